@@ -1,0 +1,8 @@
+// Every table of every feature, gathered for Drizzle's relational queries and for
+// drizzle-kit, which generates the SQL migrations in ./drizzle from this file.
+export * from "../auth/tables";
+export * from "../audit/tables";
+export * from "../mail/tables";
+export * from "../../features/editions/tables";
+export * from "../../features/catalogue/tables";
+export * from "../../features/accounts/tables";

@@ -1,0 +1,68 @@
+import { DomainError } from "../errors";
+import type { Actor, ApiTokenScope, Role } from "./actor";
+
+// Every operation's permission, declared here one line each, and checked inside
+// the operation; API routes and pages go through the same operations, so the
+// same rule guards both.
+
+export interface Scope {
+  organiserId?: string | null;
+  tradeBodyId?: string | null;
+  enterpriseId?: string | null;
+  userId?: string | null;
+}
+
+type Check = (actor: Actor, scope: Scope) => boolean;
+
+const hasRole = (actor: Actor, role: Role, match: (g: { organiserId: string | null }) => boolean = () => true) =>
+  actor.kind === "user" && actor.grants.some((g) => g.role === role && match(g));
+
+const admin: Check = (a) => hasRole(a, "platform_admin");
+const anyone: Check = () => true;
+const signedIn: Check = (a) => a.kind === "user";
+/** Organiser staff of the organiser that owns the resource (or any organiser when unscoped). */
+const staff: Check = (a, s) =>
+  admin(a, s) || hasRole(a, "organiser_staff", (g) => !s.organiserId || g.organiserId === s.organiserId);
+const staffOnly: Check = (a, s) => staff(a, s) && a.kind === "user";
+const self: Check = (a, s) => a.kind === "user" && !!s.userId && a.userId === s.userId;
+/** An API token acting for its own organiser with the given scope. */
+const token =
+  (scope: ApiTokenScope): Check =>
+  (a, s) =>
+    a.kind === "token" && a.scopes.includes(scope) && (!s.organiserId || a.organiserId === s.organiserId);
+const either =
+  (...checks: Check[]): Check =>
+  (a, s) =>
+    checks.some((c) => c(a, s));
+
+export const policy = {
+  "edition.read": anyone,
+  "edition.list": either(staff, token("catalogue:read")),
+  "edition.create": staffOnly,
+  "edition.update": either(staff, token("catalogue:write")),
+  "edition.copy": staffOnly,
+  "sector.write": either(staff, token("catalogue:write")),
+  "cluster.write": either(staff, token("catalogue:write")),
+  "tradeBody.write": either(staff, token("catalogue:write")),
+  "enterprise.read": either(staff, token("catalogue:read")),
+  "audit.read": either(staff, token("audit:read")),
+  "outbox.read": either(admin, staffOnly, token("outbox:read")),
+  "apiToken.manage": staffOnly,
+  "account.invite": staffOnly,
+  "account.readOwn": self,
+  "account.updateOwn": self,
+  "backoffice.enter": staffOnly,
+  "session.signedIn": signedIn,
+} satisfies Record<string, Check>;
+
+export type Permission = keyof typeof policy;
+
+export function can(actor: Actor, permission: Permission, scope: Scope = {}): boolean {
+  return policy[permission](actor, scope);
+}
+
+/** Throws `unauthenticated` for anonymous callers and `forbidden` for the rest. */
+export function authorize(actor: Actor, permission: Permission, scope: Scope = {}): void {
+  if (can(actor, permission, scope)) return;
+  throw new DomainError(actor.kind === "anonymous" ? "unauthenticated" : "forbidden", { params: { permission } });
+}

@@ -1,0 +1,33 @@
+import type { z } from "zod";
+import { DomainError, type FieldIssue } from "./errors";
+
+// Turn zod issues into field issues with stable codes; the i18n catalogues hold
+// `validation.<code>` texts so a form shows them in the reader's language.
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const params: Record<string, string | number> = {};
+    let code: string = issue.code;
+    if (issue.code === "too_small") {
+      params.min = Number(issue.minimum);
+      code = issue.origin === "string" ? (Number(issue.minimum) === 1 ? "required" : "too_short") : "too_small";
+    } else if (issue.code === "too_big") {
+      params.max = Number(issue.maximum);
+      code = issue.origin === "string" ? "too_long" : "too_big";
+    } else if (issue.code === "invalid_format") {
+      code = `invalid_${issue.format}`;
+    } else if (issue.code === "invalid_type") {
+      code = issue.input === undefined || issue.input === null ? "required" : "invalid_type";
+    } else if (issue.code === "custom" && typeof issue.params?.code === "string") {
+      code = issue.params.code;
+    }
+    return { path: issue.path.map(String).join("."), code, params };
+  });
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new DomainError("validation_failed", { fields: toFieldIssues(result.error) });
+  }
+  return result.data;
+}

@@ -1,0 +1,68 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// One test command, several projects:
+//   unit        pure code, no database
+//   db:pglite   integration tests through operations and HTTP on the embedded database (always)
+//   db:postgres the same files on a real PostgreSQL, when TEST_DATABASE_URL is set
+//   e2e         browser journeys in Debian's Chromium against the built app
+const alias = { "~": fileURLToPath(new URL("./src", import.meta.url)) };
+const shared = { resolve: { alias } };
+const env = { TZ: "UTC" };
+
+const projects = [
+  {
+    ...shared,
+    test: {
+      name: "unit",
+      include: ["src/**/*.test.{ts,tsx}", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
+      exclude: ["**/*.db.test.ts", "**/*.e2e.test.ts", "node_modules/**"],
+      env,
+    },
+  },
+  {
+    ...shared,
+    test: {
+      name: "db:pglite",
+      include: ["src/**/*.db.test.ts", "tests/db/**/*.db.test.ts"],
+      env: { ...env, NUMAISH_TEST_DB: "pglite" },
+      globalSetup: ["tests/support/global-db.ts"],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  },
+  ...(process.env.TEST_DATABASE_URL
+    ? [
+        {
+          ...shared,
+          test: {
+            name: "db:postgres",
+            include: ["src/**/*.db.test.ts", "tests/db/**/*.db.test.ts"],
+            env: { ...env, NUMAISH_TEST_DB: "postgres" },
+            globalSetup: ["tests/support/global-db.ts"],
+            testTimeout: 30_000,
+            hookTimeout: 60_000,
+          },
+        },
+      ]
+    : []),
+  {
+    ...shared,
+    test: {
+      name: "e2e",
+      include: ["tests/e2e/**/*.e2e.test.ts"],
+      env,
+      globalSetup: ["tests/support/global-e2e.ts"],
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+      fileParallelism: false,
+    },
+  },
+];
+
+export default defineConfig({
+  test: {
+    projects,
+    reporters: ["default", "./tests/support/summary-reporter.ts"],
+  },
+});
