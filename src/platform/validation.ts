@@ -14,7 +14,8 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
       params.max = Number(issue.maximum);
       code = issue.origin === "string" ? "too_long" : "too_big";
     } else if (issue.code === "invalid_format") {
-      code = `invalid_${issue.format}`;
+      // A schema may name its own code as the message (e.g. "invalid_hs_code").
+      code = /^[a-z_]+$/.test(issue.message) ? issue.message : `invalid_${issue.format}`;
     } else if (issue.code === "invalid_type") {
       code = issue.input === undefined || issue.input === null ? "required" : "invalid_type";
     } else if (issue.code === "custom" && typeof issue.params?.code === "string") {

@@ -1,0 +1,28 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "../../platform/db/types";
+import type { Actor, Grant } from "../../platform/permissions/actor";
+import { roleGrants } from "./tables";
+
+export async function findGrants(db: Executor, userId: string): Promise<Grant[]> {
+  const rows = await db.select().from(roleGrants).where(eq(roleGrants.userId, userId));
+  return rows.map((r) => ({
+    role: r.role,
+    organiserId: r.organiserId,
+    tradeBodyId: r.tradeBodyId,
+    enterpriseId: r.enterpriseId,
+  }));
+}
+
+export async function actorForUser(
+  db: Executor,
+  user: { id: string; email: string; name: string },
+): Promise<Actor> {
+  return { kind: "user", userId: user.id, email: user.email, name: user.name, grants: await findGrants(db, user.id) };
+}
+
+/** The organiser an organiser-staff actor works for (the first one granted). */
+export function staffOrganiserId(actor: Actor): string | null {
+  if (actor.kind === "token") return actor.organiserId;
+  if (actor.kind !== "user") return null;
+  return actor.grants.find((g) => g.role === "organiser_staff")?.organiserId ?? null;
+}

@@ -1,0 +1,27 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { users } from "../../../platform/auth/tables";
+import type { Ctx } from "../../../platform/context";
+import { DomainError } from "../../../platform/errors";
+import { authorize } from "../../../platform/permissions/policy";
+import { parseInput } from "../../../platform/validation";
+import { findGrants } from "../grants";
+import { localeField, nameField } from "../schemas";
+
+export async function getOwnAccount(ctx: Ctx) {
+  const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
+  authorize(ctx.actor, "account.readOwn", { userId });
+  const [user] = await ctx.db.select().from(users).where(eq(users.id, userId!));
+  if (!user) throw new DomainError("not_found");
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale, grants: await findGrants(ctx.db, user.id) };
+}
+
+export const updateOwnAccountInput = z.object({ name: nameField.optional(), locale: localeField.optional() });
+
+export async function updateOwnAccount(ctx: Ctx, raw: unknown) {
+  const input = parseInput(updateOwnAccountInput, raw);
+  const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
+  authorize(ctx.actor, "account.updateOwn", { userId });
+  await ctx.db.update(users).set(input).where(eq(users.id, userId!));
+  return getOwnAccount(ctx);
+}

@@ -1,0 +1,75 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { hashPassword } from "../../../platform/auth/password";
+import { deleteUserSessions } from "../../../platform/auth/sessions";
+import { users } from "../../../platform/auth/tables";
+import { inTransaction, type Ctx } from "../../../platform/context";
+import { DomainError } from "../../../platform/errors";
+import { hashSecret, newSecret } from "../../../platform/ids";
+import { isLocale } from "../../../platform/i18n/locales";
+import { translate } from "../../../platform/i18n/translate";
+import { queueEmail } from "../../../platform/mail/outbox";
+import { parseInput } from "../../../platform/validation";
+import { emailField, passwordField } from "../schemas";
+import { accountTokens } from "../tables";
+
+const RESET_TTL_MS = 60 * 60_000;
+
+/**
+ * Always answers the same way whether or not the email has an account, so the
+ * form cannot be used to find out who is registered.
+ */
+export async function requestPasswordReset(ctx: Ctx, raw: unknown): Promise<void> {
+  const { email } = parseInput(z.object({ email: emailField }), raw);
+  await inTransaction(ctx, async (tx) => {
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`)
+      .limit(1);
+    if (!user || user.disabledAt) return;
+    const secret = newSecret();
+    const now = ctx.clock.now();
+    await tx.insert(accountTokens).values({
+      kind: "password_reset",
+      tokenHash: hashSecret(secret),
+      email,
+      userId: user.id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + RESET_TTL_MS),
+    });
+    const locale = isLocale(user.locale) ? user.locale : ctx.locale;
+    await queueEmail(tx, ctx.clock, {
+      kind: "password_reset",
+      to: user.email,
+      subject: translate(locale, "email.reset.subject"),
+      text: translate(locale, "email.reset.body", { link: `${ctx.config.publicUrl}/reset-password/${secret}` }),
+    });
+  });
+}
+
+export const resetPasswordInput = z.object({ token: z.string().min(10).max(200), password: passwordField });
+
+/** Uses the link once, sets the password and signs out every other session. */
+export async function resetPassword(ctx: Ctx, raw: unknown): Promise<{ userId: string }> {
+  const input = parseInput(resetPasswordInput, raw);
+  const passwordHash = await hashPassword(input.password);
+  return inTransaction(ctx, async (tx) => {
+    const [token] = await tx
+      .update(accountTokens)
+      .set({ usedAt: ctx.clock.now() })
+      .where(
+        and(
+          eq(accountTokens.tokenHash, hashSecret(input.token)),
+          eq(accountTokens.kind, "password_reset"),
+          isNull(accountTokens.usedAt),
+          gt(accountTokens.expiresAt, ctx.clock.now()),
+        ),
+      )
+      .returning();
+    if (!token?.userId) throw new DomainError("token_invalid");
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, token.userId));
+    await deleteUserSessions(tx, token.userId);
+    return { userId: token.userId };
+  });
+}

@@ -1,0 +1,91 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../../../platform/audit/record";
+import { inTransaction, type Ctx } from "../../../platform/context";
+import { isUniqueViolation } from "../../../platform/db/errors";
+import type { Executor } from "../../../platform/db/types";
+import { DomainError } from "../../../platform/errors";
+import { parseInput } from "../../../platform/validation";
+import { clusterInput, updateClusterInput } from "../schemas";
+import { clusters, sectors } from "../tables";
+import { editionForChange } from "./update-edition";
+
+const slugTaken = () => new DomainError("slug_taken", { fields: [{ path: "slug", code: "slug_taken" }] });
+
+async function checkSector(tx: Executor, editionId: string, sectorId: string | null) {
+  if (!sectorId) return;
+  const [s] = await tx
+    .select({ id: sectors.id })
+    .from(sectors)
+    .where(and(eq(sectors.id, sectorId), eq(sectors.editionId, editionId)));
+  if (!s) throw new DomainError("validation_failed", { fields: [{ path: "sectorId", code: "invalid_value" }] });
+}
+
+export async function createCluster(ctx: Ctx, raw: unknown) {
+  const input = parseInput(clusterInput, raw);
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const edition = await editionForChange(tx, ctx, input.editionId, "cluster.write");
+      await checkSector(tx, edition.id, input.sectorId);
+      const [row] = await tx.insert(clusters).values(input).returning();
+      await recordAudit(tx, ctx, {
+        action: "cluster.created",
+        entityType: "cluster",
+        entityId: row!.id,
+        organiserId: edition.organiserId,
+        editionId: edition.id,
+        data: { slug: input.slug, nameEn: input.nameEn },
+      });
+      return row!;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw slugTaken();
+    throw e;
+  }
+}
+
+async function clusterForChange(tx: Executor, ctx: Ctx, clusterId: string) {
+  const [cluster] = await tx.select().from(clusters).where(eq(clusters.id, clusterId));
+  if (!cluster) throw new DomainError("not_found", { params: { what: "cluster" } });
+  const edition = await editionForChange(tx, ctx, cluster.editionId, "cluster.write");
+  return { cluster, edition };
+}
+
+export async function updateCluster(ctx: Ctx, raw: unknown) {
+  const { clusterId, ...changes } = parseInput(updateClusterInput, raw);
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const { cluster, edition } = await clusterForChange(tx, ctx, clusterId);
+      await checkSector(tx, edition.id, changes.sectorId);
+      const [row] = await tx.update(clusters).set(changes).where(eq(clusters.id, clusterId)).returning();
+      await recordAudit(tx, ctx, {
+        action: "cluster.updated",
+        entityType: "cluster",
+        entityId: clusterId,
+        organiserId: edition.organiserId,
+        editionId: edition.id,
+        data: { before: { slug: cluster.slug, nameEn: cluster.nameEn }, after: changes },
+      });
+      return row!;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw slugTaken();
+    throw e;
+  }
+}
+
+export async function deleteCluster(ctx: Ctx, raw: unknown) {
+  const { clusterId } = parseInput(z.object({ clusterId: z.uuid() }), raw);
+  return inTransaction(ctx, async (tx) => {
+    const { cluster, edition } = await clusterForChange(tx, ctx, clusterId);
+    await tx.delete(clusters).where(eq(clusters.id, clusterId));
+    await recordAudit(tx, ctx, {
+      action: "cluster.deleted",
+      entityType: "cluster",
+      entityId: clusterId,
+      organiserId: edition.organiserId,
+      editionId: edition.id,
+      data: { slug: cluster.slug, nameEn: cluster.nameEn },
+    });
+  });
+}

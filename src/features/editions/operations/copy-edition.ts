@@ -1,0 +1,78 @@
+import { eq } from "drizzle-orm";
+import { recordAudit } from "../../../platform/audit/record";
+import { inTransaction, type Ctx } from "../../../platform/context";
+import { isUniqueViolation } from "../../../platform/db/errors";
+import { DomainError } from "../../../platform/errors";
+import { parseInput } from "../../../platform/validation";
+import { copyEditionInput } from "../schemas";
+import { clusters, editions, editionTradeBodies, sectors, visitorCategories } from "../tables";
+import { editionForChange } from "./update-edition";
+
+const DAY_MS = 86_400_000;
+const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * Next year's edition starts as a copy of this one's settings: venue, timezone,
+ * length, visitor categories, sectors, clusters and trade bodies with their
+ * quotas. Nothing about people (registrations, nominations) is copied.
+ */
+export async function copyEdition(ctx: Ctx, raw: unknown) {
+  const input = parseInput(copyEditionInput, raw);
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const source = await editionForChange(tx, ctx, input.editionId, "edition.copy");
+      const length = (Date.parse(source.endsOn) - Date.parse(source.startsOn)) / DAY_MS;
+      const swapYear = (s: string) => s.replaceAll(String(source.year), String(input.year));
+      const [copy] = await tx
+        .insert(editions)
+        .values({
+          organiserId: source.organiserId,
+          slug: input.slug,
+          year: input.year,
+          nameEn: swapYear(source.nameEn),
+          nameUr: swapYear(source.nameUr),
+          taglineEn: source.taglineEn,
+          taglineUr: source.taglineUr,
+          startsOn: input.startsOn,
+          endsOn: addDays(input.startsOn, length),
+          timezone: source.timezone,
+          venueId: source.venueId,
+          status: "draft",
+          copiedFromId: source.id,
+          createdAt: ctx.clock.now(),
+          updatedAt: ctx.clock.now(),
+        })
+        .returning();
+      const id = copy!.id;
+      const [cats, secs, clus, tbs] = await Promise.all([
+        tx.select().from(visitorCategories).where(eq(visitorCategories.editionId, source.id)),
+        tx.select().from(sectors).where(eq(sectors.editionId, source.id)),
+        tx.select().from(clusters).where(eq(clusters.editionId, source.id)),
+        tx.select().from(editionTradeBodies).where(eq(editionTradeBodies.editionId, source.id)),
+      ]);
+      if (cats.length) await tx.insert(visitorCategories).values(cats.map(({ id: _id, ...c }) => ({ ...c, editionId: id })));
+      const sectorIds = new Map<string, string>();
+      for (const { id: oldId, ...s } of secs) {
+        const [row] = await tx.insert(sectors).values({ ...s, editionId: id }).returning({ id: sectors.id });
+        sectorIds.set(oldId, row!.id);
+      }
+      if (clus.length)
+        await tx.insert(clusters).values(
+          clus.map(({ id: _id, ...c }) => ({ ...c, editionId: id, sectorId: c.sectorId ? sectorIds.get(c.sectorId)! : null })),
+        );
+      if (tbs.length) await tx.insert(editionTradeBodies).values(tbs.map((t) => ({ ...t, editionId: id })));
+      await recordAudit(tx, ctx, {
+        action: "edition.copied",
+        entityType: "edition",
+        entityId: id,
+        organiserId: source.organiserId,
+        editionId: id,
+        data: { from: source.slug, to: input.slug, sectors: secs.length, clusters: clus.length, tradeBodies: tbs.length },
+      });
+      return copy!;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new DomainError("slug_taken", { fields: [{ path: "slug", code: "slug_taken" }] });
+    throw e;
+  }
+}
