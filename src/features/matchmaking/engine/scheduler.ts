@@ -1,0 +1,48 @@
+// Public entry point of the scheduler: pure, deterministic for an input and a
+// seed, no I/O. See docs/scheduler.md for the algorithm.
+import { greedy, initState, makeContext, type Context } from "./greedy";
+import { coverZeroes, compactGaps, fillUnscheduled } from "./improve";
+import { compile, type Problem } from "./problem";
+import { buildOutput } from "./result";
+import { mulberry32 } from "./rng";
+import { scheduleInputSchema, type ScheduleInput, type ScheduleInputRaw, type ScheduleOutput } from "./schema";
+import type { State } from "./state";
+
+export type Phase = "compile" | "construct" | "improve" | "cover" | "compact" | "output";
+
+export type ScheduleOptions = {
+  seed?: number;
+  /** Work budget multiplier for the local search (1 = default). */
+  effort?: number;
+  onProgress?: (phase: Phase) => void;
+};
+
+export type ScheduleRun = { output: ScheduleOutput; problem: Problem; state: State; ctx: Context };
+
+export function runSchedule(input: ScheduleInput, options: ScheduleOptions = {}): ScheduleRun {
+  const seed = options.seed ?? input.seed ?? 1;
+  const say = options.onProgress ?? (() => {});
+  const effort = options.effort ?? 1;
+  say("compile");
+  const pr = compile(input);
+  const ctx = makeContext(pr, mulberry32(seed));
+  const st = initState(pr);
+  say("construct");
+  greedy(ctx, st);
+  say("improve");
+  const budget = Math.round((2_000_000 + 400 * pr.R) * effort);
+  fillUnscheduled(ctx, st, budget);
+  say("cover");
+  coverZeroes(ctx, st, budget);
+  fillUnscheduled(ctx, st, budget / 4);
+  say("compact");
+  compactGaps(ctx, st, 4, budget);
+  say("output");
+  return { output: buildOutput(ctx, st, seed), problem: pr, state: st, ctx };
+}
+
+/** Schedule a raw (not yet parsed) input; throws ZodError or InputError on a bad one. */
+export function schedule(raw: ScheduleInputRaw | ScheduleInput, options: ScheduleOptions = {}): ScheduleOutput {
+  const input = scheduleInputSchema.parse(raw);
+  return runSchedule(input, options).output;
+}

@@ -1,0 +1,38 @@
+// Runs the scheduler off the main thread so a server stays responsive while a
+// large event is scheduled. The worker re-validates its input with zod.
+import { Worker } from "node:worker_threads";
+import type { ScheduleInputRaw, ScheduleOutput } from "./schema";
+import type { Phase } from "./scheduler";
+
+export type WorkerOptions = { seed?: number; onProgress?: (phase: Phase) => void };
+
+// The worker body is plain JavaScript that loads the TypeScript module through
+// tsx when needed (dev, tests, CLI); a built server can point at compiled code.
+const BODY = `
+const { parentPort, workerData } = require("node:worker_threads");
+(async () => {
+  try {
+    if (workerData.url.endsWith(".ts")) { const { register } = await import("tsx/esm/api"); register(); }
+    const mod = await import(workerData.url);
+    const out = mod.schedule(workerData.input, { seed: workerData.seed, onProgress: (p) => parentPort.postMessage({ progress: p }) });
+    parentPort.postMessage({ output: out });
+  } catch (e) {
+    parentPort.postMessage({ error: e && e.message ? e.message : String(e) });
+  }
+})();
+`;
+
+export function runScheduleInWorker(input: ScheduleInputRaw, options: WorkerOptions = {}): Promise<ScheduleOutput> {
+  const here = new URL(".", import.meta.url);
+  const ts = new URL("scheduler.ts", here);
+  return new Promise((resolve, reject) => {
+    const w = new Worker(BODY, { eval: true, workerData: { url: ts.href, input, seed: options.seed } });
+    w.on("message", (m: { progress?: Phase; output?: ScheduleOutput; error?: string }) => {
+      if (m.progress) options.onProgress?.(m.progress);
+      else if (m.output) { resolve(m.output); void w.terminate(); }
+      else if (m.error !== undefined) { reject(new Error(m.error)); void w.terminate(); }
+    });
+    w.on("error", reject);
+    w.on("exit", (code) => { if (code !== 0) reject(new Error(`scheduler worker exited with code ${code}`)); });
+  });
+}
