@@ -90,8 +90,8 @@ export async function exactModel(pr: Problem, timeLimit: number): Promise<{ stat
   const byLangSlot = new Map<number, string[]>();
   const push = (m: Map<number, string[]>, k: number, x: string) => { const l = m.get(k); if (l) l.push(x); else m.set(k, [x]); };
   for (let r = 0; r < pr.R; r++) {
-    const allowed = pr.fixedSlot[r]! >= 0 ? Int32Array.of(pr.fixedSlot[r]!) : allowed(ctx, r);
-    for (const s of allowed) {
+    const al = pr.fixedSlot[r]! >= 0 ? Int32Array.of(pr.fixedSlot[r]!) : allowed(ctx, r);
+    for (const s of al) {
       const x = v(r, s);
       vars.push(x);
       lines.push(` + ${pr.weight[r]} ${x}`);
@@ -105,8 +105,8 @@ export async function exactModel(pr: Problem, timeLimit: number): Promise<{ stat
   }
   lines.push("Subject To");
   for (let r = 0; r < pr.R; r++) {
-    const allowed = pr.fixedSlot[r]! >= 0 ? [pr.fixedSlot[r]!] : [...allowed(ctx, r)];
-    if (allowed.length > 1) rows(lines, `one${r}`, allowed.map((s) => v(r, s)), "<=", 1);
+    const al = pr.fixedSlot[r]! >= 0 ? [pr.fixedSlot[r]!] : [...allowed(ctx, r)];
+    if (al.length > 1) rows(lines, `one${r}`, al.map((s) => v(r, s)), "<=", 1);
     if (pr.fixedSlot[r]! >= 0) rows(lines, `fix${r}`, [v(r, pr.fixedSlot[r]!)], "=", 1);
   }
   for (const [k, xs] of byPartSlot) if (xs.length > 1) rows(lines, `ps${k}`, xs, "<=", 1);
