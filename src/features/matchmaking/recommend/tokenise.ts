@@ -1,0 +1,75 @@
+/**
+ * Tokens for BM25, in English and Urdu alike. A run of Arabic-script letters
+ * is one token and a run of other letters/digits is another, so "ISO-13485"
+ * and mixed-script strings split where a reader would split them.
+ */
+import { isArabicScript, normaliseText } from "./normalise";
+import { stem } from "./stemmer";
+
+// Lookaheads rather than the v flag's set operations: the project targets ES2023.
+const TOKEN = /(?:(?=\p{Script=Arabic})\p{L})+|(?:(?!\p{Script=Arabic})[\p{L}\p{N}])+/gu;
+
+/**
+ * Function words carry no evidence of fit and would inflate every score.
+ * Kept short on purpose: BM25's idf already discounts common words, the list
+ * only removes the ones that appear in nearly every description.
+ */
+const ENGLISH_STOPWORDS = new Set(
+  (
+    "a an and are as at be by for from has have in is it its of on or our that the their this to we with " +
+    "you your who which will can also all any other such into per"
+  ).split(" "),
+);
+/** Urdu postpositions, conjunctions and copulas, written in the normalised letters. */
+const URDU_STOPWORDS = new Set(
+  [
+    "کا",
+    "کی",
+    "کے",
+    "میں",
+    "اور",
+    "سے",
+    "کو",
+    "ہے",
+    "ہیں",
+    "پر",
+    "یہ",
+    "وہ",
+    "نے",
+    "بھی",
+    "کہ",
+    "تک",
+    "لیے",
+    "لئے",
+    "ایک",
+    "ہم",
+  ].map((w) => normaliseText(w)),
+);
+
+export interface Token {
+  /** What BM25 indexes: the Porter2 stem for English, the normalised word for Urdu. */
+  term: string;
+  /** The word as normalised, before stemming: shown in reasons ("matched: surgical"). */
+  surface: string;
+}
+
+export function tokenise(text: string): Token[] {
+  const out: Token[] = [];
+  for (const match of normaliseText(text).matchAll(TOKEN)) {
+    const word = match[0];
+    if (isArabicScript(word)) {
+      if (!URDU_STOPWORDS.has(word)) out.push({ term: word, surface: word });
+      continue;
+    }
+    // Single letters are noise; single digits are kept (HS chapters, sizes).
+    if (word.length < 2 && !/\d/.test(word)) continue;
+    if (ENGLISH_STOPWORDS.has(word)) continue;
+    out.push({ term: /\d/.test(word) ? word : stem(word), surface: word });
+  }
+  return out;
+}
+
+/** Just the terms, for indexing and querying. */
+export function terms(text: string): string[] {
+  return tokenise(text).map((t) => t.term);
+}
