@@ -47,6 +47,8 @@ function dayBlockers(st: State, p: number, s: number): number[] {
 export type InsertMode = {
   eject: boolean;
   protectCoverage: boolean;
+  /** With protectCoverage: participants newly covered minus those left with none must be >= this. */
+  minCoverageGain?: number;
   /** Value used to judge ejections instead of r's weight (coverage moves use a huge one). */
   value?: number;
 };
@@ -63,6 +65,9 @@ export function tryInsert(ctx: Context, st: State, r: number, mode: InsertMode):
   const a = pr.ra[r]!;
   const b = pr.rb[r]!;
   const wr = mode.value ?? pr.weight[r]!;
+  // Participants that get their first meeting if r is placed.
+  const gain = (st.count[a] === 0 ? 1 : 0) + (st.count[b] === 0 ? 1 : 0);
+  const minGain = mode.minCoverageGain ?? 0;
   for (const s of allowed(ctx, r)) {
     ctx.work += 4;
     if (!st.precedenceOk(r, s)) continue;
@@ -95,6 +100,7 @@ export function tryInsert(ctx: Context, st: State, r: number, mode: InsertMode):
     undo.push({ r, from: -1 });
     const dropped: number[] = [];
     let lost = 0;
+    let losses = 0;
     let ok = true;
     for (const u of undo) {
       if (u.r === r) continue;
@@ -105,9 +111,12 @@ export function tryInsert(ctx: Context, st: State, r: number, mode: InsertMode):
       }
       lost += pr.weight[u.r]!;
       if (!mode.eject || lost >= wr) { ok = false; break; }
-      if (mode.protectCoverage && (st.count[pr.ra[u.r]!] === 0 || st.count[pr.rb[u.r]!] === 0)) { ok = false; break; }
+      if (st.count[pr.ra[u.r]!] === 0) losses++;
+      if (st.count[pr.rb[u.r]!] === 0) losses++;
+      if (mode.protectCoverage && gain - losses < minGain) { ok = false; break; }
       dropped.push(u.r);
     }
+    if (ok && mode.protectCoverage && gain - losses < minGain) ok = false;
     if (!ok) {
       // Undo relocations too: everything back to where it was.
       for (const u of undo) st.remove(u.r);
@@ -151,7 +160,7 @@ export function coverZeroes(ctx: Context, st: State, budget: number): void {
     for (const r of reqs) {
       // Ejecting is fine here even at a weight loss (coverage comes first), as long as
       // nobody else loses their only meeting: tryInsert protects that.
-      const dropped = tryInsert(ctx, st, r, { eject: true, protectCoverage: true, value: Infinity });
+      const dropped = tryInsert(ctx, st, r, { eject: true, protectCoverage: true, minCoverageGain: 1, value: Infinity });
       if (dropped) break;
     }
   }

@@ -5,9 +5,9 @@
 // (direct re-placement first, then one-step ejection that moves at most the
 // meetings in the way), and freed capacity is offered to waiting requests that
 // can use it without moving anything.
-import { allowed, bestSlot, makeContext } from "./greedy";
+import { allowed, bestSlot, makeContext, type Context } from "./greedy";
 import { tryInsert } from "./improve";
-import { compile } from "./problem";
+import { compile, type Problem } from "./problem";
 import { buildOutput } from "./result";
 import { mulberry32 } from "./rng";
 import { State } from "./state";
@@ -75,75 +75,168 @@ export function applyChange(input: ScheduleInput, change: Change): ScheduleInput
   }
 }
 
-export function repair(input: ScheduleInput, previous: ScheduleOutput, change: Change, options: RepairOptions = {}): RepairResult {
-  const next = applyChange(input, change);
-  const pr = compile(next);
-  const minSlot = options.frozenBefore === undefined ? 0 : (pr.slotIndex.get(options.frozenBefore) ?? 0);
-  const ctx = makeContext(pr, mulberry32(options.seed ?? previous.seed), { lazy: true, minSlot });
+/** Meetings placed by the previous schedule, rebuilt into a working state. */
+function restore(pr: Problem, previous: ScheduleOutput): { st: State; prefer: Map<number, number>; bad: number[] } {
   const st = new State(pr);
-  const prevSlot = new Int32Array(pr.R).fill(-1);
   const prefer = new Map<number, number>();
-  const displaced: number[] = [];
-  // Fixed input meetings and frozen ones go in first, as they are, whatever the change.
-  const later: { r: number; s: number }[] = [];
+  const bad: number[] = [];
   for (const m of previous.meetings) {
     const r = pr.reqIndex.get(m.request);
     const s = pr.slotIndex.get(m.slot);
-    if (r === undefined || s === undefined) continue; // cancelled
-    prevSlot[r] = s;
+    if (r === undefined || s === undefined) continue;
     if (typeof m.table === "number") prefer.set(r, m.table);
-    if (s < minSlot || pr.fixedSlot[r]! >= 0) {
-      st.usesTable[r] = m.table === "stall" ? 0 : 1;
-      st.place(r, s);
-      st.locked[r] = 1;
-    } else later.push({ r, s });
+    st.usesTable[r] = m.table === "stall" ? 0 : 1;
+    if (pr.fixedSlot[r]! >= 0) st.locked[r] = 1;
+    if (st.locked[r] || st.canPlace(r, s)) st.place(r, s);
+    else bad.push(r);
   }
-  for (const { r, s } of later) {
-    if (st.canPlace(r, s)) st.place(r, s);
-    else displaced.push(r);
+  return { st, prefer, bad };
+}
+
+/**
+ * A schedule kept in memory between changes (the server keeps one per event in
+ * its scheduler worker), so a repair costs only the work the change causes.
+ * repair() below is the same thing for a one-off call.
+ */
+export class RepairSession {
+  private input: ScheduleInput;
+  private pr: Problem;
+  private ctx: Context;
+  private st: State;
+  private prefer: Map<number, number>;
+  private readonly seed: number;
+
+  constructor(input: ScheduleInput, previous: ScheduleOutput, seed = previous.seed) {
+    this.seed = seed;
+    this.input = input;
+    this.pr = compile(input);
+    this.ctx = makeContext(this.pr, mulberry32(seed), { lazy: true });
+    const { st, prefer } = restore(this.pr, previous);
+    this.st = st;
+    this.prefer = prefer;
   }
-  const freedParts = new Set<number>();
-  const cancelled = change.kind === "cancel" ? input.requests.find((r) => r.id === change.request) : undefined;
-  if (cancelled) for (const id of [cancelled.a, cancelled.b]) { const p = pr.partIndex.get(id); if (p !== undefined) freedParts.add(p); }
-  const dropped: number[] = [];
-  displaced.sort((x, y) => pr.weight[y]! - pr.weight[x]! || x - y);
-  for (const r of displaced) {
-    freedParts.add(pr.ra[r]!);
-    freedParts.add(pr.rb[r]!);
-    const s = bestSlot(ctx, st, r);
-    if (s >= 0) st.place(r, s);
-    else if (!tryInsert(ctx, st, r, { eject: false, protectCoverage: true })) dropped.push(r);
+
+  currentInput(): ScheduleInput {
+    return this.input;
   }
-  const added: number[] = [];
-  if (change.kind === "add") {
-    const r = pr.reqIndex.get(change.request.id)!;
-    const s = bestSlot(ctx, st, r);
-    if (s >= 0) st.place(r, s);
-    else tryInsert(ctx, st, r, { eject: false, protectCoverage: true });
-    if (st.slotOf[r]! >= 0) added.push(r);
+
+  output(): ScheduleOutput {
+    return buildOutput(this.ctx, this.st, this.seed, this.prefer, this.cancelled);
   }
-  // Freed capacity: waiting requests of the people who got time back, then any
-  // waiting table meeting if a table came free. Direct placements only: no moves.
-  const candidates = new Set<number>();
-  for (const p of freedParts) for (const r of ctx.reqsOf[p]!) if (st.slotOf[r]! < 0) candidates.add(r);
-  if (cancelled && change.kind === "cancel") {
-    const cs = previous.meetings.find((m) => m.request === cancelled.id);
-    if (cs && typeof cs.table === "number") for (let r = 0; r < pr.R; r++) if (st.slotOf[r]! < 0 && pr.needsTable[r]) candidates.add(r);
+
+  apply(change: Change, options: { frozenBefore?: string } = {}): RepairSummary {
+    const { pr } = this;
+    if (change.kind === "add") {
+      // Arrays are sized to the request list: rebuild once, then place the newcomer.
+      const out = this.output();
+      this.input = applyChange(this.input, change);
+      this.pr = compile(this.input);
+      this.ctx = makeContext(this.pr, mulberry32(this.seed), { lazy: true });
+      const { st, prefer } = restore(this.pr, out);
+      this.st = st;
+      this.prefer = prefer;
+      return this.settle([], [this.pr.reqIndex.get(change.request.id)!], new Set(), false, options);
+    }
+    this.input = applyChange(this.input, change);
+    const st = this.st;
+    const S = pr.S;
+    const from = (slot: string) => pr.slotIndex.get(slot) ?? S;
+    const displaced: number[] = [];
+    const freed = new Set<number>();
+    let tableFreed = false;
+    if (change.kind === "cancel") {
+      const r = pr.reqIndex.get(change.request);
+      if (r === undefined) return { moved: [], dropped: [], added: [] };
+      // The request is gone: it can never be placed again.
+      this.ctx.slots[r] = new Int32Array(0);
+      pr.fixedSlot[r] = -1;
+      st.locked[r] = 0;
+      if (st.slotOf[r]! >= 0) {
+        tableFreed = st.usesTable[r] === 1;
+        st.remove(r);
+        freed.add(pr.ra[r]!);
+        freed.add(pr.rb[r]!);
+      }
+      (this.cancelled ??= new Set()).add(r);
+    } else if (change.kind === "leave") {
+      const p = pr.partIndex.get(change.participant);
+      if (p === undefined) return { moved: [], dropped: [], added: [] };
+      for (let s = from(change.fromSlot); s < S; s++) {
+        pr.avail[p * S + s] = 0;
+        const m = st.occ[p * S + s]!;
+        if (m >= 0) { st.remove(m); displaced.push(m); }
+      }
+      for (const r of this.ctx.reqsOf[p]!) if (!this.cancelled?.has(r)) this.ctx.slots[r] = undefined;
+    } else {
+      const n = change.count ?? 1;
+      for (let s = from(change.fromSlot); s < S; s++) {
+        pr.tables[s] = Math.max(0, pr.tables[s]! - n);
+        // Too many table meetings now: the lightest ones have to find another slot.
+        const over = st.tableUsed[s]! - pr.tables[s]!;
+        if (over > 0) {
+          const list = st.bySlot[s]!.filter((r) => st.usesTable[r] === 1 && !st.locked[r]).sort((x, y) => pr.weight[x]! - pr.weight[y]! || x - y);
+          for (const r of list.slice(0, over)) { st.remove(r); displaced.push(r); }
+        }
+      }
+      this.ctx.slots.fill(undefined);
+      for (const r of this.cancelled ?? []) this.ctx.slots[r] = new Int32Array(0);
+    }
+    for (const r of displaced) { freed.add(pr.ra[r]!); freed.add(pr.rb[r]!); }
+    return this.settle(displaced, [], freed, tableFreed, options);
   }
-  const pool = [...candidates].filter((r) => !dropped.includes(r) && prevSlot[r]! < 0 || !dropped.includes(r) && st.slotOf[r]! < 0);
-  pool.sort((x, y) => pr.weight[y]! - pr.weight[x]! || x - y);
-  for (const r of pool) {
-    if (st.slotOf[r]! >= 0 || dropped.includes(r) || allowed(ctx, r).length === 0) continue;
-    const s = bestSlot(ctx, st, r);
-    if (s >= 0) { st.place(r, s); added.push(r); }
+
+  private cancelled: Set<number> | undefined;
+
+  /** Re-place displaced meetings, place new ones, then fill freed capacity; report the differences. */
+  private settle(displaced: number[], fresh: number[], freed: Set<number>, tableFreed: boolean, options: { frozenBefore?: string }): RepairSummary {
+    const { pr, ctx, st } = this;
+    const minSlot = options.frozenBefore === undefined ? 0 : (pr.slotIndex.get(options.frozenBefore) ?? 0);
+    if (minSlot !== ctx.minSlot) {
+      ctx.minSlot = minSlot;
+      ctx.slots.fill(undefined);
+      for (const r of this.cancelled ?? []) ctx.slots[r] = new Int32Array(0);
+    }
+    const before = Int32Array.from(st.slotOf);
+    for (const r of displaced) before[r] = -2; // remember they were scheduled
+    // Everything in the frozen part (and fixed input meetings) stays put.
+    for (let r = 0; r < pr.R; r++) st.locked[r] = pr.fixedSlot[r]! >= 0 || (st.slotOf[r]! >= 0 && st.slotOf[r]! < minSlot) ? 1 : 0;
+    displaced.sort((x, y) => pr.weight[y]! - pr.weight[x]! || x - y);
+    for (const r of [...displaced, ...fresh]) {
+      const s = bestSlot(ctx, st, r);
+      if (s >= 0) st.place(r, s);
+      else tryInsert(ctx, st, r, { eject: false, protectCoverage: true });
+    }
+    // Freed capacity goes to waiting requests that fit without moving anyone.
+    const pool = new Set<number>();
+    for (const p of freed) for (const r of ctx.reqsOf[p]!) if (st.slotOf[r]! < 0 && before[r] === -1) pool.add(r);
+    if (tableFreed) for (let r = 0; r < pr.R; r++) if (pr.needsTable[r] && st.slotOf[r]! < 0 && before[r] === -1) pool.add(r);
+    const order = [...pool].sort((x, y) => pr.weight[y]! - pr.weight[x]! || x - y);
+    for (const r of order) {
+      if (allowed(ctx, r).length === 0) continue;
+      const s = bestSlot(ctx, st, r);
+      if (s >= 0) st.place(r, s);
+    }
+    const id = (r: number) => pr.input.requests[r]!.id;
+    const moved: Move[] = [];
+    const dropped: string[] = [];
+    const added: string[] = [];
+    for (let r = 0; r < pr.R; r++) {
+      const a = before[r]!;
+      const b = st.slotOf[r]!;
+      if (a === -2 && b < 0) dropped.push(id(r));
+      else if (a === -1 && b >= 0) added.push(id(r));
+      else if (a >= 0 && b < 0) dropped.push(id(r));
+      else if (a !== b && b >= 0) moved.push({ request: id(r), from: a >= 0 ? pr.slotIds[a]! : "(displaced)", to: pr.slotIds[b]! });
+    }
+    return { moved, dropped, added };
   }
-  const output = buildOutput(ctx, st, previous.seed, prefer);
-  const moved: Move[] = [];
-  for (let r = 0; r < pr.R; r++) {
-    const a = prevSlot[r]!;
-    const b = st.slotOf[r]!;
-    if (a >= 0 && b >= 0 && a !== b) moved.push({ request: pr.input.requests[r]!.id, from: pr.slotIds[a]!, to: pr.slotIds[b]! });
-  }
-  const ids = (xs: number[]) => xs.map((r) => pr.input.requests[r]!.id);
-  return { input: next, output, moved, dropped: ids(dropped.filter((r) => st.slotOf[r]! < 0)), added: ids(added.filter((r) => prevSlot[r]! < 0)) };
+}
+
+export type RepairSummary = { moved: Move[]; dropped: string[]; added: string[] };
+
+/** One-off repair: the previous schedule, one change, the new schedule and what moved. */
+export function repair(input: ScheduleInput, previous: ScheduleOutput, change: Change, options: RepairOptions = {}): RepairResult {
+  const session = new RepairSession(input, previous, options.seed ?? previous.seed);
+  const summary = session.apply(change, options);
+  return { input: session.currentInput(), output: session.output(), ...summary };
 }

@@ -11,17 +11,21 @@ export function reasonFor(pr: Problem, st: State, r: number): ReasonCode {
   const a = pr.ra[r]!;
   const b = pr.rb[r]!;
   let common = false;
-  let sawTable = false;
-  let sawInterp = false;
+  let staticInterp = 0;
+  let staticTable = 0;
+  let anyStatic = false;
   for (let s = 0; s < S; s++) {
     if (pr.avail[a * S + s] && pr.avail[b * S + s] && (pr.pin[r]! < 0 || pr.pin[r] === s) && pr.forbidden.get(r)?.[s] !== 1) {
       common = true;
-      if (pr.needsTable[r] && pr.tables[s] === 0) sawTable = true;
       const l = pr.lang[r]!;
-      if (l >= 0 && pr.interp[l * S + s] === 0) sawInterp = true;
+      // A slot with no interpreter of the language at all, else no table at all.
+      if (l >= 0 && pr.interp[l * S + s] === 0) staticInterp++;
+      else if (pr.needsTable[r] && pr.tables[s] === 0) staticTable++;
+      else anyStatic = true;
     }
   }
   if (!common) return "no_common_slot";
+  if (!anyStatic) return staticInterp >= staticTable ? "no_interpreter" : "no_table";
   let tableOnly = false;
   let interpOnly = false;
   let prec = false;
@@ -40,8 +44,6 @@ export function reasonFor(pr: Problem, st: State, r: number): ReasonCode {
   if (tableOnly) return "no_table";
   if (interpOnly) return "no_interpreter";
   if (prec) return "precedence";
-  if (sawTable) return "no_table";
-  if (sawInterp) return "no_interpreter";
   return "participant_full";
 }
 
@@ -89,7 +91,8 @@ export function assignTables(st: State, prefer?: Map<number, number>): Int32Arra
   return table;
 }
 
-export function buildOutput(ctx: Context, st: State, seed: number, prefer?: Map<number, number>): ScheduleOutput {
+/** skip: requests that no longer exist (cancelled in a repair session). */
+export function buildOutput(ctx: Context, st: State, seed: number, prefer?: Map<number, number>, skip?: Set<number>): ScheduleOutput {
   const pr = ctx.pr;
   const table = assignTables(st, prefer);
   const meetings: ScheduleOutput["meetings"] = [];
@@ -101,7 +104,7 @@ export function buildOutput(ctx: Context, st: State, seed: number, prefer?: Map<
   }
   const unscheduled: ScheduleOutput["unscheduled"] = [];
   for (let r = 0; r < pr.R; r++) {
-    if (st.slotOf[r]! < 0) unscheduled.push({ request: pr.input.requests[r]!.id, reason: reasonFor(pr, st, r) });
+    if (st.slotOf[r]! < 0 && !skip?.has(r)) unscheduled.push({ request: pr.input.requests[r]!.id, reason: reasonFor(pr, st, r) });
   }
   return {
     version: 1,
@@ -109,7 +112,7 @@ export function buildOutput(ctx: Context, st: State, seed: number, prefer?: Map<
     meetings,
     unscheduled,
     stats: {
-      requests: pr.R,
+      requests: pr.R - (skip?.size ?? 0),
       scheduled: st.scheduled,
       weight: Math.round(st.weight * 1e6) / 1e6,
       zeroMeeting: zeroMeetingCount(ctx, st),
