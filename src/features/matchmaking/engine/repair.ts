@@ -130,12 +130,18 @@ export class RepairSession {
       // Arrays are sized to the request list: rebuild once, then place the newcomer.
       const out = this.output();
       this.input = applyChange(this.input, change);
+      this.cancelled = undefined; // the rebuilt problem no longer holds cancelled requests
       this.pr = compile(this.input);
       this.ctx = makeContext(this.pr, mulberry32(this.seed), { lazy: true });
       const { st, prefer } = restore(this.pr, out);
       this.st = st;
       this.prefer = prefer;
       return this.settle([], [this.pr.reqIndex.get(change.request.id)!], new Set(), false, options);
+    }
+    if (change.kind === "withdrawTable" && options.frozenBefore !== undefined) {
+      // Meetings already notified keep their table: the withdrawal counts from the horizon on.
+      const f = pr.slotIndex.get(options.frozenBefore) ?? 0;
+      if ((pr.slotIndex.get(change.fromSlot) ?? 0) < f) change = { ...change, fromSlot: options.frozenBefore };
     }
     this.input = applyChange(this.input, change);
     const st = this.st;
