@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // One test command, several projects:
@@ -6,8 +5,7 @@ import { defineConfig } from "vitest/config";
 //   db:pglite   integration tests through operations and HTTP on the embedded database (always)
 //   db:postgres the same files on a real PostgreSQL, when TEST_DATABASE_URL is set
 //   e2e         browser journeys in Debian's Chromium against the built app
-const alias = { "~": fileURLToPath(new URL("./src", import.meta.url)) };
-const shared = { resolve: { alias } };
+const shared = {};
 const env = { TZ: "UTC" };
 
 const projects = [

@@ -1,0 +1,32 @@
+// `npm start`: build the web app when there is no build yet (or it is older than
+// the sources), then run the server. Plain JavaScript so it runs before anything
+// is compiled.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const [major] = process.versions.node.split(".").map(Number);
+if (major < 22) {
+  console.error(`Numaish needs Node.js 22 or newer; this is ${process.version}.`);
+  process.exit(1);
+}
+
+function newest(dir) {
+  let t = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    t = Math.max(t, entry.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+const serverBuild = path.resolve("build/server/index.js");
+const stale = !fs.existsSync(serverBuild) || newest(path.resolve("src")) > fs.statSync(serverBuild).mtimeMs;
+const bin = (name) => path.resolve("node_modules/.bin", name);
+if (stale) {
+  console.log("Building the web app…");
+  const r = spawnSync(bin("react-router"), ["build"], { stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const r = spawnSync(bin("tsx"), ["src/server/main.ts"], { stdio: "inherit" });
+process.exit(r.status ?? 1);

@@ -1,0 +1,63 @@
+import { Form } from "react-router";
+import type { Route } from "./+types/account";
+import { localeCookie } from "../../../platform/http/cookies";
+import { loadOr, runForm } from "../../../web/actions";
+import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
+import { useT } from "../../../web/i18n";
+import { getOwnAccount, updateOwnAccount } from "../operations/own-account";
+
+export function meta() {
+  return [{ title: "My account · Numaish" }];
+}
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  return loadOr(request, () => getOwnAccount(context.ctx));
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  const result = await runForm(context.ctx.locale, form, () =>
+    updateOwnAccount(context.ctx, { name: form.get("name"), locale: form.get("locale") }),
+  );
+  if (!result.ok) return result.response;
+  // The preferred language also becomes this browser's choice.
+  return Response.json(
+    { ok: true },
+    { headers: { "Set-Cookie": localeCookie(result.value.locale, context.ctx.config.secureCookies) } },
+  );
+}
+
+export default function Account({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const failure = useFailure();
+  const a = loaderData;
+  const roles = a.grants.filter((g) => g.role !== "visitor");
+  return (
+    <section className="page narrow">
+      <h1>{t("account.title")}</h1>
+      <p dir="ltr">{a.email}</p>
+      <h2>{t("account.roles")}</h2>
+      <ul>
+        {roles.length === 0 ? <li>{t("account.noRoles")}</li> : roles.map((g, i) => <li key={i}>{t(`role.${g.role}`)}</li>)}
+      </ul>
+      {actionData && "ok" in actionData && actionData.ok ? <Notice>{t("account.saved")}</Notice> : null}
+      <FormError failure={failure} />
+      <Form method="post" noValidate>
+        <Field name="name" label={t("auth.name")} failure={failure} defaultValue={a.name} autoComplete="name" required />
+        <SelectField
+          name="locale"
+          label={t("account.language")}
+          failure={failure}
+          defaultValue={a.locale}
+          options={[
+            { value: "en", label: "English" },
+            { value: "ur", label: "اردو" },
+          ]}
+        />
+        <button type="submit" className="primary">
+          {t("account.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { Form, Link, redirect, useSearchParams } from "react-router";
+import type { Route } from "./+types/sign-in";
+import { sessionCookie } from "../../../platform/http/cookies";
+import { runForm, safeNext } from "../../../web/actions";
+import { Field, FormError, useFailure } from "../../../web/components/form";
+import { useT } from "../../../web/i18n";
+import { signIn } from "../operations/sign-in";
+
+export function meta() {
+  return [{ title: "Sign in · Numaish" }];
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  const result = await runForm(context.ctx.locale, form, () =>
+    signIn(context.ctx, {
+      email: form.get("email"),
+      password: form.get("password"),
+      ip: context.ip,
+      userAgent: context.userAgent,
+    }),
+  );
+  if (!result.ok) return result.response;
+  const { session } = result.value;
+  return redirect(safeNext(String(form.get("next") ?? "")), {
+    headers: { "Set-Cookie": sessionCookie(session.secret, session.expiresAt, context.ctx.config.secureCookies) },
+  });
+}
+
+export default function SignIn() {
+  const t = useT();
+  const failure = useFailure();
+  const [params] = useSearchParams();
+  return (
+    <section className="page narrow">
+      <h1>{t("auth.signIn.title")}</h1>
+      {params.get("reset") ? <p className="alert alert-ok">{t("auth.reset.done")}</p> : null}
+      <FormError failure={failure} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="next" value={params.get("next") ?? ""} />
+        <Field name="email" type="email" label={t("auth.email")} failure={failure} autoComplete="email" required dir="ltr" />
+        <Field name="password" type="password" label={t("auth.password")} failure={failure} autoComplete="current-password" required />
+        <button type="submit" className="primary">
+          {t("auth.signIn.submit")}
+        </button>
+      </Form>
+      <p>
+        <Link to="/forgot-password">{t("auth.signIn.forgot")}</Link>
+      </p>
+      <p>
+        {t("auth.signIn.noAccount")} <Link to="/sign-up">{t("nav.signUp")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/sign-up";
+import { sessionCookie } from "../../../platform/http/cookies";
+import { runForm } from "../../../web/actions";
+import { Field, FormError, useFailure } from "../../../web/components/form";
+import { useT } from "../../../web/i18n";
+import { signUp } from "../operations/sign-up";
+
+export function meta() {
+  return [{ title: "Create account · Numaish" }];
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  const result = await runForm(context.ctx.locale, form, () =>
+    signUp(context.ctx, {
+      email: form.get("email"),
+      password: form.get("password"),
+      name: form.get("name"),
+      locale: context.ctx.locale,
+      userAgent: context.userAgent,
+    }),
+  );
+  if (!result.ok) return result.response;
+  const { session } = result.value;
+  return redirect("/account", {
+    headers: { "Set-Cookie": sessionCookie(session.secret, session.expiresAt, context.ctx.config.secureCookies) },
+  });
+}
+
+export default function SignUp() {
+  const t = useT();
+  const failure = useFailure();
+  return (
+    <section className="page narrow">
+      <h1>{t("auth.signUp.title")}</h1>
+      <FormError failure={failure} />
+      <Form method="post" noValidate>
+        <Field name="name" label={t("auth.name")} failure={failure} autoComplete="name" required />
+        <Field name="email" type="email" label={t("auth.email")} failure={failure} autoComplete="email" required dir="ltr" />
+        <Field
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          hint={t("auth.signUp.passwordHint")}
+          failure={failure}
+          autoComplete="new-password"
+          required
+        />
+        <button type="submit" className="primary">
+          {t("auth.signUp.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("auth.signUp.haveAccount")} <Link to="/sign-in">{t("nav.signIn")}</Link>
+      </p>
+    </section>
+  );
+}

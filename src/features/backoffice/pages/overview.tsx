@@ -1,0 +1,37 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/overview";
+import { formatDateRange } from "../../../platform/i18n/format";
+import { loadOr } from "../../../web/actions";
+import { pick, useLocale, useT } from "../../../web/i18n";
+import { listEditions } from "../../editions/operations/read-editions";
+
+export function meta() {
+  return [{ title: "Back office · Numaish" }];
+}
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  return { editions: await loadOr(request, () => listEditions(context.ctx)) };
+}
+
+export default function Overview({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section>
+      <h1>{t("bo.title")}</h1>
+      <p>{t("bo.dashboard.intro")}</p>
+      <h2>{t("bo.editions.title")}</h2>
+      <ul className="cards">
+        {loaderData.editions.map((e) => (
+          <li key={e.id} className="card">
+            <Link to={`/back-office/editions/${e.id}`}>
+              <strong>{pick(locale, e.nameEn, e.nameUr)}</strong>
+            </Link>
+            <span className="muted">{formatDateRange(e.startsOn, e.endsOn, locale)}</span>
+            <span className="badge">{t(`bo.edition.status.${e.status}`)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

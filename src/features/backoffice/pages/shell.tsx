@@ -1,0 +1,41 @@
+import { NavLink, Outlet } from "react-router";
+import type { Route } from "./+types/shell";
+import { authorize } from "../../../platform/permissions/policy";
+import { loadOr } from "../../../web/actions";
+import { useT } from "../../../web/i18n";
+
+// Every back-office page sits under this layout, whose loader refuses anyone who
+// is not organiser staff; each page's operation checks its own permission too.
+export async function loader({ context, request }: Route.LoaderArgs) {
+  await loadOr(request, async () => authorize(context.ctx.actor, "backoffice.enter"));
+  return null;
+}
+
+export default function BackOfficeShell() {
+  const t = useT();
+  const items = [
+    { to: "/back-office", label: t("bo.nav.dashboard"), end: true },
+    { to: "/back-office/audit", label: t("bo.nav.audit") },
+    { to: "/back-office/invite", label: t("bo.nav.invite") },
+    { to: "/back-office/tokens", label: t("bo.nav.tokens") },
+    { to: "/back-office/outbox", label: t("bo.nav.outbox") },
+  ];
+  return (
+    <div className="backoffice">
+      <nav className="bo-nav" aria-label={t("bo.title")}>
+        <ul>
+          {items.map((i) => (
+            <li key={i.to}>
+              <NavLink to={i.to} end={i.end}>
+                {i.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="bo-content">
+        <Outlet />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import { and, eq } from "drizzle-orm";
+import { hashPassword } from "../../platform/auth/password";
+import { users } from "../../platform/auth/tables";
+import type { Clock } from "../../platform/clock";
+import type { Db, Executor } from "../../platform/db/types";
+import type { Role } from "../../platform/permissions/actor";
+import { roleGrants } from "../accounts/tables";
+import { enterprises, products } from "../catalogue/tables";
+import { clusters, demoEdition, generateDemoEnterprises, sectors, tradeBodies } from "../catalogue/seed-data";
+import * as t from "../editions/tables";
+
+export const DEMO_PASSWORD = "numaish-demo-2026";
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  role: Role;
+  binding?: { tradeBodySlug?: string; enterpriseIndex?: number };
+}
+
+export const demoAccounts: DemoAccount[] = [
+  { email: "admin@demo.numaish.pk", name: "Platform Admin (demo)", role: "platform_admin" },
+  { email: "organiser@demo.numaish.pk", name: "Organiser Staff (demo)", role: "organiser_staff" },
+  { email: "chamber@demo.numaish.pk", name: "Chamber Representative (demo)", role: "trade_body_rep", binding: { tradeBodySlug: "lcci" } },
+  { email: "exhibitor@demo.numaish.pk", name: "Exhibitor Owner (demo)", role: "exhibitor", binding: { enterpriseIndex: 0 } },
+  { email: "reviewer@demo.numaish.pk", name: "Reviewer (demo)", role: "reviewer" },
+  { email: "gate@demo.numaish.pk", name: "Gate Staff (demo)", role: "gate_staff" },
+  { email: "visitor@demo.numaish.pk", name: "Visitor (demo)", role: "visitor" },
+];
+
+async function one<T>(rows: Promise<T[]>): Promise<T | undefined> {
+  return (await rows)[0];
+}
+
+/**
+ * Seeds the "Made in Pakistan: SME Cluster Showcase 2026" demo edition.
+ * Idempotent: every insert skips rows that exist (by their natural keys), so a
+ * second run changes nothing and a partial run is completed.
+ */
+export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boolean } = {}) {
+  const passwordHash = options.accounts === false ? null : await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    const o = demoEdition.organiser;
+    await tx.insert(t.organisers).values({ slug: o.slug, nameEn: o.nameEn, nameUr: o.nameUr, shortName: o.shortName }).onConflictDoNothing();
+    const organiser = (await one(tx.select().from(t.organisers).where(eq(t.organisers.slug, o.slug))))!;
+
+    const v = demoEdition.venue;
+    await tx
+      .insert(t.venues)
+      .values({ organiserId: organiser.id, slug: v.slug, nameEn: v.nameEn, nameUr: v.nameUr, address: v.address, lat: v.lat, lon: v.lon })
+      .onConflictDoNothing();
+    const venue = (await one(tx.select().from(t.venues).where(and(eq(t.venues.organiserId, organiser.id), eq(t.venues.slug, v.slug)))))!;
+    await tx
+      .insert(t.venueSpaces)
+      .values(v.spaces.map((s, i) => ({ venueId: venue.id, slug: s.slug, kind: s.kind, nameEn: s.nameEn, nameUr: s.nameUr, sort: i })))
+      .onConflictDoNothing();
+
+    const e = demoEdition;
+    await tx
+      .insert(t.editions)
+      .values({
+        organiserId: organiser.id,
+        slug: e.slug,
+        year: e.year,
+        nameEn: e.nameEn,
+        nameUr: e.nameUr,
+        taglineEn: e.taglineEn,
+        taglineUr: e.taglineUr,
+        startsOn: e.startsOn,
+        endsOn: e.endsOn,
+        timezone: e.timezone,
+        venueId: venue.id,
+        status: "published",
+        createdAt: clock.now(),
+        updatedAt: clock.now(),
+      })
+      .onConflictDoNothing();
+    const edition = (await one(tx.select().from(t.editions).where(eq(t.editions.slug, e.slug))))!;
+
+    await tx
+      .insert(t.visitorCategories)
+      .values(e.visitorCategories.map((c, i) => ({ editionId: edition.id, ...c, sort: i })))
+      .onConflictDoNothing();
+    await tx
+      .insert(t.sectors)
+      .values(sectors.map((s, i) => ({ editionId: edition.id, code: s.code, nameEn: s.nameEn, nameUr: s.nameUr, sort: i })))
+      .onConflictDoNothing();
+    const sectorRows = await tx.select().from(t.sectors).where(eq(t.sectors.editionId, edition.id));
+    const sectorId = new Map(sectorRows.map((s) => [s.code, s.id]));
+    await tx
+      .insert(t.clusters)
+      .values(
+        clusters.map((c) => ({
+          editionId: edition.id,
+          sectorId: c.sectorCode ? sectorId.get(c.sectorCode)! : null,
+          slug: c.slug,
+          nameEn: c.nameEn,
+          nameUr: c.nameUr,
+          district: c.district,
+          province: c.province,
+          hsCodes: c.hsCodes,
+        })),
+      )
+      .onConflictDoNothing();
+
+    await tx
+      .insert(t.tradeBodies)
+      .values(tradeBodies.map((b) => ({ organiserId: organiser.id, slug: b.slug, kind: b.kind, nameEn: b.nameEn, nameUr: b.nameUr, city: b.city, province: b.province })))
+      .onConflictDoNothing();
+    const bodyRows = await tx.select().from(t.tradeBodies).where(eq(t.tradeBodies.organiserId, organiser.id));
+    const bodyId = new Map(bodyRows.map((b) => [b.slug, b.id]));
+    await tx
+      .insert(t.editionTradeBodies)
+      .values(tradeBodies.map((b) => ({ editionId: edition.id, tradeBodyId: bodyId.get(b.slug)!, nominationQuota: b.nominationQuota })))
+      .onConflictDoNothing();
+
+    const demoEnterprises = generateDemoEnterprises();
+    const inserted = await tx
+      .insert(enterprises)
+      .values(
+        demoEnterprises.map((x) => ({
+          organiserId: organiser.id,
+          slug: x.slug,
+          nameEn: x.nameEn,
+          nameUr: x.nameUr,
+          ntn: x.ntn,
+          sizeClass: x.sizeClass,
+          womenLed: x.womenLed,
+          employees: x.employees,
+          annualTurnoverPkr: x.annualTurnoverPkr,
+          clusterSlug: x.clusterSlug,
+          district: x.district,
+          province: x.province,
+          foundedYear: x.foundedYear,
+          certifications: x.certifications,
+          exportMarkets: x.exportMarkets,
+          descriptionEn: x.descriptionEn,
+          nominatedBySlug: x.nominatedBy,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: enterprises.id, slug: enterprises.slug });
+    // Products only for enterprises created in this run, so reruns add no duplicates.
+    const bySlug = new Map(demoEnterprises.map((x) => [x.slug, x]));
+    const productRows = inserted.flatMap((row) =>
+      bySlug.get(row.slug)!.products.map((p, i) => ({
+        enterpriseId: row.id,
+        nameEn: p.nameEn,
+        nameUr: p.nameUr,
+        hsCode: p.hsCode,
+        descriptionEn: p.descriptionEn,
+        sort: i,
+      })),
+    );
+    if (productRows.length) await tx.insert(products).values(productRows);
+
+    if (passwordHash) await seedAccounts(tx, clock, passwordHash, organiser.id, bodyId, demoEnterprises[0]!.slug);
+    return { organiserId: organiser.id, editionId: edition.id, enterprisesCreated: inserted.length };
+  });
+}
+
+async function seedAccounts(
+  tx: Executor,
+  clock: Clock,
+  passwordHash: string,
+  organiserId: string,
+  bodyId: Map<string, string>,
+  firstEnterpriseSlug: string,
+) {
+  const [firstEnterprise] = await tx
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .where(and(eq(enterprises.organiserId, organiserId), eq(enterprises.slug, firstEnterpriseSlug)));
+  for (const a of demoAccounts) {
+    await tx.insert(users).values({ email: a.email, name: a.name, passwordHash, createdAt: clock.now() }).onConflictDoNothing();
+    const [user] = await tx.select().from(users).where(eq(users.email, a.email));
+    const grants: (typeof roleGrants.$inferInsert)[] = [];
+    if (a.role === "platform_admin") {
+      grants.push({ userId: user!.id, role: "platform_admin" });
+      grants.push({ userId: user!.id, role: "organiser_staff", organiserId });
+    } else if (a.role === "trade_body_rep") {
+      grants.push({ userId: user!.id, role: a.role, organiserId, tradeBodyId: bodyId.get(a.binding!.tradeBodySlug!) ?? null });
+    } else if (a.role === "exhibitor") {
+      grants.push({ userId: user!.id, role: a.role, organiserId, enterpriseId: firstEnterprise!.id });
+    } else if (a.role === "visitor") {
+      grants.push({ userId: user!.id, role: a.role });
+    } else {
+      grants.push({ userId: user!.id, role: a.role, organiserId });
+    }
+    await tx.insert(roleGrants).values(grants).onConflictDoNothing();
+  }
+}

@@ -1,0 +1,121 @@
+import type { EditionDetails } from "../../editions/queries";
+import { formatDateRange, formatNumber } from "../../../platform/i18n/format";
+import { pick, useLocale, useT } from "../../../web/i18n";
+
+// React Router's single fetch keeps Dates as Dates, so the loader's type is the prop type.
+type Props = { details: EditionDetails };
+
+/** The public face of an edition: when, where, which sectors and clusters, who nominates. */
+export function EditionView({ details }: Props) {
+  const t = useT();
+  const locale = useLocale();
+  const { edition, venue, spaces, sectors, clusters, tradeBodies, visitorCategories } = details;
+  const kinds = ["chamber", "women_chamber", "association"] as const;
+  const otherClusters = clusters.filter((c) => !c.sectorId);
+  const n = (x: number) => formatNumber(x, locale);
+  return (
+    <article className="edition">
+      <header className="hero">
+        <p className="eyebrow">{pick(locale, details.organiser.nameEn, details.organiser.nameUr)}</p>
+        <h1>{pick(locale, edition.nameEn, edition.nameUr)}</h1>
+        {edition.taglineEn ? <p className="tagline">{pick(locale, edition.taglineEn, edition.taglineUr)}</p> : null}
+        <dl className="facts">
+          <div>
+            <dt>{t("home.dates")}</dt>
+            <dd>
+              <time dateTime={edition.startsOn}>{formatDateRange(edition.startsOn, edition.endsOn, locale)}</time>
+            </dd>
+          </div>
+          <div>
+            <dt>{t("home.venue")}</dt>
+            <dd>
+              {pick(locale, venue.nameEn, venue.nameUr)}
+              <br />
+              <span className="muted" dir="ltr">
+                {venue.address}
+              </span>
+            </dd>
+          </div>
+        </dl>
+        <p className="muted">{t("home.timezone", { timezone: edition.timezone })}</p>
+        <p className="stats">
+          <span>{t("home.clustersCount", { count: n(clusters.length) })}</span>
+          <span>{t("home.enterprisesCount", { count: n(details.enterpriseCount) })}</span>
+          <span>{t("home.womenLedCount", { count: n(details.womenLedCount) })}</span>
+        </p>
+      </header>
+
+      <section aria-labelledby="spaces-h">
+        <h2 id="spaces-h">{t("home.spaces")}</h2>
+        <ul className="chips">
+          {spaces.map((s) => (
+            <li key={s.id}>{pick(locale, s.nameEn, s.nameUr)}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="clusters-h">
+        <h2 id="clusters-h">{t("home.clusters")}</h2>
+        {sectors.map((sector) => {
+          const own = clusters.filter((c) => c.sectorId === sector.id);
+          if (own.length === 0) return null;
+          return (
+            <section key={sector.id} className="sector" aria-labelledby={`sector-${sector.code}`}>
+              <h3 id={`sector-${sector.code}`}>{pick(locale, sector.nameEn, sector.nameUr)}</h3>
+              <ul className="cards">
+                {own.map((c) => (
+                  <li key={c.id} className="card">
+                    <strong>{pick(locale, c.nameEn, c.nameUr)}</strong>
+                    <span className="muted">{t("home.districtProvince", { district: c.district, province: c.province })}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+        {otherClusters.length > 0 ? (
+          <section className="sector" aria-labelledby="sector-other">
+            <h3 id="sector-other">{t("home.otherSector")}</h3>
+            <ul className="cards">
+              {otherClusters.map((c) => (
+                <li key={c.id} className="card">
+                  <strong>{pick(locale, c.nameEn, c.nameUr)}</strong>
+                  <span className="muted">{t("home.districtProvince", { district: c.district, province: c.province })}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="tb-h">
+        <h2 id="tb-h">{t("home.tradeBodies")}</h2>
+        <div className="columns">
+          {kinds.map((kind) => (
+            <section key={kind} aria-labelledby={`tb-${kind}`}>
+              <h3 id={`tb-${kind}`}>{t(`tradeBody.kind.${kind}`)}</h3>
+              <ul>
+                {tradeBodies
+                  .filter((b) => b.kind === kind)
+                  .map((b) => (
+                    <li key={b.id}>{pick(locale, b.nameEn, b.nameUr)}</li>
+                  ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      </section>
+
+      {visitorCategories.length > 0 ? (
+        <section aria-labelledby="vc-h">
+          <h2 id="vc-h">{t("home.visitorCategories")}</h2>
+          <ul className="chips">
+            {visitorCategories.map((v) => (
+              <li key={v.id}>{pick(locale, v.nameEn, v.nameUr)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

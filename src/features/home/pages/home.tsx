@@ -1,0 +1,26 @@
+import type { Route } from "./+types/home";
+import { getPublicEdition } from "../../editions/operations/read-editions";
+import { loadOr } from "../../../web/actions";
+import { pick, useT } from "../../../web/i18n";
+import { EditionView } from "../components/edition-view";
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  return { details: await loadOr(request, () => getPublicEdition(context.ctx)), locale: context.ctx.locale };
+}
+
+export function meta({ data }: Route.MetaArgs) {
+  const e = data?.details?.edition;
+  return [{ title: e ? pick(data.locale, e.nameEn, e.nameUr) : "Numaish" }];
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  if (!loaderData.details) {
+    return (
+      <section className="page narrow">
+        <p>{t("home.noEdition")}</p>
+      </section>
+    );
+  }
+  return <EditionView details={loaderData.details} />;
+}

@@ -1,0 +1,143 @@
+import "@fontsource/noto-nastaliq-urdu/arabic-400.css";
+import "@fontsource/noto-nastaliq-urdu/arabic-700.css";
+import "./styles/app.css";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "react-router";
+import type { Route } from "./+types/root";
+import { dirOf, type Locale } from "./platform/i18n/locales";
+import { translator } from "./platform/i18n/translate";
+import { can } from "./platform/permissions/policy";
+import type { RootData } from "./web/i18n";
+
+export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
+  const { actor, locale } = context.ctx;
+  return {
+    locale,
+    user: actor.kind === "user" ? { name: actor.name, email: actor.email } : null,
+    canBackOffice: can(actor, "backoffice.enter"),
+    nonce: context.nonce,
+  };
+}
+
+export function links() {
+  return [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
+}
+
+function Header({ data }: { data: RootData }) {
+  const t = translator(data.locale);
+  const location = useLocation();
+  const other: Locale = data.locale === "ur" ? "en" : "ur";
+  const next = encodeURIComponent(location.pathname + location.search);
+  return (
+    <header className="site-header">
+      <a className="skip" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <Link to="/" className="brand">
+        {t("app.name")}
+      </Link>
+      <nav aria-label={t("nav.main")}>
+        <ul>
+          {data.canBackOffice ? (
+            <li>
+              <Link to="/back-office">{t("nav.backOffice")}</Link>
+            </li>
+          ) : null}
+          {data.user ? (
+            <>
+              <li>
+                <Link to="/account">{t("nav.account")}</Link>
+              </li>
+              <li>
+                <form method="post" action="/sign-out">
+                  <button type="submit" className="link-button">
+                    {t("nav.signOut")}
+                  </button>
+                </form>
+              </li>
+            </>
+          ) : (
+            <>
+              <li>
+                <Link to="/sign-in">{t("nav.signIn")}</Link>
+              </li>
+              <li>
+                <Link to="/sign-up">{t("nav.signUp")}</Link>
+              </li>
+            </>
+          )}
+          <li>
+            <a
+              href={`/lang/${other}?next=${next}`}
+              lang={other}
+              hrefLang={other}
+              className="lang-switch"
+              aria-label={t("lang.switchLabel")}
+            >
+              {t("lang.switchTo")}
+            </a>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = (useRouteLoaderData("root") as RootData | undefined) ?? { locale: "en", user: null, canBackOffice: false };
+  const nonce = data.nonce;
+  return (
+    <html lang={data.locale} dir={dirOf(data.locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <Header data={data} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            {translator(data.locale)("app.name")} · <a href="/api/v1/docs">{translator(data.locale)("nav.apiDocs")}</a>
+          </p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  const t = translator(data?.locale ?? "en");
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  return (
+    <section className="page narrow">
+      <h1>{notFound ? t("notFound.title") : t("errorPage.title")}</h1>
+      <p>{notFound ? t("notFound.body") : forbidden ? t("error.forbidden") : t("errorPage.body")}</p>
+      <p>
+        <Link to="/">{t("notFound.home")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import path from "node:path";
+import { Hono } from "hono";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { createRequestHandler, type ServerBuild } from "react-router";
+import { sql } from "drizzle-orm";
+import type { AppServices } from "../platform/context";
+import { handleError } from "../platform/http/errors";
+import { requestContext, type AppEnv } from "../platform/http/request-context";
+import { originCheck, securityHeaders } from "../platform/http/security";
+import { actorForUser } from "../features/accounts/grants";
+import { actorForApiToken } from "../features/accounts/operations/api-tokens";
+import { createApi } from "./api";
+import type { LoadContext } from "./load-context";
+
+export interface AppOptions {
+  services: AppServices;
+  /** The React Router server build; omitted in API-only tests. */
+  build?: ServerBuild;
+  /** Folder of the built client assets (build/client). */
+  clientDir?: string;
+}
+
+export function createApp({ services, build, clientDir }: AppOptions) {
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+
+  app.get("/healthz", async (c) => {
+    try {
+      await services.db.execute(sql`select 1`);
+      return c.json({ status: "ok" });
+    } catch {
+      return c.json({ status: "database_unavailable" }, 503);
+    }
+  });
+
+  if (clientDir) {
+    const root = path.relative(process.cwd(), clientDir);
+    // Fingerprinted files: cache for a year.
+    app.use(
+      "/assets/*",
+      serveStatic({
+        root,
+        onFound: (_p, c) => {
+          c.header("Cache-Control", "public, max-age=31536000, immutable");
+        },
+      }),
+    );
+    app.use("/favicon.svg", serveStatic({ root }));
+  }
+
+  app.use("*", requestContext(services, {
+    forUser: (user) => actorForUser(services.db, user),
+    forToken: (bearer) => actorForApiToken(services.db, services.clock, bearer),
+  }));
+  app.use("*", securityHeaders());
+  app.use("*", originCheck(services.config.publicUrl));
+
+  app.route("/api/v1", createApi(services));
+
+  if (build) {
+    const handle = createRequestHandler(build, process.env.NODE_ENV === "development" ? "development" : "production");
+    app.all("*", (c) => {
+      const r = c.get("req");
+      const context: LoadContext = {
+        services,
+        ctx: r.ctx,
+        nonce: r.nonce,
+        sessionSecret: r.sessionSecret,
+        ip: r.ip,
+        userAgent: r.userAgent,
+      };
+      return handle(c.req.raw, context);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,55 @@
+import { systemClock, type Clock } from "../platform/clock";
+import type { AppConfig } from "../platform/config";
+import type { AppServices } from "../platform/context";
+import { openDatabase, type Database } from "../platform/db/open";
+import { smtpTransport, startOutboxWorker, type MailTransport } from "../platform/mail/worker";
+import { seedDemo } from "../features/demo/seed-demo";
+
+export interface Running {
+  services: AppServices;
+  database: Database;
+  seeded?: Awaited<ReturnType<typeof seedDemo>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Open the database (embedded or PostgreSQL), apply migrations, seed the demo
+ * edition when asked, and start the outbox worker when SMTP is configured.
+ */
+export async function startServices(
+  config: AppConfig,
+  options: { clock?: Clock; transport?: MailTransport; seed?: boolean } = {},
+): Promise<Running> {
+  const database = await openDatabase(
+    config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: config.dataDir },
+  );
+  try {
+    await database.migrate();
+    const clock = options.clock ?? systemClock;
+    const seeded = options.seed ?? config.seedDemo ? await seedDemo(database.db, clock) : undefined;
+    const transport = options.transport ?? (config.smtp ? smtpTransport(config.smtp) : undefined);
+    const worker = transport
+      ? startOutboxWorker({
+          db: database.db,
+          clock,
+          transport,
+          from: config.mailFrom,
+          pollMs: config.outboxPollMs,
+          onError: (e) => console.error("outbox worker:", e),
+        })
+      : undefined;
+    const services: AppServices = { db: database.db, clock, config, notifyOutbox: () => worker?.notify() };
+    return {
+      services,
+      database,
+      seeded,
+      async stop() {
+        await worker?.stop();
+        await database.close();
+      },
+    };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}

@@ -1,0 +1,32 @@
+import { useRouteLoaderData } from "react-router";
+import { dirOf, type Locale } from "../platform/i18n/locales";
+import { translator, type Translate } from "../platform/i18n/translate";
+
+export interface RootData {
+  locale: Locale;
+  user: { name: string; email: string } | null;
+  canBackOffice: boolean;
+  /** The CSP nonce of this response, for React Router's inline scripts. */
+  nonce?: string;
+}
+
+export function useRootData(): RootData {
+  return (useRouteLoaderData("root") as RootData | undefined) ?? { locale: "en", user: null, canBackOffice: false };
+}
+
+export function useLocale(): Locale {
+  return useRootData().locale;
+}
+
+export function useT(): Translate {
+  return translator(useLocale());
+}
+
+export function useDir() {
+  return dirOf(useLocale());
+}
+
+/** Pick the field in the reader's language, falling back to English when the Urdu one is empty. */
+export function pick(locale: Locale, en: string, ur: string | null | undefined): string {
+  return locale === "ur" && ur ? ur : en;
+}
