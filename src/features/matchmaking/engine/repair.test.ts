@@ -137,7 +137,7 @@ describe("repair", () => {
           if (change.kind !== "leave") for (const m of frozenMeetings) expect(next.meetings).toContainEqual(m);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 1000 },
     );
   });
 });

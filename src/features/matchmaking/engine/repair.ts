@@ -62,6 +62,11 @@ export function applyChange(input: ScheduleInput, change: Change): ScheduleInput
             ? p
             : { ...p, availability: (p.availability ?? input.slots.map((s) => s.id)).filter((s) => (order.get(s) ?? 0) < from) },
         ),
+        // Fixed meetings of someone who has left cannot take place any more.
+        fixed: input.fixed.filter((f) => {
+          const r = input.requests.find((q) => q.id === f.request);
+          return !(r && (r.a === change.participant || r.b === change.participant) && (order.get(f.slot) ?? 0) >= from);
+        }),
       };
     }
     case "add":
@@ -144,6 +149,7 @@ export class RepairSession {
       if ((pr.slotIndex.get(change.fromSlot) ?? 0) < f) change = { ...change, fromSlot: options.frozenBefore };
     }
     this.input = applyChange(this.input, change);
+    this.freeze(options);
     const st = this.st;
     const S = pr.S;
     const from = (slot: string) => pr.slotIndex.get(slot) ?? S;
@@ -170,7 +176,11 @@ export class RepairSession {
       for (let s = from(change.fromSlot); s < S; s++) {
         pr.avail[p * S + s] = 0;
         const m = st.occ[p * S + s]!;
-        if (m >= 0) { st.remove(m); displaced.push(m); }
+        if (m >= 0) {
+          st.remove(m);
+          pr.fixedSlot[m] = -1;
+          displaced.push(m);
+        }
       }
       for (const r of this.ctx.reqsOf[p]!) if (!this.cancelled?.has(r)) this.ctx.slots[r] = undefined;
     } else {
@@ -193,8 +203,8 @@ export class RepairSession {
 
   private cancelled: Set<number> | undefined;
 
-  /** Re-place displaced meetings, place new ones, then fill freed capacity; report the differences. */
-  private settle(displaced: number[], fresh: number[], freed: Set<number>, tableFreed: boolean, options: { frozenBefore?: string }): RepairSummary {
+  /** Lock the frozen part (past + horizon) and fixed input meetings; close frozen slots to moves. */
+  private freeze(options: { frozenBefore?: string }): void {
     const { pr, ctx, st } = this;
     const minSlot = options.frozenBefore === undefined ? 0 : (pr.slotIndex.get(options.frozenBefore) ?? 0);
     if (minSlot !== ctx.minSlot) {
@@ -202,10 +212,15 @@ export class RepairSession {
       ctx.slots.fill(undefined);
       for (const r of this.cancelled ?? []) ctx.slots[r] = new Int32Array(0);
     }
+    for (let r = 0; r < pr.R; r++) st.locked[r] = pr.fixedSlot[r]! >= 0 || (st.slotOf[r]! >= 0 && st.slotOf[r]! < minSlot) ? 1 : 0;
+  }
+
+  /** Re-place displaced meetings, place new ones, then fill freed capacity; report the differences. */
+  private settle(displaced: number[], fresh: number[], freed: Set<number>, tableFreed: boolean, options: { frozenBefore?: string }): RepairSummary {
+    const { pr, ctx, st } = this;
+    this.freeze(options);
     const before = Int32Array.from(st.slotOf);
     for (const r of displaced) before[r] = -2; // remember they were scheduled
-    // Everything in the frozen part (and fixed input meetings) stays put.
-    for (let r = 0; r < pr.R; r++) st.locked[r] = pr.fixedSlot[r]! >= 0 || (st.slotOf[r]! >= 0 && st.slotOf[r]! < minSlot) ? 1 : 0;
     displaced.sort((x, y) => pr.weight[y]! - pr.weight[x]! || x - y);
     for (const r of [...displaced, ...fresh]) {
       const s = bestSlot(ctx, st, r);

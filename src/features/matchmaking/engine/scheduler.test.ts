@@ -30,7 +30,7 @@ describe("scheduler", () => {
         expect(validateSchedule(input, out)).toEqual([]);
         expect(out.meetings.length + out.unscheduled.length).toBe(input.requests.length);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
