@@ -36,27 +36,26 @@ export async function loadEditionDetails(db: Executor, editionId: string) {
   if (!edition) return null;
   const [organiser] = await db.select().from(organisers).where(eq(organisers.id, edition.organiserId));
   const [venue] = await db.select().from(venues).where(eq(venues.id, edition.venueId));
-  const [spaceRows, sectorRows, clusterRows, tradeBodyRows, categoryRows, counts] = await Promise.all([
-    db.select().from(venueSpaces).where(eq(venueSpaces.venueId, edition.venueId)).orderBy(asc(venueSpaces.sort)),
-    db.select().from(sectors).where(eq(sectors.editionId, editionId)).orderBy(asc(sectors.sort), asc(sectors.nameEn)),
-    db.select().from(clusters).where(eq(clusters.editionId, editionId)).orderBy(asc(clusters.nameEn)),
-    db
+  // Sequential: `db` may be a transaction, and one connection runs one query at a time.
+  const spaceRows = await db.select().from(venueSpaces).where(eq(venueSpaces.venueId, edition.venueId)).orderBy(asc(venueSpaces.sort));
+  const sectorRows = await db.select().from(sectors).where(eq(sectors.editionId, editionId)).orderBy(asc(sectors.sort), asc(sectors.nameEn));
+  const clusterRows = await db.select().from(clusters).where(eq(clusters.editionId, editionId)).orderBy(asc(clusters.nameEn));
+  const tradeBodyRows = await db
       .select({ tradeBody: tradeBodies, nominationQuota: editionTradeBodies.nominationQuota })
       .from(editionTradeBodies)
       .innerJoin(tradeBodies, eq(tradeBodies.id, editionTradeBodies.tradeBodyId))
       .where(eq(editionTradeBodies.editionId, editionId))
-      .orderBy(asc(tradeBodies.nameEn)),
-    db
+      .orderBy(asc(tradeBodies.nameEn));
+  const categoryRows = await db
       .select()
       .from(visitorCategories)
       .where(eq(visitorCategories.editionId, editionId))
-      .orderBy(asc(visitorCategories.sort)),
-    db
+      .orderBy(asc(visitorCategories.sort));
+  const counts = await db
       .select({ womenLed: enterprises.womenLed, n: count() })
       .from(enterprises)
       .where(and(eq(enterprises.organiserId, edition.organiserId)))
-      .groupBy(enterprises.womenLed),
-  ]);
+      .groupBy(enterprises.womenLed);
   const enterpriseCount = counts.reduce((s, r) => s + r.n, 0);
   const womenLedCount = counts.find((r) => r.womenLed)?.n ?? 0;
   return {

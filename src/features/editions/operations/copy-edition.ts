@@ -44,12 +44,11 @@ export async function copyEdition(ctx: Ctx, raw: unknown) {
         })
         .returning();
       const id = copy!.id;
-      const [cats, secs, clus, tbs] = await Promise.all([
-        tx.select().from(visitorCategories).where(eq(visitorCategories.editionId, source.id)),
-        tx.select().from(sectors).where(eq(sectors.editionId, source.id)),
-        tx.select().from(clusters).where(eq(clusters.editionId, source.id)),
-        tx.select().from(editionTradeBodies).where(eq(editionTradeBodies.editionId, source.id)),
-      ]);
+      // Sequential on purpose: a transaction is one connection, which runs one query at a time.
+      const cats = await tx.select().from(visitorCategories).where(eq(visitorCategories.editionId, source.id));
+      const secs = await tx.select().from(sectors).where(eq(sectors.editionId, source.id));
+      const clus = await tx.select().from(clusters).where(eq(clusters.editionId, source.id));
+      const tbs = await tx.select().from(editionTradeBodies).where(eq(editionTradeBodies.editionId, source.id));
       if (cats.length) await tx.insert(visitorCategories).values(cats.map(({ id: _id, ...c }) => ({ ...c, editionId: id })));
       const sectorIds = new Map<string, string>();
       for (const { id: oldId, ...s } of secs) {

@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import pg from "pg";
+import { inject } from "vitest";
+import { fixedClock } from "../../src/platform/clock";
+import { loadConfig } from "../../src/platform/config";
+import type { Ctx } from "../../src/platform/context";
+import { openDatabase, type Database } from "../../src/platform/db/open";
+import type { Db } from "../../src/platform/db/types";
+import { users } from "../../src/platform/auth/tables";
+import type { Locale } from "../../src/platform/i18n/locales";
+import { anonymous, type Actor } from "../../src/platform/permissions/actor";
+import { actorForUser } from "../../src/features/accounts/grants";
+import { TEMPLATE_DB, withDatabase, SEED_CLOCK } from "./global-db";
+
+export { SEED_CLOCK };
+export const testConfig = loadConfig({ PUBLIC_URL: "http://numaish.test", SEED_DEMO: "false" } as NodeJS.ProcessEnv);
+
+export interface TestDb extends Database {
+  /** Which database this file runs on, for test names. */
+  label: string;
+}
+
+/**
+ * A fresh database for one test file, already migrated and seeded with the demo
+ * edition: a copy of the run's snapshot (PGlite) or template (PostgreSQL).
+ */
+export async function openTestDb(): Promise<TestDb> {
+  const kind = process.env.NUMAISH_TEST_DB ?? "pglite";
+  if (kind === "postgres") {
+    const url = inject("postgresUrl");
+    const name = `numaish_t_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+    await admin.end();
+    const database = await openDatabase({ kind: "postgres", url: withDatabase(url, name), poolSize: 5 });
+    return {
+      ...database,
+      label: "postgres",
+      async close() {
+        await database.close();
+        const a = new pg.Client({ connectionString: url });
+        await a.connect();
+        await a.query(`drop database if exists ${name} with (force)`);
+        await a.end();
+      },
+    };
+  }
+  const snapshot = inject("pgliteSnapshot");
+  const database = await openDatabase({ kind: "pglite", loadDataDir: new Blob([fs.readFileSync(snapshot)]) });
+  return { ...database, label: "pglite" };
+}
+
+export const clock = () => fixedClock("2026-01-10T08:00:00Z");
+
+export function ctxFor(db: Db, actor: Actor = anonymous, locale: Locale = "en", c = clock()): Ctx {
+  return { db, actor, clock: c, config: testConfig, locale };
+}
+
+/** The actor of a seeded demo account, e.g. actorFor(db, "organiser@demo.numaish.pk"). */
+export async function actorFor(db: Db, email: string): Promise<Actor> {
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  if (!user) throw new Error(`no seeded user ${email}`);
+  return actorForUser(db, user);
+}
+
+export const demo = {
+  admin: "admin@demo.numaish.pk",
+  organiser: "organiser@demo.numaish.pk",
+  chamber: "chamber@demo.numaish.pk",
+  exhibitor: "exhibitor@demo.numaish.pk",
+  reviewer: "reviewer@demo.numaish.pk",
+  gate: "gate@demo.numaish.pk",
+  visitor: "visitor@demo.numaish.pk",
+  password: "numaish-demo-2026",
+} as const;

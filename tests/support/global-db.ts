@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { fixedClock } from "../../src/platform/clock";
+import { openDatabase } from "../../src/platform/db/open";
+import { seedDemo } from "../../src/features/demo/seed-demo";
+
+// Migrate and seed once per run, then let every test file start from a copy:
+// a PGlite data-dir snapshot, or a PostgreSQL template database. A test file
+// gets a fresh database in well under a second instead of migrating its own.
+
+export const TEMPLATE_DB = "numaish_test_template";
+export const SEED_CLOCK = "2025-11-01T09:00:00Z";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgliteSnapshot: string;
+    postgresUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const kind = project.config.env?.NUMAISH_TEST_DB ?? process.env.NUMAISH_TEST_DB;
+  if (kind === "postgres") {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error("TEST_DATABASE_URL is not set");
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
+    await admin.query(`create database ${TEMPLATE_DB}`);
+    await admin.end();
+    const templateUrl = withDatabase(url, TEMPLATE_DB);
+    const database = await openDatabase({ kind: "postgres", url: templateUrl });
+    await database.migrate();
+    await seedDemo(database.db, fixedClock(SEED_CLOCK));
+    await database.close();
+    project.provide("postgresUrl", url);
+    project.provide("pgliteSnapshot", "");
+    return;
+  }
+  const database = await openDatabase({ kind: "pglite" });
+  await database.migrate();
+  await seedDemo(database.db, fixedClock(SEED_CLOCK));
+  const client = (database.db as unknown as { $client: { dumpDataDir(c: "gzip"): Promise<Blob> } }).$client;
+  const blob = await client.dumpDataDir("gzip");
+  const file = path.join(os.tmpdir(), `numaish-test-${process.pid}.tar.gz`);
+  fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
+  await database.close();
+  project.provide("pgliteSnapshot", file);
+  project.provide("postgresUrl", "");
+  return () => fs.rmSync(file, { force: true });
+}
+
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
