@@ -51,15 +51,20 @@ const FOLDABLE = /[\u0649\u064A\u06D0\u0643\u06AA\u0647\u06D5\u0629\u0671-\u0675
  * NFKD first: it maps Arabic presentation forms (what some PDFs and old
  * keyboards emit) to base letters and splits alef-with-hamza/madda, heh goal
  * with hamza and yeh barree with hamza into a base letter plus a mark, which
- * the mark removal then drops. Lower-casing only affects Latin text.
+ * the mark removal then drops. Lower-casing only affects Latin (and other cased) text.
  */
 export function normaliseText(input: string): string {
-  return input
-    .normalize("NFKD")
-    .replace(INVISIBLE, "")
-    .replace(MARKS, "")
-    .replace(FOLDABLE, (ch) => LETTER_FOLDS.get(ch) ?? foldDigit(ch) ?? ch)
-    .toLowerCase();
+  return (
+    input
+      // Lower-case between two decompositions: compatibility forms such as "ℌ" decompose to
+      // capitals, and lower-casing "İ" yields a combining dot; both must be settled before marks go.
+      .normalize("NFKD")
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(INVISIBLE, "")
+      .replace(MARKS, "")
+      .replace(FOLDABLE, (ch) => LETTER_FOLDS.get(ch) ?? foldDigit(ch) ?? ch)
+  );
 }
 
 /** True when the token is written in Arabic script (Urdu), so it skips English stemming. */

@@ -1,0 +1,107 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { benchRecommend } from "./bench";
+import { generateInput } from "./generate";
+import { recommend } from "./recommend";
+import type { Reason } from "./reasons";
+import { RecommendOutputSchema, type Recommendation, type RecommendOutput } from "./schema";
+import { maxPositive } from "./signals";
+import { RecommendOptionsSchema } from "./schema";
+
+const byParticipant = (out: RecommendOutput) => new Map(out.participants.map((p) => [p.participantId, p.recommendations]));
+const has = (r: Recommendation, code: Reason["code"]) => r.reasons.some((x) => x.code === code);
+const seed = fc.integer({ min: 1, max: 1_000_000 });
+
+describe("recommend: properties on generated editions", () => {
+  it("is deterministic: the same input gives the same output", () => {
+    const input = generateInput(60, 7);
+    expect(JSON.stringify(recommend(input))).toBe(JSON.stringify(recommend(input)));
+  });
+
+  it("does not depend on the order participants are listed in", () => {
+    fc.assert(
+      fc.property(seed, seed, (s, shuffleSeed) => {
+        const input = generateInput(25, s);
+        const shuffled = fc.sample(fc.shuffledSubarray(input.participants, { minLength: input.participants.length }), {
+          seed: shuffleSeed,
+          numRuns: 1,
+        })[0]!;
+        const a = byParticipant(recommend(input));
+        const b = byParticipant(recommend({ ...input, participants: shuffled }));
+        for (const [id, list] of a) expect(b.get(id)).toEqual(list);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("keeps every invariant: sorted lists within the limit, other side only, exclusions honoured, reasons match the breakdown", () => {
+    const norm = maxPositive(RecommendOptionsSchema.parse({}));
+    fc.assert(
+      fc.property(seed, (s) => {
+        const input = generateInput(30, s);
+        const out = recommend(input);
+        RecommendOutputSchema.parse(out);
+        const side = new Map(input.participants.map((p) => [p.id, p.side]));
+        const enterprise = new Map(input.participants.map((p) => [p.id, p.enterpriseId]));
+        const excluded = new Set([
+          ...(input.noThanks ?? []).flatMap((x) => [`${x.from}|${x.to}`, `${x.to}|${x.from}`]),
+          ...(input.metBefore ?? []).flatMap((x) => [`${x.a}|${x.b}`, `${x.b}|${x.a}`]),
+        ]);
+        for (const { participantId: me, recommendations: list } of out.participants) {
+          expect(list.length).toBeLessThanOrEqual(20);
+          list.forEach((r, i) => {
+            const prev = list[i - 1];
+            if (prev) expect(prev.score > r.score || (prev.score === r.score && prev.counterpartId < r.counterpartId)).toBe(true);
+            expect(side.get(r.counterpartId)).not.toBe(side.get(me));
+            expect(enterprise.get(r.counterpartId)).not.toBe(enterprise.get(me));
+            expect(excluded.has(`${me}|${r.counterpartId}`)).toBe(false);
+            const b = r.breakdown;
+            const sum =
+              b.interest +
+              b.sector +
+              b.cluster +
+              b.hs +
+              b.text +
+              b.certifications +
+              b.exportReadiness +
+              b.marketExperience +
+              b.language;
+            expect(r.score).toBeCloseTo((sum * b.availability) / norm, 4);
+            expect(b.sector > 0).toBe(has(r, "sector_match"));
+            expect(b.cluster > 0).toBe(has(r, "cluster_match"));
+            expect(b.hs > 0).toBe(has(r, "hs_match"));
+            expect(b.interest > 0).toBe(has(r, "mutual_interest") || has(r, "interest_received") || has(r, "interest_sent"));
+            expect(b.marketExperience > 0).toBe(has(r, "market_experience"));
+            expect(b.language > 0).toBe(has(r, "shared_language"));
+            expect(b.language < 0).toBe(has(r, "no_shared_language"));
+            expect(b.availability < 1).toBe(has(r, "oversubscribed"));
+            if (b.text > 0) expect(has(r, "text_match")).toBe(true);
+            if (b.certifications !== 0) expect(has(r, "certifications_met") || has(r, "certifications_missing")).toBe(true);
+          });
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("scores a pair on the same evidence from both sides (only availability differs)", () => {
+    const out = recommend({ ...generateInput(30, 3), options: { limit: 1000 } });
+    const lists = byParticipant(out);
+    let checked = 0;
+    for (const [me, list] of lists) {
+      for (const r of list) {
+        const back = lists.get(r.counterpartId)!.find((x) => x.counterpartId === me);
+        expect(back).toBeDefined();
+        expect(back!.score / back!.breakdown.availability).toBeCloseTo(r.score / r.breakdown.availability, 4);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it("runs the micro-benchmark on a small edition", () => {
+    const result = benchRecommend(100, 1);
+    expect(result.candidatePairs).toBeGreaterThan(0);
+    expect(result.ms).toBeLessThan(5_000);
+  });
+});
