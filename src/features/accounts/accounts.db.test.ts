@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, desc, eq } from "drizzle-orm";
+import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
+import { testApp } from "../../../tests/support/http";
+import { auditEntries } from "../../platform/audit/tables";
+import { findSessionUser } from "../../platform/auth/sessions";
+import { sessions, users } from "../../platform/auth/tables";
+import { fixedClock } from "../../platform/clock";
+import { outboxMessages } from "../../platform/mail/tables";
+import { tradeBodies } from "../editions/tables";
+import { actorForUser } from "./grants";
+import { acceptInvitation, getInvitation, invitePerson } from "./operations/invitations";
+import { requestPasswordReset, resetPassword } from "./operations/password-reset";
+import { signIn, signOut } from "./operations/sign-in";
+import { signUp } from "./operations/sign-up";
+import { roleGrants } from "./tables";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await openTestDb();
+});
+afterAll(async () => t?.close());
+
+const PASSWORD = "correct horse battery";
+const cookieOf = (secret: string) => `numaish_session=${secret}`;
+
+/** The newest email queued for an address, and the link in it. */
+async function lastEmail(to: string, kind: string) {
+  const [m] = await t.db
+    .select()
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.toAddress, to), eq(outboxMessages.kind, kind)))
+    .orderBy(desc(outboxMessages.createdAt))
+    .limit(1);
+  if (!m) throw new Error(`no ${kind} email to ${to}`);
+  // A sentence may end right after the link: its full stop is not part of it.
+  const link = /https?:\/\/\S+/.exec(m.bodyText)?.[0]?.replace(/[.,;:)]+$/, "");
+  return { message: m, link: link!, secret: link!.split("/").pop()! };
+}
+
+describe("sign-up", () => {
+  it("creates a visitor account with an argon2id hash, a session and a welcome email", async () => {
+    const ctx = ctxFor(t.db);
+    const { user, session } = await signUp(ctx, { email: "  Amna@Example.PK ", password: PASSWORD, name: "Amna Khan" });
+    expect(user.email).toBe("amna@example.pk");
+    expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/);
+    expect(user.passwordHash).not.toContain(PASSWORD);
+    expect((await findSessionUser(t.db, ctx.clock, session.secret))?.id).toBe(user.id);
+    const grants = await t.db.select().from(roleGrants).where(eq(roleGrants.userId, user.id));
+    expect(grants.map((g) => g.role)).toEqual(["visitor"]);
+    const welcome = await lastEmail("amna@example.pk", "welcome");
+    expect(welcome.link).toBe("http://numaish.test/sign-in");
+  });
+
+  it("turns a double submit into one account and email_taken", async () => {
+    const ctx = ctxFor(t.db);
+    const input = { email: "double@example.pk", password: PASSWORD, name: "Double Click" };
+    const results = await Promise.allSettled([signUp(ctx, input), signUp(ctx, input)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "email_taken" });
+    expect(await t.db.select().from(users).where(eq(users.email, "double@example.pk"))).toHaveLength(1);
+    // A later attempt with other casing is the same address.
+    await expect(signUp(ctx, { ...input, email: "DOUBLE@example.pk" })).rejects.toMatchObject({
+      code: "email_taken",
+      fields: [{ path: "email", code: "email_taken" }],
+    });
+    // The failed sign-ups queued no stray welcome email.
+    const welcomes = await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, "double@example.pk"));
+    expect(welcomes).toHaveLength(1);
+  });
+
+  it("refuses a short password and a bad email with field codes", async () => {
+    await expect(signUp(ctxFor(t.db), { email: "not-an-email", password: "short", name: "" })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
+    const e = await signUp(ctxFor(t.db), { email: "not-an-email", password: "short", name: "" }).catch((x) => x);
+    expect(e.fields.map((f: { path: string }) => f.path).sort()).toEqual(["email", "name", "password"]);
+  });
+});
+
+describe("sign-in and sign-out", () => {
+  it("signs in with the right password, the session works over HTTP, and sign-out ends it", async () => {
+    const ctx = ctxFor(t.db);
+    await signUp(ctx, { email: "inout@example.pk", password: PASSWORD, name: "In Out" });
+    const { session, user } = await signIn(ctx, { email: "INOUT@example.pk", password: PASSWORD, ip: "10.0.0.1" });
+    expect(user.email).toBe("inout@example.pk");
+    const { call } = testApp(t.db);
+    const me = await call("/api/v1/me", { cookie: cookieOf(session.secret) });
+    expect(me.status).toBe(200);
+    expect(me.body.email).toBe("inout@example.pk");
+
+    await signOut(ctx, session.secret);
+    expect(await findSessionUser(t.db, ctx.clock, session.secret)).toBeNull();
+    expect((await call("/api/v1/me", { cookie: cookieOf(session.secret) })).status).toBe(401);
+  });
+
+  it("refuses a wrong password and an unknown email alike", async () => {
+    const ctx = ctxFor(t.db);
+    await expect(signIn(ctx, { email: demo.visitor, password: "wrong password!", ip: "10.0.0.2" })).rejects.toMatchObject({
+      code: "invalid_credentials",
+    });
+    await expect(signIn(ctx, { email: "ghost@example.pk", password: PASSWORD, ip: "10.0.0.2" })).rejects.toMatchObject({
+      code: "invalid_credentials",
+    });
+  });
+
+  it("rate-limits an email after 5 failures, even with the right password, until the window passes", async () => {
+    const clock = fixedClock("2026-01-10T08:00:00Z");
+    const ctx = ctxFor(t.db, undefined, "en", clock);
+    await signUp(ctx, { email: "limited@example.pk", password: PASSWORD, name: "Limited" });
+    for (let i = 0; i < 5; i++) {
+      // Each from another address: the per-email limit is what holds here.
+      await expect(signIn(ctx, { email: "limited@example.pk", password: "not the password", ip: `10.1.0.${i}` })).rejects.toMatchObject({
+        code: "invalid_credentials",
+      });
+    }
+    await expect(signIn(ctx, { email: "limited@example.pk", password: PASSWORD, ip: "10.1.1.1" })).rejects.toMatchObject({
+      code: "rate_limited",
+    });
+    // Other accounts are not affected.
+    await expect(signIn(ctx, { email: demo.visitor, password: demo.password, ip: "10.1.1.1" })).resolves.toBeTruthy();
+    clock.advance(16 * 60_000);
+    await expect(signIn(ctx, { email: "limited@example.pk", password: PASSWORD, ip: "10.1.1.1" })).resolves.toBeTruthy();
+  });
+});
+
+describe("password reset", () => {
+  it("works end to end: emailed link, new password, old sessions gone, link used once", async () => {
+    const clock = fixedClock("2026-01-10T08:00:00Z");
+    const ctx = ctxFor(t.db, undefined, "en", clock);
+    const { user, session: oldSession } = await signUp(ctx, { email: "forgetful@example.pk", password: PASSWORD, name: "Forgetful" });
+
+    await requestPasswordReset(ctx, { email: "Forgetful@example.pk" });
+    const { link, secret } = await lastEmail("forgetful@example.pk", "password_reset");
+    expect(link).toMatch(/^http:\/\/numaish\.test\/reset-password\/[\w-]{20,}$/);
+
+    clock.advance(30 * 60_000);
+    await resetPassword(ctx, { token: secret, password: "a brand new password" });
+    expect(await findSessionUser(t.db, clock, oldSession.secret)).toBeNull();
+    expect(await t.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
+    await expect(signIn(ctx, { email: "forgetful@example.pk", password: PASSWORD, ip: "10.2.0.1" })).rejects.toMatchObject({
+      code: "invalid_credentials",
+    });
+    await expect(signIn(ctx, { email: "forgetful@example.pk", password: "a brand new password", ip: "10.2.0.1" })).resolves.toBeTruthy();
+
+    await expect(resetPassword(ctx, { token: secret, password: "yet another password" })).rejects.toMatchObject({
+      code: "token_invalid",
+    });
+  });
+
+  it("refuses an expired link", async () => {
+    const clock = fixedClock("2026-01-10T08:00:00Z");
+    const ctx = ctxFor(t.db, undefined, "en", clock);
+    await signUp(ctx, { email: "slow@example.pk", password: PASSWORD, name: "Slow Reader" });
+    await requestPasswordReset(ctx, { email: "slow@example.pk" });
+    const { secret } = await lastEmail("slow@example.pk", "password_reset");
+    clock.advance(61 * 60_000);
+    await expect(resetPassword(ctx, { token: secret, password: "too late password" })).rejects.toMatchObject({
+      code: "token_invalid",
+    });
+    await expect(signIn(ctx, { email: "slow@example.pk", password: PASSWORD, ip: "10.3.0.1" })).resolves.toBeTruthy();
+  });
+
+  it("answers the same for an unknown email and queues nothing", async () => {
+    await expect(requestPasswordReset(ctxFor(t.db), { email: "nobody@example.pk" })).resolves.toBeUndefined();
+    expect(await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, "nobody@example.pk"))).toHaveLength(0);
+  });
+});
+
+describe("invitations", () => {
+  it("invites a trade-body representative bound to one trade body; accepting creates the account with that grant", async () => {
+    const organiser = await actorFor(t.db, demo.organiser);
+    const staff = ctxFor(t.db, organiser);
+    const [body] = await t.db.select().from(tradeBodies).limit(1);
+    const { invitationId } = await invitePerson(staff, { email: "rep@chamber.example.pk", role: "trade_body_rep", tradeBodyId: body!.id });
+    const { link, secret } = await lastEmail("rep@chamber.example.pk", "invitation");
+    expect(link).toMatch(/^http:\/\/numaish\.test\/invitation\//);
+    const audit = await t.db.select().from(auditEntries).where(eq(auditEntries.entityId, invitationId));
+    expect(audit.map((a) => a.action)).toEqual(["account.invited"]);
+
+    const anon = ctxFor(t.db);
+    expect(await getInvitation(anon, secret)).toEqual({ email: "rep@chamber.example.pk", role: "trade_body_rep" });
+    const { user, session } = await acceptInvitation(anon, { token: secret, name: "Rep Person", password: PASSWORD });
+    expect(user.email).toBe("rep@chamber.example.pk");
+    expect((await findSessionUser(t.db, anon.clock, session.secret))?.id).toBe(user.id);
+    const actor = await actorForUser(t.db, user);
+    expect(actor.kind === "user" && actor.grants).toEqual([
+      { role: "trade_body_rep", organiserId: body!.organiserId, tradeBodyId: body!.id, enterpriseId: null },
+    ]);
+
+    await expect(acceptInvitation(anon, { token: secret, name: "Again", password: PASSWORD })).rejects.toMatchObject({
+      code: "token_invalid",
+    });
+    await expect(getInvitation(anon, secret)).rejects.toMatchObject({ code: "token_invalid" });
+  });
+
+  it("refuses an expired invitation and a rep without a trade body", async () => {
+    const clock = fixedClock("2026-01-10T08:00:00Z");
+    const staff = ctxFor(t.db, await actorFor(t.db, demo.organiser), "en", clock);
+    await invitePerson(staff, { email: "late@example.pk", role: "reviewer" });
+    const { secret } = await lastEmail("late@example.pk", "invitation");
+    clock.advance(8 * 86_400_000);
+    await expect(acceptInvitation(ctxFor(t.db, undefined, "en", clock), { token: secret, name: "Late", password: PASSWORD })).rejects.toMatchObject({
+      code: "token_invalid",
+    });
+    const e = await invitePerson(staff, { email: "rep2@example.pk", role: "trade_body_rep" }).catch((x) => x);
+    expect(e).toMatchObject({ code: "validation_failed" });
+    expect(e.fields.map((f: { path: string }) => f.path)).toContain("tradeBodyId");
+  });
+
+  it("refuses invitations from a visitor, an anonymous caller and into platform admin", async () => {
+    const [body] = await t.db.select().from(tradeBodies).limit(1);
+    const input = { email: "sneaky@example.pk", role: "trade_body_rep", tradeBodyId: body!.id };
+    await expect(invitePerson(ctxFor(t.db, await actorFor(t.db, demo.visitor)), input)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(invitePerson(ctxFor(t.db), input)).rejects.toMatchObject({ code: expect.stringMatching(/^(unauthenticated|forbidden)$/) });
+    await expect(
+      invitePerson(ctxFor(t.db, await actorFor(t.db, demo.organiser)), { email: "boss@example.pk", role: "platform_admin" }),
+    ).rejects.toMatchObject({ code: "validation_failed" });
+    expect(await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, "sneaky@example.pk"))).toHaveLength(0);
+  });
+});
