@@ -34,6 +34,8 @@ export class Bm25Index {
   /** Reused accumulator and touched-list: one slot per document, cleared after each query. */
   private readonly acc: Float64Array;
   private readonly touched: Int32Array;
+  /** Each document's distinct terms and their counts, for scoring from the document's side. */
+  private readonly docTerms: { term: string; tf: number }[][] = [];
 
   constructor(
     docs: readonly (readonly string[])[],
@@ -48,6 +50,7 @@ export class Bm25Index {
       total += terms.length;
       const counts = new Map<string, number>();
       for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+      this.docTerms.push([...counts].map(([term, tf]) => ({ term, tf })));
       for (const [t, tf] of counts) {
         let list = this.postings.get(t);
         if (!list) this.postings.set(t, (list = { docs: [], tfs: [], idf: 0 }));
@@ -76,6 +79,17 @@ export class Bm25Index {
     let sum = 0;
     for (const t of new Set(queryTerms)) sum += this.idf(t);
     return sum;
+  }
+
+  /**
+   * What each of a document's terms adds to the score of any query holding
+   * it: BM25 is a sum over shared terms, so it can be accumulated from the
+   * document's side too (see text.ts), with the same result up to float rounding.
+   */
+  termWeights(doc: number): { term: string; weight: number }[] {
+    const k1p1 = this.params.k1 + 1;
+    const norm = this.docNorm[doc]!;
+    return (this.docTerms[doc] ?? []).map(({ term, tf }) => ({ term, weight: (this.idf(term) * tf * k1p1) / (tf + norm) }));
   }
 
   /** Documents sharing at least one term with the query, in document order (deterministic). */

@@ -6,93 +6,7 @@
  * SMEs x buyers. Language, certifications and export signals only adjust the
  * score of pairs found here: a shared language alone is no reason to meet.
  */
-import { Bm25Index } from "./bm25";
 import type { Prepared } from "./signals";
-
-export interface TextIndexes {
-  /** SME offers, searched by buyers' needs. */
-  smeOffers: Bm25Index;
-  /** Buyer-side offers (finance, distribution, sourcing programmes), searched by SMEs' needs. */
-  buyerOffers: Bm25Index;
-}
-
-export function buildTextIndexes(
-  smes: readonly Prepared[],
-  buyers: readonly Prepared[],
-  params: { k1: number; b: number },
-): TextIndexes {
-  return {
-    smeOffers: new Bm25Index(
-      smes.map((s) => s.offers.map((t) => t.term)),
-      params,
-    ),
-    buyerOffers: new Bm25Index(
-      buyers.map((b) => b.offers.map((t) => t.term)),
-      params,
-    ),
-  };
-}
-
-/**
- * Normalised text relevance of (SME, buyer) pairs, stored sparse by SME
- * (compressed rows: typed arrays instead of millions of Map entries).
- */
-export class TextScores {
-  constructor(
-    private readonly rowStart: Int32Array,
-    private readonly buyers: Int32Array,
-    private readonly values: Float64Array,
-  ) {}
-
-  /** Each (buyer, relevance) recorded for SME `s`; a buyer may appear twice, once per direction. */
-  forEach(s: number, visit: (buyer: number, relevance: number) => void): void {
-    for (let i = this.rowStart[s]!; i < this.rowStart[s + 1]!; i++) visit(this.buyers[i]!, this.values[i]!);
-  }
-}
-
-/**
- * Text relevance in both directions: buyer needs vs SME offers, and SME needs
- * vs buyer offers. Callers keep the better of the two, not the mean, because
- * most participants only write one of the two texts and that should not
- * halve their relevance. Below `minRelevance` a match is a lone shared
- * generic word ("quality"): noise that would make nearly every pair a
- * candidate, so it is dropped.
- */
-export function textRelevance(
-  smes: readonly Prepared[],
-  buyers: readonly Prepared[],
-  idx: TextIndexes,
-  minRelevance: number,
-): TextScores {
-  const ss: number[] = [];
-  const bs: number[] = [];
-  const vs: number[] = [];
-  for (const buyer of buyers) {
-    const q = buyer.needs.map((t) => t.term);
-    const ref = idx.smeOffers.referenceScore(q);
-    if (ref > 0)
-      idx.smeOffers.forEachHit(q, minRelevance * ref, (doc, score) => (ss.push(doc), bs.push(buyer.index), vs.push(score / ref)));
-  }
-  for (const sme of smes) {
-    const q = sme.needs.map((t) => t.term);
-    const ref = idx.buyerOffers.referenceScore(q);
-    if (ref > 0)
-      idx.buyerOffers.forEachHit(q, minRelevance * ref, (doc, score) => (ss.push(sme.index), bs.push(doc), vs.push(score / ref)));
-  }
-  // Counting sort by SME into compressed rows; within a row, insertion order (deterministic).
-  const rowStart = new Int32Array(smes.length + 1);
-  for (const s of ss) rowStart[s + 1]!++;
-  for (let s = 0; s < smes.length; s++) rowStart[s + 1]! += rowStart[s]!;
-  const fill = rowStart.slice(0, smes.length);
-  const outB = new Int32Array(ss.length);
-  const outV = new Float64Array(ss.length);
-  for (let i = 0; i < ss.length; i++) {
-    const at = fill[ss[i]!]!++;
-    outB[at] = bs[i]!;
-    outV[at] = vs[i]!;
-  }
-  return new TextScores(rowStart, outB, outV);
-}
 
 function postings(buyers: readonly Prepared[], keysOf: (b: Prepared) => Iterable<string>): Map<string, number[]> {
   const index = new Map<string, number[]>();
@@ -121,21 +35,30 @@ export class CandidateFinder {
     this.stamp = new Int32Array(buyers.length);
   }
 
-  /** Candidate buyer indices for one SME, in a deterministic order. */
-  candidates(sme: Prepared, textBuyers: Iterable<number>, interested: Iterable<number>): number[] {
-    const out: number[] = [];
+  /**
+   * Candidate buyer indices for one SME, written to the front of `out` (sized
+   * for every buyer and reused across SMEs, so no array per SME); returns how
+   * many. The order follows the indexes and is deterministic; callers must not
+   * depend on it anyway, since ranking is a total order on (score, id).
+   */
+  candidates(sme: Prepared, textBuyers: readonly number[], interested: readonly number[], out: Int32Array): number {
+    const { stamp } = this;
     const mark = sme.index + 1;
-    const take = (b: number) => {
-      if (this.stamp[b] !== mark) {
-        this.stamp[b] = mark;
-        out.push(b);
+    let n = 0;
+    const take = (list: readonly number[] | undefined) => {
+      if (!list) return;
+      for (const b of list) {
+        if (stamp[b] !== mark) {
+          stamp[b] = mark;
+          out[n++] = b;
+        }
       }
     };
-    for (const b of interested) take(b);
-    for (const k of sme.sectors.keys()) for (const b of this.bySector.get(k) ?? []) take(b);
-    for (const k of sme.clusters.keys()) for (const b of this.byCluster.get(k) ?? []) take(b);
-    for (const code of sme.p.hsCodes) for (const b of this.byChapter.get(code.slice(0, 2)) ?? []) take(b);
-    for (const b of textBuyers) take(b);
-    return out.sort((x, y) => x - y);
+    take(interested);
+    for (const k of sme.sectors.keys()) take(this.bySector.get(k));
+    for (const k of sme.clusters.keys()) take(this.byCluster.get(k));
+    for (const code of sme.p.hsCodes) take(this.byChapter.get(code.slice(0, 2)));
+    take(textBuyers);
+    return n;
   }
 }

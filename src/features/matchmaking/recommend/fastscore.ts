@@ -65,8 +65,11 @@ function sharedCount(a: Int32Array, b: Int32Array): number {
   while (i < a.length && j < b.length) {
     const x = a[i]!;
     const y = b[j]!;
-    if (x === y) (n++, i++, j++);
-    else if (x < y) i++;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
     else j++;
   }
   return n;

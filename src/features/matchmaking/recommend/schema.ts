@@ -10,7 +10,7 @@ const Label = z.string().trim().min(1);
 /** "9018.90", "9018 90" and "901890" are the same code; only the digits matter for prefix matching. */
 const HsCode = z
   .string()
-  .transform((s) => s.replace(/[\s.\-]/g, ""))
+  .transform((s) => s.replace(/[\s.-]/g, ""))
   .pipe(z.string().regex(/^\d{2,10}$/, "HS code must have 2 to 10 digits"));
 const Country = z
   .string()

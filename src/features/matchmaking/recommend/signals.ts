@@ -38,7 +38,7 @@ export const labelKey = (s: string): string => s.trim().toLowerCase().replace(/\
 export function certificationKey(s: string): string {
   return s
     .toUpperCase()
-    .replace(/[:/\-]\s*(19|20)\d\d\s*$/, "")
+    .replace(/[:/-]\s*(19|20)\d\d\s*$/, "")
     .replace(/\b(MARKING|MARK|MARKED|CERTIFIED|CERTIFICATION|CERTIFICATE)\b/g, "")
     .replace(/[^\p{L}\p{N}]/gu, "");
 }
