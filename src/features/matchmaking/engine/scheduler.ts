@@ -2,6 +2,7 @@
 // seed, no I/O. See docs/scheduler.md for the algorithm.
 import { greedy, initState, makeContext, type Context } from "./greedy";
 import { coverZeroes, compactGaps, fillUnscheduled } from "./improve";
+import { lns } from "./lns";
 import { compile, type Problem } from "./problem";
 import { buildOutput } from "./result";
 import { mulberry32 } from "./rng";
@@ -31,12 +32,17 @@ export function runSchedule(input: ScheduleInput, options: ScheduleOptions = {})
   greedy(ctx, st);
   say("improve");
   const budget = Math.round((2_000_000 + 400 * pr.R) * effort);
-  fillUnscheduled(ctx, st, budget);
-  say("cover");
-  coverZeroes(ctx, st, budget);
+  // A cheap ejection-chain pass first, then LNS (one neighbourhood per waiting request),
+  // which does most of the work on tight instances.
   fillUnscheduled(ctx, st, budget / 4);
+  lns(ctx, st, effort);
+  say("cover");
+  const before = st.scheduled;
+  coverZeroes(ctx, st, budget);
+  // Coverage moves may have dropped meetings: give their time to waiting requests.
+  if (st.scheduled !== before) fillUnscheduled(ctx, st, budget / 4);
   say("compact");
-  compactGaps(ctx, st, 4, budget);
+  compactGaps(ctx, st, 3, Math.round((1_000_000 + 100 * pr.R) * effort));
   say("output");
   return { output: buildOutput(ctx, st, seed), problem: pr, state: st, ctx };
 }
