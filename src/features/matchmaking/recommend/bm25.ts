@@ -74,10 +74,13 @@ export class Bm25Index {
    * The score a document would get if it held every query term once at
    * average length. Dividing by it puts text relevance on a 0..~1 scale that
    * means "share of the query's evidence matched", comparable across queries.
+   * Terms no document contains are left out: words nobody offers ("we
+   * source", "reliable") cannot tell documents apart, and counting them
+   * would only punish people who write longer requests.
    */
   referenceScore(queryTerms: readonly string[]): number {
     let sum = 0;
-    for (const t of new Set(queryTerms)) sum += this.idf(t);
+    for (const t of new Set(queryTerms)) sum += this.postings.get(t)?.idf ?? 0;
     return sum;
   }
 

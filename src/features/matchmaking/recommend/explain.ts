@@ -4,7 +4,7 @@
  */
 import type { Bm25Index } from "./bm25";
 import type { Reason } from "./reasons";
-import type { Breakdown } from "./schema";
+import type { Breakdown, Weights } from "./schema";
 import type { PairSignals, Prepared } from "./signals";
 import type { Token } from "./tokenise";
 
@@ -39,11 +39,12 @@ export interface ExplainContext {
   breakdown: Breakdown;
   /** Shared description terms, best first, already merged over both directions. */
   terms: string[];
+  weights: Weights;
 }
 
 export const MAX_TERMS = 3;
 
-export function explain({ viewer, sme, buyer, signals: s, breakdown: b, terms }: ExplainContext): Reason[] {
+export function explain({ viewer, sme, buyer, signals: s, breakdown: b, terms, weights }: ExplainContext): Reason[] {
   const counterpart = viewer === "sme" ? buyer : sme;
   const yours = viewer === "sme" ? s.smeInterest : s.buyerInterest;
   const theirs = viewer === "sme" ? s.buyerInterest : s.smeInterest;
@@ -65,8 +66,14 @@ export function explain({ viewer, sme, buyer, signals: s, breakdown: b, terms }:
     ["sme", s.smeRequires],
   ] as const) {
     if (!check) continue;
+    // The credit part alone: the net breakdown may be negative when something is also missing.
+    const n = check.met.length + check.missing.length;
     if (check.met.length > 0)
-      add(b.certifications, { code: "certifications_met", requiredBy: requiredBy(requirer), certifications: check.met });
+      add((weights.certificationsMet * check.met.length) / n, {
+        code: "certifications_met",
+        requiredBy: requiredBy(requirer),
+        certifications: check.met,
+      });
     if (check.missing.length > 0)
       add(-1, { code: "certifications_missing", requiredBy: requiredBy(requirer), certifications: check.missing });
   }

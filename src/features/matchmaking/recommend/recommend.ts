@@ -143,7 +143,7 @@ function explainEntry(ctx: Context, viewer: "sme" | "buyer", entry: Entry): Reco
   return {
     counterpartId: counterpart.p.id,
     score: entry.score,
-    reasons: explain({ viewer, sme, buyer, signals, breakdown, terms }),
+    reasons: explain({ viewer, sme, buyer, signals, breakdown, terms, weights: options.weights }),
     breakdown,
   };
 }
