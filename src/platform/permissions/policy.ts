@@ -47,6 +47,7 @@ export const policy = {
   "enterprise.read": either(staff, token("catalogue:read")),
   "audit.read": either(staff, token("audit:read")),
   "outbox.read": either(admin, staffOnly, token("outbox:read")),
+  "outbox.readSecrets": admin,
   "apiToken.manage": staffOnly,
   "account.invite": staffOnly,
   "account.readOwn": self,
