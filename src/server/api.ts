@@ -1,18 +1,51 @@
+import { HTTPException } from "hono/http-exception";
 import { DomainError } from "../platform/errors";
 import type { AppServices } from "../platform/context";
 import { apiRouter } from "../platform/http/api-router";
+import { handleError } from "../platform/http/errors";
 import { accountsApi } from "../features/accounts/api";
 import { editionsApi } from "../features/editions/api";
 import { backofficeApi } from "../features/backoffice/api";
 import { renderApiReference } from "./api-reference";
 
+/**
+ * Errors that come from the request rather than from our code: Hono's validator
+ * throws HTTPException 400 on malformed JSON and 415 on a body that is not JSON,
+ * and PostgreSQL refuses text it cannot store (a NUL byte, invalid UTF-8). They
+ * are the caller's fault, so they answer 400 `bad_request`, never 500.
+ */
+function requestFault(err: unknown): DomainError | null {
+  if (err instanceof HTTPException && err.status < 500) return new DomainError("bad_request");
+  for (let cur: unknown = err, depth = 0; cur && depth < 4; depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (code === "22021" || code === "22P05" || code === "54000") return new DomainError("bad_request");
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+const tags = [
+  { name: "accounts", description: "Sign-up, sign-in, password reset, the own account, invitations." },
+  { name: "api tokens", description: "Organiser staff create, scope and revoke tokens for other systems." },
+  { name: "editions", description: "Public views of published editions." },
+  { name: "editions (organiser)", description: "Editing an organiser's editions, sectors, clusters and trade bodies." },
+  { name: "back office", description: "The audit log and the email outbox." },
+];
+
 export function createApi(services: AppServices) {
   const api = apiRouter();
-  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  api.onError((err, c) => handleError(requestFault(err) ?? err, c));
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "An organiser's API token (`nmsh_…`), created by organiser staff with scopes: catalogue:read, catalogue:write, audit:read, outbox:read.",
+  });
   api.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",
     in: "cookie",
     name: "numaish_session",
+    description:
+      "The session cookie set by sign-in. State-changing requests with the cookie must carry an Origin header of this site (CSRF protection).",
   });
   api.route("/", accountsApi(services));
   api.route("/", editionsApi(services));
@@ -23,13 +56,19 @@ export function createApi(services: AppServices) {
       title: "Numaish API",
       version: "1",
       description:
-        "JSON API over the same operations as the web pages. Authenticate with an organiser's API token (`Authorization: Bearer nmsh_…`) or a session cookie. Errors carry a stable `code`.",
+        "JSON API over the same operations as the web pages. Authenticate with an organiser's API token (`Authorization: Bearer nmsh_…`) or a session cookie. Errors carry a stable `code`; send `Accept-Language: ur` for Urdu messages.",
     },
     servers: [{ url: `${services.config.publicUrl}/api/v1` }],
+    tags,
   };
   api.doc31("/openapi.json", document);
-  api.get("/docs", (c) => c.html(renderApiReference(api.getOpenAPI31Document(document) as unknown as Record<string, unknown>)));
-  api.notFound(() => {
+  let reference: string | undefined;
+  api.get("/docs", (c) => {
+    reference ??= renderApiReference(api.getOpenAPI31Document(document) as unknown as Record<string, unknown>);
+    return c.html(reference);
+  });
+  // Last: any other path under /api/v1 is a JSON 404, not the web app's page.
+  api.all("*", () => {
     throw new DomainError("not_found", { params: { what: "route" } });
   });
   return api;

@@ -1,57 +1,321 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
-import { getOwnAccount } from "./operations/own-account";
+import { clearSessionCookie, sessionCookie } from "../../platform/http/cookies";
+import type { AppEnv } from "../../platform/http/request-context";
+import { locales } from "../../platform/i18n/locales";
+import { apiTokenScopes, roles } from "../../platform/permissions/actor";
+import { findGrants } from "./grants";
+import { createApiToken, listApiTokens, revokeApiToken } from "./operations/api-tokens";
+import { invitePerson } from "./operations/invitations";
+import { getOwnAccount, updateOwnAccount } from "./operations/own-account";
+import { requestPasswordReset, resetPassword } from "./operations/password-reset";
+import { signIn, signOut } from "./operations/sign-in";
+import { signUp } from "./operations/sign-up";
+
+// Shared pieces of every feature's API: the error body, the error responses,
+// JSON bodies and UUID path parameters. Request bodies are strict objects so a
+// misspelt field is refused instead of silently ignored; the operations then
+// parse again with their own schemas (the single source of the rules).
 
 const errorSchema = z
   .object({
     error: z.object({
-      code: z.string(),
+      code: z.string().openapi({ example: "validation_failed" }),
       message: z.string(),
       fields: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
     }),
   })
   .openapi("Error");
 
+const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: errorSchema } } });
+
+export const errorResponses = {
+  400: errorResponse("Invalid input: `validation_failed` (with field issues) or `bad_request`"),
+  401: errorResponse("Not signed in, or the API token is unknown or revoked (`unauthenticated`)"),
+  403: errorResponse("Not allowed (`forbidden`), or a cookie request from another site (`csrf_failed`)"),
+  404: errorResponse("Not found"),
+} as const;
+
+export const conflictResponse = { 409: errorResponse("Already exists (`slug_taken`, `email_taken`)") } as const;
+
+/** A required JSON request body. */
+export const jsonBody = <S extends z.ZodType>(schema: S, description?: string) => ({
+  required: true,
+  ...(description ? { description } : {}),
+  content: { "application/json": { schema } },
+});
+
+/** A JSON response. */
+export const jsonResponse = <S extends z.ZodType>(schema: S, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+export const idParams = z.object({
+  id: z.uuid().openapi({ param: { name: "id", in: "path" }, example: "0b7f3c1e-8a53-4c1e-9a55-2f1d1c7e0a11" }),
+});
+
+/** Who may call: a session cookie, an API token, or either. */
+type Security = { [scheme: string]: string[] }[];
+export const security: Record<"session" | "token" | "either" | "none", Security> = {
+  session: [{ session: [] }],
+  token: [{ bearer: [] }],
+  either: [{ session: [] }, { bearer: [] }],
+  none: [],
+};
+
+const timestamp = z.iso.datetime().openapi({ example: "2026-01-10T08:00:00.000Z" });
+const grantSchema = z.object({
+  role: z.enum(roles),
+  organiserId: z.string().nullable(),
+  tradeBodyId: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+});
+
 export const accountSchema = z
   .object({
     id: z.string(),
     email: z.string(),
     name: z.string(),
-    locale: z.enum(["en", "ur"]),
-    grants: z.array(
-      z.object({
-        role: z.string(),
-        organiserId: z.string().nullable(),
-        tradeBodyId: z.string().nullable(),
-        enterpriseId: z.string().nullable(),
-      }),
-    ),
+    locale: z.enum(locales),
+    grants: z.array(grantSchema),
   })
   .openapi("Account");
 
-export const errorResponses = {
-  400: { description: "Invalid input", content: { "application/json": { schema: errorSchema } } },
-  401: { description: "Not signed in", content: { "application/json": { schema: errorSchema } } },
-  403: { description: "Not allowed", content: { "application/json": { schema: errorSchema } } },
-  404: { description: "Not found", content: { "application/json": { schema: errorSchema } } },
-} as const;
+const tokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().openapi({ description: "The first characters of the token, to recognise it" }),
+    scopes: z.array(z.enum(apiTokenScopes)),
+    createdAt: timestamp,
+    lastUsedAt: timestamp.nullable(),
+    revokedAt: timestamp.nullable(),
+  })
+  .openapi("ApiToken");
 
-export function accountsApi(_services: AppServices) {
+const email = z.string().max(254).openapi({ example: "visitor@demo.numaish.pk" });
+const password = z.string().max(200);
+const signInBody = z.strictObject({ email, password }).openapi("SignIn");
+const signUpBody = z
+  .strictObject({ email, password: password.min(10), name: z.string().max(120), locale: z.enum(locales).optional() })
+  .openapi("SignUp");
+const updateMeBody = z.strictObject({ name: z.string().max(120).optional(), locale: z.enum(locales).optional() });
+const createTokenBody = z.strictObject({ name: z.string().max(80), scopes: z.array(z.enum(apiTokenScopes)) });
+const inviteBody = z
+  .strictObject({
+    email,
+    role: z.enum(roles).exclude(["platform_admin"]),
+    tradeBodyId: z.uuid().nullish().openapi({ description: "Required for trade_body_rep" }),
+    enterpriseId: z.uuid().nullish().openapi({ description: "Required for exhibitor" }),
+    locale: z.enum(locales).optional().openapi({ description: "Language of the invitation email" }),
+  })
+  .openapi("Invitation");
+const okSchema = z.object({ ok: z.literal(true) });
+const noContent = { 204: { description: "Done" } } as const;
+
+type User = { id: string; email: string; name: string; locale: string };
+type Session = { secret: string; expiresAt: Date };
+
+/** Answer a sign-in or sign-up: the account, and the session in an HttpOnly cookie. */
+async function signedIn(c: Context<AppEnv>, user: User, session: Session) {
+  const { ctx } = c.get("req");
+  c.header("Set-Cookie", sessionCookie(session.secret, session.expiresAt, ctx.config.secureCookies));
+  const locale = user.locale === "ur" ? "ur" : "en";
+  return { id: user.id, email: user.email, name: user.name, locale, grants: await findGrants(ctx.db, user.id) } as const;
+}
+
+export function accountsApi(services: AppServices) {
   const api = apiRouter();
+  const tags = ["accounts"];
+
   api.openapi(
     createRoute({
       method: "get",
       path: "/me",
       summary: "The signed-in account and its roles",
-      tags: ["accounts"],
-      security: [{ session: [] }],
-      responses: {
-        200: { description: "The account", content: { "application/json": { schema: accountSchema } } },
-        ...errorResponses,
-      },
+      tags,
+      security: security.session,
+      responses: { 200: jsonResponse(accountSchema, "The account"), ...errorResponses },
     }),
     async (c) => c.json(await getOwnAccount(c.get("req").ctx), 200),
   );
+
+  api.openapi(
+    createRoute({
+      method: "patch",
+      path: "/me",
+      summary: "Change the signed-in account's name or language",
+      tags,
+      security: security.session,
+      request: { body: jsonBody(updateMeBody) },
+      responses: { 200: jsonResponse(accountSchema, "The updated account"), ...errorResponses },
+    }),
+    async (c) => c.json(await updateOwnAccount(c.get("req").ctx, c.req.valid("json")), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/auth/sign-up",
+      summary: "Create a visitor account and sign in",
+      description: "Sets the session cookie. A welcome email is queued.",
+      tags,
+      security: security.none,
+      request: { body: jsonBody(signUpBody) },
+      responses: { 201: jsonResponse(accountSchema, "The new account"), ...errorResponses, ...conflictResponse },
+    }),
+    async (c) => {
+      const r = c.get("req");
+      const { user, session } = await signUp(r.ctx, { ...c.req.valid("json"), userAgent: r.userAgent });
+      services.notifyOutbox();
+      return c.json(await signedIn(c, user, session), 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/auth/sign-in",
+      summary: "Sign in with email and password",
+      description: "Sets the session cookie. Five failed attempts for one email within 15 minutes block sign-in (`rate_limited`).",
+      tags,
+      security: security.none,
+      request: { body: jsonBody(signInBody) },
+      responses: {
+        200: jsonResponse(accountSchema, "Signed in"),
+        ...errorResponses,
+        429: errorResponse("Too many failed attempts (`rate_limited`)"),
+      },
+    }),
+    async (c) => {
+      const r = c.get("req");
+      const { user, session } = await signIn(r.ctx, { ...c.req.valid("json"), ip: r.ip, userAgent: r.userAgent });
+      return c.json(await signedIn(c, user, session), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/auth/sign-out",
+      summary: "End the current session",
+      tags,
+      security: security.session,
+      responses: { ...noContent, 403: errorResponses[403] },
+    }),
+    async (c) => {
+      const r = c.get("req");
+      await signOut(r.ctx, r.sessionSecret);
+      c.header("Set-Cookie", clearSessionCookie(r.ctx.config.secureCookies));
+      return c.body(null, 204);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/auth/password-reset",
+      summary: "Email a password-reset link",
+      description: "Answers the same whether or not the email has an account.",
+      tags,
+      security: security.none,
+      request: { body: jsonBody(z.strictObject({ email })) },
+      responses: { 202: jsonResponse(okSchema, "Queued when the account exists"), ...errorResponses },
+    }),
+    async (c) => {
+      await requestPasswordReset(c.get("req").ctx, c.req.valid("json"));
+      services.notifyOutbox();
+      return c.json({ ok: true as const }, 202);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/auth/password-reset/confirm",
+      summary: "Set a new password with the emailed token",
+      description: "Signs out every session of the account.",
+      tags,
+      security: security.none,
+      request: { body: jsonBody(z.strictObject({ token: z.string().max(200), password: password.min(10) })) },
+      responses: {
+        200: jsonResponse(okSchema, "Password changed"),
+        ...errorResponses,
+        410: errorResponse("The link is invalid, used or expired (`token_invalid`)"),
+      },
+    }),
+    async (c) => {
+      await resetPassword(c.get("req").ctx, c.req.valid("json"));
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  const tokenTags = ["api tokens"];
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/api-tokens",
+      summary: "The organiser's API tokens (organiser staff)",
+      tags: tokenTags,
+      security: security.session,
+      responses: { 200: jsonResponse(z.array(tokenSchema), "Tokens, newest first"), ...errorResponses },
+    }),
+    async (c) => c.json(await listApiTokens(c.get("req").ctx), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/api-tokens",
+      summary: "Create an API token with scopes (organiser staff)",
+      description: "The token is shown once in the answer; only its hash is kept.",
+      tags: tokenTags,
+      security: security.session,
+      request: { body: jsonBody(createTokenBody) },
+      responses: {
+        201: jsonResponse(z.object({ id: z.string(), token: z.string() }), "The new token"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await createApiToken(c.get("req").ctx, c.req.valid("json")), 201),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "delete",
+      path: "/api-tokens/{id}",
+      summary: "Revoke an API token (organiser staff)",
+      tags: tokenTags,
+      security: security.session,
+      request: { params: idParams },
+      responses: { ...noContent, ...errorResponses },
+    }),
+    async (c) => {
+      await revokeApiToken(c.get("req").ctx, c.req.valid("param"));
+      return c.body(null, 204);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/invitations",
+      summary: "Invite a person into a role of the organiser (organiser staff)",
+      description: "The invitation link is emailed to the person; it is valid for 7 days.",
+      tags,
+      security: security.session,
+      request: { body: jsonBody(inviteBody) },
+      responses: { 201: jsonResponse(z.object({ invitationId: z.string() }), "Invitation queued"), ...errorResponses },
+    }),
+    async (c) => {
+      const { invitationId } = await invitePerson(c.get("req").ctx, c.req.valid("json"));
+      services.notifyOutbox();
+      return c.json({ invitationId }, 201);
+    },
+  );
+
   return api;
 }
