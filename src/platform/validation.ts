@@ -4,7 +4,11 @@ import { DomainError, type FieldIssue } from "./errors";
 // Turn zod issues into field issues with stable codes; the i18n catalogues hold
 // `validation.<code>` texts so a form shows them in the reader's language.
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue): FieldIssue | FieldIssue[] => {
+    // A strict object reports its unknown keys at the object's own path: name each field instead.
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ path: [...issue.path, key].map(String).join("."), code: "unrecognized_key", params: {} }));
+    }
     const params: Record<string, string | number> = {};
     let code: string = issue.code;
     if (issue.code === "too_small") {
@@ -17,7 +21,9 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
       // A schema may name its own code as the message (e.g. "invalid_hs_code").
       code = /^[a-z_]+$/.test(issue.message) ? issue.message : `invalid_${issue.format}`;
     } else if (issue.code === "invalid_type") {
-      code = issue.input === undefined || issue.input === null ? "required" : "invalid_type";
+      // zod 4 leaves `input` out of issues unless asked to report it; its message still says what came.
+      const missing = "input" in issue ? issue.input === undefined || issue.input === null : /received (undefined|null)$/.test(issue.message);
+      code = missing ? "required" : "invalid_type";
     } else if (issue.code === "custom" && typeof issue.params?.code === "string") {
       code = issue.params.code;
     }
