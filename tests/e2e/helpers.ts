@@ -1,0 +1,79 @@
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { startTestServer, type TestServer } from "../support/server";
+
+// One browser and one server per test file: starting Chromium and seeding the
+// demo edition are the slow parts, journeys themselves take a second or two.
+
+export const demo = {
+  organiser: "organiser@demo.numaish.pk",
+  visitor: "visitor@demo.numaish.pk",
+  admin: "admin@demo.numaish.pk",
+  password: "numaish-demo-2026",
+} as const;
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+export interface Env {
+  server: TestServer;
+  browser: Browser;
+  /** A fresh context (own cookies) whose requests are all recorded. */
+  context(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page; requests: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function startEnv(options: { smtpPort?: number } = {}): Promise<Env> {
+  const [server, browser] = await Promise.all([startTestServer(options), launchBrowser()]);
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    browser,
+    async context(contextOptions = {}) {
+      const context = await browser.newContext({ baseURL: server.url, ...contextOptions });
+      contexts.push(context);
+      const requests: string[] = [];
+      context.on("request", (r) => requests.push(r.url()));
+      const page = await context.newPage();
+      return { context, page, requests };
+    },
+    async close() {
+      await Promise.all(contexts.map((c) => c.close().catch(() => {})));
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export async function signIn(page: Page, email: string, password: string = demo.password) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await Promise.all([page.waitForURL((u) => u.pathname !== "/sign-in"), page.getByRole("button", { name: "Sign in" }).click()]);
+}
+
+/** Serious and critical axe violations, printed so a failure says what and where. */
+export async function seriousViolations(page: Page, label: string) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  if (bad.length) {
+    const lines = bad.flatMap((v) => [
+      `[${label}] ${v.impact} ${v.id}: ${v.help} (${v.helpUrl})`,
+      ...v.nodes.slice(0, 5).map((n) => `    ${n.target.join(" ")} — ${n.failureSummary?.replace(/\s+/g, " ")}`),
+    ]);
+    console.log(lines.join("\n"));
+  }
+  return bad.map((v) => ({ page: label, rule: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
