@@ -90,8 +90,10 @@ export function recommend(raw: RecommendInput): RecommendOutput {
       // The pair's evidence is shared; each side's score is scaled by the other's availability.
       const forSme = round(Math.min(1, (base * buyer.availability) / norm));
       const forBuyer = round(Math.min(1, (base * sme.availability) / norm));
-      if (forSme > options.minScore) smeLists[s]!.offer(forSme, buyer.p.id, s, b, t);
-      if (forBuyer > options.minScore) buyerLists[b]!.offer(forBuyer, sme.p.id, s, b, t);
+      const smeList = smeLists[s]!;
+      const buyerList = buyerLists[b]!;
+      if (forSme > options.minScore && forSme >= smeList.floor) smeList.offer(forSme, buyer.p.id, s, b, t);
+      if (forBuyer > options.minScore && forBuyer >= buyerList.floor) buyerList.offer(forBuyer, sme.p.id, s, b, t);
     }
     for (const b of textBuyers) textRow[b] = 0;
     for (const b of interested) smeWants[b] = buyerWants[b] = 0;

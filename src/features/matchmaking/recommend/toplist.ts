@@ -23,6 +23,12 @@ function compare(a: { score: number; counterpartId: string }, b: Entry): number 
 export class TopList {
   /** Best first. */
   readonly entries: Entry[] = [];
+  /**
+   * Score an offer must reach to have a chance once the list is full
+   * (-Infinity before). Callers test it inline, so the common rejection costs
+   * no call and no boxed number.
+   */
+  floor = -Infinity;
 
   constructor(private readonly limit: number) {}
 
@@ -36,5 +42,6 @@ export class TopList {
       i--;
     }
     entries[i] = entry;
+    if (entries.length === limit) this.floor = entries[limit - 1]!.score;
   }
 }
