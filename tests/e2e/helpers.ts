@@ -62,6 +62,8 @@ export async function signIn(page: Page, email: string, password: string = demo.
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await Promise.all([page.waitForURL((u) => u.pathname !== "/sign-in"), page.getByRole("button", { name: "Sign in" }).click()]);
+  // With JavaScript the URL changes before React renders the new page: wait for the signed-in header.
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
 }
 
 /** Serious and critical axe violations, printed so a failure says what and where. */
