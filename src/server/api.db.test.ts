@@ -153,11 +153,14 @@ describe("errors", () => {
 
   it("refuses query values out of range", async () => {
     const cookie = await signIn(demo.organiser);
-    const r = await api.call("/api/v1/audit?limit=500", { cookie });
+    const r = await api.call("/api/v1/audit?page=0", { cookie });
     expect(r.status).toBe(400);
-    expect(r.body.error.fields).toMatchObject([{ path: "limit", code: "too_big" }]);
+    expect(r.body.error.fields).toMatchObject([{ path: "page", code: "too_small" }]);
     const bad = await api.call("/api/v1/audit?from=yesterday", { cookie });
     expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toMatchObject([{ path: "from", code: "invalid_date" }]);
+    const ok = await api.call("/api/v1/audit?from=2026-01-01&to=2026-01-31&page=1", { cookie });
+    expect(ok.status).toBe(200);
   });
 
   it("answers text the database cannot store with 400, not 500", async () => {

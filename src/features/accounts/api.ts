@@ -98,9 +98,12 @@ const tokenSchema = z
 
 const email = z.string().max(254).openapi({ example: "visitor@demo.numaish.pk" });
 const password = z.string().max(200);
+// Only documented here: the operation checks it, together with its other rules,
+// so a caller gets every field issue in one answer.
+const newPassword = password.openapi({ minLength: 10 });
 const signInBody = z.strictObject({ email, password }).openapi("SignIn");
 const signUpBody = z
-  .strictObject({ email, password: password.min(10), name: z.string().max(120), locale: z.enum(locales).optional() })
+  .strictObject({ email, password: newPassword, name: z.string().max(120), locale: z.enum(locales).optional() })
   .openapi("SignUp");
 const updateMeBody = z.strictObject({ name: z.string().max(120).optional(), locale: z.enum(locales).optional() });
 const createTokenBody = z.strictObject({ name: z.string().max(80), scopes: z.array(z.enum(apiTokenScopes)) });
@@ -240,7 +243,7 @@ export function accountsApi(services: AppServices) {
       description: "Signs out every session of the account.",
       tags,
       security: security.none,
-      request: { body: jsonBody(z.strictObject({ token: z.string().max(200), password: password.min(10) })) },
+      request: { body: jsonBody(z.strictObject({ token: z.string().max(200), password: newPassword })) },
       responses: {
         200: jsonResponse(okSchema, "Password changed"),
         ...errorResponses,

@@ -1,31 +1,31 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { findAuditEntries } from "../../platform/audit/record";
-import type { AppServices, Ctx } from "../../platform/context";
-import { DomainError } from "../../platform/errors";
+import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
-import { listOutbox } from "../../platform/mail/outbox";
-import { authorize } from "../../platform/permissions/policy";
-import { staffOrganiserId } from "../accounts/grants";
 import { errorResponses, jsonResponse, security } from "../accounts/api";
+import { readAuditLog } from "./operations/audit-log";
+import { outboxStatuses, readOutbox } from "./operations/outbox";
+
+// Thin routes over the back office's own operations (the same ones its pages
+// use): paging is by page number, days are read in the edition's timezone.
 
 const timestamp = z.iso.datetime();
-const paging = {
-  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: "limit", in: "query" } }),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).openapi({ param: { name: "offset", in: "query" } }),
-};
-/** A full timestamp, or a calendar day (UTC): `from` takes its start, `to` its end. */
-const instant = (end: boolean) =>
-  z
-    .union([z.iso.datetime({ offset: true }), z.iso.date()])
-    .transform((v) => new Date(v.length === 10 && end ? `${v}T23:59:59.999Z` : v));
+const page = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(10_000)
+  .optional()
+  .openapi({ param: { name: "page", in: "query" }, description: "1 for the newest; default 1" });
+const day = (description: string) => z.iso.date().optional().openapi({ description, example: "2026-01-24" });
 
 const auditQuery = z.object({
-  action: z.string().max(100).optional().openapi({ description: "Prefix, e.g. `cluster.` or `edition.updated`" }),
-  entityType: z.string().max(50).optional().openapi({ example: "cluster" }),
+  organiserId: z.uuid().optional().openapi({ description: "Platform admins only; staff and tokens read their own organiser" }),
+  action: z.string().max(80).optional().openapi({ description: "Prefix of the action, e.g. `cluster.` or `edition.updated`" }),
+  entityType: z.string().max(80).optional().openapi({ example: "cluster" }),
   actor: z.string().max(200).optional().openapi({ description: "Part of the actor's email or token name" }),
-  from: instant(false).optional().openapi({ description: "Entries at or after (ISO date or timestamp)" }),
-  to: instant(true).optional().openapi({ description: "Entries at or before (ISO date or timestamp)" }),
-  ...paging,
+  from: day("First day, in the edition's timezone"),
+  to: day("Last day (inclusive), in the edition's timezone"),
+  page,
 });
 
 const auditEntrySchema = z
@@ -44,35 +44,38 @@ const auditEntrySchema = z
   })
   .openapi("AuditEntry");
 
-const outboxStatus = z.enum(["pending", "sending", "sent", "dead"]);
+const auditPageSchema = z
+  .object({
+    entries: z.array(auditEntrySchema),
+    page: z.number().int(),
+    hasNext: z.boolean(),
+    timezone: z.string().openapi({ description: "The timezone the day filters were read in", example: "Asia/Karachi" }),
+  })
+  .openapi("AuditPage", { description: "50 entries a page, newest first" });
+
 const outboxMessageSchema = z
   .object({
     id: z.string(),
     createdAt: timestamp,
     kind: z.string(),
-    toAddress: z.string(),
+    to: z.string(),
     subject: z.string(),
-    status: outboxStatus,
+    text: z.string().nullable().openapi({ description: "null when the body holds a password-reset link and the caller is not a platform admin" }),
+    status: z.enum(outboxStatuses),
     attempts: z.number().int(),
-    nextAttemptAt: timestamp,
     lastError: z.string().nullable(),
     sentAt: timestamp.nullable(),
   })
-  .openapi("OutboxMessage", { description: "The body is not exposed: it may hold a sign-in or reset link." });
+  .openapi("OutboxMessage");
 
-/** The organiser whose log the caller may read; callers bound to no organiser have none. */
-async function readAuditLog(ctx: Ctx, filter: z.output<typeof auditQuery>) {
-  const organiserId = staffOrganiserId(ctx.actor);
-  authorize(ctx.actor, "audit.read", { organiserId });
-  if (!organiserId) throw new DomainError("forbidden");
-  return findAuditEntries(ctx.db, { ...filter, organiserId });
-}
-
-async function readOutbox(ctx: Ctx, query: { status?: string; limit: number; offset: number }) {
-  authorize(ctx.actor, "outbox.read");
-  const rows = await listOutbox(ctx.db, query);
-  return rows.map(({ bodyText: _t, bodyHtml: _h, lockedUntil: _l, ...row }) => row);
-}
+const outboxPageSchema = z
+  .object({
+    messages: z.array(outboxMessageSchema),
+    page: z.number().int(),
+    hasNext: z.boolean(),
+    smtpConfigured: z.boolean(),
+  })
+  .openapi("OutboxPage", { description: "25 messages a page, newest first" });
 
 export function backofficeApi(_services: AppServices) {
   const api = apiRouter();
@@ -83,11 +86,11 @@ export function backofficeApi(_services: AppServices) {
       method: "get",
       path: "/audit",
       summary: "The organiser's audit log, newest first, with filters",
-      description: "Organiser staff, or an API token with `audit:read`.",
+      description: "Organiser staff, platform admins, or an API token with `audit:read`.",
       tags,
       security: security.either,
       request: { query: auditQuery },
-      responses: { 200: jsonResponse(z.array(auditEntrySchema), "Audit entries"), ...errorResponses },
+      responses: { 200: jsonResponse(auditPageSchema, "One page of entries"), ...errorResponses },
     }),
     async (c) => c.json(await readAuditLog(c.get("req").ctx, c.req.valid("query")), 200),
   );
@@ -100,8 +103,8 @@ export function backofficeApi(_services: AppServices) {
       description: "Platform admins, organiser staff, or an API token with `outbox:read`.",
       tags,
       security: security.either,
-      request: { query: z.object({ status: outboxStatus.optional(), ...paging }) },
-      responses: { 200: jsonResponse(z.array(outboxMessageSchema), "Messages"), ...errorResponses },
+      request: { query: z.object({ status: z.enum(outboxStatuses).optional(), page }) },
+      responses: { 200: jsonResponse(outboxPageSchema, "One page of messages"), ...errorResponses },
     }),
     async (c) => c.json(await readOutbox(c.get("req").ctx, c.req.valid("query")), 200),
   );

@@ -150,7 +150,7 @@ const tradeBodyBody = z
     nameUr: text(200),
     city: text(80).optional(),
     province: province.optional(),
-    nominationQuota: z.number().int().optional().openapi({ description: "Nominations this body may make; default 10" }),
+    nominationQuota: z.number().int().min(0).max(1000).optional().openapi({ description: "Nominations this body may make; default 10" }),
   })
   .openapi("TradeBodyInput");
 
