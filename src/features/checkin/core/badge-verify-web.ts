@@ -1,0 +1,53 @@
+import { base64urlToBytes, preVerify, type PublicKeySet, type VerifyResult } from "./badge-format";
+
+// The scanner page's verifier: WebCrypto Ed25519 (Chromium >= 137, Firefox >= 129, Safari >= 17,
+// Node >= 22), with the same decoding and pre-checks as the server's verifyBadge. No Node imports.
+
+type Subtle = Pick<SubtleCrypto, "importKey" | "verify">;
+
+function subtle(): Subtle {
+  const s = globalThis.crypto?.subtle;
+  if (!s) throw new Error("WebCrypto is not available (needs a secure context)");
+  return s;
+}
+
+// The typings want an ArrayBuffer-backed view; copying also detaches us from the caller's buffer.
+function buf(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(new ArrayBuffer(bytes.length));
+  out.set(bytes);
+  return out;
+}
+
+/** A verifier bound to one edition's keys; imports each key once and reuses it for every scan. */
+export function createWebVerifier(publicKeys: PublicKeySet, edition: number): (text: unknown) => Promise<VerifyResult> {
+  const imported = new Map<string, Promise<CryptoKey | null>>();
+  const importKey = (raw: string) => {
+    let p = imported.get(raw);
+    if (!p) {
+      p = (async () => {
+        try {
+          const bytes = base64urlToBytes(raw);
+          if (bytes.length !== 32) return null;
+          return await subtle().importKey("raw", buf(bytes), { name: "Ed25519" }, false, ["verify"]);
+        } catch {
+          return null;
+        }
+      })();
+      imported.set(raw, p);
+    }
+    return p;
+  };
+  return async (text) => {
+    const pre = preVerify(text, publicKeys, edition);
+    if (!pre.ok) return pre;
+    const key = await importKey(pre.key);
+    if (!key) return { ok: false, code: "bad_signature" };
+    const good = await subtle().verify("Ed25519", key, buf(pre.decoded.signature), buf(pre.decoded.signed));
+    return good ? { ok: true, payload: pre.decoded.badge } : { ok: false, code: "bad_signature" };
+  };
+}
+
+/** One-shot form of createWebVerifier (imports the key on every call; use the factory at a gate). */
+export function verifyBadgeWebCrypto(text: unknown, publicKeys: PublicKeySet, edition: number): Promise<VerifyResult> {
+  return createWebVerifier(publicKeys, edition)(text);
+}
