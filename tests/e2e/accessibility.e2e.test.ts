@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+
+// axe-core (WCAG 2 A and AA rules) on the main pages, in the state a user sees
+// them: anonymous, signed in as a visitor, and as organiser staff.
+
+let env: Env;
+let anonymous: Page;
+let urdu: Page;
+let visitor: Page;
+let organiser: Page;
+let editionPath: string;
+
+beforeAll(async () => {
+  env = await startEnv();
+  anonymous = (await env.context()).page;
+  urdu = (await env.context()).page;
+  await urdu.goto("/lang/ur?next=/");
+  visitor = (await env.context()).page;
+  await signIn(visitor, demo.visitor);
+  organiser = (await env.context()).page;
+  await signIn(organiser, demo.organiser);
+  await organiser.goto("/back-office");
+  const href = await organiser.locator('main a[href^="/back-office/editions/"]').first().getAttribute("href");
+  if (!href) throw new Error("the back-office overview lists no edition");
+  editionPath = href;
+});
+afterAll(async () => env?.close());
+
+const pages: { label: string; who: () => Page; path: () => string; status?: number }[] = [
+  { label: "home (en)", who: () => anonymous, path: () => "/" },
+  { label: "home (ur)", who: () => urdu, path: () => "/" },
+  { label: "sign-in (en)", who: () => anonymous, path: () => "/sign-in" },
+  { label: "sign-in (ur)", who: () => urdu, path: () => "/sign-in" },
+  { label: "sign-up", who: () => anonymous, path: () => "/sign-up" },
+  { label: "forgot-password", who: () => anonymous, path: () => "/forgot-password" },
+  { label: "account", who: () => visitor, path: () => "/account" },
+  { label: "back-office overview", who: () => organiser, path: () => "/back-office" },
+  { label: "back-office edition", who: () => organiser, path: () => editionPath },
+  { label: "audit log", who: () => organiser, path: () => "/back-office/audit" },
+  { label: "404 (en)", who: () => anonymous, path: () => "/no-such-page", status: 404 },
+  { label: "404 (ur)", who: () => urdu, path: () => "/no-such-page", status: 404 },
+];
+
+// Violations found and reported to the page's owner, tolerated (and printed)
+// until fixed; delete the entry with the fix. Anything else fails the test.
+// - document-title on 404: the root ErrorBoundary renders without any <title>,
+//   because only root's meta runs when root's boundary catches and root has none.
+const KNOWN: Record<string, string[]> = {
+  "404 (en)": ["document-title"],
+  "404 (ur)": ["document-title"],
+};
+
+describe("accessibility (axe, WCAG 2 A/AA): no serious or critical violation", () => {
+  it.each(pages)("$label", async ({ label, who, path, status }) => {
+    const page = who();
+    const res = await page.goto(path());
+    expect(res?.status()).toBe(status ?? 200);
+    // Contrast is judged on the final font, so let the webfonts load first.
+    await page.evaluate(() => document.fonts.ready);
+    const found = await seriousViolations(page, label);
+    const known = found.filter((v) => KNOWN[label]?.includes(v.rule));
+    if (known.length) console.warn(`KNOWN accessibility issue on ${label}: ${known.map((v) => v.rule).join(", ")}`);
+    expect(found.filter((v) => !known.includes(v))).toEqual([]);
+  });
+
+  it("shows a form's errors accessibly too (sign-up refused)", async () => {
+    await anonymous.goto("/sign-up");
+    await anonymous.locator("#f-email").fill("nope");
+    await anonymous.locator("main form button[type=submit]").click();
+    await anonymous.locator("#f-email-error").waitFor();
+    expect(await seriousViolations(anonymous, "sign-up with errors")).toEqual([]);
+  });
+});
