@@ -1,0 +1,148 @@
+// The selection run: a deterministic, explainable pure function.
+//
+// 1. Adjusted score = normalised score + bonus. Bonuses add up: womenLed
+//    points if women-led, micro points if micro, and womenLedMicro points on
+//    top when both (so a women-led micro enterprise gets all three).
+// 2. Order (the published tie-break): adjusted score, higher first; then the
+//    normalised score before any bonus; then the mean raw score; then the
+//    earlier submission; then the application id. Rank in cluster follows it.
+// 3. Applicants below the published minimum normalised score are never
+//    selected nor waitlisted.
+// 4. Reserved places, per cluster: for each group, round(share × target)
+//    places, halves rounded up, taken in the order women-led micro, women-led,
+//    micro, each capped so reservations never exceed the target. A reservation
+//    is a minimum: members already selected for an earlier group count toward
+//    it. Each is filled with the best eligible members of the group.
+//    If the reserved places of all clusters together exceed the stall total,
+//    the best of them (in the order above, across clusters) keep their places.
+// 5. Open places: every remaining eligible applicant of every cluster, in the
+//    order above across the whole edition, takes a place unless their cluster
+//    has reached its target or all stalls are taken.
+// 6. Waitlist per cluster: the eligible applicants not selected, in rank order,
+//    up to the published waitlist length.
+import { parseInput } from "../../../platform/validation";
+import { byString, groupsOf, inGroup, preferenceGroups, type PreferenceGroup } from "./common";
+import { summarise } from "./decisions";
+import { bonusFor, compareApplicants, reservedSeats } from "./rule";
+import { SelectInput, type Decision, type Reason, type SelectionResult } from "./selection-schemas";
+
+export { bonusFor, compareApplicants, reservedSeats };
+
+type Input = ReturnType<typeof SelectInput.parse>;
+type Application = Input["applications"][number];
+type Ranked = Application & { bonus: number; adjusted: number };
+
+export function runSelection(raw: SelectInput): SelectionResult {
+  const input = parseInput(SelectInput, raw);
+  const { rule } = input;
+  // Timestamps are compared as text, so bring every offset to UTC first.
+  const ranked: Ranked[] = input.applications
+    .map((a) => ({ ...a, submittedAt: new Date(a.submittedAt).toISOString() }))
+    .map((a) => ({ ...a, bonus: bonusFor(a, rule), adjusted: a.normalisedScore + bonusFor(a, rule) }))
+    .sort(compareApplicants);
+  const targets = new Map(input.clusterTargets.map((t) => [t.clusterId, t.places]));
+  const target = (clusterId: string) => targets.get(clusterId) ?? 0;
+  const eligible = (a: Ranked) => a.normalisedScore >= rule.minimumScore;
+
+  const byCluster = new Map<string, Ranked[]>();
+  for (const a of ranked) byCluster.set(a.clusterId, [...(byCluster.get(a.clusterId) ?? []), a]);
+
+  // Step 4: reserved places, cluster by cluster.
+  const seatOf = new Map<string, { seat: "reserved" | "open"; group: PreferenceGroup | null }>();
+  const reservedPicks: Ranked[] = [];
+  for (const [clusterId, members] of [...byCluster].sort((x, y) => byString(x[0], y[0]))) {
+    const seats = reservedSeats(target(clusterId), rule);
+    const picked = new Set<string>();
+    for (const group of preferenceGroups) {
+      const inGroupNow = members.filter((a) => picked.has(a.id) && inGroup(a, group)).length;
+      let need = seats[group] - inGroupNow;
+      for (const a of members) {
+        if (need <= 0) break;
+        if (picked.has(a.id) || !eligible(a) || !inGroup(a, group)) continue;
+        picked.add(a.id);
+        reservedPicks.push(a);
+        seatOf.set(a.id, { seat: "reserved", group });
+        need--;
+      }
+    }
+  }
+  const selected = new Set<string>();
+  const why = new Map<string, Reason>();
+  const count = new Map<string, number>();
+  for (const a of reservedPicks.sort(compareApplicants)) {
+    if (selected.size >= input.totalStalls) {
+      seatOf.delete(a.id);
+      continue;
+    }
+    selected.add(a.id);
+    count.set(a.clusterId, (count.get(a.clusterId) ?? 0) + 1);
+  }
+
+  // Step 5: open places across the edition.
+  for (const a of ranked) {
+    if (selected.has(a.id)) continue;
+    if (!eligible(a)) why.set(a.id, { code: "below_minimum_score", params: { minimum: rule.minimumScore } });
+    else if (target(a.clusterId) === 0) why.set(a.id, { code: "no_places_in_cluster", params: {} });
+    else if (selected.size >= input.totalStalls) why.set(a.id, { code: "stall_total_reached", params: { total: input.totalStalls } });
+    else if ((count.get(a.clusterId) ?? 0) >= target(a.clusterId))
+      why.set(a.id, { code: "cluster_target_reached", params: { target: target(a.clusterId) } });
+    else {
+      selected.add(a.id);
+      seatOf.set(a.id, { seat: "open", group: null });
+      count.set(a.clusterId, (count.get(a.clusterId) ?? 0) + 1);
+    }
+  }
+
+  // Step 6: waitlists, and one decision per applicant with its reasons.
+  const decisions: Decision[] = [];
+  for (const [, members] of [...byCluster].sort((x, y) => byString(x[0], y[0]))) {
+    let position = 0;
+    members.forEach((a, i) => {
+      const reasons: Reason[] = [];
+      if (a.bonus > 0) reasons.push({ code: "bonus_applied", params: { points: a.bonus, groups: groupsOf(a).join(",") } });
+      let status: Decision["status"] = "not_selected";
+      let waitlistPosition: number | null = null;
+      const seat = seatOf.get(a.id);
+      if (selected.has(a.id) && seat) {
+        status = "selected";
+        reasons.push(seat.seat === "reserved" ? { code: "reserved_seat", params: { group: seat.group! } } : { code: "open_seat", params: {} });
+      } else {
+        const cause = why.get(a.id) ?? { code: "stall_total_reached", params: { total: input.totalStalls } };
+        reasons.push(cause);
+        if (eligible(a) && cause.code !== "no_places_in_cluster") {
+          if (rule.waitlistPerCluster === null || position < rule.waitlistPerCluster) {
+            status = "waitlisted";
+            waitlistPosition = ++position;
+            reasons.push({ code: "waitlisted", params: { position } });
+          } else {
+            reasons.push({ code: "waitlist_full", params: { length: rule.waitlistPerCluster } });
+          }
+        }
+      }
+      decisions.push({
+        applicationId: a.id,
+        clusterId: a.clusterId,
+        sizeClass: a.sizeClass,
+        womenLed: a.womenLed,
+        status,
+        normalisedScore: a.normalisedScore,
+        rawScore: a.rawScore,
+        bonus: a.bonus,
+        adjustedScore: a.adjusted,
+        submittedAt: a.submittedAt,
+        rankInCluster: i + 1,
+        clusterApplicants: members.length,
+        eligible: eligible(a),
+        seat: status === "selected" ? seat!.seat : null,
+        seatGroup: status === "selected" ? seat!.group : null,
+        waitlistPosition,
+        reasons,
+      });
+    });
+  }
+  const clusterTargets = [...new Set([...targets.keys(), ...byCluster.keys()])].map((clusterId) => ({
+    clusterId,
+    target: target(clusterId),
+  }));
+  return summarise({ rule, totalStalls: input.totalStalls, decisions, overrides: [] }, clusterTargets);
+}

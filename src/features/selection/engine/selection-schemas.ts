@@ -1,0 +1,156 @@
+// Input and output shapes of the selection run (select.ts) and of the
+// follow-up steps on its result (decisions.ts). Results are plain JSON so they
+// can be stored, published and fed back into promoteFromWaitlist/applyOverrides.
+import { z } from "zod";
+import { PreferenceGroup, SizeClass } from "./common";
+
+const points = z.number().min(0).max(100).default(0);
+const share = z.number().min(0).max(1).default(0);
+
+// The preference rule, chosen and published before the call opens.
+// Bonuses add up: a women-led micro enterprise gets womenLed + micro +
+// womenLedMicro points. Reserved shares are minimum shares of each cluster's
+// places (see select.ts for rounding and fill order).
+export const PreferenceRule = z
+  .object({
+    bonus: z.object({ womenLed: points, micro: points, womenLedMicro: points }).prefault({}),
+    reservedShare: z.object({ womenLed: share, micro: share, womenLedMicro: share }).prefault({}),
+    minimumScore: z.number().min(0).max(100).default(0),
+    waitlistPerCluster: z.number().int().min(0).nullable().default(null), // null: no limit
+  })
+  .superRefine((rule, ctx) => {
+    const { womenLed, micro, womenLedMicro } = rule.reservedShare;
+    if (womenLed + micro + womenLedMicro > 1 + 1e-9) {
+      ctx.addIssue({ code: "custom", path: ["reservedShare"], params: { code: "reserved_shares_exceed_places" } });
+    }
+  });
+export type PreferenceRule = z.output<typeof PreferenceRule>;
+
+export const SelectionApplication = z.object({
+  id: z.string().min(1),
+  clusterId: z.string().min(1),
+  sectorId: z.string().nullable().default(null),
+  sizeClass: SizeClass,
+  womenLed: z.boolean(),
+  normalisedScore: z.number().min(0).max(100),
+  rawScore: z.number().min(0).max(5).default(0),
+  submittedAt: z.iso.datetime({ offset: true }),
+  tradeBodyId: z.string().nullable().default(null),
+});
+
+export const SelectInput = z
+  .object({
+    applications: z.array(SelectionApplication),
+    clusterTargets: z.array(z.object({ clusterId: z.string().min(1), places: z.number().int().min(0) })),
+    totalStalls: z.number().int().min(0),
+    rule: PreferenceRule.prefault({}),
+  })
+  .superRefine((input, ctx) => {
+    const seen = new Set<string>();
+    input.applications.forEach((a, i) => {
+      if (seen.has(a.id)) ctx.addIssue({ code: "custom", path: ["applications", i, "id"], params: { code: "duplicate_id" } });
+      seen.add(a.id);
+    });
+    const clusters = new Set<string>();
+    input.clusterTargets.forEach((t, i) => {
+      if (clusters.has(t.clusterId)) ctx.addIssue({ code: "custom", path: ["clusterTargets", i, "clusterId"], params: { code: "duplicate_id" } });
+      clusters.add(t.clusterId);
+    });
+  });
+export type SelectInput = z.input<typeof SelectInput>;
+
+export const Status = z.enum(["selected", "waitlisted", "not_selected", "withdrawn"]);
+export type Status = z.infer<typeof Status>;
+
+// Stable reason codes, translated by the UI; params are plain values.
+export const ReasonCode = z.enum([
+  "bonus_applied", // {points, groups}
+  "reserved_seat", // {group}
+  "open_seat",
+  "below_minimum_score", // {minimum}
+  "no_places_in_cluster",
+  "cluster_target_reached", // {target}
+  "stall_total_reached", // {total}
+  "waitlisted", // {position}
+  "waitlist_full", // {length}
+  "override", // {previous, justification}
+  "withdrawn",
+  "promoted_reserved_seat", // {group, replaces}
+  "promoted_next_on_waitlist", // {replaces}
+  "waitlist_empty",
+]);
+export type ReasonCode = z.infer<typeof ReasonCode>;
+export const Reason = z.object({ code: ReasonCode, params: z.record(z.string(), z.union([z.string(), z.number()])) });
+export type Reason = z.infer<typeof Reason>;
+
+export const Decision = z.object({
+  applicationId: z.string(),
+  clusterId: z.string(),
+  sizeClass: SizeClass,
+  womenLed: z.boolean(),
+  status: Status,
+  normalisedScore: z.number(),
+  rawScore: z.number(),
+  bonus: z.number(),
+  adjustedScore: z.number(),
+  submittedAt: z.string(),
+  rankInCluster: z.number().int(), // 1 = best adjusted score in the cluster
+  clusterApplicants: z.number().int(),
+  eligible: z.boolean(), // at or above the minimum score
+  seat: z.enum(["reserved", "open", "override"]).nullable(),
+  seatGroup: PreferenceGroup.nullable(),
+  waitlistPosition: z.number().int().nullable(),
+  reasons: z.array(Reason),
+});
+export type Decision = z.infer<typeof Decision>;
+
+export const ReservedCount = z.object({
+  group: PreferenceGroup,
+  required: z.number().int(), // places reserved for the group in this cluster
+  filled: z.number().int(), // selected members of the group, whatever their seat
+  eligible: z.number().int(), // eligible applicants in the group
+});
+
+export const ClusterSummary = z.object({
+  clusterId: z.string(),
+  target: z.number().int(),
+  applicants: z.number().int(),
+  eligible: z.number().int(),
+  selected: z.number().int(),
+  waitlisted: z.number().int(),
+  reserved: z.array(ReservedCount),
+});
+export type ClusterSummary = z.infer<typeof ClusterSummary>;
+
+export const Flag = z.object({
+  code: z.enum(["cluster_target_exceeded", "stall_total_exceeded", "reserved_share_unmet"]),
+  clusterId: z.string().nullable(),
+  group: PreferenceGroup.nullable(),
+  limit: z.number().int(),
+  actual: z.number().int(),
+});
+export type Flag = z.infer<typeof Flag>;
+
+export const SelectionResult = z.object({
+  rule: PreferenceRule,
+  totalStalls: z.number().int(),
+  decisions: z.array(Decision),
+  clusters: z.array(ClusterSummary),
+  totals: z.object({
+    applicants: z.number().int(),
+    selected: z.number().int(),
+    waitlisted: z.number().int(),
+    notSelected: z.number().int(),
+    withdrawn: z.number().int(),
+  }),
+  flags: z.array(Flag),
+  overrides: z.array(z.object({ applicationId: z.string(), from: Status, to: Status, justification: z.string() })),
+});
+export type SelectionResult = z.infer<typeof SelectionResult>;
+
+export const Override = z.object({
+  applicationId: z.string().min(1),
+  status: z.enum(["selected", "waitlisted", "not_selected"]),
+  justification: z.string().trim().min(10).max(2000),
+});
+export type Override = z.input<typeof Override>;
