@@ -1,4 +1,89 @@
-// Placeholder while the page is being written.
-export default function Page() {
-  return <section><h1>audit</h1></section>;
+import { Form } from "react-router";
+import type { Route } from "./+types/audit";
+import { formatDateTime } from "../../../platform/i18n/format";
+import { loadOr } from "../../../web/actions";
+import { FormError } from "../../../web/components/form";
+import { useLocale, useT } from "../../../web/i18n";
+import { BoField, BoSelect } from "../components/fields";
+import { loadFiltered } from "../components/get-failure";
+import { Paging } from "../components/paging";
+import { readAuditLog } from "../operations/audit-log";
+
+export function meta() {
+  return [{ title: "Audit log · Back office · Numaish" }];
+}
+
+const entityTypes = ["edition", "sector", "cluster", "trade_body", "api_token", "invitation"] as const;
+const filterNames = ["action", "entityType", "actor", "from", "to", "page"] as const;
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const query = new URL(request.url).searchParams;
+  const filter = Object.fromEntries(filterNames.map((n) => [n, query.get(n) ?? undefined]));
+  const result = await loadOr(request, () => loadFiltered(context.ctx.locale, query, () => readAuditLog(context.ctx, filter)));
+  return { ...result, query: Object.fromEntries(query.entries()), search: query.toString() };
+}
+
+export default function AuditPage({ loaderData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const failure = "failure" in loaderData ? loaderData.failure : undefined;
+  const log = "value" in loaderData ? loaderData.value : undefined;
+  const q = loaderData.query;
+  return (
+    <section>
+      <h1>{t("bo.audit.title")}</h1>
+      <p className="muted">{t("bo.audit.intro", { timezone: log?.timezone ?? "Asia/Karachi" })}</p>
+      <FormError failure={failure} />
+      <Form method="get" noValidate>
+        <BoField form="au" name="action" label={t("bo.audit.action")} hint={t("bo.audit.actionHint")} failure={failure} defaultValue={q.action} dir="ltr" />
+        <div className="inline-form">
+          <BoSelect
+            form="au"
+            name="entityType"
+            label={t("bo.audit.entity")}
+            failure={failure}
+            defaultValue={q.entityType}
+            options={[{ value: "", label: t("bo.audit.all") }, ...entityTypes.map((e) => ({ value: e, label: t(`bo.audit.entity.${e}`) }))]}
+          />
+          <BoField form="au" name="actor" label={t("bo.audit.actor")} failure={failure} defaultValue={q.actor} dir="ltr" />
+        </div>
+        <div className="inline-form">
+          <BoField form="au" name="from" type="date" label={t("bo.audit.from")} failure={failure} defaultValue={q.from} />
+          <BoField form="au" name="to" type="date" label={t("bo.audit.to")} failure={failure} defaultValue={q.to} />
+        </div>
+        <p>
+          <button type="submit" className="primary">
+            {t("common.filter")}
+          </button>
+        </p>
+      </Form>
+      {log && log.entries.length === 0 ? <p>{t("common.empty")}</p> : null}
+      {log && log.entries.length > 0 ? (
+        // Cards rather than a five-column table: each entry stays readable on a 360 px phone.
+        <ol className="cards audit-entries">
+          {log.entries.map((e) => (
+            <li key={e.id} className="card">
+              <code dir="ltr">{e.action}</code>
+              <span>
+                {t("bo.audit.entity")}: {(entityTypes as readonly string[]).includes(e.entityType) ? t(`bo.audit.entity.${e.entityType}`) : e.entityType}
+              </span>
+              <span>
+                {t("bo.audit.actor")}: <span dir="ltr">{e.actorLabel}</span>
+              </span>
+              <span className="muted">
+                {t("bo.audit.at")}: <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at, locale, log.timezone)}</time>
+              </span>
+              {Object.keys(e.data).length > 0 ? (
+                <details>
+                  <summary>{t("bo.audit.details")}</summary>
+                  <pre dir="ltr">{JSON.stringify(e.data, null, 2)}</pre>
+                </details>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {log ? <Paging search={loaderData.search} page={log.page} hasNext={log.hasNext} /> : null}
+    </section>
+  );
 }

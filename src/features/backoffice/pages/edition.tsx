@@ -1,4 +1,108 @@
-// Placeholder while the page is being written.
-export default function Page() {
-  return <section><h1>edition</h1></section>;
+import { data, Link, redirect } from "react-router";
+import type { Route } from "./+types/edition";
+import { DomainError } from "../../../platform/errors";
+import { formatDateRange } from "../../../platform/i18n/format";
+import { loadOr, runForm } from "../../../web/actions";
+import { Notice, useFailure } from "../../../web/components/form";
+import { pick, useLocale, useT } from "../../../web/i18n";
+import { copiedFromName } from "../operations/edition-page";
+import { createCluster, deleteCluster, updateCluster } from "../../editions/operations/clusters";
+import { copyEdition } from "../../editions/operations/copy-edition";
+import { getEditionForStaff } from "../../editions/operations/read-editions";
+import { addTradeBody, createSector } from "../../editions/operations/sectors-and-trade-bodies";
+import { updateEdition } from "../../editions/operations/update-edition";
+import { ClustersSection } from "../components/clusters-section";
+import { CopyForm, SettingsForm } from "../components/edition-forms";
+import { SectorsSection, TradeBodiesSection } from "../components/sectors-trade-bodies";
+
+export function meta() {
+  return [{ title: "Edition · Back office · Numaish" }];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  // A malformed id is simply a page that does not exist (and must not reach the database as a uuid).
+  if (!UUID.test(params.editionId)) throw data({ code: "not_found" }, { status: 404 });
+  const url = new URL(request.url);
+  return loadOr(request, async () => {
+    const details = await getEditionForStaff(context.ctx, params.editionId);
+    const editId = url.searchParams.get("edit");
+    const editing = editId ? (details.clusters.find((c) => c.id === editId) ?? null) : null;
+    const copiedFrom = url.searchParams.get("copied") ? await copiedFromName(context.ctx, details.edition) : null;
+    return { details, editing, copiedFrom, savedCluster: url.searchParams.get("saved") === "cluster" };
+  });
+}
+
+/** Notices the action can report, by intent. */
+const notices = {
+  settings: "bo.edition.saved",
+  "sector-add": "bo.sectors.added",
+  "cluster-add": "bo.clusters.added",
+  "cluster-update": "bo.clusters.saved",
+  "cluster-delete": "bo.clusters.deleted",
+  "tradebody-add": "bo.tradeBodies.added",
+} as const;
+
+// One action for the page's forms; each form says what it does in a hidden `intent` field.
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const form = await request.formData();
+  const ctx = context.ctx;
+  const editionId = params.editionId;
+  const fields: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string") fields[k] = v;
+  const intent = fields.intent ?? "";
+  const operations: Record<string, () => Promise<{ id?: string } | void>> = {
+    settings: () => updateEdition(ctx, { ...fields, editionId }),
+    copy: () => copyEdition(ctx, { ...fields, editionId }),
+    "sector-add": () => createSector(ctx, { ...fields, editionId }),
+    "cluster-add": () => createCluster(ctx, { ...fields, editionId }),
+    "cluster-update": () => updateCluster(ctx, fields),
+    "cluster-delete": () => deleteCluster(ctx, { clusterId: fields.clusterId }),
+    "tradebody-add": () => addTradeBody(ctx, { ...fields, editionId }),
+  };
+  const run = operations[intent] ?? (() => Promise.reject(new DomainError("bad_request")));
+  const result = await runForm(ctx.locale, form, run);
+  if (!result.ok) return result.response;
+  if (intent === "copy" && result.value?.id) return redirect(`/back-office/editions/${result.value.id}?copied=1`);
+  // After saving a cluster the edit form closes: back to the page without ?edit.
+  if (intent === "cluster-update") return redirect(`/back-office/editions/${editionId}?saved=cluster`);
+  return { ok: true as const, intent, notice: notices[intent as keyof typeof notices], id: result.value?.id ?? null };
+}
+
+export default function EditionPage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const failure = useFailure();
+  const { details, editing, copiedFrom, savedCluster } = loaderData;
+  const { edition } = details;
+  const done = actionData && "ok" in actionData && actionData.ok ? actionData : undefined;
+  const notice = (intent: string) => (done?.intent === intent && done.notice ? <Notice>{t(done.notice)}</Notice> : null);
+  return (
+    <section>
+      <p>
+        <Link to="/back-office">{t("bo.nav.dashboard")}</Link>
+      </p>
+      <h1>{pick(locale, edition.nameEn, edition.nameUr)}</h1>
+      <p className="muted">
+        {formatDateRange(edition.startsOn, edition.endsOn, locale)} · <span className="badge">{t(`bo.edition.status.${edition.status}`)}</span>
+      </p>
+      {copiedFrom ? <Notice>{t("bo.editions.copied", { year: edition.year, from: pick(locale, copiedFrom.nameEn, copiedFrom.nameUr) })}</Notice> : null}
+      {savedCluster ? <Notice>{t("bo.clusters.saved")}</Notice> : null}
+
+      <SettingsForm edition={edition} failure={failure} notice={notice("settings")} />
+      <CopyForm edition={edition} failure={failure} />
+      <SectorsSection sectors={details.sectors} failure={failure} notice={notice("sector-add")} formKey={done?.intent === "sector-add" ? done.id : null} />
+      <ClustersSection
+        editionId={edition.id}
+        sectors={details.sectors}
+        clusters={details.clusters}
+        editing={editing}
+        failure={failure}
+        notice={notice("cluster-add") ?? notice("cluster-delete")}
+        formKey={done?.intent === "cluster-add" ? done.id : null}
+      />
+      <TradeBodiesSection tradeBodies={details.tradeBodies} failure={failure} notice={notice("tradebody-add")} formKey={done?.intent === "tradebody-add" ? done.id : null} />
+    </section>
+  );
 }

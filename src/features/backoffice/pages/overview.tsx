@@ -1,16 +1,17 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/overview";
-import { formatDateRange } from "../../../platform/i18n/format";
+import { formatDateRange, formatNumber } from "../../../platform/i18n/format";
 import { loadOr } from "../../../web/actions";
 import { pick, useLocale, useT } from "../../../web/i18n";
 import { listEditions } from "../../editions/operations/read-editions";
+import { overviewCounts } from "../operations/lookups";
 
 export function meta() {
   return [{ title: "Back office · Numaish" }];
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  return { editions: await loadOr(request, () => listEditions(context.ctx)) };
+  return loadOr(request, async () => ({ editions: await listEditions(context.ctx), counts: await overviewCounts(context.ctx) }));
 }
 
 export default function Overview({ loaderData }: Route.ComponentProps) {
@@ -20,6 +21,13 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
     <section>
       <h1>{t("bo.title")}</h1>
       <p>{t("bo.dashboard.intro")}</p>
+      {loaderData.counts ? (
+        <p className="stats">
+          <span>{t("bo.dashboard.editions", { count: formatNumber(loaderData.counts.editions, locale) })}</span>
+          <span>{t("bo.dashboard.clusters", { count: formatNumber(loaderData.counts.clusters, locale) })}</span>
+          <span>{t("bo.dashboard.people", { count: formatNumber(loaderData.counts.users, locale) })}</span>
+        </p>
+      ) : null}
       <h2>{t("bo.editions.title")}</h2>
       <ul className="cards">
         {loaderData.editions.map((e) => (

@@ -33,7 +33,8 @@ export default function BackOfficeShell() {
           ))}
         </ul>
       </nav>
-      <div className="bo-content">
+      {/* min-width 0: a grid item otherwise grows to its widest table and the page scrolls sideways at 360 px. */}
+      <div className="bo-content" style={{ minWidth: 0 }}>
         <Outlet />
       </div>
     </div>

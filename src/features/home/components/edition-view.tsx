@@ -66,7 +66,7 @@ export function EditionView({ details }: Props) {
                 {own.map((c) => (
                   <li key={c.id} className="card">
                     <strong>{pick(locale, c.nameEn, c.nameUr)}</strong>
-                    <span className="muted">{t("home.districtProvince", { district: c.district, province: c.province })}</span>
+                    <span className="muted">{t("home.districtProvince", { district: c.district, province: t(`province.${c.province}`) })}</span>
                   </li>
                 ))}
               </ul>
@@ -80,7 +80,7 @@ export function EditionView({ details }: Props) {
               {otherClusters.map((c) => (
                 <li key={c.id} className="card">
                   <strong>{pick(locale, c.nameEn, c.nameUr)}</strong>
-                  <span className="muted">{t("home.districtProvince", { district: c.district, province: c.province })}</span>
+                  <span className="muted">{t("home.districtProvince", { district: c.district, province: t(`province.${c.province}`) })}</span>
                 </li>
               ))}
             </ul>
