@@ -47,7 +47,14 @@ export function parseDzn(text: string): Dzn {
   return d;
 }
 
-export function dznToInput(d: Dzn): ScheduleInputRaw {
+export function dznToInput(d: Dzn, opts: { reversePrecedences?: boolean } = {}): ScheduleInputRaw {
+  // precedences[m] lists meetings that must come before m (README). reversePrecedences
+  // reads it the other way round, to check the data against the README.
+  const before: number[][] = d.precedences.map(() => []);
+  d.precedences.forEach((set, m) => set.forEach((q) => {
+    if (opts.reversePrecedences) before[q - 1]?.push(m + 1);
+    else before[m]!.push(q);
+  }));
   const sid = (k: number) => `s${k}`; // k is 1-based
   const slots = Array.from({ length: d.nTotalSlots }, (_, i) => {
     const m = 9 * 60 + i * 20;
@@ -67,7 +74,7 @@ export function dznToInput(d: Dzn): ScheduleInputRaw {
   const requests = d.requested.map(([a, b, when], i) => {
     const outside = all.filter((k) => (when === 1 ? k > d.nMorningSlots : when === 2 ? k <= d.nMorningSlots : false));
     const fix = d.fixed[i] ?? 0;
-    const prec = d.precedences[i] ?? [];
+    const prec = before[i] ?? [];
     return {
       id: `m${i + 1}`,
       a: `b${a}`,

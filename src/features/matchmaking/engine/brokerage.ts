@@ -1,136 +1,228 @@
 // Dedicated pass for events where every meeting must take place and the goal
-// is fewest breaks (the real brokerage instances). Penalty-based simulated
-// annealing: each meeting always has a slot in its allowed set; clashes,
-// table overflow and broken precedences are penalised heavily, breaks count
-// one each, and a fairness violation (max - min breaks > limit) is penalised.
-// Moves: a meeting to another allowed slot, or a swap with a meeting of one of
-// its participants. Stops as soon as a feasible zero-break schedule is found.
-// Deterministic: iteration count, seeded PRNG.
+// is fewest breaks (the real brokerage instances). Simulated annealing over
+// clash-free partial assignments (no participant is ever double-booked):
+//  - Kempe-chain swap: move a meeting from slot s to t and swap, between s and
+//    t, the alternating chain of meetings of the same participants, so nobody
+//    clashes afterwards (the classic move for edge-colouring-like problems);
+//  - insert a waiting meeting into a slot, sending the meetings of its two
+//    participants there back to the waiting list.
+// Cost: waiting meetings, table overflow and broken precedences (heavy), then
+// breaks, idle slots inside participants' spans (a finer signal that guides
+// toward compact days) and fairness (max - min breaks above the limit).
+// Deterministic: iteration count and seeded PRNG.
 import { allowed, type Context } from "./greedy";
 
-export type BrokerageOptions = { iterations: number; fairness: number; rand: () => number; restarts?: number };
+export type BrokerageOptions = { iterations: number; fairness: number; rand: () => number };
 export type BrokerageResult = { slots: Int32Array; feasible: boolean; breaks: number; maxBreaks: number; minBreaks: number };
 
-const HARD = 3;
+const W_WAIT = 4;
+const W_TABLE = 3;
+const W_PREC = 3;
+const W_IDLE = 0.3;
+const W_FAIR = 4;
+const P_INSERT = 0.3;
+// Temperatures: tuned on forum-13/forum-14/tic-13 (a hotter start only wastes iterations).
+const T0 = 0.6;
+const T1 = 0.02;
 
 export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOptions): BrokerageResult {
   const pr = ctx.pr;
   const { S, P, R } = pr;
-  const slot = Int32Array.from(start);
-  for (let r = 0; r < R; r++) if (slot[r]! < 0) slot[r] = allowed(ctx, r)[0] ?? 0;
-  const cnt = new Int32Array(P * S);
+  const ok = new Uint8Array(R * S);
+  for (let r = 0; r < R; r++) for (const s of allowed(ctx, r)) ok[r * S + s] = 1;
+  const slot = new Int32Array(R).fill(-1);
+  const occ = new Int32Array(P * S).fill(-1);
   const tab = new Int32Array(S);
-  for (let r = 0; r < R; r++) {
-    cnt[pr.ra[r]! * S + slot[r]!]!++;
-    cnt[pr.rb[r]! * S + slot[r]!]!++;
-    if (pr.needsTable[r]) tab[slot[r]!]!++;
-  }
-  const has = new Uint8Array(P);
-  for (let r = 0; r < R; r++) { has[pr.ra[r]!] = 1; has[pr.rb[r]!] = 1; }
-  // Per participant: clashes + breaks.
-  const brk = new Int32Array(P);
-  const clash = new Int32Array(P);
-  const scan = (p: number) => {
-    let g = 0, c = 0, seen = false, idle = false;
-    const base = p * S;
-    for (let s = 0; s < S; s++) {
-      if (pr.slotFirstOfDay[s]) { seen = false; idle = false; }
-      const n = cnt[base + s]!;
-      if (n > 0) { if (n > 1) c += n - 1; if (seen && idle) g++; seen = true; idle = false; } else if (seen) idle = true;
-    }
-    brk[p] = g;
-    clash[p] = c;
+  let waiting = 0;
+  const put = (r: number, s: number) => {
+    slot[r] = s;
+    occ[pr.ra[r]! * S + s] = r;
+    occ[pr.rb[r]! * S + s] = r;
+    if (pr.needsTable[r]) tab[s]!++;
   };
-  const hist = new Int32Array(S + 2);
-  let totalBrk = 0, totalClash = 0;
-  for (let p = 0; p < P; p++) { scan(p); if (has[p]) { hist[brk[p]!]!++; totalBrk += brk[p]!; totalClash += clash[p]!; } }
+  const lift = (r: number) => {
+    const s = slot[r]!;
+    occ[pr.ra[r]! * S + s] = -1;
+    occ[pr.rb[r]! * S + s] = -1;
+    if (pr.needsTable[r]) tab[s]!--;
+    slot[r] = -1;
+  };
+  for (let r = 0; r < R; r++) {
+    const s = start[r]!;
+    if (s >= 0 && occ[pr.ra[r]! * S + s]! < 0 && occ[pr.rb[r]! * S + s]! < 0) put(r, s);
+    else waiting++;
+  }
+  const waitList: number[] = [];
+  for (let r = 0; r < R; r++) if (slot[r]! < 0 && allowed(ctx, r).length > 0) waitList.push(r);
   let overflow = 0;
   for (let s = 0; s < S; s++) overflow += Math.max(0, tab[s]! - pr.tables[s]!);
-  const precViol = (r: number, s: number) => {
-    let v = 0;
-    for (const q of pr.preds[r]!) if (slot[q]! >= s) v++;
-    for (const q of pr.succs[r]!) if (slot[q]! <= s) v++;
-    return v;
-  };
+  const pairViol = (q: number, r: number) => (slot[q]! >= 0 && slot[r]! >= 0 && slot[q]! >= slot[r]! ? 1 : 0);
   let prec = 0;
-  for (let r = 0; r < R; r++) for (const q of pr.preds[r]!) if (slot[q]! >= slot[r]!) prec++;
+  for (let r = 0; r < R; r++) for (const q of pr.preds[r]!) prec += pairViol(q, r);
+  const has = new Uint8Array(P);
+  for (let r = 0; r < R; r++) { has[pr.ra[r]!] = 1; has[pr.rb[r]!] = 1; }
+  const brk = new Int32Array(P);
+  const idle = new Int32Array(P);
+  const scan = (p: number) => {
+    let g = 0, hole = 0, seen = false, run = 0;
+    const base = p * S;
+    for (let s = 0; s < S; s++) {
+      if (pr.slotFirstOfDay[s]) { seen = false; run = 0; }
+      if (occ[base + s]! >= 0) {
+        if (seen && run > 0) { g++; hole += run; }
+        seen = true; run = 0;
+      } else if (seen) run++;
+    }
+    brk[p] = g;
+    idle[p] = hole;
+  };
+  const hist = new Int32Array(S + 2);
+  let totalBrk = 0, totalIdle = 0;
+  for (let p = 0; p < P; p++) if (has[p]) { scan(p); hist[brk[p]!]!++; totalBrk += brk[p]!; totalIdle += idle[p]!; }
   const spread = () => {
     let lo = 0; while (lo < hist.length - 1 && hist[lo] === 0) lo++;
     let hi = hist.length - 1; while (hi > 0 && hist[hi] === 0) hi--;
     return Math.max(0, hi - lo - opt.fairness);
   };
-  const cost = () => HARD * (totalClash + overflow + prec) + totalBrk + 4 * spread();
-  const movable: number[] = [];
-  for (let r = 0; r < R; r++) if (allowed(ctx, r).length > 1) movable.push(r);
-  // Move r to t, updating all counters; returns nothing (cost() reads totals).
+  const hardCost = () => W_WAIT * waiting + W_TABLE * overflow + W_PREC * prec;
+  const cost = () => hardCost() + totalBrk + W_IDLE * totalIdle + W_FAIR * spread();
+
+  // Bookkeeping shared by both moves: which meetings move, which participants change.
+  const chain: number[] = [];
+  const mark = new Uint8Array(R);
   const parts: number[] = [];
-  const move = (r: number, t: number) => {
-    const s = slot[r]!;
-    prec -= precViol(r, s);
-    if (pr.needsTable[r]) {
-      overflow -= Math.max(0, tab[s]! - pr.tables[s]!) + Math.max(0, tab[t]! - pr.tables[t]!);
-      tab[s]!--; tab[t]!++;
-      overflow += Math.max(0, tab[s]! - pr.tables[s]!) + Math.max(0, tab[t]! - pr.tables[t]!);
+  const pmark = new Uint8Array(P);
+  const oldSlot: number[] = [];
+  const touch = (p: number) => { if (!pmark[p]) { pmark[p] = 1; parts.push(p); } };
+  const precOf = () => {
+    // Violations on pairs involving the chain, each pair counted once.
+    let v = 0;
+    for (const m of chain) {
+      for (const q of pr.preds[m]!) v += pairViol(q, m);
+      for (const q of pr.succs[m]!) if (!mark[q]) v += pairViol(m, q);
     }
-    for (const p of [pr.ra[r]!, pr.rb[r]!]) { cnt[p * S + s]!--; cnt[p * S + t]!++; }
-    slot[r] = t;
-    prec += precViol(r, t);
+    return v;
   };
-  const rescan = () => {
+  const overflowAt = (s: number) => Math.max(0, tab[s]! - pr.tables[s]!);
+  const rescore = () => {
     for (const p of parts) {
-      hist[brk[p]!]!--; totalBrk -= brk[p]!; totalClash -= clash[p]!;
+      hist[brk[p]!]!--; totalBrk -= brk[p]!; totalIdle -= idle[p]!;
       scan(p);
-      hist[brk[p]!]!++; totalBrk += brk[p]!; totalClash += clash[p]!;
+      hist[brk[p]!]!++; totalBrk += brk[p]!; totalIdle += idle[p]!;
     }
   };
-  let cur = cost();
-  let best = cur;
-  const bestSlot = Int32Array.from(slot);
-  const T0 = 1, T1 = 0.05;
-  const iters = opt.iterations;
-  for (let it = 0; it < iters && best > 0 && movable.length > 0; it++) {
-    const T = T0 * Math.pow(T1 / T0, it / iters);
-    const r = movable[Math.floor(opt.rand() * movable.length)]!;
-    const list = allowed(ctx, r);
-    const t = list[Math.floor(opt.rand() * list.length)]!;
-    const s = slot[r]!;
-    if (t === s) continue;
-    // Half the time, swap with a meeting of one of r's participants at t.
-    let other = -1;
-    if (opt.rand() < 0.5) {
-      const p = opt.rand() < 0.5 ? pr.ra[r]! : pr.rb[r]!;
-      if (cnt[p * S + t]! > 0) {
-        for (const q of ctx.reqsOf[p]!) if (slot[q] === t && q !== r) { other = q; break; }
-        if (other >= 0 && !allowed(ctx, other).includes(s)) other = -1;
-      }
-    }
+  const reset = () => {
+    for (const m of chain) mark[m] = 0;
+    for (const p of parts) pmark[p] = 0;
+    chain.length = 0;
     parts.length = 0;
-    parts.push(pr.ra[r]!, pr.rb[r]!);
-    move(r, t);
-    if (other >= 0) { move(other, s); parts.push(pr.ra[other]!, pr.rb[other]!); }
-    rescan();
+    oldSlot.length = 0;
+  };
+
+  let cur = cost();
+  let best = hardCost() === 0 ? cur : Infinity;
+  let bestAny = cur;
+  const bestSlot = Int32Array.from(slot);
+  for (let it = 0; it < opt.iterations && best > 0; it++) {
+    const T = T0 * Math.pow(T1 / T0, it / opt.iterations);
+    reset();
+    let slotsTouched0 = -1, slotsTouched1 = -1;
+    let over0 = 0;
+    let w0 = waiting;
+    let prec0 = 0;
+    const evicted: number[] = [];
+    let inserted = -1;
+    if (waitList.length > 0 && opt.rand() < P_INSERT) {
+      // Insert a waiting meeting, evicting what its participants have in that slot.
+      const wi = Math.floor(opt.rand() * waitList.length);
+      const r = waitList[wi]!;
+      const list = allowed(ctx, r);
+      const s = list[Math.floor(opt.rand() * list.length)]!;
+      slotsTouched0 = s;
+      over0 = overflowAt(s);
+      const ma = occ[pr.ra[r]! * S + s]!;
+      const mb = occ[pr.rb[r]! * S + s]!;
+      if (ma >= 0) { mark[ma] = 1; chain.push(ma); }
+      if (mb >= 0 && !mark[mb]) { mark[mb] = 1; chain.push(mb); }
+      chain.push(r); mark[r] = 1;
+      prec0 = precOf();
+      for (const m of chain) { touch(pr.ra[m]!); touch(pr.rb[m]!); }
+      for (const m of chain) if (m !== r) { lift(m); evicted.push(m); }
+      put(r, s);
+      inserted = r;
+      waiting += evicted.length - 1;
+    } else {
+      const r = Math.floor(opt.rand() * R);
+      const s = slot[r]!;
+      if (s < 0) continue;
+      const list = allowed(ctx, r);
+      if (list.length < 2) continue;
+      const t = list[Math.floor(opt.rand() * list.length)]!;
+      if (t === s) continue;
+      // Build the Kempe chain between s and t.
+      chain.push(r); mark[r] = 1;
+      let feasible = true;
+      for (let i = 0; i < chain.length && feasible; i++) {
+        const m = chain[i]!;
+        const y = slot[m] === s ? t : s;
+        if (!ok[m * S + y]) feasible = false;
+        const qa = occ[pr.ra[m]! * S + y]!;
+        if (qa >= 0 && !mark[qa]) { mark[qa] = 1; chain.push(qa); }
+        const qb = occ[pr.rb[m]! * S + y]!;
+        if (qb >= 0 && !mark[qb]) { mark[qb] = 1; chain.push(qb); }
+      }
+      if (!feasible || chain.length > 40) continue;
+      slotsTouched0 = s; slotsTouched1 = t;
+      over0 = overflowAt(s) + overflowAt(t);
+      prec0 = precOf();
+      for (const m of chain) { touch(pr.ra[m]!); touch(pr.rb[m]!); oldSlot.push(slot[m]!); }
+      for (const m of chain) lift(m);
+      chain.forEach((m, i) => put(m, oldSlot[i] === s ? t : s));
+    }
+    overflow += overflowAt(slotsTouched0) + (slotsTouched1 >= 0 ? overflowAt(slotsTouched1) : 0) - over0;
+    prec += precOf() - prec0;
+    rescore();
     const next = cost();
     const d = next - cur;
     if (d <= 0 || opt.rand() < Math.exp(-d / T)) {
       cur = next;
-      if (cur < best) { best = cur; bestSlot.set(slot); }
+      if (inserted >= 0) {
+        const i = waitList.indexOf(inserted);
+        waitList[i] = waitList[waitList.length - 1]!;
+        waitList.pop();
+        for (const m of evicted) waitList.push(m);
+      }
+      if (hardCost() === 0) {
+        if (cur < best) { best = cur; bestSlot.set(slot); }
+      } else if (best === Infinity && cur < bestAny) { bestAny = cur; bestSlot.set(slot); }
     } else {
-      if (other >= 0) move(other, t);
-      move(r, s);
-      rescan();
+      // Undo.
+      const p1 = precOf();
+      const o1 = overflowAt(slotsTouched0) + (slotsTouched1 >= 0 ? overflowAt(slotsTouched1) : 0);
+      if (inserted >= 0) {
+        lift(inserted);
+        for (const m of evicted) put(m, slotsTouched0);
+        waiting = w0;
+      } else {
+        for (const m of chain) lift(m);
+        chain.forEach((m, i) => put(m, oldSlot[i]!));
+      }
+      overflow += overflowAt(slotsTouched0) + (slotsTouched1 >= 0 ? overflowAt(slotsTouched1) : 0) - o1;
+      prec += precOf() - p1;
+      rescore();
+      w0 = 0;
     }
   }
+  reset();
   // Report on the best assignment.
-  slot.set(bestSlot);
-  cnt.fill(0);
-  for (let r = 0; r < R; r++) { cnt[pr.ra[r]! * S + slot[r]!]!++; cnt[pr.rb[r]! * S + slot[r]!]!++; }
-  let breaks = 0, maxB = 0, minB = Infinity, clashes = 0;
-  for (let p = 0; p < P; p++) { if (!has[p]) continue; scan(p); breaks += brk[p]!; clashes += clash[p]!; maxB = Math.max(maxB, brk[p]!); minB = Math.min(minB, brk[p]!); }
-  tab.fill(0);
-  for (let r = 0; r < R; r++) if (pr.needsTable[r]) tab[slot[r]!]!++;
+  for (let r = 0; r < R; r++) if (slot[r]! >= 0) lift(r);
+  let placedAll = true;
+  for (let r = 0; r < R; r++) { if (bestSlot[r]! >= 0) put(r, bestSlot[r]!); else placedAll = false; }
+  let breaks = 0, maxB = 0, minB = Infinity;
+  for (let p = 0; p < P; p++) { if (!has[p]) continue; scan(p); breaks += brk[p]!; maxB = Math.max(maxB, brk[p]!); minB = Math.min(minB, brk[p]!); }
   let over = 0;
-  for (let s = 0; s < S; s++) over += Math.max(0, tab[s]! - pr.tables[s]!);
+  for (let s = 0; s < S; s++) over += overflowAt(s);
   let pv = 0;
-  for (let r = 0; r < R; r++) for (const q of pr.preds[r]!) if (slot[q]! >= slot[r]!) pv++;
-  return { slots: slot, feasible: clashes === 0 && over === 0 && pv === 0, breaks, maxBreaks: maxB, minBreaks: minB === Infinity ? 0 : minB };
+  for (let r = 0; r < R; r++) for (const q of pr.preds[r]!) pv += pairViol(q, r);
+  return { slots: Int32Array.from(slot), feasible: placedAll && over === 0 && pv === 0, breaks, maxBreaks: maxB, minBreaks: minB === Infinity ? 0 : minB };
 }
