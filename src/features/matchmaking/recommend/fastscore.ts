@@ -6,7 +6,7 @@
  * shortlisted pairs; a property test keeps the two equal.
  */
 import type { RecommendOptions } from "./schema";
-import { certificationKey, reciprocalInterest, type Prepared } from "./signals";
+import { certificationKey, READINESS, reciprocalInterest, type Prepared } from "./signals";
 
 /** Interns labels per kind ("sector", "cert", ...) to small integers. */
 export class Vocabulary {
@@ -38,7 +38,6 @@ export interface Compact {
   readiness: number;
 }
 
-const READINESS = { none: 0, exploring: 0.25, occasional: 0.6, regular: 1 } as const;
 const prefix = (code: string, n: number): number => (code.length >= n ? Number(code.slice(0, n)) : -1);
 
 export function compact(x: Prepared, vocab: Vocabulary): Compact {

@@ -106,7 +106,8 @@ export function checkCertifications(requirer: Prepared, holder: Prepared): CertC
   return { met, missing };
 }
 
-const READINESS = { none: 0, exploring: 0.25, occasional: 0.6, regular: 1 } as const;
+/** Export readiness as a 0..1 credit: "occasional" already proves the paperwork and logistics work. */
+export const READINESS = { none: 0, exploring: 0.25, occasional: 0.6, regular: 1 } as const;
 
 function shared<T>(a: Map<string, T>, b: Map<string, T>): T[] {
   const out: T[] = [];

@@ -5,8 +5,28 @@ import { stem } from "./stemmer";
 import { terms, tokenise } from "./tokenise";
 
 describe("Porter2 stemmer", () => {
-  // Expected stems from the Snowball English algorithm's published behaviour.
+  // Expected stems as in the Snowball English test vocabulary (snowballstem/snowball-data, english/voc.txt -> output.txt).
   const cases: Record<string, string> = {
+    abandonment: "abandon",
+    abilities: "abil",
+    able: "abl",
+    absorption: "absorpt",
+    accessible: "access",
+    accommodation: "accommod",
+    accountabilities: "account",
+    accuracy: "accuraci",
+    acknowledgement: "acknowledg",
+    additional: "addit",
+    administrative: "administr",
+    aesthetically: "aesthet",
+    agreeing: "agre",
+    airily: "airili",
+    alarmingly: "alarm",
+    always: "alway",
+    amicability: "amic",
+    apologetically: "apologet",
+    arbitrarily: "arbitrarili",
+    archaeologically: "archaeolog",
     instruments: "instrument",
     instrument: "instrument",
     surgical: "surgic",
@@ -96,7 +116,7 @@ describe("Urdu normalisation", () => {
       fc.property(fc.string({ unit: "binary", maxLength: 40 }), (s) => {
         expect(normaliseText(normaliseText(s))).toBe(normaliseText(s));
       }),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     );
   });
 });
