@@ -44,18 +44,25 @@ function renderOperation(doc: Json, path: string, method: string, op: Json): str
     .map((p) => `<li><code>${esc(p.name)}</code> <small>${esc(p.in)}${p.required ? ", required" : ""}</small> ${schemaText(p.schema)}${p.description ? ` — ${prose(p.description)}` : ""}</li>`)
     .join("");
   const body = ((op.requestBody as Json)?.content as Record<string, Json> | undefined)?.["application/json"]?.schema;
-  const responses = Object.entries((op.responses as Record<string, Json>) ?? {})
+  const all = Object.entries((op.responses as Record<string, Json>) ?? {});
+  // Successes in full; errors share one body shape (described once, above), so just their statuses.
+  const responses = all
+    .filter(([code]) => !/^[45]/.test(code))
     .map(([code, r]) => {
       const schema = (r.content as Record<string, Json> | undefined)?.["application/json"]?.schema;
-      return `<li><code>${esc(code)}</code> ${prose(r.description)}${schema && !code.startsWith("4") ? `: ${schemaText(schema)}` : ""}</li>`;
+      return `<li><code>${esc(code)}</code> ${prose(r.description)}${schema ? `: ${schemaText(schema)}` : ""}</li>`;
     })
     .join("");
+  const errors = all
+    .filter(([code]) => /^[45]/.test(code))
+    .map(([code, r]) => `<abbr title="${esc(r.description)}"><code>${esc(code)}</code></abbr>`)
+    .join(" ");
   return `<section id="${esc(id)}"><h3><span class="m m-${esc(method)}">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
 <p>${prose(op.summary)}</p>${op.description ? `<p>${prose(op.description)}</p>` : ""}
 <p class="sec">${esc(securityText(op, doc))}</p>
 ${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ""}
 ${body ? `<h4>Body</h4><p>${schemaText(body)}</p>` : ""}
-<h4>Responses</h4><ul>${responses}</ul></section>`;
+<h4>Responses</h4><ul>${responses}${errors ? `<li><a href="#errors">Errors</a>: ${errors}</li>` : ""}</ul></section>`;
 }
 
 export function renderApiReference(doc: Json): string {

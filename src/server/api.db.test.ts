@@ -118,6 +118,14 @@ describe("errors", () => {
     expect((await r.json()).error.code).toBe("bad_request");
   });
 
+  it("refuses an oversized body with 400", async () => {
+    const r = await raw("/api/v1/auth/sign-in", JSON.stringify({ email: "x@y.pk", password: "x".repeat(300_000) }), {
+      "content-type": "application/json",
+    });
+    expect(r.status).toBe(400);
+    expect((await r.json()).error.code).toBe("bad_request");
+  });
+
   it("reports missing fields, wrong types and unknown fields with paths", async () => {
     const missing = await api.call("/api/v1/auth/sign-up", { json: {} });
     expect(missing.status).toBe(400);

@@ -1,3 +1,4 @@
+import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { DomainError } from "../platform/errors";
 import type { AppServices } from "../platform/context";
@@ -24,6 +25,8 @@ function requestFault(err: unknown): DomainError | null {
   return null;
 }
 
+const MAX_BODY_BYTES = 256 * 1024;
+
 const tags = [
   { name: "accounts", description: "Sign-up, sign-in, password reset, the own account, invitations." },
   { name: "api tokens", description: "Organiser staff create, scope and revoke tokens for other systems." },
@@ -35,6 +38,16 @@ const tags = [
 export function createApi(services: AppServices) {
   const api = apiRouter();
   api.onError((err, c) => handleError(requestFault(err) ?? err, c));
+  // No API body is anywhere near this; refusing early keeps a huge upload out of memory.
+  api.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new DomainError("bad_request");
+      },
+    }),
+  );
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",

@@ -38,6 +38,9 @@ export const errorResponses = {
   404: errorResponse("Not found"),
 } as const;
 
+/** For routes anyone may call: bad input, or a cross-site cookie request. */
+const publicErrors = { 400: errorResponses[400], 403: errorResponse("A request from another site (`csrf_failed`)") } as const;
+
 export const conflictResponse = { 409: errorResponse("Already exists (`slug_taken`, `email_taken`)") } as const;
 
 /** A required JSON request body. */
@@ -168,7 +171,7 @@ export function accountsApi(services: AppServices) {
       tags,
       security: security.none,
       request: { body: jsonBody(signUpBody) },
-      responses: { 201: jsonResponse(accountSchema, "The new account"), ...errorResponses, ...conflictResponse },
+      responses: { 201: jsonResponse(accountSchema, "The new account"), ...publicErrors, ...conflictResponse },
     }),
     async (c) => {
       const r = c.get("req");
@@ -189,7 +192,8 @@ export function accountsApi(services: AppServices) {
       request: { body: jsonBody(signInBody) },
       responses: {
         200: jsonResponse(accountSchema, "Signed in"),
-        ...errorResponses,
+        ...publicErrors,
+        401: errorResponse("Wrong email or password (`invalid_credentials`)"),
         429: errorResponse("Too many failed attempts (`rate_limited`)"),
       },
     }),
@@ -226,7 +230,7 @@ export function accountsApi(services: AppServices) {
       tags,
       security: security.none,
       request: { body: jsonBody(z.strictObject({ email })) },
-      responses: { 202: jsonResponse(okSchema, "Queued when the account exists"), ...errorResponses },
+      responses: { 202: jsonResponse(okSchema, "Queued when the account exists"), ...publicErrors },
     }),
     async (c) => {
       await requestPasswordReset(c.get("req").ctx, c.req.valid("json"));
@@ -246,7 +250,7 @@ export function accountsApi(services: AppServices) {
       request: { body: jsonBody(z.strictObject({ token: z.string().max(200), password: newPassword })) },
       responses: {
         200: jsonResponse(okSchema, "Password changed"),
-        ...errorResponses,
+        ...publicErrors,
         410: errorResponse("The link is invalid, used or expired (`token_invalid`)"),
       },
     }),
