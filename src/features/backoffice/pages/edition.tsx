@@ -88,7 +88,8 @@ export default function EditionPage({ loaderData, actionData }: Route.ComponentP
         {formatDateRange(edition.startsOn, edition.endsOn, locale)} · <span className="badge">{t(`bo.edition.status.${edition.status}`)}</span>
       </p>
       {copiedFrom ? <Notice>{t("bo.editions.copied", { year: edition.year, from: pick(locale, copiedFrom.nameEn, copiedFrom.nameUr) })}</Notice> : null}
-      {savedCluster ? <Notice>{t("bo.clusters.saved")}</Notice> : null}
+      {/* ?saved=cluster comes from the redirect after an edit; a later post on this URL has its own notice. */}
+      {savedCluster && !actionData ? <Notice>{t("bo.clusters.saved")}</Notice> : null}
 
       <SettingsForm edition={edition} failure={failure} notice={notice("settings")} />
       <CopyForm edition={edition} failure={failure} />

@@ -14,7 +14,7 @@ export function meta() {
 
 const TIMEZONE = "Asia/Karachi";
 // app.css sizes inputs for text; a checkbox row needs its own, still 44 px tall to tap.
-const checkRow = { display: "flex", alignItems: "flex-start", gap: "0.5rem", minHeight: "44px", fontWeight: 400, flexWrap: "wrap" } as const;
+const checkRow = { display: "flex", alignItems: "flex-start", gap: "0.5rem", minHeight: "44px", fontWeight: 400 } as const;
 const checkBox = { width: "1.25rem", minHeight: "1.25rem", margin: "0.2rem 0 0", flex: "none" } as const;
 
 export async function loader({ context, request }: Route.LoaderArgs) {

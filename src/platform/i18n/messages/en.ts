@@ -4,7 +4,7 @@ export const en = {
   "app.name": "Numaish",
   "app.skipToContent": "Skip to content",
   "lang.switchTo": "اردو",
-  "lang.switchLabel": "Read this page in Urdu",
+  "lang.switchLabel": "اردو: read this page in Urdu",
   "nav.home": "Home",
   "nav.signIn": "Sign in",
   "nav.signUp": "Create account",

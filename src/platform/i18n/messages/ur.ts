@@ -5,7 +5,7 @@ export const ur: Record<MessageKey, string> = {
   "app.name": "نمائش",
   "app.skipToContent": "مواد پر جائیں",
   "lang.switchTo": "English",
-  "lang.switchLabel": "یہ صفحہ انگریزی میں پڑھیں",
+  "lang.switchLabel": "English: یہ صفحہ انگریزی میں پڑھیں",
   "nav.home": "سرورق",
   "nav.signIn": "سائن اِن",
   "nav.signUp": "اکاؤنٹ بنائیں",
