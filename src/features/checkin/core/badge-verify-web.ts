@@ -1,7 +1,8 @@
 import { base64urlToBytes, preVerify, type PublicKeySet, type VerifyResult } from "./badge-format";
 
-// The scanner page's verifier: WebCrypto Ed25519 (Chromium >= 137, Firefox >= 129, Safari >= 17,
-// Node >= 22), with the same decoding and pre-checks as the server's verifyBadge. No Node imports.
+// The scanner page's verifier: WebCrypto Ed25519 (Chromium >= 137 and Node >= 22; tested in
+// Chromium 156; other browsers: ask webVerifierSupported()), with the same decoding and
+// pre-checks as the server's verifyBadge. No Node imports, so the page bundle can take it whole.
 
 type Subtle = Pick<SubtleCrypto, "importKey" | "verify">;
 
