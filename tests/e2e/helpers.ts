@@ -5,6 +5,9 @@ import { startTestServer, type TestServer } from "../support/server";
 // One browser and one server per test file: starting Chromium and seeding the
 // demo edition are the slow parts, journeys themselves take a second or two.
 
+/** Options for expect.poll: the default second is too short on a loaded 2-core CI machine. */
+export const SLOW = { timeout: 15_000, interval: 100 };
+
 export const demo = {
   organiser: "organiser@demo.numaish.pk",
   visitor: "visitor@demo.numaish.pk",

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { en } from "../../src/platform/i18n/messages/en";
 import { ur } from "../../src/platform/i18n/messages/ur";
-import { demo, signIn, startEnv, type Env } from "./helpers";
+import { SLOW, demo, signIn, startEnv, type Env } from "./helpers";
 
 // The journeys of issue 2 in Debian's Chromium against the production build.
 // Texts come from the catalogues, so a wording change does not break a journey
@@ -30,17 +30,17 @@ describe("accounts", () => {
     await page.getByLabel(en["auth.email"]).fill("zara@example.pk");
     await page.getByLabel(en["auth.password"], { exact: true }).fill("a long enough password");
     await Promise.all([page.waitForURL("**/account"), page.getByRole("button", { name: en["auth.signUp.submit"] }).click()]);
-    await expect.poll(() => h1(page)).toBe(en["account.title"]);
-    await expect.poll(() => page.locator("main").innerText()).toContain("zara@example.pk");
+    await expect.poll(() => h1(page), SLOW).toBe(en["account.title"]);
+    await expect.poll(() => page.locator("main").innerText(), SLOW).toContain("zara@example.pk");
 
     await signOut(page);
-    await expect.poll(() => page.getByRole("link", { name: en["nav.signIn"] }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("link", { name: en["nav.signIn"] }).count(), SLOW).toBe(1);
     expect((await page.goto("/account"))?.url()).toContain("/sign-in");
 
     await signIn(page, "zara@example.pk", "a long enough password");
     await page.getByRole("link", { name: en["nav.account"] }).click();
     await page.waitForURL("**/account");
-    await expect.poll(() => page.getByLabel(en["auth.name"]).inputValue()).toBe("Zara Qureshi");
+    await expect.poll(() => page.getByLabel(en["auth.name"]).inputValue(), SLOW).toBe("Zara Qureshi");
   });
 
   it("refuses a wrong password inline, keeping the email typed", async () => {
@@ -49,7 +49,7 @@ describe("accounts", () => {
     await page.getByLabel(en["auth.email"]).fill(demo.visitor);
     await page.getByLabel(en["auth.password"], { exact: true }).fill("not my password");
     await page.getByRole("button", { name: en["auth.signIn.submit"] }).click();
-    await expect.poll(() => page.getByRole("alert").innerText()).toContain(en["error.invalid_credentials"]);
+    await expect.poll(() => page.getByRole("alert").innerText(), SLOW).toContain(en["error.invalid_credentials"]);
     expect(await page.getByLabel(en["auth.email"]).inputValue()).toBe(demo.visitor);
     expect(new URL(page.url()).pathname).toBe("/sign-in");
   });
@@ -78,7 +78,7 @@ describe("English and Urdu", () => {
 
     // Navigating keeps Urdu, and so does a fresh page load in the same browser.
     await page.getByRole("link", { name: ur["nav.signIn"] }).first().click();
-    await expect.poll(() => h1(page)).toBe(ur["auth.signIn.title"]);
+    await expect.poll(() => h1(page), SLOW).toBe(ur["auth.signIn.title"]);
     expect(await page.locator("label").first().innerText()).toBe(ur["auth.email"]);
     const fresh = await context.newPage();
     await fresh.goto("/sign-up");
@@ -87,7 +87,7 @@ describe("English and Urdu", () => {
 
     // The Nastaliq webfont comes from our own /assets/, and it is actually used.
     await page.evaluate(() => document.fonts.ready);
-    await expect.poll(() => fonts.some((f) => f.url.startsWith(`${env.server.url}/assets/`) && f.status === 200)).toBe(true);
+    await expect.poll(() => fonts.some((f) => f.url.startsWith(`${env.server.url}/assets/`) && f.status === 200), SLOW).toBe(true);
     const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family));
     expect(loaded.join(" ")).toMatch(/Nastaliq/i);
     const foreign = requests.filter((u) => !u.startsWith(env.server.url) && !/^(data|blob):/.test(u));
@@ -96,7 +96,7 @@ describe("English and Urdu", () => {
     // And back to English.
     await page.getByRole("link", { name: ur["lang.switchLabel"] }).click();
     await page.waitForFunction(() => document.documentElement.lang === "en");
-    await expect.poll(() => h1(page)).toBe(en["auth.signIn.title"]);
+    await expect.poll(() => h1(page), SLOW).toBe(en["auth.signIn.title"]);
   });
 
   it("answers an unknown address with a 404 page in both languages", async () => {
@@ -206,8 +206,8 @@ describe("back office", () => {
     await fill("HS headings (comma separated, 4 digits)", "7418, 8306");
     await form.getByRole("button", { name: "Add a cluster" }).click();
 
-    await expect.poll(() => page.locator("main").innerText(), { timeout: 10_000 }).toContain("Cluster added.");
-    await expect.poll(() => page.locator("main").innerText()).toContain("E2E Brassware Cluster");
+    await expect.poll(() => page.locator("main").innerText(), SLOW).toContain("Cluster added.");
+    await expect.poll(() => page.locator("main").innerText(), SLOW).toContain("E2E Brassware Cluster");
     // Listed on the public page too, after a full reload.
     await page.goto("/");
     expect(await page.locator("main").innerText()).toContain("E2E Brassware Cluster");

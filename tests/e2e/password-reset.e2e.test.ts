@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { en } from "../../src/platform/i18n/messages/en";
 import { startSmtpSink, type SmtpSink } from "../support/smtp";
-import { demo, signIn, startEnv, type Env } from "./helpers";
+import { SLOW, demo, signIn, startEnv, type Env } from "./helpers";
 
 // The whole reset loop with nothing faked: the browser asks, the app queues the
 // email, the outbox worker sends it over SMTP to a real server, the link in the
@@ -24,7 +24,7 @@ it("resets a forgotten password through an email delivered over SMTP", async () 
   await page.getByRole("link", { name: en["auth.signIn.forgot"] }).click();
   await page.getByLabel(en["auth.email"]).fill(demo.visitor);
   await page.getByRole("button", { name: en["auth.forgot.submit"] }).click();
-  await expect.poll(() => page.getByRole("status").innerText()).toBe(en["auth.forgot.sent"]);
+  await expect.poll(() => page.getByRole("status").innerText(), SLOW).toBe(en["auth.forgot.sent"]);
 
   const email = await sink.waitFor((m) => m.to.includes(demo.visitor) && /reset-password/.test(m.text), 15_000);
   expect(email.subject).toBe(en["email.reset.subject"]);
@@ -35,13 +35,13 @@ it("resets a forgotten password through an email delivered over SMTP", async () 
   await page.goto(link!);
   await page.getByLabel(en["auth.newPassword"]).fill("a fresh password 2026");
   await Promise.all([page.waitForURL("**/sign-in?reset=1"), page.getByRole("button", { name: en["auth.reset.submit"] }).click()]);
-  await expect.poll(() => page.locator("main").innerText()).toContain(en["auth.reset.done"]);
+  await expect.poll(() => page.locator("main").innerText(), SLOW).toContain(en["auth.reset.done"]);
 
   // The old password no longer works, the new one does.
   await page.getByLabel(en["auth.email"]).fill(demo.visitor);
   await page.getByLabel(en["auth.password"], { exact: true }).fill(demo.password);
   await page.getByRole("button", { name: en["auth.signIn.submit"] }).click();
-  await expect.poll(() => page.getByRole("alert").innerText()).toContain(en["error.invalid_credentials"]);
+  await expect.poll(() => page.getByRole("alert").innerText(), SLOW).toContain(en["error.invalid_credentials"]);
   await signIn(page, demo.visitor, "a fresh password 2026");
   expect(await page.getByRole("button", { name: en["nav.signOut"] }).count()).toBe(1);
 
@@ -50,5 +50,5 @@ it("resets a forgotten password through an email delivered over SMTP", async () 
   await again.page.goto(link!);
   await again.page.getByLabel(en["auth.newPassword"]).fill("someone else's try");
   await again.page.getByRole("button", { name: en["auth.reset.submit"] }).click();
-  await expect.poll(() => again.page.getByRole("alert").innerText()).toContain(en["error.token_invalid"]);
+  await expect.poll(() => again.page.getByRole("alert").innerText(), SLOW).toContain(en["error.token_invalid"]);
 });

@@ -10,6 +10,8 @@ import { outboxMessages } from "./tables";
 import { drainOutbox, smtpTransport, startOutboxWorker, type MailTransport } from "./worker";
 
 const FROM = "Numaish <no-reply@numaish.test>";
+// expect.poll's default second is too short on a loaded 2-core CI machine.
+const SLOW = { timeout: 15_000, interval: 50 };
 let t: TestDb;
 let sink: SmtpSink;
 
@@ -69,7 +71,7 @@ describe("the worker", () => {
       expect(received.text).toContain("سلام");
       expect(received.from).toBe("no-reply@numaish.test");
       // The row is marked after the SMTP answer; give the worker its turn.
-      await expect.poll(async () => (await rows([id]))[0]?.status, { timeout: 5000 }).toBe("sent");
+      await expect.poll(async () => (await rows([id]))[0]?.status, SLOW).toBe("sent");
     } finally {
       await worker.stop();
     }
@@ -171,7 +173,7 @@ describe("the worker", () => {
     const hanging: MailTransport = { send: () => new Promise(() => {}), close() {} };
     // The first drain claims and then hangs forever, like a process killed mid-send.
     void drainOutbox(t.db, clock, hanging, FROM);
-    await expect.poll(async () => (await rows([id]))[0]?.status).toBe("sending");
+    await expect.poll(async () => (await rows([id]))[0]?.status, SLOW).toBe("sending");
     const counting = { n: 0 };
     const ok: MailTransport = { send: async () => void counting.n++, close() {} };
     expect(await drainOutbox(t.db, clock, ok, FROM)).toEqual({ sent: 0, failed: 0 });
