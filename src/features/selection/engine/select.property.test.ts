@@ -128,6 +128,9 @@ describe("runSelection properties", () => {
         for (const c of result.clusters) {
           const positions = result.decisions.filter((d) => d.clusterId === c.clusterId && d.status === "waitlisted").map((d) => d.waitlistPosition);
           expect(positions).toEqual(positions.map((_, i) => i + 1));
+          // Each reserved place displaced exactly one applicant who would have had it on score alone.
+          const inCluster = result.decisions.filter((d) => d.clusterId === c.clusterId);
+          expect(inCluster.filter((d) => d.seat === "reserved").length).toBe(inCluster.filter((d) => d.reasons.some((r) => r.code === "reserved_places_filled")).length);
           expect(c.reserved.map((r) => r.group)).toEqual([...preferenceGroups]);
         }
       }),

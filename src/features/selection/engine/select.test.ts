@@ -70,13 +70,15 @@ describe("runSelection", () => {
       rule: { reservedShare: { womenLedMicro: 0.25, womenLed: 0.5, micro: 0.25 } },
     });
     // Women-led micro 1 → d; women-led 2 → d counts, add e; micro 1 → d counts; 2 open places → a, b.
+    // d is among the best four on score alone, so only e holds a reserved place, displacing c.
     expect(result.decisions.filter((x) => x.status === "selected").map((x) => [x.applicationId, x.seat, x.seatGroup])).toEqual([
       ["a", "open", null],
       ["b", "open", null],
-      ["d", "reserved", "women_led_micro"],
+      ["d", "open", null],
       ["e", "reserved", "women_led"],
     ]);
     expect(decision(result, "c")).toMatchObject({ status: "waitlisted", waitlistPosition: 1 });
+    expect(decision(result, "c").reasons.map((r) => r.code)).toEqual(["cluster_target_reached", "reserved_places_filled", "waitlisted"]);
     expect(result.clusters[0]!.reserved).toEqual([
       { group: "women_led_micro", required: 1, filled: 1, eligible: 1 },
       { group: "women_led", required: 2, filled: 2, eligible: 2 },

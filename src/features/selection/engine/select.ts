@@ -18,7 +18,10 @@
 // 5. Open places: every remaining eligible applicant of every cluster, in the
 //    order above across the whole edition, takes a place unless their cluster
 //    has reached its target or all stalls are taken.
-// 6. Waitlist per cluster: the eligible applicants not selected, in rank order,
+// 6. Seat labels: of the n places a cluster filled, those held by its n best
+//    on adjusted score alone are open places; only the others are reserved
+//    places, and an applicant they displaced is told "reserved places filled".
+// 7. Waitlist per cluster: the eligible applicants not selected, in rank order,
 //    up to the published waitlist length.
 import { parseInput } from "../../../platform/validation";
 import { byString, groupsOf, inGroup, preferenceGroups, type PreferenceGroup } from "./common";
@@ -93,6 +96,19 @@ export function runSelection(raw: SelectInput): SelectionResult {
     }
   }
 
+  // Seat labels say who needed the reservation: an applicant among the cluster's
+  // best n on adjusted score alone (n = places it filled) holds an open place
+  // even if the reserved round picked them; the others hold the reserved places,
+  // and those they displaced are told so.
+  const displaced = new Set<string>();
+  for (const [, members] of byCluster) {
+    const n = members.filter((a) => selected.has(a.id)).length;
+    for (const a of members.filter(eligible).slice(0, n)) {
+      if (!selected.has(a.id)) displaced.add(a.id);
+      else if (seatOf.get(a.id)!.seat === "reserved") seatOf.set(a.id, { seat: "open", group: null });
+    }
+  }
+
   // Step 6: waitlists, and one decision per applicant with its reasons.
   const decisions: Decision[] = [];
   for (const [, members] of [...byCluster].sort((x, y) => byString(x[0], y[0]))) {
@@ -109,6 +125,7 @@ export function runSelection(raw: SelectInput): SelectionResult {
       } else {
         const cause = why.get(a.id) ?? { code: "stall_total_reached", params: { total: input.totalStalls } };
         reasons.push(cause);
+        if (displaced.has(a.id)) reasons.push({ code: "reserved_places_filled", params: {} });
         if (eligible(a) && cause.code !== "no_places_in_cluster") {
           if (rule.waitlistPerCluster === null || position < rule.waitlistPerCluster) {
             status = "waitlisted";

@@ -70,6 +70,7 @@ export const ReasonCode = z.enum([
   "below_minimum_score", // {minimum}
   "no_places_in_cluster",
   "cluster_target_reached", // {target}
+  "reserved_places_filled", // would have had a place on adjusted score alone
   "stall_total_reached", // {total}
   "waitlisted", // {position}
   "waitlist_full", // {length}
