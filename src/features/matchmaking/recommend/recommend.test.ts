@@ -224,3 +224,30 @@ describe("recommend: input validation", () => {
     expect(() => recommend({ participants: [buyer("b", { country: "Germany" })] })).toThrow(/ISO 3166/);
   });
 });
+
+describe("recommend: edge cases", () => {
+  it("handles an empty edition, a one-sided edition and a limit of one", () => {
+    expect(recommend({ participants: [] })).toEqual({
+      participants: [],
+      stats: { participants: 0, candidatePairs: 0, excludedPairs: 0 },
+    });
+    const oneSided = recommend({ participants: [sme("a", textiles), sme("b", textiles)] });
+    expect(oneSided.participants.map((p) => p.recommendations)).toEqual([[], []]);
+    const out = recommend({
+      participants: [sme("s", textiles), buyer("b1", textiles), buyer("b2", textiles)],
+      options: { limit: 1 },
+    });
+    expect(idsOf(out, "s")).toEqual(["b1"]);
+  });
+
+  it("drops a pair whose penalties outweigh its evidence", () => {
+    const out = recommend({
+      participants: [
+        sme("s", { sectors: ["Textiles"], languages: ["ur"] }),
+        buyer("b", { sectors: ["Textiles"], languages: ["zh"], requiredCertifications: ["OEKO-TEX"] }),
+      ],
+    });
+    expect(idsOf(out, "s")).toEqual([]);
+    expect(out.stats.candidatePairs).toBe(1);
+  });
+});
