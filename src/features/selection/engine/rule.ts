@@ -11,7 +11,6 @@ export interface Rankable {
   submittedAt: string; // ISO 8601 in UTC
 }
 
-
 export function bonusFor(a: { womenLed: boolean; sizeClass: SizeClass }, rule: PreferenceRule): number {
   const micro = a.sizeClass === "micro";
   return (a.womenLed ? rule.bonus.womenLed : 0) + (micro ? rule.bonus.micro : 0) + (a.womenLed && micro ? rule.bonus.womenLedMicro : 0);

@@ -98,7 +98,8 @@ export function parseCsv(text: string): string[][] {
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(v);
+  // A number keeps all its digits (an NTN or mobile typed without a dash arrives as one).
+  if (typeof v === "number") return String(v);
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === "object" && "result" in v) return v.result === undefined || v.result === null ? "" : String(v.result);
   return cell.text ?? "";
