@@ -17,6 +17,7 @@ const envSchema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().default("Numaish <no-reply@numaish.local>"),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
+  TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false"),
   NODE_ENV: z.string().default("production"),
 });
 
@@ -39,6 +40,8 @@ export interface AppConfig {
   mailFrom: string;
   outboxPollMs: number;
   secureCookies: boolean;
+  /** Behind a reverse proxy that sets X-Forwarded-For; otherwise the header is ignored (it is client-controlled). */
+  trustProxy: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -68,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: e.MAIL_FROM,
     outboxPollMs: e.OUTBOX_POLL_MS,
     secureCookies: publicUrl.startsWith("https://"),
+    trustProxy: e.TRUST_PROXY === "true" || e.TRUST_PROXY === "1",
   };
 }

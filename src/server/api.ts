@@ -51,7 +51,7 @@ export function createApi(services: AppServices) {
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",
-    description: "An organiser's API token (`nmsh_…`), created by organiser staff with scopes: catalogue:read, catalogue:write, audit:read, outbox:read.",
+    description: "An organiser's API token (`nmsh_…`), created by organiser staff with scopes: catalogue:read, catalogue:write, audit:read.",
   });
   api.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

@@ -43,6 +43,7 @@ export async function startTestServer(options: { smtpPort?: number } = {}): Prom
     mailFrom: "Numaish <no-reply@numaish.test>",
     outboxPollMs: 200,
     secureCookies: false,
+    trustProxy: false,
   };
   const running = await startServices(config, { seed: true });
   const app = createApp({ services: running.services, build, clientDir: path.join(buildDir, "client") });

@@ -128,7 +128,7 @@ type Session = { secret: string; expiresAt: Date };
 /** Answer a sign-in or sign-up: the account, and the session in an HttpOnly cookie. */
 async function signedIn(c: Context<AppEnv>, user: User, session: Session) {
   const { ctx } = c.get("req");
-  c.header("Set-Cookie", sessionCookie(session.secret, session.expiresAt, ctx.config.secureCookies));
+  c.header("Set-Cookie", sessionCookie(session.secret, ctx.config.secureCookies));
   const locale = user.locale === "ur" ? "ur" : "en";
   return { id: user.id, email: user.email, name: user.name, locale, grants: await findGrants(ctx.db, user.id) } as const;
 }

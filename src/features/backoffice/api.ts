@@ -100,7 +100,7 @@ export function backofficeApi(_services: AppServices) {
       method: "get",
       path: "/outbox",
       summary: "Queued and sent email, newest first",
-      description: "Platform admins, organiser staff, or an API token with `outbox:read`.",
+      description: "Platform admins only: the outbox holds every organiser's mail.",
       tags,
       security: security.either,
       request: { query: z.object({ status: z.enum(outboxStatuses).optional(), page }) },

@@ -1,4 +1,4 @@
-import { SESSION_COOKIE } from "../auth/sessions";
+import { SESSION_COOKIE, SESSION_DAYS } from "../auth/sessions";
 
 export const LOCALE_COOKIE = "numaish_lang";
 
@@ -33,12 +33,8 @@ export function serializeCookie(name: string, value: string, o: CookieOptions = 
 }
 
 /** HttpOnly so page scripts never see it; SameSite=Lax plus the Origin check stop cross-site posts. */
-export const sessionCookie = (secret: string, expiresAt: Date, secure: boolean) =>
-  serializeCookie(SESSION_COOKIE, secret, {
-    httpOnly: true,
-    secure,
-    maxAgeSeconds: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
-  });
+export const sessionCookie = (secret: string, secure: boolean) =>
+  serializeCookie(SESSION_COOKIE, secret, { httpOnly: true, secure, maxAgeSeconds: SESSION_DAYS * 86_400 });
 
 export const clearSessionCookie = (secure: boolean) =>
   serializeCookie(SESSION_COOKIE, "", { httpOnly: true, secure, maxAgeSeconds: 0 });

@@ -46,7 +46,7 @@ export function requestContext(services: AppServices, resolvers: ActorResolvers)
     }
     const cookieLocale = readCookie(cookieHeader, LOCALE_COOKIE);
     const locale = negotiateLocale(isLocale(cookieLocale) ? cookieLocale : userLocale, c.req.header("accept-language"));
-    let ip = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
+    let ip = services.config.trustProxy ? (c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "") : "";
     if (!ip) {
       try {
         ip = getConnInfo(c).remote.address ?? "unknown";

@@ -9,7 +9,7 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
-export const apiTokenScopes = ["catalogue:read", "catalogue:write", "audit:read", "outbox:read"] as const;
+export const apiTokenScopes = ["catalogue:read", "catalogue:write", "audit:read"] as const;
 export type ApiTokenScope = (typeof apiTokenScopes)[number];
 
 export interface Grant {

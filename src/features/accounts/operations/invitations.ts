@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { hashPassword } from "../../../platform/auth/password";
+import { hashPassword, verifyPassword } from "../../../platform/auth/password";
 import { createSession } from "../../../platform/auth/sessions";
 import { users } from "../../../platform/auth/tables";
 import { recordAudit } from "../../../platform/audit/record";
@@ -86,7 +86,7 @@ export async function invitePerson(ctx: Ctx, raw: unknown) {
       organiserId,
       data: { email: input.email, role: input.role },
     });
-    return { invitationId: token!.id, secret };
+    return { invitationId: token!.id };
   });
 }
 
@@ -141,6 +141,11 @@ export async function acceptInvitation(ctx: Ctx, raw: unknown) {
         .returning();
     } else if (!user.passwordHash) {
       await tx.update(users).set({ passwordHash, name: input.name }).where(eq(users.id, user.id));
+    } else if (!(await verifyPassword(user.passwordHash, input.password))) {
+      // The email already has an account: whoever holds the link must prove they
+      // own it with its current password, or an inviter who can read the link
+      // could take the account over. The password is not changed.
+      throw new DomainError("invalid_credentials");
     }
     await tx
       .insert(roleGrants)

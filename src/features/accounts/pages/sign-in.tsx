@@ -23,7 +23,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!result.ok) return result.response;
   const { session } = result.value;
   return redirect(safeNext(String(form.get("next") ?? "")), {
-    headers: { "Set-Cookie": sessionCookie(session.secret, session.expiresAt, context.ctx.config.secureCookies) },
+    headers: { "Set-Cookie": sessionCookie(session.secret, context.ctx.config.secureCookies) },
   });
 }
 
