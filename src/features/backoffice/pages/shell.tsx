@@ -1,6 +1,6 @@
 import { NavLink, Outlet } from "react-router";
 import type { Route } from "./+types/shell";
-import { authorize } from "../../../platform/permissions/policy";
+import { authorize, can } from "../../../platform/permissions/policy";
 import { loadOr } from "../../../web/actions";
 import { useT } from "../../../web/i18n";
 
@@ -8,17 +8,18 @@ import { useT } from "../../../web/i18n";
 // is not organiser staff; each page's operation checks its own permission too.
 export async function loader({ context, request }: Route.LoaderArgs) {
   await loadOr(request, async () => authorize(context.ctx.actor, "backoffice.enter"));
-  return null;
+  // Links only to pages this person may open (the outbox is not every staff member's).
+  return { canOutbox: can(context.ctx.actor, "outbox.read") };
 }
 
-export default function BackOfficeShell() {
+export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const items = [
     { to: "/back-office", label: t("bo.nav.dashboard"), end: true },
     { to: "/back-office/audit", label: t("bo.nav.audit") },
     { to: "/back-office/invite", label: t("bo.nav.invite") },
     { to: "/back-office/tokens", label: t("bo.nav.tokens") },
-    { to: "/back-office/outbox", label: t("bo.nav.outbox") },
+    ...(loaderData.canOutbox ? [{ to: "/back-office/outbox", label: t("bo.nav.outbox") }] : []),
   ];
   return (
     <div className="backoffice">
