@@ -10,8 +10,21 @@
  * inputs to stay equal and variants to meet, never to print the result.
  */
 
-/** Invisible characters that only steer shaping or direction, never meaning. */
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u00AD\u0640]/g;
+/** Invisible characters that only steer shaping or direction, never meaning (plus soft hyphen and tatweel). */
+const INVISIBLE_CHARS = "\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u061C\uFEFF\u00AD\u0640";
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, "g");
+
+/**
+ * A word as the writer typed it: letters, marks, digits, and the invisible
+ * characters above, which sit inside words (ZWNJ in Urdu compounds, tatweel
+ * for stretching) and must not split them.
+ */
+export const WORD = new RegExp(`[\\p{L}\\p{M}\\p{N}${INVISIBLE_CHARS}]+`, "gu");
+
+/** A word fit to show back to people: as written (harakat and all), minus invisible characters, in composed form. */
+export function displayForm(word: string): string {
+  return word.replace(INVISIBLE, "").normalize("NFC").toLowerCase();
+}
 
 /**
  * Combining marks: harakat, tanwin, shadda, sukun, superscript alef, Quranic

@@ -71,7 +71,8 @@ describe("recommend: ranking", () => {
       ],
     });
     expect(idsOf(out, "s")).toEqual(["b"]);
-    expect(reasonsOf(out, "s", "b")).toEqual([{ code: "text_match", terms: ["الات", "جراحی"] }]);
+    // Shown as the SME wrote them, diacritics included, not in the folded matching form.
+    expect(reasonsOf(out, "s", "b")).toEqual([{ code: "text_match", terms: ["آلات", "جَرّاحی"] }]);
   });
 
   it("matches an SME's needs against buyer-side offers (a bank offering finance)", () => {

@@ -141,5 +141,10 @@ describe("tokenise", () => {
 
   it("keeps the unstemmed surface form for reasons", () => {
     expect(tokenise("Gloves")).toEqual([{ term: "glove", surface: "gloves" }]);
+    // Urdu is shown as written (madda, harakat), minus invisible characters, while matching uses the folded form.
+    expect(tokenise("آلات جَرّاحی\u200C")).toEqual([
+      { term: "الات", surface: "آلات" },
+      { term: "جراحی", surface: "جَرّاحی" },
+    ]);
   });
 });

@@ -3,7 +3,7 @@
  * is one token and a run of other letters/digits is another, so "ISO-13485"
  * and mixed-script strings split where a reader would split them.
  */
-import { isArabicScript, normaliseText } from "./normalise";
+import { displayForm, isArabicScript, normaliseText, WORD } from "./normalise";
 import { stem } from "./stemmer";
 
 // Lookaheads rather than the v flag's set operations: the project targets ES2023.
@@ -49,22 +49,30 @@ const URDU_STOPWORDS = new Set(
 export interface Token {
   /** What BM25 indexes: the Porter2 stem for English, the normalised word for Urdu. */
   term: string;
-  /** The word as normalised, before stemming: shown in reasons ("matched: surgical"). */
+  /** The word as written (see displayForm): shown in reasons, so Urdu readers see "آلات", not the folded "الات". */
   surface: string;
 }
 
+/**
+ * Words are cut from the original text first and normalised one by one, so
+ * each token can carry the word it came from; normalising the whole text at
+ * once would lose the link (folding removes characters).
+ */
 export function tokenise(text: string): Token[] {
   const out: Token[] = [];
-  for (const match of normaliseText(text).matchAll(TOKEN)) {
-    const word = match[0];
-    if (isArabicScript(word)) {
-      if (!URDU_STOPWORDS.has(word)) out.push({ term: word, surface: word });
-      continue;
+  for (const written of text.matchAll(WORD)) {
+    const surface = displayForm(written[0]);
+    for (const match of normaliseText(written[0]).matchAll(TOKEN)) {
+      const word = match[0];
+      if (isArabicScript(word)) {
+        if (!URDU_STOPWORDS.has(word)) out.push({ term: word, surface });
+        continue;
+      }
+      // Single letters are noise; single digits are kept (HS chapters, sizes).
+      if (word.length < 2 && !/\d/.test(word)) continue;
+      if (ENGLISH_STOPWORDS.has(word)) continue;
+      out.push({ term: /\d/.test(word) ? word : stem(word), surface });
     }
-    // Single letters are noise; single digits are kept (HS chapters, sizes).
-    if (word.length < 2 && !/\d/.test(word)) continue;
-    if (ENGLISH_STOPWORDS.has(word)) continue;
-    out.push({ term: /\d/.test(word) ? word : stem(word), surface: word });
   }
   return out;
 }
