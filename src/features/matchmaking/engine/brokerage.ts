@@ -12,7 +12,16 @@
 // Deterministic: iteration count and seeded PRNG.
 import { allowed, type Context } from "./greedy";
 
-export type BrokerageOptions = { iterations: number; fairness: number; rand: () => number };
+export type BrokerageOptions = {
+  iterations: number;
+  fairness: number;
+  rand: () => number;
+  /** Annealing temperatures, start and end (defaults tuned on the shared instances). */
+  t0?: number;
+  t1?: number;
+  /** Share of moves aimed next to another meeting of a participant with a break. */
+  focus?: number;
+};
 export type BrokerageResult = { slots: Int32Array; feasible: boolean; breaks: number; maxBreaks: number; minBreaks: number };
 
 const W_WAIT = 4;
@@ -58,6 +67,7 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
   for (let s = 0; s < S; s++) overflow += Math.max(0, tab[s]! - pr.tables[s]!);
   const pairViol = (q: number, r: number) => (slot[q]! >= 0 && slot[r]! >= 0 && slot[q]! >= slot[r]! ? 1 : 0);
   let prec = 0;
+  const anyPrec = pr.preds.some((x) => x.length > 0);
   for (let r = 0; r < R; r++) for (const q of pr.preds[r]!) prec += pairViol(q, r);
   const has = new Uint8Array(P);
   for (let r = 0; r < R; r++) { has[pr.ra[r]!] = 1; has[pr.rb[r]!] = 1; }
@@ -104,12 +114,27 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
     return v;
   };
   const overflowAt = (s: number) => Math.max(0, tab[s]! - pr.tables[s]!);
+  // Break/idle values of the touched participants before the move, to undo without rescanning.
+  const savedBrk: number[] = [];
+  const savedIdle: number[] = [];
   const rescore = () => {
+    savedBrk.length = 0;
+    savedIdle.length = 0;
     for (const p of parts) {
+      savedBrk.push(brk[p]!);
+      savedIdle.push(idle[p]!);
       hist[brk[p]!]!--; totalBrk -= brk[p]!; totalIdle -= idle[p]!;
       scan(p);
       hist[brk[p]!]!++; totalBrk += brk[p]!; totalIdle += idle[p]!;
     }
+  };
+  const restore = () => {
+    parts.forEach((p, i) => {
+      hist[brk[p]!]!--; totalBrk -= brk[p]!; totalIdle -= idle[p]!;
+      brk[p] = savedBrk[i]!;
+      idle[p] = savedIdle[i]!;
+      hist[brk[p]!]!++; totalBrk += brk[p]!; totalIdle += idle[p]!;
+    });
   };
   const reset = () => {
     for (const m of chain) mark[m] = 0;
@@ -119,16 +144,19 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
     oldSlot.length = 0;
   };
 
+  const t0 = opt.t0 ?? T0;
+  const t1 = opt.t1 ?? T1;
+  const focus = opt.focus ?? 0;
   let cur = cost();
   let best = hardCost() === 0 ? cur : Infinity;
   let bestAny = cur;
   const bestSlot = Int32Array.from(slot);
   for (let it = 0; it < opt.iterations && best > 0; it++) {
-    const T = T0 * Math.pow(T1 / T0, it / opt.iterations);
+    const T = t0 * Math.pow(t1 / t0, it / opt.iterations);
     reset();
     let slotsTouched0 = -1, slotsTouched1 = -1;
     let over0 = 0;
-    let w0 = waiting;
+    const w0 = waiting;
     let prec0 = 0;
     const evicted: number[] = [];
     let inserted = -1;
@@ -145,19 +173,30 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
       if (ma >= 0) { mark[ma] = 1; chain.push(ma); }
       if (mb >= 0 && !mark[mb]) { mark[mb] = 1; chain.push(mb); }
       chain.push(r); mark[r] = 1;
-      prec0 = precOf();
+      prec0 = anyPrec ? precOf() : 0;
       for (const m of chain) { touch(pr.ra[m]!); touch(pr.rb[m]!); }
       for (const m of chain) if (m !== r) { lift(m); evicted.push(m); }
       put(r, s);
       inserted = r;
       waiting += evicted.length - 1;
     } else {
-      const r = Math.floor(opt.rand() * R);
+      let r = Math.floor(opt.rand() * R);
+      let t = -1;
+      if (opt.rand() < focus) {
+        // Aimed move: a participant with a break; one of its meetings goes next to another one.
+        const p = opt.rand() < 0.5 ? pr.ra[r]! : pr.rb[r]!;
+        if (brk[p]! > 0) {
+          const mine = ctx.reqsOf[p]!;
+          r = mine[Math.floor(opt.rand() * mine.length)]!;
+          const o = mine[Math.floor(opt.rand() * mine.length)]!;
+          if (slot[o]! >= 0) t = slot[o]! + (opt.rand() < 0.5 ? -1 : 1);
+        }
+      }
       const s = slot[r]!;
       if (s < 0) continue;
       const list = allowed(ctx, r);
       if (list.length < 2) continue;
-      const t = list[Math.floor(opt.rand() * list.length)]!;
+      if (t < 0 || t >= S || !ok[r * S + t]) t = list[Math.floor(opt.rand() * list.length)]!;
       if (t === s) continue;
       // Build the Kempe chain between s and t.
       chain.push(r); mark[r] = 1;
@@ -174,13 +213,13 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
       if (!feasible || chain.length > 40) continue;
       slotsTouched0 = s; slotsTouched1 = t;
       over0 = overflowAt(s) + overflowAt(t);
-      prec0 = precOf();
+      prec0 = anyPrec ? precOf() : 0;
       for (const m of chain) { touch(pr.ra[m]!); touch(pr.rb[m]!); oldSlot.push(slot[m]!); }
       for (const m of chain) lift(m);
       chain.forEach((m, i) => put(m, oldSlot[i] === s ? t : s));
     }
     overflow += overflowAt(slotsTouched0) + (slotsTouched1 >= 0 ? overflowAt(slotsTouched1) : 0) - over0;
-    prec += precOf() - prec0;
+    if (anyPrec) prec += precOf() - prec0;
     rescore();
     const next = cost();
     const d = next - cur;
@@ -197,7 +236,7 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
       } else if (best === Infinity && cur < bestAny) { bestAny = cur; bestSlot.set(slot); }
     } else {
       // Undo.
-      const p1 = precOf();
+      const p1 = anyPrec ? precOf() : 0;
       const o1 = overflowAt(slotsTouched0) + (slotsTouched1 >= 0 ? overflowAt(slotsTouched1) : 0);
       if (inserted >= 0) {
         lift(inserted);
@@ -208,9 +247,8 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
         chain.forEach((m, i) => put(m, oldSlot[i]!));
       }
       overflow += overflowAt(slotsTouched0) + (slotsTouched1 >= 0 ? overflowAt(slotsTouched1) : 0) - o1;
-      prec += precOf() - p1;
-      rescore();
-      w0 = 0;
+      if (anyPrec) prec += precOf() - p1;
+      restore();
     }
   }
   reset();
