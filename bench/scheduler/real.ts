@@ -53,6 +53,7 @@ export function runReal(file: string, name: string, iterations?: number, reverse
   const input = scheduleInputSchema.parse(dznToInput(dzn, { reversePrecedences }));
   const proof = infeasibility(dzn);
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   // Construction only matters as a start here: the break pass does the work.
   const run = runSchedule(input, { seed: 1, effort: 0.05 });
   const its = iterations ?? defaultIterations(input.requests.length, input.slots.length);
