@@ -125,6 +125,28 @@ describe("sign-in and sign-out", () => {
   });
 });
 
+describe("sign-in refusals", () => {
+  it("refuses a disabled account even with the right password", async () => {
+    const ctx = ctxFor(t.db);
+    const { user } = await signUp(ctx, { email: "disabled@example.pk", password: PASSWORD, name: "Disabled" });
+    await t.db.update(users).set({ disabledAt: ctx.clock.now() }).where(eq(users.id, user.id));
+    await expect(signIn(ctx, { email: "disabled@example.pk", password: PASSWORD, ip: "10.4.0.1" })).rejects.toMatchObject({
+      code: "invalid_credentials",
+    });
+  });
+
+  it("rate-limits an address that tries many emails", async () => {
+    const ctx = ctxFor(t.db, undefined, "en", fixedClock("2026-01-10T08:00:00Z"));
+    for (let i = 0; i < 30; i++) {
+      await signIn(ctx, { email: `spray-${i}@example.pk`, password: "guess guess", ip: "10.9.9.9" }).catch(() => {});
+    }
+    await expect(signIn(ctx, { email: demo.visitor, password: demo.password, ip: "10.9.9.9" })).rejects.toMatchObject({
+      code: "rate_limited",
+    });
+    await expect(signIn(ctx, { email: demo.visitor, password: demo.password, ip: "10.9.9.10" })).resolves.toBeTruthy();
+  });
+});
+
 describe("password reset", () => {
   it("works end to end: emailed link, new password, old sessions gone, link used once", async () => {
     const clock = fixedClock("2026-01-10T08:00:00Z");
@@ -193,6 +215,25 @@ describe("invitations", () => {
       code: "token_invalid",
     });
     await expect(getInvitation(anon, secret)).rejects.toMatchObject({ code: "token_invalid" });
+  });
+
+  it("adds the role to an existing account only for whoever knows its password", async () => {
+    const staff = ctxFor(t.db, await actorFor(t.db, demo.organiser));
+    await invitePerson(staff, { email: demo.visitor, role: "reviewer" });
+    const { secret } = await lastEmail(demo.visitor, "invitation");
+    const anon = ctxFor(t.db);
+    // Whoever reads the link cannot take the account over with a password of their own.
+    await expect(
+      acceptInvitation(anon, { token: secret, name: "Someone Else", password: "an attacker's password" }),
+    ).rejects.toMatchObject({ code: "invalid_credentials" });
+    await expect(signIn(anon, { email: demo.visitor, password: "an attacker's password", ip: "10.5.0.1" })).rejects.toMatchObject({
+      code: "invalid_credentials",
+    });
+    // The refused attempt did not use the link up; the owner accepts with their password.
+    const { user } = await acceptInvitation(anon, { token: secret, name: "Visitor", password: demo.password });
+    const actor = await actorForUser(t.db, user);
+    expect(actor.kind === "user" && actor.grants.map((g) => g.role).sort()).toEqual(["reviewer", "visitor"]);
+    await expect(signIn(anon, { email: demo.visitor, password: demo.password, ip: "10.5.0.2" })).resolves.toBeTruthy();
   });
 
   it("refuses an expired invitation and a rep without a trade body", async () => {
