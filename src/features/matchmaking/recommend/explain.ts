@@ -5,7 +5,7 @@
 import type { Bm25Index } from "./bm25";
 import type { Reason } from "./reasons";
 import type { Breakdown, Weights } from "./schema";
-import type { PairSignals, Prepared } from "./signals";
+import type { CertCheck, PairSignals, Prepared } from "./signals";
 import type { Token } from "./tokenise";
 
 export interface RankedTerm {
@@ -44,48 +44,69 @@ export interface ExplainContext {
 
 export const MAX_TERMS = 3;
 
+/** Reasons with the points each earned, in parallel arrays (no closure or wrapper object per reason: this runs for every listed pair). */
+interface Scored {
+  points: number[];
+  reasons: Reason[];
+}
+
+function push(out: Scored, points: number, reason: Reason): void {
+  out.points.push(points);
+  out.reasons.push(reason);
+}
+
+function certificationReasons(out: Scored, check: CertCheck | undefined, requiredBy: "you" | "them", weights: Weights): void {
+  if (!check) return;
+  // The credit part alone: the net breakdown may be negative when something is also missing.
+  const n = check.met.length + check.missing.length;
+  if (check.met.length > 0)
+    push(out, (weights.certificationsMet * check.met.length) / n, {
+      code: "certifications_met",
+      requiredBy,
+      certifications: check.met,
+    });
+  if (check.missing.length > 0) push(out, -1, { code: "certifications_missing", requiredBy, certifications: check.missing });
+}
+
 export function explain({ viewer, sme, buyer, signals: s, breakdown: b, terms, weights }: ExplainContext): Reason[] {
   const counterpart = viewer === "sme" ? buyer : sme;
   const yours = viewer === "sme" ? s.smeInterest : s.buyerInterest;
   const theirs = viewer === "sme" ? s.buyerInterest : s.smeInterest;
-  const requiredBy = (requirer: "sme" | "buyer") => (requirer === viewer ? "you" : "them") as "you" | "them";
   const exporter = viewer === "sme" ? "you" : "them";
-  // Each reason carries the points it earned so the list reads strongest first.
-  const scored: { points: number; reason: Reason }[] = [];
-  const add = (points: number, reason: Reason) => scored.push({ points, reason });
+  // Each reason carries the points it earned so the list reads strongest first; penalties get negative points.
+  const out: Scored = { points: [], reasons: [] };
 
-  if (yours > 0 && theirs > 0) add(b.interest, { code: "mutual_interest", yours, theirs });
-  else if (theirs > 0) add(b.interest, { code: "interest_received", level: theirs });
-  else if (yours > 0) add(b.interest, { code: "interest_sent", level: yours });
-  if (s.clusters.length > 0) add(b.cluster, { code: "cluster_match", clusters: s.clusters });
-  if (s.sectors.length > 0) add(b.sector, { code: "sector_match", sectors: s.sectors });
-  if (s.hs.digits > 0) add(b.hs, { code: "hs_match", digits: s.hs.digits as 2 | 4 | 6, hs: s.hs.hs });
-  if (b.text > 0 && terms.length > 0) add(b.text, { code: "text_match", terms: terms.slice(0, MAX_TERMS) });
-  for (const [requirer, check] of [
-    ["buyer", s.buyerRequires],
-    ["sme", s.smeRequires],
-  ] as const) {
-    if (!check) continue;
-    // The credit part alone: the net breakdown may be negative when something is also missing.
-    const n = check.met.length + check.missing.length;
-    if (check.met.length > 0)
-      add((weights.certificationsMet * check.met.length) / n, {
-        code: "certifications_met",
-        requiredBy: requiredBy(requirer),
-        certifications: check.met,
-      });
-    if (check.missing.length > 0)
-      add(-1, { code: "certifications_missing", requiredBy: requiredBy(requirer), certifications: check.missing });
-  }
+  if (yours > 0 && theirs > 0) push(out, b.interest, { code: "mutual_interest", yours, theirs });
+  else if (theirs > 0) push(out, b.interest, { code: "interest_received", level: theirs });
+  else if (yours > 0) push(out, b.interest, { code: "interest_sent", level: yours });
+  if (s.clusters.length > 0) push(out, b.cluster, { code: "cluster_match", clusters: s.clusters });
+  if (s.sectors.length > 0) push(out, b.sector, { code: "sector_match", sectors: s.sectors });
+  if (s.hs.digits > 0) push(out, b.hs, { code: "hs_match", digits: s.hs.digits as 2 | 4 | 6, hs: s.hs.hs });
+  if (b.text > 0 && terms.length > 0) push(out, b.text, { code: "text_match", terms: terms.slice(0, MAX_TERMS) });
+  certificationReasons(out, s.buyerRequires, viewer === "buyer" ? "you" : "them", weights);
+  certificationReasons(out, s.smeRequires, viewer === "sme" ? "you" : "them", weights);
   const level = sme.p.exportReadiness;
   if (b.exportReadiness > 0 && (level === "occasional" || level === "regular"))
-    add(b.exportReadiness, { code: "export_ready", exporter, level });
-  if (s.markets.length > 0) add(b.marketExperience, { code: "market_experience", exporter, markets: s.markets });
-  if (s.languages.length > 0) add(b.language, { code: "shared_language", languages: s.languages });
-  else if (s.languagesKnown) add(-1, { code: "no_shared_language" });
+    push(out, b.exportReadiness, { code: "export_ready", exporter, level });
+  if (s.markets.length > 0) push(out, b.marketExperience, { code: "market_experience", exporter, markets: s.markets });
+  if (s.languages.length > 0) push(out, b.language, { code: "shared_language", languages: s.languages });
+  else if (s.languagesKnown) push(out, -1, { code: "no_shared_language" });
   if (b.availability < 1)
-    add(-2, { code: "oversubscribed", requests: counterpart.p.requestsReceived, capacity: counterpart.capacity });
+    push(out, -2, { code: "oversubscribed", requests: counterpart.p.requestsReceived, capacity: counterpart.capacity });
 
-  // Array.prototype.sort is stable, so equal points keep the fixed order above.
-  return scored.sort((x, y) => y.points - x.points).map((x) => x.reason);
+  // Stable insertion sort by points, highest first (a dozen items at most): equal points keep the fixed order above.
+  const { points, reasons } = out;
+  for (let i = 1; i < points.length; i++) {
+    const p = points[i]!;
+    const r = reasons[i]!;
+    let j = i;
+    while (j > 0 && points[j - 1]! < p) {
+      points[j] = points[j - 1]!;
+      reasons[j] = reasons[j - 1]!;
+      j--;
+    }
+    points[j] = p;
+    reasons[j] = r;
+  }
+  return reasons;
 }

@@ -19,6 +19,7 @@ import {
 } from "./schema";
 import { contributions, maxPositive, pairSignals, prepare, type Prepared } from "./signals";
 import { TextScorer } from "./text";
+import type { Token } from "./tokenise";
 import { TopList, type Entry } from "./toplist";
 
 /** Six decimals: enough to rank, few enough that float noise never reorders ties across machines. */
@@ -40,9 +41,10 @@ export function recommend(raw: RecommendInput): RecommendOutput {
   const smes: Prepared[] = [];
   const buyers: Prepared[] = [];
   const byId = new Map<string, Prepared>();
+  const words = new Map<string, Token[]>();
   for (const p of input.participants) {
     const side = p.side === "sme" ? smes : buyers;
-    const prepared = prepare(p, side.length, options);
+    const prepared = prepare(p, side.length, options, words);
     side.push(prepared);
     byId.set(p.id, prepared);
   }
@@ -150,16 +152,21 @@ function explainEntry(ctx: Context, viewer: "sme" | "buyer", entry: Entry): Reco
   };
 }
 
+/** Offer terms of a participant ranked by idf, computed on first use. */
+function rankedOffers(ctx: Context, x: Prepared, index: Bm25Index): RankedTerm[] {
+  let r = ctx.rankedOffers.get(x);
+  if (!r) ctx.rankedOffers.set(x, (r = rankTerms(x.offers, index)));
+  return r;
+}
+
 /** Shared description words over both directions, rarest first, each word once. */
 function textTerms(ctx: Context, sme: Prepared, buyer: Prepared): string[] {
-  const ranked = (x: Prepared, index: Bm25Index): RankedTerm[] => {
-    let r = ctx.rankedOffers.get(x);
-    if (!r) ctx.rankedOffers.set(x, (r = rankTerms(x.offers, index)));
-    return r;
-  };
-  const all = [
-    ...sharedTerms(buyer.needTerms, ranked(sme, ctx.text.smeOffers), MAX_TERMS),
-    ...sharedTerms(sme.needTerms, ranked(buyer, ctx.text.buyerOffers), MAX_TERMS),
-  ].sort((a, b) => b.idf - a.idf || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-  return [...new Set(all.map((t) => t.surface))];
+  const all = sharedTerms(buyer.needTerms, rankedOffers(ctx, sme, ctx.text.smeOffers), MAX_TERMS).concat(
+    sharedTerms(sme.needTerms, rankedOffers(ctx, buyer, ctx.text.buyerOffers), MAX_TERMS),
+  );
+  all.sort(byIdfThenTerm);
+  return [...new Set(all.map(surfaceOf))];
 }
+
+const byIdfThenTerm = (a: RankedTerm, b: RankedTerm): number => b.idf - a.idf || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0);
+const surfaceOf = (t: RankedTerm): string => t.surface;

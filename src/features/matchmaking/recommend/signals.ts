@@ -49,13 +49,14 @@ function keyed(labels: readonly string[], key: (s: string) => string): Map<strin
   return m;
 }
 
-export function prepare(p: Participant, index: number, options: RecommendOptions): Prepared {
+/** `words` memoises tokenisation across the participants of one run (see tokenise). */
+export function prepare(p: Participant, index: number, options: RecommendOptions, words?: Map<string, Token[]>): Prepared {
   const capacity = p.capacity ?? options.defaultCapacity;
   const load = p.requestsReceived / capacity;
   const { threshold, strength } = options.oversubscription;
   const markets = new Set(p.side === "sme" ? p.exportMarkets : [...(p.country ? [p.country] : []), ...p.markets]);
   markets.delete(options.homeCountry);
-  const needs = tokenise(p.needs);
+  const needs = tokenise(p.needs, words);
   return {
     p,
     index,
@@ -65,7 +66,7 @@ export function prepare(p: Participant, index: number, options: RecommendOptions
     required: keyed(p.requiredCertifications, certificationKey),
     languages: new Set(p.languages),
     markets,
-    offers: tokenise(p.offers),
+    offers: tokenise(p.offers, words),
     needs,
     needTerms: new Set(needs.map((t) => t.term)),
     availability: load > threshold ? 1 / (1 + strength * (load - threshold)) : 1,

@@ -53,26 +53,42 @@ export interface Token {
   surface: string;
 }
 
+/** Tokens of one written word; words repeat across descriptions, so callers may memoise this. */
+function tokeniseWord(written: string): Token[] {
+  const out: Token[] = [];
+  const surface = displayForm(written);
+  for (const match of normaliseText(written).matchAll(TOKEN)) {
+    const word = match[0];
+    if (isArabicScript(word)) {
+      if (!URDU_STOPWORDS.has(word)) out.push({ term: word, surface });
+      continue;
+    }
+    // Single letters are noise; single digits are kept (HS chapters, sizes).
+    if (word.length < 2 && !/\d/.test(word)) continue;
+    if (ENGLISH_STOPWORDS.has(word)) continue;
+    out.push({ term: /\d/.test(word) ? word : stem(word), surface });
+  }
+  return out;
+}
+
 /**
  * Words are cut from the original text first and normalised one by one, so
  * each token can carry the word it came from; normalising the whole text at
- * once would lose the link (folding removes characters).
+ * once would lose the link (folding removes characters). `cache` maps a
+ * written word to its tokens: one run over thousands of descriptions sees the
+ * same few thousand words again and again, and normalising plus stemming
+ * each occurrence was the bulk of preparation time.
  */
-export function tokenise(text: string): Token[] {
+export function tokenise(text: string, cache?: Map<string, Token[]>): Token[] {
   const out: Token[] = [];
-  for (const written of text.matchAll(WORD)) {
-    const surface = displayForm(written[0]);
-    for (const match of normaliseText(written[0]).matchAll(TOKEN)) {
-      const word = match[0];
-      if (isArabicScript(word)) {
-        if (!URDU_STOPWORDS.has(word)) out.push({ term: word, surface });
-        continue;
-      }
-      // Single letters are noise; single digits are kept (HS chapters, sizes).
-      if (word.length < 2 && !/\d/.test(word)) continue;
-      if (ENGLISH_STOPWORDS.has(word)) continue;
-      out.push({ term: /\d/.test(word) ? word : stem(word), surface });
+  for (const match of text.matchAll(WORD)) {
+    const written = match[0];
+    let tokens = cache?.get(written);
+    if (!tokens) {
+      tokens = tokeniseWord(written);
+      cache?.set(written, tokens);
     }
+    for (const t of tokens) out.push(t);
   }
   return out;
 }
