@@ -1,9 +1,9 @@
 /**
  * Candidate pairs: an SME and a buyer-side participant become a candidate only
  * when something says they are relevant to each other (interest, a shared
- * sector or cluster, the same HS chapter, or shared description terms). Each
- * source is an inverted index, so the work grows with the matches, not with
- * SMEs x buyers. Language, certifications and export signals only adjust the
+ * sector or cluster, the same HS chapter, or shared description terms, which
+ * text.ts supplies). Each source is an inverted index, so the work grows with
+ * the matches, not with SMEs x buyers. Language, certifications and export signals only adjust the
  * score of pairs found here: a shared language alone is no reason to meet.
  */
 import type { Prepared } from "./signals";
