@@ -11,8 +11,9 @@
 // (transportation) polytope that is the same as the lexicographically most even
 // load vector: the largest load is as small as it can be, the smallest as large
 // as it can be. So when capacities and eligibility allow it, max − min ≤ 1.
-// Applications that can get k reviewers are served first; the rest get as many
-// as they can and are reported with a reason. Determinism: nodes are inserted
+// Applications that can get k reviewers are served first (a second flow call
+// that never withdraws their flow); the rest get as many as they can and are
+// reported with a reason. Determinism: nodes are inserted
 // in an order shuffled by the seed, which picks one of the equally cheap
 // optima; the same input and seed always give the same assignment.
 // `existing` pairs (reviews already assigned) are kept when still eligible and
