@@ -29,6 +29,14 @@ export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
   };
 }
 
+// Pages set their own title; this one names error pages (404 included) in the reader's language.
+export function meta({ error, data }: Route.MetaArgs) {
+  const t = translator((data as RootData | undefined)?.locale ?? "en");
+  if (!error) return [{ title: t("app.name") }];
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return [{ title: `${t(notFound ? "notFound.title" : "errorPage.title")} · ${t("app.name")}` }];
+}
+
 export function links() {
   return [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 }

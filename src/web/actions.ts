@@ -1,5 +1,5 @@
 import { data, redirect } from "react-router";
-import { isDomainError } from "../platform/errors";
+import { isDomainError, type DomainError } from "../platform/errors";
 import type { Locale } from "../platform/i18n/locales";
 import { errorText, fieldIssueText } from "../platform/i18n/translate";
 
@@ -10,6 +10,13 @@ export interface FormFailure {
   message: string;
   fields: Record<string, string>;
   values: Record<string, string>;
+}
+
+/** A refused operation as the page shows it: translated texts, per field, with what was typed. */
+export function toFailure(locale: Locale, e: DomainError, values: Record<string, string>): FormFailure {
+  const fields: Record<string, string> = {};
+  for (const f of e.fields) fields[f.path || "_"] ??= fieldIssueText(locale, f.code, f.params);
+  return { ok: false, code: e.code, message: errorText(locale, e.code, e.params), fields, values };
 }
 
 export function formValues(form: FormData): Record<string, string> {
@@ -28,16 +35,7 @@ export async function runForm<T>(locale: Locale, form: FormData, fn: () => Promi
     return { ok: true as const, value: await fn() };
   } catch (e) {
     if (!isDomainError(e)) throw e;
-    const fields: Record<string, string> = {};
-    for (const f of e.fields) fields[f.path || "_"] ??= fieldIssueText(locale, f.code, f.params);
-    const failure: FormFailure = {
-      ok: false,
-      code: e.code,
-      message: errorText(locale, e.code, e.params),
-      fields,
-      values: formValues(form),
-    };
-    return { ok: false as const, response: data(failure, { status: e.status }) };
+    return { ok: false as const, response: data(toFailure(locale, e, formValues(form)), { status: e.status }) };
   }
 }
 

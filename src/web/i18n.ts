@@ -30,3 +30,12 @@ export function useDir() {
 export function pick(locale: Locale, en: string, ur: string | null | undefined): string {
   return locale === "ur" && ur ? ur : en;
 }
+
+type MetaMatch = { id: string; data?: unknown } | undefined;
+
+/** A page title in the reader's language, e.g. "Sign in · Numaish" / "سائن اِن · نمائش". */
+export function pageTitle(matches: MetaMatch[], ...keys: string[]) {
+  const root = matches.find((m) => m?.id === "root")?.data as RootData | undefined;
+  const t = translator(root?.locale ?? "en");
+  return [{ title: [...keys.map((k) => t(k)), t("app.name")].join(" · ") }];
+}

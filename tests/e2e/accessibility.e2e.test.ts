@@ -43,15 +43,6 @@ const pages: { label: string; who: () => Page; path: () => string; status?: numb
   { label: "404 (ur)", who: () => urdu, path: () => "/no-such-page", status: 404 },
 ];
 
-// Violations found and reported to the page's owner, tolerated (and printed)
-// until fixed; delete the entry with the fix. Anything else fails the test.
-// - document-title on 404: the root ErrorBoundary renders without any <title>,
-//   because only root's meta runs when root's boundary catches and root has none.
-const KNOWN: Record<string, string[]> = {
-  "404 (en)": ["document-title"],
-  "404 (ur)": ["document-title"],
-};
-
 describe("accessibility (axe, WCAG 2 A/AA): no serious or critical violation", () => {
   it.each(pages)("$label", async ({ label, who, path, status }) => {
     const page = who();
@@ -59,10 +50,7 @@ describe("accessibility (axe, WCAG 2 A/AA): no serious or critical violation", (
     expect(res?.status()).toBe(status ?? 200);
     // Contrast is judged on the final font, so let the webfonts load first.
     await page.evaluate(() => document.fonts.ready);
-    const found = await seriousViolations(page, label);
-    const known = found.filter((v) => KNOWN[label]?.includes(v.rule));
-    if (known.length) console.warn(`KNOWN accessibility issue on ${label}: ${known.map((v) => v.rule).join(", ")}`);
-    expect(found.filter((v) => !known.includes(v))).toEqual([]);
+    expect(await seriousViolations(page, label)).toEqual([]);
   });
 
   it("shows a form's errors accessibly too (sign-up refused)", async () => {

@@ -84,6 +84,7 @@ describe("English and Urdu", () => {
     await fresh.goto("/sign-up");
     expect(await fresh.locator("html").getAttribute("dir")).toBe("rtl");
     expect(await h1(fresh)).toBe(ur["auth.signUp.title"]);
+    expect(await fresh.title()).toBe(`${ur["auth.signUp.title"]} · ${ur["app.name"]}`);
 
     // The Nastaliq webfont comes from our own /assets/, and it is actually used.
     await page.evaluate(() => document.fonts.ready);
@@ -104,6 +105,7 @@ describe("English and Urdu", () => {
     const res = await page.goto("/no-such-page");
     expect(res?.status()).toBe(404);
     expect(await h1(page)).toBe(en["notFound.title"]);
+    expect(await page.title()).toBe(`${en["notFound.title"]} · ${en["app.name"]}`);
     expect(await page.getByRole("link", { name: en["notFound.home"] }).count()).toBe(1);
     await page.goto("/lang/ur?next=/editions/no-such-edition");
     expect(await h1(page)).toBe(ur["notFound.title"]);

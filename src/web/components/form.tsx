@@ -38,15 +38,29 @@ interface FieldProps {
   required?: boolean;
   autoComplete?: string;
   dir?: "ltr" | "rtl" | "auto";
+  inputMode?: "numeric" | "text" | "email";
+  /**
+   * Id prefix for pages with several forms sharing field names (the back
+   * office's edition page): every label must point at its own input.
+   */
+  form?: string;
   children?: ReactNode;
 }
 
-/** A labelled input with its hint and its error tied to it by aria-describedby. */
-export function Field({ name, label, type = "text", failure, defaultValue, hint, required, autoComplete, dir, children }: FieldProps) {
-  const id = `f-${name}`;
-  const error = failure?.fields[name];
-  const value = failure?.values[name] ?? defaultValue ?? "";
+function fieldIds({ form, name, failure, hint }: Pick<FieldProps, "form" | "name" | "failure" | "hint">) {
+  const id = `${form ?? "f"}-${name}`;
+  // Array fields report per item ("hsCodes.0"); the first such issue belongs to the field.
+  const error =
+    failure?.fields[name] ?? Object.entries(failure?.fields ?? {}).find(([k]) => k.startsWith(`${name}.`))?.[1];
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return { id, error, describedBy };
+}
+
+/** A labelled input with its hint and its error tied to it by aria-describedby. */
+export function Field(props: FieldProps) {
+  const { name, label, type = "text", failure, defaultValue, hint, required, autoComplete, dir, inputMode, children } = props;
+  const { id, error, describedBy } = fieldIds(props);
+  const value = failure?.values[name] ?? defaultValue ?? "";
   return (
     <div className={`field${error ? " field-invalid" : ""}`}>
       <label htmlFor={id}>{label}</label>
@@ -63,6 +77,7 @@ export function Field({ name, label, type = "text", failure, defaultValue, hint,
           defaultValue={type === "password" ? undefined : String(value)}
           required={required}
           autoComplete={autoComplete}
+          inputMode={inputMode}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
           dir={dir}
@@ -77,15 +92,20 @@ export function Field({ name, label, type = "text", failure, defaultValue, hint,
   );
 }
 
-export function SelectField(
-  props: Omit<FieldProps, "type" | "children"> & { options: { value: string; label: string }[] },
-) {
-  const { name, failure, defaultValue, options } = props;
-  const error = failure?.fields[name];
+export function SelectField(props: Omit<FieldProps, "type" | "children"> & { options: { value: string; label: string }[] }) {
+  const { name, failure, defaultValue, options, required } = props;
+  const { id, error, describedBy } = fieldIds(props);
   const value = failure?.values[name] ?? defaultValue ?? "";
   return (
     <Field {...props}>
-      <select id={`f-${name}`} name={name} defaultValue={String(value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `f-${name}-error` : undefined}>
+      <select
+        id={id}
+        name={name}
+        defaultValue={String(value)}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -94,4 +114,11 @@ export function SelectField(
       </select>
     </Field>
   );
+}
+
+/** The failure of the last submission if it came from this form (same intent, same row). */
+export function failureOf(failure: FormFailure | undefined, intent: string, rowId?: string): FormFailure | undefined {
+  if (!failure || failure.values.intent !== intent) return undefined;
+  if (rowId && failure.values.clusterId !== rowId) return undefined;
+  return failure;
 }

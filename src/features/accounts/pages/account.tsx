@@ -3,11 +3,11 @@ import type { Route } from "./+types/account";
 import { localeCookie } from "../../../platform/http/cookies";
 import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
-import { useT } from "../../../web/i18n";
+import { pageTitle, useT } from "../../../web/i18n";
 import { getOwnAccount, updateOwnAccount } from "../operations/own-account";
 
-export function meta() {
-  return [{ title: "My account · Numaish" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "account.title");
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {

@@ -2,11 +2,11 @@ import { Form } from "react-router";
 import type { Route } from "./+types/forgot-password";
 import { runForm } from "../../../web/actions";
 import { Field, FormError, Notice, useFailure } from "../../../web/components/form";
-import { useT } from "../../../web/i18n";
+import { pageTitle, useT } from "../../../web/i18n";
 import { requestPasswordReset } from "../operations/password-reset";
 
-export function meta() {
-  return [{ title: "Reset password · Numaish" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "auth.forgot.title");
 }
 
 export async function action({ request, context }: Route.ActionArgs) {

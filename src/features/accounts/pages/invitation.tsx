@@ -3,11 +3,11 @@ import type { Route } from "./+types/invitation";
 import { sessionCookie } from "../../../platform/http/cookies";
 import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, useFailure } from "../../../web/components/form";
-import { useT } from "../../../web/i18n";
+import { pageTitle, useT } from "../../../web/i18n";
 import { acceptInvitation, getInvitation } from "../operations/invitations";
 
-export function meta() {
-  return [{ title: "Invitation · Numaish" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "auth.invite.title");
 }
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {

@@ -2,11 +2,11 @@ import { Form, redirect } from "react-router";
 import type { Route } from "./+types/reset-password";
 import { runForm } from "../../../web/actions";
 import { Field, FormError, useFailure } from "../../../web/components/form";
-import { useT } from "../../../web/i18n";
+import { pageTitle, useT } from "../../../web/i18n";
 import { resetPassword } from "../operations/password-reset";
 
-export function meta() {
-  return [{ title: "Choose a new password · Numaish" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "auth.reset.title");
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {

@@ -3,11 +3,11 @@ import type { Route } from "./+types/sign-in";
 import { sessionCookie } from "../../../platform/http/cookies";
 import { runForm, safeNext } from "../../../web/actions";
 import { Field, FormError, useFailure } from "../../../web/components/form";
-import { useT } from "../../../web/i18n";
+import { pageTitle, useT } from "../../../web/i18n";
 import { signIn } from "../operations/sign-in";
 
-export function meta() {
-  return [{ title: "Sign in · Numaish" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "auth.signIn.title");
 }
 
 export async function action({ request, context }: Route.ActionArgs) {

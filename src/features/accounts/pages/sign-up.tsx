@@ -3,11 +3,11 @@ import type { Route } from "./+types/sign-up";
 import { sessionCookie } from "../../../platform/http/cookies";
 import { runForm } from "../../../web/actions";
 import { Field, FormError, useFailure } from "../../../web/components/form";
-import { useT } from "../../../web/i18n";
+import { pageTitle, useT } from "../../../web/i18n";
 import { signUp } from "../operations/sign-up";
 
-export function meta() {
-  return [{ title: "Create account · Numaish" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "auth.signUp.title");
 }
 
 export async function action({ request, context }: Route.ActionArgs) {

@@ -1,11 +1,10 @@
 import type { ReactNode } from "react";
 import { Form, Link } from "react-router";
 import type { FormFailure } from "../../../web/actions";
-import { FormError } from "../../../web/components/form";
+import { Field, FormError, SelectField, failureOf } from "../../../web/components/form";
 import { pick, useLocale, useT } from "../../../web/i18n";
 import type { Translate } from "../../../platform/i18n/translate";
 import { provinces } from "../../editions/schemas";
-import { BoField, BoSelect, failureOf } from "./fields";
 
 interface Sector {
   id: string;
@@ -28,10 +27,10 @@ function ClusterFields({ prefix, t, sectors, failure, value }: { prefix: string;
   const locale = useLocale();
   return (
     <>
-      <BoField form={prefix} name="slug" label={t("field.slug")} failure={failure} defaultValue={value?.slug} required dir="ltr" />
-      <BoField form={prefix} name="nameEn" label={t("field.nameEn")} failure={failure} defaultValue={value?.nameEn} required dir="ltr" />
-      <BoField form={prefix} name="nameUr" label={t("field.nameUr")} failure={failure} defaultValue={value?.nameUr} required dir="rtl" />
-      <BoSelect
+      <Field form={prefix} name="slug" label={t("field.slug")} failure={failure} defaultValue={value?.slug} required dir="ltr" />
+      <Field form={prefix} name="nameEn" label={t("field.nameEn")} failure={failure} defaultValue={value?.nameEn} required dir="ltr" />
+      <Field form={prefix} name="nameUr" label={t("field.nameUr")} failure={failure} defaultValue={value?.nameUr} required dir="rtl" />
+      <SelectField
         form={prefix}
         name="sectorId"
         label={t("field.sector")}
@@ -40,8 +39,8 @@ function ClusterFields({ prefix, t, sectors, failure, value }: { prefix: string;
         options={[{ value: "", label: t("field.none") }, ...sectors.map((s) => ({ value: s.id, label: pick(locale, s.nameEn, s.nameUr) }))]}
       />
       <div className="inline-form">
-        <BoField form={prefix} name="district" label={t("field.district")} failure={failure} defaultValue={value?.district} required />
-        <BoSelect
+        <Field form={prefix} name="district" label={t("field.district")} failure={failure} defaultValue={value?.district} required />
+        <SelectField
           form={prefix}
           name="province"
           label={t("field.province")}
@@ -50,7 +49,7 @@ function ClusterFields({ prefix, t, sectors, failure, value }: { prefix: string;
           options={provinces.map((p) => ({ value: p, label: t(`province.${p}`) }))}
         />
       </div>
-      <BoField form={prefix} name="hsCodes" label={t("field.hsCodes")} failure={failure} defaultValue={value?.hsCodes.join(", ")} dir="ltr" inputMode="numeric" />
+      <Field form={prefix} name="hsCodes" label={t("field.hsCodes")} failure={failure} defaultValue={value?.hsCodes.join(", ")} dir="ltr" inputMode="numeric" />
     </>
   );
 }

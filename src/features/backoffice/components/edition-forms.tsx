@@ -1,9 +1,8 @@
 import type { ReactNode } from "react";
 import { Form } from "react-router";
 import type { FormFailure } from "../../../web/actions";
-import { FormError } from "../../../web/components/form";
+import { Field, FormError, SelectField, failureOf } from "../../../web/components/form";
 import { useT } from "../../../web/i18n";
-import { BoField, BoSelect, failureOf } from "./fields";
 
 interface EditionLike {
   id: string;
@@ -28,16 +27,16 @@ export function SettingsForm({ edition: e, failure, notice }: { edition: Edition
       <FormError failure={f} />
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="settings" />
-        <BoField form="ed" name="nameEn" label={t("bo.edition.nameEn")} failure={f} defaultValue={e.nameEn} required dir="ltr" />
-        <BoField form="ed" name="nameUr" label={t("bo.edition.nameUr")} failure={f} defaultValue={e.nameUr} required dir="rtl" />
-        <BoField form="ed" name="taglineEn" label={t("bo.edition.taglineEn")} failure={f} defaultValue={e.taglineEn} dir="ltr" />
-        <BoField form="ed" name="taglineUr" label={t("bo.edition.taglineUr")} failure={f} defaultValue={e.taglineUr} dir="rtl" />
+        <Field form="ed" name="nameEn" label={t("bo.edition.nameEn")} failure={f} defaultValue={e.nameEn} required dir="ltr" />
+        <Field form="ed" name="nameUr" label={t("bo.edition.nameUr")} failure={f} defaultValue={e.nameUr} required dir="rtl" />
+        <Field form="ed" name="taglineEn" label={t("bo.edition.taglineEn")} failure={f} defaultValue={e.taglineEn} dir="ltr" />
+        <Field form="ed" name="taglineUr" label={t("bo.edition.taglineUr")} failure={f} defaultValue={e.taglineUr} dir="rtl" />
         <div className="inline-form">
-          <BoField form="ed" name="startsOn" type="date" label={t("bo.edition.startsOn")} failure={f} defaultValue={e.startsOn} required />
-          <BoField form="ed" name="endsOn" type="date" label={t("bo.edition.endsOn")} failure={f} defaultValue={e.endsOn} required />
+          <Field form="ed" name="startsOn" type="date" label={t("bo.edition.startsOn")} failure={f} defaultValue={e.startsOn} required />
+          <Field form="ed" name="endsOn" type="date" label={t("bo.edition.endsOn")} failure={f} defaultValue={e.endsOn} required />
         </div>
-        <BoField form="ed" name="timezone" label={t("bo.edition.timezone")} failure={f} defaultValue={e.timezone} required dir="ltr" />
-        <BoSelect
+        <Field form="ed" name="timezone" label={t("bo.edition.timezone")} failure={f} defaultValue={e.timezone} required dir="ltr" />
+        <SelectField
           form="ed"
           name="status"
           label={t("bo.edition.status")}
@@ -65,10 +64,10 @@ export function CopyForm({ edition: e, failure }: { edition: EditionLike; failur
       <FormError failure={f} />
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="copy" />
-        <BoField form="cp" name="slug" label={t("bo.editions.newSlug")} failure={f} defaultValue={`showcase-${next}`} required dir="ltr" />
+        <Field form="cp" name="slug" label={t("bo.editions.newSlug")} failure={f} defaultValue={`showcase-${next}`} required dir="ltr" />
         <div className="inline-form">
-          <BoField form="cp" name="year" type="number" inputMode="numeric" label={t("bo.editions.newYear")} failure={f} defaultValue={next} required />
-          <BoField form="cp" name="startsOn" type="date" label={t("bo.editions.newStartsOn")} failure={f} defaultValue={`${next}${e.startsOn.slice(4)}`} required />
+          <Field form="cp" name="year" type="number" inputMode="numeric" label={t("bo.editions.newYear")} failure={f} defaultValue={next} required />
+          <Field form="cp" name="startsOn" type="date" label={t("bo.editions.newStartsOn")} failure={f} defaultValue={`${next}${e.startsOn.slice(4)}`} required />
         </div>
         <button type="submit">{t("bo.editions.copy")}</button>
       </Form>

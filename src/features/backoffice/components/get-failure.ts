@@ -1,7 +1,6 @@
 import { isDomainError } from "../../../platform/errors";
 import type { Locale } from "../../../platform/i18n/locales";
-import { errorText, fieldIssueText } from "../../../platform/i18n/translate";
-import type { FormFailure } from "../../../web/actions";
+import { toFailure, type FormFailure } from "../../../web/actions";
 
 /**
  * Filter forms are GET forms: a bad filter is shown inline like a refused POST
@@ -12,10 +11,6 @@ export async function loadFiltered<T>(locale: Locale, query: URLSearchParams, fn
     return { value: await fn() };
   } catch (e) {
     if (!isDomainError(e) || e.code !== "validation_failed") throw e;
-    const fields: Record<string, string> = {};
-    for (const f of e.fields) fields[f.path || "_"] ??= fieldIssueText(locale, f.code, f.params);
-    return {
-      failure: { ok: false, code: e.code, message: errorText(locale, e.code), fields, values: Object.fromEntries(query.entries()) },
-    };
+    return { failure: toFailure(locale, e, Object.fromEntries(query.entries())) };
   }
 }

@@ -1,10 +1,9 @@
 import type { ReactNode } from "react";
 import { Form } from "react-router";
 import type { FormFailure } from "../../../web/actions";
-import { FormError } from "../../../web/components/form";
+import { Field, FormError, SelectField, failureOf } from "../../../web/components/form";
 import { pick, useLocale, useT } from "../../../web/i18n";
 import { formatNumber } from "../../../platform/i18n/format";
-import { BoField, BoSelect, failureOf } from "./fields";
 
 interface Named {
   id: string;
@@ -35,9 +34,9 @@ export function SectorsSection(props: { sectors: (Named & { code: string })[]; f
         <h3 id="sector-add-h">{t("bo.sectors.new")}</h3>
         <input type="hidden" name="intent" value="sector-add" />
         <div className="inline-form">
-          <BoField form="sec" name="code" label={t("field.code")} failure={f} required dir="ltr" />
-          <BoField form="sec" name="nameEn" label={t("bo.sectors.nameEn")} failure={f} required dir="ltr" />
-          <BoField form="sec" name="nameUr" label={t("bo.sectors.nameUr")} failure={f} required dir="rtl" />
+          <Field form="sec" name="code" label={t("field.code")} failure={f} required dir="ltr" />
+          <Field form="sec" name="nameEn" label={t("bo.sectors.nameEn")} failure={f} required dir="ltr" />
+          <Field form="sec" name="nameUr" label={t("bo.sectors.nameUr")} failure={f} required dir="rtl" />
         </div>
         <p>
           <button type="submit">{t("bo.sectors.add")}</button>
@@ -94,19 +93,19 @@ export function TradeBodiesSection(props: { tradeBodies: TradeBody[]; failure?: 
       <Form method="post" noValidate key={props.formKey ?? "tb"}>
         <h3 id="tb-add-h">{t("bo.tradeBodies.new")}</h3>
         <input type="hidden" name="intent" value="tradebody-add" />
-        <BoSelect
+        <SelectField
           form="tb"
           name="kind"
           label={t("field.kind")}
           failure={f}
           options={kinds.map((k) => ({ value: k, label: t(`tradeBody.kind.${k}`) }))}
         />
-        <BoField form="tb" name="slug" label={t("bo.tradeBodies.slug")} failure={f} required dir="ltr" />
-        <BoField form="tb" name="nameEn" label={t("bo.tradeBodies.nameEn")} failure={f} required dir="ltr" />
-        <BoField form="tb" name="nameUr" label={t("bo.tradeBodies.nameUr")} failure={f} required dir="rtl" />
+        <Field form="tb" name="slug" label={t("bo.tradeBodies.slug")} failure={f} required dir="ltr" />
+        <Field form="tb" name="nameEn" label={t("bo.tradeBodies.nameEn")} failure={f} required dir="ltr" />
+        <Field form="tb" name="nameUr" label={t("bo.tradeBodies.nameUr")} failure={f} required dir="rtl" />
         <div className="inline-form">
-          <BoField form="tb" name="city" label={t("field.city")} failure={f} />
-          <BoField form="tb" name="nominationQuota" type="number" inputMode="numeric" label={t("bo.tradeBodies.quota")} failure={f} defaultValue={10} />
+          <Field form="tb" name="city" label={t("field.city")} failure={f} />
+          <Field form="tb" name="nominationQuota" type="number" inputMode="numeric" label={t("bo.tradeBodies.quota")} failure={f} defaultValue={10} />
         </div>
         <p>
           <button type="submit">{t("bo.tradeBodies.add")}</button>

@@ -2,15 +2,14 @@ import { Form } from "react-router";
 import type { Route } from "./+types/audit";
 import { formatDateTime } from "../../../platform/i18n/format";
 import { loadOr } from "../../../web/actions";
-import { FormError } from "../../../web/components/form";
-import { useLocale, useT } from "../../../web/i18n";
-import { BoField, BoSelect } from "../components/fields";
+import { Field, FormError, SelectField } from "../../../web/components/form";
+import { pageTitle, useLocale, useT } from "../../../web/i18n";
 import { loadFiltered } from "../components/get-failure";
 import { Paging } from "../components/paging";
 import { readAuditLog } from "../operations/audit-log";
 
-export function meta() {
-  return [{ title: "Audit log · Back office · Numaish" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "bo.nav.audit", "bo.title");
 }
 
 const entityTypes = ["edition", "sector", "cluster", "trade_body", "api_token", "invitation"] as const;
@@ -35,9 +34,9 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
       <p className="muted">{t("bo.audit.intro", { timezone: log?.timezone ?? "Asia/Karachi" })}</p>
       <FormError failure={failure} />
       <Form method="get" noValidate>
-        <BoField form="au" name="action" label={t("bo.audit.action")} hint={t("bo.audit.actionHint")} failure={failure} defaultValue={q.action} dir="ltr" />
+        <Field form="au" name="action" label={t("bo.audit.action")} hint={t("bo.audit.actionHint")} failure={failure} defaultValue={q.action} dir="ltr" />
         <div className="inline-form">
-          <BoSelect
+          <SelectField
             form="au"
             name="entityType"
             label={t("bo.audit.entity")}
@@ -45,11 +44,11 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
             defaultValue={q.entityType}
             options={[{ value: "", label: t("bo.audit.all") }, ...entityTypes.map((e) => ({ value: e, label: t(`bo.audit.entity.${e}`) }))]}
           />
-          <BoField form="au" name="actor" label={t("bo.audit.actor")} failure={failure} defaultValue={q.actor} dir="ltr" />
+          <Field form="au" name="actor" label={t("bo.audit.actor")} failure={failure} defaultValue={q.actor} dir="ltr" />
         </div>
         <div className="inline-form">
-          <BoField form="au" name="from" type="date" label={t("bo.audit.from")} failure={failure} defaultValue={q.from} />
-          <BoField form="au" name="to" type="date" label={t("bo.audit.to")} failure={failure} defaultValue={q.to} />
+          <Field form="au" name="from" type="date" label={t("bo.audit.from")} failure={failure} defaultValue={q.from} />
+          <Field form="au" name="to" type="date" label={t("bo.audit.to")} failure={failure} defaultValue={q.to} />
         </div>
         <p>
           <button type="submit" className="primary">

@@ -4,7 +4,7 @@ import { DomainError } from "../../../platform/errors";
 import { formatDateRange } from "../../../platform/i18n/format";
 import { loadOr, runForm } from "../../../web/actions";
 import { Notice, useFailure } from "../../../web/components/form";
-import { pick, useLocale, useT } from "../../../web/i18n";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { copiedFromName } from "../operations/edition-page";
 import { createCluster, deleteCluster, updateCluster } from "../../editions/operations/clusters";
 import { copyEdition } from "../../editions/operations/copy-edition";
@@ -15,8 +15,8 @@ import { ClustersSection } from "../components/clusters-section";
 import { CopyForm, SettingsForm } from "../components/edition-forms";
 import { SectorsSection, TradeBodiesSection } from "../components/sectors-trade-bodies";
 
-export function meta() {
-  return [{ title: "Edition · Back office · Numaish" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "bo.edition.settings", "bo.title");
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -2,14 +2,13 @@ import { Form } from "react-router";
 import type { Route } from "./+types/invite";
 import { roles } from "../../../platform/permissions/actor";
 import { loadOr, runForm } from "../../../web/actions";
-import { FormError, Notice, useFailure } from "../../../web/components/form";
-import { pick, useLocale, useT } from "../../../web/i18n";
+import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { invitePerson } from "../../accounts/operations/invitations";
-import { BoField, BoSelect } from "../components/fields";
 import { invitationChoices } from "../operations/lookups";
 
-export function meta() {
-  return [{ title: "Invite people · Back office · Numaish" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "bo.nav.invite", "bo.title");
 }
 
 // Staff cannot hand out platform administration; the operation refuses it too.
@@ -50,8 +49,8 @@ export default function InvitePage({ loaderData, actionData }: Route.ComponentPr
       {done ? <Notice>{t("bo.invite.sent", { email: done.email })}</Notice> : null}
       <FormError failure={failure} />
       <Form method="post" noValidate key={done?.email ?? "invite"}>
-        <BoField form="in" name="email" type="email" label={t("auth.email")} failure={failure} required dir="ltr" />
-        <BoSelect
+        <Field form="in" name="email" type="email" label={t("auth.email")} failure={failure} required dir="ltr" />
+        <SelectField
           form="in"
           name="role"
           label={t("bo.invite.role")}
@@ -59,21 +58,21 @@ export default function InvitePage({ loaderData, actionData }: Route.ComponentPr
           defaultValue="organiser_staff"
           options={invitable.map((r) => ({ value: r, label: t(`role.${r}`) }))}
         />
-        <BoSelect
+        <SelectField
           form="in"
           name="tradeBodyId"
           label={t("bo.invite.tradeBody")}
           failure={failure}
           options={[{ value: "", label: t("field.none") }, ...loaderData.tradeBodies.map((b) => ({ value: b.id, label: pick(locale, b.nameEn, b.nameUr) }))]}
         />
-        <BoSelect
+        <SelectField
           form="in"
           name="enterpriseId"
           label={t("bo.invite.enterprise")}
           failure={failure}
           options={[{ value: "", label: t("field.none") }, ...loaderData.enterprises.map((e) => ({ value: e.id, label: pick(locale, e.nameEn, e.nameUr) }))]}
         />
-        <BoSelect
+        <SelectField
           form="in"
           name="locale"
           label={t("bo.invite.language")}

@@ -2,15 +2,14 @@ import { Form } from "react-router";
 import type { Route } from "./+types/outbox";
 import { formatDateTime } from "../../../platform/i18n/format";
 import { loadOr } from "../../../web/actions";
-import { FormError } from "../../../web/components/form";
-import { useLocale, useT } from "../../../web/i18n";
-import { BoSelect } from "../components/fields";
+import { FormError, SelectField } from "../../../web/components/form";
+import { pageTitle, useLocale, useT } from "../../../web/i18n";
 import { loadFiltered } from "../components/get-failure";
 import { Paging } from "../components/paging";
 import { outboxStatuses, readOutbox } from "../operations/outbox";
 
-export function meta() {
-  return [{ title: "Outbox · Back office · Numaish" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "bo.nav.outbox", "bo.title");
 }
 
 // Mail times are shown in Pakistan time, like the rest of the back office.
@@ -39,7 +38,7 @@ export default function OutboxPage({ loaderData }: Route.ComponentProps) {
       ) : null}
       <FormError failure={failure} />
       <Form method="get" noValidate className="inline-form">
-        <BoSelect
+        <SelectField
           form="ob"
           name="status"
           label={t("bo.outbox.status")}

@@ -2,12 +2,12 @@ import { Link } from "react-router";
 import type { Route } from "./+types/overview";
 import { formatDateRange, formatNumber } from "../../../platform/i18n/format";
 import { loadOr } from "../../../web/actions";
-import { pick, useLocale, useT } from "../../../web/i18n";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { listEditions } from "../../editions/operations/read-editions";
 import { overviewCounts } from "../operations/lookups";
 
-export function meta() {
-  return [{ title: "Back office · Numaish" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "bo.title");
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {

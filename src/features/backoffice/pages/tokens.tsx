@@ -3,13 +3,12 @@ import type { Route } from "./+types/tokens";
 import { formatDateTime } from "../../../platform/i18n/format";
 import { apiTokenScopes } from "../../../platform/permissions/actor";
 import { loadOr, runForm } from "../../../web/actions";
-import { FormError, Notice, useFailure } from "../../../web/components/form";
-import { useLocale, useT } from "../../../web/i18n";
+import { Field, FormError, Notice, failureOf, useFailure } from "../../../web/components/form";
+import { pageTitle, useLocale, useT } from "../../../web/i18n";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../accounts/operations/api-tokens";
-import { BoField, failureOf } from "../components/fields";
 
-export function meta() {
-  return [{ title: "API tokens · Back office · Numaish" }];
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "bo.nav.tokens", "bo.title");
 }
 
 const TIMEZONE = "Asia/Karachi";
@@ -62,7 +61,7 @@ export default function TokensPage({ loaderData, actionData }: Route.ComponentPr
       <FormError failure={f} />
       <Form method="post" noValidate key={done?.token ?? "new"}>
         <input type="hidden" name="intent" value="create" />
-        <BoField form="tk" name="name" label={t("bo.tokens.name")} failure={f} required />
+        <Field form="tk" name="name" label={t("bo.tokens.name")} failure={f} required />
         <fieldset className={f?.fields.scopes ? "field field-invalid" : "field"} aria-describedby={f?.fields.scopes ? "tk-scopes-error" : undefined}>
           <legend>{t("bo.tokens.scopes")}</legend>
           {apiTokenScopes.map((s) => (

@@ -11,7 +11,6 @@ export function EditionView({ details }: Props) {
   const locale = useLocale();
   const { edition, venue, spaces, sectors, clusters, tradeBodies, visitorCategories } = details;
   const kinds = ["chamber", "women_chamber", "association"] as const;
-  const otherClusters = clusters.filter((c) => !c.sectorId);
   const n = (x: number) => formatNumber(x, locale);
   return (
     <article className="edition">
@@ -56,36 +55,28 @@ export function EditionView({ details }: Props) {
 
       <section aria-labelledby="clusters-h">
         <h2 id="clusters-h">{t("home.clusters")}</h2>
-        {sectors.map((sector) => {
-          const own = clusters.filter((c) => c.sectorId === sector.id);
+        {[
+          ...sectors.map((s) => ({ key: s.code, title: pick(locale, s.nameEn, s.nameUr), sectorId: s.id as string | null })),
+          { key: "other", title: t("home.otherSector"), sectorId: null },
+        ].map((group) => {
+          const own = clusters.filter((c) => c.sectorId === group.sectorId);
           if (own.length === 0) return null;
           return (
-            <section key={sector.id} className="sector" aria-labelledby={`sector-${sector.code}`}>
-              <h3 id={`sector-${sector.code}`}>{pick(locale, sector.nameEn, sector.nameUr)}</h3>
+            <section key={group.key} className="sector" aria-labelledby={`sector-${group.key}`}>
+              <h3 id={`sector-${group.key}`}>{group.title}</h3>
               <ul className="cards">
                 {own.map((c) => (
                   <li key={c.id} className="card">
                     <strong>{pick(locale, c.nameEn, c.nameUr)}</strong>
-                    <span className="muted">{t("home.districtProvince", { district: c.district, province: t(`province.${c.province}`) })}</span>
+                    <span className="muted">
+                      {t("home.districtProvince", { district: c.district, province: t(`province.${c.province}`) })}
+                    </span>
                   </li>
                 ))}
               </ul>
             </section>
           );
         })}
-        {otherClusters.length > 0 ? (
-          <section className="sector" aria-labelledby="sector-other">
-            <h3 id="sector-other">{t("home.otherSector")}</h3>
-            <ul className="cards">
-              {otherClusters.map((c) => (
-                <li key={c.id} className="card">
-                  <strong>{pick(locale, c.nameEn, c.nameUr)}</strong>
-                  <span className="muted">{t("home.districtProvince", { district: c.district, province: t(`province.${c.province}`) })}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
       </section>
 
       <section aria-labelledby="tb-h">
