@@ -246,6 +246,8 @@ export const en = {
   "validation.too_long": "Use at most {max} characters.",
   "validation.too_small": "The value must be at least {min}.",
   "validation.too_big": "The value must be at most {max}.",
+  "validation.unrecognized_key": "This field is not accepted.",
+  "validation.invalid_uuid": "This is not a valid identifier.",
   "validation.invalid_type": "This value has the wrong type.",
   "validation.invalid_email": "Enter a valid email address.",
   "validation.invalid_regex": "This value has the wrong format.",

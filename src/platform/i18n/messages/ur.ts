@@ -247,6 +247,8 @@ export const ur: Record<MessageKey, string> = {
   "validation.too_long": "زیادہ سے زیادہ {max} حروف استعمال کریں۔",
   "validation.too_small": "قدر کم از کم {min} ہونی چاہیے۔",
   "validation.too_big": "قدر زیادہ سے زیادہ {max} ہونی چاہیے۔",
+  "validation.unrecognized_key": "یہ خانہ قبول نہیں کیا جاتا۔",
+  "validation.invalid_uuid": "یہ درست شناخت کنندہ نہیں ہے۔",
   "validation.invalid_type": "اس قدر کی قسم درست نہیں۔",
   "validation.invalid_email": "درست ای میل پتہ درج کریں۔",
   "validation.invalid_regex": "اس قدر کی شکل درست نہیں۔",
