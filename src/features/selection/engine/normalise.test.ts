@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../../../platform/errors";
 import { normaliseScores, rescale, weightedRaw } from "./normalise";
@@ -116,5 +117,24 @@ describe("normaliseScores", () => {
     const a = normaliseScores({ criteria, reviews });
     const b = normaliseScores({ criteria, reviews: [...reviews].reverse() });
     expect(b).toEqual(a);
+  });
+
+  it("property: scores stay in 0–100, and shifting a reviewer's scores changes nothing", () => {
+    const reviewArb = fc.record({ app: fc.integer({ min: 0, max: 9 }), reviewer: fc.integer({ min: 0, max: 4 }), q: fc.integer({ min: 1, max: 4 }), i: fc.integer({ min: 1, max: 4 }), m: fc.integer({ min: 1, max: 4 }) });
+    fc.assert(
+      fc.property(fc.uniqueArray(reviewArb, { selector: (r) => `${r.app}/${r.reviewer}`, maxLength: 40 }), fc.integer({ min: 0, max: 4 }), (list, lifted) => {
+        const toReview = (r: (typeof list)[number], up: number) => ({ applicationId: `a${r.app}`, reviewerId: `r${r.reviewer}`, scores: s(r.q + up, r.i + up, r.m + up) });
+        const before = normaliseScores({ criteria, reviews: list.map((r) => toReview(r, 0)) });
+        for (const r of before.reviews) {
+          expect(r.normalised).toBeGreaterThanOrEqual(0);
+          expect(r.normalised).toBeLessThanOrEqual(100);
+        }
+        // A more generous reviewer (every score one higher) on their own scale: same normalised scores.
+        const after = normaliseScores({ criteria, reviews: list.map((r) => toReview(r, r.reviewer === lifted ? 1 : 0)) });
+        const own = (res: typeof before) => res.reviews.filter((r) => r.reviewerId === `r${lifted}` && r.basis !== "pooled").map((r) => r.normalised);
+        own(after).forEach((x, k) => expect(x).toBeCloseTo(own(before)[k]!, 9));
+      }),
+      { numRuns: 200, seed: 3 },
+    );
   });
 });

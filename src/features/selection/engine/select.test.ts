@@ -196,3 +196,37 @@ describe("promoteFromWaitlist and applyOverrides", () => {
     ).toEqual(["duplicate_id"]);
   });
 });
+
+describe("edge cases of the stall total, withdrawal and overrides", () => {
+  it("when all reservations do not fit in the stalls, the best reserved picks across clusters keep them", () => {
+    const result = runSelection({
+      applications: [
+        app("s1", 40, { womenLed: true }),
+        app("s2", 30, { womenLed: true, clusterId: "sports" }),
+        app("s3", 90, { clusterId: "sports" }),
+      ],
+      clusterTargets: [
+        { clusterId: "surgical", places: 2 },
+        { clusterId: "sports", places: 2 },
+      ],
+      totalStalls: 1,
+      rule: { reservedShare: { womenLed: 0.5 } },
+    });
+    // s1 is the best of its own cluster, so its place is labelled open; s3 is told the stalls ran out.
+    expect(result.decisions.filter((d) => d.status === "selected").map((d) => [d.applicationId, d.seat])).toEqual([["s1", "open"]]);
+    expect(decision(result, "s3").reasons.map((r) => r.code)).toEqual(["stall_total_reached", "waitlisted"]);
+    expect(result.flags).toEqual([{ code: "reserved_share_unmet", clusterId: "sports", group: "women_led", limit: 1, actual: 0 }]);
+  });
+
+  it("does not promote into a cluster an override already filled, and a waitlisted withdrawal only leaves the list", () => {
+    const base = runSelection({ applications: [app("a", 90), app("b", 80), app("c", 70), app("d", 60)], clusterTargets: [{ clusterId: "surgical", places: 1 }], totalStalls: 5 });
+    const over = applyOverrides(base, [{ applicationId: "b", status: "selected", justification: "Sole maker of titanium implants" }]);
+    const { result, promoted, reason } = promoteFromWaitlist(over, "a");
+    expect(promoted).toBeNull();
+    expect(reason).toEqual({ code: "cluster_target_reached", params: { target: 1 } });
+    expect(result.flags).toEqual([]);
+    const left = promoteFromWaitlist(result, "c");
+    expect(left.promoted).toBeNull();
+    expect(decision(left.result, "d").waitlistPosition).toBe(1);
+  });
+});

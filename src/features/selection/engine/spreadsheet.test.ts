@@ -70,12 +70,24 @@ describe("parseNominationFile", () => {
     expect(result.problems.map((p) => [p.row, p.column, p.code])).toEqual([[3, "email", "email_format"]]);
   });
 
+  it("reads Excel's tab-separated UTF-16 \"Unicode text\"", async () => {
+    const text = "\uFEFF" + [headersEn, values()].map((r) => r.join("\t")).join("\r\n");
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 * i] = text.charCodeAt(i) & 0xff;
+      bytes[2 * i + 1] = text.charCodeAt(i) >> 8;
+    }
+    const parsed = await parseNominationFile(bytes);
+    expect(parsed.problems).toEqual([]);
+    expect(validateNominationRows({ rows: parsed.rows, clusters, tradeBodyId: "tb", remainingQuota: 1 }).valid).toHaveLength(1);
+  });
+
   it("reports missing columns, empty, unreadable and oversized files once, at file level", async () => {
     const noNtn = await parseNominationFile(csv([headersEn.filter((h) => h !== "NTN"), values().slice(1)]));
     expect(noNtn).toEqual({ rows: [], problems: [{ row: 1, column: "ntn", code: "header_missing", params: { column: "ntn" } }] });
     expect((await parseNominationFile(csv([headersEn]))).problems[0]!.code).toBe("file_empty");
     expect((await parseNominationFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).problems[0]!.code).toBe("file_unreadable");
-    expect((await parseNominationFile(new Uint8Array([0xff, 0xfe, 0x00, 0x41]))).problems[0]!.code).toBe("file_unreadable");
+    expect((await parseNominationFile(new Uint8Array([0xc3, 0x28, 0x41]))).problems[0]!.code).toBe("file_unreadable"); // not UTF-8
     const big = csv([headersEn, ...Array.from({ length: 4 }, () => values())]);
     expect((await parseNominationFile(big, { maxRows: 3 })).problems).toEqual([{ row: 0, column: null, code: "too_many_rows", params: { max: 3 } }]);
     const dup = await parseNominationFile(csv([[...headersEn, "NTN"], values()]));

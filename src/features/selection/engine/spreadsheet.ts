@@ -107,14 +107,16 @@ function cellText(cell: ExcelJS.Cell): string {
 
 const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-/** Reads an uploaded file; XLSX is recognised by its zip signature, anything else is read as UTF-8 CSV. */
+/** Reads an uploaded file; XLSX is recognised by its zip signature, anything else is read as CSV (UTF-8, or UTF-16 with a BOM). */
 export async function parseNominationFile(buffer: Uint8Array, options: { maxRows?: number } = {}): Promise<ParsedSheet> {
   const maxRows = options.maxRows ?? MAX_ROWS;
   const unreadable: ParsedSheet = { rows: [], problems: [{ row: 0, column: null, code: "file_unreadable", params: {} }] };
   if (!isZip(buffer)) {
     let text: string;
     try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+      // Excel's "Unicode text" is UTF-16 with a byte-order mark; everything else must be UTF-8.
+      const utf16 = buffer[0] === 0xff && buffer[1] === 0xfe;
+      text = new TextDecoder(utf16 ? "utf-16le" : "utf-8", { fatal: true }).decode(buffer);
     } catch {
       return unreadable;
     }
