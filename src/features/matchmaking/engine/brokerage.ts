@@ -21,6 +21,8 @@ export type BrokerageOptions = {
   t1?: number;
   /** Share of moves aimed next to another meeting of a participant with a break. */
   focus?: number;
+  /** Weight of idle slots inside participants' spans (shaping term), default 0.3. */
+  idleWeight?: number;
 };
 export type BrokerageResult = { slots: Int32Array; feasible: boolean; breaks: number; maxBreaks: number; minBreaks: number };
 
@@ -95,7 +97,8 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
     return Math.max(0, hi - lo - opt.fairness);
   };
   const hardCost = () => W_WAIT * waiting + W_TABLE * overflow + W_PREC * prec;
-  const cost = () => hardCost() + totalBrk + W_IDLE * totalIdle + W_FAIR * spread();
+  const wIdle = opt.idleWeight ?? W_IDLE;
+  const cost = () => hardCost() + totalBrk + wIdle * totalIdle + W_FAIR * spread();
 
   // Bookkeeping shared by both moves: which meetings move, which participants change.
   const chain: number[] = [];
@@ -154,10 +157,10 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
   for (let it = 0; it < opt.iterations && best > 0; it++) {
     const T = t0 * Math.pow(t1 / t0, it / opt.iterations);
     reset();
-    let slotsTouched0 = -1, slotsTouched1 = -1;
-    let over0 = 0;
+    let slotsTouched0: number, slotsTouched1 = -1;
+    let over0: number;
     const w0 = waiting;
-    let prec0 = 0;
+    let prec0: number;
     const evicted: number[] = [];
     let inserted = -1;
     if (waitList.length > 0 && opt.rand() < P_INSERT) {

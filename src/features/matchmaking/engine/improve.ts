@@ -80,7 +80,7 @@ export function tryInsert(ctx: Context, st: State, r: number, mode: InsertMode):
     const undo: Undo = [];
     for (const m of direct) undo.push({ r: m, from: st.remove(m) });
     // One extra blocker for a full day, table or interpreter: pick the first that can move.
-    let extras: number[] = [...dayBlockers(st, a, s), ...dayBlockers(st, b, s), ...capacityBlockers(st, r, s)];
+    const extras: number[] = [...dayBlockers(st, a, s), ...dayBlockers(st, b, s), ...capacityBlockers(st, r, s)];
     if (extras.length > 0 && !st.resourcesOk(r, s)) {
       let placed = false;
       for (const m of extras.slice(0, 6)) {
@@ -94,7 +94,6 @@ export function tryInsert(ctx: Context, st: State, r: number, mode: InsertMode):
       }
       if (!placed) { rollback(st, undo); continue; }
     }
-    extras = [];
     if (!st.resourcesOk(r, s)) { rollback(st, undo); continue; }
     st.place(r, s);
     undo.push({ r, from: -1 });
