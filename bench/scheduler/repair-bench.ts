@@ -6,7 +6,7 @@ import { RepairSession, repair } from "../../src/features/matchmaking/engine/rep
 import type { ScheduleInput, ScheduleOutput } from "../../src/features/matchmaking/engine/schema";
 import { validateSchedule } from "../../src/features/matchmaking/engine/validate";
 
-export function repairBench(input: ScheduleInput, output: ScheduleOutput, maxCancellations: number, seed: number) {
+export function repairBench(input: ScheduleInput, output: ScheduleOutput, maxCancellations: number, seed: number, fillMoves = 0) {
   const rand = mulberry32(seed);
   const slotIds = [...input.slots].sort((x, y) => x.day - y.day || x.start.localeCompare(y.start)).map((s) => s.id);
   const order = new Map(slotIds.map((s, k) => [s, k]));
@@ -25,7 +25,7 @@ export function repairBench(input: ScheduleInput, output: ScheduleOutput, maxCan
     // "Now" plus the notification horizon falls somewhere before the cancelled meeting.
     const frozen = slotIds[Math.floor(rand() * (k + 1))]!;
     const t0 = performance.now();
-    const res = session.apply({ kind: "cancel", request: m.request }, { frozenBefore: frozen });
+    const res = session.apply({ kind: "cancel", request: m.request }, { frozenBefore: frozen, fillMoves });
     times.push(performance.now() - t0);
     moved += res.moved.length;
     maxMoved = Math.max(maxMoved, res.moved.length);
@@ -44,6 +44,7 @@ export function repairBench(input: ScheduleInput, output: ScheduleOutput, maxCan
   const oneOffMs = Math.round(performance.now() - t1);
   times.sort((a, b) => a - b);
   return {
+    fillMoves,
     cancellations: n,
     movedPerCancellation: Math.round((moved / n) * 1000) / 1000,
     maxMovedInOneRepair: maxMoved,

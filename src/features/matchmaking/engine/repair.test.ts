@@ -130,7 +130,7 @@ describe("repair", () => {
           else if (input.participants.length >= 2) change = { kind: "add", request: { id: `new${step}`, a: input.participants[0]!.id, b: input.participants[1]!.id, weight: 2 } };
           else continue;
           const frozenMeetings = cur.meetings.filter((m) => slots.indexOf(m.slot) < slots.indexOf(frozen) && !(change.kind === "cancel" && m.request === change.request));
-          session.apply(change, { frozenBefore: frozen });
+          session.apply(change, { frozenBefore: frozen, fillMoves: step % 2 === 1 ? 2 : 0 });
           const next = session.output();
           expect(validateSchedule(session.currentInput(), next, { checkFixed: true })).toEqual([]);
           // Past and horizon stay as they were (unless the change itself removes them).

@@ -23,7 +23,15 @@ export type RepairOptions = {
   /** First slot that may still change; earlier slots are frozen. Omitted: nothing frozen. */
   frozenBefore?: string;
   seed?: number;
+  /**
+   * Freed time may also be filled by moving meetings out of a waiting request's
+   * way (one ejection step per request), up to this many moves in total. 0 (the
+   * default) fills only what fits without moving anybody.
+   */
+  fillMoves?: number;
 };
+
+type ApplyOptions = { frozenBefore?: string; fillMoves?: number };
 
 export type Move = { request: string; from: string; to: string };
 export type RepairResult = {
@@ -129,7 +137,7 @@ export class RepairSession {
     return buildOutput(this.ctx, this.st, this.seed, this.prefer, this.cancelled);
   }
 
-  apply(change: Change, options: { frozenBefore?: string } = {}): RepairSummary {
+  apply(change: Change, options: ApplyOptions = {}): RepairSummary {
     const { pr } = this;
     if (change.kind === "add") {
       // Arrays are sized to the request list: rebuild once, then place the newcomer.
@@ -216,7 +224,7 @@ export class RepairSession {
   }
 
   /** Re-place displaced meetings, place new ones, then fill freed capacity; report the differences. */
-  private settle(displaced: number[], fresh: number[], freed: Set<number>, tableFreed: boolean, options: { frozenBefore?: string }): RepairSummary {
+  private settle(displaced: number[], fresh: number[], freed: Set<number>, tableFreed: boolean, options: ApplyOptions): RepairSummary {
     const { pr, ctx, st } = this;
     this.freeze(options);
     const before = Int32Array.from(st.slotOf);
@@ -236,6 +244,20 @@ export class RepairSession {
       if (allowed(ctx, r).length === 0) continue;
       const s = bestSlot(ctx, st, r);
       if (s >= 0) st.place(r, s);
+    }
+    // Optionally, waiting requests of the people who got time back may move others.
+    let budget = options.fillMoves ?? 0;
+    if (budget > 0) {
+      for (const r of order) {
+        if (budget <= 0) break;
+        if (st.slotOf[r]! >= 0 || !(freed.has(pr.ra[r]!) || freed.has(pr.rb[r]!)) || allowed(ctx, r).length === 0) continue;
+        const snapshot = st.slotOf.slice();
+        if (tryInsert(ctx, st, r, { eject: false, protectCoverage: true })) {
+          let moves = 0;
+          for (let q = 0; q < pr.R; q++) if (q !== r && snapshot[q]! >= 0 && st.slotOf[q] !== snapshot[q]) moves++;
+          budget -= moves;
+        }
+      }
     }
     const id = (r: number) => pr.input.requests[r]!.id;
     const moved: Move[] = [];
