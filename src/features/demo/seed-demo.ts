@@ -79,7 +79,7 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
 
     await tx
       .insert(t.visitorCategories)
-      .values(e.visitorCategories.map((c, i) => ({ editionId: edition.id, ...c, sort: i })))
+      .values(e.visitorCategories.map((c, i) => ({ editionId: edition.id, ...c, sort: i, badgeIndex: i })))
       .onConflictDoNothing();
     await tx
       .insert(t.sectors)

@@ -97,8 +97,14 @@ export const visitorCategories = pgTable(
     needsApproval: boolean("needs_approval").notNull().default(false),
     colour: text("colour").notNull().default("#555555"),
     sort: integer("sort").notNull().default(0),
+    // The category's number inside signed badges: stable for the edition and
+    // never reused, so a printed badge keeps meaning what it meant.
+    badgeIndex: integer("badge_index").notNull(),
   },
-  (t) => [unique("visitor_categories_code_uq").on(t.editionId, t.code)],
+  (t) => [
+    unique("visitor_categories_code_uq").on(t.editionId, t.code),
+    unique("visitor_categories_badge_index_uq").on(t.editionId, t.badgeIndex),
+  ],
 );
 
 export const sectors = pgTable(

@@ -6,3 +6,4 @@ export * from "../mail/tables";
 export * from "../../features/editions/tables";
 export * from "../../features/catalogue/tables";
 export * from "../../features/accounts/tables";
+export * from "../../features/registration/tables";

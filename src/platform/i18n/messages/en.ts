@@ -1,5 +1,10 @@
 // English catalogue: the reference set of keys. ur.ts must have the same keys
-// (a unit test checks keys and placeholders match).
+// (a unit test checks keys and placeholders match). Features with many texts
+// keep them in their own messages.ts, spread in at the end.
+import { en as checkin } from "../../../features/checkin/messages";
+import { en as nominations } from "../../../features/nominations/messages";
+import { en as registration } from "../../../features/registration/messages";
+
 export const en = {
   "app.name": "Numaish",
   "app.skipToContent": "Skip to content",
@@ -265,6 +270,9 @@ export const en = {
   "email.invite.body": "{inviter} invited you to Numaish as {role}. Open this link within 7 days to set your password and start:\n\n{link}",
   "email.welcome.subject": "Welcome to Numaish",
   "email.welcome.body": "Your Numaish account is ready. Sign in at {link}.",
+  ...registration,
+  ...checkin,
+  ...nominations,
 } as const;
 
 export type MessageKey = keyof typeof en;
