@@ -7,3 +7,4 @@ export * from "../../features/editions/tables";
 export * from "../../features/catalogue/tables";
 export * from "../../features/accounts/tables";
 export * from "../../features/registration/tables";
+export * from "../../features/nominations/tables";
