@@ -906,7 +906,7 @@ export function generateDemoEnterprises(seed = 2026): SeedEnterprise[] {
     usedNames.add(nameEn);
 
     // synthetic NTN, unique, with the invented check digit
-    let ntn = "";
+    let ntn: string;
     for (;;) {
       const base = String(rng.int(1_000_000, 9_999_999));
       const check = ntnCheckDigit(base);
