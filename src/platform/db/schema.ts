@@ -7,4 +7,5 @@ export * from "../../features/editions/tables";
 export * from "../../features/catalogue/tables";
 export * from "../../features/accounts/tables";
 export * from "../../features/registration/tables";
+export * from "../../features/checkin/tables";
 export * from "../../features/nominations/tables";
