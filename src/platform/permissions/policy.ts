@@ -35,6 +35,11 @@ const either =
   (a, s) =>
     checks.some((c) => c(a, s));
 
+/** A trade-body representative bound to the trade body in scope (issue 4). */
+const repOf: Check = (a, s) =>
+  a.kind === "user" && !!s.tradeBodyId && a.grants.some((g) => g.role === "trade_body_rep" && g.tradeBodyId === s.tradeBodyId);
+const reviewerOf: Check = (a, s) => hasRole(a, "reviewer", (g) => !s.organiserId || g.organiserId === s.organiserId);
+
 export const policy = {
   "edition.read": anyone,
   "edition.list": either(staff, token("catalogue:read")),
@@ -55,6 +60,14 @@ export const policy = {
   "account.updateOwn": self,
   "backoffice.enter": staffOnly,
   "session.signedIn": signedIn,
+  "nominationCall.manage": staffOnly,
+  "nomination.create": repOf,
+  "nomination.read": either(repOf, staff),
+  "review.assign": staffOnly,
+  "review.score": reviewerOf,
+  "review.readAll": staff,
+  "selection.manage": staffOnly,
+  "appeal.decide": staffOnly,
 } satisfies Record<string, Check>;
 
 export type Permission = keyof typeof policy;
