@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
 import { editions, visitorCategories } from "../editions/tables";
 
@@ -36,6 +36,14 @@ export const registrations = pgTable(
     consentScan: boolean("consent_scan").notNull().default(false),
     groupId: uuid("group_id"),
     idempotencyKey: text("idempotency_key"),
+    /** requestFingerprint of the body sent with the idempotency key: a reuse with another body is a conflict. */
+    requestFingerprint: text("request_fingerprint"),
+    /** SHA-256 of the random token in the "manage your registration" link; the token itself is never stored. */
+    manageTokenHash: text("manage_token_hash"),
+    /** Who registered them when not themselves: a delegation leader or desk staff ("walk_in"). */
+    source: text("source", { enum: ["self", "group", "walk_in"] }).notNull().default("self"),
+    /** When they joined the waitlist: their place in line. */
+    waitlistedAt: timestamp("waitlisted_at", { withTimezone: true }),
     refusalReason: text("refusal_reason"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
@@ -51,5 +59,54 @@ export const registrations = pgTable(
       .on(t.editionId, sql`lower(${t.email})`)
       .where(sql`${t.status} <> 'cancelled'`),
     index("registrations_status_idx").on(t.editionId, t.categoryId, t.status),
+    uniqueIndex("registrations_manage_token_uq").on(t.manageTokenHash),
+    index("registrations_user_idx").on(t.userId),
   ],
+);
+
+// One row per limited capacity bucket (see core/capacity.ts: "cat:<code>", "day:<d>",
+// "cat:<code>@<d>"). `used` counts the registrations holding a place (pending and approved).
+// Registrations lock these rows (`for update`, in bucket order so two requests never deadlock)
+// and write `used` back in the same transaction: the database, not the app, keeps the count.
+export const registrationCapacity = pgTable(
+  "registration_capacity",
+  {
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    bucket: text("bucket").notNull(),
+    capacity: integer("capacity").notNull(),
+    used: integer("used").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.editionId, t.bucket] }), check("registration_capacity_used_ck", sql`${t.used} >= 0`)],
+);
+
+// The last registration number handed out per edition (UPDATE … RETURNING under the row lock).
+export const registrationCounters = pgTable("registration_counters", {
+  editionId: uuid("edition_id")
+    .primaryKey()
+    .references(() => editions.id, { onDelete: "cascade" }),
+  lastNumber: integer("last_number").notNull().default(0),
+});
+
+export const questionKinds = ["text", "select", "multi", "yesno"] as const;
+export type QuestionKind = (typeof questionKinds)[number];
+
+// Questions an organiser asks on the form, in both languages; for one category or all (null).
+export const registrationQuestions = pgTable(
+  "registration_questions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    categoryId: uuid("category_id").references(() => visitorCategories.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: questionKinds }).notNull(),
+    labelEn: text("label_en").notNull(),
+    labelUr: text("label_ur").notNull(),
+    options: jsonb("options").$type<{ value: string; en: string; ur: string }[]>().notNull().default([]),
+    required: boolean("required").notNull().default(false),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [index("registration_questions_edition_idx").on(t.editionId)],
 );
