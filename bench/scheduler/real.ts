@@ -45,7 +45,7 @@ export function infeasibility(d: Dzn): string[] {
  * sparse ones (forum-13: ~7), for a similar time.
  */
 export function defaultIterations(meetings: number, slots: number): number {
-  return Math.min(1_500_000, Math.max(200_000, Math.round(8e6 / (meetings / slots))));
+  return Math.min(1_500_000, Math.max(200_000, Math.round(7e6 / (meetings / slots))));
 }
 
 export function runReal(file: string, name: string, iterations?: number, reversePrecedences = false) {

@@ -150,11 +150,16 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
   const t0 = opt.t0 ?? T0;
   const t1 = opt.t1 ?? T1;
   const focus = opt.focus ?? 0;
+  // Pinned meetings never move: draw only among the others.
+  const movable: number[] = [];
+  for (let r = 0; r < R; r++) if (allowed(ctx, r).length > 1) movable.push(r);
   let cur = cost();
-  let best = hardCost() === 0 ? cur : Infinity;
-  let bestAny = cur;
+  // Three tiers of "best": fair and feasible, else feasible, else least cost.
+  const tier = () => (hardCost() > 0 ? 2 : spread() > 0 ? 1 : 0);
+  let bestTier = tier();
+  let best = cur;
   const bestSlot = Int32Array.from(slot);
-  for (let it = 0; it < opt.iterations && best > 0; it++) {
+  for (let it = 0; it < opt.iterations && !(bestTier === 0 && best === 0); it++) {
     const T = t0 * Math.pow(t1 / t0, it / opt.iterations);
     reset();
     let slotsTouched0: number, slotsTouched1 = -1;
@@ -183,7 +188,8 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
       inserted = r;
       waiting += evicted.length - 1;
     } else {
-      let r = Math.floor(opt.rand() * R);
+      if (movable.length === 0) continue;
+      let r = movable[Math.floor(opt.rand() * movable.length)]!;
       let t = -1;
       if (opt.rand() < focus) {
         // Aimed move: a participant with a break; one of its meetings goes next to another one.
@@ -234,9 +240,8 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
         waitList.pop();
         for (const m of evicted) waitList.push(m);
       }
-      if (hardCost() === 0) {
-        if (cur < best) { best = cur; bestSlot.set(slot); }
-      } else if (best === Infinity && cur < bestAny) { bestAny = cur; bestSlot.set(slot); }
+      const k = tier();
+      if (k < bestTier || (k === bestTier && cur < best)) { bestTier = k; best = cur; bestSlot.set(slot); }
     } else {
       // Undo.
       const p1 = anyPrec ? precOf() : 0;
