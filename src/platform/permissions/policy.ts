@@ -40,6 +40,9 @@ const repOf: Check = (a, s) =>
   a.kind === "user" && !!s.tradeBodyId && a.grants.some((g) => g.role === "trade_body_rep" && g.tradeBodyId === s.tradeBodyId);
 const reviewerOf: Check = (a, s) => hasRole(a, "reviewer", (g) => !s.organiserId || g.organiserId === s.organiserId);
 
+/** The registration desk: organiser staff or gate staff of that organiser. */
+const desk: Check = (a, s) => staff(a, s) || hasRole(a, "gate_staff", (g) => !s.organiserId || g.organiserId === s.organiserId);
+
 export const policy = {
   "edition.read": anyone,
   "edition.list": either(staff, token("catalogue:read")),
@@ -60,6 +63,15 @@ export const policy = {
   "account.updateOwn": self,
   "backoffice.enter": staffOnly,
   "session.signedIn": signedIn,
+  "registration.configure": staffOnly,
+  "registration.register": anyone,
+  "registration.manageOwn": self,
+  "registration.list": either(staff, token("catalogue:read")),
+  "registration.decide": staffOnly,
+  "registration.walkIn": desk,
+  "registration.export": either(staff, token("catalogue:read")),
+  // Email, phone and answers leave the system only for organiser staff, never through a token.
+  "registration.exportPersonal": staffOnly,
   "nominationCall.manage": staffOnly,
   "nomination.create": repOf,
   "nomination.read": either(repOf, staff),
