@@ -44,6 +44,8 @@ export const registrations = pgTable(
     source: text("source", { enum: ["self", "group", "walk_in"] }).notNull().default("self"),
     /** When they joined the waitlist: their place in line. */
     waitlistedAt: timestamp("waitlisted_at", { withTimezone: true }),
+    /** The language their emails are written in: the one they registered in. */
+    locale: text("locale").notNull().default("en"),
     refusalReason: text("refusal_reason"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
