@@ -8,6 +8,7 @@ import { roleGrants } from "../accounts/tables";
 import { enterprises, products } from "../catalogue/tables";
 import { clusters, demoEdition, generateDemoEnterprises, sectors, tradeBodies } from "../catalogue/seed-data";
 import * as t from "../editions/tables";
+import { seedCheckinDemo } from "../checkin/seed";
 
 export const DEMO_PASSWORD = "numaish-demo-2026";
 
@@ -154,6 +155,7 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     );
     if (productRows.length) await tx.insert(products).values(productRows);
 
+    await seedCheckinDemo(tx, edition.id, (await one(tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.organiserId, organiser.id), eq(enterprises.slug, demoEnterprises[0]!.slug)))))?.id ?? null);
     if (passwordHash) await seedAccounts(tx, clock, passwordHash, organiser.id, bodyId, demoEnterprises[0]!.slug);
     return { organiserId: organiser.id, editionId: edition.id, enterprisesCreated: inserted.length };
   });

@@ -63,6 +63,12 @@ export const policy = {
   "account.updateOwn": self,
   "backoffice.enter": staffOnly,
   "session.signedIn": signedIn,
+  // Check-in: gate staff scan for their organiser; organisers manage badges and see footfall;
+  // an exhibitor manages only its own staff badges; a registrant sees only their own badge.
+  "checkin.scan": (a, s) => staff(a, s) || hasRole(a, "gate_staff", (g) => !s.organiserId || g.organiserId === s.organiserId),
+  "checkin.manage": staffOnly,
+  "checkin.staffBadges": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
+  "badge.read": (a, s) => self(a, s) || staff(a, s),
   "registration.configure": staffOnly,
   "registration.register": anyone,
   "registration.manageOwn": self,

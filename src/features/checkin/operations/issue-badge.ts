@@ -1,11 +1,95 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
-import type { Tx } from "../../../platform/db/types";
+import type { Executor, Tx } from "../../../platform/db/types";
+import { DomainError } from "../../../platform/errors";
+import { translate } from "../../../platform/i18n/translate";
+import { queueEmail } from "../../../platform/mail/outbox";
+import { editions, visitorCategories } from "../../editions/tables";
+import { registrations } from "../../registration/tables";
+import { decodeBadge, editionShortId, encodeBadge, epochDay, type BadgeClaims } from "../core/badge-code";
+import { signingKey } from "../keys";
+import { badges, zones } from "../tables";
+
+type Registration = typeof registrations.$inferSelect;
+type Edition = typeof editions.$inferSelect;
+
+/** The claims a registration's badge should carry now (serial left to the caller). */
+export async function claimsFor(db: Executor, edition: Edition, reg: Registration): Promise<Omit<BadgeClaims, "serial">> {
+  const [category] = await db.select({ badgeIndex: visitorCategories.badgeIndex }).from(visitorCategories).where(eq(visitorCategories.id, reg.categoryId));
+  const zoneRows = reg.zones.length ? await db.select({ code: zones.code, bit: zones.bit }).from(zones).where(eq(zones.editionId, edition.id)) : [];
+  const bitOf = new Map(zoneRows.map((z) => [z.code, z.bit]));
+  let zoneMask = 0;
+  for (const code of reg.zones) {
+    const bit = bitOf.get(code);
+    // A zone code the edition does not define grants nothing rather than failing the approval.
+    if (bit !== undefined) zoneMask |= 1 << bit;
+  }
+  let days = 0;
+  for (const d of reg.days) if (d >= 0 && d < 16) days |= 1 << d;
+  return {
+    edition: editionShortId(edition.id),
+    registrationNo: reg.number,
+    category: category!.badgeIndex,
+    days,
+    zones: zoneMask,
+    validFrom: epochDay(edition.startsOn),
+    validTo: epochDay(edition.endsOn),
+  };
+}
+
+export const currentBadgeOf = async (db: Executor, registrationId: string) =>
+  (await db.select().from(badges).where(eq(badges.registrationId, registrationId)).orderBy(desc(badges.serial)).limit(1))[0];
+
+/** Sign and store a badge with the given serial, marking the previous one replaced. */
+export async function signNewBadge(tx: Executor, ctx: Ctx, edition: Edition, reg: Registration, serial: number) {
+  if (serial > 255) throw new DomainError("conflict", { params: { reason: "too_many_reprints" } });
+  const claims = await claimsFor(tx, edition, reg);
+  const key = await signingKey(tx, ctx.clock, edition.id);
+  const code = encodeBadge({ ...claims, serial }, key.privateKey, key.keyId);
+  const now = ctx.clock.now();
+  await tx
+    .update(badges)
+    .set({ replacedAt: now })
+    .where(and(eq(badges.registrationId, reg.id), isNull(badges.replacedAt)));
+  const [badge] = await tx
+    .insert(badges)
+    .values({ editionId: edition.id, registrationId: reg.id, registrationNo: reg.number, serial, keyId: key.keyId, code, issuedAt: now })
+    .returning();
+  return badge!;
+}
+
+export async function queueBadgeEmail(tx: Executor, ctx: Ctx, edition: Edition, reg: Registration) {
+  const link = `${ctx.config.publicUrl}/badges/${reg.id}`;
+  const params = { name: reg.name, edition: ctx.locale === "ur" ? edition.nameUr : edition.nameEn, link, number: reg.number };
+  // A link, not an attachment: the badge page and its PDF are behind the registrant's sign-in.
+  await queueEmail(tx, ctx.clock, {
+    kind: "checkin.badge",
+    to: reg.email,
+    subject: translate(ctx.locale, "checkin.email.subject", params),
+    text: translate(ctx.locale, "checkin.email.body", params),
+  });
+}
 
 /** Issue (or keep) the current badge of an approved registration and queue the badge email.
- *  Called by registration inside its own transaction when a registration becomes approved.
- *  Placeholder while the badge tables land; the signature is stable. */
+ *  Called by registration inside its transaction when a registration becomes approved (and may be
+ *  called again after an edit): an unrevoked badge whose claims still match is kept as it is;
+ *  a revoked one is left alone; otherwise a badge with the next serial replaces it. The caller has authorised the approval. */
 export async function issueBadge(tx: Tx, ctx: Ctx, registrationId: string): Promise<void> {
-  void tx;
-  void ctx;
-  void registrationId;
+  const [reg] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for("update");
+  if (!reg) throw new DomainError("not_found", { params: { what: "registration" } });
+  if (reg.status !== "approved") throw new DomainError("conflict", { params: { reason: "not_approved" } });
+  const [edition] = await tx.select().from(editions).where(eq(editions.id, reg.editionId));
+  const current = await currentBadgeOf(tx, reg.id);
+  // A revoked badge stays revoked through edits and re-approvals; an organiser reprints explicitly.
+  if (current?.revokedAt) return;
+  if (current) {
+    const decoded = decodeBadge(current.code);
+    const wanted = await claimsFor(tx, edition!, reg);
+    const same =
+      decoded.ok &&
+      (["category", "days", "zones", "validFrom", "validTo"] as const).every((k) => decoded.badge[k] === wanted[k]);
+    if (same) return;
+  }
+  await signNewBadge(tx, ctx, edition!, reg, current ? current.serial + 1 : 0);
+  await queueBadgeEmail(tx, ctx, edition!, reg);
 }
