@@ -23,8 +23,9 @@ const { parentPort, workerData } = require("node:worker_threads");
 `;
 
 export function runScheduleInWorker(input: ScheduleInputRaw, options: WorkerOptions = {}): Promise<ScheduleOutput> {
-  const here = new URL(".", import.meta.url);
-  const ts = new URL("scheduler.ts", here);
+  // Same extension as this file: .ts under tsx/vitest, .js once compiled.
+  const ext = import.meta.url.endsWith(".ts") ? "ts" : "js";
+  const ts = new URL(`scheduler.${ext}`, import.meta.url);
   return new Promise((resolve, reject) => {
     const w = new Worker(BODY, { eval: true, workerData: { url: ts.href, input, seed: options.seed } });
     w.on("message", (m: { progress?: Phase; output?: ScheduleOutput; error?: string }) => {
