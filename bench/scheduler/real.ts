@@ -54,8 +54,8 @@ export function runReal(file: string, name: string, iterations?: number, reverse
   const proof = infeasibility(dzn);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  // Construction only matters as a start here: the break pass does the work.
-  const run = runSchedule(input, { seed: 1, effort: 0.05 });
+  // The full scheduler gives the break pass its start (and places most meetings).
+  const run = runSchedule(input, { seed: 1, effort: 1 });
   const its = iterations ?? defaultIterations(input.requests.length, input.slots.length);
   const res = solveBrokerage(run.ctx, run.state.slotOf, { iterations: its, fairness: 2, rand: mulberry32(1) });
   // Keep the annealed assignment where it is valid: meetings are re-placed in slot
