@@ -1,0 +1,49 @@
+import { and, eq, max } from "drizzle-orm";
+import type { Db } from "../../platform/db/types";
+import { editions, visitorCategories } from "../editions/tables";
+import { registrations } from "../registration/tables";
+import { gates } from "./tables";
+
+// Approved registrations straight into the table, for tests, the benchmark and the e2e path
+// while registration's own operations are built next door. Not used by the app.
+
+export async function demoEditionIds(db: Db) {
+  const [edition] = await db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
+  if (!edition) throw new Error("demo edition missing");
+  const gateRows = await db.select().from(gates).where(eq(gates.editionId, edition.id));
+  const gate = (code: string) => gateRows.find((g) => g.code === code)!;
+  return { edition, gate };
+}
+
+export async function insertApprovedRegistration(
+  db: Db,
+  editionId: string,
+  opts: { email: string; name?: string; nameUr?: string; category?: string; days?: number[]; zones?: string[]; userId?: string | null; status?: "approved" | "pending" },
+) {
+  const [category] = await db
+    .select()
+    .from(visitorCategories)
+    .where(and(eq(visitorCategories.editionId, editionId), eq(visitorCategories.code, opts.category ?? "corporate_buyer")));
+  const [{ top }] = (await db.select({ top: max(registrations.number) }).from(registrations).where(eq(registrations.editionId, editionId))) as [{ top: number | null }];
+  const now = new Date("2026-01-10T08:00:00Z");
+  const [reg] = await db
+    .insert(registrations)
+    .values({
+      editionId,
+      number: (top ?? 1000) + 1,
+      categoryId: category!.id,
+      userId: opts.userId ?? null,
+      email: opts.email,
+      name: opts.name ?? "Ayesha Khan",
+      nameUr: opts.nameUr ?? null,
+      organisation: "Sialkot Instruments Ltd",
+      status: opts.status ?? "approved",
+      days: opts.days ?? [0, 1, 2],
+      zones: opts.zones ?? [],
+      consentData: true,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  return reg!;
+}

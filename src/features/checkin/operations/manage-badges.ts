@@ -1,0 +1,128 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { recordAudit } from "../../../platform/audit/record";
+import { inTransaction, type Ctx } from "../../../platform/context";
+import type { Executor } from "../../../platform/db/types";
+import { DomainError } from "../../../platform/errors";
+import { authorize } from "../../../platform/permissions/policy";
+import { parseInput } from "../../../platform/validation";
+import { editions, visitorCategories } from "../../editions/tables";
+import { registrations } from "../../registration/tables";
+import { renderBadgePdf } from "../core/badge-pdf";
+import { addEditionKey } from "../keys";
+import { editionInput, registrationInput, revokeInput } from "../schemas";
+import { badges, zones } from "../tables";
+import { currentBadgeOf, queueBadgeEmail, signNewBadge } from "./issue-badge";
+
+/** Lock a registration for a badge change by organiser staff. */
+async function registrationForChange(tx: Executor, ctx: Ctx, registrationId: string) {
+  const [row] = await tx
+    .select({ reg: registrations, edition: editions })
+    .from(registrations)
+    .innerJoin(editions, eq(editions.id, registrations.editionId))
+    .where(eq(registrations.id, registrationId))
+    .for("update", { of: registrations });
+  authorize(ctx.actor, "checkin.manage", { organiserId: row?.edition.organiserId ?? "-" });
+  if (!row) throw new DomainError("not_found", { params: { what: "registration" } });
+  return row;
+}
+
+/** Reprint: a new serial; the old badge is then refused as `replaced`. */
+export async function reprintBadge(ctx: Ctx, raw: unknown) {
+  const { registrationId } = parseInput(registrationInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const { reg, edition } = await registrationForChange(tx, ctx, registrationId);
+    if (reg.status !== "approved") throw new DomainError("conflict", { params: { reason: "not_approved" } });
+    const current = await currentBadgeOf(tx, reg.id);
+    const badge = await signNewBadge(tx, ctx, edition, reg, current ? current.serial + 1 : 0);
+    await queueBadgeEmail(tx, ctx, edition, reg);
+    await recordAudit(tx, ctx, {
+      action: "badge.reprinted",
+      entityType: "registration",
+      entityId: reg.id,
+      organiserId: edition.organiserId,
+      editionId: edition.id,
+      data: { registrationNo: reg.number, serial: badge.serial, replacedSerial: current?.serial ?? null },
+    });
+    return { serial: badge.serial };
+  });
+}
+
+/** Revoke every badge of a registration, with the reason kept and audited. */
+export async function revokeBadge(ctx: Ctx, raw: unknown) {
+  const { registrationId, reason } = parseInput(revokeInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const { reg, edition } = await registrationForChange(tx, ctx, registrationId);
+    const revoked = await tx
+      .update(badges)
+      .set({ revokedAt: ctx.clock.now(), revokedReason: reason, revokedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null })
+      .where(and(eq(badges.registrationId, reg.id), isNull(badges.revokedAt)))
+      .returning({ serial: badges.serial });
+    if (revoked.length === 0) throw new DomainError("not_found", { params: { what: "badge" } });
+    await recordAudit(tx, ctx, {
+      action: "badge.revoked",
+      entityType: "registration",
+      entityId: reg.id,
+      organiserId: edition.organiserId,
+      editionId: edition.id,
+      data: { registrationNo: reg.number, serials: revoked.map((b) => b.serial), reason },
+    });
+    return { revoked: revoked.length };
+  });
+}
+
+/** Rotate in a new signing key; badges signed with older keys stay valid until revoked. */
+export async function rotateBadgeKey(ctx: Ctx, raw: unknown) {
+  const { editionId } = parseInput(editionInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const [edition] = await tx.select().from(editions).where(eq(editions.id, editionId)).for("update");
+    authorize(ctx.actor, "checkin.manage", { organiserId: edition?.organiserId ?? "-" });
+    if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+    const key = await addEditionKey(tx, ctx.clock, editionId);
+    if (!key) throw new DomainError("conflict");
+    await recordAudit(tx, ctx, { action: "badge.keyRotated", entityType: "edition", entityId: editionId, organiserId: edition.organiserId, editionId, data: { keyId: key.keyId } });
+    return { keyId: key.keyId, publicKey: key.publicKey };
+  });
+}
+
+/** The registrant's badge (or an organiser looking at it): what the badge page and PDF show. */
+export async function getBadge(ctx: Ctx, raw: unknown) {
+  const { registrationId } = parseInput(registrationInput, raw);
+  const [row] = await ctx.db
+    .select({ reg: registrations, edition: editions, category: visitorCategories })
+    .from(registrations)
+    .innerJoin(editions, eq(editions.id, registrations.editionId))
+    .innerJoin(visitorCategories, eq(visitorCategories.id, registrations.categoryId))
+    .where(eq(registrations.id, registrationId));
+  authorize(ctx.actor, "badge.read", { userId: row?.reg.userId ?? null, organiserId: row?.edition.organiserId ?? "-" });
+  if (!row) throw new DomainError("not_found", { params: { what: "registration" } });
+  const badge = await currentBadgeOf(ctx.db, registrationId);
+  const zoneRows = row.reg.zones.length ? await ctx.db.select().from(zones).where(eq(zones.editionId, row.edition.id)) : [];
+  return {
+    registration: row.reg,
+    edition: row.edition,
+    category: row.category,
+    zones: zoneRows.filter((z) => row.reg.zones.includes(z.code)),
+    badge: badge && row.reg.status === "approved" ? badge : null,
+  };
+}
+
+/** The A6 PDF of the current badge. */
+export async function badgePdf(ctx: Ctx, raw: unknown): Promise<{ pdf: Buffer; filename: string }> {
+  const view = await getBadge(ctx, raw);
+  if (!view.badge) throw new DomainError("not_found", { params: { what: "badge" } });
+  if (view.badge.revokedAt) throw new DomainError("conflict", { params: { reason: "revoked" } });
+  const { registration: r, edition: e, category: c } = view;
+  const days = r.days.map((d) => d + 1).join(", ");
+  const rendered = await renderBadgePdf({
+    code: view.badge.code,
+    editionName: e.nameEn,
+    name: r.name,
+    ...(r.nameUr ? { nameUr: r.nameUr } : {}),
+    ...(r.organisation ? { organisation: r.organisation } : {}),
+    categoryName: c.nameEn,
+    categoryNameUr: c.nameUr,
+    colour: /^#[0-9a-fA-F]{6}$/.test(c.colour) ? c.colour : "#555555",
+    footer: `No. ${r.number} · Day ${days}`,
+  });
+  return { pdf: rendered.pdf, filename: `badge-${r.number}.pdf` };
+}

@@ -1,0 +1,98 @@
+import { and, count, eq, max, ne } from "drizzle-orm";
+import { recordAudit } from "../../../platform/audit/record";
+import { inTransaction, type Ctx } from "../../../platform/context";
+import { DomainError } from "../../../platform/errors";
+import { authorize } from "../../../platform/permissions/policy";
+import { parseInput } from "../../../platform/validation";
+import { editions, visitorCategories } from "../../editions/tables";
+import { registrations } from "../../registration/tables";
+import { STAFF_CATEGORY } from "../seed";
+import { staffBadgeInput, staffListInput, staffQuotaInput } from "../schemas";
+import { staffBadges, staffQuotas } from "../tables";
+import { issueBadge } from "./issue-badge";
+
+/** Organisers set how many staff badges an exhibitor may issue. */
+export async function setStaffQuota(ctx: Ctx, raw: unknown) {
+  const input = parseInput(staffQuotaInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const [edition] = await tx.select().from(editions).where(eq(editions.id, input.editionId));
+    authorize(ctx.actor, "checkin.manage", { organiserId: edition?.organiserId ?? "-" });
+    if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+    await tx
+      .insert(staffQuotas)
+      .values(input)
+      .onConflictDoUpdate({ target: [staffQuotas.editionId, staffQuotas.enterpriseId], set: { quota: input.quota } });
+    await recordAudit(tx, ctx, { action: "badge.staffQuotaSet", entityType: "enterprise", entityId: input.enterpriseId, organiserId: edition.organiserId, editionId: edition.id, data: { quota: input.quota } });
+    return { quota: input.quota };
+  });
+}
+
+/** An exhibitor's own staff badges and quota; nobody else's (the scope is the exhibitor's grant). */
+export async function listStaffBadges(ctx: Ctx, raw: unknown) {
+  const { editionId, enterpriseId } = parseInput(staffListInput, raw);
+  authorize(ctx.actor, "checkin.staffBadges", { enterpriseId });
+  const [quota] = await ctx.db.select({ quota: staffQuotas.quota }).from(staffQuotas).where(and(eq(staffQuotas.editionId, editionId), eq(staffQuotas.enterpriseId, enterpriseId)));
+  const rows = await ctx.db
+    .select({ registrationId: registrations.id, number: registrations.number, name: registrations.name, email: registrations.email, status: registrations.status })
+    .from(staffBadges)
+    .innerJoin(registrations, eq(registrations.id, staffBadges.registrationId))
+    .where(and(eq(staffBadges.editionId, editionId), eq(staffBadges.enterpriseId, enterpriseId), ne(registrations.status, "cancelled")))
+    .orderBy(registrations.number);
+  return { quota: quota?.quota ?? 0, used: rows.length, staff: rows };
+}
+
+/** An exhibitor issues a staff badge within its quota: an approved registration in the
+ *  exhibitor-staff category, badge signed at once. The quota row is locked so two staff issued
+ *  at once cannot both take the last place. */
+export async function issueStaffBadge(ctx: Ctx, raw: unknown) {
+  const input = parseInput(staffBadgeInput, raw);
+  authorize(ctx.actor, "checkin.staffBadges", { enterpriseId: input.enterpriseId });
+  return inTransaction(ctx, async (tx) => {
+    const [quota] = await tx
+      .select()
+      .from(staffQuotas)
+      .where(and(eq(staffQuotas.editionId, input.editionId), eq(staffQuotas.enterpriseId, input.enterpriseId)))
+      .for("update");
+    const [{ used }] = (await tx
+      .select({ used: count() })
+      .from(staffBadges)
+      .innerJoin(registrations, eq(registrations.id, staffBadges.registrationId))
+      .where(and(eq(staffBadges.editionId, input.editionId), eq(staffBadges.enterpriseId, input.enterpriseId), ne(registrations.status, "cancelled")))) as [{ used: number }];
+    if (!quota || used >= quota.quota) throw new DomainError("conflict", { params: { reason: "quota_exceeded" }, message: "quota_exceeded" });
+    const [category] = await tx
+      .select()
+      .from(visitorCategories)
+      .where(and(eq(visitorCategories.editionId, input.editionId), eq(visitorCategories.code, STAFF_CATEGORY)));
+    const [edition] = await tx.select().from(editions).where(eq(editions.id, input.editionId));
+    if (!category || !edition) throw new DomainError("not_found", { params: { what: "category" } });
+    // Per-edition numbers: the edition row lock orders concurrent allocations.
+    await tx.select({ id: editions.id }).from(editions).where(eq(editions.id, input.editionId)).for("update");
+    const [{ top }] = (await tx.select({ top: max(registrations.number) }).from(registrations).where(eq(registrations.editionId, input.editionId))) as [{ top: number | null }];
+    const now = ctx.clock.now();
+    const days = Array.from({ length: Math.min(16, Math.round((Date.parse(edition.endsOn) - Date.parse(edition.startsOn)) / 86_400_000) + 1) }, (_, i) => i);
+    const [reg] = await tx
+      .insert(registrations)
+      .values({
+        editionId: input.editionId,
+        number: (top ?? 0) + 1,
+        categoryId: category.id,
+        email: input.email,
+        name: input.name,
+        nameUr: input.nameUr,
+        status: "approved",
+        days,
+        consentData: true,
+        decidedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!reg) throw new DomainError("already_exists", { params: { what: "email" } });
+    await tx.insert(staffBadges).values({ registrationId: reg.id, editionId: input.editionId, enterpriseId: input.enterpriseId });
+    await issueBadge(tx, ctx, reg.id);
+    await recordAudit(tx, ctx, { action: "badge.staffIssued", entityType: "registration", entityId: reg.id, organiserId: edition.organiserId, editionId: edition.id, data: { enterpriseId: input.enterpriseId, number: reg.number } });
+    return { registrationId: reg.id, number: reg.number };
+  });
+}
+

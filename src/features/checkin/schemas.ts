@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { nonceSchema } from "./core/offline-sync";
+
+// Inputs of the check-in operations. The scanned text is deliberately loose (any string up to
+// 512 characters): junk from a camera or a keyboard is an answer ("unknown code"), not a 400.
+
+const id = z.uuid();
+
+export const scanInput = z.strictObject({
+  gateId: id,
+  // Longer reads are cut, not refused: the gate still gets a clear "unknown code".
+  code: z.string().max(100_000).transform((s) => s.slice(0, 512)),
+  nonce: nonceSchema.optional(),
+  deviceId: z.string().trim().min(1).max(64).default("web"),
+});
+
+export const uploadInput = z.strictObject({
+  editionId: id,
+  // Items are checked one by one (mergeUploadedScans) so a bad entry does not sink the queue.
+  scans: z.array(z.unknown()).max(5000),
+});
+
+export const editionInput = z.strictObject({ editionId: id });
+export const registrationInput = z.strictObject({ registrationId: id });
+export const revokeInput = z.strictObject({ registrationId: id, reason: z.string().trim().min(1).max(500) });
+
+export const staffQuotaInput = z.strictObject({ editionId: id, enterpriseId: id, quota: z.coerce.number().int().min(0).max(10_000) });
+export const staffListInput = z.strictObject({ editionId: id, enterpriseId: id });
+export const staffBadgeInput = z.strictObject({
+  editionId: id,
+  enterpriseId: id,
+  name: z.string().trim().min(1).max(120),
+  nameUr: z
+    .string()
+    .trim()
+    .max(120)
+    .optional()
+    .transform((v) => v || null),
+  email: z.email().max(254).transform((e) => e.trim().toLowerCase()),
+});
