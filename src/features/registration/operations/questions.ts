@@ -1,0 +1,126 @@
+import { and, asc, eq, isNull, or } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../../../platform/audit/record";
+import { inTransaction, type Ctx } from "../../../platform/context";
+import type { Executor } from "../../../platform/db/types";
+import { DomainError, type FieldIssue } from "../../../platform/errors";
+import { parseInput } from "../../../platform/validation";
+import { editionForChange } from "../../editions/operations/update-edition";
+import { visitorCategories } from "../../editions/tables";
+import { questionInput, type AnswerValue } from "../schemas";
+import { registrationQuestions } from "../tables";
+
+export type Question = typeof registrationQuestions.$inferSelect;
+
+/** The questions a registrant of this category answers: the category's own and the all-category ones. */
+export async function questionsFor(db: Executor, editionId: string, categoryId: string): Promise<Question[]> {
+  return db
+    .select()
+    .from(registrationQuestions)
+    .where(
+      and(
+        eq(registrationQuestions.editionId, editionId),
+        or(isNull(registrationQuestions.categoryId), eq(registrationQuestions.categoryId, categoryId)),
+      ),
+    )
+    .orderBy(asc(registrationQuestions.sort), asc(registrationQuestions.labelEn));
+}
+
+/** Answers keyed by question id: each of the right kind, a known option, required ones given. */
+export function checkAnswers(questions: Question[], answers: Record<string, AnswerValue>, path = "answers"): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  for (const key of Object.keys(answers)) if (!byId.has(key)) issues.push({ path: `${path}.${key}`, code: "unrecognized_key" });
+  for (const q of questions) {
+    const v = answers[q.id];
+    const at = `${path}.${q.id}`;
+    const empty = v === undefined || v === "" || (Array.isArray(v) && v.length === 0);
+    if (empty) {
+      if (q.required) issues.push({ path: at, code: "required" });
+      continue;
+    }
+    const values = new Set(q.options.map((o) => o.value));
+    const ok =
+      q.kind === "text"
+        ? typeof v === "string" && v.length <= 1000
+        : q.kind === "yesno"
+          ? typeof v === "boolean"
+          : q.kind === "select"
+            ? typeof v === "string" && values.has(v)
+            : Array.isArray(v) && v.every((x) => values.has(x));
+    if (!ok) issues.push({ path: at, code: q.kind === "text" ? "invalid_type" : "invalid_value" });
+  }
+  return issues;
+}
+
+async function checkCategory(db: Executor, editionId: string, categoryId: string | null) {
+  if (!categoryId) return;
+  const [c] = await db
+    .select({ id: visitorCategories.id })
+    .from(visitorCategories)
+    .where(and(eq(visitorCategories.id, categoryId), eq(visitorCategories.editionId, editionId)));
+  if (!c) throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "invalid_value" }] });
+}
+
+export async function createQuestion(ctx: Ctx, raw: unknown): Promise<Question> {
+  const input = parseInput(questionInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const edition = await editionForChange(tx, ctx, input.editionId, "registration.configure");
+    await checkCategory(tx, edition.id, input.categoryId);
+    const [row] = await tx.insert(registrationQuestions).values(input).returning();
+    await recordAudit(tx, ctx, {
+      action: "registration.question_created",
+      entityType: "registration_question",
+      entityId: row!.id,
+      organiserId: edition.organiserId,
+      editionId: edition.id,
+      data: { kind: input.kind, labelEn: input.labelEn, categoryId: input.categoryId, required: input.required },
+    });
+    return row!;
+  });
+}
+
+export async function updateQuestion(ctx: Ctx, raw: unknown): Promise<Question> {
+  const { questionId, ...rest } = parseInput(z.object({ questionId: z.uuid() }).passthrough(), raw) as { questionId: string } & Record<string, unknown>;
+  const input = parseInput(questionInput, rest);
+  return inTransaction(ctx, async (tx) => {
+    const edition = await editionForChange(tx, ctx, input.editionId, "registration.configure");
+    await checkCategory(tx, edition.id, input.categoryId);
+    const [row] = await tx
+      .update(registrationQuestions)
+      .set(input)
+      .where(and(eq(registrationQuestions.id, questionId), eq(registrationQuestions.editionId, edition.id)))
+      .returning();
+    if (!row) throw new DomainError("not_found", { params: { what: "question" } });
+    await recordAudit(tx, ctx, {
+      action: "registration.question_updated",
+      entityType: "registration_question",
+      entityId: row.id,
+      organiserId: edition.organiserId,
+      editionId: edition.id,
+      data: { kind: input.kind, labelEn: input.labelEn, categoryId: input.categoryId, required: input.required },
+    });
+    return row;
+  });
+}
+
+/** Answers already given stay on the registrations (exports show them under the question's id). */
+export async function deleteQuestion(ctx: Ctx, raw: unknown): Promise<void> {
+  const { editionId, questionId } = parseInput(z.strictObject({ editionId: z.uuid(), questionId: z.uuid() }), raw);
+  await inTransaction(ctx, async (tx) => {
+    const edition = await editionForChange(tx, ctx, editionId, "registration.configure");
+    const [row] = await tx
+      .delete(registrationQuestions)
+      .where(and(eq(registrationQuestions.id, questionId), eq(registrationQuestions.editionId, edition.id)))
+      .returning();
+    if (!row) throw new DomainError("not_found", { params: { what: "question" } });
+    await recordAudit(tx, ctx, {
+      action: "registration.question_deleted",
+      entityType: "registration_question",
+      entityId: questionId,
+      organiserId: edition.organiserId,
+      editionId: edition.id,
+      data: { labelEn: row.labelEn },
+    });
+  });
+}

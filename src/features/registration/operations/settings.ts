@@ -1,0 +1,86 @@
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../../../platform/audit/record";
+import { inTransaction, type Ctx } from "../../../platform/context";
+import { DomainError } from "../../../platform/errors";
+import { authorize } from "../../../platform/permissions/policy";
+import { parseInput } from "../../../platform/validation";
+import { editionForChange } from "../../editions/operations/update-edition";
+import { editions, visitorCategories } from "../../editions/tables";
+import { bucket } from "../core/capacity";
+import { capacityInput } from "../schemas";
+import { registrationCapacity, registrationQuestions, registrations } from "../tables";
+import { lockBuckets, lockCounter, releaseAndPromote, stateOf } from "./places";
+import { editionDayCount } from "./register";
+
+/** Everything the settings page shows: categories, limits with their use, questions. */
+export async function getRegistrationSettings(ctx: Ctx, raw: unknown) {
+  const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
+  const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, editionId));
+  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+  authorize(ctx.actor, "registration.configure", { organiserId: edition.organiserId });
+  const [categories, capacity, questions] = await Promise.all([
+    ctx.db.select().from(visitorCategories).where(eq(visitorCategories.editionId, editionId)).orderBy(asc(visitorCategories.sort)),
+    ctx.db.select().from(registrationCapacity).where(eq(registrationCapacity.editionId, editionId)).orderBy(asc(registrationCapacity.bucket)),
+    ctx.db.select().from(registrationQuestions).where(eq(registrationQuestions.editionId, editionId)).orderBy(asc(registrationQuestions.sort)),
+  ]);
+  return { edition, dayCount: editionDayCount(edition), categories, capacity, questions };
+}
+
+/**
+ * Set (or with `capacity: null` remove) the limit of one bucket: a category, a day, or a category
+ * on a day. The count of places already held is recomputed under the counter lock, which every
+ * registration takes first, so no registration in flight is missed. Raising a limit promotes
+ * from the waitlist at once.
+ */
+export async function setCapacity(ctx: Ctx, raw: unknown) {
+  const input = parseInput(capacityInput, raw);
+  if (input.categoryId === null && input.day === null) {
+    throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "required" }] });
+  }
+  return inTransaction(ctx, async (tx) => {
+    const edition = await editionForChange(tx, ctx, input.editionId, "registration.configure");
+    if (input.day !== null && input.day >= editionDayCount(edition)) {
+      throw new DomainError("validation_failed", { fields: [{ path: "day", code: "registration_day_out_of_range", params: { max: editionDayCount(edition) } }] });
+    }
+    let code: string | null = null;
+    if (input.categoryId) {
+      const [c] = await tx
+        .select()
+        .from(visitorCategories)
+        .where(and(eq(visitorCategories.id, input.categoryId), eq(visitorCategories.editionId, edition.id)));
+      if (!c) throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "invalid_value" }] });
+      code = c.code;
+    }
+    const key = code === null ? bucket.day(input.day!) : input.day === null ? bucket.category(code) : bucket.categoryDay(code, input.day);
+    await lockCounter(tx, edition.id);
+    const before = (await lockBuckets(tx, edition.id)).find((r) => r.bucket === key);
+    if (input.capacity === null) {
+      await tx.delete(registrationCapacity).where(and(eq(registrationCapacity.editionId, edition.id), eq(registrationCapacity.bucket, key)));
+    } else {
+      const where: SQL[] = [eq(registrations.editionId, edition.id), inArray(registrations.status, ["pending", "approved"])];
+      if (input.categoryId) where.push(eq(registrations.categoryId, input.categoryId));
+      if (input.day !== null) where.push(sql`${registrations.days} @> ${JSON.stringify([input.day])}::jsonb`);
+      const [{ n }] = (await tx.select({ n: count() }).from(registrations).where(and(...where))) as [{ n: number }];
+      await tx
+        .insert(registrationCapacity)
+        .values({ editionId: edition.id, bucket: key, capacity: input.capacity, used: Number(n) })
+        .onConflictDoUpdate({
+          target: [registrationCapacity.editionId, registrationCapacity.bucket],
+          set: { capacity: input.capacity, used: Number(n) },
+        });
+    }
+    await recordAudit(tx, ctx, {
+      action: "registration.capacity_set",
+      entityType: "edition",
+      entityId: edition.id,
+      organiserId: edition.organiserId,
+      editionId: edition.id,
+      data: { bucket: key, from: before?.capacity ?? null, to: input.capacity },
+    });
+    // More room (or no limit any more): whoever waits and now fits is promoted.
+    const rows = await lockBuckets(tx, edition.id);
+    const promoted = await releaseAndPromote(tx, ctx, edition, rows, stateOf(rows), []);
+    return { bucket: key, capacity: input.capacity, promoted: promoted.length };
+  });
+}

@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, inArray } from "drizzle-orm";
+import { outboxMessages } from "../../platform/mail/tables";
+import { auditEntries } from "../../platform/audit/tables";
+import { anonymous } from "../../platform/permissions/actor";
+import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
+import { editions, visitorCategories } from "../editions/tables";
+import { decideRegistrations } from "./operations/decide";
+import { cancelOwnRegistration, getOwnRegistration, updateOwnRegistration } from "./operations/own";
+import { register, registerGroup, registerWalkIn } from "./operations/register";
+import { createQuestion } from "./operations/questions";
+import { setCapacity } from "./operations/settings";
+import { registrationCapacity, registrations } from "./tables";
+
+let t: TestDb;
+let editionId: string;
+const cat: Record<string, string> = {};
+beforeAll(async () => {
+  t = await openTestDb();
+  const [e] = await t.db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
+  editionId = e!.id;
+  for (const c of await t.db.select().from(visitorCategories).where(eq(visitorCategories.editionId, editionId))) cat[c.code] = c.id;
+});
+afterAll(async () => t?.close());
+
+const person = (email: string, extra: Record<string, unknown> = {}) => ({
+  editionId,
+  categoryId: cat.general_public,
+  name: `Person ${email}`,
+  email,
+  days: [0],
+  consentData: true,
+  consentScan: false,
+  ...extra,
+});
+const staff = async () => ctxFor(t.db, await actorFor(t.db, demo.organiser));
+// This feature's mails only (the badge mail belongs to check-in).
+const mailsTo = async (to: string) => (await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, to))).filter((m) => m.kind.startsWith("registration_"));
+
+describe("register and approve", () => {
+  it("a buyer is pending with a place held, then approved with an email in their language", async () => {
+    const r = await register(ctxFor(t.db, anonymous, "ur"), person("Buyer1@Example.com ", { categoryId: cat.corporate_buyer, organisation: "Acme" }));
+    expect(r.created).toBe(true);
+    const reg = r.registrations[0]!;
+    expect(reg).toMatchObject({ status: "pending", email: "buyer1@example.com" });
+    expect(r.manageTokens?.[0]).toMatch(/^[\w-]{20,}$/);
+    const res = await decideRegistrations(await staff(), { editionId, ids: [reg.id], decision: "approve" });
+    expect(res.changed).toEqual([reg.id]);
+    const mails = await mailsTo("buyer1@example.com");
+    expect(mails.map((m) => m.kind).sort()).toEqual(["registration_approved", "registration_received"]);
+    expect(mails.find((m) => m.kind === "registration_approved")!.subject).toContain("تصدیق");
+    expect(mails.find((m) => m.kind === "registration_received")!.bodyText).toContain(`/registration/${r.manageTokens![0]}`);
+    const audit = await t.db.select().from(auditEntries).where(and(eq(auditEntries.action, "registration.approved"), eq(auditEntries.entityId, reg.id)));
+    expect(audit).toHaveLength(1);
+    // Approving twice changes nothing.
+    expect((await decideRegistrations(await staff(), { editionId, ids: [reg.id], decision: "approve" })).skipped).toEqual([{ id: reg.id, status: "approved" }]);
+  });
+
+  it("a public visitor is approved at once; the same email again returns the same registration", async () => {
+    const a = await register(ctxFor(t.db), person("same@example.com"));
+    expect(a.registrations[0]!.status).toBe("approved");
+    const b = await register(ctxFor(t.db), person("SAME@example.com", { days: [1, 2] }));
+    expect(b).toMatchObject({ created: false });
+    expect(b.registrations[0]!.id).toBe(a.registrations[0]!.id);
+    expect(b.manageTokens).toBeUndefined();
+    expect(await t.db.select().from(registrations).where(eq(registrations.email, "same@example.com"))).toHaveLength(1);
+  });
+
+  it("replays an idempotency key and refuses its reuse with another body", async () => {
+    const body = person("idem@example.com", { idempotencyKey: "key-12345678" });
+    const a = await register(ctxFor(t.db), body);
+    const b = await register(ctxFor(t.db), body);
+    expect(b).toMatchObject({ created: false, registrations: [{ id: a.registrations[0]!.id }] });
+    await expect(register(ctxFor(t.db), { ...body, email: "other@example.com" })).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("validates every field with codes, translated in both languages", async () => {
+    const bad = { ...person("not-an-email"), consentData: false, days: [], phone: "call me", nameUr: "Latin only" };
+    const err = await register(ctxFor(t.db), bad).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "validation_failed" });
+    const codes = Object.fromEntries((err as { fields: { path: string; code: string }[] }).fields.map((f) => [f.path, f.code]));
+    expect(codes).toEqual({
+      email: "invalid_email",
+      consentData: "registration_consent_required",
+      days: "registration_days_required",
+      phone: "registration_invalid_phone",
+      nameUr: "urdu_script",
+    });
+    await expect(register(ctxFor(t.db), person("days@example.com", { days: [5] }))).rejects.toMatchObject({
+      fields: [{ path: "days", code: "registration_day_out_of_range" }],
+    });
+    const { fieldIssueText } = await import("../../platform/i18n/translate");
+    expect(fieldIssueText("en", "registration_consent_required")).toMatch(/agree/);
+    expect(fieldIssueText("ur", "registration_consent_required")).toMatch(/رضامندی/);
+  });
+
+  it("checks answers to the organiser's questions", async () => {
+    const q = await createQuestion(await staff(), {
+      editionId,
+      categoryId: cat.student,
+      kind: "select",
+      labelEn: "Level",
+      labelUr: "درجہ",
+      options: [
+        { value: "bachelor", en: "Bachelor", ur: "بیچلر" },
+        { value: "master", en: "Master", ur: "ماسٹر" },
+      ],
+      required: true,
+    });
+    const student = (answers: Record<string, unknown>) => person(`s${Object.keys(answers).length}@example.com`, { categoryId: cat.student, answers });
+    await expect(register(ctxFor(t.db), student({}))).rejects.toMatchObject({ fields: [{ path: `answers.${q.id}`, code: "required" }] });
+    await expect(register(ctxFor(t.db), student({ [q.id]: "phd" }))).rejects.toMatchObject({ fields: [{ path: `answers.${q.id}`, code: "invalid_value" }] });
+    expect((await register(ctxFor(t.db), student({ [q.id]: "master" }))).registrations[0]!.status).toBe("approved");
+  });
+
+  it("does not let a visitor approve, refuse or configure", async () => {
+    const visitor = ctxFor(t.db, await actorFor(t.db, demo.visitor));
+    const [r] = await t.db.select().from(registrations).limit(1);
+    await expect(decideRegistrations(visitor, { editionId, ids: [r!.id], decision: "approve" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(setCapacity(visitor, { editionId, categoryId: cat.media!, day: null, capacity: 1 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(decideRegistrations(ctxFor(t.db), { editionId, ids: [r!.id], decision: "refuse", reason: "x" })).rejects.toMatchObject({ code: "unauthenticated" });
+  });
+});
+
+describe("capacity and the waitlist", () => {
+  it("waitlists when full and promotes in order on cancellation, telling them", async () => {
+    const s = await staff();
+    await setCapacity(s, { editionId, categoryId: cat.regulatory_stakeholder!, day: null, capacity: 2 });
+    const reg = async (email: string) => (await register(ctxFor(t.db), person(email, { categoryId: cat.regulatory_stakeholder })));
+    const a = await reg("wa@example.com");
+    await reg("wb@example.com");
+    const c = await reg("wc@example.com");
+    const d = await reg("wd@example.com");
+    expect([c, d].map((x) => x.registrations[0]!.status)).toEqual(["waitlisted", "waitlisted"]);
+    expect((await mailsTo("wc@example.com")).map((m) => m.kind)).toEqual(["registration_waitlisted"]);
+    const res = await cancelOwnRegistration(ctxFor(t.db), { token: a.manageTokens![0] });
+    expect(res.promoted).toEqual([c.registrations[0]!.id]);
+    const [cNow] = await t.db.select().from(registrations).where(eq(registrations.id, c.registrations[0]!.id));
+    expect(cNow!.status).toBe("pending"); // a trade category: promoted to await approval
+    expect((await mailsTo("wc@example.com")).map((m) => m.kind)).toContain("registration_promoted");
+    expect((await mailsTo("wd@example.com")).map((m) => m.kind)).not.toContain("registration_promoted");
+    // Refusing a pending one frees its place for the next in line.
+    const r = await decideRegistrations(s, { editionId, ids: [cNow!.id], decision: "refuse", reason: "Not a regulator" });
+    expect(r.promoted).toEqual([d.registrations[0]!.id]);
+    expect((await mailsTo("wc@example.com")).find((m) => m.kind === "registration_refused")!.bodyText).toContain("Not a regulator");
+    const [bucket] = await t.db.select().from(registrationCapacity).where(eq(registrationCapacity.bucket, "cat:regulatory_stakeholder"));
+    expect(bucket).toMatchObject({ capacity: 2, used: 2 });
+  });
+
+  it("refusal needs a reason; bulk approval approves the pending ones", async () => {
+    const ids = [];
+    for (const n of [1, 2, 3]) ids.push((await register(ctxFor(t.db), person(`bulk${n}@example.com`, { categoryId: cat.media }))).registrations[0]!.id);
+    await expect(decideRegistrations(await staff(), { editionId, ids, decision: "refuse" })).rejects.toMatchObject({
+      fields: [{ path: "reason", code: "registration_reason_required" }],
+    });
+    const r = await decideRegistrations(await staff(), { editionId, ids: ids.slice(0, 2), decision: "approve" });
+    expect(r.changed).toHaveLength(2);
+    const r2 = await decideRegistrations(await staff(), { editionId, ids, decision: "refuse", reason: "Press pass needed" });
+    expect(r2.changed).toEqual([ids[2]]);
+    expect(r2.skipped.map((x) => x.status)).toEqual(["approved", "approved"]);
+  });
+
+  it("edits days only when they fit, and cancels through the account", async () => {
+    const s = await staff();
+    await setCapacity(s, { editionId, categoryId: cat.development_partner!, day: 2, capacity: 1 });
+    const visitor = ctxFor(t.db, await actorFor(t.db, demo.visitor));
+    await register(ctxFor(t.db), person("dp1@example.com", { categoryId: cat.development_partner, days: [2] }));
+    const mine = await register(visitor, person(demo.visitor, { categoryId: cat.development_partner, days: [0] }));
+    const id = mine.registrations[0]!.id;
+    await expect(updateOwnRegistration(visitor, { registrationId: id, days: [0, 2] })).rejects.toMatchObject({
+      fields: [{ path: "days", code: "registration_days_full" }],
+    });
+    expect(await updateOwnRegistration(visitor, { registrationId: id, days: [1] })).toMatchObject({ days: [1], status: "pending" });
+    const other = ctxFor(t.db, await actorFor(t.db, demo.exhibitor));
+    await expect(getOwnRegistration(other, { registrationId: id })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await cancelOwnRegistration(visitor, { registrationId: id })).toMatchObject({ status: "cancelled" });
+  });
+
+  it("a delegation comes together or not at all", async () => {
+    const s = await staff();
+    await setCapacity(s, { editionId, categoryId: cat.foreign_mission!, day: null, capacity: 3 });
+    const members = (n: number, p: string) => Array.from({ length: n }, (_, i) => ({ ...person(`${p}${i}@mission.example`), editionId: undefined, categoryId: undefined }));
+    const strip = (m: Record<string, unknown>) => {
+      const { editionId: _e, categoryId: _c, ...rest } = m;
+      return rest;
+    };
+    const four = await registerGroup(ctxFor(t.db), { editionId, categoryId: cat.foreign_mission, members: members(4, "g").map(strip) });
+    expect(four.registrations.map((r) => r.status)).toEqual(["waitlisted", "waitlisted", "waitlisted", "waitlisted"]);
+    const three = await registerGroup(ctxFor(t.db), { editionId, categoryId: cat.foreign_mission, members: members(3, "h").map(strip) });
+    expect(new Set(three.registrations.map((r) => r.status))).toEqual(new Set(["pending"]));
+    expect(new Set(three.registrations.map((r) => r.groupId)).size).toBe(1);
+    // A member already registered fails the whole group, naming the member.
+    await expect(
+      registerGroup(ctxFor(t.db), { editionId, categoryId: cat.general_public, members: [strip(person("fresh@example.com")), strip(person("h1@mission.example"))] }),
+    ).rejects.toMatchObject({ fields: [{ path: "members.1.email", code: "registration_email_registered" }] });
+    expect(await t.db.select().from(registrations).where(eq(registrations.email, "fresh@example.com"))).toHaveLength(0);
+  });
+
+  it("walk-ins at the desk are approved at once by gate staff, audited; visitors cannot use the desk", async () => {
+    const gate = ctxFor(t.db, await actorFor(t.db, demo.gate));
+    const r = await registerWalkIn(gate, person("walkin@example.com", { categoryId: cat.corporate_buyer }));
+    expect(r.registrations[0]!.status).toBe("approved");
+    expect(await t.db.select().from(auditEntries).where(and(eq(auditEntries.action, "registration.walk_in"), eq(auditEntries.entityId, r.registrations[0]!.id)))).toHaveLength(1);
+    const visitor = ctxFor(t.db, await actorFor(t.db, demo.visitor));
+    await expect(registerWalkIn(visitor, person("walkin2@example.com"))).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("a registration rush", () => {
+  it("never oversells, loses or duplicates under 50 concurrent requests", async () => {
+    await setCapacity(await staff(), { editionId, categoryId: cat.financial_institution!, day: null, capacity: 20 });
+    const emails = Array.from({ length: 50 }, (_, i) => `rush${i}@example.com`);
+    // Every request twice (a double click), all at once: on PostgreSQL each runs on its own pooled connection.
+    const results = await Promise.all(
+      [...emails, ...emails].map((email) => register(ctxFor(t.db), person(email, { categoryId: cat.financial_institution, idempotencyKey: `rush-${email.split("@")[0]}` }))),
+    );
+    expect(results).toHaveLength(100);
+    const rows = await t.db.select().from(registrations).where(inArray(registrations.email, emails));
+    expect(rows).toHaveLength(50);
+    expect(rows.filter((r) => r.status === "pending")).toHaveLength(20);
+    expect(rows.filter((r) => r.status === "waitlisted")).toHaveLength(30);
+    expect(new Set(rows.map((r) => r.number)).size).toBe(50);
+    const [bucket] = await t.db.select().from(registrationCapacity).where(eq(registrationCapacity.bucket, "cat:financial_institution"));
+    expect(bucket!.used).toBe(20);
+  });
+});
