@@ -51,6 +51,7 @@ export function repairBench(input: ScheduleInput, output: ScheduleOutput, maxCan
     /** Cancelled meetings whose freed time was given to a waiting request. */
     capacityRecovered: Math.round((refilled / n) * 1000) / 1000,
     msMedian: Math.round(times[Math.floor(times.length / 2)]! * 10) / 10,
+    msP95: Math.round(times[Math.floor(times.length * 0.95)]! * 10) / 10,
     msMax: Math.round(times[times.length - 1]! * 10) / 10,
     oneOffMs,
     violations,

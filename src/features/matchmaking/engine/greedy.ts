@@ -9,7 +9,11 @@ export type Context = {
   pr: Problem;
   /** Statically allowed slots per request (availability, pin, forbidden, zero capacity); use allowed(). */
   slots: (Int32Array | undefined)[];
-  /** Slots before this ordinal are closed to moves (repair: past and notification horizon). */
+  /**
+   * Slots before this ordinal are closed to moves (repair: past and notification
+   * horizon). Allowed lists ignore it (so they survive a change of horizon);
+   * bestSlot and tryInsert skip those slots.
+   */
   minSlot: number;
   /** Expected pressure on each slot: sum over requests of 1/|allowed slots|. */
   pressure: Float64Array;
@@ -21,17 +25,17 @@ export type Context = {
 };
 
 const buf = { a: new Int32Array(0) };
-function computeAllowed(pr: Problem, r: number, minSlot: number): Int32Array {
+function computeAllowed(pr: Problem, r: number): Int32Array {
   if (buf.a.length < pr.S) buf.a = new Int32Array(pr.S);
   let n = 0;
-  for (let s = minSlot; s < pr.S; s++) if (staticOk(pr, r, s)) buf.a[n++] = s;
+  for (let s = 0; s < pr.S; s++) if (staticOk(pr, r, s)) buf.a[n++] = s;
   return buf.a.slice(0, n);
 }
 
 export function allowed(ctx: Context, r: number): Int32Array {
   let l = ctx.slots[r];
   if (l === undefined) {
-    l = computeAllowed(ctx.pr, r, ctx.minSlot);
+    l = computeAllowed(ctx.pr, r);
     ctx.slots[r] = l;
   }
   return l;
@@ -52,7 +56,7 @@ export function makeContext(pr: Problem, rand: () => number, opts: { lazy?: bool
   }
   if (opts.lazy) return { pr, slots, pressure, reqsOf, rand, work: 0, minSlot };
   for (let r = 0; r < pr.R; r++) {
-    const list = computeAllowed(pr, r, minSlot);
+    const list = computeAllowed(pr, r);
     slots[r] = list;
     for (const s of list) pressure[s]! += 1 / list.length;
   }
@@ -97,7 +101,7 @@ export function bestSlot(ctx: Context, st: State, r: number, exclude = -1): numb
   ctx.work += list.length;
   for (let i = 0; i < list.length; i++) {
     const s = list[i]!;
-    if (s === exclude) continue;
+    if (s === exclude || s < ctx.minSlot) continue;
     const c = slotCost(ctx, st, r, s);
     if (c < bestC) { bestC = c; best = s; }
   }

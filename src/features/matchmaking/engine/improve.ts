@@ -69,6 +69,7 @@ export function tryInsert(ctx: Context, st: State, r: number, mode: InsertMode):
   const gain = (st.count[a] === 0 ? 1 : 0) + (st.count[b] === 0 ? 1 : 0);
   const minGain = mode.minCoverageGain ?? 0;
   for (const s of allowed(ctx, r)) {
+    if (s < ctx.minSlot) continue;
     ctx.work += 4;
     if (!st.precedenceOk(r, s)) continue;
     const direct: number[] = [];

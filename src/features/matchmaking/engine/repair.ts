@@ -215,11 +215,7 @@ export class RepairSession {
   private freeze(options: { frozenBefore?: string }): void {
     const { pr, ctx, st } = this;
     const minSlot = options.frozenBefore === undefined ? 0 : (pr.slotIndex.get(options.frozenBefore) ?? 0);
-    if (minSlot !== ctx.minSlot) {
-      ctx.minSlot = minSlot;
-      ctx.slots.fill(undefined);
-      for (const r of this.cancelled ?? []) ctx.slots[r] = new Int32Array(0);
-    }
+    ctx.minSlot = minSlot;
     for (let r = 0; r < pr.R; r++) st.locked[r] = pr.fixedSlot[r]! >= 0 || (st.slotOf[r]! >= 0 && st.slotOf[r]! < minSlot) ? 1 : 0;
   }
 
