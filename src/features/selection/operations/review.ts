@@ -1,0 +1,200 @@
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../../../platform/audit/record";
+import { inTransaction, type Ctx } from "../../../platform/context";
+import type { Executor } from "../../../platform/db/types";
+import { DomainError } from "../../../platform/errors";
+import { authorize } from "../../../platform/permissions/policy";
+import { parseInput } from "../../../platform/validation";
+import { roleGrants } from "../../accounts/tables";
+import { users } from "../../../platform/auth/tables";
+import { editionForChange } from "../../editions/operations/update-edition";
+import { findEdition } from "../../editions/queries";
+import { clusters } from "../../editions/tables";
+import { findCall } from "../../nominations/operations/call";
+import { nominations, reviewConflicts, reviewerAffiliations, reviews } from "../../nominations/tables";
+import { assignReviewers, normaliseScores } from "../engine";
+
+const editionInput = z.object({ editionId: z.uuid() });
+
+async function editionFor(ctx: Ctx, editionId: string) {
+  const edition = await findEdition(ctx.db, { id: editionId });
+  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+  return edition;
+}
+
+/** Reviewers of an organiser, with the trade bodies they belong to (affiliations and own representative grants). */
+async function reviewerPool(db: Executor, organiserId: string) {
+  const grants = await db
+    .select({ userId: roleGrants.userId })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.role, "reviewer"), eq(roleGrants.organiserId, organiserId)));
+  const ids = [...new Set(grants.map((g) => g.userId))];
+  if (ids.length === 0) return [];
+  const affiliations = await db.select().from(reviewerAffiliations).where(inArray(reviewerAffiliations.userId, ids));
+  const repGrants = await db
+    .select({ userId: roleGrants.userId, tradeBodyId: roleGrants.tradeBodyId })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.role, "trade_body_rep"), inArray(roleGrants.userId, ids)));
+  const bodies = new Map<string, Set<string>>(ids.map((id) => [id, new Set<string>()]));
+  for (const a of [...affiliations, ...repGrants]) if (a.tradeBodyId) bodies.get(a.userId)!.add(a.tradeBodyId);
+  return ids.map((id) => ({ id, tradeBodyIds: [...bodies.get(id)!] }));
+}
+
+async function submitted(db: Executor, editionId: string) {
+  return db
+    .select()
+    .from(nominations)
+    .where(and(eq(nominations.editionId, editionId), eq(nominations.status, "submitted")))
+    .orderBy(asc(nominations.submittedAt));
+}
+
+/** Balanced automatic assignment (engine), keeping reviews already assigned that are still allowed. */
+export async function assignReviews(ctx: Ctx, raw: unknown) {
+  const { editionId, seed } = parseInput(editionInput.extend({ seed: z.coerce.number().int().default(1) }), raw);
+  return inTransaction(ctx, async (tx) => {
+    const edition = await editionForChange(tx, ctx, editionId, "review.assign");
+    const call = await findCall(tx, editionId);
+    if (!call) throw new DomainError("not_found", { params: { what: "nomination_call" } });
+    const apps = await submitted(tx, editionId);
+    const pool = await reviewerPool(tx, edition.organiserId);
+    const appIds = apps.map((a) => a.id);
+    const conflicts = appIds.length ? await tx.select().from(reviewConflicts).where(inArray(reviewConflicts.nominationId, appIds)) : [];
+    const existing = appIds.length ? await tx.select().from(reviews).where(inArray(reviews.nominationId, appIds)) : [];
+    const result = assignReviewers({
+      applications: apps.map((a) => ({ id: a.id, tradeBodyId: a.tradeBodyId })),
+      reviewers: pool.map((r) => ({ ...r, conflicts: conflicts.filter((c) => c.reviewerId === r.id).map((c) => c.nominationId) })),
+      reviewsPerApplication: call.reviewsPerApplication,
+      seed,
+      existing: existing.map((e) => ({ applicationId: e.nominationId, reviewerId: e.reviewerId })),
+    });
+    const fresh = result.assignments.filter((a) => !a.existing);
+    if (fresh.length) {
+      await tx.insert(reviews).values(fresh.map((a) => ({ nominationId: a.applicationId, reviewerId: a.reviewerId, assignedAt: ctx.clock.now() })));
+    }
+    // A pair no longer allowed (conflict declared, new affiliation) goes, unless it was already scored.
+    for (const d of result.dropped) {
+      await tx.delete(reviews).where(and(eq(reviews.nominationId, d.applicationId), eq(reviews.reviewerId, d.reviewerId), isNull(reviews.submittedAt)));
+    }
+    await recordAudit(tx, ctx, {
+      action: "reviews.assigned",
+      entityType: "edition",
+      entityId: editionId,
+      organiserId: edition.organiserId,
+      editionId,
+      data: { added: fresh.length, dropped: result.dropped.length, shortfalls: result.shortfalls.length, seed },
+    });
+    return { added: fresh.length, loads: result.loads, shortfalls: result.shortfalls, dropped: result.dropped };
+  });
+}
+
+async function reviewerScope(ctx: Ctx, nominationId: string) {
+  const [n] = await ctx.db.select().from(nominations).where(eq(nominations.id, nominationId));
+  if (!n) throw new DomainError("not_found", { params: { what: "application" } });
+  const edition = await editionFor(ctx, n.editionId);
+  authorize(ctx.actor, "review.score", { organiserId: edition.organiserId });
+  return { n, edition, reviewerId: ctx.actor.kind === "user" ? ctx.actor.userId : "" };
+}
+
+/** A reviewer declares a conflict on any application; an unscored review of it is withdrawn. */
+export async function declareConflict(ctx: Ctx, raw: unknown) {
+  const { nominationId, reason } = parseInput(z.object({ nominationId: z.uuid(), reason: z.string().trim().max(500).default("") }), raw);
+  const { n, edition, reviewerId } = await reviewerScope(ctx, nominationId);
+  return inTransaction(ctx, async (tx) => {
+    await tx.insert(reviewConflicts).values({ nominationId, reviewerId, reason, createdAt: ctx.clock.now() }).onConflictDoNothing();
+    await tx.delete(reviews).where(and(eq(reviews.nominationId, nominationId), eq(reviews.reviewerId, reviewerId), isNull(reviews.submittedAt)));
+    await recordAudit(tx, ctx, { action: "review.conflict_declared", entityType: "nomination", entityId: n.id, organiserId: edition.organiserId, editionId: n.editionId, data: { reason } });
+    return { ok: true };
+  });
+}
+
+const scoreInput = z.object({
+  nominationId: z.uuid(),
+  scores: z.record(z.string(), z.coerce.number().int().min(1).max(5)),
+  comments: z.record(z.string(), z.string().trim().max(2000)).default({}),
+});
+
+/** Scores every criterion of the call (1–5) with a comment each; only the assigned reviewer may. */
+export async function scoreReview(ctx: Ctx, raw: unknown) {
+  const input = parseInput(scoreInput, raw);
+  const { n, edition, reviewerId } = await reviewerScope(ctx, input.nominationId);
+  const call = await findCall(ctx.db, n.editionId);
+  const missing = call!.criteria.filter((c) => input.scores[c.id] === undefined);
+  if (missing.length) throw new DomainError("validation_failed", { fields: missing.map((c) => ({ path: `scores.${c.id}`, code: "required" })) });
+  const unknown = Object.keys(input.scores).filter((k) => !call!.criteria.some((c) => c.id === k));
+  if (unknown.length) throw new DomainError("validation_failed", { fields: unknown.map((k) => ({ path: `scores.${k}`, code: "unrecognized_key" })) });
+  return inTransaction(ctx, async (tx) => {
+    const [r] = await tx.select().from(reviews).where(and(eq(reviews.nominationId, n.id), eq(reviews.reviewerId, reviewerId))).for("update");
+    if (!r) throw new DomainError("forbidden", { params: { reason: "not_assigned" } });
+    await tx.update(reviews).set({ scores: input.scores, comments: input.comments, submittedAt: ctx.clock.now() }).where(and(eq(reviews.nominationId, n.id), eq(reviews.reviewerId, reviewerId)));
+    await recordAudit(tx, ctx, { action: "review.scored", entityType: "nomination", entityId: n.id, organiserId: edition.organiserId, editionId: n.editionId, data: { scores: input.scores } });
+    return { ok: true };
+  });
+}
+
+/** The reviewer's own assignments in an edition, with each application and the call's criteria. */
+export async function myReviews(ctx: Ctx, raw: unknown) {
+  const { editionId } = parseInput(editionInput, raw);
+  const edition = await editionFor(ctx, editionId);
+  authorize(ctx.actor, "review.score", { organiserId: edition.organiserId });
+  const reviewerId = ctx.actor.kind === "user" ? ctx.actor.userId : "";
+  const rows = await ctx.db
+    .select({ review: reviews, nomination: nominations, clusterEn: clusters.nameEn, clusterUr: clusters.nameUr })
+    .from(reviews)
+    .innerJoin(nominations, eq(nominations.id, reviews.nominationId))
+    .innerJoin(clusters, eq(clusters.id, nominations.clusterId))
+    .where(and(eq(reviews.reviewerId, reviewerId), eq(nominations.editionId, editionId)))
+    .orderBy(asc(nominations.enterpriseName));
+  const call = await findCall(ctx.db, editionId);
+  return {
+    edition,
+    criteria: call?.criteria ?? [],
+    items: rows.map((r) => ({
+      nominationId: r.nomination.id,
+      enterpriseName: r.nomination.enterpriseName,
+      clusterEn: r.clusterEn,
+      clusterUr: r.clusterUr,
+      sizeClass: r.nomination.sizeClass,
+      womenLed: r.nomination.womenLed,
+      application: r.nomination.application,
+      scores: r.review.scores,
+      comments: r.review.comments,
+      submittedAt: r.review.submittedAt,
+    })),
+  };
+}
+
+/** Normalised scores of an edition's submitted reviews (engine), keyed for selection and the overview. */
+export async function editionScores(db: Executor, editionId: string) {
+  const call = await findCall(db, editionId);
+  if (!call) throw new DomainError("not_found", { params: { what: "nomination_call" } });
+  const rows = await db
+    .select({ nominationId: reviews.nominationId, reviewerId: reviews.reviewerId, scores: reviews.scores })
+    .from(reviews)
+    .innerJoin(nominations, eq(nominations.id, reviews.nominationId))
+    .where(and(eq(nominations.editionId, editionId), eq(nominations.status, "submitted")));
+  const scored = rows.filter((r) => r.scores !== null);
+  const result = normaliseScores({
+    criteria: call.criteria.map((c) => ({ id: c.id, weight: c.weight })),
+    reviews: scored.map((r) => ({ applicationId: r.nominationId, reviewerId: r.reviewerId, scores: r.scores! })),
+  });
+  return { call, result };
+}
+
+/** For organisers: raw and normalised scores per review and per application, spread and disagreements. */
+export async function scoreOverview(ctx: Ctx, raw: unknown) {
+  const { editionId } = parseInput(editionInput, raw);
+  const edition = await editionFor(ctx, editionId);
+  authorize(ctx.actor, "review.readAll", { organiserId: edition.organiserId });
+  const { result } = await editionScores(ctx.db, editionId);
+  const apps = await ctx.db.select({ id: nominations.id, enterpriseName: nominations.enterpriseName }).from(nominations).where(eq(nominations.editionId, editionId));
+  const names = new Map(apps.map((a) => [a.id, a.enterpriseName]));
+  const people = await ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...new Set(result.reviews.map((r) => r.reviewerId)), "00000000-0000-0000-0000-000000000000"]));
+  const reviewer = new Map(people.map((p) => [p.id, p.name]));
+  return {
+    edition,
+    applications: result.applications.map((a) => ({ ...a, enterpriseName: names.get(a.applicationId) ?? "" })),
+    reviews: result.reviews.map((r) => ({ ...r, reviewerName: reviewer.get(r.reviewerId) ?? "" })),
+    reviewers: result.reviewers.map((r) => ({ ...r, reviewerName: reviewer.get(r.reviewerId) ?? "" })),
+  };
+}

@@ -1,0 +1,202 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../../../platform/audit/record";
+import { inTransaction, type Ctx } from "../../../platform/context";
+import type { Executor } from "../../../platform/db/types";
+import { DomainError } from "../../../platform/errors";
+import { queueEmail } from "../../../platform/mail/outbox";
+import { authorize } from "../../../platform/permissions/policy";
+import { parseInput } from "../../../platform/validation";
+import { users } from "../../../platform/auth/tables";
+import { roleGrants } from "../../accounts/tables";
+import { editionForChange } from "../../editions/operations/update-edition";
+import { findEdition } from "../../editions/queries";
+import { clusters, editions } from "../../editions/tables";
+import { nominationByLink } from "../../nominations/operations/application";
+import { nominations, selections } from "../../nominations/tables";
+import { applyOverrides, Override, PreferenceRule, promoteFromWaitlist, runSelection, SelectionResult, type Decision } from "../engine";
+import { decisionEmail, offerEmail, tradeBodyDecisionsEmail } from "./decision-mail";
+import { editionScores } from "./review";
+
+const editionInput = z.object({ editionId: z.uuid() });
+
+export async function findSelection(db: Executor, editionId: string) {
+  const [row] = await db.select().from(selections).where(eq(selections.editionId, editionId));
+  return row ? { ...row, result: SelectionResult.parse(row.result) } : null;
+}
+
+/** Runs the selection (engine) on the normalised scores and the published rule: a proposal until published. */
+export async function runSelectionProposal(ctx: Ctx, raw: unknown) {
+  const { editionId } = parseInput(editionInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const edition = await editionForChange(tx, ctx, editionId, "selection.manage");
+    const existing = await findSelection(tx, editionId);
+    if (existing?.publishedAt) throw new DomainError("conflict", { params: { reason: "selection_published" } });
+    const { call, result: scores } = await editionScores(tx, editionId);
+    const score = new Map(scores.applications.map((a) => [a.applicationId, a]));
+    const apps = await tx
+      .select()
+      .from(nominations)
+      .where(and(eq(nominations.editionId, editionId), eq(nominations.status, "submitted")));
+    const scored = apps.filter((a) => score.has(a.id));
+    const result = runSelection({
+      applications: scored.map((a) => ({
+        id: a.id,
+        clusterId: a.clusterId,
+        sizeClass: a.sizeClass,
+        womenLed: a.womenLed,
+        normalisedScore: score.get(a.id)!.meanNormalised,
+        rawScore: score.get(a.id)!.meanRaw,
+        submittedAt: (a.submittedAt ?? a.createdAt).toISOString(),
+        tradeBodyId: a.tradeBodyId,
+      })),
+      clusterTargets: call.clusterTargets,
+      totalStalls: call.totalStalls,
+      rule: PreferenceRule.parse(call.rule),
+    });
+    const values = { result: result as unknown as Record<string, unknown>, ranAt: ctx.clock.now() };
+    await tx.insert(selections).values({ editionId, ...values }).onConflictDoUpdate({ target: selections.editionId, set: values });
+    await recordAudit(tx, ctx, {
+      action: "selection.ran",
+      entityType: "edition",
+      entityId: editionId,
+      organiserId: edition.organiserId,
+      editionId,
+      data: { totals: result.totals, flags: result.flags, unscored: apps.length - scored.length },
+    });
+    return { result, unscored: apps.length - scored.length };
+  });
+}
+
+/** The current proposal or published selection, for organisers. */
+export async function getSelection(ctx: Ctx, raw: unknown) {
+  const { editionId } = parseInput(editionInput, raw);
+  const edition = await findEdition(ctx.db, { id: editionId });
+  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+  authorize(ctx.actor, "selection.manage", { organiserId: edition.organiserId });
+  const selection = await findSelection(ctx.db, editionId);
+  const names = await ctx.db.select({ id: nominations.id, enterpriseName: nominations.enterpriseName }).from(nominations).where(eq(nominations.editionId, editionId));
+  const clusterRows = await ctx.db.select({ id: clusters.id, nameEn: clusters.nameEn, nameUr: clusters.nameUr }).from(clusters).where(eq(clusters.editionId, editionId));
+  return { edition, selection, names: Object.fromEntries(names.map((n) => [n.id, n.enterpriseName])), clusters: Object.fromEntries(clusterRows.map((c) => [c.id, c])) };
+}
+
+/** Changes one decision with a recorded justification (engine: nobody else moves; flags show what it breaks). */
+export async function overrideDecision(ctx: Ctx, raw: unknown) {
+  const input = parseInput(editionInput.and(Override), raw);
+  return inTransaction(ctx, async (tx) => {
+    const edition = await editionForChange(tx, ctx, input.editionId, "selection.manage");
+    const current = await findSelection(tx, input.editionId);
+    if (!current) throw new DomainError("not_found", { params: { what: "selection" } });
+    const result = applyOverrides(current.result, [{ applicationId: input.applicationId, status: input.status, justification: input.justification }]);
+    await tx.update(selections).set({ result: result as unknown as Record<string, unknown> }).where(eq(selections.editionId, input.editionId));
+    await recordAudit(tx, ctx, {
+      action: "selection.overridden",
+      entityType: "nomination",
+      entityId: input.applicationId,
+      organiserId: edition.organiserId,
+      editionId: input.editionId,
+      data: { to: input.status, justification: input.justification, published: !!current.publishedAt },
+    });
+    // After publication the applicant is told again.
+    if (current.publishedAt) await tellApplicants(tx, ctx, input.editionId, result, [input.applicationId]);
+    return result;
+  });
+}
+
+async function tellApplicants(tx: Executor, ctx: Ctx, editionId: string, result: SelectionResult, only?: string[]) {
+  const [edition] = await tx.select().from(editions).where(eq(editions.id, editionId));
+  const apps = await tx.select().from(nominations).where(eq(nominations.editionId, editionId));
+  const byId = new Map(apps.map((a) => [a.id, a]));
+  const clusterRows = await tx.select().from(clusters).where(eq(clusters.editionId, editionId));
+  const clusterName = new Map(clusterRows.map((c) => [c.id, c]));
+  const decisions = result.decisions.filter((d) => !only || only.includes(d.applicationId));
+  const perBody = new Map<string, { decision: Decision; name: string }[]>();
+  for (const d of decisions) {
+    const n = byId.get(d.applicationId);
+    if (!n) continue;
+    if (n.email) await queueEmail(tx, ctx.clock, decisionEmail({ to: n.email, locale: n.locale, decision: d, enterpriseName: n.enterpriseName, edition: edition!, cluster: clusterName.get(d.clusterId)! }));
+    const list = perBody.get(n.tradeBodyId) ?? [];
+    list.push({ decision: d, name: n.enterpriseName });
+    perBody.set(n.tradeBodyId, list);
+  }
+  if (perBody.size === 0) return;
+  const reps = await tx
+    .select({ email: users.email, locale: users.locale, tradeBodyId: roleGrants.tradeBodyId })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(eq(roleGrants.role, "trade_body_rep"), inArray(roleGrants.tradeBodyId, [...perBody.keys()])));
+  for (const r of reps) {
+    await queueEmail(tx, ctx.clock, tradeBodyDecisionsEmail({ to: r.email, locale: r.locale, edition: edition!, items: perBody.get(r.tradeBodyId!) ?? [] }));
+  }
+}
+
+/** Publishes: decisions become final (overrides and withdrawals still apply), applicants and trade bodies are told, the appeal window opens. */
+export async function publishSelection(ctx: Ctx, raw: unknown) {
+  const { editionId } = parseInput(editionInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const edition = await editionForChange(tx, ctx, editionId, "selection.manage");
+    const current = await findSelection(tx, editionId);
+    if (!current) throw new DomainError("not_found", { params: { what: "selection" } });
+    if (current.publishedAt) return current;
+    const { call } = await editionScores(tx, editionId);
+    const now = ctx.clock.now();
+    const appealsCloseAt = new Date(now.getTime() + call.appealDays * 86_400_000);
+    await tx.update(selections).set({ publishedAt: now, appealsCloseAt }).where(eq(selections.editionId, editionId));
+    await tellApplicants(tx, ctx, editionId, current.result);
+    await recordAudit(tx, ctx, { action: "selection.published", entityType: "edition", entityId: editionId, organiserId: edition.organiserId, editionId, data: { totals: current.result.totals } });
+    return { ...current, publishedAt: now, appealsCloseAt };
+  });
+}
+
+/**
+ * A withdrawal. After publication the freed place goes to the same cluster's
+ * waitlist (engine), and the promoted applicant is offered it by email.
+ */
+async function withdraw(tx: Executor, ctx: Ctx, nominationId: string) {
+  const [n] = await tx.select().from(nominations).where(eq(nominations.id, nominationId)).for("update");
+  if (!n) throw new DomainError("not_found", { params: { what: "nomination" } });
+  if (n.status === "withdrawn") return { promoted: null };
+  await tx.update(nominations).set({ status: "withdrawn" }).where(eq(nominations.id, nominationId));
+  const current = await findSelection(tx, n.editionId);
+  let promoted: string | null = null;
+  const decision = current?.result.decisions.find((d) => d.applicationId === nominationId);
+  if (current?.publishedAt && decision && (decision.status === "selected" || decision.status === "waitlisted")) {
+    const p = promoteFromWaitlist(current.result, nominationId);
+    promoted = p.promoted;
+    await tx.update(selections).set({ result: p.result as unknown as Record<string, unknown> }).where(eq(selections.editionId, n.editionId));
+    if (promoted) {
+      const [m] = await tx.select().from(nominations).where(eq(nominations.id, promoted));
+      const [edition] = await tx.select().from(editions).where(eq(editions.id, n.editionId));
+      if (m?.email) await queueEmail(tx, ctx.clock, offerEmail({ to: m.email, locale: m.locale, enterpriseName: m.enterpriseName, edition: edition! }));
+    }
+  }
+  await recordAudit(tx, ctx, { action: "nomination.withdrawn", entityType: "nomination", entityId: nominationId, editionId: n.editionId, data: { promoted } });
+  return { promoted };
+}
+
+/** The applicant withdraws through their link. */
+export async function withdrawByApplicant(ctx: Ctx, raw: unknown) {
+  const { token } = parseInput(z.object({ token: z.string().min(20).max(200) }), raw);
+  return inTransaction(ctx, async (tx) => {
+    const n = await nominationByLink(tx, token, ctx.clock.now());
+    return withdraw(tx, ctx, n.id);
+  });
+}
+
+/** Organiser staff record a withdrawal (e.g. told by phone). */
+export async function withdrawByStaff(ctx: Ctx, raw: unknown) {
+  const { nominationId } = parseInput(z.object({ nominationId: z.uuid() }), raw);
+  return inTransaction(ctx, async (tx) => {
+    const [n] = await tx.select().from(nominations).where(eq(nominations.id, nominationId));
+    if (!n) throw new DomainError("not_found", { params: { what: "nomination" } });
+    await editionForChange(tx, ctx, n.editionId, "selection.manage");
+    return withdraw(tx, ctx, nominationId);
+  });
+}
+
+/** The published decision of one application, or null before publication. */
+export async function publishedDecision(db: Executor, editionId: string, nominationId: string) {
+  const s = await findSelection(db, editionId);
+  if (!s?.publishedAt) return null;
+  return { decision: s.result.decisions.find((d) => d.applicationId === nominationId) ?? null, appealsCloseAt: s.appealsCloseAt };
+}
