@@ -7,6 +7,8 @@ import { handleError } from "../platform/http/errors";
 import { accountsApi } from "../features/accounts/api";
 import { editionsApi } from "../features/editions/api";
 import { backofficeApi } from "../features/backoffice/api";
+import { registrationApi } from "../features/registration/api";
+import { checkinApi } from "../features/checkin/api";
 import { renderApiReference } from "./api-reference";
 
 /**
@@ -33,6 +35,9 @@ const tags = [
   { name: "editions", description: "Public views of published editions." },
   { name: "editions (organiser)", description: "Editing an organiser's editions, sectors, clusters and trade bodies." },
   { name: "back office", description: "The audit log and the email outbox." },
+  { name: "registration", description: "Registering for an edition, alone or as a delegation; cancelling." },
+  { name: "registration (organiser)", description: "Registrations: list, approve or refuse, walk-ins, exports." },
+  { name: "check-in", description: "Gate scans online and offline, gate bundles, badge PDFs, revoking and reprinting badges." },
 ];
 
 export function createApi(services: AppServices) {
@@ -63,6 +68,8 @@ export function createApi(services: AppServices) {
   api.route("/", accountsApi(services));
   api.route("/", editionsApi(services));
   api.route("/", backofficeApi(services));
+  api.route("/", registrationApi(services));
+  api.route("/", checkinApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {

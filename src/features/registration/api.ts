@@ -1,0 +1,234 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AppServices } from "../../platform/context";
+import { apiRouter } from "../../platform/http/api-router";
+import { conflictResponse, errorResponses, idParams, jsonBody, jsonResponse, security } from "../accounts/api";
+import { decideRegistrations } from "./operations/decide";
+import { exportRegistrations } from "./operations/export";
+import { listRegistrations } from "./operations/list";
+import { cancelOwnRegistration } from "./operations/own";
+import { register, registerGroup, registerWalkIn } from "./operations/register";
+import { exportColumns } from "./schemas";
+import { registrationStatuses } from "./tables";
+
+// Thin routes over the operations, which parse again with their own schemas and check permission.
+
+const uuid = z.string().openapi({ format: "uuid" });
+const answer = z.union([z.string(), z.array(z.string()), z.boolean()]);
+const personFields = {
+  name: z.string().max(120),
+  nameUr: z.string().max(120).nullable().optional(),
+  email: z.string().max(254).openapi({ example: "buyer@example.com" }),
+  phone: z.string().max(30).nullable().optional(),
+  organisation: z.string().max(200).nullable().optional(),
+  designation: z.string().max(120).nullable().optional(),
+  days: z.array(z.number().int()).openapi({ description: "Edition day indexes, 0 = first day", example: [0, 1] }),
+  answers: z.record(z.string(), answer).optional().openapi({ description: "Answers keyed by question id" }),
+  consentData: z.boolean().openapi({ description: "Must be true: consent to the use of the data" }),
+  consentScan: z.boolean().optional().openapi({ description: "Consent to exhibitors scanning the badge" }),
+};
+const registerBody = z
+  .strictObject({ categoryId: uuid, locale: z.enum(["en", "ur"]).optional(), ...personFields })
+  .openapi("RegistrationInput");
+const groupBody = z
+  .strictObject({ categoryId: uuid, locale: z.enum(["en", "ur"]).optional(), members: z.array(z.strictObject(personFields)).max(50) })
+  .openapi("GroupRegistrationInput");
+const registrationSchema = z
+  .object({
+    id: uuid,
+    editionId: uuid,
+    number: z.number().int(),
+    categoryId: uuid,
+    name: z.string(),
+    email: z.string(),
+    status: z.enum(registrationStatuses),
+    days: z.array(z.number().int()),
+    groupId: uuid.nullable(),
+    createdAt: z.string(),
+  })
+  .openapi("Registration");
+const registerResult = z
+  .object({ registrations: z.array(registrationSchema), created: z.boolean(), manageTokens: z.array(z.string()).optional() })
+  .openapi("RegistrationResult");
+const idempotencyHeader = z.object({
+  "idempotency-key": z
+    .string()
+    .optional()
+    .openapi({ param: { name: "Idempotency-Key", in: "header" }, description: "8–128 of A-Z a-z 0-9 . _ : -; a retry with the same key and body returns the same registration" }),
+});
+const listItem = z.object({
+  id: uuid,
+  number: z.number().int(),
+  name: z.string(),
+  nameUr: z.string().nullable(),
+  organisation: z.string().nullable(),
+  designation: z.string().nullable(),
+  category: z.object({ id: uuid, code: z.string(), nameEn: z.string(), nameUr: z.string() }),
+  status: z.enum(registrationStatuses),
+  days: z.array(z.number().int()),
+  source: z.string(),
+  refusalReason: z.string().nullable(),
+  createdAt: z.string(),
+  email: z.string().nullable().openapi({ description: "null unless the caller may see personal data" }),
+  phone: z.string().nullable(),
+});
+const listResult = z
+  .object({
+    edition: z.object({ id: uuid, nameEn: z.string(), nameUr: z.string() }),
+    total: z.number().int(),
+    byStatus: z.record(z.string(), z.number().int()),
+    personal: z.boolean(),
+    items: z.array(listItem),
+  })
+  .openapi("RegistrationList");
+const decisionBody = z
+  .strictObject({ ids: z.array(uuid).max(500), decision: z.enum(["approve", "refuse"]), reason: z.string().max(500).optional() })
+  .openapi("RegistrationDecision", { description: "A reason is required to refuse; it is emailed in the registrant's language." });
+const decisionResult = z.object({
+  changed: z.array(uuid),
+  skipped: z.array(z.object({ id: uuid, status: z.string() })),
+  promoted: z.array(uuid),
+});
+const cancelBody = z
+  .union([z.strictObject({ registrationId: uuid }), z.strictObject({ token: z.string().max(100) })])
+  .openapi("RegistrationCancel", { description: "Your own registration (signed in) or the token from the manage link." });
+
+export function registrationApi(_services: AppServices) {
+  const api = apiRouter();
+  const tags = ["registration"];
+  const staffTags = ["registration (organiser)"];
+
+  const registerRoute = <B extends z.ZodType>(path: string, summary: string, body: B, sec: (typeof security)["none"], description: string) =>
+    createRoute({
+      method: "post",
+      path,
+      summary,
+      description,
+      tags: path.endsWith("walk-in") ? staffTags : tags,
+      security: sec,
+      request: { params: idParams, headers: idempotencyHeader, body: jsonBody(body) },
+      responses: {
+        201: jsonResponse(registerResult, "Registered (status pending, approved or waitlisted)"),
+        200: jsonResponse(registerResult, "Already registered: the same key, or the same email"),
+        ...errorResponses,
+        ...conflictResponse,
+      },
+    });
+
+  // 201 for a new registration, 200 for the one an earlier request made.
+  const answerWith = (c: { json: (b: unknown, s: 200 | 201) => Response }, r: Awaited<ReturnType<typeof register>>) =>
+    c.json(r, r.created ? 201 : 200) as never;
+
+  api.openapi(
+    registerRoute("/editions/{id}/registrations", "Register for an edition", registerBody, security.none, "Anyone. Trade categories start `pending`; others are `approved` when there is room, else `waitlisted`."),
+    async (c) => {
+      const { ctx } = c.get("req");
+      const key = c.req.valid("header")["idempotency-key"];
+      return answerWith(c as never, await register(ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id, idempotencyKey: key }));
+    },
+  );
+  api.openapi(
+    registerRoute("/editions/{id}/registrations/group", "Register a delegation together", groupBody, security.none, "All members are admitted together or waitlisted together."),
+    async (c) => {
+      const key = c.req.valid("header")["idempotency-key"];
+      return answerWith(c as never, await registerGroup(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id, idempotencyKey: key }));
+    },
+  );
+  api.openapi(
+    registerRoute("/editions/{id}/registrations/walk-in", "Register a walk-in at the desk", registerBody, security.session, "Gate or organiser staff. Approved at once when there is room. Audited."),
+    async (c) => {
+      const key = c.req.valid("header")["idempotency-key"];
+      return answerWith(c as never, await registerWalkIn(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id, idempotencyKey: key }));
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/editions/{id}/registrations",
+      summary: "List registrations",
+      description: "Organiser staff, or a token with `catalogue:read` (no email or phone).",
+      tags: staffTags,
+      security: security.either,
+      request: {
+        params: idParams,
+        query: z.object({
+          categoryId: uuid.optional(),
+          status: z.enum(registrationStatuses).optional(),
+          q: z.string().max(100).optional(),
+          limit: z.coerce.number().int().optional(),
+          offset: z.coerce.number().int().optional(),
+        }),
+      },
+      responses: { 200: jsonResponse(listResult, "Registrations by number"), ...errorResponses },
+    }),
+    async (c) => c.json(await listRegistrations(c.get("req").ctx, { ...c.req.valid("query"), editionId: c.req.valid("param").id }), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/editions/{id}/registrations/decisions",
+      summary: "Approve or refuse registrations in bulk",
+      description: "Organiser staff. Refusal frees places and promotes the waitlist. Audited.",
+      tags: staffTags,
+      security: security.session,
+      request: { params: idParams, body: jsonBody(decisionBody) },
+      responses: { 200: jsonResponse(decisionResult, "What changed"), ...errorResponses },
+    }),
+    async (c) => c.json(await decideRegistrations(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id }), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/registrations/cancel",
+      summary: "Cancel a registration",
+      description: "Your own (signed in) or with the manage link's token. Frees the places and promotes the waitlist.",
+      tags,
+      security: security.none,
+      request: { body: jsonBody(cancelBody) },
+      responses: { 200: jsonResponse(z.object({ status: z.string(), promoted: z.array(uuid) }), "Cancelled"), ...errorResponses },
+    }),
+    async (c) => c.json(await cancelOwnRegistration(c.get("req").ctx, c.req.valid("json")), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/editions/{id}/registrations/export",
+      summary: "Export registrations as CSV or XLSX",
+      description:
+        "Organiser staff, or a token with `catalogue:read`. Columns `email`, `phone` and `answers` need the `registration.exportPersonal` permission (organiser staff); tokens never get them. Audited.",
+      tags: staffTags,
+      security: security.either,
+      request: {
+        params: idParams,
+        query: z.object({
+          format: z.enum(["csv", "xlsx"]).default("csv"),
+          columns: z.string().max(400).openapi({ example: "number,name,organisation,category,status", description: `Comma-separated: ${exportColumns.join(", ")}` }),
+          categoryId: uuid.optional(),
+          status: z.enum(registrationStatuses).optional(),
+        }),
+      },
+      responses: {
+        200: { description: "The file", content: { "text/csv": { schema: z.string() }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string() } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const file = await exportRegistrations(c.get("req").ctx, {
+        ...q,
+        columns: q.columns.split(",").map((s) => s.trim()).filter(Boolean),
+        editionId: c.req.valid("param").id,
+      });
+      return c.body(new Uint8Array(file.body), 200, {
+        "content-type": file.contentType,
+        "content-disposition": `attachment; filename="${file.filename}"`,
+        "cache-control": "no-store",
+      });
+    },
+  );
+
+  return api;
+}
