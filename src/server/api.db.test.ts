@@ -60,6 +60,13 @@ const routes = [
   "POST /editions/{id}/trade-bodies",
   "GET /audit",
   "GET /outbox",
+  "POST /gates/{id}/scans",
+  "POST /editions/{id}/offline-scans",
+  "GET /editions/{id}/gate-bundle",
+  "GET /editions/{id}/footfall",
+  "GET /registrations/{id}/badge.pdf",
+  "POST /registrations/{id}/badge/revoke",
+  "POST /registrations/{id}/badge/reprint",
 ];
 
 describe("OpenAPI document", () => {

@@ -12,6 +12,7 @@ import { issueBadge } from "./operations/issue-badge";
 import { getBadge, reprintBadge, revokeBadge, rotateBadgeKey } from "./operations/manage-badges";
 import { gateBundle, uploadOfflineScans } from "./operations/offline";
 import { recordScan } from "./operations/scan";
+import { footfall } from "./operations/footfall";
 import { badges, doubleAdmissions, scans } from "./tables";
 
 let t: TestDb;
@@ -189,6 +190,26 @@ describe("offline queue", () => {
     const flags = await t.db.select().from(doubleAdmissions).where(eq(doubleAdmissions.registrationNo, reg.number));
     expect(flags).toHaveLength(1);
     expect(flags[0]).toMatchObject({ firstNonce: a.nonce, secondNonce: b.nonce, gapMs: 180_000 });
+  });
+
+  it("counts footfall per day, gate and category with unique visitors, and lists the flags (organisers only)", async () => {
+    const f = await footfall(await staffCtx(), { editionId: ids.edition.id });
+    const all = await t.db.select().from(scans).where(eq(scans.editionId, ids.edition.id));
+    const admits = all.filter((s) => s.result === "admit");
+    expect(f.totals).toEqual({
+      entries: admits.length,
+      unique: new Set(admits.map((s) => s.registrationNo)).size,
+      refused: all.length - admits.length,
+    });
+    expect(f.totals.unique).toBeLessThan(f.totals.entries);
+    expect(f.byDay).toEqual([{ day: 0, entries: admits.length, unique: f.totals.unique }]);
+    expect(f.byHour.reduce((n, h) => n + h.entries, 0)).toBe(admits.length);
+    expect(f.byHour.map((h) => h.hour)).toContain(10);
+    expect(f.byGate.reduce((n, g) => n + g.entries, 0)).toBe(admits.length);
+    expect(f.byCategory.find((c) => c.nameEn === "Corporate buyer")!.entries).toBe(admits.length);
+    expect(f.flags).toHaveLength(1);
+    expect(f.flags[0]).toMatchObject({ firstGate: "hall1", secondGate: "hall2", gapMs: 180_000 });
+    await expect(footfall(await gateCtx(), { editionId: ids.edition.id })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("refuses an upload to another organiser's edition or from a visitor", async () => {

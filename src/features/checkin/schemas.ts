@@ -17,7 +17,8 @@ export const scanInput = z.strictObject({
 export const uploadInput = z.strictObject({
   editionId: id,
   // Items are checked one by one (mergeUploadedScans) so a bad entry does not sink the queue.
-  scans: z.array(z.unknown()).max(5000),
+  // The page uploads in chunks of 200: the API refuses bodies over 256 kB.
+  scans: z.array(z.unknown()).max(500),
 });
 
 export const editionInput = z.strictObject({ editionId: id });

@@ -1,0 +1,151 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AppServices } from "../../platform/context";
+import { apiRouter } from "../../platform/http/api-router";
+import { errorResponses, idParams, jsonBody, jsonResponse, security } from "../accounts/api";
+import { SCAN_REASONS } from "./core/decide";
+import { gateBundleSchema } from "./core/gate-bundle";
+import { badgePdf, reprintBadge, revokeBadge } from "./operations/manage-badges";
+import { gateBundle, uploadOfflineScans } from "./operations/offline";
+import { recordScan } from "./operations/scan";
+import { footfall } from "./operations/footfall";
+
+// Gate scans, offline uploads, the gate bundle, badge PDFs, revoke and reprint. Thin: every rule
+// (who may call, what is valid) lives in the operations.
+
+const tags = ["check-in"];
+const conflict = { 409: { description: "Not possible in the current state (`conflict`, e.g. not approved or revoked)" } } as const;
+
+const scanBody = z
+  .object({
+    code: z.string().openapi({ description: "The text read from the QR code or typed by a keyboard-wedge scanner (200 digits for a badge)" }),
+    nonce: z.string().optional().openapi({ description: "22-character base64url nonce; a retry with the same nonce returns the first answer" }),
+    deviceId: z.string().optional(),
+  })
+  .strict();
+const scanAnswer = z
+  .object({
+    result: z.enum(["admit", "refuse"]),
+    reason: z.enum(SCAN_REASONS),
+    message: z.string().openapi({ description: "The reason in the caller's language (Accept-Language or the account's)" }),
+    nonce: z.string(),
+    person: z.object({ registrationNo: z.number().int(), name: z.string(), category: z.string() }).nullable(),
+  })
+  .openapi("ScanAnswer");
+const uploadBody = z.object({ scans: z.array(z.unknown()).openapi({ description: "Queued scans (see UploadedScan in docs/badges.md), at most 500 per request" }) }).strict();
+const uploadAnswer = z
+  .object({
+    recorded: z.number().int(),
+    duplicates: z.number().int(),
+    conflicts: z.array(z.string()),
+    invalid: z.array(z.object({ index: z.number().int(), issues: z.array(z.string()) })),
+    flagged: z.number().int(),
+  })
+  .openapi("OfflineUploadAnswer");
+const footfallSchema = z.record(z.string(), z.unknown()).openapi("Footfall");
+
+export function checkinApi(services: AppServices) {
+  const api = apiRouter();
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/gates/{id}/scans",
+      summary: "Check a badge at a gate and record the scan",
+      description: "Gate staff or organiser staff. Any text is accepted: junk is refused with `unknown_code`, never an error.",
+      tags,
+      security: security.session,
+      request: { params: idParams, body: jsonBody(scanBody) },
+      responses: { 200: jsonResponse(scanAnswer, "Admit or refuse, with the reason"), ...errorResponses },
+    }),
+    async (c) => c.json(await recordScan(c.get("req").ctx, { ...c.req.valid("json"), gateId: c.req.valid("param").id }), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/editions/{id}/offline-scans",
+      summary: "Upload scans queued on a gate phone while offline",
+      description: "Idempotent by nonce: uploading the same queue twice records each scan once. Badges admitted at two gates of a zone while offline are flagged.",
+      tags,
+      security: security.session,
+      request: { params: idParams, body: jsonBody(uploadBody) },
+      responses: { 200: jsonResponse(uploadAnswer, "What was recorded"), ...errorResponses },
+    }),
+    async (c) => c.json(await uploadOfflineScans(c.get("req").ctx, { editionId: c.req.valid("param").id, scans: c.req.valid("json").scans }), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/editions/{id}/gate-bundle",
+      summary: "Public keys, gates and revocation lists for offline checking",
+      tags,
+      security: security.session,
+      request: { params: idParams },
+      responses: { 200: jsonResponse(gateBundleSchema.openapi("GateBundle"), "The bundle"), ...errorResponses },
+    }),
+    async (c) => c.json(await gateBundle(c.get("req").ctx, { editionId: c.req.valid("param").id }), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/editions/{id}/footfall",
+      summary: "Admissions per day, hour, gate and category; unique visitors; double-admission flags",
+      tags,
+      security: security.session,
+      request: { params: idParams },
+      responses: { 200: jsonResponse(footfallSchema, "Footfall figures"), ...errorResponses },
+    }),
+    async (c) => c.json((await footfall(c.get("req").ctx, { editionId: c.req.valid("param").id })) as unknown as Record<string, unknown>, 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/registrations/{id}/badge.pdf",
+      summary: "The printable A6 badge",
+      description: "The registrant or organiser staff.",
+      tags,
+      security: security.session,
+      request: { params: idParams },
+      responses: { 200: { description: "PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } }, ...errorResponses, ...conflict },
+    }),
+    async (c) => {
+      const { pdf, filename } = await badgePdf(c.get("req").ctx, { registrationId: c.req.valid("param").id });
+      return c.body(new Uint8Array(pdf), 200, { "content-type": "application/pdf", "content-disposition": `inline; filename="${filename}"`, "cache-control": "private, no-store" });
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/registrations/{id}/badge/revoke",
+      summary: "Revoke every badge of a registration (audited)",
+      tags,
+      security: security.session,
+      request: { params: idParams, body: jsonBody(z.object({ reason: z.string() }).strict()) },
+      responses: { 200: jsonResponse(z.object({ revoked: z.number().int() }), "Revoked"), ...errorResponses },
+    }),
+    async (c) => c.json(await revokeBadge(c.get("req").ctx, { registrationId: c.req.valid("param").id, reason: c.req.valid("json").reason }), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/registrations/{id}/badge/reprint",
+      summary: "Reprint: a new serial; the old badge is refused as replaced (audited)",
+      tags,
+      security: security.session,
+      request: { params: idParams },
+      responses: { 200: jsonResponse(z.object({ serial: z.number().int() }), "The new serial"), ...errorResponses, ...conflict },
+    }),
+    async (c) => {
+      const answer = await reprintBadge(c.get("req").ctx, { registrationId: c.req.valid("param").id });
+      services.notifyOutbox();
+      return c.json(answer, 200);
+    },
+  );
+
+  return api;
+}
