@@ -1,0 +1,161 @@
+import { Form } from "react-router";
+import type { Route } from "./+types/apply";
+import { DomainError } from "../../../platform/errors";
+import { loadOr, runForm } from "../../../web/actions";
+import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
+import { fileAppeal } from "../../selection/operations/appeals";
+import { publishedDecision, withdrawByApplicant } from "../../selection/operations/selection";
+import { decisionSummary } from "../../selection/reasons";
+import { addPhoto, getApplication, MAX_PRODUCTS, saveApplication } from "../operations/application";
+
+// The nominee's application, opened by the link from the invitation: no
+// account, works without JavaScript, small enough for a slow phone connection.
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "nominations.apply.title");
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  return loadOr(request, async () => {
+    const app = await getApplication(context.ctx, { token: params.token });
+    const decision = await publishedDecision(context.ctx.db, app.nomination.editionId, app.nomination.id);
+    return { ...app, decision };
+  });
+}
+
+function dataFromForm(form: FormData) {
+  const products = [];
+  for (let i = 0; i < MAX_PRODUCTS; i++) {
+    const name = String(form.get(`product.${i}.name`) ?? "");
+    const hsCode = String(form.get(`product.${i}.hsCode`) ?? "");
+    if (name.trim() || hsCode.trim()) products.push({ name, hsCode });
+  }
+  const s = (k: string) => String(form.get(k) ?? "");
+  return {
+    enterpriseName: s("enterpriseName"),
+    address: s("address"),
+    district: s("district"),
+    womenLed: s("womenLed"),
+    womenOwnershipPercent: s("womenOwnershipPercent"),
+    employees: s("employees"),
+    turnoverBand: s("turnoverBand"),
+    products,
+    certifications: s("certifications"),
+    exportMarkets: s("exportMarkets"),
+    goals: s("goals"),
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const form = await request.formData();
+  const ctx = context.ctx;
+  const token = params.token;
+  const intent = String(form.get("intent") ?? "");
+  const result = await runForm(ctx.locale, form, async () => {
+    if (intent === "save" || intent === "submit") return saveApplication(ctx, { token, submit: intent === "submit", data: dataFromForm(form) });
+    if (intent === "photo") {
+      const file = form.get("photo");
+      return addPhoto(ctx, { token, bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array() });
+    }
+    if (intent === "withdraw") return withdrawByApplicant(ctx, { token });
+    if (intent === "appeal") return fileAppeal(ctx, { token, grounds: form.get("grounds") });
+    throw new DomainError("bad_request");
+  });
+  if (!result.ok) return result.response;
+  return { ok: true as const, intent };
+}
+
+export default function Apply({ loaderData, actionData, params }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const failure = useFailure();
+  const { nomination, edition, cluster, tradeBody, data: a, photos, open, decision } = loaderData;
+  const done = actionData && "ok" in actionData && actionData.ok ? actionData : undefined;
+  const photoError = failure?.fields.photo ? t("nominations.apply.photoError") : null;
+  const products = [...a.products, ...Array.from({ length: Math.max(0, 3 - a.products.length) }, () => ({ name: "", hsCode: "" }))].slice(0, MAX_PRODUCTS);
+  return (
+    <section className="page narrow">
+      <h1>{t("nominations.apply.title")}</h1>
+      <p>{t("nominations.apply.intro", { tradeBody: pick(locale, tradeBody.nameEn, tradeBody.nameUr), edition: pick(locale, edition.nameEn, edition.nameUr), cluster: pick(locale, cluster.nameEn, cluster.nameUr) })}</p>
+      <p>
+        <span className="badge">{t(`nominations.status.${nomination.status}`)}</span>
+      </p>
+      {done ? <Notice>{t(`nominations.apply.done.${done.intent}`)}</Notice> : null}
+      {decision?.decision ? (
+        <div className="card">
+          <h2>{t("nominations.apply.decision")}</h2>
+          <p style={{ whiteSpace: "pre-line" }}>{decisionSummary(locale, decision.decision, pick(locale, cluster.nameEn, cluster.nameUr))}</p>
+          {decision.decision.status === "not_selected" || decision.decision.status === "waitlisted" ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="appeal" />
+              <Field name="grounds" label={t("nominations.apply.appeal")} failure={failure} hint={t("nominations.apply.appealHint")}>
+                <textarea id="f-grounds" name="grounds" rows={4} />
+              </Field>
+              <button type="submit">{t("nominations.apply.appealSend")}</button>
+            </Form>
+          ) : null}
+          {decision.decision.status === "selected" ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="withdraw" />
+              <button type="submit" className="danger">
+                {t("nominations.apply.withdraw")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+      <FormError failure={failure} />
+      {open ? (
+        <>
+          <Form method="post" noValidate>
+            <Field name="enterpriseName" label={t("nominations.col.enterpriseName")} failure={failure} defaultValue={a.enterpriseName} required />
+            <Field name="address" label={t("nominations.apply.address")} failure={failure} defaultValue={a.address} />
+            <Field name="district" label={t("nominations.col.district")} failure={failure} defaultValue={a.district} required />
+            <SelectField name="womenLed" label={t("nominations.col.womenLed")} failure={failure} defaultValue={a.womenLed} options={[{ value: "", label: "—" }, { value: "yes", label: t("nominations.yes") }, { value: "no", label: t("nominations.no") }]} />
+            <Field name="womenOwnershipPercent" label={t("nominations.apply.ownership")} failure={failure} defaultValue={a.womenOwnershipPercent} inputMode="numeric" dir="ltr" />
+            <Field name="employees" label={t("nominations.col.employees")} failure={failure} defaultValue={a.employees} inputMode="numeric" dir="ltr" required />
+            <SelectField name="turnoverBand" label={t("nominations.apply.turnoverBand")} failure={failure} defaultValue={a.turnoverBand} options={[{ value: "", label: "—" }, ...["micro", "small", "medium"].map((s) => ({ value: s, label: t(`nominations.band.${s}`) }))]} />
+            <fieldset>
+              <legend>{t("nominations.apply.products")}</legend>
+              {products.map((p, i) => (
+                <div key={i} className="inline-form">
+                  <Field name={`product.${i}.name`} label={t("nominations.apply.productName", { n: i + 1 })} failure={failure} defaultValue={p.name} />
+                  <Field name={`product.${i}.hsCode`} label={t("nominations.apply.hsCode")} failure={failure} defaultValue={p.hsCode} inputMode="numeric" dir="ltr" />
+                </div>
+              ))}
+            </fieldset>
+            <Field name="certifications" label={t("nominations.apply.certifications")} hint={t("nominations.apply.listHint")} failure={failure} defaultValue={a.certifications.join(", ")} />
+            <Field name="exportMarkets" label={t("nominations.apply.exportMarkets")} hint={t("nominations.apply.listHint")} failure={failure} defaultValue={a.exportMarkets.join(", ")} />
+            <Field name="goals" label={t("nominations.apply.goals")} failure={failure} required>
+              <textarea id="f-goals" name="goals" rows={4} defaultValue={a.goals} />
+            </Field>
+            <div className="chips">
+              <button type="submit" name="intent" value="save">
+                {t("nominations.apply.save")}
+              </button>
+              <button type="submit" name="intent" value="submit" className="primary">
+                {t("nominations.apply.submit")}
+              </button>
+            </div>
+          </Form>
+          <Form method="post" encType="multipart/form-data" className="card">
+            <input type="hidden" name="intent" value="photo" />
+            <Field name="photo" type="file" label={t("nominations.apply.photo")} hint={t("nominations.apply.photoHint")} />
+            {photoError ? <p className="error">{photoError}</p> : null}
+            <button type="submit">{t("nominations.apply.photoAdd")}</button>
+          </Form>
+        </>
+      ) : (
+        <p>{t("nominations.closed")}</p>
+      )}
+      {photos.length ? (
+        <div className="chips">
+          {photos.map((p) => (
+            <img key={p.id} src={`/apply/${params.token}/photos/${p.id}`} alt={t("nominations.apply.photoAlt")} width={96} height={96} loading="lazy" style={{ objectFit: "cover" }} />
+          ))}
+        </div>
+      ) : null}
+    </section>
+  );
+}

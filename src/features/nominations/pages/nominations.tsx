@@ -1,0 +1,213 @@
+import { Form, Link } from "react-router";
+import type { Route } from "./+types/nominations";
+import { isDomainError, DomainError } from "../../../platform/errors";
+import { formatDateTime } from "../../../platform/i18n/format";
+import { translate } from "../../../platform/i18n/translate";
+import { loadOr, runForm } from "../../../web/actions";
+import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
+import { findCurrentEdition, loadEditionDetails } from "../../editions/queries";
+import { editionBySlug } from "../operations/call";
+import { acceptRows, checkUpload, listNominations, nominateOne, reissueLink, tradeBodyOf } from "../operations/nominate";
+import { RawRow } from "../../selection/engine";
+import { z } from "zod";
+import { UploadReport, type ReportData } from "./upload-report";
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "nominations.title");
+}
+
+async function editionFor(ctx: Route.LoaderArgs["context"]["ctx"], url: URL) {
+  const slug = url.searchParams.get("edition");
+  const edition = slug ? await editionBySlug(ctx.db, slug) : await findCurrentEdition(ctx.db);
+  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+  return edition;
+}
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  return loadOr(request, async () => {
+    const ctx = context.ctx;
+    if (ctx.actor.kind === "user" && !tradeBodyOf(ctx)) return { rep: false as const };
+    const edition = await editionFor(ctx, url);
+    const list = await listNominations(ctx, { editionId: edition.id });
+    const clusters = await loadEditionDetails(ctx.db, edition.id);
+    return { rep: true as const, ...list, slug: edition.slug, clusters: clusters?.clusters.map((c) => ({ slug: c.slug, nameEn: c.nameEn, nameUr: c.nameUr })) ?? [] };
+  });
+}
+
+const problemMessage = (locale: "en" | "ur", e: DomainError) =>
+  typeof e.params.reason === "string" ? translate(locale, `nominations.error.${e.params.reason}`, e.params) : undefined;
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const ctx = context.ctx;
+  const url = new URL(request.url);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const edition = await editionFor(ctx, url);
+  const fail = (e: unknown) => {
+    if (!isDomainError(e)) throw e;
+    return { ok: false as const, intent, message: problemMessage(ctx.locale, e) ?? translate(ctx.locale, `error.${e.code}`), report: null };
+  };
+  if (intent === "check") {
+    const file = form.get("file");
+    const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+    try {
+      const r = await checkUpload(ctx, { editionId: edition.id, file: bytes });
+      const validRows = r.rows.filter((row) => r.valid.some((v) => v.row === row.row));
+      const report: ReportData = { problems: r.problems, validRows, rows: r.rows, alreadyNominated: r.alreadyNominated, quota: r.quota };
+      return { ok: true as const, intent, report };
+    } catch (e) {
+      return fail(e);
+    }
+  }
+  if (intent === "accept") {
+    try {
+      const rows = z.array(RawRow).parse(JSON.parse(String(form.get("rows") ?? "[]")));
+      const { created } = await acceptRows(ctx, { editionId: edition.id, rows });
+      return { ok: true as const, intent, created: created.length };
+    } catch (e) {
+      if (e instanceof SyntaxError || e instanceof z.ZodError) return fail(new DomainError("bad_request"));
+      return fail(e);
+    }
+  }
+  if (intent === "link") {
+    try {
+      const { link } = await reissueLink(ctx, { nominationId: String(form.get("nominationId") ?? "") });
+      return { ok: true as const, intent, link, name: String(form.get("name") ?? "") };
+    } catch (e) {
+      return fail(e);
+    }
+  }
+  const fields = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const result = await runForm(ctx.locale, form, () => nominateOne(ctx, { ...fields, editionId: edition.id }));
+  if (!result.ok) return result.response;
+  return { ok: true as const, intent: "one", link: result.value.link, name: result.value.enterpriseName };
+}
+
+export default function Nominations({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const failure = useFailure();
+  if (!loaderData.rep) {
+    return (
+      <section className="page narrow">
+        <h1>{t("nominations.title")}</h1>
+        <p>{t("nominations.noTradeBody")}</p>
+      </section>
+    );
+  }
+  const d = loaderData;
+  const done = actionData && "ok" in actionData && actionData.ok ? (actionData as Record<string, unknown>) : undefined;
+  const refused = actionData && "ok" in actionData && !actionData.ok && "intent" in actionData && "message" in actionData ? (actionData as { message?: string }) : undefined;
+  const action = `/nominations?edition=${encodeURIComponent(d.slug)}`;
+  const used = d.quota - d.remaining;
+  return (
+    <section className="page">
+      <h1>{t("nominations.title")}</h1>
+      <p>
+        {d.call ? t("nominations.intro", { edition: pick(locale, d.edition.nameEn, d.edition.nameUr), closes: formatDateTime(d.call.closesAt, locale, d.edition.timezone) }) : null}
+      </p>
+      <p>
+        <strong>{t("nominations.quota", { used, quota: d.quota, remaining: d.remaining })}</strong>
+      </p>
+      {refused?.message ? (
+        <div className="alert alert-error" role="alert">
+          <p>{refused.message}</p>
+        </div>
+      ) : null}
+      {done?.intent === "accept" ? <Notice>{t("nominations.accepted", { count: Number(done.created) })}</Notice> : null}
+      {done?.intent === "one" ? <Notice>{t("nominations.one.done", { name: String(done.name) })}</Notice> : null}
+      {done?.intent === "link" || done?.intent === "one" ? (
+        <Notice>
+          <span dir="auto">{t("nominations.link.shown", { name: String(done.name), link: String(done.link) })}</span>
+        </Notice>
+      ) : null}
+
+      {d.callOpen ? (
+        <>
+          <section className="card" aria-labelledby="upload-title">
+            <h2 id="upload-title">{t("nominations.upload.title")}</h2>
+            <p>
+              <a href={`/nominations/template.xlsx?edition=${encodeURIComponent(d.slug)}`} download>
+                {t("nominations.upload.template")}
+              </a>
+            </p>
+            <Form method="post" action={action} encType="multipart/form-data">
+              <input type="hidden" name="intent" value="check" />
+              <Field name="file" type="file" label={t("nominations.upload.file")} hint={t("nominations.upload.hint")} required />
+              <button type="submit" className="primary">
+                {t("nominations.upload.check")}
+              </button>
+            </Form>
+          </section>
+          {done?.intent === "check" && done.report ? <UploadReport report={done.report as ReportData} editionSlug={d.slug} /> : null}
+          <details className="card">
+            <summary>{t("nominations.one.title")}</summary>
+            <FormError failure={failure} />
+            <Form method="post" action={action} noValidate>
+              <input type="hidden" name="intent" value="one" />
+              <Field name="enterpriseName" label={t("nominations.col.enterpriseName")} failure={failure} required />
+              <Field name="ntn" label={t("nominations.col.ntn")} failure={failure} hint="1234567-8" dir="ltr" required />
+              <SelectField name="cluster" label={t("nominations.col.cluster")} failure={failure} options={d.clusters.map((c) => ({ value: c.slug, label: pick(locale, c.nameEn, c.nameUr) }))} />
+              <SelectField name="sizeClass" label={t("nominations.col.sizeClass")} failure={failure} options={["micro", "small", "medium"].map((s) => ({ value: s, label: t(`nominations.size.${s}`) }))} />
+              <Field name="annualTurnoverPkr" label={t("nominations.col.annualTurnoverPkr")} failure={failure} inputMode="numeric" dir="ltr" required />
+              <Field name="employees" label={t("nominations.col.employees")} failure={failure} inputMode="numeric" dir="ltr" required />
+              <SelectField name="womenLed" label={t("nominations.col.womenLed")} failure={failure} options={[{ value: "no", label: t("nominations.no") }, { value: "yes", label: t("nominations.yes") }]} />
+              <Field name="contactName" label={t("nominations.col.contactName")} failure={failure} required />
+              <Field name="email" type="email" label={t("nominations.col.email")} failure={failure} dir="ltr" />
+              <Field name="phone" label={t("nominations.col.phone")} failure={failure} inputMode="numeric" dir="ltr" hint="0300-1234567" />
+              <Field name="district" label={t("nominations.col.district")} failure={failure} />
+              <button type="submit" className="primary">
+                {t("nominations.one.submit")}
+              </button>
+            </Form>
+          </details>
+        </>
+      ) : (
+        <p>{t("nominations.closed")}</p>
+      )}
+
+      <h2>{t("nominations.list.title")}</h2>
+      {d.nominations.length === 0 ? (
+        <p>{t("nominations.list.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="nominees">
+            <thead>
+              <tr>
+                <th scope="col">{t("nominations.list.enterprise")}</th>
+                <th scope="col">{t("nominations.list.cluster")}</th>
+                <th scope="col">{t("nominations.list.status")}</th>
+                <th scope="col">{t("nominations.list.link")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.nominations.map((n) => (
+                <tr key={n.id}>
+                  <td dir="auto">{n.enterpriseName}</td>
+                  <td>{pick(locale, n.clusterEn, n.clusterUr)}</td>
+                  <td>{t(`nominations.status.${n.status}`)}</td>
+                  <td>
+                    {n.status !== "withdrawn" ? (
+                      <Form method="post" action={action}>
+                        <input type="hidden" name="intent" value="link" />
+                        <input type="hidden" name="nominationId" value={n.id} />
+                        <input type="hidden" name="name" value={n.enterpriseName} />
+                        <button type="submit">{t("nominations.list.link")}</button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p>
+        <Link to={`/editions/${d.slug}`}>{pick(locale, d.edition.nameEn, d.edition.nameUr)}</Link>
+      </p>
+    </section>
+  );
+}
+

@@ -1,0 +1,106 @@
+import { Form } from "react-router";
+import type { Route } from "./+types/review";
+import { DomainError } from "../../../platform/errors";
+import { loadOr, runForm } from "../../../web/actions";
+import { Field, FormError, Notice, useFailure } from "../../../web/components/form";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
+import { findCurrentEdition } from "../../editions/queries";
+import { editionBySlug } from "../../nominations/operations/call";
+import { declareConflict, myReviews, scoreReview } from "../operations/review";
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "nominations.review.title");
+}
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const slug = new URL(request.url).searchParams.get("edition");
+  return loadOr(request, async () => {
+    const edition = slug ? await editionBySlug(context.ctx.db, slug) : await findCurrentEdition(context.ctx.db);
+    if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+    return myReviews(context.ctx, { editionId: edition.id });
+  });
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  const ctx = context.ctx;
+  const intent = String(form.get("intent") ?? "");
+  const nominationId = String(form.get("nominationId") ?? "");
+  const result = await runForm(ctx.locale, form, async () => {
+    if (intent === "conflict") return declareConflict(ctx, { nominationId, reason: form.get("reason") ?? "" });
+    if (intent !== "score") throw new DomainError("bad_request");
+    const scores: Record<string, string> = {};
+    const comments: Record<string, string> = {};
+    for (const [k, v] of form.entries()) {
+      if (k.startsWith("score.") && v !== "") scores[k.slice(6)] = String(v);
+      if (k.startsWith("comment.")) comments[k.slice(8)] = String(v);
+    }
+    return scoreReview(ctx, { nominationId, scores, comments });
+  });
+  if (!result.ok) return result.response;
+  return { ok: true as const, intent };
+}
+
+export default function Review({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const failure = useFailure();
+  const { edition, criteria, items } = loaderData;
+  const done = actionData && "ok" in actionData && actionData.ok ? actionData : undefined;
+  return (
+    <section className="page">
+      <h1>{t("nominations.review.title")}</h1>
+      <p>{pick(locale, edition.nameEn, edition.nameUr)}</p>
+      {done ? <Notice>{t(done.intent === "conflict" ? "nominations.review.conflictDone" : "nominations.review.saved")}</Notice> : null}
+      <FormError failure={failure} />
+      {items.length === 0 ? <p>{t("nominations.review.none")}</p> : null}
+      {items.map((item) => {
+        const app = item.application as { goals?: string; products?: { name: string; hsCode: string }[]; certifications?: string[]; exportMarkets?: string[] };
+        return (
+          <article key={item.nominationId} className="card">
+            <h2 dir="auto">{item.enterpriseName}</h2>
+            <p>
+              {pick(locale, item.clusterEn, item.clusterUr)} · {t(`nominations.size.${item.sizeClass}`)}
+              {item.womenLed ? ` · ${t("nominations.col.womenLed")}` : ""}
+              {item.submittedAt ? <span className="badge">{t("nominations.review.scored")}</span> : null}
+            </p>
+            {app.products?.length ? <p dir="auto">{app.products.map((p) => `${p.name} (HS ${p.hsCode})`).join(", ")}</p> : null}
+            {app.certifications?.length ? <p dir="auto">{app.certifications.join(", ")}</p> : null}
+            {app.exportMarkets?.length ? <p dir="auto">{app.exportMarkets.join(", ")}</p> : null}
+            {app.goals ? <p dir="auto">{app.goals}</p> : null}
+            <Form method="post">
+              <input type="hidden" name="intent" value="score" />
+              <input type="hidden" name="nominationId" value={item.nominationId} />
+              {criteria.map((c) => (
+                <fieldset key={c.id}>
+                  <legend>
+                    {pick(locale, c.nameEn, c.nameUr)} ({t("nominations.review.weight", { weight: c.weight })})
+                  </legend>
+                  {[1, 2, 3, 4, 5].map((s) => (
+                    <label key={s} style={{ display: "block" }}>
+                      <input type="radio" name={`score.${c.id}`} value={s} defaultChecked={item.scores?.[c.id] === s} required /> {s}: {pick(locale, c.guidanceEn[s - 1] ?? "", c.guidanceUr[s - 1])}
+                    </label>
+                  ))}
+                  <Field name={`comment.${c.id}`} form={`r-${item.nominationId}`} label={t("nominations.review.comment")} defaultValue={item.comments[c.id] ?? ""} />
+                </fieldset>
+              ))}
+              <button type="submit" className="primary">
+                {t("nominations.review.save")}
+              </button>
+            </Form>
+            {!item.submittedAt ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="conflict" />
+                <input type="hidden" name="nominationId" value={item.nominationId} />
+                <Field name="reason" form={`c-${item.nominationId}`} label={t("nominations.review.conflictReason")} />
+                <button type="submit" className="danger">
+                  {t("nominations.review.conflict")}
+                </button>
+              </Form>
+            ) : null}
+          </article>
+        );
+      })}
+    </section>
+  );
+}

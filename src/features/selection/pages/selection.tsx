@@ -1,0 +1,180 @@
+import { data, Form, Link } from "react-router";
+import type { Route } from "./+types/selection";
+import { DomainError } from "../../../platform/errors";
+import { loadOr, runForm } from "../../../web/actions";
+import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
+import { decideAppeal, listAppeals } from "../operations/appeals";
+import { assignReviews, scoreOverview } from "../operations/review";
+import { getSelection, overrideDecision, publishSelection, runSelectionProposal, withdrawByStaff } from "../operations/selection";
+import { reasonText } from "../reasons";
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "nominations.sel.title", "bo.title");
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  if (!UUID.test(params.editionId)) throw data({ code: "not_found" }, { status: 404 });
+  return loadOr(request, async () => {
+    const ctx = context.ctx;
+    const sel = await getSelection(ctx, { editionId: params.editionId });
+    const scores = await scoreOverview(ctx, { editionId: params.editionId });
+    const appeals = await listAppeals(ctx, { editionId: params.editionId });
+    return { ...sel, scores, appeals };
+  });
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const form = await request.formData();
+  const ctx = context.ctx;
+  const editionId = params.editionId;
+  const f = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const ops: Record<string, () => Promise<unknown>> = {
+    assign: () => assignReviews(ctx, { editionId }),
+    run: () => runSelectionProposal(ctx, { editionId }),
+    override: () => overrideDecision(ctx, { editionId, applicationId: f.applicationId, status: f.status, justification: f.justification }),
+    publish: () => publishSelection(ctx, { editionId }),
+    withdraw: () => withdrawByStaff(ctx, { nominationId: f.nominationId }),
+    appeal: () => decideAppeal(ctx, { appealId: f.appealId, outcome: f.outcome, note: f.note, status: f.status || undefined }),
+  };
+  const result = await runForm(ctx.locale, form, ops[f.intent ?? ""] ?? (() => Promise.reject(new DomainError("bad_request"))));
+  if (!result.ok) return result.response;
+  return { ok: true as const, intent: f.intent };
+}
+
+export default function SelectionPage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const failure = useFailure();
+  const { edition, selection, names, clusters, scores, appeals } = loaderData;
+  const done = actionData && "ok" in actionData && actionData.ok ? actionData : undefined;
+  const result = selection?.result;
+  const cluster = (id: string) => (clusters[id] ? pick(locale, clusters[id].nameEn, clusters[id].nameUr) : "");
+  const button = (intent: string, label: string) => (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value={intent} />
+      <button type="submit">{label}</button>
+    </Form>
+  );
+  return (
+    <section>
+      <p>
+        <Link to={`/back-office/editions/${edition.id}/call`}>{t("nominations.call.title")}</Link>
+      </p>
+      <h1>{t("nominations.sel.title")}</h1>
+      {done ? <Notice>{t("nominations.sel.done")}</Notice> : null}
+      <FormError failure={failure} />
+      <div className="chips">
+        {button("assign", t("nominations.sel.assign"))}
+        {!selection?.publishedAt ? button("run", t("nominations.sel.run")) : null}
+        {selection && !selection.publishedAt ? button("publish", t("nominations.sel.publish")) : null}
+      </div>
+
+      <h2>{t("nominations.sel.scores")}</h2>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("nominations.list.enterprise")}</th>
+              <th scope="col">{t("nominations.sel.reviews")}</th>
+              <th scope="col">{t("nominations.sel.raw")}</th>
+              <th scope="col">{t("nominations.sel.normalised")}</th>
+              <th scope="col">{t("nominations.sel.spread")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scores.applications.map((a) => (
+              <tr key={a.applicationId}>
+                <td dir="auto">
+                  {a.enterpriseName} {a.disagreement ? <span className="badge">{t("nominations.sel.disagreement")}</span> : null}
+                </td>
+                <td>{a.reviews}</td>
+                <td>{a.meanRaw.toFixed(2)}</td>
+                <td>{a.meanNormalised.toFixed(1)}</td>
+                <td>{a.spread.toFixed(1)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {result ? (
+        <>
+          <h2>{t(selection!.publishedAt ? "nominations.sel.published" : "nominations.sel.proposal")}</h2>
+          <p>{t("nominations.sel.totals", { selected: result.totals.selected, waitlisted: result.totals.waitlisted, notSelected: result.totals.notSelected, stalls: result.totalStalls })}</p>
+          {result.flags.length ? (
+            <div className="alert alert-error" role="alert">
+              {result.flags.map((fl, i) => (
+                <p key={i}>{t(`nominations.flag.${fl.code}`, { cluster: fl.clusterId ? cluster(fl.clusterId) : "", limit: fl.limit, actual: fl.actual })}</p>
+              ))}
+            </div>
+          ) : null}
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("nominations.list.enterprise")}</th>
+                  <th scope="col">{t("nominations.list.cluster")}</th>
+                  <th scope="col">{t("nominations.list.status")}</th>
+                  <th scope="col">{t("nominations.sel.why")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.decisions.map((d) => (
+                  <tr key={d.applicationId}>
+                    <td dir="auto">{names[d.applicationId]}</td>
+                    <td>
+                      {cluster(d.clusterId)} ({d.rankInCluster}/{d.clusterApplicants})
+                    </td>
+                    <td>{t(`nominations.decision.${d.status}`)}</td>
+                    <td>{d.reasons.map((r) => reasonText(locale, r)).join(" ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Form method="post" className="card">
+            <h3>{t("nominations.sel.override")}</h3>
+            <input type="hidden" name="intent" value="override" />
+            <SelectField name="applicationId" label={t("nominations.list.enterprise")} failure={failure} options={result.decisions.map((d) => ({ value: d.applicationId, label: names[d.applicationId] ?? d.applicationId }))} />
+            <SelectField name="status" label={t("nominations.list.status")} failure={failure} options={["selected", "waitlisted", "not_selected"].map((s) => ({ value: s, label: t(`nominations.decision.${s}`) }))} />
+            <Field name="justification" label={t("nominations.sel.justification")} failure={failure} required />
+            <button type="submit">{t("nominations.sel.override")}</button>
+          </Form>
+          {selection!.publishedAt ? (
+            <Form method="post" className="card">
+              <h3>{t("nominations.sel.withdraw")}</h3>
+              <input type="hidden" name="intent" value="withdraw" />
+              <SelectField name="nominationId" label={t("nominations.list.enterprise")} failure={failure} options={result.decisions.filter((d) => d.status === "selected").map((d) => ({ value: d.applicationId, label: names[d.applicationId] ?? "" }))} />
+              <button type="submit">{t("nominations.sel.withdraw")}</button>
+            </Form>
+          ) : null}
+        </>
+      ) : null}
+
+      <h2>{t("nominations.appeal.title")}</h2>
+      {appeals.length === 0 ? <p>{t("nominations.appeal.none")}</p> : null}
+      {appeals.map(({ appeal, enterpriseName }) => (
+        <div key={appeal.id} className="card">
+          <p dir="auto">
+            <strong>{enterpriseName}</strong> · {t(`nominations.appeal.${appeal.status}`)}
+          </p>
+          <p dir="auto">{appeal.grounds}</p>
+          {appeal.status === "open" ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="appeal" />
+              <input type="hidden" name="appealId" value={appeal.id} />
+              <SelectField name="outcome" label={t("nominations.appeal.outcome")} failure={failure} options={["rejected", "upheld"].map((o) => ({ value: o, label: t(`nominations.appeal.${o}`) }))} />
+              <Field name="note" label={t("nominations.appeal.note")} failure={failure} required />
+              <button type="submit">{t("nominations.appeal.decide")}</button>
+            </Form>
+          ) : (
+            <p dir="auto">{appeal.decisionNote}</p>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
