@@ -28,9 +28,10 @@ export async function sendRegistrationEmail(
   reg: Registration,
   kind: EmailKind,
   manageToken?: string,
+  knownCategory?: { nameEn: string; nameUr: string },
 ): Promise<void> {
   const locale = isLocale(reg.locale) ? reg.locale : "en";
-  const [category] = await db.select().from(visitorCategories).where(eq(visitorCategories.id, reg.categoryId));
+  const category = knownCategory ?? (await db.select().from(visitorCategories).where(eq(visitorCategories.id, reg.categoryId)))[0];
   const params = {
     name: reg.name,
     edition: locale === "ur" ? edition.nameUr : edition.nameEn,

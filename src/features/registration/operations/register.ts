@@ -1,7 +1,7 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
-import { constraintName, isUniqueViolation } from "../../../platform/db/errors";
+import { isUniqueViolation } from "../../../platform/db/errors";
 import type { Executor, Tx } from "../../../platform/db/types";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
 import { hashSecret, newId, newSecret } from "../../../platform/ids";
@@ -49,14 +49,15 @@ export function editionDayCount(e: { startsOn: string; endsOn: string }): number
 }
 
 export async function loadEditionAndCategory(db: Executor, editionId: string, categoryId: string) {
-  const [edition] = await db.select().from(editions).where(eq(editions.id, editionId));
-  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
-  const [category] = await db
-    .select()
-    .from(visitorCategories)
-    .where(and(eq(visitorCategories.id, categoryId), eq(visitorCategories.editionId, editionId)));
-  if (!category) throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "invalid_value" }] });
-  return { edition, category };
+  // One round trip: the category joined to its edition (a category of another edition is no match).
+  const [row] = await db
+    .select({ edition: editions, category: visitorCategories })
+    .from(editions)
+    .leftJoin(visitorCategories, and(eq(visitorCategories.id, categoryId), eq(visitorCategories.editionId, editions.id)))
+    .where(eq(editions.id, editionId));
+  if (!row) throw new DomainError("not_found", { params: { what: "edition" } });
+  if (!row.category) throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "invalid_value" }] });
+  return { edition: row.edition, category: row.category };
 }
 
 export function checkDays(days: number[], dayCount: number, path = "days"): FieldIssue[] {
@@ -115,27 +116,28 @@ async function registerPeople(ctx: Ctx, input: PeopleInput, source: Source, perm
   const { idempotencyKey: _ignored, ...body } = input;
   const fingerprint = requestFingerprint({ ...body, source });
 
-  const replay = async () => {
-    if (!scopedKey) return undefined;
-    const rows = await ctx.db
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.editionId, edition.id), sql`split_part(${registrations.idempotencyKey}, '#', 1) = ${scopedKey}`));
-    if (rows.length === 0) return undefined;
-    if (rows[0]!.requestFingerprint !== fingerprint) throw new DomainError("conflict", { params: { what: "idempotency_key" } });
-    return { registrations: rows.sort((a, b) => a.number - b.number).map(publicView), created: false };
-  };
-  const existingByEmail = async () => {
-    const emails = input.members.map((m) => m.email);
-    return ctx.db
+  const emails = input.members.map((m) => m.email);
+  // Earlier registrations this request may repeat: same idempotency key, or same email.
+  const earlier = () =>
+    ctx.db
       .select()
       .from(registrations)
       .where(
-        and(eq(registrations.editionId, edition.id), inArray(sql`lower(${registrations.email})`, emails), ne(registrations.status, "cancelled")),
+        and(
+          eq(registrations.editionId, edition.id),
+          or(
+            scopedKey ? sql`split_part(${registrations.idempotencyKey}, '#', 1) = ${scopedKey}` : sql`false`,
+            and(inArray(sql`lower(${registrations.email})`, emails), ne(registrations.status, "cancelled")),
+          ),
+        ),
       );
-  };
-  const sameEmail = async (): Promise<RegisterResult | undefined> => {
-    const found = await existingByEmail();
+  const answerFrom = (rows: Registration[]): RegisterResult | undefined => {
+    const sameKey = scopedKey ? rows.filter((r) => r.idempotencyKey?.split("#")[0] === scopedKey) : [];
+    if (sameKey.length > 0) {
+      if (sameKey[0]!.requestFingerprint !== fingerprint) throw new DomainError("conflict", { params: { what: "idempotency_key" } });
+      return { registrations: sameKey.sort((a, b) => a.number - b.number).map(publicView), created: false };
+    }
+    const found = rows.filter((r) => r.status !== "cancelled" && emails.includes(r.email.toLowerCase()));
     if (found.length === 0) return undefined;
     // One person registering again gets their registration back; in a delegation, a member
     // already registered is a field error (the group comes together or not at all).
@@ -146,7 +148,7 @@ async function registerPeople(ctx: Ctx, input: PeopleInput, source: Source, perm
     });
   };
 
-  const early = (await replay()) ?? (await sameEmail());
+  const early = answerFrom(await earlier());
   if (early) return early;
 
   try {
@@ -155,9 +157,8 @@ async function registerPeople(ctx: Ctx, input: PeopleInput, source: Source, perm
     );
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
-    // Lost a race with an identical request: answer as the winner did.
-    const c = constraintName(e);
-    const after = c === "registrations_idempotency_uq" ? await replay() : await sameEmail();
+    // Lost a race with an identical request (same key or same email): answer as the winner did.
+    const after = answerFrom(await earlier());
     if (after) return after;
     throw e;
   }
@@ -222,7 +223,8 @@ async function insertPeople(
     .returning();
   for (const [i, reg] of inserted.entries()) {
     if (reg.status === "approved") await issueBadge(tx, ctx, reg.id);
-    await sendRegistrationEmail(tx, ctx, edition, reg, reg.status === "waitlisted" ? "waitlisted" : reg.status === "approved" ? "approved" : "received", tokens[i]);
+    const kind = reg.status === "waitlisted" ? "waitlisted" : reg.status === "approved" ? "approved" : "received";
+    await sendRegistrationEmail(tx, ctx, edition, reg, kind, tokens[i], category);
   }
   if (source === "walk_in") {
     await recordAudit(tx, ctx, {

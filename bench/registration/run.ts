@@ -1,0 +1,195 @@
+// Registration rush: many concurrent clients register over HTTP against a capped category, then
+// the database is checked for oversold, lost and duplicated registrations.
+//
+//   npm run bench:registration                      embedded database (PGlite, in memory)
+//   DATABASE_URL=postgres://… npm run bench:registration
+//                                                   a fresh scratch database created next to the
+//                                                   one in the URL, dropped afterwards
+//   options: --total 2000 --clients 50 --capacity 1500 --replay 0.05
+//
+// Method: the real app (createApp: middleware, CSRF check, API router, operations) listens on
+// 127.0.0.1 through @hono/node-server; clients are async loops in this process using fetch with
+// keep-alive, each taking the next registration from a shared queue. A share of requests is sent
+// twice with the same Idempotency-Key (a retry after a lost answer), and the same email is never
+// used for two different people. The last line is one JSON object.
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { serve } from "@hono/node-server";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import pg from "pg";
+import { seedDemo } from "../../src/features/demo/seed-demo";
+import { editions, visitorCategories } from "../../src/features/editions/tables";
+import { setCapacity } from "../../src/features/registration/operations/settings";
+import { registrationCapacity, registrations } from "../../src/features/registration/tables";
+import { systemClock } from "../../src/platform/clock";
+import { loadConfig } from "../../src/platform/config";
+import type { AppServices } from "../../src/platform/context";
+import { openDatabase, type Database } from "../../src/platform/db/open";
+import { actorForUser } from "../../src/features/accounts/grants";
+import { users } from "../../src/platform/auth/tables";
+import { createApp } from "../../src/server/app";
+
+const { values: args } = parseArgs({
+  options: {
+    total: { type: "string", default: "2000" },
+    clients: { type: "string", default: "50" },
+    capacity: { type: "string", default: "1500" },
+    replay: { type: "string", default: "0.05" },
+  },
+});
+const TOTAL = Number(args.total);
+const CLIENTS = Number(args.clients);
+const CAPACITY = Number(args.capacity);
+const REPLAY = Number(args.replay);
+
+async function openBenchDb(): Promise<{ database: Database; label: string; cleanup: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openDatabase({ kind: "pglite" });
+    return { database, label: "pglite (embedded, in memory)", cleanup: () => database.close() };
+  }
+  const name = `numaish_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ kind: "postgres", url: u.toString(), poolSize: 20 });
+  return {
+    database,
+    label: "postgres",
+    async cleanup() {
+      await database.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+
+async function main() {
+  const { database, label, cleanup } = await openBenchDb();
+  try {
+    await database.migrate();
+    const db = database.db;
+    await seedDemo(db, systemClock);
+    const [edition] = await db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
+    const [category] = await db
+      .select()
+      .from(visitorCategories)
+      .where(and(eq(visitorCategories.editionId, edition!.id), eq(visitorCategories.code, "general_public")));
+    const [staffUser] = await db.select().from(users).where(eq(users.email, "organiser@demo.numaish.pk"));
+    const config = loadConfig({ PUBLIC_URL: "http://127.0.0.1", SEED_DEMO: "false", NODE_ENV: "production" } as NodeJS.ProcessEnv);
+    const services: AppServices = { db, clock: systemClock, config, notifyOutbox: () => {} };
+    await setCapacity(
+      { db, actor: await actorForUser(db, staffUser!), clock: systemClock, config, locale: "en" },
+      { editionId: edition!.id, categoryId: category!.id, day: null, capacity: CAPACITY },
+    );
+
+    const app = createApp({ services });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    const port = (server.address() as { port: number }).port;
+    const base = `http://127.0.0.1:${port}`;
+    const path = `${base}/api/v1/editions/${edition!.id}/registrations`;
+
+    const answered = new Map<string, string>(); // email → registration id from the answer
+    const statuses: Record<number, number> = {};
+    const latencies: number[] = [];
+    let next = 0;
+    const send = async (i: number, key: string) => {
+      const email = `rush${i}@bench.example`;
+      const t0 = performance.now();
+      const res = await fetch(path, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: base, "idempotency-key": key, "accept-language": i % 2 ? "ur" : "en" },
+        body: JSON.stringify({ categoryId: category!.id, name: `Visitor ${i}`, email, days: [i % 3], consentData: true, consentScan: i % 2 === 0 }),
+      });
+      const body = (await res.json()) as { registrations?: { id: string }[] };
+      latencies.push(performance.now() - t0);
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      const id = body.registrations?.[0]?.id;
+      if (id) {
+        const before = answered.get(email);
+        if (before && before !== id) answered.set(email, `MISMATCH:${before}:${id}`);
+        else answered.set(email, id);
+      }
+    };
+    const loadBefore = Number(os.loadavg()[0]!.toFixed(2));
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        for (let i = next++; i < TOTAL; i = next++) {
+          const key = `bench-${i}-${randomBytes(4).toString("hex")}`;
+          await send(i, key);
+          if (Math.random() < REPLAY) await send(i, key); // the retry of an answer that got lost
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    server.close();
+
+    // Verify from the database.
+    const rows = await db.select().from(registrations).where(eq(registrations.editionId, edition!.id));
+    const byEmail = new Map<string, number>();
+    for (const r of rows) byEmail.set(r.email, (byEmail.get(r.email) ?? 0) + 1);
+    const holding = rows.filter((r) => r.categoryId === category!.id && (r.status === "approved" || r.status === "pending")).length;
+    const [bucket] = await db
+      .select()
+      .from(registrationCapacity)
+      .where(and(eq(registrationCapacity.editionId, edition!.id), eq(registrationCapacity.bucket, "cat:general_public")));
+    const ids = new Set(rows.map((r) => r.id));
+    const lost = [...Array(TOTAL).keys()].filter((i) => {
+      const a = answered.get(`rush${i}@bench.example`);
+      return !a || !ids.has(a);
+    }).length;
+    const duplicated =
+      [...byEmail.values()].reduce((s, n) => s + (n - 1), 0) + (rows.length - new Set(rows.map((r) => r.number)).size);
+    const oversold = Math.max(0, holding - CAPACITY) + (bucket!.used !== holding ? Math.abs(bucket!.used - holding) : 0);
+    const [{ n: waitlisted }] = (await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(registrations)
+      .where(and(eq(registrations.editionId, edition!.id), inArray(registrations.status, ["waitlisted"])))) as [{ n: number }];
+
+    latencies.sort((a, b) => a - b);
+    const result = {
+      bench: "registration",
+      database: label,
+      transport: "HTTP on 127.0.0.1 (@hono/node-server, fetch keep-alive)",
+      total: TOTAL,
+      requests: latencies.length,
+      clients: CLIENTS,
+      capacity: CAPACITY,
+      admitted: holding,
+      waitlisted,
+      statuses,
+      seconds: Number(seconds.toFixed(2)),
+      perSecond: Math.round(TOTAL / seconds),
+      requestsPerSecond: Math.round(latencies.length / seconds),
+      p50Ms: Number(pct(latencies, 50).toFixed(1)),
+      p99Ms: Number(pct(latencies, 99).toFixed(1)),
+      oversold,
+      lost,
+      duplicated,
+      cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}`,
+      node: process.version,
+      // Other work on the machine changes these figures a lot: say how busy it was.
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: Number(os.loadavg()[0]!.toFixed(2)),
+    };
+    console.log(`${label}: ${TOTAL} registrations (${latencies.length} requests with retries) from ${CLIENTS} clients in ${result.seconds} s`);
+    console.log(`  ${result.perSecond} registrations/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms; statuses ${JSON.stringify(statuses)}`);
+    console.log(`  capacity ${CAPACITY}: admitted ${holding}, waitlisted ${waitlisted}; oversold ${oversold}, lost ${lost}, duplicated ${duplicated}`);
+    console.log(JSON.stringify(result));
+    if (oversold || lost || duplicated) process.exitCode = 1;
+  } finally {
+    await cleanup();
+  }
+}
+
+await main();
