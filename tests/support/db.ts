@@ -41,6 +41,9 @@ export async function openTestDb(): Promise<TestDb> {
       label: "postgres",
       async close() {
         await database.close();
+        // pool.end() resolves before its sockets close; a forced drop right away kills backends
+        // whose clients then emit an unhandled 57P01 (seen with several pooled connections).
+        await new Promise((r) => setTimeout(r, 100));
         const a = new pg.Client({ connectionString: url });
         await a.connect();
         await a.query(`drop database if exists ${name} with (force)`);
