@@ -64,6 +64,16 @@ describe(`gate check-in (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
     expect(recorded.map((s) => s.reason).sort()).toEqual(["already_inside", "already_inside", "ok", "revoked"]);
   });
 
+  it("admits a badge scanned at two halls at the same moment once", async () => {
+    const { reg, code } = await badgeFor("race@example.pk");
+    const answers = await Promise.all(
+      ["hall1", "hall2", "hall3", "hall1", "hall2", "hall3"].map(async (g) => recordScan(await gateCtx(), { gateId: ids.gate(g).id, code })),
+    );
+    expect(answers.filter((a) => a.result === "admit")).toHaveLength(1);
+    expect(answers.filter((a) => a.reason === "already_inside")).toHaveLength(5);
+    expect(await t.db.select().from(scans).where(eq(scans.registrationId, reg.id))).toHaveLength(6);
+  });
+
   it("answers a retried request (same nonce) with the first decision and records it once", async () => {
     const { code } = await badgeFor("retry@example.pk");
     const nonce = newScanNonce();

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
@@ -6,8 +6,8 @@ import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { editions, visitorCategories } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
-import { editionShortId, verifyBadge } from "../core/badge-code";
-import { decideScan, type PriorScan, type RegistrationStatus, type ScanDecision } from "../core/decide";
+import { editionShortId, verifyBadge, type PublicKeySet } from "../core/badge-code";
+import { badgeKey, decideScan, type PriorScan, type RegistrationStatus, type ScanDecision } from "../core/decide";
 import { scanDay } from "../core/gate-bundle";
 import { newScanNonce } from "../core/offline-sync";
 import { editionPublicKeys } from "../keys";
@@ -24,14 +24,40 @@ export interface ScanAnswer {
   person: { registrationNo: number; name: string; category: string } | null;
 }
 
-/** Load a gate with its edition and zone bit; authorises the caller to scan there. */
-export async function gateForScan(ctx: Ctx, gateId: string) {
+// Gates and public keys change rarely but every scan needs them: a short per-process cache saves two
+// round trips per scan (the bench: docs/benchmarks.md). A badge signed with a key rotated in after
+// the cache was filled shows up as unknown_key and triggers a reload, so rotation needs no wait.
+const CACHE_MS = 10_000;
+type GateRow = { gate: typeof gates.$inferSelect; edition: typeof editions.$inferSelect; zoneBit: number | null };
+const gateCache = new Map<string, { row: GateRow | undefined; at: number }>();
+const keyCache = new Map<string, { keys: PublicKeySet; at: number }>();
+
+async function loadGate(ctx: Ctx, gateId: string): Promise<GateRow | undefined> {
+  const hit = gateCache.get(gateId);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.row;
   const [row] = await ctx.db
     .select({ gate: gates, edition: editions, zoneBit: zones.bit })
     .from(gates)
     .innerJoin(editions, eq(editions.id, gates.editionId))
     .leftJoin(zones, eq(zones.id, gates.zoneId))
     .where(eq(gates.id, gateId));
+  if (gateCache.size > 1000) gateCache.clear();
+  if (row) gateCache.set(gateId, { row, at: Date.now() });
+  return row;
+}
+
+async function keysFor(ctx: Ctx, editionId: string, fresh = false): Promise<PublicKeySet> {
+  const hit = keyCache.get(editionId);
+  if (!fresh && hit && Date.now() - hit.at < CACHE_MS) return hit.keys;
+  const keys = await editionPublicKeys(ctx.db, editionId);
+  if (keyCache.size > 100) keyCache.clear();
+  keyCache.set(editionId, { keys, at: Date.now() });
+  return keys;
+}
+
+/** Load a gate with its edition and zone bit; authorises the caller to scan there. */
+export async function gateForScan(ctx: Ctx, gateId: string) {
+  const row = await loadGate(ctx, gateId);
   // Authorise before saying whether the gate exists, so gate ids cannot be probed anonymously.
   authorize(ctx.actor, "checkin.scan", { organiserId: row?.edition.organiserId ?? "-" });
   if (!row) throw new DomainError("not_found", { params: { what: "gate" } });
@@ -44,8 +70,9 @@ export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
   const input = parseInput(scanInput, raw);
   const { gate, edition, zoneBit } = await gateForScan(ctx, input.gateId);
   const nonce = input.nonce ?? newScanNonce();
-  const keys = await editionPublicKeys(ctx.db, edition.id);
-  const verification = verifyBadge(input.code, keys, editionShortId(edition.id));
+  const short = editionShortId(edition.id);
+  let verification = verifyBadge(input.code, await keysFor(ctx, edition.id), short);
+  if (!verification.ok && verification.code === "unknown_key") verification = verifyBadge(input.code, await keysFor(ctx, edition.id, true), short);
   const now = ctx.clock.now();
   const today = scanDay(now, edition);
   const gateZone = zoneBit ?? null;
@@ -58,25 +85,29 @@ export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
       decision = decideScan({ verification, revocations: { registrations: new Set(), badges: new Set() }, today, gateZone, reentryAllowed: gate.reentryAllowed, history: [] });
     } else {
       const no = verification.payload.registrationNo;
-      // The row lock serialises two gates scanning one badge at once, so "already inside" holds online.
+      // The row lock serialises two gates scanning one badge at once. The badge and admission
+      // reads come in a second statement on purpose: under READ COMMITTED a statement that waited
+      // for the lock still reads with its own (older) snapshot, so subqueries in the locking
+      // statement would miss the admission just committed by the other gate (the bench caught it).
       const [reg] = await tx
         .select({ id: registrations.id, status: registrations.status, name: registrations.name, categoryEn: visitorCategories.nameEn, categoryUr: visitorCategories.nameUr })
         .from(registrations)
         .innerJoin(visitorCategories, eq(visitorCategories.id, registrations.categoryId))
         .where(and(eq(registrations.editionId, edition.id), eq(registrations.number, no)))
         .for("update", { of: registrations });
-      const badgeRows = reg
-        ? await tx.select({ serial: badges.serial, revokedAt: badges.revokedAt }).from(badges).where(eq(badges.registrationId, reg.id)).orderBy(desc(badges.serial))
+      const [state] = reg
+        ? await tx
+            .select({
+              currentSerial: sql<number | null>`(select max(${badges.serial}) from ${badges} where ${badges.registrationId} = ${reg.id})`,
+              scannedState: sql<string | null>`(select case when ${badges.revokedAt} is null then 'valid' else 'revoked' end from ${badges} where ${badges.registrationId} = ${reg.id} and ${badges.serial} = ${verification.payload.serial})`,
+              inside: gate.reentryAllowed
+                ? sql<boolean>`false`
+                : sql<boolean>`exists (select 1 from ${scans} where ${scans.editionId} = ${edition.id} and ${scans.registrationNo} = ${no} and ${scans.dayIndex} = ${today.dayIndex} and ${scans.result} = 'admit' and ${scans.zone} is not distinct from ${gateZone})`,
+            })
+            .from(sql`(select 1) as one`)
         : [];
-      const scanned = badgeRows.find((b) => b.serial === verification.payload.serial);
-      const history: PriorScan[] = gate.reentryAllowed
-        ? []
-        : (
-            await tx
-              .select({ zone: scans.zone })
-              .from(scans)
-              .where(and(eq(scans.editionId, edition.id), eq(scans.registrationNo, no), eq(scans.dayIndex, today.dayIndex), eq(scans.result, "admit")))
-          ).map((s) => ({ result: "admit" as const, dayIndex: today.dayIndex, zone: s.zone }));
+      const scanned = state?.scannedState ? { serial: verification.payload.serial, revoked: state.scannedState === "revoked" } : undefined;
+      const history: PriorScan[] = state?.inside ? [{ result: "admit", dayIndex: today.dayIndex, zone: gateZone }] : [];
       if (!reg || !scanned) {
         // Genuinely signed but unknown here (a badge this server never issued): nothing to admit.
         decision = { result: "refuse", reason: "unknown_code", badge: verification.payload };
@@ -85,8 +116,8 @@ export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
         person = { registrationNo: no, name: reg.name, category: ctx.locale === "ur" ? reg.categoryUr : reg.categoryEn };
         decision = decideScan({
           verification,
-          revocations: { registrations: new Set(), badges: new Set(scanned.revokedAt ? [`${no}:${scanned.serial}`] : []) },
-          registration: { status: (reg.status === "approved" ? "approved" : "pending") as RegistrationStatus, currentSerial: badgeRows[0]!.serial },
+          revocations: { registrations: new Set(), badges: new Set(scanned.revoked ? [badgeKey(no, scanned.serial)] : []) },
+          registration: { status: (reg.status === "approved" ? "approved" : "pending") as RegistrationStatus, currentSerial: Number(state!.currentSerial) },
           today,
           gateZone,
           reentryAllowed: gate.reentryAllowed,
