@@ -6,7 +6,8 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { editionForChange } from "../../editions/operations/update-edition";
-import { visitorCategories } from "../../editions/tables";
+import { editions, visitorCategories } from "../../editions/tables";
+import { can } from "../../../platform/permissions/policy";
 import { questionInput, type AnswerValue } from "../schemas";
 import { registrationQuestions } from "../tables";
 
@@ -123,4 +124,22 @@ export async function deleteQuestion(ctx: Ctx, raw: unknown): Promise<void> {
       data: { labelEn: row.labelEn },
     });
   });
+}
+
+/** What the public form needs: the edition, its categories and, once one is chosen, its questions. */
+export async function getRegistrationForm(ctx: Ctx, raw: unknown) {
+  const { slug, category } = parseInput(z.object({ slug: z.string().max(60), category: z.string().max(40).optional() }), raw);
+  const [edition] = await ctx.db.select().from(editions).where(eq(editions.slug, slug));
+  if (!edition || (edition.status !== "published" && !can(ctx.actor, "registration.configure", { organiserId: edition.organiserId }))) {
+    throw new DomainError("not_found", { params: { what: "edition" } });
+  }
+  const categories = await ctx.db
+    .select()
+    .from(visitorCategories)
+    .where(eq(visitorCategories.editionId, edition.id))
+    .orderBy(asc(visitorCategories.sort));
+  const chosen = category ? categories.find((c) => c.code === category) : undefined;
+  const questions = chosen ? await questionsFor(ctx.db, edition.id, chosen.id) : [];
+  const dayCount = Math.round((Date.parse(edition.endsOn) - Date.parse(edition.startsOn)) / 86_400_000) + 1;
+  return { edition, categories, category: chosen ?? null, questions, dayCount };
 }

@@ -105,7 +105,8 @@ async function registerPeople(ctx: Ctx, input: PeopleInput, source: Source, perm
   const seen = new Set<string>();
   input.members.forEach((m, i) => {
     issues.push(...checkDays(m.days, editionDayCount(edition), at(i, "days")));
-    issues.push(...checkAnswers(questions, m.answers, at(i, "answers")));
+    // At the desk the queue cannot wait for optional paperwork: answers are checked, not required.
+    issues.push(...checkAnswers(source === "walk_in" ? questions.map((q) => ({ ...q, required: false })) : questions, m.answers, at(i, "answers")));
     if (seen.has(m.email)) issues.push({ path: at(i, "email"), code: "registration_email_repeated" });
     seen.add(m.email);
   });

@@ -1,0 +1,208 @@
+import { data, Form, Link } from "react-router";
+import type { Route } from "./+types/bo-registrations";
+import { newSecret } from "../../../platform/ids";
+import { formatDay } from "../../../platform/i18n/format";
+import { loadOr, runForm } from "../../../web/actions";
+import { Field, FormError, Notice, SelectField, failureOf, useFailure } from "../../../web/components/form";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
+import { Check, ChoiceGroup, Consents, DaysField, PersonFields } from "../components/person-fields";
+import { decideRegistrations } from "../operations/decide";
+import { listRegistrations } from "../operations/list";
+import { registerWalkIn } from "../operations/register";
+import { getRegistrationSettings } from "../operations/settings";
+import { exportColumns, personalColumns } from "../schemas";
+import { registrationStatuses } from "../tables";
+import { dayOptions, personFrom } from "./form-input";
+
+// The organiser's list: filter, approve or refuse in bulk (a reason for refusals), register a
+// walk-in, download an export with chosen columns.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "registration.bo.title", "bo.title");
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  if (!UUID.test(params.editionId)) throw data({ code: "not_found" }, { status: 404 });
+  const url = new URL(request.url);
+  const q = (k: string) => url.searchParams.get(k) || undefined;
+  const offset = Math.max(0, Number(url.searchParams.get("offset")) || 0);
+  return loadOr(request, async () => {
+    const settings = await getRegistrationSettings(context.ctx, { editionId: params.editionId });
+    const list = await listRegistrations(context.ctx, {
+      editionId: params.editionId,
+      categoryId: q("categoryId"),
+      status: q("status"),
+      q: q("q"),
+      limit: 100,
+      offset,
+    });
+    // A fresh key per rendered walk-in form: a double click at the desk is one registration.
+    const walkInKey = newSecret(12);
+    return { settings, list, filters: { categoryId: q("categoryId") ?? "", status: q("status") ?? "", q: q("q") ?? "" }, offset, walkInKey };
+  });
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const form = await request.formData();
+  const ctx = context.ctx;
+  if (form.get("intent") === "walk-in") {
+    const result = await runForm(ctx.locale, form, () =>
+      registerWalkIn(ctx, {
+        editionId: params.editionId,
+        categoryId: String(form.get("categoryId") ?? ""),
+        idempotencyKey: String(form.get("idempotencyKey") ?? "") || undefined,
+        locale: form.get("locale") === "ur" ? "ur" : "en",
+        ...personFrom(form, []),
+      }),
+    );
+    if (!result.ok) return result.response;
+    const r = result.value.registrations[0]!;
+    return { ok: true as const, walkIn: { number: r.number, status: r.status, name: r.name } };
+  }
+  const result = await runForm(ctx.locale, form, () =>
+    decideRegistrations(ctx, {
+      editionId: params.editionId,
+      ids: form.getAll("ids"),
+      decision: form.get("decision"),
+      reason: form.get("reason"),
+    }),
+  );
+  if (!result.ok) return result.response;
+  return { ok: true as const, decided: { changed: result.value.changed.length, skipped: result.value.skipped.length, promoted: result.value.promoted.length } };
+}
+
+export default function RegistrationsPage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const failure = useFailure();
+  const { settings, list, filters, offset } = loaderData;
+  const days = dayOptions(settings.edition.startsOn, settings.dayCount, (iso) => formatDay(iso, locale, { weekday: "short", day: "numeric" }));
+  const catOptions = settings.categories.map((c) => ({ value: c.id, label: pick(locale, c.nameEn, c.nameUr) }));
+  const decideFailure = failure && failure.values.intent !== "walk-in" ? failure : undefined;
+  const walkFailure = failureOf(failure, "walk-in");
+  const done = actionData && "ok" in actionData && actionData.ok ? actionData : undefined;
+  const base = `/back-office/editions/${settings.edition.id}/registrations`;
+  return (
+    <section>
+      <h1>{t("registration.bo.title")}</h1>
+      <p>
+        {pick(locale, settings.edition.nameEn, settings.edition.nameUr)} ·{" "}
+        <Link to={`/back-office/editions/${settings.edition.id}/registration`}>{t("registration.settings.title")}</Link>
+      </p>
+      <p>
+        {registrationStatuses.map((s) => `${t(`registration.status.${s}`)}: ${list.byStatus[s] ?? 0}`).join(" · ")}
+      </p>
+      {done && "decided" in done && done.decided ? <Notice>{t("registration.bo.decided", done.decided)}</Notice> : null}
+      {done && "walkIn" in done && done.walkIn ? (
+        <Notice>{t("registration.bo.walkInDone", { ...done.walkIn, status: t(`registration.status.${done.walkIn.status}`) })}</Notice>
+      ) : null}
+
+      <Form method="get" className="inline-form" aria-label={t("registration.bo.filter")}>
+        <SelectField form="flt" name="categoryId" label={t("registration.column.category")} options={[{ value: "", label: t("registration.settings.allCategories") }, ...catOptions]} defaultValue={filters.categoryId} />
+        <SelectField
+          form="flt"
+          name="status"
+          label={t("registration.column.status")}
+          options={[{ value: "", label: t("registration.bo.allStatuses") }, ...registrationStatuses.map((s) => ({ value: s, label: t(`registration.status.${s}`) }))]}
+          defaultValue={filters.status}
+        />
+        <Field form="flt" name="q" type="search" label={t("registration.bo.search")} defaultValue={filters.q} />
+        <button type="submit">{t("registration.bo.filter")}</button>
+      </Form>
+
+      <FormError failure={decideFailure} />
+      <Form method="post" noValidate>
+        <div className="table-scroll">
+          <table>
+            <caption>{t("registration.bo.count", { shown: list.items.length, total: list.total })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("registration.bo.select")}</th>
+                <th scope="col">{t("registration.column.number")}</th>
+                <th scope="col">{t("registration.column.name")}</th>
+                <th scope="col">{t("registration.column.category")}</th>
+                <th scope="col">{t("registration.column.status")}</th>
+                <th scope="col">{t("registration.column.days")}</th>
+                {list.personal ? <th scope="col">{t("registration.column.email")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <input type="checkbox" name="ids" value={r.id} aria-label={t("registration.bo.selectOne", { name: r.name })} style={{ width: "1.5rem", minHeight: "1.5rem" }} />
+                  </td>
+                  <td dir="ltr">{r.number}</td>
+                  <td>
+                    {r.name}
+                    {r.organisation ? <span className="hint"> · {r.organisation}</span> : null}
+                  </td>
+                  <td>{pick(locale, r.category.nameEn, r.category.nameUr)}</td>
+                  <td>{t(`registration.status.${r.status}`)}</td>
+                  <td>{r.days.map((d) => days[d]?.label ?? d + 1).join(", ")}</td>
+                  {list.personal ? <td dir="ltr">{r.email}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          {offset > 0 ? <Link to={`?${new URLSearchParams({ ...filters, offset: String(Math.max(0, offset - 100)) })}`}>{t("registration.bo.previous")}</Link> : null}{" "}
+          {offset + list.items.length < list.total ? <Link to={`?${new URLSearchParams({ ...filters, offset: String(offset + 100) })}`}>{t("registration.bo.next")}</Link> : null}
+        </p>
+        <Field form="dec" name="reason" label={t("registration.bo.reason")} hint={t("registration.bo.reasonHint")} failure={decideFailure}>
+          <textarea id="dec-reason" name="reason" rows={2} aria-describedby="dec-reason-hint" defaultValue={decideFailure?.values.reason ?? ""} />
+        </Field>
+        <div className="inline-form">
+          <button type="submit" name="decision" value="approve" className="primary">
+            {t("registration.bo.approve")}
+          </button>
+          <button type="submit" name="decision" value="refuse" className="danger">
+            {t("registration.bo.refuse")}
+          </button>
+        </div>
+      </Form>
+
+      <h2>{t("registration.bo.export")}</h2>
+      <Form method="get" action={`${base}/export`} reloadDocument>
+        <input type="hidden" name="categoryId" value={filters.categoryId} />
+        <input type="hidden" name="status" value={filters.status} />
+        <ChoiceGroup id="exp-columns" legend={t("registration.bo.columns")}>
+          {exportColumns
+            .filter((c) => list.personal || !personalColumns.includes(c))
+            .map((c) => (
+              <Check key={c} name="columns" value={c} label={t(`registration.column.${c}`)} checked={!personalColumns.includes(c) && c !== "nameUr"} />
+            ))}
+        </ChoiceGroup>
+        <SelectField form="exp" name="format" label={t("registration.bo.format")} options={[{ value: "xlsx", label: "Excel (XLSX)" }, { value: "csv", label: "CSV" }]} />
+        <button type="submit">{t("registration.bo.download")}</button>
+      </Form>
+
+      <h2>{t("registration.bo.walkIn")}</h2>
+      <FormError failure={walkFailure} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="walk-in" />
+        <input type="hidden" name="idempotencyKey" value={loaderData.walkInKey} />
+        <SelectField form="wi" name="categoryId" label={t("registration.column.category")} options={catOptions} failure={walkFailure} />
+        <PersonFields failure={walkFailure} />
+        <DaysField days={days} chosen={[]} failure={walkFailure} />
+        <SelectField
+          form="wi"
+          name="locale"
+          label={t("registration.bo.emailLanguage")}
+          options={[
+            { value: "ur", label: "اردو" },
+            { value: "en", label: "English" },
+          ]}
+          defaultValue={locale}
+        />
+        <Consents failure={walkFailure} />
+        <button type="submit" className="primary">
+          {t("registration.bo.walkInSubmit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

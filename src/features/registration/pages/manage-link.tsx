@@ -1,0 +1,29 @@
+import type { Route } from "./+types/manage-link";
+import { loadOr } from "../../../web/actions";
+import { useFailure } from "../../../web/components/form";
+import { pageTitle, useT } from "../../../web/i18n";
+import { ManageView } from "../components/manage-view";
+import { getOwnRegistration } from "../operations/own";
+import { manageAction } from "./manage";
+
+// The page behind the link in the confirmation email: the token is the credential.
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "registration.manage.title");
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const data = await loadOr(request, () => getOwnRegistration(context.ctx, { token: params.token }));
+  return { data, isNew: new URL(request.url).searchParams.get("new") === "1" };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  return manageAction(context.ctx, await request.formData(), { token: params.token });
+}
+
+export default function ManageLinkPage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const done = actionData && "done" in actionData ? actionData.done : null;
+  const notice = done ? t(`registration.manage.${done}`) : loaderData.isNew ? t("registration.manage.thanks") : null;
+  return <ManageView data={loaderData.data} failure={useFailure()} notice={notice} />;
+}

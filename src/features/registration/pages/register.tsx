@@ -1,0 +1,96 @@
+import { Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/register";
+import { newSecret } from "../../../platform/ids";
+import { formatDay } from "../../../platform/i18n/format";
+import { loadOr, runForm } from "../../../web/actions";
+import { FormError, Notice, useFailure } from "../../../web/components/form";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
+import { Consents, DaysField, PersonFields, QuestionFields } from "../components/person-fields";
+import { getRegistrationForm } from "../operations/questions";
+import { register } from "../operations/register";
+import { dayOptions, personFrom } from "./form-input";
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "registration.page.title");
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const form = await loadOr(request, () =>
+    getRegistrationForm(context.ctx, { slug: params.slug, category: url.searchParams.get("category") ?? undefined }),
+  );
+  // A fresh key per rendered form: a double click or a resent form is the same registration.
+  return { ...form, idempotencyKey: newSecret(18) };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const form = await request.formData();
+  const f = await getRegistrationForm(context.ctx, { slug: params.slug, category: String(form.get("category") ?? "") });
+  const result = await runForm(context.ctx.locale, form, () =>
+    register(context.ctx, {
+      editionId: f.edition.id,
+      categoryId: f.category?.id ?? "",
+      idempotencyKey: String(form.get("idempotencyKey") ?? "") || undefined,
+      locale: context.ctx.locale,
+      ...personFrom(form, f.questions),
+    }),
+  );
+  if (!result.ok) return result.response;
+  const token = result.value.manageTokens?.[0];
+  if (token) return redirect(`/registration/${token}?new=1`);
+  // Registered before (a double click, or the same email): their link is in the first email.
+  return { ok: true as const, existing: result.value.registrations[0]!.status };
+}
+
+export default function RegisterPage({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const failure = useFailure();
+  const { edition, categories, category, questions, dayCount, idempotencyKey } = loaderData;
+  const existing = actionData && "existing" in actionData ? actionData.existing : null;
+  const days = dayOptions(edition.startsOn, dayCount, (iso) => formatDay(iso, locale, { weekday: "long", day: "numeric", month: "long" }));
+  return (
+    <section className="page narrow">
+      <h1>{t("registration.page.title")}</h1>
+      <p>{pick(locale, edition.nameEn, edition.nameUr)}</p>
+      {existing ? (
+        <Notice>
+          <p>{t("registration.page.already", { status: t(`registration.status.${existing}`) })}</p>
+        </Notice>
+      ) : null}
+      {!category ? (
+        <>
+          <h2>{t("registration.page.chooseCategory")}</h2>
+          <ul className="cards">
+            {categories.map((c) => (
+              <li key={c.id} className="card">
+                <Link to={`?category=${encodeURIComponent(c.code)}`}>{pick(locale, c.nameEn, c.nameUr)}</Link>
+                <p className="hint">{t(c.needsApproval ? "registration.page.needsApproval" : "registration.page.instant")}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <>
+          <h2>{pick(locale, category.nameEn, category.nameUr)}</h2>
+          <p>
+            {t(category.needsApproval ? "registration.page.needsApproval" : "registration.page.instant")}{" "}
+            <Link to=".">{t("registration.page.otherCategory")}</Link>
+          </p>
+          <FormError failure={failure} />
+          <Form method="post" noValidate>
+            <input type="hidden" name="category" value={category.code} />
+            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+            <PersonFields failure={failure} />
+            <DaysField days={days} chosen={[]} failure={failure} />
+            <QuestionFields questions={questions} answers={{}} failure={failure} />
+            <Consents failure={failure} />
+            <button type="submit" className="primary">
+              {t("registration.page.submit")}
+            </button>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}
