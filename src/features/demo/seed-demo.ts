@@ -8,6 +8,7 @@ import { roleGrants } from "../accounts/tables";
 import { enterprises, products } from "../catalogue/tables";
 import { clusters, demoEdition, generateDemoEnterprises, sectors, tradeBodies } from "../catalogue/seed-data";
 import * as t from "../editions/tables";
+import { seedDemoCall } from "../selection/demo-call";
 import { seedCheckinDemo } from "../checkin/seed";
 
 export const DEMO_PASSWORD = "numaish-demo-2026";
@@ -25,6 +26,8 @@ export const demoAccounts: DemoAccount[] = [
   { email: "chamber@demo.numaish.pk", name: "Chamber Representative (demo)", role: "trade_body_rep", binding: { tradeBodySlug: "lcci" } },
   { email: "exhibitor@demo.numaish.pk", name: "Exhibitor Owner (demo)", role: "exhibitor", binding: { enterpriseIndex: 0 } },
   { email: "reviewer@demo.numaish.pk", name: "Reviewer (demo)", role: "reviewer" },
+  // More reviewers for the demo's completed nomination call (three reviews per application).
+  ...[2, 3, 4, 5, 6].map((n): DemoAccount => ({ email: `reviewer${n}@demo.numaish.pk`, name: `Reviewer ${n} (demo)`, role: "reviewer" })),
   { email: "gate@demo.numaish.pk", name: "Gate Staff (demo)", role: "gate_staff" },
   { email: "visitor@demo.numaish.pk", name: "Visitor (demo)", role: "visitor" },
 ];
@@ -157,6 +160,7 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
 
     await seedCheckinDemo(tx, edition.id, (await one(tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.organiserId, organiser.id), eq(enterprises.slug, demoEnterprises[0]!.slug)))))?.id ?? null);
     if (passwordHash) await seedAccounts(tx, clock, passwordHash, organiser.id, bodyId, demoEnterprises[0]!.slug);
+    await seedDemoCall(tx, { organiserId: organiser.id, editionId: edition.id });
     return { organiserId: organiser.id, editionId: edition.id, enterprisesCreated: inserted.length };
   });
 }
