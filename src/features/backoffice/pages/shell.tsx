@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from "react-router";
+import { NavLink, Outlet, useParams } from "react-router";
 import type { Route } from "./+types/shell";
 import { authorize, can } from "../../../platform/permissions/policy";
 import { loadOr } from "../../../web/actions";
@@ -14,12 +14,15 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
   const t = useT();
+  const { editionId } = useParams();
   const items = [
     { to: "/back-office", label: t("bo.nav.dashboard"), end: true },
     { to: "/back-office/audit", label: t("bo.nav.audit") },
     { to: "/back-office/invite", label: t("bo.nav.invite") },
     { to: "/back-office/tokens", label: t("bo.nav.tokens") },
     ...(loaderData.canOutbox ? [{ to: "/back-office/outbox", label: t("bo.nav.outbox") }] : []),
+    // Pages of one edition, while one is open.
+    ...(editionId ? [{ to: `/back-office/editions/${editionId}/registrations`, label: t("registration.bo.title") }] : []),
   ];
   return (
     <div className="backoffice">

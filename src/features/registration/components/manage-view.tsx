@@ -46,7 +46,7 @@ export function ManageView({ data, failure, notice }: { data: ManageData; failur
         <dt>{t("registration.manage.edition")}</dt>
         <dd>{pick(locale, data.edition.nameEn, data.edition.nameUr)}</dd>
         <dt>{t("registration.column.days")}</dt>
-        <dd>{r.days.map((d) => days[d]?.label).join("، ")}</dd>
+        <dd>{r.days.map((d) => days[d]?.label).join(locale === "ur" ? "، " : ", ")}</dd>
       </dl>
       {open ? (
         <>
