@@ -48,7 +48,7 @@ export default function Transparency({ loaderData, params }: Route.ComponentProp
         ))}
         <li>{t("nominations.tr.criteria", { list: criteria.map((c) => `${pick(locale, c.nameEn, c.nameUr)} (${c.weight})`).join(locale === "ur" ? "، " : ", ") })}</li>
       </ul>
-      <p className="hint">{t("nominations.tr.suppression", { threshold: report.threshold })}</p>
+      <p className="hint">{t("nominations.tr.suppression", { max: report.threshold - 1 })}</p>
       {dimensions.map((dim) => (
         <section key={dim}>
           <h2>{t(`nominations.tr.by.${dim}`)}</h2>

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { en } from "../../src/platform/i18n/messages/en";
+import { ur } from "../../src/platform/i18n/messages/ur";
+import type { Ctx } from "../../src/platform/context";
+import { users } from "../../src/platform/auth/tables";
+import { actorForUser } from "../../src/features/accounts/grants";
+import { copyEdition } from "../../src/features/editions/operations/copy-edition";
+import { editions } from "../../src/features/editions/tables";
+import { publishCall, saveCall } from "../../src/features/nominations/operations/call";
+import { defaultCriteria } from "../../src/features/nominations/schemas";
+import { SLOW, demo, signIn, startEnv, type Env } from "./helpers";
+
+// Issue 4, tried as a new user would: a trade-body representative uploads a
+// spreadsheet with a few broken rows, reads every problem by row and column in
+// plain words, fixes the file, uploads it again and sees the nominees listed.
+
+let env: Env;
+beforeAll(async () => {
+  env = await startEnv();
+  // An open call on a copy of the demo edition (the demo's own call is completed).
+  const { db, clock, config } = env.server.services;
+  const [staff] = await db.select().from(users).where(eq(users.email, demo.organiser));
+  const ctx: Ctx = { db, clock, config, locale: "en", actor: await actorForUser(db, staff!) };
+  const [source] = await db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
+  const edition = await copyEdition(ctx, { editionId: source!.id, slug: "e2e-call", year: 2099, startsOn: "2099-01-23" });
+  const now = clock.now().getTime();
+  await saveCall(ctx, { editionId: edition.id, opensAt: new Date(now - 86_400_000), closesAt: new Date(now + 30 * 86_400_000), criteria: defaultCriteria, totalStalls: 50, rule: { bonus: { womenLed: 5 } } });
+  await publishCall(ctx, { editionId: edition.id });
+});
+afterAll(async () => env?.close());
+
+const HEADER = "Enterprise name,NTN,Cluster,Size class,Annual turnover (PKR),Employees,Women-led,Contact person,Email,Mobile,District";
+const file = (lines: string[]) => ({ name: "nominees.csv", mimeType: "text/csv", buffer: Buffer.from([HEADER, ...lines].join("\r\n") + "\r\n") });
+const good = [
+  "Noor Footballs,4100001-1,sialkot-sports-goods,micro,9000000,8,yes,Noor Bibi,noor@example.pk,,Sialkot",
+  "Sports Star,4100002-1,Sialkot sports goods,small,60000000,25,no,Adeel,,0300-1112223,Sialkot",
+  "Pak Gloves,4100003-1,sialkot-sports-goods,micro,4000000,3,no,Kashif,,03214445556,Sialkot",
+];
+const broken = [
+  "Bad Number Co,41-4,sialkot-sports-goods,micro,3000000,2,no,Rashid,,03001234567,Sialkot",
+  "Nowhere Works,4100005-1,atlantis,small,abc,9,maybe,Huma,,,",
+];
+const fixed = [
+  "Bad Number Co,4100004-1,sialkot-sports-goods,micro,3000000,2,no,Rashid,,03001234567,Sialkot",
+  "Nowhere Works,4100005-1,sialkot-sports-goods,small,40000000,9,yes,Huma,,0333-7654321,Sialkot",
+];
+
+describe("a trade body nominates with a spreadsheet", () => {
+  it("reports each broken cell by row and column, accepts the good rows, and takes the fixed file", async () => {
+    const { page } = await env.context({ viewport: { width: 360, height: 800 } });
+    await signIn(page, "chamber@demo.numaish.pk");
+    await page.goto("/nominations?edition=e2e-call");
+    await expect.poll(() => page.locator("main h1").innerText(), SLOW).toBe(en["nominations.title"]);
+    expect(await page.getByRole("link", { name: en["nominations.upload.template"] }).count()).toBe(1);
+
+    await page.getByLabel(en["nominations.upload.file"], { exact: true }).setInputFiles(file([...good, ...broken]));
+    await page.getByRole("button", { name: en["nominations.upload.check"] }).click();
+    const problems = page.locator("table.problems tbody tr");
+    await expect.poll(() => problems.count(), SLOW).toBe(5);
+    const rows = await problems.allInnerTexts();
+    expect(rows[0]).toContain("Row 5, NTN");
+    expect(rows[0]).toContain(en["nominations.problem.ntn_format"]);
+    expect(rows[0]).toContain("41-4");
+    expect(rows.some((r) => r.includes("Row 6, Cluster") && r.includes("atlantis"))).toBe(true);
+    expect(rows.some((r) => r.includes("Row 6, Annual turnover (PKR)") && r.includes(en["nominations.problem.number_format"]))).toBe(true);
+    expect(rows.some((r) => r.includes("Row 6, Women-led") && r.includes("maybe"))).toBe(true);
+    expect(rows.some((r) => r.includes("Row 6, Mobile") && r.includes(en["nominations.problem.contact_missing"]))).toBe(true);
+
+    await page.getByRole("button", { name: "Nominate the 3 ready rows" }).click();
+    await expect.poll(() => page.locator("table.nominees tbody tr").count(), SLOW).toBe(3);
+    expect(await page.getByRole("status").first().innerText()).toContain("3 enterprises nominated");
+
+    // The whole file again, broken rows fixed: the accepted rows are recognised, not errors.
+    await page.getByLabel(en["nominations.upload.file"], { exact: true }).setInputFiles(file([...good, ...fixed]));
+    await page.getByRole("button", { name: en["nominations.upload.check"] }).click();
+    await expect.poll(() => page.locator("#report-title").count(), SLOW).toBe(1);
+    expect(await problems.count()).toBe(0);
+    expect(await page.locator("main").innerText()).toContain("rows 2, 3, 4");
+    await page.getByRole("button", { name: "Nominate the 2 ready rows" }).click();
+    await expect.poll(() => page.locator("table.nominees tbody tr").count(), SLOW).toBe(5);
+    expect(await page.locator("table.nominees").innerText()).toContain("Nowhere Works");
+    expect(await page.locator("table.nominees").innerText()).toContain(en["nominations.status.invited"]);
+  });
+
+  it("explains problems in Urdu to an Urdu reader", async () => {
+    const { context, page } = await env.context();
+    await signIn(page, "chamber@demo.numaish.pk");
+    await context.addCookies([{ name: "numaish_lang", value: "ur", url: env.server.url }]);
+    await page.goto("/nominations?edition=e2e-call");
+    await page.locator("input[type=file]").setInputFiles(file(["Urdu Test,12,sialkot-sports-goods,micro,100,1,no,Ali,,03001234567,"]));
+    await page.locator("form[enctype] button[type=submit]").click();
+    await expect.poll(() => page.locator("table.problems tbody tr").count(), SLOW).toBe(1);
+    const text = await page.locator("table.problems").innerText();
+    expect(text).toContain(ur["nominations.problem.ntn_format"]);
+    expect(text).toContain("قطار 2");
+  });
+});
