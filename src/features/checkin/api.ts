@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { streamSSE } from "hono/streaming";
 import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
 import { errorResponses, idParams, jsonBody, jsonResponse, security } from "../accounts/api";
@@ -146,6 +147,31 @@ export function checkinApi(services: AppServices) {
       return c.json(answer, 200);
     },
   );
+
+  // Server-Sent Events for the live footfall page (not in the OpenAPI document: a stream, not JSON).
+  // Each message is the whole Footfall object; permission is checked on every tick, so a revoked
+  // grant ends the stream.
+  api.get("/editions/:id/footfall/stream", async (c) => {
+    const ctx = c.get("req").ctx;
+    const editionId = c.req.param("id");
+    const first = await footfall(ctx, { editionId });
+    return streamSSE(c, async (stream) => {
+      let open = true;
+      stream.onAbort(() => {
+        open = false;
+      });
+      await stream.writeSSE({ data: JSON.stringify(first) });
+      while (open) {
+        await stream.sleep(3000);
+        if (!open) break;
+        try {
+          await stream.writeSSE({ data: JSON.stringify(await footfall(ctx, { editionId })) });
+        } catch {
+          break;
+        }
+      }
+    });
+  });
 
   return api;
 }

@@ -23,6 +23,7 @@ export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
     ...(loaderData.canOutbox ? [{ to: "/back-office/outbox", label: t("bo.nav.outbox") }] : []),
     // Pages of one edition, while one is open.
     ...(editionId ? [{ to: `/back-office/editions/${editionId}/registrations`, label: t("registration.bo.title") }] : []),
+    ...(editionId ? [{ to: `/back-office/editions/${editionId}/footfall`, label: t("checkin.nav.footfall") }] : []),
   ];
   return (
     <div className="backoffice">

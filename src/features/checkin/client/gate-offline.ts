@@ -1,0 +1,145 @@
+import { createWebVerifier } from "../core/badge-verify-web";
+import { decideScan, type PriorScan, type ScanDecision } from "../core/decide";
+import { bundleSets, gateBundleSchema, scanDay, type GateBundle } from "../core/gate-bundle";
+import { newScanNonce, type UploadedScan } from "../core/offline-sync";
+
+// The scanner page's offline half, in the browser: the gate bundle in localStorage, the queue of
+// scans in IndexedDB (it survives a reload or a dead battery), the phone's own admissions for
+// "already inside", and the upload when the network returns. The decision is core/decide.ts, the
+// very function the server runs.
+
+const BUNDLE_KEY = "numaish.gate.bundle";
+const HISTORY_KEY = "numaish.gate.history";
+const DEVICE_KEY = "numaish.gate.device";
+const DB_NAME = "numaish-gate";
+const STORE = "queue";
+
+export function deviceId(): string {
+  let id = localStorage.getItem(DEVICE_KEY);
+  if (!id) {
+    id = `phone-${newScanNonce().slice(0, 10)}`;
+    localStorage.setItem(DEVICE_KEY, id);
+  }
+  return id;
+}
+
+export function saveBundle(editionId: string, bundle: GateBundle) {
+  localStorage.setItem(`${BUNDLE_KEY}.${editionId}`, JSON.stringify(bundle));
+}
+
+export function loadBundle(editionId: string): GateBundle | null {
+  try {
+    const parsed = gateBundleSchema.safeParse(JSON.parse(localStorage.getItem(`${BUNDLE_KEY}.${editionId}`) ?? "null"));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function fetchBundle(editionId: string): Promise<GateBundle | null> {
+  const res = await fetch(`/api/v1/editions/${editionId}/gate-bundle`, { headers: { accept: "application/json" } });
+  if (!res.ok) return null;
+  const parsed = gateBundleSchema.safeParse(await res.json());
+  if (!parsed.success) return null;
+  saveBundle(editionId, parsed.data);
+  return parsed.data;
+}
+
+type History = Record<string, PriorScan[]>;
+function loadHistory(): History {
+  try {
+    return JSON.parse(localStorage.getItem(HISTORY_KEY) ?? "{}") as History;
+  } catch {
+    return {};
+  }
+}
+
+/** Remember an admission this phone saw (online or offline) for the offline "already inside". */
+export function rememberAdmission(registrationNo: number, dayIndex: number, zone: number | null) {
+  const h = loadHistory();
+  const list = (h[registrationNo] ??= []);
+  list.push({ result: "admit", dayIndex, zone });
+  localStorage.setItem(HISTORY_KEY, JSON.stringify(h));
+}
+
+function openDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: "nonce" });
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await openDb();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const req = fn(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(req.result);
+      tx.onerror = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export type QueuedScan = UploadedScan & { editionId: string };
+export const queueScan = (scan: QueuedScan) => withStore("readwrite", (s) => s.put(scan));
+export const queuedScans = () => withStore<QueuedScan[]>("readonly", (s) => s.getAll() as IDBRequest<QueuedScan[]>);
+export const queueSize = () => withStore<number>("readonly", (s) => s.count());
+
+/** Upload the queue in chunks; a chunk leaves the queue only once the server answered. Safe to
+ *  repeat: the server records each nonce once, so a lost answer costs nothing but a retry. */
+export async function uploadQueue(): Promise<number> {
+  const all = await queuedScans();
+  let uploaded = 0;
+  for (let i = 0; i < all.length; i += 200) {
+    const chunk = all.slice(i, i + 200);
+    const byEdition = new Map<string, QueuedScan[]>();
+    for (const s of chunk) byEdition.set(s.editionId, [...(byEdition.get(s.editionId) ?? []), s]);
+    for (const [editionId, list] of byEdition) {
+      const res = await fetch(`/api/v1/editions/${editionId}/offline-scans`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ scans: list.map(({ editionId: _e, ...scan }) => scan) }),
+      });
+      if (!res.ok) throw new Error(`upload failed: ${res.status}`);
+      for (const s of list) await withStore("readwrite", (st) => st.delete(s.nonce));
+      uploaded += list.length;
+    }
+  }
+  return uploaded;
+}
+
+let verifier: { key: string; verify: ReturnType<typeof createWebVerifier> } | null = null;
+
+/** Decide on this phone with the synced bundle and queue the scan for upload. */
+export async function decideOffline(editionId: string, bundle: GateBundle, gateId: string, code: string): Promise<ScanDecision> {
+  const vkey = JSON.stringify(bundle.publicKeys);
+  if (!verifier || verifier.key !== vkey) {
+    verifier = { key: vkey, verify: createWebVerifier(Object.fromEntries(Object.entries(bundle.publicKeys).map(([k, v]) => [Number(k), v])), bundle.edition) };
+  }
+  const verification = await verifier.verify(code);
+  const now = new Date();
+  const today = scanDay(now, bundle);
+  const gate = bundle.gates.find((g) => g.id === gateId) ?? { id: gateId, zone: null, reentryAllowed: false };
+  const history = verification.ok ? (loadHistory()[verification.payload.registrationNo] ?? []) : [];
+  const decision = decideScan({ verification, ...bundleSets(bundle), today, gateZone: gate.zone, reentryAllowed: gate.reentryAllowed, history });
+  if (decision.result === "admit") rememberAdmission(decision.badge.registrationNo, today.dayIndex, gate.zone);
+  await queueScan({
+    editionId,
+    nonce: newScanNonce(),
+    gateId,
+    deviceId: deviceId(),
+    at: now.toISOString(),
+    code: code.slice(0, 512),
+    registrationNo: decision.badge?.registrationNo ?? null,
+    zone: gate.zone,
+    result: decision.result,
+    reason: decision.reason,
+    offline: true,
+  });
+  return decision;
+}

@@ -1,0 +1,29 @@
+import { asc, desc, eq, inArray } from "drizzle-orm";
+import type { Ctx } from "../../../platform/context";
+import { DomainError } from "../../../platform/errors";
+import { authorize, can } from "../../../platform/permissions/policy";
+import { editions } from "../../editions/tables";
+import { gates, zones } from "../tables";
+import { gateBundle } from "./offline";
+
+/** What the scanner page needs: the edition this person may scan for (the newest one, or the one
+ *  asked for), its gates with names, and the gate bundle for offline checking. */
+export async function gateSetup(ctx: Ctx, editionId?: string | null) {
+  authorize(ctx.actor, "session.signedIn");
+  const all = await ctx.db.select().from(editions).where(inArray(editions.status, ["published", "draft"])).orderBy(desc(editions.startsOn));
+  const allowed = all.filter((e) => can(ctx.actor, "checkin.scan", { organiserId: e.organiserId }));
+  const edition = (editionId ? allowed.find((e) => e.id === editionId) : undefined) ?? allowed[0];
+  if (!edition) throw new DomainError("forbidden");
+  const gateRows = await ctx.db
+    .select({ id: gates.id, code: gates.code, nameEn: gates.nameEn, nameUr: gates.nameUr, zoneEn: zones.nameEn, zoneUr: zones.nameUr })
+    .from(gates)
+    .leftJoin(zones, eq(zones.id, gates.zoneId))
+    .where(eq(gates.editionId, edition.id))
+    .orderBy(asc(gates.code));
+  return {
+    edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr },
+    editions: allowed.map((e) => ({ id: e.id, nameEn: e.nameEn, nameUr: e.nameUr })),
+    gates: gateRows,
+    bundle: await gateBundle(ctx, { editionId: edition.id }),
+  };
+}

@@ -1,0 +1,107 @@
+import QRCode from "qrcode";
+import type { Route } from "./+types/badge";
+import { loadOr } from "../../../web/actions";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
+import { textColourOn } from "../core/colour";
+import { getBadge } from "../operations/manage-badges";
+
+// The registrant's mobile badge: the signed QR as inline SVG (crisp at any zoom, no image
+// request), name, category band, days and zones, and the printable A6 PDF. Only the registrant
+// (signed in) and organiser staff may open it: the QR is the ticket.
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "checkin.badge.title");
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  return loadOr(request, async () => {
+    const view = await getBadge(context.ctx, { registrationId: params.registrationId });
+    const badge = view.badge;
+    const svg = badge && !badge.revokedAt ? await QRCode.toString(badge.code, { type: "svg", errorCorrectionLevel: "M", margin: 4 }) : null;
+    return {
+      registrationId: view.registration.id,
+      number: view.registration.number,
+      name: view.registration.name,
+      nameUr: view.registration.nameUr,
+      organisation: view.registration.organisation,
+      category: { en: view.category.nameEn, ur: view.category.nameUr, colour: view.category.colour },
+      edition: { en: view.edition.nameEn, ur: view.edition.nameUr, startsOn: view.edition.startsOn },
+      days: view.registration.days,
+      zones: view.zones.map((z) => ({ en: z.nameEn, ur: z.nameUr })),
+      status: badge ? (badge.revokedAt ? "revoked" : "valid") : "none",
+      serial: badge?.serial ?? null,
+      svg,
+    };
+  });
+}
+
+function dayLabel(startsOn: string, index: number, locale: string) {
+  const d = new Date(Date.parse(`${startsOn}T00:00:00Z`) + index * 86_400_000);
+  return new Intl.DateTimeFormat(locale === "ur" ? "ur-PK" : "en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(d);
+}
+
+export default function Badge({ loaderData: b }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const band = /^#[0-9a-fA-F]{6}$/.test(b.category.colour) ? b.category.colour : "#555555";
+  return (
+    <section className="page narrow">
+      <h1>{t("checkin.badge.title")}</h1>
+      <div className="card" style={{ padding: 0, overflow: "hidden", maxInlineSize: "26rem" }}>
+        <div style={{ background: band, color: textColourOn(band), padding: "0.6rem 0.75rem", fontWeight: 700 }}>
+          {pick(locale, b.category.en, b.category.ur)}
+          <span style={{ float: "inline-end", fontWeight: 400 }}>{pick(locale, b.edition.en, b.edition.ur)}</span>
+        </div>
+        <div style={{ padding: "0.75rem", display: "flex", flexDirection: "column", gap: "0.4rem" }}>
+          <p style={{ margin: 0, fontSize: "1.4rem", fontWeight: 700 }} dir="auto">
+            {b.name}
+          </p>
+          {b.nameUr ? (
+            <p style={{ margin: 0, fontSize: "1.3rem" }} lang="ur" dir="rtl">
+              {b.nameUr}
+            </p>
+          ) : null}
+          {b.organisation ? <p style={{ margin: 0 }} dir="auto">{b.organisation}</p> : null}
+          <p className="muted" style={{ margin: 0 }}>
+            {t("checkin.badge.number", { number: b.number })}
+          </p>
+          {b.status === "valid" && b.svg ? (
+            <>
+              <div
+                role="img"
+                aria-label={t("checkin.badge.qrAlt", { number: b.number })}
+                style={{ background: "#fff", inlineSize: "100%", maxInlineSize: "20rem", marginInline: "auto" }}
+                // Generated on the server by the qrcode package from digits only: no user text inside.
+                dangerouslySetInnerHTML={{ __html: b.svg }}
+              />
+              <p className="hint">{t("checkin.badge.show")}</p>
+            </>
+          ) : b.status === "revoked" ? (
+            <p className="error" role="alert">
+              {t("checkin.badge.revoked")}
+            </p>
+          ) : (
+            <p>{t("checkin.badge.none")}</p>
+          )}
+          <dl style={{ margin: 0 }}>
+            <dt style={{ fontWeight: 600 }}>{t("checkin.badge.days")}</dt>
+            <dd style={{ marginInlineStart: 0 }}>{b.days.map((d) => dayLabel(b.edition.startsOn, d, locale)).join(" · ")}</dd>
+            {b.zones.length ? (
+              <>
+                <dt style={{ fontWeight: 600 }}>{t("checkin.badge.zones")}</dt>
+                <dd style={{ marginInlineStart: 0 }}>{b.zones.map((z) => pick(locale, z.en, z.ur)).join(" · ")}</dd>
+              </>
+            ) : null}
+          </dl>
+        </div>
+      </div>
+      {b.status === "valid" ? (
+        <p>
+          <a className="button primary" href={`/api/v1/registrations/${b.registrationId}/badge.pdf`} download={`badge-${b.number}.pdf`}>
+            {t("checkin.badge.pdf")}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+import { useEffect, useState } from "react";
+import type { Route } from "./+types/footfall";
+import { loadOr } from "../../../web/actions";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
+import { footfall, type Footfall } from "../operations/footfall";
+
+// Live footfall for organisers. The server renders the figures (useful without JavaScript: reload
+// for fresh ones); with JavaScript an EventSource on /api/v1/editions/:id/footfall/stream replaces
+// them every few seconds without a reload.
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "checkin.footfall.title");
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  return loadOr(request, () => footfall(context.ctx, { editionId: params.editionId }));
+}
+
+function Bar({ value, max, label }: { value: number; max: number; label: string }) {
+  return (
+    <span style={{ display: "flex", alignItems: "center", gap: "0.4rem" }}>
+      <span aria-hidden="true" style={{ display: "inline-block", blockSize: "0.8rem", inlineSize: `${max ? Math.max(2, (value / max) * 10) : 0}rem`, background: "#0b5d2a", borderRadius: 2 }} />
+      <span>{label}</span>
+    </span>
+  );
+}
+
+export default function FootfallPage({ loaderData, params }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const [f, setF] = useState<Footfall>(loaderData);
+  const [live, setLive] = useState(false);
+  const n = (v: number) => v.toLocaleString(locale === "ur" ? "ur-PK" : "en-GB");
+
+  useEffect(() => {
+    const source = new EventSource(`/api/v1/editions/${params.editionId}/footfall/stream`);
+    source.onopen = () => setLive(true);
+    source.onerror = () => setLive(false);
+    source.onmessage = (e) => {
+      try {
+        setF(JSON.parse(e.data as string) as Footfall);
+      } catch {
+        /* a broken message waits for the next one */
+      }
+    };
+    return () => source.close();
+  }, [params.editionId]);
+
+  const maxHour = Math.max(0, ...f.byHour.map((h) => h.entries));
+  const maxGate = Math.max(0, ...f.byGate.map((g) => g.entries));
+  return (
+    <section>
+      <h1>{t("checkin.footfall.title")}</h1>
+      <p className="hint" aria-live="polite">
+        {live ? t("checkin.footfall.live") : null} · {new Date(f.generatedAt).toLocaleTimeString(locale === "ur" ? "ur-PK" : "en-GB")}
+      </p>
+      <ul className="stats" data-testid="footfall-totals">
+        <li>
+          {t("checkin.footfall.entries")}: <span data-testid="footfall-entries">{n(f.totals.entries)}</span>
+        </li>
+        <li>
+          {t("checkin.footfall.unique")}: {n(f.totals.unique)}
+        </li>
+        <li>
+          {t("checkin.footfall.refused")}: {n(f.totals.refused)}
+        </li>
+      </ul>
+
+      <h2>{t("checkin.footfall.byDay")}</h2>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("checkin.badge.days")}</th>
+              <th scope="col">{t("checkin.footfall.entries")}</th>
+              <th scope="col">{t("checkin.footfall.unique")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {f.byDay.map((d) => (
+              <tr key={d.day}>
+                <td>{t("checkin.footfall.day", { n: d.day + 1 })}</td>
+                <td>{n(d.entries)}</td>
+                <td>{n(d.unique)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t("checkin.footfall.byHour")}</h2>
+      <ul style={{ listStyle: "none", padding: 0 }}>
+        {f.byHour.map((h) => (
+          <li key={h.hour} style={{ display: "flex", gap: "0.5rem" }}>
+            <span dir="ltr" style={{ inlineSize: "3rem" }}>{`${String(h.hour).padStart(2, "0")}:00`}</span>
+            <Bar value={h.entries} max={maxHour} label={n(h.entries)} />
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t("checkin.footfall.byGate")}</h2>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("checkin.gate.chooseGate")}</th>
+              <th scope="col">{t("checkin.footfall.entries")}</th>
+              <th scope="col">{t("checkin.footfall.refused")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {f.byGate.map((g) => (
+              <tr key={g.gateId}>
+                <td>{pick(locale, g.nameEn, g.nameUr)}</td>
+                <td>
+                  <Bar value={g.entries} max={maxGate} label={n(g.entries)} />
+                </td>
+                <td>{n(g.refused)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t("checkin.footfall.byCategory")}</h2>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("checkin.footfall.byCategory")}</th>
+              <th scope="col">{t("checkin.footfall.entries")}</th>
+              <th scope="col">{t("checkin.footfall.unique")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {f.byCategory.map((c) => (
+              <tr key={c.nameEn}>
+                <td>{pick(locale, c.nameEn, c.nameUr)}</td>
+                <td>{n(c.entries)}</td>
+                <td>{n(c.unique)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t("checkin.footfall.flags")}</h2>
+      {f.flags.length === 0 ? (
+        <p>{t("checkin.footfall.noFlags")}</p>
+      ) : (
+        <ul data-testid="footfall-flags">
+          {f.flags.map((x) => (
+            <li key={`${x.registrationNo}-${x.firstAt}-${x.secondGate}`}>
+              {t("checkin.badge.number", { number: x.registrationNo })}: <span dir="ltr">{x.firstGate} → {x.secondGate}</span> ·{" "}
+              {t("checkin.footfall.gap", { minutes: Math.round(x.gapMs / 60_000) })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

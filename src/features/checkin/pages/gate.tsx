@@ -1,0 +1,263 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { Form, useNavigation } from "react-router";
+import type { Route } from "./+types/gate";
+import { loadOr, runForm } from "../../../web/actions";
+import { FormError, useFailure } from "../../../web/components/form";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
+import { startCamera } from "../client/camera";
+import { decideOffline, deviceId, fetchBundle, loadBundle, queueSize, rememberAdmission, saveBundle, uploadQueue } from "../client/gate-offline";
+import { scanDay } from "../core/gate-bundle";
+import { gateSetup } from "../operations/gate-setup";
+import { recordScan, type ScanAnswer } from "../operations/scan";
+
+// The scanner page for gate staff on a phone. Without JavaScript it is a plain form (a hardware
+// scanner types the digits and Enter submits; the server answers). With JavaScript it scans with
+// the camera, asks the API, and when the network is gone decides on the phone with the synced
+// gate bundle (WebCrypto Ed25519 + core/decide.ts), queues each scan with its nonce in IndexedDB
+// and uploads the queue when the network returns. A service worker keeps the page openable offline.
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "checkin.gate.title");
+}
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  return loadOr(request, () => gateSetup(context.ctx, url.searchParams.get("edition")));
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  const result = await runForm(context.ctx.locale, form, () =>
+    recordScan(context.ctx, { gateId: form.get("gateId"), code: String(form.get("code") ?? ""), deviceId: "web-form" }),
+  );
+  if (!result.ok) return result.response;
+  return { answer: result.value, gateId: String(form.get("gateId")) };
+}
+
+const noSubscribe = () => () => {};
+
+type Shown = { result: "admit" | "refuse"; message: string; person: ScanAnswer["person"]; offline: boolean };
+
+export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const failure = useFailure();
+  const navigation = useNavigation();
+  const { edition, gates } = loaderData;
+  const posted = actionData && "answer" in actionData ? actionData : null;
+  const [gateId, setGateId] = useState(posted?.gateId ?? gates[0]?.id ?? "");
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [online, setOnline] = useState(true);
+  const [queued, setQueued] = useState(0);
+  const [syncedAt, setSyncedAt] = useState(loaderData.bundle.generatedAt);
+  const [camera, setCamera] = useState<null | (() => void)>(null);
+  // True once hydrated (false in the server's HTML): the form then stays a plain POST without JS.
+  const enhanced = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const input = useRef<HTMLInputElement>(null);
+  const video = useRef<HTMLVideoElement>(null);
+  const busy = useRef(false);
+
+  const refreshQueue = useCallback(() => queueSize().then(setQueued, () => undefined), []);
+
+  const sync = useCallback(async () => {
+    if (!navigator.onLine) return;
+    try {
+      if ((await queueSize()) > 0) await uploadQueue();
+      const b = await fetchBundle(edition.id);
+      if (b) setSyncedAt(b.generatedAt);
+    } catch {
+      /* retried on the next tick or when the network returns */
+    }
+    await refreshQueue();
+  }, [edition.id, refreshQueue]);
+
+  useEffect(() => {
+    // State from the browser (storage, network) is read after the first paint, like any external source.
+    queueMicrotask(() => {
+      const stored = loadBundle(edition.id);
+      // The page may come from the service worker's cache: keep whichever bundle is newer.
+      if (!stored || stored.generatedAt < loaderData.bundle.generatedAt) saveBundle(edition.id, loaderData.bundle);
+      else setSyncedAt(stored.generatedAt);
+      const saved = localStorage.getItem("numaish.gate.selected");
+      if (!posted && saved && gates.some((g) => g.id === saved)) setGateId(saved);
+      setOnline(navigator.onLine);
+    });
+    const up = () => {
+      setOnline(true);
+      void sync();
+    };
+    const down = () => setOnline(false);
+    window.addEventListener("online", up);
+    window.addEventListener("offline", down);
+    const timer = setInterval(() => void sync(), 15_000);
+    void refreshQueue();
+    if ("serviceWorker" in navigator) {
+      navigator.serviceWorker
+        .register("/gate-sw.js", { scope: "/" })
+        .then(async () => {
+          const reg = await navigator.serviceWorker.ready;
+          // Hand the worker the assets this page loaded, so a reload offline finds them all.
+          const urls = performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.startsWith("/assets/"));
+          reg.active?.postMessage({ type: "cache", urls });
+        })
+        .catch(() => undefined);
+    }
+    return () => {
+      window.removeEventListener("online", up);
+      window.removeEventListener("offline", down);
+      clearInterval(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => () => camera?.(), [camera]);
+
+  const check = useCallback(
+    async (raw: string) => {
+      const code = raw.trim();
+      if (!code || busy.current) return;
+      busy.current = true;
+      try {
+        let answer: Shown | null = null;
+        if (navigator.onLine) {
+          try {
+            const res = await fetch(`/api/v1/gates/${gateId}/scans`, {
+              method: "POST",
+              headers: { "content-type": "application/json", accept: "application/json" },
+              body: JSON.stringify({ code, deviceId: deviceId() }),
+            });
+            if (res.status < 500) {
+              const body = (await res.json()) as ScanAnswer & { error?: { message: string } };
+              if (res.ok) {
+                answer = { result: body.result, message: body.message, person: body.person, offline: false };
+                const bundle = loadBundle(edition.id);
+                const zone = bundle?.gates.find((g) => g.id === gateId)?.zone ?? null;
+                if (body.result === "admit" && body.person && bundle) rememberAdmission(body.person.registrationNo, scanDay(new Date(), bundle).dayIndex, zone);
+              } else {
+                answer = { result: "refuse", message: body.error?.message ?? String(res.status), person: null, offline: false };
+              }
+            }
+          } catch {
+            /* network gone mid-request: decide offline below */
+          }
+        }
+        if (!answer) {
+          setOnline(false);
+          const bundle = loadBundle(edition.id);
+          if (!bundle) {
+            answer = { result: "refuse", message: t("checkin.gate.noBundle"), person: null, offline: true };
+          } else {
+            try {
+              const d = await decideOffline(edition.id, bundle, gateId, code);
+              answer = { result: d.result, message: t(`checkin.reason.${d.reason}`), person: null, offline: true };
+            } catch {
+              answer = { result: "refuse", message: t("checkin.gate.unsupported"), person: null, offline: true };
+            }
+            await refreshQueue();
+          }
+        }
+        setShown(answer);
+      } finally {
+        busy.current = false;
+      }
+    },
+    [edition.id, gateId, refreshQueue, t],
+  );
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const field = input.current!;
+    void check(field.value).then(() => {
+      field.value = "";
+      field.focus();
+    });
+  };
+
+  const toggleCamera = async () => {
+    if (camera) {
+      camera();
+      setCamera(null);
+      return;
+    }
+    try {
+      const stop = await startCamera(video.current!, (text) => void check(text));
+      setCamera(() => stop);
+    } catch {
+      setCamera(null);
+    }
+  };
+
+  const result: Shown | null = shown ?? (posted ? { ...posted.answer, offline: false } : null);
+  if (gates.length === 0) return <section className="page narrow"><h1>{t("checkin.gate.title")}</h1><p>{t("checkin.gate.noGates")}</p></section>;
+  return (
+    <section className="page narrow">
+      <h1>{t("checkin.gate.title")}</h1>
+      <p className="muted" style={{ margin: 0 }}>
+        {pick(locale, edition.nameEn, edition.nameUr)}
+      </p>
+      <p style={{ margin: "0.25rem 0", fontWeight: 600 }} data-testid="gate-status">
+        {online ? t("checkin.gate.online") : t("checkin.gate.offline")} · <span data-testid="gate-queue">{t("checkin.gate.queue", { count: queued })}</span>
+      </p>
+      <p className="hint">{t("checkin.gate.synced", { at: new Date(syncedAt).toLocaleTimeString(locale === "ur" ? "ur-PK" : "en-GB") })}</p>
+      <FormError failure={failure} />
+      <Form method="post" onSubmit={enhanced ? onSubmit : undefined} noValidate>
+        <div className="field">
+          <label htmlFor="gate-gate">{t("checkin.gate.chooseGate")}</label>
+          <select
+            id="gate-gate"
+            name="gateId"
+            value={gateId}
+            onChange={(e) => {
+              setGateId(e.target.value);
+              localStorage.setItem("numaish.gate.selected", e.target.value);
+            }}
+          >
+            {gates.map((g) => (
+              <option key={g.id} value={g.id}>
+                {pick(locale, g.nameEn, g.nameUr)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="gate-code">{t("checkin.gate.code")}</label>
+          <input id="gate-code" ref={input} name="code" autoComplete="off" autoCapitalize="off" spellCheck={false} inputMode="numeric" dir="ltr" autoFocus />
+        </div>
+        <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+          {t("checkin.gate.check")}
+        </button>
+      </Form>
+      <div
+        role="status"
+        aria-live="assertive"
+        data-testid="gate-result"
+        data-result={result?.result ?? ""}
+        style={
+          result
+            ? { marginBlock: "1rem", padding: "1.25rem 1rem", borderRadius: 8, color: "#fff", background: result.result === "admit" ? "#1b6b34" : "#a4161a", textAlign: "center" }
+            : { minBlockSize: "1px" }
+        }
+      >
+        {result ? (
+          <>
+            <p style={{ margin: 0, fontSize: "2.25rem", fontWeight: 800 }}>{t(`checkin.result.${result.result}`)}</p>
+            <p style={{ margin: "0.25rem 0 0", fontSize: "1.2rem" }}>{result.message}</p>
+            {result.person ? (
+              <p style={{ margin: "0.25rem 0 0" }} dir="auto">
+                {result.person.name} · {result.person.category} · {t("checkin.badge.number", { number: result.person.registrationNo })}
+              </p>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+      {enhanced ? (
+        <>
+          <button type="button" onClick={() => void toggleCamera()}>
+            {camera ? t("checkin.gate.stopCamera") : t("checkin.gate.camera")}
+          </button>
+          <video ref={video} muted style={{ inlineSize: "100%", marginBlockStart: "0.5rem", display: camera ? "block" : "none" }} />
+        </>
+      ) : null}
+    </section>
+  );
+}
