@@ -25,7 +25,6 @@ export function ChoiceGroup(props: { id: string; legend: string; error?: string;
     <fieldset
       className={props.error ? "field field-invalid" : "field"}
       aria-describedby={props.error ? `${props.id}-error` : undefined}
-      aria-required={props.required || undefined}
     >
       <legend>{props.legend}</legend>
       {props.children}

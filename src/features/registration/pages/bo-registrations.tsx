@@ -114,7 +114,7 @@ export default function RegistrationsPage({ loaderData, actionData }: Route.Comp
 
       <FormError failure={decideFailure} />
       <Form method="post" noValidate>
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" tabIndex={0} aria-label={t("registration.bo.title")}>
           <table>
             <caption>{t("registration.bo.count", { shown: list.items.length, total: list.total })}</caption>
             <thead>

@@ -107,7 +107,7 @@ export default function RegistrationSettingsPage({ loaderData, actionData }: Rou
 
       <h2>{t("registration.settings.capacity")}</h2>
       <p className="hint">{t("registration.settings.capacityHint")}</p>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" tabIndex={0} aria-label={t("registration.settings.capacity")}>
         <table>
           <thead>
             <tr>

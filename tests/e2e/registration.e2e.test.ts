@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { en } from "../../src/platform/i18n/messages/en";
+import { ur } from "../../src/platform/i18n/messages/ur";
+import { SLOW, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+
+// Registration on a phone-sized screen without JavaScript: a buyer registers, an organiser
+// approves in the back office, the buyer sees it confirmed; errors in Urdu. Texts come from the
+// catalogues so a missing translation fails the journey.
+
+let env: Env;
+beforeAll(async () => {
+  env = await startEnv();
+});
+afterAll(async () => env?.close());
+
+const phone = { viewport: { width: 360, height: 800 }, javaScriptEnabled: false };
+const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const main = (page: Page) => page.locator("main").innerText();
+
+describe("registration", () => {
+  it("a buyer registers without JavaScript, an organiser approves, the buyer sees it confirmed", async () => {
+    const { page } = await env.context(phone);
+    await page.goto("/editions/showcase-2026/register");
+    await page.getByRole("link", { name: "Corporate buyer" }).click();
+    await page.getByLabel(en["registration.form.name"], { exact: true }).fill("Bilal Ahmed");
+    await page.getByLabel(en["registration.form.email"], { exact: true }).fill("bilal@buyer.example");
+    await page.getByLabel(en["registration.form.organisation"], { exact: true }).fill("Lahore Traders");
+    await page.getByLabel(/Saturday/).check();
+    await page.getByLabel(en["registration.form.consentDataText"]).check();
+    expect(await noSideScroll(page)).toBe(true);
+    await Promise.all([page.waitForURL("**/registration/**"), page.getByRole("button", { name: en["registration.page.submit"] }).click()]);
+    const manageUrl = page.url().replace(/\?.*$/, "");
+    await expect.poll(() => main(page), SLOW).toContain(en["registration.status.pending"]);
+
+    const staff = await env.context({ viewport: { width: 360, height: 800 } });
+    await signIn(staff.page, demo.organiser);
+    const edition = (await (await staff.page.request.get("/api/v1/editions/current")).json()).edition.id as string;
+    await staff.page.goto(`/back-office/editions/${edition}/registrations?status=pending`);
+    expect(await noSideScroll(staff.page)).toBe(true);
+    await staff.page.getByLabel(en["registration.bo.selectOne"].replace("{name}", "Bilal Ahmed")).check();
+    await staff.page.getByRole("button", { name: en["registration.bo.approve"] }).click();
+    await expect.poll(() => main(staff.page), SLOW).toContain("1 changed");
+    expect(await seriousViolations(staff.page, "back-office registrations")).toEqual([]);
+
+    await page.goto(manageUrl);
+    await expect.poll(() => main(page), SLOW).toContain(en["registration.status.approved"]);
+
+    // axe runs in the page, so it needs JavaScript: the same pages in an ordinary context.
+    const withJs = await env.context({ viewport: { width: 360, height: 800 } });
+    await withJs.page.goto("/editions/showcase-2026/register?category=corporate_buyer");
+    expect(await seriousViolations(withJs.page, "register form")).toEqual([]);
+    await withJs.page.goto(manageUrl);
+    expect(await seriousViolations(withJs.page, "manage page")).toEqual([]);
+  });
+
+  it("shows field errors in Urdu, keeping what was typed", async () => {
+    const { page } = await env.context(phone);
+    await page.goto("/lang/ur");
+    await page.goto("/editions/showcase-2026/register?category=general_public");
+    await page.getByLabel(ur["registration.form.email"]).fill("not-an-email");
+    await page.getByRole("button", { name: ur["registration.page.submit"] }).click();
+    await expect.poll(() => main(page), SLOW).toContain(ur["validation.registration_consent_required"]);
+    expect(await main(page)).toContain(ur["validation.registration_days_required"]);
+    expect(await page.getByLabel(ur["registration.form.email"]).inputValue()).toBe("not-an-email");
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    expect(await noSideScroll(page)).toBe(true);
+  });
+});
