@@ -7,6 +7,7 @@ import { handleError } from "../platform/http/errors";
 import { accountsApi } from "../features/accounts/api";
 import { editionsApi } from "../features/editions/api";
 import { backofficeApi } from "../features/backoffice/api";
+import { selectionApi } from "../features/selection/api";
 import { registrationApi } from "../features/registration/api";
 import { checkinApi } from "../features/checkin/api";
 import { renderApiReference } from "./api-reference";
@@ -35,6 +36,7 @@ const tags = [
   { name: "editions", description: "Public views of published editions." },
   { name: "editions (organiser)", description: "Editing an organiser's editions, sectors, clusters and trade bodies." },
   { name: "back office", description: "The audit log and the email outbox." },
+  { name: "nominations and selection", description: "Trade bodies nominate, reviewers score, organisers run and publish the selection; the public transparency report." },
   { name: "registration", description: "Registering for an edition, alone or as a delegation; cancelling." },
   { name: "registration (organiser)", description: "Registrations: list, approve or refuse, walk-ins, exports." },
   { name: "check-in", description: "Gate scans online and offline, gate bundles, badge PDFs, revoking and reprinting badges." },
@@ -68,6 +70,7 @@ export function createApi(services: AppServices) {
   api.route("/", accountsApi(services));
   api.route("/", editionsApi(services));
   api.route("/", backofficeApi(services));
+  api.route("/", selectionApi(services));
   api.route("/", registrationApi(services));
   api.route("/", checkinApi(services));
   const document = {
