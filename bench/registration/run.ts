@@ -36,6 +36,7 @@ const { values: args } = parseArgs({
     clients: { type: "string", default: "50" },
     capacity: { type: "string", default: "1500" },
     replay: { type: "string", default: "0.05" },
+    category: { type: "string", default: "general_public" },
   },
 });
 const TOTAL = Number(args.total);
@@ -82,7 +83,7 @@ async function main() {
     const [category] = await db
       .select()
       .from(visitorCategories)
-      .where(and(eq(visitorCategories.editionId, edition!.id), eq(visitorCategories.code, "general_public")));
+      .where(and(eq(visitorCategories.editionId, edition!.id), eq(visitorCategories.code, args.category!)));
     const [staffUser] = await db.select().from(users).where(eq(users.email, "organiser@demo.numaish.pk"));
     const config = loadConfig({ PUBLIC_URL: "http://127.0.0.1", SEED_DEMO: "false", NODE_ENV: "production" } as NodeJS.ProcessEnv);
     const services: AppServices = { db, clock: systemClock, config, notifyOutbox: () => {} };
@@ -142,7 +143,7 @@ async function main() {
     const [bucket] = await db
       .select()
       .from(registrationCapacity)
-      .where(and(eq(registrationCapacity.editionId, edition!.id), eq(registrationCapacity.bucket, "cat:general_public")));
+      .where(and(eq(registrationCapacity.editionId, edition!.id), eq(registrationCapacity.bucket, `cat:${args.category}`)));
     const ids = new Set(rows.map((r) => r.id));
     const lost = [...Array(TOTAL).keys()].filter((i) => {
       const a = answered.get(`rush${i}@bench.example`);
