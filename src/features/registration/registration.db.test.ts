@@ -224,3 +224,39 @@ describe("a registration rush", () => {
     expect(bucket!.used).toBe(20);
   });
 });
+
+describe("organiser settings", () => {
+  it("limits a category on one day, counting places already held, audited", async () => {
+    const s = await staff();
+    await register(ctxFor(t.db), person("day1a@example.com", { categoryId: cat.procurement_head, days: [1] }));
+    const r = await setCapacity(s, { editionId, categoryId: cat.procurement_head!, day: 1, capacity: 2 });
+    expect(r.bucket).toBe("cat:procurement_head@1");
+    const [row] = await t.db.select().from(registrationCapacity).where(eq(registrationCapacity.bucket, "cat:procurement_head@1"));
+    expect(row).toMatchObject({ capacity: 2, used: 1 });
+    await register(ctxFor(t.db), person("day1b@example.com", { categoryId: cat.procurement_head, days: [1, 2] }));
+    const third = await register(ctxFor(t.db), person("day1c@example.com", { categoryId: cat.procurement_head, days: [1] }));
+    expect(third.registrations[0]!.status).toBe("waitlisted");
+    // Day 2 alone is not limited for this category.
+    expect((await register(ctxFor(t.db), person("day2@example.com", { categoryId: cat.procurement_head, days: [2] }))).registrations[0]!.status).toBe("pending");
+    // Raising the limit promotes the one waiting.
+    expect(await setCapacity(s, { editionId, categoryId: cat.procurement_head!, day: 1, capacity: 3 })).toMatchObject({ promoted: 1 });
+    const audit = await t.db.select().from(auditEntries).where(eq(auditEntries.action, "registration.capacity_set"));
+    expect(audit.some((a) => (a.data as { bucket?: string }).bucket === "cat:procurement_head@1")).toBe(true);
+    await expect(setCapacity(s, { editionId, categoryId: null, day: 7, capacity: 5 })).rejects.toMatchObject({
+      fields: [{ path: "day", code: "registration_day_out_of_range" }],
+    });
+  });
+
+  it("refuses a choice question without options and a yes/no question with some", async () => {
+    const s = await staff();
+    const base = { editionId, categoryId: null, labelEn: "Q", labelUr: "سوال" };
+    await expect(createQuestion(s, { ...base, kind: "select", options: [] })).rejects.toMatchObject({
+      fields: [{ path: "options", code: "registration_options_needed" }],
+    });
+    await expect(createQuestion(s, { ...base, kind: "yesno", options: [{ value: "a", en: "A", ur: "ا" }] })).rejects.toMatchObject({
+      fields: [{ path: "options", code: "registration_options_not_allowed" }],
+    });
+    const visitor = ctxFor(t.db, await actorFor(t.db, demo.visitor));
+    await expect(createQuestion(visitor, { ...base, kind: "text" })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
