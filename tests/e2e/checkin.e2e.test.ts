@@ -1,0 +1,135 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
+import { and, eq } from "drizzle-orm";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "../../src/platform/auth/tables";
+import { inTransaction } from "../../src/platform/context";
+import { en } from "../../src/platform/i18n/messages/en";
+import { localDate } from "../../src/features/checkin/core/gate-bundle";
+import { demoEditionIds, insertApprovedRegistration } from "../../src/features/checkin/fixtures";
+import { issueBadge } from "../../src/features/checkin/operations/issue-badge";
+import { badges, scans } from "../../src/features/checkin/tables";
+import { editions } from "../../src/features/editions/tables";
+import { SLOW, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+
+// The done-when path on a phone-sized Chromium: an approved registration's badge PDF is rendered
+// to PNG with pdftoppm and its QR decoded; gate staff type that text into /gate (as a keyboard-wedge
+// scanner does): admitted, again refused (already inside), revoked, refused. Then offline: the
+// network is cut, the page decides on the phone, queues, and uploads once it is back.
+
+const run = promisify(execFile);
+let env: Env;
+let editionId: string;
+
+beforeAll(async () => {
+  env = await startEnv();
+  const db = env.server.services.db;
+  // The demo edition is in January 2026: move it to today at the venue so today's scans count.
+  const today = localDate(new Date(), "Asia/Karachi");
+  const plus2 = new Date(Date.parse(`${today}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+  await db.update(editions).set({ startsOn: today, endsOn: plus2 }).where(eq(editions.slug, "showcase-2026"));
+  editionId = (await demoEditionIds(db)).edition.id;
+});
+afterAll(async () => env?.close());
+
+async function approvedBadge(email: string, userEmail?: string) {
+  const db = env.server.services.db;
+  const [user] = userEmail ? await db.select().from(users).where(eq(users.email, userEmail)) : [];
+  const reg = await insertApprovedRegistration(db, editionId, { email, name: "Bilal Ahmed", nameUr: "بلال احمد", userId: user?.id ?? null });
+  const s = env.server.services;
+  await inTransaction({ db, clock: s.clock, config: s.config, locale: "en", actor: { kind: "anonymous" } }, (tx, ctx) => issueBadge(tx, ctx, reg.id));
+  const [badge] = await db.select().from(badges).where(eq(badges.registrationId, reg.id));
+  return { reg, code: badge!.code };
+}
+
+async function qrFromPdf(pdf: Buffer): Promise<string | null> {
+  const dir = await mkdtemp(join(tmpdir(), "badge-e2e-"));
+  try {
+    await writeFile(join(dir, "b.pdf"), pdf);
+    await run("pdftoppm", ["-png", "-r", "150", "-singlefile", join(dir, "b.pdf"), join(dir, "b")]);
+    const png = PNG.sync.read(await readFile(join(dir, "b.png")));
+    return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height)?.data ?? null;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function scan(page: Page, code: string) {
+  const field = page.getByLabel(en["checkin.gate.code"]);
+  await field.fill(code);
+  await field.press("Enter");
+}
+const result = (page: Page) => page.getByTestId("gate-result");
+
+describe("badge to gate", () => {
+  it("badge PDF → QR decoded → admitted at /gate → again refused → revoked → refused", async () => {
+    const { reg, code } = await approvedBadge("bilal@buyer.example", demo.visitor);
+
+    const visitor = await env.context({ viewport: { width: 360, height: 800 } });
+    await signIn(visitor.page, demo.visitor);
+    await visitor.page.goto(`/badges/${reg.id}`);
+    await expect.poll(() => visitor.page.locator("main").innerText(), SLOW).toContain("Bilal Ahmed");
+    expect(await visitor.page.locator("main svg").count()).toBeGreaterThan(0);
+    expect(await visitor.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await seriousViolations(visitor.page, "badge")).toEqual([]);
+    const pdf = await visitor.page.request.get(`/api/v1/registrations/${reg.id}/badge.pdf`);
+    expect(pdf.status()).toBe(200);
+    const decoded = await qrFromPdf(await pdf.body());
+    expect(decoded).toBe(code);
+
+    const gate = await env.context({ viewport: { width: 360, height: 800 } });
+    await signIn(gate.page, "gate@demo.numaish.pk");
+    await gate.page.goto("/gate");
+    await gate.page.getByLabel(en["checkin.gate.chooseGate"]).selectOption({ label: "Hall 1 entrance" });
+    expect(await seriousViolations(gate.page, "gate")).toEqual([]);
+    await scan(gate.page, decoded!);
+    await expect.poll(() => result(gate.page).getAttribute("data-result"), SLOW).toBe("admit");
+    await expect.poll(() => result(gate.page).innerText(), SLOW).toContain(en["checkin.reason.ok"]);
+    await scan(gate.page, decoded!);
+    await expect.poll(() => result(gate.page).innerText(), SLOW).toContain(en["checkin.reason.already_inside"]);
+    expect(await result(gate.page).getAttribute("data-result")).toBe("refuse");
+
+    const staff = await env.context();
+    await signIn(staff.page, demo.organiser);
+    const revoke = await staff.page.request.post(`/api/v1/registrations/${reg.id}/badge/revoke`, { data: { reason: "Lost badge" }, headers: { origin: env.server.url } });
+    expect(revoke.status()).toBe(200);
+    await scan(gate.page, decoded!);
+    await expect.poll(() => result(gate.page).innerText(), SLOW).toContain(en["checkin.reason.revoked"]);
+    await scan(gate.page, "not a badge");
+    await expect.poll(() => result(gate.page).innerText(), SLOW).toContain(en["checkin.reason.unknown_code"]);
+  });
+
+  it("keeps working offline: decides on the phone, queues, uploads once when back online", async () => {
+    const { reg, code } = await approvedBadge("offline@buyer.example");
+    const gate = await env.context({ viewport: { width: 360, height: 800 } });
+    await signIn(gate.page, "gate@demo.numaish.pk");
+    await gate.page.goto("/gate");
+    await gate.page.getByLabel(en["checkin.gate.chooseGate"]).selectOption({ label: "Hall 2 entrance" });
+    // The bundle is saved and the service worker is ready before the network goes.
+    await gate.page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("numaish.gate.bundle")));
+    await gate.page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+
+    await gate.context.setOffline(true);
+    await scan(gate.page, code);
+    await expect.poll(() => result(gate.page).getAttribute("data-result"), SLOW).toBe("admit");
+    await expect.poll(() => gate.page.getByTestId("gate-status").innerText(), SLOW).toContain(en["checkin.gate.offline"]);
+    await scan(gate.page, code);
+    await expect.poll(() => result(gate.page).innerText(), SLOW).toContain(en["checkin.reason.already_inside"]);
+    await expect.poll(() => gate.page.getByTestId("gate-queue").innerText(), SLOW).toBe(en["checkin.gate.queue"].replace("{count}", "2"));
+    // A reload with the network gone still opens the scanner (service worker cache).
+    await gate.page.reload();
+    await expect.poll(() => gate.page.getByTestId("gate-queue").innerText(), SLOW).toBe(en["checkin.gate.queue"].replace("{count}", "2"));
+
+    await gate.context.setOffline(false);
+    await gate.page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect.poll(() => gate.page.getByTestId("gate-queue").innerText(), SLOW).toBe(en["checkin.gate.queue"].replace("{count}", "0"));
+    const recorded = await env.server.services.db.select().from(scans).where(and(eq(scans.registrationId, reg.id), eq(scans.offline, true)));
+    expect(recorded.map((s) => s.reason).sort()).toEqual(["already_inside", "ok"]);
+  });
+});
