@@ -23,6 +23,8 @@ export type BrokerageOptions = {
   focus?: number;
   /** Weight of idle slots inside participants' spans (shaping term), default 0.3. */
   idleWeight?: number;
+  /** R*S flags narrowing each meeting's slots (e.g. zero-break windows); meetings outside wait. */
+  mask?: Uint8Array;
 };
 export type BrokerageResult = { slots: Int32Array; feasible: boolean; breaks: number; maxBreaks: number; minBreaks: number };
 
@@ -40,7 +42,12 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
   const pr = ctx.pr;
   const { S, P, R } = pr;
   const ok = new Uint8Array(R * S);
-  for (let r = 0; r < R; r++) for (const s of allowed(ctx, r)) ok[r * S + s] = 1;
+  const lists: Int32Array[] = [];
+  for (let r = 0; r < R; r++) {
+    const l: number[] = [];
+    for (const s of allowed(ctx, r)) if (!opt.mask || opt.mask[r * S + s]) { ok[r * S + s] = 1; l.push(s); }
+    lists.push(Int32Array.from(l));
+  }
   const slot = new Int32Array(R).fill(-1);
   const occ = new Int32Array(P * S).fill(-1);
   const tab = new Int32Array(S);
@@ -60,11 +67,11 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
   };
   for (let r = 0; r < R; r++) {
     const s = start[r]!;
-    if (s >= 0 && occ[pr.ra[r]! * S + s]! < 0 && occ[pr.rb[r]! * S + s]! < 0) put(r, s);
+    if (s >= 0 && ok[r * S + s] && occ[pr.ra[r]! * S + s]! < 0 && occ[pr.rb[r]! * S + s]! < 0) put(r, s);
     else waiting++;
   }
   const waitList: number[] = [];
-  for (let r = 0; r < R; r++) if (slot[r]! < 0 && allowed(ctx, r).length > 0) waitList.push(r);
+  for (let r = 0; r < R; r++) if (slot[r]! < 0 && lists[r]!.length > 0) waitList.push(r);
   let overflow = 0;
   for (let s = 0; s < S; s++) overflow += Math.max(0, tab[s]! - pr.tables[s]!);
   const pairViol = (q: number, r: number) => (slot[q]! >= 0 && slot[r]! >= 0 && slot[q]! >= slot[r]! ? 1 : 0);
@@ -152,7 +159,7 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
   const focus = opt.focus ?? 0;
   // Pinned meetings never move: draw only among the others.
   const movable: number[] = [];
-  for (let r = 0; r < R; r++) if (allowed(ctx, r).length > 1) movable.push(r);
+  for (let r = 0; r < R; r++) if (lists[r]!.length > 1) movable.push(r);
   let cur = cost();
   // Three tiers of "best": fair and feasible, else feasible, else least cost.
   const tier = () => (hardCost() > 0 ? 2 : spread() > 0 ? 1 : 0);
@@ -172,7 +179,7 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
       // Insert a waiting meeting, evicting what its participants have in that slot.
       const wi = Math.floor(opt.rand() * waitList.length);
       const r = waitList[wi]!;
-      const list = allowed(ctx, r);
+      const list = lists[r]!;
       const s = list[Math.floor(opt.rand() * list.length)]!;
       slotsTouched0 = s;
       over0 = overflowAt(s);
@@ -203,7 +210,7 @@ export function solveBrokerage(ctx: Context, start: Int32Array, opt: BrokerageOp
       }
       const s = slot[r]!;
       if (s < 0) continue;
-      const list = allowed(ctx, r);
+      const list = lists[r]!;
       if (list.length < 2) continue;
       if (t < 0 || t >= S || !ok[r * S + t]) t = list[Math.floor(opt.rand() * list.length)]!;
       if (t === s) continue;
