@@ -20,7 +20,7 @@ import {
   type NominationRow,
   type Problem,
 } from "../../selection/engine";
-import { nominations } from "../tables";
+import { nominations, selections } from "../tables";
 import { callIsOpen, findCall } from "./call";
 import { invitationEmail } from "./invitation";
 
@@ -231,7 +231,11 @@ export async function listNominations(ctx: Ctx, raw: unknown) {
     .orderBy(asc(nominations.createdAt), asc(nominations.enterpriseName));
   const nc = await nominationContext(ctx.db, input.editionId, tradeBodyId!);
   const call = await findCall(ctx.db, input.editionId);
-  return { edition, tradeBodyId: tradeBodyId!, nominations: rows, quota: nc.quota, remaining: nc.remaining, callOpen: callIsOpen(call, ctx.clock.now()), call };
+  // Once the selection is published, each nominee's decision shows too.
+  const [sel] = await ctx.db.select().from(selections).where(eq(selections.editionId, input.editionId));
+  const decided = new Map<string, string>();
+  if (sel?.publishedAt) for (const d of (sel.result as { decisions?: { applicationId: string; status: string }[] }).decisions ?? []) decided.set(d.applicationId, d.status);
+  return { edition, tradeBodyId: tradeBodyId!, nominations: rows.map((r) => ({ ...r, decision: decided.get(r.id) ?? null })), quota: nc.quota, remaining: nc.remaining, callOpen: callIsOpen(call, ctx.clock.now()), call };
 }
 
 /** A fresh application link for a nominee (the old one stops working): for passing on by phone. */
@@ -245,7 +249,12 @@ export async function reissueLink(ctx: Ctx, raw: unknown) {
     }
     authorize(ctx.actor, "nomination.create", { tradeBodyId: n.tradeBodyId });
     const secret = newSecret();
-    await tx.update(nominations).set({ linkHash: hashSecret(secret) }).where(and(eq(nominations.id, nominationId), ne(nominations.status, "withdrawn")));
+    // A new link works for at least 30 days from now, also after the call (to read the decision, appeal or withdraw).
+    const expires = new Date(Math.max(n.linkExpiresAt.getTime(), ctx.clock.now().getTime() + LINK_DAYS_AFTER_CLOSE * 86_400_000));
+    await tx
+      .update(nominations)
+      .set({ linkHash: hashSecret(secret), linkExpiresAt: expires })
+      .where(and(eq(nominations.id, nominationId), ne(nominations.status, "withdrawn")));
     await recordAudit(tx, ctx, { action: "nomination.link_reissued", entityType: "nomination", entityId: n.id, editionId: n.editionId });
     return { link: `${ctx.config.publicUrl}/apply/${secret}` };
   });

@@ -1,4 +1,4 @@
-import { Form } from "react-router";
+import { Form, isRouteErrorResponse, useRouteError } from "react-router";
 import type { Route } from "./+types/apply";
 import { DomainError } from "../../../platform/errors";
 import { loadOr, runForm } from "../../../web/actions";
@@ -156,6 +156,19 @@ export default function Apply({ loaderData, actionData, params }: Route.Componen
           ))}
         </div>
       ) : null}
+    </section>
+  );
+}
+
+/** An unknown, replaced or expired link: say so plainly and who can help. */
+export function ErrorBoundary() {
+  const t = useT();
+  const error = useRouteError();
+  const gone = isRouteErrorResponse(error) && (error.status === 410 || error.status === 404);
+  return (
+    <section className="page narrow">
+      <h1>{t("nominations.apply.title")}</h1>
+      <p>{t(gone ? "nominations.apply.linkGone" : "error.generic")}</p>
     </section>
   );
 }

@@ -187,7 +187,10 @@ export default function Nominations({ loaderData, actionData }: Route.ComponentP
                 <tr key={n.id}>
                   <td dir="auto">{n.enterpriseName}</td>
                   <td>{pick(locale, n.clusterEn, n.clusterUr)}</td>
-                  <td>{t(`nominations.status.${n.status}`)}</td>
+                  <td>
+                    {t(`nominations.status.${n.status}`)}
+                    {n.decision ? <span className="badge">{t(`nominations.decision.${n.decision}`)}</span> : null}
+                  </td>
                   <td>
                     {n.status !== "withdrawn" ? (
                       <Form method="post" action={action}>
