@@ -132,4 +132,27 @@ describe("badge to gate", () => {
     const recorded = await env.server.services.db.select().from(scans).where(and(eq(scans.registrationId, reg.id), eq(scans.offline, true)));
     expect(recorded.map((s) => s.reason).sort()).toEqual(["already_inside", "ok"]);
   });
+
+  it("the scanner form works without JavaScript, and the footfall page updates live", async () => {
+    const { code } = await approvedBadge("nojs@buyer.example");
+    const staff = await env.context({ viewport: { width: 360, height: 800 } });
+    await signIn(staff.page, demo.organiser);
+    await staff.page.goto(`/back-office/editions/${editionId}/footfall`);
+    const entries = async () => Number((await staff.page.getByTestId("footfall-entries").innerText()).replace(/\D/g, ""));
+    const before = await entries();
+    expect(await seriousViolations(staff.page, "footfall")).toEqual([]);
+    expect(await staff.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+    const gate = await env.context({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+    await signIn(gate.page, "gate@demo.numaish.pk");
+    await gate.page.goto("/gate");
+    await gate.page.getByLabel(en["checkin.gate.chooseGate"]).selectOption({ label: "Hall 3 entrance" });
+    await scan(gate.page, code);
+    await expect.poll(() => result(gate.page).innerText(), SLOW).toContain(en["checkin.reason.ok"]);
+    // The chosen gate is kept for the next person.
+    expect(await gate.page.getByLabel(en["checkin.gate.chooseGate"]).inputValue()).toBe((await demoEditionIds(env.server.services.db)).gate("hall3").id);
+
+    // No reload on the organiser's page: the SSE stream brings the new entry.
+    await expect.poll(entries, SLOW).toBe(before + 1);
+  });
 });
