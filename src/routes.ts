@@ -36,6 +36,7 @@ export default [
       route("editions/:editionId/call", "features/nominations/pages/call.tsx"),
       route("editions/:editionId/footfall", "features/checkin/pages/footfall.tsx"),
       route("editions/:editionId/selection", "features/selection/pages/selection.tsx"),
+      route("selection", "features/selection/pages/current.ts"),
       route("audit", "features/backoffice/pages/audit.tsx"),
       route("outbox", "features/backoffice/pages/outbox.tsx"),
       route("tokens", "features/backoffice/pages/tokens.tsx"),

@@ -18,6 +18,7 @@ export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
   const items = [
     { to: "/back-office", label: t("bo.nav.dashboard"), end: true },
     { to: "/back-office/audit", label: t("bo.nav.audit") },
+    { to: "/back-office/selection", label: t("nominations.sel.title") },
     { to: "/back-office/invite", label: t("bo.nav.invite") },
     { to: "/back-office/tokens", label: t("bo.nav.tokens") },
     ...(loaderData.canOutbox ? [{ to: "/back-office/outbox", label: t("bo.nav.outbox") }] : []),

@@ -77,8 +77,11 @@ export default function Review({ loaderData, actionData }: Route.ComponentProps)
                     {pick(locale, c.nameEn, c.nameUr)} ({t("nominations.review.weight", { weight: c.weight })})
                   </legend>
                   {[1, 2, 3, 4, 5].map((s) => (
-                    <label key={s} style={{ display: "block" }}>
-                      <input type="radio" name={`score.${c.id}`} value={s} defaultChecked={item.scores?.[c.id] === s} required /> {s}: {pick(locale, c.guidanceEn[s - 1] ?? "", c.guidanceUr[s - 1])}
+                    <label key={s} style={{ display: "flex", gap: "0.5rem", alignItems: "baseline" }}>
+                      <input type="radio" name={`score.${c.id}`} value={s} defaultChecked={item.scores?.[c.id] === s} required style={{ inlineSize: "auto", flex: "none" }} />
+                      <span>
+                        {s}: {pick(locale, c.guidanceEn[s - 1] ?? "", c.guidanceUr[s - 1])}
+                      </span>
                     </label>
                   ))}
                   <Field name={`comment.${c.id}`} form={`r-${item.nominationId}`} label={t("nominations.review.comment")} defaultValue={item.comments[c.id] ?? ""} />
