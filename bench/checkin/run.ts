@@ -4,7 +4,7 @@
 //   npm run bench:checkin                           embedded database (PGlite, in memory)
 //   DATABASE_URL=postgres://… npm run bench:checkin  a scratch database next to the one in the URL,
 //                                                   dropped afterwards
-//   options: --badges 4000 --scans 8000 --clients 32
+//   options: --badges 4000 --scans 8000 --clients 16
 //
 // Method: the demo edition is seeded, `--badges` approved registrations get signed badges (bulk
 // insert, signed with the edition key exactly as issueBadge does). Then `--clients` async loops
@@ -34,7 +34,7 @@ import type { Ctx } from "../../src/platform/context";
 import { openDatabase, type Database } from "../../src/platform/db/open";
 
 const { values: args } = parseArgs({
-  options: { badges: { type: "string", default: "4000" }, scans: { type: "string", default: "8000" }, clients: { type: "string", default: "32" } },
+  options: { badges: { type: "string", default: "4000" }, scans: { type: "string", default: "8000" }, clients: { type: "string", default: "16" } },
 });
 const BADGES = Number(args.badges);
 const CLIENTS = Number(args.clients);

@@ -109,9 +109,13 @@ export const scans = pgTable(
     result: text("result", { enum: scanResults }).notNull(),
     reason: text("reason").notNull(),
     scannedBy: uuid("scanned_by").references(() => users.id, { onDelete: "set null" }),
+    /** `day:zone` on an online admission at a gate without re-entry, else null. Unique per badge, so
+     *  two gates admitting one badge at the same moment cannot both succeed: no lock, no transaction. */
+    admitKey: text("admit_key"),
   },
   (t) => [
     unique("checkin_scans_nonce_uq").on(t.editionId, t.nonce),
+    unique("checkin_scans_admit_uq").on(t.editionId, t.registrationNo, t.admitKey),
     index("checkin_scans_reg_idx").on(t.editionId, t.registrationNo, t.dayIndex),
     index("checkin_scans_time_idx").on(t.editionId, t.scannedAt),
   ],

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { authorize, can } from "../../../platform/permissions/policy";
@@ -19,7 +19,8 @@ export async function gateSetup(ctx: Ctx, editionId?: string | null) {
     .from(gates)
     .leftJoin(zones, eq(zones.id, gates.zoneId))
     .where(eq(gates.editionId, edition.id))
-    .orderBy(asc(gates.code));
+    // Hall entrances first (the common choice), then zone doors.
+    .orderBy(sql`${gates.zoneId} is not null`, asc(gates.code));
   return {
     edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr },
     editions: allowed.map((e) => ({ id: e.id, nameEn: e.nameEn, nameUr: e.nameUr })),

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { inTransaction, type Ctx } from "../../../platform/context";
+import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
 import { authorize } from "../../../platform/permissions/policy";
@@ -65,7 +65,12 @@ export async function gateForScan(ctx: Ctx, gateId: string) {
 }
 
 /** An online scan: verify, decide with the registration's current state, record with its nonce.
- *  A retried request with the same nonce gets the first answer back and records nothing new. */
+ *  A retried request with the same nonce gets the first answer back and records nothing new.
+ *
+ *  Two statements in the common case, no transaction and no lock: one read of the registration
+ *  with its badge and today's admissions, then the insert. Two gates admitting one badge at the
+ *  same moment both decide "admit", but the unique (edition, registration, admit_key) lets only
+ *  one insert succeed; the other is recorded as already inside. */
 export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
   const input = parseInput(scanInput, raw);
   const { gate, edition, zoneBit } = await gateForScan(ctx, input.gateId);
@@ -76,83 +81,83 @@ export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
   const now = ctx.clock.now();
   const today = scanDay(now, edition);
   const gateZone = zoneBit ?? null;
+  const db = ctx.db;
 
-  return inTransaction(ctx, async (tx) => {
-    let person: ScanAnswer["person"] = null;
-    let registrationId: string | null = null;
-    let decision: ScanDecision;
-    if (!verification.ok) {
-      decision = decideScan({ verification, revocations: { registrations: new Set(), badges: new Set() }, today, gateZone, reentryAllowed: gate.reentryAllowed, history: [] });
-    } else {
-      const no = verification.payload.registrationNo;
-      // The row lock serialises two gates scanning one badge at once. The badge and admission
-      // reads come in a second statement on purpose: under READ COMMITTED a statement that waited
-      // for the lock still reads with its own (older) snapshot, so subqueries in the locking
-      // statement would miss the admission just committed by the other gate (the bench caught it).
-      const [reg] = await tx
-        .select({ id: registrations.id, status: registrations.status, name: registrations.name, categoryEn: visitorCategories.nameEn, categoryUr: visitorCategories.nameUr })
-        .from(registrations)
-        .innerJoin(visitorCategories, eq(visitorCategories.id, registrations.categoryId))
-        .where(and(eq(registrations.editionId, edition.id), eq(registrations.number, no)))
-        .for("update", { of: registrations });
-      const [state] = reg
-        ? await tx
-            .select({
-              currentSerial: sql<number | null>`(select max(${badges.serial}) from ${badges} where ${badges.registrationId} = ${reg.id})`,
-              scannedState: sql<string | null>`(select case when ${badges.revokedAt} is null then 'valid' else 'revoked' end from ${badges} where ${badges.registrationId} = ${reg.id} and ${badges.serial} = ${verification.payload.serial})`,
-              inside: gate.reentryAllowed
-                ? sql<boolean>`false`
-                : sql<boolean>`exists (select 1 from ${scans} where ${scans.editionId} = ${edition.id} and ${scans.registrationNo} = ${no} and ${scans.dayIndex} = ${today.dayIndex} and ${scans.result} = 'admit' and ${scans.zone} is not distinct from ${gateZone})`,
-            })
-            .from(sql`(select 1) as one`)
-        : [];
-      const scanned = state?.scannedState ? { serial: verification.payload.serial, revoked: state.scannedState === "revoked" } : undefined;
-      const history: PriorScan[] = state?.inside ? [{ result: "admit", dayIndex: today.dayIndex, zone: gateZone }] : [];
-      if (!reg || !scanned) {
-        // Genuinely signed but unknown here (a badge this server never issued): nothing to admit.
-        decision = { result: "refuse", reason: "unknown_code", badge: verification.payload };
-      } else {
-        registrationId = reg.id;
-        person = { registrationNo: no, name: reg.name, category: ctx.locale === "ur" ? reg.categoryUr : reg.categoryEn };
-        decision = decideScan({
-          verification,
-          revocations: { registrations: new Set(), badges: new Set(scanned.revoked ? [badgeKey(no, scanned.serial)] : []) },
-          registration: { status: (reg.status === "approved" ? "approved" : "pending") as RegistrationStatus, currentSerial: Number(state!.currentSerial) },
-          today,
-          gateZone,
-          reentryAllowed: gate.reentryAllowed,
-          history,
-        });
-      }
-    }
-    const inserted = await tx
-      .insert(scans)
-      .values({
-        editionId: edition.id,
-        nonce,
-        gateId: gate.id,
-        deviceId: input.deviceId,
-        code: input.code,
-        registrationNo: decision.badge?.registrationNo ?? null,
-        registrationId,
-        zone: gateZone,
-        dayIndex: today.dayIndex,
-        scannedAt: now,
-        uploadedAt: now,
-        offline: false,
-        result: decision.result,
-        reason: decision.reason,
-        scannedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+  let person: ScanAnswer["person"] = null;
+  let registrationId: string | null = null;
+  let decision: ScanDecision;
+  if (!verification.ok) {
+    decision = decideScan({ verification, revocations: { registrations: new Set(), badges: new Set() }, today, gateZone, reentryAllowed: gate.reentryAllowed, history: [] });
+  } else {
+    const no = verification.payload.registrationNo;
+    const [reg] = await db
+      .select({
+        id: registrations.id,
+        status: registrations.status,
+        name: registrations.name,
+        categoryEn: visitorCategories.nameEn,
+        categoryUr: visitorCategories.nameUr,
+        currentSerial: sql<number | null>`(select max(${badges.serial}) from ${badges} where ${badges.registrationId} = ${registrations.id})`,
+        scannedState: sql<string | null>`(select case when ${badges.revokedAt} is null then 'valid' else 'revoked' end from ${badges} where ${badges.registrationId} = ${registrations.id} and ${badges.serial} = ${verification.payload.serial})`,
+        inside: gate.reentryAllowed
+          ? sql<boolean>`false`
+          : sql<boolean>`exists (select 1 from ${scans} where ${scans.editionId} = ${edition.id} and ${scans.registrationNo} = ${no} and ${scans.dayIndex} = ${today.dayIndex} and ${scans.result} = 'admit' and ${scans.zone} is not distinct from ${gateZone})`,
       })
-      .onConflictDoNothing()
-      .returning({ id: scans.id });
-    let { result, reason } = decision;
-    if (inserted.length === 0) {
-      // Same nonce again (a retried request): answer what was decided the first time.
-      const [first] = await tx.select().from(scans).where(and(eq(scans.editionId, edition.id), eq(scans.nonce, nonce)));
-      result = first!.result;
-      reason = first!.reason as ScanDecision["reason"];
+      .from(registrations)
+      .innerJoin(visitorCategories, eq(visitorCategories.id, registrations.categoryId))
+      .where(and(eq(registrations.editionId, edition.id), eq(registrations.number, no)));
+    if (!reg?.scannedState) {
+      // Genuinely signed but unknown here (a badge this server never issued): nothing to admit.
+      decision = { result: "refuse", reason: "unknown_code", badge: verification.payload };
+    } else {
+      registrationId = reg.id;
+      person = { registrationNo: no, name: reg.name, category: ctx.locale === "ur" ? reg.categoryUr : reg.categoryEn };
+      const history: PriorScan[] = reg.inside ? [{ result: "admit", dayIndex: today.dayIndex, zone: gateZone }] : [];
+      decision = decideScan({
+        verification,
+        revocations: { registrations: new Set(), badges: new Set(reg.scannedState === "revoked" ? [badgeKey(no, verification.payload.serial)] : []) },
+        registration: { status: (reg.status === "approved" ? "approved" : "pending") as RegistrationStatus, currentSerial: Number(reg.currentSerial) },
+        today,
+        gateZone,
+        reentryAllowed: gate.reentryAllowed,
+        history,
+      });
     }
-    return { result, reason, message: translate(ctx.locale, `checkin.reason.${reason}`), nonce, person };
+  }
+
+  const row = {
+    editionId: edition.id,
+    nonce,
+    gateId: gate.id,
+    deviceId: input.deviceId,
+    code: input.code,
+    registrationNo: decision.badge?.registrationNo ?? null,
+    registrationId,
+    zone: gateZone,
+    dayIndex: today.dayIndex,
+    scannedAt: now,
+    uploadedAt: now,
+    offline: false,
+    result: decision.result,
+    reason: decision.reason as string,
+    scannedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+    admitKey: decision.result === "admit" && !gate.reentryAllowed ? `${today.dayIndex}:${gateZone ?? "-"}` : null,
+  };
+  const answer = (result: "admit" | "refuse", reason: ScanDecision["reason"]): ScanAnswer => ({
+    result,
+    reason,
+    message: translate(ctx.locale, `checkin.reason.${reason}`),
+    nonce,
+    person,
   });
+  if ((await db.insert(scans).values(row).onConflictDoNothing().returning({ id: scans.id })).length) return answer(decision.result, decision.reason);
+  // Nothing inserted: the same nonce again (a retried request: answer what was decided the first
+  // time), or another gate admitted this badge a moment ago (then it is already inside).
+  const [first] = await db.select().from(scans).where(and(eq(scans.editionId, edition.id), eq(scans.nonce, nonce)));
+  if (first) return answer(first.result, first.reason as ScanDecision["reason"]);
+  await db
+    .insert(scans)
+    .values({ ...row, result: "refuse", reason: "already_inside", admitKey: null })
+    .onConflictDoNothing();
+  return answer("refuse", "already_inside");
 }
