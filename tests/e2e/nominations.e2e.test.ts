@@ -8,6 +8,7 @@ import { actorForUser } from "../../src/features/accounts/grants";
 import { copyEdition } from "../../src/features/editions/operations/copy-edition";
 import { editions } from "../../src/features/editions/tables";
 import { publishCall, saveCall } from "../../src/features/nominations/operations/call";
+import { nominateOne } from "../../src/features/nominations/operations/nominate";
 import { defaultCriteria } from "../../src/features/nominations/schemas";
 import { SLOW, demo, signIn, startEnv, type Env } from "./helpers";
 
@@ -16,6 +17,7 @@ import { SLOW, demo, signIn, startEnv, type Env } from "./helpers";
 // plain words, fixes the file, uploads it again and sees the nominees listed.
 
 let env: Env;
+let editionId = "";
 beforeAll(async () => {
   env = await startEnv();
   // An open call on a copy of the demo edition (the demo's own call is completed).
@@ -27,6 +29,7 @@ beforeAll(async () => {
   const now = clock.now().getTime();
   await saveCall(ctx, { editionId: edition.id, opensAt: new Date(now - 86_400_000), closesAt: new Date(now + 30 * 86_400_000), criteria: defaultCriteria, totalStalls: 50, rule: { bonus: { womenLed: 5 } } });
   await publishCall(ctx, { editionId: edition.id });
+  editionId = edition.id;
 });
 afterAll(async () => env?.close());
 
@@ -94,5 +97,45 @@ describe("a trade body nominates with a spreadsheet", () => {
     const text = await page.locator("table.problems").innerText();
     expect(text).toContain(ur["nominations.problem.ntn_format"]);
     expect(text).toContain("قطار 2");
+  });
+});
+
+describe("a nominee completes the application", () => {
+  it("in Urdu, on a 360 px phone, without JavaScript: draft, photo, submit", async () => {
+    const { db, clock, config } = env.server.services;
+    const [rep] = await db.select().from(users).where(eq(users.email, "chamber@demo.numaish.pk"));
+    const repCtx: Ctx = { db, clock, config, locale: "ur", actor: await actorForUser(db, rep!) };
+    const { link } = await nominateOne(repCtx, { editionId, enterpriseName: "Sadia Crafts", ntn: "4200001-1", cluster: "sialkot-sports-goods", sizeClass: "micro", annualTurnoverPkr: "2000000", employees: "3", womenLed: "ہاں", contactName: "Sadia", phone: "0300-9998887" });
+
+    const { context, page } = await env.context({ viewport: { width: 360, height: 780 }, javaScriptEnabled: false });
+    await context.addCookies([{ name: "numaish_lang", value: "ur", url: env.server.url }]);
+    await page.goto(new URL(link).pathname);
+    expect(await page.locator("main h1").innerText()).toBe(ur["nominations.apply.title"]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.getByLabel(ur["nominations.apply.productName"].replace("{n}", "1")).fill("فٹ بال");
+    await page.getByLabel(ur["nominations.apply.hsCode"]).first().fill("9506.62");
+    await page.getByRole("button", { name: ur["nominations.apply.save"] }).click();
+    await expect.poll(() => page.locator("main").innerText(), SLOW).toContain(ur["nominations.apply.done.save"]);
+
+    // A tiny PNG passes the byte check; a text file calling itself .jpg does not.
+    const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+    await page.getByLabel(ur["nominations.apply.photo"], { exact: true }).setInputFiles({ name: "p.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not an image") });
+    await page.getByRole("button", { name: ur["nominations.apply.photoAdd"] }).click();
+    await expect.poll(() => page.locator("main").innerText(), SLOW).toContain(ur["nominations.apply.photoError"]);
+    await page.getByLabel(ur["nominations.apply.photo"], { exact: true }).setInputFiles({ name: "p.png", mimeType: "image/png", buffer: png });
+    await page.getByRole("button", { name: ur["nominations.apply.photoAdd"] }).click();
+    await expect.poll(() => page.locator("main img").count(), SLOW).toBe(1);
+
+    await page.getByLabel(ur["nominations.apply.goals"]).fill("یورپی خریداروں سے ملاقات");
+    await page.getByRole("button", { name: ur["nominations.apply.submit"] }).click();
+    // The trade body gave no district: submitting says so at the field, in Urdu, keeping what was typed.
+    await expect.poll(() => page.locator(".field-invalid").count(), SLOW).toBe(1);
+    expect(await page.locator(".field-invalid").innerText()).toContain(ur["nominations.col.district"]);
+    expect(await page.getByLabel(ur["nominations.apply.goals"]).inputValue()).toBe("یورپی خریداروں سے ملاقات");
+    await page.getByLabel(ur["nominations.col.district"]).fill("سیالکوٹ");
+    await page.getByRole("button", { name: ur["nominations.apply.submit"] }).click();
+    await expect.poll(() => page.locator("main").innerText(), SLOW).toContain(ur["nominations.apply.done.submit"]);
+    expect(await page.locator(".badge").first().innerText()).toBe(ur["nominations.status.submitted"]);
+    expect(await page.getByLabel(ur["nominations.apply.productName"].replace("{n}", "1")).inputValue()).toBe("فٹ بال");
   });
 });

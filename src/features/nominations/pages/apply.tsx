@@ -90,7 +90,7 @@ export default function Apply({ loaderData, actionData, params }: Route.Componen
             <Form method="post">
               <input type="hidden" name="intent" value="appeal" />
               <Field name="grounds" label={t("nominations.apply.appeal")} failure={failure} hint={t("nominations.apply.appealHint")}>
-                <textarea id="f-grounds" name="grounds" rows={4} />
+                <textarea id="f-grounds" name="grounds" rows={4} defaultValue={failure?.values.grounds ?? ""} />
               </Field>
               <button type="submit">{t("nominations.apply.appealSend")}</button>
             </Form>
@@ -128,7 +128,7 @@ export default function Apply({ loaderData, actionData, params }: Route.Componen
             <Field name="certifications" label={t("nominations.apply.certifications")} hint={t("nominations.apply.listHint")} failure={failure} defaultValue={a.certifications.join(", ")} />
             <Field name="exportMarkets" label={t("nominations.apply.exportMarkets")} hint={t("nominations.apply.listHint")} failure={failure} defaultValue={a.exportMarkets.join(", ")} />
             <Field name="goals" label={t("nominations.apply.goals")} failure={failure} required>
-              <textarea id="f-goals" name="goals" rows={4} defaultValue={a.goals} />
+              <textarea id="f-goals" name="goals" rows={4} defaultValue={failure?.values.goals ?? a.goals} />
             </Field>
             <div className="chips">
               <button type="submit" name="intent" value="save">
