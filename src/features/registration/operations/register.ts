@@ -16,6 +16,7 @@ import { registrations, type RegistrationStatus } from "../tables";
 import { sendRegistrationEmail } from "./emails";
 import { allocateNumbers, lockBuckets, stateOf, writeUsed } from "./places";
 import { checkAnswers, questionsFor } from "./questions";
+import { oneAtATime } from "./queue";
 
 type Registration = typeof registrations.$inferSelect;
 
@@ -153,8 +154,8 @@ async function registerPeople(ctx: Ctx, input: PeopleInput, source: Source, perm
   if (early) return early;
 
   try {
-    return await inTransaction(ctx, (tx) =>
-      insertPeople(tx, ctx, { edition, category, input, source, scopedKey, fingerprint }),
+    return await oneAtATime(edition.id, () =>
+      inTransaction(ctx, (tx) => insertPeople(tx, ctx, { edition, category, input, source, scopedKey, fingerprint })),
     );
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
