@@ -12,8 +12,9 @@ import { getTransparencyReport } from "./operations/transparency";
 // nominate (one, or a spreadsheet in base64), list own nominations, score a
 // review, run / read / publish the selection, and the public transparency report.
 
-const uuid = z.uuid();
-const editionParams = z.object({ id: uuid.openapi({ param: { name: "id", in: "path" } }) });
+// A fresh schema per use: openapi() metadata (the parameter name) must not leak between fields.
+const uuid = () => z.uuid();
+const editionParams = z.object({ id: uuid().openapi({ param: { name: "id", in: "path" } }) });
 const conflict = { 409: jsonResponse(z.object({ code: z.string() }), "Call closed, quota exceeded, or the selection is already published (`conflict`)") };
 const object = (name: string, description: string) => z.object({}).catchall(z.unknown()).openapi(name, { description });
 
@@ -30,7 +31,7 @@ const nominationBody = z
     email: z.string().max(300).optional(),
     phone: z.string().max(60).optional(),
     district: z.string().max(120).optional(),
-    tradeBodyId: uuid.optional(),
+    tradeBodyId: uuid().optional(),
   })
   .openapi("NominationInput");
 
@@ -38,7 +39,7 @@ const uploadBody = z
   .strictObject({
     file: z.base64().max(240_000).openapi({ description: "The XLSX or CSV file, base64 (at most about 180 kB)" }),
     accept: z.boolean().default(false).openapi({ description: "Also nominate the valid rows (all or nothing within the quota)" }),
-    tradeBodyId: uuid.optional(),
+    tradeBodyId: uuid().optional(),
   })
   .openapi("NominationUpload");
 
@@ -100,7 +101,7 @@ export function selectionApi(_services: AppServices) {
       summary: "The caller's trade body's nominations with their status and quota",
       tags,
       security: security.session,
-      request: { params: editionParams, query: z.object({ tradeBodyId: uuid.optional() }) },
+      request: { params: editionParams, query: z.object({ tradeBodyId: uuid().optional() }) },
       responses: { 200: jsonResponse(object("NominationList", "nominations, quota, remaining, callOpen"), "Own nominations"), ...errorResponses },
     }),
     async (c) => {
