@@ -19,6 +19,7 @@ export default [
   route("back-office/editions/:editionId/registrations/export", "features/registration/pages/bo-export.ts"),
   route("badges/:registrationId", "features/checkin/pages/badge.tsx"),
   route("gate", "features/checkin/pages/gate.tsx"),
+  route("account/staff-badges", "features/checkin/pages/staff-badges.tsx"),
   route("gate-sw.js", "features/checkin/pages/gate-sw.ts"),
   route("nominations", "features/nominations/pages/nominations.tsx"),
   route("nominations/template.xlsx", "features/nominations/pages/template.ts"),

@@ -155,4 +155,18 @@ describe("badge to gate", () => {
     // No reload on the organiser's page: the SSE stream brings the new entry.
     await expect.poll(entries, SLOW).toBe(before + 1);
   });
+
+  it("an exhibitor issues a staff badge from its own account without JavaScript", async () => {
+    const { page } = await env.context({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+    await signIn(page, "exhibitor@demo.numaish.pk");
+    await page.goto("/account/staff-badges");
+    await expect.poll(() => page.locator("main").innerText(), SLOW).toContain(en["checkin.staff.quota"].replace("{used}", "0").replace("{quota}", "5"));
+    await page.getByLabel(en["checkin.staff.name"], { exact: true }).fill("Sana Iqbal");
+    await page.getByLabel(en["checkin.staff.email"], { exact: true }).fill("sana@stall.example");
+    await page.getByRole("button", { name: en["checkin.staff.add"] }).click();
+    await expect.poll(() => page.locator("main").innerText(), SLOW).toContain(en["checkin.staff.quota"].replace("{used}", "1").replace("{quota}", "5"));
+    await page.getByRole("link", { name: "Sana Iqbal" }).click();
+    await expect.poll(() => page.locator("main svg").count(), SLOW).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  });
 });

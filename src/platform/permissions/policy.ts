@@ -64,11 +64,12 @@ export const policy = {
   "backoffice.enter": staffOnly,
   "session.signedIn": signedIn,
   // Check-in: gate staff scan for their organiser; organisers manage badges and see footfall;
-  // an exhibitor manages only its own staff badges; a registrant sees only their own badge.
+  // an exhibitor manages only its own staff badges (and sees them); a registrant sees only their own badge.
   "checkin.scan": (a, s) => staff(a, s) || hasRole(a, "gate_staff", (g) => !s.organiserId || g.organiserId === s.organiserId),
   "checkin.manage": staffOnly,
   "checkin.staffBadges": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
-  "badge.read": (a, s) => self(a, s) || staff(a, s),
+  "badge.read": (a, s) =>
+    self(a, s) || staff(a, s) || (a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId)),
   "registration.configure": staffOnly,
   "registration.register": anyone,
   "registration.manageOwn": self,

@@ -10,7 +10,7 @@ import { registrations } from "../../registration/tables";
 import { renderBadgePdf } from "../core/badge-pdf";
 import { addEditionKey } from "../keys";
 import { editionInput, registrationInput, revokeInput } from "../schemas";
-import { badges, zones } from "../tables";
+import { badges, staffBadges, zones } from "../tables";
 import { currentBadgeOf, queueBadgeEmail, signNewBadge } from "./issue-badge";
 
 /** Lock a registration for a badge change by organiser staff. */
@@ -93,7 +93,9 @@ export async function getBadge(ctx: Ctx, raw: unknown) {
     .innerJoin(editions, eq(editions.id, registrations.editionId))
     .innerJoin(visitorCategories, eq(visitorCategories.id, registrations.categoryId))
     .where(eq(registrations.id, registrationId));
-  authorize(ctx.actor, "badge.read", { userId: row?.reg.userId ?? null, organiserId: row?.edition.organiserId ?? "-" });
+  // A staff badge is also its exhibitor's to show and print.
+  const [staffOf] = row ? await ctx.db.select({ enterpriseId: staffBadges.enterpriseId }).from(staffBadges).where(eq(staffBadges.registrationId, registrationId)) : [];
+  authorize(ctx.actor, "badge.read", { userId: row?.reg.userId ?? null, organiserId: row?.edition.organiserId ?? "-", enterpriseId: staffOf?.enterpriseId ?? null });
   if (!row) throw new DomainError("not_found", { params: { what: "registration" } });
   const badge = await currentBadgeOf(ctx.db, registrationId);
   const zoneRows = row.reg.zones.length ? await ctx.db.select().from(zones).where(eq(zones.editionId, row.edition.id)) : [];

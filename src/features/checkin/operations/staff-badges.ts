@@ -1,4 +1,4 @@
-import { and, count, eq, max, ne } from "drizzle-orm";
+import { and, count, desc, eq, max, ne } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
@@ -96,3 +96,19 @@ export async function issueStaffBadge(ctx: Ctx, raw: unknown) {
   });
 }
 
+
+/** The exhibitor's staff-badge context from its own grant: which enterprise, which edition (the
+ *  organiser's newest published one). Nobody picks another exhibitor's id from the page. */
+export async function ownStaffBadges(ctx: Ctx) {
+  const grant = ctx.actor.kind === "user" ? ctx.actor.grants.find((g) => g.role === "exhibitor" && g.enterpriseId) : undefined;
+  if (!grant) throw new DomainError(ctx.actor.kind === "anonymous" ? "unauthenticated" : "forbidden");
+  const [edition] = await ctx.db
+    .select()
+    .from(editions)
+    .where(and(eq(editions.organiserId, grant.organiserId ?? ""), eq(editions.status, "published")))
+    .orderBy(desc(editions.startsOn))
+    .limit(1);
+  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+  const list = await listStaffBadges(ctx, { editionId: edition.id, enterpriseId: grant.enterpriseId! });
+  return { editionId: edition.id, editionEn: edition.nameEn, editionUr: edition.nameUr, enterpriseId: grant.enterpriseId!, ...list };
+}
