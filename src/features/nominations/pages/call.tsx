@@ -85,9 +85,9 @@ export default function CallPage({ loaderData, actionData }: Route.ComponentProp
           <Field name="bonusWomenLed" label={t("nominations.call.bonusWomenLed")} failure={failure} defaultValue={rule.bonus.womenLed} inputMode="numeric" />
           <Field name="bonusMicro" label={t("nominations.call.bonusMicro")} failure={failure} defaultValue={rule.bonus.micro} inputMode="numeric" />
           <Field name="bonusWomenLedMicro" label={t("nominations.call.bonusWomenLedMicro")} failure={failure} defaultValue={rule.bonus.womenLedMicro} inputMode="numeric" />
-          <Field name="shareWomenLedMicro" label={t("nominations.call.shareWomenLedMicro")} failure={failure} defaultValue={rule.reservedShare.womenLedMicro * 100} inputMode="numeric" />
-          <Field name="shareWomenLed" label={t("nominations.call.shareWomenLed")} failure={failure} defaultValue={rule.reservedShare.womenLed * 100} inputMode="numeric" />
-          <Field name="shareMicro" label={t("nominations.call.shareMicro")} failure={failure} defaultValue={rule.reservedShare.micro * 100} inputMode="numeric" />
+          <Field name="shareWomenLedMicro" label={t("nominations.call.shareWomenLedMicro")} failure={failure} defaultValue={pct(rule.reservedShare.womenLedMicro)} inputMode="numeric" />
+          <Field name="shareWomenLed" label={t("nominations.call.shareWomenLed")} failure={failure} defaultValue={pct(rule.reservedShare.womenLed)} inputMode="numeric" />
+          <Field name="shareMicro" label={t("nominations.call.shareMicro")} failure={failure} defaultValue={pct(rule.reservedShare.micro)} inputMode="numeric" />
           <Field name="minimumScore" label={t("nominations.call.minimumScore")} failure={failure} defaultValue={rule.minimumScore} inputMode="numeric" />
           <Field name="waitlistPerCluster" label={t("nominations.call.waitlist")} failure={failure} defaultValue={rule.waitlistPerCluster ?? ""} inputMode="numeric" />
         </fieldset>
@@ -129,11 +129,14 @@ function PublishedRule({ rule }: { rule: PreferenceRule }) {
       <input type="hidden" name="bonusWomenLed" value={rule.bonus.womenLed} />
       <input type="hidden" name="bonusMicro" value={rule.bonus.micro} />
       <input type="hidden" name="bonusWomenLedMicro" value={rule.bonus.womenLedMicro} />
-      <input type="hidden" name="shareWomenLedMicro" value={rule.reservedShare.womenLedMicro * 100} />
-      <input type="hidden" name="shareWomenLed" value={rule.reservedShare.womenLed * 100} />
-      <input type="hidden" name="shareMicro" value={rule.reservedShare.micro * 100} />
+      <input type="hidden" name="shareWomenLedMicro" value={pct(rule.reservedShare.womenLedMicro)} />
+      <input type="hidden" name="shareWomenLed" value={pct(rule.reservedShare.womenLed)} />
+      <input type="hidden" name="shareMicro" value={pct(rule.reservedShare.micro)} />
       <input type="hidden" name="minimumScore" value={rule.minimumScore} />
       <input type="hidden" name="waitlistPerCluster" value={rule.waitlistPerCluster ?? ""} />
     </>
   );
 }
+
+// 0.3 × 100 is 30.000000000000004 in floating point: show whole hundredths.
+const pct = (share: number) => Math.round(share * 10_000) / 100;
