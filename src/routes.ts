@@ -17,6 +17,7 @@ export default [
   route("account/registrations", "features/registration/pages/account-registrations.tsx"),
   route("account/registrations/:id", "features/registration/pages/account-registration.tsx"),
   route("back-office/editions/:editionId/registrations/export", "features/registration/pages/bo-export.ts"),
+  route("desk/editions/:editionId/walk-in", "features/registration/pages/desk.tsx"),
   route("badges/:registrationId", "features/checkin/pages/badge.tsx"),
   route("gate", "features/checkin/pages/gate.tsx"),
   route("account/staff-badges", "features/checkin/pages/staff-badges.tsx"),

@@ -54,6 +54,27 @@ describe("registration", () => {
     expect(await seriousViolations(withJs.page, "manage page")).toEqual([]);
   });
 
+  it("gate staff register a walk-in at the desk page, approved at once", async () => {
+    const { page } = await env.context(phone);
+    await signIn(page, "gate@demo.numaish.pk");
+    const edition = (await (await page.request.get("/api/v1/editions/current")).json()).edition.id as string;
+    await page.goto(`/desk/editions/${edition}/walk-in`);
+    await page.getByLabel(en["registration.column.category"]).selectOption({ label: "Media" });
+    await page.getByLabel(en["registration.form.name"], { exact: true }).fill("Sana Malik");
+    await page.getByLabel(en["registration.form.email"], { exact: true }).fill("sana@media.example");
+    await page.getByLabel(/Sat/).check();
+    await page.getByLabel(en["registration.form.consentDataText"]).check();
+    await page.getByRole("button", { name: en["registration.bo.walkInSubmit"] }).click();
+    await expect.poll(() => main(page), SLOW).toContain(`Sana Malik registered at the desk`);
+    expect(await main(page)).toContain(en["registration.status.approved"]);
+    expect(await noSideScroll(page)).toBe(true);
+    // A visitor is refused the desk.
+    const visitor = await env.context(phone);
+    await signIn(visitor.page, demo.visitor);
+    const res = await visitor.page.goto(`/desk/editions/${edition}/walk-in`);
+    expect(res?.status()).toBe(403);
+  });
+
   it("shows field errors in Urdu, keeping what was typed", async () => {
     const { page } = await env.context(phone);
     await page.goto("/lang/ur");

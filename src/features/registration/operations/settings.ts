@@ -84,3 +84,13 @@ export async function setCapacity(ctx: Ctx, raw: unknown) {
     return { bucket: key, capacity: input.capacity, promoted: promoted.length };
   });
 }
+
+/** What the desk's walk-in form needs: gate or organiser staff of the edition's organiser. */
+export async function getDeskForm(ctx: Ctx, raw: unknown) {
+  const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
+  const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, editionId));
+  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+  authorize(ctx.actor, "registration.walkIn", { organiserId: edition.organiserId });
+  const categories = await ctx.db.select().from(visitorCategories).where(eq(visitorCategories.editionId, editionId)).orderBy(asc(visitorCategories.sort));
+  return { edition, categories, dayCount: editionDayCount(edition) };
+}

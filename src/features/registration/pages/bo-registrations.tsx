@@ -5,14 +5,15 @@ import { formatDay } from "../../../platform/i18n/format";
 import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, SelectField, failureOf, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { Check, ChoiceGroup, Consents, DaysField, PersonFields } from "../components/person-fields";
+import { Check, ChoiceGroup } from "../components/person-fields";
+import { WalkInForm } from "../components/walk-in-form";
 import { decideRegistrations } from "../operations/decide";
 import { listRegistrations } from "../operations/list";
-import { registerWalkIn } from "../operations/register";
 import { getRegistrationSettings } from "../operations/settings";
 import { exportColumns, personalColumns } from "../schemas";
 import { registrationStatuses } from "../tables";
-import { dayOptions, personFrom } from "./form-input";
+import { dayOptions } from "./form-input";
+import { walkInAction } from "./walk-in-action";
 
 // The organiser's list: filter, approve or refuse in bulk (a reason for refusals), register a
 // walk-in, download an export with chosen columns.
@@ -47,20 +48,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await request.formData();
   const ctx = context.ctx;
-  if (form.get("intent") === "walk-in") {
-    const result = await runForm(ctx.locale, form, () =>
-      registerWalkIn(ctx, {
-        editionId: params.editionId,
-        categoryId: String(form.get("categoryId") ?? ""),
-        idempotencyKey: String(form.get("idempotencyKey") ?? "") || undefined,
-        locale: form.get("locale") === "ur" ? "ur" : "en",
-        ...personFrom(form, []),
-      }),
-    );
-    if (!result.ok) return result.response;
-    const r = result.value.registrations[0]!;
-    return { ok: true as const, walkIn: { number: r.number, status: r.status, name: r.name } };
-  }
+  if (form.get("intent") === "walk-in") return walkInAction(ctx, form, params.editionId);
   const result = await runForm(ctx.locale, form, () =>
     decideRegistrations(ctx, {
       editionId: params.editionId,
@@ -181,28 +169,7 @@ export default function RegistrationsPage({ loaderData, actionData }: Route.Comp
       </Form>
 
       <h2>{t("registration.bo.walkIn")}</h2>
-      <FormError failure={walkFailure} />
-      <Form method="post" noValidate>
-        <input type="hidden" name="intent" value="walk-in" />
-        <input type="hidden" name="idempotencyKey" value={loaderData.walkInKey} />
-        <SelectField form="wi" name="categoryId" label={t("registration.column.category")} options={catOptions} failure={walkFailure} />
-        <PersonFields failure={walkFailure} />
-        <DaysField days={days} chosen={[]} failure={walkFailure} />
-        <SelectField
-          form="wi"
-          name="locale"
-          label={t("registration.bo.emailLanguage")}
-          options={[
-            { value: "ur", label: "اردو" },
-            { value: "en", label: "English" },
-          ]}
-          defaultValue={locale}
-        />
-        <Consents failure={walkFailure} />
-        <button type="submit" className="primary">
-          {t("registration.bo.walkInSubmit")}
-        </button>
-      </Form>
+      <WalkInForm key={loaderData.walkInKey} categories={settings.categories} startsOn={settings.edition.startsOn} dayCount={settings.dayCount} idempotencyKey={loaderData.walkInKey} failure={walkFailure} />
     </section>
   );
 }
