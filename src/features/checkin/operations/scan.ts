@@ -64,6 +64,37 @@ export async function gateForScan(ctx: Ctx, gateId: string) {
   return row;
 }
 
+// The scan's one read, built and prepared once per database: the registration, its newest serial,
+// the scanned serial's state and whether it was admitted at this zone today (decideScan ignores
+// that when the gate allows re-entry). Preparing saves the query building and planning per scan.
+function prepareRead(db: Ctx["db"]) {
+  const p = (name: string) => sql.placeholder(name);
+  return db
+    .select({
+      id: registrations.id,
+      status: registrations.status,
+      name: registrations.name,
+      categoryEn: visitorCategories.nameEn,
+      categoryUr: visitorCategories.nameUr,
+      currentSerial: sql<number | null>`(select max(${badges.serial}) from ${badges} where ${badges.registrationId} = ${registrations.id})`,
+      scannedState: sql<string | null>`(select case when ${badges.revokedAt} is null then 'valid' else 'revoked' end from ${badges} where ${badges.registrationId} = ${registrations.id} and ${badges.serial} = ${p("serial")})`,
+      inside: sql<boolean>`exists (select 1 from ${scans} where ${scans.editionId} = ${p("editionId")} and ${scans.registrationNo} = ${p("no")} and ${scans.dayIndex} = ${p("dayIndex")} and ${scans.result} = 'admit' and ${scans.zone} is not distinct from ${p("zone")}::int)`,
+    })
+    .from(registrations)
+    .innerJoin(visitorCategories, eq(visitorCategories.id, registrations.categoryId))
+    .where(and(eq(registrations.editionId, p("editionId")), eq(registrations.number, p("no"))))
+    .prepare("checkin_scan_read");
+}
+const prepared = new WeakMap<object, ReturnType<typeof prepareRead>>();
+function readForScan(db: Ctx["db"]) {
+  let q = prepared.get(db);
+  if (!q) {
+    q = prepareRead(db);
+    prepared.set(db, q);
+  }
+  return q;
+}
+
 /** An online scan: verify, decide with the registration's current state, record with its nonce.
  *  A retried request with the same nonce gets the first answer back and records nothing new.
  *
@@ -90,22 +121,7 @@ export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
     decision = decideScan({ verification, revocations: { registrations: new Set(), badges: new Set() }, today, gateZone, reentryAllowed: gate.reentryAllowed, history: [] });
   } else {
     const no = verification.payload.registrationNo;
-    const [reg] = await db
-      .select({
-        id: registrations.id,
-        status: registrations.status,
-        name: registrations.name,
-        categoryEn: visitorCategories.nameEn,
-        categoryUr: visitorCategories.nameUr,
-        currentSerial: sql<number | null>`(select max(${badges.serial}) from ${badges} where ${badges.registrationId} = ${registrations.id})`,
-        scannedState: sql<string | null>`(select case when ${badges.revokedAt} is null then 'valid' else 'revoked' end from ${badges} where ${badges.registrationId} = ${registrations.id} and ${badges.serial} = ${verification.payload.serial})`,
-        inside: gate.reentryAllowed
-          ? sql<boolean>`false`
-          : sql<boolean>`exists (select 1 from ${scans} where ${scans.editionId} = ${edition.id} and ${scans.registrationNo} = ${no} and ${scans.dayIndex} = ${today.dayIndex} and ${scans.result} = 'admit' and ${scans.zone} is not distinct from ${gateZone})`,
-      })
-      .from(registrations)
-      .innerJoin(visitorCategories, eq(visitorCategories.id, registrations.categoryId))
-      .where(and(eq(registrations.editionId, edition.id), eq(registrations.number, no)));
+    const [reg] = await readForScan(db).execute({ editionId: edition.id, no, serial: verification.payload.serial, dayIndex: today.dayIndex, zone: gateZone });
     if (!reg?.scannedState) {
       // Genuinely signed but unknown here (a badge this server never issued): nothing to admit.
       decision = { result: "refuse", reason: "unknown_code", badge: verification.payload };
