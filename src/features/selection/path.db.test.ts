@@ -14,7 +14,7 @@ import { acceptRows, checkUpload, listNominations } from "../nominations/operati
 import { nominations, reviewerAffiliations, reviews } from "../nominations/tables";
 import { csv, freshEditionWithCall, HEADER, makeUser, tradeBodyId } from "../nominations/test-support";
 import { decideAppeal, fileAppeal } from "./operations/appeals";
-import { assignReviews, declareConflict, myReviews, scoreOverview, scoreReview } from "./operations/review";
+import { assignReviews, declareConflict, getPhotoForReview, myReviews, scoreOverview, scoreReview } from "./operations/review";
 import { overrideDecision, publishSelection, runSelectionProposal, withdrawByApplicant } from "./operations/selection";
 import { getTransparencyReport, transparencyCsv } from "./operations/transparency";
 
@@ -105,6 +105,16 @@ describe("a call from spreadsheet to transparency report", () => {
     expect(pairs.some((p) => p.reviewerId === lcciReviewer)).toBe(false);
     const loads = assigned.loads.filter((l) => l.reviewerId !== reviewers[0]!.id && l.reviewerId !== lcciReviewer).map((l) => l.load);
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+
+    // Photos: the assigned reviewers and staff see them; r2 (conflict, not assigned) does not.
+    const { applicationPhotos } = await import("../nominations/tables");
+    const [alphaPhoto] = await t.db.select().from(applicationPhotos).where(eq(applicationPhotos.nominationId, ids.get("Alpha Sports")!));
+    const alphaReviewer = pairs.find((p) => p.nominationId === ids.get("Alpha Sports"))!.reviewerId;
+    const alphaReviewerCtx = ctxFor(t.db, await actorForUser(t.db, (await t.db.query.users.findFirst({ where: (u, { eq: e }) => e(u.id, alphaReviewer) }))!));
+    expect((await getPhotoForReview(alphaReviewerCtx, { photoId: alphaPhoto!.id })).contentType).toBe("image/png");
+    await expect(getPhotoForReview(r2, { photoId: alphaPhoto!.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getPhotoForReview(staff, { photoId: alphaPhoto!.id })).resolves.toBeTruthy();
+    await expect(getPhotoForReview(rep, { photoId: alphaPhoto!.id })).rejects.toMatchObject({ code: "forbidden" });
 
     // 4. Scores: one harsh reviewer; normalisation puts everyone on one scale.
     const quality = new Map(firms.map((f) => [ids.get(f[0])!, f[7]]));

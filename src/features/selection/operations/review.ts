@@ -12,7 +12,8 @@ import { editionForChange } from "../../editions/operations/update-edition";
 import { findEdition } from "../../editions/queries";
 import { clusters } from "../../editions/tables";
 import { findCall } from "../../nominations/operations/call";
-import { nominations, reviewConflicts, reviewerAffiliations, reviews } from "../../nominations/tables";
+import { applicationPhotos, nominations, reviewConflicts, reviewerAffiliations, reviews } from "../../nominations/tables";
+import { can } from "../../../platform/permissions/policy";
 import { assignReviewers, normaliseScores } from "../engine";
 
 const editionInput = z.object({ editionId: z.uuid() });
@@ -146,10 +147,15 @@ export async function myReviews(ctx: Ctx, raw: unknown) {
     .where(and(eq(reviews.reviewerId, reviewerId), eq(nominations.editionId, editionId)))
     .orderBy(asc(nominations.enterpriseName));
   const call = await findCall(ctx.db, editionId);
+  const ids = rows.map((r) => r.nomination.id);
+  const photos = ids.length
+    ? await ctx.db.select({ id: applicationPhotos.id, nominationId: applicationPhotos.nominationId }).from(applicationPhotos).where(inArray(applicationPhotos.nominationId, ids))
+    : [];
   return {
     edition,
     criteria: call?.criteria ?? [],
     items: rows.map((r) => ({
+      photoIds: photos.filter((p) => p.nominationId === r.nomination.id).map((p) => p.id),
       nominationId: r.nomination.id,
       enterpriseName: r.nomination.enterpriseName,
       clusterEn: r.clusterEn,
@@ -197,4 +203,22 @@ export async function scoreOverview(ctx: Ctx, raw: unknown) {
     reviews: result.reviews.map((r) => ({ ...r, reviewerName: reviewer.get(r.reviewerId) ?? "" })),
     reviewers: result.reviewers.map((r) => ({ ...r, reviewerName: reviewer.get(r.reviewerId) ?? "" })),
   };
+}
+
+/** A photo of an application, for its assigned reviewers and the organiser's staff. */
+export async function getPhotoForReview(ctx: Ctx, raw: unknown) {
+  const { photoId } = parseInput(z.object({ photoId: z.uuid() }), raw);
+  const [row] = await ctx.db
+    .select({ photo: applicationPhotos, nomination: nominations })
+    .from(applicationPhotos)
+    .innerJoin(nominations, eq(nominations.id, applicationPhotos.nominationId))
+    .where(eq(applicationPhotos.id, photoId));
+  if (!row) throw new DomainError("not_found", { params: { what: "photo" } });
+  const edition = await editionFor(ctx, row.nomination.editionId);
+  if (can(ctx.actor, "review.readAll", { organiserId: edition.organiserId })) return row.photo;
+  authorize(ctx.actor, "review.score", { organiserId: edition.organiserId });
+  const reviewerId = ctx.actor.kind === "user" ? ctx.actor.userId : "";
+  const [assigned] = await ctx.db.select().from(reviews).where(and(eq(reviews.nominationId, row.nomination.id), eq(reviews.reviewerId, reviewerId)));
+  if (!assigned) throw new DomainError("not_found", { params: { what: "photo" } });
+  return row.photo;
 }

@@ -68,6 +68,13 @@ export default function Review({ loaderData, actionData }: Route.ComponentProps)
             {app.certifications?.length ? <p dir="auto">{app.certifications.join(", ")}</p> : null}
             {app.exportMarkets?.length ? <p dir="auto">{app.exportMarkets.join(", ")}</p> : null}
             {app.goals ? <p dir="auto">{app.goals}</p> : null}
+            {item.photoIds.length ? (
+              <div className="chips">
+                {item.photoIds.map((id) => (
+                  <img key={id} src={`/review/photos/${id}`} alt={t("nominations.apply.photoAlt")} width={96} height={96} loading="lazy" style={{ objectFit: "cover" }} />
+                ))}
+              </div>
+            ) : null}
             <Form method="post">
               <input type="hidden" name="intent" value="score" />
               <input type="hidden" name="nominationId" value={item.nominationId} />
