@@ -53,7 +53,7 @@ const idempotencyHeader = z.object({
   "idempotency-key": z
     .string()
     .optional()
-    .openapi({ param: { name: "Idempotency-Key", in: "header" }, description: "8–128 of A-Z a-z 0-9 . _ : -; a retry with the same key and body returns the same registration" }),
+    .openapi({ param: { name: "idempotency-key", in: "header" }, description: "Idempotency-Key: 8–128 of A-Z a-z 0-9 . _ : -; a retry with the same key and body returns the same registration" }),
 });
 const listItem = z.object({
   id: uuid,
