@@ -80,7 +80,8 @@ describe("OpenAPI document", () => {
     const ops = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, op })),
     );
-    expect(ops.map((o) => o.key).sort()).toEqual([...routes].sort());
+    // Features add routes; the ones of the foundation must all be there.
+    expect(ops.map((o) => o.key)).toEqual(expect.arrayContaining(routes));
     const tagNames = new Set(doc.tags.map((t: { name: string }) => t.name));
     for (const { key, op } of ops) {
       expect(op.summary, key).toBeTruthy();
