@@ -73,6 +73,9 @@ describe("badge to gate", () => {
 
     const visitor = await env.context({ viewport: { width: 360, height: 800 } });
     await signIn(visitor.page, demo.visitor);
+    // The account shortcut leads to the badge page.
+    await visitor.page.goto("/account/badge");
+    expect(new URL(visitor.page.url()).pathname).toMatch(/^\/badges\/[0-9a-f-]{36}$/);
     await visitor.page.goto(`/badges/${reg.id}`);
     await expect.poll(() => visitor.page.locator("main").innerText(), SLOW).toContain("Bilal Ahmed");
     expect(await visitor.page.locator("main svg").count()).toBeGreaterThan(0);

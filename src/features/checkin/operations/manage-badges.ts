@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
@@ -127,4 +127,18 @@ export async function badgePdf(ctx: Ctx, raw: unknown): Promise<{ pdf: Buffer; f
     footer: `No. ${r.number} · Day ${days}`,
   });
   return { pdf: rendered.pdf, filename: `badge-${r.number}.pdf` };
+}
+
+/** The signed-in person's newest approved registration (for /account/badge), or null. */
+export async function myBadgeRegistration(ctx: Ctx): Promise<string | null> {
+  authorize(ctx.actor, "session.signedIn");
+  if (ctx.actor.kind !== "user") return null;
+  const [row] = await ctx.db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .innerJoin(editions, eq(editions.id, registrations.editionId))
+    .where(and(eq(registrations.userId, ctx.actor.userId), eq(registrations.status, "approved")))
+    .orderBy(desc(editions.startsOn), desc(registrations.createdAt))
+    .limit(1);
+  return row?.id ?? null;
 }
