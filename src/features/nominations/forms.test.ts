@@ -61,3 +61,12 @@ describe("the call form", () => {
     expect(paths).toEqual(expect.arrayContaining(["closesAt", "criteria.0.guidanceEn"]));
   });
 });
+
+describe("texts for every engine code", () => {
+  it("has a problem text for each ProblemCode and a reason text for each ReasonCode, in both languages", async () => {
+    const { en, ur } = await import("./messages");
+    const { ProblemCode, ReasonCode } = await import("../selection/engine");
+    const keys = [...ProblemCode.options.map((c) => `nominations.problem.${c}`), ...ReasonCode.options.map((c) => `nominations.reason.${c}`)];
+    expect(keys.filter((k) => !(k in en) || !(k in ur))).toEqual([]);
+  });
+});
