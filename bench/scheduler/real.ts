@@ -104,10 +104,10 @@ export function runReal(file: string, name: string, iterations?: number, reverse
   // Zero-break windows (windows.ts) narrow each meeting's slots. Where they cut
   // the search space clearly (at most 80 % of the slot options left) the
   // annealing runs inside them; where they barely prune (the tic events, whose
-  // meetings may go anywhere) the annealing is better off with the full lists,
-  // whose detours through schedules with breaks are stepping stones. The 0.8 is
-  // set on the shared files (forum-14: 0.82, tic-13.prec25: 0.89 are better
-  // without; forum-13: 0.74-0.76 much better with).
+  // meetings may go anywhere) they do not help, and the full lists keep the
+  // run comparable with earlier figures. The 0.8 is set on the shared files
+  // (forum-14: 0.82 and tic-13.prec25: 0.89 are no better with them, within
+  // the spread over seeds; forum-13: 0.74-0.76 much better with).
   const win = zeroBreakWindows(run.ctx);
   let options = 0, kept = 0;
   for (let r = 0; r < run.problem.R; r++) for (const s of allowed(run.ctx, r)) { options++; kept += win.mask[r * run.problem.S + s]!; }
