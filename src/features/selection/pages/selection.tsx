@@ -1,4 +1,5 @@
-import { data, Form, Link } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
+import { findCall } from "../../nominations/operations/call";
 import type { Route } from "./+types/selection";
 import { DomainError } from "../../../platform/errors";
 import { loadOr, runForm } from "../../../web/actions";
@@ -20,6 +21,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return loadOr(request, async () => {
     const ctx = context.ctx;
     const sel = await getSelection(ctx, { editionId: params.editionId });
+    // No call yet: nothing to review or select; the call page is where to start.
+    if (!(await findCall(ctx.db, params.editionId))) throw redirect(`/back-office/editions/${params.editionId}/call`);
     const scores = await scoreOverview(ctx, { editionId: params.editionId });
     const appeals = await listAppeals(ctx, { editionId: params.editionId });
     return { ...sel, scores, appeals };
@@ -89,6 +92,16 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
               <tr key={a.applicationId}>
                 <td dir="auto">
                   {a.enterpriseName} {a.disagreement ? <span className="badge">{t("nominations.sel.disagreement")}</span> : null}
+                  <details>
+                    <summary>{t("nominations.sel.perReview")}</summary>
+                    <ul>
+                      {scores.reviews
+                        .filter((r) => r.applicationId === a.applicationId)
+                        .map((r) => (
+                          <li key={r.reviewerId}>{t("nominations.sel.reviewLine", { reviewer: r.reviewerName, raw: r.raw.toFixed(2), normalised: r.normalised.toFixed(1) })}</li>
+                        ))}
+                    </ul>
+                  </details>
                 </td>
                 <td>{a.reviews}</td>
                 <td>{a.meanRaw.toFixed(2)}</td>
