@@ -12,7 +12,7 @@ import { users } from "../../src/platform/auth/tables";
 import type { Locale } from "../../src/platform/i18n/locales";
 import { anonymous, type Actor } from "../../src/platform/permissions/actor";
 import { actorForUser } from "../../src/features/accounts/grants";
-import { TEMPLATE_DB, withDatabase, SEED_CLOCK } from "./global-db";
+import { withDatabase, SEED_CLOCK } from "./global-db";
 
 export { SEED_CLOCK };
 export const testConfig = loadConfig({ PUBLIC_URL: "http://numaish.test", SEED_DEMO: "false" } as NodeJS.ProcessEnv);
@@ -33,7 +33,7 @@ export async function openTestDb(): Promise<TestDb> {
     const name = `numaish_t_${randomBytes(6).toString("hex")}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+    await admin.query(`create database ${name} template ${inject("postgresTemplate")}`);
     await admin.end();
     const database = await openDatabase({ kind: "postgres", url: withDatabase(url, name), poolSize: 5 });
     return {

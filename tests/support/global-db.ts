@@ -11,13 +11,16 @@ import { seedDemo } from "../../src/features/demo/seed-demo";
 // a PGlite data-dir snapshot, or a PostgreSQL template database. A test file
 // gets a fresh database in well under a second instead of migrating its own.
 
-export const TEMPLATE_DB = "numaish_test_template";
+// One template per test run (pid in the name), so two runs on one machine
+// (a developer's and CI's, say) never drop each other's template.
+const TEMPLATE_PREFIX = "numaish_test_template";
 export const SEED_CLOCK = "2025-11-01T09:00:00Z";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgliteSnapshot: string;
     postgresUrl: string;
+    postgresTemplate: string;
   }
 }
 
@@ -26,19 +29,25 @@ export default async function setup(project: TestProject) {
   if (kind === "postgres") {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error("TEST_DATABASE_URL is not set");
+    const template = `${TEMPLATE_PREFIX}_${process.pid}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
-    await admin.query(`create database ${TEMPLATE_DB}`);
+    await admin.query(`drop database if exists ${template} with (force)`);
+    await admin.query(`create database ${template}`);
     await admin.end();
-    const templateUrl = withDatabase(url, TEMPLATE_DB);
-    const database = await openDatabase({ kind: "postgres", url: templateUrl });
+    const database = await openDatabase({ kind: "postgres", url: withDatabase(url, template) });
     await database.migrate();
     await seedDemo(database.db, fixedClock(SEED_CLOCK));
     await database.close();
     project.provide("postgresUrl", url);
+    project.provide("postgresTemplate", template);
     project.provide("pgliteSnapshot", "");
-    return;
+    return async () => {
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists ${template} with (force)`);
+      await a.end();
+    };
   }
   const database = await openDatabase({ kind: "pglite" });
   await database.migrate();
@@ -50,6 +59,7 @@ export default async function setup(project: TestProject) {
   await database.close();
   project.provide("pgliteSnapshot", file);
   project.provide("postgresUrl", "");
+  project.provide("postgresTemplate", "");
   return () => fs.rmSync(file, { force: true });
 }
 
