@@ -253,6 +253,14 @@ describe("CSRF", () => {
     expect(same.status).toBe(201);
   });
 
+  it("lets a client with neither a session cookie nor Origin through (nothing to forge), but not a foreign Origin", async () => {
+    const r = await api.call("/api/v1/auth/password-reset", { origin: null, json: { email: demo.visitor } });
+    expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+    const foreign = await api.call("/api/v1/auth/password-reset", { origin: "https://evil.example", json: { email: demo.visitor } });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.code).toBe("csrf_failed");
+  });
+
   it("lets a bearer-token request without Origin through", async () => {
     const cookie = await signIn(demo.organiser);
     const { body } = await api.call("/api/v1/api-tokens", { cookie, json: { name: "writer", scopes: ["catalogue:write"] } });
