@@ -39,6 +39,7 @@ export default [
       route("editions/:editionId/registrations", "features/registration/pages/bo-registrations.tsx"),
       route("editions/:editionId/call", "features/nominations/pages/call.tsx"),
       route("editions/:editionId/footfall", "features/checkin/pages/footfall.tsx"),
+      route("editions/:editionId/badges", "features/checkin/pages/badges-admin.tsx"),
       route("editions/:editionId/selection", "features/selection/pages/selection.tsx"),
       route("selection", "features/selection/pages/current.ts"),
       route("audit", "features/backoffice/pages/audit.tsx"),

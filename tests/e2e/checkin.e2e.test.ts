@@ -172,4 +172,23 @@ describe("badge to gate", () => {
     await expect.poll(() => page.locator("main svg").count(), SLOW).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
+
+  it("an organiser reprints and revokes a badge from the back office without JavaScript", async () => {
+    const { reg } = await approvedBadge("admin@buyer.example");
+    const { page } = await env.context({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+    await signIn(page, demo.organiser);
+    await page.goto(`/back-office/editions/${editionId}/badges?number=${reg.number}`);
+    await page.getByRole("button", { name: en["checkin.admin.reprint"] }).click();
+    await expect.poll(() => page.getByTestId("badge-admin-found").innerText(), SLOW).toContain(en["checkin.admin.replaced"]);
+    await page.getByLabel(en["checkin.admin.reason"]).fill("Duplicate issued by mistake");
+    await page.getByRole("button", { name: en["checkin.admin.revoke"] }).click();
+    await expect.poll(() => page.getByTestId("badge-admin-found").innerText(), SLOW).toContain("Duplicate issued by mistake");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const rows = await env.server.services.db.select().from(badges).where(eq(badges.registrationId, reg.id));
+    // Revoking covers every badge of the registration, the replaced one too.
+    expect(rows.map((b) => [b.serial, !!b.revokedAt]).sort()).toEqual([
+      [0, true],
+      [1, true],
+    ]);
+  });
 });

@@ -39,3 +39,10 @@ export const staffBadgeInput = z.strictObject({
     .transform((v) => v || null),
   email: z.email().max(254).transform((e) => e.trim().toLowerCase()),
 });
+
+export const badgeAdminInput = z.strictObject({
+  editionId: id,
+  number: z
+    .union([z.literal("").transform(() => undefined), z.coerce.number().int().min(1).max(0xffffffff)])
+    .optional(),
+});

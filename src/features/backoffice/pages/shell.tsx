@@ -25,6 +25,7 @@ export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
     // Pages of one edition, while one is open.
     ...(editionId ? [{ to: `/back-office/editions/${editionId}/registrations`, label: t("registration.bo.title") }] : []),
     ...(editionId ? [{ to: `/back-office/editions/${editionId}/footfall`, label: t("checkin.nav.footfall") }] : []),
+    ...(editionId ? [{ to: `/back-office/editions/${editionId}/badges`, label: t("checkin.nav.badges") }] : []),
   ];
   return (
     <div className="backoffice">

@@ -9,8 +9,8 @@ import { editions, visitorCategories } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
 import { renderBadgePdf } from "../core/badge-pdf";
 import { addEditionKey } from "../keys";
-import { editionInput, registrationInput, revokeInput } from "../schemas";
-import { badges, staffBadges, zones } from "../tables";
+import { badgeAdminInput, editionInput, registrationInput, revokeInput } from "../schemas";
+import { badgeKeys, badges, staffBadges, zones } from "../tables";
 import { currentBadgeOf, queueBadgeEmail, signNewBadge } from "./issue-badge";
 
 /** Lock a registration for a badge change by organiser staff. */
@@ -141,4 +141,26 @@ export async function myBadgeRegistration(ctx: Ctx): Promise<string | null> {
     .orderBy(desc(editions.startsOn), desc(registrations.createdAt))
     .limit(1);
   return row?.id ?? null;
+}
+
+/** Organisers look a badge up by registration number (what gate staff read out), and see the keys. */
+export async function badgeAdmin(ctx: Ctx, raw: unknown) {
+  const { editionId, number } = parseInput(badgeAdminInput, raw);
+  const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, editionId));
+  authorize(ctx.actor, "checkin.manage", { organiserId: edition?.organiserId ?? "-" });
+  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+  const keys = await ctx.db
+    .select({ keyId: badgeKeys.keyId, createdAt: badgeKeys.createdAt })
+    .from(badgeKeys)
+    .where(eq(badgeKeys.editionId, editionId))
+    .orderBy(desc(badgeKeys.keyId));
+  let found = null;
+  if (number !== undefined) {
+    const [reg] = await ctx.db.select().from(registrations).where(and(eq(registrations.editionId, editionId), eq(registrations.number, number)));
+    if (reg) {
+      const list = await ctx.db.select().from(badges).where(eq(badges.registrationId, reg.id)).orderBy(desc(badges.serial));
+      found = { id: reg.id, number: reg.number, name: reg.name, status: reg.status, badges: list.map((b) => ({ serial: b.serial, keyId: b.keyId, issuedAt: b.issuedAt.toISOString(), replaced: !!b.replacedAt, revoked: !!b.revokedAt, reason: b.revokedReason })) };
+    }
+  }
+  return { edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr }, keys: keys.map((k) => ({ keyId: k.keyId, createdAt: k.createdAt.toISOString() })), number: number ?? null, found };
 }
