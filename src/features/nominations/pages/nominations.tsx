@@ -172,7 +172,7 @@ export default function Nominations({ loaderData, actionData }: Route.ComponentP
       {d.nominations.length === 0 ? (
         <p>{t("nominations.list.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("nominations.list.title")}>
           <table className="nominees">
             <thead>
               <tr>

@@ -30,7 +30,7 @@ export function UploadReport({ report, editionSlug }: { report: ReportData; edit
       {report.problems.length > 0 ? (
         <>
           <p>{t("nominations.report.problems")}</p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("nominations.report.title")}>
             <table className="problems">
               <thead>
                 <tr>

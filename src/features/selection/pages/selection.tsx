@@ -76,7 +76,7 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
       </div>
 
       <h2>{t("nominations.sel.scores")}</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t("nominations.sel.scores")}>
         <table>
           <thead>
             <tr>
@@ -124,7 +124,7 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
               ))}
             </div>
           ) : null}
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("nominations.sel.why")}>
             <table>
               <thead>
                 <tr>

@@ -52,7 +52,7 @@ export default function Transparency({ loaderData, params }: Route.ComponentProp
       {dimensions.map((dim) => (
         <section key={dim}>
           <h2>{t(`nominations.tr.by.${dim}`)}</h2>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t(`nominations.tr.by.${dim}`)}>
             <table>
               <thead>
                 <tr>

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { en } from "../../src/platform/i18n/messages/en";
+import { SLOW, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+
+// The demo's completed call as organisers, reviewers and the public see it,
+// and an accessibility check of each page (axe, serious and critical).
+
+let env: Env;
+beforeAll(async () => {
+  env = await startEnv();
+});
+afterAll(async () => env?.close());
+
+describe("the demo's completed call", () => {
+  it("shows the published selection to organisers and the call with its fixed rule", async () => {
+    const { page } = await env.context();
+    await signIn(page, demo.organiser);
+    await page.goto("/back-office");
+    await page.getByRole("link", { name: en["nominations.sel.title"] }).click();
+    await page.waitForURL(/\/back-office\/editions\/[0-9a-f-]+\/selection$/);
+    await expect.poll(() => page.locator("main h1").innerText(), SLOW).toBe(en["nominations.sel.title"]);
+    const main = await page.locator("main").innerText();
+    expect(main).toContain(en["nominations.sel.published"]);
+    expect(main).toMatch(/170 selected, \d+ waitlisted/);
+    expect(await seriousViolations(page, "selection")).toEqual([]);
+
+    await page.getByRole("link", { name: en["nominations.call.title"] }).click();
+    await expect.poll(() => page.locator("main h1").innerText(), SLOW).toBe(en["nominations.call.title"]);
+    expect(await page.locator("main .badge").first().innerText()).toBe(en["nominations.call.published"]);
+    expect(await page.getByLabel(en["nominations.call.bonusWomenLed"], { exact: true }).isDisabled()).toBe(true);
+    expect(await seriousViolations(page, "call")).toEqual([]);
+  });
+
+  it("lists a reviewer's assignments with the criteria's guidance", async () => {
+    const { page } = await env.context();
+    await signIn(page, "reviewer@demo.numaish.pk");
+    await page.goto("/review");
+    await expect.poll(() => page.locator("main article").count(), SLOW).toBeGreaterThan(20);
+    expect(await page.locator("main article").first().innerText()).toContain("Export-grade quality");
+    expect(await seriousViolations(page, "review")).toEqual([]);
+  });
+
+  it("publishes the transparency report without names, with a CSV", async () => {
+    const { page } = await env.context({ viewport: { width: 360, height: 800 } });
+    await page.goto("/editions/showcase-2026/transparency");
+    await expect.poll(() => page.locator("main h1").innerText(), SLOW).toBe(en["nominations.tr.title"]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await page.locator("main").innerText()).toContain("10% of each cluster's places reserved for women-led micro enterprises");
+    expect(await seriousViolations(page, "transparency")).toEqual([]);
+    const csv = await (await page.request.get("/editions/showcase-2026/transparency.csv")).text();
+    expect(csv.split("\r\n")[0]).toBe("table,group,applications,selected,waitlisted,notSelected");
+  });
+});
