@@ -67,6 +67,9 @@ const routes = [
   "GET /registrations/{id}/badge.pdf",
   "POST /registrations/{id}/badge/revoke",
   "POST /registrations/{id}/badge/reprint",
+  "GET /editions/{id}/exhibitors/{enterpriseId}/staff-badges",
+  "POST /editions/{id}/exhibitors/{enterpriseId}/staff-badges",
+  "PUT /editions/{id}/exhibitors/{enterpriseId}/staff-quota",
 ];
 
 describe("OpenAPI document", () => {

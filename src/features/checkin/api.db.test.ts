@@ -7,6 +7,7 @@ import { testApp } from "../../../tests/support/http";
 import { demoEditionIds, insertApprovedRegistration } from "./fixtures";
 import { issueBadge } from "./operations/issue-badge";
 import { badges } from "./tables";
+import { enterprises } from "../catalogue/tables";
 
 let t: TestDb;
 let api: ReturnType<typeof testApp>;
@@ -62,5 +63,23 @@ describe("check-in API", () => {
     expect(bundle.body.revokedBadges).toContainEqual([reg.number, 0]);
     const upload = await api.call(`/api/v1/editions/${ids.edition.id}/offline-scans`, { json: { scans: [{ nonce: "x" }] }, cookie: gate });
     expect(upload.body).toMatchObject({ recorded: 0, invalid: [{ index: 0 }] });
+  });
+
+  it("lets an exhibitor list and issue its own staff badges within the quota organisers set", async () => {
+    const exhibitor = await actorFor(t.db, demo.exhibitor);
+    const own = exhibitor.kind === "user" ? exhibitor.grants.find((g) => g.role === "exhibitor")!.enterpriseId! : "";
+    const [other] = (await t.db.select().from(enterprises)).filter((e) => e.id !== own);
+    const base = `/api/v1/editions/${ids.edition.id}/exhibitors`;
+    const ex = await signIn(demo.exhibitor);
+    const organiser = await signIn(demo.organiser);
+    expect((await api.call(`${base}/${own}/staff-quota`, { method: "PUT", json: { quota: 1 }, cookie: ex })).status).toBe(403);
+    expect((await api.call(`${base}/${own}/staff-quota`, { method: "PUT", json: { quota: 1 }, cookie: organiser })).body).toEqual({ quota: 1 });
+    const first = await api.call(`${base}/${own}/staff-badges`, { json: { name: "Bilal", email: "bilal@stall.example" }, cookie: ex });
+    expect(first.status).toBe(201);
+    const second = await api.call(`${base}/${own}/staff-badges`, { json: { name: "Sana", email: "sana@stall.example" }, cookie: ex });
+    expect(second.status).toBe(409);
+    expect((await api.call(`${base}/${own}/staff-badges`, { cookie: ex })).body).toMatchObject({ quota: 1, used: 1, staff: [{ name: "Bilal" }] });
+    expect((await api.call(`${base}/${other!.id}/staff-badges`, { cookie: ex })).status).toBe(403);
+    expect((await api.call(`${base}/${other!.id}/staff-badges`, { json: { name: "X", email: "x@o.example" }, cookie: ex })).status).toBe(403);
   });
 });

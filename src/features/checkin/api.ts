@@ -7,6 +7,7 @@ import { SCAN_REASONS } from "./core/decide";
 import { badgePdf, reprintBadge, revokeBadge } from "./operations/manage-badges";
 import { gateBundle, uploadOfflineScans } from "./operations/offline";
 import { recordScan } from "./operations/scan";
+import { issueStaffBadge, listStaffBadges, setStaffQuota } from "./operations/staff-badges";
 import { footfall } from "./operations/footfall";
 
 // Gate scans, offline uploads, the gate bundle, badge PDFs, revoke and reprint. Thin: every rule
@@ -148,6 +149,71 @@ export function checkinApi(services: AppServices) {
       const answer = await reprintBadge(c.get("req").ctx, { registrationId: c.req.valid("param").id });
       services.notifyOutbox();
       return c.json(answer, 200);
+    },
+  );
+
+  const staffParams = z.object({
+    id: z.uuid().openapi({ param: { name: "id", in: "path" } }),
+    enterpriseId: z.uuid().openapi({ param: { name: "enterpriseId", in: "path" } }),
+  });
+  const staffList = z
+    .object({
+      quota: z.number().int(),
+      used: z.number().int(),
+      staff: z.array(z.object({ registrationId: z.string(), number: z.number().int(), name: z.string(), email: z.string(), status: z.string() })),
+    })
+    .openapi("StaffBadges");
+
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/editions/{id}/exhibitors/{enterpriseId}/staff-badges",
+      summary: "An exhibitor's staff badges and quota",
+      description: "The exhibitor itself (its own enterprise only).",
+      tags,
+      security: security.session,
+      request: { params: staffParams },
+      responses: { 200: jsonResponse(staffList, "Staff badges"), ...errorResponses },
+    }),
+    async (c) => {
+      const p = c.req.valid("param");
+      return c.json(await listStaffBadges(c.get("req").ctx, { editionId: p.id, enterpriseId: p.enterpriseId }), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/editions/{id}/exhibitors/{enterpriseId}/staff-badges",
+      summary: "Issue a staff badge within the exhibitor's quota",
+      description: "The exhibitor itself. `conflict` (reason `quota_exceeded`) when the quota is used up.",
+      tags,
+      security: security.session,
+      request: { params: staffParams, body: jsonBody(z.object({ name: z.string(), nameUr: z.string().optional(), email: z.string() }).strict()) },
+      responses: { 201: jsonResponse(z.object({ registrationId: z.string(), number: z.number().int() }), "Issued"), ...errorResponses, ...conflict },
+    }),
+    async (c) => {
+      const p = c.req.valid("param");
+      const answer = await issueStaffBadge(c.get("req").ctx, { ...c.req.valid("json"), editionId: p.id, enterpriseId: p.enterpriseId });
+      services.notifyOutbox();
+      return c.json(answer, 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "put",
+      path: "/editions/{id}/exhibitors/{enterpriseId}/staff-quota",
+      summary: "Set how many staff badges an exhibitor may issue (audited)",
+      description: "Organiser staff.",
+      tags,
+      security: security.session,
+      request: { params: staffParams, body: jsonBody(z.object({ quota: z.number().int() }).strict()) },
+      responses: { 200: jsonResponse(z.object({ quota: z.number().int() }), "The quota"), ...errorResponses },
+    }),
+    async (c) => {
+      const p = c.req.valid("param");
+      return c.json(await setStaffQuota(c.get("req").ctx, { editionId: p.id, enterpriseId: p.enterpriseId, quota: c.req.valid("json").quota }), 200);
     },
   );
 
