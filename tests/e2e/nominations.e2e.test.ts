@@ -10,7 +10,7 @@ import { editions } from "../../src/features/editions/tables";
 import { publishCall, saveCall } from "../../src/features/nominations/operations/call";
 import { nominateOne } from "../../src/features/nominations/operations/nominate";
 import { defaultCriteria } from "../../src/features/nominations/schemas";
-import { SLOW, demo, signIn, startEnv, type Env } from "./helpers";
+import { SLOW, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
 
 // Issue 4, tried as a new user would: a trade-body representative uploads a
 // spreadsheet with a few broken rows, reads every problem by row and column in
@@ -69,6 +69,7 @@ describe("a trade body nominates with a spreadsheet", () => {
     expect(rows.some((r) => r.includes("Row 6, Annual turnover (PKR)") && r.includes(en["nominations.problem.number_format"]))).toBe(true);
     expect(rows.some((r) => r.includes("Row 6, Women-led") && r.includes("maybe"))).toBe(true);
     expect(rows.some((r) => r.includes("Row 6, Mobile") && r.includes(en["nominations.problem.contact_missing"]))).toBe(true);
+    expect(await seriousViolations(page, "nominations report")).toEqual([]);
 
     await page.getByRole("button", { name: "Nominate the 3 ready rows" }).click();
     await expect.poll(() => page.locator("table.nominees tbody tr").count(), SLOW).toBe(3);
@@ -137,5 +138,11 @@ describe("a nominee completes the application", () => {
     await expect.poll(() => page.locator("main").innerText(), SLOW).toContain(ur["nominations.apply.done.submit"]);
     expect(await page.locator(".badge").first().innerText()).toBe(ur["nominations.status.submitted"]);
     expect(await page.getByLabel(ur["nominations.apply.productName"].replace("{n}", "1")).inputValue()).toBe("فٹ بال");
+
+    // axe runs in the page, so the accessibility check uses a context with JavaScript.
+    const withJs = await env.context({ viewport: { width: 360, height: 780 } });
+    await withJs.context.addCookies([{ name: "numaish_lang", value: "ur", url: env.server.url }]);
+    await withJs.page.goto(new URL(link).pathname);
+    expect(await seriousViolations(withJs.page, "application")).toEqual([]);
   });
 });
