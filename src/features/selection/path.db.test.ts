@@ -96,8 +96,17 @@ describe("a call from spreadsheet to transparency report", () => {
     await declareConflict(r2, { nominationId: ids.get("Alpha Sports")!, reason: "My cousin's firm" });
     const assigned = await assignReviews(staff, { editionId: edition.id, seed: 7 });
     expect(assigned.shortfalls).toEqual([]);
+    const first = await t.db.select().from(reviews).where(inArray(reviews.nominationId, [...ids.values()]));
+    expect(first).toHaveLength(16);
+    // A conflict declared after assignment withdraws that review; assigning again finds another reviewer.
+    const late = first.find((p) => p.nominationId === ids.get("Hira Dental"))!;
+    const lateCtx = ctxFor(t.db, await actorForUser(t.db, (await t.db.query.users.findFirst({ where: (u, { eq: e }) => e(u.id, late.reviewerId) }))!));
+    await declareConflict(lateCtx, { nominationId: late.nominationId, reason: "Supplier of mine" });
+    expect((await t.db.select().from(reviews).where(eq(reviews.nominationId, late.nominationId))).some((p) => p.reviewerId === late.reviewerId)).toBe(false);
+    expect((await assignReviews(staff, { editionId: edition.id, seed: 7 })).added).toBe(1);
     const pairs = await t.db.select().from(reviews).where(inArray(reviews.nominationId, [...ids.values()]));
     expect(pairs).toHaveLength(16);
+    expect(pairs.some((p) => p.nominationId === late.nominationId && p.reviewerId === late.reviewerId)).toBe(false);
     expect(pairs.some((p) => p.reviewerId === reviewers[0]!.id)).toBe(false);
     expect(pairs.some((p) => p.reviewerId === reviewers[1]!.id && p.nominationId === ids.get("Alpha Sports"))).toBe(false);
     // Every nominee here is LCCI's: r1 and the demo's LCCI-affiliated reviewer can take none.
