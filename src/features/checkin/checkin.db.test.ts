@@ -41,6 +41,9 @@ describe(`gate check-in (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
     const mail = await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, "buyer1@example.pk"));
     expect(mail).toHaveLength(1);
     expect(mail[0]!.bodyText).toContain(`/badges/${reg.id}`);
+    // Both languages: the registration records none.
+    expect(mail[0]!.bodyText).toContain("Your badge for");
+    expect(mail[0]!.bodyText).toContain("آپ کا بیج تیار ہے");
     // Issuing again keeps the badge (no new serial, no second email).
     await inTransaction(await staffCtx(), (tx, ctx) => issueBadge(tx, ctx, reg.id));
     expect(await t.db.select().from(badges).where(eq(badges.registrationId, reg.id))).toHaveLength(1);

@@ -60,13 +60,18 @@ export async function signNewBadge(tx: Executor, ctx: Ctx, edition: Edition, reg
 
 export async function queueBadgeEmail(tx: Executor, ctx: Ctx, edition: Edition, reg: Registration) {
   const link = `${ctx.config.publicUrl}/badges/${reg.id}`;
-  const params = { name: reg.name, edition: ctx.locale === "ur" ? edition.nameUr : edition.nameEn, link, number: reg.number };
-  // A link, not an attachment: the badge page and its PDF are behind the registrant's sign-in.
+  const text = (locale: "en" | "ur") =>
+    translate(locale, "checkin.email.body", { name: reg.name, edition: locale === "ur" ? edition.nameUr : edition.nameEn, link, number: reg.number });
+  // The registration does not record a language and the caller is usually an organiser, so the
+  // mail carries both, the caller's language first. A link, not an attachment: the badge page and
+  // its PDF are behind the registrant's sign-in.
+  const first = ctx.locale;
+  const second = first === "ur" ? "en" : "ur";
   await queueEmail(tx, ctx.clock, {
     kind: "checkin.badge",
     to: reg.email,
-    subject: translate(ctx.locale, "checkin.email.subject", params),
-    text: translate(ctx.locale, "checkin.email.body", params),
+    subject: translate(first, "checkin.email.subject", { edition: first === "ur" ? edition.nameUr : edition.nameEn }),
+    text: `${text(first)}\n\n———\n\n${text(second)}`,
   });
 }
 
