@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import jsQR from "jsqr";
+import QRCode from "qrcode";
+import { chromium } from "playwright-core";
 import { PNG } from "pngjs";
 import { and, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
@@ -190,5 +192,39 @@ describe("badge to gate", () => {
       [0, true],
       [1, true],
     ]);
+  });
+
+  it("scans a badge with the camera (a fake camera showing the badge's QR)", async () => {
+    const { code } = await approvedBadge("camera@buyer.example");
+    // A Y4M video of the QR code (black modules on white, 8 px each) for Chromium's fake camera.
+    const qr = QRCode.create(code, { errorCorrectionLevel: "M" });
+    const size = qr.modules.size;
+    const scale = 8;
+    const side = (size + 8) * scale;
+    const w = side + (side % 2);
+    const y = Buffer.alloc(w * w, 235);
+    for (let r = 0; r < size; r++)
+      for (let c = 0; c < size; c++)
+        if (qr.modules.get(r, c))
+          for (let dy = 0; dy < scale; dy++) y.fill(16, ((r + 4) * scale + dy) * w + (c + 4) * scale, ((r + 4) * scale + dy) * w + (c + 5) * scale);
+    const chroma = Buffer.alloc((w / 2) * (w / 2), 128);
+    const dir = await mkdtemp(join(tmpdir(), "cam-"));
+    const file = join(dir, "qr.y4m");
+    await writeFile(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${w} H${w} F5:1 Ip A1:1 C420jpeg\nFRAME\n`), y, chroma, chroma]));
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${file}`],
+    });
+    try {
+      const context = await browser.newContext({ baseURL: env.server.url, viewport: { width: 360, height: 800 }, permissions: ["camera"] });
+      const page = await context.newPage();
+      await signIn(page, "gate@demo.numaish.pk");
+      await page.goto("/gate");
+      await page.getByRole("button", { name: en["checkin.gate.camera"] }).click();
+      await expect.poll(() => result(page).innerText(), SLOW).toContain(en["checkin.reason.ok"]);
+    } finally {
+      await browser.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
