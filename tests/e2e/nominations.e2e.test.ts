@@ -123,6 +123,12 @@ describe("a nominee completes the application", () => {
     await page.getByLabel(ur["nominations.apply.photo"], { exact: true }).setInputFiles({ name: "p.jpg", mimeType: "image/jpeg", buffer: Buffer.from("not an image") });
     await page.getByRole("button", { name: ur["nominations.apply.photoAdd"] }).click();
     await expect.poll(() => page.locator("main").innerText(), SLOW).toContain(ur["nominations.apply.photoError"]);
+    // Far over the limit: refused before the body is read into memory, with the same plain words.
+    await page.getByLabel(ur["nominations.apply.photo"], { exact: true }).setInputFiles({ name: "big.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(4 * 1024 * 1024, 0xff) });
+    await page.getByRole("button", { name: ur["nominations.apply.photoAdd"] }).click();
+    await expect.poll(() => page.locator("main").innerText(), SLOW).toContain(ur["nominations.apply.goBack"]);
+    expect(await page.locator("main").innerText()).toContain(ur["nominations.apply.photoError"]);
+    await page.goto(new URL(link).pathname);
     await page.getByLabel(ur["nominations.apply.photo"], { exact: true }).setInputFiles({ name: "p.png", mimeType: "image/png", buffer: png });
     await page.getByRole("button", { name: ur["nominations.apply.photoAdd"] }).click();
     await expect.poll(() => page.locator("main img").count(), SLOW).toBe(1);

@@ -2,6 +2,7 @@ import { Form, isRouteErrorResponse, useRouteError } from "react-router";
 import type { Route } from "./+types/apply";
 import { DomainError } from "../../../platform/errors";
 import { loadOr, runForm } from "../../../web/actions";
+import { limitedForm } from "./body-limit";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { fileAppeal } from "../../selection/operations/appeals";
@@ -48,7 +49,7 @@ function dataFromForm(form: FormData) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const form = await request.formData();
+  const form = await limitedForm(request, 3 * 1024 * 1024);
   const ctx = context.ctx;
   const token = params.token;
   const intent = String(form.get("intent") ?? "");
@@ -165,10 +166,12 @@ export function ErrorBoundary() {
   const t = useT();
   const error = useRouteError();
   const gone = isRouteErrorResponse(error) && (error.status === 410 || error.status === 404);
+  const tooLarge = isRouteErrorResponse(error) && error.status === 413;
   return (
     <section className="page narrow">
       <h1>{t("nominations.apply.title")}</h1>
-      <p>{t(gone ? "nominations.apply.linkGone" : "error.generic")}</p>
+      <p>{t(gone ? "nominations.apply.linkGone" : tooLarge ? "nominations.apply.photoError" : "error.generic")}</p>
+      {tooLarge ? <p>{t("nominations.apply.goBack")}</p> : null}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { isDomainError, DomainError } from "../../../platform/errors";
 import { formatDateTime } from "../../../platform/i18n/format";
 import { translate } from "../../../platform/i18n/translate";
 import { loadOr, runForm } from "../../../web/actions";
+import { limitedForm } from "./body-limit";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { findCurrentEdition, loadEditionDetails } from "../../editions/queries";
@@ -42,7 +43,7 @@ const problemMessage = (locale: "en" | "ur", e: DomainError) =>
 export async function action({ request, context }: Route.ActionArgs) {
   const ctx = context.ctx;
   const url = new URL(request.url);
-  const form = await request.formData();
+  const form = await limitedForm(request, 8 * 1024 * 1024);
   const intent = String(form.get("intent") ?? "");
   const edition = await editionFor(ctx, url);
   const fail = (e: unknown) => {
