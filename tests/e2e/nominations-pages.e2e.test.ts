@@ -36,7 +36,8 @@ describe("the demo's completed call", () => {
     await signIn(page, "reviewer@demo.numaish.pk");
     await page.goto("/review");
     await expect.poll(() => page.locator("main article").count(), SLOW).toBeGreaterThan(20);
-    expect(await page.locator("main article").first().innerText()).toContain("Export-grade quality");
+    expect(await page.locator("main article").first().textContent()).toContain("Export-grade quality");
+    expect(await page.locator("main article details[open]").count()).toBe(0); // all scored in the demo: folded away
     expect(await seriousViolations(page, "review")).toEqual([]);
   });
 

@@ -2,7 +2,12 @@ import { Form } from "react-router";
 import type { Route } from "./+types/review";
 import { DomainError } from "../../../platform/errors";
 import { loadOr, runForm } from "../../../web/actions";
-import { Field, FormError, Notice, useFailure } from "../../../web/components/form";
+import {
+  Field,
+  FormError,
+  Notice,
+  useFailure,
+} from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { findCurrentEdition } from "../../editions/queries";
 import { editionBySlug } from "../../nominations/operations/call";
@@ -15,8 +20,11 @@ export function meta({ matches }: Route.MetaArgs) {
 export async function loader({ context, request }: Route.LoaderArgs) {
   const slug = new URL(request.url).searchParams.get("edition");
   return loadOr(request, async () => {
-    const edition = slug ? await editionBySlug(context.ctx.db, slug) : await findCurrentEdition(context.ctx.db);
-    if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+    const edition = slug
+      ? await editionBySlug(context.ctx.db, slug)
+      : await findCurrentEdition(context.ctx.db);
+    if (!edition)
+      throw new DomainError("not_found", { params: { what: "edition" } });
     return myReviews(context.ctx, { editionId: edition.id });
   });
 }
@@ -27,7 +35,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   const intent = String(form.get("intent") ?? "");
   const nominationId = String(form.get("nominationId") ?? "");
   const result = await runForm(ctx.locale, form, async () => {
-    if (intent === "conflict") return declareConflict(ctx, { nominationId, reason: form.get("reason") ?? "" });
+    if (intent === "conflict")
+      return declareConflict(ctx, {
+        nominationId,
+        reason: form.get("reason") ?? "",
+      });
     if (intent !== "score") throw new DomainError("bad_request");
     const scores: Record<string, string> = {};
     const comments: Record<string, string> = {};
@@ -41,68 +53,153 @@ export async function action({ request, context }: Route.ActionArgs) {
   return { ok: true as const, intent };
 }
 
-export default function Review({ loaderData, actionData }: Route.ComponentProps) {
+export default function Review({
+  loaderData,
+  actionData,
+}: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
   const failure = useFailure();
   const { edition, criteria, items } = loaderData;
-  const done = actionData && "ok" in actionData && actionData.ok ? actionData : undefined;
+  const done =
+    actionData && "ok" in actionData && actionData.ok ? actionData : undefined;
   return (
     <section className="page">
       <h1>{t("nominations.review.title")}</h1>
       <p>{pick(locale, edition.nameEn, edition.nameUr)}</p>
-      {done ? <Notice>{t(done.intent === "conflict" ? "nominations.review.conflictDone" : "nominations.review.saved")}</Notice> : null}
+      {done ? (
+        <Notice>
+          {t(
+            done.intent === "conflict"
+              ? "nominations.review.conflictDone"
+              : "nominations.review.saved",
+          )}
+        </Notice>
+      ) : null}
       <FormError failure={failure} />
       {items.length === 0 ? <p>{t("nominations.review.none")}</p> : null}
       {items.map((item) => {
-        const app = item.application as { goals?: string; products?: { name: string; hsCode: string }[]; certifications?: string[]; exportMarkets?: string[] };
+        const app = item.application as {
+          goals?: string;
+          products?: { name: string; hsCode: string }[];
+          certifications?: string[];
+          exportMarkets?: string[];
+        };
         return (
           <article key={item.nominationId} className="card">
             <h2 dir="auto">{item.enterpriseName}</h2>
             <p>
-              {pick(locale, item.clusterEn, item.clusterUr)} · {t(`nominations.size.${item.sizeClass}`)}
+              {pick(locale, item.clusterEn, item.clusterUr)} ·{" "}
+              {t(`nominations.size.${item.sizeClass}`)}
               {item.womenLed ? ` · ${t("nominations.col.womenLed")}` : ""}
-              {item.submittedAt ? <span className="badge">{t("nominations.review.scored")}</span> : null}
+              {item.submittedAt ? (
+                <span className="badge">{t("nominations.review.scored")}</span>
+              ) : null}
             </p>
-            {app.products?.length ? <p dir="auto">{app.products.map((p) => `${p.name} (HS ${p.hsCode})`).join(", ")}</p> : null}
-            {app.certifications?.length ? <p dir="auto">{app.certifications.join(", ")}</p> : null}
-            {app.exportMarkets?.length ? <p dir="auto">{app.exportMarkets.join(", ")}</p> : null}
+            {app.products?.length ? (
+              <p dir="auto">
+                {app.products
+                  .map((p) => `${p.name} (HS ${p.hsCode})`)
+                  .join(", ")}
+              </p>
+            ) : null}
+            {app.certifications?.length ? (
+              <p dir="auto">{app.certifications.join(", ")}</p>
+            ) : null}
+            {app.exportMarkets?.length ? (
+              <p dir="auto">{app.exportMarkets.join(", ")}</p>
+            ) : null}
             {app.goals ? <p dir="auto">{app.goals}</p> : null}
             {item.photoIds.length ? (
               <div className="chips">
                 {item.photoIds.map((id) => (
-                  <img key={id} src={`/review/photos/${id}`} alt={t("nominations.apply.photoAlt")} width={96} height={96} loading="lazy" style={{ objectFit: "cover" }} />
+                  <img
+                    key={id}
+                    src={`/review/photos/${id}`}
+                    alt={t("nominations.apply.photoAlt")}
+                    width={96}
+                    height={96}
+                    loading="lazy"
+                    style={{ objectFit: "cover" }}
+                  />
                 ))}
               </div>
             ) : null}
-            <Form method="post">
-              <input type="hidden" name="intent" value="score" />
-              <input type="hidden" name="nominationId" value={item.nominationId} />
-              {criteria.map((c) => (
-                <fieldset key={c.id}>
-                  <legend>
-                    {pick(locale, c.nameEn, c.nameUr)} ({t("nominations.review.weight", { weight: c.weight })})
-                  </legend>
-                  {[1, 2, 3, 4, 5].map((s) => (
-                    <label key={s} style={{ display: "flex", gap: "0.5rem", alignItems: "baseline" }}>
-                      <input type="radio" name={`score.${c.id}`} value={s} defaultChecked={item.scores?.[c.id] === s} required style={{ inlineSize: "auto", flex: "none" }} />
-                      <span>
-                        {s}: {pick(locale, c.guidanceEn[s - 1] ?? "", c.guidanceUr[s - 1])}
-                      </span>
-                    </label>
-                  ))}
-                  <Field name={`comment.${c.id}`} form={`r-${item.nominationId}`} label={t("nominations.review.comment")} defaultValue={item.comments[c.id] ?? ""} />
-                </fieldset>
-              ))}
-              <button type="submit" className="primary">
-                {t("nominations.review.save")}
-              </button>
-            </Form>
+            {/* Scored applications fold away so the ones still to do stand out; the scores stay editable. */}
+            <details open={!item.submittedAt}>
+              <summary>
+                {t(
+                  item.submittedAt
+                    ? "nominations.review.edit"
+                    : "nominations.review.score",
+                )}
+              </summary>
+              <Form method="post">
+                <input type="hidden" name="intent" value="score" />
+                <input
+                  type="hidden"
+                  name="nominationId"
+                  value={item.nominationId}
+                />
+                {criteria.map((c) => (
+                  <fieldset key={c.id}>
+                    <legend>
+                      {pick(locale, c.nameEn, c.nameUr)} (
+                      {t("nominations.review.weight", { weight: c.weight })})
+                    </legend>
+                    {[1, 2, 3, 4, 5].map((s) => (
+                      <label
+                        key={s}
+                        style={{
+                          display: "flex",
+                          gap: "0.5rem",
+                          alignItems: "baseline",
+                        }}
+                      >
+                        <input
+                          type="radio"
+                          name={`score.${c.id}`}
+                          value={s}
+                          defaultChecked={item.scores?.[c.id] === s}
+                          required
+                          style={{ inlineSize: "auto", flex: "none" }}
+                        />
+                        <span>
+                          {s}:{" "}
+                          {pick(
+                            locale,
+                            c.guidanceEn[s - 1] ?? "",
+                            c.guidanceUr[s - 1],
+                          )}
+                        </span>
+                      </label>
+                    ))}
+                    <Field
+                      name={`comment.${c.id}`}
+                      form={`r-${item.nominationId}`}
+                      label={t("nominations.review.comment")}
+                      defaultValue={item.comments[c.id] ?? ""}
+                    />
+                  </fieldset>
+                ))}
+                <button type="submit" className="primary">
+                  {t("nominations.review.save")}
+                </button>
+              </Form>
+            </details>
             {!item.submittedAt ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="conflict" />
-                <input type="hidden" name="nominationId" value={item.nominationId} />
-                <Field name="reason" form={`c-${item.nominationId}`} label={t("nominations.review.conflictReason")} />
+                <input
+                  type="hidden"
+                  name="nominationId"
+                  value={item.nominationId}
+                />
+                <Field
+                  name="reason"
+                  form={`c-${item.nominationId}`}
+                  label={t("nominations.review.conflictReason")}
+                />
                 <button type="submit" className="danger">
                   {t("nominations.review.conflict")}
                 </button>
