@@ -20,7 +20,8 @@ describe("the demo edition's completed call", () => {
   it("has a published selection of the 170 exhibitors, three reviews per application, and a public report", async () => {
     const [edition] = await t.db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
     const staff = ctxFor(t.db, await actorFor(t.db, demo.organiser));
-    const { selection } = await getSelection(staff, { editionId: edition!.id });
+    const { selection, progress } = await getSelection(staff, { editionId: edition!.id });
+    expect(progress).toMatchObject({ invited: 0, draft: 0, withdrawn: 0 });
     expect(selection?.publishedAt).not.toBeNull();
     expect(selection!.result.totals.selected).toBe(170);
     expect(selection!.result.totals.waitlisted).toBeGreaterThan(0);
@@ -28,6 +29,7 @@ describe("the demo edition's completed call", () => {
     const apps = (await t.db.select({ n: count() }).from(nominations).where(eq(nominations.editionId, edition!.id)))[0]!.n;
     const revs = (await t.db.select({ n: count() }).from(reviews))[0]!.n;
     expect(revs).toBe(apps * 3);
+    expect(progress.submitted).toBe(apps);
     const overview = await scoreOverview(staff, { editionId: edition!.id });
     expect(overview.applications).toHaveLength(apps);
 

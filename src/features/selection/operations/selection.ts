@@ -75,9 +75,12 @@ export async function getSelection(ctx: Ctx, raw: unknown) {
   if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
   authorize(ctx.actor, "selection.manage", { organiserId: edition.organiserId });
   const selection = await findSelection(ctx.db, editionId);
-  const names = await ctx.db.select({ id: nominations.id, enterpriseName: nominations.enterpriseName }).from(nominations).where(eq(nominations.editionId, editionId));
+  const names = await ctx.db.select({ id: nominations.id, enterpriseName: nominations.enterpriseName, status: nominations.status }).from(nominations).where(eq(nominations.editionId, editionId));
+  // Where the call stands before any run: how many nominees were invited, started, submitted or withdrew.
+  const progress = { invited: 0, draft: 0, submitted: 0, withdrawn: 0 };
+  for (const n of names) progress[n.status]++;
   const clusterRows = await ctx.db.select({ id: clusters.id, nameEn: clusters.nameEn, nameUr: clusters.nameUr }).from(clusters).where(eq(clusters.editionId, editionId));
-  return { edition, selection, names: Object.fromEntries(names.map((n) => [n.id, n.enterpriseName])), clusters: Object.fromEntries(clusterRows.map((c) => [c.id, c])) };
+  return { edition, selection, progress, names: Object.fromEntries(names.map((n) => [n.id, n.enterpriseName])), clusters: Object.fromEntries(clusterRows.map((c) => [c.id, c])) };
 }
 
 /** Changes one decision with a recorded justification (engine: nobody else moves; flags show what it breaks). */

@@ -67,6 +67,7 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
         <Link to={`/back-office/editions/${edition.id}/call`}>{t("nominations.call.title")}</Link>
       </p>
       <h1>{t("nominations.sel.title")}</h1>
+      <p>{t("nominations.sel.progress", loaderData.progress)}</p>
       {done ? <Notice>{t("nominations.sel.done")}</Notice> : null}
       <FormError failure={failure} />
       <div className="chips">
