@@ -53,9 +53,13 @@ export async function getTransparencyReport(ctx: Ctx, raw: unknown) {
   };
 }
 
-/** The report as CSV: one line per table row; withheld cells are written as "<5". */
+/**
+ * The report as CSV: one line per table row. Withheld cells all read "withheld":
+ * a cell hidden to protect another may be large, so "<5" would be untrue, and
+ * telling the two kinds apart would narrow the hidden values down.
+ */
 export function transparencyCsv(report: TransparencyReport, clusterNames: Record<string, { nameEn: string }>): string {
-  const cell = (c: { value: number | null; suppressed: boolean }) => (c.suppressed ? "<5" : String(c.value ?? 0));
+  const cell = (c: { value: number | null; suppressed: boolean }) => (c.suppressed ? "withheld" : String(c.value ?? 0));
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = [["table", "group", ...measures].join(",")];
   for (const dim of dimensions) {
