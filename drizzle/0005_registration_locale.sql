@@ -1,1 +1,0 @@
-ALTER TABLE "registrations" ADD COLUMN "locale" text DEFAULT 'en' NOT NULL;
