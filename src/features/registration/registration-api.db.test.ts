@@ -68,6 +68,13 @@ describe("registration over the API", () => {
     expect(byPath.days).toMatchObject({ code: "registration_days_required", message: expect.stringMatching(/دن/) });
   });
 
+  it("refuses the exhibitor-staff category with a clear code (staff badges come from exhibitors' quotas)", async () => {
+    const r = await api.call(`/api/v1/editions/${editionId}/registrations`, { json: body("api-staff@example.com", { categoryId: cat.exhibitor_staff }) });
+    expect(r.status).toBe(400);
+    expect(r.body.error.fields[0]).toMatchObject({ path: "categoryId", code: "registration_category_not_public", message: expect.stringMatching(/exhibitor/i) });
+    expect(await t.db.select().from(registrations).where(eq(registrations.email, "api-staff@example.com"))).toHaveLength(0);
+  });
+
   it("lets organiser staff list and approve in bulk, not a visitor", async () => {
     const visitor = await signIn(demo.visitor);
     expect((await api.call(`/api/v1/editions/${editionId}/registrations`, { cookie: visitor })).status).toBe(403);

@@ -8,7 +8,7 @@ import { editions, visitorCategories } from "../editions/tables";
 import { decideRegistrations } from "./operations/decide";
 import { cancelOwnRegistration, getOwnRegistration, updateOwnRegistration } from "./operations/own";
 import { register, registerGroup, registerWalkIn } from "./operations/register";
-import { createQuestion } from "./operations/questions";
+import { createQuestion, getRegistrationForm } from "./operations/questions";
 import { queueOptions } from "./operations/queue";
 import { setCapacity } from "./operations/settings";
 import { registrationCapacity, registrations } from "./tables";
@@ -264,5 +264,22 @@ describe("organiser settings", () => {
     });
     const visitor = ctxFor(t.db, await actorFor(t.db, demo.visitor));
     await expect(createQuestion(visitor, { ...base, kind: "text" })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("exhibitor staff", () => {
+  it("is neither offered nor accepted by public, group or desk registration", async () => {
+    const staffOnly = { categoryId: cat.exhibitor_staff };
+    const refused = { code: "validation_failed", fields: [{ path: "categoryId", code: "registration_category_not_public" }] };
+    await expect(register(ctxFor(t.db), person("staff-self@example.com", staffOnly))).rejects.toMatchObject(refused);
+    const member = (email: string) => ({ name: email, email, days: [0], consentData: true, consentScan: false });
+    await expect(registerGroup(ctxFor(t.db), { editionId, ...staffOnly, members: [member("sg1@example.com"), member("sg2@example.com")] })).rejects.toMatchObject(refused);
+    const gate = ctxFor(t.db, await actorFor(t.db, demo.gate));
+    await expect(registerWalkIn(gate, person("staff-desk@example.com", staffOnly))).rejects.toMatchObject(refused);
+    expect(await t.db.select().from(registrations).where(eq(registrations.categoryId, cat.exhibitor_staff!))).toHaveLength(0);
+    const form = await getRegistrationForm(ctxFor(t.db), { slug: "showcase-2026" });
+    expect(form.categories.map((c) => c.code)).not.toContain("exhibitor_staff");
+    expect(form.categories.length).toBeGreaterThan(5);
+    expect((await getRegistrationForm(ctxFor(t.db), { slug: "showcase-2026", category: "exhibitor_staff" })).category).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { editionForChange } from "../../editions/operations/update-edition";
+import { STAFF_CATEGORY } from "../../checkin/seed";
 import { editions, visitorCategories } from "../../editions/tables";
 import { can } from "../../../platform/permissions/policy";
 import { questionInput, type AnswerValue } from "../schemas";
@@ -138,8 +139,10 @@ export async function getRegistrationForm(ctx: Ctx, raw: unknown) {
     .from(visitorCategories)
     .where(eq(visitorCategories.editionId, edition.id))
     .orderBy(asc(visitorCategories.sort));
-  const chosen = category ? categories.find((c) => c.code === category) : undefined;
+  // Exhibitor staff are badged by their exhibitor within a quota, never through this form.
+  const offered = categories.filter((c) => c.code !== STAFF_CATEGORY);
+  const chosen = category ? offered.find((c) => c.code === category) : undefined;
   const questions = chosen ? await questionsFor(ctx.db, edition.id, chosen.id) : [];
   const dayCount = Math.round((Date.parse(edition.endsOn) - Date.parse(edition.startsOn)) / 86_400_000) + 1;
-  return { edition, categories, category: chosen ?? null, questions, dayCount };
+  return { edition, categories: offered, category: chosen ?? null, questions, dayCount };
 }

@@ -8,6 +8,7 @@ import { hashSecret, newId, newSecret } from "../../../platform/ids";
 import { authorize, type Permission } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { issueBadge } from "../../checkin/operations/issue-badge";
+import { STAFF_CATEGORY } from "../../checkin/seed";
 import { editions, visitorCategories } from "../../editions/tables";
 import { admitOrWaitlistGroup, bucketsFor } from "../core/capacity";
 import { requestFingerprint } from "../core/idempotency";
@@ -96,6 +97,11 @@ interface PeopleInput {
 async function registerPeople(ctx: Ctx, input: PeopleInput, source: Source, permission: Permission): Promise<RegisterResult> {
   const { edition, category } = await loadEditionAndCategory(ctx.db, input.editionId, input.categoryId);
   authorize(ctx.actor, permission, { organiserId: edition.organiserId });
+  // Staff badges come only from an exhibitor's own account, within the quota organisers set
+  // (checkin/operations/staff-badges.ts); neither the public form nor the desk may bypass it.
+  if (category.code === STAFF_CATEGORY) {
+    throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "registration_category_not_public" }] });
+  }
   if (edition.status !== "published" && permission === "registration.register") {
     authorize(ctx.actor, "registration.configure", { organiserId: edition.organiserId });
   }
