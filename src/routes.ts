@@ -41,6 +41,7 @@ export default [
       route("editions/:editionId/footfall", "features/checkin/pages/footfall.tsx"),
       route("editions/:editionId/badges", "features/checkin/pages/badges-admin.tsx"),
       route("editions/:editionId/selection", "features/selection/pages/selection.tsx"),
+      route("editions/:editionId/reviewers", "features/selection/pages/reviewers.tsx"),
       route("selection", "features/selection/pages/current.ts"),
       route("audit", "features/backoffice/pages/audit.tsx"),
       route("outbox", "features/backoffice/pages/outbox.tsx"),

@@ -96,6 +96,16 @@ export const en = {
   "nominations.tr.m.selected": "Selected",
   "nominations.tr.m.waitlisted": "Waitlisted",
   "nominations.tr.m.notSelected": "Not selected",
+  "nominations.aff.title": "Reviewer affiliations",
+  "nominations.aff.intro": "A reviewer who belongs to a trade body is never assigned that body's applications. Assign again after a change: unscored reviews that are no longer allowed are replaced.",
+  "nominations.aff.none": "The organiser has no reviewers yet.",
+  "nominations.aff.noBodies": "No trade body.",
+  "nominations.aff.body": "Trade body",
+  "nominations.aff.add": "Add affiliation",
+  "nominations.aff.remove": "Remove",
+  "nominations.aff.removeNamed": "Remove {body}",
+  "nominations.aff.saved": "Saved.",
+  "nominations.aff.link": "Reviewer affiliations",
 } as const;
 
 export const ur: Record<keyof typeof en, string> = {
@@ -193,4 +203,14 @@ export const ur: Record<keyof typeof en, string> = {
   "nominations.tr.m.selected": "منتخب",
   "nominations.tr.m.waitlisted": "انتظار میں",
   "nominations.tr.m.notSelected": "غیر منتخب",
+  "nominations.aff.title": "جائزہ کاروں کی وابستگیاں",
+  "nominations.aff.intro": "جو جائزہ کار کسی تجارتی تنظیم سے وابستہ ہو اسے اس تنظیم کی درخواستیں کبھی نہیں دی جاتیں۔ تبدیلی کے بعد دوبارہ تفویض کریں: جو بغیر اسکور جائزے اب جائز نہیں وہ بدل دیے جاتے ہیں۔",
+  "nominations.aff.none": "منتظم کے ابھی کوئی جائزہ کار نہیں۔",
+  "nominations.aff.noBodies": "کوئی تجارتی تنظیم نہیں۔",
+  "nominations.aff.body": "تجارتی تنظیم",
+  "nominations.aff.add": "وابستگی شامل کریں",
+  "nominations.aff.remove": "ہٹائیں",
+  "nominations.aff.removeNamed": "{body} ہٹائیں",
+  "nominations.aff.saved": "محفوظ ہو گیا۔",
+  "nominations.aff.link": "جائزہ کاروں کی وابستگیاں",
 };

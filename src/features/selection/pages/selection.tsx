@@ -64,7 +64,8 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
   return (
     <section>
       <p>
-        <Link to={`/back-office/editions/${edition.id}/call`}>{t("nominations.call.title")}</Link>
+        <Link to={`/back-office/editions/${edition.id}/call`}>{t("nominations.call.title")}</Link> ·{" "}
+        <Link to={`/back-office/editions/${edition.id}/reviewers`}>{t("nominations.aff.link")}</Link>
       </p>
       <h1>{t("nominations.sel.title")}</h1>
       <p>{t("nominations.sel.progress", loaderData.progress)}</p>
