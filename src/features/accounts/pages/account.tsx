@@ -1,4 +1,4 @@
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/account";
 import { localeCookie } from "../../../platform/http/cookies";
 import { loadOr, runForm } from "../../../web/actions";
@@ -39,6 +39,19 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       <h2>{t("account.roles")}</h2>
       <ul>
         {roles.length === 0 ? <li>{t("account.noRoles")}</li> : roles.map((g, i) => <li key={i}>{t(`role.${g.role}`)}</li>)}
+      </ul>
+      <ul>
+        <li>
+          <Link to="/account/registrations">{t("registration.account.title")}</Link>
+        </li>
+        <li>
+          <Link to="/account/badge">{t("checkin.badge.title")}</Link>
+        </li>
+        {a.grants.some((g) => g.role === "exhibitor") ? (
+          <li>
+            <Link to="/account/staff-badges">{t("checkin.staff.title")}</Link>
+          </li>
+        ) : null}
       </ul>
       {actionData && "ok" in actionData && actionData.ok ? <Notice>{t("account.saved")}</Notice> : null}
       <FormError failure={failure} />

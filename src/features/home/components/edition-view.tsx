@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import type { EditionDetails } from "../../editions/queries";
 import { formatDateRange, formatNumber } from "../../../platform/i18n/format";
 import { pick, useLocale, useT } from "../../../web/i18n";
@@ -37,6 +38,11 @@ export function EditionView({ details }: Props) {
           </div>
         </dl>
         <p className="muted">{t("home.timezone", { timezone: edition.timezone })}</p>
+        <p>
+          <Link className="button primary" to={`/editions/${edition.slug}/register`}>
+            {t("registration.page.title")}
+          </Link>
+        </p>
         <p className="stats">
           <span>{t("home.clustersCount", { count: n(clusters.length) })}</span>
           <span>{t("home.enterprisesCount", { count: n(details.enterpriseCount) })}</span>
