@@ -106,6 +106,16 @@ export const en = {
   "nominations.aff.removeNamed": "Remove {body}",
   "nominations.aff.saved": "Saved.",
   "nominations.aff.link": "Reviewer affiliations",
+  "nominations.all.title": "All nominees",
+  "nominations.all.link": "All nominees",
+  "nominations.all.quotas": "Nominations per trade body",
+  "nominations.all.used": "Against quota",
+  "nominations.all.ofQuota": "{used} of {quota}",
+  "nominations.all.over": "over quota",
+  "nominations.all.nominees": "Nominees",
+  "nominations.all.any": "All",
+  "nominations.all.filter": "Show",
+  "nominations.all.count": "{count} nominees shown.",
 } as const;
 
 export const ur: Record<keyof typeof en, string> = {
@@ -213,4 +223,14 @@ export const ur: Record<keyof typeof en, string> = {
   "nominations.aff.removeNamed": "{body} ہٹائیں",
   "nominations.aff.saved": "محفوظ ہو گیا۔",
   "nominations.aff.link": "جائزہ کاروں کی وابستگیاں",
+  "nominations.all.title": "تمام نامزد ادارے",
+  "nominations.all.link": "تمام نامزد ادارے",
+  "nominations.all.quotas": "ہر تجارتی تنظیم کی نامزدگیاں",
+  "nominations.all.used": "کوٹے کے مقابلے میں",
+  "nominations.all.ofQuota": "{quota} میں سے {used}",
+  "nominations.all.over": "کوٹے سے زیادہ",
+  "nominations.all.nominees": "نامزد ادارے",
+  "nominations.all.any": "سب",
+  "nominations.all.filter": "دکھائیں",
+  "nominations.all.count": "{count} نامزد ادارے دکھائے گئے۔",
 };

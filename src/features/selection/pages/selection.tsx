@@ -65,7 +65,8 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
     <section>
       <p>
         <Link to={`/back-office/editions/${edition.id}/call`}>{t("nominations.call.title")}</Link> ·{" "}
-        <Link to={`/back-office/editions/${edition.id}/reviewers`}>{t("nominations.aff.link")}</Link>
+        <Link to={`/back-office/editions/${edition.id}/reviewers`}>{t("nominations.aff.link")}</Link> ·{" "}
+        <Link to={`/back-office/editions/${edition.id}/nominees`}>{t("nominations.all.link")}</Link>
       </p>
       <h1>{t("nominations.sel.title")}</h1>
       <p>{t("nominations.sel.progress", loaderData.progress)}</p>
