@@ -46,3 +46,23 @@ export const badgeAdminInput = z.strictObject({
     .union([z.literal("").transform(() => undefined), z.coerce.number().int().min(1).max(0xffffffff)])
     .optional(),
 });
+
+// Back-office set-up of zones and gates. Codes are what badges and seeds refer to (a
+// registration lists zone codes), so they are fixed once created; names can change.
+const setupCode = z.string().trim().toLowerCase().regex(/^[a-z0-9_-]{1,40}$/, "checkin_invalid_code");
+const nameEn = z.string().trim().min(1).max(120);
+const nameUr = z.string().trim().min(1).max(120);
+const zoneRef = z
+  .union([id, z.literal("")])
+  .nullish()
+  .transform((v) => v || null);
+const checkbox = z
+  .union([z.boolean(), z.literal("on"), z.literal("")])
+  .nullish()
+  .transform((v) => v === true || v === "on");
+
+export const setupInput = z.strictObject({ editionId: id });
+export const zoneCreateInput = z.strictObject({ editionId: id, code: setupCode, nameEn, nameUr });
+export const zoneUpdateInput = z.strictObject({ zoneId: id, nameEn, nameUr });
+export const gateCreateInput = z.strictObject({ editionId: id, code: setupCode, nameEn, nameUr, zoneId: zoneRef, reentryAllowed: checkbox });
+export const gateUpdateInput = z.strictObject({ gateId: id, nameEn, nameUr, zoneId: zoneRef, reentryAllowed: checkbox });

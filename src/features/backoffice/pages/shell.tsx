@@ -26,6 +26,7 @@ export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
     ...(editionId ? [{ to: `/back-office/editions/${editionId}/registrations`, label: t("registration.bo.title") }] : []),
     ...(editionId ? [{ to: `/back-office/editions/${editionId}/footfall`, label: t("checkin.nav.footfall") }] : []),
     ...(editionId ? [{ to: `/back-office/editions/${editionId}/badges`, label: t("checkin.nav.badges") }] : []),
+    ...(editionId ? [{ to: `/back-office/editions/${editionId}/checkin-setup`, label: t("checkin.nav.setup") }] : []),
   ];
   return (
     <div className="backoffice">

@@ -10,6 +10,7 @@ import { STAFF_CATEGORY } from "../seed";
 import { staffBadgeInput, staffListInput, staffQuotaInput } from "../schemas";
 import { staffBadges, staffQuotas } from "../tables";
 import { issueBadge } from "./issue-badge";
+import { checkQuotaEnterprise } from "./setup";
 
 /** Organisers set how many staff badges an exhibitor may issue. */
 export async function setStaffQuota(ctx: Ctx, raw: unknown) {
@@ -18,6 +19,7 @@ export async function setStaffQuota(ctx: Ctx, raw: unknown) {
     const [edition] = await tx.select().from(editions).where(eq(editions.id, input.editionId));
     authorize(ctx.actor, "checkin.manage", { organiserId: edition?.organiserId ?? "-" });
     if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+    await checkQuotaEnterprise(tx, edition.organiserId, input.enterpriseId);
     await tx
       .insert(staffQuotas)
       .values(input)
