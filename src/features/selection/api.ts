@@ -4,13 +4,15 @@ import { DomainError } from "../../platform/errors";
 import { apiRouter } from "../../platform/http/api-router";
 import { errorResponses, jsonBody, jsonResponse, security } from "../accounts/api";
 import { acceptRows, checkUpload, listNominations, nominateOne } from "../nominations/operations/nominate";
+import { mountAppeals } from "./api-appeals";
 import { scoreReview } from "./operations/review";
 import { getSelection, publishSelection, runSelectionProposal } from "./operations/selection";
 import { getTransparencyReport } from "./operations/transparency";
 
 // The main actions of issue 4 as JSON, over the same operations as the pages:
 // nominate (one, or a spreadsheet in base64), list own nominations, score a
-// review, run / read / publish the selection, and the public transparency report.
+// review, run / read / publish the selection, the public transparency report,
+// and appeals (api-appeals.ts).
 
 // A fresh schema per use: openapi() metadata (the parameter name) must not leak between fields.
 const uuid = () => z.uuid();
@@ -161,5 +163,6 @@ export function selectionApi(_services: AppServices) {
       return c.json({ edition: { slug: r.edition.slug, nameEn: r.edition.nameEn, nameUr: r.edition.nameUr }, rule: r.rule, criteria: r.criteria, totalStalls: r.totalStalls, report: r.report, clusterNames: r.clusterNames } as never, 200);
     },
   );
+  mountAppeals(api, tags);
   return api;
 }
