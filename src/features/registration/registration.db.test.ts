@@ -12,6 +12,8 @@ import { createQuestion, getRegistrationForm } from "./operations/questions";
 import { queueOptions } from "./operations/queue";
 import { setCapacity } from "./operations/settings";
 import { registrationCapacity, registrations } from "./tables";
+import { badges } from "../checkin/tables";
+import { gateBundle } from "../checkin/operations/offline";
 
 let t: TestDb;
 let editionId: string;
@@ -281,5 +283,38 @@ describe("exhibitor staff", () => {
     expect(form.categories.map((c) => c.code)).not.toContain("exhibitor_staff");
     expect(form.categories.length).toBeGreaterThan(5);
     expect((await getRegistrationForm(ctxFor(t.db), { slug: "showcase-2026", category: "exhibitor_staff" })).category).toBeNull();
+  });
+});
+
+describe("leaving takes the badge with it", () => {
+  it("a cancelled registration's badge is revoked and listed for offline gates", async () => {
+    const r = await register(ctxFor(t.db), person("leaver@example.com"));
+    const reg = r.registrations[0]!;
+    expect(reg.status).toBe("approved");
+    const before = await t.db.select().from(badges).where(eq(badges.registrationId, reg.id));
+    expect(before).toHaveLength(1);
+    expect(before[0]!.revokedAt).toBeNull();
+    await cancelOwnRegistration(ctxFor(t.db), { token: r.manageTokens![0] });
+    const [after] = await t.db.select().from(badges).where(eq(badges.registrationId, reg.id));
+    expect(after).toMatchObject({ revokedReason: "registration_cancelled", revokedAt: expect.any(Date) });
+    const bundle = await gateBundle(ctxFor(t.db, await actorFor(t.db, demo.gate)), { editionId });
+    expect(bundle.revokedBadges).toContainEqual([reg.number, after!.serial]);
+    expect(bundle.revokedRegistrations).toContain(reg.number);
+    // Cancelling again changes nothing (and does not fail).
+    expect(await cancelOwnRegistration(ctxFor(t.db), { token: r.manageTokens![0] })).toMatchObject({ status: "cancelled" });
+  });
+
+  it("a refused registration holding a badge has it revoked", async () => {
+    const r = await register(ctxFor(t.db), person("refusedbadge@example.com", { categoryId: cat.media, organisation: "Daily News" }));
+    const reg = r.registrations[0]!;
+    expect(reg.status).toBe("pending");
+    // Badges are signed only on approval, so no normal path leaves a pending one with a badge;
+    // approve it, then put it back to pending by hand, to check refusal leaves no valid badge.
+    await decideRegistrations(await staff(), { editionId, ids: [reg.id], decision: "approve" });
+    await t.db.update(registrations).set({ status: "pending" }).where(eq(registrations.id, reg.id));
+    expect(await t.db.select().from(badges).where(eq(badges.registrationId, reg.id))).toHaveLength(1);
+    await decideRegistrations(await staff(), { editionId, ids: [reg.id], decision: "refuse", reason: "No press card" });
+    const [b] = await t.db.select().from(badges).where(eq(badges.registrationId, reg.id));
+    expect(b).toMatchObject({ revokedReason: "registration_refused", revokedAt: expect.any(Date) });
   });
 });

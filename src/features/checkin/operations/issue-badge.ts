@@ -98,3 +98,15 @@ export async function issueBadge(tx: Tx, ctx: Ctx, registrationId: string): Prom
   await signNewBadge(tx, ctx, edition!, reg, current ? current.serial + 1 : 0);
   await queueBadgeEmail(tx, ctx, edition!, reg);
 }
+
+/** A registration leaving (cancelled, refused) takes its badges with it: marked revoked here, so the
+ *  badge admin shows why and the gate bundle's revokedBadges lists them for offline gates, which
+ *  otherwise trust any correctly signed badge. Returns the serials revoked (none if it had none). */
+export async function revokeBadgesOfRegistration(tx: Executor, ctx: Ctx, registrationId: string, reason: "registration_cancelled" | "registration_refused") {
+  const revoked = await tx
+    .update(badges)
+    .set({ revokedAt: ctx.clock.now(), revokedReason: reason, revokedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null })
+    .where(and(eq(badges.registrationId, registrationId), isNull(badges.revokedAt)))
+    .returning({ serial: badges.serial });
+  return revoked.map((b) => b.serial);
+}

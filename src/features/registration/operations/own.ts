@@ -7,6 +7,7 @@ import { hashSecret } from "../../../platform/ids";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { editions, visitorCategories } from "../../editions/tables";
+import { revokeBadgesOfRegistration } from "../../checkin/operations/issue-badge";
 import { admitOrWaitlist, releasePlaces } from "../core/capacity";
 import { ownEditInput } from "../schemas";
 import { registrations } from "../tables";
@@ -83,6 +84,7 @@ export async function cancelOwnRegistration(ctx: Ctx, raw: unknown) {
     if (locked.status === "cancelled" || locked.status === "refused") return { status: locked.status, promoted: [] as string[] };
     const now = ctx.clock.now();
     const [after] = await tx.update(registrations).set({ status: "cancelled", updatedAt: now }).where(eq(registrations.id, reg.id)).returning();
+    await revokeBadgesOfRegistration(tx, ctx, reg.id, "registration_cancelled");
     await sendRegistrationEmail(tx, ctx, edition, after!, "cancelled");
     const freed = holds(locked.status) ? [{ category: category.code, days: locked.days }] : [];
     const promoted = freed.length ? await releaseAndPromote(tx, ctx, edition, rows, stateOf(rows), freed) : [];
