@@ -116,6 +116,15 @@ export const en = {
   "nominations.all.any": "All",
   "nominations.all.filter": "Show",
   "nominations.all.count": "{count} nominees shown.",
+  "nominations.review.filter": "Which applications to show",
+  "nominations.review.show.todo": "To score ({count})",
+  "nominations.review.show.scored": "Scored ({count})",
+  "nominations.review.show.all": "All ({count})",
+  "nominations.review.noneHere": "Nothing in this list.",
+  "nominations.review.pages": "Pages",
+  "nominations.review.pageOf": "Page {page} of {pages}",
+  "nominations.review.prev": "Previous page",
+  "nominations.review.next": "Next page",
 } as const;
 
 export const ur: Record<keyof typeof en, string> = {
@@ -233,4 +242,13 @@ export const ur: Record<keyof typeof en, string> = {
   "nominations.all.any": "سب",
   "nominations.all.filter": "دکھائیں",
   "nominations.all.count": "{count} نامزد ادارے دکھائے گئے۔",
+  "nominations.review.filter": "کون سی درخواستیں دکھائیں",
+  "nominations.review.show.todo": "اسکور باقی ({count})",
+  "nominations.review.show.scored": "اسکور شدہ ({count})",
+  "nominations.review.show.all": "سب ({count})",
+  "nominations.review.noneHere": "اس فہرست میں کچھ نہیں۔",
+  "nominations.review.pages": "صفحات",
+  "nominations.review.pageOf": "صفحہ {page} از {pages}",
+  "nominations.review.prev": "پچھلا صفحہ",
+  "nominations.review.next": "اگلا صفحہ",
 };

@@ -34,7 +34,21 @@ describe("the demo edition's completed call", () => {
     expect(overview.applications).toHaveLength(apps);
 
     const reviewer = ctxFor(t.db, await actorFor(t.db, demo.reviewer));
-    expect((await myReviews(reviewer, { editionId: edition!.id })).items.length).toBeGreaterThan(50);
+    const mine = await myReviews(reviewer, { editionId: edition!.id });
+    expect(mine.counts.all).toBeGreaterThan(50);
+    expect(mine.counts.todo + mine.counts.scored).toBe(mine.counts.all);
+    // Shown a page at a time; pages together hold every assignment exactly once.
+    expect(mine.items).toHaveLength(20);
+    const seen: string[] = [];
+    for (let page = 1; page <= mine.pages; page++) seen.push(...(await myReviews(reviewer, { editionId: edition!.id, page })).items.map((i) => i.nominationId));
+    expect(new Set(seen).size).toBe(mine.counts.all);
+    expect(seen).toHaveLength(mine.counts.all);
+    const scored = await myReviews(reviewer, { editionId: edition!.id, show: "scored", page: 999 });
+    expect(scored.page).toBe(scored.pages);
+    expect(scored.items.every((i) => i.submittedAt)).toBe(true);
+    const todo = await myReviews(reviewer, { editionId: edition!.id, show: "todo" });
+    expect(todo.items.every((i) => !i.submittedAt)).toBe(true);
+    expect(todo.items).toHaveLength(Math.min(20, mine.counts.todo));
 
     // The chamber's representative sees only LCCI's nominees.
     const rep = ctxFor(t.db, await actorFor(t.db, demo.chamber));

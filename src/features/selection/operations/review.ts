@@ -134,26 +134,52 @@ export async function scoreReview(ctx: Ctx, raw: unknown) {
 }
 
 /** The reviewer's own assignments in an edition, with each application and the call's criteria. */
+export const REVIEW_PAGE_SIZE = 20;
+const myReviewsInput = editionInput.extend({
+  // A reviewer may hold ~120 assignments: the page shows one filtered page at a time.
+  show: z.enum(["todo", "scored", "all"]).catch("all"),
+  page: z.coerce.number().int().min(1).catch(1),
+});
+
 export async function myReviews(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(editionInput, raw);
+  const { editionId, show, page: asked } = parseInput(myReviewsInput, raw);
   const edition = await editionFor(ctx, editionId);
   authorize(ctx.actor, "review.score", { organiserId: edition.organiserId });
   const reviewerId = ctx.actor.kind === "user" ? ctx.actor.userId : "";
-  const rows = await ctx.db
-    .select({ review: reviews, nomination: nominations, clusterEn: clusters.nameEn, clusterUr: clusters.nameUr })
+  const mine = and(eq(reviews.reviewerId, reviewerId), eq(nominations.editionId, editionId));
+  // A light pass over every assignment for the counts and the order; full rows only for the page shown.
+  const all = await ctx.db
+    .select({ id: nominations.id, submittedAt: reviews.submittedAt })
     .from(reviews)
     .innerJoin(nominations, eq(nominations.id, reviews.nominationId))
-    .innerJoin(clusters, eq(clusters.id, nominations.clusterId))
-    .where(and(eq(reviews.reviewerId, reviewerId), eq(nominations.editionId, editionId)))
-    .orderBy(asc(nominations.enterpriseName));
+    .where(mine)
+    .orderBy(asc(nominations.enterpriseName), asc(nominations.id));
+  const counts = { all: all.length, scored: all.filter((r) => r.submittedAt).length, todo: all.filter((r) => !r.submittedAt).length };
+  const shown = all.filter((r) => show === "all" || (show === "scored") === !!r.submittedAt);
+  const pages = Math.max(1, Math.ceil(shown.length / REVIEW_PAGE_SIZE));
+  // A page beyond the end (the last item of it was just scored) shows the last page.
+  const page = Math.min(asked, pages);
+  const ids = shown.slice((page - 1) * REVIEW_PAGE_SIZE, page * REVIEW_PAGE_SIZE).map((r) => r.id);
+  const rows = ids.length
+    ? await ctx.db
+        .select({ review: reviews, nomination: nominations, clusterEn: clusters.nameEn, clusterUr: clusters.nameUr })
+        .from(reviews)
+        .innerJoin(nominations, eq(nominations.id, reviews.nominationId))
+        .innerJoin(clusters, eq(clusters.id, nominations.clusterId))
+        .where(and(mine, inArray(nominations.id, ids)))
+        .orderBy(asc(nominations.enterpriseName), asc(nominations.id))
+    : [];
   const call = await findCall(ctx.db, editionId);
-  const ids = rows.map((r) => r.nomination.id);
   const photos = ids.length
     ? await ctx.db.select({ id: applicationPhotos.id, nominationId: applicationPhotos.nominationId }).from(applicationPhotos).where(inArray(applicationPhotos.nominationId, ids))
     : [];
   return {
     edition,
     criteria: call?.criteria ?? [],
+    show,
+    page,
+    pages,
+    counts,
     items: rows.map((r) => ({
       photoIds: photos.filter((p) => p.nominationId === r.nomination.id).map((p) => p.id),
       nominationId: r.nomination.id,

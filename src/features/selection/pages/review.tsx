@@ -1,4 +1,4 @@
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/review";
 import { DomainError } from "../../../platform/errors";
 import { loadOr, runForm } from "../../../web/actions";
@@ -18,14 +18,16 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const slug = new URL(request.url).searchParams.get("edition");
+  const q = new URL(request.url).searchParams;
+  const slug = q.get("edition");
   return loadOr(request, async () => {
     const edition = slug
       ? await editionBySlug(context.ctx.db, slug)
       : await findCurrentEdition(context.ctx.db);
     if (!edition)
       throw new DomainError("not_found", { params: { what: "edition" } });
-    return myReviews(context.ctx, { editionId: edition.id });
+    // Query-string filter and page (plain links): what is still to score comes first.
+    return myReviews(context.ctx, { editionId: edition.id, show: q.get("show") ?? "todo", page: q.get("page") ?? 1 });
   });
 }
 
@@ -60,7 +62,14 @@ export default function Review({
   const t = useT();
   const locale = useLocale();
   const failure = useFailure();
-  const { edition, criteria, items } = loaderData;
+  const { edition, criteria, items, show, page, pages, counts } = loaderData;
+  const href = (to: { show?: string; page?: number }) => {
+    const q = new URLSearchParams();
+    if (edition.slug) q.set("edition", edition.slug);
+    q.set("show", to.show ?? show);
+    if ((to.page ?? 1) > 1) q.set("page", String(to.page));
+    return `/review?${q}`;
+  };
   const done =
     actionData && "ok" in actionData && actionData.ok ? actionData : undefined;
   return (
@@ -77,7 +86,16 @@ export default function Review({
         </Notice>
       ) : null}
       <FormError failure={failure} />
-      {items.length === 0 ? <p>{t("nominations.review.none")}</p> : null}
+      {counts.all > 0 ? (
+        <nav aria-label={t("nominations.review.filter")} className="chips">
+          {(["todo", "scored", "all"] as const).map((f) => (
+            <Link key={f} to={href({ show: f })} aria-current={f === show ? "page" : undefined} className={f === show ? "badge" : undefined}>
+              {t(`nominations.review.show.${f}`, { count: counts[f] })}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      {counts.all === 0 ? <p>{t("nominations.review.none")}</p> : items.length === 0 ? <p>{t("nominations.review.noneHere")}</p> : null}
       {items.map((item) => {
         const app = item.application as {
           goals?: string;
@@ -208,6 +226,13 @@ export default function Review({
           </article>
         );
       })}
+      {pages > 1 ? (
+        <nav aria-label={t("nominations.review.pages")} className="chips">
+          {page > 1 ? <Link to={href({ page: page - 1 })}>{t("nominations.review.prev")}</Link> : null}
+          <span>{t("nominations.review.pageOf", { page, pages })}</span>
+          {page < pages ? <Link to={href({ page: page + 1 })}>{t("nominations.review.next")}</Link> : null}
+        </nav>
+      ) : null}
     </section>
   );
 }
