@@ -39,6 +39,9 @@ export default function BadgesAdmin({ loaderData: d }: Route.ComponentProps) {
   const failure = useFailure();
   const fmt = (iso: string) => new Date(iso).toLocaleString(locale === "ur" ? "ur-PK" : "en-GB");
   const current = d.found?.badges[0];
+  // Revocations by cancellation or refusal store a code (issue-badge.ts); organisers' own reasons are free text.
+  const reasonText = (r: string | null) =>
+    r === "registration_cancelled" || r === "registration_refused" ? t(`checkin.admin.reason.${r}`) : (r ?? "");
   return (
     <section>
       <h1>{t("checkin.admin.title")}</h1>
@@ -59,7 +62,7 @@ export default function BadgesAdmin({ loaderData: d }: Route.ComponentProps) {
             {d.found.badges.map((b, i) => (
               <li key={b.serial}>
                 {t("checkin.admin.serial", { serial: b.serial, keyId: b.keyId })} · {fmt(b.issuedAt)} ·{" "}
-                {b.revoked ? t("checkin.admin.revoked", { reason: b.reason ?? "" }) : b.replaced ? t("checkin.admin.replaced") : i === 0 ? t("checkin.admin.current") : ""}
+                {b.revoked ? t("checkin.admin.revoked", { reason: reasonText(b.reason) }) : b.replaced ? t("checkin.admin.replaced") : i === 0 ? t("checkin.admin.current") : ""}
               </li>
             ))}
           </ul>
