@@ -318,3 +318,18 @@ describe("leaving takes the badge with it", () => {
     expect(b).toMatchObject({ revokedReason: "registration_refused", revokedAt: expect.any(Date) });
   });
 });
+
+describe("an approved registrant changing days", () => {
+  it("gets a new badge for the new days; the old one is replaced", async () => {
+    const r = await register(ctxFor(t.db), person("newdays@example.com", { days: [0] }));
+    const reg = r.registrations[0]!;
+    expect(reg.status).toBe("approved");
+    await updateOwnRegistration(ctxFor(t.db), { token: r.manageTokens![0], days: [0, 1], answers: {} });
+    const list = await t.db.select().from(badges).where(eq(badges.registrationId, reg.id)).orderBy(badges.serial);
+    expect(list.map((b) => b.serial)).toEqual([0, 1]);
+    expect(list[0]!.replacedAt).not.toBeNull();
+    // Saving the same days again signs nothing new.
+    await updateOwnRegistration(ctxFor(t.db), { token: r.manageTokens![0], days: [1, 0], answers: {} });
+    expect(await t.db.select().from(badges).where(eq(badges.registrationId, reg.id))).toHaveLength(2);
+  });
+});

@@ -7,7 +7,7 @@ import { hashSecret } from "../../../platform/ids";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { editions, visitorCategories } from "../../editions/tables";
-import { revokeBadgesOfRegistration } from "../../checkin/operations/issue-badge";
+import { issueBadge, revokeBadgesOfRegistration } from "../../checkin/operations/issue-badge";
 import { admitOrWaitlist, releasePlaces } from "../core/capacity";
 import { ownEditInput } from "../schemas";
 import { registrations } from "../tables";
@@ -116,6 +116,8 @@ export async function updateOwnRegistration(ctx: Ctx, raw: unknown) {
     } else {
       await tx.update(registrations).set({ days, answers: input.answers, updatedAt: ctx.clock.now() }).where(eq(registrations.id, reg.id));
     }
+    // The badge signs the days: new days need a new badge (the old serial is then refused as replaced).
+    if (locked.status === "approved") await issueBadge(tx, ctx, reg.id);
     const [after] = await tx.select().from(registrations).where(eq(registrations.id, reg.id));
     return { id: after!.id, status: after!.status, days: after!.days };
   });
