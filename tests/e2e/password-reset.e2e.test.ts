@@ -22,6 +22,9 @@ it("resets a forgotten password through an email delivered over SMTP", async () 
   const { page } = await env.context();
   await page.goto("/sign-in");
   await page.getByRole("link", { name: en["auth.signIn.forgot"] }).click();
+  // The sign-in page has an Email field too: wait for the reset page before typing, or the
+  // address can land in the page being left (seen once on a busy machine).
+  await expect.poll(() => page.locator("main h1").innerText(), SLOW).toBe(en["auth.forgot.title"]);
   await page.getByLabel(en["auth.email"]).fill(demo.visitor);
   await page.getByRole("button", { name: en["auth.forgot.submit"] }).click();
   await expect.poll(() => page.getByRole("status").innerText(), SLOW).toBe(en["auth.forgot.sent"]);
