@@ -19,7 +19,6 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
-import pg from "pg";
 import { editionShortId, encodeBadge, epochDay } from "../../src/features/checkin/core/badge-code";
 import { createWebVerifier } from "../../src/features/checkin/core/badge-verify-web";
 import { editionPublicKeys, signingKey } from "../../src/features/checkin/keys";
@@ -31,7 +30,7 @@ import { registrations } from "../../src/features/registration/tables";
 import type { Clock } from "../../src/platform/clock";
 import { loadConfig } from "../../src/platform/config";
 import type { Ctx } from "../../src/platform/context";
-import { openDatabase, type Database } from "../../src/platform/db/open";
+import { openBenchDb, pct } from "../lib/database";
 
 const { values: args } = parseArgs({
   options: { badges: { type: "string", default: "4000" }, scans: { type: "string", default: "8000" }, clients: { type: "string", default: "16" } },
@@ -39,36 +38,6 @@ const { values: args } = parseArgs({
 const BADGES = Number(args.badges);
 const CLIENTS = Number(args.clients);
 
-async function openBenchDb(): Promise<{ database: Database; label: string; cleanup: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const database = await openDatabase({ kind: "pglite" });
-    return { database, label: "pglite (embedded, in memory)", cleanup: () => database.close() };
-  }
-  const name = `numaish_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ kind: "postgres", url: u.toString(), poolSize: 20 });
-  return {
-    database,
-    label: "postgres",
-    async cleanup() {
-      await database.close();
-      // Let the pool's sockets close before the forced drop, or their idle clients report the kill.
-      await new Promise((r) => setTimeout(r, 300));
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 
 function shuffle<T>(a: T[]): T[] {
   for (let i = a.length - 1; i > 0; i--) {

@@ -17,7 +17,6 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import pg from "pg";
 import { seedDemo } from "../../src/features/demo/seed-demo";
 import { editions, visitorCategories } from "../../src/features/editions/tables";
 import { setCapacity } from "../../src/features/registration/operations/settings";
@@ -25,10 +24,10 @@ import { registrationCapacity, registrations } from "../../src/features/registra
 import { systemClock } from "../../src/platform/clock";
 import { loadConfig } from "../../src/platform/config";
 import type { AppServices } from "../../src/platform/context";
-import { openDatabase, type Database } from "../../src/platform/db/open";
 import { actorForUser } from "../../src/features/accounts/grants";
 import { users } from "../../src/platform/auth/tables";
 import { createApp } from "../../src/server/app";
+import { openBenchDb, pct } from "../lib/database";
 
 const { values: args } = parseArgs({
   options: {
@@ -44,39 +43,6 @@ const CLIENTS = Number(args.clients);
 const CAPACITY = Number(args.capacity);
 const REPLAY = Number(args.replay);
 
-async function openBenchDb(): Promise<{ database: Database; label: string; cleanup: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const database = await openDatabase({ kind: "pglite" });
-    return { database, label: "pglite (embedded, in memory)", cleanup: () => database.close() };
-  }
-  const name = `numaish_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ kind: "postgres", url: u.toString(), poolSize: 20 });
-  return {
-    database,
-    label: "postgres",
-    async cleanup() {
-      await database.close();
-      // `drop … with (force)` ends any connection still open; the pool reports that as an error
-      // event after the results are printed. Ignore exactly that one.
-      process.on("uncaughtException", (e: Error & { code?: string }) => {
-        if (e.code !== "57P01") throw e;
-      });
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
-  };
-}
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 
 async function main() {
   const { database, label, cleanup } = await openBenchDb();
