@@ -5,6 +5,7 @@ import { z } from "zod";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { byString, groupsOf, inGroup, preferenceGroups, type PreferenceGroup } from "./common";
+import { placesOf, type PlacesInput } from "./places";
 import { reservedSeats } from "./rule";
 import { Override, type Decision, type Flag, type Reason, type SelectionResult } from "./selection-schemas";
 
@@ -13,8 +14,8 @@ type Base = Pick<SelectionResult, "rule" | "totalStalls" | "decisions" | "overri
 const bonusReasons = (d: Decision): Reason[] =>
   d.bonus > 0 ? [{ code: "bonus_applied", params: { points: d.bonus, groups: groupsOf(d).join(",") } }] : [];
 
-/** Renumbers waitlists in rank order and recomputes cluster counts, totals and flags. */
-export function summarise(base: Base, clusterTargets: { clusterId: string; target: number }[]): SelectionResult {
+/** Renumbers waitlists in rank order and recomputes cluster and sector counts, totals and flags. */
+export function summarise(base: Base, targets: PlacesInput): SelectionResult {
   const decisions = base.decisions
     .map((d) => ({ ...d, reasons: d.reasons.filter((r) => r.code !== "waitlisted") }))
     .sort((a, b) => byString(a.clusterId, b.clusterId) || a.rankInCluster - b.rankInCluster);
@@ -30,36 +31,61 @@ export function summarise(base: Base, clusterTargets: { clusterId: string; targe
     d.reasons.push({ code: "waitlisted", params: { position: p } });
   }
 
+  const places = placesOf(targets);
   const flags: Flag[] = [];
-  const clusters = [...clusterTargets]
+  const reservedOf = (members: Decision[], placeCount: number, at: { clusterId: string | null; sectorId: string | null }) => {
+    const active = members.filter((d) => d.status !== "withdrawn");
+    const selected = members.filter((d) => d.status === "selected");
+    const seats = reservedSeats(placeCount, base.rule);
+    const reserved = preferenceGroups.map((group) => ({
+      group,
+      required: seats[group],
+      filled: selected.filter((d) => inGroup(d, group)).length,
+      eligible: active.filter((d) => d.eligible && inGroup(d, group)).length,
+    }));
+    for (const r of reserved) {
+      if (r.filled < r.required && r.eligible > r.filled) {
+        flags.push({ code: "reserved_share_unmet", ...at, group: r.group, limit: r.required, actual: r.filled });
+      }
+    }
+    return reserved;
+  };
+  const clusters = [...targets.clusters]
     .sort((a, b) => byString(a.clusterId, b.clusterId))
-    .map(({ clusterId, target }) => {
+    .map(({ clusterId }) => {
       const members = decisions.filter((d) => d.clusterId === clusterId);
-      const active = members.filter((d) => d.status !== "withdrawn");
       const selected = members.filter((d) => d.status === "selected");
-      const seats = reservedSeats(target, base.rule);
-      const reserved = preferenceGroups.map((group) => ({
-        group,
-        required: seats[group],
-        filled: selected.filter((d) => inGroup(d, group)).length,
-        eligible: active.filter((d) => d.eligible && inGroup(d, group)).length,
-      }));
-      if (selected.length > target) flags.push({ code: "cluster_target_exceeded", clusterId, group: null, limit: target, actual: selected.length });
-      for (const r of reserved) {
-        if (r.filled < r.required && r.eligible > r.filled) {
-          flags.push({ code: "reserved_share_unmet", clusterId, group: r.group, limit: r.required, actual: r.filled });
-        }
+      const target = places.ownTarget(clusterId);
+      const sectorId = places.sectorOf(clusterId);
+      if (target !== null && selected.length > target) {
+        flags.push({ code: "cluster_target_exceeded", clusterId, sectorId, group: null, limit: target, actual: selected.length });
       }
       return {
         clusterId,
+        sectorId,
         target,
         applicants: members.length,
         eligible: members.filter((d) => d.eligible).length,
         selected: selected.length,
         waitlisted: members.filter((d) => d.status === "waitlisted").length,
-        reserved,
+        reserved: target === null ? [] : reservedOf(members, target, { clusterId, sectorId: null }),
       };
     });
+  const sectors = places.sectors().map(({ sectorId, target, sharedPlaces }) => {
+    const members = decisions.filter((d) => places.sectorOf(d.clusterId) === sectorId);
+    const sharing = members.filter((d) => places.unitOf(d.clusterId) === `s:${sectorId}`);
+    const selected = members.filter((d) => d.status === "selected").length;
+    if (selected > target) flags.push({ code: "sector_target_exceeded", clusterId: null, sectorId, group: null, limit: target, actual: selected });
+    return {
+      sectorId,
+      target,
+      sharedPlaces,
+      applicants: members.length,
+      selected,
+      waitlisted: members.filter((d) => d.status === "waitlisted").length,
+      reserved: reservedOf(sharing, sharedPlaces, { clusterId: null, sectorId }),
+    };
+  });
   const count = (status: Decision["status"]) => decisions.filter((d) => d.status === status).length;
   const totals = {
     applicants: decisions.length,
@@ -69,12 +95,16 @@ export function summarise(base: Base, clusterTargets: { clusterId: string; targe
     withdrawn: count("withdrawn"),
   };
   if (totals.selected > base.totalStalls) {
-    flags.push({ code: "stall_total_exceeded", clusterId: null, group: null, limit: base.totalStalls, actual: totals.selected });
+    flags.push({ code: "stall_total_exceeded", clusterId: null, sectorId: null, group: null, limit: base.totalStalls, actual: totals.selected });
   }
-  return { rule: base.rule, totalStalls: base.totalStalls, decisions, clusters, totals, flags, overrides: base.overrides };
+  return { rule: base.rule, totalStalls: base.totalStalls, decisions, clusters, sectors, totals, flags, overrides: base.overrides };
 }
 
-const targetsOf = (result: SelectionResult) => result.clusters.map(({ clusterId, target }) => ({ clusterId, target }));
+/** The places of a stored result, to summarise it again after a change. */
+export const targetsOf = (result: SelectionResult): PlacesInput => ({
+  clusters: result.clusters.map(({ clusterId, sectorId, target }) => ({ clusterId, sectorId, target })),
+  sectors: result.sectors.map(({ sectorId, target }) => ({ sectorId, target })),
+});
 
 function find(result: SelectionResult, applicationId: string): Decision {
   const d = result.decisions.find((x) => x.applicationId === applicationId);
@@ -110,19 +140,27 @@ export function promoteFromWaitlist(result: SelectionResult, withdrawnId: string
     promoted,
     reason,
   });
-  const cluster = result.clusters.find((c) => c.clusterId === withdrawn.clusterId)!;
-  const selectedInCluster = decisions.filter((d) => d.clusterId === cluster.clusterId && d.status === "selected");
-  const selectedTotal = decisions.filter((d) => d.status === "selected").length;
+  const places = placesOf(targetsOf(result));
+  const clusterId = withdrawn.clusterId;
+  const sectorId = places.sectorOf(clusterId);
+  const unit = places.unitOf(clusterId);
+  const selectedNow = decisions.filter((d) => d.status === "selected");
+  const inCluster = selectedNow.filter((d) => d.clusterId === clusterId).length;
+  const inSector = selectedNow.filter((d) => sectorId !== null && places.sectorOf(d.clusterId) === sectorId).length;
   if (!wasSelected) return finish(null, { code: "withdrawn", params: {} });
-  if (selectedInCluster.length >= cluster.target) return finish(null, { code: "cluster_target_reached", params: { target: cluster.target } });
-  if (selectedTotal >= result.totalStalls) return finish(null, { code: "stall_total_reached", params: { total: result.totalStalls } });
+  if (inCluster >= places.clusterCap(clusterId)) return finish(null, { code: "cluster_target_reached", params: { target: places.ownTarget(clusterId) ?? 0 } });
+  if (inSector >= places.sectorCap(sectorId)) return finish(null, { code: "sector_target_reached", params: { target: places.sectorTarget(sectorId) ?? 0 } });
+  if (selectedNow.length >= result.totalStalls) return finish(null, { code: "stall_total_reached", params: { total: result.totalStalls } });
 
+  // Reservations short after the withdrawal: of the cluster's own places, or of its sector's shared places.
+  const inUnit = selectedNow.filter((d) => places.unitOf(d.clusterId) === unit);
+  const reserved = unit.startsWith("s:") ? (result.sectors.find((s) => s.sectorId === sectorId)?.reserved ?? []) : (result.clusters.find((c) => c.clusterId === clusterId)?.reserved ?? []);
   const waitlist = decisions
-    .filter((d) => d.clusterId === cluster.clusterId && d.status === "waitlisted")
+    .filter((d) => d.clusterId === clusterId && d.status === "waitlisted")
     .sort((a, b) => a.rankInCluster - b.rankInCluster);
   let pick: { decision: Decision; group: PreferenceGroup | null } | null = null;
-  for (const r of cluster.reserved) {
-    const filled = selectedInCluster.filter((d) => inGroup(d, r.group)).length;
+  for (const r of reserved) {
+    const filled = inUnit.filter((d) => inGroup(d, r.group)).length;
     const candidate = waitlist.find((d) => inGroup(d, r.group));
     if (filled < r.required && candidate) {
       pick = { decision: candidate, group: r.group };

@@ -61,7 +61,7 @@ describe("review → normalisation → selection → report", () => {
     });
     expect(selection.totals.selected).toBe(170);
     expect(selection.flags).toEqual([]);
-    expect(selection.clusters.every((c) => c.selected <= c.target)).toBe(true);
+    expect(selection.clusters.every((c) => c.selected <= c.target!)).toBe(true);
 
     const selected = selection.decisions.find((d) => d.status === "selected")!;
     const promotion = promoteFromWaitlist(selection, selected.applicationId);

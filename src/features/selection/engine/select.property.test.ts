@@ -45,7 +45,7 @@ describe("runSelection properties", () => {
     fc.assert(
       fc.property(inputArb, (input) => {
         const result = runSelection(input);
-        for (const c of result.clusters) expect(c.selected).toBeLessThanOrEqual(c.target);
+        for (const c of result.clusters) expect(c.selected).toBeLessThanOrEqual(c.target!);
         expect(result.totals.selected).toBeLessThanOrEqual(input.totalStalls);
         expect(result.flags.filter((f) => f.code !== "reserved_share_unmet")).toEqual([]);
       }),
@@ -76,7 +76,7 @@ describe("runSelection properties", () => {
         const result = runSelection(input);
         if (result.totals.selected >= input.totalStalls) return;
         for (const c of result.clusters) {
-          if (c.selected < c.target) expect(c.eligible).toBe(c.selected);
+          if (c.selected < c.target!) expect(c.eligible).toBe(c.selected);
         }
       }),
       runs,

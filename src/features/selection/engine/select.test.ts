@@ -169,7 +169,7 @@ describe("promoteFromWaitlist and applyOverrides", () => {
     });
     expect(result.overrides).toHaveLength(2);
     // w2 is the only women-led left and is not selected: the reserved share is now unmet.
-    expect(result.flags).toEqual([{ code: "reserved_share_unmet", clusterId: "surgical", group: "women_led", limit: 1, actual: 0 }]);
+    expect(result.flags).toEqual([{ code: "reserved_share_unmet", clusterId: "surgical", sectorId: null, group: "women_led", limit: 1, actual: 0 }]);
     const over = applyOverrides(result, [{ applicationId: "b", status: "selected", justification: "Pavilion sponsor asked for it" }]);
     expect(over.flags.map((f) => f.code)).toEqual(["cluster_target_exceeded", "reserved_share_unmet"]);
     expect(decision(over, "w2").waitlistPosition).toBe(1);
@@ -215,7 +215,7 @@ describe("edge cases of the stall total, withdrawal and overrides", () => {
     // s1 is the best of its own cluster, so its place is labelled open; s3 is told the stalls ran out.
     expect(result.decisions.filter((d) => d.status === "selected").map((d) => [d.applicationId, d.seat])).toEqual([["s1", "open"]]);
     expect(decision(result, "s3").reasons.map((r) => r.code)).toEqual(["stall_total_reached", "waitlisted"]);
-    expect(result.flags).toEqual([{ code: "reserved_share_unmet", clusterId: "sports", group: "women_led", limit: 1, actual: 0 }]);
+    expect(result.flags).toEqual([{ code: "reserved_share_unmet", clusterId: "sports", sectorId: null, group: "women_led", limit: 1, actual: 0 }]);
   });
 
   it("does not promote into a cluster an override already filled, and a waitlisted withdrawal only leaves the list", () => {

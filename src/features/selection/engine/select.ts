@@ -8,7 +8,8 @@
 //    earlier submission; then the application id. Rank in cluster follows it.
 // 3. Applicants below the published minimum normalised score are never
 //    selected nor waitlisted.
-// 4. Reserved places, per cluster: for each group, round(share × target)
+// 4. Reserved places, per cluster (or per sector's shared places, for clusters
+//    without a target of their own: see places.ts): for each group, round(share × places)
 //    places, halves rounded up, taken in the order women-led micro, women-led,
 //    micro, each capped so reservations never exceed the target. A reservation
 //    is a minimum: members already selected for an earlier group count toward
@@ -17,8 +18,10 @@
 //    the best of them (in the order above, across clusters) keep their places.
 // 5. Open places: every remaining eligible applicant of every cluster, in the
 //    order above across the whole edition, takes a place unless their cluster
-//    has reached its target or all stalls are taken.
-// 6. Seat labels: of the n places a cluster filled, those held by its n best
+//    has reached its target, their sector has reached its target, or all
+//    stalls are taken. (Reserved picks also yield to the sector target and the
+//    stall total: if they exceed them, the best of them keep their places.)
+// 6. Seat labels: of the n places a cluster (or a sector's shared places) filled, those held by its n best
 //    on adjusted score alone are open places; only the others are reserved
 //    places, and an applicant they displaced is told "reserved places filled".
 // 7. Waitlist per cluster: the eligible applicants not selected, in rank order,
@@ -26,6 +29,7 @@
 import { parseInput } from "../../../platform/validation";
 import { byString, groupsOf, inGroup, preferenceGroups, type PreferenceGroup } from "./common";
 import { summarise } from "./decisions";
+import { placesOf, type Unit } from "./places";
 import { bonusFor, compareApplicants, reservedSeats } from "./rule";
 import { SelectInput, type Decision, type Reason, type SelectionResult } from "./selection-schemas";
 
@@ -43,18 +47,30 @@ export function runSelection(raw: SelectInput): SelectionResult {
     .map((a) => ({ ...a, submittedAt: new Date(a.submittedAt).toISOString() }))
     .map((a) => ({ ...a, bonus: bonusFor(a, rule), adjusted: a.normalisedScore + bonusFor(a, rule) }))
     .sort(compareApplicants);
-  const targets = new Map(input.clusterTargets.map((t) => [t.clusterId, t.places]));
-  const target = (clusterId: string) => targets.get(clusterId) ?? 0;
+  const sectorOfCluster = new Map<string, string | null>();
+  for (const t of input.clusterTargets) sectorOfCluster.set(t.clusterId, t.sectorId);
+  for (const a of input.applications) if (a.sectorId !== null || !sectorOfCluster.has(a.clusterId)) sectorOfCluster.set(a.clusterId, a.sectorId);
+  const ownTargets = new Map(input.clusterTargets.map((t) => [t.clusterId, t.places]));
+  const places = placesOf({
+    clusters: [...sectorOfCluster].map(([clusterId, sectorId]) => ({ clusterId, sectorId, target: ownTargets.get(clusterId) ?? null })),
+    sectors: input.sectorTargets.map((s) => ({ sectorId: s.sectorId, target: s.places })),
+  });
   const eligible = (a: Ranked) => a.normalisedScore >= rule.minimumScore;
 
   const byCluster = new Map<string, Ranked[]>();
-  for (const a of ranked) byCluster.set(a.clusterId, [...(byCluster.get(a.clusterId) ?? []), a]);
+  const byUnit = new Map<Unit, Ranked[]>();
+  for (const a of ranked) {
+    byCluster.set(a.clusterId, [...(byCluster.get(a.clusterId) ?? []), a]);
+    const unit = places.unitOf(a.clusterId);
+    byUnit.set(unit, [...(byUnit.get(unit) ?? []), a]);
+  }
+  const sortedUnits = [...byUnit].sort((x, y) => byString(x[0], y[0]));
 
-  // Step 4: reserved places, cluster by cluster.
+  // Step 4: reserved places, unit by unit (a cluster, or a sector's shared places).
   const seatOf = new Map<string, { seat: "reserved" | "open"; group: PreferenceGroup | null }>();
   const reservedPicks: Ranked[] = [];
-  for (const [clusterId, members] of [...byCluster].sort((x, y) => byString(x[0], y[0]))) {
-    const seats = reservedSeats(target(clusterId), rule);
+  for (const [unit, members] of sortedUnits) {
+    const seats = reservedSeats(places.unitPlaces(unit), rule);
     const picked = new Set<string>();
     for (const group of preferenceGroups) {
       const inGroupNow = members.filter((a) => picked.has(a.id) && inGroup(a, group)).length;
@@ -72,36 +88,46 @@ export function runSelection(raw: SelectInput): SelectionResult {
   const selected = new Set<string>();
   const why = new Map<string, Reason>();
   const count = new Map<string, number>();
+  const sectorCount = new Map<string | null, number>();
+  const take = (a: Ranked) => {
+    selected.add(a.id);
+    count.set(a.clusterId, (count.get(a.clusterId) ?? 0) + 1);
+    const s = places.sectorOf(a.clusterId);
+    sectorCount.set(s, (sectorCount.get(s) ?? 0) + 1);
+  };
+  const sectorFull = (a: Ranked) => {
+    const s = places.sectorOf(a.clusterId);
+    return (sectorCount.get(s) ?? 0) >= places.sectorCap(s);
+  };
   for (const a of reservedPicks.sort(compareApplicants)) {
-    if (selected.size >= input.totalStalls) {
+    if (selected.size >= input.totalStalls || sectorFull(a)) {
       seatOf.delete(a.id);
       continue;
     }
-    selected.add(a.id);
-    count.set(a.clusterId, (count.get(a.clusterId) ?? 0) + 1);
+    take(a);
   }
 
   // Step 5: open places across the edition.
   for (const a of ranked) {
     if (selected.has(a.id)) continue;
+    const cap = places.clusterCap(a.clusterId);
     if (!eligible(a)) why.set(a.id, { code: "below_minimum_score", params: { minimum: rule.minimumScore } });
-    else if (target(a.clusterId) === 0) why.set(a.id, { code: "no_places_in_cluster", params: {} });
+    else if (cap === 0) why.set(a.id, { code: "no_places_in_cluster", params: {} });
     else if (selected.size >= input.totalStalls) why.set(a.id, { code: "stall_total_reached", params: { total: input.totalStalls } });
-    else if ((count.get(a.clusterId) ?? 0) >= target(a.clusterId))
-      why.set(a.id, { code: "cluster_target_reached", params: { target: target(a.clusterId) } });
+    else if ((count.get(a.clusterId) ?? 0) >= cap) why.set(a.id, { code: "cluster_target_reached", params: { target: cap } });
+    else if (sectorFull(a)) why.set(a.id, { code: "sector_target_reached", params: { target: places.sectorTarget(places.sectorOf(a.clusterId)) ?? 0 } });
     else {
-      selected.add(a.id);
+      take(a);
       seatOf.set(a.id, { seat: "open", group: null });
-      count.set(a.clusterId, (count.get(a.clusterId) ?? 0) + 1);
     }
   }
 
-  // Seat labels say who needed the reservation: an applicant among the cluster's
+  // Seat labels say who needed the reservation: an applicant among the unit's
   // best n on adjusted score alone (n = places it filled) holds an open place
   // even if the reserved round picked them; the others hold the reserved places,
   // and those they displaced are told so.
   const displaced = new Set<string>();
-  for (const [, members] of byCluster) {
+  for (const [, members] of byUnit) {
     const n = members.filter((a) => selected.has(a.id)).length;
     for (const a of members.filter(eligible).slice(0, n)) {
       if (!selected.has(a.id)) displaced.add(a.id);
@@ -157,9 +183,12 @@ export function runSelection(raw: SelectInput): SelectionResult {
       });
     });
   }
-  const clusterTargets = [...new Set([...targets.keys(), ...byCluster.keys()])].map((clusterId) => ({
-    clusterId,
-    target: target(clusterId),
-  }));
-  return summarise({ rule, totalStalls: input.totalStalls, decisions, overrides: [] }, clusterTargets);
+  const clusterIds = [...new Set([...ownTargets.keys(), ...byCluster.keys()])];
+  return summarise(
+    { rule, totalStalls: input.totalStalls, decisions, overrides: [] },
+    {
+      clusters: clusterIds.map((clusterId) => ({ clusterId, sectorId: places.sectorOf(clusterId), target: places.ownTarget(clusterId) })),
+      sectors: places.sectors().map(({ sectorId, target }) => ({ sectorId, target })),
+    },
+  );
 }

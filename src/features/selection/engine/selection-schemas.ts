@@ -38,10 +38,16 @@ export const SelectionApplication = z.object({
   tradeBodyId: z.string().nullable().default(null),
 });
 
+// Places per cluster and per sector. A cluster with its own target is capped by
+// it; a sector target caps all its clusters together; a cluster with no target
+// of its own in a sector with one shares the sector's places. A cluster with
+// neither has no places. The sector of a cluster comes from its applications
+// or its cluster target entry (they must agree).
 export const SelectInput = z
   .object({
     applications: z.array(SelectionApplication),
-    clusterTargets: z.array(z.object({ clusterId: z.string().min(1), places: z.number().int().min(0) })),
+    clusterTargets: z.array(z.object({ clusterId: z.string().min(1), places: z.number().int().min(0), sectorId: z.string().nullable().default(null) })),
+    sectorTargets: z.array(z.object({ sectorId: z.string().min(1), places: z.number().int().min(0) })).default([]),
     totalStalls: z.number().int().min(0),
     rule: PreferenceRule.prefault({}),
   })
@@ -56,6 +62,21 @@ export const SelectInput = z
       if (clusters.has(t.clusterId)) ctx.addIssue({ code: "custom", path: ["clusterTargets", i, "clusterId"], params: { code: "duplicate_id" } });
       clusters.add(t.clusterId);
     });
+    const sectors = new Set<string>();
+    input.sectorTargets.forEach((t, i) => {
+      if (sectors.has(t.sectorId)) ctx.addIssue({ code: "custom", path: ["sectorTargets", i, "sectorId"], params: { code: "duplicate_id" } });
+      sectors.add(t.sectorId);
+    });
+    // One sector per cluster, whoever says it.
+    const sectorOf = new Map<string, string>();
+    const check = (clusterId: string, sectorId: string | null, path: (string | number)[]) => {
+      if (sectorId === null) return;
+      const known = sectorOf.get(clusterId);
+      if (known !== undefined && known !== sectorId) ctx.addIssue({ code: "custom", path, params: { code: "sector_mismatch" } });
+      sectorOf.set(clusterId, sectorId);
+    };
+    input.clusterTargets.forEach((t, i) => check(t.clusterId, t.sectorId, ["clusterTargets", i, "sectorId"]));
+    input.applications.forEach((a, i) => check(a.clusterId, a.sectorId, ["applications", i, "sectorId"]));
   });
 export type SelectInput = z.input<typeof SelectInput>;
 
@@ -70,6 +91,7 @@ export const ReasonCode = z.enum([
   "below_minimum_score", // {minimum}
   "no_places_in_cluster",
   "cluster_target_reached", // {target}
+  "sector_target_reached", // {target}
   "reserved_places_filled", // would have had a place on adjusted score alone
   "stall_total_reached", // {total}
   "waitlisted", // {position}
@@ -114,18 +136,35 @@ export const ReservedCount = z.object({
 
 export const ClusterSummary = z.object({
   clusterId: z.string(),
-  target: z.number().int(),
+  sectorId: z.string().nullable().default(null),
+  // null: no target of its own; the cluster shares its sector's places (see SectorSummary).
+  target: z.number().int().nullable(),
   applicants: z.number().int(),
   eligible: z.number().int(),
   selected: z.number().int(),
   waitlisted: z.number().int(),
+  // Reservations of this cluster's own places; empty when it shares its sector's.
   reserved: z.array(ReservedCount),
 });
 export type ClusterSummary = z.infer<typeof ClusterSummary>;
 
+export const SectorSummary = z.object({
+  sectorId: z.string(),
+  target: z.number().int(),
+  // Places left for the sector's clusters without a target of their own (the
+  // sector target less its clusters' own targets); their reservations apply to it.
+  sharedPlaces: z.number().int(),
+  applicants: z.number().int(),
+  selected: z.number().int(),
+  waitlisted: z.number().int(),
+  reserved: z.array(ReservedCount), // over the clusters sharing the sector's places
+});
+export type SectorSummary = z.infer<typeof SectorSummary>;
+
 export const Flag = z.object({
-  code: z.enum(["cluster_target_exceeded", "stall_total_exceeded", "reserved_share_unmet"]),
+  code: z.enum(["cluster_target_exceeded", "sector_target_exceeded", "stall_total_exceeded", "reserved_share_unmet"]),
   clusterId: z.string().nullable(),
+  sectorId: z.string().nullable().default(null),
   group: PreferenceGroup.nullable(),
   limit: z.number().int(),
   actual: z.number().int(),
@@ -137,6 +176,7 @@ export const SelectionResult = z.object({
   totalStalls: z.number().int(),
   decisions: z.array(Decision),
   clusters: z.array(ClusterSummary),
+  sectors: z.array(SectorSummary).default([]),
   totals: z.object({
     applicants: z.number().int(),
     selected: z.number().int(),
