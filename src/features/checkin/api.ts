@@ -9,6 +9,7 @@ import { gateBundle, uploadOfflineScans } from "./operations/offline";
 import { recordScan } from "./operations/scan";
 import { issueStaffBadge, listStaffBadges, setStaffQuota } from "./operations/staff-badges";
 import { footfall } from "./operations/footfall";
+import { checkinSetupApi } from "./setup-api";
 
 // Gate scans, offline uploads, the gate bundle, badge PDFs, revoke and reprint. Thin: every rule
 // (who may call, what is valid) lives in the operations.
@@ -242,5 +243,6 @@ export function checkinApi(services: AppServices) {
     });
   });
 
+  api.route("/", checkinSetupApi(services));
   return api;
 }

@@ -1,0 +1,109 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { AppServices } from "../../platform/context";
+import { apiRouter } from "../../platform/http/api-router";
+import { errorResponses, idParams, jsonBody, jsonResponse, security } from "../accounts/api";
+import { checkinSetup, createGate, createZone, updateGate, updateZone } from "./operations/setup";
+
+// The organisers' check-in set-up over the API: what /back-office/editions/:id/checkin-setup
+// does, over the same operations (organiser staff only, `checkin.manage`; every change audited).
+// Staff quotas are changed with PUT /editions/{id}/exhibitors/{enterpriseId}/staff-quota (api.ts).
+
+const tags = ["check-in"];
+const uuid = z.string().openapi({ format: "uuid" });
+const code = z.string().max(40).openapi({ description: "Lower-case letters, digits, - and _; fixed once created (badges and registrations refer to it)", example: "media_enclave" });
+const names = { nameEn: z.string().max(120), nameUr: z.string().max(120) };
+
+const zoneSchema = z
+  .object({ id: uuid, code: z.string(), ...names, bit: z.number().int().openapi({ description: "The zone's bit in signed badges: allocated by the server, never reused" }) })
+  .openapi("CheckinZone");
+const gateSchema = z
+  .object({ id: uuid, code: z.string(), ...names, zoneId: uuid.nullable().openapi({ description: "null: a hall entrance" }), reentryAllowed: z.boolean() })
+  .openapi("CheckinGate");
+const quotaSchema = z.object({ enterpriseId: uuid, quota: z.number().int(), nameEn: z.string(), nameUr: z.string() }).openapi("StaffQuota");
+const exhibitorSchema = z.object({ id: uuid, nameEn: z.string(), nameUr: z.string() });
+const setupSchema = z
+  .object({
+    edition: z.object({ id: uuid, nameEn: z.string(), nameUr: z.string() }),
+    zones: z.array(zoneSchema),
+    gates: z.array(gateSchema),
+    quotas: z.array(quotaSchema),
+    exhibitors: z.array(exhibitorSchema).openapi({ description: "Enterprises with an exhibitor account: the ones a quota can be set for" }),
+  })
+  .openapi("CheckinSetup");
+const zoneCreateBody = z.strictObject({ code, ...names }).openapi("CheckinZoneInput");
+const zoneUpdateBody = z.strictObject(names).openapi("CheckinZoneChange", { description: "Names only: code and bit never change." });
+const reentry = z.boolean().openapi({ description: "false: a second entry is refused as `already_inside`" });
+const gateCreateBody = z
+  .strictObject({ code, ...names, zoneId: uuid.nullable().optional(), reentryAllowed: reentry.optional() })
+  .openapi("CheckinGateInput", { description: "Without zoneId a hall entrance; re-entry off unless given." });
+const gateUpdateBody = z
+  .strictObject({ ...names, zoneId: uuid.nullable(), reentryAllowed: reentry })
+  .openapi("CheckinGateChange", { description: "The whole gate but its code (fixed once created)." });
+
+export function checkinSetupApi(_services: AppServices) {
+  const api = apiRouter();
+  const get = (path: string, summary: string, schema: z.ZodType, description: string) =>
+    createRoute({
+      method: "get",
+      path,
+      summary,
+      description: `Organiser staff. ${description}`,
+      tags,
+      security: security.session,
+      request: { params: idParams },
+      responses: { 200: jsonResponse(schema, summary), ...errorResponses },
+    });
+  const create = <B extends z.ZodType, A extends z.ZodType>(path: string, summary: string, body: B, answer: A) =>
+    createRoute({
+      method: "post",
+      path,
+      summary,
+      description: "Organiser staff. Audited. A repeated code is `validation_failed` on `code` (`checkin_code_taken`).",
+      tags,
+      security: security.session,
+      request: { params: idParams, body: jsonBody(body) },
+      responses: { 201: jsonResponse(answer, "Created"), ...errorResponses },
+    });
+  const update = <B extends z.ZodType, A extends z.ZodType>(path: string, summary: string, body: B, answer: A) =>
+    createRoute({
+      method: "put",
+      path,
+      summary,
+      description: "Organiser staff. Audited.",
+      tags,
+      security: security.session,
+      request: { params: idParams, body: jsonBody(body) },
+      responses: { 200: jsonResponse(answer, "Changed"), ...errorResponses },
+    });
+
+  api.openapi(get("/editions/{id}/checkin-setup", "Zones, gates and staff quotas", setupSchema, "Everything the set-up page shows."), async (c) =>
+    c.json(await checkinSetup(c.get("req").ctx, { editionId: c.req.valid("param").id }), 200),
+  );
+  api.openapi(get("/editions/{id}/zones", "The edition's zones, by bit", z.array(zoneSchema), ""), async (c) =>
+    c.json((await checkinSetup(c.get("req").ctx, { editionId: c.req.valid("param").id })).zones, 200),
+  );
+  api.openapi(get("/editions/{id}/gates", "The edition's gates, by code", z.array(gateSchema), ""), async (c) =>
+    c.json((await checkinSetup(c.get("req").ctx, { editionId: c.req.valid("param").id })).gates, 200),
+  );
+  api.openapi(
+    get("/editions/{id}/staff-quotas", "Exhibitors' staff-badge quotas", z.object({ quotas: z.array(quotaSchema), exhibitors: z.array(exhibitorSchema) }), "Change one with PUT …/exhibitors/{enterpriseId}/staff-quota."),
+    async (c) => {
+      const { quotas, exhibitors } = await checkinSetup(c.get("req").ctx, { editionId: c.req.valid("param").id });
+      return c.json({ quotas, exhibitors }, 200);
+    },
+  );
+
+  api.openapi(create("/editions/{id}/zones", "Add a zone (the next free bit)", zoneCreateBody, zoneSchema.pick({ id: true, code: true, bit: true })), async (c) =>
+    c.json(await createZone(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id }), 201),
+  );
+  api.openapi(update("/zones/{id}", "Rename a zone", zoneUpdateBody, z.object({ id: uuid })), async (c) =>
+    c.json(await updateZone(c.get("req").ctx, { ...c.req.valid("json"), zoneId: c.req.valid("param").id }), 200),
+  );
+  api.openapi(create("/editions/{id}/gates", "Add a gate", gateCreateBody, z.object({ id: uuid, code: z.string() })), async (c) =>
+    c.json(await createGate(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id }), 201),
+  );
+  api.openapi(update("/gates/{id}", "Change a gate's names, zone or re-entry rule", gateUpdateBody, z.object({ id: uuid })), async (c) =>
+    c.json(await updateGate(c.get("req").ctx, { ...c.req.valid("json"), gateId: c.req.valid("param").id }), 200),
+  );
+  return api;
+}
