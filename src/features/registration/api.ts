@@ -5,7 +5,9 @@ import { conflictResponse, errorResponses, idParams, jsonBody, jsonResponse, sec
 import { decideRegistrations } from "./operations/decide";
 import { exportRegistrations } from "./operations/export";
 import { listRegistrations } from "./operations/list";
+import { requestManageLink } from "./operations/manage-link";
 import { cancelOwnRegistration } from "./operations/own";
+import { updateOwnDetails } from "./operations/own-details";
 import { register, registerGroup, registerWalkIn } from "./operations/register";
 import { exportColumns } from "./schemas";
 import { registrationStatuses } from "./tables";
@@ -26,6 +28,9 @@ const personFields = {
   consentData: z.boolean().openapi({ description: "Must be true: consent to the use of the data" }),
   consentScan: z.boolean().optional().openapi({ description: "Consent to exhibitors scanning the badge" }),
 };
+function pick<T extends Record<string, z.ZodType>, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
+}
 const registerBody = z
   .strictObject({ categoryId: uuid, locale: z.enum(["en", "ur"]).optional(), ...personFields })
   .openapi("RegistrationInput");
@@ -92,7 +97,19 @@ const cancelBody = z
   .union([z.strictObject({ registrationId: uuid }), z.strictObject({ token: z.string().max(100) })])
   .openapi("RegistrationCancel", { description: "Your own registration (signed in) or the token from the manage link." });
 
-export function registrationApi(_services: AppServices) {
+const detailsBody = z
+  .union([
+    z.strictObject({ registrationId: uuid, ...pick(personFields, ["name", "nameUr", "phone", "organisation", "designation"]) }),
+    z.strictObject({ token: z.string().max(100), ...pick(personFields, ["name", "nameUr", "phone", "organisation", "designation"]) }),
+  ])
+  .openapi("RegistrationDetails");
+const detailsResult = z.object({
+  id: uuid,
+  changed: z.array(z.string()),
+  reissuedSerial: z.number().int().nullable().openapi({ description: "The new badge serial when the badge was reissued" }),
+});
+
+export function registrationApi(services: AppServices) {
   const api = apiRouter();
   const tags = ["registration"];
   const staffTags = ["registration (organiser)"];
@@ -190,6 +207,41 @@ export function registrationApi(_services: AppServices) {
       responses: { 200: jsonResponse(z.object({ status: z.string(), promoted: z.array(uuid) }), "Cancelled"), ...errorResponses },
     }),
     async (c) => c.json(await cancelOwnRegistration(c.get("req").ctx, c.req.valid("json")), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "put",
+      path: "/registrations/details",
+      summary: "Change your name and contact details",
+      description:
+        "Your own (signed in, `registrationId`) or with the manage link's `token`. The email does not change. When an approved registration's printed name or organisation changes, a new badge is signed and emailed; the old one is refused as replaced.",
+      tags,
+      security: security.none,
+      request: { body: jsonBody(detailsBody) },
+      responses: { 200: jsonResponse(detailsResult, "Saved"), ...errorResponses, 409: { description: "Cancelled or refused (`conflict`)" }, 410: { description: "Unknown or replaced link (`token_invalid`)" } },
+    }),
+    async (c) => c.json(await updateOwnDetails(c.get("req").ctx, c.req.valid("json")), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      path: "/registrations/manage-link",
+      summary: "Email a new manage link (lost link)",
+      description:
+        "Anyone. If the email has a registration for the edition, a new link is emailed to it and older links stop working. The answer is the same either way. Limited per email and per address like sign-in (`rate_limited`, 429).",
+      tags,
+      security: security.none,
+      request: { body: jsonBody(z.strictObject({ edition: z.string().max(60).openapi({ description: "The edition's slug", example: "showcase-2026" }), email: z.string().max(254) })) },
+      responses: { 202: jsonResponse(z.object({ ok: z.literal(true) }), "Accepted (whether or not the email is registered)"), ...errorResponses, 429: { description: "Too many requests (`rate_limited`)" } },
+    }),
+    async (c) => {
+      const { ctx, ip } = c.get("req");
+      await requestManageLink(ctx, { ...c.req.valid("json"), ip });
+      services.notifyOutbox();
+      return c.json({ ok: true as const }, 202);
+    },
   );
 
   api.openapi(

@@ -3,6 +3,8 @@
 // of en and ur identical; prefix every key with "registration.".
 // The `validation.registration_*` keys are field codes this feature raises: the platform looks
 // field texts up as `validation.<code>`, so they carry the feature name inside the code instead.
+import { en as selfEn, ur as selfUr } from "./messages-self";
+
 export const en = {
   "registration.status.pending": "Awaiting approval",
   "registration.status.approved": "Confirmed",
@@ -142,6 +144,7 @@ export const en = {
   "registration.settings.capacitySaved": "The limit is saved.",
   "registration.settings.questionAdded": "The question is added.",
   "registration.settings.questionDeleted": "The question is removed.",
+  ...selfEn,
 } as const;
 
 export const ur: Record<keyof typeof en, string> = {
@@ -283,4 +286,5 @@ export const ur: Record<keyof typeof en, string> = {
   "registration.settings.capacitySaved": "حد محفوظ ہو گئی۔",
   "registration.settings.questionAdded": "سوال شامل ہو گیا۔",
   "registration.settings.questionDeleted": "سوال ہٹا دیا گیا۔",
+  ...selfUr,
 };

@@ -134,3 +134,15 @@ export const exportInput = z.strictObject({
   categoryId: z.uuid().optional(),
   status: z.enum(registrationStatuses).optional(),
 });
+
+/** A registrant's own name and contact details (the email is who they are: it does not change). */
+export const ownDetailsInput = personInput
+  .pick({ name: true, nameUr: true, phone: true, organisation: true, designation: true })
+  .extend({ registrationId: z.uuid().optional(), token: z.string().min(20).max(100).optional() });
+
+/** "Lost your link?": the edition (by slug) and the email registered with. */
+export const manageLinkRequestInput = z.strictObject({
+  edition: z.string().trim().min(1).max(60),
+  email: registrationEmailSchema,
+  ip: z.string().max(100).default("unknown"),
+});

@@ -22,7 +22,7 @@ import { checkDays, editionDayCount } from "./register";
 const which = z.union([z.strictObject({ registrationId: z.uuid() }), z.strictObject({ token: z.string().min(20).max(100) })]);
 type Which = { registrationId?: string; token?: string };
 
-async function findOwn(db: Executor, ctx: Ctx, w: Which) {
+export async function findOwn(db: Executor, ctx: Ctx, w: Which) {
   const where = w.token ? eq(registrations.manageTokenHash, hashSecret(w.token)) : eq(registrations.id, w.registrationId!);
   const [reg] = await db.select().from(registrations).where(where);
   if (!reg) throw w.token ? new DomainError("token_invalid") : new DomainError("not_found", { params: { what: "registration" } });

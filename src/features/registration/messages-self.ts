@@ -1,0 +1,81 @@
+// Texts of the registrant's own pages beyond the first form: delegations, changing one's details,
+// and a new manage link. Spread into messages.ts (same rules: identical keys and placeholders).
+export const en = {
+  "registration.group.title": "Register a delegation",
+  "registration.group.intro":
+    "The head of a delegation registers its members together. They are all confirmed, or all put on the waiting list, together. Each member is emailed a link to their own registration.",
+  "registration.group.link": "Registering a delegation? Register its members together.",
+  "registration.group.shared": "For the whole delegation",
+  "registration.group.members": "Members",
+  "registration.group.member": "Member {n}",
+  "registration.group.rowsHint": "Leave a row empty to skip it.",
+  "registration.group.add": "Add another member",
+  "registration.group.remove": "Remove member {n}",
+  "registration.group.submit": "Register the delegation",
+  "registration.group.consentData": "I confirm that every member agrees that the organisers store and use these details to run the exhibition (required).",
+  "registration.group.consentScan": "Every member agrees that exhibitors may scan their badge to receive their name, organisation and contact details.",
+  "registration.group.none": "Fill in at least one member.",
+  "registration.group.memberErrors": "Member {n}: {fields}",
+  "registration.group.done": "The delegation is registered: {count} members, {status}.",
+  "registration.group.doneAlready": "This delegation was already registered: {count} members, {status}.",
+  "registration.group.another": "Register another delegation",
+
+  "registration.manage.details": "Your details",
+  "registration.manage.detailsHint": "Your email cannot be changed here: it is where we write to you.",
+  "registration.manage.saveDetails": "Save details",
+  "registration.manage.detailsSaved": "Your details are saved.",
+  "registration.manage.badgeReissued":
+    "Your details are saved. Your badge shows your name, so a new badge has been issued and emailed to you: use it, the old one no longer opens the gates.",
+
+  "registration.lost.title": "Lost your link?",
+  "registration.lost.intro":
+    "Enter the email you registered with and the exhibition. If you are registered, we email you a new link to see, change or cancel your registration; any older link stops working.",
+  "registration.lost.edition": "Exhibition",
+  "registration.lost.submit": "Email me a new link",
+  "registration.lost.sent": "If this email is registered for this exhibition, a new link is on its way to it. It can take a few minutes to arrive.",
+  "registration.lost.link": "Registered already and lost your link?",
+
+  "registration.email.link.subject": "{edition}: your new registration link (no. {number})",
+  "registration.email.link.body":
+    "Dear {name},\n\nYou asked for a new link to your registration for {edition}. See, change or cancel it here: {link}\n\nAny earlier link no longer works. If you did not ask for this, you can ignore this email: your registration is unchanged.",
+} as const;
+
+export const ur: Record<keyof typeof en, string> = {
+  "registration.group.title": "وفد کی رجسٹریشن",
+  "registration.group.intro":
+    "وفد کا سربراہ اس کے ارکان کو ایک ساتھ رجسٹر کرتا ہے۔ سب کی تصدیق ایک ساتھ ہوتی ہے، یا سب ایک ساتھ انتظار کی فہرست میں جاتے ہیں۔ ہر رکن کو اس کی اپنی رجسٹریشن کا لنک ای میل کیا جاتا ہے۔",
+  "registration.group.link": "وفد رجسٹر کر رہے ہیں؟ اس کے ارکان کو ایک ساتھ رجسٹر کریں۔",
+  "registration.group.shared": "پورے وفد کے لیے",
+  "registration.group.members": "ارکان",
+  "registration.group.member": "رکن {n}",
+  "registration.group.rowsHint": "جو قطار خالی چھوڑیں وہ شامل نہیں ہو گی۔",
+  "registration.group.add": "ایک اور رکن شامل کریں",
+  "registration.group.remove": "رکن {n} کو ہٹائیں",
+  "registration.group.submit": "وفد رجسٹر کریں",
+  "registration.group.consentData": "میں تصدیق کرتا/کرتی ہوں کہ ہر رکن اس پر رضامند ہے کہ منتظمین نمائش کے انتظام کے لیے یہ معلومات محفوظ اور استعمال کریں (لازمی)۔",
+  "registration.group.consentScan": "ہر رکن رضامند ہے کہ نمائش کنندگان اس کا بیج اسکین کر کے اس کا نام، ادارہ اور رابطے کی معلومات حاصل کر سکیں۔",
+  "registration.group.none": "کم از کم ایک رکن کی معلومات درج کریں۔",
+  "registration.group.memberErrors": "رکن {n}: {fields}",
+  "registration.group.done": "وفد رجسٹر ہو گیا: {count} ارکان، {status}۔",
+  "registration.group.doneAlready": "یہ وفد پہلے ہی رجسٹر ہو چکا تھا: {count} ارکان، {status}۔",
+  "registration.group.another": "ایک اور وفد رجسٹر کریں",
+
+  "registration.manage.details": "آپ کی معلومات",
+  "registration.manage.detailsHint": "آپ کی ای میل یہاں تبدیل نہیں ہو سکتی: ہم آپ سے اسی پر رابطہ کرتے ہیں۔",
+  "registration.manage.saveDetails": "معلومات محفوظ کریں",
+  "registration.manage.detailsSaved": "آپ کی معلومات محفوظ ہو گئیں۔",
+  "registration.manage.badgeReissued":
+    "آپ کی معلومات محفوظ ہو گئیں۔ آپ کے بیج پر آپ کا نام ہوتا ہے، اس لیے نیا بیج جاری کر کے آپ کو ای میل کر دیا گیا ہے: اب وہی استعمال کریں، پرانا بیج دروازے پر قبول نہیں ہو گا۔",
+
+  "registration.lost.title": "لنک کھو گیا؟",
+  "registration.lost.intro":
+    "وہ ای میل درج کریں جس سے آپ نے رجسٹریشن کی تھی اور نمائش منتخب کریں۔ اگر آپ رجسٹرڈ ہیں تو ہم آپ کو رجسٹریشن دیکھنے، تبدیل کرنے یا منسوخ کرنے کا نیا لنک ای میل کریں گے؛ پرانا لنک کام کرنا بند کر دے گا۔",
+  "registration.lost.edition": "نمائش",
+  "registration.lost.submit": "مجھے نیا لنک ای میل کریں",
+  "registration.lost.sent": "اگر یہ ای میل اس نمائش کے لیے رجسٹرڈ ہے تو نیا لنک اس پر بھیج دیا گیا ہے۔ پہنچنے میں چند منٹ لگ سکتے ہیں۔",
+  "registration.lost.link": "پہلے سے رجسٹرڈ ہیں اور لنک کھو گیا؟",
+
+  "registration.email.link.subject": "{edition}: آپ کی رجسٹریشن کا نیا لنک (نمبر {number})",
+  "registration.email.link.body":
+    "محترم {name}،\n\nآپ نے {edition} کے لیے اپنی رجسٹریشن کا نیا لنک مانگا تھا۔ اسے یہاں دیکھیں، تبدیل کریں یا منسوخ کریں: {link}\n\nپہلے کا کوئی بھی لنک اب کام نہیں کرے گا۔ اگر آپ نے یہ نہیں مانگا تو اس ای میل کو نظر انداز کر دیں: آپ کی رجسٹریشن میں کوئی تبدیلی نہیں ہوئی۔",
+};

@@ -1,0 +1,80 @@
+import { eq } from "drizzle-orm";
+import { recordAudit } from "../../../platform/audit/record";
+import { inTransaction, type Ctx } from "../../../platform/context";
+import { DomainError } from "../../../platform/errors";
+import { parseInput } from "../../../platform/validation";
+import { currentBadgeOf, issueBadge, queueBadgeEmail, signNewBadge } from "../../checkin/operations/issue-badge";
+import { editions } from "../../editions/tables";
+import { ownDetailsInput } from "../schemas";
+import { registrations } from "../tables";
+import { findOwn } from "./own";
+
+// A registrant changes their own name and contact details, signed in or through the manage link.
+//
+// The badge's signed claims carry no name, so issueBadge would keep the current badge. But the
+// printed A6 badge shows the name (Latin and Urdu) and the organisation: a badge printed before
+// the change would still say the old name at the door, and a renamed registration would let the
+// old paper badge walk in as someone else. So when what is printed changes on an approved
+// registration, a new serial is signed (the old one is then refused as `replaced`) and the badge
+// email goes out again. This is reprintBadge's path (signNewBadge + queueBadgeEmail) without its
+// organiser permission: the registrant may only reissue their own badge, and only by changing it.
+// A revoked badge stays revoked (as in issueBadge): an organiser decides about those.
+
+/** The fields printed on the badge. */
+const PRINTED = ["name", "nameUr", "organisation"] as const;
+const CHANGEABLE = ["name", "nameUr", "organisation", "designation", "phone"] as const;
+
+export interface OwnDetailsResult {
+  id: string;
+  changed: string[];
+  /** The new badge serial when the printed badge was reissued, else null. */
+  reissuedSerial: number | null;
+}
+
+export async function updateOwnDetails(ctx: Ctx, raw: unknown): Promise<OwnDetailsResult> {
+  const input = parseInput(ownDetailsInput, raw);
+  if (!input.registrationId === !input.token) throw new DomainError("bad_request");
+  const which = input.token ? { token: input.token } : { registrationId: input.registrationId! };
+  const reg = await findOwn(ctx.db, ctx, which);
+  return inTransaction(ctx, async (tx) => {
+    // Only the registration row (then its badges): the same order as every other change of it.
+    const [locked] = await tx.select().from(registrations).where(eq(registrations.id, reg.id)).for("update");
+    if (!locked || locked.status === "cancelled" || locked.status === "refused") {
+      throw new DomainError("conflict", { params: { what: "registration" } });
+    }
+    const changed = CHANGEABLE.filter((k) => (locked[k] ?? null) !== (input[k] ?? null));
+    if (changed.length === 0) return { id: reg.id, changed: [], reissuedSerial: null };
+    const now = ctx.clock.now();
+    const [after] = await tx
+      .update(registrations)
+      .set({ name: input.name, nameUr: input.nameUr, organisation: input.organisation, designation: input.designation, phone: input.phone, updatedAt: now })
+      .where(eq(registrations.id, reg.id))
+      .returning();
+    const [edition] = await tx.select().from(editions).where(eq(editions.id, reg.editionId));
+    let reissuedSerial: number | null = null;
+    if (after!.status === "approved" && changed.some((k) => (PRINTED as readonly string[]).includes(k))) {
+      const current = await currentBadgeOf(tx, reg.id);
+      if (!current) {
+        // An approved registration without a badge (should not happen): issue its first one.
+        await issueBadge(tx, ctx, reg.id);
+        reissuedSerial = (await currentBadgeOf(tx, reg.id))?.serial ?? null;
+      } else if (!current.revokedAt) {
+        const badge = await signNewBadge(tx, ctx, edition!, after!, current.serial + 1);
+        await queueBadgeEmail(tx, ctx, edition!, after!);
+        reissuedSerial = badge.serial;
+      }
+    }
+    // Audited when it touches the badge: organisers see why a serial was replaced.
+    if (reissuedSerial !== null) {
+      await recordAudit(tx, ctx, {
+        action: "registration.details_changed",
+        entityType: "registration",
+        entityId: reg.id,
+        organiserId: edition!.organiserId,
+        editionId: edition!.id,
+        data: { registrationNo: after!.number, changed, reissuedSerial },
+      });
+    }
+    return { id: reg.id, changed: [...changed], reissuedSerial };
+  });
+}
