@@ -182,6 +182,20 @@ export function promoteFromWaitlist(result: SelectionResult, withdrawnId: string
 }
 
 /**
+ * Any applicant withdraws: a selected or waitlisted one through
+ * promoteFromWaitlist (the place goes to the cluster's waitlist), a
+ * not-selected one simply leaves the results. Withdrawing twice changes nothing.
+ */
+export function withdrawDecision(result: SelectionResult, withdrawnId: string): Promotion {
+  const d = find(result, withdrawnId);
+  if (d.status === "selected" || d.status === "waitlisted") return promoteFromWaitlist(result, withdrawnId);
+  const withdrawn: Reason = { code: "withdrawn", params: {} };
+  if (d.status === "withdrawn") return { result, promoted: null, reason: withdrawn };
+  const decisions = result.decisions.map((x) => (x.applicationId === withdrawnId ? { ...x, status: "withdrawn" as const, seat: null, seatGroup: null, reasons: [withdrawn] } : { ...x }));
+  return { result: summarise({ ...result, decisions }, targetsOf(result)), promoted: null, reason: withdrawn };
+}
+
+/**
  * Organiser overrides, each changing one decision with a justification. They
  * never cascade (nobody else moves); the recomputed flags show any target or
  * stall total now exceeded, or a reserved share no longer met.

@@ -8,6 +8,6 @@ export * from "./spreadsheet";
 export * from "./selection-schemas";
 export { bonusFor, compareApplicants, reservedSeats } from "./rule";
 export { runSelection } from "./select";
-export { applyOverrides, promoteFromWaitlist, summarise, targetsOf, type Promotion } from "./decisions";
+export { applyOverrides, promoteFromWaitlist, summarise, targetsOf, withdrawDecision, type Promotion } from "./decisions";
 export { placesOf, type Places, type PlacesInput } from "./places";
 export * from "./report";

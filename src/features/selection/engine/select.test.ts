@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../../../platform/errors";
-import { applyOverrides, promoteFromWaitlist } from "./decisions";
+import { applyOverrides, promoteFromWaitlist, withdrawDecision } from "./decisions";
 import { reservedSeats, runSelection } from "./select";
 import { PreferenceRule, type SelectInput } from "./selection-schemas";
 
@@ -228,5 +228,17 @@ describe("edge cases of the stall total, withdrawal and overrides", () => {
     const left = promoteFromWaitlist(result, "c");
     expect(left.promoted).toBeNull();
     expect(decision(left.result, "d").waitlistPosition).toBe(1);
+  });
+});
+
+describe("withdrawDecision", () => {
+  it("promotes for a selected applicant, and only removes a not-selected one", () => {
+    const base = runSelection({ applications: [app("a", 90), app("b", 80), app("c", 20)], clusterTargets: [{ clusterId: "surgical", places: 1 }], totalStalls: 5, rule: { minimumScore: 50 } });
+    expect(withdrawDecision(base, "a")).toMatchObject({ promoted: "b", reason: { code: "promoted_next_on_waitlist" } });
+    const gone = withdrawDecision(base, "c");
+    expect(gone.promoted).toBeNull();
+    expect(decision(gone.result, "c")).toMatchObject({ status: "withdrawn", reasons: [{ code: "withdrawn" }] });
+    expect(gone.result.totals).toMatchObject({ selected: 1, withdrawn: 1, notSelected: 0 });
+    expect(withdrawDecision(gone.result, "c").result).toBe(gone.result);
   });
 });

@@ -11,10 +11,10 @@ import { users } from "../../../platform/auth/tables";
 import { roleGrants } from "../../accounts/tables";
 import { editionForChange } from "../../editions/operations/update-edition";
 import { findEdition } from "../../editions/queries";
-import { clusters, editions } from "../../editions/tables";
+import { clusters, editions, sectors } from "../../editions/tables";
 import { nominationByLink } from "../../nominations/operations/application";
 import { nominations, selections } from "../../nominations/tables";
-import { applyOverrides, Override, PreferenceRule, promoteFromWaitlist, runSelection, SelectionResult, type Decision } from "../engine";
+import { applyOverrides, Override, PreferenceRule, runSelection, SelectionResult, withdrawDecision, type Decision } from "../engine";
 import { decisionEmail, offerEmail, tradeBodyDecisionsEmail } from "./decision-mail";
 import { editionScores } from "./review";
 
@@ -80,7 +80,15 @@ export async function getSelection(ctx: Ctx, raw: unknown) {
   const progress = { invited: 0, draft: 0, submitted: 0, withdrawn: 0 };
   for (const n of names) progress[n.status]++;
   const clusterRows = await ctx.db.select({ id: clusters.id, nameEn: clusters.nameEn, nameUr: clusters.nameUr }).from(clusters).where(eq(clusters.editionId, editionId));
-  return { edition, selection, progress, names: Object.fromEntries(names.map((n) => [n.id, n.enterpriseName])), clusters: Object.fromEntries(clusterRows.map((c) => [c.id, c])) };
+  const sectorRows = await ctx.db.select({ id: sectors.id, nameEn: sectors.nameEn, nameUr: sectors.nameUr }).from(sectors).where(eq(sectors.editionId, editionId));
+  return {
+    edition,
+    selection,
+    progress,
+    names: Object.fromEntries(names.map((n) => [n.id, n.enterpriseName])),
+    clusters: Object.fromEntries(clusterRows.map((c) => [c.id, c])),
+    sectors: Object.fromEntries(sectorRows.map((c) => [c.id, c])),
+  };
 }
 
 /** Changes one decision with a recorded justification (engine: nobody else moves; flags show what it breaks). */
@@ -152,29 +160,50 @@ export async function publishSelection(ctx: Ctx, raw: unknown) {
 }
 
 /**
- * A withdrawal. After publication the freed place goes to the same cluster's
- * waitlist (engine), and the promoted applicant is offered it by email.
+ * A withdrawal, before or after publication, by the same published rule: a
+ * selected applicant's place goes to the same cluster's waitlist (engine:
+ * promoteFromWaitlist; a reservation left short is filled first); a waitlisted
+ * or not-selected applicant just leaves the list. Before publication the
+ * proposal is updated in place (overrides kept, nobody told yet); after
+ * publication the promoted applicant is offered the place by email.
  */
-async function withdraw(tx: Executor, ctx: Ctx, nominationId: string) {
+async function withdraw(tx: Executor, ctx: Ctx, nominationId: string): Promise<Withdrawal> {
   const [n] = await tx.select().from(nominations).where(eq(nominations.id, nominationId)).for("update");
   if (!n) throw new DomainError("not_found", { params: { what: "nomination" } });
-  if (n.status === "withdrawn") return { promoted: null };
+  if (n.status === "withdrawn") return { promoted: null, promotedName: null, proposalUpdated: false };
   await tx.update(nominations).set({ status: "withdrawn" }).where(eq(nominations.id, nominationId));
   const current = await findSelection(tx, n.editionId);
-  let promoted: string | null = null;
   const decision = current?.result.decisions.find((d) => d.applicationId === nominationId);
-  if (current?.publishedAt && decision && (decision.status === "selected" || decision.status === "waitlisted")) {
-    const p = promoteFromWaitlist(current.result, nominationId);
-    promoted = p.promoted;
-    await tx.update(selections).set({ result: p.result as unknown as Record<string, unknown> }).where(eq(selections.editionId, n.editionId));
+  let promoted: string | null = null;
+  let promotedName: string | null = null;
+  if (current && decision && decision.status !== "withdrawn") {
+    const next = withdrawDecision(current.result, nominationId);
+    promoted = next.promoted;
+    await tx.update(selections).set({ result: next.result as unknown as Record<string, unknown> }).where(eq(selections.editionId, n.editionId));
     if (promoted) {
       const [m] = await tx.select().from(nominations).where(eq(nominations.id, promoted));
+      promotedName = m?.enterpriseName ?? null;
       const [edition] = await tx.select().from(editions).where(eq(editions.id, n.editionId));
-      if (m?.email) await queueEmail(tx, ctx.clock, offerEmail({ to: m.email, locale: m.locale, enterpriseName: m.enterpriseName, edition: edition! }));
+      if (current.publishedAt && m?.email) await queueEmail(tx, ctx.clock, offerEmail({ to: m.email, locale: m.locale, enterpriseName: m.enterpriseName, edition: edition! }));
     }
   }
-  await recordAudit(tx, ctx, { action: "nomination.withdrawn", entityType: "nomination", entityId: nominationId, editionId: n.editionId, data: { promoted } });
-  return { promoted };
+  const proposalUpdated = !!current && !current.publishedAt && !!decision;
+  await recordAudit(tx, ctx, {
+    action: "nomination.withdrawn",
+    entityType: "nomination",
+    entityId: nominationId,
+    editionId: n.editionId,
+    data: { promoted, before: decision?.status ?? null, published: !!current?.publishedAt },
+  });
+  return { promoted, promotedName, proposalUpdated };
+}
+
+export interface Withdrawal {
+  /** The application that took the freed place, if any. */
+  promoted: string | null;
+  promotedName: string | null;
+  /** The unpublished proposal was updated (not re-run). */
+  proposalUpdated: boolean;
 }
 
 /** The applicant withdraws through their link. */

@@ -7,7 +7,7 @@ import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { decideAppeal, listAppeals } from "../operations/appeals";
 import { assignReviews, scoreOverview } from "../operations/review";
-import { getSelection, overrideDecision, publishSelection, runSelectionProposal, withdrawByStaff } from "../operations/selection";
+import { getSelection, overrideDecision, publishSelection, runSelectionProposal, withdrawByStaff, type Withdrawal } from "../operations/selection";
 import { reasonText } from "../reasons";
 
 export function meta({ matches }: Route.MetaArgs) {
@@ -44,17 +44,19 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   };
   const result = await runForm(ctx.locale, form, ops[f.intent ?? ""] ?? (() => Promise.reject(new DomainError("bad_request"))));
   if (!result.ok) return result.response;
-  return { ok: true as const, intent: f.intent };
+  return { ok: true as const, intent: f.intent, withdrawal: f.intent === "withdraw" ? (result.value as Withdrawal) : null };
 }
 
 export default function SelectionPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
   const failure = useFailure();
-  const { edition, selection, names, clusters, scores, appeals } = loaderData;
+  const { edition, selection, names, clusters, sectors, scores, appeals } = loaderData;
   const done = actionData && "ok" in actionData && actionData.ok ? actionData : undefined;
   const result = selection?.result;
   const cluster = (id: string) => (clusters[id] ? pick(locale, clusters[id].nameEn, clusters[id].nameUr) : "");
+  const sector = (id: string) => (sectors[id] ? pick(locale, sectors[id].nameEn, sectors[id].nameUr) : "");
+  const withdrawal = done?.withdrawal;
   const button = (intent: string, label: string) => (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
@@ -70,7 +72,13 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
       </p>
       <h1>{t("nominations.sel.title")}</h1>
       <p>{t("nominations.sel.progress", loaderData.progress)}</p>
-      {done ? <Notice>{t("nominations.sel.done")}</Notice> : null}
+      {done && !withdrawal ? <Notice>{t("nominations.sel.done")}</Notice> : null}
+      {withdrawal ? (
+        <Notice>
+          {withdrawal.promotedName ? t("nominations.sel.withdrawn.promoted", { name: withdrawal.promotedName }) : t("nominations.sel.withdrawn.none")}
+          {withdrawal.proposalUpdated ? ` ${t("nominations.sel.withdrawn.proposal")}` : ""}
+        </Notice>
+      ) : null}
       <FormError failure={failure} />
       <div className="chips">
         {button("assign", t("nominations.sel.assign"))}
@@ -123,7 +131,7 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
           {result.flags.length ? (
             <div className="alert alert-error" role="alert">
               {result.flags.map((fl, i) => (
-                <p key={i}>{t(`nominations.flag.${fl.code}`, { cluster: fl.clusterId ? cluster(fl.clusterId) : "", limit: fl.limit, actual: fl.actual })}</p>
+                <p key={i}>{t(`nominations.flag.${fl.code}`, { cluster: fl.clusterId ? cluster(fl.clusterId) : fl.sectorId ? sector(fl.sectorId) : "", limit: fl.limit, actual: fl.actual })}</p>
               ))}
             </div>
           ) : null}
@@ -159,14 +167,20 @@ export default function SelectionPage({ loaderData, actionData }: Route.Componen
             <Field name="justification" label={t("nominations.sel.justification")} failure={failure} required />
             <button type="submit">{t("nominations.sel.override")}</button>
           </Form>
-          {selection!.publishedAt ? (
-            <Form method="post" className="card">
-              <h3>{t("nominations.sel.withdraw")}</h3>
-              <input type="hidden" name="intent" value="withdraw" />
-              <SelectField name="nominationId" label={t("nominations.list.enterprise")} failure={failure} options={result.decisions.filter((d) => d.status === "selected").map((d) => ({ value: d.applicationId, label: names[d.applicationId] ?? "" }))} />
-              <button type="submit">{t("nominations.sel.withdraw")}</button>
-            </Form>
-          ) : null}
+          <Form method="post" className="card">
+            <h3>{t("nominations.sel.withdraw")}</h3>
+            <p>{t(selection!.publishedAt ? "nominations.sel.withdrawHint" : "nominations.sel.withdrawHintProposal")}</p>
+            <input type="hidden" name="intent" value="withdraw" />
+            <SelectField
+              name="nominationId"
+              label={t("nominations.list.enterprise")}
+              failure={failure}
+              options={result.decisions
+                .filter((d) => d.status === "selected" || d.status === "waitlisted")
+                .map((d) => ({ value: d.applicationId, label: `${names[d.applicationId] ?? ""} (${t(`nominations.decision.${d.status}`)})` }))}
+            />
+            <button type="submit">{t("nominations.sel.withdraw")}</button>
+          </Form>
         </>
       ) : null}
 
