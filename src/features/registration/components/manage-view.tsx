@@ -1,20 +1,58 @@
 import { Form } from "react-router";
 import { formatDay } from "../../../platform/i18n/format";
 import type { FormFailure } from "../../../web/actions";
-import { FormError, Notice } from "../../../web/components/form";
+import { Field, FormError, Notice } from "../../../web/components/form";
 import { pick, useLocale, useT } from "../../../web/i18n";
 import { dayOptions } from "../pages/form-input";
 import { DaysField, QuestionFields, type QuestionView } from "./person-fields";
 
 export interface ManageData {
-  registration: { id: string; number: number; name: string; email: string; status: string; days: number[]; answers: Record<string, unknown>; refusalReason: string | null };
+  registration: {
+    id: string;
+    number: number;
+    name: string;
+    nameUr: string | null;
+    organisation: string | null;
+    designation: string | null;
+    phone: string | null;
+    email: string;
+    status: string;
+    days: number[];
+    answers: Record<string, unknown>;
+    refusalReason: string | null;
+  };
   edition: { nameEn: string; nameUr: string; startsOn: string };
   category: { nameEn: string; nameUr: string };
   questions: QuestionView[];
   dayCount: number;
 }
 
-/** One registration as its owner sees it: status, then change days and answers, or cancel. */
+/** Name and contact, as registered: the email is shown, not changed. */
+function DetailsForm({ r, failure }: { r: ManageData["registration"]; failure?: FormFailure }) {
+  const t = useT();
+  return (
+    <>
+      <h2>{t("registration.manage.details")}</h2>
+      <FormError failure={failure} />
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="details" />
+        <p className="hint">
+          {t("registration.manage.detailsHint")} <span dir="ltr">{r.email}</span>
+        </p>
+        <Field form="det" name="name" label={t("registration.form.name")} failure={failure} defaultValue={r.name} autoComplete="name" required />
+        <Field form="det" name="nameUr" label={t("registration.form.nameUr")} hint={t("registration.form.nameUrHint")} failure={failure} defaultValue={r.nameUr} dir="rtl" />
+        <Field form="det" name="phone" type="tel" label={t("registration.form.phone")} failure={failure} defaultValue={r.phone} autoComplete="tel" dir="ltr" />
+        <Field form="det" name="organisation" label={t("registration.form.organisation")} failure={failure} defaultValue={r.organisation} autoComplete="organization" />
+        <Field form="det" name="designation" label={t("registration.form.designation")} failure={failure} defaultValue={r.designation} autoComplete="organization-title" />
+        <button type="submit" className="primary">
+          {t("registration.manage.saveDetails")}
+        </button>
+      </Form>
+    </>
+  );
+}
+
+/** One registration as its owner sees it: status, then change details, days and answers, or cancel. */
 export function ManageView({ data, failure, notice }: { data: ManageData; failure?: FormFailure; notice?: string | null }) {
   const t = useT();
   const locale = useLocale();
@@ -50,6 +88,7 @@ export function ManageView({ data, failure, notice }: { data: ManageData; failur
       </dl>
       {open ? (
         <>
+          <DetailsForm r={r} failure={failure?.values.intent === "details" ? failure : undefined} />
           <h2>{t("registration.manage.change")}</h2>
           <FormError failure={editFailure} />
           <Form method="post" noValidate>

@@ -1,4 +1,4 @@
-import { and, eq, gte, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, ne, or, sql } from "drizzle-orm";
 import { MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP, WINDOW_MS } from "../../../platform/auth/rate-limit";
 import { signInAttempts } from "../../../platform/auth/tables";
 import { inTransaction, type Ctx } from "../../../platform/context";
@@ -75,3 +75,12 @@ export async function requestManageLink(ctx: Ctx, raw: unknown): Promise<void> {
   });
 }
 
+
+/** The editions the form offers: the published ones, newest first. */
+export async function manageLinkEditions(ctx: Ctx) {
+  return ctx.db
+    .select({ slug: editions.slug, nameEn: editions.nameEn, nameUr: editions.nameUr })
+    .from(editions)
+    .where(eq(editions.status, "published"))
+    .orderBy(desc(editions.startsOn));
+}

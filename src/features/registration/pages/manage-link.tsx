@@ -1,3 +1,4 @@
+import { isRouteErrorResponse, Link, useRouteError } from "react-router";
 import type { Route } from "./+types/manage-link";
 import { loadOr } from "../../../web/actions";
 import { useFailure } from "../../../web/components/form";
@@ -26,4 +27,20 @@ export default function ManageLinkPage({ loaderData, actionData }: Route.Compone
   const done = actionData && "done" in actionData ? actionData.done : null;
   const notice = done ? t(`registration.manage.${done}`) : loaderData.isNew ? t("registration.manage.thanks") : null;
   return <ManageView data={loaderData.data} failure={useFailure()} notice={notice} />;
+}
+
+/** An unknown or replaced link (410): say so, and offer a new one by email. */
+export function ErrorBoundary() {
+  const t = useT();
+  const error = useRouteError();
+  const gone = isRouteErrorResponse(error) && error.status === 410;
+  return (
+    <section className="page narrow">
+      <h1>{t("registration.manage.title")}</h1>
+      <p>{gone ? t("error.token_invalid") : t("errorPage.body")}</p>
+      <p>
+        <Link to="/registration/lost-link">{t("registration.lost.title")}</Link>
+      </p>
+    </section>
+  );
 }

@@ -6,6 +6,7 @@ import { loadOr, runForm } from "../../../web/actions";
 import { FormError, Notice, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { Consents, DaysField, PersonFields, QuestionFields } from "../components/person-fields";
+import { isGroupCategory } from "../core/groups";
 import { getRegistrationForm } from "../operations/questions";
 import { register } from "../operations/register";
 import { dayOptions, personFrom } from "./form-input";
@@ -58,6 +59,9 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
           <p>{t("registration.page.already", { status: t(`registration.status.${existing}`) })}</p>
         </Notice>
       ) : null}
+      <p>
+        <Link to={`/registration/lost-link?edition=${encodeURIComponent(edition.slug)}`}>{t("registration.lost.link")}</Link>
+      </p>
       {!category ? (
         <>
           <h2>{t("registration.page.chooseCategory")}</h2>
@@ -77,6 +81,11 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
             {t(category.needsApproval ? "registration.page.needsApproval" : "registration.page.instant")}{" "}
             <Link to=".">{t("registration.page.otherCategory")}</Link>
           </p>
+          {isGroupCategory(category.code) ? (
+            <p>
+              <Link to={`group?category=${encodeURIComponent(category.code)}`}>{t("registration.group.link")}</Link>
+            </p>
+          ) : null}
           <FormError failure={failure} />
           <Form method="post" noValidate>
             <input type="hidden" name="category" value={category.code} />
