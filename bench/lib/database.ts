@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import type { Db } from "../../src/platform/db/types";
 import pg from "pg";
 import { openDatabase, type Database } from "../../src/platform/db/open";
 
@@ -43,3 +46,59 @@ export async function openBenchDb(): Promise<{ database: Database; label: string
 /** The p-th percentile of an ascending array (nearest rank). */
 export const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+
+/**
+ * CPU time used by this process and by the database's server processes (PostgreSQL on this host:
+ * its backends' /proc entries), for figures that hold on a busy machine: wall-clock throughput
+ * depends on what else runs, CPU per operation much less. Null where it cannot be read.
+ */
+export async function cpuMeter(db: Db, isPostgres: boolean) {
+  const backendPids = async (): Promise<number[]> => {
+    if (!isPostgres) return [];
+    const result = (await db.execute(sql`select pid from pg_stat_activity where datname = current_database()`)) as unknown as { rows: { pid: number }[] };
+    return result.rows.map((r) => Number(r.pid));
+  };
+  const procCpuMs = (pid: number): number | null => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+    } catch {
+      return null;
+    }
+  };
+  const dbCpu = async () => {
+    const pids = await backendPids();
+    return new Map(pids.map((p) => [p, procCpuMs(p)]));
+  };
+  const before = { node: process.cpuUsage(), db: await dbCpu() };
+  return async () => {
+    const node = process.cpuUsage(before.node);
+    const after = await dbCpu();
+    let dbMs: number | null = isPostgres ? 0 : null;
+    for (const [pid, ms] of after) {
+      if (ms === null || dbMs === null) {
+        dbMs = null;
+        continue;
+      }
+      dbMs += ms - (before.db.get(pid) ?? 0);
+    }
+    return { nodeCpuMs: (node.user + node.system) / 1000, dbCpuMs: dbMs };
+  };
+}
+
+/** With BENCH_PROFILE=<file>, a CPU profile of this process between start() and the returned stop(). */
+export async function profileIfAsked(): Promise<() => Promise<void>> {
+  const file = process.env.BENCH_PROFILE;
+  if (!file) return async () => {};
+  const { Session } = await import("node:inspector/promises");
+  const { writeFileSync } = await import("node:fs");
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return async () => {
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}

@@ -20,14 +20,15 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { seedDemo } from "../../src/features/demo/seed-demo";
 import { editions, visitorCategories } from "../../src/features/editions/tables";
 import { setCapacity } from "../../src/features/registration/operations/settings";
-import { registrationCapacity, registrations } from "../../src/features/registration/tables";
+import { registrations } from "../../src/features/registration/tables";
+import { bucketTotals } from "../../src/features/registration/operations/places";
 import { systemClock } from "../../src/platform/clock";
 import { loadConfig } from "../../src/platform/config";
 import type { AppServices } from "../../src/platform/context";
 import { actorForUser } from "../../src/features/accounts/grants";
 import { users } from "../../src/platform/auth/tables";
 import { createApp } from "../../src/server/app";
-import { openBenchDb, pct } from "../lib/database";
+import { cpuMeter, openBenchDb, pct, profileIfAsked } from "../lib/database";
 
 const { values: args } = parseArgs({
   options: {
@@ -106,6 +107,8 @@ async function main() {
       }
     };
     const loadBefore = Number(os.loadavg()[0]!.toFixed(2));
+    const cpu = await cpuMeter(db, label === "postgres");
+    const stopProfile = await profileIfAsked();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
@@ -117,6 +120,8 @@ async function main() {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const used = await cpu();
+    await stopProfile();
     server.close();
 
     // Verify from the database.
@@ -124,10 +129,7 @@ async function main() {
     const byEmail = new Map<string, number>();
     for (const r of rows) byEmail.set(r.email, (byEmail.get(r.email) ?? 0) + 1);
     const holding = rows.filter((r) => r.categoryId === category!.id && (r.status === "approved" || r.status === "pending")).length;
-    const [bucket] = await db
-      .select()
-      .from(registrationCapacity)
-      .where(and(eq(registrationCapacity.editionId, edition!.id), eq(registrationCapacity.bucket, `cat:${args.category}`)));
+    const bucket = (await bucketTotals(db, edition!.id)).find((b) => b.bucket === `cat:${args.category}`);
     const ids = new Set(rows.map((r) => r.id));
     const lost = [...Array(TOTAL).keys()].filter((i) => {
       const a = answered.get(`rush${i}@bench.example`);
@@ -162,6 +164,9 @@ async function main() {
       oversold,
       lost,
       duplicated,
+      // CPU per registration (clients included in the Node figure: they run in this process).
+      nodeCpuMsPerRegistration: Number((used.nodeCpuMs / TOTAL).toFixed(2)),
+      dbCpuMsPerRegistration: used.dbCpuMs === null ? null : Number((used.dbCpuMs / TOTAL).toFixed(2)),
       cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}`,
       node: process.version,
       // Other work on the machine changes these figures a lot: say how busy it was.

@@ -1,6 +1,7 @@
-import { and, eq, max } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../../platform/db/types";
 import { editions, visitorCategories } from "../editions/tables";
+import { nextRegistrationNumbers } from "../registration/operations/places";
 import { registrations } from "../registration/tables";
 import { gates } from "./tables";
 
@@ -24,13 +25,13 @@ export async function insertApprovedRegistration(
     .select()
     .from(visitorCategories)
     .where(and(eq(visitorCategories.editionId, editionId), eq(visitorCategories.code, opts.category ?? "corporate_buyer")));
-  const [{ top }] = (await db.select({ top: max(registrations.number) }).from(registrations).where(eq(registrations.editionId, editionId))) as [{ top: number | null }];
+  const [number] = await nextRegistrationNumbers(db, editionId, 1);
   const now = new Date("2026-01-10T08:00:00Z");
   const [reg] = await db
     .insert(registrations)
     .values({
       editionId,
-      number: (top ?? 1000) + 1,
+      number: number!,
       categoryId: category!.id,
       userId: opts.userId ?? null,
       email: opts.email,

@@ -46,8 +46,13 @@ export async function addEditionKey(db: Executor, clock: Clock, editionId: strin
   return row ?? null;
 }
 
+export interface SigningKey {
+  keyId: number;
+  privateKey: string;
+}
+
 /** The newest key signs; made on first use so an edition needs no set-up step before its first badge. */
-export async function signingKey(db: Executor, clock: Clock, editionId: string): Promise<{ keyId: number; privateKey: string }> {
+export async function signingKey(db: Executor, clock: Clock, editionId: string): Promise<SigningKey> {
   const [newest] = await db.select().from(badgeKeys).where(eq(badgeKeys.editionId, editionId)).orderBy(desc(badgeKeys.keyId)).limit(1);
   let row = newest ?? (await addEditionKey(db, clock, editionId)) ?? undefined;
   if (!row) [row] = await db.select().from(badgeKeys).where(eq(badgeKeys.editionId, editionId)).orderBy(desc(badgeKeys.keyId)).limit(1);

@@ -66,10 +66,14 @@ export const registrations = pgTable(
   ],
 );
 
-// One row per limited capacity bucket (see core/capacity.ts: "cat:<code>", "day:<d>",
-// "cat:<code>@<d>"). `used` counts the registrations holding a place (pending and approved).
-// Registrations lock these rows (`for update`, in bucket order so two requests never deadlock)
-// and write `used` back in the same transaction: the database, not the app, keeps the count.
+// The places of each limited capacity bucket (see core/capacity.ts: "cat:<code>", "day:<d>",
+// "cat:<code>@<d>"), split over one to eight stripes whose capacities add up to the bucket's
+// limit. `used` counts the registrations holding a place (pending and approved); a bucket's use is
+// the sum over its stripes. A registration claims a place in one stripe it finds free and unlocked
+// (`for update skip locked`), so up to eight registrations of a capped category hold places at
+// once; whoever needs the whole picture (a full bucket, a cancellation promoting the waitlist, a
+// capacity change) locks every stripe of the bucket in (bucket, stripe) order. The database, not
+// the app, keeps the count (operations/places.ts).
 export const registrationCapacity = pgTable(
   "registration_capacity",
   {
@@ -77,19 +81,19 @@ export const registrationCapacity = pgTable(
       .notNull()
       .references(() => editions.id, { onDelete: "cascade" }),
     bucket: text("bucket").notNull(),
+    stripe: integer("stripe").notNull().default(0),
     capacity: integer("capacity").notNull(),
     used: integer("used").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.editionId, t.bucket] }), check("registration_capacity_used_ck", sql`${t.used} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.editionId, t.bucket, t.stripe] }),
+    check("registration_capacity_used_ck", sql`${t.used} >= 0`),
+    check("registration_capacity_stripe_ck", sql`${t.stripe} >= 0 and ${t.stripe} < 8`),
+  ],
 );
 
-// The last registration number handed out per edition (UPDATE … RETURNING under the row lock).
-export const registrationCounters = pgTable("registration_counters", {
-  editionId: uuid("edition_id")
-    .primaryKey()
-    .references(() => editions.id, { onDelete: "cascade" }),
-  lastNumber: integer("last_number").notNull().default(0),
-});
+// Registration numbers come from one PostgreSQL sequence per edition (operations/places.ts,
+// `registration_no_<edition id without dashes>`), made on first use.
 
 export const questionKinds = ["text", "select", "multi", "yesno"] as const;
 export type QuestionKind = (typeof questionKinds)[number];

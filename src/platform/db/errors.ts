@@ -1,5 +1,5 @@
 // Drizzle wraps driver errors; PostgreSQL and PGlite both carry SQLSTATE in `code`.
-function sqlState(e: unknown): string | undefined {
+export function sqlStateOf(e: unknown): string | undefined {
   for (let cur: unknown = e, depth = 0; cur && depth < 4; depth++) {
     const code = (cur as { code?: unknown }).code;
     if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
@@ -8,8 +8,8 @@ function sqlState(e: unknown): string | undefined {
   return undefined;
 }
 
-export const isUniqueViolation = (e: unknown) => sqlState(e) === "23505";
-export const isForeignKeyViolation = (e: unknown) => sqlState(e) === "23503";
+export const isUniqueViolation = (e: unknown) => sqlStateOf(e) === "23505";
+export const isForeignKeyViolation = (e: unknown) => sqlStateOf(e) === "23503";
 
 export function constraintName(e: unknown): string | undefined {
   for (let cur: unknown = e, depth = 0; cur && depth < 4; depth++) {

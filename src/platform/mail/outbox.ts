@@ -13,20 +13,29 @@ export interface EmailMessage {
 
 /** Queue an email in the caller's transaction; the worker sends it after commit. */
 export async function queueEmail(db: Executor, clock: Clock, message: EmailMessage): Promise<string> {
+  const [id] = await queueEmails(db, clock, [message]);
+  return id!;
+}
+
+/** Queue several emails in one statement (ids in the same order). */
+export async function queueEmails(db: Executor, clock: Clock, messages: readonly EmailMessage[]): Promise<string[]> {
+  if (messages.length === 0) return [];
   const now = clock.now();
-  const [row] = await db
+  const rows = await db
     .insert(outboxMessages)
-    .values({
-      createdAt: now,
-      nextAttemptAt: now,
-      kind: message.kind,
-      toAddress: message.to,
-      subject: message.subject,
-      bodyText: message.text,
-      bodyHtml: message.html ?? null,
-    })
+    .values(
+      messages.map((message) => ({
+        createdAt: now,
+        nextAttemptAt: now,
+        kind: message.kind,
+        toAddress: message.to,
+        subject: message.subject,
+        bodyText: message.text,
+        bodyHtml: message.html ?? null,
+      })),
+    )
     .returning({ id: outboxMessages.id });
-  return row!.id;
+  return rows.map((r) => r.id);
 }
 
 export const MAX_ATTEMPTS = 8;

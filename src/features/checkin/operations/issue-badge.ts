@@ -3,11 +3,11 @@ import type { Ctx } from "../../../platform/context";
 import type { Executor, Tx } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
-import { queueEmail } from "../../../platform/mail/outbox";
+import { queueEmail, type EmailMessage } from "../../../platform/mail/outbox";
 import { editions, visitorCategories } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
 import { decodeBadge, editionShortId, encodeBadge, epochDay, type BadgeClaims } from "../core/badge-code";
-import { signingKey } from "../keys";
+import { signingKey, type SigningKey } from "../keys";
 import { badges, zones } from "../tables";
 
 type Registration = typeof registrations.$inferSelect;
@@ -16,8 +16,16 @@ type Edition = typeof editions.$inferSelect;
 /** The claims a registration's badge should carry now (serial left to the caller). */
 export async function claimsFor(db: Executor, edition: Edition, reg: Registration): Promise<Omit<BadgeClaims, "serial">> {
   const [category] = await db.select({ badgeIndex: visitorCategories.badgeIndex }).from(visitorCategories).where(eq(visitorCategories.id, reg.categoryId));
-  const zoneRows = reg.zones.length ? await db.select({ code: zones.code, bit: zones.bit }).from(zones).where(eq(zones.editionId, edition.id)) : [];
-  const bitOf = new Map(zoneRows.map((z) => [z.code, z.bit]));
+  return claimsWith(edition, reg, category!.badgeIndex, await zoneBits(db, edition.id, [reg]));
+}
+
+async function zoneBits(db: Executor, editionId: string, regs: Registration[]): Promise<Map<string, number>> {
+  if (!regs.some((r) => r.zones.length)) return new Map();
+  const rows = await db.select({ code: zones.code, bit: zones.bit }).from(zones).where(eq(zones.editionId, editionId));
+  return new Map(rows.map((z) => [z.code, z.bit]));
+}
+
+function claimsWith(edition: Edition, reg: Registration, badgeIndex: number, bitOf: Map<string, number>): Omit<BadgeClaims, "serial"> {
   let zoneMask = 0;
   for (const code of reg.zones) {
     const bit = bitOf.get(code);
@@ -29,12 +37,27 @@ export async function claimsFor(db: Executor, edition: Edition, reg: Registratio
   return {
     edition: editionShortId(edition.id),
     registrationNo: reg.number,
-    category: category!.badgeIndex,
+    category: badgeIndex,
     days,
     zones: zoneMask,
     validFrom: epochDay(edition.startsOn),
     validTo: epochDay(edition.endsOn),
   };
+}
+
+/** The first badges (serial 0) of registrations just created approved, as rows for the caller's
+ *  insert (zones: new registrations have none); the caller also queues badgeEmail for each. */
+export function firstBadgeRows(ctx: Ctx, edition: Edition, category: { badgeIndex: number }, regs: Registration[], key: SigningKey) {
+  const now = ctx.clock.now();
+  return regs.map((reg) => ({
+    editionId: edition.id,
+    registrationId: reg.id,
+    registrationNo: reg.number,
+    serial: 0,
+    keyId: key.keyId,
+    code: encodeBadge({ ...claimsWith(edition, reg, category.badgeIndex, new Map()), serial: 0 }, key.privateKey, key.keyId),
+    issuedAt: now,
+  }));
 }
 
 export const currentBadgeOf = async (db: Executor, registrationId: string) =>
@@ -58,21 +81,25 @@ export async function signNewBadge(tx: Executor, ctx: Ctx, edition: Edition, reg
   return badge!;
 }
 
-export async function queueBadgeEmail(tx: Executor, ctx: Ctx, edition: Edition, reg: Registration) {
+/** The "your badge" email. The registration does not record a language for it and the caller is
+ *  usually an organiser, so it carries both, the caller's language first. A link, not an
+ *  attachment: the badge page and its PDF are behind the registrant's sign-in. */
+export function badgeEmail(ctx: Ctx, edition: Edition, reg: Registration): EmailMessage {
   const link = `${ctx.config.publicUrl}/badges/${reg.id}`;
   const text = (locale: "en" | "ur") =>
     translate(locale, "checkin.email.body", { name: reg.name, edition: locale === "ur" ? edition.nameUr : edition.nameEn, link, number: reg.number });
-  // The registration does not record a language and the caller is usually an organiser, so the
-  // mail carries both, the caller's language first. A link, not an attachment: the badge page and
-  // its PDF are behind the registrant's sign-in.
   const first = ctx.locale;
   const second = first === "ur" ? "en" : "ur";
-  await queueEmail(tx, ctx.clock, {
+  return {
     kind: "checkin.badge",
     to: reg.email,
     subject: translate(first, "checkin.email.subject", { edition: first === "ur" ? edition.nameUr : edition.nameEn }),
     text: `${text(first)}\n\n———\n\n${text(second)}`,
-  });
+  };
+}
+
+export async function queueBadgeEmail(tx: Executor, ctx: Ctx, edition: Edition, reg: Registration) {
+  await queueEmail(tx, ctx.clock, badgeEmail(ctx, edition, reg));
 }
 
 /** Issue (or keep) the current badge of an approved registration and queue the badge email.

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, max, ne } from "drizzle-orm";
+import { and, count, desc, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
@@ -9,6 +9,7 @@ import { registrations } from "../../registration/tables";
 import { STAFF_CATEGORY } from "../seed";
 import { staffBadgeInput, staffListInput, staffQuotaInput } from "../schemas";
 import { staffBadges, staffQuotas } from "../tables";
+import { nextRegistrationNumbers } from "../../registration/operations/places";
 import { issueBadge } from "./issue-badge";
 import { checkQuotaEnterprise } from "./setup";
 
@@ -67,16 +68,14 @@ export async function issueStaffBadge(ctx: Ctx, raw: unknown) {
       .where(and(eq(visitorCategories.editionId, input.editionId), eq(visitorCategories.code, STAFF_CATEGORY)));
     const [edition] = await tx.select().from(editions).where(eq(editions.id, input.editionId));
     if (!category || !edition) throw new DomainError("not_found", { params: { what: "category" } });
-    // Per-edition numbers: the edition row lock orders concurrent allocations.
-    await tx.select({ id: editions.id }).from(editions).where(eq(editions.id, input.editionId)).for("update");
-    const [{ top }] = (await tx.select({ top: max(registrations.number) }).from(registrations).where(eq(registrations.editionId, input.editionId))) as [{ top: number | null }];
+    const [number] = await nextRegistrationNumbers(tx, input.editionId, 1);
     const now = ctx.clock.now();
     const days = Array.from({ length: Math.min(16, Math.round((Date.parse(edition.endsOn) - Date.parse(edition.startsOn)) / 86_400_000) + 1) }, (_, i) => i);
     const [reg] = await tx
       .insert(registrations)
       .values({
         editionId: input.editionId,
-        number: (top ?? 0) + 1,
+        number: number!,
         categoryId: category.id,
         email: input.email,
         name: input.name,

@@ -9,7 +9,7 @@ import { visitorCategories } from "../../editions/tables";
 import { decideInput } from "../schemas";
 import { registrations } from "../tables";
 import { sendRegistrationEmail } from "./emails";
-import { holds, lockBuckets, releaseAndPromote, stateOf } from "./places";
+import { holdCapacityShared, holds, lockBuckets, releaseAndPromote, stateOf } from "./places";
 
 export interface DecideResult {
   changed: string[];
@@ -31,6 +31,7 @@ export async function decideRegistrations(ctx: Ctx, raw: unknown): Promise<Decid
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx, input.editionId, "registration.decide");
     // Refusals may free places: take the capacity rows before the registration rows (lock order).
+    if (input.decision === "refuse") await holdCapacityShared(tx, edition.id);
     const rows = input.decision === "refuse" ? await lockBuckets(tx, edition.id) : [];
     const found = await tx
       .select()

@@ -3,7 +3,7 @@ import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { isLocale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
-import { queueEmail } from "../../../platform/mail/outbox";
+import { queueEmail, type EmailMessage } from "../../../platform/mail/outbox";
 import { visitorCategories } from "../../editions/tables";
 import type { registrations } from "../tables";
 
@@ -17,21 +17,19 @@ export interface EmailEdition {
 type Registration = typeof registrations.$inferSelect;
 
 /**
- * Queue one of the registrant's emails in the caller's transaction, in the language they
- * registered in. `manageToken` is only known when the registration is created (it is stored
- * hashed), so only the first email carries the manage link; later ones point to it.
+ * One of the registrant's emails, in the language they registered in. `manageToken` is only known
+ * when the registration is created (it is stored hashed), so only the first email carries the
+ * manage link; later ones point to the account page.
  */
-export async function sendRegistrationEmail(
-  db: Executor,
+export function registrationEmail(
   ctx: Ctx,
   edition: EmailEdition,
   reg: Registration,
   kind: EmailKind,
-  manageToken?: string,
-  knownCategory?: { nameEn: string; nameUr: string },
-): Promise<void> {
+  manageToken: string | undefined,
+  category: { nameEn: string; nameUr: string } | undefined,
+): EmailMessage {
   const locale = isLocale(reg.locale) ? reg.locale : "en";
-  const category = knownCategory ?? (await db.select().from(visitorCategories).where(eq(visitorCategories.id, reg.categoryId)))[0];
   const params = {
     name: reg.name,
     edition: locale === "ur" ? edition.nameUr : edition.nameEn,
@@ -43,11 +41,24 @@ export async function sendRegistrationEmail(
   const link = manageToken
     ? translate(locale, "registration.email.manageLink", { link: `${ctx.config.publicUrl}/registration/${manageToken}` })
     : translate(locale, "registration.email.manageLater", { link: `${ctx.config.publicUrl}/account/registrations` });
-  const body = `${translate(locale, `registration.email.${kind}.body`, params)}\n\n${link}`;
-  await queueEmail(db, ctx.clock, {
+  return {
     kind: `registration_${kind}`,
     to: reg.email,
     subject: translate(locale, `registration.email.${kind}.subject`, params),
-    text: body,
-  });
+    text: `${translate(locale, `registration.email.${kind}.body`, params)}\n\n${link}`,
+  };
+}
+
+/** Queue one of the registrant's emails in the caller's transaction. */
+export async function sendRegistrationEmail(
+  db: Executor,
+  ctx: Ctx,
+  edition: EmailEdition,
+  reg: Registration,
+  kind: EmailKind,
+  manageToken?: string,
+  knownCategory?: { nameEn: string; nameUr: string },
+): Promise<void> {
+  const category = knownCategory ?? (await db.select().from(visitorCategories).where(eq(visitorCategories.id, reg.categoryId)))[0];
+  await queueEmail(db, ctx.clock, registrationEmail(ctx, edition, reg, kind, manageToken, category));
 }

@@ -12,7 +12,7 @@ import { admitOrWaitlist, releasePlaces } from "../core/capacity";
 import { ownEditInput } from "../schemas";
 import { registrations } from "../tables";
 import { sendRegistrationEmail } from "./emails";
-import { holds, lockBuckets, promoteAndWrite, releaseAndPromote, stateOf } from "./places";
+import { holdCapacityShared, holds, lockBuckets, promoteAndWrite, releaseAndPromote, stateOf } from "./places";
 import { checkAnswers, questionsFor } from "./questions";
 import { checkDays, editionDayCount } from "./register";
 
@@ -69,6 +69,7 @@ export async function listOwnRegistrations(ctx: Ctx) {
 
 /** Lock the edition's capacity rows, then the registration row (the lock order of places.ts). */
 async function lockForChange(tx: Tx, reg: typeof registrations.$inferSelect) {
+  await holdCapacityShared(tx, reg.editionId);
   const rows = await lockBuckets(tx, reg.editionId);
   const [locked] = await tx.select().from(registrations).where(eq(registrations.id, reg.id)).for("update");
   return { rows, locked: locked! };

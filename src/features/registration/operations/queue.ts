@@ -1,25 +1,31 @@
-// Registrations of one edition all take the same row locks (the counter row, then the bucket
-// rows), so the database runs their transactions one after another whatever we do. Sent all at
-// once, they would park on that lock inside PostgreSQL, each holding a pooled connection: a rush of
-// 50 registrations would hold the whole pool and every other page of the site would wait for a
-// connection. So this process lets one registration transaction per edition run at a time and
-// queues the rest here, where waiting costs nothing. Their reads and validation still run
-// concurrently. The row locks stay the guarantee across processes; this queue only protects the
-// pool. (In the bench it made no measurable difference to throughput either way.)
-const tails = new Map<string, Promise<unknown>>();
+// Registration transactions of one edition share the capacity stripes of its capped buckets. With
+// a free stripe at hand they run side by side (places.ts: claimPlaces never waits); when a bucket
+// is full they take every stripe in turn. Sent all at once, a rush would park many transactions
+// on those locks inside PostgreSQL, each holding a pooled connection, and every other page of
+// the site would wait for a connection. So this process lets a few registration transactions per
+// edition run at a time (as many as a bucket has stripes at most, and well under the pool's ten
+// connections) and queues the rest here, where waiting costs nothing. Their reads and validation
+// still run concurrently. The database locks stay the guarantee across processes; this queue
+// only protects the pool.
+export const queueOptions = { enabled: true, perKey: 4 };
 
-/** Tests switch the queue off to prove the row locks alone keep the counts right. */
-export const queueOptions = { enabled: true };
+interface Gate {
+  running: number;
+  waiting: (() => void)[];
+}
+const gates = new Map<string, Gate>();
 
-export function oneAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
+export async function fewAtATime<T>(key: string, fn: () => Promise<T>): Promise<T> {
   if (!queueOptions.enabled) return fn();
-  const before = tails.get(key) ?? Promise.resolve();
-  const run = before.then(fn, fn);
-  const tail = run.catch(() => undefined);
-  tails.set(key, tail);
-  // Forget the key once nothing waits behind this run, so the map does not grow per edition.
-  void tail.then(() => {
-    if (tails.get(key) === tail) tails.delete(key);
-  });
-  return run;
+  const gate = gates.get(key) ?? { running: 0, waiting: [] };
+  gates.set(key, gate);
+  if (gate.running >= queueOptions.perKey) await new Promise<void>((resolve) => gate.waiting.push(resolve));
+  else gate.running++;
+  try {
+    return await fn();
+  } finally {
+    const next = gate.waiting.shift();
+    if (next) next(); // hand the slot on: `running` stays the same
+    else if (--gate.running === 0) gates.delete(key);
+  }
 }

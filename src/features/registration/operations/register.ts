@@ -1,23 +1,18 @@
 import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
-import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
-import type { Executor, Tx } from "../../../platform/db/types";
+import type { Executor } from "../../../platform/db/types";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
-import { hashSecret, newId, newSecret } from "../../../platform/ids";
 import { authorize, type Permission } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { issueBadge } from "../../checkin/operations/issue-badge";
 import { STAFF_CATEGORY } from "../../checkin/seed";
 import { editions, visitorCategories } from "../../editions/tables";
-import { admitOrWaitlistGroup, bucketsFor } from "../core/capacity";
 import { requestFingerprint } from "../core/idempotency";
-import { groupInput, registerInput, walkInInput, type PersonInput } from "../schemas";
-import { registrations, type RegistrationStatus } from "../tables";
-import { sendRegistrationEmail } from "./emails";
-import { allocateNumbers, lockBuckets, stateOf, writeUsed } from "./places";
+import { groupInput, registerInput, walkInInput } from "../schemas";
+import { registrations } from "../tables";
 import { checkAnswers, questionsFor } from "./questions";
-import { oneAtATime } from "./queue";
+import { fewAtATime } from "./queue";
+import { insertPeople, numbersAndKey, type PeopleInput, type Source } from "./register-insert";
 
 type Registration = typeof registrations.$inferSelect;
 
@@ -66,8 +61,6 @@ export function checkDays(days: number[], dayCount: number, path = "days"): Fiel
   return days.some((d) => d >= dayCount) ? [{ path, code: "registration_day_out_of_range", params: { max: dayCount } }] : [];
 }
 
-type Source = "self" | "group" | "walk_in";
-
 /** Public registration of one person. */
 export async function register(ctx: Ctx, raw: unknown): Promise<RegisterResult> {
   const { editionId, categoryId, idempotencyKey, locale, ...person } = parseInput(registerInput, raw);
@@ -86,15 +79,13 @@ export async function registerWalkIn(ctx: Ctx, raw: unknown): Promise<RegisterRe
   return registerPeople(ctx, { editionId, categoryId, idempotencyKey, locale, members: [person] }, "walk_in", "registration.walkIn");
 }
 
-interface PeopleInput {
-  editionId: string;
-  categoryId: string;
-  idempotencyKey?: string;
-  locale?: "en" | "ur";
-  members: PersonInput[];
+/** A few registrations of an edition at a time, first come first served (queue.ts): in a rush each
+ *  waits its turn here instead of in the connection pool, so waits stay short and even. */
+function registerPeople(ctx: Ctx, input: PeopleInput, source: Source, permission: Permission): Promise<RegisterResult> {
+  return fewAtATime(input.editionId, () => registerPeopleNow(ctx, input, source, permission));
 }
 
-async function registerPeople(ctx: Ctx, input: PeopleInput, source: Source, permission: Permission): Promise<RegisterResult> {
+async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, permission: Permission): Promise<RegisterResult> {
   const { edition, category } = await loadEditionAndCategory(ctx.db, input.editionId, input.categoryId);
   authorize(ctx.actor, permission, { organiserId: edition.organiserId });
   // Staff badges come only from an exhibitor's own account, within the quota organisers set
@@ -158,11 +149,13 @@ async function registerPeople(ctx: Ctx, input: PeopleInput, source: Source, perm
 
   const early = answerFrom(await earlier());
   if (early) return early;
+  // Outside the transaction, so it stays short: numbers from the edition's sequence, and the
+  // signing key of the badge that a registration approved at once gets.
+  const { numbers, key } = await numbersAndKey(ctx.db, ctx, edition.id, input.members.length, !category.needsApproval || source === "walk_in");
 
   try {
-    return await oneAtATime(edition.id, () =>
-      inTransaction(ctx, (tx) => insertPeople(tx, ctx, { edition, category, input, source, scopedKey, fingerprint })),
-    );
+    const { rows, tokens } = await inTransaction(ctx, (tx) => insertPeople(tx, ctx, { edition, category, input, source, scopedKey, fingerprint, numbers, key }));
+    return { registrations: rows.map(publicView), created: true, manageTokens: tokens };
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     // Lost a race with an identical request (same key or same email): answer as the winner did.
@@ -170,79 +163,4 @@ async function registerPeople(ctx: Ctx, input: PeopleInput, source: Source, perm
     if (after) return after;
     throw e;
   }
-}
-
-async function insertPeople(
-  tx: Tx,
-  ctx: Ctx,
-  a: {
-    edition: typeof editions.$inferSelect;
-    category: typeof visitorCategories.$inferSelect;
-    input: PeopleInput;
-    source: Source;
-    scopedKey: string | null;
-    fingerprint: string;
-  },
-): Promise<RegisterResult> {
-  const { edition, category, input, source } = a;
-  const numbers = await allocateNumbers(tx, edition.id, input.members.length);
-  const requests = input.members.map((m) => ({ category: category.code, days: m.days }));
-  const rows = await lockBuckets(tx, edition.id, [...new Set(requests.flatMap(bucketsFor))].sort());
-  const decision = admitOrWaitlistGroup(stateOf(rows), requests);
-  const admitted = decision.decision === "admit";
-  if (admitted) await writeUsed(tx, edition.id, rows, decision.state);
-  const status: RegistrationStatus = !admitted ? "waitlisted" : category.needsApproval && source !== "walk_in" ? "pending" : "approved";
-  const now = ctx.clock.now();
-  const groupId = input.members.length > 1 || source === "group" ? newId() : null;
-  const tokens = input.members.map(() => newSecret(24));
-  const userId = ctx.actor.kind === "user" && source === "self" ? ctx.actor.userId : null;
-  const inserted = await tx
-    .insert(registrations)
-    .values(
-      input.members.map((m, i) => ({
-        editionId: edition.id,
-        number: numbers[i]!,
-        categoryId: category.id,
-        userId,
-        email: m.email,
-        name: m.name,
-        nameUr: m.nameUr,
-        organisation: m.organisation,
-        designation: m.designation,
-        phone: m.phone,
-        status,
-        days: [...new Set(m.days)].sort((x, y) => x - y),
-        answers: m.answers,
-        consentData: m.consentData,
-        consentScan: m.consentScan,
-        groupId,
-        idempotencyKey: a.scopedKey ? (i === 0 ? a.scopedKey : `${a.scopedKey}#${i}`) : null,
-        requestFingerprint: a.scopedKey ? a.fingerprint : null,
-        manageTokenHash: hashSecret(tokens[i]!),
-        source,
-        waitlistedAt: admitted ? null : now,
-        decidedAt: status === "approved" ? now : null,
-        decidedBy: status === "approved" && source === "walk_in" && ctx.actor.kind === "user" ? ctx.actor.userId : null,
-        locale: input.locale ?? ctx.locale,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    )
-    .returning();
-  for (const [i, reg] of inserted.entries()) {
-    if (reg.status === "approved") await issueBadge(tx, ctx, reg.id);
-    const kind = reg.status === "waitlisted" ? "waitlisted" : reg.status === "approved" ? "approved" : "received";
-    await sendRegistrationEmail(tx, ctx, edition, reg, kind, tokens[i], category);
-  }
-  if (source === "walk_in") {
-    await recordAudit(tx, ctx, {
-      action: "registration.walk_in",
-      entityType: "registration",
-      entityId: inserted[0]!.id,
-      organiserId: edition.organiserId,
-      editionId: edition.id,
-      data: { number: inserted[0]!.number, status: inserted[0]!.status, category: category.code },
-    });
-  }
-  return { registrations: inserted.map(publicView), created: true, manageTokens: tokens };
 }

@@ -10,7 +10,7 @@ import { editions, visitorCategories } from "../../editions/tables";
 import { bucket } from "../core/capacity";
 import { capacityInput } from "../schemas";
 import { registrationCapacity, registrationQuestions, registrations } from "../tables";
-import { lockBuckets, lockCounter, releaseAndPromote, stateOf } from "./places";
+import { bucketTotals, holdCapacityExclusive, lockBuckets, releaseAndPromote, spreadUsed, stateOf, stripeCapacities } from "./places";
 import { editionDayCount } from "./register";
 
 /** Everything the settings page shows: categories, limits with their use, questions. */
@@ -21,7 +21,7 @@ export async function getRegistrationSettings(ctx: Ctx, raw: unknown) {
   authorize(ctx.actor, "registration.configure", { organiserId: edition.organiserId });
   const [categories, capacity, questions] = await Promise.all([
     ctx.db.select().from(visitorCategories).where(eq(visitorCategories.editionId, editionId)).orderBy(asc(visitorCategories.sort)),
-    ctx.db.select().from(registrationCapacity).where(eq(registrationCapacity.editionId, editionId)).orderBy(asc(registrationCapacity.bucket)),
+    bucketTotals(ctx.db, editionId),
     ctx.db.select().from(registrationQuestions).where(eq(registrationQuestions.editionId, editionId)).orderBy(asc(registrationQuestions.sort)),
   ]);
   return { edition, dayCount: editionDayCount(edition), categories, capacity, questions };
@@ -29,8 +29,8 @@ export async function getRegistrationSettings(ctx: Ctx, raw: unknown) {
 
 /**
  * Set (or with `capacity: null` remove) the limit of one bucket: a category, a day, or a category
- * on a day. The count of places already held is recomputed under the counter lock, which every
- * registration takes first, so no registration in flight is missed. Raising a limit promotes
+ * on a day, split over stripes (places.ts). The count of places already held is recomputed under
+ * the edition's exclusive capacity lock, so no registration in flight is missed. Raising a limit promotes
  * from the waitlist at once.
  */
 export async function setCapacity(ctx: Ctx, raw: unknown) {
@@ -53,22 +53,21 @@ export async function setCapacity(ctx: Ctx, raw: unknown) {
       code = c.code;
     }
     const key = code === null ? bucket.day(input.day!) : input.day === null ? bucket.category(code) : bucket.categoryDay(code, input.day);
-    await lockCounter(tx, edition.id);
-    const before = (await lockBuckets(tx, edition.id)).find((r) => r.bucket === key);
-    if (input.capacity === null) {
-      await tx.delete(registrationCapacity).where(and(eq(registrationCapacity.editionId, edition.id), eq(registrationCapacity.bucket, key)));
-    } else {
+    // Exclusive: waits for registrations in flight (they hold it shared), so the recount below
+    // sees every place held; new ones wait until the new limit is in.
+    await holdCapacityExclusive(tx, edition.id);
+    const before = stateOf(await lockBuckets(tx, edition.id, [key]));
+    await tx.delete(registrationCapacity).where(and(eq(registrationCapacity.editionId, edition.id), eq(registrationCapacity.bucket, key)));
+    if (input.capacity !== null) {
       const where: SQL[] = [eq(registrations.editionId, edition.id), inArray(registrations.status, ["pending", "approved"])];
       if (input.categoryId) where.push(eq(registrations.categoryId, input.categoryId));
       if (input.day !== null) where.push(sql`${registrations.days} @> ${JSON.stringify([input.day])}::jsonb`);
       const [{ n }] = (await tx.select({ n: count() }).from(registrations).where(and(...where))) as [{ n: number }];
+      const capacities = stripeCapacities(input.capacity);
+      const used = spreadUsed(capacities, Number(n));
       await tx
         .insert(registrationCapacity)
-        .values({ editionId: edition.id, bucket: key, capacity: input.capacity, used: Number(n) })
-        .onConflictDoUpdate({
-          target: [registrationCapacity.editionId, registrationCapacity.bucket],
-          set: { capacity: input.capacity, used: Number(n) },
-        });
+        .values(capacities.map((capacity, stripe) => ({ editionId: edition.id, bucket: key, stripe, capacity, used: used[stripe]! })));
     }
     await recordAudit(tx, ctx, {
       action: "registration.capacity_set",
@@ -76,7 +75,7 @@ export async function setCapacity(ctx: Ctx, raw: unknown) {
       entityId: edition.id,
       organiserId: edition.organiserId,
       editionId: edition.id,
-      data: { bucket: key, from: before?.capacity ?? null, to: input.capacity },
+      data: { bucket: key, from: before.limits[key] ?? null, to: input.capacity },
     });
     // More room (or no limit any more): whoever waits and now fits is promoted.
     const rows = await lockBuckets(tx, edition.id);

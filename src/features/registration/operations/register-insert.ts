@@ -1,0 +1,148 @@
+import { sql } from "drizzle-orm";
+import { recordAudit } from "../../../platform/audit/record";
+import type { Ctx } from "../../../platform/context";
+import type { Executor, Tx } from "../../../platform/db/types";
+import { hashSecret, newId, newSecret } from "../../../platform/ids";
+import { outboxMessages } from "../../../platform/mail/tables";
+import type { EmailMessage } from "../../../platform/mail/outbox";
+import { badgeEmail, firstBadgeRows } from "../../checkin/operations/issue-badge";
+import { openPrivateKey, signingKey, type SigningKey } from "../../checkin/keys";
+import { badges } from "../../checkin/tables";
+import type { editions, visitorCategories } from "../../editions/tables";
+import { admitOrWaitlistGroup, bucketsFor, type PlaceRequest } from "../core/capacity";
+import type { PersonInput } from "../schemas";
+import { registrations, type RegistrationStatus } from "../tables";
+import { registrationEmail } from "./emails";
+import { claimPlaces, claimSingle, ensureNumberSequence, holdCapacityShared, lockBuckets, rowsOf, sequenceName, stateOf, writeUsed } from "./places";
+
+// The write side of a registration, kept short because it holds places: one transaction of five
+// round trips in the common case (begin, the edition's shared capacity lock, one statement that
+// finds the limited buckets and claims a place, one statement that inserts the registrations,
+// their first badges and their emails, commit). What can be done before it is done before it.
+
+type Registration = typeof registrations.$inferSelect;
+export type Source = "self" | "group" | "walk_in";
+
+export interface PeopleInput {
+  editionId: string;
+  categoryId: string;
+  idempotencyKey?: string;
+  locale?: "en" | "ur";
+  members: PersonInput[];
+}
+
+/** Before the transaction, in one statement: `count` registration numbers from the edition's
+ *  sequence and, when the registrations will be approved at once, the badge signing key. */
+export async function numbersAndKey(db: Executor, ctx: Ctx, editionId: string, count: number, wantKey: boolean) {
+  await ensureNumberSequence(db, editionId);
+  const rows = rowsOf<{ n: string | number; key_id: number | null; private_key: string | null }>(
+    await db.execute(sql`
+      select nextval(${sequenceName(editionId)}::regclass) as n, k.key_id, k.private_key
+      from generate_series(1, ${count})
+      left join lateral (
+        select key_id, private_key from badge_keys where edition_id = ${editionId} and ${wantKey} order by key_id desc limit 1
+      ) k on true`),
+  );
+  const numbers = rows.map((r) => Number(r.n));
+  if (!wantKey) return { numbers, key: null };
+  const first = rows[0];
+  // No key yet: the edition's first badge makes one.
+  const key: SigningKey =
+    first?.key_id != null && first.private_key ? { keyId: Number(first.key_id), privateKey: openPrivateKey(first.private_key) } : await signingKey(db, ctx.clock, editionId);
+  return { numbers, key };
+}
+
+/** Hold places for the request: a free stripe when one is at hand, else decided on the whole
+ *  picture, where a full bucket means the waitlist. */
+async function holdPlaces(tx: Tx, editionId: string, requests: PlaceRequest[]): Promise<boolean> {
+  await holdCapacityShared(tx, editionId);
+  const sameBuckets = requests.every((r) => bucketsFor(r).join() === bucketsFor(requests[0]!).join());
+  const candidates = [...new Set(requests.flatMap(bucketsFor))];
+  // One statement for the common case: which buckets are limited, and a claim when it is just one.
+  const { limited, claimed } = await claimSingle(tx, editionId, candidates, sameBuckets ? requests.length : 0);
+  if (limited.length === 0 || claimed) return true;
+  if (sameBuckets && limited.length > 1 && (await claimPlaces(tx, editionId, limited, requests.length))) return true;
+  const rows = await lockBuckets(tx, editionId, limited);
+  const decision = admitOrWaitlistGroup(stateOf(rows), requests);
+  if (decision.decision === "waitlist") return false;
+  await writeUsed(tx, editionId, rows, decision.state);
+  return true;
+}
+
+export interface InsertArgs {
+  edition: typeof editions.$inferSelect;
+  category: typeof visitorCategories.$inferSelect;
+  input: PeopleInput;
+  source: Source;
+  scopedKey: string | null;
+  fingerprint: string;
+  numbers: number[];
+  key: SigningKey | null;
+}
+
+export async function insertPeople(tx: Tx, ctx: Ctx, a: InsertArgs) {
+  const { edition, category, input, source } = a;
+  const admitted = await holdPlaces(tx, edition.id, input.members.map((m) => ({ category: category.code, days: m.days })));
+  const status: RegistrationStatus = !admitted ? "waitlisted" : category.needsApproval && source !== "walk_in" ? "pending" : "approved";
+  const now = ctx.clock.now();
+  const groupId = input.members.length > 1 || source === "group" ? newId() : null;
+  const tokens = input.members.map(() => newSecret(24));
+  const userId = ctx.actor.kind === "user" && source === "self" ? ctx.actor.userId : null;
+  // Every column given, so these objects are the rows as stored (no `returning` needed).
+  const rows: Registration[] = input.members.map((m, i) => ({
+    id: newId(),
+    editionId: edition.id,
+    number: a.numbers[i]!,
+    categoryId: category.id,
+    userId,
+    email: m.email,
+    name: m.name,
+    nameUr: m.nameUr ?? null,
+    organisation: m.organisation ?? null,
+    designation: m.designation ?? null,
+    phone: m.phone ?? null,
+    status,
+    days: [...new Set(m.days)].sort((x, y) => x - y),
+    zones: [],
+    answers: m.answers,
+    consentData: m.consentData,
+    consentScan: m.consentScan,
+    groupId,
+    idempotencyKey: a.scopedKey ? (i === 0 ? a.scopedKey : `${a.scopedKey}#${i}`) : null,
+    requestFingerprint: a.scopedKey ? a.fingerprint : null,
+    manageTokenHash: hashSecret(tokens[i]!),
+    source,
+    waitlistedAt: admitted ? null : now,
+    locale: input.locale ?? ctx.locale,
+    refusalReason: null,
+    decidedAt: status === "approved" ? now : null,
+    decidedBy: status === "approved" && source === "walk_in" && ctx.actor.kind === "user" ? ctx.actor.userId : null,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  const kind = status === "waitlisted" ? "waitlisted" : status === "approved" ? "approved" : "received";
+  const mails: EmailMessage[] = rows.map((reg, i) => registrationEmail(ctx, edition, reg, kind, tokens[i], category));
+  const badgeRows = status === "approved" ? firstBadgeRows(ctx, edition, category, rows, a.key ?? (await signingKey(tx, ctx.clock, edition.id))) : [];
+  if (badgeRows.length) for (const reg of rows) mails.push(badgeEmail(ctx, edition, reg));
+  const outbox = tx.insert(outboxMessages).values(
+    mails.map((m) => ({ createdAt: now, nextAttemptAt: now, kind: m.kind, toAddress: m.to, subject: m.subject, bodyText: m.text, bodyHtml: m.html ?? null })),
+  );
+  // One statement: the registrations, their badges, their emails (foreign keys are checked at its end).
+  const insertRegs = tx.insert(registrations).values(rows);
+  await tx.execute(
+    badgeRows.length
+      ? sql`with r as (${insertRegs.getSQL()}), b as (${tx.insert(badges).values(badgeRows).getSQL()}) ${outbox.getSQL()}`
+      : sql`with r as (${insertRegs.getSQL()}) ${outbox.getSQL()}`,
+  );
+  if (source === "walk_in") {
+    await recordAudit(tx, ctx, {
+      action: "registration.walk_in",
+      entityType: "registration",
+      entityId: rows[0]!.id,
+      organiserId: edition.organiserId,
+      editionId: edition.id,
+      data: { number: rows[0]!.number, status, category: category.code },
+    });
+  }
+  return { rows, tokens };
+}
