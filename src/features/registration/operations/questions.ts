@@ -1,8 +1,9 @@
-import { and, asc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
+import { prepared } from "../../../platform/db/prepared";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { editionForChange } from "../../editions/operations/update-edition";
@@ -15,17 +16,21 @@ import { registrationQuestions } from "../tables";
 export type Question = typeof registrationQuestions.$inferSelect;
 
 /** The questions a registrant of this category answers: the category's own and the all-category ones. */
-export async function questionsFor(db: Executor, editionId: string, categoryId: string): Promise<Question[]> {
-  return db
+const questionsQuery = (db: Executor, name: string) =>
+  db
     .select()
     .from(registrationQuestions)
     .where(
       and(
-        eq(registrationQuestions.editionId, editionId),
-        or(isNull(registrationQuestions.categoryId), eq(registrationQuestions.categoryId, categoryId)),
+        eq(registrationQuestions.editionId, sql.placeholder("editionId")),
+        or(isNull(registrationQuestions.categoryId), eq(registrationQuestions.categoryId, sql.placeholder("categoryId"))),
       ),
     )
-    .orderBy(asc(registrationQuestions.sort), asc(registrationQuestions.labelEn));
+    .orderBy(asc(registrationQuestions.sort), asc(registrationQuestions.labelEn))
+    .prepare(name);
+
+export async function questionsFor(db: Executor, editionId: string, categoryId: string): Promise<Question[]> {
+  return prepared(db, "registration_questions_for", questionsQuery).execute({ editionId, categoryId });
 }
 
 /** Answers keyed by question id: each of the right kind, a known option, required ones given. */

@@ -2,6 +2,7 @@ import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
 import type { Executor } from "../../../platform/db/types";
+import { prepared } from "../../../platform/db/prepared";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
 import { authorize, type Permission } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
@@ -45,13 +46,17 @@ export function editionDayCount(e: { startsOn: string; endsOn: string }): number
   return Math.round((Date.parse(e.endsOn) - Date.parse(e.startsOn)) / 86_400_000) + 1;
 }
 
-export async function loadEditionAndCategory(db: Executor, editionId: string, categoryId: string) {
-  // One round trip: the category joined to its edition (a category of another edition is no match).
-  const [row] = await db
+const editionAndCategory = (db: Executor, name: string) =>
+  // The category joined to its edition (a category of another edition is no match).
+  db
     .select({ edition: editions, category: visitorCategories })
     .from(editions)
-    .leftJoin(visitorCategories, and(eq(visitorCategories.id, categoryId), eq(visitorCategories.editionId, editions.id)))
-    .where(eq(editions.id, editionId));
+    .leftJoin(visitorCategories, and(eq(visitorCategories.id, sql.placeholder("categoryId")), eq(visitorCategories.editionId, editions.id)))
+    .where(eq(editions.id, sql.placeholder("editionId")))
+    .prepare(name);
+
+export async function loadEditionAndCategory(db: Executor, editionId: string, categoryId: string) {
+  const [row] = await prepared(db, "registration_edition_category", editionAndCategory).execute({ editionId, categoryId });
   if (!row) throw new DomainError("not_found", { params: { what: "edition" } });
   if (!row.category) throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "invalid_value" }] });
   return { edition: row.edition, category: row.category };
