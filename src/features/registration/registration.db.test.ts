@@ -195,8 +195,14 @@ describe("capacity and the waitlist", () => {
     expect(new Set(three.registrations.map((r) => r.groupId)).size).toBe(1);
     // A member already registered fails the whole group, naming the member.
     await expect(
-      registerGroup(ctxFor(t.db), { editionId, categoryId: cat.general_public, members: [strip(person("fresh@example.com")), strip(person("h1@mission.example"))] }),
+      registerGroup(ctxFor(t.db), { editionId, categoryId: cat.foreign_mission, members: [strip(person("fresh@example.com")), strip(person("h1@mission.example"))] }),
     ).rejects.toMatchObject({ fields: [{ path: "members.1.email", code: "registration_email_registered" }] });
+    // Only the categories that arrive as a delegation register as one (organisers may group anyone).
+    const pair = [strip(person("pair1@example.com")), strip(person("pair2@example.com"))];
+    await expect(registerGroup(ctxFor(t.db), { editionId, categoryId: cat.general_public, members: pair })).rejects.toMatchObject({
+      fields: [{ path: "categoryId", code: "registration_category_not_group" }],
+    });
+    expect((await registerGroup(s, { editionId, categoryId: cat.general_public, members: pair })).registrations).toHaveLength(2);
     expect(await t.db.select().from(registrations).where(eq(registrations.email, "fresh@example.com"))).toHaveLength(0);
   });
 

@@ -4,7 +4,8 @@ import { isUniqueViolation } from "../../../platform/db/errors";
 import type { Executor } from "../../../platform/db/types";
 import { prepared } from "../../../platform/db/prepared";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
-import { authorize, type Permission } from "../../../platform/permissions/policy";
+import { authorize, can, type Permission } from "../../../platform/permissions/policy";
+import { isGroupCategory } from "../core/groups";
 import { parseInput } from "../../../platform/validation";
 import { STAFF_CATEGORY } from "../../checkin/seed";
 import { editions, visitorCategories } from "../../editions/tables";
@@ -97,6 +98,10 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
   // (checkin/operations/staff-badges.ts); neither the public form nor the desk may bypass it.
   if (category.code === STAFF_CATEGORY) {
     throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "registration_category_not_public" }] });
+  }
+  // Delegations are for the categories that arrive as one (core/groups.ts); organisers may group anyone.
+  if (source === "group" && !isGroupCategory(category.code) && !can(ctx.actor, "registration.configure", { organiserId: edition.organiserId })) {
+    throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "registration_category_not_group" }] });
   }
   if (edition.status !== "published" && permission === "registration.register") {
     authorize(ctx.actor, "registration.configure", { organiserId: edition.organiserId });
