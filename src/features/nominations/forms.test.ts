@@ -32,6 +32,8 @@ describe("the call form", () => {
     form.set("quota.8b1f9f0e-4f6a-4c34-9f3e-2b7f4c1d0a11", "12");
     form.set("target.1b1f9f0e-4f6a-4c34-9f3e-2b7f4c1d0a11", "6");
     form.set("target.2b1f9f0e-4f6a-4c34-9f3e-2b7f4c1d0a11", "");
+    form.set("sectorTarget.3b1f9f0e-4f6a-4c34-9f3e-2b7f4c1d0a11", "40");
+    form.set("sectorTarget.4b1f9f0e-4f6a-4c34-9f3e-2b7f4c1d0a11", " ");
     form.set("bonusWomenLed", "5");
     form.set("shareWomenLedMicro", "20");
     form.set("waitlistPerCluster", "");
@@ -40,6 +42,7 @@ describe("the call form", () => {
     expect(input.criteria[0]).toMatchObject({ weight: 2, guidanceEn: ["one", "two", "three", "four", "five"] });
     expect(input.quotas).toEqual([{ tradeBodyId: "8b1f9f0e-4f6a-4c34-9f3e-2b7f4c1d0a11", quota: 12 }]);
     expect(input.clusterTargets).toEqual([{ clusterId: "1b1f9f0e-4f6a-4c34-9f3e-2b7f4c1d0a11", places: 6 }]);
+    expect(input.sectorTargets).toEqual([{ sectorId: "3b1f9f0e-4f6a-4c34-9f3e-2b7f4c1d0a11", places: 40 }]);
     expect(input.rule).toEqual(PreferenceRule.parse({ bonus: { womenLed: 5 }, reservedShare: { womenLedMicro: 0.2 } }));
     expect(toLocalInput(input.closesAt)).toBe("2026-10-15T23:59");
   });

@@ -21,6 +21,7 @@ export const saveCallInput = z
     closesAt: z.coerce.date(),
     criteria: z.array(criterionInput).min(1).max(8),
     clusterTargets: z.array(z.object({ clusterId: id, places: z.coerce.number().int().min(0).max(1000) })).default([]),
+    sectorTargets: z.array(z.object({ sectorId: id, places: z.coerce.number().int().min(0).max(10000) })).default([]),
     totalStalls: z.coerce.number().int().min(0).max(10000),
     quotas: z.array(z.object({ tradeBodyId: id, quota: z.coerce.number().int().min(0).max(10000) })).default([]),
     rule: PreferenceRule,
@@ -29,6 +30,11 @@ export const saveCallInput = z
   })
   .superRefine((v, ctx) => {
     if (v.closesAt <= v.opensAt) ctx.addIssue({ code: "custom", path: ["closesAt"], params: { code: "closes_before_opens" } });
+    const sectorIds = new Set<string>();
+    v.sectorTargets.forEach((s, i) => {
+      if (sectorIds.has(s.sectorId)) ctx.addIssue({ code: "custom", path: ["sectorTargets", i, "sectorId"], params: { code: "duplicate_id" } });
+      sectorIds.add(s.sectorId);
+    });
     const ids = new Set<string>();
     v.criteria.forEach((c, i) => {
       if (ids.has(c.id)) ctx.addIssue({ code: "custom", path: ["criteria", i, "id"], params: { code: "duplicate_id" } });

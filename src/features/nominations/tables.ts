@@ -43,6 +43,8 @@ export const nominationCalls = pgTable("nomination_calls", {
   closesAt: timestamp("closes_at", { withTimezone: true }).notNull(),
   criteria: jsonb("criteria").$type<CallCriterion[]>().notNull(),
   clusterTargets: jsonb("cluster_targets").$type<{ clusterId: string; places: number }[]>().notNull().default([]),
+  // Places per sector: a cap on all its clusters together (see selection/engine/places.ts).
+  sectorTargets: jsonb("sector_targets").$type<{ sectorId: string; places: number }[]>().notNull().default([]),
   totalStalls: integer("total_stalls").notNull(),
   rule: jsonb("rule").$type<Record<string, unknown>>().notNull(),
   reviewsPerApplication: integer("reviews_per_application").notNull().default(3),

@@ -5,6 +5,7 @@ import { apiRouter } from "../../platform/http/api-router";
 import { errorResponses, jsonBody, jsonResponse, security } from "../accounts/api";
 import { acceptRows, checkUpload, listNominations, nominateOne } from "../nominations/operations/nominate";
 import { mountAppeals } from "./api-appeals";
+import { mountCall } from "./api-call";
 import { scoreReview } from "./operations/review";
 import { getSelection, publishSelection, runSelectionProposal } from "./operations/selection";
 import { getTransparencyReport } from "./operations/transparency";
@@ -12,7 +13,7 @@ import { getTransparencyReport } from "./operations/transparency";
 // The main actions of issue 4 as JSON, over the same operations as the pages:
 // nominate (one, or a spreadsheet in base64), list own nominations, score a
 // review, run / read / publish the selection, the public transparency report,
-// and appeals (api-appeals.ts).
+// appeals (api-appeals.ts) and the call itself (api-call.ts).
 
 // A fresh schema per use: openapi() metadata (the parameter name) must not leak between fields.
 const uuid = () => z.uuid();
@@ -164,5 +165,6 @@ export function selectionApi(_services: AppServices) {
     },
   );
   mountAppeals(api, tags);
+  mountCall(api, tags);
   return api;
 }

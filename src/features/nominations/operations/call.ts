@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
@@ -8,7 +8,7 @@ import { parseInput } from "../../../platform/validation";
 import { z } from "zod";
 import { editionForChange } from "../../editions/operations/update-edition";
 import { findEdition } from "../../editions/queries";
-import { clusters, editions, editionTradeBodies, tradeBodies } from "../../editions/tables";
+import { clusters, editions, editionTradeBodies, sectors, tradeBodies } from "../../editions/tables";
 import { PreferenceRule } from "../../selection/engine";
 import { defaultCriteria, saveCallInput } from "../schemas";
 import { nominationCalls } from "../tables";
@@ -33,6 +33,7 @@ export function draftCall(editionId: string, now: Date): CallRow {
     closesAt: new Date(now.getTime() + 30 * 86_400_000),
     criteria: defaultCriteria,
     clusterTargets: [],
+    sectorTargets: [],
     totalStalls: 0,
     rule: PreferenceRule.parse({}),
     reviewsPerApplication: 3,
@@ -50,13 +51,14 @@ export async function getCallForStaff(ctx: Ctx, raw: unknown) {
   authorize(ctx.actor, "nominationCall.manage", { organiserId: edition.organiserId });
   const call = (await findCall(ctx.db, editionId)) ?? draftCall(editionId, ctx.clock.now());
   const clusterRows = await ctx.db.select().from(clusters).where(eq(clusters.editionId, editionId)).orderBy(asc(clusters.nameEn));
+  const sectorRows = await ctx.db.select().from(sectors).where(eq(sectors.editionId, editionId)).orderBy(asc(sectors.sort), asc(sectors.nameEn));
   const bodies = await ctx.db
     .select({ id: tradeBodies.id, slug: tradeBodies.slug, nameEn: tradeBodies.nameEn, nameUr: tradeBodies.nameUr, quota: editionTradeBodies.nominationQuota })
     .from(editionTradeBodies)
     .innerJoin(tradeBodies, eq(tradeBodies.id, editionTradeBodies.tradeBodyId))
     .where(eq(editionTradeBodies.editionId, editionId))
     .orderBy(asc(tradeBodies.nameEn));
-  return { edition, call, saved: (await findCall(ctx.db, editionId)) !== null, clusters: clusterRows, tradeBodies: bodies };
+  return { edition, call, saved: (await findCall(ctx.db, editionId)) !== null, clusters: clusterRows, sectors: sectorRows, tradeBodies: bodies };
 }
 
 /** The public side of a call: window, criteria with guidance, targets and the preference rule, once published. */
@@ -81,11 +83,15 @@ export async function saveCall(ctx: Ctx, raw: unknown) {
     const editionClusters = new Set((await tx.select({ id: clusters.id }).from(clusters).where(eq(clusters.editionId, input.editionId))).map((c) => c.id));
     const unknown = input.clusterTargets.findIndex((t) => !editionClusters.has(t.clusterId));
     if (unknown >= 0) throw new DomainError("validation_failed", { fields: [{ path: `clusterTargets.${unknown}.clusterId`, code: "cluster_unknown" }] });
+    const editionSectors = new Set((await tx.select({ id: sectors.id }).from(sectors).where(eq(sectors.editionId, input.editionId))).map((s) => s.id));
+    const unknownSector = input.sectorTargets.findIndex((t) => !editionSectors.has(t.sectorId));
+    if (unknownSector >= 0) throw new DomainError("validation_failed", { fields: [{ path: `sectorTargets.${unknownSector}.sectorId`, code: "sector_unknown" }] });
     const values = {
       opensAt: input.opensAt,
       closesAt: input.closesAt,
       criteria: input.criteria,
       clusterTargets: input.clusterTargets,
+      sectorTargets: input.sectorTargets,
       totalStalls: input.totalStalls,
       rule: input.rule as unknown as Record<string, unknown>,
       reviewsPerApplication: input.reviewsPerApplication,
@@ -130,6 +136,23 @@ export async function publishCall(ctx: Ctx, raw: unknown) {
     });
     return row!;
   });
+}
+
+/**
+ * The published calls a trade body can nominate into or has nominated into
+ * (editions it takes part in), open ones first, then the latest edition first.
+ */
+export async function callsForTradeBody(db: Executor, tradeBodyId: string, now: Date) {
+  const rows = await db
+    .select({ slug: editions.slug, year: editions.year, nameEn: editions.nameEn, nameUr: editions.nameUr, startsOn: editions.startsOn, call: nominationCalls })
+    .from(nominationCalls)
+    .innerJoin(editions, eq(editions.id, nominationCalls.editionId))
+    .innerJoin(editionTradeBodies, and(eq(editionTradeBodies.editionId, editions.id), eq(editionTradeBodies.tradeBodyId, tradeBodyId)))
+    .where(isNotNull(nominationCalls.publishedAt))
+    .orderBy(desc(editions.startsOn));
+  return rows
+    .map(({ call, ...e }) => ({ ...e, open: callIsOpen(call, now), opensAt: call.opensAt, closesAt: call.closesAt }))
+    .sort((a, b) => Number(b.open) - Number(a.open));
 }
 
 export async function editionBySlug(db: Executor, slug: string) {

@@ -34,9 +34,11 @@ export function callInputFromForm(editionId: string, form: FormData) {
   }
   const quotas: { tradeBodyId: string; quota: number | undefined }[] = [];
   const clusterTargets: { clusterId: string; places: number | undefined }[] = [];
+  const sectorTargets: { sectorId: string; places: number | undefined }[] = [];
   for (const [k, v] of form.entries()) {
     if (k.startsWith("quota.")) quotas.push({ tradeBodyId: k.slice(6), quota: num(v) });
     if (k.startsWith("target.") && String(v).trim() !== "") clusterTargets.push({ clusterId: k.slice(7), places: num(v) });
+    if (k.startsWith("sectorTarget.") && String(v).trim() !== "") sectorTargets.push({ sectorId: k.slice(13), places: num(v) });
   }
   const waitlist = num(form.get("waitlistPerCluster"));
   return {
@@ -49,6 +51,7 @@ export function callInputFromForm(editionId: string, form: FormData) {
     criteria,
     quotas,
     clusterTargets,
+    sectorTargets,
     rule: {
       bonus: { womenLed: num(form.get("bonusWomenLed")) ?? 0, micro: num(form.get("bonusMicro")) ?? 0, womenLedMicro: num(form.get("bonusWomenLedMicro")) ?? 0 },
       reservedShare: {

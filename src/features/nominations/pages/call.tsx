@@ -36,9 +36,11 @@ export default function CallPage({ loaderData, actionData }: Route.ComponentProp
   const t = useT();
   const locale = useLocale();
   const failure = useFailure();
-  const { edition, call, saved, clusters, tradeBodies } = loaderData;
+  const { edition, call, saved, clusters, sectors, tradeBodies } = loaderData;
   const rule = PreferenceRule.parse(call.rule);
   const target = new Map(call.clusterTargets.map((c) => [c.clusterId, c.places]));
+  const sectorTarget = new Map(call.sectorTargets.map((s) => [s.sectorId, s.places]));
+  const clustersIn = (sectorId: string) => clusters.filter((c) => c.sectorId === sectorId).length;
   const done = actionData && "ok" in actionData && actionData.ok ? actionData : undefined;
   const published = !!call.publishedAt;
   return (
@@ -100,7 +102,23 @@ export default function CallPage({ loaderData, actionData }: Route.ComponentProp
           ))}
         </fieldset>
         <fieldset>
+          <legend>{t("nominations.call.sectorTargets")}</legend>
+          <p className="hint">{t("nominations.call.sectorTargetsHint")}</p>
+          {sectors.map((s) => (
+            <Field
+              key={s.id}
+              name={`sectorTarget.${s.id}`}
+              label={pick(locale, s.nameEn, s.nameUr)}
+              hint={t("nominations.call.sectorClusters", { count: clustersIn(s.id) })}
+              failure={failure}
+              defaultValue={sectorTarget.get(s.id) ?? ""}
+              inputMode="numeric"
+            />
+          ))}
+        </fieldset>
+        <fieldset>
           <legend>{t("nominations.call.targets")}</legend>
+          <p className="hint">{t("nominations.call.targetsHint")}</p>
           {clusters.map((c) => (
             <Field key={c.id} name={`target.${c.id}`} label={pick(locale, c.nameEn, c.nameUr)} failure={failure} defaultValue={target.get(c.id) ?? ""} inputMode="numeric" />
           ))}

@@ -39,10 +39,12 @@ export async function runSelectionProposal(ctx: Ctx, raw: unknown) {
       .from(nominations)
       .where(and(eq(nominations.editionId, editionId), eq(nominations.status, "submitted")));
     const scored = apps.filter((a) => score.has(a.id));
+    const sectorOf = new Map((await tx.select({ id: clusters.id, sectorId: clusters.sectorId }).from(clusters).where(eq(clusters.editionId, editionId))).map((c) => [c.id, c.sectorId]));
     const result = runSelection({
       applications: scored.map((a) => ({
         id: a.id,
         clusterId: a.clusterId,
+        sectorId: sectorOf.get(a.clusterId) ?? null,
         sizeClass: a.sizeClass,
         womenLed: a.womenLed,
         normalisedScore: score.get(a.id)!.meanNormalised,
@@ -50,7 +52,8 @@ export async function runSelectionProposal(ctx: Ctx, raw: unknown) {
         submittedAt: (a.submittedAt ?? a.createdAt).toISOString(),
         tradeBodyId: a.tradeBodyId,
       })),
-      clusterTargets: call.clusterTargets,
+      clusterTargets: call.clusterTargets.map((t) => ({ ...t, sectorId: sectorOf.get(t.clusterId) ?? null })),
+      sectorTargets: call.sectorTargets,
       totalStalls: call.totalStalls,
       rule: PreferenceRule.parse(call.rule),
     });

@@ -1,0 +1,1 @@
+ALTER TABLE "nomination_calls" ADD COLUMN "sector_targets" jsonb DEFAULT '[]'::jsonb NOT NULL;
