@@ -8,7 +8,7 @@ import { limitedForm } from "./body-limit";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { findCurrentEdition, loadEditionDetails } from "../../editions/queries";
-import { editionBySlug } from "../operations/call";
+import { callsForTradeBody, editionBySlug } from "../operations/call";
 import { acceptRows, checkUpload, listNominations, nominateOne, reissueLink, tradeBodyOf } from "../operations/nominate";
 import { RawRow } from "../../selection/engine";
 import { z } from "zod";
@@ -18,9 +18,13 @@ export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "nominations.title");
 }
 
+// Without ?edition: the edition whose call is open for the representative's
+// trade body, else the current edition.
 async function editionFor(ctx: Route.LoaderArgs["context"]["ctx"], url: URL) {
   const slug = url.searchParams.get("edition");
-  const edition = slug ? await editionBySlug(ctx.db, slug) : await findCurrentEdition(ctx.db);
+  const body = tradeBodyOf(ctx);
+  const open = !slug && body ? (await callsForTradeBody(ctx.db, body, ctx.clock.now())).find((c) => c.open) : undefined;
+  const edition = slug ? await editionBySlug(ctx.db, slug) : open ? await editionBySlug(ctx.db, open.slug) : await findCurrentEdition(ctx.db);
   if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
   return edition;
 }
@@ -33,7 +37,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     const edition = await editionFor(ctx, url);
     const list = await listNominations(ctx, { editionId: edition.id });
     const clusters = await loadEditionDetails(ctx.db, edition.id);
-    return { rep: true as const, ...list, slug: edition.slug, clusters: clusters?.clusters.map((c) => ({ slug: c.slug, nameEn: c.nameEn, nameUr: c.nameUr })) ?? [] };
+    const calls = (await callsForTradeBody(ctx.db, list.tradeBodyId, ctx.clock.now())).map((c) => ({ slug: c.slug, nameEn: c.nameEn, nameUr: c.nameUr, open: c.open, closesAt: c.closesAt }));
+    return { rep: true as const, ...list, slug: edition.slug, calls, clusters: clusters?.clusters.map((c) => ({ slug: c.slug, nameEn: c.nameEn, nameUr: c.nameUr })) ?? [] };
   });
 }
 
@@ -109,6 +114,22 @@ export default function Nominations({ loaderData, actionData }: Route.ComponentP
       <p>
         {d.call ? t("nominations.intro", { edition: pick(locale, d.edition.nameEn, d.edition.nameUr), closes: formatDateTime(d.call.closesAt, locale, d.edition.timezone) }) : null}
       </p>
+      {d.calls.length > 1 ? (
+        <nav aria-label={t("nominations.calls.title")}>
+          <ul className="chips">
+            {d.calls.map((c) => (
+              <li key={c.slug}>
+                {c.slug === d.slug ? (
+                  <strong aria-current="page">{pick(locale, c.nameEn, c.nameUr)}</strong>
+                ) : (
+                  <Link to={`/nominations?edition=${encodeURIComponent(c.slug)}`}>{pick(locale, c.nameEn, c.nameUr)}</Link>
+                )}{" "}
+                <span className="badge">{c.open ? t("nominations.calls.open", { closes: formatDateTime(c.closesAt, locale, d.edition.timezone) }) : t("nominations.calls.closed")}</span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <p>
         <strong>{t("nominations.quota", { used, quota: d.quota, remaining: d.remaining })}</strong>
       </p>
@@ -208,9 +229,11 @@ export default function Nominations({ loaderData, actionData }: Route.ComponentP
           </table>
         </div>
       )}
-      <p>
-        <Link to={`/editions/${d.slug}`}>{pick(locale, d.edition.nameEn, d.edition.nameUr)}</Link>
-      </p>
+      {d.edition.status === "published" ? (
+        <p>
+          <Link to={`/editions/${d.slug}`}>{pick(locale, d.edition.nameEn, d.edition.nameUr)}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

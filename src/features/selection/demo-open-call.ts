@@ -1,0 +1,134 @@
+// The demo's open call: next year's edition, a draft copied from the 2026
+// edition (sectors, clusters, trade bodies and quotas, visitor categories, as
+// "copy edition" does), with a published nomination call that is open when the
+// demo is first seeded, so a trade-body representative can try nominating.
+// The completed 2026 call and its published selection are not touched.
+// Idempotent: the edition is found by its marker, the call by its edition.
+//
+// NOT YET CALLED FROM seedDemo: a second, later edition makes the check-in
+// scanner (/gate, checkin/operations/gate-setup.ts: newest edition, drafts
+// included) and the check-in e2e tests (first edition listed in the back
+// office) pick the 2027 draft instead of the 2026 show. Once check-in prefers
+// published editions, seedDemo calls this after seedDemoCall (passing
+// clock.now()) and seed-demo.db.test.ts counts 2 editions, 14 sectors, 72 clusters.
+import { and, eq, like } from "drizzle-orm";
+import type { Executor } from "../../platform/db/types";
+import { defaultCriteria } from "../nominations/schemas";
+import { nominationCalls } from "../nominations/tables";
+import { clusters, editions, editionTradeBodies, sectors, visitorCategories } from "../editions/tables";
+import { PreferenceRule } from "./engine";
+
+const DAY = 86_400_000;
+const PKT = 5 * 3_600_000;
+const startOfPktDay = (t: number) => Math.floor((t + PKT) / DAY) * DAY - PKT;
+
+/**
+ * When the open call runs: it opened two weeks before the seeding, closes 90
+ * days after it but two weeks before the edition at the latest, and stays open
+ * at least 30 days from the seeding (else the edition is a year later). The
+ * edition is January's, of 2027 or the year after the seeding.
+ */
+export function openCallPlan(now: Date) {
+  const today = startOfPktDay(now.getTime());
+  for (let year = Math.max(2027, new Date(now.getTime() + PKT).getUTCFullYear() + 1); ; year++) {
+    const startsOn = `${year}-01-23`;
+    const closes = Math.min(today + 90 * DAY, startOfPktDay(Date.parse(`${startsOn}T00:00:00+05:00`)) - 14 * DAY) + DAY - 60_000; // 23:59 PKT
+    if (closes - now.getTime() < 30 * DAY) continue;
+    return {
+      year,
+      slug: `sme-showcase-${year}`,
+      startsOn,
+      endsOn: `${year}-01-25`,
+      opensAt: new Date(today - 14 * DAY + 9 * 3_600_000), // 09:00 PKT
+      closesAt: new Date(closes),
+    };
+  }
+}
+
+export async function seedDemoOpenCall(tx: Executor, p: { organiserId: string; editionId: string; now: Date }) {
+  const plan = openCallPlan(p.now);
+  const [source] = await tx.select().from(editions).where(eq(editions.id, p.editionId));
+  if (!source) return { created: false };
+  // Once seeded, the demo's open call is found by its marker (a copy of the
+  // 2026 edition named sme-showcase-…), whatever year it was seeded for.
+  const [already] = await tx
+    .select()
+    .from(editions)
+    .where(and(eq(editions.copiedFromId, source.id), like(editions.slug, "sme-showcase-%")));
+  if (already) return { created: false, editionId: already.id };
+
+  const swapYear = (s: string) => s.replaceAll(String(source.year), String(plan.year));
+  const [edition] = await tx
+    .insert(editions)
+    .values({
+      organiserId: source.organiserId,
+      slug: plan.slug,
+      year: plan.year,
+      nameEn: swapYear(source.nameEn),
+      nameUr: swapYear(source.nameUr),
+      taglineEn: source.taglineEn,
+      taglineUr: source.taglineUr,
+      startsOn: plan.startsOn,
+      endsOn: plan.endsOn,
+      timezone: source.timezone,
+      venueId: source.venueId,
+      status: "draft",
+      copiedFromId: source.id,
+      createdAt: new Date(plan.opensAt.getTime() - 14 * DAY),
+      updatedAt: new Date(plan.opensAt.getTime() - 14 * DAY),
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!edition) return { created: false };
+  const id = edition.id;
+  const cats = await tx.select().from(visitorCategories).where(eq(visitorCategories.editionId, source.id));
+  if (cats.length) await tx.insert(visitorCategories).values(cats.map(({ id: _id, ...c }) => ({ ...c, editionId: id })));
+  const sectorIds = new Map<string, string>();
+  for (const { id: oldId, ...s } of await tx.select().from(sectors).where(eq(sectors.editionId, source.id))) {
+    const [row] = await tx.insert(sectors).values({ ...s, editionId: id }).returning({ id: sectors.id });
+    sectorIds.set(oldId, row!.id);
+  }
+  const oldClusters = await tx.select().from(clusters).where(eq(clusters.editionId, source.id));
+  const newClusters = oldClusters.length
+    ? await tx
+        .insert(clusters)
+        .values(oldClusters.map(({ id: _id, ...c }) => ({ ...c, editionId: id, sectorId: c.sectorId ? sectorIds.get(c.sectorId)! : null })))
+        .returning()
+    : [];
+  const tbs = await tx.select().from(editionTradeBodies).where(eq(editionTradeBodies.editionId, source.id));
+  if (tbs.length) await tx.insert(editionTradeBodies).values(tbs.map((t) => ({ ...t, editionId: id })));
+
+  // Places: a cap per sector (last year's exhibitors in the sector, plus one
+  // in ten), and places of their own only for clusters outside any sector.
+  const [lastCall] = await tx.select().from(nominationCalls).where(eq(nominationCalls.editionId, source.id));
+  const lastPlaces = new Map((lastCall?.clusterTargets ?? []).map((t) => [t.clusterId, t.places]));
+  const slugOf = new Map(oldClusters.map((c) => [c.id, c.slug]));
+  const placesBySlug = new Map([...lastPlaces].map(([clusterId, n]) => [slugOf.get(clusterId)!, n]));
+  const perSector = new Map<string, number>();
+  const clusterTargets: { clusterId: string; places: number }[] = [];
+  for (const c of newClusters) {
+    const n = placesBySlug.get(c.slug) ?? 2;
+    if (c.sectorId) perSector.set(c.sectorId, (perSector.get(c.sectorId) ?? 0) + n);
+    else clusterTargets.push({ clusterId: c.id, places: n });
+  }
+  const sectorTargets = [...perSector].map(([sectorId, n]) => ({ sectorId, places: Math.ceil(n * 1.1) }));
+  const rule = lastCall ? PreferenceRule.parse(lastCall.rule) : PreferenceRule.parse({});
+  await tx
+    .insert(nominationCalls)
+    .values({
+      editionId: id,
+      opensAt: plan.opensAt,
+      closesAt: plan.closesAt,
+      criteria: lastCall?.criteria ?? defaultCriteria,
+      clusterTargets,
+      sectorTargets,
+      totalStalls: sectorTargets.reduce((s, t) => s + t.places, 0) + clusterTargets.reduce((s, t) => s + t.places, 0),
+      rule: rule as unknown as Record<string, unknown>,
+      reviewsPerApplication: 3,
+      appealDays: 14,
+      publishedAt: new Date(plan.opensAt.getTime() - 7 * DAY),
+      updatedAt: new Date(plan.opensAt.getTime() - 7 * DAY),
+    })
+    .onConflictDoNothing();
+  return { created: true, editionId: id, slug: plan.slug };
+}
