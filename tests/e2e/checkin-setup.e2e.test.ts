@@ -14,7 +14,8 @@ beforeAll(async () => {
   page = (await env.context({ viewport: { width: 360, height: 800 } })).page;
   await signIn(page, demo.organiser);
   await page.goto("/back-office");
-  const href = await page.locator('main a[href^="/back-office/editions/"]').first().getAttribute("href");
+  // The 2026 show (the demo also has a 2027 draft with an open nomination call).
+  const href = await page.locator('main a[href^="/back-office/editions/"]', { hasText: "2026" }).first().getAttribute("href");
   if (!href) throw new Error("the back-office overview lists no edition");
   setupPath = `${href}/checkin-setup`;
 });

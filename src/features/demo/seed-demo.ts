@@ -9,6 +9,7 @@ import { enterprises, products } from "../catalogue/tables";
 import { clusters, demoEdition, generateDemoEnterprises, sectors, tradeBodies } from "../catalogue/seed-data";
 import * as t from "../editions/tables";
 import { seedDemoCall } from "../selection/demo-call";
+import { seedDemoOpenCall } from "../selection/demo-open-call";
 import { seedCheckinDemo } from "../checkin/seed";
 
 export const DEMO_PASSWORD = "numaish-demo-2026";
@@ -161,6 +162,8 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     await seedCheckinDemo(tx, edition.id, (await one(tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.organiserId, organiser.id), eq(enterprises.slug, demoEnterprises[0]!.slug)))))?.id ?? null);
     if (passwordHash) await seedAccounts(tx, clock, passwordHash, organiser.id, bodyId, demoEnterprises[0]!.slug);
     await seedDemoCall(tx, { organiserId: organiser.id, editionId: edition.id });
+    // Next year's edition (a draft) with its nomination call open, so a trade body can try nominating.
+    await seedDemoOpenCall(tx, { organiserId: organiser.id, editionId: edition.id, now: clock.now() });
     return { organiserId: organiser.id, editionId: edition.id, enterprisesCreated: inserted.length };
   });
 }

@@ -6,13 +6,28 @@ import { editions } from "../../editions/tables";
 import { gates, zones } from "../tables";
 import { gateBundle } from "./offline";
 
-/** What the scanner page needs: the edition this person may scan for (the newest one, or the one
- *  asked for), its gates with names, and the gate bundle for offline checking. */
+type EditionRow = typeof editions.$inferSelect;
+
+/** The edition a scanner opens on when none is asked for: a published one before a draft (next
+ *  year's copy is a draft while this year's show runs); among them the one on today, else the
+ *  next to come, else the latest past. */
+export function defaultScanEdition<E extends Pick<EditionRow, "status" | "startsOn" | "endsOn">>(list: E[], today: string): E | undefined {
+  const rank = (e: E) => (e.startsOn <= today && today <= e.endsOn ? 0 : e.startsOn > today ? 1 : 2);
+  const order = (a: E, b: E) =>
+    (a.status === "published" ? 0 : 1) - (b.status === "published" ? 0 : 1) ||
+    rank(a) - rank(b) ||
+    (rank(a) === 1 ? a.startsOn.localeCompare(b.startsOn) : b.startsOn.localeCompare(a.startsOn));
+  return [...list].sort(order)[0];
+}
+
+/** What the scanner page needs: the edition this person may scan for (defaultScanEdition, or the
+ *  one asked for), its gates with names, and the gate bundle for offline checking. */
 export async function gateSetup(ctx: Ctx, editionId?: string | null) {
   authorize(ctx.actor, "session.signedIn");
   const all = await ctx.db.select().from(editions).where(inArray(editions.status, ["published", "draft"])).orderBy(desc(editions.startsOn));
   const allowed = all.filter((e) => can(ctx.actor, "checkin.scan", { organiserId: e.organiserId }));
-  const edition = (editionId ? allowed.find((e) => e.id === editionId) : undefined) ?? allowed[0];
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const edition = (editionId ? allowed.find((e) => e.id === editionId) : undefined) ?? defaultScanEdition(allowed, today);
   if (!edition) throw new DomainError("forbidden");
   const gateRows = await ctx.db
     .select({ id: gates.id, code: gates.code, nameEn: gates.nameEn, nameUr: gates.nameUr, zoneEn: zones.nameEn, zoneUr: zones.nameUr })
