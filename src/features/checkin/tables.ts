@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
 import { enterprises } from "../catalogue/tables";
 import { editions } from "../editions/tables";
@@ -112,6 +113,8 @@ export const scans = pgTable(
     /** `day:zone` on an online admission at a gate without re-entry, else null. Unique per badge, so
      *  two gates admitting one badge at the same moment cannot both succeed: no lock, no transaction. */
     admitKey: text("admit_key"),
+    /** Scanned during a door rehearsal (checkinRehearsals): kept apart from the event's figures. */
+    rehearsal: boolean("rehearsal").notNull().default(false),
   },
   (t) => [
     unique("checkin_scans_nonce_uq").on(t.editionId, t.nonce),
@@ -119,6 +122,24 @@ export const scans = pgTable(
     index("checkin_scans_reg_idx").on(t.editionId, t.registrationNo, t.dayIndex),
     index("checkin_scans_time_idx").on(t.editionId, t.scannedAt),
   ],
+);
+
+/** A door rehearsal: on `onDate` (the venue's local date, outside the edition's own days) gates scan
+ *  as if it were edition day `dayIndex`, so staff can practise with real badges before doors open.
+ *  Rehearsal scans are flagged and kept out of the event's figures. One row per edition; a row for
+ *  a past date is simply inactive. */
+export const checkinRehearsals = pgTable(
+  "checkin_rehearsals",
+  {
+    editionId: uuid("edition_id")
+      .primaryKey()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    onDate: date("on_date", { mode: "string" }).notNull(),
+    dayIndex: integer("day_index").notNull(),
+    startedBy: uuid("started_by").references(() => users.id, { onDelete: "set null" }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [check("checkin_rehearsals_day_ck", sql`${t.dayIndex} >= 0 and ${t.dayIndex} < 16`)],
 );
 
 /** A badge admitted at two gates of one zone close together while offline (a shared photo, usually). */
