@@ -52,8 +52,13 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     const v = demoEdition.venue;
     await tx
       .insert(t.venues)
-      .values({ organiserId: organiser.id, slug: v.slug, nameEn: v.nameEn, nameUr: v.nameUr, address: v.address, lat: v.lat, lon: v.lon })
+      .values({ organiserId: organiser.id, slug: v.slug, nameEn: v.nameEn, nameUr: v.nameUr, address: v.address, addressUr: v.addressUr, lat: v.lat, lon: v.lon })
       .onConflictDoNothing();
+    // A demo seeded before venues had an Urdu address gets it (an address typed since is kept).
+    await tx
+      .update(t.venues)
+      .set({ addressUr: v.addressUr })
+      .where(and(eq(t.venues.organiserId, organiser.id), eq(t.venues.slug, v.slug), eq(t.venues.addressUr, "")));
     const venue = (await one(tx.select().from(t.venues).where(and(eq(t.venues.organiserId, organiser.id), eq(t.venues.slug, v.slug)))))!;
     await tx
       .insert(t.venueSpaces)

@@ -32,6 +32,8 @@ export const venues = pgTable(
     nameEn: text("name_en").notNull(),
     nameUr: text("name_ur").notNull(),
     address: text("address").notNull(),
+    /** The address in Urdu script, shown to Urdu readers ("" when not given: the English one is shown). */
+    addressUr: text("address_ur").notNull().default(""),
     lat: doublePrecision("lat"),
     lon: doublePrecision("lon"),
   },

@@ -26,6 +26,7 @@ function allNamesUr(): string[] {
     demoEdition.organiser.nameUr,
     demoEdition.nameUr,
     demoEdition.venue.nameUr,
+    demoEdition.venue.addressUr,
     demoEdition.taglineUr,
     ...demoEdition.venue.spaces.map((s) => s.nameUr),
     ...demoEdition.visitorCategories.map((v) => v.nameUr),

@@ -31,6 +31,7 @@ export const demoEdition: SeedEdition = {
     nameEn: "Expo Centre Lahore",
     nameUr: "ایکسپو سینٹر لاہور",
     address: "Abdul Haque Road, Johar Town, Lahore 54782",
+    addressUr: "عبدالحق روڈ، جوہر ٹاؤن، لاہور 54782",
     lat: 31.464,
     lon: 74.259,
     // Hall areas are not published: keep them configurable where the floor plan is set up.
@@ -112,34 +113,7 @@ export const provinceNamesUr: Record<Province, string> = {
   "Azad Jammu and Kashmir": "آزاد جموں و کشمیر",
 };
 
-/** Urdu for every district and city used in this seed data (keyed by the English name used in the data). */
-export const placeNamesUr: Record<string, string> = {
-  Sialkot: "سیالکوٹ",
-  Gujranwala: "گوجرانوالہ",
-  Gujrat: "گجرات",
-  Chiniot: "چنیوٹ",
-  Faisalabad: "فیصل آباد",
-  Lahore: "لاہور",
-  Rawalpindi: "راولپنڈی",
-  Sargodha: "سرگودھا",
-  Multan: "ملتان",
-  Bahawalpur: "بہاولپور",
-  Islamabad: "اسلام آباد",
-  Matiari: "مٹیاری",
-  Hyderabad: "حیدرآباد",
-  Umerkot: "عمرکوٹ",
-  Mirpurkhas: "میرپورخاص",
-  Tharparkar: "تھرپارکر",
-  Karachi: "کراچی",
-  Swat: "سوات",
-  Mardan: "مردان",
-  Buner: "بونیر",
-  Peshawar: "پشاور",
-  Chitral: "چترال",
-  Khuzdar: "خضدار",
-  Quetta: "کوئٹہ",
-  Gilgit: "گلگت",
-};
+export { placeNamesUr } from "./place-names";
 
 // ---------------------------------------------------------------------------
 // Clusters (all 36 of the reference facts, in its order)

@@ -44,6 +44,7 @@ export interface SeedEdition {
     nameEn: string;
     nameUr: string;
     address: string;
+    addressUr: string;
     lat: number;
     lon: number;
     spaces: SeedSpace[];

@@ -1,0 +1,1 @@
+ALTER TABLE "venues" ADD COLUMN "address_ur" text DEFAULT '' NOT NULL;
