@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultScanEdition } from "./operations/gate-setup";
 
-const e = (name: string, status: string, startsOn: string, endsOn: string) => ({ name, status, startsOn, endsOn });
+const e = (name: string, status: "published" | "draft", startsOn: string, endsOn: string) => ({ name, status, startsOn, endsOn });
 
 describe("the edition a scanner opens on", () => {
   const past = e("2026", "published", "2026-01-24", "2026-01-26");

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
 import { errorResponses, idParams, jsonBody, jsonResponse, security } from "../accounts/api";
+import { rehearsalState, setRehearsal } from "./operations/rehearsal";
 import { checkinSetup, createGate, createZone, updateGate, updateZone } from "./operations/setup";
 
 // The organisers' check-in set-up over the API: what /back-office/editions/:id/checkin-setup
@@ -39,6 +40,18 @@ const gateCreateBody = z
 const gateUpdateBody = z
   .strictObject({ ...names, zoneId: uuid.nullable(), reentryAllowed: reentry })
   .openapi("CheckinGateChange", { description: "The whole gate but its code (fixed once created)." });
+
+const rehearsalSchema = z
+  .object({
+    active: z.object({ onDate: z.string().openapi({ format: "date" }), dayIndex: z.number().int() }).nullable().openapi({ description: "Today's rehearsal, if any" }),
+    today: z.string().openapi({ format: "date", description: "Today at the venue" }),
+    eventDay: z.boolean().openapi({ description: "Today is one of the show's days (no rehearsal possible)" }),
+    dayCount: z.number().int(),
+  })
+  .openapi("CheckinRehearsal");
+const rehearsalBody = z
+  .strictObject({ dayIndex: z.number().int().min(0).max(15).nullable().openapi({ description: "The show day to rehearse (0 = first); null ends the rehearsal" }) })
+  .openapi("CheckinRehearsalChange");
 
 export function checkinSetupApi(_services: AppServices) {
   const api = apiRouter();
@@ -104,6 +117,23 @@ export function checkinSetupApi(_services: AppServices) {
   );
   api.openapi(update("/gates/{id}", "Change a gate's names, zone or re-entry rule", gateUpdateBody, z.object({ id: uuid })), async (c) =>
     c.json(await updateGate(c.get("req").ctx, { ...c.req.valid("json"), gateId: c.req.valid("param").id }), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      path: "/editions/{id}/rehearsal",
+      summary: "Today's door rehearsal",
+      description: "Gate and organiser staff. On a rehearsal date gates scan as the rehearsed show day; those scans are kept apart from the show's figures.",
+      tags,
+      security: security.session,
+      request: { params: idParams },
+      responses: { 200: jsonResponse(rehearsalSchema, "Rehearsal"), ...errorResponses },
+    }),
+    async (c) => c.json(await rehearsalState(c.get("req").ctx, { editionId: c.req.valid("param").id }), 200),
+  );
+  api.openapi(
+    update("/editions/{id}/rehearsal", "Start, change or end today's door rehearsal", rehearsalBody, rehearsalSchema),
+    async (c) => c.json(await setRehearsal(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id }), 200),
   );
   return api;
 }

@@ -55,10 +55,10 @@ function loadHistory(): History {
 }
 
 /** Remember an admission this phone saw (online or offline) for the offline "already inside". */
-export function rememberAdmission(registrationNo: number, dayIndex: number, zone: number | null) {
+export function rememberAdmission(registrationNo: number, dayIndex: number, zone: number | null, rehearsal = false) {
   const h = loadHistory();
   const list = (h[registrationNo] ??= []);
-  list.push({ result: "admit", dayIndex, zone });
+  list.push(rehearsal ? { result: "admit", dayIndex, zone, rehearsal } : { result: "admit", dayIndex, zone });
   localStorage.setItem(HISTORY_KEY, JSON.stringify(h));
 }
 
@@ -127,7 +127,7 @@ export async function decideOffline(editionId: string, bundle: GateBundle, gateI
   const gate = bundle.gates.find((g) => g.id === gateId) ?? { id: gateId, zone: null, reentryAllowed: false };
   const history = verification.ok ? (loadHistory()[verification.payload.registrationNo] ?? []) : [];
   const decision = decideScan({ verification, ...bundleSets(bundle), today, gateZone: gate.zone, reentryAllowed: gate.reentryAllowed, history });
-  if (decision.result === "admit") rememberAdmission(decision.badge.registrationNo, today.dayIndex, gate.zone);
+  if (decision.result === "admit") rememberAdmission(decision.badge.registrationNo, today.dayIndex, gate.zone, today.rehearsal ?? false);
   await queueScan({
     editionId,
     nonce: newScanNonce(),

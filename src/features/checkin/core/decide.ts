@@ -40,6 +40,8 @@ export interface PriorScan {
   dayIndex: number;
   /** Zone the gate guarded; null for a general entrance. */
   zone: number | null;
+  /** Made during a door rehearsal: counts only against rehearsal scans. */
+  rehearsal?: boolean;
 }
 
 export interface ScanInput {
@@ -51,8 +53,9 @@ export interface ScanInput {
   registration?: { status: RegistrationStatus; currentSerial?: number };
   /** badgeKey()s of badges replaced by a reprint (the offline form of currentSerial). */
   replaced?: ReadonlySet<string>;
-  /** Today as the edition's day index (0 = first day) and as days since epoch (for validFrom/To). */
-  today: { dayIndex: number; epochDay: number };
+  /** Today as the edition's day index (0 = first day) and as days since epoch (for validFrom/To);
+   *  `rehearsal` on the date of a door rehearsal (the day index is then the rehearsed day). */
+  today: { dayIndex: number; epochDay: number; rehearsal?: boolean };
   /** Zone this gate guards (bit index in the badge's zone mask); null = general entrance. */
   gateZone: number | null;
   reentryAllowed: boolean;
@@ -93,9 +96,10 @@ export function zoneAllowed(badge: Pick<DecodedBadge, "zones">, gateZone: number
 }
 
 /** Admitted through a gate of the same zone earlier the same day. Without exit scans at the
- *  Expo Centre, "inside" means exactly that; with re-entry allowed it never blocks. */
-export function admittedToday(history: readonly PriorScan[], dayIndex: number, zone: number | null): boolean {
-  return history.some((s) => s.result === "admit" && s.dayIndex === dayIndex && s.zone === zone);
+ *  Expo Centre, "inside" means exactly that; with re-entry allowed it never blocks. A rehearsal's
+ *  admissions count only within the rehearsal, and the event's only within the event. */
+export function admittedToday(history: readonly PriorScan[], dayIndex: number, zone: number | null, rehearsal = false): boolean {
+  return history.some((s) => s.result === "admit" && s.dayIndex === dayIndex && s.zone === zone && (s.rehearsal ?? false) === rehearsal);
 }
 
 export function decideScan(input: ScanInput): ScanDecision {
@@ -109,6 +113,6 @@ export function decideScan(input: ScanInput): ScanDecision {
   if (input.registration && input.registration.status !== "approved") return refuse("not_approved", badge);
   if (!validOn(badge, input.today)) return refuse("not_valid_today", badge);
   if (!zoneAllowed(badge, input.gateZone)) return refuse("zone_not_allowed", badge);
-  if (!input.reentryAllowed && admittedToday(input.history, input.today.dayIndex, input.gateZone)) return refuse("already_inside", badge);
+  if (!input.reentryAllowed && admittedToday(input.history, input.today.dayIndex, input.gateZone, input.today.rehearsal ?? false)) return refuse("already_inside", badge);
   return { result: "admit", reason: "ok", badge };
 }

@@ -17,6 +17,8 @@ export const gateBundleSchema = z
     revokedRegistrations: z.array(z.number().int().min(1)),
     revokedBadges: z.array(z.tuple([z.number().int().min(1), z.number().int().min(0).max(255)])),
     replacedBadges: z.array(z.tuple([z.number().int().min(1), z.number().int().min(0).max(255)])),
+    /** A door rehearsal: on this local date, scan as edition day `dayIndex` (absent or null: none). */
+    rehearsal: z.object({ onDate: z.iso.date(), dayIndex: z.number().int().min(0).max(15) }).strict().nullable().optional(),
     /** When the server built it, so the page can show how stale its lists are. */
     generatedAt: z.iso.datetime({ offset: true }),
   })
@@ -39,11 +41,17 @@ export function localDate(at: Date, timezone: string): string {
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
+export type Rehearsal = { onDate: string; dayIndex: number } | null | undefined;
+
 /** "Today" for decideScan: the edition day index (may be negative or past the last day) and the
  *  day number compared with a badge's validity dates, both from the local date at the venue, so a
- *  scan at 00:30 in Lahore counts for that Lahore day whatever the phone's own zone. */
-export function scanDay(at: Date, edition: Pick<GateBundle, "startsOn" | "timezone">): ScanInput["today"] {
+ *  scan at 00:30 in Lahore counts for that Lahore day whatever the phone's own zone. On the date of
+ *  a door rehearsal it is the rehearsed edition day instead, marked `rehearsal`. */
+export function scanDay(at: Date, edition: Pick<GateBundle, "startsOn" | "timezone"> & { rehearsal?: Rehearsal }): ScanInput["today"] {
   const day = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-  const epochDay = day(localDate(at, edition.timezone));
+  const local = localDate(at, edition.timezone);
+  const r = edition.rehearsal;
+  if (r && r.onDate === local) return { dayIndex: r.dayIndex, epochDay: day(edition.startsOn) + r.dayIndex, rehearsal: true };
+  const epochDay = day(local);
   return { dayIndex: epochDay - day(edition.startsOn), epochDay };
 }

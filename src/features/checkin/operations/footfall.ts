@@ -8,10 +8,13 @@ import { scanDay } from "../core/gate-bundle";
 import { editionInput } from "../schemas";
 import { doubleAdmissions, gates, scans } from "../tables";
 import { editionForCheckin } from "./offline";
+import { rehearsalOf } from "./rehearsal";
 
 export interface Footfall {
   generatedAt: string;
   today: number;
+  /** The figures are a door rehearsal's (today is a rehearsal date), not the event's. */
+  rehearsal: boolean;
   totals: { entries: number; unique: number; refused: number };
   byDay: { day: number; entries: number; unique: number }[];
   byHour: { hour: number; entries: number }[];
@@ -28,8 +31,13 @@ export async function footfall(ctx: Ctx, raw: unknown): Promise<Footfall> {
   const edition = await editionForCheckin(ctx, editionId, "checkin.manage");
   const db = ctx.db;
   const now = ctx.clock.now();
-  const today = scanDay(now, edition).dayIndex;
-  const admitted = and(eq(scans.editionId, editionId), eq(scans.result, "admit"));
+  // During a door rehearsal the dashboard shows the rehearsal's scans (staff see it working);
+  // otherwise the event's. The two never mix.
+  const day = scanDay(now, { ...edition, rehearsal: await rehearsalOf(db, editionId) });
+  const today = day.dayIndex;
+  const rehearsal = day.rehearsal ?? false;
+  const ofMode = and(eq(scans.editionId, editionId), eq(scans.rehearsal, rehearsal));
+  const admitted = and(ofMode, eq(scans.result, "admit"));
   const entries = sql<number>`count(*)::int`;
   const unique = sql<number>`count(distinct ${scans.registrationNo})::int`;
   const hour = sql<number>`extract(hour from ${scans.scannedAt} at time zone ${edition.timezone})::int`;
@@ -46,7 +54,7 @@ export async function footfall(ctx: Ctx, raw: unknown): Promise<Footfall> {
         refused: sql<number>`count(*) filter (where ${scans.result} = 'refuse')::int`,
       })
       .from(scans)
-      .where(eq(scans.editionId, editionId)),
+      .where(ofMode),
     db.select({ day: scans.dayIndex, entries, unique }).from(scans).where(admitted).groupBy(scans.dayIndex).orderBy(asc(scans.dayIndex)),
     // By position: the time zone is a bound parameter, so the expression cannot be repeated verbatim.
     db.select({ hour, entries }).from(scans).where(and(admitted, eq(scans.dayIndex, today))).groupBy(sql`1`).orderBy(sql`1`),
@@ -59,7 +67,7 @@ export async function footfall(ctx: Ctx, raw: unknown): Promise<Footfall> {
         refused: sql<number>`count(${scans.id}) filter (where ${scans.result} = 'refuse')::int`,
       })
       .from(gates)
-      .leftJoin(scans, eq(scans.gateId, gates.id))
+      .leftJoin(scans, and(eq(scans.gateId, gates.id), eq(scans.rehearsal, rehearsal)))
       .where(eq(gates.editionId, editionId))
       .groupBy(gates.id, gates.nameEn, gates.nameUr, gates.code)
       .orderBy(asc(gates.code)),
@@ -84,13 +92,14 @@ export async function footfall(ctx: Ctx, raw: unknown): Promise<Footfall> {
       .innerJoin(secondScan, and(eq(secondScan.editionId, doubleAdmissions.editionId), eq(secondScan.nonce, doubleAdmissions.secondNonce)))
       .innerJoin(firstGate, eq(firstGate.id, firstScan.gateId))
       .innerJoin(secondGate, eq(secondGate.id, secondScan.gateId))
-      .where(eq(doubleAdmissions.editionId, editionId))
+      .where(and(eq(doubleAdmissions.editionId, editionId), eq(firstScan.rehearsal, rehearsal)))
       .orderBy(asc(firstScan.scannedAt))
       .limit(200),
   ]);
   return {
     generatedAt: now.toISOString(),
     today,
+    rehearsal,
     totals: { entries: int(totals[0]?.entries), unique: int(totals[0]?.unique), refused: int(totals[0]?.refused) },
     byDay: byDay.map((d) => ({ day: d.day, entries: int(d.entries), unique: int(d.unique) })),
     byHour: byHour.map((h) => ({ hour: int(h.hour), entries: int(h.entries) })),

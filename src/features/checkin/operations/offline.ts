@@ -8,6 +8,7 @@ import { registrations } from "../../registration/tables";
 import { editionShortId } from "../core/badge-code";
 import { scanDay, type GateBundle } from "../core/gate-bundle";
 import { detectDoubleAdmissions, mergeUploadedScans } from "../core/offline-sync";
+import { rehearsalOf } from "./rehearsal";
 import { editionPublicKeys } from "../keys";
 import { editionInput, uploadInput } from "../schemas";
 import { badges, doubleAdmissions, gates, scans, zones } from "../tables";
@@ -26,7 +27,7 @@ export async function gateBundle(ctx: Ctx, raw: unknown): Promise<GateBundle> {
   const { editionId } = parseInput(editionInput, raw);
   const edition = await editionForCheckin(ctx, editionId, "checkin.scan");
   const db = ctx.db;
-  const [publicKeys, gateRows, revoked, replaced, withdrawn] = await Promise.all([
+  const [publicKeys, gateRows, revoked, replaced, withdrawn, rehearsal] = await Promise.all([
     editionPublicKeys(db, editionId),
     db.select({ id: gates.id, zone: zones.bit, reentryAllowed: gates.reentryAllowed }).from(gates).leftJoin(zones, eq(zones.id, gates.zoneId)).where(eq(gates.editionId, editionId)),
     db.select({ no: badges.registrationNo, serial: badges.serial }).from(badges).where(and(eq(badges.editionId, editionId), isNotNull(badges.revokedAt))),
@@ -40,6 +41,7 @@ export async function gateBundle(ctx: Ctx, raw: unknown): Promise<GateBundle> {
       .from(registrations)
       .innerJoin(badges, eq(badges.registrationId, registrations.id))
       .where(and(eq(registrations.editionId, editionId), ne(registrations.status, "approved"))),
+    rehearsalOf(db, editionId),
   ]);
   return {
     edition: editionShortId(edition.id),
@@ -51,6 +53,7 @@ export async function gateBundle(ctx: Ctx, raw: unknown): Promise<GateBundle> {
     revokedRegistrations: withdrawn.map((r) => r.no),
     revokedBadges: revoked.map((b) => [b.no, b.serial] as [number, number]),
     replacedBadges: replaced.map((b) => [b.no, b.serial] as [number, number]),
+    rehearsal,
     generatedAt: ctx.clock.now().toISOString(),
   };
 }
@@ -72,6 +75,7 @@ export async function uploadOfflineScans(ctx: Ctx, raw: unknown): Promise<Upload
   return inTransaction(ctx, async (tx) => {
     const gateRows = await tx.select({ id: gates.id, zone: zones.bit }).from(gates).leftJoin(zones, eq(zones.id, gates.zoneId)).where(eq(gates.editionId, edition.id));
     const gateZone = new Map(gateRows.map((g) => [g.id, g.zone ?? null]));
+    const rehearsal = await rehearsalOf(tx, edition.id);
     const nonces = input.scans.flatMap((s) => (s && typeof s === "object" && typeof (s as { nonce?: unknown }).nonce === "string" ? [(s as { nonce: string }).nonce] : []));
     const stored = nonces.length
       ? await tx.select({ nonce: scans.nonce }).from(scans).where(and(eq(scans.editionId, edition.id), inArray(scans.nonce, nonces)))
@@ -101,7 +105,8 @@ export async function uploadOfflineScans(ctx: Ctx, raw: unknown): Promise<Upload
         registrationId: s.registrationNo === null ? null : (regId.get(s.registrationNo) ?? null),
         // The server's own record of the gate's zone, not the phone's copy.
         zone: gateZone.get(s.gateId) ?? null,
-        dayIndex: scanDay(new Date(s.at), edition).dayIndex,
+        dayIndex: scanDay(new Date(s.at), { ...edition, rehearsal }).dayIndex,
+        rehearsal: scanDay(new Date(s.at), { ...edition, rehearsal }).rehearsal ?? false,
         scannedAt: new Date(s.at),
         uploadedAt: now,
         offline: s.offline,

@@ -12,7 +12,7 @@ import { scanDay } from "../core/gate-bundle";
 import { newScanNonce } from "../core/offline-sync";
 import { editionPublicKeys } from "../keys";
 import { scanInput } from "../schemas";
-import { badges, gates, scans, zones } from "../tables";
+import { badges, checkinRehearsals, gates, scans, zones } from "../tables";
 
 export interface ScanAnswer {
   result: "admit" | "refuse";
@@ -28,18 +28,29 @@ export interface ScanAnswer {
 // round trips per scan (the bench: docs/benchmarks.md). A badge signed with a key rotated in after
 // the cache was filled shows up as unknown_key and triggers a reload, so rotation needs no wait.
 const CACHE_MS = 10_000;
-type GateRow = { gate: typeof gates.$inferSelect; edition: typeof editions.$inferSelect; zoneBit: number | null };
+type GateRow = {
+  gate: typeof gates.$inferSelect;
+  edition: typeof editions.$inferSelect;
+  zoneBit: number | null;
+  rehearsal: { onDate: string; dayIndex: number } | null;
+};
 const gateCache = new Map<string, { row: GateRow | undefined; at: number }>();
 const keyCache = new Map<string, { keys: PublicKeySet; at: number }>();
+
+/** Drop cached gates (with their edition and rehearsal) after a change that scans must see at once. */
+export function forgetGates() {
+  gateCache.clear();
+}
 
 async function loadGate(ctx: Ctx, gateId: string): Promise<GateRow | undefined> {
   const hit = gateCache.get(gateId);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.row;
   const [row] = await ctx.db
-    .select({ gate: gates, edition: editions, zoneBit: zones.bit })
+    .select({ gate: gates, edition: editions, zoneBit: zones.bit, rehearsal: { onDate: checkinRehearsals.onDate, dayIndex: checkinRehearsals.dayIndex } })
     .from(gates)
     .innerJoin(editions, eq(editions.id, gates.editionId))
     .leftJoin(zones, eq(zones.id, gates.zoneId))
+    .leftJoin(checkinRehearsals, eq(checkinRehearsals.editionId, gates.editionId))
     .where(eq(gates.id, gateId));
   if (gateCache.size > 1000) gateCache.clear();
   if (row) gateCache.set(gateId, { row, at: Date.now() });
@@ -78,7 +89,7 @@ function prepareRead(db: Ctx["db"]) {
       categoryUr: visitorCategories.nameUr,
       currentSerial: sql<number | null>`(select max(${badges.serial}) from ${badges} where ${badges.registrationId} = ${registrations.id})`,
       scannedState: sql<string | null>`(select case when ${badges.revokedAt} is null then 'valid' else 'revoked' end from ${badges} where ${badges.registrationId} = ${registrations.id} and ${badges.serial} = ${p("serial")})`,
-      inside: sql<boolean>`exists (select 1 from ${scans} where ${scans.editionId} = ${p("editionId")} and ${scans.registrationNo} = ${p("no")} and ${scans.dayIndex} = ${p("dayIndex")} and ${scans.result} = 'admit' and ${scans.zone} is not distinct from ${p("zone")}::int)`,
+      inside: sql<boolean>`exists (select 1 from ${scans} where ${scans.editionId} = ${p("editionId")} and ${scans.registrationNo} = ${p("no")} and ${scans.dayIndex} = ${p("dayIndex")} and ${scans.result} = 'admit' and ${scans.zone} is not distinct from ${p("zone")}::int and ${scans.rehearsal} = ${p("rehearsal")}::boolean)`,
     })
     .from(registrations)
     .innerJoin(visitorCategories, eq(visitorCategories.id, registrations.categoryId))
@@ -104,13 +115,14 @@ function readForScan(db: Ctx["db"]) {
  *  one insert succeed; the other is recorded as already inside. */
 export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
   const input = parseInput(scanInput, raw);
-  const { gate, edition, zoneBit } = await gateForScan(ctx, input.gateId);
+  const { gate, edition, zoneBit, rehearsal } = await gateForScan(ctx, input.gateId);
   const nonce = input.nonce ?? newScanNonce();
   const short = editionShortId(edition.id);
   let verification = verifyBadge(input.code, await keysFor(ctx, edition.id), short);
   if (!verification.ok && verification.code === "unknown_key") verification = verifyBadge(input.code, await keysFor(ctx, edition.id, true), short);
   const now = ctx.clock.now();
-  const today = scanDay(now, edition);
+  const today = scanDay(now, { ...edition, rehearsal });
+  const inRehearsal = today.rehearsal ?? false;
   const gateZone = zoneBit ?? null;
   const db = ctx.db;
 
@@ -121,14 +133,14 @@ export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
     decision = decideScan({ verification, revocations: { registrations: new Set(), badges: new Set() }, today, gateZone, reentryAllowed: gate.reentryAllowed, history: [] });
   } else {
     const no = verification.payload.registrationNo;
-    const [reg] = await readForScan(db).execute({ editionId: edition.id, no, serial: verification.payload.serial, dayIndex: today.dayIndex, zone: gateZone });
+    const [reg] = await readForScan(db).execute({ editionId: edition.id, no, serial: verification.payload.serial, dayIndex: today.dayIndex, zone: gateZone, rehearsal: inRehearsal });
     if (!reg?.scannedState) {
       // Genuinely signed but unknown here (a badge this server never issued): nothing to admit.
       decision = { result: "refuse", reason: "unknown_code", badge: verification.payload };
     } else {
       registrationId = reg.id;
       person = { registrationNo: no, name: reg.name, category: ctx.locale === "ur" ? reg.categoryUr : reg.categoryEn };
-      const history: PriorScan[] = reg.inside ? [{ result: "admit", dayIndex: today.dayIndex, zone: gateZone }] : [];
+      const history: PriorScan[] = reg.inside ? [{ result: "admit", dayIndex: today.dayIndex, zone: gateZone, rehearsal: inRehearsal }] : [];
       decision = decideScan({
         verification,
         revocations: { registrations: new Set(), badges: new Set(reg.scannedState === "revoked" ? [badgeKey(no, verification.payload.serial)] : []) },
@@ -157,7 +169,9 @@ export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
     result: decision.result,
     reason: decision.reason as string,
     scannedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
-    admitKey: decision.result === "admit" && !gate.reentryAllowed ? `${today.dayIndex}:${gateZone ?? "-"}` : null,
+    // A rehearsal's admissions have keys of their own, so they never block the event's.
+    admitKey: decision.result === "admit" && !gate.reentryAllowed ? `${inRehearsal ? "r" : ""}${today.dayIndex}:${gateZone ?? "-"}` : null,
+    rehearsal: inRehearsal,
   };
   const answer = (result: "admit" | "refuse", reason: ScanDecision["reason"]): ScanAnswer => ({
     result,
