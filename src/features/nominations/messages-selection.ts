@@ -231,7 +231,7 @@ export const ur: Record<keyof typeof en, string> = {
   "nominations.tr.by.province": "صوبہ",
   "nominations.tr.by.sizeClass": "ادارے کا حجم",
   "nominations.tr.by.womenLed": "خواتین کی زیرِ قیادت",
-  "nominations.tr.by.scoreBand": "نارملائزڈ اسکور",
+  "nominations.tr.by.scoreBand": "نارملائزڈ (برابر کیا گیا) اسکور",
   "nominations.tr.m.applications": "درخواستیں",
   "nominations.tr.m.selected": "منتخب",
   "nominations.tr.m.waitlisted": "انتظار میں",

@@ -1,6 +1,7 @@
 // This feature's user-facing texts, merged into the app's catalogues
 // (src/platform/i18n/messages/en.ts and ur.ts). Keep the keys and {placeholders}
 // of en and ur identical; prefix every key with "nominations.".
+import { en as applyEn, ur as applyUr } from "./messages-apply";
 import { en as selectionEn, ur as selectionUr } from "./messages-selection";
 
 export const en = {
@@ -29,7 +30,7 @@ export const en = {
   "nominations.problem.rowColumn": "Row {row}, {column}",
   "nominations.problem.file": "Whole file",
   "nominations.title": "Nominations",
-  "nominations.intro": "Nominate member enterprises of your clusters for {edition}. Nominations close on {closes}.",
+  "nominations.intro": "Nominate your member enterprises for {edition}, in any of its clusters (the template's Clusters sheet lists them). Nominations close on {closes}.",
   "nominations.quota": "Quota: {used} of {quota} used, {remaining} left.",
   "nominations.closed": "The nomination call is not open.",
   "nominations.noTradeBody": "Your account is not a trade body representative.",
@@ -58,7 +59,6 @@ export const en = {
   "nominations.list.cluster": "Cluster",
   "nominations.list.status": "Status",
   "nominations.list.link": "New application link",
-  "nominations.link.shown": "Application link for {name} (read it out or send it; the previous link no longer works): {link}",
   "nominations.status.invited": "Invited",
   "nominations.status.draft": "Application started",
   "nominations.status.submitted": "Application submitted",
@@ -161,26 +161,27 @@ export const en = {
   "nominations.call.publish": "Publish the call",
   "nominations.call.publishHint": "Publishing opens nominations in the window and fixes the preference rule.",
   ...selectionEn,
+  ...applyEn,
 } as const;
 
 export const ur: Record<keyof typeof en, string> = {
-  "nominations.problem.file_unreadable": "یہ فائل پڑھی نہیں جا سکی۔ اسے ایکسل (.xlsx) یا CSV (UTF-8) میں محفوظ کر کے دوبارہ اپ لوڈ کریں۔",
+  "nominations.problem.file_unreadable": "یہ فائل پڑھی نہیں جا سکی۔ اسے ایکسل (\u2066.xlsx\u2069) یا CSV (\u2066UTF-8\u2069) میں محفوظ کر کے دوبارہ اپ لوڈ کریں۔",
   "nominations.problem.file_empty": "فائل میں نامزدگی کی کوئی قطار نہیں۔ سرخی کے نیچے کم از کم ایک قطار بھریں۔",
   "nominations.problem.header_missing": "پہلی قطار میں کالم “{column}” موجود نہیں۔ ٹیمپلیٹ کی سرخی والی قطار استعمال کریں۔",
   "nominations.problem.header_duplicate": "پہلی قطار میں کالم “{column}” دو بار ہے۔ صرف ایک رکھیں۔",
   "nominations.problem.too_many_rows": "فائل میں {max} سے زیادہ قطاریں ہیں۔ اسے چھوٹی فائلوں میں تقسیم کریں۔",
   "nominations.problem.required": "یہ خانہ خالی ہے، اسے بھرنا ضروری ہے۔",
   "nominations.problem.too_long": "بہت لمبا: زیادہ سے زیادہ {max} حروف۔",
-  "nominations.problem.ntn_format": "این ٹی این سات ہندسے، ڈیش اور ایک ہندسہ ہونا چاہیے، جیسے 1234567-8۔",
+  "nominations.problem.ntn_format": "این ٹی این سات ہندسے، ڈیش اور ایک ہندسہ ہونا چاہیے، جیسے \u20661234567-8\u2069۔",
   "nominations.problem.number_format": "رقم صرف ہندسوں میں لکھیں، جیسے 25000000 (الفاظ نہیں)۔",
   "nominations.problem.integer_format": "پورا عدد لکھیں، جیسے 12۔",
-  "nominations.problem.size_class_unknown": "مائیکرو، چھوٹا یا درمیانہ لکھیں (micro, small, medium)۔",
+  "nominations.problem.size_class_unknown": "مائیکرو، چھوٹا یا درمیانہ لکھیں (\u2066micro, small, medium\u2069)۔",
   "nominations.problem.size_class_mismatch": "حجم {declared} لکھا ہے، مگر ایس ایم ای پالیسی کے مطابق ٹرن اوور اور ملازمین کے لحاظ سے یہ {expected} ہے۔",
   "nominations.problem.turnover_above_sme_limit": "ٹرن اوور 80 کروڑ روپے سے زیادہ ہے: یہ ادارہ ایس ایم ای نہیں اور نامزد نہیں ہو سکتا۔",
   "nominations.problem.cluster_unknown": "یہ کلسٹر اس نمائش کے کلسٹرز میں نہیں۔ کلسٹرز کی شیٹ سے نام یا کوڈ لکھیں۔",
   "nominations.problem.women_led_unknown": "ہاں یا نہیں لکھیں (yes یا no)۔",
   "nominations.problem.email_format": "یہ درست ای میل پتہ نہیں۔",
-  "nominations.problem.phone_format": "پاکستانی موبائل نمبر لکھیں، جیسے 0300-1234567۔",
+  "nominations.problem.phone_format": "پاکستانی موبائل نمبر لکھیں، جیسے \u20660300-1234567\u2069۔",
   "nominations.problem.contact_missing": "ای میل یا موبائل نمبر دیں تاکہ ادارے کو دعوت بھیجی جا سکے۔",
   "nominations.problem.duplicate_in_file": "یہ این ٹی این اسی فائل کی قطار {firstRow} میں پہلے سے موجود ہے۔",
   "nominations.problem.already_nominated": "آپ کی تجارتی تنظیم یہ این ٹی این پہلے ہی نامزد کر چکی ہے۔",
@@ -188,15 +189,15 @@ export const ur: Record<keyof typeof en, string> = {
   "nominations.problem.rowColumn": "قطار {row}، {column}",
   "nominations.problem.file": "پوری فائل",
   "nominations.title": "نامزدگیاں",
-  "nominations.intro": "{edition} کے لیے اپنے کلسٹرز کے رکن اداروں کو نامزد کریں۔ نامزدگیاں {closes} کو بند ہوں گی۔",
+  "nominations.intro": "{edition} کے لیے اپنے رکن اداروں کو نامزد کریں، اس کے کسی بھی کلسٹر میں (ٹیمپلیٹ کی کلسٹرز والی شیٹ میں سب درج ہیں)۔ نامزدگیاں {closes} کو بند ہوں گی۔",
   "nominations.quota": "کوٹا: {quota} میں سے {used} استعمال، {remaining} باقی۔",
   "nominations.closed": "نامزدگی کی کال کھلی نہیں ہے۔",
   "nominations.noTradeBody": "آپ کا اکاؤنٹ کسی تجارتی تنظیم کا نمائندہ نہیں۔",
   "nominations.upload.title": "اسپریڈشیٹ اپ لوڈ کریں",
-  "nominations.upload.hint": "ایکسل (.xlsx) یا CSV۔ ٹیمپلیٹ استعمال کریں: ہر ادارے کے لیے ایک قطار۔",
+  "nominations.upload.hint": "ایکسل (\u2066.xlsx\u2069) یا CSV۔ ٹیمپلیٹ استعمال کریں: ہر ادارے کے لیے ایک قطار۔",
   "nominations.upload.file": "اسپریڈشیٹ",
   "nominations.upload.check": "فائل جانچیں",
-  "nominations.upload.template": "ٹیمپلیٹ ڈاؤن لوڈ کریں (.xlsx)",
+  "nominations.upload.template": "ٹیمپلیٹ ڈاؤن لوڈ کریں (\u2066.xlsx\u2069)",
   "nominations.report.title": "آپ کی فائل کی جانچ کا نتیجہ",
   "nominations.report.summary": "{valid} قطاریں تیار ہیں، {invalid} قطاروں کو درست کرنا ہے۔",
   "nominations.report.already": "پہلے سے آپ کی نامزدگیوں میں (دوبارہ شامل نہیں کی گئیں): قطاریں {rows}۔",
@@ -217,7 +218,6 @@ export const ur: Record<keyof typeof en, string> = {
   "nominations.list.cluster": "کلسٹر",
   "nominations.list.status": "کیفیت",
   "nominations.list.link": "درخواست کا نیا لنک",
-  "nominations.link.shown": "{name} کے لیے درخواست کا لنک (پڑھ کر سنائیں یا بھیج دیں؛ پچھلا لنک اب کام نہیں کرے گا): {link}",
   "nominations.status.invited": "دعوت بھیجی گئی",
   "nominations.status.draft": "درخواست شروع",
   "nominations.status.submitted": "درخواست جمع",
@@ -320,4 +320,5 @@ export const ur: Record<keyof typeof en, string> = {
   "nominations.call.publish": "کال شائع کریں",
   "nominations.call.publishHint": "اشاعت سے مدت کے اندر نامزدگیاں کھلتی ہیں اور ترجیحی قاعدہ طے ہو جاتا ہے۔",
   ...selectionUr,
+  ...applyUr,
 };
