@@ -57,7 +57,7 @@ describe("transparencyReport", () => {
     expect(v("womenLed", "yes")).toEqual({ applications: 5, selected: 0, waitlisted: 5, notSelected: 0 });
     expect(v("sizeClass", "medium")).toEqual({ applications: 0, selected: 0, waitlisted: 0, notSelected: 0 });
     expect(v("scoreBand", "80-90")).toEqual({ applications: 5, selected: 0, waitlisted: 5, notSelected: 0 });
-    expect(report.tables.scoreBand.rows.map((r) => r.key)).toEqual(["0-10", "10-20", "20-30", "30-40", "40-50", "50-60", "60-70", "70-80", "80-90", "90-100"]);
+    expect(report.tables.scoreBand.rows.map((r) => r.key)).toEqual(["0-10", "10-20", "20-30", "30-40", "40-50", "50-60", "60-70", "70-80", "80-90", "90-100", "none"]);
     expect(report.tables.cluster.total.applications.value).toBe(18);
   });
 
@@ -95,7 +95,7 @@ describe("transparencyReport", () => {
         const report = transparencyReport({ applications, decisions, threshold });
         checkSafe(report);
         const truth = (m: string) => apps.filter((a) => (m === "applications" ? true : m === "notSelected" ? a.status === "not_selected" || a.status === "withdrawn" : a.status === m)).length;
-        for (const d of ["cluster", "province", "sizeClass", "womenLed"] as const) {
+        for (const d of ["cluster", "province", "sizeClass", "womenLed", "scoreBand"] as const) {
           expect(report.tables[d].total).toEqual(report.tables.cluster.total);
           for (const m of measures) if (!report.tables[d].total[m].suppressed) expect(report.tables[d].total[m].value).toBe(truth(m));
         }

@@ -9,8 +9,10 @@
 //   cell can never be worked out by subtracting the others from a total. The
 //   complement is the smallest non-zero cell still shown in that sum (ties: the
 //   first in table order), and the rule is repeated until no sum has exactly one
-//   hidden cell. The four tables by cluster, province, size class and women-led
-//   share one total row, so a total hidden in one is hidden in all.
+//   hidden cell. All five tables share one total row, so a total hidden in one
+//   is hidden in all. An application without a normalised score (no reviews, or
+//   withdrawn before the selection run) is in the score table's "none" row, so
+//   that table adds up to the same total as the others.
 // Withheld cells carry no value and no reason: saying which cells are "fewer
 // than 5" and which hide them would itself narrow the hidden values down.
 import { z } from "zod";
@@ -21,6 +23,8 @@ export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
 export const measures = ["applications", "selected", "waitlisted", "notSelected"] as const;
 export type Measure = (typeof measures)[number];
 export const dimensions = ["cluster", "province", "sizeClass", "womenLed", "scoreBand"] as const;
+/** The score table's row of applications without a normalised score. */
+export const NO_SCORE = "none";
 export type Dimension = (typeof dimensions)[number];
 
 export const ReportInput = z.object({
@@ -98,17 +102,17 @@ export function transparencyReport(raw: ReportInput): TransparencyReport {
     const lo = Math.min(Math.floor(score / width) * width, Math.ceil(100 / width) * width - width);
     return `${lo}-${Math.min(100, lo + width)}`;
   };
-  const keyOf: Record<Dimension, (a: (typeof input.applications)[number]) => string | null> = {
+  const keyOf: Record<Dimension, (a: (typeof input.applications)[number]) => string> = {
     cluster: (a) => a.clusterId,
     province: (a) => a.province ?? "unknown",
     sizeClass: (a) => a.sizeClass,
     womenLed: (a) => (a.womenLed ? "yes" : "no"),
-    scoreBand: (a) => (a.normalisedScore === null ? null : bandOf(a.normalisedScore)),
+    scoreBand: (a) => (a.normalisedScore === null ? NO_SCORE : bandOf(a.normalisedScore)),
   };
   const fixedKeys: Partial<Record<Dimension, string[]>> = {
     sizeClass: [...SizeClass.options],
     womenLed: ["yes", "no"],
-    scoreBand: Array.from({ length: Math.ceil(100 / width) }, (_, i) => bandOf(i * width)),
+    scoreBand: [...Array.from({ length: Math.ceil(100 / width) }, (_, i) => bandOf(i * width)), NO_SCORE],
   };
 
   const grids: Grid[] = dimensions.map((dimension) => {
@@ -116,7 +120,6 @@ export function transparencyReport(raw: ReportInput): TransparencyReport {
     const total = zero();
     for (const a of input.applications) {
       const key = keyOf[dimension](a);
-      if (key === null) continue;
       const c = counts.get(key) ?? zero();
       c.applications++;
       c[measureOf(a.id)]++;
@@ -125,7 +128,7 @@ export function transparencyReport(raw: ReportInput): TransparencyReport {
       total[measureOf(a.id)]++;
     }
     const keys = fixedKeys[dimension] ?? [...counts.keys()].sort(byString);
-    return { dimension, keys, rows: keys.map((k) => counts.get(k)!), total, totalId: dimension === "scoreBand" ? "scoreBand|total" : "total" };
+    return { dimension, keys, rows: keys.map((k) => counts.get(k)!), total, totalId: "total" };
   });
 
   const values = new Map<string, number>();

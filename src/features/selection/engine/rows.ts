@@ -89,7 +89,7 @@ export const NominationRow = z.object({
 export type NominationRow = z.infer<typeof NominationRow>;
 
 // Urdu (and Persian) digits become ASCII so "۰۳۰۰" and "0300" are the same number.
-const asciiDigits = (s: string) => s.replace(/[۰-۹٠-٩]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+export const asciiDigits = (s: string) => s.replace(/[۰-۹٠-٩]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
 export const clean = (s: string | undefined) => asciiDigits((s ?? "").normalize("NFC").replace(/\s+/g, " ").trim());
 const fold = (s: string) => clean(s).toLowerCase();
 

@@ -106,6 +106,13 @@ describe("nominationTemplate", () => {
     expect(header.map(columnForHeader)).toEqual(["enterpriseName", "ntn", "cluster", "sizeClass", "annualTurnoverPkr", "employees", "womenLed", "contactName", "email", "phone", "district"]);
     expect(wb.getWorksheet("Instructions")!.getCell("E3").text).toContain("1234567-8");
     expect(wb.getWorksheet("Clusters")!.getCell("A2").text).toBe("sialkot-surgical");
+    // The size-class dropdown offers the Urdu words too, and each of them reads back as its class.
+    const sizeList = wb.getWorksheet("Nominations")!.getCell("D2").dataValidation.formulae![0] as string;
+    expect(sizeList).toContain("مائیکرو");
+    const sizes = sizeList.replace(/"/g, "").split(",");
+    const asRow = (size: string) => ({ row: 2, values: { ...Object.fromEntries(headersEn.map((h, i) => [columnForHeader(h)!, values()[i]!])), sizeClass: size } });
+    const classes = sizes.map((s) => validateNominationRows({ rows: [asRow(s)], clusters, tradeBodyId: "tb", remainingQuota: 1 }).problems.filter((p) => p.code === "size_class_unknown").length);
+    expect(classes).toEqual(sizes.map(() => 0));
 
     // The template, filled in, is accepted as an upload.
     wb.getWorksheet("Nominations")!.addRow(values());

@@ -173,7 +173,7 @@ export async function nominationTemplate(options: { clusters?: ClusterRef[] } = 
   const letter = (key: ColumnKey) => String.fromCharCode(65 + nominationColumns.findIndex((c) => c.key === key));
   for (let r = 2; r <= 201; r++) {
     sheet.getCell(`${letter("womenLed")}${r}`).dataValidation = { type: "list", allowBlank: true, formulae: ['"yes,no,ہاں,نہیں"'] };
-    sheet.getCell(`${letter("sizeClass")}${r}`).dataValidation = { type: "list", allowBlank: true, formulae: ['"micro,small,medium"'] };
+    sheet.getCell(`${letter("sizeClass")}${r}`).dataValidation = { type: "list", allowBlank: true, formulae: ['"micro,small,medium,مائیکرو,چھوٹا,درمیانہ"'] };
   }
 
   const help = workbook.addWorksheet("Instructions");
