@@ -1,7 +1,8 @@
 import type { Route } from "./+types/transparency";
 import { loadOr } from "../../../web/actions";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { dimensions, measures, type Cell } from "../engine";
+import { hasMessage } from "../../../platform/i18n/translate";
+import { dimensions, measures, NO_SCORE, type Cell } from "../engine";
 import { groupText } from "../reasons";
 import { getTransparencyReport } from "../operations/transparency";
 
@@ -22,6 +23,9 @@ export default function Transparency({ loaderData, params }: Route.ComponentProp
     if (dim === "cluster") return clusterNames[key] ? pick(locale, clusterNames[key].nameEn, clusterNames[key].nameUr) : key;
     if (dim === "sizeClass") return t(`nominations.size.${key}`);
     if (dim === "womenLed") return t(key === "true" || key === "yes" ? "nominations.yes" : "nominations.no");
+    // Provinces are stored in English (the clusters' data); the catalogue names them in Urdu.
+    if (dim === "province") return hasMessage(`province.${key}`) ? t(`province.${key}`) : key === "unknown" ? t("nominations.tr.unknownProvince") : key;
+    if (dim === "scoreBand" && key === NO_SCORE) return t("nominations.tr.noScore");
     return key;
   };
   const shares = Object.entries(rule.reservedShare).filter(([, v]) => v > 0);
@@ -67,7 +71,9 @@ export default function Transparency({ loaderData, params }: Route.ComponentProp
               <tbody>
                 {report.tables[dim].rows.map((r) => (
                   <tr key={r.key}>
-                    <th scope="row">{label(dim, r.key)}</th>
+                    <th scope="row">
+                      {dim === "scoreBand" && r.key !== NO_SCORE ? <bdi dir="ltr">{label(dim, r.key)}</bdi> : label(dim, r.key)}
+                    </th>
                     {measures.map((m) => (
                       <td key={m}>{show(r.cells[m])}</td>
                     ))}
@@ -82,6 +88,12 @@ export default function Transparency({ loaderData, params }: Route.ComponentProp
               </tbody>
             </table>
           </div>
+          {dim === "scoreBand" ? (
+            <>
+              <p className="hint">{t("nominations.tr.normalisedExplained")}</p>
+              <p className="hint">{t("nominations.tr.noScoreNote")}</p>
+            </>
+          ) : null}
         </section>
       ))}
     </section>
