@@ -72,15 +72,20 @@ describe("nominating", () => {
 
     const accepted = await acceptRows(rep, { editionId: edition.id, rows: report.rows.filter((r) => report.valid.some((v) => v.row === r.row)) });
     expect(accepted.created).toHaveLength(2);
-    expect(accepted.created[0]!.link).toMatch(/^http:\/\/numaish\.test\/apply\/[\w-]{40,}$/);
+    // The link opens in the language the representative nominated in.
+    expect(accepted.created[0]!.link).toMatch(/^http:\/\/numaish\.test\/apply\/[\w-]{40,}\?lang=en$/);
     const stored = await t.db.select().from(nominations).where(eq(nominations.editionId, edition.id));
     expect(stored.map((n) => n.status)).toEqual(["invited", "invited"]);
     // The link is stored hashed only.
     expect(stored.some((n) => accepted.created.some((c) => c.link.endsWith(n.linkHash)))).toBe(false);
     const mails = await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, "ayesha@example.pk"));
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.bodyText).toContain(accepted.created[0]!.link);
-    expect(mails[0]!.bodyText).toContain("محترم");
+    // Both languages, each with the link that opens the application in it, Urdu first.
+    const token = accepted.created[0]!.link.split("/apply/")[1]!.split("?")[0]!;
+    const body = mails[0]!.bodyText;
+    expect(body).toContain("محترم");
+    expect(body.indexOf(`/apply/${token}?lang=ur`)).toBeGreaterThan(-1);
+    expect(body.indexOf(`/apply/${token}?lang=ur`)).toBeLessThan(body.indexOf(`/apply/${token}?lang=en`));
 
     // The whole file, fixed, uploaded again: accepted rows are not errors and not added twice.
     const fixed = csv([HEADER, row("Good One", "1234567-1"), row("Bad NTN", "1234567-3"), row("Good Two", "1234567-5", "small,60000000,20,no,Bilal Ahmed,,3001234567,Sialkot")]);
@@ -101,6 +106,8 @@ describe("nominating", () => {
     const [n] = await t.db.select().from(nominations).where(eq(nominations.id, created.id));
     expect(n!.womenLed).toBe(true);
     expect(n!.locale).toBe("ur");
+    expect(created.link.endsWith("?lang=ur")).toBe(true);
+    expect((await reissueLink(rep, { nominationId: created.id })).link).toMatch(/\?lang=ur$/);
   });
 
   it("enforces the quota, also when two uploads of one trade body race", async () => {

@@ -73,7 +73,7 @@ describe("a call from spreadsheet to transparency report", () => {
     ]);
     const { created } = await acceptRows(rep, { editionId: edition.id, rows: report.rows.filter((r) => r.row <= 9) });
     expect(created).toHaveLength(8);
-    const link = new Map(created.map((c) => [c.enterpriseName, c.link.split("/apply/")[1]!]));
+    const link = new Map(created.map((c) => [c.enterpriseName, c.link.split("/apply/")[1]!.split("?")[0]!]));
 
     // 2. Nominees complete their applications through their links (draft, photo, then submit).
     for (const f of firms) {

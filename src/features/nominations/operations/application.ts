@@ -3,12 +3,16 @@ import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
-import { DomainError } from "../../../platform/errors";
+import { DomainError, type FieldIssue } from "../../../platform/errors";
+import { formatDateTime } from "../../../platform/i18n/format";
 import { hashSecret } from "../../../platform/ids";
-import { parseInput } from "../../../platform/validation";
+import { queueEmail } from "../../../platform/mail/outbox";
+import { parseInput, toFieldIssues } from "../../../platform/validation";
+import { asciiDigits } from "../../selection/engine";
 import { clusters, editions, tradeBodies } from "../../editions/tables";
 import { applicationPhotos, nominations } from "../tables";
 import { findCall } from "./call";
+import { applicationLink, submittedEmail } from "./invitation";
 
 // The application a nominee completes through the link the trade body passed
 // on: no account, no password. The link is the credential, so it is stored
@@ -23,16 +27,37 @@ const list = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : v.split(/[,،\n]/)).map((s) => s.trim()).filter(Boolean))
   .pipe(z.array(z.string().max(80)).max(20));
-const product = z.object({ name: text(120), hsCode: z.string().trim().regex(/^(\d{4}(\.?\d{2}){0,3})?$/, "invalid_hs_code") });
 
-/** A draft may be incomplete; every field is bounded. */
+/**
+ * A whole number typed in a form: Urdu or Eastern Arabic-Indic digits count as
+ * digits (۳۰ is 30) and thousands separators are ignored; "" stays "" (not yet
+ * given). Anything else is refused with `code`, whose text says what to type.
+ */
+const wholeNumber = (min: number, max: number, code: string) =>
+  z.union([z.string(), z.number()]).transform((raw, ctx): number | "" => {
+    const v = typeof raw === "number" ? String(raw) : asciiDigits(raw).replace(/[\s,،٬]/g, "");
+    if (v === "") return "";
+    const n = /^\d+$/.test(v) ? Number(v) : NaN;
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    ctx.addIssue({ code: "custom", params: { code } });
+    return z.NEVER;
+  });
+
+// HS codes: a 4-digit heading, then up to three pairs of digits (9506, 950662, 9506.62, 9506.6200).
+const hsCode = z
+  .string()
+  .transform((v) => asciiDigits(v).replace(/\s/g, ""))
+  .pipe(z.string().regex(/^(\d{4}(\.?\d{2}){0,3})?$/, "hs_code_format"));
+const product = z.object({ name: text(120).default(""), hsCode: hsCode.default("") });
+
+/** A draft may be incomplete; every field is bounded. Products keep their form positions (empty ones included). */
 export const applicationDraft = z.object({
   enterpriseName: text(200).default(""),
   address: text(300).default(""),
   district: text(80).default(""),
   womenLed: z.enum(["yes", "no", ""]).default(""),
-  womenOwnershipPercent: z.union([z.literal(""), z.coerce.number().int().min(0).max(100)]).default(""),
-  employees: z.union([z.literal(""), z.coerce.number().int().min(0).max(100000)]).default(""),
+  womenOwnershipPercent: wholeNumber(0, 100, "percent_0_100").default(""),
+  employees: wholeNumber(0, 100000, "employee_count").default(""),
   turnoverBand: z.enum(["micro", "small", "medium", ""]).default(""),
   products: z.array(product).max(MAX_PRODUCTS).default([]),
   certifications: list.default([]),
@@ -41,21 +66,30 @@ export const applicationDraft = z.object({
 });
 export type ApplicationData = z.output<typeof applicationDraft>;
 
-/** What a submitted application must have. */
-const complete = applicationDraft.superRefine((a, ctx) => {
-  const need = (path: string, ok: boolean) => ok || ctx.addIssue({ code: "custom", path: [path], params: { code: "required" } });
-  need("enterpriseName", a.enterpriseName !== "");
-  need("district", a.district !== "");
-  need("womenLed", a.womenLed !== "");
-  need("employees", a.employees !== "");
-  need("turnoverBand", a.turnoverBand !== "");
-  need("goals", a.goals !== "");
-  const products = a.products.filter((p) => p.name !== "");
-  if (products.length === 0) ctx.addIssue({ code: "custom", path: ["products", 0, "name"], params: { code: "required" } });
-  a.products.forEach((p, i) => {
-    if (p.name !== "" && p.hsCode === "") ctx.addIssue({ code: "custom", path: ["products", i, "hsCode"], params: { code: "required" } });
-  });
-});
+const REQUIRED = ["enterpriseName", "district", "womenLed", "employees", "turnoverBand", "goals"] as const;
+
+/**
+ * Checks an application in one pass and reports every problem at once: the
+ * format of each field and, on submission, every missing required field, so
+ * a nominee never fixes one round of errors only to meet the next.
+ */
+export function checkApplication(raw: unknown, submit: boolean): ApplicationData {
+  const parsed = applicationDraft.safeParse(raw ?? {});
+  const issues: FieldIssue[] = parsed.success ? [] : toFieldIssues(parsed.error);
+  if (submit) {
+    const r = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+    const blank = (v: unknown) => v === undefined || v === null || String(v).trim() === "";
+    const need = (path: string) => issues.some((i) => i.path === path) || issues.push({ path, code: "required", params: {} });
+    for (const k of REQUIRED) if (blank(r[k])) need(k);
+    const products = Array.isArray(r.products) ? (r.products as Record<string, unknown>[]) : [];
+    if (!products.some((p) => !blank(p?.name))) need("products.0.name");
+    products.forEach((p, i) => {
+      if (!blank(p?.name) && blank(p?.hsCode)) need(`products.${i}.hsCode`);
+    });
+  }
+  if (issues.length > 0 || !parsed.success) throw new DomainError("validation_failed", { fields: issues });
+  return parsed.data;
+}
 
 /** The nomination a link opens, or `token_invalid` (unknown, replaced, expired or withdrawn). */
 export async function nominationByLink(db: Executor, token: string, now: Date, lock = false) {
@@ -83,14 +117,9 @@ export async function getApplication(ctx: Ctx, raw: unknown) {
     .orderBy(asc(applicationPhotos.createdAt));
   const call = await findCall(ctx.db, n.editionId);
   // A fresh application starts from what the trade body told us.
-  const data = applicationDraft.parse({
-    enterpriseName: n.enterpriseName,
-    district: n.district ?? "",
-    womenLed: n.womenLed ? "yes" : "no",
-    employees: n.employees,
-    turnoverBand: n.sizeClass,
-    ...n.application,
-  });
+  const given = { enterpriseName: n.enterpriseName, district: n.district ?? "", womenLed: n.womenLed ? "yes" : "no", employees: n.employees, turnoverBand: n.sizeClass };
+  const stored = applicationDraft.safeParse({ ...given, ...n.application });
+  const data = stored.success ? stored.data : applicationDraft.parse(given);
   return {
     nomination: { id: n.id, status: n.status, contactName: n.contactName, submittedAt: n.submittedAt, editionId: n.editionId },
     edition: edition!,
@@ -105,24 +134,61 @@ export async function getApplication(ctx: Ctx, raw: unknown) {
 
 const saveInput = tokenInput.extend({ submit: z.coerce.boolean().default(false), data: z.unknown() });
 
-/** Saves a draft, or submits when `submit` is set (then every required field must be there). */
+/**
+ * Saves a draft, or submits when `submit` is set (then every required field
+ * must be there). Until the call closes a submitted application stays
+ * submitted and can be updated, always as a whole, checked application (a
+ * stale "save draft" is checked like an update, never turns it back into an
+ * incomplete draft). The first submission emails a receipt in the language the
+ * applicant used, and that language becomes the nomination's (the decision is
+ * sent in it).
+ */
 export async function saveApplication(ctx: Ctx, raw: unknown) {
   const { token, submit, data: rawData } = parseInput(saveInput, raw);
-  const data = parseInput(submit ? complete : applicationDraft, rawData ?? {});
+  const current = await nominationByLink(ctx.db, token, ctx.clock.now());
+  const complete = submit || current.status === "submitted";
+  const data = checkApplication(rawData, complete);
   return inTransaction(ctx, async (tx) => {
     const n = await nominationByLink(tx, token, ctx.clock.now(), true);
     const call = await findCall(tx, n.editionId);
     if (!call || ctx.clock.now() > call.closesAt) throw new DomainError("conflict", { params: { reason: "call_closed" } });
-    const status = submit ? "submitted" : n.status === "submitted" ? "submitted" : "draft";
-    const submittedAt = submit ? (n.submittedAt ?? ctx.clock.now()) : n.submittedAt;
+    if (!complete && n.status === "submitted") checkApplication(rawData, true);
+    const firstSubmission = n.status !== "submitted" && complete;
+    const status = complete || n.status === "submitted" ? "submitted" : "draft";
+    const submittedAt = status === "submitted" ? (n.submittedAt ?? ctx.clock.now()) : n.submittedAt;
     const products = data.products.filter((p) => p.name !== "");
     await tx
       .update(nominations)
-      .set({ application: { ...data, products }, status, submittedAt })
+      .set({ application: { ...data, products }, status, submittedAt, ...(complete ? { locale: ctx.locale } : {}) })
       .where(eq(nominations.id, n.id));
     // The applicant has no account: the audit names the nomination.
-    await recordAudit(tx, ctx, { action: submit ? "application.submitted" : "application.saved", entityType: "nomination", entityId: n.id, editionId: n.editionId });
-    return { id: n.id, status };
+    const action = firstSubmission ? "application.submitted" : status === "submitted" ? "application.updated" : "application.saved";
+    await recordAudit(tx, ctx, { action, entityType: "nomination", entityId: n.id, editionId: n.editionId });
+    let emailedTo: string | null = null;
+    if (firstSubmission && n.email) {
+      const [edition] = await tx.select().from(editions).where(eq(editions.id, n.editionId));
+      const [cluster] = await tx.select().from(clusters).where(eq(clusters.id, n.clusterId));
+      const [body] = await tx.select().from(tradeBodies).where(eq(tradeBodies.id, n.tradeBodyId));
+      const when = (d: Date) => formatDateTime(d, ctx.locale, edition!.timezone);
+      await queueEmail(
+        tx,
+        ctx.clock,
+        submittedEmail({
+          to: n.email,
+          locale: ctx.locale,
+          contactName: n.contactName,
+          enterpriseName: data.enterpriseName || n.enterpriseName,
+          tradeBody: body!,
+          edition: edition!,
+          cluster: cluster!,
+          date: when(submittedAt!),
+          closes: when(call.closesAt),
+          link: applicationLink(ctx.config.publicUrl, token, ctx.locale),
+        }),
+      );
+      emailedTo = n.email;
+    }
+    return { id: n.id, status, submittedAt, updated: status === "submitted" && !firstSubmission, emailedTo };
   });
 }
 

@@ -22,7 +22,7 @@ import {
 } from "../../selection/engine";
 import { nominations, selections } from "../tables";
 import { callIsOpen, findCall } from "./call";
-import { invitationEmail } from "./invitation";
+import { applicationLink, invitationEmail } from "./invitation";
 
 /** The trade body a representative acts for: the one asked for, else their first binding. */
 export function tradeBodyOf(ctx: Ctx, requested?: string | null): string | null {
@@ -160,9 +160,9 @@ export async function acceptRows(ctx: Ctx, raw: unknown): Promise<{ created: Cre
             createdAt: ctx.clock.now(),
           })
           .returning({ id: nominations.id });
-        const link = `${ctx.config.publicUrl}/apply/${secret}`;
+        const link = applicationLink(ctx.config.publicUrl, secret, ctx.locale);
         if (row.email) {
-          await queueEmail(tx, ctx.clock, invitationEmail({ to: row.email, contactName: row.contactName, enterpriseName: row.enterpriseName, tradeBody: body!, edition, link }));
+          await queueEmail(tx, ctx.clock, invitationEmail({ to: row.email, contactName: row.contactName, enterpriseName: row.enterpriseName, tradeBody: body!, edition, link: (l) => applicationLink(ctx.config.publicUrl, secret, l) }));
         }
         created.push({ id: n!.id, enterpriseName: row.enterpriseName, link });
       }
@@ -256,7 +256,7 @@ export async function reissueLink(ctx: Ctx, raw: unknown) {
       .set({ linkHash: hashSecret(secret), linkExpiresAt: expires })
       .where(and(eq(nominations.id, nominationId), ne(nominations.status, "withdrawn")));
     await recordAudit(tx, ctx, { action: "nomination.link_reissued", entityType: "nomination", entityId: n.id, editionId: n.editionId });
-    return { link: `${ctx.config.publicUrl}/apply/${secret}` };
+    return { link: applicationLink(ctx.config.publicUrl, secret, n.locale) };
   });
 }
 

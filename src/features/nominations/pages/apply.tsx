@@ -1,6 +1,9 @@
-import { Form, isRouteErrorResponse, useRouteError } from "react-router";
+import { Form, isRouteErrorResponse, redirect, useRouteError } from "react-router";
 import type { Route } from "./+types/apply";
 import { DomainError } from "../../../platform/errors";
+import { localeCookie } from "../../../platform/http/cookies";
+import { formatDateTime } from "../../../platform/i18n/format";
+import { isLocale } from "../../../platform/i18n/locales";
 import { loadOr, runForm } from "../../../web/actions";
 import { limitedForm } from "./body-limit";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
@@ -18,6 +21,14 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
+  // The link carries the language it was sent in (?lang=ur): remember it as the
+  // reader's language and open the clean address, so the page, and every later
+  // visit, is in that language (the header still switches).
+  const lang = new URL(request.url).searchParams.get("lang");
+  if (lang !== null) {
+    const to = `/apply/${encodeURIComponent(params.token)}`;
+    return isLocale(lang) ? redirect(to, { headers: { "Set-Cookie": localeCookie(lang, context.ctx.config.secureCookies) } }) : redirect(to);
+  }
   return loadOr(request, async () => {
     const app = await getApplication(context.ctx, { token: params.token });
     const decision = await publishedDecision(context.ctx.db, app.nomination.editionId, app.nomination.id);
@@ -26,12 +37,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 function dataFromForm(form: FormData) {
+  // Every product row keeps its position, so an error lands on the row it is about.
   const products = [];
-  for (let i = 0; i < MAX_PRODUCTS; i++) {
-    const name = String(form.get(`product.${i}.name`) ?? "");
-    const hsCode = String(form.get(`product.${i}.hsCode`) ?? "");
-    if (name.trim() || hsCode.trim()) products.push({ name, hsCode });
-  }
+  for (let i = 0; i < MAX_PRODUCTS; i++) products.push({ name: String(form.get(`products.${i}.name`) ?? ""), hsCode: String(form.get(`products.${i}.hsCode`) ?? "") });
+  while (products.length > 0 && !products.at(-1)!.name.trim() && !products.at(-1)!.hsCode.trim()) products.pop();
   const s = (k: string) => String(form.get(k) ?? "");
   return {
     enterpriseName: s("enterpriseName"),
@@ -54,7 +63,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const token = params.token;
   const intent = String(form.get("intent") ?? "");
   const result = await runForm(ctx.locale, form, async () => {
-    if (intent === "save" || intent === "submit") return saveApplication(ctx, { token, submit: intent === "submit", data: dataFromForm(form) });
+    if (intent === "save" || intent === "submit") {
+      const r = await saveApplication(ctx, { token, submit: intent === "submit", data: dataFromForm(form) });
+      return { intent: r.updated ? "update" : r.status === "submitted" ? "submit" : "save", emailedTo: r.emailedTo };
+    }
     if (intent === "photo") {
       const file = form.get("photo");
       return addPhoto(ctx, { token, bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array() });
@@ -64,15 +76,19 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     throw new DomainError("bad_request");
   });
   if (!result.ok) return result.response;
-  return { ok: true as const, intent };
+  const saved = result.value as { intent?: string; emailedTo?: string | null } | undefined;
+  return { ok: true as const, intent: saved?.intent ?? intent, emailedTo: saved?.emailedTo ?? null };
 }
 
 export default function Apply({ loaderData, actionData, params }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
   const failure = useFailure();
-  const { nomination, edition, cluster, tradeBody, data: a, photos, open, decision } = loaderData;
+  const { nomination, edition, cluster, tradeBody, data: a, photos, open, decision, closesAt } = loaderData;
   const done = actionData && "ok" in actionData && actionData.ok ? actionData : undefined;
+  const submitted = nomination.status === "submitted";
+  const when = (d: Date | string | null) => (d ? formatDateTime(d, locale, edition.timezone) : "");
+  const bodyName = pick(locale, tradeBody.nameEn, tradeBody.nameUr);
   const photoError = failure?.fields.photo ? t("nominations.apply.photoError") : null;
   const products = [...a.products, ...Array.from({ length: Math.max(0, 3 - a.products.length) }, () => ({ name: "", hsCode: "" }))].slice(0, MAX_PRODUCTS);
   return (
@@ -82,7 +98,19 @@ export default function Apply({ loaderData, actionData, params }: Route.Componen
       <p>
         <span className="badge">{t(`nominations.status.${nomination.status}`)}</span>
       </p>
-      {done ? <Notice>{t(`nominations.apply.done.${done.intent}`)}</Notice> : null}
+      {done ? (
+        <Notice>
+          <span>{t(`nominations.apply.done.${done.intent}`)}</span>
+          {done.emailedTo ? <span> {t("nominations.apply.emailSent", { email: done.emailedTo })}</span> : null}
+        </Notice>
+      ) : null}
+      {submitted && !decision?.decision ? (
+        <div className="card" aria-labelledby="submitted-title">
+          <h2 id="submitted-title">{t("nominations.apply.submittedOn", { date: when(nomination.submittedAt) })}</h2>
+          <p>{open ? t("nominations.apply.canUpdate", { closes: when(closesAt) }) : t("nominations.apply.locked", { tradeBody: bodyName })}</p>
+          <p>{t("nominations.apply.next", { tradeBody: bodyName })}</p>
+        </div>
+      ) : null}
       {decision?.decision ? (
         <div className="card">
           <h2>{t("nominations.apply.decision")}</h2>
@@ -114,15 +142,18 @@ export default function Apply({ loaderData, actionData, params }: Route.Componen
             <Field name="address" label={t("nominations.apply.address")} failure={failure} defaultValue={a.address} />
             <Field name="district" label={t("nominations.col.district")} failure={failure} defaultValue={a.district} required />
             <SelectField name="womenLed" label={t("nominations.col.womenLed")} failure={failure} defaultValue={a.womenLed} options={[{ value: "", label: "—" }, { value: "yes", label: t("nominations.yes") }, { value: "no", label: t("nominations.no") }]} />
-            <Field name="womenOwnershipPercent" label={t("nominations.apply.ownership")} failure={failure} defaultValue={a.womenOwnershipPercent} inputMode="numeric" dir="ltr" />
-            <Field name="employees" label={t("nominations.col.employees")} failure={failure} defaultValue={a.employees} inputMode="numeric" dir="ltr" required />
+            <Field name="womenOwnershipPercent" label={t("nominations.apply.ownership")} hint={t("nominations.apply.ownershipHint")} failure={failure} defaultValue={a.womenOwnershipPercent} inputMode="numeric" dir="ltr" />
+            <Field name="employees" label={t("nominations.col.employees")} hint={t("nominations.apply.employeesHint")} failure={failure} defaultValue={a.employees} inputMode="numeric" dir="ltr" required />
             <SelectField name="turnoverBand" label={t("nominations.apply.turnoverBand")} failure={failure} defaultValue={a.turnoverBand} options={[{ value: "", label: "—" }, ...["micro", "small", "medium"].map((s) => ({ value: s, label: t(`nominations.band.${s}`) }))]} />
             <fieldset>
               <legend>{t("nominations.apply.products")}</legend>
+              <p className="hint" id="hs-explain">
+                {t("nominations.apply.hsExplain")}
+              </p>
               {products.map((p, i) => (
                 <div key={i} className="inline-form">
-                  <Field name={`product.${i}.name`} label={t("nominations.apply.productName", { n: i + 1 })} failure={failure} defaultValue={p.name} />
-                  <Field name={`product.${i}.hsCode`} label={t("nominations.apply.hsCode")} failure={failure} defaultValue={p.hsCode} inputMode="numeric" dir="ltr" />
+                  <Field name={`products.${i}.name`} label={t("nominations.apply.productName", { n: i + 1 })} failure={failure} defaultValue={p.name} />
+                  <Field name={`products.${i}.hsCode`} label={t("nominations.apply.hsCode")} hint={t("nominations.apply.hsHint")} failure={failure} defaultValue={p.hsCode} dir="ltr" />
                 </div>
               ))}
             </fieldset>
@@ -131,12 +162,15 @@ export default function Apply({ loaderData, actionData, params }: Route.Componen
             <Field name="goals" label={t("nominations.apply.goals")} failure={failure} required>
               <textarea id="f-goals" name="goals" rows={4} defaultValue={failure?.values.goals ?? a.goals} />
             </Field>
+            {/* Once submitted there is no draft any more: one button updates the submitted application, checked as a whole. */}
             <div className="chips">
-              <button type="submit" name="intent" value="save">
-                {t("nominations.apply.save")}
-              </button>
+              {submitted ? null : (
+                <button type="submit" name="intent" value="save">
+                  {t("nominations.apply.save")}
+                </button>
+              )}
               <button type="submit" name="intent" value="submit" className="primary">
-                {t("nominations.apply.submit")}
+                {t(submitted ? "nominations.apply.update" : "nominations.apply.submit")}
               </button>
             </div>
           </Form>
