@@ -12,6 +12,7 @@ import { callsForTradeBody, editionBySlug } from "../operations/call";
 import { acceptRows, checkUpload, listNominations, nominateOne, reissueLink, tradeBodyOf } from "../operations/nominate";
 import { RawRow } from "../../selection/engine";
 import { z } from "zod";
+import { LinkPanel, NomineeList, type IssuedLink } from "./nominee-list";
 import { UploadReport, type ReportData } from "./upload-report";
 
 export function meta({ matches }: Route.MetaArgs) {
@@ -80,7 +81,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (intent === "link") {
     try {
       const { link } = await reissueLink(ctx, { nominationId: String(form.get("nominationId") ?? "") });
-      return { ok: true as const, intent, link, name: String(form.get("name") ?? "") };
+      return { ok: true as const, intent, link, name: String(form.get("name") ?? ""), nominationId: String(form.get("nominationId") ?? "") };
     } catch (e) {
       return fail(e);
     }
@@ -88,7 +89,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const fields = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const result = await runForm(ctx.locale, form, () => nominateOne(ctx, { ...fields, editionId: edition.id }));
   if (!result.ok) return result.response;
-  return { ok: true as const, intent: "one", link: result.value.link, name: result.value.enterpriseName };
+  return { ok: true as const, intent: "one", link: result.value.link, name: result.value.enterpriseName, nominationId: result.value.id };
 }
 
 export default function Nominations({ loaderData, actionData }: Route.ComponentProps) {
@@ -108,6 +109,8 @@ export default function Nominations({ loaderData, actionData }: Route.ComponentP
   const refused = actionData && "ok" in actionData && !actionData.ok && "intent" in actionData && "message" in actionData ? (actionData as { message?: string }) : undefined;
   const action = `/nominations?edition=${encodeURIComponent(d.slug)}`;
   const used = d.quota - d.remaining;
+  const issued: IssuedLink | undefined =
+    done && (done.intent === "link" || done.intent === "one") ? { nominationId: String(done.nominationId), name: String(done.name), link: String(done.link), first: done.intent === "one" } : undefined;
   return (
     <section className="page">
       <h1>{t("nominations.title")}</h1>
@@ -140,11 +143,7 @@ export default function Nominations({ loaderData, actionData }: Route.ComponentP
       ) : null}
       {done?.intent === "accept" ? <Notice>{t("nominations.accepted", { count: Number(done.created) })}</Notice> : null}
       {done?.intent === "one" ? <Notice>{t("nominations.one.done", { name: String(done.name) })}</Notice> : null}
-      {done?.intent === "link" || done?.intent === "one" ? (
-        <Notice>
-          <span dir="auto">{t("nominations.link.shown", { name: String(done.name), link: String(done.link) })}</span>
-        </Notice>
-      ) : null}
+      {issued?.first ? <LinkPanel issued={issued} /> : null}
 
       {d.callOpen ? (
         <>
@@ -170,7 +169,7 @@ export default function Nominations({ loaderData, actionData }: Route.ComponentP
             <Form method="post" action={action} noValidate>
               <input type="hidden" name="intent" value="one" />
               <Field name="enterpriseName" label={t("nominations.col.enterpriseName")} failure={failure} required />
-              <Field name="ntn" label={t("nominations.col.ntn")} failure={failure} hint="1234567-8" dir="ltr" required />
+              <Field name="ntn" label={t("nominations.col.ntn")} failure={failure} hint={"\u20661234567-8\u2069"} dir="ltr" required />
               <SelectField name="cluster" label={t("nominations.col.cluster")} failure={failure} options={d.clusters.map((c) => ({ value: c.slug, label: pick(locale, c.nameEn, c.nameUr) }))} />
               <SelectField name="sizeClass" label={t("nominations.col.sizeClass")} failure={failure} options={["micro", "small", "medium"].map((s) => ({ value: s, label: t(`nominations.size.${s}`) }))} />
               <Field name="annualTurnoverPkr" label={t("nominations.col.annualTurnoverPkr")} failure={failure} inputMode="numeric" dir="ltr" required />
@@ -178,7 +177,7 @@ export default function Nominations({ loaderData, actionData }: Route.ComponentP
               <SelectField name="womenLed" label={t("nominations.col.womenLed")} failure={failure} options={[{ value: "no", label: t("nominations.no") }, { value: "yes", label: t("nominations.yes") }]} />
               <Field name="contactName" label={t("nominations.col.contactName")} failure={failure} required />
               <Field name="email" type="email" label={t("nominations.col.email")} failure={failure} dir="ltr" />
-              <Field name="phone" label={t("nominations.col.phone")} failure={failure} inputMode="numeric" dir="ltr" hint="0300-1234567" />
+              <Field name="phone" label={t("nominations.col.phone")} failure={failure} inputMode="numeric" dir="ltr" hint={"\u20660300-1234567\u2069"} />
               <Field name="district" label={t("nominations.col.district")} failure={failure} />
               <button type="submit" className="primary">
                 {t("nominations.one.submit")}
@@ -194,40 +193,7 @@ export default function Nominations({ loaderData, actionData }: Route.ComponentP
       {d.nominations.length === 0 ? (
         <p>{t("nominations.list.empty")}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("nominations.list.title")}>
-          <table className="nominees">
-            <thead>
-              <tr>
-                <th scope="col">{t("nominations.list.enterprise")}</th>
-                <th scope="col">{t("nominations.list.cluster")}</th>
-                <th scope="col">{t("nominations.list.status")}</th>
-                <th scope="col">{t("nominations.list.link")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.nominations.map((n) => (
-                <tr key={n.id}>
-                  <td dir="auto">{n.enterpriseName}</td>
-                  <td>{pick(locale, n.clusterEn, n.clusterUr)}</td>
-                  <td>
-                    {t(`nominations.status.${n.status}`)}
-                    {n.decision ? <span className="badge">{t(`nominations.decision.${n.decision}`)}</span> : null}
-                  </td>
-                  <td>
-                    {n.status !== "withdrawn" ? (
-                      <Form method="post" action={action}>
-                        <input type="hidden" name="intent" value="link" />
-                        <input type="hidden" name="nominationId" value={n.id} />
-                        <input type="hidden" name="name" value={n.enterpriseName} />
-                        <button type="submit">{t("nominations.list.link")}</button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <NomineeList nominations={d.nominations} action={action} issued={issued && !issued.first ? issued : undefined} />
       )}
       {d.edition.status === "published" ? (
         <p>

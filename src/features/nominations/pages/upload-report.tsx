@@ -11,6 +11,15 @@ export interface ReportData {
   quota: { remaining: number; valid: number; exceededBy: number };
 }
 
+/** A cell as typed: right to left only when its first letter is Urdu, so "1234567-8" or "micro" stay in order on an Urdu page. */
+export function valueDir(v: string): "ltr" | "rtl" {
+  const letter = /\p{L}/u.exec(v)?.[0];
+  return letter && /\p{Script=Arabic}/u.test(letter) ? "rtl" : "ltr";
+}
+
+/** A list of numbers with the reader's comma (، in Urdu). */
+export const listOf = (locale: Locale, items: (string | number)[]) => items.join(locale === "ur" ? "، " : ", ");
+
 export function columnLabel(locale: Locale, key: string | null): string {
   const c = nominationColumns.find((x) => x.key === key);
   return c ? pick(locale, c.en, c.ur) : "";
@@ -26,7 +35,7 @@ export function UploadReport({ report, editionSlug }: { report: ReportData; edit
     <section aria-labelledby="report-title" className="card">
       <h2 id="report-title">{t("nominations.report.title")}</h2>
       <p>{t("nominations.report.summary", { valid: report.validRows.length, invalid: invalidRows })}</p>
-      {report.alreadyNominated.length > 0 ? <p className="muted">{t("nominations.report.already", { rows: report.alreadyNominated.join(", ") })}</p> : null}
+      {report.alreadyNominated.length > 0 ? <p className="muted">{t("nominations.report.already", { rows: listOf(locale, report.alreadyNominated) })}</p> : null}
       {report.problems.length > 0 ? (
         <>
           <p>{t("nominations.report.problems")}</p>
@@ -44,7 +53,9 @@ export function UploadReport({ report, editionSlug }: { report: ReportData; edit
                   <tr key={i} data-row={p.row} data-column={p.column ?? ""}>
                     <td>{p.row === 0 ? t("nominations.problem.file") : t("nominations.problem.rowColumn", { row: p.row, column: columnLabel(locale, p.column) })}</td>
                     <td>{t(`nominations.problem.${p.code}`, { ...p.params, column: columnLabel(locale, String(p.params.column ?? "")) || String(p.params.column ?? ""), declared: sizeWord(t, p.params.declared), expected: sizeWord(t, p.params.expected) })}</td>
-                    <td dir="auto">{valueOf(p)}</td>
+                    <td>
+                      <bdi dir={valueDir(valueOf(p))}>{valueOf(p)}</bdi>
+                    </td>
                   </tr>
                 ))}
               </tbody>
