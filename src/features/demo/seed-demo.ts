@@ -10,6 +10,8 @@ import { clusters, demoEdition, generateDemoEnterprises, sectors, tradeBodies } 
 import * as t from "../editions/tables";
 import { seedDemoCall } from "../selection/demo-call";
 import { seedDemoOpenCall } from "../selection/demo-open-call";
+import { localDate } from "../checkin/core/gate-bundle";
+import { checkinRehearsals } from "../checkin/tables";
 import { seedCheckinDemo } from "../checkin/seed";
 
 export const DEMO_PASSWORD = "numaish-demo-2026";
@@ -169,6 +171,13 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     await seedDemoCall(tx, { organiserId: organiser.id, editionId: edition.id });
     // Next year's edition (a draft) with its nomination call open, so a trade body can try nominating.
     await seedDemoOpenCall(tx, { organiserId: organiser.id, editionId: edition.id, now: clock.now() });
+    // The show's dates are in the past or future of whoever starts the demo, so every badge would be
+    // "not valid today" at the gate: the first seeding starts a door rehearsal of day 1 for today
+    // (check-in set-up page; it ends at midnight and an organiser can start another).
+    const today = localDate(clock.now(), edition.timezone);
+    if (inserted.length > 0 && !(edition.startsOn <= today && today <= edition.endsOn)) {
+      await tx.insert(checkinRehearsals).values({ editionId: edition.id, onDate: today, dayIndex: 0, startedAt: clock.now() }).onConflictDoNothing();
+    }
     return { organiserId: organiser.id, editionId: edition.id, enterprisesCreated: inserted.length };
   });
 }
