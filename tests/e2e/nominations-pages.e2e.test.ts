@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../src/platform/i18n/messages/en";
+import { ur } from "../../src/platform/i18n/messages/ur";
 import { SLOW, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
 
 // The demo's completed call as organisers, reviewers and the public see it,
@@ -24,7 +25,8 @@ describe("the demo's completed call", () => {
     expect(main).toMatch(/170 selected, \d+ waitlisted/);
     expect(await seriousViolations(page, "selection")).toEqual([]);
 
-    await page.getByRole("link", { name: en["nominations.call.title"] }).click();
+    // The back office's edition menu may link the call too: either link opens the same page.
+    await page.getByRole("link", { name: en["nominations.call.title"] }).first().click();
     await expect.poll(() => page.locator("main h1").innerText(), SLOW).toBe(en["nominations.call.title"]);
     expect(await page.locator("main .badge").first().innerText()).toBe(en["nominations.call.published"]);
     expect(await page.getByLabel(en["nominations.call.bonusWomenLed"], { exact: true }).isDisabled()).toBe(true);
@@ -55,5 +57,21 @@ describe("the demo's completed call", () => {
     expect(await seriousViolations(page, "transparency")).toEqual([]);
     const csv = await (await page.request.get("/editions/showcase-2026/transparency.csv")).text();
     expect(csv.split("\r\n")[0]).toBe("table,group,applications,selected,waitlisted,notSelected");
+    // Every table adds up to the same total (applications without a score have their own row).
+    const totals = csv.split("\r\n").filter((l) => l.includes(",total,")).map((l) => l.split(",").slice(2).join(","));
+    expect(totals).toHaveLength(5);
+    expect(new Set(totals).size).toBe(1);
+  });
+
+  it("names provinces in Urdu and says what a normalised score is, on the Urdu report", async () => {
+    const { context, page } = await env.context({ viewport: { width: 360, height: 800 } });
+    await context.addCookies([{ name: "numaish_lang", value: "ur", url: env.server.url }]);
+    await page.goto("/editions/showcase-2026/transparency");
+    await expect.poll(() => page.locator("main h1").innerText(), SLOW).toBe(ur["nominations.tr.title"]);
+    const main = await page.locator("main").innerText();
+    expect(main).toContain(ur["province.Punjab"]);
+    expect(main).not.toMatch(/Punjab|Sindh|Balochistan/);
+    expect(main).toContain(ur["nominations.tr.normalisedExplained"].slice(0, 30));
+    expect(await seriousViolations(page, "transparency (ur)")).toEqual([]);
   });
 });

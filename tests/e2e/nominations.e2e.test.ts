@@ -72,7 +72,7 @@ describe("a trade body nominates with a spreadsheet", () => {
     expect(await seriousViolations(page, "nominations report")).toEqual([]);
 
     await page.getByRole("button", { name: "Nominate the 3 ready rows" }).click();
-    await expect.poll(() => page.locator("table.nominees tbody tr").count(), SLOW).toBe(3);
+    await expect.poll(() => page.locator("ul.nominees > li").count(), SLOW).toBe(3);
     expect(await page.getByRole("status").first().innerText()).toContain("3 enterprises nominated");
 
     // The whole file again, broken rows fixed: the accepted rows are recognised, not errors.
@@ -82,9 +82,9 @@ describe("a trade body nominates with a spreadsheet", () => {
     expect(await problems.count()).toBe(0);
     expect(await page.locator("main").innerText()).toContain("rows 2, 3, 4");
     await page.getByRole("button", { name: "Nominate the 2 ready rows" }).click();
-    await expect.poll(() => page.locator("table.nominees tbody tr").count(), SLOW).toBe(5);
-    expect(await page.locator("table.nominees").innerText()).toContain("Nowhere Works");
-    expect(await page.locator("table.nominees").innerText()).toContain(en["nominations.status.invited"]);
+    await expect.poll(() => page.locator("ul.nominees > li").count(), SLOW).toBe(5);
+    expect(await page.locator("ul.nominees").innerText()).toContain("Nowhere Works");
+    expect(await page.locator("ul.nominees").innerText()).toContain(en["nominations.status.invited"]);
   });
 
   it("explains problems in Urdu to an Urdu reader", async () => {
@@ -98,6 +98,47 @@ describe("a trade body nominates with a spreadsheet", () => {
     const text = await page.locator("table.problems").innerText();
     expect(text).toContain(ur["nominations.problem.ntn_format"]);
     expect(text).toContain("قطار 2");
+    // The NTN example and the cell as typed keep their left-to-right order inside the Urdu page.
+    expect(ur["nominations.problem.ntn_format"]).toContain("\u20661234567-8\u2069");
+    expect(await page.locator("table.problems td bdi").first().getAttribute("dir")).toBe("ltr");
+  });
+
+  it("gives a new application link that fits a 360 px Urdu page, lands on its nominee and can be copied", async () => {
+    const { context, page } = await env.context({ viewport: { width: 360, height: 740 } });
+    await signIn(page, "chamber@demo.numaish.pk");
+    await context.addCookies([{ name: "numaish_lang", value: "ur", url: env.server.url }]);
+    await page.goto("/nominations?edition=e2e-call");
+    const cards = page.locator("ul.nominees > li");
+    await expect.poll(() => cards.count(), SLOW).toBeGreaterThan(2);
+    const last = cards.last();
+    const id = await last.getAttribute("data-nominee");
+    // Every card's button is inside the screen (a table used to push it off the left edge).
+    for (const box of await cards.locator("button").evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect()))) {
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(360);
+    }
+    await last.getByRole("button").click();
+    const field = page.locator(`#link-${id}`);
+    await expect.poll(() => field.count(), SLOW).toBe(1);
+    expect(await field.inputValue()).toMatch(/\/apply\/[\w-]{40,}\?lang=en$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), SLOW).toBe("link-notice");
+    const inView = await field.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    expect(inView).toBe(true);
+    expect(await page.getByRole("button", { name: ur["nominations.link.copy"] }).count()).toBe(1);
+    expect(await seriousViolations(page, "nominee links")).toEqual([]);
+
+    // Without JavaScript: the field alone, and the page opens at the nominee's card.
+    const plain = await env.context({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    await signIn(plain.page, "chamber@demo.numaish.pk");
+    await plain.page.goto("/nominations?edition=e2e-call");
+    await plain.page.locator("ul.nominees > li").last().getByRole("button").click();
+    await expect.poll(() => plain.page.locator(`#link-${id}`).count(), SLOW).toBe(1);
+    expect(new URL(plain.page.url()).hash).toBe(`#n-${id}`);
+    expect(await plain.page.getByRole("button", { name: en["nominations.link.copy"] }).count()).toBe(0);
   });
 });
 
@@ -134,21 +175,42 @@ describe("a nominee completes the application", () => {
     await expect.poll(() => page.locator("main img").count(), SLOW).toBe(1);
 
     await page.getByLabel(ur["nominations.apply.goals"]).fill("یورپی خریداروں سے ملاقات");
+    // Urdu digits are numbers; a second product with a wrong HS code.
+    await page.getByLabel(ur["nominations.col.employees"]).fill("۳۰");
+    await page.getByLabel(ur["nominations.apply.productName"].replace("{n}", "2")).fill("دستانے");
+    await page.getByLabel(ur["nominations.apply.hsCode"]).nth(1).fill("abc");
     await page.getByRole("button", { name: ur["nominations.apply.submit"] }).click();
-    // The trade body gave no district: submitting says so at the field, in Urdu, keeping what was typed.
-    await expect.poll(() => page.locator(".field-invalid").count(), SLOW).toBe(1);
-    expect(await page.locator(".field-invalid").innerText()).toContain(ur["nominations.col.district"]);
+    // Every problem at once, at its field, in Urdu, keeping what was typed: the district the trade body
+    // did not give, and the HS code (the Urdu digits are fine).
+    await expect.poll(() => page.locator(".field-invalid").count(), SLOW).toBe(2);
+    const invalid = await page.locator(".field-invalid").allInnerTexts();
+    expect(invalid[0]).toContain(ur["nominations.col.district"]);
+    expect(invalid[1]).toContain(ur["validation.hs_code_format"]);
     expect(await page.getByLabel(ur["nominations.apply.goals"]).inputValue()).toBe("یورپی خریداروں سے ملاقات");
+    expect(await page.getByLabel(ur["nominations.col.employees"]).inputValue()).toBe("۳۰");
     await page.getByLabel(ur["nominations.col.district"]).fill("سیالکوٹ");
+    await page.getByLabel(ur["nominations.apply.hsCode"]).nth(1).fill("۴۲۰۳.۲۱");
     await page.getByRole("button", { name: ur["nominations.apply.submit"] }).click();
     await expect.poll(() => page.locator("main").innerText(), SLOW).toContain(ur["nominations.apply.done.submit"]);
     expect(await page.locator(".badge").first().innerText()).toBe(ur["nominations.status.submitted"]);
     expect(await page.getByLabel(ur["nominations.apply.productName"].replace("{n}", "1")).inputValue()).toBe("فٹ بال");
+    expect(await page.getByLabel(ur["nominations.col.employees"]).inputValue()).toBe("30");
+    // Submitted is plain: when, until when it can change, what happens next; no "save draft" any more.
+    expect(await page.locator("#submitted-title").count()).toBe(1);
+    expect(await page.getByRole("button", { name: ur["nominations.apply.save"] }).count()).toBe(0);
+    await page.getByLabel(ur["nominations.apply.goals"]).fill("یورپی اور خلیجی خریداروں سے ملاقات");
+    await page.getByRole("button", { name: ur["nominations.apply.update"] }).click();
+    await expect.poll(() => page.locator("main").innerText(), SLOW).toContain(ur["nominations.apply.done.update"]);
+    expect(await page.locator(".badge").first().innerText()).toBe(ur["nominations.status.submitted"]);
 
-    // axe runs in the page, so the accessibility check uses a context with JavaScript.
+    // axe runs in the page, so the accessibility check uses a context with JavaScript. No language
+    // cookie here: the link itself (?lang=ur, the representative nominated in Urdu) opens the page in Urdu.
     const withJs = await env.context({ viewport: { width: 360, height: 780 } });
-    await withJs.context.addCookies([{ name: "numaish_lang", value: "ur", url: env.server.url }]);
-    await withJs.page.goto(new URL(link).pathname);
+    expect(new URL(link).search).toBe("?lang=ur");
+    await withJs.page.goto(new URL(link).pathname + new URL(link).search);
+    await expect.poll(() => withJs.page.locator("html").getAttribute("lang"), SLOW).toBe("ur");
+    expect(new URL(withJs.page.url()).search).toBe("");
+    expect(await withJs.page.locator("main h1").innerText()).toBe(ur["nominations.apply.title"]);
     expect(await seriousViolations(withJs.page, "application")).toEqual([]);
   });
 });

@@ -62,8 +62,8 @@ describe("the demo's open call", () => {
     expect(await seriousViolations(page, "open call report")).toEqual([]);
 
     await page.getByRole("button", { name: "Nominate the 2 ready rows" }).click();
-    await expect.poll(() => page.locator("table.nominees tbody tr").count(), SLOW).toBe(2);
-    const list = await page.locator("table.nominees").innerText();
+    await expect.poll(() => page.locator("ul.nominees > li").count(), SLOW).toBe(2);
+    const list = await page.locator("ul.nominees").innerText();
     expect(list).toContain("Shalimar Leather");
     expect(list).toContain(en["nominations.status.invited"]);
   });
