@@ -111,14 +111,14 @@ export function checkinApi(services: AppServices) {
       method: "get",
       path: "/registrations/{id}/badge.pdf",
       summary: "The printable A6 badge",
-      description: "The registrant or organiser staff.",
+      description: "The registrant or organiser staff; or anyone holding the badge link's key (from the badge email or the manage page), without an account.",
       tags,
       security: security.session,
-      request: { params: idParams },
+      request: { params: idParams, query: z.object({ key: z.string().max(100).optional().openapi({ description: "The badge link's key" }) }) },
       responses: { 200: { description: "PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } }, ...errorResponses, ...conflict },
     }),
     async (c) => {
-      const { pdf, filename } = await badgePdf(c.get("req").ctx, { registrationId: c.req.valid("param").id });
+      const { pdf, filename } = await badgePdf(c.get("req").ctx, { registrationId: c.req.valid("param").id, ...(c.req.valid("query").key ? { key: c.req.valid("query").key } : {}) });
       return c.body(new Uint8Array(pdf), 200, { "content-type": "application/pdf", "content-disposition": `inline; filename="${filename}"`, "cache-control": "private, no-store" });
     },
   );

@@ -1,7 +1,10 @@
 // This feature's user-facing texts, merged into the app's catalogues
 // (src/platform/i18n/messages/en.ts and ur.ts). Keep the keys and {placeholders}
 // of en and ur identical; prefix every key with "checkin.".
+import { en as accessEn, ur as accessUr } from "./messages-access";
+
 export const en = {
+  ...accessEn,
   "checkin.result.admit": "Admit",
   "checkin.result.refuse": "Refuse",
   "checkin.reason.ok": "Valid badge",
@@ -24,7 +27,7 @@ export const en = {
   "checkin.badge.revoked": "This badge has been revoked.",
   "checkin.badge.show": "Show this code at the gate. Keep the screen bright.",
   "checkin.email.subject": "Your badge for {edition}",
-  "checkin.email.body": "Hello {name},\n\nYour badge for {edition} is ready. Open it on your phone or print it:\n{link}\n\nRegistration number: {number}",
+  "checkin.email.body": "Hello {name},\n\nYour badge for {edition} is ready. Open it on your phone or print it (no account or password needed):\n{link}\n\nThis link is your ticket: do not share it. If your badge is reissued, you get a new email and this link stops working.\n\nRegistration number: {number}",
   "checkin.gate.title": "Gate scanner",
   "checkin.gate.chooseGate": "Gate",
   "checkin.gate.code": "Badge code (scanner or keyboard)",
@@ -121,6 +124,7 @@ export const ur: Record<keyof typeof en, string> = {
   "checkin.reason.revoked": "بیج منسوخ ہو چکا ہے",
   "checkin.reason.replaced": "اس بیج کی جگہ نیا بیج چھپ چکا ہے",
   "checkin.reason.not_approved": "رجسٹریشن منظور نہیں ہوئی",
+  ...accessUr,
   "checkin.reason.not_valid_today": "آج کے لیے درست نہیں",
   "checkin.reason.zone_not_allowed": "اس حصے میں داخلے کی اجازت نہیں",
   "checkin.reason.already_inside": "پہلے ہی اندر ہیں (دوبارہ داخلہ بند)",
@@ -134,7 +138,7 @@ export const ur: Record<keyof typeof en, string> = {
   "checkin.badge.revoked": "یہ بیج منسوخ ہو چکا ہے۔",
   "checkin.badge.show": "یہ کوڈ گیٹ پر دکھائیں۔ اسکرین روشن رکھیں۔",
   "checkin.email.subject": "{edition} کے لیے آپ کا بیج",
-  "checkin.email.body": "السلام علیکم {name}،\n\n{edition} کے لیے آپ کا بیج تیار ہے۔ اسے فون پر کھولیں یا چھاپ لیں:\n{link}\n\nرجسٹریشن نمبر: {number}",
+  "checkin.email.body": "السلام علیکم {name}،\n\n{edition} کے لیے آپ کا بیج تیار ہے۔ اسے فون پر کھولیں یا چھاپ لیں (اکاؤنٹ یا پاس ورڈ کی ضرورت نہیں):\n{link}\n\nیہ لنک آپ کا ٹکٹ ہے: اسے کسی کو نہ دیں۔ اگر آپ کا بیج دوبارہ جاری ہو تو آپ کو نئی ای میل ملے گی اور یہ لنک کام کرنا بند کر دے گا۔\n\nرجسٹریشن نمبر: {number}",
   "checkin.gate.title": "گیٹ اسکینر",
   "checkin.gate.chooseGate": "گیٹ",
   "checkin.gate.code": "بیج کوڈ (اسکینر یا کی بورڈ)",

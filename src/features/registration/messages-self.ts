@@ -26,6 +26,7 @@ export const en = {
   "registration.manage.badgeReissued":
     "Your details are saved. Your badge shows your name, so a new badge has been issued and emailed to you: use it, the old one no longer opens the gates.",
 
+  "registration.email.manageNoAccount": "See, change or cancel your registration with the link in your first email from us; your badge comes in an email of its own, with a link that opens it (no account needed). Lost the link? Ask for a new one: {link}",
   "registration.lost.title": "Lost your link?",
   "registration.lost.intro":
     "Enter the email you registered with and the exhibition. If you are registered, we email you a new link to see, change or cancel your registration; any older link stops working.",
@@ -65,6 +66,7 @@ export const ur: Record<keyof typeof en, string> = {
   "registration.manage.badgeReissued":
     "آپ کی معلومات محفوظ ہو گئیں۔ آپ کے بیج پر آپ کا نام ہوتا ہے، اس لیے نیا بیج جاری کر کے آپ کو ای میل کر دیا گیا ہے: اب وہی استعمال کریں، پرانا بیج دروازے پر قبول نہیں ہو گا۔",
 
+  "registration.email.manageNoAccount": "اپنی رجسٹریشن ہماری پہلی ای میل کے لنک سے دیکھیں، تبدیل کریں یا منسوخ کریں؛ آپ کا بیج الگ ای میل میں آتا ہے، جس کے لنک سے وہ کھل جاتا ہے (اکاؤنٹ کی ضرورت نہیں)۔ لنک کھو گیا؟ نیا منگوائیں: {link}",
   "registration.lost.title": "لنک کھو گیا؟",
   "registration.lost.intro":
     "وہ ای میل درج کریں جس سے آپ نے رجسٹریشن کی تھی اور نمائش منتخب کریں۔ اگر آپ رجسٹرڈ ہیں تو ہم آپ کو رجسٹریشن دیکھنے، تبدیل کرنے یا منسوخ کرنے کا نیا لنک ای میل کریں گے؛ پرانا لنک کام کرنا بند کر دے گا۔",

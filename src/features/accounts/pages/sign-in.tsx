@@ -35,6 +35,12 @@ export default function SignIn() {
     <section className="page narrow">
       <h1>{t("auth.signIn.title")}</h1>
       {params.get("reset") ? <p className="alert alert-ok">{t("auth.reset.done")}</p> : null}
+      {/* Sent here from a badge page: most registrants have no account, and need none. */}
+      {params.get("next")?.startsWith("/badges/") ? (
+        <p className="alert" data-testid="badge-sign-in-hint">
+          {t("checkin.badge.signInHint")} <Link to="/registration/lost-link">{t("registration.lost.title")}</Link>
+        </p>
+      ) : null}
       <FormError failure={failure} />
       <Form method="post" noValidate>
         <input type="hidden" name="next" value={params.get("next") ?? ""} />

@@ -5,6 +5,8 @@ import { formatDateRange } from "../../../platform/i18n/format";
 import { loadOr, runForm } from "../../../web/actions";
 import { Notice, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
+import { badgeDateCheck, reissueEditionBadges } from "../../checkin/operations/reissue-badges";
+import { BadgeDatesWarning } from "../../checkin/pages/badge-dates-warning";
 import { copiedFromName } from "../operations/edition-page";
 import { createCluster, deleteCluster, updateCluster } from "../../editions/operations/clusters";
 import { copyEdition } from "../../editions/operations/copy-edition";
@@ -30,7 +32,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     const editId = url.searchParams.get("edit");
     const editing = editId ? (details.clusters.find((c) => c.id === editId) ?? null) : null;
     const copiedFrom = url.searchParams.get("copied") ? await copiedFromName(context.ctx, details.edition) : null;
-    return { details, editing, copiedFrom, savedCluster: url.searchParams.get("saved") === "cluster" };
+    // Issued badges sign the dates: the settings warn before and after a change (checkin).
+    const badgeDates = await badgeDateCheck(context.ctx, { editionId: params.editionId });
+    return { details, editing, copiedFrom, badgeDates, savedCluster: url.searchParams.get("saved") === "cluster" };
   });
 }
 
@@ -61,6 +65,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     "cluster-delete": () => deleteCluster(ctx, { clusterId: fields.clusterId }),
     "tradebody-add": () => addTradeBody(ctx, { ...fields, editionId }),
   };
+  if (intent === "reissue-badges") {
+    const reissue = await runForm(ctx.locale, form, () => reissueEditionBadges(ctx, { editionId }));
+    return reissue.ok ? { ok: true as const, intent, notice: null, id: null, reissued: reissue.value.reissued } : reissue.response;
+  }
   const run = operations[intent] ?? (() => Promise.reject(new DomainError("bad_request")));
   const result = await runForm(ctx.locale, form, run);
   if (!result.ok) return result.response;
@@ -74,7 +82,7 @@ export default function EditionPage({ loaderData, actionData }: Route.ComponentP
   const t = useT();
   const locale = useLocale();
   const failure = useFailure();
-  const { details, editing, copiedFrom, savedCluster } = loaderData;
+  const { details, editing, copiedFrom, savedCluster, badgeDates } = loaderData;
   const { edition } = details;
   const done = actionData && "ok" in actionData && actionData.ok ? actionData : undefined;
   const notice = (intent: string) => (done?.intent === intent && done.notice ? <Notice>{t(done.notice)}</Notice> : null);
@@ -91,7 +99,16 @@ export default function EditionPage({ loaderData, actionData }: Route.ComponentP
       {/* ?saved=cluster comes from the redirect after an edit; a later post on this URL has its own notice. */}
       {savedCluster && !actionData ? <Notice>{t("bo.clusters.saved")}</Notice> : null}
 
-      <SettingsForm edition={edition} failure={failure} notice={notice("settings")} />
+      <SettingsForm
+        edition={edition}
+        failure={failure}
+        notice={
+          <>
+            {notice("settings")}
+            <BadgeDatesWarning check={badgeDates} reissued={done && "reissued" in done ? (done.reissued ?? null) : null} />
+          </>
+        }
+      />
       <CopyForm edition={edition} failure={failure} />
       <SectorsSection sectors={details.sectors} failure={failure} notice={notice("sector-add")} formKey={done?.intent === "sector-add" ? done.id : null} />
       <ClustersSection

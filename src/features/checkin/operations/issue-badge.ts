@@ -9,6 +9,7 @@ import { registrations } from "../../registration/tables";
 import { decodeBadge, editionShortId, encodeBadge, epochDay, type BadgeClaims } from "../core/badge-code";
 import { signingKey, type SigningKey } from "../keys";
 import { badges, zones } from "../tables";
+import { badgePageUrl, linkKeyOf } from "./badge-link";
 
 type Registration = typeof registrations.$inferSelect;
 type Edition = typeof editions.$inferSelect;
@@ -19,13 +20,13 @@ export async function claimsFor(db: Executor, edition: Edition, reg: Registratio
   return claimsWith(edition, reg, category!.badgeIndex, await zoneBits(db, edition.id, [reg]));
 }
 
-async function zoneBits(db: Executor, editionId: string, regs: Registration[]): Promise<Map<string, number>> {
+export async function zoneBits(db: Executor, editionId: string, regs: Registration[]): Promise<Map<string, number>> {
   if (!regs.some((r) => r.zones.length)) return new Map();
   const rows = await db.select({ code: zones.code, bit: zones.bit }).from(zones).where(eq(zones.editionId, editionId));
   return new Map(rows.map((z) => [z.code, z.bit]));
 }
 
-function claimsWith(edition: Edition, reg: Registration, badgeIndex: number, bitOf: Map<string, number>): Omit<BadgeClaims, "serial"> {
+export function claimsWith(edition: Edition, reg: Registration, badgeIndex: number, bitOf: Map<string, number>): Omit<BadgeClaims, "serial"> {
   let zoneMask = 0;
   for (const code of reg.zones) {
     const bit = bitOf.get(code);
@@ -83,9 +84,10 @@ export async function signNewBadge(tx: Executor, ctx: Ctx, edition: Edition, reg
 
 /** The "your badge" email. The registration does not record a language for it and the caller is
  *  usually an organiser, so it carries both, the caller's language first. A link, not an
- *  attachment: the badge page and its PDF are behind the registrant's sign-in. */
-export function badgeEmail(ctx: Ctx, edition: Edition, reg: Registration): EmailMessage {
-  const link = `${ctx.config.publicUrl}/badges/${reg.id}`;
+ *  attachment: the badge link (operations/badge-link.ts) opens the badge page and its PDF without
+ *  an account; `linkKey` is that badge's link key. */
+export function badgeEmail(ctx: Ctx, edition: Edition, reg: Registration, linkKey: string): EmailMessage {
+  const link = badgePageUrl(ctx.config.publicUrl, reg.id, linkKey);
   const text = (locale: "en" | "ur") =>
     translate(locale, "checkin.email.body", { name: reg.name, edition: locale === "ur" ? edition.nameUr : edition.nameEn, link, number: reg.number });
   const first = ctx.locale;
@@ -98,8 +100,11 @@ export function badgeEmail(ctx: Ctx, edition: Edition, reg: Registration): Email
   };
 }
 
+/** Queue the badge email for the registration's current badge (just signed by the caller). */
 export async function queueBadgeEmail(tx: Executor, ctx: Ctx, edition: Edition, reg: Registration) {
-  await queueEmail(tx, ctx.clock, badgeEmail(ctx, edition, reg));
+  const badge = await currentBadgeOf(tx, reg.id);
+  if (!badge) throw new DomainError("not_found", { params: { what: "badge" } });
+  await queueEmail(tx, ctx.clock, badgeEmail(ctx, edition, reg, await linkKeyOf(tx, badge)));
 }
 
 /** Issue (or keep) the current badge of an approved registration and queue the badge email.

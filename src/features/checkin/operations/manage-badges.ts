@@ -1,9 +1,10 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { authorize } from "../../../platform/permissions/policy";
+import { authorize, can } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { editions, visitorCategories } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
@@ -11,6 +12,8 @@ import { renderBadgePdf } from "../core/badge-pdf";
 import { addEditionKey } from "../keys";
 import { badgeAdminInput, editionInput, registrationInput, revokeInput } from "../schemas";
 import { badgeKeys, badges, staffBadges, zones } from "../tables";
+import { findOwn } from "../../registration/operations/own";
+import { linkKeyMatches, linkKeyOf } from "./badge-link";
 import { currentBadgeOf, queueBadgeEmail, signNewBadge } from "./issue-badge";
 
 /** Lock a registration for a badge change by organiser staff. */
@@ -84,28 +87,54 @@ export async function rotateBadgeKey(ctx: Ctx, raw: unknown) {
   });
 }
 
-/** The registrant's badge (or an organiser looking at it): what the badge page and PDF show. */
+const badgeViewInput = z.strictObject({ registrationId: z.uuid(), key: z.string().min(1).max(100).optional() });
+
+/** The registrant's badge (or an organiser looking at it): what the badge page and PDF show. The
+ *  badge link's `key` (operations/badge-link.ts) opens it without an account; otherwise the
+ *  registrant signed in, organiser staff, or the exhibitor of a staff badge. `viewer` says whose
+ *  eyes: the holder ("Your badge") or someone else ("Badge of …"). */
 export async function getBadge(ctx: Ctx, raw: unknown) {
-  const { registrationId } = parseInput(registrationInput, raw);
+  const { registrationId, key } = parseInput(badgeViewInput, raw);
   const [row] = await ctx.db
     .select({ reg: registrations, edition: editions, category: visitorCategories })
     .from(registrations)
     .innerJoin(editions, eq(editions.id, registrations.editionId))
     .innerJoin(visitorCategories, eq(visitorCategories.id, registrations.categoryId))
     .where(eq(registrations.id, registrationId));
-  // A staff badge is also its exhibitor's to show and print.
-  const [staffOf] = row ? await ctx.db.select({ enterpriseId: staffBadges.enterpriseId }).from(staffBadges).where(eq(staffBadges.registrationId, registrationId)) : [];
-  authorize(ctx.actor, "badge.read", { userId: row?.reg.userId ?? null, organiserId: row?.edition.organiserId ?? "-", enterpriseId: staffOf?.enterpriseId ?? null });
+  const current = row ? await currentBadgeOf(ctx.db, registrationId) : undefined;
+  const byKey = !!(key && current && (await linkKeyMatches(ctx.db, current, key)));
+  if (!byKey) {
+    // A staff badge is also its exhibitor's to show and print.
+    const [staffOf] = row ? await ctx.db.select({ enterpriseId: staffBadges.enterpriseId }).from(staffBadges).where(eq(staffBadges.registrationId, registrationId)) : [];
+    const scope = { userId: row?.reg.userId ?? null, organiserId: row?.edition.organiserId ?? "-", enterpriseId: staffOf?.enterpriseId ?? null };
+    // A wrong or outdated link (the badge was reissued since) says so, rather than asking to sign in.
+    if (key && !can(ctx.actor, "badge.read", scope)) throw new DomainError("token_invalid");
+    authorize(ctx.actor, "badge.read", scope);
+  }
   if (!row) throw new DomainError("not_found", { params: { what: "registration" } });
-  const badge = await currentBadgeOf(ctx.db, registrationId);
   const zoneRows = row.reg.zones.length ? await ctx.db.select().from(zones).where(eq(zones.editionId, row.edition.id)) : [];
+  const holder = byKey || (ctx.actor.kind === "user" && row.reg.userId === ctx.actor.userId);
   return {
     registration: row.reg,
     edition: row.edition,
     category: row.category,
     zones: zoneRows.filter((z) => row.reg.zones.includes(z.code)),
-    badge: badge && row.reg.status === "approved" ? badge : null,
+    badge: current && row.reg.status === "approved" ? current : null,
+    viewer: holder ? ("holder" as const) : ("staff" as const),
+    /** The link key when the page was opened with it (so the PDF link carries it on). */
+    key: byKey ? key! : null,
   };
+}
+
+/** The badge part of the registrant's manage page (/registration/:token): the manage token is the
+ *  credential there, so the page offers the badge and the badge link (page and PDF) too. */
+export async function badgeForManageLink(ctx: Ctx, raw: unknown) {
+  const reg = await findOwn(ctx.db, ctx, parseInput(z.strictObject({ token: z.string().min(20).max(100) }), raw));
+  if (reg.status !== "approved") return null;
+  const badge = await currentBadgeOf(ctx.db, reg.id);
+  if (!badge || badge.revokedAt) return null;
+  const key = await linkKeyOf(ctx.db, badge);
+  return { registrationId: reg.id, number: reg.number, name: reg.name, code: badge.code, key };
 }
 
 /** The A6 PDF of the current badge. */

@@ -1,23 +1,31 @@
-import QRCode from "qrcode";
+import { isRouteErrorResponse, Link, useRouteError } from "react-router";
 import type { Route } from "./+types/badge";
 import { loadOr } from "../../../web/actions";
-import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
+import { translator } from "../../../platform/i18n/translate";
+import { pageTitle, pick, useLocale, useT, type RootData } from "../../../web/i18n";
 import { textColourOn } from "../core/colour";
 import { getBadge } from "../operations/manage-badges";
+import { badgeQrSvg } from "./badge-qr";
 
 // The registrant's mobile badge: the signed QR as inline SVG (crisp at any zoom, no image
 // request), name, category band, days and zones, and the printable A6 PDF. Only the registrant
-// (signed in) and organiser staff may open it: the QR is the ticket.
+// (signed in, or with the badge link from the email: ?key=) and organiser staff may open it: the
+// QR is the ticket.
 
-export function meta({ matches }: Route.MetaArgs) {
-  return pageTitle(matches, "checkin.badge.title");
+export function meta({ matches, data }: Route.MetaArgs) {
+  // "Your badge" only for its holder; staff looking at someone's badge see whose it is.
+  if (data?.viewer !== "staff") return pageTitle(matches, "checkin.badge.title");
+  const locale = (matches.find((m) => m?.id === "root")?.data as RootData | undefined)?.locale ?? "en";
+  const t = translator(locale);
+  return [{ title: [t("checkin.badge.titleOf", { name: data.name }), t("app.name")].join(" · ") }];
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const key = new URL(request.url).searchParams.get("key");
   return loadOr(request, async () => {
-    const view = await getBadge(context.ctx, { registrationId: params.registrationId });
+    const view = await getBadge(context.ctx, { registrationId: params.registrationId, ...(key ? { key } : {}) });
     const badge = view.badge;
-    const svg = badge && !badge.revokedAt ? await QRCode.toString(badge.code, { type: "svg", errorCorrectionLevel: "M", margin: 4 }) : null;
+    const svg = badge && !badge.revokedAt ? await badgeQrSvg(badge.code) : null;
     return {
       registrationId: view.registration.id,
       number: view.registration.number,
@@ -30,6 +38,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       zones: view.zones.map((z) => ({ en: z.nameEn, ur: z.nameUr })),
       status: badge ? (badge.revokedAt ? "revoked" : "valid") : "none",
       serial: badge?.serial ?? null,
+      viewer: view.viewer,
+      key: view.key,
       svg,
     };
   });
@@ -46,7 +56,7 @@ export default function Badge({ loaderData: b }: Route.ComponentProps) {
   const band = /^#[0-9a-fA-F]{6}$/.test(b.category.colour) ? b.category.colour : "#555555";
   return (
     <section className="page narrow">
-      <h1>{t("checkin.badge.title")}</h1>
+      <h1>{b.viewer === "holder" ? t("checkin.badge.title") : t("checkin.badge.titleOf", { name: b.name })}</h1>
       <div className="card" style={{ padding: 0, overflow: "hidden", maxInlineSize: "26rem" }}>
         <div style={{ background: band, color: textColourOn(band), padding: "0.6rem 0.75rem", fontWeight: 700 }}>
           {pick(locale, b.category.en, b.category.ur)}
@@ -97,11 +107,27 @@ export default function Badge({ loaderData: b }: Route.ComponentProps) {
       </div>
       {b.status === "valid" ? (
         <p>
-          <a className="button primary" href={`/api/v1/registrations/${b.registrationId}/badge.pdf`} download={`badge-${b.number}.pdf`}>
+          <a className="button primary" href={`/api/v1/registrations/${b.registrationId}/badge.pdf${b.key ? `?key=${encodeURIComponent(b.key)}` : ""}`} download={`badge-${b.number}.pdf`}>
             {t("checkin.badge.pdf")}
           </a>
         </p>
       ) : null}
+    </section>
+  );
+}
+
+/** A wrong or outdated badge link (410): say why, and where the current one is. */
+export function ErrorBoundary() {
+  const t = useT();
+  const error = useRouteError();
+  const gone = isRouteErrorResponse(error) && error.status === 410;
+  return (
+    <section className="page narrow">
+      <h1>{t("checkin.badge.title")}</h1>
+      <p>{gone ? t("checkin.badge.linkGone") : t("errorPage.body")}</p>
+      <p>
+        <Link to="/registration/lost-link">{t("registration.lost.title")}</Link>
+      </p>
     </section>
   );
 }

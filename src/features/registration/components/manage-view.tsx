@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Form } from "react-router";
 import { formatDay } from "../../../platform/i18n/format";
 import type { FormFailure } from "../../../web/actions";
@@ -53,7 +54,7 @@ function DetailsForm({ r, failure }: { r: ManageData["registration"]; failure?: 
 }
 
 /** One registration as its owner sees it: status, then change details, days and answers, or cancel. */
-export function ManageView({ data, failure, notice }: { data: ManageData; failure?: FormFailure; notice?: string | null }) {
+export function ManageView({ data, failure, notice, children }: { data: ManageData; failure?: FormFailure; notice?: string | null; children?: ReactNode }) {
   const t = useT();
   const locale = useLocale();
   const r = data.registration;
@@ -89,6 +90,8 @@ export function ManageView({ data, failure, notice }: { data: ManageData; failur
       {open ? (
         <>
           <DetailsForm r={r} failure={failure?.values.intent === "details" ? failure : undefined} />
+      {/* The badge, when the page has it (the manage link's page: approved and issued). */}
+      {children}
           <h2>{t("registration.manage.change")}</h2>
           <FormError failure={editFailure} />
           <Form method="post" noValidate>

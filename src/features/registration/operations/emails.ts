@@ -19,7 +19,8 @@ type Registration = typeof registrations.$inferSelect;
 /**
  * One of the registrant's emails, in the language they registered in. `manageToken` is only known
  * when the registration is created (it is stored hashed), so only the first email carries the
- * manage link; later ones point to the account page.
+ * manage link; later ones point to the account page (or, registered without an account, to the
+ * first email and the lost-link page).
  */
 export function registrationEmail(
   ctx: Ctx,
@@ -40,7 +41,10 @@ export function registrationEmail(
   };
   const link = manageToken
     ? translate(locale, "registration.email.manageLink", { link: `${ctx.config.publicUrl}/registration/${manageToken}` })
-    : translate(locale, "registration.email.manageLater", { link: `${ctx.config.publicUrl}/account/registrations` });
+    : reg.userId
+      ? translate(locale, "registration.email.manageLater", { link: `${ctx.config.publicUrl}/account/registrations` })
+      : // Registered without an account: no account page to point to; the lost-link page sends a new link.
+        translate(locale, "registration.email.manageNoAccount", { link: `${ctx.config.publicUrl}/registration/lost-link` });
   return {
     kind: `registration_${kind}`,
     to: reg.email,

@@ -5,6 +5,7 @@ import type { Executor, Tx } from "../../../platform/db/types";
 import { hashSecret, newId, newSecret } from "../../../platform/ids";
 import { outboxMessages } from "../../../platform/mail/tables";
 import type { EmailMessage } from "../../../platform/mail/outbox";
+import { badgeLinkKey } from "../../checkin/operations/badge-link";
 import { badgeEmail, firstBadgeRows } from "../../checkin/operations/issue-badge";
 import { openPrivateKey, signingKey, type SigningKey } from "../../checkin/keys";
 import { badges } from "../../checkin/tables";
@@ -122,8 +123,9 @@ export async function insertPeople(tx: Tx, ctx: Ctx, a: InsertArgs) {
   }));
   const kind = status === "waitlisted" ? "waitlisted" : status === "approved" ? "approved" : "received";
   const mails: EmailMessage[] = rows.map((reg, i) => registrationEmail(ctx, edition, reg, kind, tokens[i], category));
-  const badgeRows = status === "approved" ? firstBadgeRows(ctx, edition, category, rows, a.key ?? (await signingKey(tx, ctx.clock, edition.id))) : [];
-  if (badgeRows.length) for (const reg of rows) mails.push(badgeEmail(ctx, edition, reg));
+  const signer = status === "approved" ? (a.key ?? (await signingKey(tx, ctx.clock, edition.id))) : null;
+  const badgeRows = signer ? firstBadgeRows(ctx, edition, category, rows, signer) : [];
+  badgeRows.forEach((b, i) => mails.push(badgeEmail(ctx, edition, rows[i]!, badgeLinkKey(b.code, signer!.privateKey))));
   const outbox = tx.insert(outboxMessages).values(
     mails.map((m) => ({ createdAt: now, nextAttemptAt: now, kind: m.kind, toAddress: m.to, subject: m.subject, bodyText: m.text, bodyHtml: m.html ?? null })),
   );

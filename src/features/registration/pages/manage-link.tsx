@@ -3,6 +3,9 @@ import type { Route } from "./+types/manage-link";
 import { loadOr } from "../../../web/actions";
 import { useFailure } from "../../../web/components/form";
 import { pageTitle, useT } from "../../../web/i18n";
+import { badgeForManageLink } from "../../checkin/operations/manage-badges";
+import { badgeQrSvg } from "../../checkin/pages/badge-qr";
+import { HolderBadge } from "../../checkin/pages/holder-badge";
 import { ManageView } from "../components/manage-view";
 import { getOwnRegistration } from "../operations/own";
 import { manageAction } from "./manage";
@@ -15,7 +18,10 @@ export function meta({ matches }: Route.MetaArgs) {
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const data = await loadOr(request, () => getOwnRegistration(context.ctx, { token: params.token }));
-  return { data, isNew: new URL(request.url).searchParams.get("new") === "1" };
+  // Approved: the badge too, reachable with this link alone (no account needed).
+  const found = data.registration.status === "approved" ? await loadOr(request, () => badgeForManageLink(context.ctx, { token: params.token })) : null;
+  const badge = found ? { registrationId: found.registrationId, number: found.number, name: found.name, key: found.key, svg: await badgeQrSvg(found.code) } : null;
+  return { data, badge, isNew: new URL(request.url).searchParams.get("new") === "1" };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -26,7 +32,11 @@ export default function ManageLinkPage({ loaderData, actionData }: Route.Compone
   const t = useT();
   const done = actionData && "done" in actionData ? actionData.done : null;
   const notice = done ? t(`registration.manage.${done}`) : loaderData.isNew ? t("registration.manage.thanks") : null;
-  return <ManageView data={loaderData.data} failure={useFailure()} notice={notice} />;
+  return (
+    <ManageView data={loaderData.data} failure={useFailure()} notice={notice}>
+      {loaderData.badge ? <HolderBadge badge={loaderData.badge} /> : null}
+    </ManageView>
+  );
 }
 
 /** An unknown or replaced link (410): say so, and offer a new one by email. */
