@@ -2,7 +2,7 @@ import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { authorize, can } from "../../../platform/permissions/policy";
-import { editions } from "../../editions/tables";
+import { editions, visitorCategories } from "../../editions/tables";
 import { gates, zones } from "../tables";
 import { gateBundle } from "./offline";
 
@@ -40,6 +40,11 @@ export async function gateSetup(ctx: Ctx, editionId?: string | null) {
     edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr },
     editions: allowed.map((e) => ({ id: e.id, nameEn: e.nameEn, nameUr: e.nameUr })),
     gates: gateRows,
+    // Category names by the number a badge carries, for the offline result (no people's names).
+    categories: await ctx.db
+      .select({ index: visitorCategories.badgeIndex, nameEn: visitorCategories.nameEn, nameUr: visitorCategories.nameUr })
+      .from(visitorCategories)
+      .where(eq(visitorCategories.editionId, edition.id)),
     bundle: await gateBundle(ctx, { editionId: edition.id }),
   };
 }

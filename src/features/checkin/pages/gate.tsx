@@ -36,14 +36,32 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 const noSubscribe = () => () => {};
 
-type Shown = { result: "admit" | "refuse"; message: string; person: ScanAnswer["person"]; offline: boolean };
+/** What an offline result can say about the person: only what the badge itself carries. */
+type Carried = { registrationNo: number; category: number; days: number };
+type Shown = { result: "admit" | "refuse"; message: string; person: ScanAnswer["person"]; offline: boolean; carried?: Carried };
+
+/** The camera's failure in words staff can act on (no camera, blocked, or not possible here). */
+function cameraProblem(e: unknown): "cameraDenied" | "cameraMissing" | "cameraUnavailable" {
+  const name = e instanceof Error || e instanceof DOMException ? e.name : "";
+  if (name === "NotAllowedError" || name === "SecurityError") return "cameraDenied";
+  if (name === "NotFoundError" || name === "OverconstrainedError" || name === "DevicesNotFoundError") return "cameraMissing";
+  return "cameraUnavailable";
+}
+
+/** The edition days a badge's day mask grants, as dates at the venue. */
+function carriedDays(mask: number, startsOn: string, locale: string): string {
+  const fmt = new Intl.DateTimeFormat(locale === "ur" ? "ur-PK" : "en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+  const out: string[] = [];
+  for (let i = 0; i < 16; i++) if (mask & (1 << i)) out.push(fmt.format(new Date(Date.parse(`${startsOn}T00:00:00Z`) + i * 86_400_000)));
+  return out.join(locale === "ur" ? "، " : ", ");
+}
 
 export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
   const failure = useFailure();
   const navigation = useNavigation();
-  const { edition, gates } = loaderData;
+  const { edition, gates, categories } = loaderData;
   const posted = actionData && "answer" in actionData ? actionData : null;
   const [gateId, setGateId] = useState(posted?.gateId ?? gates[0]?.id ?? "");
   const [shown, setShown] = useState<Shown | null>(null);
@@ -51,6 +69,7 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
   const [queued, setQueued] = useState(0);
   const [syncedAt, setSyncedAt] = useState(loaderData.bundle.generatedAt);
   const [camera, setCamera] = useState<null | (() => void)>(null);
+  const [cameraError, setCameraError] = useState<ReturnType<typeof cameraProblem> | null>(null);
   // True once hydrated (false in the server's HTML): the form then stays a plain POST without JS.
   const enhanced = useSyncExternalStore(noSubscribe, () => true, () => false);
   const input = useRef<HTMLInputElement>(null);
@@ -149,7 +168,8 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
           } else {
             try {
               const d = await decideOffline(edition.id, bundle, gateId, code);
-              answer = { result: d.result, message: t(`checkin.reason.${d.reason}`), person: null, offline: true };
+              const carried = d.badge ? { registrationNo: d.badge.registrationNo, category: d.badge.category, days: d.badge.days } : undefined;
+              answer = { result: d.result, message: t(`checkin.reason.${d.reason}`), person: null, offline: true, ...(carried ? { carried } : {}) };
             } catch {
               answer = { result: "refuse", message: t("checkin.gate.unsupported"), person: null, offline: true };
             }
@@ -182,15 +202,23 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
     try {
       const stop = await startCamera(video.current!, (text) => void check(text));
       setCamera(() => stop);
-    } catch {
+    setCameraError(null);
+    } catch (e) {
+      if (!navigator.mediaDevices?.getUserMedia) throw new Error("no mediaDevices");
       setCamera(null);
     }
   };
 
+      setCameraError(cameraProblem(e));
   const result: Shown | null = shown ?? (posted ? { ...posted.answer, offline: false } : null);
   if (gates.length === 0) return <section className="page narrow"><h1>{t("checkin.gate.title")}</h1><p>{t("checkin.gate.noGates")}</p></section>;
   return (
     <section className="page narrow">
+  const bundleStart = loaderData.bundle.startsOn;
+  const categoryName = (index: number) => {
+    const c = categories.find((x) => x.index === index);
+    return c ? pick(locale, c.nameEn, c.nameUr) : t("checkin.gate.category", { index });
+  };
       <h1>{t("checkin.gate.title")}</h1>
       <p className="muted" style={{ margin: 0 }}>
         {pick(locale, edition.nameEn, edition.nameUr)}
@@ -250,6 +278,15 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
           </>
         ) : null}
       </div>
+            {result.carried ? (
+              <>
+                <p style={{ margin: "0.25rem 0 0", fontSize: "1.1rem" }} data-testid="gate-carried">
+                  {t("checkin.badge.number", { number: result.carried.registrationNo })} · {categoryName(result.carried.category)} ·{" "}
+                  {carriedDays(result.carried.days, bundleStart, locale)}
+                </p>
+                <p style={{ margin: "0.25rem 0 0", fontSize: "0.85rem" }}>{t("checkin.gate.fromBadge")}</p>
+              </>
+            ) : null}
       {enhanced ? (
         <>
           <button type="button" onClick={() => void toggleCamera()}>
@@ -258,6 +295,11 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
           <video ref={video} muted style={{ inlineSize: "100%", marginBlockStart: "0.5rem", display: camera ? "block" : "none" }} />
         </>
       ) : null}
+          {cameraError ? (
+            <p className="error" role="alert" data-testid="camera-error">
+              {t(`checkin.gate.${cameraError}`)}
+            </p>
+          ) : null}
     </section>
   );
 }
