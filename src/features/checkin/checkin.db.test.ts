@@ -13,7 +13,7 @@ import { getBadge, reprintBadge, revokeBadge, rotateBadgeKey } from "./operation
 import { gateBundle, uploadOfflineScans } from "./operations/offline";
 import { recordScan } from "./operations/scan";
 import { footfall } from "./operations/footfall";
-import { badges, doubleAdmissions, scans } from "./tables";
+import { badges, doubleAdmissions, gates, scans } from "./tables";
 
 let t: TestDb;
 let ids: Awaited<ReturnType<typeof demoEditionIds>>;
@@ -32,6 +32,9 @@ async function badgeFor(email: string, opts: Parameters<typeof insertApprovedReg
 beforeAll(async () => {
   t = await openTestDb();
   ids = await demoEditionIds(t.db);
+  // These tests are about the no-re-entry rule between halls; the demo's hall entrances allow
+  // re-entry (seed.ts), so they are switched off here as an organiser would.
+  await t.db.update(gates).set({ reentryAllowed: false }).where(eq(gates.editionId, ids.edition.id));
 });
 afterAll(async () => t?.close());
 

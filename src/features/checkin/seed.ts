@@ -12,13 +12,17 @@ export const demoZones = [
   { code: "media_enclave", nameEn: "Media enclave", nameUr: "میڈیا انکلیو", bit: 2 },
 ];
 
+// Hall entrances let people step out and come back (there are no exit scans at the Expo Centre,
+// so without re-entry a visitor who went out for lunch, or walked from Hall 1 to Hall 2 outside,
+// would be refused as "already inside"). Zone doors keep it off: one entry each to the opening
+// ceremony, the lounge and the enclave per day.
 export const demoGates = [
-  { code: "hall1", nameEn: "Hall 1 entrance", nameUr: "ہال 1 داخلہ", zone: null },
-  { code: "hall2", nameEn: "Hall 2 entrance", nameUr: "ہال 2 داخلہ", zone: null },
-  { code: "hall3", nameEn: "Hall 3 entrance", nameUr: "ہال 3 داخلہ", zone: null },
-  { code: "auditorium", nameEn: "Auditorium (opening ceremony)", nameUr: "آڈیٹوریم (افتتاحی تقریب)", zone: "opening_ceremony" },
-  { code: "b2b_lounge", nameEn: "B2B lounge door", nameUr: "بی ٹو بی لاؤنج کا دروازہ", zone: "b2b_lounge" },
-  { code: "media_enclave", nameEn: "Media enclave door", nameUr: "میڈیا انکلیو کا دروازہ", zone: "media_enclave" },
+  { code: "hall1", nameEn: "Hall 1 entrance", nameUr: "ہال 1 داخلہ", zone: null, reentryAllowed: true },
+  { code: "hall2", nameEn: "Hall 2 entrance", nameUr: "ہال 2 داخلہ", zone: null, reentryAllowed: true },
+  { code: "hall3", nameEn: "Hall 3 entrance", nameUr: "ہال 3 داخلہ", zone: null, reentryAllowed: true },
+  { code: "auditorium", nameEn: "Auditorium (opening ceremony)", nameUr: "آڈیٹوریم (افتتاحی تقریب)", zone: "opening_ceremony", reentryAllowed: false },
+  { code: "b2b_lounge", nameEn: "B2B lounge door", nameUr: "بی ٹو بی لاؤنج کا دروازہ", zone: "b2b_lounge", reentryAllowed: false },
+  { code: "media_enclave", nameEn: "Media enclave door", nameUr: "میڈیا انکلیو کا دروازہ", zone: "media_enclave", reentryAllowed: false },
 ] as const;
 
 export const STAFF_CATEGORY = "exhibitor_staff";
@@ -32,7 +36,10 @@ export async function seedCheckinDemo(tx: Executor, editionId: string, enterpris
   const zoneId = new Map(zoneRows.map((z) => [z.code, z.id]));
   await tx
     .insert(gates)
-    .values(demoGates.map((g) => ({ editionId, code: g.code, nameEn: g.nameEn, nameUr: g.nameUr, zoneId: g.zone ? zoneId.get(g.zone)! : null })))
+    .values(
+      demoGates.map((g) => ({ editionId, code: g.code, nameEn: g.nameEn, nameUr: g.nameUr, zoneId: g.zone ? zoneId.get(g.zone)! : null, reentryAllowed: g.reentryAllowed })),
+    )
+    // An existing gate keeps what the organiser set (re-running the seed changes nothing).
     .onConflictDoNothing();
 
   const [existing] = await tx
