@@ -3,6 +3,7 @@ import type { Route } from "./+types/footfall";
 import { loadOr } from "../../../web/actions";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { footfall, type Footfall } from "../operations/footfall";
+import { editionForCheckin } from "../operations/offline";
 
 // Live footfall for organisers. The server renders the figures (useful without JavaScript: reload
 // for fresh ones); with JavaScript an EventSource on /api/v1/editions/:id/footfall/stream replaces
@@ -13,22 +14,40 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  return loadOr(request, () => footfall(context.ctx, { editionId: params.editionId }));
+  return loadOr(request, async () => {
+    const figures = await footfall(context.ctx, { editionId: params.editionId });
+    // The clock in the header is the venue's, like the hourly rows (not the browser's zone).
+    const { timezone } = await editionForCheckin(context.ctx, params.editionId, "checkin.manage");
+    return { figures, timezone };
+  });
 }
 
+/** A bar for a count; none at all for zero (a sliver would read as "some"). */
 function Bar({ value, max, label }: { value: number; max: number; label: string }) {
   return (
     <span style={{ display: "flex", alignItems: "center", gap: "0.4rem" }}>
-      <span aria-hidden="true" style={{ display: "inline-block", blockSize: "0.8rem", inlineSize: `${max ? Math.max(2, (value / max) * 10) : 0}rem`, background: "#0b5d2a", borderRadius: 2 }} />
+      {value > 0 && max > 0 ? (
+        <span aria-hidden="true" data-bar style={{ display: "inline-block", blockSize: "0.8rem", inlineSize: `${Math.max(0.25, (value / max) * 10)}rem`, background: "#0b5d2a", borderRadius: 2 }} />
+      ) : null}
       <span>{label}</span>
     </span>
   );
 }
 
+/** "17:36:01 (Pakistan Standard Time)": the time at the venue, 24-hour, the zone named in the reader's language. */
+function venueClock(at: string, timezone: string, locale: string) {
+  const tag = locale === "ur" ? "ur-PK" : "en-GB";
+  const date = new Date(at);
+  const time = new Intl.DateTimeFormat(tag, { timeZone: timezone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(date);
+  const zone = new Intl.DateTimeFormat(tag, { timeZone: timezone, timeZoneName: "long" }).formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? timezone;
+  return { time, zone };
+}
+
 export default function FootfallPage({ loaderData, params }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
-  const [f, setF] = useState<Footfall>(loaderData);
+  const [f, setF] = useState<Footfall>(loaderData.figures);
+  const clock = venueClock(f.generatedAt, loaderData.timezone, locale);
   const [live, setLive] = useState(false);
   const n = (v: number) => v.toLocaleString(locale === "ur" ? "ur-PK" : "en-GB");
 
@@ -52,9 +71,11 @@ export default function FootfallPage({ loaderData, params }: Route.ComponentProp
     <section>
       <h1>{t("checkin.footfall.title")}</h1>
       <p className="hint" aria-live="polite">
-        {live ? t("checkin.footfall.live") : null} · {new Date(f.generatedAt).toLocaleTimeString(locale === "ur" ? "ur-PK" : "en-GB")}
+        {live ? `${t("checkin.footfall.live")} · ` : null}
+        <span data-testid="footfall-clock">{t("checkin.footfall.at", { time: clock.time, timezone: clock.zone })}</span>
       </p>
-      <ul className="stats" data-testid="footfall-totals">
+      {/* A wrapping row of figures: no list bullets (they would sit on the previous figure). */}
+      <ul className="stats" data-testid="footfall-totals" style={{ listStyle: "none", paddingInlineStart: 0 }}>
         <li>
           {t("checkin.footfall.entries")}: <span data-testid="footfall-entries">{n(f.totals.entries)}</span>
         </li>
@@ -130,7 +151,7 @@ export default function FootfallPage({ loaderData, params }: Route.ComponentProp
         <table>
           <thead>
             <tr>
-              <th scope="col">{t("checkin.footfall.byCategory")}</th>
+              <th scope="col">{t("checkin.footfall.category")}</th>
               <th scope="col">{t("checkin.footfall.entries")}</th>
               <th scope="col">{t("checkin.footfall.unique")}</th>
             </tr>
