@@ -17,6 +17,7 @@ import type { Route } from "./+types/root";
 import { dirOf, type Locale } from "./platform/i18n/locales";
 import { translator } from "./platform/i18n/translate";
 import { can } from "./platform/permissions/policy";
+import { headerRoleLinks } from "./features/accounts/pages/role-links";
 import type { RootData } from "./web/i18n";
 
 export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
@@ -25,6 +26,7 @@ export async function loader({ context }: Route.LoaderArgs): Promise<RootData> {
     locale,
     user: actor.kind === "user" ? { name: actor.name, email: actor.email } : null,
     canBackOffice: can(actor, "backoffice.enter"),
+    roleLinks: headerRoleLinks(actor),
     nonce: context.nonce,
   };
 }
@@ -61,6 +63,11 @@ function Header({ data }: { data: RootData }) {
               <Link to="/back-office">{t("nav.backOffice")}</Link>
             </li>
           ) : null}
+          {(data.roleLinks ?? []).map((l) => (
+            <li key={l.to}>
+              <Link to={l.to}>{t(l.label)}</Link>
+            </li>
+          ))}
           {data.user ? (
             <>
               <li>

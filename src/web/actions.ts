@@ -53,6 +53,12 @@ export async function loadOr<T>(request: Request, fn: () => Promise<T>): Promise
   }
 }
 
+/** `path?next=…` when `next` is a safe local path, else `path`: sign-in and sign-up keep where the person was going. */
+export function withNext(path: string, next: string | null | undefined): string {
+  const safe = safeNext(next, "");
+  return safe ? `${path}?next=${encodeURIComponent(safe)}` : path;
+}
+
 /** Only same-site paths are followed after sign-in, never another host. */
 export function safeNext(next: string | null | undefined, fallback = "/"): string {
   return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : fallback;

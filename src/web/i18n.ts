@@ -6,6 +6,8 @@ export interface RootData {
   locale: Locale;
   user: { name: string; email: string } | null;
   canBackOffice: boolean;
+  /** The signed-in person's role pages for the header (message key of each link's text). */
+  roleLinks?: { to: string; label: string }[];
   /** The CSP nonce of this response, for React Router's inline scripts. */
   nonce?: string;
 }

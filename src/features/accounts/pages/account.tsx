@@ -5,13 +5,19 @@ import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, useT } from "../../../web/i18n";
 import { getOwnAccount, updateOwnAccount } from "../operations/own-account";
+import { deskEditionId } from "./desk-edition.server";
+import { accountRoleLinks } from "./role-links";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "account.title");
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  return loadOr(request, () => getOwnAccount(context.ctx));
+  return loadOr(request, async () => {
+    const account = await getOwnAccount(context.ctx);
+    // The pages this person's roles open, each shown only when its page lets them in.
+    return { ...account, roleLinks: accountRoleLinks(context.ctx.actor, await deskEditionId(context.ctx)) };
+  });
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -40,6 +46,19 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       <ul>
         {roles.length === 0 ? <li>{t("account.noRoles")}</li> : roles.map((g, i) => <li key={i}>{t(`role.${g.role}`)}</li>)}
       </ul>
+      {a.roleLinks.length > 0 ? (
+        <nav aria-labelledby="role-pages-h">
+          <h2 id="role-pages-h">{t("account.rolePages")}</h2>
+          <ul>
+            {a.roleLinks.map((l) => (
+              <li key={l.to}>
+                <Link to={l.to}>{t(l.label)}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <h2>{t("account.ownPages")}</h2>
       <ul>
         <li>
           <Link to="/account/registrations">{t("registration.account.title")}</Link>
@@ -47,11 +66,6 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <li>
           <Link to="/account/badge">{t("checkin.badge.title")}</Link>
         </li>
-        {a.grants.some((g) => g.role === "exhibitor") ? (
-          <li>
-            <Link to="/account/staff-badges">{t("checkin.staff.title")}</Link>
-          </li>
-        ) : null}
       </ul>
       {actionData && "ok" in actionData && actionData.ok ? <Notice>{t("account.saved")}</Notice> : null}
       <FormError failure={failure} />

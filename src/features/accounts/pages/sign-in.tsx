@@ -1,7 +1,7 @@
 import { Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/sign-in";
 import { sessionCookie } from "../../../platform/http/cookies";
-import { runForm, safeNext } from "../../../web/actions";
+import { runForm, safeNext, withNext } from "../../../web/actions";
 import { Field, FormError, useFailure } from "../../../web/components/form";
 import { pageTitle, useT } from "../../../web/i18n";
 import { signIn } from "../operations/sign-in";
@@ -54,7 +54,7 @@ export default function SignIn() {
         <Link to="/forgot-password">{t("auth.signIn.forgot")}</Link>
       </p>
       <p>
-        {t("auth.signIn.noAccount")} <Link to="/sign-up">{t("nav.signUp")}</Link>
+        {t("auth.signIn.noAccount")} <Link to={withNext("/sign-up", params.get("next"))}>{t("nav.signUp")}</Link>
       </p>
     </section>
   );

@@ -1,7 +1,7 @@
-import { Form, Link, redirect } from "react-router";
+import { Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/sign-up";
 import { sessionCookie } from "../../../platform/http/cookies";
-import { runForm } from "../../../web/actions";
+import { runForm, safeNext, withNext } from "../../../web/actions";
 import { Field, FormError, useFailure } from "../../../web/components/form";
 import { pageTitle, useT } from "../../../web/i18n";
 import { signUp } from "../operations/sign-up";
@@ -23,7 +23,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   );
   if (!result.ok) return result.response;
   const { session } = result.value;
-  return redirect("/account", {
+  // Sent here from the sign-in page on the way somewhere (a badge, a registration): carry on there.
+  return redirect(safeNext(String(form.get("next") ?? ""), "/account"), {
     headers: { "Set-Cookie": sessionCookie(session.secret, context.ctx.config.secureCookies) },
   });
 }
@@ -31,11 +32,14 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function SignUp() {
   const t = useT();
   const failure = useFailure();
+  const [params] = useSearchParams();
+  const next = params.get("next");
   return (
     <section className="page narrow">
       <h1>{t("auth.signUp.title")}</h1>
       <FormError failure={failure} />
       <Form method="post" noValidate>
+        <input type="hidden" name="next" value={safeNext(next, "")} />
         <Field name="name" label={t("auth.name")} failure={failure} autoComplete="name" required />
         <Field name="email" type="email" label={t("auth.email")} failure={failure} autoComplete="email" required dir="ltr" />
         <Field
@@ -52,7 +56,7 @@ export default function SignUp() {
         </button>
       </Form>
       <p>
-        {t("auth.signUp.haveAccount")} <Link to="/sign-in">{t("nav.signIn")}</Link>
+        {t("auth.signUp.haveAccount")} <Link to={withNext("/sign-in", next)}>{t("nav.signIn")}</Link>
       </p>
     </section>
   );

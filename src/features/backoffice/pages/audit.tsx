@@ -1,6 +1,6 @@
 import { Form } from "react-router";
 import type { Route } from "./+types/audit";
-import { formatDateTime } from "../../../platform/i18n/format";
+import { formatDateTime, formatTimeZone } from "../../../platform/i18n/format";
 import { loadOr } from "../../../web/actions";
 import { Field, FormError, SelectField } from "../../../web/components/form";
 import { pageTitle, useLocale, useT } from "../../../web/i18n";
@@ -31,7 +31,7 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
   return (
     <section>
       <h1>{t("bo.audit.title")}</h1>
-      <p className="muted">{t("bo.audit.intro", { timezone: log?.timezone ?? "Asia/Karachi" })}</p>
+      <p className="muted">{t("bo.audit.intro", { timezone: formatTimeZone(log?.timezone ?? "Asia/Karachi", locale) })}</p>
       <FormError failure={failure} />
       <Form method="get" noValidate>
         <Field form="au" name="action" label={t("bo.audit.action")} hint={t("bo.audit.actionHint")} failure={failure} defaultValue={q.action} dir="ltr" />

@@ -23,9 +23,9 @@ export default function Overview({ loaderData }: Route.ComponentProps) {
       <p>{t("bo.dashboard.intro")}</p>
       {loaderData.counts ? (
         <p className="stats">
-          <span>{t("bo.dashboard.editions", { count: formatNumber(loaderData.counts.editions, locale) })}</span>
-          <span>{t("bo.dashboard.clusters", { count: formatNumber(loaderData.counts.clusters, locale) })}</span>
-          <span>{t("bo.dashboard.people", { count: formatNumber(loaderData.counts.users, locale) })}</span>
+          <span>{t(loaderData.counts.editions === 1 ? "bo.dashboard.editionsOne" : "bo.dashboard.editions", { count: formatNumber(loaderData.counts.editions, locale) })}</span>
+          <span>{t(loaderData.counts.clusters === 1 ? "bo.dashboard.clustersOne" : "bo.dashboard.clusters", { count: formatNumber(loaderData.counts.clusters, locale) })}</span>
+          <span>{t(loaderData.counts.users === 1 ? "bo.dashboard.peopleOne" : "bo.dashboard.people", { count: formatNumber(loaderData.counts.users, locale) })}</span>
         </p>
       ) : null}
       <h2>{t("bo.editions.title")}</h2>

@@ -22,12 +22,23 @@ export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
     { to: "/back-office/invite", label: t("bo.nav.invite") },
     { to: "/back-office/tokens", label: t("bo.nav.tokens") },
     ...(loaderData.canOutbox ? [{ to: "/back-office/outbox", label: t("bo.nav.outbox") }] : []),
-    // Pages of one edition, while one is open.
-    ...(editionId ? [{ to: `/back-office/editions/${editionId}/registrations`, label: t("registration.bo.title") }] : []),
-    ...(editionId ? [{ to: `/back-office/editions/${editionId}/footfall`, label: t("checkin.nav.footfall") }] : []),
-    ...(editionId ? [{ to: `/back-office/editions/${editionId}/badges`, label: t("checkin.nav.badges") }] : []),
-    ...(editionId ? [{ to: `/back-office/editions/${editionId}/checkin-setup`, label: t("checkin.nav.setup") }] : []),
   ];
+  // Pages of one edition, while one is open: every back-office page of it, in the order of the year's work.
+  const e = editionId ? `/back-office/editions/${editionId}` : null;
+  const editionItems = e
+    ? [
+        { to: e, label: t("bo.edition.settings"), end: true },
+        { to: `${e}/registration`, label: t("registration.settings.title") },
+        { to: `${e}/registrations`, label: t("registration.bo.title") },
+        { to: `${e}/call`, label: t("nominations.call.title") },
+        { to: `${e}/nominees`, label: t("nominations.all.title") },
+        { to: `${e}/reviewers`, label: t("nominations.aff.title") },
+        { to: `${e}/selection`, label: t("nominations.sel.title") },
+        { to: `${e}/badges`, label: t("checkin.nav.badges") },
+        { to: `${e}/checkin-setup`, label: t("checkin.nav.setup") },
+        { to: `${e}/footfall`, label: t("checkin.nav.footfall") },
+      ]
+    : [];
   return (
     <div className="backoffice">
       <nav className="bo-nav" aria-label={t("bo.title")}>
@@ -40,6 +51,22 @@ export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
             </li>
           ))}
         </ul>
+        {editionItems.length > 0 ? (
+          <>
+            <p className="bo-nav-heading" id="bo-edition-nav">
+              {t("bo.nav.thisEdition")}
+            </p>
+            <ul aria-labelledby="bo-edition-nav">
+              {editionItems.map((i) => (
+                <li key={i.to}>
+                  <NavLink to={i.to} end={i.end}>
+                    {i.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </nav>
       {/* min-width 0: a grid item otherwise grows to its widest table and the page scrolls sideways at 360 px. */}
       <div className="bo-content" style={{ minWidth: 0 }}>

@@ -1,10 +1,15 @@
 import { Link } from "react-router";
 import type { EditionDetails } from "../../editions/queries";
-import { formatDateRange, formatNumber } from "../../../platform/i18n/format";
+import { formatDateRange, formatNumber, formatTimeZone } from "../../../platform/i18n/format";
+import { placeNamesUr } from "../../catalogue/seed-data/place-names";
 import { pick, useLocale, useT } from "../../../web/i18n";
 
 // React Router's single fetch keeps Dates as Dates, so the loader's type is the prop type.
 type Props = { details: EditionDetails };
+
+/** A district or city in the reader's language: clusters store the English name; the Urdu comes
+ *  from the gazetteer of Pakistan's place names (the English one when it has none). */
+export const placeName = (name: string, locale: "en" | "ur") => (locale === "ur" ? (placeNamesUr[name] ?? name) : name);
 
 /** The public face of an edition: when, where, which sectors and clusters, who nominates. */
 export function EditionView({ details }: Props) {
@@ -31,13 +36,17 @@ export function EditionView({ details }: Props) {
             <dd>
               {pick(locale, venue.nameEn, venue.nameUr)}
               <br />
-              <span className="muted" dir="ltr">
-                {venue.address}
-              </span>
+              {locale === "ur" && venue.addressUr ? (
+                <span className="muted">{venue.addressUr}</span>
+              ) : (
+                <span className="muted" dir="ltr">
+                  {venue.address}
+                </span>
+              )}
             </dd>
           </div>
         </dl>
-        <p className="muted">{t("home.timezone", { timezone: edition.timezone })}</p>
+        <p className="muted">{t("home.timezone", { timezone: formatTimeZone(edition.timezone, locale, `${edition.startsOn}T12:00:00Z`) })}</p>
         <p>
           <Link className="button primary" to={`/editions/${edition.slug}/register`}>
             {t("registration.page.title")}
@@ -75,7 +84,7 @@ export function EditionView({ details }: Props) {
                   <li key={c.id} className="card">
                     <strong>{pick(locale, c.nameEn, c.nameUr)}</strong>
                     <span className="muted">
-                      {t("home.districtProvince", { district: c.district, province: t(`province.${c.province}`) })}
+                      {t("home.districtProvince", { district: placeName(c.district, locale), province: t(`province.${c.province}`) })}
                     </span>
                   </li>
                 ))}
