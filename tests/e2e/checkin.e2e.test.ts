@@ -16,7 +16,7 @@ import { en } from "../../src/platform/i18n/messages/en";
 import { localDate } from "../../src/features/checkin/core/gate-bundle";
 import { demoEditionIds, insertApprovedRegistration } from "../../src/features/checkin/fixtures";
 import { issueBadge } from "../../src/features/checkin/operations/issue-badge";
-import { badges, scans } from "../../src/features/checkin/tables";
+import { badges, gates, scans } from "../../src/features/checkin/tables";
 import { editions } from "../../src/features/editions/tables";
 import { SLOW, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
 
@@ -37,6 +37,9 @@ beforeAll(async () => {
   const plus2 = new Date(Date.parse(`${today}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
   await db.update(editions).set({ startsOn: today, endsOn: plus2 }).where(eq(editions.slug, "showcase-2026"));
   editionId = (await demoEditionIds(db)).edition.id;
+  // These journeys check the no-re-entry rule between halls; the demo's hall entrances allow
+  // re-entry (seed.ts), so it is switched off here as an organiser would.
+  await db.update(gates).set({ reentryAllowed: false }).where(eq(gates.editionId, editionId));
 });
 afterAll(async () => env?.close());
 
