@@ -5,6 +5,7 @@ import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { checkBox, checkRow } from "../../registration/components/person-fields";
 import { checkinSetup, createGate, createZone, updateGate, updateZone } from "../operations/setup";
+import { rehearsalState, setRehearsal } from "../operations/rehearsal";
 import { setStaffQuota } from "../operations/staff-badges";
 
 // Organisers set up check-in: zones, gates and exhibitors' staff-badge quotas. Plain forms that
@@ -16,7 +17,8 @@ export function meta({ matches }: Route.MetaArgs) {
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const view = await loadOr(request, () => checkinSetup(context.ctx, { editionId: params.editionId }));
-  return { ...view, done: new URL(request.url).searchParams.has("done") };
+  const rehearsal = await rehearsalState(context.ctx, { editionId: params.editionId });
+  return { ...view, rehearsal, done: new URL(request.url).searchParams.has("done") };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -26,6 +28,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const result = await runForm(context.ctx.locale, form, async () => {
     const intent = form.get("intent");
     const editionId = params.editionId;
+    if (intent === "rehearsal-start") return setRehearsal(context.ctx, { editionId, dayIndex: get("dayIndex") });
+    if (intent === "rehearsal-end") return setRehearsal(context.ctx, { editionId, dayIndex: null });
     if (intent === "zone-create") return createZone(context.ctx, { editionId, code: get("code"), ...names });
     if (intent === "zone-update") return updateZone(context.ctx, { zoneId: get("id"), ...names });
     const gate = { ...names, zoneId: get("zoneId"), reentryAllowed: form.get("reentryAllowed") === "on" };
@@ -68,6 +72,35 @@ export default function CheckinSetupPage({ loaderData: d }: Route.ComponentProps
       <p className="muted">{pick(locale, d.edition.nameEn, d.edition.nameUr)}</p>
       {d.done ? <Notice>{t("checkin.setup.saved")}</Notice> : null}
       <FormError failure={all} />
+
+      <h2 id="rehearsal">{t("checkin.rehearsal.title")}</h2>
+      <p className="hint">{t("checkin.rehearsal.hint")}</p>
+      {d.rehearsal.eventDay ? (
+        <p>{t("checkin.rehearsal.eventDay")}</p>
+      ) : d.rehearsal.active ? (
+        <Form method="post" className="card">
+          <input type="hidden" name="key" value="rehearsal" />
+          <Notice>{t("checkin.rehearsal.active", { date: d.rehearsal.active.onDate, day: d.rehearsal.active.dayIndex + 1 })}</Notice>
+          <button type="submit" name="intent" value="rehearsal-end">
+            {t("checkin.rehearsal.end")}
+          </button>
+        </Form>
+      ) : (
+        <Form method="post" className="card">
+          <input type="hidden" name="key" value="rehearsal" />
+          <SelectField
+            form="rehearsal"
+            name="dayIndex"
+            label={t("checkin.rehearsal.day")}
+            failure={failureFor("rehearsal")}
+            defaultValue="0"
+            options={Array.from({ length: d.rehearsal.dayCount }, (_, i) => ({ value: String(i), label: String(i + 1) }))}
+          />
+          <button type="submit" name="intent" value="rehearsal-start" className="primary">
+            {t("checkin.rehearsal.start")}
+          </button>
+        </Form>
+      )}
 
       <h2>{t("checkin.setup.zones")}</h2>
       <p className="hint">{t("checkin.setup.zonesHint")}</p>
