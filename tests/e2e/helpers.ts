@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
+import type { Clock } from "../../src/platform/clock";
 import { startTestServer, type TestServer } from "../support/server";
 
 // One browser and one server per test file: starting Chromium and seeding the
@@ -38,7 +39,19 @@ export interface Env {
   close(): Promise<void>;
 }
 
-export async function startEnv(options: { smtpPort?: number } = {}): Promise<Env> {
+/**
+ * A server clock that runs from `start` (the test's wall clock moves it on): journeys that need
+ * the demo edition (24–26 January 2026) still to come, e.g. registering for its days.
+ */
+export function clockFrom(start: string): Clock {
+  const offset = Date.parse(start) - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
+/** Two weeks before the demo edition opens. */
+export const beforeTheShow = () => clockFrom("2026-01-10T08:00:00Z");
+
+export async function startEnv(options: { smtpPort?: number; clock?: Clock } = {}): Promise<Env> {
   const [server, browser] = await Promise.all([startTestServer(options), launchBrowser()]);
   const contexts: BrowserContext[] = [];
   return {

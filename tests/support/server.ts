@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
 import type { ServerBuild } from "react-router";
+import type { Clock } from "../../src/platform/clock";
 import type { AppConfig } from "../../src/platform/config";
 import type { AppServices } from "../../src/platform/context";
 import { createApp } from "../../src/server/app";
@@ -22,7 +23,7 @@ export interface TestServer {
  * in-process on a random port, over a fresh embedded database seeded with the
  * demo edition. With smtpPort, the outbox worker delivers to that SMTP server.
  */
-export async function startTestServer(options: { smtpPort?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { smtpPort?: number; clock?: Clock } = {}): Promise<TestServer> {
   const buildDir = path.resolve("build");
   const build = (await import(/* @vite-ignore */ pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
 
@@ -45,7 +46,7 @@ export async function startTestServer(options: { smtpPort?: number } = {}): Prom
     secureCookies: false,
     trustProxy: false,
   };
-  const running = await startServices(config, { seed: true });
+  const running = await startServices(config, { seed: true, clock: options.clock });
   const app = createApp({ services: running.services, build, clientDir: path.join(buildDir, "client") });
   handler = (req) => app.fetch(req);
 

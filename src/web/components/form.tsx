@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
-import { useActionData } from "react-router";
+import { useEffect, useRef, type ReactNode } from "react";
+import { useActionData, useLocation } from "react-router";
 import type { FormFailure } from "../actions";
 import { useT } from "../i18n";
 
@@ -20,9 +20,24 @@ export function FormError({ failure }: { failure?: FormFailure }) {
   );
 }
 
+/**
+ * The outcome of an action ("Saved.", "1 registration approved"). Notices sit at the top of
+ * the page while the button pressed may be far below: when one appears (after each post, or
+ * on the page a post redirected to) it takes the focus, which brings it into view and has
+ * screen readers read it. Without JavaScript the new page opens at its top anyway.
+ */
 export function Notice({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const action = useActionData();
+  const { key } = useLocation();
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: "nearest" });
+  }, [action, key]);
   return (
-    <div className="alert alert-ok" role="status">
+    <div className="alert alert-ok" role="status" tabIndex={-1} ref={ref}>
       {children}
     </div>
   );

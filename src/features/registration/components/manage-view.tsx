@@ -77,7 +77,10 @@ export function ManageView({ data, failure, notice, children }: { data: ManageDa
           </>
         ) : null}
         <dt>{t("registration.column.number")}</dt>
-        <dd dir="ltr">{r.number}</dd>
+        {/* Aligned like the other values (right in Urdu); only the number itself runs left to right. */}
+        <dd>
+          <bdi dir="ltr">{r.number}</bdi>
+        </dd>
         <dt>{t("registration.column.name")}</dt>
         <dd>{r.name}</dd>
         <dt>{t("registration.column.category")}</dt>

@@ -98,14 +98,14 @@ export function QuestionFields({ questions, answers, failure }: { questions: Que
   );
 }
 
-/** Name and contact. */
-export function PersonFields({ failure }: { failure?: FormFailure }) {
+/** Name and contact; `defaults` fill them when the page opens (a signed-in person's own). */
+export function PersonFields({ failure, defaults }: { failure?: FormFailure; defaults?: { name?: string; email?: string } }) {
   const t = useT();
   return (
     <>
-      <Field form="reg" name="name" label={t("registration.form.name")} failure={failure} autoComplete="name" required />
+      <Field form="reg" name="name" label={t("registration.form.name")} failure={failure} defaultValue={defaults?.name} autoComplete="name" required />
       <Field form="reg" name="nameUr" label={t("registration.form.nameUr")} hint={t("registration.form.nameUrHint")} failure={failure} dir="rtl" />
-      <Field form="reg" name="email" type="email" label={t("registration.form.email")} failure={failure} autoComplete="email" required dir="ltr" />
+      <Field form="reg" name="email" type="email" label={t("registration.form.email")} failure={failure} defaultValue={defaults?.email} autoComplete="email" required dir="ltr" />
       <Field form="reg" name="phone" type="tel" label={t("registration.form.phone")} failure={failure} autoComplete="tel" dir="ltr" />
       <Field form="reg" name="organisation" label={t("registration.form.organisation")} failure={failure} autoComplete="organization" />
       <Field form="reg" name="designation" label={t("registration.form.designation")} failure={failure} autoComplete="organization-title" />

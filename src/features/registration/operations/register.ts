@@ -10,6 +10,7 @@ import { parseInput } from "../../../platform/validation";
 import { STAFF_CATEGORY } from "../../checkin/seed";
 import { editions, visitorCategories } from "../../editions/tables";
 import { requestFingerprint } from "../core/idempotency";
+import { checkPastDays } from "../core/past-days";
 import { groupInput, registerInput, walkInInput } from "../schemas";
 import { registrations } from "../tables";
 import { checkAnswers, questionsFor } from "./questions";
@@ -113,6 +114,8 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
   const seen = new Set<string>();
   input.members.forEach((m, i) => {
     issues.push(...checkDays(m.days, editionDayCount(edition), at(i, "days")));
+    // The public form offers only days still to come (core/past-days.ts); the desk is not limited.
+    if (permission === "registration.register") issues.push(...checkPastDays(m.days, edition, ctx.clock.now(), at(i, "days")));
     // At the desk the queue cannot wait for optional paperwork: answers are checked, not required.
     issues.push(...checkAnswers(source === "walk_in" ? questions.map((q) => ({ ...q, required: false })) : questions, m.answers, at(i, "answers")));
     if (seen.has(m.email)) issues.push({ path: at(i, "email"), code: "registration_email_repeated" });

@@ -1,7 +1,7 @@
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/bo-registrations";
 import { newSecret } from "../../../platform/ids";
-import { formatDay } from "../../../platform/i18n/format";
+import { formatDay, formatList } from "../../../platform/i18n/format";
 import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, SelectField, failureOf, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
@@ -103,7 +103,8 @@ export default function RegistrationsPage({ loaderData, actionData }: Route.Comp
       <FormError failure={decideFailure} />
       <Form method="post" noValidate>
         <div className="table-scroll" role="region" tabIndex={0} aria-label={t("registration.bo.title")}>
-          <table>
+          {/* Under 600 px each registration is a card: name, status and days first, no sideways scrolling. */}
+          <table className="stack-table">
             <caption>{t("registration.bo.count", { shown: list.items.length, total: list.total })}</caption>
             <thead>
               <tr>
@@ -119,18 +120,30 @@ export default function RegistrationsPage({ loaderData, actionData }: Route.Comp
             <tbody>
               {list.items.map((r) => (
                 <tr key={r.id}>
-                  <td>
+                  <td className="cell-select">
                     <input type="checkbox" name="ids" value={r.id} aria-label={t("registration.bo.selectOne", { name: r.name })} style={{ width: "1.5rem", minHeight: "1.5rem" }} />
                   </td>
-                  <td dir="ltr">{r.number}</td>
-                  <td>
+                  <td className="cell-3" data-label={t("registration.column.number")}>
+                    <span dir="ltr">{r.number}</span>
+                  </td>
+                  <td className="cell-title">
                     {r.name}
                     {r.organisation ? <span className="hint"> · {r.organisation}</span> : null}
                   </td>
-                  <td>{pick(locale, r.category.nameEn, r.category.nameUr)}</td>
-                  <td>{t(`registration.status.${r.status}`)}</td>
-                  <td>{r.days.map((d) => days[d]?.label ?? d + 1).join(", ")}</td>
-                  {list.personal ? <td dir="ltr">{r.email}</td> : null}
+                  <td className="cell-3" data-label={t("registration.column.category")}>
+                    {pick(locale, r.category.nameEn, r.category.nameUr)}
+                  </td>
+                  <td className="cell-1" data-label={t("registration.column.status")}>
+                    {t(`registration.status.${r.status}`)}
+                  </td>
+                  <td className="cell-2" data-label={t("registration.column.days")}>
+                    {formatList(r.days.map((d) => days[d]?.label ?? d + 1), locale)}
+                  </td>
+                  {list.personal ? (
+                    <td className="cell-3" data-label={t("registration.column.email")}>
+                      <span dir="ltr">{r.email}</span>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

@@ -7,6 +7,7 @@ import { FormError, Notice, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { Consents, DaysField, PersonFields, QuestionFields } from "../components/person-fields";
 import { isGroupCategory } from "../core/groups";
+import { pastDays } from "../core/past-days";
 import { getRegistrationForm } from "../operations/questions";
 import { register } from "../operations/register";
 import { dayOptions, personFrom } from "./form-input";
@@ -20,8 +21,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const form = await loadOr(request, () =>
     getRegistrationForm(context.ctx, { slug: params.slug, category: url.searchParams.get("category") ?? undefined }),
   );
+  const { actor, clock } = context.ctx;
+  // Days gone at the venue are not offered (and registration refuses them).
+  const past = pastDays(form.edition, form.dayCount, clock.now());
+  // Signed in: their name and email fill the form (they may change them).
+  const me = actor.kind === "user" ? { name: actor.name, email: actor.email } : null;
   // A fresh key per rendered form: a double click or a resent form is the same registration.
-  return { ...form, idempotencyKey: newSecret(18) };
+  return { ...form, past, me, idempotencyKey: newSecret(18) };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -47,9 +53,11 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
   const t = useT();
   const locale = useLocale();
   const failure = useFailure();
-  const { edition, categories, category, questions, dayCount, idempotencyKey } = loaderData;
+  const { edition, categories, category, questions, dayCount, idempotencyKey, past, me } = loaderData;
   const existing = actionData && "existing" in actionData ? actionData.existing : null;
-  const days = dayOptions(edition.startsOn, dayCount, (iso) => formatDay(iso, locale, { weekday: "long", day: "numeric", month: "long" }));
+  const days = dayOptions(edition.startsOn, dayCount, (iso) => formatDay(iso, locale, { weekday: "long", day: "numeric", month: "long" })).filter(
+    (d) => !past.includes(d.index),
+  );
   return (
     <section className="page narrow">
       <h1>{t("registration.page.title")}</h1>
@@ -62,7 +70,9 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
       <p>
         <Link to={`/registration/lost-link?edition=${encodeURIComponent(edition.slug)}`}>{t("registration.lost.link")}</Link>
       </p>
-      {!category ? (
+      {days.length === 0 ? (
+        <p className="alert">{t("registration.page.noDaysLeft")}</p>
+      ) : !category ? (
         <>
           <h2>{t("registration.page.chooseCategory")}</h2>
           <ul className="cards">
@@ -90,7 +100,7 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
           <Form method="post" noValidate>
             <input type="hidden" name="category" value={category.code} />
             <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-            <PersonFields failure={failure} />
+            <PersonFields failure={failure} defaults={me ?? undefined} />
             <DaysField days={days} chosen={[]} failure={failure} />
             <QuestionFields questions={questions} answers={{}} failure={failure} />
             <Consents failure={failure} />
