@@ -151,7 +151,10 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
                 answer = { result: body.result, message: body.message, person: body.person, offline: false };
                 const bundle = loadBundle(edition.id);
                 const zone = bundle?.gates.find((g) => g.id === gateId)?.zone ?? null;
-                if (body.result === "admit" && body.person && bundle) rememberAdmission(body.person.registrationNo, scanDay(new Date(), bundle).dayIndex, zone);
+                if (body.result === "admit" && body.person && bundle) {
+                  const day = scanDay(new Date(), bundle);
+                  rememberAdmission(body.person.registrationNo, day.dayIndex, zone, day.rehearsal ?? false);
+                }
               } else {
                 answer = { result: "refuse", message: body.error?.message ?? String(res.status), person: null, offline: false };
               }
@@ -199,26 +202,26 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
       setCamera(null);
       return;
     }
+    setCameraError(null);
     try {
+      if (!navigator.mediaDevices?.getUserMedia) throw new Error("no mediaDevices");
       const stop = await startCamera(video.current!, (text) => void check(text));
       setCamera(() => stop);
-    setCameraError(null);
     } catch (e) {
-      if (!navigator.mediaDevices?.getUserMedia) throw new Error("no mediaDevices");
       setCamera(null);
+      setCameraError(cameraProblem(e));
     }
   };
 
-      setCameraError(cameraProblem(e));
   const result: Shown | null = shown ?? (posted ? { ...posted.answer, offline: false } : null);
-  if (gates.length === 0) return <section className="page narrow"><h1>{t("checkin.gate.title")}</h1><p>{t("checkin.gate.noGates")}</p></section>;
-  return (
-    <section className="page narrow">
   const bundleStart = loaderData.bundle.startsOn;
   const categoryName = (index: number) => {
     const c = categories.find((x) => x.index === index);
     return c ? pick(locale, c.nameEn, c.nameUr) : t("checkin.gate.category", { index });
   };
+  if (gates.length === 0) return <section className="page narrow"><h1>{t("checkin.gate.title")}</h1><p>{t("checkin.gate.noGates")}</p></section>;
+  return (
+    <section className="page narrow">
       <h1>{t("checkin.gate.title")}</h1>
       <p className="muted" style={{ margin: 0 }}>
         {pick(locale, edition.nameEn, edition.nameUr)}
@@ -275,9 +278,6 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
                 {result.person.name} · {result.person.category} · {t("checkin.badge.number", { number: result.person.registrationNo })}
               </p>
             ) : null}
-          </>
-        ) : null}
-      </div>
             {result.carried ? (
               <>
                 <p style={{ margin: "0.25rem 0 0", fontSize: "1.1rem" }} data-testid="gate-carried">
@@ -287,19 +287,22 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
                 <p style={{ margin: "0.25rem 0 0", fontSize: "0.85rem" }}>{t("checkin.gate.fromBadge")}</p>
               </>
             ) : null}
+          </>
+        ) : null}
+      </div>
       {enhanced ? (
         <>
           <button type="button" onClick={() => void toggleCamera()}>
             {camera ? t("checkin.gate.stopCamera") : t("checkin.gate.camera")}
           </button>
-          <video ref={video} muted style={{ inlineSize: "100%", marginBlockStart: "0.5rem", display: camera ? "block" : "none" }} />
-        </>
-      ) : null}
           {cameraError ? (
             <p className="error" role="alert" data-testid="camera-error">
               {t(`checkin.gate.${cameraError}`)}
             </p>
           ) : null}
+          <video ref={video} muted style={{ inlineSize: "100%", marginBlockStart: "0.5rem", display: camera ? "block" : "none" }} />
+        </>
+      ) : null}
     </section>
   );
 }

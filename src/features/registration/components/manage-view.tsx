@@ -90,11 +90,11 @@ export function ManageView({ data, failure, notice, children }: { data: ManageDa
         <dt>{t("registration.column.days")}</dt>
         <dd>{r.days.map((d) => days[d]?.label).join(locale === "ur" ? "، " : ", ")}</dd>
       </dl>
+      {/* The badge, when the page has it (the manage link's page: approved and issued). */}
+      {children}
       {open ? (
         <>
           <DetailsForm r={r} failure={failure?.values.intent === "details" ? failure : undefined} />
-      {/* The badge, when the page has it (the manage link's page: approved and issued). */}
-      {children}
           <h2>{t("registration.manage.change")}</h2>
           <FormError failure={editFailure} />
           <Form method="post" noValidate>
