@@ -12,6 +12,7 @@ import { seedDemoCall } from "../selection/demo-call";
 import { seedDemoOpenCall } from "../selection/demo-open-call";
 import { localDate } from "../checkin/core/gate-bundle";
 import { checkinRehearsals } from "../checkin/tables";
+import { defaultScanEdition } from "../checkin/operations/gate-setup";
 import { seedCheckinDemo } from "../checkin/seed";
 
 export const DEMO_PASSWORD = "numaish-demo-2026";
@@ -169,14 +170,24 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     await seedCheckinDemo(tx, edition.id, (await one(tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.organiserId, organiser.id), eq(enterprises.slug, demoEnterprises[0]!.slug)))))?.id ?? null);
     if (passwordHash) await seedAccounts(tx, clock, passwordHash, organiser.id, bodyId, demoEnterprises[0]!.slug);
     await seedDemoCall(tx, { organiserId: organiser.id, editionId: edition.id });
-    // Next year's edition (a draft) with its nomination call open, so a trade body can try nominating.
-    await seedDemoOpenCall(tx, { organiserId: organiser.id, editionId: edition.id, now: clock.now() });
-    // The show's dates are in the past or future of whoever starts the demo, so every badge would be
-    // "not valid today" at the gate: the first seeding starts a door rehearsal of day 1 for today
-    // (check-in set-up page; it ends at midnight and an organiser can start another).
-    const today = localDate(clock.now(), edition.timezone);
-    if (inserted.length > 0 && !(edition.startsOn <= today && today <= edition.endsOn)) {
-      await tx.insert(checkinRehearsals).values({ editionId: edition.id, onDate: today, dayIndex: 0, startedAt: clock.now() }).onConflictDoNothing();
+    // Next year's edition with its nomination call open, so a trade body can try nominating. Its
+    // days are ahead, so it also takes visitor registration, with the same zones and gates: a new
+    // user can register, be approved and get a badge (the 2026 show's days are over).
+    const next = await seedDemoOpenCall(tx, { organiserId: organiser.id, editionId: edition.id, now: clock.now() });
+    if (next.created && next.editionId) {
+      await tx.update(t.editions).set({ status: "published" }).where(eq(t.editions.id, next.editionId));
+      await seedCheckinDemo(tx, next.editionId, null);
+    }
+    // Whatever the day, every badge would be "not valid today" at the gate (the shows are not on
+    // today): the first seeding starts a door rehearsal of day 1, for today, of the edition the
+    // scanner opens on (check-in set-up page; it ends at midnight, an organiser can start another).
+    if (inserted.length > 0) {
+      const shows = await tx.select().from(t.editions).where(eq(t.editions.organiserId, organiser.id));
+      const today = localDate(clock.now(), edition.timezone);
+      const gateEdition = defaultScanEdition(shows, today);
+      if (gateEdition && !(gateEdition.startsOn <= today && today <= gateEdition.endsOn)) {
+        await tx.insert(checkinRehearsals).values({ editionId: gateEdition.id, onDate: today, dayIndex: 0, startedAt: clock.now() }).onConflictDoNothing();
+      }
     }
     return { organiserId: organiser.id, editionId: edition.id, enterprisesCreated: inserted.length };
   });
