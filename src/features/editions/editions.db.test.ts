@@ -16,8 +16,10 @@ afterAll(async () => t?.close());
 
 describe("demo edition", () => {
   it("is published with its venue, seven sectors, 36 clusters and the trade bodies", async () => {
-    const d = await getPublicEdition(ctxFor(t.db));
+    const d = await getPublicEdition(ctxFor(t.db), "showcase-2026");
     expect(d?.edition.nameEn).toBe("Made in Pakistan: SME Cluster Showcase 2026");
+    // The current edition is the latest published: the demo's next show, a copy of this one.
+    expect((await getPublicEdition(ctxFor(t.db)))?.edition.slug).toBe("sme-showcase-2027");
     expect(d?.edition.startsOn).toBe("2026-01-24");
     expect(d?.edition.endsOn).toBe("2026-01-26");
     expect(d?.edition.timezone).toBe("Asia/Karachi");

@@ -45,7 +45,7 @@ describe("the demo's open call", () => {
       ["showcase-2026", false],
     ]);
     const [edition] = await t.db.select().from(editions).where(eq(editions.slug, "sme-showcase-2027"));
-    expect(edition).toMatchObject({ status: "draft", nameEn: "Made in Pakistan: SME Cluster Showcase 2027", startsOn: "2027-01-23" });
+    expect(edition).toMatchObject({ status: "published", nameEn: "Made in Pakistan: SME Cluster Showcase 2027", startsOn: "2027-01-23" });
     const call = (await findCall(t.db, edition!.id))!;
     expect(call.sectorTargets.length).toBeGreaterThan(0);
     expect(call.totalStalls).toBeGreaterThan(170);

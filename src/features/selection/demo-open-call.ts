@@ -5,12 +5,8 @@
 // The completed 2026 call and its published selection are not touched.
 // Idempotent: the edition is found by its marker, the call by its edition.
 //
-// NOT YET CALLED FROM seedDemo: a second, later edition makes the check-in
-// scanner (/gate, checkin/operations/gate-setup.ts: newest edition, drafts
-// included) and the check-in e2e tests (first edition listed in the back
-// office) pick the 2027 draft instead of the 2026 show. Once check-in prefers
-// published editions, seedDemo calls this after seedDemoCall (passing
-// clock.now()) and seed-demo.db.test.ts counts 2 editions, 14 sectors, 72 clusters.
+// seedDemo calls this after seedDemoCall and then publishes the new edition (its days are ahead,
+// so it takes visitor registration too) and gives it the demo's zones and gates.
 import { and, eq, like } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
 import { defaultCriteria } from "../nominations/schemas";
