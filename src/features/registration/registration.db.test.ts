@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { outboxMessages } from "../../platform/mail/tables";
+import { fixedClock } from "../../platform/clock";
 import { auditEntries } from "../../platform/audit/tables";
 import { anonymous } from "../../platform/permissions/actor";
 import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
@@ -177,6 +178,12 @@ describe("capacity and the waitlist", () => {
     expect(await updateOwnRegistration(visitor, { registrationId: id, days: [1] })).toMatchObject({ days: [1], status: "pending" });
     const other = ctxFor(t.db, await actorFor(t.db, demo.exhibitor));
     await expect(getOwnRegistration(other, { registrationId: id })).rejects.toMatchObject({ code: "forbidden" });
+    // On the show's second day (25 January, Lahore), day 1 may be kept but day 0 not added back.
+    const onDay2 = ctxFor(t.db, await actorFor(t.db, demo.visitor), "en", fixedClock("2026-01-25T05:00:00Z"));
+    await expect(updateOwnRegistration(onDay2, { registrationId: id, days: [0, 1] })).rejects.toMatchObject({
+      fields: [{ path: "days", code: "registration_day_past" }],
+    });
+    expect(await updateOwnRegistration(onDay2, { registrationId: id, days: [1] })).toMatchObject({ days: [1] });
     expect(await cancelOwnRegistration(visitor, { registrationId: id })).toMatchObject({ status: "cancelled" });
   });
 

@@ -9,6 +9,7 @@ import { parseInput } from "../../../platform/validation";
 import { editions, visitorCategories } from "../../editions/tables";
 import { issueBadge, revokeBadgesOfRegistration } from "../../checkin/operations/issue-badge";
 import { admitOrWaitlist, releasePlaces } from "../core/capacity";
+import { checkPastDays } from "../core/past-days";
 import { ownEditInput } from "../schemas";
 import { registrations } from "../tables";
 import { sendRegistrationEmail } from "./emails";
@@ -100,7 +101,9 @@ export async function updateOwnRegistration(ctx: Ctx, raw: unknown) {
   const reg = await findOwn(ctx.db, ctx, input);
   return inTransaction(ctx, async (tx) => {
     const { edition, category, questions, dayCount } = await details(tx, reg);
-    const issues = [...checkDays(input.days, dayCount), ...checkAnswers(questions, input.answers)];
+    // A day that has passed cannot be added (one already held may be kept).
+    const added = input.days.filter((d) => !reg.days.includes(d));
+    const issues = [...checkDays(input.days, dayCount), ...checkPastDays(added, edition, ctx.clock.now()), ...checkAnswers(questions, input.answers)];
     if (issues.length) throw new DomainError("validation_failed", { fields: issues });
     const { rows, locked } = await lockForChange(tx, reg);
     if (locked.status === "cancelled" || locked.status === "refused") throw new DomainError("conflict", { params: { what: "registration" } });
