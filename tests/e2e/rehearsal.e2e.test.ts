@@ -38,4 +38,12 @@ describe("door rehearsal on the set-up page", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page, "rehearsal (ur)")).toEqual([]);
   });
+
+  it("shows the rehearsal on the gate scanner and the footfall dashboard", async () => {
+    await page.goto(`/lang/en?next=${encodeURIComponent("/gate")}`);
+    await page.getByTestId("gate-rehearsal").waitFor();
+    expect(await page.getByTestId("gate-rehearsal").textContent()).toContain("day 2 of the show");
+    await page.goto(setupPath.replace(/checkin-setup$/, "footfall"));
+    await page.getByTestId("footfall-rehearsal").waitFor();
+  });
 });

@@ -74,6 +74,11 @@ export default function FootfallPage({ loaderData, params }: Route.ComponentProp
         {live ? `${t("checkin.footfall.live")} · ` : null}
         <span data-testid="footfall-clock">{t("checkin.footfall.at", { time: clock.time, timezone: clock.zone })}</span>
       </p>
+      {f.rehearsal ? (
+        <p className="alert alert-ok" role="status" data-testid="footfall-rehearsal">
+          {t("checkin.footfall.rehearsal")}
+        </p>
+      ) : null}
       {/* A wrapping row of figures: no list bullets (they would sit on the previous figure). */}
       <ul className="stats" data-testid="footfall-totals" style={{ listStyle: "none", paddingInlineStart: 0 }}>
         <li>

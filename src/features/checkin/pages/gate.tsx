@@ -215,6 +215,9 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
 
   const result: Shown | null = shown ?? (posted ? { ...posted.answer, offline: false } : null);
   const bundleStart = loaderData.bundle.startsOn;
+  // Today as the gate decides it: a door rehearsal, a show day, or a day every badge is refused.
+  const today = scanDay(new Date(), loaderData.bundle);
+  const notShowDay = !today.rehearsal && (today.dayIndex < 0 || today.dayIndex >= loaderData.bundle.days);
   const categoryName = (index: number) => {
     const c = categories.find((x) => x.index === index);
     return c ? pick(locale, c.nameEn, c.nameUr) : t("checkin.gate.category", { index });
@@ -226,6 +229,15 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
       <p className="muted" style={{ margin: 0 }}>
         {pick(locale, edition.nameEn, edition.nameUr)}
       </p>
+      {today.rehearsal ? (
+        <p className="alert alert-ok" role="status" data-testid="gate-rehearsal">
+          {t("checkin.rehearsal.active", { date: loaderData.bundle.rehearsal!.onDate, day: today.dayIndex + 1 })}
+        </p>
+      ) : notShowDay ? (
+        <p className="hint" data-testid="gate-not-today">
+          {t("checkin.rehearsal.notToday")}
+        </p>
+      ) : null}
       <p style={{ margin: "0.25rem 0", fontWeight: 600 }} data-testid="gate-status">
         {online ? t("checkin.gate.online") : t("checkin.gate.offline")} · <span data-testid="gate-queue">{t("checkin.gate.queue", { count: queued })}</span>
       </p>

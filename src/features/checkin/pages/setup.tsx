@@ -80,7 +80,9 @@ export default function CheckinSetupPage({ loaderData: d }: Route.ComponentProps
       ) : d.rehearsal.active ? (
         <Form method="post" className="card">
           <input type="hidden" name="key" value="rehearsal" />
-          <Notice>{t("checkin.rehearsal.active", { date: d.rehearsal.active.onDate, day: d.rehearsal.active.dayIndex + 1 })}</Notice>
+          <p className="alert alert-ok" role="status">
+            {t("checkin.rehearsal.active", { date: d.rehearsal.active.onDate, day: d.rehearsal.active.dayIndex + 1 })}
+          </p>
           <button type="submit" name="intent" value="rehearsal-end">
             {t("checkin.rehearsal.end")}
           </button>
