@@ -18,7 +18,8 @@ import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { seedDemo } from "../../src/features/demo/seed-demo";
-import { editions, visitorCategories } from "../../src/features/editions/tables";
+import { visitorCategories } from "../../src/features/editions/tables";
+import { findCurrentEdition } from "../../src/features/editions/queries";
 import { setCapacity } from "../../src/features/registration/operations/settings";
 import { registrations } from "../../src/features/registration/tables";
 import { bucketTotals } from "../../src/features/registration/operations/places";
@@ -51,7 +52,9 @@ async function main() {
     await database.migrate();
     const db = database.db;
     await seedDemo(db, systemClock);
-    const [edition] = await db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
+    // The demo's current edition (its next show): registration refuses days that have passed, and
+    // the 2026 show's are over.
+    const edition = await findCurrentEdition(db);
     const [category] = await db
       .select()
       .from(visitorCategories)

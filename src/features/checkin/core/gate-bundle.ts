@@ -33,10 +33,14 @@ export function bundleSets(bundle: GateBundle): Pick<ScanInput, "revocations" | 
   };
 }
 
-/** The local calendar date (YYYY-MM-DD) of `at` in `timezone`. */
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The local calendar date (YYYY-MM-DD) of `at` in `timezone` (a formatter per zone: making one is costly). */
 export function localDate(at: Date, timezone: string): string {
   // en-CA formats as YYYY-MM-DD; formatToParts avoids depending on that.
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at);
+  let f = dateFormatters.get(timezone);
+  if (!f) dateFormatters.set(timezone, (f = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  const parts = f.formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get("year")}-${get("month")}-${get("day")}`;
 }

@@ -20,9 +20,17 @@ const LABEL = "numaish-badge-link:v1";
 
 /** The link key of a badge: 22 base64url characters (132 bits). */
 export function badgeLinkKey(code: string, privateSeed: string): string {
-  const derived = createHmac("sha256", Buffer.from(privateSeed, "base64url")).update(LABEL).digest();
+  let derived = derivedKeys.get(privateSeed);
+  if (!derived) {
+    // An edition has a handful of keys; the bound only guards against a caller feeding many.
+    if (derivedKeys.size > 256) derivedKeys.clear();
+    derived = createHmac("sha256", Buffer.from(privateSeed, "base64url")).update(LABEL).digest();
+    derivedKeys.set(privateSeed, derived);
+  }
   return createHmac("sha256", derived).update(code).digest("base64url").slice(0, 22);
 }
+/** Derived link keys per seed: every badge email needs one, the derivation is the same each time. */
+const derivedKeys = new Map<string, Buffer>();
 
 /** The private seed of the key that signed a badge (null if that key is gone). */
 async function seedOf(db: Executor, badge: { editionId: string; keyId: number }): Promise<string | null> {

@@ -6,9 +6,12 @@ import type { FieldIssue } from "../../../platform/errors";
 
 /** The calendar date (YYYY-MM-DD) at `timeZone` at the moment `now`. */
 export function dateAt(now: Date, timeZone: string): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  // en-CA writes dates as YYYY-MM-DD. Making a formatter is costly (every registration asks): one per zone.
+  let f = formatters.get(timeZone);
+  if (!f) formatters.set(timeZone, (f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  return f.format(now);
 }
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The edition's day `index` (0 = first day) as YYYY-MM-DD. */
 export function dayDate(startsOn: string, index: number): string {
