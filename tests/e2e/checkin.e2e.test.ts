@@ -16,7 +16,8 @@ import { en } from "../../src/platform/i18n/messages/en";
 import { localDate } from "../../src/features/checkin/core/gate-bundle";
 import { demoEditionIds, insertApprovedRegistration } from "../../src/features/checkin/fixtures";
 import { issueBadge } from "../../src/features/checkin/operations/issue-badge";
-import { badges, gates, scans } from "../../src/features/checkin/tables";
+import { badges, gates, scans, staffBadges, staffQuotas } from "../../src/features/checkin/tables";
+import { registrations } from "../../src/features/registration/tables";
 import { editions } from "../../src/features/editions/tables";
 import { SLOW, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
 
@@ -176,6 +177,34 @@ describe("badge to gate", () => {
     await page.getByRole("link", { name: "Sana Iqbal" }).click();
     await expect.poll(() => page.locator("main svg").count(), SLOW).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  });
+
+  it("an exhibitor with quotas on two editions picks next year's and issues there, without JavaScript", async () => {
+    const db = env.server.services.db;
+    const [next] = await db.select().from(editions).where(eq(editions.slug, "sme-showcase-2027"));
+    const [quota2026] = await db.select().from(staffQuotas).where(eq(staffQuotas.editionId, editionId));
+    await db.insert(staffQuotas).values({ editionId: next!.id, enterpriseId: quota2026!.enterpriseId, quota: 2 });
+    const { page } = await env.context({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+    await signIn(page, "exhibitor@demo.numaish.pk");
+    await page.goto("/account/staff-badges");
+    // The show on today (the 2026 one, moved to today above) comes first.
+    const picker = page.getByLabel(en["checkin.staff.edition"], { exact: true });
+    expect(await picker.inputValue()).toBe(editionId);
+    await picker.selectOption(next!.id);
+    await page.getByRole("button", { name: en["checkin.staff.choose"] }).click();
+    await expect.poll(() => page.locator("main").innerText(), SLOW).toContain(en["checkin.staff.quota"].replace("{used}", "0").replace("{quota}", "2"));
+    await page.getByLabel(en["checkin.staff.name"], { exact: true }).fill("Hamza Tariq");
+    await page.getByLabel(en["checkin.staff.email"], { exact: true }).fill("hamza@stall.example");
+    await page.getByRole("button", { name: en["checkin.staff.add"] }).click();
+    await expect.poll(() => page.locator("main").innerText(), SLOW).toContain(en["checkin.staff.quota"].replace("{used}", "1").replace("{quota}", "2"));
+    const [issued] = await db.select().from(staffBadges).innerJoin(registrations, eq(registrations.id, staffBadges.registrationId)).where(eq(registrations.email, "hamza@stall.example"));
+    expect(issued!.exhibitor_staff_badges.editionId).toBe(next!.id);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // axe needs JavaScript: the page with its picker in an ordinary context.
+    const withJs = await env.context({ viewport: { width: 360, height: 800 } });
+    await signIn(withJs.page, "exhibitor@demo.numaish.pk");
+    await withJs.page.goto("/account/staff-badges");
+    expect(await seriousViolations(withJs.page, "staff badges with a picker")).toEqual([]);
   });
 
   it("an organiser reprints and revokes a badge from the back office without JavaScript", async () => {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ne } from "drizzle-orm";
+import { and, count, desc, eq, inArray, ne } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
@@ -12,6 +12,8 @@ import { staffBadges, staffQuotas } from "../tables";
 import { nextRegistrationNumbers } from "../../registration/operations/places";
 import { issueBadge } from "./issue-badge";
 import { checkQuotaEnterprise } from "./setup";
+import { defaultScanEdition } from "./gate-setup";
+import { localDate } from "../core/gate-bundle";
 
 /** Organisers set how many staff badges an exhibitor may issue. */
 export async function setStaffQuota(ctx: Ctx, raw: unknown) {
@@ -98,18 +100,36 @@ export async function issueStaffBadge(ctx: Ctx, raw: unknown) {
 }
 
 
-/** The exhibitor's staff-badge context from its own grant: which enterprise, which edition (the
- *  organiser's newest published one). Nobody picks another exhibitor's id from the page. */
-export async function ownStaffBadges(ctx: Ctx) {
+/** The exhibitor's staff-badge context from its own grant: which enterprise, and which of the
+ *  organiser's published editions. The exhibitor may pick among the editions where organisers gave
+ *  it a quota; without a pick, the one on today or next to come, else the latest past
+ *  (defaultScanEdition). Without any quota, the newest published edition (quota 0). Nobody picks
+ *  another exhibitor's id from the page. */
+export async function ownStaffBadges(ctx: Ctx, editionId?: string | null) {
   const grant = ctx.actor.kind === "user" ? ctx.actor.grants.find((g) => g.role === "exhibitor" && g.enterpriseId) : undefined;
   if (!grant) throw new DomainError(ctx.actor.kind === "anonymous" ? "unauthenticated" : "forbidden");
-  const [edition] = await ctx.db
+  const published = await ctx.db
     .select()
     .from(editions)
     .where(and(eq(editions.organiserId, grant.organiserId ?? ""), eq(editions.status, "published")))
-    .orderBy(desc(editions.startsOn))
-    .limit(1);
+    .orderBy(desc(editions.startsOn));
+  const quotaRows = published.length
+    ? await ctx.db
+        .select({ editionId: staffQuotas.editionId })
+        .from(staffQuotas)
+        .where(and(eq(staffQuotas.enterpriseId, grant.enterpriseId!), inArray(staffQuotas.editionId, published.map((e) => e.id))))
+    : [];
+  const withQuota = published.filter((e) => quotaRows.some((q) => q.editionId === e.id));
+  const choices = withQuota.length ? withQuota : published.slice(0, 1);
+  const edition = choices.find((e) => e.id === editionId) ?? defaultScanEdition(choices, localDate(ctx.clock.now(), choices[0]?.timezone ?? "UTC"));
   if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
   const list = await listStaffBadges(ctx, { editionId: edition.id, enterpriseId: grant.enterpriseId! });
-  return { editionId: edition.id, editionEn: edition.nameEn, editionUr: edition.nameUr, enterpriseId: grant.enterpriseId!, ...list };
+  return {
+    editionId: edition.id,
+    editionEn: edition.nameEn,
+    editionUr: edition.nameUr,
+    editions: choices.map((e) => ({ id: e.id, nameEn: e.nameEn, nameUr: e.nameUr })),
+    enterpriseId: grant.enterpriseId!,
+    ...list,
+  };
 }

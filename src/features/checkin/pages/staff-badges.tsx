@@ -1,7 +1,7 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/staff-badges";
 import { loadOr, runForm } from "../../../web/actions";
-import { Field, FormError, Notice, useFailure } from "../../../web/components/form";
+import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { issueStaffBadge, ownStaffBadges } from "../operations/staff-badges";
 
@@ -13,13 +13,15 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  return loadOr(request, () => ownStaffBadges(context.ctx));
+  const edition = new URL(request.url).searchParams.get("edition");
+  return loadOr(request, () => ownStaffBadges(context.ctx, edition));
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const result = await runForm(context.ctx.locale, form, async () => {
-    const own = await ownStaffBadges(context.ctx);
+    // The edition shown when the form was loaded, again only among the exhibitor's own choices.
+    const own = await ownStaffBadges(context.ctx, String(form.get("editionId") ?? ""));
     return issueStaffBadge(context.ctx, {
       editionId: own.editionId,
       enterpriseId: own.enterpriseId,
@@ -40,7 +42,15 @@ export default function StaffBadges({ loaderData: d, actionData }: Route.Compone
   return (
     <section className="page narrow">
       <h1>{t("checkin.staff.title")}</h1>
-      <p className="muted">{pick(locale, d.editionEn, d.editionUr)}</p>
+      {d.editions.length > 1 ? (
+        // Quotas on several editions (this year's show and next year's): the exhibitor picks one.
+        <Form method="get" className="inline-form">
+          <SelectField name="edition" label={t("checkin.staff.edition")} options={d.editions.map((e) => ({ value: e.id, label: pick(locale, e.nameEn, e.nameUr) }))} defaultValue={d.editionId} />
+          <button type="submit">{t("checkin.staff.choose")}</button>
+        </Form>
+      ) : (
+        <p className="muted">{pick(locale, d.editionEn, d.editionUr)}</p>
+      )}
       <p style={{ fontWeight: 600 }}>{t("checkin.staff.quota", { used: d.used, quota: d.quota })}</p>
       {actionData && "issued" in actionData ? <Notice>{t("checkin.badge.number", { number: actionData.issued })}</Notice> : null}
       {d.staff.length === 0 ? (
@@ -61,6 +71,7 @@ export default function StaffBadges({ loaderData: d, actionData }: Route.Compone
           <h2>{t("checkin.staff.add")}</h2>
           <FormError failure={failure} />
           <Form method="post" noValidate>
+            <input type="hidden" name="editionId" value={d.editionId} />
             <Field name="name" label={t("checkin.staff.name")} failure={failure} required autoComplete="off" />
             <Field name="nameUr" label={t("checkin.staff.nameUr")} failure={failure} dir="rtl" autoComplete="off" />
             <Field name="email" type="email" label={t("checkin.staff.email")} failure={failure} required dir="ltr" autoComplete="off" />
