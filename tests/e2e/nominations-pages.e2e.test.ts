@@ -17,7 +17,11 @@ describe("the demo's completed call", () => {
     const { page } = await env.context();
     await signIn(page, demo.organiser);
     await page.goto("/back-office");
-    await page.getByRole("link", { name: en["nominations.sel.title"] }).click();
+    // The demo's completed call is the 2026 show's (the menu's own "Review and selection" opens
+    // the current edition, next year's, whose call is still open): its edition menu.
+    await page.getByRole("link", { name: "2026" }).first().click();
+    await page.waitForURL(/\/back-office\/editions\/[0-9a-f-]+$/);
+    await page.getByRole("list", { name: en["bo.nav.thisEdition"] }).getByRole("link", { name: en["nominations.sel.title"] }).click();
     await page.waitForURL(/\/back-office\/editions\/[0-9a-f-]+\/selection$/);
     await expect.poll(() => page.locator("main h1").innerText(), SLOW).toBe(en["nominations.sel.title"]);
     const main = await page.locator("main").innerText();
@@ -40,6 +44,8 @@ describe("the demo's completed call", () => {
     // on the "scored" pages, 20 at a time.
     await page.goto("/review");
     await expect.poll(() => page.locator("main h1").count(), SLOW).toBe(1);
+    // Next year's edition is the current one, but this reviewer's work is in the 2026 call: /review opens there.
+    expect(await page.locator("main").innerText()).toContain("Showcase 2026");
     expect(await page.locator("main article").count()).toBe(0);
     await page.goto("/review?show=scored");
     await expect.poll(() => page.locator("main article").count(), SLOW).toBe(20);

@@ -9,9 +9,10 @@ import {
   useFailure,
 } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { findCurrentEdition } from "../../editions/queries";
+import { findCurrentEdition, findEdition } from "../../editions/queries";
 import { editionBySlug } from "../../nominations/operations/call";
 import { declareConflict, myReviews, scoreReview } from "../operations/review";
+import { defaultReviewEdition, myReviewEditions } from "../operations/review-editions";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "nominations.review.title");
@@ -21,13 +22,20 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const q = new URL(request.url).searchParams;
   const slug = q.get("edition");
   return loadOr(request, async () => {
+    // Without ?edition: the call this reviewer has work in (defaultReviewEdition), not simply
+    // the newest edition, which may be next year's with nothing assigned yet.
+    const mine = await myReviewEditions(context.ctx);
+    const fallback = defaultReviewEdition(mine);
     const edition = slug
       ? await editionBySlug(context.ctx.db, slug)
-      : await findCurrentEdition(context.ctx.db);
+      : fallback
+        ? await findEdition(context.ctx.db, { id: fallback.id })
+        : await findCurrentEdition(context.ctx.db);
     if (!edition)
       throw new DomainError("not_found", { params: { what: "edition" } });
     // Query-string filter and page (plain links): what is still to score comes first.
-    return myReviews(context.ctx, { editionId: edition.id, show: q.get("show") ?? "todo", page: q.get("page") ?? 1 });
+    const reviews = await myReviews(context.ctx, { editionId: edition.id, show: q.get("show") ?? "todo", page: q.get("page") ?? 1 });
+    return { ...reviews, editions: mine };
   });
 }
 
@@ -62,7 +70,7 @@ export default function Review({
   const t = useT();
   const locale = useLocale();
   const failure = useFailure();
-  const { edition, criteria, items, show, page, pages, counts } = loaderData;
+  const { edition, editions, criteria, items, show, page, pages, counts } = loaderData;
   const href = (to: { show?: string; page?: number }) => {
     const q = new URLSearchParams();
     if (edition.slug) q.set("edition", edition.slug);
@@ -75,7 +83,18 @@ export default function Review({
   return (
     <section className="page">
       <h1>{t("nominations.review.title")}</h1>
-      <p>{pick(locale, edition.nameEn, edition.nameUr)}</p>
+      {editions.length > 1 || (editions.length === 1 && editions[0]!.id !== edition.id) ? (
+        // Assignments in several editions' calls: each is one link away.
+        <nav aria-label={t("nominations.review.editions")} className="chips">
+          {editions.map((e) => (
+            <Link key={e.id} to={`/review?edition=${encodeURIComponent(e.slug)}`} aria-current={e.id === edition.id ? "page" : undefined} className={e.id === edition.id ? "badge" : undefined}>
+              {pick(locale, e.nameEn, e.nameUr)} · {t("nominations.review.show.todo", { count: e.todo })}
+            </Link>
+          ))}
+        </nav>
+      ) : (
+        <p>{pick(locale, edition.nameEn, edition.nameUr)}</p>
+      )}
       {done ? (
         <Notice>
           {t(
