@@ -36,7 +36,8 @@ describe("registration", () => {
 
     const staff = await env.context({ viewport: { width: 360, height: 800 } });
     await signIn(staff.page, demo.organiser);
-    const edition = (await (await staff.page.request.get("/api/v1/editions/current")).json()).edition.id as string;
+    // The 2026 show by its slug: the current (newest published) edition is next year's.
+    const edition = (await (await staff.page.request.get("/api/v1/editions/showcase-2026")).json()).edition.id as string;
     await staff.page.goto(`/back-office/editions/${edition}/registrations?status=pending`);
     expect(await noSideScroll(staff.page)).toBe(true);
     await staff.page.getByLabel(en["registration.bo.selectOne"].replace("{name}", "Bilal Ahmed")).check();
