@@ -58,6 +58,8 @@ async function main() {
     await seedDemo(db, clock, { accounts: false });
     const [edition] = await db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
     const [category] = await db.select().from(visitorCategories).where(eq(visitorCategories.editionId, edition!.id)).limit(1);
+    // Without re-entry (the demo's halls allow it), so the repeat scans exercise "already inside".
+    await db.update(gates).set({ reentryAllowed: false }).where(eq(gates.editionId, edition!.id));
     const gateRows = await db.select().from(gates).where(eq(gates.editionId, edition!.id));
     const halls = gateRows.filter((g) => g.zoneId === null);
 
