@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
 import { fixedClock } from "../../platform/clock";
 import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
 import { editions } from "../editions/tables";
