@@ -59,7 +59,10 @@ export function withNext(path: string, next: string | null | undefined): string 
   return safe ? `${path}?next=${encodeURIComponent(safe)}` : path;
 }
 
-/** Only same-site paths are followed after sign-in, never another host. */
+/** Only same-site paths are followed after sign-in, never another host. Control characters are
+ *  refused too: browsers drop tabs and line breaks inside a URL, so "/\t/evil.example" would be
+ *  followed as "//evil.example". */
 export function safeNext(next: string | null | undefined, fallback = "/"): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : fallback;
+  // eslint-disable-next-line no-control-regex
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") && !/[\u0000-\u001f\u007f]/.test(next) ? next : fallback;
 }
