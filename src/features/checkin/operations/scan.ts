@@ -89,7 +89,7 @@ function prepareRead(db: Ctx["db"]) {
       categoryUr: visitorCategories.nameUr,
       currentSerial: sql<number | null>`(select max(${badges.serial}) from ${badges} where ${badges.registrationId} = ${registrations.id})`,
       scannedState: sql<string | null>`(select case when ${badges.revokedAt} is null then 'valid' else 'revoked' end from ${badges} where ${badges.registrationId} = ${registrations.id} and ${badges.serial} = ${p("serial")})`,
-      inside: sql<boolean>`exists (select 1 from ${scans} where ${scans.editionId} = ${p("editionId")} and ${scans.registrationNo} = ${p("no")} and ${scans.dayIndex} = ${p("dayIndex")} and ${scans.result} = 'admit' and ${scans.zone} is not distinct from ${p("zone")}::int and ${scans.rehearsal} = ${p("rehearsal")}::boolean)`,
+      inside: sql<boolean>`exists (select 1 from ${scans} where ${scans.editionId} = ${p("editionId")} and ${scans.registrationNo} = ${p("no")} and ${scans.dayIndex} = ${p("dayIndex")} and ${scans.result} = 'admit' and ${scans.zone} is not distinct from ${p("zone")}::int and ${scans.rehearsal} = ${p("rehearsal")}::boolean and (not ${p("rehearsal")}::boolean or (${scans.scannedAt} at time zone ${p("tz")})::date = ${p("onDate")}::date))`,
     })
     .from(registrations)
     .innerJoin(visitorCategories, eq(visitorCategories.id, registrations.categoryId))
@@ -133,7 +133,8 @@ export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
     decision = decideScan({ verification, revocations: { registrations: new Set(), badges: new Set() }, today, gateZone, reentryAllowed: gate.reentryAllowed, history: [] });
   } else {
     const no = verification.payload.registrationNo;
-    const [reg] = await readForScan(db).execute({ editionId: edition.id, no, serial: verification.payload.serial, dayIndex: today.dayIndex, zone: gateZone, rehearsal: inRehearsal });
+    // A rehearsal's admissions count only on its own date (another rehearsal may rehearse the same day).
+    const [reg] = await readForScan(db).execute({ editionId: edition.id, no, serial: verification.payload.serial, dayIndex: today.dayIndex, zone: gateZone, rehearsal: inRehearsal, tz: edition.timezone, onDate: inRehearsal ? rehearsal!.onDate : null });
     if (!reg?.scannedState) {
       // Genuinely signed but unknown here (a badge this server never issued): nothing to admit.
       decision = { result: "refuse", reason: "unknown_code", badge: verification.payload };
@@ -169,8 +170,8 @@ export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
     result: decision.result,
     reason: decision.reason as string,
     scannedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
-    // A rehearsal's admissions have keys of their own, so they never block the event's.
-    admitKey: decision.result === "admit" && !gate.reentryAllowed ? `${inRehearsal ? "r" : ""}${today.dayIndex}:${gateZone ?? "-"}` : null,
+    // A rehearsal's admissions have keys of their own (with its date), so they never block the event's, nor another rehearsal's.
+    admitKey: decision.result === "admit" && !gate.reentryAllowed ? `${inRehearsal ? `r${rehearsal!.onDate}:` : ""}${today.dayIndex}:${gateZone ?? "-"}` : null,
     rehearsal: inRehearsal,
   };
   const answer = (result: "admit" | "refuse", reason: ScanDecision["reason"]): ScanAnswer => ({
