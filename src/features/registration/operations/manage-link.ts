@@ -34,7 +34,8 @@ async function isLimited(ctx: Ctx, email: string, ip: string) {
     })
     .from(signInAttempts)
     .where(and(gte(signInAttempts.at, since), or(eq(signInAttempts.email, KEY + email), eq(signInAttempts.ip, KEY + ip))));
-  return (row?.byEmail ?? 0) >= MAX_FAILURES_PER_EMAIL || (row?.byIp ?? 0) >= MAX_FAILURES_PER_IP;
+  // The count includes the caller's own request (recorded before the check): more than the limit is refused.
+  return (row?.byEmail ?? 0) > MAX_FAILURES_PER_EMAIL || (row?.byIp ?? 0) > MAX_FAILURES_PER_IP;
 }
 
 /** Email a fresh manage link for the person's current registration in the edition, if they have one. */
@@ -45,9 +46,10 @@ export async function requestManageLink(ctx: Ctx, raw: unknown): Promise<void> {
   if (!edition || (edition.status !== "published" && !can(ctx.actor, "registration.configure", { organiserId: edition.organiserId }))) {
     throw new DomainError("validation_failed", { fields: [{ path: "edition", code: "invalid_value" }] });
   }
-  if (await isLimited(ctx, input.email, input.ip)) throw new DomainError("rate_limited");
-  // Outside the transaction below: the attempt counts even if sending fails.
+  // Recorded first, then counted (outside the transaction below: the attempt counts even if sending
+  // fails): requests arriving together cannot all pass the check before any of them is counted.
   await ctx.db.insert(signInAttempts).values({ at: ctx.clock.now(), email: KEY + input.email, ip: KEY + input.ip, success: false });
+  if (await isLimited(ctx, input.email, input.ip)) throw new DomainError("rate_limited");
 
   await inTransaction(ctx, async (tx) => {
     // One live registration per email and edition (registrations_email_uq); a cancelled one has nothing to manage.
