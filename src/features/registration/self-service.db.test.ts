@@ -88,6 +88,14 @@ describe("changing one's own details", () => {
     // Approval then signs the badge with the new details (the PDF is drawn from the registration).
     await decideRegistrations(ctxFor(t.db, await actorFor(t.db, demo.organiser)), { editionId, ids: [id], decision: "approve" });
     expect(await badgesOf(id)).toHaveLength(1);
+    // Once approved in a trade category the printed details are the organiser's: another name or
+    // organisation is refused (a vetted badge must not pass to someone else); contact details may change.
+    const vetted = { ...details, organisation: "New Co" };
+    await expect(updateOwnDetails(ctxFor(t.db, visitor, "ur"), { registrationId: id, ...vetted, name: "Someone Else" })).rejects.toMatchObject({
+      fields: [{ path: "name", code: "registration_details_vetted" }],
+    });
+    expect(await updateOwnDetails(ctxFor(t.db, visitor), { registrationId: id, ...vetted, phone: "+92 300 1112223" })).toMatchObject({ changed: ["phone"], reissuedSerial: null });
+    expect(await badgesOf(id)).toHaveLength(1);
     // Someone else's registration, signed in: refused; anonymous: asked to sign in.
     const other = await register(ctxFor(t.db), person("someone-else@example.com"));
     await expect(updateOwnDetails(ctxFor(t.db, visitor), { registrationId: other.registrations[0]!.id, ...details })).rejects.toMatchObject({ code: "forbidden" });

@@ -3,6 +3,7 @@ import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { authorize, can } from "../../../platform/permissions/policy";
 import { editions, visitorCategories } from "../../editions/tables";
+import { localDate } from "../core/gate-bundle";
 import { gates, zones } from "../tables";
 import { gateBundle } from "./offline";
 
@@ -26,7 +27,8 @@ export async function gateSetup(ctx: Ctx, editionId?: string | null) {
   authorize(ctx.actor, "session.signedIn");
   const all = await ctx.db.select().from(editions).where(inArray(editions.status, ["published", "draft"])).orderBy(desc(editions.startsOn));
   const allowed = all.filter((e) => can(ctx.actor, "checkin.scan", { organiserId: e.organiserId }));
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  // Today at the venue (the editions of one organiser share a time zone in practice).
+  const today = localDate(ctx.clock.now(), allowed[0]?.timezone ?? "UTC");
   const edition = (editionId ? allowed.find((e) => e.id === editionId) : undefined) ?? defaultScanEdition(allowed, today);
   if (!edition) throw new DomainError("forbidden");
   const gateRows = await ctx.db

@@ -4,7 +4,8 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { currentBadgeOf, issueBadge, queueBadgeEmail, signNewBadge } from "../../checkin/operations/issue-badge";
-import { editions } from "../../editions/tables";
+import { STAFF_CATEGORY } from "../../checkin/seed";
+import { editions, visitorCategories } from "../../editions/tables";
 import { ownDetailsInput } from "../schemas";
 import { registrations } from "../tables";
 import { findOwn } from "./own";
@@ -44,6 +45,15 @@ export async function updateOwnDetails(ctx: Ctx, raw: unknown): Promise<OwnDetai
     }
     const changed = CHANGEABLE.filter((k) => (locked[k] ?? null) !== (input[k] ?? null));
     if (changed.length === 0) return { id: reg.id, changed: [], reissuedSerial: null };
+    // An organiser approved this person (a trade category), or an exhibitor issued this staff
+    // badge: the holder may not put another name or organisation on it, which would hand a vetted
+    // badge to someone else. Contact details may still change.
+    const [category] = await tx.select().from(visitorCategories).where(eq(visitorCategories.id, locked.categoryId));
+    const vetted = (locked.status === "approved" && category?.needsApproval) || category?.code === STAFF_CATEGORY;
+    const printedChanged = changed.filter((k) => (PRINTED as readonly string[]).includes(k));
+    if (vetted && printedChanged.length) {
+      throw new DomainError("validation_failed", { fields: printedChanged.map((k) => ({ path: k, code: "registration_details_vetted" })) });
+    }
     const now = ctx.clock.now();
     const [after] = await tx
       .update(registrations)
