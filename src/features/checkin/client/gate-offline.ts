@@ -45,7 +45,8 @@ export async function fetchBundle(editionId: string): Promise<GateBundle | null>
   return parsed.data;
 }
 
-type History = Record<string, PriorScan[]>;
+/** A rehearsal admission also keeps its date (`on`): it counts only within that day's rehearsal. */
+type History = Record<string, (PriorScan & { on?: string })[]>;
 function loadHistory(): History {
   try {
     return JSON.parse(localStorage.getItem(HISTORY_KEY) ?? "{}") as History;
@@ -55,10 +56,10 @@ function loadHistory(): History {
 }
 
 /** Remember an admission this phone saw (online or offline) for the offline "already inside". */
-export function rememberAdmission(registrationNo: number, dayIndex: number, zone: number | null, rehearsal = false) {
+export function rememberAdmission(registrationNo: number, dayIndex: number, zone: number | null, rehearsalOn: string | null = null) {
   const h = loadHistory();
   const list = (h[registrationNo] ??= []);
-  list.push(rehearsal ? { result: "admit", dayIndex, zone, rehearsal } : { result: "admit", dayIndex, zone });
+  list.push(rehearsalOn ? { result: "admit", dayIndex, zone, rehearsal: true, on: rehearsalOn } : { result: "admit", dayIndex, zone });
   localStorage.setItem(HISTORY_KEY, JSON.stringify(h));
 }
 
@@ -125,9 +126,10 @@ export async function decideOffline(editionId: string, bundle: GateBundle, gateI
   const now = new Date();
   const today = scanDay(now, bundle);
   const gate = bundle.gates.find((g) => g.id === gateId) ?? { id: gateId, zone: null, reentryAllowed: false };
-  const history = verification.ok ? (loadHistory()[verification.payload.registrationNo] ?? []) : [];
+  // Another day's rehearsal admissions do not make anyone "already inside" today.
+  const history = verification.ok ? (loadHistory()[verification.payload.registrationNo] ?? []).filter((h) => !h.rehearsal || h.on === bundle.rehearsal?.onDate) : [];
   const decision = decideScan({ verification, ...bundleSets(bundle), today, gateZone: gate.zone, reentryAllowed: gate.reentryAllowed, history });
-  if (decision.result === "admit") rememberAdmission(decision.badge.registrationNo, today.dayIndex, gate.zone, today.rehearsal ?? false);
+  if (decision.result === "admit") rememberAdmission(decision.badge.registrationNo, today.dayIndex, gate.zone, today.rehearsal ? (bundle.rehearsal?.onDate ?? null) : null);
   await queueScan({
     editionId,
     nonce: newScanNonce(),

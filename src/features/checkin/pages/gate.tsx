@@ -153,7 +153,7 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
                 const zone = bundle?.gates.find((g) => g.id === gateId)?.zone ?? null;
                 if (body.result === "admit" && body.person && bundle) {
                   const day = scanDay(new Date(), bundle);
-                  rememberAdmission(body.person.registrationNo, day.dayIndex, zone, day.rehearsal ?? false);
+                  rememberAdmission(body.person.registrationNo, day.dayIndex, zone, day.rehearsal ? (bundle.rehearsal?.onDate ?? null) : null);
                 }
               } else {
                 answer = { result: "refuse", message: body.error?.message ?? String(res.status), person: null, offline: false };
