@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link, useRouteError } from "react-router";
+import { GoneLinkError } from "../../../web/components/gone-link";
 import type { Route } from "./+types/badge";
 import { loadOr } from "../../../web/actions";
 import { translator } from "../../../platform/i18n/translate";
@@ -118,16 +118,5 @@ export default function Badge({ loaderData: b }: Route.ComponentProps) {
 
 /** A wrong or outdated badge link (410): say why, and where the current one is. */
 export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  const gone = isRouteErrorResponse(error) && error.status === 410;
-  return (
-    <section className="page narrow">
-      <h1>{t("checkin.badge.title")}</h1>
-      <p>{gone ? t("checkin.badge.linkGone") : t("errorPage.body")}</p>
-      <p>
-        <Link to="/registration/lost-link">{t("registration.lost.title")}</Link>
-      </p>
-    </section>
-  );
+  return <GoneLinkError titleKey="checkin.badge.title" goneKey="checkin.badge.linkGone" />;
 }

@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link, useRouteError } from "react-router";
+import { GoneLinkError } from "../../../web/components/gone-link";
 import type { Route } from "./+types/manage-link";
 import { loadOr } from "../../../web/actions";
 import { useFailure } from "../../../web/components/form";
@@ -41,16 +41,5 @@ export default function ManageLinkPage({ loaderData, actionData }: Route.Compone
 
 /** An unknown or replaced link (410): say so, and offer a new one by email. */
 export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  const gone = isRouteErrorResponse(error) && error.status === 410;
-  return (
-    <section className="page narrow">
-      <h1>{t("registration.manage.title")}</h1>
-      <p>{gone ? t("error.token_invalid") : t("errorPage.body")}</p>
-      <p>
-        <Link to="/registration/lost-link">{t("registration.lost.title")}</Link>
-      </p>
-    </section>
-  );
+  return <GoneLinkError titleKey="registration.manage.title" goneKey="error.token_invalid" />;
 }
