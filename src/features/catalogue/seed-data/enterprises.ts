@@ -13,6 +13,7 @@
 import { clusters, smeSizeBands, tradeBodies } from "./showcase";
 import type { Province, SeedCluster, SeedEnterprise, SeedProduct, SizeClass } from "./types";
 import { profiles, type ClusterProfile } from "./cluster-profiles";
+import { cityChamber, countryNames, regionalChamber, womenChambers } from "./enterprise-tables";
 
 // ---------------------------------------------------------------------------
 // Public helpers
@@ -128,60 +129,6 @@ class Rng {
 }
 
 // ---------------------------------------------------------------------------
-// Nominating bodies by district
-// ---------------------------------------------------------------------------
-
-/** Chamber of the enterprise's own city. */
-const cityChamber: Record<string, string> = {
-  Sialkot: "scci",
-  Faisalabad: "fcci",
-  Lahore: "lcci",
-  Multan: "mcci",
-  Karachi: "kcci",
-  Swat: "swat-cci",
-  Peshawar: "sarhad-cci",
-  Gilgit: "gbcci",
-};
-
-/** Nearest listed chamber where the district has none of its own. */
-const regionalChamber: Record<string, string> = {
-  Gujranwala: "scci", // Sialkot is in the same (Gujranwala) division
-  Gujrat: "scci",
-  Chiniot: "fcci", // Faisalabad division
-  Sargodha: "fcci",
-  Rawalpindi: "icci", // twin cities
-  Matiari: "kcci",
-  Hyderabad: "kcci",
-  Umerkot: "kcci",
-  Mirpurkhas: "kcci",
-  Tharparkar: "kcci",
-  Mardan: "sarhad-cci",
-  Buner: "sarhad-cci",
-  Chitral: "sarhad-cci",
-  Khuzdar: "fpcci", // no Balochistan chamber in the list: the apex body
-};
-
-/** Women's chambers that plausibly nominate women-led firms of a district (none listed for Sindh). */
-const womenChambers: Record<string, string[]> = {
-  Lahore: ["wcci-lahore"],
-  Sialkot: ["wcci-lahore"],
-  Gujranwala: ["wcci-lahore"],
-  Gujrat: ["wcci-lahore"],
-  Faisalabad: ["fwcci"],
-  Chiniot: ["fwcci"],
-  Sargodha: ["fwcci"],
-  Multan: ["wcci-multan", "wcci-bahawalpur"],
-  Rawalpindi: ["rwcci", "iwcci"],
-  Peshawar: ["wcci-peshawar"],
-  Mardan: ["wcci-peshawar"],
-  Buner: ["wcci-peshawar"],
-  Swat: ["wcci-peshawar"],
-  Chitral: ["wcci-peshawar"],
-  Khuzdar: ["wcci-quetta"],
-  Gilgit: ["iwcci"],
-};
-
-// ---------------------------------------------------------------------------
 // Invented names
 // ---------------------------------------------------------------------------
 
@@ -240,19 +187,6 @@ function slugify(s: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 }
-
-// ---------------------------------------------------------------------------
-// Country names for descriptions
-// ---------------------------------------------------------------------------
-
-const countryNames: Record<string, string> = {
-  AE: "the UAE", AF: "Afghanistan", AU: "Australia", AZ: "Azerbaijan", BD: "Bangladesh", BE: "Belgium",
-  CA: "Canada", CN: "China", DE: "Germany", DZ: "Algeria", EG: "Egypt", ES: "Spain", FR: "France",
-  GB: "the United Kingdom", HK: "Hong Kong", ID: "Indonesia", IN: "India", IT: "Italy", JP: "Japan",
-  KE: "Kenya", KR: "South Korea", LK: "Sri Lanka", MY: "Malaysia", NG: "Nigeria", NL: "the Netherlands",
-  OM: "Oman", PH: "the Philippines", QA: "Qatar", RU: "Russia", SA: "Saudi Arabia", SD: "Sudan",
-  TH: "Thailand", TZ: "Tanzania", US: "the United States", UZ: "Uzbekistan", VN: "Vietnam", ZA: "South Africa",
-};
 
 function listEn(items: string[]): string {
   if (items.length <= 1) return items.join("");
