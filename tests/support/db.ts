@@ -8,6 +8,7 @@ import { loadConfig } from "../../src/platform/config";
 import type { Ctx } from "../../src/platform/context";
 import { openDatabase, type Database } from "../../src/platform/db/open";
 import type { Db } from "../../src/platform/db/types";
+import { editions, visitorCategories } from "../../src/features/editions/tables";
 import { users } from "../../src/platform/auth/tables";
 import type { Locale } from "../../src/platform/i18n/locales";
 import { anonymous, type Actor } from "../../src/platform/permissions/actor";
@@ -79,3 +80,13 @@ export const demo = {
   visitor: "visitor@demo.numaish.pk",
   password: "numaish-demo-2026",
 } as const;
+
+/** A demo edition (the 2026 show unless another slug is given): its id and its visitor
+ *  categories' ids by code. */
+export async function demoShow(db: Db, slug = "showcase-2026") {
+  const [edition] = await db.select().from(editions).where(eq(editions.slug, slug));
+  if (!edition) throw new Error(`no edition ${slug}`);
+  const cat: Record<string, string> = {};
+  for (const c of await db.select().from(visitorCategories).where(eq(visitorCategories.editionId, edition.id))) cat[c.code] = c.id;
+  return { editionId: edition.id, cat };
+}

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, openTestDb, type TestDb, demoShow } from "../../../tests/support/db";
 import { testApp } from "../../../tests/support/http";
 import { createApiToken } from "../accounts/operations/api-tokens";
-import { editions, visitorCategories } from "../editions/tables";
 import { exportRegistrations, safeCell } from "./operations/export";
 import { createQuestion } from "./operations/questions";
 import { registrations } from "./tables";
@@ -22,9 +21,9 @@ const signIn = async (email: string) =>
 beforeAll(async () => {
   t = await openTestDb();
   api = testApp(t.db);
-  const [e] = await t.db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
-  editionId = e!.id;
-  for (const c of await t.db.select().from(visitorCategories).where(eq(visitorCategories.editionId, editionId))) cat[c.code] = c.id;
+  const show = await demoShow(t.db);
+  editionId = show.editionId;
+  Object.assign(cat, show.cat);
 });
 afterAll(async () => t?.close());
 

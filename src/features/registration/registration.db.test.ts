@@ -4,8 +4,7 @@ import { outboxMessages } from "../../platform/mail/tables";
 import { fixedClock } from "../../platform/clock";
 import { auditEntries } from "../../platform/audit/tables";
 import { anonymous } from "../../platform/permissions/actor";
-import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
-import { editions, visitorCategories } from "../editions/tables";
+import { actorFor, ctxFor, demo, openTestDb, type TestDb, demoShow } from "../../../tests/support/db";
 import { decideRegistrations } from "./operations/decide";
 import { cancelOwnRegistration, getOwnRegistration, updateOwnRegistration } from "./operations/own";
 import { register, registerGroup, registerWalkIn } from "./operations/register";
@@ -22,9 +21,9 @@ let editionId: string;
 const cat: Record<string, string> = {};
 beforeAll(async () => {
   t = await openTestDb();
-  const [e] = await t.db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
-  editionId = e!.id;
-  for (const c of await t.db.select().from(visitorCategories).where(eq(visitorCategories.editionId, editionId))) cat[c.code] = c.id;
+  const show = await demoShow(t.db);
+  editionId = show.editionId;
+  Object.assign(cat, show.cat);
 });
 afterAll(async () => t?.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { actorFor, clock, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, clock, ctxFor, demo, openTestDb, type TestDb, demoShow } from "../../../tests/support/db";
 import { testApp } from "../../../tests/support/http";
 import { isSignInLimited } from "../../platform/auth/rate-limit";
 import { fixedClock } from "../../platform/clock";
@@ -9,7 +9,6 @@ import { outboxMessages } from "../../platform/mail/tables";
 import { anonymous } from "../../platform/permissions/actor";
 import { recordScan } from "../checkin/operations/scan";
 import { badges, gates } from "../checkin/tables";
-import { editions, visitorCategories } from "../editions/tables";
 import { decideRegistrations } from "./operations/decide";
 import { requestManageLink } from "./operations/manage-link";
 import { cancelOwnRegistration, getOwnRegistration } from "./operations/own";
@@ -25,9 +24,9 @@ let editionId: string;
 const cat: Record<string, string> = {};
 beforeAll(async () => {
   t = await openTestDb();
-  const [e] = await t.db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
-  editionId = e!.id;
-  for (const c of await t.db.select().from(visitorCategories).where(eq(visitorCategories.editionId, editionId))) cat[c.code] = c.id;
+  const show = await demoShow(t.db);
+  editionId = show.editionId;
+  Object.assign(cat, show.cat);
 });
 afterAll(async () => t?.close());
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
-import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, openTestDb, type TestDb, demoShow } from "../../../tests/support/db";
 import { anonymous } from "../../platform/permissions/actor";
 import { demoEditionIds } from "../checkin/fixtures";
 import { issueStaffBadge, setStaffQuota } from "../checkin/operations/staff-badges";
-import { editions, visitorCategories } from "../editions/tables";
+import { visitorCategories } from "../editions/tables";
 import { admitOrWaitlist, bucketsFor } from "./core/capacity";
 import { cancelOwnRegistration } from "./operations/own";
 import { bucketTotals } from "./operations/places";
@@ -22,9 +22,9 @@ let editionId: string;
 const cat: Record<string, string> = {};
 beforeAll(async () => {
   t = await openTestDb();
-  const [e] = await t.db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
-  editionId = e!.id;
-  for (const c of await t.db.select().from(visitorCategories).where(eq(visitorCategories.editionId, editionId))) cat[c.code] = c.id;
+  const show = await demoShow(t.db);
+  editionId = show.editionId;
+  Object.assign(cat, show.cat);
 });
 afterAll(async () => t?.close());
 
