@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { demo, seriousViolations, backOfficeEditionPath, signIn, startEnv, type Env } from "./helpers";
 
 // The organisers' check-in set-up page on a phone: axe-clean in both languages, nothing wider
 // than 360 px, and a zone added through the form gets the next badge bit.
@@ -13,11 +13,8 @@ beforeAll(async () => {
   env = await startEnv();
   page = (await env.context({ viewport: { width: 360, height: 800 } })).page;
   await signIn(page, demo.organiser);
-  await page.goto("/back-office");
-  // The 2026 show (the demo also has a 2027 draft with an open nomination call).
-  const href = await page.locator('main a[href^="/back-office/editions/"]', { hasText: "2026" }).first().getAttribute("href");
-  if (!href) throw new Error("the back-office overview lists no edition");
-  setupPath = `${href}/checkin-setup`;
+  // The 2026 show (the demo also has next year's, with an open nomination call).
+  setupPath = `${await backOfficeEditionPath(page, { hasText: "2026" })}/checkin-setup`;
 });
 afterAll(async () => env?.close());
 

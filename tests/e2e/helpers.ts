@@ -95,3 +95,12 @@ export async function seriousViolations(page: Page, label: string) {
   }
   return bad.map((v) => ({ page: label, rule: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" ")) }));
 }
+
+/** Signed in as organiser staff: the back-office address of an edition, found by a text its link
+ *  has (e.g. "2026") or has not (the demo's other show). */
+export async function backOfficeEditionPath(page: Page, which: { hasText: string } | { hasNotText: string }): Promise<string> {
+  await page.goto("/back-office");
+  const href = await page.locator('main a[href^="/back-office/editions/"]', which).first().getAttribute("href");
+  if (!href) throw new Error("the back-office overview lists no such edition");
+  return href;
+}

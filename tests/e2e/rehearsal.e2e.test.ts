@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { demo } from "../support/db";
-import { seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { seriousViolations, backOfficeEditionPath, signIn, startEnv, type Env } from "./helpers";
 
 // An organiser starts a door rehearsal from the check-in set-up page on a phone, in Urdu too.
 
@@ -13,12 +13,9 @@ beforeAll(async () => {
   env = await startEnv();
   page = (await env.context({ viewport: { width: 360, height: 800 } })).page;
   await signIn(page, demo.organiser);
-  await page.goto("/back-office");
   // Next year's show: the demo's first seeding starts today's rehearsal on the edition the scanner
   // opens on, the next to come (the 2026 show is over).
-  const href = await page.locator('main a[href^="/back-office/editions/"]', { hasNotText: "2026" }).first().getAttribute("href");
-  if (!href) throw new Error("the back-office overview lists no edition");
-  setupPath = `${href}/checkin-setup`;
+  setupPath = `${await backOfficeEditionPath(page, { hasNotText: "2026" })}/checkin-setup`;
 });
 afterAll(async () => env?.close());
 
