@@ -30,8 +30,8 @@ type Lang = keyof typeof M;
 beforeAll(async () => {
   env = await startEnv();
   const db = env.server.services.db;
-  // The demo edition is in January 2026: move it to today at the venue so today's scans count.
-  const today = localDate(new Date(), "Asia/Karachi");
+  // The demo edition is in January 2026: move it to the server's today at the venue so its scans count.
+  const today = localDate(env.server.services.clock.now(), "Asia/Karachi");
   const plus2 = new Date(Date.parse(`${today}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
   await db.update(editions).set({ startsOn: today, endsOn: plus2 }).where(eq(editions.slug, "showcase-2026"));
   editionId = (await demoEditionIds(db)).edition.id;
@@ -179,7 +179,7 @@ describe("organisers", () => {
     await clock.waitFor();
     // The zone named as the venue's, whatever this browser's own zone.
     const zone = new Intl.DateTimeFormat(lang === "ur" ? "ur-PK" : "en-GB", { timeZone: "Asia/Karachi", timeZoneName: "long" })
-      .formatToParts(new Date())
+      .formatToParts(env.server.services.clock.now())
       .find((p) => p.type === "timeZoneName")!.value;
     expect(await clock.innerText()).toContain(zone);
     expect(await clock.innerText()).not.toMatch(/AM|PM/);

@@ -51,8 +51,17 @@ export function clockFrom(start: string): Clock {
 /** Two weeks before the demo edition opens. */
 export const beforeTheShow = () => clockFrom("2026-01-10T08:00:00Z");
 
+/**
+ * The day the suite runs on, whatever the calendar says: servers start at this instant unless a
+ * file asks for another clock (the 2026 show is over, next year's is ahead), and browsers share the
+ * server's clock, so a journey that depends on "today" (gates, past days, the current edition)
+ * gives the same answer on every day it is run.
+ */
+export const SUITE_NOW = "2026-12-04T06:00:00Z";
+
 export async function startEnv(options: { smtpPort?: number; clock?: Clock } = {}): Promise<Env> {
-  const [server, browser] = await Promise.all([startTestServer(options), launchBrowser()]);
+  const clock = options.clock ?? clockFrom(SUITE_NOW);
+  const [server, browser] = await Promise.all([startTestServer({ ...options, clock }), launchBrowser()]);
   const contexts: BrowserContext[] = [];
   return {
     server,
@@ -60,6 +69,8 @@ export async function startEnv(options: { smtpPort?: number; clock?: Clock } = {
     async context(contextOptions = {}) {
       const context = await browser.newContext({ baseURL: server.url, ...contextOptions });
       contexts.push(context);
+      // The phone's clock is the server's (offline checks compare the badge's dates with it).
+      await context.clock.install({ time: server.services.clock.now() });
       const requests: string[] = [];
       context.on("request", (r) => requests.push(r.url()));
       const page = await context.newPage();

@@ -67,7 +67,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   };
   if (intent === "reissue-badges") {
     const reissue = await runForm(ctx.locale, form, () => reissueEditionBadges(ctx, { editionId }));
-    return reissue.ok ? { ok: true as const, intent, notice: null, id: null, reissued: reissue.value.reissued } : reissue.response;
+    if (!reissue.ok) return reissue.response;
+    // The check as it stands after the reissue goes with the answer: the page renders the action's
+    // data before its loader has run again, and "reissued" beside the old warning contradicts itself.
+    const badgeDates = await badgeDateCheck(ctx, { editionId });
+    return { ok: true as const, intent, notice: null, id: null, reissued: reissue.value.reissued, badgeDates };
   }
   const run = operations[intent] ?? (() => Promise.reject(new DomainError("bad_request")));
   const result = await runForm(ctx.locale, form, run);
@@ -105,7 +109,10 @@ export default function EditionPage({ loaderData, actionData }: Route.ComponentP
         notice={
           <>
             {notice("settings")}
-            <BadgeDatesWarning check={badgeDates} reissued={done && "reissued" in done ? (done.reissued ?? null) : null} />
+            <BadgeDatesWarning
+              check={done && "badgeDates" in done && done.badgeDates !== undefined ? done.badgeDates : badgeDates}
+              reissued={done && "reissued" in done ? (done.reissued ?? null) : null}
+            />
           </>
         }
       />
