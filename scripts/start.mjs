@@ -7,7 +7,8 @@ import path from "node:path";
 
 const [major] = process.versions.node.split(".").map(Number);
 if (major < 22) {
-  console.error(`Numaish needs Node.js 22 or newer; this is ${process.version}.`);
+  // npm puts the project's own Node (the `node` dependency) first on the PATH: run through npm.
+  console.error(`Numaish runs on Node.js 22 or newer; this is ${process.version}. Start it with "npm start" after "npm ci".`);
   process.exit(1);
 }
 
