@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { demo, openTestDb, type TestDb } from "../../tests/support/db";
 import { testApp } from "../../tests/support/http";
+import { createApp } from "./app";
 import { translate } from "../platform/i18n/translate";
 import { editions } from "../features/editions/tables";
 
@@ -230,6 +231,13 @@ describe("headers and cookies", () => {
     expect(nonce(a.headers)).not.toBe(nonce(b.headers));
   });
 
+  it("sends HSTS only when the public address is https", async () => {
+    expect((await api.call("/api/v1/editions/current")).headers.get("strict-transport-security")).toBeNull();
+    const https = createApp({ services: { ...api.services, config: { ...api.services.config, publicUrl: "https://numaish.test" } } });
+    const r = await https.request("https://numaish.test/api/v1/editions/current", { headers: { accept: "application/json" } });
+    expect(r.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+  });
+
   it("sets the session cookie HttpOnly and SameSite=Lax", async () => {
     const r = await api.call("/api/v1/auth/sign-in", { json: { email: demo.visitor, password: demo.password } });
     const cookie = r.headers.get("set-cookie")!;
@@ -288,6 +296,7 @@ describe("sign-in rate limit", () => {
     const sixth = await attempt(demo.password, "192.0.2.99");
     expect(sixth.status).toBe(429);
     expect(sixth.body.error.code).toBe("rate_limited");
+    expect(sixth.headers.get("retry-after")).toBe("900");
     expect(sixth.headers.get("set-cookie")).toBeNull();
     // Other accounts are not affected.
     await signIn(demo.reviewer, "192.0.2.100");

@@ -52,7 +52,7 @@ export function createApp({ services, build, clientDir }: AppOptions) {
     forUser: (user) => actorForUser(services.db, user),
     forToken: (bearer) => actorForApiToken(services.db, services.clock, bearer),
   }));
-  app.use("*", securityHeaders());
+  app.use("*", securityHeaders({ https: services.config.publicUrl.startsWith("https:") }));
   app.use("*", originCheck(services.config.publicUrl));
 
   app.route("/api/v1", createApi(services));

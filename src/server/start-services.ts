@@ -18,10 +18,13 @@ export interface Running {
  */
 export async function startServices(
   config: AppConfig,
-  options: { clock?: Clock; transport?: MailTransport; seed?: boolean } = {},
+  options: { clock?: Clock; transport?: MailTransport; seed?: boolean; loadDataDir?: Blob } = {},
 ): Promise<Running> {
+  // loadDataDir: an embedded database starts as a copy of that dump (tests start from a seeded one).
   const database = await openDatabase(
-    config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: config.dataDir },
+    config.databaseUrl
+      ? { kind: "postgres", url: config.databaseUrl }
+      : { kind: "pglite", dataDir: config.dataDir, loadDataDir: options.loadDataDir },
   );
   try {
     await database.migrate();

@@ -171,6 +171,21 @@ describe("password reset", () => {
     });
   });
 
+  it("voids every other outstanding link when one is used", async () => {
+    const clock = fixedClock("2026-01-10T08:00:00Z");
+    const ctx = ctxFor(t.db, undefined, "en", clock);
+    await signUp(ctx, { email: "twice@example.pk", password: PASSWORD, name: "Asked Twice" });
+    await requestPasswordReset(ctx, { email: "twice@example.pk" });
+    const first = (await lastEmail("twice@example.pk", "password_reset")).secret;
+    clock.advance(60_000);
+    await requestPasswordReset(ctx, { email: "twice@example.pk" });
+    const second = (await lastEmail("twice@example.pk", "password_reset")).secret;
+    expect(second).not.toBe(first);
+    await resetPassword(ctx, { token: second, password: "the password I chose" });
+    await expect(resetPassword(ctx, { token: first, password: "an attacker's choice" })).rejects.toMatchObject({ code: "token_invalid" });
+    await expect(signIn(ctx, { email: "twice@example.pk", password: "the password I chose", ip: "10.4.0.1" })).resolves.toBeTruthy();
+  });
+
   it("refuses an expired link", async () => {
     const clock = fixedClock("2026-01-10T08:00:00Z");
     const ctx = ctxFor(t.db, undefined, "en", clock);

@@ -50,6 +50,10 @@ describe("accounts over the API", () => {
     expect(r.body).toMatchObject({ email: demo.visitor, locale: "ur", name: "Visitor (demo)" });
     const bad = await api.call("/api/v1/me", { method: "PATCH", cookie, json: { locale: "fr", name: "" } });
     expect(bad.status).toBe(400);
+    // Nothing to change is no error: the account as it is.
+    const empty = await api.call("/api/v1/me", { method: "PATCH", cookie, json: {} });
+    expect(empty.status).toBe(200);
+    expect(empty.body).toMatchObject({ email: demo.visitor, locale: "ur" });
   });
 
   it("refuses a wrong password with 401 and signs out by deleting the session", async () => {

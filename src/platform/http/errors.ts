@@ -25,6 +25,8 @@ export function handleError(err: unknown, c: Context<AppEnv>) {
   if (!domain) console.error(err);
   const e = domain ?? new DomainError("bad_request");
   const status = (domain ? e.status : 500) as ContentfulStatusCode;
+  // A client told "too many" is told when to try again (the limiter's window when it says none).
+  if (e.code === "rate_limited") c.header("Retry-After", String(e.params.retryAfterSeconds ?? 900));
   if (c.req.path.startsWith("/api/") || !c.req.header("accept")?.includes("text/html")) {
     const body = domain ? errorBody(e, locale) : { error: { code: "internal", message: translate(locale, "error.generic"), fields: [] } };
     return c.json(body, status);

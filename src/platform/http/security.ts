@@ -6,7 +6,7 @@ import type { AppEnv } from "./request-context";
  * Security headers with a per-request nonce for React Router's inline scripts.
  * Everything else loads from our own origin only: fonts included.
  */
-export function securityHeaders(): MiddlewareHandler<AppEnv> {
+export function securityHeaders(options: { https?: boolean } = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     const nonce = c.get("req")?.nonce ?? "";
@@ -31,6 +31,9 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     h.set("Referrer-Policy", "strict-origin-when-cross-origin");
     h.set("Cross-Origin-Opener-Policy", "same-origin");
     h.set("Permissions-Policy", "camera=(self), geolocation=(), microphone=()");
+    // Served over https (PUBLIC_URL): browsers keep to https for a year. Never over plain http,
+    // where a development or test server would pin the name to a scheme it does not serve.
+    if (options.https) h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   };
 }
 

@@ -22,6 +22,7 @@ export async function updateOwnAccount(ctx: Ctx, raw: unknown) {
   const input = parseInput(updateOwnAccountInput, raw);
   const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
   authorize(ctx.actor, "account.updateOwn", { userId });
-  await ctx.db.update(users).set(input).where(eq(users.id, userId!));
+  // An empty change ({}) is a valid PATCH that changes nothing (an UPDATE with no column is an error).
+  if (Object.values(input).some((v) => v !== undefined)) await ctx.db.update(users).set(input).where(eq(users.id, userId!));
   return getOwnAccount(ctx);
 }

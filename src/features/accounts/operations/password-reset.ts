@@ -68,6 +68,12 @@ export async function resetPassword(ctx: Ctx, raw: unknown): Promise<{ userId: s
       )
       .returning();
     if (!token?.userId) throw new DomainError("token_invalid");
+    // Every other reset link of the account dies with this one: an older email left in an inbox
+    // must not set the password again.
+    await tx
+      .update(accountTokens)
+      .set({ usedAt: ctx.clock.now() })
+      .where(and(eq(accountTokens.userId, token.userId), eq(accountTokens.kind, "password_reset"), isNull(accountTokens.usedAt)));
     await tx.update(users).set({ passwordHash }).where(eq(users.id, token.userId));
     await deleteUserSessions(tx, token.userId);
     return { userId: token.userId };

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { verifyPassword } from "../../../platform/auth/password";
-import { isSignInLimited, recordSignInAttempt } from "../../../platform/auth/rate-limit";
+import { isSignInLimited, recordSignInAttempt, WINDOW_MS } from "../../../platform/auth/rate-limit";
 import { createSession, deleteSession } from "../../../platform/auth/sessions";
 import { users } from "../../../platform/auth/tables";
 import type { Ctx } from "../../../platform/context";
@@ -19,7 +19,7 @@ export const signInInput = z.object({
 // Not one transaction: a failed attempt must stay recorded for the rate limit.
 export async function signIn(ctx: Ctx, raw: unknown) {
   const input = parseInput(signInInput, raw);
-  if (await isSignInLimited(ctx.db, ctx.clock, input.email, input.ip)) throw new DomainError("rate_limited");
+  if (await isSignInLimited(ctx.db, ctx.clock, input.email, input.ip)) throw new DomainError("rate_limited", { params: { retryAfterSeconds: WINDOW_MS / 1000 } });
   const [user] = await ctx.db
     .select()
     .from(users)

@@ -49,7 +49,7 @@ export async function requestManageLink(ctx: Ctx, raw: unknown): Promise<void> {
   // Recorded first, then counted (outside the transaction below: the attempt counts even if sending
   // fails): requests arriving together cannot all pass the check before any of them is counted.
   await ctx.db.insert(signInAttempts).values({ at: ctx.clock.now(), email: KEY + input.email, ip: KEY + input.ip, success: false });
-  if (await isLimited(ctx, input.email, input.ip)) throw new DomainError("rate_limited");
+  if (await isLimited(ctx, input.email, input.ip)) throw new DomainError("rate_limited", { params: { retryAfterSeconds: WINDOW_MS / 1000 } });
 
   await inTransaction(ctx, async (tx) => {
     // One live registration per email and edition (registrations_email_uq); a cancelled one has nothing to manage.
