@@ -89,6 +89,22 @@ describe(`gate check-in (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
     expect(await t.db.select().from(scans).where(eq(scans.nonce, nonce))).toHaveLength(1);
   });
 
+  it("never answers for another code sent with a used nonce: that code is decided on its own", async () => {
+    const { code } = await badgeFor("nonce-owner@example.pk");
+    const { reg: other, code: revoked } = await badgeFor("nonce-other@example.pk");
+    await revokeBadge(await staffCtx(), { registrationId: other.id, reason: "Badge reported lost" });
+    const nonce = newScanNonce();
+    const first = await recordScan(await gateCtx(), { gateId: ids.gate("hall2").id, code, nonce });
+    expect(first.result).toBe("admit");
+    for (const junk of [revoked, "1234"]) {
+      const replay = await recordScan(await gateCtx(), { gateId: ids.gate("hall2").id, code: junk, nonce });
+      expect(replay.result).toBe("refuse");
+      expect(replay.person?.registrationNo ?? null).not.toBe(first.person?.registrationNo);
+      expect(replay.nonce).not.toBe(nonce);
+    }
+    expect(await t.db.select().from(scans).where(eq(scans.nonce, nonce))).toHaveLength(1);
+  });
+
   it("refuses a replaced serial after a reprint and admits the new one", async () => {
     const { reg, code: old } = await badgeFor("reprint@example.pk");
     expect(await reprintBadge(await staffCtx(), { registrationId: reg.id })).toEqual({ serial: 1 });

@@ -185,7 +185,10 @@ export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
   // Nothing inserted: the same nonce again (a retried request: answer what was decided the first
   // time), or another gate admitted this badge a moment ago (then it is already inside).
   const [first] = await db.select().from(scans).where(and(eq(scans.editionId, edition.id), eq(scans.nonce, nonce)));
-  if (first) return answer(first.result, first.reason as ScanDecision["reason"]);
+  if (first?.code === input.code) return answer(first.result, first.reason as ScanDecision["reason"]);
+  // The nonce of another code: a nonce only makes a repeat of the same scan harmless, so this one
+  // is a scan of its own, decided on its own badge, under a nonce of the server's.
+  if (first) return recordScan(ctx, { ...input, nonce: newScanNonce() });
   await db
     .insert(scans)
     .values({ ...row, result: "refuse", reason: "already_inside", admitKey: null })
