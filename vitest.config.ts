@@ -53,7 +53,10 @@ const projects = [
       globalSetup: ["tests/support/global-e2e.ts"],
       testTimeout: 60_000,
       hookTimeout: 120_000,
-      fileParallelism: false,
+      // Two journey files at once (each its own server and Chromium) on the 2-core CI machine:
+      // a file spends much of its time waiting on the browser.
+      fileParallelism: true,
+      maxWorkers: 2,
     },
   },
 ];

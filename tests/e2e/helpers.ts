@@ -1,6 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Clock } from "../../src/platform/clock";
+import { BEFORE_THE_SHOW, clockFrom, SUITE_NOW, type StartedClock } from "../support/clocks";
 import { startTestServer, type TestServer } from "../support/server";
 
 // One browser and one server per test file: starting Chromium and seeding the
@@ -39,27 +39,13 @@ export interface Env {
   close(): Promise<void>;
 }
 
-/**
- * A server clock that runs from `start` (the test's wall clock moves it on): journeys that need
- * the demo edition (24–26 January 2026) still to come, e.g. registering for its days.
- */
-export function clockFrom(start: string): Clock {
-  const offset = Date.parse(start) - Date.now();
-  return { now: () => new Date(Date.now() + offset) };
-}
+export { clockFrom, SUITE_NOW };
 
-/** Two weeks before the demo edition opens. */
-export const beforeTheShow = () => clockFrom("2026-01-10T08:00:00Z");
+/** Two weeks before the demo edition opens: journeys that register for its days. */
+export const beforeTheShow = () => clockFrom(BEFORE_THE_SHOW);
 
-/**
- * The day the suite runs on, whatever the calendar says: servers start at this instant unless a
- * file asks for another clock (the 2026 show is over, next year's is ahead), and browsers share the
- * server's clock, so a journey that depends on "today" (gates, past days, the current edition)
- * gives the same answer on every day it is run.
- */
-export const SUITE_NOW = "2026-12-04T06:00:00Z";
-
-export async function startEnv(options: { smtpPort?: number; clock?: Clock } = {}): Promise<Env> {
+/** Servers start at SUITE_NOW unless a file asks for another clock (tests/support/clocks.ts). */
+export async function startEnv(options: { smtpPort?: number; clock?: StartedClock } = {}): Promise<Env> {
   const clock = options.clock ?? clockFrom(SUITE_NOW);
   const [server, browser] = await Promise.all([startTestServer({ ...options, clock }), launchBrowser()]);
   const contexts: BrowserContext[] = [];

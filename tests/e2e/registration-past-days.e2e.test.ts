@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { editions } from "../../src/features/editions/tables";
 import { en } from "../../src/platform/i18n/messages/en";
 import { ur } from "../../src/platform/i18n/messages/ur";
+import { SHOW_DAY_2 } from "../support/clocks";
 import { clockFrom, seriousViolations, startEnv, type Env } from "./helpers";
 
 // On the show's second day (25 January 2026, 11:00 in Lahore) the public form offers only the
@@ -11,7 +12,7 @@ import { clockFrom, seriousViolations, startEnv, type Env } from "./helpers";
 
 let env: Env;
 beforeAll(async () => {
-  env = await startEnv({ clock: clockFrom("2026-01-25T06:00:00Z") });
+  env = await startEnv({ clock: clockFrom(SHOW_DAY_2) });
 });
 afterAll(async () => env?.close());
 

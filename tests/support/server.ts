@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
+import { inject } from "vitest";
 import { serve } from "@hono/node-server";
 import type { ServerBuild } from "react-router";
 import type { Clock } from "../../src/platform/clock";
@@ -21,9 +22,11 @@ export interface TestServer {
 /**
  * The real app from the production build (tests/support/global-e2e.ts builds it),
  * in-process on a random port, over a fresh embedded database seeded with the
- * demo edition. With smtpPort, the outbox worker delivers to that SMTP server.
+ * demo edition: a copy of the snapshot seeded at the clock's start when there is
+ * one (clocks.ts), else seeded here. With smtpPort, the outbox worker delivers to
+ * that SMTP server.
  */
-export async function startTestServer(options: { smtpPort?: number; clock?: Clock } = {}): Promise<TestServer> {
+export async function startTestServer(options: { smtpPort?: number; clock?: Clock & { start?: string } } = {}): Promise<TestServer> {
   const buildDir = path.resolve("build");
   const build = (await import(/* @vite-ignore */ pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
 
@@ -46,7 +49,10 @@ export async function startTestServer(options: { smtpPort?: number; clock?: Cloc
     secureCookies: false,
     trustProxy: false,
   };
-  const running = await startServices(config, { seed: true, clock: options.clock });
+  const snapshot = options.clock?.start ? inject("e2eSnapshots")?.[options.clock.start] : undefined;
+  const running = snapshot
+    ? await startServices(config, { seed: false, clock: options.clock, loadDataDir: new Blob([fs.readFileSync(snapshot)]) })
+    : await startServices(config, { seed: true, clock: options.clock });
   const app = createApp({ services: running.services, build, clientDir: path.join(buildDir, "client") });
   handler = (req) => app.fetch(req);
 
