@@ -41,6 +41,7 @@ const uploadAnswer = z
     conflicts: z.array(z.string()),
     invalid: z.array(z.object({ index: z.number().int(), issues: z.array(z.string()) })),
     flagged: z.number().int(),
+    incidents: z.number().int().openapi({ description: "Admits the server refused on checking the code itself: recorded as refusals with the server's reason, never as entries." }),
   })
   .openapi("OfflineUploadAnswer");
 // The bundle's exact shape is core/gate-bundle.ts (plain zod, shared with the browser); documented loosely here.
@@ -71,7 +72,7 @@ export function checkinApi(services: AppServices) {
       method: "post",
       path: "/editions/{id}/offline-scans",
       summary: "Upload scans queued on a gate phone while offline",
-      description: "Idempotent by nonce: uploading the same queue twice records each scan once. Badges admitted at two gates of a zone while offline are flagged.",
+      description: "Idempotent by nonce: uploading the same queue twice records each scan once. Badges admitted at two gates of a zone while offline are flagged. The server verifies every admitted code itself: a device's admit of a code that is not a genuine badge of this edition (or not the badge it names) is recorded as a refusal and counted in incidents.",
       tags,
       security: security.session,
       request: { params: idParams, body: jsonBody(uploadBody) },

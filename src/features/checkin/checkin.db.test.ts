@@ -212,6 +212,23 @@ describe("offline queue", () => {
     expect((await recordScan(await gateCtx(), { gateId: ids.gate("hall2").id, code })).reason).toBe("already_inside");
   });
 
+  it("checks every uploaded admit itself: a device's admit of a code that is no badge (or not the badge it names) is a refusal, never footfall", async () => {
+    const { reg, code } = await badgeFor("genuine-upload@example.pk");
+    const junk = queued({ code: "NOT-A-BADGE", registrationNo: null });
+    const forged = queued({ code: code.slice(0, -4) + (code.endsWith("0000") ? "1111" : "0000"), registrationNo: reg.number });
+    const misnamed = queued({ code, registrationNo: reg.number + 1000 });
+    const genuine = queued({ code, registrationNo: reg.number });
+    const answer = await uploadOfflineScans(await gateCtx(), { editionId: ids.edition.id, scans: [junk, forged, misnamed, genuine] });
+    expect(answer).toMatchObject({ recorded: 4, incidents: 3 });
+    const row = async (nonce: string) => (await t.db.select().from(scans).where(eq(scans.nonce, nonce)))[0]!;
+    expect(await row(junk.nonce)).toMatchObject({ result: "refuse", reason: "unknown_code", registrationNo: null, offline: true });
+    expect((await row(forged.nonce)).result).toBe("refuse");
+    expect(await row(misnamed.nonce)).toMatchObject({ result: "refuse", registrationNo: reg.number });
+    expect(await row(genuine.nonce)).toMatchObject({ result: "admit", reason: "ok", registrationNo: reg.number });
+    const admits = await t.db.select().from(scans).where(and(eq(scans.editionId, ids.edition.id), eq(scans.code, "NOT-A-BADGE"), eq(scans.result, "admit")));
+    expect(admits).toHaveLength(0);
+  });
+
   it("flags a badge admitted at two gates of one zone while offline", async () => {
     const { reg, code } = await badgeFor("shared@example.pk");
     const a = queued({ code, registrationNo: reg.number, gateId: ids.gate("hall1").id, deviceId: "phone-a" });

@@ -5,7 +5,8 @@ import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { editions } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
-import { editionShortId } from "../core/badge-code";
+import { editionShortId, verifyBadge } from "../core/badge-code";
+import { verificationReason } from "../core/decide";
 import { scanDay, type GateBundle } from "../core/gate-bundle";
 import { detectDoubleAdmissions, mergeUploadedScans } from "../core/offline-sync";
 import { rehearsalOf } from "./rehearsal";
@@ -64,6 +65,8 @@ export interface UploadAnswer {
   conflicts: string[];
   invalid: { index: number; issues: string[] }[];
   flagged: number;
+  /** Admissions the server refused on checking the code itself (recorded as refusals, not entries). */
+  incidents: number;
 }
 
 /** Record a queue of scans decided offline. Idempotent by nonce: the same queue uploaded twice (or
@@ -87,6 +90,19 @@ export async function uploadOfflineScans(ctx: Ctx, raw: unknown): Promise<Upload
       merged.invalid.push({ index: input.scans.findIndex((x) => (x as { nonce?: unknown } | null)?.nonce === s.nonce), issues: ["gateId: unknown_gate"] });
       return false;
     });
+    // A device's word is not an entry: the server checks every admitted code itself. An admit of a
+    // code that is not a genuine badge of this edition (or not the badge it claims) is kept, as a
+    // refusal with the server's reason, so it shows among refusals and never counts as footfall.
+    const keys = await editionPublicKeys(tx, edition.id);
+    const short = editionShortId(edition.id);
+    let incidents = 0;
+    for (const [i, s] of record.entries()) {
+      if (s.result !== "admit") continue;
+      const v = verifyBadge(s.code, keys, short);
+      if (v.ok && v.payload.registrationNo === s.registrationNo) continue;
+      incidents++;
+      record[i] = { ...s, result: "refuse", reason: v.ok ? "unknown_code" : verificationReason(v), registrationNo: v.ok ? v.payload.registrationNo : null };
+    }
     const numbers = [...new Set(record.flatMap((s) => (s.registrationNo === null ? [] : [s.registrationNo])))];
     const regRows = numbers.length
       ? await tx.select({ id: registrations.id, number: registrations.number }).from(registrations).where(and(eq(registrations.editionId, edition.id), inArray(registrations.number, numbers)))
@@ -117,7 +133,7 @@ export async function uploadOfflineScans(ctx: Ctx, raw: unknown): Promise<Upload
       recorded += (await tx.insert(scans).values(rows).onConflictDoNothing().returning({ id: scans.id })).length;
     }
     const flagged = await flagDoubleAdmissions(tx, ctx, edition.id, record.filter((s) => s.result === "admit" && s.registrationNo !== null).map((s) => s.registrationNo!));
-    return { recorded, duplicates: merged.duplicates.length, conflicts: merged.conflicts, invalid: merged.invalid, flagged };
+    return { recorded, duplicates: merged.duplicates.length, conflicts: merged.conflicts, invalid: merged.invalid, flagged, incidents };
   });
 }
 
