@@ -60,6 +60,18 @@ describe("register and approve", () => {
     expect((await decideRegistrations(await staff(), { editionId, ids: [reg.id], decision: "approve" })).skipped).toEqual([{ id: reg.id, status: "approved" }]);
   });
 
+  it("the badge email goes out in the registrant's language, not the approving organiser's", async () => {
+    const r = await register(ctxFor(t.db, anonymous, "en"), person("english-buyer@example.com", { categoryId: cat.corporate_buyer, organisation: "Acme" }));
+    const reg = r.registrations[0]!;
+    await decideRegistrations(ctxFor(t.db, await actorFor(t.db, demo.organiser), "ur"), { editionId, ids: [reg.id], decision: "approve" });
+    const all = await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, "english-buyer@example.com"));
+    const badge = all.find((m) => m.kind === "checkin.badge")!;
+    expect(badge.subject).toMatch(/^Your badge/);
+    expect(badge.bodyText.indexOf("Hello")).toBeGreaterThanOrEqual(0);
+    expect(badge.bodyText.indexOf("Hello")).toBeLessThan(badge.bodyText.indexOf("———"));
+    expect(all.find((m) => m.kind === "registration_approved")!.subject).not.toMatch(/[\u0600-\u06ff]/);
+  });
+
   it("a public visitor is approved at once; the same email again returns the same registration", async () => {
     const a = await register(ctxFor(t.db), person("same@example.com"));
     expect(a.registrations[0]!.status).toBe("approved");

@@ -1,3 +1,4 @@
+import { isLocale } from "../../../platform/i18n/locales";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import type { Executor, Tx } from "../../../platform/db/types";
@@ -90,7 +91,8 @@ export function badgeEmail(ctx: Ctx, edition: Edition, reg: Registration, linkKe
   const link = badgePageUrl(ctx.config.publicUrl, reg.id, linkKey);
   const text = (locale: "en" | "ur") =>
     translate(locale, "checkin.email.body", { name: reg.name, edition: locale === "ur" ? edition.nameUr : edition.nameEn, link, number: reg.number });
-  const first = ctx.locale;
+  // In the registrant's language, whoever triggered it (an organiser approving in Urdu, say).
+  const first = isLocale(reg.locale) ? reg.locale : "en";
   const second = first === "ur" ? "en" : "ur";
   return {
     kind: "checkin.badge",
