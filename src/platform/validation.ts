@@ -31,7 +31,33 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   });
 }
 
+/**
+ * Paths of strings that are not well-formed UTF-16 (a lone surrogate such as "\ud800"): PostgreSQL
+ * refuses them in jsonb and silently replaces them in text, so they never get past the edge.
+ */
+// A high surrogate not followed by a low one, or a low one not preceded by a high one (no
+// lookbehind and no String.prototype.isWellFormed: this module also runs in older phone browsers).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+
+export function illFormedTextPaths(input: unknown, path: string[] = [], found: string[] = [], depth = 0): string[] {
+  if (typeof input === "string") {
+    if (!wellFormed(input)) found.push(path.join("."));
+  } else if (input && typeof input === "object" && depth < 32 && found.length < 50) {
+    for (const [key, value] of Object.entries(input)) {
+      if (!wellFormed(key)) found.push([...path, "?"].join("."));
+      else illFormedTextPaths(value, [...path, key], found, depth + 1);
+    }
+  }
+  return found;
+}
+
+/** Every operation's input passes here: ill-formed text first (one field error per string), then its schema. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const illFormed = illFormedTextPaths(input);
+  if (illFormed.length) {
+    throw new DomainError("validation_failed", { fields: illFormed.map((path) => ({ path, code: "ill_formed_text", params: {} })) });
+  }
   const result = schema.safeParse(input);
   if (!result.success) {
     throw new DomainError("validation_failed", { fields: toFieldIssues(result.error) });

@@ -284,6 +284,23 @@ describe("CSRF", () => {
   });
 });
 
+describe("ill-formed text", () => {
+  it("refuses a lone surrogate in any field with a field error (400), never a 500, and stores nothing", async () => {
+    const lone = "Amna \ud800";
+    const signUp = await api.call("/api/v1/auth/sign-up", { json: { email: "surrogate@example.pk", password: "a-long-password", name: lone } });
+    expect(signUp.status).toBe(400);
+    expect(signUp.body.error.fields).toEqual([expect.objectContaining({ path: "name", code: "ill_formed_text" })]);
+    const cookie = (await api.call("/api/v1/auth/sign-in", { json: { email: demo.visitor, password: demo.password } })).headers.get("set-cookie")!.split(";")[0]!;
+    const me = await api.call("/api/v1/me", { method: "PATCH", cookie, json: { name: "\udfff tail" } });
+    expect(me.status).toBe(400);
+    expect(me.body.error.fields[0]).toMatchObject({ path: "name", code: "ill_formed_text" });
+    // A well-formed pair (an emoji) is fine.
+    expect((await api.call("/api/v1/me", { method: "PATCH", cookie, json: { name: "Visitor \ud83d\ude00" } })).status).toBe(200);
+    const ur = await api.call("/api/v1/auth/sign-up", { json: { email: "s2@example.pk", password: "a-long-password", name: lone }, headers: { "accept-language": "ur" } });
+    expect(ur.status).toBe(400);
+  });
+});
+
 describe("sign-in rate limit", () => {
   it("blocks the sixth attempt after five wrong passwords, even with the right one", async () => {
     const attempt = (password: string, ip: string) =>

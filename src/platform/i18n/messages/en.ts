@@ -259,6 +259,7 @@ export const en = {
   "validation.invalid": "This value is not valid.",
   "validation.required": "This field is required.",
   "validation.too_short": "Use at least {min} characters.",
+  "validation.ill_formed_text": "This text contains characters that cannot be stored (a broken character): type or paste it again.",
   "validation.too_long": "Use at most {max} characters.",
   "validation.too_small": "The value must be at least {min}.",
   "validation.too_big": "The value must be at most {max}.",

@@ -258,6 +258,7 @@ export const ur: Record<MessageKey, string> = {
   "validation.invalid": "یہ قدر درست نہیں۔",
   "validation.required": "یہ خانہ لازمی ہے۔",
   "validation.too_short": "کم از کم {min} حروف استعمال کریں۔",
+  "validation.ill_formed_text": "اس تحریر میں ایسا حرف ہے جو محفوظ نہیں ہو سکتا (ٹوٹا ہوا حرف): اسے دوبارہ لکھیں یا چسپاں کریں۔",
   "validation.too_long": "زیادہ سے زیادہ {max} حروف استعمال کریں۔",
   "validation.too_small": "قدر کم از کم {min} ہونی چاہیے۔",
   "validation.too_big": "قدر زیادہ سے زیادہ {max} ہونی چاہیے۔",
