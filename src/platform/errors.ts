@@ -15,6 +15,7 @@ export const errorStatus = {
   email_taken: 409,
   slug_taken: 409,
   token_invalid: 410,
+  payload_too_large: 413,
   rate_limited: 429,
 } as const;
 

@@ -45,13 +45,16 @@ const tags = [
 export function createApi(services: AppServices) {
   const api = apiRouter();
   api.onError((err, c) => handleError(requestFault(err) ?? err, c));
-  // No API body is anywhere near this; refusing early keeps a huge upload out of memory.
+  // No API body is anywhere near this; refusing early keeps a huge upload out of memory. The rest
+  // of the body is never read, so the answer closes the connection: a client must not send its
+  // next request on it (it would be read as part of this body, or find the socket reset).
   api.use(
     "*",
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new DomainError("bad_request");
+      onError: (c) => {
+        c.header("Connection", "close");
+        throw new DomainError("payload_too_large", { params: { max: MAX_BODY_BYTES } });
       },
     }),
   );

@@ -254,6 +254,7 @@ export const en = {
   "error.email_taken": "An account with this email already exists. Sign in or reset your password.",
   "error.slug_taken": "That short name is already used.",
   "error.token_invalid": "This link is invalid or has expired. Ask for a new one.",
+  "error.payload_too_large": "What was sent is too large.",
   "error.rate_limited": "Too many attempts. Please wait a few minutes and try again.",
 
   "validation.invalid": "This value is not valid.",

@@ -253,6 +253,7 @@ export const ur: Record<MessageKey, string> = {
   "error.email_taken": "اس ای میل سے ایک اکاؤنٹ پہلے سے موجود ہے۔ سائن اِن کریں یا پاس ورڈ دوبارہ ترتیب دیں۔",
   "error.slug_taken": "یہ مختصر نام پہلے سے استعمال میں ہے۔",
   "error.token_invalid": "یہ لنک درست نہیں یا اس کی مدت ختم ہو چکی ہے۔ نیا لنک منگوائیں۔",
+  "error.payload_too_large": "بھیجا گیا مواد بہت بڑا ہے۔",
   "error.rate_limited": "بہت زیادہ کوششیں۔ براہِ کرم چند منٹ انتظار کر کے دوبارہ کوشش کریں۔",
 
   "validation.invalid": "یہ قدر درست نہیں۔",
