@@ -2,7 +2,7 @@ import type { Route } from "./+types/transparency";
 import { loadOr } from "../../../web/actions";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { hasMessage } from "../../../platform/i18n/translate";
-import { dimensions, measures, NO_SCORE, type Cell } from "../engine";
+import { dimensions, measures, NO_SCORE, type Cell } from "../engine/report";
 import { groupText } from "../reasons";
 import { getTransparencyReport } from "../operations/transparency";
 
