@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { precompress } from "./precompress.mjs";
 
 const [major] = process.versions.node.split(".").map(Number);
 if (major < 22) {
@@ -28,6 +29,7 @@ if (stale) {
   console.log("Building the web app…");
   const r = spawnSync(bin("react-router"), ["build"], { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
+  precompress(path.resolve("build/client"));
 }
 const r = spawnSync(bin("tsx"), ["src/server/main.ts"], { stdio: "inherit" });
 process.exit(r.status ?? 1);

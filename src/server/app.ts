@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createRequestHandler, type ServerBuild } from "react-router";
 import { sql } from "drizzle-orm";
@@ -23,6 +24,9 @@ export interface AppOptions {
 export function createApp({ services, build, clientDir }: AppOptions) {
   const app = new Hono<AppEnv>();
   app.onError(handleError);
+  // Pages and JSON gzipped on the fly (slow phone networks); assets come precompressed (brotli or
+  // gzip, scripts/precompress.mjs), and the live footfall stream (text/event-stream) is left alone.
+  app.use("*", compress());
 
   app.get("/healthz", async (c) => {
     try {
@@ -40,6 +44,7 @@ export function createApp({ services, build, clientDir }: AppOptions) {
       "/assets/*",
       serveStatic({
         root,
+        precompressed: true,
         onFound: (_p, c) => {
           c.header("Cache-Control", "public, max-age=31536000, immutable");
         },

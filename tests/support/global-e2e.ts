@@ -7,6 +7,7 @@ import { fixedClock } from "../../src/platform/clock";
 import { openDatabase } from "../../src/platform/db/open";
 import { seedDemo } from "../../src/features/demo/seed-demo";
 import { E2E_SEED_INSTANTS } from "./clocks";
+import { precompress } from "../../scripts/precompress.mjs";
 
 // Browser journeys run against the real production build, as users get it: built once per run
 // (and not at all when the build is newer than every source), then every e2e file starts its own
@@ -43,6 +44,7 @@ function buildIfStale() {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production" },
   });
+  precompress(path.resolve("build/client"));
   console.log(`e2e: built the app in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../support/server";
+import { clockFrom, SUITE_NOW } from "../support/clocks";
+
+// Slow phone networks: text goes compressed. Hashed assets come precompressed (brotli when the
+// browser takes it) and cached for a year; pages and JSON are gzipped on the fly.
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ clock: clockFrom(SUITE_NOW) });
+});
+afterAll(async () => server?.close());
+
+const get = (path: string, encoding: string) => fetch(`${server.url}${path}`, { headers: { "accept-encoding": encoding, accept: "text/html" } });
+
+describe("compression", () => {
+  it("serves a hashed script brotli-compressed, gzip to a client without brotli, cached as immutable", async () => {
+    const home = await (await get("/", "identity")).text();
+    const script = /\/assets\/entry\.client-[\w-]+\.js/.exec(home)![0];
+    const plain = await get(script, "identity");
+    const plainBytes = (await plain.arrayBuffer()).byteLength;
+    const br = await get(script, "br, gzip");
+    expect(br.headers.get("content-encoding")).toBe("br");
+    expect(br.headers.get("cache-control")).toContain("immutable");
+    // fetch decodes the body: the transferred size is the content-length header.
+    expect(Number(br.headers.get("content-length"))).toBeLessThan(plainBytes / 2.5);
+    expect((await br.arrayBuffer()).byteLength).toBe(plainBytes);
+    expect((await get(script, "gzip")).headers.get("content-encoding")).toBe("gzip");
+  });
+
+  it("gzips pages and JSON, and leaves them plain for a client that asks for nothing", async () => {
+    expect((await get("/", "gzip, br")).headers.get("content-encoding")).toBe("gzip");
+    expect((await get("/api/v1/openapi.json", "gzip")).headers.get("content-encoding")).toBe("gzip");
+    expect((await get("/", "identity")).headers.get("content-encoding")).toBeNull();
+  });
+});
