@@ -1,5 +1,6 @@
+// One weight of the Urdu font (160 KB): bold Urdu is synthesised by the browser rather than sent
+// as a second 158 KB file to every Urdu page (slow phone networks; docs/benchmarks.md, page weight).
 import "@fontsource/noto-nastaliq-urdu/arabic-400.css";
-import "@fontsource/noto-nastaliq-urdu/arabic-700.css";
 import "./styles/app.css";
 import {
   isRouteErrorResponse,

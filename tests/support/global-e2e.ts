@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,7 +6,7 @@ import { fixedClock } from "../../src/platform/clock";
 import { openDatabase } from "../../src/platform/db/open";
 import { seedDemo } from "../../src/features/demo/seed-demo";
 import { E2E_SEED_INSTANTS } from "./clocks";
-import { precompress } from "../../scripts/precompress.mjs";
+import buildIfStale from "./build-if-stale";
 
 // Browser journeys run against the real production build, as users get it: built once per run
 // (and not at all when the build is newer than every source), then every e2e file starts its own
@@ -19,33 +18,6 @@ declare module "vitest" {
     /** Seeded PGlite snapshot (a .tar.gz) by the instant it was seeded at. */
     e2eSnapshots: Record<string, string>;
   }
-}
-
-const SOURCES = ["src", "public", "react-router.config.ts", "vite.config.ts", "package-lock.json"];
-
-function newest(p: string): number {
-  if (!fs.existsSync(p)) return 0;
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let t = st.mtimeMs;
-  for (const e of fs.readdirSync(p)) t = Math.max(t, newest(path.join(p, e)));
-  return t;
-}
-
-function buildIfStale() {
-  const serverBuild = path.resolve("build/server/index.js");
-  const builtAt = fs.existsSync(serverBuild) ? fs.statSync(serverBuild).mtimeMs : 0;
-  if (builtAt > Math.max(...SOURCES.map((s) => newest(path.resolve(s))))) {
-    console.log("e2e: the build is newer than the sources; not rebuilt");
-    return;
-  }
-  const started = Date.now();
-  execFileSync(path.resolve("node_modules/.bin/react-router"), ["build"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-  precompress(path.resolve("build/client"));
-  console.log(`e2e: built the app in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 async function seededSnapshot(instant: string): Promise<string> {
