@@ -20,6 +20,23 @@ const urdu = (context: BrowserContext) => context.addCookies([{ name: "numaish_l
 const header = (page: Page) => page.locator("header.site-header");
 const main = (page: Page) => page.locator("main");
 
+describe("signing in without a page to go to", () => {
+  it("lands organisers and administrators in the back office, gate staff at the gate, reviewers on their reviews, visitors at home", async () => {
+    for (const [who, path] of [
+      [demo.organiser, "/back-office"],
+      [demo.admin, "/back-office"],
+      ["gate@demo.numaish.pk", "/gate"],
+      ["reviewer@demo.numaish.pk", "/review"],
+      [demo.visitor, "/"],
+    ] as const) {
+      const { page } = await env.context(phone);
+      await signIn(page, who);
+      await page.waitForLoadState("domcontentloaded");
+      expect(new URL(page.url()).pathname, who).toBe(path);
+    }
+  });
+});
+
 describe("role pages", () => {
   const cases = [
     { who: "gate@demo.numaish.pk", header: ["nav.gate"], account: ["nav.gate", "nav.walkIn"], hrefs: ["/gate", /^\/desk\/editions\/[0-9a-f-]{36}\/walk-in$/] },

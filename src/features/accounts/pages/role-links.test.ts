@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, Grant, Role } from "../../../platform/permissions/actor";
-import { accountRoleLinks, headerRoleLinks } from "./role-links";
+import { accountRoleLinks, headerRoleLinks, landingPath } from "./role-links";
 
 const org = "00000000-0000-0000-0000-000000000001";
 const user = (...roles: Role[]): Actor => ({
@@ -33,5 +33,14 @@ describe("role links from grants", () => {
     const links = to(accountRoleLinks(user("gate_staff", "reviewer", "organiser_staff"), "ed"));
     expect(links).toEqual(["/back-office", "/gate", "/desk/editions/ed/walk-in", "/review"]);
     expect(new Set(links).size).toBe(links.length);
+  });
+
+  it("land sign-in on the person's own work: back office, else the one role page, else home", () => {
+    expect(landingPath(user("organiser_staff"))).toBe("/back-office");
+    expect(landingPath(user("platform_admin"))).toBe("/back-office");
+    expect(landingPath(user("gate_staff"))).toBe("/gate");
+    expect(landingPath(user("reviewer"))).toBe("/review");
+    expect(landingPath(user("trade_body_rep"))).toBe("/nominations");
+    expect(landingPath(user("visitor"))).toBe("/");
   });
 });

@@ -37,3 +37,13 @@ export function accountRoleLinks(actor: Actor, deskEditionId: string | null): Ro
   if (scans && deskEditionId) links.push({ to: `/desk/editions/${deskEditionId}/walk-in`, label: "nav.walkIn" });
   return [...links, ...headerRoleLinks(actor).filter((l) => l.to !== "/gate")];
 }
+
+/**
+ * Where sign-in lands when nobody asked for a page: the back office for organiser staff and
+ * administrators, else the person's one role page (gate, nominations, reviews, staff badges),
+ * else the home page. Nobody is sent to a page that would refuse them.
+ */
+export function landingPath(actor: Actor): string {
+  if (can(actor, "backoffice.enter")) return "/back-office";
+  return headerRoleLinks(actor)[0]?.to ?? "/";
+}

@@ -4,7 +4,9 @@ import { sessionCookie } from "../../../platform/http/cookies";
 import { runForm, safeNext, withNext } from "../../../web/actions";
 import { Field, FormError, useFailure } from "../../../web/components/form";
 import { pageTitle, useT } from "../../../web/i18n";
+import { actorForUser } from "../grants";
 import { signIn } from "../operations/sign-in";
+import { landingPath } from "./role-links";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "auth.signIn.title");
@@ -21,8 +23,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     }),
   );
   if (!result.ok) return result.response;
-  const { session } = result.value;
-  return redirect(safeNext(String(form.get("next") ?? "")), {
+  const { session, user } = result.value;
+  const next = safeNext(String(form.get("next") ?? ""), "") || landingPath(await actorForUser(context.ctx.db, user));
+  return redirect(next, {
     headers: { "Set-Cookie": sessionCookie(session.secret, context.ctx.config.secureCookies) },
   });
 }
