@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { LOG_LEVELS, type LogLevel } from "./log";
 
 // Configuration comes from the environment only, validated once at start so a
 // typo fails loudly instead of surfacing as an odd runtime error later.
@@ -19,6 +20,9 @@ const envSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false"),
   NODE_ENV: z.string().default("production"),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  /** Bearer token for GET /metrics (Prometheus); unset: no metrics endpoint. */
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export interface SmtpConfig {
@@ -42,6 +46,9 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Behind a reverse proxy that sets X-Forwarded-For; otherwise the header is ignored (it is client-controlled). */
   trustProxy: boolean;
+  /** JSON log level (LOG_LEVEL); servers built by hand in tests leave it out and log nothing. */
+  logLevel?: LogLevel;
+  metricsToken?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -72,5 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxPollMs: e.OUTBOX_POLL_MS,
     secureCookies: publicUrl.startsWith("https://"),
     trustProxy: e.TRUST_PROXY === "true" || e.TRUST_PROXY === "1",
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

@@ -130,12 +130,12 @@ describe("errors", () => {
     expect((await r.json()).error.code).toBe("bad_request");
   });
 
-  it("refuses an oversized body with 400", async () => {
+  it("refuses an oversized body with 413 payload_too_large", async () => {
     const r = await raw("/api/v1/auth/sign-in", JSON.stringify({ email: "x@y.pk", password: "x".repeat(300_000) }), {
       "content-type": "application/json",
     });
-    expect(r.status).toBe(400);
-    expect((await r.json()).error.code).toBe("bad_request");
+    expect(r.status).toBe(413);
+    expect((await r.json()).error.code).toBe("payload_too_large");
   });
 
   it("reports missing fields, wrong types and unknown fields with paths", async () => {

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -10,7 +11,9 @@ import { requestContext, type AppEnv } from "../platform/http/request-context";
 import { originCheck, securityHeaders } from "../platform/http/security";
 import { actorForUser } from "../features/accounts/grants";
 import { actorForApiToken } from "../features/accounts/operations/api-tokens";
+import { createLogger, type Logger } from "../platform/log";
 import { createApi } from "./api";
+import { createMetrics, observe, readiness } from "./observability";
 import type { LoadContext } from "./load-context";
 
 export interface AppOptions {
@@ -19,14 +22,33 @@ export interface AppOptions {
   build?: ServerBuild;
   /** Folder of the built client assets (build/client). */
   clientDir?: string;
+  /** JSON logs (src/server/main.ts passes one at LOG_LEVEL); none: silent. */
+  logger?: Logger;
 }
 
-export function createApp({ services, build, clientDir }: AppOptions) {
+export function createApp({ services, build, clientDir, logger = createLogger("silent") }: AppOptions) {
   const app = new Hono<AppEnv>();
   app.onError(handleError);
+  const metrics = createMetrics(services);
+  app.use("*", observe(logger, metrics));
   // Pages and JSON gzipped on the fly (slow phone networks); assets come precompressed (brotli or
   // gzip, scripts/precompress.mjs), and the live footfall stream (text/event-stream) is left alone.
   app.use("*", compress());
+
+  // Readiness: the database answers and every migration this code knows of is applied.
+  app.get("/readyz", async (c) => {
+    const r = await readiness(services);
+    return c.json(r, r.ok ? 200 : 503);
+  });
+
+  // Prometheus, behind a bearer token (METRICS_TOKEN); without one configured there is no endpoint.
+  app.get("/metrics", async (c) => {
+    const token = services.config.metricsToken;
+    if (!token) return c.json({ error: { code: "not_found" } }, 404);
+    const given = c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
+    if (!safeEqual(given, token)) return c.json({ error: { code: "unauthenticated" } }, 401);
+    return c.text(await metrics.registry.metrics(), 200, { "Content-Type": metrics.registry.contentType });
+  });
 
   app.get("/healthz", async (c) => {
     try {
@@ -79,3 +101,6 @@ export function createApp({ services, build, clientDir }: AppOptions) {
   }
   return app;
 }
+
+const digest = (s: string) => createHash("sha256").update(s).digest();
+const safeEqual = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));

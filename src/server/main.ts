@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import { serve } from "@hono/node-server";
 import type { ServerBuild } from "react-router";
 import { loadConfig } from "../platform/config";
+import { createLogger } from "../platform/log";
 import { DataDirLockedError } from "../platform/db/lock";
 import { DEMO_PASSWORD, demoAccounts } from "../features/demo/seed-demo";
 import { createApp } from "./app";
@@ -22,7 +23,8 @@ async function main() {
     }
     throw e;
   }
-  const app = createApp({ services: running.services, build, clientDir: path.join(buildDir, "client") });
+  const logger = createLogger(config.logLevel);
+  const app = createApp({ services: running.services, build, clientDir: path.join(buildDir, "client"), logger });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const db = running.database.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL (DATABASE_URL)";
     const lines = [

@@ -22,7 +22,11 @@ const escapeHtml = (s: string) =>
 export function handleError(err: unknown, c: Context<AppEnv>) {
   const locale = c.get("req")?.ctx.locale ?? defaultLocale;
   const domain = isDomainError(err) ? err : null;
-  if (!domain) console.error(err);
+  if (!domain) {
+    const log = c.get("log");
+    if (log) log.error({ err }, "unhandled error");
+    else console.error(err);
+  }
   const e = domain ?? new DomainError("bad_request");
   const status = (domain ? e.status : 500) as ContentfulStatusCode;
   // A client told "too many" is told when to try again (the limiter's window when it says none).

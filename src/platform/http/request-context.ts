@@ -1,3 +1,4 @@
+import type { Logger } from "../log";
 import { randomBytes } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { getConnInfo } from "@hono/node-server/conninfo";
@@ -17,7 +18,7 @@ export interface RequestInfo {
   bearer: boolean;
 }
 
-export type AppEnv = { Variables: { req: RequestInfo } };
+export type AppEnv = { Variables: { req: RequestInfo; log?: Logger } };
 
 /** Grants and tokens are resolved by the feature that owns them, injected here. */
 export interface ActorResolvers {
