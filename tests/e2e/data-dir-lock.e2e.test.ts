@@ -16,7 +16,9 @@ afterAll(() => {
 });
 
 function startServer() {
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["src/server/main.ts"], {
+  // Node itself with tsx as a loader (not the tsx wrapper, which relays signals to a child process
+  // of its own): the SIGTERM below reaches the server's own handler directly.
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, SEED_DEMO: "true", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
