@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { openTestDb, type TestDb } from "../../../tests/support/db";
+import { withDatabase } from "../../../tests/support/global-db";
+import { copyDatabase } from "./copy";
+import { openDatabase, type Database } from "./open";
+
+// The seeded demo (the embedded database's snapshot) copied into an empty, migrated database: the
+// embedded one on PGlite runs, a real PostgreSQL database on PostgreSQL runs. Every table's rows,
+// and the registration-number sequences' positions, arrive; a second copy is refused.
+
+let source: TestDb;
+let target: Database;
+let dropTarget: () => Promise<void> = async () => {};
+const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : ((r as { rows?: T[] }).rows ?? [])) as T[];
+
+beforeAll(async () => {
+  source = await openTestDb();
+  if (process.env.NUMAISH_TEST_DB === "postgres") {
+    const url = inject("postgresUrl");
+    const name = `numaish_copy_${randomBytes(5).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    target = await openDatabase({ kind: "postgres", url: withDatabase(url, name), poolSize: 3 });
+    dropTarget = async () => {
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    };
+  } else {
+    target = await openDatabase({ kind: "pglite" });
+  }
+  await target.migrate();
+});
+afterAll(async () => {
+  await target?.close();
+  await dropTarget();
+  await source?.close();
+});
+
+describe(`copying a database (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
+  it("moves every row of the seeded demo and the sequences' positions, and refuses a non-empty target", async () => {
+    // A registration-number sequence the source made at run time.
+    await source.db.execute(sql`create sequence if not exists copy_probe_seq as integer start with 41`);
+    await source.db.execute(sql`select nextval('copy_probe_seq')`);
+    const report = await copyDatabase(source.db, target.db);
+    const byTable = Object.fromEntries(report.tables.map((t) => [t.table, t.rows]));
+    expect(byTable.editions).toBeGreaterThanOrEqual(2);
+    expect(byTable.enterprises).toBeGreaterThanOrEqual(170);
+    expect(report.tables.length).toBeGreaterThan(20);
+    for (const { table, rows } of report.tables) {
+      const [n] = rowsOf<{ n: number }>(await target.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`));
+      expect(Number(n!.n), table).toBe(rows);
+    }
+    const [next] = rowsOf<{ v: number }>(await target.db.execute(sql`select nextval('copy_probe_seq')::int as v`));
+    expect(Number(next!.v)).toBe(42);
+    // The same content, not only the same counts: a jsonb column and an array column survive.
+    const q = sql`select slug, year, status from editions order by slug`;
+    expect(rowsOf(await target.db.execute(q))).toEqual(rowsOf(await source.db.execute(q)));
+    const a = sql`select action, data from audit_entries order by id limit 20`;
+    expect(rowsOf(await target.db.execute(a))).toEqual(rowsOf(await source.db.execute(a)));
+    await expect(copyDatabase(source.db, target.db)).rejects.toThrow(/not empty/);
+  });
+});
