@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { editions } from "../../src/features/editions/tables";
 import { en } from "../../src/platform/i18n/messages/en";
 import { ur } from "../../src/platform/i18n/messages/ur";
-import { beforeTheShow, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { SLOW, beforeTheShow, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
 
 // The back office's registrations on a 360 px phone: one card per registration with name, status
 // and days in view (no sideways scrolling), the caption whole; after approving, the notice is in
@@ -93,7 +93,7 @@ describe("the back office's registrations at 360 px", () => {
     const notice = page.getByRole("status").filter({ hasText: "1 changed" });
     await notice.waitFor();
     await expect
-      .poll(() => notice.evaluate((el) => document.activeElement === el && el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= window.innerHeight))
+      .poll(() => notice.evaluate((el) => document.activeElement === el && el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= window.innerHeight), SLOW)
       .toBe(true);
   });
 });
