@@ -8,6 +8,7 @@ import type { AppServices } from "../platform/context";
 import { migrationsFolder } from "../platform/db/open";
 import { loggablePath, type Logger } from "../platform/log";
 import type { AppEnv } from "../platform/http/request-context";
+import { rowsOf } from "../platform/db/rows";
 
 // What operators watch: a JSON access line per request with its request id, Prometheus metrics
 // behind a token (request rates and latencies by route, the outbox, scans and registrations per
@@ -87,7 +88,6 @@ export function createMetrics(services: AppServices) {
   return { registry, requests, duration };
 }
 
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
 
 /** Request id (the proxy's X-Request-Id when it is sane, else a new one), echoed in the answer; one
  *  access log line and the metrics per request. */

@@ -6,6 +6,7 @@ import { openTestDb, type TestDb } from "../../../tests/support/db";
 import { withDatabase } from "../../../tests/support/global-db";
 import { copyDatabase } from "./copy";
 import { openDatabase, type Database } from "./open";
+import { rowsOf } from "./rows";
 
 // The seeded demo (the embedded database's snapshot) copied into an empty, migrated database: the
 // embedded one on PGlite runs, a real PostgreSQL database on PostgreSQL runs. Every table's rows,
@@ -14,7 +15,6 @@ import { openDatabase, type Database } from "./open";
 let source: TestDb;
 let target: Database;
 let dropTarget: () => Promise<void> = async () => {};
-const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : ((r as { rows?: T[] }).rows ?? [])) as T[];
 
 beforeAll(async () => {
   source = await openTestDb();

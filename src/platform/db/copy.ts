@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./types";
+import { rowsOf } from "./rows";
 
 // Copy one database's data into another that has just been migrated to the same schema and holds
 // nothing yet: the embedded demo (PGlite) into the production PostgreSQL, say. Tables go parents
@@ -12,7 +13,6 @@ export interface CopyReport {
   sequences: number;
 }
 
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
 const ident = (name: string) => sql.identifier(name);
 
 async function userTables(db: Db): Promise<string[]> {

@@ -7,6 +7,7 @@ import { visitorCategories } from "../../editions/tables";
 import { bucketsFor, promoteWaitlist, type CapacityState, type PlaceRequest, type WaitlistEntry } from "../core/capacity";
 import { registrationCapacity, registrations } from "../tables";
 import { sendRegistrationEmail, type EmailEdition } from "./emails";
+import { rowsOf } from "../../../platform/db/rows";
 
 // The database side of core/capacity.ts.
 //
@@ -234,11 +235,6 @@ export async function nextRegistrationNumbers(db: Executor, editionId: string, c
   return rowsOf<{ n: string | number }>(rows).map((r) => Number(r.n));
 }
 
-/** node-postgres answers `{ rows }`, PGlite too; a bare array is accepted for safety. */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
 
 export const holds = (status: string) => status === "pending" || status === "approved";
 

@@ -14,7 +14,8 @@ import { admitOrWaitlistGroup, bucketsFor, type PlaceRequest } from "../core/cap
 import type { PersonInput } from "../schemas";
 import { registrations, type RegistrationStatus } from "../tables";
 import { registrationEmail } from "./emails";
-import { claimPlaces, claimSingle, ensureNumberSequence, holdCapacityShared, lockBuckets, rowsOf, sequenceName, stateOf, writeUsed } from "./places";
+import { claimPlaces, claimSingle, ensureNumberSequence, holdCapacityShared, lockBuckets, sequenceName, stateOf, writeUsed } from "./places";
+import { rowsOf } from "../../../platform/db/rows";
 
 // The write side of a registration, kept short because it holds places: one transaction of five
 // round trips in the common case (begin, the edition's shared capacity lock, one statement that
