@@ -65,7 +65,7 @@ describe("English and Urdu", () => {
     await page.goto("/");
     expect(await page.locator("html").getAttribute("dir")).toBe("ltr");
     await page.getByRole("link", { name: en["lang.switchLabel"] }).click();
-    await page.waitForFunction(() => document.documentElement.lang === "ur");
+    await page.waitForFunction(() => document.documentElement?.lang === "ur");
 
     const html = page.locator("html");
     expect(await html.getAttribute("dir")).toBe("rtl");
@@ -96,7 +96,7 @@ describe("English and Urdu", () => {
 
     // And back to English.
     await page.getByRole("link", { name: ur["lang.switchLabel"] }).click();
-    await page.waitForFunction(() => document.documentElement.lang === "en");
+    await page.waitForFunction(() => document.documentElement?.lang === "en");
     await expect.poll(() => h1(page), SLOW).toBe(en["auth.signIn.title"]);
   });
 
