@@ -7,6 +7,8 @@ import { defineConfig } from "vitest/config";
 //   e2e         browser journeys in Debian's Chromium against the built app
 const shared = {};
 const env = { TZ: "UTC" };
+// Every feature's texts in the catalogues, as the app's root and the server load them.
+const setupFiles = ["./src/messages.ts"];
 
 const projects = [
   {
@@ -16,6 +18,7 @@ const projects = [
       include: ["src/**/*.test.{ts,tsx}", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
       exclude: ["**/*.db.test.ts", "**/*.e2e.test.ts", "node_modules/**"],
       env,
+      setupFiles,
     },
   },
   {
@@ -24,6 +27,7 @@ const projects = [
       name: "db:pglite",
       include: ["src/**/*.db.test.ts", "tests/db/**/*.db.test.ts"],
       env: { ...env, NUMAISH_TEST_DB: "pglite" },
+      setupFiles,
       globalSetup: ["tests/support/global-db.ts"],
       testTimeout: 30_000,
       hookTimeout: 60_000,
@@ -37,6 +41,7 @@ const projects = [
             name: "db:postgres",
             include: ["src/**/*.db.test.ts", "tests/db/**/*.db.test.ts"],
             env: { ...env, NUMAISH_TEST_DB: "postgres" },
+            setupFiles,
             globalSetup: ["tests/support/global-db.ts"],
             testTimeout: 30_000,
             hookTimeout: 60_000,
@@ -50,6 +55,7 @@ const projects = [
       name: "e2e",
       include: ["tests/e2e/**/*.e2e.test.ts"],
       env,
+      setupFiles,
       globalSetup: ["tests/support/global-e2e.ts"],
       testTimeout: 60_000,
       hookTimeout: 120_000,

@@ -2,6 +2,7 @@
 // as a second 158 KB file to every Urdu page (slow phone networks; docs/benchmarks.md, page weight).
 import "@fontsource/noto-nastaliq-urdu/arabic-400.css";
 import "./styles/app.css";
+import "./messages";
 import {
   isRouteErrorResponse,
   Link,

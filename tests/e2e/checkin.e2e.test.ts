@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "../../src/platform/auth/tables";
 import { inTransaction } from "../../src/platform/context";
-import { en } from "../../src/platform/i18n/messages/en";
+import { en } from "../../src/messages";
 import { localDate } from "../../src/features/checkin/core/gate-bundle";
 import { demoEditionIds, insertApprovedRegistration } from "../../src/features/checkin/fixtures";
 import { issueBadge } from "../../src/features/checkin/operations/issue-badge";

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { en } from "../../src/platform/i18n/messages/en";
-import { ur } from "../../src/platform/i18n/messages/ur";
+import { en, ur } from "../../src/messages";
 import { SLOW, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
 
 // The demo's completed call as organisers, reviewers and the public see it,

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { en } from "../../src/platform/i18n/messages/en";
-import { ur } from "../../src/platform/i18n/messages/ur";
+import { en, ur } from "../../src/messages";
 import type { Ctx } from "../../src/platform/context";
 import { users } from "../../src/platform/auth/tables";
 import { actorForUser } from "../../src/features/accounts/grants";

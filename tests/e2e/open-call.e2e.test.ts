@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { en } from "../../src/platform/i18n/messages/en";
-import { ur } from "../../src/platform/i18n/messages/ur";
+import { en, ur } from "../../src/messages";
 import { editions, sectors } from "../../src/features/editions/tables";
 import { findCall } from "../../src/features/nominations/operations/call";
 import { seedDemoOpenCall } from "../../src/features/selection/demo-open-call";

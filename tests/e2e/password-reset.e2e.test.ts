@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { en } from "../../src/platform/i18n/messages/en";
+import { en } from "../../src/messages";
 import { startSmtpSink, type SmtpSink } from "../support/smtp";
 import { SLOW, demo, signIn, startEnv, type Env } from "./helpers";
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { editions } from "../../src/features/editions/tables";
-import { en } from "../../src/platform/i18n/messages/en";
-import { ur } from "../../src/platform/i18n/messages/ur";
+import { en, ur } from "../../src/messages";
 import { SHOW_DAY_2 } from "../support/clocks";
 import { clockFrom, seriousViolations, startEnv, type Env } from "./helpers";
 

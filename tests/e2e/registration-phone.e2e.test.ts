@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { eq } from "drizzle-orm";
 import { editions } from "../../src/features/editions/tables";
-import { en } from "../../src/platform/i18n/messages/en";
-import { ur } from "../../src/platform/i18n/messages/ur";
+import { en, ur } from "../../src/messages";
 import { SLOW, beforeTheShow, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
 
 // The back office's registrations on a 360 px phone: one card per registration with name, status

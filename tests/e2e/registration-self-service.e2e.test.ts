@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { en } from "../../src/platform/i18n/messages/en";
-import { ur } from "../../src/platform/i18n/messages/ur";
+import { en, ur } from "../../src/messages";
 import { startSmtpSink, type SmtpSink } from "../support/smtp";
 import { SLOW, seriousViolations, beforeTheShow, startEnv, type Env } from "./helpers";
 

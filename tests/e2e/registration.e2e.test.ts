@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { en } from "../../src/platform/i18n/messages/en";
-import { ur } from "../../src/platform/i18n/messages/ur";
+import { en, ur } from "../../src/messages";
 import { SLOW, demo, seriousViolations, signIn, beforeTheShow, startEnv, type Env } from "./helpers";
 
 // Registration on a phone-sized screen without JavaScript: a buyer registers, an organiser

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { en } from "../../src/platform/i18n/messages/en";
-import { ur } from "../../src/platform/i18n/messages/ur";
+import { en, ur } from "../../src/messages";
 import { demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
 
 // A signed-in person finds their role's pages from the header and their account page; the back

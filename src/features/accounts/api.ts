@@ -6,6 +6,7 @@ import { clearSessionCookie, sessionCookie } from "../../platform/http/cookies";
 import type { AppEnv } from "../../platform/http/request-context";
 import { locales } from "../../platform/i18n/locales";
 import { apiTokenScopes, roles } from "../../platform/permissions/actor";
+import { conflictResponse, errorResponse, errorResponses, idParams, jsonBody, jsonResponse, publicErrors, security } from "../../platform/http/openapi";
 import { findGrants } from "./grants";
 import { createApiToken, listApiTokens, revokeApiToken } from "./operations/api-tokens";
 import { invitePerson } from "./operations/invitations";
@@ -13,61 +14,6 @@ import { getOwnAccount, updateOwnAccount } from "./operations/own-account";
 import { requestPasswordReset, resetPassword } from "./operations/password-reset";
 import { signIn, signOut } from "./operations/sign-in";
 import { signUp } from "./operations/sign-up";
-
-// Shared pieces of every feature's API: the error body, the error responses,
-// JSON bodies and UUID path parameters. Request bodies are strict objects so a
-// misspelt field is refused instead of silently ignored; the operations then
-// parse again with their own schemas (the single source of the rules).
-
-const errorSchema = z
-  .object({
-    error: z.object({
-      code: z.string().openapi({ example: "validation_failed" }),
-      message: z.string(),
-      fields: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
-    }),
-  })
-  .openapi("Error");
-
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: errorSchema } } });
-
-export const errorResponses = {
-  400: errorResponse("Invalid input: `validation_failed` (with field issues) or `bad_request`"),
-  401: errorResponse("Not signed in, or the API token is unknown or revoked (`unauthenticated`)"),
-  403: errorResponse("Not allowed (`forbidden`), or a cookie request from another site (`csrf_failed`)"),
-  404: errorResponse("Not found"),
-} as const;
-
-/** For routes anyone may call: bad input, or a cross-site cookie request. */
-const publicErrors = { 400: errorResponses[400], 403: errorResponse("A request from another site (`csrf_failed`)") } as const;
-
-export const conflictResponse = { 409: errorResponse("Already exists (`slug_taken`, `email_taken`)") } as const;
-
-/** A required JSON request body. */
-export const jsonBody = <S extends z.ZodType>(schema: S, description?: string) => ({
-  required: true,
-  ...(description ? { description } : {}),
-  content: { "application/json": { schema } },
-});
-
-/** A JSON response. */
-export const jsonResponse = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-
-export const idParams = z.object({
-  id: z.uuid().openapi({ param: { name: "id", in: "path" }, example: "0b7f3c1e-8a53-4c1e-9a55-2f1d1c7e0a11" }),
-});
-
-/** Who may call: a session cookie, an API token, or either. */
-type Security = { [scheme: string]: string[] }[];
-export const security: Record<"session" | "token" | "either" | "none", Security> = {
-  session: [{ session: [] }],
-  token: [{ bearer: [] }],
-  either: [{ session: [] }, { bearer: [] }],
-  none: [],
-};
 
 const timestamp = z.iso.datetime().openapi({ example: "2026-01-10T08:00:00.000Z" });
 const grantSchema = z.object({

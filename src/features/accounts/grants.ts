@@ -19,10 +19,3 @@ export async function actorForUser(
 ): Promise<Actor> {
   return { kind: "user", userId: user.id, email: user.email, name: user.name, grants: await findGrants(db, user.id) };
 }
-
-/** The organiser an organiser-staff actor works for (the first one granted). */
-export function staffOrganiserId(actor: Actor): string | null {
-  if (actor.kind === "token") return actor.organiserId;
-  if (actor.kind !== "user") return null;
-  return actor.grants.find((g) => g.role === "organiser_staff")?.organiserId ?? null;
-}

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
-import { errorResponses, jsonResponse, security } from "../accounts/api";
+import { errorResponses, jsonResponse, security } from "../../platform/http/openapi";
 import { readAuditLog } from "./operations/audit-log";
 import { outboxStatuses, readOutbox } from "./operations/outbox";
 

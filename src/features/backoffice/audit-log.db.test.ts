@@ -4,7 +4,7 @@ import { auditEntries } from "../../platform/audit/tables";
 import { fixedClock } from "../../platform/clock";
 import type { Actor } from "../../platform/permissions/actor";
 import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
-import { staffOrganiserId } from "../accounts/grants";
+import { staffOrganiserId } from "../../platform/permissions/actor";
 import { createCluster } from "../editions/operations/clusters";
 import { listEditions } from "../editions/operations/read-editions";
 import { createSector } from "../editions/operations/sectors-and-trade-bodies";

@@ -7,7 +7,7 @@ import { testApp } from "../../../tests/support/http";
 import { demoEditionIds, insertApprovedRegistration } from "./fixtures";
 import { issueBadge } from "./operations/issue-badge";
 import { badges } from "./tables";
-import { enterprises } from "../catalogue/tables";
+import { enterprises } from "../editions/enterprise-tables";
 
 let t: TestDb;
 let api: ReturnType<typeof testApp>;

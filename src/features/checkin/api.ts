@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
-import { errorResponses, idParams, jsonBody, jsonResponse, security } from "../accounts/api";
+import { errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
 import { SCAN_REASONS } from "./core/decide";
 import { badgePdf, reprintBadge, revokeBadge } from "./operations/manage-badges";
 import { gateBundle, uploadOfflineScans } from "./operations/offline";

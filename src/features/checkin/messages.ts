@@ -1,5 +1,5 @@
-// This feature's user-facing texts, merged into the app's catalogues
-// (src/platform/i18n/messages/en.ts and ur.ts). Keep the keys and {placeholders}
+// This feature's user-facing texts, added to the app's catalogues by src/messages.ts
+// (platform/i18n/catalogue.ts). Keep the keys and {placeholders}
 // of en and ur identical; prefix every key with "checkin.".
 import { en as accessEn, ur as accessUr } from "./messages-access";
 
@@ -248,3 +248,8 @@ export const ur: Record<keyof typeof en, string> = {
   "checkin.rehearsal.eventDay": "آج نمائش کا دن ہے: گیٹ اصل اسکیننگ کر رہے ہیں۔",
   "checkin.rehearsal.notToday": "نمائش آج نہیں ہے، اس لیے ہر بیج 'آج کے لیے درست نہیں' کہہ کر رد ہوتا ہے۔ منتظمین چیک اِن سیٹ اپ کے صفحے پر داخلے کی ریہرسل شروع کر سکتے ہیں۔",
 };
+
+declare module "../../platform/i18n/catalogue" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface FeatureMessages extends Record<keyof typeof en, string> {}
+}

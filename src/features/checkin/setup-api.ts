@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
-import { errorResponses, idParams, jsonBody, jsonResponse, security } from "../accounts/api";
+import { errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
 import { rehearsalState, setRehearsal } from "./operations/rehearsal";
 import { checkinSetup, createGate, createZone, updateGate, updateZone } from "./operations/setup";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
-import { enterprises } from "../catalogue/tables";
+import { enterprises } from "../editions/enterprise-tables";
 import { demoEditionIds } from "./fixtures";
 import { getBadge } from "./operations/manage-badges";
 import { issueStaffBadge, listStaffBadges, setStaffQuota } from "./operations/staff-badges";

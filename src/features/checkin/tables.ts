@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
-import { enterprises } from "../catalogue/tables";
+import { enterprises } from "../editions/enterprise-tables";
 import { editions } from "../editions/tables";
 import { registrations } from "../registration/tables";
 

@@ -4,7 +4,7 @@ import { users } from "../../platform/auth/tables";
 import { fixedClock } from "../../platform/clock";
 import { openTestDb, type TestDb } from "../../../tests/support/db";
 import { roleGrants } from "../accounts/tables";
-import { enterprises, products } from "../catalogue/tables";
+import { enterprises, products } from "../editions/enterprise-tables";
 import { clusters, editions, editionTradeBodies, sectors, tradeBodies } from "../editions/tables";
 import { demoAccounts, seedDemo } from "./seed-demo";
 

@@ -5,14 +5,14 @@ import type { Clock } from "../../platform/clock";
 import type { Db, Executor } from "../../platform/db/types";
 import type { Role } from "../../platform/permissions/actor";
 import { roleGrants } from "../accounts/tables";
-import { enterprises, products } from "../catalogue/tables";
+import { enterprises, products } from "../editions/enterprise-tables";
 import { clusters, demoEdition, generateDemoEnterprises, sectors, tradeBodies } from "../catalogue/seed-data";
 import * as t from "../editions/tables";
 import { seedDemoCall } from "../selection/demo-call";
 import { seedDemoOpenCall } from "../selection/demo-open-call";
 import { localDate } from "../checkin/core/gate-bundle";
 import { checkinRehearsals } from "../checkin/tables";
-import { defaultScanEdition } from "../checkin/operations/gate-setup";
+import { defaultScanEdition } from "../editions/choice";
 import { seedCheckinDemo } from "../checkin/seed";
 
 export const DEMO_PASSWORD = "numaish-demo-2026";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { AppServices } from "../../platform/context";
 import { DomainError } from "../../platform/errors";
 import { apiRouter } from "../../platform/http/api-router";
-import { conflictResponse, errorResponses, idParams, jsonBody, jsonResponse, security } from "../accounts/api";
+import { conflictResponse, errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
 import { createCluster, deleteCluster, updateCluster } from "./operations/clusters";
 import { copyEdition } from "./operations/copy-edition";
 import { getPublicEdition, listEditions } from "./operations/read-editions";

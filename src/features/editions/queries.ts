@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
-import { enterprises } from "../catalogue/tables";
+import { enterprises } from "./enterprise-tables";
 import {
   clusters,
   editions,

@@ -1,5 +1,5 @@
-// This feature's user-facing texts, merged into the app's catalogues
-// (src/platform/i18n/messages/en.ts and ur.ts). Keep the keys and {placeholders}
+// This feature's user-facing texts, added to the app's catalogues by src/messages.ts
+// (platform/i18n/catalogue.ts). Keep the keys and {placeholders}
 // of en and ur identical; prefix every key with "nominations.".
 import { en as applyEn, ur as applyUr } from "./messages-apply";
 import { en as selectionEn, ur as selectionUr } from "./messages-selection";
@@ -322,3 +322,8 @@ export const ur: Record<keyof typeof en, string> = {
   ...selectionUr,
   ...applyUr,
 };
+
+declare module "../../platform/i18n/catalogue" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface FeatureMessages extends Record<keyof typeof en, string> {}
+}

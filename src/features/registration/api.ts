@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
-import { conflictResponse, errorResponses, idParams, jsonBody, jsonResponse, security } from "../accounts/api";
+import { conflictResponse, errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
 import { decideRegistrations } from "./operations/decide";
 import { exportRegistrations } from "./operations/export";
 import { listRegistrations } from "./operations/list";

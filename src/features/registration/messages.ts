@@ -1,5 +1,5 @@
-// This feature's user-facing texts, merged into the app's catalogues
-// (src/platform/i18n/messages/en.ts and ur.ts). Keep the keys and {placeholders}
+// This feature's user-facing texts, added to the app's catalogues by src/messages.ts
+// (platform/i18n/catalogue.ts). Keep the keys and {placeholders}
 // of en and ur identical; prefix every key with "registration.".
 // The `validation.registration_*` keys are field codes this feature raises: the platform looks
 // field texts up as `validation.<code>`, so they carry the feature name inside the code instead.
@@ -296,3 +296,8 @@ export const ur: Record<keyof typeof en, string> = {
   "registration.settings.questionDeleted": "سوال ہٹا دیا گیا۔",
   ...selfUr,
 };
+
+declare module "../../platform/i18n/catalogue" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface FeatureMessages extends Record<keyof typeof en, string> {}
+}

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { apiRouter } from "../../platform/http/api-router";
-import { errorResponses, jsonBody, jsonResponse, security } from "../accounts/api";
+import { errorResponses, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
 import { decideAppeal, fileAppeal, listAppeals } from "./operations/appeals";
 
 // Appeals as JSON: an applicant lodges one with its application link token (no

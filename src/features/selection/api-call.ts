@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { apiRouter } from "../../platform/http/api-router";
-import { errorResponses, jsonBody, jsonResponse, security } from "../accounts/api";
+import { errorResponses, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
 import { getCallForStaff, publishCall, saveCall, type CallRow } from "../nominations/operations/call";
 
 // The nomination call as JSON (organiser staff): read it with its clusters,

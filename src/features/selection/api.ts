@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { AppServices } from "../../platform/context";
 import { DomainError } from "../../platform/errors";
 import { apiRouter } from "../../platform/http/api-router";
-import { errorResponses, jsonBody, jsonResponse, security } from "../accounts/api";
+import { errorResponses, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
 import { acceptRows, checkUpload, listNominations, nominateOne } from "../nominations/operations/nominate";
 import { mountAppeals } from "./api-appeals";
 import { mountCall } from "./api-call";

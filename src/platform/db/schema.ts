@@ -4,7 +4,7 @@ export * from "../auth/tables";
 export * from "../audit/tables";
 export * from "../mail/tables";
 export * from "../../features/editions/tables";
-export * from "../../features/catalogue/tables";
+export * from "../../features/editions/enterprise-tables";
 export * from "../../features/accounts/tables";
 export * from "../../features/registration/tables";
 export * from "../../features/checkin/tables";

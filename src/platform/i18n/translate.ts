@@ -1,20 +1,16 @@
-import { en, type MessageKey } from "./messages/en";
-import { ur } from "./messages/ur";
+import { catalogue, type MessageKey } from "./catalogue";
 import type { Locale } from "./locales";
 
 export type { MessageKey };
 export type Params = Record<string, string | number>;
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { en, ur };
-
 export function hasMessage(key: string): key is MessageKey {
-  return key in en;
+  return key in catalogue("en");
 }
 
 /** Look up a message and fill `{name}` placeholders; falls back to English, then to the key. */
 export function translate(locale: Locale, key: MessageKey | string, params: Params = {}): string {
-  const k = key as MessageKey;
-  const template = catalogues[locale][k] ?? en[k] ?? key;
+  const template = catalogue(locale)[key] ?? catalogue("en")[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 

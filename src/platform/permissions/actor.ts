@@ -32,3 +32,10 @@ export function actorLabel(actor: Actor): string {
   if (actor.kind === "token") return `token:${actor.label}`;
   return "anonymous";
 }
+
+/** The organiser an organiser-staff actor works for (the first one granted). */
+export function staffOrganiserId(actor: Actor): string | null {
+  if (actor.kind === "token") return actor.organiserId;
+  if (actor.kind !== "user") return null;
+  return actor.grants.find((g) => g.role === "organiser_staff")?.organiserId ?? null;
+}

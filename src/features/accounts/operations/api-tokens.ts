@@ -9,7 +9,7 @@ import { hashSecret, newSecret } from "../../../platform/ids";
 import { apiTokenScopes, type Actor } from "../../../platform/permissions/actor";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { staffOrganiserId } from "../grants";
+import { staffOrganiserId } from "../../../platform/permissions/actor";
 import { apiTokens } from "../tables";
 
 const TOKEN_PREFIX = "nmsh_";

@@ -12,9 +12,9 @@ import { queueEmail } from "../../../platform/mail/outbox";
 import { roles } from "../../../platform/permissions/actor";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { enterprises } from "../../catalogue/tables";
+import { enterprises } from "../../editions/enterprise-tables";
 import { tradeBodies } from "../../editions/tables";
-import { staffOrganiserId } from "../grants";
+import { staffOrganiserId } from "../../../platform/permissions/actor";
 import { emailField, localeField, nameField, passwordField } from "../schemas";
 import { accountTokens, roleGrants } from "../tables";
 

@@ -1,7 +1,7 @@
 import { desc, inArray } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import { can } from "../../../platform/permissions/policy";
-import { defaultScanEdition } from "../../checkin/operations/gate-setup";
+import { defaultScanEdition } from "../../editions/choice";
 import { editions } from "../../editions/tables";
 
 /** The edition the walk-in desk link opens: among those this person may run the desk for. */

@@ -5,7 +5,7 @@ import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { staffOrganiserId } from "../../accounts/grants";
+import { staffOrganiserId } from "../../../platform/permissions/actor";
 import { editions, organisers } from "../../editions/tables";
 import { endOfZonedDay, startOfZonedDay } from "./zoned";
 

@@ -1,9 +1,9 @@
 import { asc, count, countDistinct, eq } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import { authorize } from "../../../platform/permissions/policy";
-import { staffOrganiserId } from "../../accounts/grants";
+import { staffOrganiserId } from "../../../platform/permissions/actor";
 import { roleGrants } from "../../accounts/tables";
-import { enterprises } from "../../catalogue/tables";
+import { enterprises } from "../../editions/enterprise-tables";
 import { clusters, editions, tradeBodies } from "../../editions/tables";
 
 /** What the invitation form offers to bind a representative or an exhibitor to. */

@@ -3,7 +3,7 @@ import type { Ctx } from "../../../platform/context";
 import { listOutbox } from "../../../platform/mail/outbox";
 import { authorize, can } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { staffOrganiserId } from "../../accounts/grants";
+import { staffOrganiserId } from "../../../platform/permissions/actor";
 
 export const OUTBOX_PAGE_SIZE = 25;
 export const outboxStatuses = ["pending", "sending", "sent", "dead"] as const;

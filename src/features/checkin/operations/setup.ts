@@ -6,7 +6,7 @@ import { isUniqueViolation } from "../../../platform/db/errors";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { enterprises } from "../../catalogue/tables";
+import { enterprises } from "../../editions/enterprise-tables";
 import { editions } from "../../editions/tables";
 import { MAX_ZONES } from "../core/badge-format";
 import { gateCreateInput, gateUpdateInput, setupInput, zoneCreateInput, zoneUpdateInput } from "../schemas";

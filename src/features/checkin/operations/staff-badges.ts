@@ -12,7 +12,7 @@ import { staffBadges, staffQuotas } from "../tables";
 import { nextRegistrationNumbers } from "../../registration/operations/places";
 import { issueBadge } from "./issue-badge";
 import { checkQuotaEnterprise } from "./setup";
-import { defaultScanEdition } from "./gate-setup";
+import { defaultScanEdition } from "../../editions/choice";
 import { localDate } from "../core/gate-bundle";
 
 /** Organisers set how many staff badges an exhibitor may issue. */

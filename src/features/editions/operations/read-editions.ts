@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { authorize, can } from "../../../platform/permissions/policy";
-import { staffOrganiserId } from "../../accounts/grants";
+import { staffOrganiserId } from "../../../platform/permissions/actor";
 import { findCurrentEdition, findEdition, loadEditionDetails } from "../queries";
 import { editions } from "../tables";
 

@@ -1,9 +1,6 @@
-// English catalogue: the reference set of keys. ur.ts must have the same keys
-// (a unit test checks keys and placeholders match). Features with many texts
-// keep them in their own messages.ts, spread in at the end.
-import { en as checkin } from "../../../features/checkin/messages";
-import { en as nominations } from "../../../features/nominations/messages";
-import { en as registration } from "../../../features/registration/messages";
+// The platform's English messages: the reference set of keys. ur.ts must have the same keys
+// (a unit test checks keys and placeholders match). Features keep their texts in their own
+// messages.ts and add them through src/messages.ts (platform never imports a feature).
 
 export const en = {
   "app.name": "Numaish",
@@ -283,9 +280,6 @@ export const en = {
   "email.invite.body": "{inviter} invited you to Numaish as {role}. Open this link within 7 days to set your password and start:\n\n{link}",
   "email.welcome.subject": "Welcome to Numaish",
   "email.welcome.body": "Your Numaish account is ready. Sign in at {link}.",
-  ...registration,
-  ...checkin,
-  ...nominations,
 } as const;
 
-export type MessageKey = keyof typeof en;
+export type PlatformMessageKey = keyof typeof en;

@@ -1,10 +1,7 @@
-import type { MessageKey } from "./en";
-import { ur as checkin } from "../../../features/checkin/messages";
-import { ur as nominations } from "../../../features/nominations/messages";
-import { ur as registration } from "../../../features/registration/messages";
+import type { PlatformMessageKey } from "./en";
 
 // Urdu catalogue (right to left). Keep keys and {placeholders} identical to en.ts.
-export const ur: Record<MessageKey, string> = {
+export const ur: Record<PlatformMessageKey, string> = {
   "app.name": "نمائش",
   "app.skipToContent": "مواد پر جائیں",
   "lang.switchTo": "English",
@@ -282,7 +279,4 @@ export const ur: Record<MessageKey, string> = {
   "email.invite.body": "{inviter} نے آپ کو نمائش میں بطور {role} مدعو کیا ہے۔ پاس ورڈ بنا کر شروع کرنے کے لیے 7 دن کے اندر یہ لنک کھولیں:\n\n{link}",
   "email.welcome.subject": "نمائش میں خوش آمدید",
   "email.welcome.body": "آپ کا نمائش اکاؤنٹ تیار ہے۔ یہاں سائن اِن کریں: {link}",
-  ...registration,
-  ...checkin,
-  ...nominations,
 };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { en } from "./en";
-import { ur } from "./ur";
+import { en, ur } from "./messages";
 
 // The Urdu catalogue must stay a full translation of the English one: same keys,
 // same placeholders (a missing {link} would send an email without its link), and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultScanEdition } from "./operations/gate-setup";
+import { defaultScanEdition } from "./choice";
 
 const e = (name: string, status: "published" | "draft", startsOn: string, endsOn: string) => ({ name, status, startsOn, endsOn });
 

@@ -1,6 +1,7 @@
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { organisers } from "../editions/tables";
+import { organisers } from "./tables";
 
+// The organiser's enterprise registry (master data, beside trade bodies and clusters).
 // Enterprises belong to the organiser's registry and persist across editions;
 // an edition's exhibitors (a later feature) point at them.
 export const enterprises = pgTable(
