@@ -7,9 +7,10 @@ import { ur as platformUr } from "./platform/i18n/messages/ur";
 import * as checkin from "./features/checkin/messages";
 import * as nominations from "./features/nominations/messages";
 import * as registration from "./features/registration/messages";
+import * as selection from "./features/selection/messages";
 
-const features = [registration, checkin, nominations];
+const features = [registration, checkin, nominations, selection];
 for (const set of features) addMessages(set);
 
-export const en = { ...platformEn, ...registration.en, ...checkin.en, ...nominations.en } as const;
-export const ur: Record<keyof typeof en, string> = { ...platformUr, ...registration.ur, ...checkin.ur, ...nominations.ur };
+export const en = { ...platformEn, ...registration.en, ...checkin.en, ...nominations.en, ...selection.en } as const;
+export const ur: Record<keyof typeof en, string> = { ...platformUr, ...registration.ur, ...checkin.ur, ...nominations.ur, ...selection.ur };

@@ -27,7 +27,7 @@ export default [
   route("gate-sw.js", "features/checkin/pages/gate-sw.ts"),
   route("nominations", "features/nominations/pages/nominations.tsx"),
   route("nominations/template.xlsx", "features/nominations/pages/template.ts"),
-  route("apply/:token", "features/nominations/pages/apply.tsx"),
+  route("apply/:token", "features/selection/pages/apply.tsx"),
   route("apply/:token/photos/:photoId", "features/nominations/pages/photo.ts"),
   route("review", "features/selection/pages/review.tsx"),
   route("review/photos/:photoId", "features/selection/pages/review-photo.ts"),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PreferenceRule } from "../selection/engine";
+import { PreferenceRule } from "./engine";
 import { imageType } from "./operations/application";
 import { callInputFromForm, toLocalInput } from "./pages/call-form";
 import { saveCallInput } from "./schemas";
@@ -66,10 +66,10 @@ describe("the call form", () => {
 });
 
 describe("texts for every engine code", () => {
-  it("has a problem text for each ProblemCode and a reason text for each ReasonCode, in both languages", async () => {
+  it("has a problem text for each ProblemCode, in both languages", async () => {
     const { en, ur } = await import("./messages");
-    const { ProblemCode, ReasonCode } = await import("../selection/engine");
-    const keys = [...ProblemCode.options.map((c) => `nominations.problem.${c}`), ...ReasonCode.options.map((c) => `nominations.reason.${c}`)];
+    const { ProblemCode } = await import("./engine");
+    const keys = ProblemCode.options.map((c) => `nominations.problem.${c}`);
     expect(keys.filter((k) => !(k in en) || !(k in ur))).toEqual([]);
   });
 });

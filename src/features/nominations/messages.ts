@@ -2,7 +2,6 @@
 // (platform/i18n/catalogue.ts). Keep the keys and {placeholders}
 // of en and ur identical; prefix every key with "nominations.".
 import { en as applyEn, ur as applyUr } from "./messages-apply";
-import { en as selectionEn, ur as selectionUr } from "./messages-selection";
 
 export const en = {
   // Upload problems, one per engine ProblemCode: plain words, what to do.
@@ -160,7 +159,6 @@ export const en = {
   "nominations.call.save": "Save the call",
   "nominations.call.publish": "Publish the call",
   "nominations.call.publishHint": "Publishing opens nominations in the window and fixes the preference rule.",
-  ...selectionEn,
   ...applyEn,
 } as const;
 
@@ -319,7 +317,6 @@ export const ur: Record<keyof typeof en, string> = {
   "nominations.call.save": "کال محفوظ کریں",
   "nominations.call.publish": "کال شائع کریں",
   "nominations.call.publishHint": "اشاعت سے مدت کے اندر نامزدگیاں کھلتی ہیں اور ترجیحی قاعدہ طے ہو جاتا ہے۔",
-  ...selectionUr,
   ...applyUr,
 };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PreferenceRule } from "../selection/engine/selection-schemas";
+import { PreferenceRule } from "./engine/call-rules";
 import type { CallCriterion } from "./tables";
 
 const id = z.uuid();

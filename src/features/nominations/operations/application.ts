@@ -8,7 +8,7 @@ import { formatDateTime } from "../../../platform/i18n/format";
 import { hashSecret } from "../../../platform/ids";
 import { queueEmail } from "../../../platform/mail/outbox";
 import { parseInput, toFieldIssues } from "../../../platform/validation";
-import { asciiDigits } from "../../selection/engine/rows";
+import { asciiDigits } from "../engine/rows";
 import { clusters, editions, tradeBodies } from "../../editions/tables";
 import { applicationPhotos, nominations } from "../tables";
 import { findCall } from "./call";

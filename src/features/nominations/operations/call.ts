@@ -9,7 +9,7 @@ import { z } from "zod";
 import { editionForChange } from "../../editions/operations/update-edition";
 import { findEdition } from "../../editions/queries";
 import { clusters, editions, editionTradeBodies, sectors, tradeBodies } from "../../editions/tables";
-import { PreferenceRule } from "../../selection/engine/selection-schemas";
+import { PreferenceRule } from "../engine/call-rules";
 import { defaultCriteria, saveCallInput } from "../schemas";
 import { nominationCalls } from "../tables";
 

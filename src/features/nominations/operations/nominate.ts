@@ -19,7 +19,7 @@ import {
   validateNominationRows,
   type NominationRow,
   type Problem,
-} from "../../selection/engine";
+} from "../engine";
 import { nominations, selections } from "../tables";
 import { callIsOpen, findCall } from "./call";
 import { applicationLink, invitationEmail } from "./invitation";

@@ -4,7 +4,7 @@ import { DomainError } from "../../../platform/errors";
 import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { PreferenceRule } from "../../selection/engine/selection-schemas";
+import { PreferenceRule } from "../engine/call-rules";
 import { getCallForStaff, publishCall, saveCall } from "../operations/call";
 import { callInputFromForm, toLocalInput } from "./call-form";
 

@@ -10,7 +10,7 @@ import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { findCurrentEdition, loadEditionDetails } from "../../editions/queries";
 import { callsForTradeBody, editionBySlug } from "../operations/call";
 import { acceptRows, checkUpload, listNominations, nominateOne, reissueLink, tradeBodyOf } from "../operations/nominate";
-import { RawRow } from "../../selection/engine/rows";
+import { RawRow } from "../engine/rows";
 import { z } from "zod";
 import { LinkPanel, NomineeList, type IssuedLink } from "./nominee-list";
 import { UploadReport, type ReportData } from "./upload-report";

@@ -1,7 +1,7 @@
 import { Form } from "react-router";
 import type { Locale } from "../../../platform/i18n/locales";
 import { pick, useLocale, useT } from "../../../web/i18n";
-import { nominationColumns, type Problem, type RawRow } from "../../selection/engine/rows";
+import { nominationColumns, type Problem, type RawRow } from "../engine/rows";
 
 export interface ReportData {
   problems: Problem[];

@@ -3,8 +3,6 @@
 export * from "./common";
 export * from "./normalise";
 export * from "./assign";
-export * from "./rows";
-export * from "./spreadsheet";
 export * from "./selection-schemas";
 export { bonusFor, compareApplicants, reservedSeats } from "./rule";
 export { runSelection } from "./select";

@@ -8,7 +8,7 @@
 // million; small up to PKR 150 million with at most 50 employees; medium up to
 // PKR 800 million. Above that an enterprise is not an SME.
 import { z } from "zod";
-import { SizeClass } from "./common";
+import { SizeClass } from "./groups";
 
 export const MICRO_MAX_TURNOVER = 30_000_000;
 export const SMALL_MAX_TURNOVER = 150_000_000;

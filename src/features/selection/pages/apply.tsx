@@ -5,13 +5,13 @@ import { localeCookie } from "../../../platform/http/cookies";
 import { formatDateTime } from "../../../platform/i18n/format";
 import { isLocale } from "../../../platform/i18n/locales";
 import { loadOr, runForm } from "../../../web/actions";
-import { limitedForm } from "./body-limit";
+import { limitedForm } from "../../nominations/pages/body-limit";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { fileAppeal } from "../../selection/operations/appeals";
-import { publishedDecision, withdrawByApplicant } from "../../selection/operations/selection";
-import { decisionSummary } from "../../selection/reasons";
-import { addPhoto, getApplication, MAX_PRODUCTS, saveApplication } from "../operations/application";
+import { fileAppeal } from "../operations/appeals";
+import { publishedDecision, withdrawByApplicant } from "../operations/selection";
+import { decisionSummary } from "../reasons";
+import { addPhoto, getApplication, MAX_PRODUCTS, saveApplication } from "../../nominations/operations/application";
 
 // The nominee's application, opened by the link from the invitation: no
 // account, works without JavaScript, small enough for a slow phone connection.

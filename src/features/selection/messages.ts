@@ -1,6 +1,6 @@
-// Texts of review, selection, decisions, appeals and the transparency report;
-// spread into messages.ts (the catalogues read that file). Same rules: identical
-// keys and {placeholders} in en and ur, keys prefixed "nominations.".
+// Texts of review, selection, decisions, appeals and the transparency report, added to the
+// app's catalogues by src/messages.ts. Identical keys and {placeholders} in en and ur; the keys
+// keep their historical "nominations." prefix (pages and stored reasons use them).
 export const en = {
   "nominations.decision.selected": "Selected",
   "nominations.decision.waitlisted": "Waitlisted",
@@ -268,3 +268,8 @@ export const ur: Record<keyof typeof en, string> = {
   "nominations.review.prev": "پچھلا صفحہ",
   "nominations.review.next": "اگلا صفحہ",
 };
+
+declare module "../../platform/i18n/catalogue" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface FeatureMessages extends Record<keyof typeof en, string> {}
+}
