@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import featureLayers from "./eslint/feature-layers.js";
 
 export default tseslint.config(
   { ignores: ["build/**", "node_modules/**", ".react-router/**", "data/**", "drizzle/**", "coverage/**"] },
@@ -16,7 +17,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**/*.mjs", "*.js"],
+    // Features depend on each other in one direction (docs/code-style.md).
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { numaish: { rules: { "feature-layers": featureLayers } } },
+    rules: { "numaish/feature-layers": "error" },
+  },
+  {
+    files: ["scripts/**/*.mjs", "*.js", "eslint/**/*.js"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
 );

@@ -15,7 +15,7 @@ const projects = [
     ...shared,
     test: {
       name: "unit",
-      include: ["src/**/*.test.{ts,tsx}", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
+      include: ["src/**/*.test.{ts,tsx}", "bench/**/*.test.ts", "scripts/**/*.test.ts", "eslint/**/*.test.ts"],
       exclude: ["**/*.db.test.ts", "**/*.e2e.test.ts", "node_modules/**"],
       env,
       setupFiles,

@@ -1,0 +1,100 @@
+// ESLint rule `numaish/feature-layers`: features depend on each other in one direction.
+//
+// The layers below are the decided order (docs/code-style.md): a file in one feature may import
+// from a feature that comes EARLIER in the list, never from one that comes later, so the
+// feature graph can have no cycle. `platform` imports no feature at all. Files outside platform
+// and features (src/root.tsx, src/routes.ts, src/messages.ts, src/server, src/cli, src/web) are the
+// composition root and the shared web kit: features may import src/web, nothing else of those.
+// Tests are exempt (a test may look at a higher feature to observe an effect).
+import path from "node:path";
+
+export const layers = [
+  "editions", // the organiser's master data: organisers, venues, editions, clusters, sectors, trade bodies, categories, enterprise registry
+  "catalogue", // the public catalogue of enterprises (today: the demo's seed data)
+  "matchmaking", // pure engines: scheduler and recommendations
+  "accounts", // people, sessions, role grants, invitations, API tokens
+  "registration", // registrations, categories, questions, places, the manage link
+  "checkin", // badges, gates, zones, scans, footfall, offline gate bundles
+  "nominations", // calls for nominations, nominations, applications
+  "selection", // reviews, selection runs, decisions, appeals, transparency
+  "home", // public home pages
+  "backoffice", // organisers' back office: audit log, outbox, lookups
+  "demo", // the demo seed: composes every feature
+];
+
+/** Known upward imports being removed; each entry is "from-file -> feature". Keep it shrinking. */
+export const knownExceptions = new Set([
+  // registration -> checkin: badge issuing on approval and changes, the staff category, the badge on
+  // the manage page. To remove by a registration event that checkin handles (issue #10, item 1).
+  "features/registration/operations/decide.ts -> checkin",
+  "features/registration/operations/own-details.ts -> checkin",
+  "features/registration/operations/own.ts -> checkin",
+  "features/registration/operations/places.ts -> checkin",
+  "features/registration/operations/questions.ts -> checkin",
+  "features/registration/operations/register-insert.ts -> checkin",
+  "features/registration/operations/register.ts -> checkin",
+  "features/registration/pages/manage-link.tsx -> checkin",
+]);
+
+const rank = new Map(layers.map((l, i) => [l, i]));
+
+function areaOf(file, srcRoot) {
+  const rel = path.relative(srcRoot, file).split(path.sep);
+  if (rel[0] === "..") return null;
+  if (rel[0] === "platform") return { kind: "platform" };
+  if (rel[0] === "features" && rel.length > 2) return { kind: "feature", name: rel[1] };
+  return { kind: "root", name: rel[0] };
+}
+
+export default {
+  meta: {
+    type: "problem",
+    docs: { description: "features import only features of lower layers; platform imports no feature" },
+    schema: [{ type: "object", properties: { srcRoot: { type: "string" }, exceptions: { type: "array", items: { type: "string" } } }, additionalProperties: false }],
+    messages: {
+      upward: "{{from}} may not import {{to}} ({{to}} is not below {{from}} in eslint/feature-layers.js): invert the dependency (an event, or move the shared part down).",
+      unknown: "Feature '{{name}}' has no layer: add it to the layers in eslint/feature-layers.js and docs/code-style.md.",
+      platform: "platform may not import a feature ({{to}}): let the feature register with platform instead (see src/messages.ts).",
+      root: "A feature may not import {{to}} (the composition root): only src/web is shared with features.",
+    },
+  },
+  create(context) {
+    const options = context.options[0] ?? {};
+    const srcRoot = path.resolve(context.cwd ?? process.cwd(), options.srcRoot ?? "src");
+    const exceptions = new Set(options.exceptions ?? [...knownExceptions]);
+    const file = context.filename;
+    if (/\.(test|spec)\.[cm]?[jt]sx?$/.test(file)) return {};
+    const from = areaOf(file, srcRoot);
+    if (!from || from.kind === "root") return {};
+    // The schema barrel gathers every feature's tables for drizzle (one object); nothing else may.
+    if (path.relative(srcRoot, file).split(path.sep).join("/") === "platform/db/schema.ts") return {};
+    if (from.kind === "feature" && !rank.has(from.name)) {
+      return { Program(node) { context.report({ node, messageId: "unknown", data: { name: from.name } }); } };
+    }
+    function check(node, spec) {
+      if (typeof spec !== "string" || !spec.startsWith(".")) return;
+      const to = areaOf(path.resolve(path.dirname(file), spec), srcRoot);
+      if (!to) return;
+      if (from.kind === "platform") {
+        if (to.kind === "feature") context.report({ node, messageId: "platform", data: { to: `features/${to.name}` } });
+        return;
+      }
+      if (to.kind === "root") {
+        if (to.name !== "web") context.report({ node, messageId: "root", data: { to: `src/${to.name}` } });
+        return;
+      }
+      if (to.kind !== "feature" || to.name === from.name) return;
+      const key = `${path.relative(srcRoot, file).split(path.sep).join("/")} -> ${to.name}`;
+      if (exceptions.has(key)) return;
+      if (!rank.has(to.name) || rank.get(to.name) >= rank.get(from.name)) {
+        context.report({ node, messageId: "upward", data: { from: from.name, to: to.name } });
+      }
+    }
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ImportExpression: (node) => node.source.type === "Literal" && check(node, node.source.value),
+    };
+  },
+};
