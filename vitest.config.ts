@@ -7,8 +7,10 @@ import { defineConfig } from "vitest/config";
 //   e2e         browser journeys in Debian's Chromium against the built app
 const shared = {};
 const env = { TZ: "UTC" };
-// Every feature's texts in the catalogues, as the app's root and the server load them.
+// The composition root, as the app loads it: every feature's texts (unit tests) and, for tests
+// that run operations, the ports between features too (src/wiring.ts).
 const setupFiles = ["./src/messages.ts"];
+const serverSetupFiles = ["./src/wiring.ts"];
 
 const projects = [
   {
@@ -27,7 +29,7 @@ const projects = [
       name: "db:pglite",
       include: ["src/**/*.db.test.ts", "tests/db/**/*.db.test.ts"],
       env: { ...env, NUMAISH_TEST_DB: "pglite" },
-      setupFiles,
+      setupFiles: serverSetupFiles,
       globalSetup: ["tests/support/global-db.ts"],
       testTimeout: 30_000,
       hookTimeout: 60_000,
@@ -41,7 +43,7 @@ const projects = [
             name: "db:postgres",
             include: ["src/**/*.db.test.ts", "tests/db/**/*.db.test.ts"],
             env: { ...env, NUMAISH_TEST_DB: "postgres" },
-            setupFiles,
+            setupFiles: serverSetupFiles,
             globalSetup: ["tests/support/global-db.ts"],
             testTimeout: 30_000,
             hookTimeout: 60_000,
@@ -55,7 +57,7 @@ const projects = [
       name: "e2e",
       include: ["tests/e2e/**/*.e2e.test.ts"],
       env,
-      setupFiles,
+      setupFiles: serverSetupFiles,
       globalSetup: ["tests/support/global-e2e.ts"],
       testTimeout: 60_000,
       hookTimeout: 120_000,

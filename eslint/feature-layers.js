@@ -23,18 +23,7 @@ export const layers = [
 ];
 
 /** Known upward imports being removed; each entry is "from-file -> feature". Keep it shrinking. */
-export const knownExceptions = new Set([
-  // registration -> checkin: badge issuing on approval and changes, the staff category, the badge on
-  // the manage page. To remove by a registration event that checkin handles (issue #10, item 1).
-  "features/registration/operations/decide.ts -> checkin",
-  "features/registration/operations/own-details.ts -> checkin",
-  "features/registration/operations/own.ts -> checkin",
-  "features/registration/operations/places.ts -> checkin",
-  "features/registration/operations/questions.ts -> checkin",
-  "features/registration/operations/register-insert.ts -> checkin",
-  "features/registration/operations/register.ts -> checkin",
-  "features/registration/pages/manage-link.tsx -> checkin",
-]);
+export const knownExceptions = new Set([]);
 
 const rank = new Map(layers.map((l, i) => [l, i]));
 

@@ -15,7 +15,7 @@ export default [
   route("editions/:slug/register", "features/registration/pages/register.tsx"),
   route("editions/:slug/register/group", "features/registration/pages/register-group.tsx"),
   route("registration/lost-link", "features/registration/pages/lost-link.tsx"),
-  route("registration/:token", "features/registration/pages/manage-link.tsx"),
+  route("registration/:token", "features/checkin/pages/manage-link.tsx"),
   route("account/registrations", "features/registration/pages/account-registrations.tsx"),
   route("account/registrations/:id", "features/registration/pages/account-registration.tsx"),
   route("back-office/editions/:editionId/registrations/export", "features/registration/pages/bo-export.ts"),

@@ -15,6 +15,7 @@
 // and 5 % junk text (refused: unknown code), shuffled. Latency is per call, wall clock. The clock
 // is moved to the first day of the edition. offlineVerifyMs: createWebVerifier (the page's code)
 // over 2,000 distinct badges after warm-up, mean per badge. The last line is one JSON object.
+import "../../src/wiring";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { parseArgs } from "node:util";

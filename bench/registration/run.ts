@@ -12,6 +12,7 @@
 // keep-alive, each taking the next registration from a shared queue. A share of requests is sent
 // twice with the same Idempotency-Key (a retry after a lost answer), and the same email is never
 // used for two different people. The last line is one JSON object.
+import "../../src/wiring";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { parseArgs } from "node:util";

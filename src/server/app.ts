@@ -1,4 +1,4 @@
-import "../messages";
+import "../wiring";
 import path from "node:path";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { Hono } from "hono";

@@ -1,4 +1,4 @@
-import "../messages";
+import "../wiring";
 import { systemClock, type Clock } from "../platform/clock";
 import type { AppConfig } from "../platform/config";
 import type { AppServices } from "../platform/context";

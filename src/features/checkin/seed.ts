@@ -25,7 +25,9 @@ export const demoGates = [
   { code: "media_enclave", nameEn: "Media enclave door", nameUr: "میڈیا انکلیو کا دروازہ", zone: "media_enclave", reentryAllowed: false },
 ] as const;
 
-export const STAFF_CATEGORY = "exhibitor_staff";
+import { STAFF_CATEGORY } from "../registration/categories";
+
+export { STAFF_CATEGORY };
 
 export async function seedCheckinDemo(tx: Executor, editionId: string, enterpriseId: string | null) {
   await tx

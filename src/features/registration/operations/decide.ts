@@ -3,7 +3,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { issueBadge, revokeBadgesOfRegistration } from "../../checkin/operations/issue-badge";
+import { badgePort } from "../badge-port";
 import { editionForChange } from "../../editions/operations/update-edition";
 import { visitorCategories } from "../../editions/tables";
 import { decideInput } from "../schemas";
@@ -62,8 +62,8 @@ export async function decideRegistrations(ctx: Ctx, raw: unknown): Promise<Decid
         .returning();
       if (!approve && holds(r.status)) freed.push({ category: codes.get(r.categoryId)!, days: r.days });
       // Only pending or waitlisted ones are refused, which normally hold no badge; revoke any anyway.
-      if (approve) await issueBadge(tx, ctx, r.id);
-      else await revokeBadgesOfRegistration(tx, ctx, r.id, "registration_refused");
+      if (approve) await badgePort().issue(tx, ctx, r.id);
+      else await badgePort().revoke(tx, ctx, r.id, "registration_refused");
       await sendRegistrationEmail(tx, ctx, edition, after!, approve ? "approved" : "refused");
       await recordAudit(tx, ctx, {
         action: approve ? "registration.approved" : "registration.refused",

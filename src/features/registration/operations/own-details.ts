@@ -3,23 +3,23 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { currentBadgeOf, issueBadge, queueBadgeEmail, signNewBadge } from "../../checkin/operations/issue-badge";
-import { STAFF_CATEGORY } from "../../checkin/seed";
+import { STAFF_CATEGORY } from "../categories";
 import { editions, visitorCategories } from "../../editions/tables";
+import { badgePort } from "../badge-port";
 import { ownDetailsInput } from "../schemas";
 import { registrations } from "../tables";
 import { findOwn } from "./own";
 
 // A registrant changes their own name and contact details, signed in or through the manage link.
 //
-// The badge's signed claims carry no name, so issueBadge would keep the current badge. But the
+// The badge's signed claims carry no name, so issuing would keep the current badge. But the
 // printed A6 badge shows the name (Latin and Urdu) and the organisation: a badge printed before
 // the change would still say the old name at the door, and a renamed registration would let the
 // old paper badge walk in as someone else. So when what is printed changes on an approved
 // registration, a new serial is signed (the old one is then refused as `replaced`) and the badge
-// email goes out again. This is reprintBadge's path (signNewBadge + queueBadgeEmail) without its
-// organiser permission: the registrant may only reissue their own badge, and only by changing it.
-// A revoked badge stays revoked (as in issueBadge): an organiser decides about those.
+// email goes out again: the badge port's reprint, which is reprintBadge's path without its
+// organiser permission (the registrant may only reissue their own badge, and only by changing it).
+// A revoked badge stays revoked: an organiser decides about those.
 
 /** The fields printed on the badge. */
 const PRINTED = ["name", "nameUr", "organisation"] as const;
@@ -63,16 +63,7 @@ export async function updateOwnDetails(ctx: Ctx, raw: unknown): Promise<OwnDetai
     const [edition] = await tx.select().from(editions).where(eq(editions.id, reg.editionId));
     let reissuedSerial: number | null = null;
     if (after!.status === "approved" && changed.some((k) => (PRINTED as readonly string[]).includes(k))) {
-      const current = await currentBadgeOf(tx, reg.id);
-      if (!current) {
-        // An approved registration without a badge (should not happen): issue its first one.
-        await issueBadge(tx, ctx, reg.id);
-        reissuedSerial = (await currentBadgeOf(tx, reg.id))?.serial ?? null;
-      } else if (!current.revokedAt) {
-        const badge = await signNewBadge(tx, ctx, edition!, after!, current.serial + 1);
-        await queueBadgeEmail(tx, ctx, edition!, after!);
-        reissuedSerial = badge.serial;
-      }
+      reissuedSerial = await badgePort().reprint(tx, ctx, edition!, after!);
     }
     // Audited when it touches the badge: organisers see why a serial was replaced.
     if (reissuedSerial !== null) {

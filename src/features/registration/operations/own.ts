@@ -7,7 +7,7 @@ import { hashSecret } from "../../../platform/ids";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { editions, visitorCategories } from "../../editions/tables";
-import { issueBadge, revokeBadgesOfRegistration } from "../../checkin/operations/issue-badge";
+import { badgePort } from "../badge-port";
 import { admitOrWaitlist, releasePlaces } from "../core/capacity";
 import { checkPastDays } from "../core/past-days";
 import { ownEditInput } from "../schemas";
@@ -86,7 +86,7 @@ export async function cancelOwnRegistration(ctx: Ctx, raw: unknown) {
     if (locked.status === "cancelled" || locked.status === "refused") return { status: locked.status, promoted: [] as string[] };
     const now = ctx.clock.now();
     const [after] = await tx.update(registrations).set({ status: "cancelled", updatedAt: now }).where(eq(registrations.id, reg.id)).returning();
-    await revokeBadgesOfRegistration(tx, ctx, reg.id, "registration_cancelled");
+    await badgePort().revoke(tx, ctx, reg.id, "registration_cancelled");
     await sendRegistrationEmail(tx, ctx, edition, after!, "cancelled");
     const freed = holds(locked.status) ? [{ category: category.code, days: locked.days }] : [];
     const promoted = freed.length ? await releaseAndPromote(tx, ctx, edition, rows, stateOf(rows), freed) : [];
@@ -121,7 +121,7 @@ export async function updateOwnRegistration(ctx: Ctx, raw: unknown) {
       await tx.update(registrations).set({ days, answers: input.answers, updatedAt: ctx.clock.now() }).where(eq(registrations.id, reg.id));
     }
     // The badge signs the days: new days need a new badge (the old serial is then refused as replaced).
-    if (locked.status === "approved") await issueBadge(tx, ctx, reg.id);
+    if (locked.status === "approved") await badgePort().issue(tx, ctx, reg.id);
     const [after] = await tx.select().from(registrations).where(eq(registrations.id, reg.id));
     return { id: after!.id, status: after!.status, days: after!.days };
   });

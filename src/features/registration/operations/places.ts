@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import type { Executor, Tx } from "../../../platform/db/types";
 import { isUniqueViolation } from "../../../platform/db/errors";
-import { issueBadge } from "../../checkin/operations/issue-badge";
+import { badgePort } from "../badge-port";
 import { visitorCategories } from "../../editions/tables";
 import { bucketsFor, promoteWaitlist, type CapacityState, type PlaceRequest, type WaitlistEntry } from "../core/capacity";
 import { registrationCapacity, registrations } from "../tables";
@@ -278,7 +278,7 @@ export async function promoteAndWrite(tx: Tx, ctx: Ctx, edition: EmailEdition, r
       .set({ status: needsApproval ? "pending" : "approved", updatedAt: now, decidedAt: needsApproval ? null : now })
       .where(eq(registrations.id, p.id))
       .returning();
-    if (!needsApproval) await issueBadge(tx, ctx, reg!.id);
+    if (!needsApproval) await badgePort().issue(tx, ctx, reg!.id);
     await sendRegistrationEmail(tx, ctx, edition, reg!, "promoted");
   }
   return promoted.map((p) => p.id);

@@ -7,7 +7,7 @@ import { prepared } from "../../../platform/db/prepared";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { editionForChange } from "../../editions/operations/update-edition";
-import { STAFF_CATEGORY } from "../../checkin/seed";
+import { STAFF_CATEGORY } from "../categories";
 import { editions, visitorCategories } from "../../editions/tables";
 import { can } from "../../../platform/permissions/policy";
 import { questionInput, type AnswerValue } from "../schemas";

@@ -5,12 +5,9 @@ import type { Executor, Tx } from "../../../platform/db/types";
 import { hashSecret, newId, newSecret } from "../../../platform/ids";
 import { outboxMessages } from "../../../platform/mail/tables";
 import type { EmailMessage } from "../../../platform/mail/outbox";
-import { badgeLinkKey } from "../../checkin/operations/badge-link";
-import { badgeEmail, firstBadgeRows } from "../../checkin/operations/issue-badge";
-import { openPrivateKey, signingKey, type SigningKey } from "../../checkin/keys";
-import { badges } from "../../checkin/tables";
 import type { editions, visitorCategories } from "../../editions/tables";
 import { admitOrWaitlistGroup, bucketsFor, type PlaceRequest } from "../core/capacity";
+import { badgePort, type BadgeSigner } from "../badge-port";
 import type { PersonInput } from "../schemas";
 import { registrations, type RegistrationStatus } from "../tables";
 import { registrationEmail } from "./emails";
@@ -20,7 +17,7 @@ import { rowsOf } from "../../../platform/db/rows";
 // The write side of a registration, kept short because it holds places: one transaction of five
 // round trips in the common case (begin, the edition's shared capacity lock, one statement that
 // finds the limited buckets and claims a place, one statement that inserts the registrations,
-// their first badges and their emails, commit). What can be done before it is done before it.
+// their first badges (through the badge port) and their emails, commit). What can be done before it is done before it.
 
 type Registration = typeof registrations.$inferSelect;
 export type Source = "self" | "group" | "walk_in";
@@ -37,21 +34,20 @@ export interface PeopleInput {
  *  sequence and, when the registrations will be approved at once, the badge signing key. */
 export async function numbersAndKey(db: Executor, ctx: Ctx, editionId: string, count: number, wantKey: boolean) {
   await ensureNumberSequence(db, editionId);
+  const numbersQuery = sql`select nextval(${sequenceName(editionId)}::regclass) as n from generate_series(1, ${count})`;
+  if (!wantKey) {
+    const rows = rowsOf<{ n: string | number }>(await db.execute(numbersQuery));
+    return { numbers: rows.map((r) => Number(r.n)), key: null };
+  }
+  const port = badgePort();
   const rows = rowsOf<{ n: string | number; key_id: number | null; private_key: string | null }>(
     await db.execute(sql`
-      select nextval(${sequenceName(editionId)}::regclass) as n, k.key_id, k.private_key
-      from generate_series(1, ${count})
-      left join lateral (
-        select key_id, private_key from badge_keys where edition_id = ${editionId} and ${wantKey} order by key_id desc limit 1
-      ) k on true`),
+      select g.n, k.key_id, k.private_key
+      from (${numbersQuery}) g
+      left join lateral (${port.newestKeyQuery(editionId)}) k on true`),
   );
-  const numbers = rows.map((r) => Number(r.n));
-  if (!wantKey) return { numbers, key: null };
-  const first = rows[0];
-  // No key yet: the edition's first badge makes one.
-  const key: SigningKey =
-    first?.key_id != null && first.private_key ? { keyId: Number(first.key_id), privateKey: openPrivateKey(first.private_key) } : await signingKey(db, ctx.clock, editionId);
-  return { numbers, key };
+  const key: BadgeSigner = await port.signer(db, ctx, editionId, rows[0]);
+  return { numbers: rows.map((r) => Number(r.n)), key };
 }
 
 /** Hold places for the request: a free stripe when one is at hand, else decided on the whole
@@ -79,7 +75,7 @@ export interface InsertArgs {
   scopedKey: string | null;
   fingerprint: string;
   numbers: number[];
-  key: SigningKey | null;
+  key: BadgeSigner | null;
 }
 
 export async function insertPeople(tx: Tx, ctx: Ctx, a: InsertArgs) {
@@ -124,17 +120,18 @@ export async function insertPeople(tx: Tx, ctx: Ctx, a: InsertArgs) {
   }));
   const kind = status === "waitlisted" ? "waitlisted" : status === "approved" ? "approved" : "received";
   const mails: EmailMessage[] = rows.map((reg, i) => registrationEmail(ctx, edition, reg, kind, tokens[i], category));
-  const signer = status === "approved" ? (a.key ?? (await signingKey(tx, ctx.clock, edition.id))) : null;
-  const badgeRows = signer ? firstBadgeRows(ctx, edition, category, rows, signer) : [];
-  badgeRows.forEach((b, i) => mails.push(badgeEmail(ctx, edition, rows[i]!, badgeLinkKey(b.code, signer!.privateKey))));
+  const port = badgePort();
+  const signer = status === "approved" ? (a.key ?? (await port.signer(tx, ctx, edition.id, undefined))) : null;
+  const first = signer ? port.firstBadges(tx, ctx, edition, category, rows, signer) : null;
+  if (first) mails.push(...first.mails);
   const outbox = tx.insert(outboxMessages).values(
     mails.map((m) => ({ createdAt: now, nextAttemptAt: now, kind: m.kind, toAddress: m.to, subject: m.subject, bodyText: m.text, bodyHtml: m.html ?? null })),
   );
   // One statement: the registrations, their badges, their emails (foreign keys are checked at its end).
   const insertRegs = tx.insert(registrations).values(rows);
   await tx.execute(
-    badgeRows.length
-      ? sql`with r as (${insertRegs.getSQL()}), b as (${tx.insert(badges).values(badgeRows).getSQL()}) ${outbox.getSQL()}`
+    first
+      ? sql`with r as (${insertRegs.getSQL()}), b as (${first.insert}) ${outbox.getSQL()}`
       : sql`with r as (${insertRegs.getSQL()}) ${outbox.getSQL()}`,
   );
   if (source === "walk_in") {

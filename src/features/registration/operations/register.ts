@@ -7,7 +7,7 @@ import { DomainError, type FieldIssue } from "../../../platform/errors";
 import { authorize, can, type Permission } from "../../../platform/permissions/policy";
 import { isGroupCategory } from "../core/groups";
 import { parseInput } from "../../../platform/validation";
-import { STAFF_CATEGORY } from "../../checkin/seed";
+import { STAFF_CATEGORY } from "../categories";
 import { editions, visitorCategories } from "../../editions/tables";
 import { requestFingerprint } from "../core/idempotency";
 import { checkPastDays } from "../core/past-days";

@@ -1,14 +1,16 @@
+// The registrant's page through the manage link: their registration (registration's manage view
+// and actions) with their badge. Here, above both features, because it shows the badge.
 import { GoneLinkError } from "../../../web/components/gone-link";
 import type { Route } from "./+types/manage-link";
 import { loadOr } from "../../../web/actions";
 import { useFailure } from "../../../web/components/form";
 import { pageTitle, useT } from "../../../web/i18n";
-import { badgeForManageLink } from "../../checkin/operations/manage-badges";
-import { badgeQrSvg } from "../../checkin/pages/badge-qr";
-import { HolderBadge } from "../../checkin/pages/holder-badge";
-import { ManageView } from "../components/manage-view";
-import { getOwnRegistration } from "../operations/own";
-import { manageAction } from "./manage";
+import { badgeForManageLink } from "../operations/manage-badges";
+import { badgeQrSvg } from "./badge-qr";
+import { HolderBadge } from "./holder-badge";
+import { ManageView } from "../../registration/components/manage-view";
+import { getOwnRegistration } from "../../registration/operations/own";
+import { manageAction } from "../../registration/pages/manage";
 
 // The page behind the link in the confirmation email: the token is the credential.
 

@@ -1,0 +1,52 @@
+import type { SQL } from "drizzle-orm";
+import type { Ctx } from "../../platform/context";
+import type { Executor, Tx } from "../../platform/db/types";
+import type { EmailMessage } from "../../platform/mail/outbox";
+import type { editions, visitorCategories } from "../editions/tables";
+import type { registrations } from "./tables";
+
+// What registration needs from badges. Badges live in checkin, a higher layer that imports
+// registration; registration reacts to its own changes through this port instead of importing
+// checkin (docs/code-style.md, "Events between layers"). checkin/badge-port.ts implements it and
+// the composition root (src/wiring.ts) provides it, before any request or test runs. Every call
+// happens inside the registration's transaction, so a badge and the change that caused it commit
+// or roll back together.
+
+type Edition = typeof editions.$inferSelect;
+type Registration = typeof registrations.$inferSelect;
+type Category = typeof visitorCategories.$inferSelect;
+
+/** A badge signing key, opened. */
+export interface BadgeSigner {
+  keyId: number;
+  privateKey: string;
+}
+
+export interface BadgePort {
+  /** The registration is approved, or something its badge carries changed: issue or keep its badge. */
+  issue(tx: Tx, ctx: Ctx, registrationId: string): Promise<void>;
+  /** What is printed on an approved registration's badge changed: sign a new serial and email it.
+   *  Returns the new serial, or null when the badge is revoked (an organiser decides about those). */
+  reprint(tx: Tx, ctx: Ctx, edition: Edition, reg: Registration): Promise<number | null>;
+  /** The registration left (cancelled, refused): revoke its badges; returns the serials revoked. */
+  revoke(tx: Executor, ctx: Ctx, registrationId: string, reason: "registration_cancelled" | "registration_refused"): Promise<number[]>;
+  /** For the registration rush: a query of the edition's newest signing key (key_id, private_key),
+   *  read in the same statement as the registration numbers. */
+  newestKeyQuery(editionId: string): SQL;
+  /** The signer from that query's row, or the edition's (new) key when it had none. */
+  signer(db: Executor, ctx: Ctx, editionId: string, row: { key_id: number | null; private_key: string | null } | undefined): Promise<BadgeSigner>;
+  /** The first badges of registrations just created approved: an insert for the caller's one
+   *  statement, and the badge emails to queue with it. */
+  firstBadges(tx: Tx, ctx: Ctx, edition: Edition, category: Category, regs: Registration[], signer: BadgeSigner): { insert: SQL; mails: EmailMessage[] };
+}
+
+let provided: BadgePort | null = null;
+
+export function provideBadgePort(port: BadgePort): void {
+  provided = port;
+}
+
+export function badgePort(): BadgePort {
+  if (!provided) throw new Error("No badge port: import src/wiring.ts (the composition root) before using registration's operations.");
+  return provided;
+}

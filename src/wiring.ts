@@ -1,0 +1,9 @@
+// The composition root on the server: every feature's texts (src/messages.ts) and the ports that
+// let a lower feature react through a higher one without importing it (docs/code-style.md).
+// Imported for its effect by the app's server entry (src/entry.server.tsx), the API server, the
+// CLI and every test project's set-up. Server-only: the browser gets src/messages.ts from root.tsx.
+import "./messages";
+import { checkinBadgePort } from "./features/checkin/badge-port";
+import { provideBadgePort } from "./features/registration/badge-port";
+
+provideBadgePort(checkinBadgePort);
