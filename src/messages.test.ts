@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { errorStatus } from "./platform/errors";
 import { en, ur } from "./messages";
 
 // The Urdu catalogue must stay a full translation of the English one: same keys,
@@ -38,5 +39,10 @@ describe("message catalogues", () => {
   it("has no empty values", () => {
     expect(Object.entries(en).filter(([, v]) => v.trim() === "")).toEqual([]);
     expect(Object.entries(ur).filter(([, v]) => v.trim() === "")).toEqual([]);
+  });
+
+  it("has a text for every error code, in both languages (a refusal never falls back to the generic text)", () => {
+    const missing = Object.keys(errorStatus).filter((code) => !(`error.${code}` in en) || !(`error.${code}` in ur));
+    expect(missing).toEqual([]);
   });
 });

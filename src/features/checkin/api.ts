@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
-import { errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
+import { errorResponse, errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
 import { SCAN_REASONS } from "./core/decide";
 import { badgePdf, reprintBadge, revokeBadge } from "./operations/manage-badges";
 import { gateBundle, uploadOfflineScans } from "./operations/offline";
@@ -15,7 +15,7 @@ import { checkinSetupApi } from "./setup-api";
 // (who may call, what is valid) lives in the operations.
 
 const tags = ["check-in"];
-const conflict = { 409: { description: "Not possible in the current state (`conflict`, e.g. not approved or revoked)" } } as const;
+const conflict = { 409: errorResponse("Not possible in the current state: `registration_not_approved`, `badge_revoked`, `too_many_reprints`, `quota_exceeded`, `key_rotation_conflict`") } as const;
 
 const scanBody = z
   .object({
@@ -188,7 +188,7 @@ export function checkinApi(services: AppServices) {
       method: "post",
       path: "/editions/{id}/exhibitors/{enterpriseId}/staff-badges",
       summary: "Issue a staff badge within the exhibitor's quota",
-      description: "The exhibitor itself. `conflict` (reason `quota_exceeded`) when the quota is used up.",
+      description: "The exhibitor itself. `quota_exceeded` when the quota is used up.",
       tags,
       security: security.session,
       request: { params: staffParams, body: jsonBody(z.object({ name: z.string(), nameUr: z.string().optional(), email: z.string() }).strict()) },

@@ -78,7 +78,7 @@ describe("the application form", () => {
 
     // After the call closes nothing changes any more.
     const late = ctxFor(t.db, undefined, "ur", fixedClock("2026-02-02T00:00:00Z"));
-    await expect(saveApplication(late, { token, submit: true, data: complete })).rejects.toMatchObject({ code: "conflict", params: { reason: "call_closed" } });
+    await expect(saveApplication(late, { token, submit: true, data: complete })).rejects.toMatchObject({ code: "call_closed" });
     expect((await getApplication(late, { token })).open).toBe(false);
   });
 });

@@ -32,7 +32,7 @@ describe("the nomination call", () => {
     await saveCall(staff, { ...base, rule: page.call.rule, quotas: [{ tradeBodyId: lcci, quota: 3 }] });
     const [m] = await t.db.select().from(editionTradeBodies).where(and(eq(editionTradeBodies.editionId, edition.id), eq(editionTradeBodies.tradeBodyId, lcci)));
     expect(m!.nominationQuota).toBe(3);
-    await expect(saveCall(staff, { ...base, rule: { bonus: { womenLed: 9 } } })).rejects.toMatchObject({ code: "conflict" });
+    await expect(saveCall(staff, { ...base, rule: { bonus: { womenLed: 9 } } })).rejects.toMatchObject({ code: "rule_published" });
     await expect(saveCall(staff, { ...base, closesAt: "2025-01-01T00:00:00Z", rule: page.call.rule })).rejects.toMatchObject({
       code: "validation_failed",
       fields: [expect.objectContaining({ path: "closesAt", code: "closes_before_opens" })],
@@ -119,7 +119,7 @@ describe("nominating", () => {
     const rows = (from: number) => [0, 1].map((i) => ({ row: i + 2, values: { enterpriseName: `Firm ${from + i}`, ntn: `12345${from + i}-0`, cluster: "sialkot-sports-goods", sizeClass: "micro", annualTurnoverPkr: "100000", employees: "2", womenLed: "no", contactName: "X", phone: "03001234567" } }));
     const results = await Promise.allSettled([acceptRows(rep, { editionId: edition.id, rows: rows(10) }), acceptRows(rep, { editionId: edition.id, rows: rows(20) })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "conflict", params: { reason: "quota_exceeded", remaining: 1 } } });
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "quota_exceeded", params: { remaining: 1 } } });
     const own = await listNominations(rep, { editionId: edition.id });
     expect(own.nominations).toHaveLength(2);
     expect(own.remaining).toBe(1);

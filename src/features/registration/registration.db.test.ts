@@ -87,7 +87,7 @@ describe("register and approve", () => {
     const a = await register(ctxFor(t.db), body);
     const b = await register(ctxFor(t.db), body);
     expect(b).toMatchObject({ created: false, registrations: [{ id: a.registrations[0]!.id }] });
-    await expect(register(ctxFor(t.db), { ...body, email: "other@example.com" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(register(ctxFor(t.db), { ...body, email: "other@example.com" })).rejects.toMatchObject({ code: "idempotency_key_reused" });
   });
 
   it("validates every field with codes, translated in both languages", async () => {

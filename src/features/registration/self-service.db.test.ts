@@ -116,7 +116,7 @@ describe("changing one's own details", () => {
     // The email is who they are: not a field here.
     await expect(updateOwnDetails(ctxFor(t.db), { token, ...details, email: "x@example.com" })).rejects.toMatchObject({ fields: [{ path: "email", code: "unrecognized_key" }] });
     await cancelOwnRegistration(ctxFor(t.db), { token });
-    await expect(updateOwnDetails(ctxFor(t.db), { token, ...details, name: "Late" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(updateOwnDetails(ctxFor(t.db), { token, ...details, name: "Late" })).rejects.toMatchObject({ code: "registration_inactive" });
   });
 
   it("over HTTP: the details route answers what changed", async () => {

@@ -46,11 +46,14 @@ describe("appeals API", () => {
     const lodged = await api.call("/api/v1/appeals", { json: { token: TOKEN, grounds } });
     expect(lodged.status).toBe(201);
     expect(lodged.body).toMatchObject({ nominationId, status: "open", grounds, decidedAt: null });
-    expect((await api.call("/api/v1/appeals", { json: { token: TOKEN, grounds } })).status).toBe(409);
+    const again = await api.call("/api/v1/appeals", { json: { token: TOKEN, grounds } });
+    expect([again.status, again.body.error.code, again.body.error.params]).toEqual([409, "already_exists", { what: "appeal" }]);
 
     // A selected applicant has nothing to appeal.
     await applicantWith("selected", `${TOKEN}-selected`);
-    expect((await api.call("/api/v1/appeals", { json: { token: `${TOKEN}-selected`, grounds } })).status).toBe(409);
+    const selected = await api.call("/api/v1/appeals", { json: { token: `${TOKEN}-selected`, grounds } });
+    // The refusal's own code and its text reach the client (not a generic "conflict").
+    expect([selected.status, selected.body.error.code, selected.body.error.message]).toEqual([409, "appeal_not_allowed", "This decision cannot be appealed."]);
 
     expect((await api.call(`/api/v1/editions/${editionId}/appeals`, { cookie: cookies[demo.chamber] })).status).toBe(403);
     expect((await api.call(`/api/v1/editions/${editionId}/appeals`)).status).toBe(401);
@@ -67,7 +70,8 @@ describe("appeals API", () => {
     expect(decided.body).toMatchObject({ status: "upheld", decisionNote: decision.note });
     const [sel] = await t.db.select().from(selections).where(eq(selections.editionId, editionId));
     expect((sel!.result as { decisions: { applicationId: string; status: string }[] }).decisions.find((x) => x.applicationId === nominationId)!.status).toBe("waitlisted");
-    expect((await api.call(path, { cookie: cookies[demo.organiser], json: decision })).status).toBe(409);
+    const twice = await api.call(path, { cookie: cookies[demo.organiser], json: decision });
+    expect([twice.status, twice.body.error.code]).toEqual([409, "appeal_decided"]);
   });
 
   it("describes the routes in the OpenAPI document", async () => {

@@ -174,7 +174,7 @@ describe("a call from spreadsheet to transparency report", () => {
 
     // 7. Appeal: decided by someone other than the application's reviewers, with a record.
     const appeal = await fileAppeal(ctxFor(t.db), { token: link.get("Dua Gloves")!, grounds: "We now have a working sample and a buyer letter." });
-    await expect(fileAppeal(ctxFor(t.db), { token: link.get("Eagle Surgical")!, grounds: "Selected firms cannot appeal their selection." })).rejects.toMatchObject({ code: "conflict" });
+    await expect(fileAppeal(ctxFor(t.db), { token: link.get("Eagle Surgical")!, grounds: "Selected firms cannot appeal their selection." })).rejects.toMatchObject({ code: "appeal_not_allowed" });
     const duaReviewer = pairs.find((p) => p.nominationId === ids.get("Dua Gloves"))!.reviewerId;
     const { roleGrants } = await import("../accounts/tables");
     const [org] = await t.db.select().from((await import("../editions/tables")).organisers);

@@ -11,6 +11,7 @@ export function errorBody(e: DomainError, locale: Locale) {
     error: {
       code: e.code,
       message: errorText(locale, e.code, e.params),
+      params: e.params,
       fields: e.fields.map((f) => ({ ...f, message: fieldIssueText(locale, f.code, f.params) })),
     },
   };
@@ -32,7 +33,7 @@ export function handleError(err: unknown, c: Context<AppEnv>) {
   // A client told "too many" is told when to try again (the limiter's window when it says none).
   if (e.code === "rate_limited") c.header("Retry-After", String(e.params.retryAfterSeconds ?? 900));
   if (c.req.path.startsWith("/api/") || !c.req.header("accept")?.includes("text/html")) {
-    const body = domain ? errorBody(e, locale) : { error: { code: "internal", message: translate(locale, "error.generic"), fields: [] } };
+    const body = domain ? errorBody(e, locale) : { error: { code: "internal", message: translate(locale, "error.generic"), params: {}, fields: [] } };
     return c.json(body, status);
   }
   const message = domain ? errorText(locale, e.code, e.params) : translate(locale, "errorPage.body");

@@ -10,6 +10,7 @@ const errorSchema = z
     error: z.object({
       code: z.string().openapi({ example: "validation_failed" }),
       message: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).openapi({ description: "Figures of the refusal, e.g. `remaining` and `valid` of `quota_exceeded`" }),
       fields: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
     }),
   })

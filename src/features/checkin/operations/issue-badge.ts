@@ -67,7 +67,7 @@ export const currentBadgeOf = async (db: Executor, registrationId: string) =>
 
 /** Sign and store a badge with the given serial, marking the previous one replaced. */
 export async function signNewBadge(tx: Executor, ctx: Ctx, edition: Edition, reg: Registration, serial: number) {
-  if (serial > 255) throw new DomainError("conflict", { params: { reason: "too_many_reprints" } });
+  if (serial > 255) throw new DomainError("too_many_reprints");
   const claims = await claimsFor(tx, edition, reg);
   const key = await signingKey(tx, ctx.clock, edition.id);
   const code = encodeBadge({ ...claims, serial }, key.privateKey, key.keyId);
@@ -116,7 +116,7 @@ export async function queueBadgeEmail(tx: Executor, ctx: Ctx, edition: Edition, 
 export async function issueBadge(tx: Tx, ctx: Ctx, registrationId: string): Promise<void> {
   const [reg] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for("update");
   if (!reg) throw new DomainError("not_found", { params: { what: "registration" } });
-  if (reg.status !== "approved") throw new DomainError("conflict", { params: { reason: "not_approved" } });
+  if (reg.status !== "approved") throw new DomainError("registration_not_approved");
   const [edition] = await tx.select().from(editions).where(eq(editions.id, reg.editionId));
   const current = await currentBadgeOf(tx, reg.id);
   // A revoked badge stays revoked through edits and re-approvals; an organiser reprints explicitly.

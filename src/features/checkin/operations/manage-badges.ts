@@ -34,7 +34,7 @@ export async function reprintBadge(ctx: Ctx, raw: unknown) {
   const { registrationId } = parseInput(registrationInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { reg, edition } = await registrationForChange(tx, ctx, registrationId);
-    if (reg.status !== "approved") throw new DomainError("conflict", { params: { reason: "not_approved" } });
+    if (reg.status !== "approved") throw new DomainError("registration_not_approved");
     const current = await currentBadgeOf(tx, reg.id);
     const badge = await signNewBadge(tx, ctx, edition, reg, current ? current.serial + 1 : 0);
     await queueBadgeEmail(tx, ctx, edition, reg);
@@ -81,7 +81,7 @@ export async function rotateBadgeKey(ctx: Ctx, raw: unknown) {
     authorize(ctx.actor, "checkin.manage", { organiserId: edition?.organiserId ?? "-" });
     if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
     const key = await addEditionKey(tx, ctx.clock, editionId);
-    if (!key) throw new DomainError("conflict");
+    if (!key) throw new DomainError("key_rotation_conflict");
     await recordAudit(tx, ctx, { action: "badge.keyRotated", entityType: "edition", entityId: editionId, organiserId: edition.organiserId, editionId, data: { keyId: key.keyId } });
     return { keyId: key.keyId, publicKey: key.publicKey };
   });
@@ -141,7 +141,7 @@ export async function badgeForManageLink(ctx: Ctx, raw: unknown) {
 export async function badgePdf(ctx: Ctx, raw: unknown): Promise<{ pdf: Buffer; filename: string }> {
   const view = await getBadge(ctx, raw);
   if (!view.badge) throw new DomainError("not_found", { params: { what: "badge" } });
-  if (view.badge.revokedAt) throw new DomainError("conflict", { params: { reason: "revoked" } });
+  if (view.badge.revokedAt) throw new DomainError("badge_revoked");
   const { registration: r, edition: e, category: c } = view;
   const days = r.days.map((d) => d + 1).join(", ");
   const rendered = await renderBadgePdf({

@@ -63,7 +63,7 @@ export async function issueStaffBadge(ctx: Ctx, raw: unknown) {
       .from(staffBadges)
       .innerJoin(registrations, eq(registrations.id, staffBadges.registrationId))
       .where(and(eq(staffBadges.editionId, input.editionId), eq(staffBadges.enterpriseId, input.enterpriseId), ne(registrations.status, "cancelled")))) as [{ used: number }];
-    if (!quota || used >= quota.quota) throw new DomainError("conflict", { params: { reason: "quota_exceeded" }, message: "quota_exceeded" });
+    if (!quota || used >= quota.quota) throw new DomainError("quota_exceeded");
     const [category] = await tx
       .select()
       .from(visitorCategories)

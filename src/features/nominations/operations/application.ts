@@ -151,7 +151,7 @@ export async function saveApplication(ctx: Ctx, raw: unknown) {
   return inTransaction(ctx, async (tx) => {
     const n = await nominationByLink(tx, token, ctx.clock.now(), true);
     const call = await findCall(tx, n.editionId);
-    if (!call || ctx.clock.now() > call.closesAt) throw new DomainError("conflict", { params: { reason: "call_closed" } });
+    if (!call || ctx.clock.now() > call.closesAt) throw new DomainError("call_closed");
     if (!complete && n.status === "submitted") checkApplication(rawData, true);
     const firstSubmission = n.status !== "submitted" && complete;
     const status = complete || n.status === "submitted" ? "submitted" : "draft";

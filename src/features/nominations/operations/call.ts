@@ -78,7 +78,7 @@ export async function saveCall(ctx: Ctx, raw: unknown) {
     const existing = await findCall(tx, input.editionId);
     // The rule is published in advance: once the call is public it no longer changes.
     if (existing?.publishedAt && canonical(PreferenceRule.parse(existing.rule)) !== canonical(input.rule)) {
-      throw new DomainError("conflict", { params: { reason: "rule_published" }, fields: [{ path: "rule", code: "rule_published" }] });
+      throw new DomainError("rule_published", { fields: [{ path: "rule", code: "rule_published" }] });
     }
     const editionClusters = new Set((await tx.select({ id: clusters.id }).from(clusters).where(eq(clusters.editionId, input.editionId))).map((c) => c.id));
     const unknown = input.clusterTargets.findIndex((t) => !editionClusters.has(t.clusterId));

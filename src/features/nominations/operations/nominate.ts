@@ -62,7 +62,7 @@ async function openCallFor(ctx: Ctx, editionId: string, tradeBodyId: string | nu
   if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
   authorize(ctx.actor, "nomination.create", { tradeBodyId, organiserId: edition.organiserId });
   const call = await findCall(ctx.db, editionId);
-  if (!callIsOpen(call, ctx.clock.now())) throw new DomainError("conflict", { params: { reason: "call_closed" } });
+  if (!callIsOpen(call, ctx.clock.now())) throw new DomainError("call_closed");
   return { edition, call: call!, tradeBodyId: tradeBodyId! };
 }
 
@@ -131,7 +131,7 @@ export async function acceptRows(ctx: Ctx, raw: unknown): Promise<{ created: Cre
       if (r.problems.length > 0) {
         throw new DomainError("validation_failed", { fields: r.problems.map((p) => ({ path: `${p.row}.${p.column ?? ""}`, code: p.code, params: p.params })) });
       }
-      if (!result.quota.ok) throw new DomainError("conflict", { params: { reason: "quota_exceeded", remaining: nc.remaining, valid: result.valid.length } });
+      if (!result.quota.ok) throw new DomainError("quota_exceeded", { params: { remaining: nc.remaining, valid: result.valid.length } });
       const [body] = await tx.select().from(tradeBodies).where(eq(tradeBodies.id, tradeBodyId));
       const created: Created[] = [];
       const expires = new Date(call.closesAt.getTime() + LINK_DAYS_AFTER_CLOSE * 86_400_000);
@@ -178,7 +178,7 @@ export async function acceptRows(ctx: Ctx, raw: unknown): Promise<{ created: Cre
     });
   } catch (e) {
     // Another trade body took the same NTN a moment ago: the unique key refused it.
-    if (isUniqueViolation(e)) throw new DomainError("conflict", { params: { reason: "nominated_meanwhile" } });
+    if (isUniqueViolation(e)) throw new DomainError("nominated_meanwhile");
     throw e;
   }
 }

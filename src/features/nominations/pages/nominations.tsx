@@ -2,7 +2,7 @@ import { Form, Link } from "react-router";
 import type { Route } from "./+types/nominations";
 import { isDomainError, DomainError } from "../../../platform/errors";
 import { formatDateTime } from "../../../platform/i18n/format";
-import { translate } from "../../../platform/i18n/translate";
+import { hasMessage, translate } from "../../../platform/i18n/translate";
 import { loadOr, runForm } from "../../../web/actions";
 import { limitedForm } from "./body-limit";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
@@ -43,8 +43,9 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   });
 }
 
+/** This page's fuller text of a refusal (the quota's figures), where it has one. */
 const problemMessage = (locale: "en" | "ur", e: DomainError) =>
-  typeof e.params.reason === "string" ? translate(locale, `nominations.error.${e.params.reason}`, e.params) : undefined;
+  hasMessage(`nominations.error.${e.code}`) ? translate(locale, `nominations.error.${e.code}`, e.params) : undefined;
 
 export async function action({ request, context }: Route.ActionArgs) {
   const ctx = context.ctx;

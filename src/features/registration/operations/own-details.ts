@@ -41,7 +41,7 @@ export async function updateOwnDetails(ctx: Ctx, raw: unknown): Promise<OwnDetai
     // Only the registration row (then its badges): the same order as every other change of it.
     const [locked] = await tx.select().from(registrations).where(eq(registrations.id, reg.id)).for("update");
     if (!locked || locked.status === "cancelled" || locked.status === "refused") {
-      throw new DomainError("conflict", { params: { what: "registration" } });
+      throw new DomainError("registration_inactive");
     }
     const changed = CHANGEABLE.filter((k) => (locked[k] ?? null) !== (input[k] ?? null));
     if (changed.length === 0) return { id: reg.id, changed: [], reissuedSerial: null };

@@ -106,7 +106,7 @@ export async function updateOwnRegistration(ctx: Ctx, raw: unknown) {
     const issues = [...checkDays(input.days, dayCount), ...checkPastDays(added, edition, ctx.clock.now()), ...checkAnswers(questions, input.answers)];
     if (issues.length) throw new DomainError("validation_failed", { fields: issues });
     const { rows, locked } = await lockForChange(tx, reg);
-    if (locked.status === "cancelled" || locked.status === "refused") throw new DomainError("conflict", { params: { what: "registration" } });
+    if (locked.status === "cancelled" || locked.status === "refused") throw new DomainError("registration_inactive");
     const days = [...new Set(input.days)].sort((a, b) => a - b);
     if (holds(locked.status)) {
       const released = releasePlaces(stateOf(rows), [{ category: category.code, days: locked.days }]);

@@ -146,7 +146,7 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
   const answerFrom = (rows: Registration[]): RegisterResult | undefined => {
     const sameKey = scopedKey ? rows.filter((r) => r.idempotencyKey?.split("#")[0] === scopedKey) : [];
     if (sameKey.length > 0) {
-      if (sameKey[0]!.requestFingerprint !== fingerprint) throw new DomainError("conflict", { params: { what: "idempotency_key" } });
+      if (sameKey[0]!.requestFingerprint !== fingerprint) throw new DomainError("idempotency_key_reused");
       return { registrations: sameKey.sort((a, b) => a.number - b.number).map(publicView), created: false };
     }
     const found = rows.filter((r) => r.status !== "cancelled" && emails.includes(r.email.toLowerCase()));

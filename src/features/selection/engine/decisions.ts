@@ -127,7 +127,7 @@ export interface Promotion {
 export function promoteFromWaitlist(result: SelectionResult, withdrawnId: string): Promotion {
   const withdrawn = find(result, withdrawnId);
   if (withdrawn.status !== "selected" && withdrawn.status !== "waitlisted") {
-    throw new DomainError("conflict", { params: { status: withdrawn.status } });
+    throw new DomainError("withdrawal_not_allowed", { params: { status: withdrawn.status } });
   }
   const wasSelected = withdrawn.status === "selected";
   const decisions = result.decisions.map((d) =>

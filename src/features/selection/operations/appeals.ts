@@ -22,9 +22,9 @@ export async function fileAppeal(ctx: Ctx, raw: unknown) {
       const s = await findSelection(tx, n.editionId);
       const d = s?.publishedAt ? s.result.decisions.find((x) => x.applicationId === n.id) : undefined;
       if (!s?.appealsCloseAt || !d || (d.status !== "not_selected" && d.status !== "waitlisted")) {
-        throw new DomainError("conflict", { params: { reason: "appeal_not_allowed" } });
+        throw new DomainError("appeal_not_allowed");
       }
-      if (ctx.clock.now() > s.appealsCloseAt) throw new DomainError("conflict", { params: { reason: "appeal_window_closed" } });
+      if (ctx.clock.now() > s.appealsCloseAt) throw new DomainError("appeal_window_closed");
       const [row] = await tx.insert(appeals).values({ nominationId: n.id, grounds, createdAt: ctx.clock.now() }).returning();
       await recordAudit(tx, ctx, { action: "appeal.filed", entityType: "appeal", entityId: row!.id, editionId: n.editionId, data: { nominationId: n.id } });
       return row!;
@@ -53,7 +53,7 @@ export async function decideAppeal(ctx: Ctx, raw: unknown) {
     if (!a) throw new DomainError("not_found", { params: { what: "appeal" } });
     const [n] = await tx.select().from(nominations).where(eq(nominations.id, a.nominationId));
     const edition = await editionForChange(tx, ctx, n!.editionId, "appeal.decide");
-    if (a.status !== "open") throw new DomainError("conflict", { params: { reason: "appeal_decided" } });
+    if (a.status !== "open") throw new DomainError("appeal_decided");
     const deciderId = ctx.actor.kind === "user" ? ctx.actor.userId : "";
     const [reviewed] = await tx.select().from(reviews).where(and(eq(reviews.nominationId, a.nominationId), eq(reviews.reviewerId, deciderId)));
     if (reviewed) throw new DomainError("forbidden", { params: { reason: "reviewer_of_application" } });

@@ -31,7 +31,7 @@ export async function runSelectionProposal(ctx: Ctx, raw: unknown) {
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx, editionId, "selection.manage");
     const existing = await findSelection(tx, editionId);
-    if (existing?.publishedAt) throw new DomainError("conflict", { params: { reason: "selection_published" } });
+    if (existing?.publishedAt) throw new DomainError("selection_published");
     const { call, result: scores } = await editionScores(tx, editionId);
     const score = new Map(scores.applications.map((a) => [a.applicationId, a]));
     const apps = await tx
