@@ -86,6 +86,7 @@ export function accountsApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "getOwnAccount",
       path: "/me",
       summary: "The signed-in account and its roles",
       tags,
@@ -98,6 +99,7 @@ export function accountsApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "patch",
+      operationId: "updateOwnAccount",
       path: "/me",
       summary: "Change the signed-in account's name or language",
       tags,
@@ -111,6 +113,7 @@ export function accountsApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "signUp",
       path: "/auth/sign-up",
       summary: "Create a visitor account and sign in",
       description: "Sets the session cookie. A welcome email is queued.",
@@ -130,6 +133,7 @@ export function accountsApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "signIn",
       path: "/auth/sign-in",
       summary: "Sign in with email and password",
       description: "Sets the session cookie. Five failed attempts for one email within 15 minutes block sign-in (`rate_limited`).",
@@ -153,6 +157,7 @@ export function accountsApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "signOut",
       path: "/auth/sign-out",
       summary: "End the current session",
       tags,
@@ -170,6 +175,7 @@ export function accountsApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "requestPasswordReset",
       path: "/auth/password-reset",
       summary: "Email a password-reset link",
       description: "Answers the same whether or not the email has an account.",
@@ -188,6 +194,7 @@ export function accountsApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "resetPassword",
       path: "/auth/password-reset/confirm",
       summary: "Set a new password with the emailed token",
       description: "Signs out every session of the account.",
@@ -210,6 +217,7 @@ export function accountsApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "listApiTokens",
       path: "/api-tokens",
       summary: "The organiser's API tokens (organiser staff)",
       tags: tokenTags,
@@ -222,6 +230,7 @@ export function accountsApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "createApiToken",
       path: "/api-tokens",
       summary: "Create an API token with scopes (organiser staff)",
       description: "The token is shown once in the answer; only its hash is kept.",
@@ -239,6 +248,7 @@ export function accountsApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "delete",
+      operationId: "revokeApiToken",
       path: "/api-tokens/{id}",
       summary: "Revoke an API token (organiser staff)",
       tags: tokenTags,
@@ -255,6 +265,7 @@ export function accountsApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "invitePerson",
       path: "/invitations",
       summary: "Invite a person into a role of the organiser (organiser staff)",
       description: "The invitation link is emailed to the person; it is valid for 7 days.",

@@ -84,6 +84,7 @@ export function backofficeApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "listAuditEntries",
       path: "/audit",
       summary: "The organiser's audit log, newest first, with filters",
       description: "Organiser staff, platform admins, or an API token with `audit:read`.",
@@ -98,6 +99,7 @@ export function backofficeApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "listOutbox",
       path: "/outbox",
       summary: "Queued and sent email, newest first",
       description: "Platform admins only: the outbox holds every organiser's mail.",

@@ -56,6 +56,7 @@ export function checkinApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "recordScan",
       path: "/gates/{id}/scans",
       summary: "Check a badge at a gate and record the scan",
       description: "Gate staff or organiser staff. Any text is accepted: junk is refused with `unknown_code`, never an error.",
@@ -70,6 +71,7 @@ export function checkinApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "uploadOfflineScans",
       path: "/editions/{id}/offline-scans",
       summary: "Upload scans queued on a gate phone while offline",
       description: "Idempotent by nonce: uploading the same queue twice records each scan once. Badges admitted at two gates of a zone while offline are flagged. The server verifies every admitted code itself: a device's admit of a code that is not a genuine badge of this edition (or not the badge it names) is recorded as a refusal and counted in incidents.",
@@ -84,6 +86,7 @@ export function checkinApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "getGateBundle",
       path: "/editions/{id}/gate-bundle",
       summary: "Public keys, gates and revocation lists for offline checking",
       tags,
@@ -97,6 +100,7 @@ export function checkinApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "getFootfall",
       path: "/editions/{id}/footfall",
       summary: "Admissions per day, hour, gate and category; unique visitors; double-admission flags",
       tags,
@@ -110,6 +114,7 @@ export function checkinApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "getBadgePdf",
       path: "/registrations/{id}/badge.pdf",
       summary: "The printable A6 badge",
       description: "The registrant or organiser staff; or anyone holding the badge link's key (from the badge email or the manage page), without an account.",
@@ -127,6 +132,7 @@ export function checkinApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "revokeBadges",
       path: "/registrations/{id}/badge/revoke",
       summary: "Revoke every badge of a registration (audited)",
       tags,
@@ -140,6 +146,7 @@ export function checkinApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "reprintBadge",
       path: "/registrations/{id}/badge/reprint",
       summary: "Reprint: a new serial; the old badge is refused as replaced (audited)",
       tags,
@@ -169,6 +176,7 @@ export function checkinApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "listStaffBadges",
       path: "/editions/{id}/exhibitors/{enterpriseId}/staff-badges",
       summary: "An exhibitor's staff badges and quota",
       description: "The exhibitor itself (its own enterprise only).",
@@ -186,6 +194,7 @@ export function checkinApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "issueStaffBadge",
       path: "/editions/{id}/exhibitors/{enterpriseId}/staff-badges",
       summary: "Issue a staff badge within the exhibitor's quota",
       description: "The exhibitor itself. `quota_exceeded` when the quota is used up.",
@@ -205,6 +214,7 @@ export function checkinApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "put",
+      operationId: "setStaffQuota",
       path: "/editions/{id}/exhibitors/{enterpriseId}/staff-quota",
       summary: "Set how many staff badges an exhibitor may issue (audited)",
       description: "Organiser staff.",

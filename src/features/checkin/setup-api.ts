@@ -55,9 +55,10 @@ const rehearsalBody = z
 
 export function checkinSetupApi(_services: AppServices) {
   const api = apiRouter();
-  const get = (path: string, summary: string, schema: z.ZodType, description: string) =>
+  const get = (operationId: string, path: string, summary: string, schema: z.ZodType, description: string) =>
     createRoute({
       method: "get",
+      operationId,
       path,
       summary,
       description: `Organiser staff. ${description}`,
@@ -66,9 +67,10 @@ export function checkinSetupApi(_services: AppServices) {
       request: { params: idParams },
       responses: { 200: jsonResponse(schema, summary), ...errorResponses },
     });
-  const create = <B extends z.ZodType, A extends z.ZodType>(path: string, summary: string, body: B, answer: A) =>
+  const create = <B extends z.ZodType, A extends z.ZodType>(operationId: string, path: string, summary: string, body: B, answer: A) =>
     createRoute({
       method: "post",
+      operationId,
       path,
       summary,
       description: "Organiser staff. Audited. A repeated code is `validation_failed` on `code` (`checkin_code_taken`).",
@@ -77,9 +79,10 @@ export function checkinSetupApi(_services: AppServices) {
       request: { params: idParams, body: jsonBody(body) },
       responses: { 201: jsonResponse(answer, "Created"), ...errorResponses },
     });
-  const update = <B extends z.ZodType, A extends z.ZodType>(path: string, summary: string, body: B, answer: A) =>
+  const update = <B extends z.ZodType, A extends z.ZodType>(operationId: string, path: string, summary: string, body: B, answer: A) =>
     createRoute({
       method: "put",
+      operationId,
       path,
       summary,
       description: "Organiser staff. Audited.",
@@ -89,38 +92,39 @@ export function checkinSetupApi(_services: AppServices) {
       responses: { 200: jsonResponse(answer, "Changed"), ...errorResponses },
     });
 
-  api.openapi(get("/editions/{id}/checkin-setup", "Zones, gates and staff quotas", setupSchema, "Everything the set-up page shows."), async (c) =>
+  api.openapi(get("getCheckinSetup", "/editions/{id}/checkin-setup", "Zones, gates and staff quotas", setupSchema, "Everything the set-up page shows."), async (c) =>
     c.json(await checkinSetup(c.get("req").ctx, { editionId: c.req.valid("param").id }), 200),
   );
-  api.openapi(get("/editions/{id}/zones", "The edition's zones, by bit", z.array(zoneSchema), ""), async (c) =>
+  api.openapi(get("listZones", "/editions/{id}/zones", "The edition's zones, by bit", z.array(zoneSchema), ""), async (c) =>
     c.json((await checkinSetup(c.get("req").ctx, { editionId: c.req.valid("param").id })).zones, 200),
   );
-  api.openapi(get("/editions/{id}/gates", "The edition's gates, by code", z.array(gateSchema), ""), async (c) =>
+  api.openapi(get("listGates", "/editions/{id}/gates", "The edition's gates, by code", z.array(gateSchema), ""), async (c) =>
     c.json((await checkinSetup(c.get("req").ctx, { editionId: c.req.valid("param").id })).gates, 200),
   );
   api.openapi(
-    get("/editions/{id}/staff-quotas", "Exhibitors' staff-badge quotas", z.object({ quotas: z.array(quotaSchema), exhibitors: z.array(exhibitorSchema) }), "Change one with PUT …/exhibitors/{enterpriseId}/staff-quota."),
+    get("listStaffQuotas", "/editions/{id}/staff-quotas", "Exhibitors' staff-badge quotas", z.object({ quotas: z.array(quotaSchema), exhibitors: z.array(exhibitorSchema) }), "Change one with PUT …/exhibitors/{enterpriseId}/staff-quota."),
     async (c) => {
       const { quotas, exhibitors } = await checkinSetup(c.get("req").ctx, { editionId: c.req.valid("param").id });
       return c.json({ quotas, exhibitors }, 200);
     },
   );
 
-  api.openapi(create("/editions/{id}/zones", "Add a zone (the next free bit)", zoneCreateBody, zoneSchema.pick({ id: true, code: true, bit: true })), async (c) =>
+  api.openapi(create("createZone", "/editions/{id}/zones", "Add a zone (the next free bit)", zoneCreateBody, zoneSchema.pick({ id: true, code: true, bit: true })), async (c) =>
     c.json(await createZone(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id }), 201),
   );
-  api.openapi(update("/zones/{id}", "Rename a zone", zoneUpdateBody, z.object({ id: uuid })), async (c) =>
+  api.openapi(update("updateZone", "/zones/{id}", "Rename a zone", zoneUpdateBody, z.object({ id: uuid })), async (c) =>
     c.json(await updateZone(c.get("req").ctx, { ...c.req.valid("json"), zoneId: c.req.valid("param").id }), 200),
   );
-  api.openapi(create("/editions/{id}/gates", "Add a gate", gateCreateBody, z.object({ id: uuid, code: z.string() })), async (c) =>
+  api.openapi(create("createGate", "/editions/{id}/gates", "Add a gate", gateCreateBody, z.object({ id: uuid, code: z.string() })), async (c) =>
     c.json(await createGate(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id }), 201),
   );
-  api.openapi(update("/gates/{id}", "Change a gate's names, zone or re-entry rule", gateUpdateBody, z.object({ id: uuid })), async (c) =>
+  api.openapi(update("updateGate", "/gates/{id}", "Change a gate's names, zone or re-entry rule", gateUpdateBody, z.object({ id: uuid })), async (c) =>
     c.json(await updateGate(c.get("req").ctx, { ...c.req.valid("json"), gateId: c.req.valid("param").id }), 200),
   );
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "getRehearsal",
       path: "/editions/{id}/rehearsal",
       summary: "Today's door rehearsal",
       description: "Gate and organiser staff. On a rehearsal date gates scan as the rehearsed show day; those scans are kept apart from the show's figures.",
@@ -132,7 +136,7 @@ export function checkinSetupApi(_services: AppServices) {
     async (c) => c.json(await rehearsalState(c.get("req").ctx, { editionId: c.req.valid("param").id }), 200),
   );
   api.openapi(
-    update("/editions/{id}/rehearsal", "Start, change or end today's door rehearsal", rehearsalBody, rehearsalSchema),
+    update("setRehearsal", "/editions/{id}/rehearsal", "Start, change or end today's door rehearsal", rehearsalBody, rehearsalSchema),
     async (c) => c.json(await setRehearsal(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id }), 200),
   );
   return api;

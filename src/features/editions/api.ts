@@ -164,6 +164,7 @@ export function editionsApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "getCurrentEdition",
       path: "/editions/current",
       summary: "The current published edition with its venue, sectors, clusters and trade bodies",
       tags,
@@ -180,6 +181,7 @@ export function editionsApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "getEdition",
       path: "/editions/{slug}",
       summary: "A published edition by its short name (drafts only for its organiser)",
       tags,
@@ -195,6 +197,7 @@ export function editionsApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "listEditions",
       path: "/editions",
       summary: "The caller's organiser's editions, newest first",
       description: "Organiser staff, or an API token with `catalogue:read`.",
@@ -208,6 +211,7 @@ export function editionsApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "patch",
+      operationId: "updateEdition",
       path: "/editions/{id}",
       summary: "Change an edition's names, dates, timezone or status",
       description: "Fields left out keep their value. Organiser staff, or a token with `catalogue:write`. Audited.",
@@ -232,6 +236,7 @@ export function editionsApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "copyEdition",
       path: "/editions/{id}/copy",
       summary: "Start next year's edition as a copy of this one",
       description: "Organiser staff only. Audited.",
@@ -246,6 +251,7 @@ export function editionsApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "addSector",
       path: "/editions/{id}/sectors",
       summary: "Add a sector to an edition",
       description: "Organiser staff, or a token with `catalogue:write`. Audited.",
@@ -260,6 +266,7 @@ export function editionsApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "addCluster",
       path: "/editions/{id}/clusters",
       summary: "Add a cluster to an edition",
       description: "Organiser staff, or a token with `catalogue:write`. Audited.",
@@ -278,6 +285,7 @@ export function editionsApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "patch",
+      operationId: "updateCluster",
       path: "/clusters/{id}",
       summary: "Change a cluster",
       description: "Fields left out keep their value. Organiser staff, or a token with `catalogue:write`. Audited.",
@@ -300,6 +308,7 @@ export function editionsApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "delete",
+      operationId: "deleteCluster",
       path: "/clusters/{id}",
       summary: "Delete a cluster",
       description: "Organiser staff, or a token with `catalogue:write`. Audited.",
@@ -317,6 +326,7 @@ export function editionsApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "addTradeBody",
       path: "/editions/{id}/trade-bodies",
       summary: "Add a trade body to an edition with its nomination quota",
       description:

@@ -114,9 +114,10 @@ export function registrationApi(services: AppServices) {
   const tags = ["registration"];
   const staffTags = ["registration (organiser)"];
 
-  const registerRoute = <B extends z.ZodType>(path: string, summary: string, body: B, sec: (typeof security)["none"], description: string) =>
+  const registerRoute = <B extends z.ZodType>(operationId: string, path: string, summary: string, body: B, sec: (typeof security)["none"], description: string) =>
     createRoute({
       method: "post",
+      operationId,
       path,
       summary,
       description,
@@ -136,7 +137,7 @@ export function registrationApi(services: AppServices) {
     c.json(r, r.created ? 201 : 200) as never;
 
   api.openapi(
-    registerRoute("/editions/{id}/registrations", "Register for an edition", registerBody, security.none, "Anyone. Trade categories start `pending`; others are `approved` when there is room, else `waitlisted`."),
+    registerRoute("register", "/editions/{id}/registrations", "Register for an edition", registerBody, security.none, "Anyone. Trade categories start `pending`; others are `approved` when there is room, else `waitlisted`."),
     async (c) => {
       const { ctx } = c.get("req");
       const key = c.req.valid("header")["idempotency-key"];
@@ -144,14 +145,14 @@ export function registrationApi(services: AppServices) {
     },
   );
   api.openapi(
-    registerRoute("/editions/{id}/registrations/group", "Register a delegation together", groupBody, security.none, "All members are admitted together or waitlisted together."),
+    registerRoute("registerGroup", "/editions/{id}/registrations/group", "Register a delegation together", groupBody, security.none, "All members are admitted together or waitlisted together."),
     async (c) => {
       const key = c.req.valid("header")["idempotency-key"];
       return answerWith(c as never, await registerGroup(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id, idempotencyKey: key }));
     },
   );
   api.openapi(
-    registerRoute("/editions/{id}/registrations/walk-in", "Register a walk-in at the desk", registerBody, security.session, "Gate or organiser staff. Approved at once when there is room. Audited."),
+    registerRoute("registerWalkIn", "/editions/{id}/registrations/walk-in", "Register a walk-in at the desk", registerBody, security.session, "Gate or organiser staff. Approved at once when there is room. Audited."),
     async (c) => {
       const key = c.req.valid("header")["idempotency-key"];
       return answerWith(c as never, await registerWalkIn(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id, idempotencyKey: key }));
@@ -161,6 +162,7 @@ export function registrationApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "listRegistrations",
       path: "/editions/{id}/registrations",
       summary: "List registrations",
       description: "Organiser staff, or a token with `catalogue:read` (no email or phone).",
@@ -184,6 +186,7 @@ export function registrationApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "decideRegistrations",
       path: "/editions/{id}/registrations/decisions",
       summary: "Approve or refuse registrations in bulk",
       description: "Organiser staff. Refusal frees places and promotes the waitlist. Audited.",
@@ -198,6 +201,7 @@ export function registrationApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "cancelRegistration",
       path: "/registrations/cancel",
       summary: "Cancel a registration",
       description: "Your own (signed in) or with the manage link's token. Frees the places and promotes the waitlist.",
@@ -212,6 +216,7 @@ export function registrationApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "put",
+      operationId: "updateOwnDetails",
       path: "/registrations/details",
       summary: "Change your name and contact details",
       description:
@@ -227,6 +232,7 @@ export function registrationApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "resendManageLink",
       path: "/registrations/manage-link",
       summary: "Email a new manage link (lost link)",
       description:
@@ -247,6 +253,7 @@ export function registrationApi(services: AppServices) {
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "exportRegistrations",
       path: "/editions/{id}/registrations/export",
       summary: "Export registrations as CSV or XLSX",
       description:

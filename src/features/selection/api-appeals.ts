@@ -52,6 +52,7 @@ export function mountAppeals(api: ReturnType<typeof apiRouter>, tags: string[]) 
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "fileAppeal",
       path: "/appeals",
       summary: "Lodge an appeal against a published decision (the applicant, with its application link token)",
       description: "Only not-selected or waitlisted applicants, within the edition's appeal window, once.",
@@ -66,6 +67,7 @@ export function mountAppeals(api: ReturnType<typeof apiRouter>, tags: string[]) 
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "listAppeals",
       path: "/editions/{id}/appeals",
       summary: "The appeals of an edition (organiser staff)",
       tags,
@@ -82,6 +84,7 @@ export function mountAppeals(api: ReturnType<typeof apiRouter>, tags: string[]) 
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "decideAppeal",
       path: "/appeals/{id}/decision",
       summary: "Decide an appeal (organiser staff who did not review the application); upheld changes the decision as a recorded override",
       tags,

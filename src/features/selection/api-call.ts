@@ -61,6 +61,7 @@ export function mountCall(api: ReturnType<typeof apiRouter>, tags: string[]) {
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "getCall",
       path: "/editions/{id}/call",
       summary: "The edition's nomination call, or the defaults when none is saved (organiser)",
       tags,
@@ -76,6 +77,7 @@ export function mountCall(api: ReturnType<typeof apiRouter>, tags: string[]) {
   api.openapi(
     createRoute({
       method: "put",
+      operationId: "saveCall",
       path: "/editions/{id}/call",
       summary: "Save the nomination call: window, criteria, targets per cluster and per sector, stalls, quotas, rule (organiser)",
       tags,
@@ -88,6 +90,7 @@ export function mountCall(api: ReturnType<typeof apiRouter>, tags: string[]) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "publishCall",
       path: "/editions/{id}/call/publish",
       summary: "Publish the call: its preference rule is public and fixed from now on (organiser)",
       tags,

@@ -60,6 +60,7 @@ export function selectionApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "nominate",
       path: "/editions/{id}/nominations",
       summary: "Nominate one enterprise (trade-body representative)",
       description: "The row is checked like a spreadsheet row; field issues carry the engine's problem codes (e.g. `ntn_format`). Returns the application link to pass on.",
@@ -77,6 +78,7 @@ export function selectionApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "post",
+      operationId: "uploadNominations",
       path: "/editions/{id}/nominations/upload",
       summary: "Check a nomination spreadsheet, and optionally nominate its valid rows",
       description: "Returns every problem by row and column (`problems`), the valid rows and the quota. With `accept`, the valid rows are nominated if they fit the quota.",
@@ -100,6 +102,7 @@ export function selectionApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "listNominations",
       path: "/editions/{id}/nominations",
       summary: "The caller's trade body's nominations with their status and quota",
       tags,
@@ -116,6 +119,7 @@ export function selectionApi(_services: AppServices) {
   api.openapi(
     createRoute({
       method: "put",
+      operationId: "scoreReview",
       path: "/reviews/{id}",
       summary: "Score an assigned application (reviewer): every criterion 1–5, a comment each",
       tags,
@@ -126,9 +130,10 @@ export function selectionApi(_services: AppServices) {
     async (c) => c.json(await scoreReview(c.get("req").ctx, { ...c.req.valid("json"), nominationId: c.req.valid("param").id }), 200),
   );
 
-  const selectionRoute = (method: "get" | "post", path: string, summary: string) =>
+  const selectionRoute = (operationId: string, method: "get" | "post", path: string, summary: string) =>
     createRoute({
       method,
+      operationId,
       path,
       summary,
       tags,
@@ -137,21 +142,22 @@ export function selectionApi(_services: AppServices) {
       responses: { 200: jsonResponse(object("Selection", "The selection result: decisions with reasons, clusters, totals, flags"), "The selection"), ...errorResponses, ...conflict },
     });
 
-  api.openapi(selectionRoute("post", "/editions/{id}/selection/run", "Run the selection on the normalised scores and the published rule (organiser)"), async (c) =>
+  api.openapi(selectionRoute("runSelection", "post", "/editions/{id}/selection/run", "Run the selection on the normalised scores and the published rule (organiser)"), async (c) =>
     c.json((await runSelectionProposal(c.get("req").ctx, { editionId: c.req.valid("param").id })) as never, 200),
   );
-  api.openapi(selectionRoute("get", "/editions/{id}/selection", "The current proposal or published selection (organiser)"), async (c) => {
+  api.openapi(selectionRoute("getSelection", "get", "/editions/{id}/selection", "The current proposal or published selection (organiser)"), async (c) => {
     const s = await getSelection(c.get("req").ctx, { editionId: c.req.valid("param").id });
     if (!s.selection) throw new DomainError("not_found", { params: { what: "selection" } });
     return c.json(s.selection as never, 200);
   });
-  api.openapi(selectionRoute("post", "/editions/{id}/selection/publish", "Publish the decisions: applicants and trade bodies are told (organiser)"), async (c) =>
+  api.openapi(selectionRoute("publishSelection", "post", "/editions/{id}/selection/publish", "Publish the decisions: applicants and trade bodies are told (organiser)"), async (c) =>
     c.json((await publishSelection(c.get("req").ctx, { editionId: c.req.valid("param").id })) as never, 200),
   );
 
   api.openapi(
     createRoute({
       method: "get",
+      operationId: "getTransparencyReport",
       path: "/editions/{slug}/transparency",
       summary: "The public transparency report of a published selection: aggregates only, small cells withheld",
       tags,
