@@ -121,7 +121,12 @@ export function checkinApi(services: AppServices) {
       tags,
       security: security.session,
       request: { params: idParams, query: z.object({ key: z.string().max(100).optional().openapi({ description: "The badge link's key" }) }) },
-      responses: { 200: { description: "PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } }, ...errorResponses, ...conflict },
+      responses: {
+        200: { description: "PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } },
+        ...errorResponses,
+        ...conflict,
+        410: errorResponse("The badge link's key is out of date: a newer link was sent (`token_invalid`)"),
+      },
     }),
     async (c) => {
       const { pdf, filename } = await badgePdf(c.get("req").ctx, { registrationId: c.req.valid("param").id, ...(c.req.valid("query").key ? { key: c.req.valid("query").key } : {}) });
@@ -229,9 +234,24 @@ export function checkinApi(services: AppServices) {
     },
   );
 
-  // Server-Sent Events for the live footfall page (not in the OpenAPI document: a stream, not JSON).
-  // Each message is the whole Footfall object; permission is checked on every tick, so a revoked
-  // grant ends the stream.
+  // Server-Sent Events for the live footfall page. Each message is the whole Footfall object;
+  // permission is checked on every tick, so a revoked grant ends the stream. Documented by hand:
+  // zod-openapi routes answer JSON, this one answers an event stream.
+  api.openAPIRegistry.registerPath({
+    method: "get",
+    operationId: "streamFootfall",
+    path: "/editions/{id}/footfall/stream",
+    summary: "Live footfall: a Server-Sent Events stream",
+    description:
+      "Organiser or gate staff of the edition. `text/event-stream`: the first event at once, then one every 3 seconds; each event's `data` is the whole Footfall object (as `GET …/footfall` answers). The permission is checked again on every event, so a revoked grant ends the stream. Reconnect with an EventSource as usual.",
+    tags,
+    security: security.session,
+    request: { params: idParams },
+    responses: {
+      200: { description: "The stream", content: { "text/event-stream": { schema: z.string().openapi({ description: "`data: {Footfall JSON}` events" }) } } },
+      ...errorResponses,
+    },
+  });
   api.get("/editions/:id/footfall/stream", async (c) => {
     const ctx = c.get("req").ctx;
     const editionId = c.req.param("id");

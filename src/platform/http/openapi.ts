@@ -28,7 +28,7 @@ export const errorResponses = {
 /** For routes anyone may call: bad input, or a cross-site cookie request. */
 export const publicErrors = { 400: errorResponses[400], 403: errorResponse("A request from another site (`csrf_failed`)") } as const;
 
-export const conflictResponse = { 409: errorResponse("Already exists (`slug_taken`, `email_taken`)") } as const;
+export const conflictResponse = { 409: errorResponse("Refused by the current state; the code says why (e.g. `slug_taken`, `quota_exceeded`, `call_closed`): see the error codes") } as const;
 
 /** A required JSON request body. */
 export const jsonBody = <S extends z.ZodType>(schema: S, description?: string) => ({
