@@ -26,10 +26,19 @@ const serverBuild = path.resolve("build/server/index.js");
 const stale = !fs.existsSync(serverBuild) || newest(path.resolve("src")) > fs.statSync(serverBuild).mtimeMs;
 const bin = (name) => path.resolve("node_modules/.bin", name);
 if (stale) {
-  console.log("Building the web app…");
-  const r = spawnSync(bin("react-router"), ["build"], { stdio: "inherit" });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  // The build's own chatter (tool deprecation notices, per-file sizes) is for developers
+  // (`npm run build` shows it); an operator sees one line, and the whole log only on failure.
+  const started = Date.now();
+  process.stdout.write("Building the web app (first start only)… ");
+  const r = spawnSync(bin("react-router"), ["build"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) {
+    console.log("failed:\n");
+    process.stdout.write(r.stdout ?? "");
+    process.stderr.write(r.stderr ?? "");
+    process.exit(r.status ?? 1);
+  }
   precompress(path.resolve("build/client"));
+  console.log(`done in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 const r = spawnSync(bin("tsx"), ["src/server/main.ts"], { stdio: "inherit" });
 process.exit(r.status ?? 1);
