@@ -142,6 +142,17 @@ export const checkinRehearsals = pgTable(
   (t) => [check("checkin_rehearsals_day_ck", sql`${t.dayIndex} >= 0 and ${t.dayIndex} < 16`)],
 );
 
+/** What a gate needs to decide, as of when: bumped by database triggers (migration
+ *  0005_checkin_setup_versions) whenever the edition, its gates, zones, rehearsal or signing keys
+ *  change, by any process. Scans cache gates and keys per process and compare this number, read
+ *  with every scan, so a change made through another process is honoured at the next scan. */
+export const checkinSetupVersions = pgTable("checkin_setup_versions", {
+  editionId: uuid("edition_id")
+    .primaryKey()
+    .references(() => editions.id, { onDelete: "cascade" }),
+  version: integer("version").notNull().default(0),
+});
+
 /** A badge admitted at two gates of one zone close together while offline (a shared photo, usually). */
 export const doubleAdmissions = pgTable(
   "checkin_double_admissions",

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
+import { rowsOf } from "../../../platform/db/rows";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
 import { authorize } from "../../../platform/permissions/policy";
@@ -12,7 +13,7 @@ import { scanDay } from "../core/gate-bundle";
 import { newScanNonce } from "../core/offline-sync";
 import { editionPublicKeys } from "../keys";
 import { scanInput } from "../schemas";
-import { badges, checkinRehearsals, gates, scans, zones } from "../tables";
+import { badges, checkinRehearsals, checkinSetupVersions, gates, scans, zones } from "../tables";
 
 export interface ScanAnswer {
   result: "admit" | "refuse";
@@ -24,18 +25,27 @@ export interface ScanAnswer {
   person: { registrationNo: number; name: string; category: string } | null;
 }
 
-// Gates and public keys change rarely but every scan needs them: a short per-process cache saves two
-// round trips per scan (the bench: docs/benchmarks.md). A badge signed with a key rotated in after
-// the cache was filled shows up as unknown_key and triggers a reload, so rotation needs no wait.
-const CACHE_MS = 10_000;
+// Gates and public keys change rarely but every scan needs them: a per-process cache saves two
+// round trips per scan (the bench: docs/benchmarks.md). Each entry remembers the edition's set-up
+// version (checkin_setup_versions, bumped by database triggers on any change to the edition, its
+// gates, zones, rehearsal or keys, from any process); the scan's one read returns the current
+// version, and a scan that finds its entries out of date forgets them and is decided again. So a
+// change made through another process is honoured at the next scan, and the common case still
+// costs two statements. A badge signed with a key rotated in after the cache was filled shows up as
+// unknown_key and triggers a reload too.
+const CACHE_MS = 60_000;
 type GateRow = {
   gate: typeof gates.$inferSelect;
   edition: typeof editions.$inferSelect;
   zoneBit: number | null;
   rehearsal: { onDate: string; dayIndex: number } | null;
+  setupVersion: number | null;
 };
 const gateCache = new Map<string, { row: GateRow | undefined; at: number }>();
-const keyCache = new Map<string, { keys: PublicKeySet; at: number }>();
+const keyCache = new Map<string, { keys: PublicKeySet; version: number; at: number }>();
+
+const versionOf = (editionId: string) =>
+  sql<number>`coalesce((select ${checkinSetupVersions.version} from ${checkinSetupVersions} where ${checkinSetupVersions.editionId} = ${editionId}), 0)`;
 
 /** Drop cached gates (with their edition and rehearsal) after a change that scans must see at once. */
 export function forgetGates() {
@@ -46,11 +56,18 @@ async function loadGate(ctx: Ctx, gateId: string): Promise<GateRow | undefined> 
   const hit = gateCache.get(gateId);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.row;
   const [row] = await ctx.db
-    .select({ gate: gates, edition: editions, zoneBit: zones.bit, rehearsal: { onDate: checkinRehearsals.onDate, dayIndex: checkinRehearsals.dayIndex } })
+    .select({
+      gate: gates,
+      edition: editions,
+      zoneBit: zones.bit,
+      rehearsal: { onDate: checkinRehearsals.onDate, dayIndex: checkinRehearsals.dayIndex },
+      setupVersion: sql<number>`coalesce(${checkinSetupVersions.version}, 0)`,
+    })
     .from(gates)
     .innerJoin(editions, eq(editions.id, gates.editionId))
     .leftJoin(zones, eq(zones.id, gates.zoneId))
     .leftJoin(checkinRehearsals, eq(checkinRehearsals.editionId, gates.editionId))
+    .leftJoin(checkinSetupVersions, eq(checkinSetupVersions.editionId, gates.editionId))
     .where(eq(gates.id, gateId));
   if (gateCache.size > 1000) gateCache.clear();
   if (row) gateCache.set(gateId, { row, at: Date.now() });
@@ -60,10 +77,24 @@ async function loadGate(ctx: Ctx, gateId: string): Promise<GateRow | undefined> 
 async function keysFor(ctx: Ctx, editionId: string, fresh = false): Promise<PublicKeySet> {
   const hit = keyCache.get(editionId);
   if (!fresh && hit && Date.now() - hit.at < CACHE_MS) return hit.keys;
+  // The version first: a key added between the two reads makes the entry look older, never newer.
+  const [row] = rowsOf<{ version: number }>(await ctx.db.execute(sql`select ${versionOf(editionId)} as version`));
   const keys = await editionPublicKeys(ctx.db, editionId);
   if (keyCache.size > 100) keyCache.clear();
-  keyCache.set(editionId, { keys, at: Date.now() });
+  keyCache.set(editionId, { keys, version: Number(row?.version ?? 0), at: Date.now() });
   return keys;
+}
+
+/** Forget what this process cached about an edition's gates and keys (they changed elsewhere). */
+function forgetEdition(editionId: string) {
+  keyCache.delete(editionId);
+  for (const [id, hit] of gateCache) if (hit.row?.edition.id === editionId) gateCache.delete(id);
+}
+
+/** Whether the cached gate and keys are those of the set-up version the scan's read saw. */
+function cachedAreCurrent(editionId: string, gateVersion: number | null, current: number) {
+  const keys = keyCache.get(editionId);
+  return Number(gateVersion ?? 0) === current && (!keys || keys.version === current);
 }
 
 /** Load a gate with its edition and zone bit; authorises the caller to scan there. */
@@ -89,6 +120,7 @@ function prepareRead(db: Ctx["db"]) {
       categoryUr: visitorCategories.nameUr,
       currentSerial: sql<number | null>`(select max(${badges.serial}) from ${badges} where ${badges.registrationId} = ${registrations.id})`,
       scannedState: sql<string | null>`(select case when ${badges.revokedAt} is null then 'valid' else 'revoked' end from ${badges} where ${badges.registrationId} = ${registrations.id} and ${badges.serial} = ${p("serial")})`,
+      setupVersion: sql<number>`coalesce((select ${checkinSetupVersions.version} from ${checkinSetupVersions} where ${checkinSetupVersions.editionId} = ${p("editionId")}), 0)`,
       inside: sql<boolean>`exists (select 1 from ${scans} where ${scans.editionId} = ${p("editionId")} and ${scans.registrationNo} = ${p("no")} and ${scans.dayIndex} = ${p("dayIndex")} and ${scans.result} = 'admit' and ${scans.zone} is not distinct from ${p("zone")}::int and ${scans.rehearsal} = ${p("rehearsal")}::boolean and (not ${p("rehearsal")}::boolean or (${scans.scannedAt} at time zone ${p("tz")})::date = ${p("onDate")}::date))`,
     })
     .from(registrations)
@@ -113,9 +145,9 @@ function readForScan(db: Ctx["db"]) {
  *  with its badge and today's admissions, then the insert. Two gates admitting one badge at the
  *  same moment both decide "admit", but the unique (edition, registration, admit_key) lets only
  *  one insert succeed; the other is recorded as already inside. */
-export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
+export async function recordScan(ctx: Ctx, raw: unknown, retried = false): Promise<ScanAnswer> {
   const input = parseInput(scanInput, raw);
-  const { gate, edition, zoneBit, rehearsal } = await gateForScan(ctx, input.gateId);
+  const { gate, edition, zoneBit, rehearsal, setupVersion } = await gateForScan(ctx, input.gateId);
   const nonce = input.nonce ?? newScanNonce();
   const short = editionShortId(edition.id);
   let verification = verifyBadge(input.code, await keysFor(ctx, edition.id), short);
@@ -135,6 +167,11 @@ export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
     const no = verification.payload.registrationNo;
     // A rehearsal's admissions count only on its own date (another rehearsal may rehearse the same day).
     const [reg] = await readForScan(db).execute({ editionId: edition.id, no, serial: verification.payload.serial, dayIndex: today.dayIndex, zone: gateZone, rehearsal: inRehearsal, tz: edition.timezone, onDate: inRehearsal ? rehearsal!.onDate : null });
+    if (reg && !retried && !cachedAreCurrent(edition.id, setupVersion, Number(reg.setupVersion))) {
+      // The gate, zone, rehearsal, edition or keys changed since this process cached them.
+      forgetEdition(edition.id);
+      return recordScan(ctx, raw, true);
+    }
     if (!reg?.scannedState) {
       // Genuinely signed but unknown here (a badge this server never issued): nothing to admit.
       decision = { result: "refuse", reason: "unknown_code", badge: verification.payload };
