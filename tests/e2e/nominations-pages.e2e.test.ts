@@ -39,14 +39,16 @@ describe("the demo's completed call", () => {
   it("lists a reviewer's assignments with the criteria's guidance", async () => {
     const { page } = await env.context();
     await signIn(page, "reviewer@demo.numaish.pk");
-    // Everything is scored in the demo, so the default "to score" list is empty; all of them are
-    // on the "scored" pages, 20 at a time.
+    // The demo gives the reviewer unscored applications in next year's open call: /review opens
+    // there, on the "to score" list, with unfolded forms.
     await page.goto("/review");
     await expect.poll(() => page.locator("main h1").count(), SLOW).toBe(1);
-    // Next year's edition is the current one, but this reviewer's work is in the 2026 call: /review opens there.
-    expect(await page.locator("main").innerText()).toContain("Showcase 2026");
+    expect(await page.locator("main").innerText()).toContain("Showcase 2027");
+    expect(await page.locator("main article").count()).toBeGreaterThan(0);
+    // The 2026 call's work is all scored, one link away, 20 at a time.
+    await page.goto("/review?edition=showcase-2026");
     expect(await page.locator("main article").count()).toBe(0);
-    await page.goto("/review?show=scored");
+    await page.goto("/review?edition=showcase-2026&show=scored");
     await expect.poll(() => page.locator("main article").count(), SLOW).toBe(20);
     expect(await page.locator("main article").first().textContent()).toContain("Export-grade quality");
     expect(await page.locator("main article details[open]").count()).toBe(0); // scored: folded away

@@ -14,6 +14,7 @@ import { localDate } from "../checkin/core/gate-bundle";
 import { checkinRehearsals } from "../checkin/tables";
 import { defaultScanEdition } from "../editions/choice";
 import { seedCheckinDemo } from "../checkin/seed";
+import { seedDemoFootfall } from "../checkin/demo-footfall";
 
 export const DEMO_PASSWORD = "numaish-demo-2026";
 
@@ -170,6 +171,9 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     await seedCheckinDemo(tx, edition.id, (await one(tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.organiserId, organiser.id), eq(enterprises.slug, demoEnterprises[0]!.slug)))))?.id ?? null);
     if (passwordHash) await seedAccounts(tx, clock, passwordHash, organiser.id, bodyId, demoEnterprises[0]!.slug);
     await seedDemoCall(tx, { organiserId: organiser.id, editionId: edition.id });
+    // Once its days are over, the 2026 show has had its crowd: visitors and their gate scans, so
+    // its footfall dashboard shows a picture (nothing is seeded while the show is ahead or on).
+    await seedDemoFootfall(tx, edition.id, clock.now());
     // Next year's edition with its nomination call open, so a trade body can try nominating. Its
     // days are ahead, so it also takes visitor registration, with the same zones and gates: a new
     // user can register, be approved and get a badge (the 2026 show's days are over).

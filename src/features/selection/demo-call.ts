@@ -22,13 +22,13 @@ const RULE = PreferenceRule.parse({
   reservedShare: { womenLedMicro: 0.1 },
   waitlistPerCluster: 3,
 });
-const REVIEWERS = ["reviewer@demo.numaish.pk", ...[2, 3, 4, 5, 6].map((n) => `reviewer${n}@demo.numaish.pk`)];
+export const DEMO_REVIEWERS = ["reviewer@demo.numaish.pk", ...[2, 3, 4, 5, 6].map((n) => `reviewer${n}@demo.numaish.pk`)];
 
 export async function seedDemoCall(tx: Executor, p: { organiserId: string; editionId: string }) {
   const [existing] = await tx.select({ id: nominationCalls.editionId }).from(nominationCalls).where(eq(nominationCalls.editionId, p.editionId));
   if (existing) return { created: false };
   // The demo reviewer accounts (seeded with the other demo accounts); without them there is no call to show.
-  const reviewerUsers = await tx.select().from(users).where(inArray(users.email, REVIEWERS));
+  const reviewerUsers = await tx.select().from(users).where(inArray(users.email, DEMO_REVIEWERS));
   if (reviewerUsers.length < 4) return { created: false };
   const random = seededRandom(4);
   const clusterRows = await tx.select().from(clusters).where(eq(clusters.editionId, p.editionId));
@@ -72,45 +72,23 @@ export async function seedDemoCall(tx: Executor, p: { organiserId: string; editi
   });
 
   const applicants = [...exhibitors.map((e) => ({ e, strength: 0.55 + 0.45 * random() })), ...others.map((e) => ({ e, strength: 0.35 * random() }))];
-  const rows = applicants.map(({ e }, i) => ({
-    editionId: p.editionId,
-    tradeBodyId: bodyId.get(e.nominatedBy)!,
-    clusterId: clusterId.get(e.clusterSlug)!,
-    ntn: e.ntn,
-    enterpriseName: e.nameEn,
-    sizeClass: e.sizeClass,
-    annualTurnoverPkr: e.annualTurnoverPkr,
-    employees: e.employees,
-    womenLed: e.womenLed,
-    contactName: `${e.nameEn.split(" ")[0]} (owner)`,
-    email: null,
-    phone: null,
-    district: e.district,
-    locale: (i % 3 === 0 ? "en" : "ur") as "en" | "ur",
-    status: "submitted" as const,
-    // Random, never shown: the demo's applicants are reached through the trade body.
-    linkHash: hashSecret(newSecret()),
-    linkExpiresAt: new Date(CLOSES.getTime() + 30 * DAY),
-    application: {
-      enterpriseName: e.nameEn,
-      district: e.district,
-      womenLed: e.womenLed ? "yes" : "no",
-      employees: e.employees,
-      turnoverBand: e.sizeClass,
-      products: e.products.map((x) => ({ name: x.nameEn, hsCode: x.hsCode })),
-      certifications: e.certifications,
-      exportMarkets: e.exportMarkets,
-      goals: e.exportMarkets.length ? "Meet new foreign buyers and distributors." : "Find first export buyers and domestic wholesalers.",
-    },
-    submittedAt: new Date(OPENS.getTime() + (i * 4 + 1) * 3_600_000),
-    createdAt: new Date(OPENS.getTime() + i * 4 * 3_600_000),
-  }));
+  const rows = applicants.map(({ e }, i) =>
+    demoApplicationRow(e, {
+      editionId: p.editionId,
+      tradeBodyId: bodyId.get(e.nominatedBy)!,
+      clusterId: clusterId.get(e.clusterSlug)!,
+      locale: i % 3 === 0 ? "en" : "ur",
+      createdAt: new Date(OPENS.getTime() + i * 4 * 3_600_000),
+      submittedAt: new Date(OPENS.getTime() + (i * 4 + 1) * 3_600_000),
+      linkExpiresAt: new Date(CLOSES.getTime() + 30 * DAY),
+    }),
+  );
   const inserted = await tx.insert(nominations).values(rows).returning({ id: nominations.id, ntn: nominations.ntn });
   const idOf = new Map(inserted.map((r) => [r.ntn, r.id]));
 
   // One reviewer belongs to the LCCI, so never reviews its nominees.
   const lcci = bodyId.get("lcci");
-  const affiliated = reviewerUsers.find((u) => u.email === REVIEWERS[5])!;
+  const affiliated = reviewerUsers.find((u) => u.email === DEMO_REVIEWERS[5])!;
   if (lcci) await tx.insert(reviewerAffiliations).values({ userId: affiliated.id, tradeBodyId: lcci }).onConflictDoNothing();
 
   const appIds = applicants.map(({ e }) => ({ id: idOf.get(e.ntn)!, tradeBodyId: bodyId.get(e.nominatedBy)! }));
@@ -166,4 +144,44 @@ export async function seedDemoCall(tx: Executor, p: { organiserId: string; editi
     appealsCloseAt: new Date(PUBLISHED.getTime() + 14 * DAY),
   });
   return { created: true, applications: rows.length, reviews: reviewRows.length, selected: result.totals.selected };
+}
+
+/** A demo enterprise's submitted application (the demo's calls, completed and open, use it). */
+export function demoApplicationRow(
+  e: SeedEnterprise,
+  p: { editionId: string; tradeBodyId: string; clusterId: string; locale: "en" | "ur"; createdAt: Date; submittedAt: Date; linkExpiresAt: Date },
+) {
+  return {
+    editionId: p.editionId,
+    tradeBodyId: p.tradeBodyId,
+    clusterId: p.clusterId,
+    ntn: e.ntn,
+    enterpriseName: e.nameEn,
+    sizeClass: e.sizeClass,
+    annualTurnoverPkr: e.annualTurnoverPkr,
+    employees: e.employees,
+    womenLed: e.womenLed,
+    contactName: `${e.nameEn.split(" ")[0]} (owner)`,
+    email: null,
+    phone: null,
+    district: e.district,
+    locale: p.locale,
+    status: "submitted" as const,
+    // Random, never shown: the demo's applicants are reached through the trade body.
+    linkHash: hashSecret(newSecret()),
+    linkExpiresAt: p.linkExpiresAt,
+    application: {
+      enterpriseName: e.nameEn,
+      district: e.district,
+      womenLed: e.womenLed ? "yes" : "no",
+      employees: e.employees,
+      turnoverBand: e.sizeClass,
+      products: e.products.map((x) => ({ name: x.nameEn, hsCode: x.hsCode })),
+      certifications: e.certifications,
+      exportMarkets: e.exportMarkets,
+      goals: e.exportMarkets.length ? "Meet new foreign buyers and distributors." : "Find first export buyers and domestic wholesalers.",
+    },
+    submittedAt: p.submittedAt,
+    createdAt: p.createdAt,
+  };
 }

@@ -7,12 +7,15 @@
 //
 // seedDemo calls this after seedDemoCall and then publishes the new edition (its days are ahead,
 // so it takes visitor registration too) and gives it the demo's zones and gates.
-import { and, eq, like } from "drizzle-orm";
+import { and, eq, inArray, like } from "drizzle-orm";
+import { users } from "../../platform/auth/tables";
 import type { Executor } from "../../platform/db/types";
+import { generateDemoEnterprises } from "../catalogue/seed-data";
 import { defaultCriteria } from "../nominations/schemas";
-import { nominationCalls } from "../nominations/tables";
-import { clusters, editions, editionTradeBodies, sectors, visitorCategories } from "../editions/tables";
-import { PreferenceRule } from "./engine";
+import { nominationCalls, nominations, reviewerAffiliations, reviews } from "../nominations/tables";
+import { clusters, editions, editionTradeBodies, sectors, tradeBodies, visitorCategories } from "../editions/tables";
+import { DEMO_REVIEWERS, demoApplicationRow } from "./demo-call";
+import { assignReviewers, PreferenceRule } from "./engine";
 
 const DAY = 86_400_000;
 const PKT = 5 * 3_600_000;
@@ -126,5 +129,53 @@ export async function seedDemoOpenCall(tx: Executor, p: { organiserId: string; e
       updatedAt: new Date(plan.opensAt.getTime() - 7 * DAY),
     })
     .onConflictDoNothing();
-  return { created: true, editionId: id, slug: plan.slug };
+  const applications = await seedOpenCallApplications(tx, { organiserId: source.organiserId, editionId: id, opensAt: plan.opensAt, closesAt: plan.closesAt, now: p.now });
+  return { created: true, editionId: id, slug: plan.slug, applications };
+}
+
+/** How many applications are already in when the demo is seeded (none from the LCCI: its
+ *  representative, chamber@, starts with the whole quota). */
+export const OPEN_CALL_APPLICATIONS = 18;
+
+/**
+ * The open call's first applications, submitted since it opened, each assigned to three demo
+ * reviewers (balanced by the engine, affiliations respected) and not yet scored: the README's
+ * reviewer account has work waiting in /review.
+ */
+async function seedOpenCallApplications(tx: Executor, p: { organiserId: string; editionId: string; opensAt: Date; closesAt: Date; now: Date }) {
+  const reviewerUsers = await tx.select({ id: users.id }).from(users).where(inArray(users.email, DEMO_REVIEWERS));
+  if (reviewerUsers.length < 3) return 0;
+  const clusterId = new Map((await tx.select().from(clusters).where(eq(clusters.editionId, p.editionId))).map((c) => [c.slug, c.id]));
+  const bodyId = new Map((await tx.select().from(tradeBodies).where(eq(tradeBodies.organiserId, p.organiserId))).map((b) => [b.slug, b.id]));
+  const picked = generateDemoEnterprises(2027)
+    .filter((e) => e.nominatedBy !== "lcci" && bodyId.has(e.nominatedBy) && clusterId.has(e.clusterSlug))
+    .filter((e, i, all) => all.findIndex((x) => x.ntn === e.ntn) === i)
+    .slice(0, OPEN_CALL_APPLICATIONS);
+  if (picked.length === 0) return 0;
+  const since = p.now.getTime() - p.opensAt.getTime();
+  const rows = picked.map((e, i) =>
+    demoApplicationRow(e, {
+      editionId: p.editionId,
+      tradeBodyId: bodyId.get(e.nominatedBy)!,
+      clusterId: clusterId.get(e.clusterSlug)!,
+      locale: i % 3 === 0 ? "en" : "ur",
+      createdAt: new Date(p.opensAt.getTime() + Math.floor((since * i) / (picked.length + 1))),
+      submittedAt: new Date(p.opensAt.getTime() + Math.floor((since * (i + 1)) / (picked.length + 1))),
+      linkExpiresAt: new Date(p.closesAt.getTime() + 30 * DAY),
+    }),
+  );
+  const inserted = await tx.insert(nominations).values(rows).returning({ id: nominations.id, tradeBodyId: nominations.tradeBodyId });
+  const ids = reviewerUsers.map((u) => u.id);
+  const affiliations = await tx.select().from(reviewerAffiliations).where(inArray(reviewerAffiliations.userId, ids));
+  const assignment = assignReviewers({
+    applications: inserted.map((n) => ({ id: n.id, tradeBodyId: n.tradeBodyId })),
+    reviewers: ids.map((id) => ({ id, tradeBodyIds: affiliations.filter((a) => a.userId === id).map((a) => a.tradeBodyId) })),
+    reviewsPerApplication: 3,
+    seed: 2027,
+  });
+  const assignedAt = new Date(p.now.getTime() - 3_600_000);
+  if (assignment.assignments.length) {
+    await tx.insert(reviews).values(assignment.assignments.map((a) => ({ nominationId: a.applicationId, reviewerId: a.reviewerId, assignedAt })));
+  }
+  return inserted.length;
 }

@@ -18,6 +18,8 @@ export interface Footfall {
   totals: { entries: number; unique: number; refused: number };
   byDay: { day: number; entries: number; unique: number }[];
   byHour: { hour: number; entries: number }[];
+  /** Every day's admissions by hour (venue time): the shape of a show over, or of the days so far. */
+  byDayHour: { day: number; hour: number; entries: number }[];
   byGate: { gateId: string; nameEn: string; nameUr: string; entries: number; refused: number }[];
   byCategory: { nameEn: string; nameUr: string; colour: string; entries: number; unique: number }[];
   flags: { registrationNo: number; firstGate: string; secondGate: string; firstAt: string; gapMs: number }[];
@@ -46,7 +48,7 @@ export async function footfall(ctx: Ctx, raw: unknown): Promise<Footfall> {
   const firstGate = alias(gates, "first_gate");
   const secondGate = alias(gates, "second_gate");
 
-  const [totals, byDay, byHour, byGate, byCategory, flags] = await Promise.all([
+  const [totals, byDay, byHour, byDayHour, byGate, byCategory, flags] = await Promise.all([
     db
       .select({
         entries: sql<number>`count(*) filter (where ${scans.result} = 'admit')::int`,
@@ -58,6 +60,7 @@ export async function footfall(ctx: Ctx, raw: unknown): Promise<Footfall> {
     db.select({ day: scans.dayIndex, entries, unique }).from(scans).where(admitted).groupBy(scans.dayIndex).orderBy(asc(scans.dayIndex)),
     // By position: the time zone is a bound parameter, so the expression cannot be repeated verbatim.
     db.select({ hour, entries }).from(scans).where(and(admitted, eq(scans.dayIndex, today))).groupBy(sql`1`).orderBy(sql`1`),
+    db.select({ hour, day: scans.dayIndex, entries }).from(scans).where(admitted).groupBy(sql`1`, sql`2`).orderBy(sql`1`, sql`2`),
     db
       .select({
         gateId: gates.id,
@@ -103,6 +106,7 @@ export async function footfall(ctx: Ctx, raw: unknown): Promise<Footfall> {
     totals: { entries: int(totals[0]?.entries), unique: int(totals[0]?.unique), refused: int(totals[0]?.refused) },
     byDay: byDay.map((d) => ({ day: d.day, entries: int(d.entries), unique: int(d.unique) })),
     byHour: byHour.map((h) => ({ hour: int(h.hour), entries: int(h.entries) })),
+    byDayHour: byDayHour.map((h) => ({ day: int(h.day), hour: int(h.hour), entries: int(h.entries) })),
     byGate: byGate.map((g) => ({ ...g, entries: int(g.entries), refused: int(g.refused) })),
     byCategory: byCategory.map((c) => ({ ...c, entries: int(c.entries), unique: int(c.unique) })),
     flags: flags.map((f) => ({ ...f, firstAt: f.firstAt.toISOString() })),

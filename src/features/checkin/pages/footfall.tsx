@@ -67,6 +67,13 @@ export default function FootfallPage({ loaderData, params }: Route.ComponentProp
 
   const maxHour = Math.max(0, ...f.byHour.map((h) => h.entries));
   const maxGate = Math.max(0, ...f.byGate.map((g) => g.entries));
+  // All days by hour: one row per hour, its total (with a bar) and a column per day that had entries.
+  const days = [...new Set(f.byDayHour.map((h) => h.day))].sort((a, b) => a - b);
+  const hours = [...new Set(f.byDayHour.map((h) => h.hour))].sort((a, b) => a - b);
+  const cell = (day: number, hour: number) => f.byDayHour.find((h) => h.day === day && h.hour === hour)?.entries ?? 0;
+  const hourTotal = (hour: number) => f.byDayHour.filter((h) => h.hour === hour).reduce((s, h) => s + h.entries, 0);
+  const maxHourAll = Math.max(0, ...hours.map(hourTotal));
+  const hh = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
   return (
     <section>
       <h1>{t("checkin.footfall.title")}</h1>
@@ -116,14 +123,55 @@ export default function FootfallPage({ loaderData, params }: Route.ComponentProp
       </div>
 
       <h2>{t("checkin.footfall.byHour")}</h2>
-      <ul style={{ listStyle: "none", padding: 0 }}>
-        {f.byHour.map((h) => (
-          <li key={h.hour} style={{ display: "flex", gap: "0.5rem" }}>
-            <span dir="ltr" style={{ inlineSize: "3rem" }}>{`${String(h.hour).padStart(2, "0")}:00`}</span>
-            <Bar value={h.entries} max={maxHour} label={n(h.entries)} />
-          </li>
-        ))}
-      </ul>
+      {f.byHour.length === 0 ? (
+        <p data-testid="footfall-none-today">{t("checkin.footfall.noneToday")}</p>
+      ) : (
+        <ul style={{ listStyle: "none", padding: 0 }}>
+          {f.byHour.map((h) => (
+            <li key={h.hour} style={{ display: "flex", gap: "0.5rem" }}>
+              <span dir="ltr" style={{ inlineSize: "3rem" }}>{hh(h.hour)}</span>
+              <Bar value={h.entries} max={maxHour} label={n(h.entries)} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {hours.length > 0 ? (
+        <>
+          <h2>{t("checkin.footfall.byHourAll")}</h2>
+          {/* Focusable so keyboard users can scroll a wide table at 360 px. */}
+          <div className="table-scroll" role="region" aria-label={t("checkin.footfall.byHourAll")} tabIndex={0} data-testid="footfall-by-hour-all">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("checkin.footfall.hour")}</th>
+                  <th scope="col">{t("checkin.footfall.total")}</th>
+                  {days.map((d) => (
+                    <th scope="col" key={d}>
+                      {t("checkin.footfall.day", { n: d + 1 })}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {hours.map((hour) => (
+                  <tr key={hour}>
+                    <th scope="row" dir="ltr">
+                      {hh(hour)}
+                    </th>
+                    <td>
+                      <Bar value={hourTotal(hour)} max={maxHourAll} label={n(hourTotal(hour))} />
+                    </td>
+                    {days.map((d) => (
+                      <td key={d}>{n(cell(d, hour))}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
 
       <h2>{t("checkin.footfall.byGate")}</h2>
       {/* Focusable so keyboard users can scroll a wide table at 360 px. */}

@@ -3,16 +3,33 @@ import type { EditionDetails } from "../../editions/queries";
 import { formatDateRange, formatNumber, formatTimeZone } from "../../../platform/i18n/format";
 import { placeNamesUr } from "../../catalogue/seed-data/place-names";
 import { pick, useLocale, useT } from "../../../web/i18n";
+import { offersRegistration } from "../standing";
+import type { PastEdition, StandingView } from "../standing.server";
 
 // React Router's single fetch keeps Dates as Dates, so the loader's type is the prop type.
-type Props = { details: EditionDetails };
+type Props = { details: EditionDetails; standing: StandingView; past?: PastEdition[] };
+
+/** A past edition's results as links (the transparency report first), or a line saying they will come. */
+function Results({ results, testId }: { results: StandingView["results"]; testId?: string }) {
+  const t = useT();
+  if (results.length === 0) return <p className="muted">{t("home.results.none")}</p>;
+  return (
+    <ul className="results" data-testid={testId}>
+      {results.map((r) => (
+        <li key={r.kind}>
+          <Link to={r.to}>{t(`home.result.${r.kind}`)}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** A district or city in the reader's language: clusters store the English name; the Urdu comes
  *  from the gazetteer of Pakistan's place names (the English one when it has none). */
 export const placeName = (name: string, locale: "en" | "ur") => (locale === "ur" ? (placeNamesUr[name] ?? name) : name);
 
 /** The public face of an edition: when, where, which sectors and clusters, who nominates. */
-export function EditionView({ details }: Props) {
+export function EditionView({ details, standing, past = [] }: Props) {
   const t = useT();
   const locale = useLocale();
   const { edition, venue, spaces, sectors, clusters, tradeBodies, visitorCategories } = details;
@@ -47,17 +64,46 @@ export function EditionView({ details }: Props) {
           </div>
         </dl>
         <p className="muted">{t("home.timezone", { timezone: formatTimeZone(edition.timezone, locale, `${edition.startsOn}T12:00:00Z`) })}</p>
-        <p>
-          <Link className="button primary" to={`/editions/${edition.slug}/register`}>
-            {t("registration.page.title")}
-          </Link>
-        </p>
+        {standing.standing === "took_place" ? (
+          <section aria-labelledby="results-h" data-testid="edition-took-place">
+            <p>{t("home.standing.tookPlace", { dates: formatDateRange(edition.startsOn, edition.endsOn, locale) })}</p>
+            <h2 id="results-h">{t("home.results")}</h2>
+            <Results results={standing.results} testId="edition-results" />
+          </section>
+        ) : null}
+        {standing.standing === "on_now" ? <p className="alert alert-ok">{t("home.standing.onNow")}</p> : null}
+        {standing.standing === "upcoming" ? <p className="muted">{t("home.standing.upcoming")}</p> : null}
+        {offersRegistration(standing.standing) ? (
+          <p>
+            <Link className="button primary" to={`/editions/${edition.slug}/register`}>
+              {t("registration.page.title")}
+            </Link>
+          </p>
+        ) : null}
+        {/* Figures, not links: there is no page of them to go to. */}
         <p className="stats">
           <span>{t("home.clustersCount", { count: n(clusters.length) })}</span>
           <span>{t("home.enterprisesCount", { count: n(details.enterpriseCount) })}</span>
           <span>{t("home.womenLedCount", { count: n(details.womenLedCount) })}</span>
         </p>
       </header>
+
+      {past.length > 0 ? (
+        <section aria-labelledby="past-h" data-testid="past-editions">
+          <h2 id="past-h">{t("home.pastEditions")}</h2>
+          <ul className="past-editions">
+            {past.map((p) => (
+              <li key={p.slug}>
+                <Link to={`/editions/${p.slug}`}>{pick(locale, p.nameEn, p.nameUr)}</Link>{" "}
+                <span className="muted">
+                  {t("home.pastEditions.took", { dates: formatDateRange(p.startsOn, p.endsOn, locale) })}
+                </span>
+                <Results results={p.results} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="spaces-h">
         <h2 id="spaces-h">{t("home.spaces")}</h2>
@@ -79,7 +125,8 @@ export function EditionView({ details }: Props) {
           return (
             <section key={group.key} className="sector" aria-labelledby={`sector-${group.key}`}>
               <h3 id={`sector-${group.key}`}>{group.title}</h3>
-              <ul className="cards">
+              {/* Facts, not links: drawn as a plain list, not as clickable tiles. */}
+              <ul className="cards static">
                 {own.map((c) => (
                   <li key={c.id} className="card">
                     <strong>{pick(locale, c.nameEn, c.nameUr)}</strong>

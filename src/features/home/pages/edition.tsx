@@ -3,10 +3,13 @@ import { getPublicEdition } from "../../editions/operations/read-editions";
 import { loadOr } from "../../../web/actions";
 import { pick } from "../../../web/i18n";
 import { EditionView } from "../components/edition-view";
+import { standingOf } from "../standing.server";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const details = await loadOr(request, () => getPublicEdition(context.ctx, params.slug));
-  return { details: details!, locale: context.ctx.locale };
+  const details = (await loadOr(request, () => getPublicEdition(context.ctx, params.slug)))!;
+  // A past edition says it took place and links to its results instead of offering registration.
+  const standing = await standingOf(context.ctx, details.edition);
+  return { details, standing, locale: context.ctx.locale };
 }
 
 export function meta({ data }: Route.MetaArgs) {
@@ -15,5 +18,5 @@ export function meta({ data }: Route.MetaArgs) {
 }
 
 export default function Edition({ loaderData }: Route.ComponentProps) {
-  return <EditionView details={loaderData.details} />;
+  return <EditionView details={loaderData.details} standing={loaderData.standing} />;
 }

@@ -3,9 +3,14 @@ import { getPublicEdition } from "../../editions/operations/read-editions";
 import { loadOr } from "../../../web/actions";
 import { pick, useT } from "../../../web/i18n";
 import { EditionView } from "../components/edition-view";
+import { pastEditions, standingOf } from "../standing.server";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  return { details: await loadOr(request, () => getPublicEdition(context.ctx)), locale: context.ctx.locale };
+  const details = await loadOr(request, () => getPublicEdition(context.ctx));
+  if (!details) return { details: null, standing: null, past: [], locale: context.ctx.locale };
+  const standing = await standingOf(context.ctx, details.edition);
+  const past = await pastEditions(context.ctx, details.edition);
+  return { details, standing, past, locale: context.ctx.locale };
 }
 
 export function meta({ data }: Route.MetaArgs) {
@@ -15,12 +20,12 @@ export function meta({ data }: Route.MetaArgs) {
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const t = useT();
-  if (!loaderData.details) {
+  if (!loaderData.details || !loaderData.standing) {
     return (
       <section className="page narrow">
         <p>{t("home.noEdition")}</p>
       </section>
     );
   }
-  return <EditionView details={loaderData.details} />;
+  return <EditionView details={loaderData.details} standing={loaderData.standing} past={loaderData.past} />;
 }
