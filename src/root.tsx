@@ -1,6 +1,7 @@
-// One weight of the Urdu font (160 KB): bold Urdu is synthesised by the browser rather than sent
-// as a second 158 KB file to every Urdu page (slow phone networks; docs/benchmarks.md, page weight).
-import "@fontsource/noto-nastaliq-urdu/arabic-400.css";
+// One weight of the Urdu font, subset to the characters Urdu uses (114 KB, not 160 KB); bold Urdu
+// is synthesised by the browser rather than sent as a second file to every Urdu page (slow phone
+// networks; docs/benchmarks.md, page weight; docs/decisions/0006-html-first-pages.md).
+import "./styles/urdu-font.css";
 import "./styles/app.css";
 import "./messages";
 import {
@@ -12,6 +13,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "react-router";
@@ -110,9 +112,21 @@ function Header({ data }: { data: RootData }) {
   );
 }
 
+/**
+ * Whether this page ships JavaScript. Every form works without it, so pages are HTML and CSS by
+ * default (React and React Router alone are ~95 KB brotli: the English page budget). A route with
+ * real client behaviour (camera, live stream, copy button, back-office widgets) says so with
+ * `export const handle = { hydrate: true }`; then the page hydrates as before
+ * (docs/decisions/0006-html-first-pages.md).
+ */
+function useHydrate(): boolean {
+  return useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === true);
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = (useRouteLoaderData("root") as RootData | undefined) ?? { locale: "en", user: null, canBackOffice: false };
   const nonce = data.nonce;
+  const hydrate = useHydrate();
   return (
     <html lang={data.locale} dir={dirOf(data.locale)}>
       <head>
@@ -131,8 +145,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {translator(data.locale)("app.name")} · <a href="/api/v1/docs">{translator(data.locale)("nav.apiDocs")}</a>
           </p>
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

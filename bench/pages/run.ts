@@ -3,6 +3,8 @@
 //
 //   npm run bench:pages          (builds the app when the build is older than the sources)
 //
+// Then the application form (/apply/:token) and back-office pages signed in as the organiser.
+//
 // Method: the production build is served by the real app over an embedded database seeded with
 // the demo, in this process; Debian's Chromium (CHROMIUM_PATH) loads each page in a fresh context
 // with the cache disabled and counts Network.loadingFinished.encodedDataLength over every request
@@ -19,8 +21,9 @@ import { loadConfig } from "../../src/platform/config";
 import { createApp } from "../../src/server/app";
 import { startServices } from "../../src/server/start-services";
 import { launchBrowser } from "../../tests/e2e/helpers";
-import { BUDGET, PUBLIC_PAGES, TARGET } from "../../tests/support/page-budgets";
+import { APPLICATION_FORM_BUDGET, BACK_OFFICE_BUDGET, BACK_OFFICE_PAGES, BUDGET, PUBLIC_PAGES, TARGET } from "../../tests/support/page-budgets";
 import { measurePage, type PageWeight } from "../../tests/support/page-weight";
+import { weightFixtures } from "../../tests/support/weight-fixtures";
 import buildIfStale from "../../tests/support/build-if-stale";
 
 buildIfStale();
@@ -41,6 +44,16 @@ try {
       const w = await measurePage(browser, url, p, locale);
       rows.push(w);
       console.log(JSON.stringify({ bench: "pages", ...w, budget: BUDGET[locale], target: TARGET[locale] }));
+    }
+  }
+  // The application form and the back office (signed in as the demo organiser): budgets, not the public targets.
+  const fixtures = await weightFixtures(running.services);
+  for (const locale of ["en", "ur"] as const) {
+    const w = await measurePage(browser, url, fixtures.applyPath, locale);
+    console.log(JSON.stringify({ bench: "pages", ...w, path: "/apply/:token", budget: APPLICATION_FORM_BUDGET }));
+    for (const p of BACK_OFFICE_PAGES) {
+      const b = await measurePage(browser, url, p, locale, [fixtures.organiserCookie]);
+      console.log(JSON.stringify({ bench: "pages", ...b, budget: BACK_OFFICE_BUDGET }));
     }
   }
 } finally {

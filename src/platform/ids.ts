@@ -1,9 +1,6 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 
-export const newId = (): string => randomUUID();
-
-/** A random URL-safe secret (tokens, session ids). */
-export const newSecret = (bytes = 32): string => randomBytes(bytes).toString("base64url");
+export { newId, newSecret } from "./random";
 
 /** Secrets are stored hashed so a database leak does not hand out live sessions or links. */
 export const hashSecret = (secret: string): string => createHash("sha256").update(secret).digest("hex");

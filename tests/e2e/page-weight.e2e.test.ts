@@ -1,28 +1,58 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUDGET, PUBLIC_PAGES } from "../support/page-budgets";
-import { measurePage } from "../support/page-weight";
+import { APPLICATION_FORM_BUDGET, BACK_OFFICE_BUDGET, BACK_OFFICE_PAGES, BUDGET, PUBLIC_PAGES } from "../support/page-budgets";
+import { measurePage, type PageWeight } from "../support/page-weight";
+import { weightFixtures } from "../support/weight-fixtures";
 import { startEnv, type Env } from "./helpers";
 
-// Bytes are deterministic for a build and a page, unlike times: a public page that grows past its
+// Bytes are deterministic for a build and a page, unlike times: a page that grows past its
 // budget fails here. `npm run bench:pages` prints the same measurements with the heaviest files.
 let env: Env;
+let fixtures: Awaited<ReturnType<typeof weightFixtures>>;
 beforeAll(async () => {
   env = await startEnv();
+  fixtures = await weightFixtures(env.server.services);
 });
 afterAll(async () => env?.close());
+
+const describeOver = (w: PageWeight, budget: number) => `${w.path} (${w.locale}): ${w.bytes} B > ${budget} B (${w.heaviest.map((h) => `${h.url} ${h.bytes}`).join(", ")})`;
 
 describe("page weight on first load", () => {
   it.each(["en", "ur"] as const)("every public page stays within its budget (%s)", async (locale) => {
     const over: string[] = [];
     for (const path of PUBLIC_PAGES) {
       const w = await measurePage(env.browser, env.server.url, path, locale);
-      if (w.bytes > BUDGET[locale]) over.push(`${path}: ${w.bytes} B > ${BUDGET[locale]} B (${w.heaviest.map((h) => `${h.url} ${h.bytes}`).join(", ")})`);
+      if (w.bytes > BUDGET[locale]) over.push(describeOver(w, BUDGET[locale]));
     }
     expect(over).toEqual([]);
+  });
+
+  it("public pages ship no JavaScript (their forms work without it; docs/decisions/0006)", async () => {
+    const scripts: string[] = [];
+    for (const path of PUBLIC_PAGES) {
+      const w = await measurePage(env.browser, env.server.url, path, "en");
+      scripts.push(...w.heaviest.filter((h) => /\.js(\?|$)/.test(h.url)).map((h) => `${path}: ${h.url}`));
+    }
+    expect(scripts).toEqual([]);
   });
 
   it("English pages do not download the Urdu font", async () => {
     const w = await measurePage(env.browser, env.server.url, "/", "en");
     expect(w.heaviest.map((h) => h.url).join(" ")).not.toMatch(/nastaliq/);
+  });
+
+  it.each(["en", "ur"] as const)("the application form stays within %s budget", async (locale) => {
+    const w = await measurePage(env.browser, env.server.url, fixtures.applyPath, locale);
+    expect(w.bytes, describeOver(w, APPLICATION_FORM_BUDGET)).toBeLessThanOrEqual(APPLICATION_FORM_BUDGET);
+  });
+
+  it("back-office pages stay within their budget, in Urdu (the heavier language)", async () => {
+    const over: string[] = [];
+    for (const path of BACK_OFFICE_PAGES) {
+      const w = await measurePage(env.browser, env.server.url, path, "ur", [fixtures.organiserCookie]);
+      // A page that bounced to sign-in would measure light and prove nothing.
+      expect(w.heaviest.some((h) => h.url.endsWith(".js")), `${path} hydrates`).toBe(true);
+      if (w.bytes > BACK_OFFICE_BUDGET) over.push(describeOver(w, BACK_OFFICE_BUDGET));
+    }
+    expect(over).toEqual([]);
   });
 });

@@ -2,6 +2,11 @@ import { z } from "zod";
 import { PreferenceRule } from "./engine/call-rules";
 import type { CallCriterion } from "./tables";
 
+/** Limits of the nominee's application form (operations/application.ts enforces them). */
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+export const MAX_PHOTOS = 6;
+export const MAX_PRODUCTS = 5;
+
 const id = z.uuid();
 const guidance = z.array(z.string().trim().min(1).max(300)).length(5);
 

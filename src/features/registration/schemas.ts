@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idempotencyKeySchema, registrationEmailSchema } from "./core/idempotency";
+import { idempotencyKeySchema, registrationEmailSchema } from "./core/request-keys";
 import { questionKinds, registrationStatuses } from "./tables";
 
 // Inputs of the registration operations. Field codes that are not zod's own go through

@@ -6,6 +6,9 @@ import { useT } from "../../../web/i18n";
 
 // Every back-office page sits under this layout, whose loader refuses anyone who
 // is not organiser staff; each page's operation checks its own permission too.
+// Back-office pages keep client navigation and focus handling (budget 400 KB): they hydrate.
+export const handle = { hydrate: true };
+
 export async function loader({ context, request }: Route.LoaderArgs) {
   await loadOr(request, async () => authorize(context.ctx.actor, "backoffice.enter"));
   // Links only to pages this person may open (the outbox is not every staff member's).

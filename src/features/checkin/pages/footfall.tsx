@@ -9,6 +9,9 @@ import { editionForCheckin } from "../operations/offline";
 // for fresh ones); with JavaScript an EventSource on /api/v1/editions/:id/footfall/stream replaces
 // them every few seconds without a reload.
 
+// Live figures from the footfall stream (EventSource): the page needs its JavaScript.
+export const handle = { hydrate: true };
+
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "checkin.footfall.title");
 }

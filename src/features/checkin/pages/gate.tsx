@@ -16,6 +16,9 @@ import { recordScan, type ScanAnswer } from "../operations/scan";
 // gate bundle (WebCrypto Ed25519 + core/decide.ts), queues each scan with its nonce in IndexedDB
 // and uploads the queue when the network returns. A service worker keeps the page openable offline.
 
+// Scans with the camera and works offline (client/): the page needs its JavaScript.
+export const handle = { hydrate: true };
+
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "checkin.gate.title");
 }

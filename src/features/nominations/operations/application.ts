@@ -10,6 +10,7 @@ import { queueEmail } from "../../../platform/mail/outbox";
 import { parseInput, toFieldIssues } from "../../../platform/validation";
 import { asciiDigits } from "../engine/rows";
 import { clusters, editions, tradeBodies } from "../../editions/tables";
+import { MAX_PHOTO_BYTES, MAX_PHOTOS, MAX_PRODUCTS } from "../schemas";
 import { applicationPhotos, nominations } from "../tables";
 import { findCall } from "./call";
 import { applicationLink, submittedEmail } from "./invitation";
@@ -18,9 +19,9 @@ import { applicationLink, submittedEmail } from "./invitation";
 // on: no account, no password. The link is the credential, so it is stored
 // hashed, expires, and is replaced when the trade body issues a new one.
 
-export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
-export const MAX_PHOTOS = 6;
-export const MAX_PRODUCTS = 5;
+// The limits live with the schemas: the application page renders MAX_PRODUCTS rows, and a page
+// that imports this module reaches hashSecret's node:crypto in the client build.
+export { MAX_PHOTO_BYTES, MAX_PHOTOS, MAX_PRODUCTS };
 
 const text = (max: number) => z.string().trim().max(max);
 const list = z

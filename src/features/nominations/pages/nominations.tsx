@@ -15,6 +15,9 @@ import { z } from "zod";
 import { LinkPanel, NomineeList, type IssuedLink } from "./nominee-list";
 import { UploadReport, type ReportData } from "./upload-report";
 
+// The issued link's copy button and focus: the page needs its JavaScript.
+export const handle = { hydrate: true };
+
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "nominations.title");
 }

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
 
 // "A double click, a retry with the same idempotency key or the same email registering twice
 // never creates two registrations." Three layers, all keyed by strings built here:
@@ -9,22 +8,9 @@ import { z } from "zod";
 //      silent replay of someone else's answer;
 //   3. a unique index on (edition, normalised email) for registrations that are not cancelled.
 
-export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, "invalid_idempotency_key");
-
-/** Email as the uniqueness check sees it: trimmed, Unicode NFC, lower case.
- *  Lower-casing the local part is technically lossy (RFC 5321) but no mail provider our users
- *  have treats case as significant. Dots and +tags are kept: Gmail ignores them but other
- *  providers do not, and a delegation's assistant legitimately uses tags for each delegate. */
-export function normaliseEmail(email: string): string {
-  return email.normalize("NFC").trim().toLowerCase();
-}
-
-export const registrationEmailSchema = z
-  .string()
-  .trim()
-  .max(254)
-  .pipe(z.email())
-  .transform(normaliseEmail);
+// The key and email schemas live in ./request-keys (no node:crypto), because the form schemas
+// that pages import reach them: this module stays on the server.
+export { idempotencyKeySchema, normaliseEmail, registrationEmailSchema } from "./request-keys";
 
 /** Where an idempotency key is looked up: keys are only unique per edition and caller
  *  (a signed-in account, a desk member for walk-ins, or the anonymous form session). */

@@ -1,6 +1,6 @@
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/bo-registrations";
-import { newSecret } from "../../../platform/ids";
+import { newSecret } from "../../../platform/random";
 import { formatDay, formatList } from "../../../platform/i18n/format";
 import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, SelectField, failureOf, useFailure } from "../../../web/components/form";

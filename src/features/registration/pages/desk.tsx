@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import type { Route } from "./+types/desk";
-import { newSecret } from "../../../platform/ids";
+import { newSecret } from "../../../platform/random";
 import { loadOr } from "../../../web/actions";
 import { Notice, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";

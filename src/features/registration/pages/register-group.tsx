@@ -1,7 +1,7 @@
 import { data, Link } from "react-router";
 import type { Route } from "./+types/register-group";
 import { DomainError, isDomainError } from "../../../platform/errors";
-import { newSecret } from "../../../platform/ids";
+import { newSecret } from "../../../platform/random";
 import { formatDay } from "../../../platform/i18n/format";
 import { formValues, toFailure, type FormFailure } from "../../../web/actions";
 import { Notice } from "../../../web/components/form";

@@ -1,6 +1,6 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/register";
-import { newSecret } from "../../../platform/ids";
+import { newSecret } from "../../../platform/random";
 import { formatDay } from "../../../platform/i18n/format";
 import { loadOr, runForm } from "../../../web/actions";
 import { FormError, Notice, useFailure } from "../../../web/components/form";

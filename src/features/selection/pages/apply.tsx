@@ -11,7 +11,8 @@ import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { fileAppeal } from "../operations/appeals";
 import { publishedDecision, withdrawByApplicant } from "../operations/selection";
 import { decisionSummary } from "../reasons";
-import { addPhoto, getApplication, MAX_PRODUCTS, saveApplication } from "../../nominations/operations/application";
+import { addPhoto, getApplication, saveApplication } from "../../nominations/operations/application";
+import { MAX_PRODUCTS } from "../../nominations/schemas";
 
 // The nominee's application, opened by the link from the invitation: no
 // account, works without JavaScript, small enough for a slow phone connection.
