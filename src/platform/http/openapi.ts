@@ -28,7 +28,7 @@ export const errorResponses = {
 /** For routes anyone may call: bad input, or a cross-site cookie request. */
 export const publicErrors = { 400: errorResponses[400], 403: errorResponse("A request from another site (`csrf_failed`)") } as const;
 
-export const conflictResponse = { 409: errorResponse("Already exists (`slug_taken`, `email_taken`)") } as const;
+export const conflictResponse = { 409: errorResponse("Conflicts with what exists (`slug_taken`, `already_exists`, `idempotency_key_reused`, …: the body's code says which)") } as const;
 
 /** A required JSON request body. */
 export const jsonBody = <S extends z.ZodType>(schema: S, description?: string) => ({
