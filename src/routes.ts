@@ -7,6 +7,7 @@ export default [
   route("lang/:locale", "features/home/pages/switch-language.ts"),
   route("sign-in", "features/accounts/pages/sign-in.tsx"),
   route("sign-up", "features/accounts/pages/sign-up.tsx"),
+  route("sign-up/:token", "features/accounts/pages/sign-up-confirm.tsx"),
   route("sign-out", "features/accounts/pages/sign-out.ts"),
   route("forgot-password", "features/accounts/pages/forgot-password.tsx"),
   route("reset-password/:token", "features/accounts/pages/reset-password.tsx"),

@@ -13,7 +13,6 @@ export const errorStatus = {
   // A change that conflicts with data in a way no more specific code below names.
   conflict: 409,
   already_exists: 409,
-  email_taken: 409,
   slug_taken: 409,
   // Refusals: each its own code, so clients and pages can tell them apart (issue #10, item 3).
   registration_inactive: 409,

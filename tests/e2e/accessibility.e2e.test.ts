@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { demo, emailedPath, seriousViolations, signIn, startEnv, type Env } from "./helpers";
 
 // axe-core (WCAG 2 A and AA rules) on the main pages, in the state a user sees
 // them: anonymous, signed in as a visitor, and as organiser staff.
@@ -34,6 +34,8 @@ const pages: { label: string; who: () => Page; path: () => string; status?: numb
   { label: "sign-in (en)", who: () => anonymous, path: () => "/sign-in" },
   { label: "sign-in (ur)", who: () => urdu, path: () => "/sign-in" },
   { label: "sign-up", who: () => anonymous, path: () => "/sign-up" },
+  { label: "sign-up (ur)", who: () => urdu, path: () => "/sign-up" },
+  { label: "sign-up link used or unknown (ur)", who: () => urdu, path: () => "/sign-up/no-such-link-0000000000" },
   { label: "forgot-password", who: () => anonymous, path: () => "/forgot-password" },
   { label: "account", who: () => visitor, path: () => "/account" },
   { label: "back-office overview", who: () => organiser, path: () => "/back-office" },
@@ -59,5 +61,22 @@ describe("accessibility (axe, WCAG 2 A/AA): no serious or critical violation", (
     await anonymous.locator("main form button[type=submit]").click();
     await anonymous.locator("#f-email-error").waitFor();
     expect(await seriousViolations(anonymous, "sign-up with errors")).toEqual([]);
+  });
+
+  it("sign-up's \"check your email\" and the emailed link's password page, in both languages", async () => {
+    for (const [page, lang] of [[anonymous, "en"], [urdu, "ur"]] as const) {
+      const email = `axe-signup-${lang}@example.com`;
+      await page.goto("/sign-up");
+      await page.locator("#f-name").fill("Axe Check");
+      await page.locator("#f-email").fill(email);
+      await page.locator("main form button[type=submit]").click();
+      await page.getByTestId("sign-up-sent").waitFor();
+      expect(await seriousViolations(page, `sign-up sent (${lang})`)).toEqual([]);
+      await page.goto(await emailedPath(env, email, "/sign-up/"));
+      await page.locator("#f-password").fill("short");
+      await page.locator("main form button[type=submit]").click();
+      await page.locator("#f-password-error").waitFor();
+      expect(await seriousViolations(page, `sign-up password with errors (${lang})`)).toEqual([]);
+    }
   });
 });

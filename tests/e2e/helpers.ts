@@ -2,6 +2,8 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { AxeBuilder } from "@axe-core/playwright";
 import { BEFORE_THE_SHOW, clockFrom, SUITE_NOW, type StartedClock } from "../support/clocks";
 import { startTestServer, type TestServer } from "../support/server";
+import { and, desc, eq } from "drizzle-orm";
+import { outboxMessages } from "../../src/platform/mail/tables";
 
 // One browser and one server per test file: starting Chromium and seeding the
 // demo edition are the slow parts, journeys themselves take a second or two.
@@ -100,4 +102,25 @@ export async function backOfficeEditionPath(page: Page, which: { hasText: string
   const href = await page.locator('main a[href^="/back-office/editions/"]', which).first().getAttribute("href");
   if (!href) throw new Error("the back-office overview lists no such edition");
   return href;
+}
+
+/** The path of the newest link to `pathPrefix` (e.g. "/registration/", "/sign-up/") emailed to an
+ *  address, polled: forms answer "check your email", and the email is where the link is. */
+export async function emailedPath(env: Env, to: string, pathPrefix: string, kind?: string): Promise<string> {
+  const deadline = Date.now() + SLOW.timeout;
+  for (;;) {
+    const messages = await env.server.services.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.toAddress, to), kind ? eq(outboxMessages.kind, kind) : undefined))
+      .orderBy(desc(outboxMessages.createdAt));
+    for (const m of messages) {
+      for (const found of m.bodyText.match(/https?:\/\/\S+/g) ?? []) {
+        const url = new URL(found.replace(/[.,;:)]+$/, ""));
+        if (url.pathname.startsWith(pathPrefix) && url.pathname !== "/registration/lost-link") return url.pathname + url.search;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no email to ${to} with a link to ${pathPrefix}`);
+    await new Promise((r) => setTimeout(r, SLOW.interval));
+  }
 }

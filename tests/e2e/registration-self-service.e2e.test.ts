@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { en, ur } from "../../src/messages";
 import { startSmtpSink, type SmtpSink } from "../support/smtp";
-import { SLOW, seriousViolations, beforeTheShow, startEnv, type Env } from "./helpers";
+import { SLOW, emailedPath, seriousViolations, beforeTheShow, startEnv, type Env } from "./helpers";
 
 // A registrant changes their name through the manage link (the badge is reissued), loses the
 // link and gets a new one by email over real SMTP (the old link then stops working); the form
@@ -24,13 +24,18 @@ const phone = { viewport: { width: 360, height: 800 }, javaScriptEnabled: false 
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 const main = (page: Page) => page.locator("main").innerText();
 
-async function registerPublic(page: Page, name: string, email: string) {
+/** Register through the form (phone, no JavaScript) and open the manage link the email brings. */
+async function registerPublic(page: Page, name: string, email: string, t: Record<string, string> = en) {
   await page.goto("/editions/showcase-2026/register?category=general_public");
-  await page.getByLabel(en["registration.form.name"], { exact: true }).fill(name);
-  await page.getByLabel(en["registration.form.email"], { exact: true }).fill(email);
-  await page.getByLabel(/Saturday/).check();
-  await page.getByLabel(en["registration.form.consentDataText"]).check();
-  await Promise.all([page.waitForURL("**/registration/**"), page.getByRole("button", { name: en["registration.page.submit"] }).click()]);
+  await page.getByLabel(t["registration.form.name"]!, { exact: true }).fill(name);
+  await page.getByLabel(t["registration.form.email"]!, { exact: true }).fill(email);
+  await page.locator('input[name="day.0"]').check();
+  await page.getByLabel(t["registration.form.consentDataText"]!).check();
+  await page.getByRole("button", { name: t["registration.page.submit"] }).click();
+  // "Check your email": the manage link comes by email only.
+  await expect.poll(() => main(page), SLOW).toContain(t["registration.page.checkEmail"]!.replace("{email}", email));
+  const path = await emailedPath(env, email.toLowerCase(), "/registration/");
+  await page.goto(path);
   return page.url().replace(/\?.*$/, "");
 }
 
@@ -91,6 +96,33 @@ describe("a registrant's own details and a lost link", () => {
     expect(await main(page)).toContain(en["error.token_invalid"]);
     await page.getByRole("link", { name: en["registration.lost.title"] }).click();
     await expect.poll(() => page.locator("main h1").innerText(), SLOW).toBe(en["registration.lost.title"]);
+  });
+
+  it("registering an email again looks exactly like a new registration; its owner is emailed a new link in Urdu", async () => {
+    // Zainab registered in Urdu and has her link.
+    const mine = await env.context(phone);
+    await mine.page.goto("/lang/ur");
+    const oldUrl = await registerPublic(mine.page, "زینب", "zainab@visitor.example", ur);
+
+    // Someone else, in English, types her email, and a new email: the two answers read the same.
+    const other = await env.context(phone);
+    await registerPublic(other.page, "Someone", "fresh-person@visitor.example");
+    await other.page.goto("/editions/showcase-2026/register?category=general_public");
+    await other.page.getByLabel(en["registration.form.name"], { exact: true }).fill("Someone");
+    await other.page.getByLabel(en["registration.form.email"], { exact: true }).fill("Zainab@Visitor.example");
+    await other.page.locator('input[name="day.1"]').check();
+    await other.page.getByLabel(en["registration.form.consentDataText"]).check();
+    await other.page.getByRole("button", { name: en["registration.page.submit"] }).click();
+    await expect.poll(() => main(other.page), SLOW).toContain(en["registration.page.checkEmail"].replace("{email}", "Zainab@Visitor.example"));
+    for (const status of ["approved", "pending", "waitlisted"] as const) expect(await main(other.page)).not.toContain(en[`registration.status.${status}`]);
+
+    // Zainab gets "you are already registered" in Urdu with a new link; the old one stops working.
+    const mail = await sink.waitFor((m) => m.to.includes("zainab@visitor.example") && m.subject.includes("پہلے سے رجسٹرڈ"), 15_000);
+    const link = /https?:\/\/\S+\/registration\/[\w-]+/.exec(mail.text)![0];
+    await mine.page.goto(link);
+    expect(await main(mine.page)).toContain("زینب");
+    const old = await mine.page.goto(oldUrl);
+    expect(old?.status()).toBe(410);
   });
 
   it("in Urdu: the form reads right to left, a bad email is refused in Urdu; axe finds nothing serious", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { en, ur } from "../../src/messages";
-import { demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { demo, emailedPath, seriousViolations, signIn, startEnv, type Env } from "./helpers";
 
 // A signed-in person finds their role's pages from the header and their account page; the back
 // office links every page of an edition; the home page in Urdu has no English left in its facts;
@@ -161,6 +161,12 @@ describe("sign-up from the sign-in page", () => {
     await Promise.all([page.waitForURL("**/sign-up?next=*"), main(page).getByRole("link", { name: en["nav.signUp"] }).click()]);
     await page.getByLabel(en["auth.name"]).fill("Sana Ullah");
     await page.getByLabel(en["auth.email"]).fill("sana.next@example.com");
+    await page.getByRole("button", { name: en["accounts.signUp.send"] }).click();
+    await page.getByTestId("sign-up-sent").waitFor();
+    // The emailed link carries where the person was going.
+    const link = await emailedPath(env, "sana.next@example.com", "/sign-up/");
+    expect(link).toContain(`?next=${encodeURIComponent("/account/registrations")}`);
+    await page.goto(link);
     await page.getByLabel(en["auth.password"], { exact: true }).fill("a long enough password 42");
     await Promise.all([page.waitForURL("**/account/registrations"), page.getByRole("button", { name: en["auth.signUp.submit"] }).click()]);
     expect(new URL(page.url()).pathname).toBe("/account/registrations");

@@ -35,7 +35,7 @@ export function testApp(db: Db, c: Clock = testClock()) {
     } catch {
       /* not JSON */
     }
-    return { status: res.status, body: body as any, headers: res.headers };
+    return { status: res.status, body: body as any, text, headers: res.headers };
   };
   return { app, services, call, notified: () => notified };
 }

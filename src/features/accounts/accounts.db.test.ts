@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
 import { testApp } from "../../../tests/support/http";
 import { auditEntries } from "../../platform/audit/tables";
@@ -12,8 +12,10 @@ import { actorForUser } from "./grants";
 import { acceptInvitation, getInvitation, invitePerson } from "./operations/invitations";
 import { requestPasswordReset, resetPassword } from "./operations/password-reset";
 import { signIn, signOut } from "./operations/sign-in";
-import { signUp } from "./operations/sign-up";
-import { roleGrants } from "./tables";
+import { confirmSignUp, getSignUp, signUp } from "./operations/sign-up";
+import { accountTokens, roleGrants } from "./tables";
+import { ur } from "../../messages";
+import type { Ctx } from "../../platform/context";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -38,11 +40,30 @@ async function lastEmail(to: string, kind: string) {
   return { message: m, link: link!, secret: link!.split("/").pop()! };
 }
 
+let nextIp = 0;
+/** An account made as a person makes one: the form, the emailed link, a password. */
+async function createAccount(ctx: Ctx, input: { email: string; password: string; name: string; locale?: "en" | "ur" }) {
+  await signUp(ctx, { email: input.email, name: input.name, locale: input.locale, ip: `10.200.0.${nextIp++}` });
+  const { secret } = await lastEmail(input.email.trim().toLowerCase(), "sign_up_confirm");
+  return confirmSignUp(ctx, { token: secret, password: input.password });
+}
+
 describe("sign-up", () => {
-  it("creates a visitor account with an argon2id hash, a session and a welcome email", async () => {
+  it("emails a link; the link's password makes a visitor account with an argon2id hash, a session, an audit entry and a welcome email", async () => {
     const ctx = ctxFor(t.db);
-    const { user, session } = await signUp(ctx, { email: "  Amna@Example.PK ", password: PASSWORD, name: "Amna Khan" });
-    expect(user.email).toBe("amna@example.pk");
+    await signUp(ctx, { email: "  Amna@Example.PK ", name: "Amna Khan", locale: "ur", ip: "10.7.0.1" });
+    // No account until the link is used.
+    expect(await t.db.select().from(users).where(eq(users.email, "amna@example.pk"))).toHaveLength(0);
+    const mail = await lastEmail("amna@example.pk", "sign_up_confirm");
+    expect(mail.link).toMatch(/^http:\/\/numaish\.test\/sign-up\/[\w-]{20,}$/);
+    expect(mail.message.subject).toBe(ur["accounts.email.confirm.subject"]);
+    // Only the hash of the link is kept.
+    const [token] = await t.db.select().from(accountTokens).where(and(eq(accountTokens.email, "amna@example.pk"), eq(accountTokens.kind, "sign_up")));
+    expect(token!.tokenHash).not.toContain(mail.secret);
+    expect(await getSignUp(ctx, mail.secret)).toEqual({ email: "amna@example.pk", name: "Amna Khan" });
+
+    const { user, session } = await confirmSignUp(ctx, { token: mail.secret, password: PASSWORD });
+    expect(user).toMatchObject({ email: "amna@example.pk", name: "Amna Khan", locale: "ur" });
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/);
     expect(user.passwordHash).not.toContain(PASSWORD);
     expect((await findSessionUser(t.db, ctx.clock, session.secret))?.id).toBe(user.id);
@@ -50,39 +71,90 @@ describe("sign-up", () => {
     expect(grants.map((g) => g.role)).toEqual(["visitor"]);
     const welcome = await lastEmail("amna@example.pk", "welcome");
     expect(welcome.link).toBe("http://numaish.test/sign-in");
+    const [audit] = await t.db.select().from(auditEntries).where(and(eq(auditEntries.action, "account.created"), eq(auditEntries.entityId, user.id)));
+    expect(audit).toMatchObject({ entityType: "user", data: { via: "sign_up", role: "visitor" } });
   });
 
-  it("turns a double submit into one account and email_taken", async () => {
+  it("answers a taken email exactly as a new one, and emails the account's owner in their language instead", async () => {
+    const { call } = testApp(t.db);
+    await createAccount(ctxFor(t.db), { email: "owner@example.pk", password: PASSWORD, name: "Owner", locale: "ur" });
+    const before = await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, "owner@example.pk"));
+    const fresh = await call("/api/v1/auth/sign-up", { json: { email: "fresh-one@example.pk", name: "Someone", locale: "en" } });
+    const taken = await call("/api/v1/auth/sign-up", { json: { email: "OWNER@example.pk", name: "Someone", locale: "en" } });
+    expect([fresh.status, taken.status]).toEqual([202, 202]);
+    expect(taken.body).toEqual(fresh.body);
+    expect(taken.text).toBe(fresh.text);
+    expect([...taken.headers.keys()].sort()).toEqual([...fresh.headers.keys()].sort());
+    expect(taken.headers.get("set-cookie")).toBeNull();
+    // The owner is told, in the account's language (Urdu), not in the language of whoever asked.
+    const existing = await lastEmail("owner@example.pk", "sign_up_existing");
+    expect(existing.message.subject).toBe(ur["accounts.email.existing.subject"]);
+    expect(existing.message.bodyText).toContain("http://numaish.test/forgot-password");
+    const after = await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, "owner@example.pk"));
+    expect(after.length - before.length).toBe(1);
+    // No link to make another account for the address, and the account is unchanged.
+    expect(await t.db.select().from(accountTokens).where(and(eq(accountTokens.email, "owner@example.pk"), eq(accountTokens.kind, "sign_up"), isNull(accountTokens.usedAt)))).toHaveLength(0);
+    await expect(signIn(ctxFor(t.db), { email: "owner@example.pk", password: PASSWORD, ip: "10.7.0.2" })).resolves.toBeTruthy();
+  });
+
+  it("uses the link once only; other links of the address die with it; an expired link is refused", async () => {
+    const clock = fixedClock("2026-01-10T08:00:00Z");
+    const ctx = ctxFor(t.db, undefined, "en", clock);
+    await signUp(ctx, { email: "once@example.pk", name: "Once", ip: "10.7.1.1" });
+    const first = (await lastEmail("once@example.pk", "sign_up_confirm")).secret;
+    clock.advance(60_000);
+    await signUp(ctx, { email: "once@example.pk", name: "Once Again", ip: "10.7.1.1" });
+    const second = (await lastEmail("once@example.pk", "sign_up_confirm")).secret;
+    expect(second).not.toBe(first);
+    await confirmSignUp(ctx, { token: second, password: PASSWORD });
+    await expect(confirmSignUp(ctx, { token: second, password: "another password!" })).rejects.toMatchObject({ code: "token_invalid" });
+    await expect(confirmSignUp(ctx, { token: first, password: "another password!" })).rejects.toMatchObject({ code: "token_invalid" });
+    await expect(getSignUp(ctx, second)).rejects.toMatchObject({ code: "token_invalid" });
+    expect(await t.db.select().from(users).where(eq(users.email, "once@example.pk"))).toHaveLength(1);
+    await expect(signIn(ctx, { email: "once@example.pk", password: PASSWORD, ip: "10.7.1.2" })).resolves.toBeTruthy();
+
+    await signUp(ctx, { email: "late@example.pk", name: "Late", ip: "10.7.1.1" });
+    const late = (await lastEmail("late@example.pk", "sign_up_confirm")).secret;
+    clock.advance(24 * 60 * 60_000 + 1);
+    await expect(confirmSignUp(ctx, { token: late, password: PASSWORD })).rejects.toMatchObject({ code: "token_invalid" });
+    expect(await t.db.select().from(users).where(eq(users.email, "late@example.pk"))).toHaveLength(0);
+  });
+
+  it("turns two links used at once into one account", async () => {
     const ctx = ctxFor(t.db);
-    const input = { email: "double@example.pk", password: PASSWORD, name: "Double Click" };
-    const results = await Promise.allSettled([signUp(ctx, input), signUp(ctx, input)]);
+    await signUp(ctx, { email: "double@example.pk", name: "Double Click", ip: "10.7.2.1" });
+    const { secret } = await lastEmail("double@example.pk", "sign_up_confirm");
+    const results = await Promise.allSettled([confirmSignUp(ctx, { token: secret, password: PASSWORD }), confirmSignUp(ctx, { token: secret, password: PASSWORD })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(refused.reason).toMatchObject({ code: "email_taken" });
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "token_invalid" });
     expect(await t.db.select().from(users).where(eq(users.email, "double@example.pk"))).toHaveLength(1);
-    // A later attempt with other casing is the same address.
-    await expect(signUp(ctx, { ...input, email: "DOUBLE@example.pk" })).rejects.toMatchObject({
-      code: "email_taken",
-      fields: [{ path: "email", code: "email_taken" }],
-    });
-    // The failed sign-ups queued no stray welcome email.
-    const welcomes = await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, "double@example.pk"));
-    expect(welcomes).toHaveLength(1);
   });
 
-  it("refuses a short password and a bad email with field codes", async () => {
-    await expect(signUp(ctxFor(t.db), { email: "not-an-email", password: "short", name: "" })).rejects.toMatchObject({
-      code: "validation_failed",
-    });
-    const e = await signUp(ctxFor(t.db), { email: "not-an-email", password: "short", name: "" }).catch((x) => x);
-    expect(e.fields.map((f: { path: string }) => f.path).sort()).toEqual(["email", "name", "password"]);
+  it("limits the emails one address can be sent, whether or not it has an account", async () => {
+    const ctx = ctxFor(t.db);
+    for (let i = 0; i < 5; i++) await signUp(ctx, { email: demo.visitor, name: "Spam", ip: `10.7.3.${i}` });
+    await expect(signUp(ctx, { email: demo.visitor, name: "Spam", ip: "10.7.3.9" })).rejects.toMatchObject({ code: "rate_limited" });
+    for (let i = 0; i < 5; i++) await signUp(ctx, { email: "nobody-yet@example.pk", name: "Spam", ip: `10.7.4.${i}` });
+    await expect(signUp(ctx, { email: "nobody-yet@example.pk", name: "Spam", ip: "10.7.4.9" })).rejects.toMatchObject({ code: "rate_limited" });
+  });
+
+  it("refuses a bad email and an empty name with field codes, and a short password at the link", async () => {
+    const e = await signUp(ctxFor(t.db), { email: "not-an-email", name: "" }).catch((x) => x);
+    expect(e.code).toBe("validation_failed");
+    expect(e.fields.map((f: { path: string }) => f.path).sort()).toEqual(["email", "name"]);
+    await signUp(ctxFor(t.db), { email: "short@example.pk", name: "Short", ip: "10.7.5.1" });
+    const { secret } = await lastEmail("short@example.pk", "sign_up_confirm");
+    const short = await confirmSignUp(ctxFor(t.db), { token: secret, password: "short" }).catch((x) => x);
+    expect(short).toMatchObject({ code: "validation_failed", fields: [{ path: "password" }] });
+    // A refused password does not use the link up.
+    await expect(confirmSignUp(ctxFor(t.db), { token: secret, password: PASSWORD })).resolves.toBeTruthy();
   });
 });
 
 describe("sign-in and sign-out", () => {
   it("signs in with the right password, the session works over HTTP, and sign-out ends it", async () => {
     const ctx = ctxFor(t.db);
-    await signUp(ctx, { email: "inout@example.pk", password: PASSWORD, name: "In Out" });
+    await createAccount(ctx, { email: "inout@example.pk", password: PASSWORD, name: "In Out" });
     const { session, user } = await signIn(ctx, { email: "INOUT@example.pk", password: PASSWORD, ip: "10.0.0.1" });
     expect(user.email).toBe("inout@example.pk");
     const { call } = testApp(t.db);
@@ -108,7 +180,7 @@ describe("sign-in and sign-out", () => {
   it("rate-limits an email after 5 failures, even with the right password, until the window passes", async () => {
     const clock = fixedClock("2026-01-10T08:00:00Z");
     const ctx = ctxFor(t.db, undefined, "en", clock);
-    await signUp(ctx, { email: "limited@example.pk", password: PASSWORD, name: "Limited" });
+    await createAccount(ctx, { email: "limited@example.pk", password: PASSWORD, name: "Limited" });
     for (let i = 0; i < 5; i++) {
       // Each from another address: the per-email limit is what holds here.
       await expect(signIn(ctx, { email: "limited@example.pk", password: "not the password", ip: `10.1.0.${i}` })).rejects.toMatchObject({
@@ -128,7 +200,7 @@ describe("sign-in and sign-out", () => {
 describe("sign-in refusals", () => {
   it("refuses a disabled account even with the right password", async () => {
     const ctx = ctxFor(t.db);
-    const { user } = await signUp(ctx, { email: "disabled@example.pk", password: PASSWORD, name: "Disabled" });
+    const { user } = await createAccount(ctx, { email: "disabled@example.pk", password: PASSWORD, name: "Disabled" });
     await t.db.update(users).set({ disabledAt: ctx.clock.now() }).where(eq(users.id, user.id));
     await expect(signIn(ctx, { email: "disabled@example.pk", password: PASSWORD, ip: "10.4.0.1" })).rejects.toMatchObject({
       code: "invalid_credentials",
@@ -151,7 +223,7 @@ describe("password reset", () => {
   it("works end to end: emailed link, new password, old sessions gone, link used once", async () => {
     const clock = fixedClock("2026-01-10T08:00:00Z");
     const ctx = ctxFor(t.db, undefined, "en", clock);
-    const { user, session: oldSession } = await signUp(ctx, { email: "forgetful@example.pk", password: PASSWORD, name: "Forgetful" });
+    const { user, session: oldSession } = await createAccount(ctx, { email: "forgetful@example.pk", password: PASSWORD, name: "Forgetful" });
 
     await requestPasswordReset(ctx, { email: "Forgetful@example.pk" });
     const { link, secret } = await lastEmail("forgetful@example.pk", "password_reset");
@@ -174,7 +246,7 @@ describe("password reset", () => {
   it("voids every other outstanding link when one is used", async () => {
     const clock = fixedClock("2026-01-10T08:00:00Z");
     const ctx = ctxFor(t.db, undefined, "en", clock);
-    await signUp(ctx, { email: "twice@example.pk", password: PASSWORD, name: "Asked Twice" });
+    await createAccount(ctx, { email: "twice@example.pk", password: PASSWORD, name: "Asked Twice" });
     await requestPasswordReset(ctx, { email: "twice@example.pk" });
     const first = (await lastEmail("twice@example.pk", "password_reset")).secret;
     clock.advance(60_000);
@@ -189,7 +261,7 @@ describe("password reset", () => {
   it("refuses an expired link", async () => {
     const clock = fixedClock("2026-01-10T08:00:00Z");
     const ctx = ctxFor(t.db, undefined, "en", clock);
-    await signUp(ctx, { email: "slow@example.pk", password: PASSWORD, name: "Slow Reader" });
+    await createAccount(ctx, { email: "slow@example.pk", password: PASSWORD, name: "Slow Reader" });
     await requestPasswordReset(ctx, { email: "slow@example.pk" });
     const { secret } = await lastEmail("slow@example.pk", "password_reset");
     clock.advance(61 * 60_000);

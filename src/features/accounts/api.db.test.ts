@@ -21,25 +21,33 @@ const mailTo = async (to: string, kind: string) =>
   (await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.toAddress, to), eq(outboxMessages.kind, kind))))[0];
 
 describe("accounts over the API", () => {
-  it("signs up a visitor, sets the cookie, queues a welcome email and wakes the worker", async () => {
+  it("signs up a visitor by emailed link: 202 for any address, then the token and a password make the account and set the cookie", async () => {
     const before = api.notified();
-    const r = await api.call("/api/v1/auth/sign-up", {
-      json: { email: "Amna@Example.PK", password: "a-long-password", name: "Amna", locale: "ur" },
-    });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body).toMatchObject({ email: "amna@example.pk", name: "Amna", locale: "ur", grants: [{ role: "visitor" }] });
+    const r = await api.call("/api/v1/auth/sign-up", { json: { email: "Amna@Example.PK", name: "Amna", locale: "ur" } });
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    expect(r.body).toEqual({ ok: true });
+    expect(r.headers.get("set-cookie")).toBeNull();
     expect(api.notified()).toBeGreaterThan(before);
+    const mail = await mailTo("amna@example.pk", "sign_up_confirm");
+    const token = /\/sign-up\/([\w-]+)/.exec(mail!.bodyText)![1]!;
+    const made = await api.call("/api/v1/auth/sign-up/confirm", { json: { token, password: "a-long-password" } });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body).toMatchObject({ email: "amna@example.pk", name: "Amna", locale: "ur", grants: [{ role: "visitor" }] });
     expect(await mailTo("amna@example.pk", "welcome")).toBeTruthy();
-    const me = await api.call("/api/v1/me", { cookie: cookieOf(r) });
+    const me = await api.call("/api/v1/me", { cookie: cookieOf(made) });
     expect(me.body.email).toBe("amna@example.pk");
-    const again = await api.call("/api/v1/auth/sign-up", { json: { email: "amna@example.pk", password: "another-password", name: "Amna 2" } });
-    expect(again.status).toBe(409);
-    expect(again.body.error).toMatchObject({ code: "email_taken", fields: [{ path: "email" }] });
-    const short = await api.call("/api/v1/auth/sign-up", { json: { email: "not-an-email", password: "short", name: "X" } });
-    expect(short.body.error.fields.map((f: { path: string; code: string }) => `${f.path}:${f.code}`).sort()).toEqual([
-      "email:invalid_email",
-      "password:too_short",
-    ]);
+    const reused = await api.call("/api/v1/auth/sign-up/confirm", { json: { token, password: "a-long-password" } });
+    expect(reused.status).toBe(410);
+    expect(reused.body.error.code).toBe("token_invalid");
+    // The address has an account now: the same 202, and its owner is emailed instead.
+    const again = await api.call("/api/v1/auth/sign-up", { json: { email: "amna@example.pk", name: "Amna 2" } });
+    expect(again.status).toBe(202);
+    expect(again.body).toEqual(r.body);
+    expect(await mailTo("amna@example.pk", "sign_up_existing")).toBeTruthy();
+    const bad = await api.call("/api/v1/auth/sign-up", { json: { email: "not-an-email", name: "X" } });
+    expect(bad.body.error.fields.map((f: { path: string; code: string }) => `${f.path}:${f.code}`)).toEqual(["email:invalid_email"]);
+    const short = await api.call("/api/v1/auth/sign-up/confirm", { json: { token: "x".repeat(30), password: "short" } });
+    expect(short.body.error.fields.map((f: { path: string; code: string }) => `${f.path}:${f.code}`)).toEqual(["password:too_short"]);
   });
 
   it("changes the own name and language", async () => {

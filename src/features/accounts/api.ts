@@ -6,14 +6,14 @@ import { clearSessionCookie, sessionCookie } from "../../platform/http/cookies";
 import type { AppEnv } from "../../platform/http/request-context";
 import { locales } from "../../platform/i18n/locales";
 import { apiTokenScopes, roles } from "../../platform/permissions/actor";
-import { conflictResponse, errorResponse, errorResponses, idParams, jsonBody, jsonResponse, publicErrors, security } from "../../platform/http/openapi";
+import { errorResponse, errorResponses, idParams, jsonBody, jsonResponse, publicErrors, security } from "../../platform/http/openapi";
 import { findGrants } from "./grants";
 import { createApiToken, listApiTokens, revokeApiToken } from "./operations/api-tokens";
 import { invitePerson } from "./operations/invitations";
 import { getOwnAccount, updateOwnAccount } from "./operations/own-account";
 import { requestPasswordReset, resetPassword } from "./operations/password-reset";
 import { signIn, signOut } from "./operations/sign-in";
-import { signUp } from "./operations/sign-up";
+import { confirmSignUp, signUp } from "./operations/sign-up";
 
 const timestamp = z.iso.datetime().openapi({ example: "2026-01-10T08:00:00.000Z" });
 const grantSchema = z.object({
@@ -52,7 +52,7 @@ const password = z.string().max(200);
 const newPassword = password.openapi({ minLength: 10 });
 const signInBody = z.strictObject({ email, password }).openapi("SignIn");
 const signUpBody = z
-  .strictObject({ email, password: newPassword, name: z.string().max(120), locale: z.enum(locales).optional() })
+  .strictObject({ email, name: z.string().max(120), locale: z.enum(locales).optional().openapi({ description: "Language of the email and of the account" }) })
   .openapi("SignUp");
 const updateMeBody = z.strictObject({ name: z.string().max(120).optional(), locale: z.enum(locales).optional() });
 const createTokenBody = z.strictObject({ name: z.string().max(80), scopes: z.array(z.enum(apiTokenScopes)) });
@@ -71,7 +71,7 @@ const noContent = { 204: { description: "Done" } } as const;
 type User = { id: string; email: string; name: string; locale: string };
 type Session = { secret: string; expiresAt: Date };
 
-/** Answer a sign-in or sign-up: the account, and the session in an HttpOnly cookie. */
+/** Answer a sign-in or a confirmed sign-up: the account, and the session in an HttpOnly cookie. */
 async function signedIn(c: Context<AppEnv>, user: User, session: Session) {
   const { ctx } = c.get("req");
   c.header("Set-Cookie", sessionCookie(session.secret, ctx.config.secureCookies));
@@ -115,16 +115,47 @@ export function accountsApi(services: AppServices) {
       method: "post",
       operationId: "signUp",
       path: "/auth/sign-up",
-      summary: "Create a visitor account and sign in",
-      description: "Sets the session cookie. A welcome email is queued.",
+      summary: "Start a visitor account: email a link to choose the password",
+      description:
+        "Answers the same whether or not the email has an account, so nobody learns from it who has one. A new address is emailed a link (valid 24 hours, single use) " +
+        "whose token `POST /auth/sign-up/confirm` takes with the password; an address that has an account is emailed how to sign in or reset the password. " +
+        "Limited per email and per address (`rate_limited`, 429).",
       tags,
       security: security.none,
       request: { body: jsonBody(signUpBody) },
-      responses: { 201: jsonResponse(accountSchema, "The new account"), ...publicErrors, ...conflictResponse },
+      responses: {
+        202: jsonResponse(okSchema, "Accepted: an email is on its way to the address"),
+        ...publicErrors,
+        429: errorResponse("Too many sign-ups for this email or from this address (`rate_limited`)"),
+      },
     }),
     async (c) => {
       const r = c.get("req");
-      const { user, session } = await signUp(r.ctx, { ...c.req.valid("json"), userAgent: r.userAgent });
+      await signUp(r.ctx, { ...c.req.valid("json"), ip: r.ip });
+      services.notifyOutbox();
+      return c.json({ ok: true as const }, 202);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      operationId: "confirmSignUp",
+      path: "/auth/sign-up/confirm",
+      summary: "Create the account with the emailed token and a password, and sign in",
+      description: "Sets the session cookie. The token works once; any other sign-up link of the address stops working. Audited (`account.created`).",
+      tags,
+      security: security.none,
+      request: { body: jsonBody(z.strictObject({ token: z.string().max(200), password: newPassword }).openapi("SignUpConfirm")) },
+      responses: {
+        201: jsonResponse(accountSchema, "The new account"),
+        ...publicErrors,
+        410: errorResponse("The link is invalid, used or expired (`token_invalid`)"),
+      },
+    }),
+    async (c) => {
+      const r = c.get("req");
+      const { user, session } = await confirmSignUp(r.ctx, { ...c.req.valid("json"), userAgent: r.userAgent });
       services.notifyOutbox();
       return c.json(await signedIn(c, user, session), 201);
     },

@@ -34,12 +34,12 @@ export const roleGrants = pgTable(
   ],
 );
 
-// Single-use links sent by email: password resets and invitations.
+// Single-use links sent by email: password resets, invitations and sign-up confirmations.
 export const accountTokens = pgTable(
   "account_tokens",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    kind: text("kind", { enum: ["password_reset", "invitation"] }).notNull(),
+    kind: text("kind", { enum: ["password_reset", "invitation", "sign_up"] }).notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     email: text("email").notNull(),
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
@@ -50,6 +50,10 @@ export const accountTokens = pgTable(
       tradeBodyId?: string | null;
       enterpriseId?: string | null;
     }>(),
+    // For sign-up confirmations: the name and language given on the form (the account is made
+    // only when the link is opened and a password chosen).
+    name: text("name"),
+    locale: text("locale", { enum: ["en", "ur"] }),
     invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

@@ -54,11 +54,14 @@ const registrationSchema = z
 const registerResult = z
   .object({ registrations: z.array(registrationSchema), created: z.boolean(), manageTokens: z.array(z.string()).optional() })
   .openapi("RegistrationResult");
+const acceptedResult = z
+  .object({ accepted: z.literal(true), count: z.number().int().openapi({ description: "How many people the request named" }) })
+  .openapi("RegistrationAccepted");
 const idempotencyHeader = z.object({
   "idempotency-key": z
     .string()
     .optional()
-    .openapi({ param: { name: "idempotency-key", in: "header" }, description: "Idempotency-Key: 8–128 of A-Z a-z 0-9 . _ : -; a retry with the same key and body returns the same registration" }),
+    .openapi({ param: { name: "idempotency-key", in: "header" }, description: "Idempotency-Key: 8–128 of A-Z a-z 0-9 . _ : -; a retry with the same key and body answers the same, once more" }),
 });
 const listItem = z.object({
   id: uuid,
@@ -114,48 +117,84 @@ export function registrationApi(services: AppServices) {
   const tags = ["registration"];
   const staffTags = ["registration (organiser)"];
 
-  const registerRoute = <B extends z.ZodType>(operationId: string, path: string, summary: string, body: B, sec: (typeof security)["none"], description: string) =>
+  const request = <B extends z.ZodType>(body: B) => ({ params: idParams, headers: idempotencyHeader, body: jsonBody(body) });
+  // The public answer: the same for new people and for people already registered (they are
+  // emailed instead), so registering someone tells nothing about them.
+  const publicRoute = <B extends z.ZodType>(operationId: string, path: string, summary: string, body: B, description: string) =>
     createRoute({
       method: "post",
       operationId,
       path,
       summary,
       description,
-      tags: path.endsWith("walk-in") ? staffTags : tags,
-      security: sec,
-      request: { params: idParams, headers: idempotencyHeader, body: jsonBody(body) },
+      tags,
+      security: security.none,
+      request: request(body),
       responses: {
-        201: jsonResponse(registerResult, "Registered (status pending, approved or waitlisted)"),
-        200: jsonResponse(registerResult, "Already registered: the same key, or the same email"),
+        202: jsonResponse(acceptedResult, "Accepted: each person is emailed (a new registration its confirmation and link; one already registered a new link)"),
         ...errorResponses,
         ...conflictResponse,
       },
     });
-
-  // 201 for a new registration, 200 for the one an earlier request made.
-  const answerWith = (c: { json: (b: unknown, s: 200 | 201) => Response }, r: Awaited<ReturnType<typeof register>>) =>
-    c.json(r, r.created ? 201 : 200) as never;
+  const publicRegistration =
+    "\n\nThe answer is the same whether or not a person was already registered for the edition: nobody learns from it who is registered. " +
+    "A new registration is emailed its confirmation with the link to see, change or cancel it; a person already registered is left as they are and emailed a new link " +
+    "(the older one stops working; at most a few such emails per address in 15 minutes). " +
+    "A retry with the same `Idempotency-Key` and body answers the same and sends nothing again; the same key with another body is refused (`idempotency_key_reused`, 409).";
 
   api.openapi(
-    registerRoute("register", "/editions/{id}/registrations", "Register for an edition", registerBody, security.none, "Anyone. Trade categories start `pending`; others are `approved` when there is room, else `waitlisted`."),
+    publicRoute(
+      "register",
+      "/editions/{id}/registrations",
+      "Register for an edition",
+      registerBody,
+      "Anyone. Trade categories start `pending`; others are `approved` when there is room, else `waitlisted`; the registrant learns which by email." + publicRegistration,
+    ),
     async (c) => {
       const { ctx } = c.get("req");
       const key = c.req.valid("header")["idempotency-key"];
-      return answerWith(c as never, await register(ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id, idempotencyKey: key }));
+      const r = await register(ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id, idempotencyKey: key });
+      services.notifyOutbox();
+      return c.json(r.answer, 202);
     },
   );
   api.openapi(
-    registerRoute("registerGroup", "/editions/{id}/registrations/group", "Register a delegation together", groupBody, security.none, "All members are admitted together or waitlisted together."),
+    publicRoute(
+      "registerGroup",
+      "/editions/{id}/registrations/group",
+      "Register a delegation together",
+      groupBody,
+      "All new members are admitted together or waitlisted together; members already registered are left as they are." + publicRegistration,
+    ),
     async (c) => {
       const key = c.req.valid("header")["idempotency-key"];
-      return answerWith(c as never, await registerGroup(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id, idempotencyKey: key }));
+      const r = await registerGroup(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id, idempotencyKey: key });
+      services.notifyOutbox();
+      return c.json(r.answer, 202);
     },
   );
   api.openapi(
-    registerRoute("registerWalkIn", "/editions/{id}/registrations/walk-in", "Register a walk-in at the desk", registerBody, security.session, "Gate or organiser staff. Approved at once when there is room. Audited."),
+    createRoute({
+      method: "post",
+      operationId: "registerWalkIn",
+      path: "/editions/{id}/registrations/walk-in",
+      summary: "Register a walk-in at the desk",
+      description: "Gate or organiser staff. Approved at once when there is room. Audited. A person already registered is answered with their registration (200).",
+      tags: staffTags,
+      security: security.session,
+      request: request(registerBody),
+      responses: {
+        201: jsonResponse(registerResult, "Registered (status approved, or waitlisted when full)"),
+        200: jsonResponse(registerResult, "Already registered: the same key, or the same email"),
+        ...errorResponses,
+        ...conflictResponse,
+      },
+    }),
     async (c) => {
       const key = c.req.valid("header")["idempotency-key"];
-      return answerWith(c as never, await registerWalkIn(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id, idempotencyKey: key }));
+      const { registrations, created, manageTokens } = await registerWalkIn(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id, idempotencyKey: key });
+      services.notifyOutbox();
+      return c.json({ registrations, created, manageTokens }, created ? 201 : 200);
     },
   );
 

@@ -15,8 +15,6 @@ export const en = {
   "registration.group.consentData": "I confirm that every member agrees that the organisers store and use these details to run the exhibition (required).",
   "registration.group.consentScan": "Every member agrees that exhibitors may scan their badge to receive their name, organisation and contact details.",
   "validation.registration_group_empty": "Fill in at least one member.",
-  "registration.group.done": "The delegation is registered: {count} members, {status}.",
-  "registration.group.doneAlready": "This delegation was already registered: {count} members, {status}.",
   "registration.group.another": "Register another delegation",
 
   "registration.manage.details": "Your details",
@@ -38,6 +36,12 @@ export const en = {
   "registration.email.link.subject": "{edition}: your new registration link (no. {number})",
   "registration.email.link.body":
     "Dear {name},\n\nYou asked for a new link to your registration for {edition}. See, change or cancel it here: {link}\n\nAny earlier link no longer works. If you did not ask for this, you can ignore this email: your registration is unchanged.",
+
+  "registration.email.already.subject": "{edition}: you are already registered (no. {number})",
+  "registration.email.already.body":
+    "Dear {name},\n\nSomeone just registered this email for {edition}, but you are already registered (no. {number}), so nothing was changed. See, change or cancel your registration with this new link: {link}\n\nAny earlier link no longer works. If it was not you, you can ignore this email.",
+  "registration.page.checkEmail": "Thank you. Check your email: we have written to {email} with a link to see, change or cancel your registration. It can take a few minutes to arrive.",
+  "registration.group.checkEmail": "Thank you. Each of the {count} members is emailed at their own address, with a link to see, change or cancel their registration. It can take a few minutes to arrive.",
 } as const;
 
 export const ur: Record<keyof typeof en, string> = {
@@ -55,8 +59,6 @@ export const ur: Record<keyof typeof en, string> = {
   "registration.group.consentData": "میں تصدیق کرتا/کرتی ہوں کہ ہر رکن اس پر رضامند ہے کہ منتظمین نمائش کے انتظام کے لیے یہ معلومات محفوظ اور استعمال کریں (لازمی)۔",
   "registration.group.consentScan": "ہر رکن رضامند ہے کہ نمائش کنندگان اس کا بیج اسکین کر کے اس کا نام، ادارہ اور رابطے کی معلومات حاصل کر سکیں۔",
   "validation.registration_group_empty": "کم از کم ایک رکن کی معلومات درج کریں۔",
-  "registration.group.done": "وفد رجسٹر ہو گیا: {count} ارکان، {status}۔",
-  "registration.group.doneAlready": "یہ وفد پہلے ہی رجسٹر ہو چکا تھا: {count} ارکان، {status}۔",
   "registration.group.another": "ایک اور وفد رجسٹر کریں",
 
   "registration.manage.details": "آپ کی معلومات",
@@ -78,4 +80,10 @@ export const ur: Record<keyof typeof en, string> = {
   "registration.email.link.subject": "{edition}: آپ کی رجسٹریشن کا نیا لنک (نمبر {number})",
   "registration.email.link.body":
     "محترم {name}،\n\nآپ نے {edition} کے لیے اپنی رجسٹریشن کا نیا لنک مانگا تھا۔ اسے یہاں دیکھیں، تبدیل کریں یا منسوخ کریں: {link}\n\nپہلے کا کوئی بھی لنک اب کام نہیں کرے گا۔ اگر آپ نے یہ نہیں مانگا تو اس ای میل کو نظر انداز کر دیں: آپ کی رجسٹریشن میں کوئی تبدیلی نہیں ہوئی۔",
+
+  "registration.email.already.subject": "{edition}: آپ پہلے سے رجسٹرڈ ہیں (نمبر {number})",
+  "registration.email.already.body":
+    "محترم {name}،\n\nکسی نے ابھی یہ ای میل {edition} کے لیے رجسٹر کی، لیکن آپ پہلے سے رجسٹرڈ ہیں (نمبر {number})، اس لیے کچھ تبدیل نہیں ہوا۔ اس نئے لنک سے اپنی رجسٹریشن دیکھیں، تبدیل کریں یا منسوخ کریں: {link}\n\nپہلے کا کوئی بھی لنک اب کام نہیں کرے گا۔ اگر یہ آپ نے نہیں کیا تو اس ای میل کو نظر انداز کر دیں۔",
+  "registration.page.checkEmail": "شکریہ۔ اپنی ای میل دیکھیں: ہم نے {email} پر آپ کی رجسٹریشن دیکھنے، تبدیل کرنے یا منسوخ کرنے کا لنک بھیجا ہے۔ پہنچنے میں چند منٹ لگ سکتے ہیں۔",
+  "registration.group.checkEmail": "شکریہ۔ {count} ارکان میں سے ہر ایک کو اس کے اپنے پتے پر ای میل بھیجی جا رہی ہے، جس میں اس کی رجسٹریشن دیکھنے، تبدیل کرنے یا منسوخ کرنے کا لنک ہے۔ پہنچنے میں چند منٹ لگ سکتے ہیں۔",
 };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { outboxMessages } from "../../platform/mail/tables";
 import ExcelJS from "exceljs";
 import { actorFor, ctxFor, demo, openTestDb, type TestDb, demoShow } from "../../../tests/support/db";
 import { testApp } from "../../../tests/support/http";
@@ -40,16 +41,19 @@ const body = (email: string, extra: Record<string, unknown> = {}) => ({
 });
 
 describe("registration over the API", () => {
-  it("registers once per Idempotency-Key: 201, then 200 with the same registration", async () => {
+  it("registers once per Idempotency-Key: 202, then the same 202 again, and another body with the key is 409", async () => {
     const path = `/api/v1/editions/${editionId}/registrations`;
     const headers = { "idempotency-key": "api-key-0001" };
     const a = await api.call(path, { json: body("api1@example.com"), headers });
-    expect(a.status).toBe(201);
-    expect(a.body.registrations[0]).toMatchObject({ status: "pending", email: "api1@example.com" });
+    expect(a.status).toBe(202);
+    expect(a.body).toEqual({ accepted: true, count: 1 });
+    expect(await t.db.select().from(registrations).where(eq(registrations.email, "api1@example.com"))).toMatchObject([{ status: "pending" }]);
     const b = await api.call(path, { json: body("api1@example.com"), headers });
-    expect(b.status).toBe(200);
-    expect(b.body.registrations[0].id).toBe(a.body.registrations[0].id);
-    expect(b.body.manageTokens).toBeUndefined();
+    expect(b.status).toBe(202);
+    expect(b.text).toBe(a.text);
+    const reused = await api.call(path, { json: body("api1-other@example.com"), headers });
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.code).toBe("idempotency_key_reused");
     const bad = await api.call(path, { json: body("api1@example.com"), headers: { "idempotency-key": "x" } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0]).toMatchObject({ path: "idempotencyKey", code: "invalid_idempotency_key" });
@@ -151,8 +155,10 @@ describe("exports", () => {
   });
 
   it("cancels with the manage token over the API", async () => {
-    const r = await api.call(`/api/v1/editions/${editionId}/registrations`, { json: body("api4@example.com") });
-    const cancel = await api.call("/api/v1/registrations/cancel", { json: { token: r.body.manageTokens[0] } });
+    await api.call(`/api/v1/editions/${editionId}/registrations`, { json: body("api4@example.com") });
+    const [mail] = await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.toAddress, "api4@example.com"), eq(outboxMessages.kind, "registration_received")));
+    const token = /\/registration\/([\w-]{20,})/.exec(mail!.bodyText)![1]!;
+    const cancel = await api.call("/api/v1/registrations/cancel", { json: { token } });
     expect(cancel.body).toMatchObject({ status: "cancelled" });
     const wrong = await api.call("/api/v1/registrations/cancel", { json: { token: "x".repeat(30) } });
     expect(wrong.status).toBe(410);

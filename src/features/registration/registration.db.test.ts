@@ -72,11 +72,13 @@ describe("register and approve", () => {
     expect(all.find((m) => m.kind === "registration_approved")!.subject).not.toMatch(/[\u0600-\u06ff]/);
   });
 
-  it("a public visitor is approved at once; the same email again returns the same registration", async () => {
+  it("a public visitor is approved at once; the same email again changes nothing and gets the same answer", async () => {
     const a = await register(ctxFor(t.db), person("same@example.com"));
     expect(a.registrations[0]!.status).toBe("approved");
     const b = await register(ctxFor(t.db), person("SAME@example.com", { days: [1, 2] }));
     expect(b).toMatchObject({ created: false });
+    expect(b.answer).toEqual(a.answer);
+    expect((await t.db.select().from(registrations).where(eq(registrations.email, "same@example.com")))[0]!.days).toEqual([0]);
     expect(b.registrations[0]!.id).toBe(a.registrations[0]!.id);
     expect(b.manageTokens).toBeUndefined();
     expect(await t.db.select().from(registrations).where(eq(registrations.email, "same@example.com"))).toHaveLength(1);
@@ -87,7 +89,10 @@ describe("register and approve", () => {
     const a = await register(ctxFor(t.db), body);
     const b = await register(ctxFor(t.db), body);
     expect(b).toMatchObject({ created: false, registrations: [{ id: a.registrations[0]!.id }] });
+    expect(b.answer).toEqual(a.answer);
     await expect(register(ctxFor(t.db), { ...body, email: "other@example.com" })).rejects.toMatchObject({ code: "idempotency_key_reused" });
+    // A retry is no repeat: nobody is emailed again.
+    expect((await mailsTo("idem@example.com")).map((m) => m.kind)).toEqual(["registration_approved"]);
   });
 
   it("validates every field with codes, translated in both languages", async () => {
@@ -211,17 +216,18 @@ describe("capacity and the waitlist", () => {
     const three = await registerGroup(ctxFor(t.db), { editionId, categoryId: cat.foreign_mission, members: members(3, "h").map(strip) });
     expect(new Set(three.registrations.map((r) => r.status))).toEqual(new Set(["pending"]));
     expect(new Set(three.registrations.map((r) => r.groupId)).size).toBe(1);
-    // A member already registered fails the whole group, naming the member.
-    await expect(
-      registerGroup(ctxFor(t.db), { editionId, categoryId: cat.foreign_mission, members: [strip(person("fresh@example.com")), strip(person("h1@mission.example"))] }),
-    ).rejects.toMatchObject({ fields: [{ path: "members.1.email", code: "registration_email_registered" }] });
+    // A member already registered is left as they are (and emailed a new link); the others register.
+    const mixed = await registerGroup(ctxFor(t.db), { editionId, categoryId: cat.foreign_mission, members: [strip(person("fresh@example.com")), strip(person("h1@mission.example"))] });
+    expect(mixed.answer).toEqual({ accepted: true, count: 2 });
+    expect(await t.db.select().from(registrations).where(eq(registrations.email, "h1@mission.example"))).toHaveLength(1);
+    expect((await mailsTo("h1@mission.example")).map((m) => m.kind).sort()).toEqual(["registration_already", "registration_received"]);
     // Only the categories that arrive as a delegation register as one (organisers may group anyone).
     const pair = [strip(person("pair1@example.com")), strip(person("pair2@example.com"))];
     await expect(registerGroup(ctxFor(t.db), { editionId, categoryId: cat.general_public, members: pair })).rejects.toMatchObject({
       fields: [{ path: "categoryId", code: "registration_category_not_group" }],
     });
     expect((await registerGroup(s, { editionId, categoryId: cat.general_public, members: pair })).registrations).toHaveLength(2);
-    expect(await t.db.select().from(registrations).where(eq(registrations.email, "fresh@example.com"))).toHaveLength(0);
+    expect(await t.db.select().from(registrations).where(eq(registrations.email, "fresh@example.com"))).toHaveLength(1);
   });
 
   it("walk-ins at the desk are approved at once by gate staff, audited; visitors cannot use the desk", async () => {

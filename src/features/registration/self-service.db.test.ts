@@ -79,7 +79,8 @@ describe("changing one's own details", () => {
 
   it("a pending registration changes its details without a badge; signed in, only one's own", async () => {
     const visitor = await actorFor(t.db, demo.visitor);
-    const mine = await register(ctxFor(t.db, visitor), person("visitor-own@example.com", { categoryId: cat.corporate_buyer, organisation: "Old Co" }));
+    // Linked to the account: the email is the account's own (another email would not be).
+    const mine = await register(ctxFor(t.db, visitor), person(demo.visitor, { categoryId: cat.corporate_buyer, organisation: "Old Co" }));
     const id = mine.registrations[0]!.id;
     expect(await updateOwnDetails(ctxFor(t.db, visitor), { registrationId: id, ...details, organisation: "New Co" })).toMatchObject({ changed: ["organisation"], reissuedSerial: null });
     expect((await getOwnRegistration(ctxFor(t.db, visitor), { registrationId: id })).registration.organisation).toBe("New Co");

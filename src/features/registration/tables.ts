@@ -66,6 +66,23 @@ export const registrations = pgTable(
   ],
 );
 
+// A keyed public registration that created nothing because everyone in it was already registered
+// (operations/register.ts): its key and body are kept here, so a retry with the same key answers
+// the same and a reuse with another body is refused, exactly as for a registration that created rows.
+// Without it the key would tell a repeat (key forgotten) from a new registration (key kept).
+export const registrationRepeats = pgTable(
+  "registration_repeats",
+  {
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    idempotencyKey: text("idempotency_key").notNull(),
+    requestFingerprint: text("request_fingerprint").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.editionId, t.idempotencyKey] })],
+);
+
 // The places of each limited capacity bucket (see core/capacity.ts: "cat:<code>", "day:<d>",
 // "cat:<code>@<d>"), split over one to eight stripes whose capacities add up to the bucket's
 // limit. `used` counts the registrations holding a place (pending and approved); a bucket's use is

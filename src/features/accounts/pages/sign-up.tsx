@@ -1,10 +1,12 @@
-import { Form, Link, redirect, useSearchParams } from "react-router";
+import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/sign-up";
-import { sessionCookie } from "../../../platform/http/cookies";
 import { runForm, safeNext, withNext } from "../../../web/actions";
-import { Field, FormError, useFailure } from "../../../web/components/form";
+import { Field, FormError, Notice, useFailure } from "../../../web/components/form";
 import { pageTitle, useT } from "../../../web/i18n";
 import { signUp } from "../operations/sign-up";
+
+// The first step of sign-up: a name and an email, then always "check your email" (the email, to
+// the address's owner only, says whether it makes an account or the address has one already).
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "auth.signUp.title");
@@ -15,46 +17,45 @@ export async function action({ request, context }: Route.ActionArgs) {
   const result = await runForm(context.ctx.locale, form, () =>
     signUp(context.ctx, {
       email: form.get("email"),
-      password: form.get("password"),
       name: form.get("name"),
       locale: context.ctx.locale,
-      userAgent: context.userAgent,
+      // Sent here from the sign-in page on the way somewhere (a badge, a registration): the link carries on there.
+      next: safeNext(String(form.get("next") ?? ""), "") || undefined,
+      ip: context.ip,
     }),
   );
   if (!result.ok) return result.response;
-  const { session } = result.value;
-  // Sent here from the sign-in page on the way somewhere (a badge, a registration): carry on there.
-  return redirect(safeNext(String(form.get("next") ?? ""), "/account"), {
-    headers: { "Set-Cookie": sessionCookie(session.secret, context.ctx.config.secureCookies) },
-  });
+  context.services.notifyOutbox();
+  return { ok: true as const, email: String(form.get("email") ?? "").trim() };
 }
 
-export default function SignUp() {
+export default function SignUp({ actionData }: Route.ComponentProps) {
   const t = useT();
   const failure = useFailure();
   const [params] = useSearchParams();
   const next = params.get("next");
+  const sent = actionData && "ok" in actionData && actionData.ok ? actionData : null;
   return (
     <section className="page narrow">
       <h1>{t("auth.signUp.title")}</h1>
-      <FormError failure={failure} />
-      <Form method="post" noValidate>
-        <input type="hidden" name="next" value={safeNext(next, "")} />
-        <Field name="name" label={t("auth.name")} failure={failure} autoComplete="name" required />
-        <Field name="email" type="email" label={t("auth.email")} failure={failure} autoComplete="email" required dir="ltr" />
-        <Field
-          name="password"
-          type="password"
-          label={t("auth.password")}
-          hint={t("auth.signUp.passwordHint")}
-          failure={failure}
-          autoComplete="new-password"
-          required
-        />
-        <button type="submit" className="primary">
-          {t("auth.signUp.submit")}
-        </button>
-      </Form>
+      {sent ? (
+        <Notice>
+          <p data-testid="sign-up-sent">{t("accounts.signUp.sent", { email: sent.email })}</p>
+        </Notice>
+      ) : (
+        <>
+          <p>{t("accounts.signUp.intro")}</p>
+          <FormError failure={failure} />
+          <Form method="post" noValidate>
+            <input type="hidden" name="next" value={safeNext(next, "")} />
+            <Field name="name" label={t("auth.name")} failure={failure} autoComplete="name" required />
+            <Field name="email" type="email" label={t("auth.email")} failure={failure} autoComplete="email" required dir="ltr" />
+            <button type="submit" className="primary">
+              {t("accounts.signUp.send")}
+            </button>
+          </Form>
+        </>
+      )}
       <p>
         {t("auth.signUp.haveAccount")} <Link to={withNext("/sign-in", next)}>{t("nav.signIn")}</Link>
       </p>

@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, ne, or, sql } from "drizzle-orm";
-import { MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP, WINDOW_MS } from "../../../platform/auth/rate-limit";
-import { signInAttempts } from "../../../platform/auth/tables";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { isEmailingLimited, recordEmailing, WINDOW_MS } from "../../../platform/auth/rate-limit";
 import { inTransaction, type Ctx } from "../../../platform/context";
+import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { hashSecret, newSecret } from "../../../platform/ids";
 import { isLocale } from "../../../platform/i18n/locales";
@@ -18,24 +18,35 @@ import { registrations } from "../tables";
 // registration was made with. The answer is the same whether or not that email registered, so
 // the form tells nobody who is registered; the email itself is the proof of who asks.
 //
-// Limited like sign-in (src/platform/auth/rate-limit.ts: the same window and counts) and in the
-// same table, so the limit holds across app processes. These rows are keyed `manage-link:<email>`
-// and `manage-link:<ip>` and every request counts (there is no "success" to tell apart), so they
-// never meet sign-in's own rows and cannot lock anyone out of signing in.
+// Limited per email and per address (platform/auth/rate-limit.ts: isEmailingLimited, sign-in's
+// window and counts, in its table so the limit holds across app processes).
 
-const KEY = "manage-link:";
+const PURPOSE = "manage-link";
 
-async function isLimited(ctx: Ctx, email: string, ip: string) {
-  const since = new Date(ctx.clock.now().getTime() - WINDOW_MS);
-  const [row] = await ctx.db
-    .select({
-      byEmail: sql<number>`count(*) filter (where ${signInAttempts.email} = ${KEY + email})`.mapWith(Number),
-      byIp: sql<number>`count(*) filter (where ${signInAttempts.ip} = ${KEY + ip})`.mapWith(Number),
-    })
-    .from(signInAttempts)
-    .where(and(gte(signInAttempts.at, since), or(eq(signInAttempts.email, KEY + email), eq(signInAttempts.ip, KEY + ip))));
-  // The count includes the caller's own request (recorded before the check): more than the limit is refused.
-  return (row?.byEmail ?? 0) > MAX_FAILURES_PER_EMAIL || (row?.byIp ?? 0) > MAX_FAILURES_PER_IP;
+type Registration = typeof registrations.$inferSelect;
+type LinkEdition = { nameEn: string; nameUr: string };
+
+/**
+ * Make the registration a new manage link (older links stop working) and queue it to the
+ * registrant, in their language, in the caller's transaction. `why`: they asked for it ("lost
+ * your link?"), or someone registered their email again ("you are already registered").
+ */
+export async function emailNewManageLink(tx: Executor, ctx: Ctx, edition: LinkEdition, reg: Registration, why: "link" | "already"): Promise<void> {
+  const token = newSecret(24);
+  await tx.update(registrations).set({ manageTokenHash: hashSecret(token) }).where(eq(registrations.id, reg.id));
+  const locale = isLocale(reg.locale) ? reg.locale : "en";
+  const params = {
+    name: reg.name,
+    edition: locale === "ur" ? edition.nameUr : edition.nameEn,
+    number: reg.number,
+    link: `${ctx.config.publicUrl}/registration/${token}`,
+  };
+  await queueEmail(tx, ctx.clock, {
+    kind: why === "link" ? "registration_link" : "registration_already",
+    to: reg.email,
+    subject: translate(locale, `registration.email.${why}.subject`, params),
+    text: translate(locale, `registration.email.${why}.body`, params),
+  });
 }
 
 /** Email a fresh manage link for the person's current registration in the edition, if they have one. */
@@ -46,10 +57,11 @@ export async function requestManageLink(ctx: Ctx, raw: unknown): Promise<void> {
   if (!edition || (edition.status !== "published" && !can(ctx.actor, "registration.configure", { organiserId: edition.organiserId }))) {
     throw new DomainError("validation_failed", { fields: [{ path: "edition", code: "invalid_value" }] });
   }
-  // Recorded first, then counted (outside the transaction below: the attempt counts even if sending
-  // fails): requests arriving together cannot all pass the check before any of them is counted.
-  await ctx.db.insert(signInAttempts).values({ at: ctx.clock.now(), email: KEY + input.email, ip: KEY + input.ip, success: false });
-  if (await isLimited(ctx, input.email, input.ip)) throw new DomainError("rate_limited", { params: { retryAfterSeconds: WINDOW_MS / 1000 } });
+  // Recorded first, then counted (outside the transaction below: the attempt counts even if sending fails).
+  await recordEmailing(ctx.db, ctx.clock, PURPOSE, input.email, input.ip);
+  if (await isEmailingLimited(ctx.db, ctx.clock, PURPOSE, input.email, input.ip)) {
+    throw new DomainError("rate_limited", { params: { retryAfterSeconds: WINDOW_MS / 1000 } });
+  }
 
   await inTransaction(ctx, async (tx) => {
     // One live registration per email and edition (registrations_email_uq); a cancelled one has nothing to manage.
@@ -58,25 +70,9 @@ export async function requestManageLink(ctx: Ctx, raw: unknown): Promise<void> {
       .from(registrations)
       .where(and(eq(registrations.editionId, edition.id), sql`lower(${registrations.email}) = ${input.email}`, ne(registrations.status, "cancelled")))
       .for("update");
-    if (!reg) return;
-    const token = newSecret(24);
-    await tx.update(registrations).set({ manageTokenHash: hashSecret(token) }).where(eq(registrations.id, reg.id));
-    const locale = isLocale(reg.locale) ? reg.locale : "en";
-    const params = {
-      name: reg.name,
-      edition: locale === "ur" ? edition.nameUr : edition.nameEn,
-      number: reg.number,
-      link: `${ctx.config.publicUrl}/registration/${token}`,
-    };
-    await queueEmail(tx, ctx.clock, {
-      kind: "registration_link",
-      to: reg.email,
-      subject: translate(locale, "registration.email.link.subject", params),
-      text: translate(locale, "registration.email.link.body", params),
-    });
+    if (reg) await emailNewManageLink(tx, ctx, edition, reg, "link");
   });
 }
-
 
 /** The editions the form offers: the published ones, newest first. */
 export async function manageLinkEditions(ctx: Ctx) {

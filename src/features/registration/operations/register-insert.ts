@@ -6,6 +6,7 @@ import { hashSecret, newId, newSecret } from "../../../platform/ids";
 import { outboxMessages } from "../../../platform/mail/tables";
 import type { EmailMessage } from "../../../platform/mail/outbox";
 import type { editions, visitorCategories } from "../../editions/tables";
+import { normaliseEmail } from "../core/idempotency";
 import { admitOrWaitlistGroup, bucketsFor, type PlaceRequest } from "../core/capacity";
 import { badgePort, type BadgeSigner } from "../badge-port";
 import type { PersonInput } from "../schemas";
@@ -85,14 +86,17 @@ export async function insertPeople(tx: Tx, ctx: Ctx, a: InsertArgs) {
   const now = ctx.clock.now();
   const groupId = input.members.length > 1 || source === "group" ? newId() : null;
   const tokens = input.members.map(() => newSecret(24));
-  const userId = ctx.actor.kind === "user" && source === "self" ? ctx.actor.userId : null;
+  // A signed-in account registering itself: linked only when the email is the account's own, so
+  // an account cannot take over (see, cancel) the registration of an address it does not own.
+  const me = ctx.actor.kind === "user" && source === "self" ? ctx.actor : null;
+  const userIdFor = (email: string) => (me && normaliseEmail(me.email) === email ? me.userId : null);
   // Every column given, so these objects are the rows as stored (no `returning` needed).
   const rows: Registration[] = input.members.map((m, i) => ({
     id: newId(),
     editionId: edition.id,
     number: a.numbers[i]!,
     categoryId: category.id,
-    userId,
+    userId: userIdFor(m.email),
     email: m.email,
     name: m.name,
     nameUr: m.nameUr ?? null,

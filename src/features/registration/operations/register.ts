@@ -1,7 +1,8 @@
 import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
-import type { Executor } from "../../../platform/db/types";
+import type { Executor, Tx } from "../../../platform/db/types";
+import { isEmailingLimited, recordEmailing } from "../../../platform/auth/rate-limit";
 import { prepared } from "../../../platform/db/prepared";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
 import { authorize, can, type Permission } from "../../../platform/permissions/policy";
@@ -12,7 +13,8 @@ import { editions, visitorCategories } from "../../editions/tables";
 import { requestFingerprint } from "../core/idempotency";
 import { checkPastDays } from "../core/past-days";
 import { groupInput, registerInput, walkInInput } from "../schemas";
-import { registrations } from "../tables";
+import { registrationRepeats, registrations } from "../tables";
+import { emailNewManageLink } from "./manage-link";
 import { checkAnswers, questionsFor } from "./questions";
 import { fewAtATime } from "./queue";
 import { insertPeople, numbersAndKey, type PeopleInput, type Source } from "./register-insert";
@@ -36,11 +38,26 @@ export function publicView(r: Registration) {
 }
 export type RegistrationView = ReturnType<typeof publicView>;
 
+/**
+ * What the public (the form, the API) is told: the same whether the people were new or already
+ * registered, so nobody learns who is registered by registering them. The registrants learn the
+ * rest by email: a new one their confirmation and link, one already registered a "you are already
+ * registered" message with a new link (emailNewManageLink).
+ */
+export interface PublicAnswer {
+  accepted: true;
+  /** How many people the request named. */
+  count: number;
+}
+
 export interface RegisterResult {
+  /** The only part public adapters may show. */
+  answer: PublicAnswer;
+  /** For the desk (a walk-in is answered with the registration) and for tests: never shown to the public. */
   registrations: RegistrationView[];
-  /** false when an earlier request (same key, or same email) already made them. */
+  /** false when nothing was made: an earlier request with the same key, or everyone already registered. */
   created: boolean;
-  /** The manage-link secrets, only in the answer to the request that created them. */
+  /** The new registrations' manage-link secrets (they are emailed; for tests and the desk). */
   manageTokens?: string[];
 }
 
@@ -127,7 +144,7 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
   const scopedKey = input.idempotencyKey ? `${source}:${who}:${input.idempotencyKey}` : null;
   const { idempotencyKey: _ignored, ...body } = input;
   const fingerprint = requestFingerprint({ ...body, source });
-
+  const answer: PublicAnswer = { accepted: true, count: input.members.length };
   const emails = input.members.map((m) => m.email);
   // Earlier registrations this request may repeat: same idempotency key, or same email.
   const earlier = () =>
@@ -143,37 +160,93 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
           ),
         ),
       );
-  const answerFrom = (rows: Registration[]): RegisterResult | undefined => {
+  // A keyed request that made nothing, everyone in it being registered already (tables.ts).
+  const earlierRepeat = async () =>
+    scopedKey
+      ? (await ctx.db
+          .select()
+          .from(registrationRepeats)
+          .where(and(eq(registrationRepeats.editionId, edition.id), eq(registrationRepeats.idempotencyKey, scopedKey))))[0]
+      : undefined;
+  const replayOf = (rows: Registration[], repeat: { requestFingerprint: string } | undefined): RegisterResult | undefined => {
     const sameKey = scopedKey ? rows.filter((r) => r.idempotencyKey?.split("#")[0] === scopedKey) : [];
-    if (sameKey.length > 0) {
-      if (sameKey[0]!.requestFingerprint !== fingerprint) throw new DomainError("idempotency_key_reused");
-      return { registrations: sameKey.sort((a, b) => a.number - b.number).map(publicView), created: false };
-    }
-    const found = rows.filter((r) => r.status !== "cancelled" && emails.includes(r.email.toLowerCase()));
-    if (found.length === 0) return undefined;
-    // One person registering again gets their registration back; in a delegation, a member
-    // already registered is a field error (the group comes together or not at all).
-    if (!many) return { registrations: found.map(publicView), created: false };
-    const taken = new Set(found.map((f) => f.email.toLowerCase()));
-    throw new DomainError("validation_failed", {
-      fields: input.members.flatMap((m, i) => (taken.has(m.email) ? [{ path: at(i, "email"), code: "registration_email_registered" }] : [])),
-    });
+    const keptFingerprint = sameKey[0]?.requestFingerprint ?? repeat?.requestFingerprint;
+    if (keptFingerprint === undefined) return undefined;
+    if (keptFingerprint !== fingerprint) throw new DomainError("idempotency_key_reused");
+    // The same request again: the same answer, and no second email.
+    const mine = sameKey.length > 0 ? sameKey : rows.filter((r) => r.status !== "cancelled" && emails.includes(r.email.toLowerCase()));
+    return { answer, registrations: mine.sort((a, b) => a.number - b.number).map(publicView), created: false };
   };
 
-  const early = answerFrom(await earlier());
-  if (early) return early;
-  // Outside the transaction, so it stays short: numbers from the edition's sequence, and the
-  // signing key of the badge that a registration approved at once gets.
-  const { numbers, key } = await numbersAndKey(ctx.db, ctx, edition.id, input.members.length, !category.needsApproval || source === "walk_in");
-
-  try {
-    const { rows, tokens } = await inTransaction(ctx, (tx) => insertPeople(tx, ctx, { edition, category, input, source, scopedKey, fingerprint, numbers, key }));
-    return { registrations: rows.map(publicView), created: true, manageTokens: tokens };
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-    // Lost a race with an identical request (same key or same email): answer as the winner did.
-    const after = answerFrom(await earlier());
-    if (after) return after;
-    throw e;
+  for (let attempt = 0; ; attempt++) {
+    const [rows, repeat] = await Promise.all([earlier(), earlierRepeat()]);
+    const replay = replayOf(rows, repeat);
+    if (replay) return replay;
+    const found = rows.filter((r) => r.status !== "cancelled" && emails.includes(r.email.toLowerCase()));
+    // At the desk (staff, signed in) a person already registered is answered with their registration.
+    if (source === "walk_in" && found.length > 0) return { answer, registrations: found.map(publicView), created: false };
+    // Everyone else already registered is left as they are and emailed a new link instead; the
+    // others (a delegation's new members) are registered together as usual.
+    const taken = new Set(found.map((f) => f.email.toLowerCase()));
+    const fresh = input.members.filter((m) => !taken.has(m.email));
+    const mayEmail = await repeatsToEmail(ctx, found);
+    try {
+      if (fresh.length === 0) {
+        await inTransaction(ctx, async (tx) => {
+          if (scopedKey) {
+            const [kept] = await tx
+              .insert(registrationRepeats)
+              .values({ editionId: edition.id, idempotencyKey: scopedKey, requestFingerprint: fingerprint, createdAt: ctx.clock.now() })
+              .onConflictDoNothing()
+              .returning();
+            // The same key, at the same moment, in another request: that one answers (and emails).
+            if (!kept) throw new RepeatRace();
+          }
+          await emailRepeats(tx, ctx, edition, mayEmail);
+        });
+        return { answer, registrations: found.map(publicView), created: false };
+      }
+      // Outside the transaction, so it stays short: numbers from the edition's sequence, and the
+      // signing key of the badge that a registration approved at once gets.
+      const { numbers, key } = await numbersAndKey(ctx.db, ctx, edition.id, fresh.length, !category.needsApproval || source === "walk_in");
+      const { rows: made, tokens } = await inTransaction(ctx, async (tx) => {
+        const made = await insertPeople(tx, ctx, { edition, category, input: { ...input, members: fresh }, source, scopedKey, fingerprint, numbers, key });
+        await emailRepeats(tx, ctx, edition, mayEmail);
+        return made;
+      });
+      return { answer, registrations: [...made, ...found].map(publicView), created: true, manageTokens: tokens };
+    } catch (e) {
+      // Lost a race with another request (same key or same email): look again, once, and answer as
+      // the winner's request is answered.
+      if ((e instanceof RepeatRace || isUniqueViolation(e)) && attempt === 0) continue;
+      throw e;
+    }
   }
 }
+
+class RepeatRace extends Error {}
+
+/** Someone registered these people again: which of them may be emailed, within the limit of such
+ *  emails per address (recorded outside any transaction, so a failed request still counts). */
+async function repeatsToEmail(ctx: Ctx, found: Registration[]): Promise<Registration[]> {
+  const out: Registration[] = [];
+  for (const reg of found) {
+    const email = reg.email.toLowerCase();
+    await recordEmailing(ctx.db, ctx.clock, REPEAT_PURPOSE, email);
+    if (!(await isEmailingLimited(ctx.db, ctx.clock, REPEAT_PURPOSE, email))) out.push(reg);
+  }
+  return out;
+}
+
+async function emailRepeats(tx: Tx, ctx: Ctx, edition: { id: string; nameEn: string; nameUr: string }, regs: Registration[]) {
+  for (const reg of regs) {
+    // Locked and read again: it may have been cancelled (then there is nothing to manage) since.
+    const [current] = await tx.select().from(registrations).where(eq(registrations.id, reg.id)).for("update");
+    if (current && current.status !== "cancelled") await emailNewManageLink(tx, ctx, edition, current, "already");
+  }
+}
+
+/** The purpose "you are already registered" emails are counted under (platform/auth/rate-limit.ts).
+ *  Its own, not "lost your link?"'s: a count that a new registration does not add to must not be
+ *  observable through that form's limit. */
+const REPEAT_PURPOSE = "registration-repeat";

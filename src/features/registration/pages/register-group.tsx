@@ -36,8 +36,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return { ...f, idempotencyKey: newSecret(18) };
 }
 
-type Done = { registrations: { id: string; number: number; name: string; status: string }[]; created: boolean };
-
 export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await request.formData();
   const f = await groupForm(context.ctx, params.slug, String(form.get("category") ?? ""));
@@ -64,8 +62,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       members,
     });
     context.services.notifyOutbox();
-    const done: Done = { registrations: result.registrations.map((r) => ({ id: r.id, number: r.number, name: r.name, status: r.status })), created: result.created };
-    return { kind: "done" as const, ...done };
+    // The same page whether or not some members were registered already (they are emailed a new
+    // link instead): the page tells nobody who is registered.
+    return { kind: "done" as const, count: result.answer.count };
   } catch (e) {
     if (!isDomainError(e)) throw e;
     const mapped = new DomainError(e.code, { fields: toFormPaths(e.fields, rows), params: e.params });
@@ -73,33 +72,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
 }
 
-function Result({ done, category }: { done: Done; category: string }) {
+function Result({ count, category }: { count: number; category: string }) {
   const t = useT();
-  const status = done.registrations[0]?.status ?? "pending";
   return (
     <>
       <Notice>
-        <p>{t(done.created ? "registration.group.done" : "registration.group.doneAlready", { count: done.registrations.length, status: t(`registration.status.${status}`) })}</p>
+        <p data-testid="registration-sent">{t("registration.group.checkEmail", { count })}</p>
       </Notice>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("registration.column.number")}</th>
-            <th scope="col">{t("registration.column.name")}</th>
-            <th scope="col">{t("registration.column.status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {done.registrations.map((r) => (
-            <tr key={r.id}>
-              <td dir="ltr">{r.number}</td>
-              <td>{r.name}</td>
-              <td>{t(`registration.status.${r.status}`)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p>{t("registration.group.intro")}</p>
       <p>
         <Link to={`?category=${encodeURIComponent(category)}`} reloadDocument>
           {t("registration.group.another")}
@@ -129,7 +108,7 @@ export default function RegisterGroupPage({ loaderData, actionData }: Route.Comp
       <h1>{t("registration.group.title")}</h1>
       <p>{pick(locale, edition.nameEn, edition.nameUr)}</p>
       {a?.kind === "done" ? (
-        <Result done={a} category={category?.code ?? ""} />
+        <Result count={a.count} category={category?.code ?? ""} />
       ) : !category ? (
         <ul className="cards">
           {groupCategories.map((c) => (

@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/register";
 import { newSecret } from "../../../platform/random";
 import { formatDay } from "../../../platform/i18n/format";
@@ -43,10 +43,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     }),
   );
   if (!result.ok) return result.response;
-  const token = result.value.manageTokens?.[0];
-  if (token) return redirect(`/registration/${token}?new=1`);
-  // Registered before (a double click, or the same email): their link is in the first email.
-  return { ok: true as const, existing: result.value.registrations[0]!.status };
+  context.services.notifyOutbox();
+  // The same page for a new registration and for an email already registered (which is emailed a
+  // new link instead): the page tells nobody who is registered.
+  return { ok: true as const, email: String(form.get("email") ?? "").trim(), count: result.value.answer.count };
 }
 
 export default function RegisterPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -54,7 +54,7 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
   const locale = useLocale();
   const failure = useFailure();
   const { edition, categories, category, questions, dayCount, idempotencyKey, past, me } = loaderData;
-  const existing = actionData && "existing" in actionData ? actionData.existing : null;
+  const sent = actionData && "ok" in actionData && actionData.ok ? actionData : null;
   const days = dayOptions(edition.startsOn, dayCount, (iso) => formatDay(iso, locale, { weekday: "long", day: "numeric", month: "long" })).filter(
     (d) => !past.includes(d.index),
   );
@@ -62,15 +62,27 @@ export default function RegisterPage({ loaderData, actionData }: Route.Component
     <section className="page narrow">
       <h1>{t("registration.page.title")}</h1>
       <p>{pick(locale, edition.nameEn, edition.nameUr)}</p>
-      {existing ? (
-        <Notice>
-          <p>{t("registration.page.already", { status: t(`registration.status.${existing}`) })}</p>
-        </Notice>
+      {sent ? (
+        <>
+          <Notice>
+            <p data-testid="registration-sent">{t("registration.page.checkEmail", { email: sent.email })}</p>
+          </Notice>
+          <p>
+            <Link to={`?category=${encodeURIComponent(category?.code ?? "")}`} reloadDocument>
+              {t("registration.page.another")}
+            </Link>
+          </p>
+          {me ? (
+            <p>
+              <Link to="/account/registrations">{t("account.ownPages")}</Link>
+            </p>
+          ) : null}
+        </>
       ) : null}
       <p>
         <Link to={`/registration/lost-link?edition=${encodeURIComponent(edition.slug)}`}>{t("registration.lost.link")}</Link>
       </p>
-      {days.length === 0 ? (
+      {sent ? null : days.length === 0 ? (
         <p className="alert">{t("registration.page.noDaysLeft")}</p>
       ) : !category ? (
         <>

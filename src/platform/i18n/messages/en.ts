@@ -248,7 +248,6 @@ export const en = {
   "error.not_found": "Not found.",
   "error.conflict": "That conflicts with existing data.",
   "error.already_exists": "That already exists.",
-  "error.email_taken": "An account with this email already exists. Sign in or reset your password.",
   "error.slug_taken": "That short name is already used.",
   "error.registration_inactive": "This registration was cancelled or refused, so it cannot be changed.",
   "error.idempotency_key_reused": "This idempotency key was already used for a different request.",

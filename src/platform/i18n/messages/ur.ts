@@ -247,7 +247,6 @@ export const ur: Record<PlatformMessageKey, string> = {
   "error.not_found": "نہیں ملا۔",
   "error.conflict": "یہ موجودہ ڈیٹا سے متصادم ہے۔",
   "error.already_exists": "یہ پہلے سے موجود ہے۔",
-  "error.email_taken": "اس ای میل سے ایک اکاؤنٹ پہلے سے موجود ہے۔ سائن اِن کریں یا پاس ورڈ دوبارہ ترتیب دیں۔",
   "error.slug_taken": "یہ مختصر نام پہلے سے استعمال میں ہے۔",
   "error.registration_inactive": "یہ رجسٹریشن منسوخ یا مسترد ہو چکی ہے، اس لیے اس میں تبدیلی نہیں ہو سکتی۔",
   "error.idempotency_key_reused": "یہ آئیڈیمپوٹینسی کلید پہلے ہی کسی مختلف درخواست کے لیے استعمال ہو چکی ہے۔",
