@@ -4,13 +4,14 @@
 import { addMessages } from "./platform/i18n/catalogue";
 import { en as platformEn } from "./platform/i18n/messages/en";
 import { ur as platformUr } from "./platform/i18n/messages/ur";
+import * as backoffice from "./features/backoffice/messages";
 import * as checkin from "./features/checkin/messages";
 import * as nominations from "./features/nominations/messages";
 import * as registration from "./features/registration/messages";
 import * as selection from "./features/selection/messages";
 
-const features = [registration, checkin, nominations, selection];
+const features = [registration, checkin, nominations, selection, backoffice];
 for (const set of features) addMessages(set);
 
-export const en = { ...platformEn, ...registration.en, ...checkin.en, ...nominations.en, ...selection.en } as const;
-export const ur: Record<keyof typeof en, string> = { ...platformUr, ...registration.ur, ...checkin.ur, ...nominations.ur, ...selection.ur };
+export const en = { ...platformEn, ...registration.en, ...checkin.en, ...nominations.en, ...selection.en, ...backoffice.en } as const;
+export const ur: Record<keyof typeof en, string> = { ...platformUr, ...registration.ur, ...checkin.ur, ...nominations.ur, ...selection.ur, ...backoffice.ur };
