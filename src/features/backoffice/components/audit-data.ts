@@ -77,6 +77,10 @@ export function formatValue(t: Translate, locale: Locale, timeZone: string, fiel
   if (typeof value === "number") return formatNumber(value, locale, { useGrouping: !/serial|number|no$/i.test(field) });
   if (typeof value === "string") {
     if (field === "role" && hasMessage(`role.${value}`)) return t(`role.${value}`);
+    // A registration's status, or a selection decision's.
+    if (field === "status" || field === "to") {
+      for (const key of [`registration.status.${value}`, `nominations.decision.${value}`]) if (hasMessage(key)) return t(key);
+    }
     if (field === "locale" && (value === "en" || value === "ur")) return value === "en" ? "English" : "اردو";
     if (isoDay.test(value)) return formatDay(value, locale);
     if (isoInstant.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value, locale, timeZone);
