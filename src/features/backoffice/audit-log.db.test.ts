@@ -7,6 +7,8 @@ import { fixedClock } from "../../platform/clock";
 import { outboxMessages } from "../../platform/mail/tables";
 import type { Actor } from "../../platform/permissions/actor";
 import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { testApp } from "../../../tests/support/http";
+import { createApiToken } from "../accounts/operations/api-tokens";
 import { acceptInvitation, invitePerson } from "../accounts/operations/invitations";
 import { updateOwnAccount } from "../accounts/operations/own-account";
 import { requestPasswordReset, resetPassword } from "../accounts/operations/password-reset";
@@ -248,6 +250,11 @@ describe("changes people make themselves are audited", () => {
     expect(holds([updated, details, cancelled], token)).toEqual([]);
     const log = await readAuditLog(ctxFor(t.db, staff), { actor: "holder-audit@" });
     expect(log.entries.map((e) => e.action).sort()).toEqual(["registration.cancelled", "registration.details_changed", "registration.updated"]);
+    // The API names the holder too.
+    const { token: bearer } = await createApiToken(ctxFor(t.db, staff), { name: "audit reader", scopes: ["audit:read"] });
+    const res = await testApp(t.db).call("/api/v1/audit?actor=holder-audit%40", { bearer });
+    expect(res.status).toBe(200);
+    expect(res.body.entries[0]).toMatchObject({ actorRegistrationId: reg.id, actorNominationId: null, actorUserId: null });
   });
 
   it("an applicant's photo upload and save name the nomination, in the organiser's log", async () => {
