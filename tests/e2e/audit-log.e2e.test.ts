@@ -37,6 +37,13 @@ it("shows the organiser translated actions and changes in Urdu, the raw JSON in 
   expect(await details.locator("pre").isVisible()).toBe(false);
   expect(await card.locator(":scope > strong").innerText()).not.toContain("account.updated");
 
+  // The action filter offers the translated names, not codes.
+  await page.getByLabel(ur["bo.audit.action"], { exact: true }).selectOption({ label: ur["bo.audit.action.account.updated"] });
+  await Promise.all([page.waitForURL(/action=account\.updated/), page.getByRole("button", { name: ur["common.filter"] }).click()]);
+  const titles = await page.locator("ol.audit-entries > li > strong").allInnerTexts();
+  expect(titles.length).toBeGreaterThan(0);
+  expect(new Set(titles)).toEqual(new Set([ur["bo.audit.action.account.updated"]]));
+
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   expect(await seriousViolations(page, "audit log (ur, 360 px)")).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { Form } from "react-router";
 import type { Route } from "./+types/audit";
-import { auditEntityTypes, isAuditAction, isAuditEntityType } from "../../../platform/audit/actions";
+import { auditActions, auditEntityTypes, isAuditAction, isAuditEntityType } from "../../../platform/audit/actions";
 import { formatDateTime, formatTimeZone } from "../../../platform/i18n/format";
 import { loadOr } from "../../../web/actions";
 import { Field, FormError, SelectField } from "../../../web/components/form";
@@ -35,7 +35,19 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
       <p className="muted">{t("bo.audit.intro", { timezone: formatTimeZone(log?.timezone ?? "Asia/Karachi", locale) })}</p>
       <FormError failure={failure} />
       <Form method="get" noValidate>
-        <Field form="au" name="action" label={t("bo.audit.action")} hint={t("bo.audit.actionHint")} failure={failure} defaultValue={q.action} dir="ltr" />
+        <SelectField
+          form="au"
+          name="action"
+          label={t("bo.audit.action")}
+          failure={failure}
+          defaultValue={q.action}
+          options={[
+            { value: "", label: t("bo.audit.all") },
+            ...auditActions.map((a) => ({ value: a, label: t(`bo.audit.action.${a}`) })),
+            // A prefix typed into the address (the API's filter, e.g. "cluster.") stays chosen.
+            ...(q.action && !isAuditAction(q.action) ? [{ value: q.action, label: q.action }] : []),
+          ]}
+        />
         <div className="inline-form">
           <SelectField
             form="au"

@@ -198,7 +198,6 @@ export const en = {
   "bo.dashboard.clustersOne": "{count} cluster",
   "bo.dashboard.peopleOne": "{count} person with a role",
   "bo.audit.intro": "Every change made by the organiser's staff and API tokens, and by people through their accounts and links. Times are in {timezone}.",
-  "bo.audit.actionHint": "The beginning of an action's code, for example cluster.",
   "bo.audit.all": "All",
   "bo.outbox.status.pending": "Waiting",
   "bo.outbox.status.sending": "Sending",

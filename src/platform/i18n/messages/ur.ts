@@ -197,7 +197,6 @@ export const ur: Record<PlatformMessageKey, string> = {
   "bo.dashboard.clustersOne": "{count} کلسٹر",
   "bo.dashboard.peopleOne": "کردار رکھنے والا {count} فرد",
   "bo.audit.intro": "منتظم کے عملے اور اے پی آئی ٹوکنز کی، اور لوگوں کی اپنے اکاؤنٹ یا لنک سے کی گئی ہر تبدیلی۔ اوقات: {timezone}۔",
-  "bo.audit.actionHint": "کارروائی کے کوڈ کا ابتدائی حصہ، مثلاً cluster۔",
   "bo.audit.all": "سب",
   "bo.outbox.status.pending": "منتظر",
   "bo.outbox.status.sending": "بھیجا جا رہا ہے",
