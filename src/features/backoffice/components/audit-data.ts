@@ -78,7 +78,7 @@ export function formatValue(t: Translate, locale: Locale, timeZone: string, fiel
   if (typeof value === "string") {
     if (field === "role" && hasMessage(`role.${value}`)) return t(`role.${value}`);
     // A registration's status, or a selection decision's.
-    if (field === "status" || field === "to") {
+    if (field === "status" || field === "to" || field === "before") {
       for (const key of [`registration.status.${value}`, `nominations.decision.${value}`]) if (hasMessage(key)) return t(key);
     }
     if (field === "locale" && (value === "en" || value === "ur")) return value === "en" ? "English" : "اردو";
