@@ -19,3 +19,13 @@ export async function actorForUser(
 ): Promise<Actor> {
   return { kind: "user", userId: user.id, email: user.email, name: user.name, grants: await findGrants(db, user.id) };
 }
+
+/**
+ * The organiser whose audit log shows a change a person makes to their own account: the first
+ * organiser one of their roles belongs to (null for a visitor with no organiser's role, whose
+ * changes are still recorded).
+ */
+export async function organiserOfAccount(db: Executor, userId: string): Promise<string | null> {
+  const grants = await findGrants(db, userId);
+  return grants.find((g) => g.organiserId)?.organiserId ?? null;
+}

@@ -1,9 +1,23 @@
 import { randomUUID } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEntries } from "../../platform/audit/tables";
+import { users } from "../../platform/auth/tables";
 import { fixedClock } from "../../platform/clock";
+import { outboxMessages } from "../../platform/mail/tables";
 import type { Actor } from "../../platform/permissions/actor";
-import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { testApp } from "../../../tests/support/http";
+import { createApiToken } from "../accounts/operations/api-tokens";
+import { acceptInvitation, invitePerson } from "../accounts/operations/invitations";
+import { updateOwnAccount } from "../accounts/operations/own-account";
+import { requestPasswordReset, resetPassword } from "../accounts/operations/password-reset";
+import { addPhoto, saveApplication, getApplication } from "../nominations/operations/application";
+import { nominateOne } from "../nominations/operations/nominate";
+import { freshEditionWithCall } from "../nominations/test-support";
+import { cancelOwnRegistration, updateOwnRegistration } from "../registration/operations/own";
+import { updateOwnDetails } from "../registration/operations/own-details";
+import { register } from "../registration/operations/register";
 import { staffOrganiserId } from "../../platform/permissions/actor";
 import { createCluster } from "../editions/operations/clusters";
 import { listEditions } from "../editions/operations/read-editions";
@@ -143,5 +157,119 @@ describe("readAuditLog", () => {
     expect(viaToken.entries.every((e) => e.organiserId === orgA)).toBe(true);
     expect(viaToken.entries.length).toBeGreaterThan(0);
     await expect(readAuditLog(ctxFor(t.db, token(["catalogue:read"])), {})).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+// Issue #10 item 6: what a person changes through their own account or link is audited, in the
+// same transaction, naming who acted, and never with a secret in it.
+
+/** The newest audit entry of an action about one thing. */
+async function entryOf(action: string, entityId: string) {
+  const [e] = await t.db
+    .select()
+    .from(auditEntries)
+    .where(and(eq(auditEntries.action, action), eq(auditEntries.entityId, entityId)))
+    .orderBy(desc(auditEntries.id))
+    .limit(1);
+  if (!e) throw new Error(`no ${action} entry for ${entityId}`);
+  return e;
+}
+
+/** The link in the newest email of a kind to an address, and its secret (the last path segment). */
+async function secretIn(to: string, kind: string) {
+  const [m] = await t.db
+    .select()
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.toAddress, to), eq(outboxMessages.kind, kind)))
+    .orderBy(desc(outboxMessages.createdAt))
+    .limit(1);
+  const link = /https?:\/\/\S+/.exec(m!.bodyText)![0].replace(/[.,;:)]+$/, "");
+  return link.split("/").pop()!;
+}
+
+const holds = (e: object, ...secrets: string[]) => secrets.filter((s) => JSON.stringify(e).includes(s));
+
+describe("changes people make themselves are audited", () => {
+  it("accepting an invitation names the new account and the role, no password or link", async () => {
+    await invitePerson(ctxFor(t.db, staff), { email: "invited-audit@example.pk", role: "gate_staff" });
+    const secret = await secretIn("invited-audit@example.pk", "invitation");
+    const password = "a long invited password";
+    const { user } = await acceptInvitation(ctxFor(t.db), { token: secret, name: "Invited Person", password });
+    const [invitation] = await t.db.select().from(auditEntries).where(eq(auditEntries.action, "account.invitation_accepted"));
+    expect(invitation).toMatchObject({
+      actorUserId: user.id,
+      actorLabel: "invited-audit@example.pk",
+      organiserId: orgA,
+      entityType: "invitation",
+      data: { email: "invited-audit@example.pk", role: "gate_staff", newAccount: true },
+    });
+    expect(holds(invitation!, secret, password, user.passwordHash!)).toEqual([]);
+    // The organiser who invited them sees it in their log.
+    expect((await readAuditLog(ctxFor(t.db, staff), { action: "account.invitation" })).entries.map((e) => e.id)).toContain(invitation!.id);
+  });
+
+  it("a password reset names the account, keeps neither password nor link", async () => {
+    await requestPasswordReset(ctxFor(t.db), { email: demo.chamber });
+    const secret = await secretIn(demo.chamber, "password_reset");
+    const password = "a fresh chamber password";
+    const { userId } = await resetPassword(ctxFor(t.db), { token: secret, password });
+    const e = await entryOf("account.password_reset", userId);
+    expect(e).toMatchObject({ actorUserId: userId, actorLabel: demo.chamber, entityType: "user", organiserId: orgA });
+    const [row] = await t.db.select().from(users).where(eq(users.id, userId));
+    expect(holds(e, secret, password, row!.passwordHash!)).toEqual([]);
+  });
+
+  it("one's own account change records the fields before and after", async () => {
+    const visitor = await actorFor(t.db, demo.visitor);
+    const userId = visitor.kind === "user" ? visitor.userId : "";
+    await updateOwnAccount(ctxFor(t.db, visitor), { name: "Visitor Renamed", locale: "ur" });
+    const e = await entryOf("account.updated", userId);
+    expect(e).toMatchObject({ actorUserId: userId, actorLabel: demo.visitor, entityType: "user" });
+    expect(e.data).toMatchObject({ changes: { name: { after: "Visitor Renamed" }, locale: { after: "ur" } } });
+    // Nothing changed: nothing recorded.
+    const count = (await t.db.select().from(auditEntries).where(eq(auditEntries.action, "account.updated"))).length;
+    await updateOwnAccount(ctxFor(t.db, visitor), { name: "Visitor Renamed" });
+    expect((await t.db.select().from(auditEntries).where(eq(auditEntries.action, "account.updated"))).length).toBe(count);
+  });
+
+  it("a registrant's own update, details and cancel through the manage link name the registration", async () => {
+    const { editionId, cat } = await demoShow(t.db);
+    const r = await register(ctxFor(t.db), { editionId, categoryId: cat.general_public, name: "Link Holder", email: "holder-audit@example.pk", days: [0], consentData: true });
+    const token = r.manageTokens![0]!;
+    const reg = r.registrations[0]!;
+    await updateOwnRegistration(ctxFor(t.db), { token, days: [0, 1] });
+    await updateOwnDetails(ctxFor(t.db), { token, name: "Link Holder", nameUr: null, organisation: null, designation: null, phone: "+92 300 1234567" });
+    await cancelOwnRegistration(ctxFor(t.db), { token });
+    const holder = { actorRegistrationId: reg.id, actorUserId: null, actorTokenId: null, actorLabel: "holder-audit@example.pk", organiserId: orgA, editionId };
+    const updated = await entryOf("registration.updated", reg.id);
+    expect(updated).toMatchObject({ ...holder, data: { changes: { days: { before: [0], after: [0, 1] } } } });
+    const details = await entryOf("registration.details_changed", reg.id);
+    expect(details).toMatchObject({ ...holder, data: { changes: { phone: { before: null, after: "+92 300 1234567" } }, reissuedSerial: null } });
+    const cancelled = await entryOf("registration.cancelled", reg.id);
+    expect(cancelled).toMatchObject({ ...holder, data: { changes: { status: { after: "cancelled" } } } });
+    expect(holds([updated, details, cancelled], token)).toEqual([]);
+    const log = await readAuditLog(ctxFor(t.db, staff), { actor: "holder-audit@" });
+    expect(log.entries.map((e) => e.action).sort()).toEqual(["registration.cancelled", "registration.details_changed", "registration.updated"]);
+    // The API names the holder too.
+    const { token: bearer } = await createApiToken(ctxFor(t.db, staff), { name: "audit reader", scopes: ["audit:read"] });
+    const res = await testApp(t.db).call("/api/v1/audit?actor=holder-audit%40", { bearer });
+    expect(res.status).toBe(200);
+    expect(res.body.entries[0]).toMatchObject({ actorRegistrationId: reg.id, actorNominationId: null, actorUserId: null });
+  });
+
+  it("an applicant's photo upload and save name the nomination, in the organiser's log", async () => {
+    const edition = await freshEditionWithCall(ctxFor(t.db, staff), "audit-photo");
+    const rep = ctxFor(t.db, await actorFor(t.db, demo.chamber));
+    const created = await nominateOne(rep, { editionId: edition.id, enterpriseName: "Photo Crafts", ntn: "7654321-1", cluster: "sialkot-sports-goods", sizeClass: "micro", annualTurnoverPkr: "2000000", employees: "3", womenLed: "yes", contactName: "Sadia", email: "", phone: "03009998887" });
+    const token = created.link.split("/apply/")[1]!.split("?")[0]!;
+    const photo = await addPhoto(ctxFor(t.db), { token, bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]) });
+    const app = await getApplication(ctxFor(t.db), { token });
+    await saveApplication(ctxFor(t.db), { token, data: app.data });
+    const applicant = { actorNominationId: created.id, actorUserId: null, actorLabel: "Photo Crafts", organiserId: orgA, editionId: edition.id, entityType: "nomination" };
+    const added = await entryOf("application.photo_added", created.id);
+    expect(added).toMatchObject({ ...applicant, data: { photoId: photo.id, contentType: "image/png", size: 10 } });
+    expect(await entryOf("application.saved", created.id)).toMatchObject(applicant);
+    expect(holds(added, token)).toEqual([]);
+    expect((await readAuditLog(ctxFor(t.db, staff), { action: "application.photo" })).entries.map((e) => e.entityId)).toContain(created.id);
   });
 });

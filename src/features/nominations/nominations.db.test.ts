@@ -108,6 +108,9 @@ describe("nominating", () => {
     expect(n!.locale).toBe("ur");
     expect(created.link.endsWith("?lang=ur")).toBe(true);
     expect((await reissueLink(rep, { nominationId: created.id })).link).toMatch(/\?lang=ur$/);
+    // The organiser's audit log shows the reissue.
+    const [reissued] = await t.db.select().from(auditEntries).where(eq(auditEntries.entityId, created.id));
+    expect(reissued).toMatchObject({ action: "nomination.link_reissued", organiserId: edition.organiserId, actorLabel: demo.chamber });
   });
 
   it("enforces the quota, also when two uploads of one trade body race", async () => {

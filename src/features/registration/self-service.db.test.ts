@@ -60,7 +60,8 @@ describe("changing one's own details", () => {
     expect(list[0]!.replacedAt).not.toBeNull();
     expect(await mails("details1@example.com", "checkin.badge")).toHaveLength(2);
     const audit = await t.db.select().from(auditEntries).where(and(eq(auditEntries.action, "registration.details_changed"), eq(auditEntries.entityId, reg.id)));
-    expect(audit[0]!.data).toMatchObject({ reissuedSerial: 1, changed: ["name", "nameUr", "phone"] });
+    expect(audit[0]!.data).toMatchObject({ reissuedSerial: 1 });
+    expect(Object.keys(audit[0]!.data.changes as object).sort()).toEqual(["name", "nameUr", "phone"]);
 
     // At the gate, on a day of the edition: the old printed badge is refused as replaced, the new one admitted.
     const [gate] = await t.db.select().from(gates).where(and(eq(gates.editionId, editionId), eq(gates.code, "hall1")));

@@ -2,7 +2,7 @@
 // the same published rule as after publication (the next on the cluster's
 // waitlist takes the place), overrides stay, and nobody is emailed yet.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { auditEntries } from "../../platform/audit/tables";
 import { outboxMessages } from "../../platform/mail/tables";
 import { hashSecret } from "../../platform/ids";
@@ -75,6 +75,8 @@ describe("withdrawal before publication", () => {
     expect((await t.db.select().from(outboxMessages)).length).toBe(mailsBefore);
     const [audit] = await t.db.select().from(auditEntries).where(and(eq(auditEntries.action, "nomination.withdrawn"), eq(auditEntries.entityId, id("Xenon"))));
     expect(audit!.data).toMatchObject({ promoted: id("Zafar"), before: "selected", published: false });
+    // In the organiser's log, by the staff member.
+    expect(audit).toMatchObject({ organiserId: edition.organiserId, actorLabel: demo.organiser, actorNominationId: null });
 
     // Withdrawing twice changes nothing; a waitlisted applicant withdrawing just leaves the list.
     expect(await withdrawByStaff(staff, { nominationId: id("Xenon") })).toEqual({ promoted: null, promotedName: null, proposalUpdated: false });
@@ -86,6 +88,12 @@ describe("withdrawal before publication", () => {
     await t.db.update(selections).set({ result: proposal as never }).where(eq(selections.editionId, edition.id));
     await t.db.update(nominations).set({ status: "submitted" }).where(eq(nominations.editionId, edition.id));
     expect(await withdrawByApplicant(ctxFor(t.db), { token: TOKEN })).toMatchObject({ promoted: id("Yasmin"), promotedName: "Yasmin", proposalUpdated: true });
+    const [own] = await t.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.action, "nomination.withdrawn"), isNotNull(auditEntries.actorNominationId)));
+    expect(own).toMatchObject({ organiserId: edition.organiserId, actorUserId: null, entityId: own!.actorNominationId });
+    expect(JSON.stringify(own)).not.toContain(TOKEN);
 
     // Publishing then tells everyone their decision, the withdrawal included.
     await publishSelection(staff, { editionId: edition.id });

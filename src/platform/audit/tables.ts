@@ -1,6 +1,7 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-// One row per change an organiser (or an organiser's API token) makes. Written in
+// One row per change an organiser (or an organiser's API token), or a person through their own
+// account or link, makes. Written in
 // the same transaction as the change, so the log and the data never disagree.
 export const auditEntries = pgTable(
   "audit_entries",
@@ -11,6 +12,10 @@ export const auditEntries = pgTable(
     editionId: uuid("edition_id"),
     actorUserId: uuid("actor_user_id"),
     actorTokenId: uuid("actor_token_id"),
+    /** A registration's holder acting through its manage link (no account needed). */
+    actorRegistrationId: uuid("actor_registration_id"),
+    /** A nomination's holder acting through the application link (no account). */
+    actorNominationId: uuid("actor_nomination_id"),
     actorLabel: text("actor_label").notNull(),
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),

@@ -134,6 +134,7 @@ export async function acceptInvitation(ctx: Ctx, raw: unknown) {
       .select()
       .from(users)
       .where(sql`lower(${users.email}) = ${token.email}`);
+    const newAccount = !user;
     if (!user) {
       [user] = await tx
         .insert(users)
@@ -151,6 +152,15 @@ export async function acceptInvitation(ctx: Ctx, raw: unknown) {
       .insert(roleGrants)
       .values({ userId: user!.id, ...token.grant })
       .onConflictDoNothing();
+    // The person the link was sent to acted (no session yet): the log names their account.
+    await recordAudit(tx, ctx, {
+      action: "account.invitation_accepted",
+      entityType: "invitation",
+      entityId: token.id,
+      organiserId: token.grant.organiserId,
+      data: { email: user!.email, role: token.grant.role, newAccount },
+      by: { userId: user!.id, label: user!.email },
+    });
     const session = await createSession(tx, ctx.clock, user!.id, input.userAgent);
     return { user: user!, session };
   });

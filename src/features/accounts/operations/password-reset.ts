@@ -3,6 +3,7 @@ import { z } from "zod";
 import { hashPassword } from "../../../platform/auth/password";
 import { deleteUserSessions } from "../../../platform/auth/sessions";
 import { users } from "../../../platform/auth/tables";
+import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { hashSecret, newSecret } from "../../../platform/ids";
@@ -10,6 +11,7 @@ import { isLocale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmail } from "../../../platform/mail/outbox";
 import { parseInput } from "../../../platform/validation";
+import { organiserOfAccount } from "../grants";
 import { emailField, passwordField } from "../schemas";
 import { accountTokens } from "../tables";
 
@@ -74,8 +76,17 @@ export async function resetPassword(ctx: Ctx, raw: unknown): Promise<{ userId: s
       .update(accountTokens)
       .set({ usedAt: ctx.clock.now() })
       .where(and(eq(accountTokens.userId, token.userId), eq(accountTokens.kind, "password_reset"), isNull(accountTokens.usedAt)));
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, token.userId));
+    const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, token.userId)).returning({ email: users.email });
     await deleteUserSessions(tx, token.userId);
+    // Neither the password nor the link goes into the log: only that it happened, and by whom.
+    await recordAudit(tx, ctx, {
+      action: "account.password_reset",
+      entityType: "user",
+      entityId: token.userId,
+      organiserId: await organiserOfAccount(tx, token.userId),
+      data: { sessionsEnded: true },
+      by: { userId: token.userId, label: user!.email },
+    });
     return { userId: token.userId };
   });
 }

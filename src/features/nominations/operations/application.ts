@@ -103,6 +103,16 @@ export async function nominationByLink(db: Executor, token: string, now: Date, l
   return n;
 }
 
+/**
+ * The audit of a change the applicant makes through their link: they have no account, so the log
+ * names the nomination's holder (by the enterprise's name); the entry belongs to the edition's
+ * organiser, whose log shows it.
+ */
+export async function byApplicant(db: Executor, n: { id: string; editionId: string; enterpriseName: string }) {
+  const [edition] = await db.select({ organiserId: editions.organiserId }).from(editions).where(eq(editions.id, n.editionId));
+  return { organiserId: edition?.organiserId ?? null, editionId: n.editionId, by: { nominationId: n.id, label: n.enterpriseName } };
+}
+
 const tokenInput = z.object({ token: z.string().min(20).max(200) });
 
 export async function getApplication(ctx: Ctx, raw: unknown) {
@@ -162,9 +172,8 @@ export async function saveApplication(ctx: Ctx, raw: unknown) {
       .update(nominations)
       .set({ application: { ...data, products }, status, submittedAt, ...(complete ? { locale: ctx.locale } : {}) })
       .where(eq(nominations.id, n.id));
-    // The applicant has no account: the audit names the nomination.
     const action = firstSubmission ? "application.submitted" : status === "submitted" ? "application.updated" : "application.saved";
-    await recordAudit(tx, ctx, { action, entityType: "nomination", entityId: n.id, editionId: n.editionId });
+    await recordAudit(tx, ctx, { action, entityType: "nomination", entityId: n.id, ...(await byApplicant(tx, n)) });
     let emailedTo: string | null = null;
     if (firstSubmission && n.email) {
       const [edition] = await tx.select().from(editions).where(eq(editions.id, n.editionId));
@@ -220,6 +229,13 @@ export async function addPhoto(ctx: Ctx, raw: unknown) {
       .insert(applicationPhotos)
       .values({ nominationId: n.id, contentType: type, bytes: Buffer.from(bytes), size: bytes.length, createdAt: ctx.clock.now() })
       .returning({ id: applicationPhotos.id });
+    await recordAudit(tx, ctx, {
+      action: "application.photo_added",
+      entityType: "nomination",
+      entityId: n.id,
+      data: { photoId: row!.id, contentType: type, size: bytes.length },
+      ...(await byApplicant(tx, n)),
+    });
     return { id: row!.id, contentType: type };
   });
 }

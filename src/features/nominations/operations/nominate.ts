@@ -255,7 +255,8 @@ export async function reissueLink(ctx: Ctx, raw: unknown) {
       .update(nominations)
       .set({ linkHash: hashSecret(secret), linkExpiresAt: expires })
       .where(and(eq(nominations.id, nominationId), ne(nominations.status, "withdrawn")));
-    await recordAudit(tx, ctx, { action: "nomination.link_reissued", entityType: "nomination", entityId: n.id, editionId: n.editionId });
+    const edition = await findEdition(tx, { id: n.editionId });
+    await recordAudit(tx, ctx, { action: "nomination.link_reissued", entityType: "nomination", entityId: n.id, organiserId: edition?.organiserId, editionId: n.editionId });
     return { link: applicationLink(ctx.config.publicUrl, secret, n.locale) };
   });
 }

@@ -8,7 +8,7 @@ import { editions, visitorCategories } from "../../editions/tables";
 import { badgePort } from "../badge-port";
 import { ownDetailsInput } from "../schemas";
 import { registrations } from "../tables";
-import { findOwn } from "./own";
+import { findOwn, holderOf } from "./own";
 
 // A registrant changes their own name and contact details, signed in or through the manage link.
 //
@@ -65,17 +65,20 @@ export async function updateOwnDetails(ctx: Ctx, raw: unknown): Promise<OwnDetai
     if (after!.status === "approved" && changed.some((k) => (PRINTED as readonly string[]).includes(k))) {
       reissuedSerial = await badgePort().reprint(tx, ctx, edition!, after!);
     }
-    // Audited when it touches the badge: organisers see why a serial was replaced.
-    if (reissuedSerial !== null) {
-      await recordAudit(tx, ctx, {
-        action: "registration.details_changed",
-        entityType: "registration",
-        entityId: reg.id,
-        organiserId: edition!.organiserId,
-        editionId: edition!.id,
-        data: { registrationNo: after!.number, changed, reissuedSerial },
-      });
-    }
+    // Organisers see who changed what, and why a badge serial was replaced.
+    await recordAudit(tx, ctx, {
+      action: "registration.details_changed",
+      entityType: "registration",
+      entityId: reg.id,
+      organiserId: edition!.organiserId,
+      editionId: edition!.id,
+      data: {
+        registrationNo: after!.number,
+        changes: Object.fromEntries(changed.map((k) => [k, { before: locked[k] ?? null, after: after![k] ?? null }])),
+        reissuedSerial,
+      },
+      by: holderOf(locked),
+    });
     return { id: reg.id, changed: [...changed], reissuedSerial };
   });
 }

@@ -1,5 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor, Tx } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
@@ -68,6 +69,14 @@ export async function listOwnRegistrations(ctx: Ctx) {
     .orderBy(desc(registrations.createdAt));
 }
 
+/**
+ * The registration's holder as the actor of their own change: through the manage link they have
+ * no session, so the log names the registration (and its email); signed in, their account too.
+ */
+export function holderOf(reg: { id: string; email: string }) {
+  return { registrationId: reg.id, label: reg.email };
+}
+
 /** Lock the edition's capacity rows, then the registration row (the lock order of places.ts). */
 async function lockForChange(tx: Tx, reg: typeof registrations.$inferSelect) {
   await holdCapacityShared(tx, reg.editionId);
@@ -90,6 +99,15 @@ export async function cancelOwnRegistration(ctx: Ctx, raw: unknown) {
     await sendRegistrationEmail(tx, ctx, edition, after!, "cancelled");
     const freed = holds(locked.status) ? [{ category: category.code, days: locked.days }] : [];
     const promoted = freed.length ? await releaseAndPromote(tx, ctx, edition, rows, stateOf(rows), freed) : [];
+    await recordAudit(tx, ctx, {
+      action: "registration.cancelled",
+      entityType: "registration",
+      entityId: reg.id,
+      organiserId: edition.organiserId,
+      editionId: edition.id,
+      data: { registrationNo: locked.number, changes: { status: { before: locked.status, after: "cancelled" } }, promotedCount: promoted.length },
+      by: holderOf(locked),
+    });
     return { status: "cancelled" as const, promoted };
   });
 }
@@ -123,6 +141,21 @@ export async function updateOwnRegistration(ctx: Ctx, raw: unknown) {
     // The badge signs the days: new days need a new badge (the old serial is then refused as replaced).
     if (locked.status === "approved") await badgePort().issue(tx, ctx, reg.id);
     const [after] = await tx.select().from(registrations).where(eq(registrations.id, reg.id));
+    const changes: Record<string, { before: unknown; after: unknown }> = {};
+    if (JSON.stringify(locked.days) !== JSON.stringify(after!.days)) changes.days = { before: locked.days, after: after!.days };
+    if (JSON.stringify(locked.answers) !== JSON.stringify(after!.answers)) changes.answers = { before: locked.answers, after: after!.answers };
+    if (locked.status !== after!.status) changes.status = { before: locked.status, after: after!.status };
+    if (Object.keys(changes).length > 0) {
+      await recordAudit(tx, ctx, {
+        action: "registration.updated",
+        entityType: "registration",
+        entityId: reg.id,
+        organiserId: edition.organiserId,
+        editionId: edition.id,
+        data: { registrationNo: after!.number, changes },
+        by: holderOf(locked),
+      });
+    }
     return { id: after!.id, status: after!.status, days: after!.days };
   });
 }

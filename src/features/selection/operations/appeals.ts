@@ -8,7 +8,7 @@ import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { editionForChange } from "../../editions/operations/update-edition";
 import { findEdition } from "../../editions/queries";
-import { nominationByLink } from "../../nominations/operations/application";
+import { byApplicant, nominationByLink } from "../../nominations/operations/application";
 import { appeals, nominations, reviews, selections } from "../../nominations/tables";
 import { applyOverrides } from "../engine";
 import { findSelection } from "./selection";
@@ -26,7 +26,7 @@ export async function fileAppeal(ctx: Ctx, raw: unknown) {
       }
       if (ctx.clock.now() > s.appealsCloseAt) throw new DomainError("appeal_window_closed");
       const [row] = await tx.insert(appeals).values({ nominationId: n.id, grounds, createdAt: ctx.clock.now() }).returning();
-      await recordAudit(tx, ctx, { action: "appeal.filed", entityType: "appeal", entityId: row!.id, editionId: n.editionId, data: { nominationId: n.id } });
+      await recordAudit(tx, ctx, { action: "appeal.filed", entityType: "appeal", entityId: row!.id, data: { nominationId: n.id }, ...(await byApplicant(tx, n)) });
       return row!;
     });
   } catch (e) {

@@ -12,7 +12,7 @@ import { roleGrants } from "../../accounts/tables";
 import { editionForChange } from "../../editions/operations/update-edition";
 import { findEdition } from "../../editions/queries";
 import { clusters, editions, sectors } from "../../editions/tables";
-import { nominationByLink } from "../../nominations/operations/application";
+import { byApplicant, nominationByLink } from "../../nominations/operations/application";
 import { nominations, selections } from "../../nominations/tables";
 import { applyOverrides, Override, PreferenceRule, runSelection, SelectionResult, withdrawDecision, type Decision } from "../engine";
 import { decisionEmail, offerEmail, tradeBodyDecisionsEmail } from "./decision-mail";
@@ -170,7 +170,7 @@ export async function publishSelection(ctx: Ctx, raw: unknown) {
  * proposal is updated in place (overrides kept, nobody told yet); after
  * publication the promoted applicant is offered the place by email.
  */
-async function withdraw(tx: Executor, ctx: Ctx, nominationId: string): Promise<Withdrawal> {
+async function withdraw(tx: Executor, ctx: Ctx, nominationId: string, by: "applicant" | "staff"): Promise<Withdrawal> {
   const [n] = await tx.select().from(nominations).where(eq(nominations.id, nominationId)).for("update");
   if (!n) throw new DomainError("not_found", { params: { what: "nomination" } });
   if (n.status === "withdrawn") return { promoted: null, promotedName: null, proposalUpdated: false };
@@ -191,12 +191,16 @@ async function withdraw(tx: Executor, ctx: Ctx, nominationId: string): Promise<W
     }
   }
   const proposalUpdated = !!current && !current.publishedAt && !!decision;
+  // In the edition's organiser's log; through the link, the nomination's holder acted.
+  const { organiserId, editionId, by: holder } = await byApplicant(tx, n);
   await recordAudit(tx, ctx, {
     action: "nomination.withdrawn",
     entityType: "nomination",
     entityId: nominationId,
-    editionId: n.editionId,
+    organiserId,
+    editionId,
     data: { promoted, before: decision?.status ?? null, published: !!current?.publishedAt },
+    ...(by === "applicant" ? { by: holder } : {}),
   });
   return { promoted, promotedName, proposalUpdated };
 }
@@ -214,7 +218,7 @@ export async function withdrawByApplicant(ctx: Ctx, raw: unknown) {
   const { token } = parseInput(z.object({ token: z.string().min(20).max(200) }), raw);
   return inTransaction(ctx, async (tx) => {
     const n = await nominationByLink(tx, token, ctx.clock.now());
-    return withdraw(tx, ctx, n.id);
+    return withdraw(tx, ctx, n.id, "applicant");
   });
 }
 
@@ -225,7 +229,7 @@ export async function withdrawByStaff(ctx: Ctx, raw: unknown) {
     const [n] = await tx.select().from(nominations).where(eq(nominations.id, nominationId));
     if (!n) throw new DomainError("not_found", { params: { what: "nomination" } });
     await editionForChange(tx, ctx, n.editionId, "selection.manage");
-    return withdraw(tx, ctx, nominationId);
+    return withdraw(tx, ctx, nominationId, "staff");
   });
 }
 
