@@ -92,12 +92,12 @@ export async function findBadges(ctx: Ctx, raw: unknown): Promise<FindAnswer> {
   const code = parseShortCode(input.query, edition.year);
   if (code.ok) {
     if (code.year !== edition.year) {
-      throw new DomainError("short_code_other_edition", { params: { year: code.year }, fields: [{ path: "query", code: "short_code_other_edition", params: { year: code.year } }] });
+      throw new DomainError("short_code_other_edition", { params: { year: code.year }, fields: [{ path: "query", code: "checkin_short_code_other_edition", params: { year: code.year } }] });
     }
     const found = await foundRows(ctx, edition.year, and(eq(registrations.editionId, edition.id), eq(registrations.number, code.registrationNo))!, 1);
     return { via: "code", found };
   }
-  if (code.reason === "bad_check") throw new DomainError("short_code_check_failed", { fields: [{ path: "query", code: "short_code_check_failed" }] });
+  if (code.reason === "bad_check") throw new DomainError("short_code_check_failed", { fields: [{ path: "query", code: "checkin_short_code_check" }] });
 
   // Not a code: a name, in Latin or Urdu script.
   if (input.query.length < NAME_MIN_LENGTH) {

@@ -1,0 +1,43 @@
+// Texts for the short badge code and for finding a badge at the gate by code or name (when the
+// camera fails); spread into ./messages.ts. Same keys and {placeholders} in en and ur.
+export const en = {
+  "checkin.badge.shortCode": "Code to type if the QR will not scan",
+  "checkin.email.shortCode": "Badge code (if the QR cannot be scanned): {code}",
+  "checkin.find.title": "Camera not working? Find the badge",
+  "checkin.find.query": "Code printed on the badge (such as 2026-04817-K) or name",
+  "checkin.find.hint": "The code's last letter checks it: a misread character is caught. Names need the network; codes work offline too.",
+  "checkin.find.submit": "Find",
+  "checkin.find.none": "No badge found for “{query}”.",
+  "checkin.find.results": "Found: compare the name with the person before admitting.",
+  "checkin.find.badge.valid": "Badge valid",
+  "checkin.find.badge.revoked": "Badge revoked",
+  "checkin.find.badge.none": "No badge issued",
+  "checkin.find.admit": "Check and admit {code}",
+  "checkin.find.offline": "Offline: found in this phone's list. The name is not known offline: ask to see the badge.",
+  "checkin.find.offlineNames": "Offline: only codes can be looked up; searching by name needs the network.",
+  "checkin.find.offlineUnknown": "This code is not in this phone's list (synced {at}).",
+  "checkin.gate.manual": "Manual entry (code typed or name searched)",
+  "validation.checkin_short_code_check": "The last letter does not match: check each character against the badge.",
+  "validation.checkin_short_code_other_edition": "A code of the {year} edition: not valid here.",
+} as const;
+
+export const ur: Record<keyof typeof en, string> = {
+  "checkin.badge.shortCode": "اگر کیو آر اسکین نہ ہو تو یہ کوڈ لکھیں",
+  "checkin.email.shortCode": "بیج کوڈ (اگر کیو آر اسکین نہ ہو سکے): {code}",
+  "checkin.find.title": "کیمرا کام نہیں کر رہا؟ بیج تلاش کریں",
+  "checkin.find.query": "بیج پر چھپا کوڈ (جیسے 2026-04817-K) یا نام",
+  "checkin.find.hint": "کوڈ کا آخری حرف اس کی جانچ کرتا ہے: غلط پڑھا گیا حرف پکڑا جاتا ہے۔ نام کی تلاش کے لیے نیٹ ورک ضروری ہے؛ کوڈ آف لائن بھی چلتے ہیں۔",
+  "checkin.find.submit": "تلاش کریں",
+  "checkin.find.none": "“{query}” کے لیے کوئی بیج نہیں ملا۔",
+  "checkin.find.results": "ملا: داخلے سے پہلے نام کا اس شخص سے موازنہ کریں۔",
+  "checkin.find.badge.valid": "بیج درست ہے",
+  "checkin.find.badge.revoked": "بیج منسوخ ہے",
+  "checkin.find.badge.none": "کوئی بیج جاری نہیں ہوا",
+  "checkin.find.admit": "{code} جانچیں اور داخل کریں",
+  "checkin.find.offline": "آف لائن: اس فون کی فہرست میں ملا۔ آف لائن نام معلوم نہیں: بیج دکھانے کو کہیں۔",
+  "checkin.find.offlineNames": "آف لائن: صرف کوڈ تلاش ہو سکتے ہیں؛ نام سے تلاش کے لیے نیٹ ورک ضروری ہے۔",
+  "checkin.find.offlineUnknown": "یہ کوڈ اس فون کی فہرست میں نہیں ہے ({at} کو ہم آہنگ)۔",
+  "checkin.gate.manual": "دستی اندراج (کوڈ لکھا گیا یا نام تلاش کیا گیا)",
+  "validation.checkin_short_code_check": "آخری حرف میل نہیں کھاتا: ہر حرف بیج سے ملا کر دیکھیں۔",
+  "validation.checkin_short_code_other_edition": "{year} کی نمائش کا کوڈ: یہاں درست نہیں۔",
+};
