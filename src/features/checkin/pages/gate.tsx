@@ -383,7 +383,7 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
             <input type="hidden" name="gateId" value={gateId} />
           ) : (
             <div className="field">
-              <label htmlFor="find-gate">{t("checkin.gate.chooseGate")}</label>
+              <label htmlFor="find-gate">{t("checkin.find.gate")}</label>
               <select id="find-gate" name="gateId" defaultValue={gateId}>
                 {gates.map((g) => (
                   <option key={g.id} value={g.id}>
