@@ -4,6 +4,8 @@ import { auditEntries } from "../../platform/audit/tables";
 import { fixedClock } from "../../platform/clock";
 import { inTransaction } from "../../platform/context";
 import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
+import { testApp } from "../../../tests/support/http";
+import { outboxMessages } from "../../platform/mail/tables";
 import { copyEdition } from "../editions/operations/copy-edition";
 import { editions } from "../editions/tables";
 import { decideScan } from "./core/decide";
@@ -146,6 +148,27 @@ describe(`finding a badge when the camera fails (${process.env.NUMAISH_TEST_DB ?
     // Short codes stay open: they name one badge and are checked.
     const { shortCode } = await withBadge(ids.edition.id, "code3@example.pk", "After Limit");
     expect((await findBadges(await gateCtx(), { gateId: gate, query: shortCode })).found).toHaveLength(1);
+  });
+
+  it("over the API: the badge email carries the code; find and admit for gate staff, refusals with their codes", async () => {
+    const api = testApp(t.db, day0());
+    const signIn = async (email: string) => (await api.call("/api/v1/auth/sign-in", { json: { email, password: demo.password } })).headers.get("set-cookie")!.split(";")[0]!;
+    const { reg, shortCode } = await withBadge(ids.edition.id, "api-code@example.pk", "Rubina Api");
+    const [mail] = await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, "api-code@example.pk"));
+    expect(mail!.bodyText).toContain(shortCode);
+    const gateCookie = await signIn(demo.gate);
+    const base = `/api/v1/gates/${ids.gate("hall3").id}`;
+    const found = await api.call(`${base}/badge-search`, { json: { query: shortCode }, cookie: gateCookie });
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({ via: "code", found: [{ registrationNo: reg.number, shortCode, name: "Rubina Api", badge: "valid" }] });
+    const wrong = await api.call(`${base}/badge-search`, { json: { query: shortCode.slice(0, -1) + (shortCode.endsWith("A") ? "B" : "A") }, cookie: gateCookie });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ error: { code: "short_code_check_failed" } });
+    const admitted = await api.call(`${base}/manual-scans`, { json: { registrationNo: reg.number, via: "code" }, cookie: gateCookie });
+    expect(admitted.body).toMatchObject({ result: "admit", reason: "ok" });
+    expect((await api.call(`${base}/manual-scans`, { json: { registrationNo: reg.number, via: "code" }, cookie: gateCookie })).body).toMatchObject({ reason: "already_inside" });
+    expect((await api.call(`${base}/badge-search`, { json: { query: shortCode }, cookie: await signIn(demo.visitor) })).status).toBe(403);
+    expect((await api.call(`${base}/badge-search`, { json: { query: shortCode } })).status).toBe(401);
   });
 
   it("finds short codes offline from the bundle (numbers, no names) and checks uploaded manual admits", async () => {
