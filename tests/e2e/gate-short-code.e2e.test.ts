@@ -53,6 +53,11 @@ describe("a way in when the camera fails", () => {
   it("gate staff type the short code, see the person, admit once; offline the phone finds codes itself", async () => {
     const { reg, shortCode } = await approved("typed@buyer.example", "Nadia Hussain");
     const { reg: other, shortCode: otherCode } = await approved("offline-typed@buyer.example", "Kamran Offline");
+    // The badge page shows the code under the QR (an organiser looking at it here).
+    const staff = await env.context({ viewport: { width: 360, height: 800 } });
+    await signIn(staff.page, "organiser@demo.numaish.pk");
+    await staff.page.goto(`/badges/${reg.id}`);
+    await expect.poll(() => staff.page.getByTestId("badge-short-code").innerText(), SLOW).toContain(shortCode);
     const gate = await env.context({ viewport: { width: 360, height: 800 } });
     await signIn(gate.page, GATE);
     await gate.page.goto("/gate");
