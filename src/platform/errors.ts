@@ -31,6 +31,10 @@ export const errorStatus = {
   appeal_window_closed: 409,
   appeal_decided: 409,
   token_invalid: 410,
+  // A typed short badge code (checkin/core/short-code.ts) whose check letter does not match, or
+  // one of another edition: said plainly at the gate, never guessed at.
+  short_code_check_failed: 400,
+  short_code_other_edition: 404,
   payload_too_large: 413,
   rate_limited: 429,
 } as const;

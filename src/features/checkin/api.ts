@@ -3,9 +3,11 @@ import { streamSSE } from "hono/streaming";
 import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
 import { errorResponse, errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
+import { registrationStatuses } from "../registration/tables";
 import { SCAN_REASONS } from "./core/decide";
 import { badgePdf, reprintBadge, revokeBadge } from "./operations/manage-badges";
 import { gateBundle, uploadOfflineScans } from "./operations/offline";
+import { admitFound, findBadges } from "./operations/lookup";
 import { recordScan } from "./operations/scan";
 import { issueStaffBadge, listStaffBadges, setStaffQuota } from "./operations/staff-badges";
 import { footfall } from "./operations/footfall";
@@ -44,10 +46,29 @@ const uploadAnswer = z
     incidents: z.number().int().openapi({ description: "Admits the server refused on checking the code itself: recorded as refusals with the server's reason, never as entries." }),
   })
   .openapi("OfflineUploadAnswer");
+const findBody = z.object({ query: z.string().openapi({ description: "A short badge code as printed (`2026-04817-K`; the year may be left out) or part of a name (3 characters or more)" }) }).strict();
+const foundBadge = z.object({
+  registrationNo: z.number().int(),
+  shortCode: z.string(),
+  name: z.string(),
+  nameUr: z.string().nullable(),
+  category: z.string(),
+  status: z.enum(registrationStatuses),
+  badge: z.enum(["valid", "revoked", "none"]),
+});
+const findAnswer = z.object({ via: z.enum(["code", "name"]), found: z.array(foundBadge) }).openapi("FoundBadges");
+const admitBody = z
+  .object({
+    registrationNo: z.number().int().openapi({ description: "The number of a person found by short code or name" }),
+    via: z.enum(["code", "name"]),
+    nonce: z.string().optional(),
+    deviceId: z.string().optional(),
+  })
+  .strict();
 // The bundle's exact shape is core/gate-bundle.ts (plain zod, shared with the browser); documented loosely here.
 const gateBundleDoc = z
   .record(z.string(), z.unknown())
-  .openapi("GateBundle", { description: "edition, startsOn, days, timezone, publicKeys, gates, revokedRegistrations, revokedBadges, replacedBadges, generatedAt (docs/badges.md)" });
+  .openapi("GateBundle", { description: "edition, startsOn, days, timezone, publicKeys, gates, revokedRegistrations, revokedBadges, replacedBadges, manual (current badges by number for short codes, no names), generatedAt (docs/badges.md)" });
 const footfallSchema = z.record(z.string(), z.unknown()).openapi("Footfall");
 
 export function checkinApi(services: AppServices) {
@@ -66,6 +87,37 @@ export function checkinApi(services: AppServices) {
       responses: { 200: jsonResponse(scanAnswer, "Admit or refuse, with the reason"), ...errorResponses },
     }),
     async (c) => c.json(await recordScan(c.get("req").ctx, { ...c.req.valid("json"), gateId: c.req.valid("param").id }), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      operationId: "findBadgesAtGate",
+      path: "/gates/{id}/badge-search",
+      summary: "Find a badge of the gate's edition by its short code or the holder's name",
+      description:
+        "When the camera fails. Gate staff or organiser staff signed in (no API tokens). A short code with a wrong check letter is refused (`short_code_check_failed`, 400), one of another edition too (`short_code_other_edition`, 404). Name searches return at most 10 people of this edition, are audited and limited per person (`rate_limited`, 429).",
+      tags,
+      security: security.session,
+      request: { params: idParams, body: jsonBody(findBody) },
+      responses: { 200: jsonResponse(findAnswer, "The people found (none, one, or a few)"), ...errorResponses },
+    }),
+    async (c) => c.json(await findBadges(c.get("req").ctx, { ...c.req.valid("json"), gateId: c.req.valid("param").id }), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      operationId: "admitFoundBadge",
+      path: "/gates/{id}/manual-scans",
+      summary: "Check the current badge of a person found by short code or name, and record it as a manual entry",
+      description: "The same decision and reasons as a scan of the badge's QR code (a repeat is `already_inside`); recorded as a manual entry. `registration_not_approved` (409) when no badge was ever issued.",
+      tags,
+      security: security.session,
+      request: { params: idParams, body: jsonBody(admitBody) },
+      responses: { 200: jsonResponse(scanAnswer, "Admit or refuse, with the reason"), ...conflict, ...errorResponses },
+    }),
+    async (c) => c.json(await admitFound(c.get("req").ctx, { ...c.req.valid("json"), gateId: c.req.valid("param").id }), 200),
   );
 
   api.openapi(

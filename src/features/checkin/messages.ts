@@ -2,9 +2,11 @@
 // (platform/i18n/catalogue.ts). Keep the keys and {placeholders}
 // of en and ur identical; prefix every key with "checkin.".
 import { en as accessEn, ur as accessUr } from "./messages-access";
+import { en as lookupEn, ur as lookupUr } from "./messages-lookup";
 
 export const en = {
   ...accessEn,
+  ...lookupEn,
   "checkin.result.admit": "Admit",
   "checkin.result.refuse": "Refuse",
   "checkin.reason.ok": "Valid badge",
@@ -132,6 +134,7 @@ export const en = {
 
 export const ur: Record<keyof typeof en, string> = {
   ...accessUr,
+  ...lookupUr,
   "checkin.result.admit": "داخلہ دیں",
   "checkin.result.refuse": "داخلہ نہیں",
   "checkin.reason.ok": "درست بیج",

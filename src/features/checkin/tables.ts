@@ -83,6 +83,7 @@ export const badges = pgTable(
 );
 
 export const scanResults = ["admit", "refuse"] as const;
+export const manualEntries = ["code", "name"] as const;
 
 /** One scan at a gate, online or uploaded from an offline queue; the nonce makes uploads idempotent. */
 export const scans = pgTable(
@@ -115,6 +116,9 @@ export const scans = pgTable(
     admitKey: text("admit_key"),
     /** Scanned during a door rehearsal (checkinRehearsals): kept apart from the event's figures. */
     rehearsal: boolean("rehearsal").notNull().default(false),
+    /** How staff found the badge when the QR could not be read: typed its short code
+     *  (core/short-code.ts) or searched by name; null = scanned. Decided by the same rules. */
+    manual: text("manual", { enum: manualEntries }),
   },
   (t) => [
     unique("checkin_scans_nonce_uq").on(t.editionId, t.nonce),

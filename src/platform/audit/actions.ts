@@ -34,8 +34,9 @@ export const auditActions = [
   // checkin
   "checkin.zone_created",
   "checkin.zone_updated",
-  "checkin.zone_categories_set",
+  "checkin.zone_rules_set",
   "checkin.zone_granted",
+  "checkin.nameSearched",
   "checkin.zone_grant_revoked",
   "checkin.gate_created",
   "checkin.gate_updated",

@@ -66,6 +66,8 @@ export const policy = {
   // Check-in: gate staff scan for their organiser; organisers manage badges and see footfall;
   // an exhibitor manages only its own staff badges (and sees them); a registrant sees only their own badge.
   "checkin.scan": (a, s) => staff(a, s) || hasRole(a, "gate_staff", (g) => !s.organiserId || g.organiserId === s.organiserId),
+  // Finding a person by short code or name at a gate (and admitting them so): people, not tokens.
+  "checkin.findPerson": (a, s) => a.kind === "user" && (staff(a, s) || hasRole(a, "gate_staff", (g) => !s.organiserId || g.organiserId === s.organiserId)),
   "checkin.manage": staffOnly,
   "checkin.staffBadges": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
   "badge.read": (a, s) =>

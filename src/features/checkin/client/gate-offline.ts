@@ -1,6 +1,7 @@
 import { createWebVerifier } from "../core/badge-verify-web";
 import { decideScan, type PriorScan, type ScanDecision } from "../core/decide";
 import { bundleSets, gateBundleSchema, scanDay, type GateBundle } from "../core/gate-bundle";
+import { lookupShortCode, unpackManualList, type ManualBadge, type ManualLookup } from "../core/manual-entry";
 import { newScanNonce, type UploadedScan } from "../core/offline-sync";
 
 // The scanner page's offline half, in the browser: the gate bundle in localStorage, the queue of
@@ -142,6 +143,40 @@ export async function decideOffline(editionId: string, bundle: GateBundle, gateI
     result: decision.result,
     reason: decision.reason,
     offline: true,
+  });
+  return decision;
+}
+
+let manualIndex: { at: string; byNumber: Map<number, ManualBadge> } | null = null;
+
+/** Find a typed short code in the synced bundle (numbers only, no names): for the offline find form. */
+export function findOffline(bundle: GateBundle, text: string): ManualLookup | null {
+  if (!bundle.manual) return null;
+  if (!manualIndex || manualIndex.at !== bundle.generatedAt) manualIndex = { at: bundle.generatedAt, byNumber: unpackManualList(bundle.manual) };
+  return lookupShortCode(text, bundle.manual, manualIndex.byNumber, bundle.edition);
+}
+
+/** Decide offline on a badge found by its short code, as a scan would, and queue it marked manual. */
+export async function decideOfflineManual(editionId: string, bundle: GateBundle, gateId: string, found: Extract<ManualLookup, { ok: true }>): Promise<ScanDecision> {
+  const now = new Date();
+  const today = scanDay(now, bundle);
+  const gate = bundle.gates.find((g) => g.id === gateId) ?? { id: gateId, zone: null, reentryAllowed: false };
+  const history = (loadHistory()[found.registrationNo] ?? []).filter((h) => !h.rehearsal || h.on === bundle.rehearsal?.onDate);
+  const decision = decideScan({ verification: found.verification, ...bundleSets(bundle), today, gateZone: gate.zone, reentryAllowed: gate.reentryAllowed, history });
+  if (decision.result === "admit") rememberAdmission(found.registrationNo, today.dayIndex, gate.zone, today.rehearsal ? (bundle.rehearsal?.onDate ?? null) : null);
+  await queueScan({
+    editionId,
+    nonce: newScanNonce(),
+    gateId,
+    deviceId: deviceId(),
+    at: now.toISOString(),
+    code: found.code,
+    registrationNo: found.registrationNo,
+    zone: gate.zone,
+    result: decision.result,
+    reason: decision.reason,
+    offline: true,
+    manual: "code",
   });
   return decision;
 }

@@ -227,3 +227,14 @@ export function bytesToBase64url(bytes: Uint8Array): string {
   for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
+
+/** Digits that hold the header (its 18 bytes lie in the first three 7-byte chunks). */
+export const HEADER_DIGITS = digitsLength(3 * FULL_CHUNK);
+
+/** The claims at the start of a badge's text, nothing checked: for the server reading back badges it
+ *  issued itself (the gate bundle's short-code list reads `substr(code, 1, HEADER_DIGITS)`). */
+export function readHeaderDigits(digits: string): DecodedBadge | null {
+  const bytes = digitsToBytes(digits.slice(0, HEADER_DIGITS));
+  if (!bytes || bytes.length < HEADER_BYTES) return null;
+  return unpackHeader(bytes);
+}

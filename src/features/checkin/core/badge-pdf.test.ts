@@ -8,6 +8,7 @@ import { PNG } from "pngjs";
 import { afterAll, describe, expect, it } from "vitest";
 import { encodeBadge, generateEditionKeyPair, verifyBadge } from "./badge-code";
 import { defaultUrduFontPath, renderBadgePdf, textColourOn } from "./badge-pdf";
+import { formatShortCode } from "./short-code";
 
 const run = promisify(execFile);
 const dirs: string[] = [];
@@ -45,6 +46,20 @@ describe("renderBadgePdf", () => {
     const read = await readQr(pdf);
     expect(read).toBe(code);
     expect(verifyBadge(read, { [keys.keyId]: keys.publicKey }, 0xbeef)).toMatchObject({ ok: true, payload: { registrationNo: 1042 } });
+  });
+
+  it("prints the short code under the QR, as text a PDF reader finds, and the QR still reads", async () => {
+    const code = encodeBadge(claims, keys.privateKey, keys.keyId);
+    const shortCode = formatShortCode(2026, 1042);
+    const { pdf } = await renderBadgePdf({ ...base, code, nameUr: "عائشہ صدیقی", shortCode });
+    const dir = await mkdtemp(join(tmpdir(), "badge-"));
+    dirs.push(dir);
+    await writeFile(join(dir, "b.pdf"), pdf);
+    const { stdout } = await run("pdftotext", ["-layout", join(dir, "b.pdf"), "-"]);
+    expect(stdout).toContain(shortCode);
+    expect(stdout).toContain("No. 1042");
+    expect(await readQr(pdf)).toBe(code);
+    await expect(renderBadgePdf({ ...base, code, shortCode: "2026-1042" })).rejects.toThrow();
   });
 
   it("embeds the Urdu font from @fontsource (pdfkit reads WOFF)", async () => {

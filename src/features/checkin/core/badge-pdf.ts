@@ -23,6 +23,9 @@ export const badgePdfSchema = z
     colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
     /** Printed under the QR (e.g. "No. 1042 · 12–14 Mar"), a human-readable fallback. */
     footer: z.string().max(120).optional(),
+    /** The short code (core/short-code.ts, `2026-04817-K`), printed large under the QR: what gate
+     *  staff type when the camera fails. */
+    shortCode: z.string().regex(/^[0-9]{4}-[0-9]{5,10}-[A-Z]$/).optional(),
     /** A TTF/OTF/WOFF font with Arabic script; defaults to Noto Nastaliq Urdu from @fontsource. */
     urduFontPath: z.string().optional(),
   })
@@ -138,11 +141,15 @@ export async function renderBadgePdf(input: BadgePdfInput): Promise<{ pdf: Buffe
     }
   }
 
-  // QR: as large as the space left allows, centred, with room for the footer.
+  // QR: as large as the space left allows, centred, with room for the short code and the footer.
+  const codeH = o.shortCode ? 20 : 0;
   const footerH = o.footer ? 16 : 0;
-  const qrSize = Math.min(inner, A6.height - MARGIN - footerH - y - 4);
-  const qrY = A6.height - MARGIN - footerH - qrSize;
+  const qrSize = Math.min(inner, A6.height - MARGIN - footerH - codeH - y - 4);
+  const qrY = A6.height - MARGIN - footerH - codeH - qrSize;
   drawQr(doc, o.code, (A6.width - qrSize) / 2, qrY, qrSize);
+  if (o.shortCode) {
+    doc.font("Courier-Bold").fontSize(16).fillColor("#000000").text(o.shortCode, MARGIN, qrY + qrSize + 3, { width: inner, align: "center", lineBreak: false, characterSpacing: 1 });
+  }
   if (o.footer) {
     doc.font("Helvetica").fontSize(9).fillColor("#444444").text(o.footer, MARGIN, A6.height - MARGIN - 11, { width: inner, align: "center", lineBreak: false });
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { badgeKey, type ScanInput } from "./decide";
+import { manualListSchema } from "./manual-entry";
 
 // What a scanner page downloads to decide on its own when the network drops: the edition's
 // public keys, its days, the gates, and the revocation list. Small by design (numbers, not
@@ -19,6 +20,8 @@ export const gateBundleSchema = z
     replacedBadges: z.array(z.tuple([z.number().int().min(1), z.number().int().min(0).max(255)])),
     /** A door rehearsal: on this local date, scan as edition day `dayIndex` (absent or null: none). */
     rehearsal: z.object({ onDate: z.iso.date(), dayIndex: z.number().int().min(0).max(15) }).strict().nullable().optional(),
+    /** Current badges by number, to find one by its short code offline (core/manual-entry.ts). */
+    manual: manualListSchema.optional(),
     /** When the server built it, so the page can show how stale its lists are. */
     generatedAt: z.iso.datetime({ offset: true }),
   })

@@ -22,6 +22,8 @@ export const uploadedScanSchema = z
     result: z.enum(["admit", "refuse"]),
     reason: scanReasonSchema,
     offline: z.boolean(),
+    /** Found by the short code typed on the phone (core/manual-entry.ts), not scanned: `code` is then the short code. */
+    manual: z.enum(["code", "name"]).optional(),
   })
   .strict();
 export type UploadedScan = z.infer<typeof uploadedScanSchema>;

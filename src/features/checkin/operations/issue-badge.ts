@@ -8,6 +8,7 @@ import { queueEmail, type EmailMessage } from "../../../platform/mail/outbox";
 import { editions, visitorCategories } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
 import { decodeBadge, editionShortId, encodeBadge, epochDay, type BadgeClaims } from "../core/badge-code";
+import { formatShortCode } from "../core/short-code";
 import { signingKey, type SigningKey } from "../keys";
 import { badges, zones } from "../tables";
 import { badgePageUrl, linkKeyOf } from "./badge-link";
@@ -89,8 +90,9 @@ export async function signNewBadge(tx: Executor, ctx: Ctx, edition: Edition, reg
  *  an account; `linkKey` is that badge's link key. */
 export function badgeEmail(ctx: Ctx, edition: Edition, reg: Registration, linkKey: string): EmailMessage {
   const link = badgePageUrl(ctx.config.publicUrl, reg.id, linkKey);
+  const shortCode = formatShortCode(edition.year, reg.number);
   const text = (locale: "en" | "ur") =>
-    translate(locale, "checkin.email.body", { name: reg.name, edition: locale === "ur" ? edition.nameUr : edition.nameEn, link, number: reg.number });
+    `${translate(locale, "checkin.email.body", { name: reg.name, edition: locale === "ur" ? edition.nameUr : edition.nameEn, link, number: reg.number })}\n${translate(locale, "checkin.email.shortCode", { code: shortCode })}`;
   // In the registrant's language, whoever triggered it (an organiser approving in Urdu, say).
   const first = isLocale(reg.locale) ? reg.locale : "en";
   const second = first === "ur" ? "en" : "ur";

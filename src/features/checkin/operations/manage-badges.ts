@@ -9,6 +9,7 @@ import { parseInput } from "../../../platform/validation";
 import { editions, visitorCategories } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
 import { renderBadgePdf } from "../core/badge-pdf";
+import { formatShortCode } from "../core/short-code";
 import { addEditionKey } from "../keys";
 import { badgeAdminInput, editionInput, registrationInput, revokeInput } from "../schemas";
 import { badgeKeys, badges, staffBadges, zones } from "../tables";
@@ -134,7 +135,8 @@ export async function badgeForManageLink(ctx: Ctx, raw: unknown) {
   const badge = await currentBadgeOf(ctx.db, reg.id);
   if (!badge || badge.revokedAt) return null;
   const key = await linkKeyOf(ctx.db, badge);
-  return { registrationId: reg.id, number: reg.number, name: reg.name, code: badge.code, key };
+  const [edition] = await ctx.db.select({ year: editions.year }).from(editions).where(eq(editions.id, reg.editionId));
+  return { registrationId: reg.id, number: reg.number, shortCode: formatShortCode(edition!.year, reg.number), name: reg.name, code: badge.code, key };
 }
 
 /** The A6 PDF of the current badge. */
@@ -153,6 +155,7 @@ export async function badgePdf(ctx: Ctx, raw: unknown): Promise<{ pdf: Buffer; f
     categoryName: c.nameEn,
     categoryNameUr: c.nameUr,
     colour: /^#[0-9a-fA-F]{6}$/.test(c.colour) ? c.colour : "#555555",
+    shortCode: formatShortCode(e.year, r.number),
     footer: `No. ${r.number} · Day ${days}`,
   });
   return { pdf: rendered.pdf, filename: `badge-${r.number}.pdf` };

@@ -1,11 +1,13 @@
-import { and, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { editions } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
-import { editionShortId, verifyBadge } from "../core/badge-code";
+import { editionShortId, HEADER_DIGITS, readHeaderDigits, verifyBadge } from "../core/badge-code";
+import { packManualList, type ManualBadge } from "../core/manual-entry";
+import { parseShortCode } from "../core/short-code";
 import { verificationReason } from "../core/decide";
 import { scanDay, type GateBundle } from "../core/gate-bundle";
 import { detectDoubleAdmissions, mergeUploadedScans } from "../core/offline-sync";
@@ -44,6 +46,7 @@ export async function gateBundle(ctx: Ctx, raw: unknown): Promise<GateBundle> {
       .where(and(eq(registrations.editionId, editionId), ne(registrations.status, "approved"))),
     rehearsalOf(db, editionId),
   ]);
+  const manual = await manualList(db, edition.id, edition.year);
   return {
     edition: editionShortId(edition.id),
     startsOn: edition.startsOn,
@@ -55,8 +58,24 @@ export async function gateBundle(ctx: Ctx, raw: unknown): Promise<GateBundle> {
     revokedBadges: revoked.map((b) => [b.no, b.serial] as [number, number]),
     replacedBadges: replaced.map((b) => [b.no, b.serial] as [number, number]),
     rehearsal,
+    manual,
     generatedAt: ctx.clock.now().toISOString(),
   };
+}
+
+/** Every current badge of the edition (revoked ones too: the revocation lists name them), read
+ *  back from the signed text itself, for finding a badge by short code offline. */
+async function manualList(db: Ctx["db"], editionId: string, year: number) {
+  const rows = await db
+    .select({ head: sql<string>`substr(${badges.code}, 1, ${HEADER_DIGITS})` })
+    .from(badges)
+    .where(and(eq(badges.editionId, editionId), isNull(badges.replacedAt)));
+  const list: ManualBadge[] = [];
+  for (const r of rows) {
+    const h = readHeaderDigits(r.head);
+    if (h) list.push({ registrationNo: h.registrationNo, serial: h.serial, category: h.category, days: h.days, zones: h.zones, validFrom: h.validFrom, validTo: h.validTo });
+  }
+  return packManualList(year, list);
 }
 
 export interface UploadAnswer {
@@ -96,8 +115,26 @@ export async function uploadOfflineScans(ctx: Ctx, raw: unknown): Promise<Upload
     const keys = await editionPublicKeys(tx, edition.id);
     const short = editionShortId(edition.id);
     let incidents = 0;
+    // An admit by short code (typed offline, core/manual-entry.ts) carries the code as typed: it
+    // must name a badge this edition issued, and the number the phone recorded.
+    const typed = record.flatMap((s) => {
+      const p = s.result === "admit" && s.manual ? parseShortCode(s.code, edition.year) : null;
+      return p?.ok && p.year === edition.year ? [p.registrationNo] : [];
+    });
+    const issued = new Set(
+      typed.length
+        ? (await tx.selectDistinct({ no: badges.registrationNo }).from(badges).where(and(eq(badges.editionId, edition.id), inArray(badges.registrationNo, typed)))).map((b) => b.no)
+        : [],
+    );
     for (const [i, s] of record.entries()) {
       if (s.result !== "admit") continue;
+      if (s.manual) {
+        const p = parseShortCode(s.code, edition.year);
+        if (p.ok && p.year === edition.year && p.registrationNo === s.registrationNo && issued.has(p.registrationNo)) continue;
+        incidents++;
+        record[i] = { ...s, result: "refuse", reason: "unknown_code", registrationNo: p.ok && issued.has(p.registrationNo) ? p.registrationNo : null };
+        continue;
+      }
       const v = verifyBadge(s.code, keys, short);
       if (v.ok && v.payload.registrationNo === s.registrationNo) continue;
       incidents++;
@@ -129,6 +166,7 @@ export async function uploadOfflineScans(ctx: Ctx, raw: unknown): Promise<Upload
         result: s.result,
         reason: s.reason,
         scannedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+        manual: s.manual ?? null,
       }));
       recorded += (await tx.insert(scans).values(rows).onConflictDoNothing().returning({ id: scans.id })).length;
     }

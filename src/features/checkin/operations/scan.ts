@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { rowsOf } from "../../../platform/db/rows";
 import { DomainError } from "../../../platform/errors";
@@ -13,7 +14,9 @@ import { scanDay } from "../core/gate-bundle";
 import { newScanNonce } from "../core/offline-sync";
 import { editionPublicKeys } from "../keys";
 import { scanInput } from "../schemas";
-import { badges, checkinRehearsals, checkinSetupVersions, gates, scans, zones } from "../tables";
+import { badges, checkinRehearsals, checkinSetupVersions, gates, scans, zones, type manualEntries } from "../tables";
+
+export type ManualEntry = (typeof manualEntries)[number];
 
 export interface ScanAnswer {
   result: "admit" | "refuse";
@@ -145,8 +148,14 @@ function readForScan(db: Ctx["db"]) {
  *  with its badge and today's admissions, then the insert. Two gates admitting one badge at the
  *  same moment both decide "admit", but the unique (edition, registration, admit_key) lets only
  *  one insert succeed; the other is recorded as already inside. */
-export async function recordScan(ctx: Ctx, raw: unknown, retried = false): Promise<ScanAnswer> {
-  const input = parseInput(scanInput, raw);
+export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
+  return decideAndRecord(ctx, parseInput(scanInput, raw), null);
+}
+
+/** The scan itself, for a read QR code or, with `manual`, for the current badge of a person staff
+ *  found by short code or name (operations/lookup.ts): same rules, same reasons, marked manual.
+ *  `retried`: decided again once after the cached gate and keys turned out out of date. */
+export async function decideAndRecord(ctx: Ctx, input: z.output<typeof scanInput>, manual: ManualEntry | null, retried = false): Promise<ScanAnswer> {
   const { gate, edition, zoneBit, rehearsal, setupVersion } = await gateForScan(ctx, input.gateId);
   const nonce = input.nonce ?? newScanNonce();
   const short = editionShortId(edition.id);
@@ -170,7 +179,7 @@ export async function recordScan(ctx: Ctx, raw: unknown, retried = false): Promi
     if (reg && !retried && !cachedAreCurrent(edition.id, setupVersion, Number(reg.setupVersion))) {
       // The gate, zone, rehearsal, edition or keys changed since this process cached them.
       forgetEdition(edition.id);
-      return recordScan(ctx, raw, true);
+      return decideAndRecord(ctx, input, manual, true);
     }
     if (!reg?.scannedState) {
       // Genuinely signed but unknown here (a badge this server never issued): nothing to admit.
@@ -210,6 +219,7 @@ export async function recordScan(ctx: Ctx, raw: unknown, retried = false): Promi
     // A rehearsal's admissions have keys of their own (with its date), so they never block the event's, nor another rehearsal's.
     admitKey: decision.result === "admit" && !gate.reentryAllowed ? `${inRehearsal ? `r${rehearsal!.onDate}:` : ""}${today.dayIndex}:${gateZone ?? "-"}` : null,
     rehearsal: inRehearsal,
+    manual,
   };
   const answer = (result: "admit" | "refuse", reason: ScanDecision["reason"]): ScanAnswer => ({
     result,
@@ -225,7 +235,7 @@ export async function recordScan(ctx: Ctx, raw: unknown, retried = false): Promi
   if (first?.code === input.code) return answer(first.result, first.reason as ScanDecision["reason"]);
   // The nonce of another code: a nonce only makes a repeat of the same scan harmless, so this one
   // is a scan of its own, decided on its own badge, under a nonce of the server's.
-  if (first) return recordScan(ctx, { ...input, nonce: newScanNonce() });
+  if (first) return decideAndRecord(ctx, { ...input, nonce: newScanNonce() }, manual);
   await db
     .insert(scans)
     .values({ ...row, result: "refuse", reason: "already_inside", admitKey: null })

@@ -4,8 +4,10 @@ import { loadOr } from "../../../web/actions";
 import { translator } from "../../../platform/i18n/translate";
 import { pageTitle, pick, useLocale, useT, type RootData } from "../../../web/i18n";
 import { textColourOn } from "../core/colour";
+import { formatShortCode } from "../core/short-code";
 import { getBadge } from "../operations/manage-badges";
 import { badgeQrSvg } from "./badge-qr";
+import { ShortCode } from "./short-code";
 
 // The registrant's mobile badge: the signed QR as inline SVG (crisp at any zoom, no image
 // request), name, category band, days and zones, and the printable A6 PDF. Only the registrant
@@ -29,6 +31,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     return {
       registrationId: view.registration.id,
       number: view.registration.number,
+      shortCode: formatShortCode(view.edition.year, view.registration.number),
       name: view.registration.name,
       nameUr: view.registration.nameUr,
       organisation: view.registration.organisation,
@@ -84,6 +87,7 @@ export default function Badge({ loaderData: b }: Route.ComponentProps) {
                 // Generated on the server by the qrcode package from digits only: no user text inside.
                 dangerouslySetInnerHTML={{ __html: b.svg }}
               />
+              <ShortCode code={b.shortCode} />
               <p className="hint">{t("checkin.badge.show")}</p>
             </>
           ) : b.status === "revoked" ? (

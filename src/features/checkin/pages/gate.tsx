@@ -2,12 +2,14 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type Fo
 import { Form, useNavigation } from "react-router";
 import type { Route } from "./+types/gate";
 import { loadOr, runForm } from "../../../web/actions";
-import { FormError, useFailure } from "../../../web/components/form";
+import { Field, failureOf, FormError, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { startCamera } from "../client/camera";
-import { decideOffline, deviceId, fetchBundle, loadBundle, queueSize, rememberAdmission, saveBundle, uploadQueue } from "../client/gate-offline";
+import { decideOffline, decideOfflineManual, deviceId, fetchBundle, findOffline, loadBundle, queueSize, rememberAdmission, saveBundle, uploadQueue } from "../client/gate-offline";
+import type { ManualLookup } from "../core/manual-entry";
 import { scanDay } from "../core/gate-bundle";
 import { gateSetup } from "../operations/gate-setup";
+import { admitFound, findBadges, type FindAnswer } from "../operations/lookup";
 import { recordScan, type ScanAnswer } from "../operations/scan";
 
 // The scanner page for gate staff on a phone. Without JavaScript it is a plain form (a hardware
@@ -30,6 +32,20 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
+  const intent = form.get("intent");
+  // When the camera fails: find by short code or name, then admit through the same scan, marked manual.
+  if (intent === "find") {
+    const found = await runForm(context.ctx.locale, form, () => findBadges(context.ctx, { gateId: form.get("gateId"), query: String(form.get("query") ?? "") }));
+    if (!found.ok) return found.response;
+    return { find: { ...found.value, query: String(form.get("query") ?? "").trim() }, gateId: String(form.get("gateId")) };
+  }
+  if (intent === "admit") {
+    const admitted = await runForm(context.ctx.locale, form, () =>
+      admitFound(context.ctx, { gateId: form.get("gateId"), registrationNo: String(form.get("registrationNo") ?? ""), via: form.get("via") }),
+    );
+    if (!admitted.ok) return admitted.response;
+    return { answer: admitted.value, gateId: String(form.get("gateId")), manual: true };
+  }
   const result = await runForm(context.ctx.locale, form, () =>
     recordScan(context.ctx, { gateId: form.get("gateId"), code: String(form.get("code") ?? ""), deviceId: "web-form" }),
   );
@@ -41,7 +57,9 @@ const noSubscribe = () => () => {};
 
 /** What an offline result can say about the person: only what the badge itself carries. */
 type Carried = { registrationNo: number; category: number; days: number };
-type Shown = { result: "admit" | "refuse"; message: string; person: ScanAnswer["person"]; offline: boolean; carried?: Carried };
+type Shown = { result: "admit" | "refuse"; message: string; person: ScanAnswer["person"]; offline: boolean; carried?: Carried; manual?: boolean };
+/** The find form's answer: from the server (names), or from this phone's bundle offline (numbers only). */
+type Found = { query: string; online: FindAnswer | null; offline: Extract<ManualLookup, { ok: true }> | null; problem: string | null };
 
 /** The camera's failure in words staff can act on (no camera, blocked, or not possible here). */
 function cameraProblem(e: unknown): "cameraDenied" | "cameraMissing" | "cameraUnavailable" {
@@ -65,8 +83,10 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
   const failure = useFailure();
   const navigation = useNavigation();
   const { edition, gates, categories } = loaderData;
-  const posted = actionData && "answer" in actionData ? actionData : null;
-  const [gateId, setGateId] = useState(posted?.gateId ?? gates[0]?.id ?? "");
+  const posted = actionData && "answer" in actionData && actionData.answer ? { answer: actionData.answer, gateId: String(actionData.gateId), manual: "manual" in actionData && !!actionData.manual } : null;
+  const postedFind = actionData && "find" in actionData && actionData.find ? { find: actionData.find, gateId: String(actionData.gateId) } : null;
+  const [gateId, setGateId] = useState(posted?.gateId ?? postedFind?.gateId ?? gates[0]?.id ?? "");
+  const [offlineFound, setOfflineFound] = useState<Found | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   const [online, setOnline] = useState(true);
   const [queued, setQueued] = useState(0);
@@ -133,6 +153,55 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
   }, []);
 
   useEffect(() => () => camera?.(), [camera]);
+
+  // A new answer from the server (a find, or an admission from it) replaces what the phone showed.
+  useEffect(() => {
+    if (!actionData) return;
+    const person = posted?.answer.result === "admit" ? posted.answer.person : null;
+    const bundle = person ? loadBundle(edition.id) : null;
+    if (person && bundle) {
+      const day = scanDay(new Date(), bundle);
+      const zone = bundle.gates.find((g) => g.id === posted!.gateId)?.zone ?? null;
+      rememberAdmission(person.registrationNo, day.dayIndex, zone, day.rehearsal ? (bundle.rehearsal?.onDate ?? null) : null);
+    }
+    // Only when a new answer arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [actionData]);
+
+  /** Offline, the find form looks the code up in this phone's bundle (names need the network). */
+  const onFind = (e: FormEvent<HTMLFormElement>) => {
+    setShown(null);
+    setOfflineFound(null);
+    if (navigator.onLine) return;
+    e.preventDefault();
+    setOnline(false);
+    const query = String(new FormData(e.currentTarget).get("query") ?? "").trim();
+    const bundle = loadBundle(edition.id);
+    const found = bundle ? findOffline(bundle, query) : null;
+    let problem: string | null = null;
+    if (!bundle || !found) problem = t("checkin.gate.noBundle");
+    else if (!found.ok)
+      problem =
+        found.reason === "not_code"
+          ? t("checkin.find.offlineNames")
+          : found.reason === "bad_check"
+            ? t("error.short_code_check_failed")
+            : found.reason === "other_edition"
+              ? t("error.short_code_other_edition", { year: query.trim().slice(0, 4) })
+              : t("checkin.find.offlineUnknown", { at: new Date(bundle.generatedAt).toLocaleTimeString(locale === "ur" ? "ur-PK" : "en-GB") });
+    setShown(null);
+    setOfflineFound({ query, online: null, offline: found?.ok ? found : null, problem });
+  };
+
+  const admitOffline = async (found: Extract<ManualLookup, { ok: true }>) => {
+    const bundle = loadBundle(edition.id);
+    if (!bundle) return;
+    const d = await decideOfflineManual(edition.id, bundle, gateId, found);
+    const carried = d.badge ? { registrationNo: d.badge.registrationNo, category: d.badge.category, days: d.badge.days } : undefined;
+    setOfflineFound(null);
+    setShown({ result: d.result, message: t(`checkin.reason.${d.reason}`), person: null, offline: true, manual: true, ...(carried ? { carried } : {}) });
+    await refreshQueue();
+  };
 
   const check = useCallback(
     async (raw: string) => {
@@ -216,7 +285,9 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
     }
   };
 
-  const result: Shown | null = shown ?? (posted ? { ...posted.answer, offline: false } : null);
+  const result: Shown | null = shown ?? (posted ? { ...posted.answer, offline: false, manual: posted.manual } : null);
+  const findFailure = failureOf(failure, "find");
+  const found: Found | null = offlineFound ?? (postedFind ? { query: postedFind.find.query, online: postedFind.find, offline: null, problem: null } : null);
   const bundleStart = loaderData.bundle.startsOn;
   // Today as the gate decides it: a door rehearsal, a show day, or a day every badge is refused.
   const today = scanDay(new Date(), loaderData.bundle);
@@ -245,7 +316,7 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
         {online ? t("checkin.gate.online") : t("checkin.gate.offline")} · <span data-testid="gate-queue">{t("checkin.gate.queue", { count: queued })}</span>
       </p>
       <p className="hint">{t("checkin.gate.synced", { at: new Date(syncedAt).toLocaleTimeString(locale === "ur" ? "ur-PK" : "en-GB") })}</p>
-      <FormError failure={failure} />
+      <FormError failure={findFailure ? undefined : failure} />
       <Form method="post" onSubmit={enhanced ? onSubmit : undefined} noValidate>
         <div className="field">
           <label htmlFor="gate-gate">{t("checkin.gate.chooseGate")}</label>
@@ -293,6 +364,7 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
                 {result.person.name} · {result.person.category} · {t("checkin.badge.number", { number: result.person.registrationNo })}
               </p>
             ) : null}
+            {result.manual ? <p style={{ margin: "0.25rem 0 0", fontSize: "0.85rem" }}>{t("checkin.gate.manual")}</p> : null}
             {result.carried ? (
               <>
                 <p style={{ margin: "0.25rem 0 0", fontSize: "1.1rem" }} data-testid="gate-carried">
@@ -305,6 +377,87 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
           </>
         ) : null}
       </div>
+      <section aria-labelledby="gate-find" style={{ marginBlock: "1rem" }}>
+        <h2 id="gate-find">{t("checkin.find.title")}</h2>
+        <FormError failure={findFailure} />
+        <Form method="post" onSubmit={enhanced ? onFind : undefined} noValidate>
+          <input type="hidden" name="intent" value="find" />
+          {enhanced ? (
+            <input type="hidden" name="gateId" value={gateId} />
+          ) : (
+            <div className="field">
+              <label htmlFor="find-gate">{t("checkin.find.gate")}</label>
+              <select id="find-gate" name="gateId" defaultValue={gateId}>
+                {gates.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {pick(locale, g.nameEn, g.nameUr)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <Field name="query" form="find" label={t("checkin.find.query")} hint={t("checkin.find.hint")} failure={findFailure} defaultValue={found?.query ?? ""} autoComplete="off" dir="auto" />
+          <button type="submit">{t("checkin.find.submit")}</button>
+        </Form>
+        {found ? (
+          <div data-testid="gate-found" style={{ marginBlockStart: "0.75rem" }}>
+            {found.problem ? (
+              <p className="error" role="alert">
+                {found.problem}
+              </p>
+            ) : null}
+            {found.offline ? (
+              <div className="card">
+                <p style={{ margin: 0 }}>{t("checkin.find.offline")}</p>
+                <p style={{ margin: "0.25rem 0", fontWeight: 700 }}>
+                  <span dir="ltr">{found.offline.code}</span> · {t("checkin.badge.number", { number: found.offline.registrationNo })} ·{" "}
+                  {categoryName(found.offline.verification.payload.category)}
+                </p>
+                <button type="button" className="primary" onClick={() => void admitOffline(found.offline!)}>
+                  {t("checkin.find.admit", { code: found.offline.code })}
+                </button>
+              </div>
+            ) : null}
+            {found.online && found.online.found.length === 0 ? <p role="status">{t("checkin.find.none", { query: found.query })}</p> : null}
+            {found.online && found.online.found.length > 0 ? (
+              <>
+                <p role="status">{t("checkin.find.results")}</p>
+                <ul style={{ listStyle: "none", padding: 0, margin: 0, display: "grid", gap: "0.5rem" }}>
+                  {found.online.found.map((f) => (
+                    <li key={f.registrationNo} className="card">
+                      <p style={{ margin: 0, fontWeight: 700 }} dir="auto">
+                        {f.name}
+                        {f.nameUr ? (
+                          <span lang="ur" dir="rtl" style={{ marginInlineStart: "0.5rem", fontWeight: 400 }}>
+                            {f.nameUr}
+                          </span>
+                        ) : null}
+                      </p>
+                      <p style={{ margin: "0.25rem 0" }}>
+                        {f.category} · {t(`registration.status.${f.status}`)} · {t(`checkin.find.badge.${f.badge}`)}
+                      </p>
+                      <p style={{ margin: "0.25rem 0" }} dir="ltr">
+                        {f.shortCode}
+                      </p>
+                      {f.badge !== "none" ? (
+                        <Form method="post" onSubmit={() => setShown(null)}>
+                          <input type="hidden" name="intent" value="admit" />
+                          <input type="hidden" name="gateId" value={enhanced ? gateId : (postedFind?.gateId ?? gateId)} />
+                          <input type="hidden" name="registrationNo" value={f.registrationNo} />
+                          <input type="hidden" name="via" value={found.online!.via} />
+                          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
+                            {t("checkin.find.admit", { code: f.shortCode })}
+                          </button>
+                        </Form>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+      </section>
       {enhanced ? (
         <>
           <button type="button" onClick={() => void toggleCamera()}>

@@ -1,4 +1,5 @@
 import { useT } from "../../../web/i18n";
+import { ShortCode } from "./short-code";
 
 // The badge on the registrant's manage page (/registration/:token): the QR to show at the gate,
 // the number and name, and the badge link (page and PDF) that works without an account.
@@ -6,6 +7,7 @@ import { useT } from "../../../web/i18n";
 export interface HolderBadgeData {
   registrationId: string;
   number: number;
+  shortCode: string;
   name: string;
   key: string;
   svg: string;
@@ -33,6 +35,7 @@ export function HolderBadge({ badge }: { badge: HolderBadgeData }) {
         // Generated on the server by the qrcode package from digits only: no user text inside.
         dangerouslySetInnerHTML={{ __html: badge.svg }}
       />
+      <ShortCode code={badge.shortCode} />
       <p className="hint">{t("checkin.badge.show")}</p>
       <p>
         <a className="button primary" href={pdf} download={`badge-${badge.number}.pdf`}>

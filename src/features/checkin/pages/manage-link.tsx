@@ -22,7 +22,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const data = await loadOr(request, () => getOwnRegistration(context.ctx, { token: params.token }));
   // Approved: the badge too, reachable with this link alone (no account needed).
   const found = data.registration.status === "approved" ? await loadOr(request, () => badgeForManageLink(context.ctx, { token: params.token })) : null;
-  const badge = found ? { registrationId: found.registrationId, number: found.number, name: found.name, key: found.key, svg: await badgeQrSvg(found.code) } : null;
+  const badge = found ? { registrationId: found.registrationId, number: found.number, shortCode: found.shortCode, name: found.name, key: found.key, svg: await badgeQrSvg(found.code) } : null;
   return { data, badge, isNew: new URL(request.url).searchParams.get("new") === "1" };
 }
 

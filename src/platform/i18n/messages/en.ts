@@ -259,6 +259,8 @@ export const en = {
   "error.appeal_decided": "This appeal has already been decided.",
   "error.token_invalid": "This link is invalid or has expired. Ask for a new one.",
   "error.payload_too_large": "What was sent is too large.",
+  "error.short_code_check_failed": "The check letter does not match the numbers: a character was misread or mistyped. Read the code on the badge again.",
+  "error.short_code_other_edition": "This code belongs to a badge of another edition ({year}), not this one.",
   "error.rate_limited": "Too many attempts. Please wait a few minutes and try again.",
 
   "validation.invalid": "This value is not valid.",

@@ -258,6 +258,8 @@ export const ur: Record<PlatformMessageKey, string> = {
   "error.appeal_decided": "اس اپیل کا فیصلہ ہو چکا ہے۔",
   "error.token_invalid": "یہ لنک درست نہیں یا اس کی مدت ختم ہو چکی ہے۔ نیا لنک منگوائیں۔",
   "error.payload_too_large": "بھیجا گیا مواد بہت بڑا ہے۔",
+  "error.short_code_check_failed": "جانچ کا حرف نمبروں سے میل نہیں کھاتا: کوئی حرف غلط پڑھا یا لکھا گیا۔ بیج پر کوڈ دوبارہ پڑھیں۔",
+  "error.short_code_other_edition": "یہ کوڈ کسی دوسری نمائش ({year}) کے بیج کا ہے، اس کا نہیں۔",
   "error.rate_limited": "بہت زیادہ کوششیں۔ براہِ کرم چند منٹ انتظار کر کے دوبارہ کوشش کریں۔",
 
   "validation.invalid": "یہ قدر درست نہیں۔",
