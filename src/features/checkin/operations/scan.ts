@@ -13,6 +13,7 @@ import { newScanNonce } from "../core/offline-sync";
 import { editionPublicKeys } from "../keys";
 import { scanInput } from "../schemas";
 import { badges, checkinRehearsals, gates, scans, zones } from "../tables";
+import { zoneMaskSql } from "../zone-masks";
 
 export interface ScanAnswer {
   result: "admit" | "refuse";
@@ -89,6 +90,8 @@ function prepareRead(db: Ctx["db"]) {
       categoryUr: visitorCategories.nameUr,
       currentSerial: sql<number | null>`(select max(${badges.serial}) from ${badges} where ${badges.registrationId} = ${registrations.id})`,
       scannedState: sql<string | null>`(select case when ${badges.revokedAt} is null then 'valid' else 'revoked' end from ${badges} where ${badges.registrationId} = ${registrations.id} and ${badges.serial} = ${p("serial")})`,
+      // Gates decide by the current zone mask (category ∪ grants), not the one signed at printing.
+      zoneMask: zoneMaskSql(),
       inside: sql<boolean>`exists (select 1 from ${scans} where ${scans.editionId} = ${p("editionId")} and ${scans.registrationNo} = ${p("no")} and ${scans.dayIndex} = ${p("dayIndex")} and ${scans.result} = 'admit' and ${scans.zone} is not distinct from ${p("zone")}::int and ${scans.rehearsal} = ${p("rehearsal")}::boolean and (not ${p("rehearsal")}::boolean or (${scans.scannedAt} at time zone ${p("tz")})::date = ${p("onDate")}::date))`,
     })
     .from(registrations)
@@ -150,6 +153,7 @@ export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
         gateZone,
         reentryAllowed: gate.reentryAllowed,
         history,
+        zoneMask: Number(reg.zoneMask),
       });
     }
   }
