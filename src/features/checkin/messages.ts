@@ -2,9 +2,11 @@
 // (platform/i18n/catalogue.ts). Keep the keys and {placeholders}
 // of en and ur identical; prefix every key with "checkin.".
 import { en as accessEn, ur as accessUr } from "./messages-access";
+import { en as zonesEn, ur as zonesUr } from "./messages-zones";
 
 export const en = {
   ...accessEn,
+  ...zonesEn,
   "checkin.result.admit": "Admit",
   "checkin.result.refuse": "Refuse",
   "checkin.reason.ok": "Valid badge",
@@ -128,6 +130,7 @@ export const en = {
 
 export const ur: Record<keyof typeof en, string> = {
   ...accessUr,
+  ...zonesUr,
   "checkin.result.admit": "داخلہ دیں",
   "checkin.result.refuse": "داخلہ نہیں",
   "checkin.reason.ok": "درست بیج",
