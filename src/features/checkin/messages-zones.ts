@@ -34,7 +34,7 @@ export const ur: Record<keyof typeof en, string> = {
     "بیج کسی زون کا دروازہ تب کھولتا ہے جب بیج والے کا زمرہ اس زون میں جا سکتا ہو، یا نیچے اس فرد کو وہ زون دیا گیا ہو۔ گیٹ موجودہ اصول استعمال کرتے ہیں: آن لائن اگلے اسکین پر، آف لائن فون اگلی ہم آہنگی پر۔ چھپے ہوئے بیج درست رہتے ہیں۔",
   "checkin.zoneAccess.matrix": "زمرے اور زون",
   "checkin.zoneAccess.category": "زائرین کا زمرہ",
-  "checkin.zoneAccess.allow": "{category}: {zone}",
+  "checkin.zoneAccess.allow": "{category} کا {zone} میں داخلہ",
   "checkin.zoneAccess.saveRules": "اصول محفوظ کریں",
   "checkin.zoneAccess.noZones": "اس ایڈیشن میں ابھی کوئی زون نہیں: چیک اِن سیٹ اپ کے صفحے پر شامل کریں۔",
   "checkin.zoneAccess.grants": "کسی ایک فرد کو اجازت",
