@@ -4,6 +4,9 @@
 // CLI and every test project's set-up. Server-only: the browser gets src/messages.ts from root.tsx.
 import "./messages";
 import { checkinBadgePort } from "./features/checkin/badge-port";
+import { checkinCopyPart } from "./features/checkin/copy-part";
+import { provideEditionCopyParts } from "./features/editions/copy-port";
 import { provideBadgePort } from "./features/registration/badge-port";
 
 provideBadgePort(checkinBadgePort);
+provideEditionCopyParts([checkinCopyPart]);

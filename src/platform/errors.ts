@@ -25,6 +25,7 @@ export const errorStatus = {
   registration_not_approved: 409,
   key_rotation_conflict: 409,
   badge_revoked: 409,
+  zone_already_granted: 409,
   withdrawal_not_allowed: 409,
   selection_published: 409,
   appeal_not_allowed: 409,

@@ -3,7 +3,15 @@ import { openPrivateKey, signingKey } from "./keys";
 import { badgeLinkKey } from "./operations/badge-link";
 import { badgeEmail, currentBadgeOf, firstBadgeRows, issueBadge, queueBadgeEmail, revokeBadgesOfRegistration, signNewBadge } from "./operations/issue-badge";
 import { badges } from "./tables";
+import { categoryMasksJsonSql, categoryZoneMasks } from "./zone-masks";
 import { sql } from "drizzle-orm";
+
+/** The category masks as read by newestKeyQuery (json: an object, or its text on some drivers). */
+function masksOf(value: unknown): Record<string, number> | undefined {
+  const parsed = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
+  if (!parsed || typeof parsed !== "object") return undefined;
+  return Object.fromEntries(Object.entries(parsed as Record<string, unknown>).map(([k, v]) => [k, Number(v)]));
+}
 
 /** Badges as registration sees them (registration/badge-port.ts); provided by src/wiring.ts. */
 export const checkinBadgePort: BadgePort = {
@@ -21,14 +29,17 @@ export const checkinBadgePort: BadgePort = {
     return badge.serial;
   },
   revoke: revokeBadgesOfRegistration,
-  newestKeyQuery: (editionId) => sql`select key_id, private_key from badge_keys where edition_id = ${editionId} order by key_id desc limit 1`,
+  // One row always: the newest key (nulls when none yet) and the categories' zone masks.
+  newestKeyQuery: (editionId) =>
+    sql`select k.key_id, k.private_key, ${categoryMasksJsonSql(editionId)} as category_zones from (select 1) one left join lateral (select key_id, private_key from badge_keys where edition_id = ${editionId} order by key_id desc limit 1) k on true`,
   async signer(db, ctx, editionId, row) {
+    const categoryZones = row && "category_zones" in row ? masksOf(row.category_zones) : Object.fromEntries(await categoryZoneMasks(db, editionId));
     // No key yet: the edition's first badge makes one.
-    if (row?.key_id != null && row.private_key) return { keyId: Number(row.key_id), privateKey: openPrivateKey(row.private_key) };
-    return signingKey(db, ctx.clock, editionId);
+    if (row?.key_id != null && row.private_key) return { keyId: Number(row.key_id), privateKey: openPrivateKey(String(row.private_key)), categoryZones };
+    return { ...(await signingKey(db, ctx.clock, editionId)), categoryZones };
   },
   firstBadges(tx, ctx, edition, category, regs, signer) {
-    const rows = firstBadgeRows(ctx, edition, category, regs, signer);
+    const rows = firstBadgeRows(ctx, edition, category, regs, signer, signer.categoryZones?.[category.id] ?? 0);
     return {
       insert: tx.insert(badges).values(rows).getSQL(),
       mails: rows.map((b, i) => badgeEmail(ctx, edition, regs[i]!, badgeLinkKey(b.code, signer.privateKey))),

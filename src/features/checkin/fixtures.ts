@@ -1,9 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../platform/db/types";
 import { editions, visitorCategories } from "../editions/tables";
 import { nextRegistrationNumbers } from "../registration/operations/places";
 import { registrations } from "../registration/tables";
-import { gates } from "./tables";
+import { gates, zoneGrants, zones } from "./tables";
 
 // Approved registrations straight into the table, for tests, the benchmark and the e2e path
 // while registration's own operations are built next door. Not used by the app.
@@ -40,11 +40,15 @@ export async function insertApprovedRegistration(
       organisation: "Sialkot Instruments Ltd",
       status: opts.status ?? "approved",
       days: opts.days ?? [0, 1, 2],
-      zones: opts.zones ?? [],
       consentData: true,
       createdAt: now,
       updatedAt: now,
     })
     .returning();
+  // Zones of its own: individual grants, as an organiser would give them (operations/zone-access.ts).
+  if (opts.zones?.length) {
+    const zoneRows = await db.select().from(zones).where(and(eq(zones.editionId, editionId), inArray(zones.code, opts.zones)));
+    await db.insert(zoneGrants).values(zoneRows.map((z) => ({ editionId, registrationId: reg!.id, zoneId: z.id, reason: "test fixture", grantedAt: now })));
+  }
   return reg!;
 }

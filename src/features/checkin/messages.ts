@@ -3,10 +3,12 @@
 // of en and ur identical; prefix every key with "checkin.".
 import { en as accessEn, ur as accessUr } from "./messages-access";
 import { en as lookupEn, ur as lookupUr } from "./messages-lookup";
+import { en as zonesEn, ur as zonesUr } from "./messages-zones";
 
 export const en = {
   ...accessEn,
   ...lookupEn,
+  ...zonesEn,
   "checkin.result.admit": "Admit",
   "checkin.result.refuse": "Refuse",
   "checkin.reason.ok": "Valid badge",
@@ -135,6 +137,7 @@ export const en = {
 export const ur: Record<keyof typeof en, string> = {
   ...accessUr,
   ...lookupUr,
+  ...zonesUr,
   "checkin.result.admit": "داخلہ دیں",
   "checkin.result.refuse": "داخلہ نہیں",
   "checkin.reason.ok": "درست بیج",

@@ -66,3 +66,19 @@ export const zoneCreateInput = z.strictObject({ editionId: id, code: setupCode, 
 export const zoneUpdateInput = z.strictObject({ zoneId: id, nameEn, nameUr });
 export const gateCreateInput = z.strictObject({ editionId: id, code: setupCode, nameEn, nameUr, zoneId: zoneRef, reentryAllowed: checkbox });
 export const gateUpdateInput = z.strictObject({ gateId: id, nameEn, nameUr, zoneId: zoneRef, reentryAllowed: checkbox });
+
+// Zone access: the category × zone matrix and individual grants (operations/zone-access.ts).
+export const zoneAccessInput = z.strictObject({ editionId: id });
+export const zoneRulesInput = z.strictObject({
+  editionId: id,
+  /** The whole matrix: every (category, zone) pair that is allowed; pairs left out are not. */
+  rules: z.array(z.strictObject({ categoryId: id, zoneId: id })).max(4096),
+});
+export const zoneGrantInput = z.strictObject({
+  editionId: id,
+  /** The registration number, or the registrant's email. */
+  registration: z.string().trim().min(1).max(254),
+  zoneId: id,
+  reason: z.string().trim().min(1).max(500),
+});
+export const zoneGrantRevokeInput = z.strictObject({ grantId: id });

@@ -1,7 +1,7 @@
 import { and, eq, max } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
 import { visitorCategories } from "../editions/tables";
-import { gates, staffQuotas, zones } from "./tables";
+import { gates, staffQuotas, zoneCategories, zones } from "./tables";
 
 // Demo zones and gates of the Expo Centre, the exhibitor-staff category and one exhibitor's
 // quota. Idempotent like the rest of the demo seed (natural keys, insert or skip).
@@ -24,6 +24,16 @@ export const demoGates = [
   { code: "b2b_lounge", nameEn: "B2B lounge door", nameUr: "بی ٹو بی لاؤنج کا دروازہ", zone: "b2b_lounge", reentryAllowed: false },
   { code: "media_enclave", nameEn: "Media enclave door", nameUr: "میڈیا انکلیو کا دروازہ", zone: "media_enclave", reentryAllowed: false },
 ] as const;
+
+// Who enters which zone (the organisers' category × zone matrix, /back-office/editions/:id/zone-access):
+// buyers, procurement heads, banks, development partners and foreign missions meet exhibitors in the
+// B2B lounge; the invited guests of the opening ceremony are the foreign missions, regulators,
+// development partners and banks, with the media to cover it; the media have their enclave.
+export const demoZoneRules: Record<string, string[]> = {
+  b2b_lounge: ["corporate_buyer", "procurement_head", "financial_institution", "development_partner", "foreign_mission"],
+  opening_ceremony: ["foreign_mission", "regulatory_stakeholder", "development_partner", "financial_institution", "media"],
+  media_enclave: ["media"],
+};
 
 import { STAFF_CATEGORY } from "../registration/categories";
 
@@ -63,6 +73,17 @@ export async function seedCheckinDemo(tx: Executor, editionId: string, enterpris
       sort: 100,
       badgeIndex: (top ?? -1) + 1,
     });
+  }
+  // The demo's zone rules, only while the edition has none: seeding again leaves the matrix as
+  // organisers set it.
+  const [anyRule] = await tx.select({ zoneId: zoneCategories.zoneId }).from(zoneCategories).where(eq(zoneCategories.editionId, editionId)).limit(1);
+  if (!anyRule) {
+    const cats = await tx.select({ id: visitorCategories.id, code: visitorCategories.code }).from(visitorCategories).where(eq(visitorCategories.editionId, editionId));
+    const catId = new Map(cats.map((c) => [c.code, c.id]));
+    const rules = Object.entries(demoZoneRules).flatMap(([zone, codes]) =>
+      codes.flatMap((code) => (catId.has(code) && zoneId.has(zone) ? [{ editionId, categoryId: catId.get(code)!, zoneId: zoneId.get(zone)! }] : [])),
+    );
+    if (rules.length) await tx.insert(zoneCategories).values(rules).onConflictDoNothing();
   }
   if (enterpriseId) await tx.insert(staffQuotas).values({ editionId, enterpriseId, quota: 5 }).onConflictDoNothing();
 }

@@ -1,9 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
-import { errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
+import { errorResponse, errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
 import { rehearsalState, setRehearsal } from "./operations/rehearsal";
 import { checkinSetup, createGate, createZone, updateGate, updateZone } from "./operations/setup";
+import { grantZone, revokeZoneGrant, setZoneRules, zoneAccess } from "./operations/zone-access";
 
 // The organisers' check-in set-up over the API: what /back-office/editions/:id/checkin-setup
 // does, over the same operations (organiser staff only, `checkin.manage`; every change audited).
@@ -52,6 +53,40 @@ const rehearsalSchema = z
 const rehearsalBody = z
   .strictObject({ dayIndex: z.number().int().min(0).max(15).nullable().openapi({ description: "The show day to rehearse (0 = first); null ends the rehearsal" }) })
   .openapi("CheckinRehearsalChange");
+
+// Zone access: which categories enter which zone, and zones granted to one registration.
+const ruleSchema = z.object({ categoryId: uuid, zoneId: uuid }).openapi("ZoneRule");
+const zoneGrantSchema = z
+  .object({
+    id: uuid,
+    registrationId: uuid,
+    registrationNo: z.number().int(),
+    name: z.string(),
+    email: z.string(),
+    zoneId: uuid,
+    reason: z.string(),
+    grantedAt: z.string().openapi({ format: "date-time" }),
+  })
+  .openapi("ZoneGrant");
+const zoneAccessSchema = z
+  .object({
+    edition: z.object({ id: uuid, nameEn: z.string(), nameUr: z.string() }),
+    zones: z.array(zoneSchema),
+    categories: z.array(z.object({ id: uuid, code: z.string(), nameEn: z.string(), nameUr: z.string() })),
+    rules: z.array(ruleSchema).openapi({ description: "The (category, zone) pairs allowed; every other pair is not" }),
+    grants: z.array(zoneGrantSchema),
+  })
+  .openapi("ZoneAccess");
+const zoneRulesBody = z
+  .strictObject({ rules: z.array(z.strictObject({ categoryId: uuid, zoneId: uuid })).max(4096) })
+  .openapi("ZoneRulesChange", { description: "The whole matrix: pairs left out are removed. Categories and zones of this edition only." });
+const zoneGrantBody = z
+  .strictObject({
+    registration: z.string().max(254).openapi({ description: "The registration number, or the registrant's email", example: "1042" }),
+    zoneId: uuid,
+    reason: z.string().max(500),
+  })
+  .openapi("ZoneGrantInput");
 
 export function checkinSetupApi(_services: AppServices) {
   const api = apiRouter();
@@ -138,6 +173,58 @@ export function checkinSetupApi(_services: AppServices) {
   api.openapi(
     update("setRehearsal", "/editions/{id}/rehearsal", "Start, change or end today's door rehearsal", rehearsalBody, rehearsalSchema),
     async (c) => c.json(await setRehearsal(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id }), 200),
+  );
+  api.openapi(
+    get("getZoneAccess", "/editions/{id}/zone-access", "Who enters which zone", zoneAccessSchema, "The category × zone rules and the zones granted to one registration."),
+    async (c) => c.json(await zoneAccess(c.get("req").ctx, { editionId: c.req.valid("param").id }), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "put",
+      operationId: "setZoneRules",
+      path: "/editions/{id}/zone-rules",
+      summary: "Set which visitor categories enter which zones",
+      description:
+        "Organiser staff. Audited (`checkin.zone_rules_set`). Gates decide by the rules at once (offline gates at their next bundle sync); printed badges stay valid. An id of another edition is `validation_failed` on `rules`.",
+      tags,
+      security: security.session,
+      request: { params: idParams, body: jsonBody(zoneRulesBody) },
+      responses: { 200: jsonResponse(z.object({ added: z.number().int(), removed: z.number().int() }), "Changed"), ...errorResponses },
+    }),
+    async (c) => c.json(await setZoneRules(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id }), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      operationId: "grantZone",
+      path: "/editions/{id}/zone-grants",
+      summary: "Grant a zone to one registration",
+      description:
+        "Organiser staff. Audited (`checkin.zone_granted`). An unknown number or email is `validation_failed` on `registration` (`checkin_registration_unknown`).",
+      tags,
+      security: security.session,
+      request: { params: idParams, body: jsonBody(zoneGrantBody) },
+      responses: {
+        201: jsonResponse(z.object({ id: uuid, registrationId: uuid, registrationNo: z.number().int(), zoneId: uuid }), "Granted"),
+        ...errorResponses,
+        409: errorResponse("The registration already has this zone (`zone_already_granted`)"),
+      },
+    }),
+    async (c) => c.json(await grantZone(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id }), 201),
+  );
+  api.openapi(
+    createRoute({
+      method: "delete",
+      operationId: "revokeZoneGrant",
+      path: "/zone-grants/{id}",
+      summary: "Revoke a zone granted to one registration",
+      description: "Organiser staff. Audited (`checkin.zone_grant_revoked`). The category's zones are untouched.",
+      tags,
+      security: security.session,
+      request: { params: idParams },
+      responses: { 200: jsonResponse(z.object({ id: uuid }), "Revoked"), ...errorResponses },
+    }),
+    async (c) => c.json(await revokeZoneGrant(c.get("req").ctx, { grantId: c.req.valid("param").id }), 200),
   );
   return api;
 }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
 import { enterprises } from "../editions/enterprise-tables";
-import { editions } from "../editions/tables";
+import { editions, visitorCategories } from "../editions/tables";
 import { registrations } from "../registration/tables";
 
 // Badges, gates and scans. The badge payload itself is specified in core/badge-format.ts and
@@ -205,4 +205,44 @@ export const staffBadges = pgTable(
       .references(() => enterprises.id, { onDelete: "cascade" }),
   },
   (t) => [index("exhibitor_staff_badges_ent_idx").on(t.editionId, t.enterpriseId)],
+);
+
+/** Which visitor categories enter which zone, per edition (the organisers' category × zone matrix).
+ *  A registration's zone mask is its category's zones ∪ its individual grants (zoneGrants). */
+export const zoneCategories = pgTable(
+  "checkin_zone_categories",
+  {
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    categoryId: uuid("category_id")
+      .notNull()
+      .references(() => visitorCategories.id, { onDelete: "cascade" }),
+    zoneId: uuid("zone_id")
+      .notNull()
+      .references(() => zones.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.categoryId, t.zoneId] }), index("checkin_zone_categories_edition_idx").on(t.editionId)],
+);
+
+/** A zone granted to one registration beyond its category's (a speaker into the media enclave,
+ *  say), with the organiser's reason. Revoking deletes the row; the audit log keeps the history. */
+export const zoneGrants = pgTable(
+  "checkin_zone_grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    registrationId: uuid("registration_id")
+      .notNull()
+      .references(() => registrations.id, { onDelete: "cascade" }),
+    zoneId: uuid("zone_id")
+      .notNull()
+      .references(() => zones.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    grantedBy: uuid("granted_by").references(() => users.id, { onDelete: "set null" }),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [unique("checkin_zone_grants_uq").on(t.registrationId, t.zoneId), index("checkin_zone_grants_edition_idx").on(t.editionId)],
 );

@@ -20,7 +20,13 @@ type Category = typeof visitorCategories.$inferSelect;
 export interface BadgeSigner {
   keyId: number;
   privateKey: string;
+  /** Badges' business, carried to firstBadges untouched: the zone mask of each category (by id). */
+  categoryZones?: Record<string, number>;
 }
+
+/** The row of newestKeyQuery: the key (null when the edition has none yet) and whatever else the
+ *  badge side reads in that statement for firstBadges. */
+export type SignerRow = { key_id: number | null; private_key: string | null } & Record<string, unknown>;
 
 export interface BadgePort {
   /** The registration is approved, or something its badge carries changed: issue or keep its badge. */
@@ -30,11 +36,12 @@ export interface BadgePort {
   reprint(tx: Tx, ctx: Ctx, edition: Edition, reg: Registration): Promise<number | null>;
   /** The registration left (cancelled, refused): revoke its badges; returns the serials revoked. */
   revoke(tx: Executor, ctx: Ctx, registrationId: string, reason: "registration_cancelled" | "registration_refused"): Promise<number[]>;
-  /** For the registration rush: a query of the edition's newest signing key (key_id, private_key),
-   *  read in the same statement as the registration numbers. */
+  /** For the registration rush: a query of exactly one row, the edition's newest signing key
+   *  (key_id, private_key; null when none) and what firstBadges needs besides, read in the same
+   *  statement as the registration numbers (select every column of it). */
   newestKeyQuery(editionId: string): SQL;
   /** The signer from that query's row, or the edition's (new) key when it had none. */
-  signer(db: Executor, ctx: Ctx, editionId: string, row: { key_id: number | null; private_key: string | null } | undefined): Promise<BadgeSigner>;
+  signer(db: Executor, ctx: Ctx, editionId: string, row: SignerRow | undefined): Promise<BadgeSigner>;
   /** The first badges of registrations just created approved: an insert for the caller's one
    *  statement, and the badge emails to queue with it. */
   firstBadges(tx: Tx, ctx: Ctx, edition: Edition, category: Category, regs: Registration[], signer: BadgeSigner): { insert: SQL; mails: EmailMessage[] };

@@ -29,8 +29,6 @@ export const registrations = pgTable(
     status: text("status", { enum: registrationStatuses }).notNull(),
     /** Edition day indexes (0 = first day) this person attends. */
     days: jsonb("days").$type<number[]>().notNull(),
-    /** Zone codes beyond the public halls (e.g. opening ceremony, B2B lounge, media enclave). */
-    zones: jsonb("zones").$type<string[]>().notNull().default([]),
     answers: jsonb("answers").$type<Record<string, string | string[] | boolean>>().notNull().default({}),
     consentData: boolean("consent_data").notNull(),
     consentScan: boolean("consent_scan").notNull().default(false),

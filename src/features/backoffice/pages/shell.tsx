@@ -39,6 +39,7 @@ export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
         { to: `${e}/selection`, label: t("nominations.sel.title") },
         { to: `${e}/badges`, label: t("checkin.nav.badges") },
         { to: `${e}/checkin-setup`, label: t("checkin.nav.setup") },
+        { to: `${e}/zone-access`, label: t("checkin.nav.zoneAccess") },
         { to: `${e}/footfall`, label: t("checkin.nav.footfall") },
       ]
     : [];

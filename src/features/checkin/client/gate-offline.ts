@@ -1,6 +1,6 @@
 import { createWebVerifier } from "../core/badge-verify-web";
 import { decideScan, type PriorScan, type ScanDecision } from "../core/decide";
-import { bundleSets, gateBundleSchema, scanDay, type GateBundle } from "../core/gate-bundle";
+import { bundleSets, bundleZoneMask, gateBundleSchema, scanDay, type GateBundle } from "../core/gate-bundle";
 import { lookupShortCode, unpackManualList, type ManualBadge, type ManualLookup } from "../core/manual-entry";
 import { newScanNonce, type UploadedScan } from "../core/offline-sync";
 
@@ -129,7 +129,8 @@ export async function decideOffline(editionId: string, bundle: GateBundle, gateI
   const gate = bundle.gates.find((g) => g.id === gateId) ?? { id: gateId, zone: null, reentryAllowed: false };
   // Another day's rehearsal admissions do not make anyone "already inside" today.
   const history = verification.ok ? (loadHistory()[verification.payload.registrationNo] ?? []).filter((h) => !h.rehearsal || h.on === bundle.rehearsal?.onDate) : [];
-  const decision = decideScan({ verification, ...bundleSets(bundle), today, gateZone: gate.zone, reentryAllowed: gate.reentryAllowed, history });
+  const zoneMask = verification.ok ? bundleZoneMask(bundle, verification.payload) : undefined;
+  const decision = decideScan({ verification, ...bundleSets(bundle), today, gateZone: gate.zone, reentryAllowed: gate.reentryAllowed, history, zoneMask });
   if (decision.result === "admit") rememberAdmission(decision.badge.registrationNo, today.dayIndex, gate.zone, today.rehearsal ? (bundle.rehearsal?.onDate ?? null) : null);
   await queueScan({
     editionId,

@@ -58,6 +58,11 @@ export interface ScanInput {
   today: { dayIndex: number; epochDay: number; rehearsal?: boolean };
   /** Zone this gate guards (bit index in the badge's zone mask); null = general entrance. */
   gateZone: number | null;
+  /** The registration's current zone mask (its category's zones ∪ its own grants) when the deciding
+   *  side knows it: online from the database, offline from the bundle's zone rules. It wins over the
+   *  mask signed in the badge, so a rule changed after printing counts at once (docs/badges.md,
+   *  "Zone access"). Undefined: the signed mask decides. */
+  zoneMask?: number;
   reentryAllowed: boolean;
   /** Earlier scans of this registration (any order) known to the deciding side. */
   history: readonly PriorScan[];
@@ -112,7 +117,7 @@ export function decideScan(input: ScanInput): ScanDecision {
   if (input.replaced?.has(key) || (current !== undefined && badge.serial < current)) return refuse("replaced", badge);
   if (input.registration && input.registration.status !== "approved") return refuse("not_approved", badge);
   if (!validOn(badge, input.today)) return refuse("not_valid_today", badge);
-  if (!zoneAllowed(badge, input.gateZone)) return refuse("zone_not_allowed", badge);
+  if (!zoneAllowed({ zones: input.zoneMask ?? badge.zones }, input.gateZone)) return refuse("zone_not_allowed", badge);
   if (!input.reentryAllowed && admittedToday(input.history, input.today.dayIndex, input.gateZone, input.today.rehearsal ?? false)) return refuse("already_inside", badge);
   return { result: "admit", reason: "ok", badge };
 }

@@ -18,6 +18,11 @@ export const gateBundleSchema = z
     revokedRegistrations: z.array(z.number().int().min(1)),
     revokedBadges: z.array(z.tuple([z.number().int().min(1), z.number().int().min(0).max(255)])),
     replacedBadges: z.array(z.tuple([z.number().int().min(1), z.number().int().min(0).max(255)])),
+    /** Zone rules, so an offline gate decides by the current zone mask, not the one signed at
+     *  printing: [category badge index, zone mask] and [registration number, mask of its own grants].
+     *  Absent (a bundle from before zone rules): the signed mask decides. */
+    categoryZones: z.array(z.tuple([z.number().int().min(0).max(255), z.number().int().min(0).max(0xffff)])).optional(),
+    zoneGrants: z.array(z.tuple([z.number().int().min(1), z.number().int().min(0).max(0xffff)])).optional(),
     /** A door rehearsal: on this local date, scan as edition day `dayIndex` (absent or null: none). */
     rehearsal: z.object({ onDate: z.iso.date(), dayIndex: z.number().int().min(0).max(15) }).strict().nullable().optional(),
     /** Current badges by number, to find one by its short code offline (core/manual-entry.ts). */
@@ -34,6 +39,16 @@ export function bundleSets(bundle: GateBundle): Pick<ScanInput, "revocations" | 
     revocations: { registrations: new Set(bundle.revokedRegistrations), badges: new Set(bundle.revokedBadges.map(([r, s]) => badgeKey(r, s))) },
     replaced: new Set(bundle.replacedBadges.map(([r, s]) => badgeKey(r, s))),
   };
+}
+
+/** The badge holder's current zone mask by the bundle's rules (its category's zones ∪ its own
+ *  grants), or undefined when the bundle carries no rules (then the signed mask decides). */
+export function bundleZoneMask(bundle: Pick<GateBundle, "categoryZones" | "zoneGrants">, badge: { category: number; registrationNo: number }): number | undefined {
+  if (!bundle.categoryZones) return undefined;
+  let mask = 0;
+  for (const [index, m] of bundle.categoryZones) if (index === badge.category) mask |= m;
+  for (const [no, m] of bundle.zoneGrants ?? []) if (no === badge.registrationNo) mask |= m;
+  return mask;
 }
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();

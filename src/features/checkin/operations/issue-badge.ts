@@ -10,31 +10,22 @@ import { registrations } from "../../registration/tables";
 import { decodeBadge, editionShortId, encodeBadge, epochDay, type BadgeClaims } from "../core/badge-code";
 import { formatShortCode } from "../core/short-code";
 import { signingKey, type SigningKey } from "../keys";
-import { badges, zones } from "../tables";
+import { badges } from "../tables";
+import { zoneMasksOf } from "../zone-masks";
 import { badgePageUrl, linkKeyOf } from "./badge-link";
 
 type Registration = typeof registrations.$inferSelect;
 type Edition = typeof editions.$inferSelect;
 
-/** The claims a registration's badge should carry now (serial left to the caller). */
+/** The claims a registration's badge should carry now (serial left to the caller): its zone mask
+ *  is its category's zones ∪ its own grants (zone-masks.ts). */
 export async function claimsFor(db: Executor, edition: Edition, reg: Registration): Promise<Omit<BadgeClaims, "serial">> {
   const [category] = await db.select({ badgeIndex: visitorCategories.badgeIndex }).from(visitorCategories).where(eq(visitorCategories.id, reg.categoryId));
-  return claimsWith(edition, reg, category!.badgeIndex, await zoneBits(db, edition.id, [reg]));
+  const masks = await zoneMasksOf(db, edition.id, [reg]);
+  return claimsWith(edition, reg, category!.badgeIndex, masks.get(reg.id) ?? 0);
 }
 
-export async function zoneBits(db: Executor, editionId: string, regs: Registration[]): Promise<Map<string, number>> {
-  if (!regs.some((r) => r.zones.length)) return new Map();
-  const rows = await db.select({ code: zones.code, bit: zones.bit }).from(zones).where(eq(zones.editionId, editionId));
-  return new Map(rows.map((z) => [z.code, z.bit]));
-}
-
-export function claimsWith(edition: Edition, reg: Registration, badgeIndex: number, bitOf: Map<string, number>): Omit<BadgeClaims, "serial"> {
-  let zoneMask = 0;
-  for (const code of reg.zones) {
-    const bit = bitOf.get(code);
-    // A zone code the edition does not define grants nothing rather than failing the approval.
-    if (bit !== undefined) zoneMask |= 1 << bit;
-  }
+export function claimsWith(edition: Edition, reg: Registration, badgeIndex: number, zoneMask: number): Omit<BadgeClaims, "serial"> {
   let days = 0;
   for (const d of reg.days) if (d >= 0 && d < 16) days |= 1 << d;
   return {
@@ -42,15 +33,21 @@ export function claimsWith(edition: Edition, reg: Registration, badgeIndex: numb
     registrationNo: reg.number,
     category: badgeIndex,
     days,
-    zones: zoneMask,
+    zones: zoneMask & 0xffff,
     validFrom: epochDay(edition.startsOn),
     validTo: epochDay(edition.endsOn),
   };
 }
 
+/** The claims whose difference makes a badge outdated (to be reissued). Not zones: gates decide by
+ *  the current zone mask (online and through the bundle), so a change of zone rules never replaces
+ *  a printed badge; a badge signed for another reason carries the mask of that moment. */
+export const BADGE_CLAIMS = ["category", "days", "validFrom", "validTo"] as const;
+
 /** The first badges (serial 0) of registrations just created approved, as rows for the caller's
- *  insert (zones: new registrations have none); the caller also queues badgeEmail for each. */
-export function firstBadgeRows(ctx: Ctx, edition: Edition, category: { badgeIndex: number }, regs: Registration[], key: SigningKey) {
+ *  insert (zones: their category's; new registrations have no grants of their own); the caller
+ *  also queues badgeEmail for each. */
+export function firstBadgeRows(ctx: Ctx, edition: Edition, category: { badgeIndex: number }, regs: Registration[], key: SigningKey, zoneMask = 0) {
   const now = ctx.clock.now();
   return regs.map((reg) => ({
     editionId: edition.id,
@@ -58,7 +55,7 @@ export function firstBadgeRows(ctx: Ctx, edition: Edition, category: { badgeInde
     registrationNo: reg.number,
     serial: 0,
     keyId: key.keyId,
-    code: encodeBadge({ ...claimsWith(edition, reg, category.badgeIndex, new Map()), serial: 0 }, key.privateKey, key.keyId),
+    code: encodeBadge({ ...claimsWith(edition, reg, category.badgeIndex, zoneMask), serial: 0 }, key.privateKey, key.keyId),
     issuedAt: now,
   }));
 }
@@ -113,7 +110,7 @@ export async function queueBadgeEmail(tx: Executor, ctx: Ctx, edition: Edition, 
 
 /** Issue (or keep) the current badge of an approved registration and queue the badge email.
  *  Called by registration inside its transaction when a registration becomes approved (and may be
- *  called again after an edit): an unrevoked badge whose claims still match is kept as it is;
+ *  called again after an edit): an unrevoked badge whose claims (BADGE_CLAIMS) still match is kept as it is;
  *  a revoked one is left alone; otherwise a badge with the next serial replaces it. The caller has authorised the approval. */
 export async function issueBadge(tx: Tx, ctx: Ctx, registrationId: string): Promise<void> {
   const [reg] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for("update");
@@ -128,7 +125,7 @@ export async function issueBadge(tx: Tx, ctx: Ctx, registrationId: string): Prom
     const wanted = await claimsFor(tx, edition!, reg);
     const same =
       decoded.ok &&
-      (["category", "days", "zones", "validFrom", "validTo"] as const).every((k) => decoded.badge[k] === wanted[k]);
+      BADGE_CLAIMS.every((k) => decoded.badge[k] === wanted[k]);
     if (same) return;
   }
   await signNewBadge(tx, ctx, edition!, reg, current ? current.serial + 1 : 0);

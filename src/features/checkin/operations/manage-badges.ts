@@ -13,6 +13,7 @@ import { formatShortCode } from "../core/short-code";
 import { addEditionKey } from "../keys";
 import { badgeAdminInput, editionInput, registrationInput, revokeInput } from "../schemas";
 import { badgeKeys, badges, staffBadges, zones } from "../tables";
+import { zoneMasksOf } from "../zone-masks";
 import { findOwn } from "../../registration/operations/own";
 import { linkKeyMatches, linkKeyOf } from "./badge-link";
 import { currentBadgeOf, queueBadgeEmail, signNewBadge } from "./issue-badge";
@@ -113,13 +114,15 @@ export async function getBadge(ctx: Ctx, raw: unknown) {
     authorize(ctx.actor, "badge.read", scope);
   }
   if (!row) throw new DomainError("not_found", { params: { what: "registration" } });
-  const zoneRows = row.reg.zones.length ? await ctx.db.select().from(zones).where(eq(zones.editionId, row.edition.id)) : [];
+  // The zones the holder may enter now (category ∪ own grants): what gates decide by.
+  const mask = (await zoneMasksOf(ctx.db, row.edition.id, [row.reg])).get(row.reg.id) ?? 0;
+  const zoneRows = mask ? await ctx.db.select().from(zones).where(eq(zones.editionId, row.edition.id)).orderBy(zones.bit) : [];
   const holder = byKey || (ctx.actor.kind === "user" && row.reg.userId === ctx.actor.userId);
   return {
     registration: row.reg,
     edition: row.edition,
     category: row.category,
-    zones: zoneRows.filter((z) => row.reg.zones.includes(z.code)),
+    zones: zoneRows.filter((z) => (mask & (1 << z.bit)) !== 0),
     badge: current && row.reg.status === "approved" ? current : null,
     viewer: holder ? ("holder" as const) : ("staff" as const),
     /** The link key when the page was opened with it (so the PDF link carries it on). */

@@ -15,6 +15,7 @@ import { rehearsalOf } from "./rehearsal";
 import { editionPublicKeys } from "../keys";
 import { editionInput, uploadInput } from "../schemas";
 import { badges, doubleAdmissions, gates, scans, zones } from "../tables";
+import { bundleZoneRules } from "../zone-masks";
 
 export async function editionForCheckin(ctx: Ctx, editionId: string, permission: "checkin.scan" | "checkin.manage") {
   const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, editionId));
@@ -47,6 +48,7 @@ export async function gateBundle(ctx: Ctx, raw: unknown): Promise<GateBundle> {
     rehearsalOf(db, editionId),
   ]);
   const manual = await manualList(db, edition.id, edition.year);
+  const { categoryZones, zoneGrants } = await bundleZoneRules(db, editionId);
   return {
     edition: editionShortId(edition.id),
     startsOn: edition.startsOn,
@@ -57,6 +59,8 @@ export async function gateBundle(ctx: Ctx, raw: unknown): Promise<GateBundle> {
     revokedRegistrations: withdrawn.map((r) => r.no),
     revokedBadges: revoked.map((b) => [b.no, b.serial] as [number, number]),
     replacedBadges: replaced.map((b) => [b.no, b.serial] as [number, number]),
+    categoryZones,
+    zoneGrants,
     rehearsal,
     manual,
     generatedAt: ctx.clock.now().toISOString(),

@@ -13,7 +13,8 @@ import { signingKey } from "../keys";
 import { editionInput } from "../schemas";
 import { badges } from "../tables";
 import { badgeLinkKey } from "./badge-link";
-import { badgeEmail, claimsWith, zoneBits } from "./issue-badge";
+import { zoneMasksOf } from "../zone-masks";
+import { BADGE_CLAIMS, badgeEmail, claimsWith } from "./issue-badge";
 
 // A badge signs the edition's dates (validFrom/validTo) and the registration's day, zone and
 // category numbers. When organisers move the dates, every issued badge keeps the old ones and the
@@ -23,7 +24,6 @@ import { badgeEmail, claimsWith, zoneBits } from "./issue-badge";
 // inserts and updates 500 rows a statement, so thousands take seconds, in one transaction.
 
 type Edition = typeof editions.$inferSelect;
-const CLAIMS = ["category", "days", "zones", "validFrom", "validTo"] as const;
 const CHUNK = 500;
 
 /** Current, unrevoked badges of the edition's approved registrations whose signed claims differ
@@ -37,12 +37,12 @@ async function outdated(db: Executor, edition: Edition, lock: boolean) {
     .where(and(eq(badges.editionId, edition.id), isNull(badges.replacedAt), isNull(badges.revokedAt), eq(registrations.status, "approved")))
     .orderBy(registrations.id);
   const rows = lock ? await query.for("update", { of: registrations }) : await query;
-  const bits = await zoneBits(db, edition.id, rows.map((r) => r.reg));
+  const masks = await zoneMasksOf(db, edition.id, rows.map((r) => r.reg));
   const stale: { badge: typeof badges.$inferSelect; reg: typeof registrations.$inferSelect; wanted: Omit<BadgeClaims, "serial"> }[] = [];
   for (const r of rows) {
-    const wanted = claimsWith(edition, r.reg, r.badgeIndex, bits);
+    const wanted = claimsWith(edition, r.reg, r.badgeIndex, masks.get(r.reg.id) ?? 0);
     const decoded = decodeBadge(r.badge.code);
-    if (!decoded.ok || CLAIMS.some((k) => decoded.badge[k] !== wanted[k])) stale.push({ badge: r.badge, reg: r.reg, wanted });
+    if (!decoded.ok || BADGE_CLAIMS.some((k) => decoded.badge[k] !== wanted[k])) stale.push({ badge: r.badge, reg: r.reg, wanted });
   }
   return { current: rows.length, stale };
 }

@@ -17,6 +17,7 @@ import { scanInput } from "../schemas";
 import { badges, checkinRehearsals, checkinSetupVersions, gates, scans, zones, type manualEntries } from "../tables";
 
 export type ManualEntry = (typeof manualEntries)[number];
+import { zoneMaskSql } from "../zone-masks";
 
 export interface ScanAnswer {
   result: "admit" | "refuse";
@@ -124,6 +125,8 @@ function prepareRead(db: Ctx["db"]) {
       currentSerial: sql<number | null>`(select max(${badges.serial}) from ${badges} where ${badges.registrationId} = ${registrations.id})`,
       scannedState: sql<string | null>`(select case when ${badges.revokedAt} is null then 'valid' else 'revoked' end from ${badges} where ${badges.registrationId} = ${registrations.id} and ${badges.serial} = ${p("serial")})`,
       setupVersion: sql<number>`coalesce((select ${checkinSetupVersions.version} from ${checkinSetupVersions} where ${checkinSetupVersions.editionId} = ${p("editionId")}), 0)`,
+      // Gates decide by the current zone mask (category ∪ grants), not the one signed at printing.
+      zoneMask: zoneMaskSql(),
       inside: sql<boolean>`exists (select 1 from ${scans} where ${scans.editionId} = ${p("editionId")} and ${scans.registrationNo} = ${p("no")} and ${scans.dayIndex} = ${p("dayIndex")} and ${scans.result} = 'admit' and ${scans.zone} is not distinct from ${p("zone")}::int and ${scans.rehearsal} = ${p("rehearsal")}::boolean and (not ${p("rehearsal")}::boolean or (${scans.scannedAt} at time zone ${p("tz")})::date = ${p("onDate")}::date))`,
     })
     .from(registrations)
@@ -196,6 +199,7 @@ export async function decideAndRecord(ctx: Ctx, input: z.output<typeof scanInput
         gateZone,
         reentryAllowed: gate.reentryAllowed,
         history,
+        zoneMask: Number(reg.zoneMask),
       });
     }
   }

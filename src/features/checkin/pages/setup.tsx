@@ -1,4 +1,4 @@
-import { Form, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/setup";
 import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
@@ -106,6 +106,9 @@ export default function CheckinSetupPage({ loaderData: d }: Route.ComponentProps
 
       <h2>{t("checkin.setup.zones")}</h2>
       <p className="hint">{t("checkin.setup.zonesHint")}</p>
+      <p>
+        <Link to={`/back-office/editions/${d.edition.id}/zone-access`}>{t("checkin.zoneAccess.link")}</Link>
+      </p>
       {d.zones.length === 0 ? <p>{t("checkin.setup.noZones")}</p> : null}
       <ul className="cards">
         {d.zones.map((z) => (

@@ -6,6 +6,7 @@ import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { copyEditionInput } from "../schemas";
 import { clusters, editions, editionTradeBodies, sectors, visitorCategories } from "../tables";
+import { editionCopyParts } from "../copy-port";
 import { editionForChange } from "./update-edition";
 
 const DAY_MS = 86_400_000;
@@ -14,7 +15,9 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
 /**
  * Next year's edition starts as a copy of this one's settings: venue, timezone,
  * length, visitor categories, sectors, clusters and trade bodies with their
- * quotas. Nothing about people (registrations, nominations) is copied.
+ * quotas, and what higher features contribute through copy-port.ts (check-in: zones with their
+ * bits, gates, category → zone rules). Nothing about people (registrations, nominations, zone
+ * grants to one person) is copied.
  */
 export async function copyEdition(ctx: Ctx, raw: unknown) {
   const input = parseInput(copyEditionInput, raw);
@@ -49,7 +52,14 @@ export async function copyEdition(ctx: Ctx, raw: unknown) {
       const secs = await tx.select().from(sectors).where(eq(sectors.editionId, source.id));
       const clus = await tx.select().from(clusters).where(eq(clusters.editionId, source.id));
       const tbs = await tx.select().from(editionTradeBodies).where(eq(editionTradeBodies.editionId, source.id));
-      if (cats.length) await tx.insert(visitorCategories).values(cats.map(({ id: _id, ...c }) => ({ ...c, editionId: id })));
+      const newCats = cats.length
+        ? await tx
+            .insert(visitorCategories)
+            .values(cats.map(({ id: _id, ...c }) => ({ ...c, editionId: id })))
+            .returning({ id: visitorCategories.id, code: visitorCategories.code })
+        : [];
+      const newCatId = new Map(newCats.map((c) => [c.code, c.id]));
+      const categoryIds = new Map(cats.map((c) => [c.id, newCatId.get(c.code)!]));
       const sectorIds = new Map<string, string>();
       for (const { id: oldId, ...s } of secs) {
         const [row] = await tx.insert(sectors).values({ ...s, editionId: id }).returning({ id: sectors.id });
@@ -60,13 +70,16 @@ export async function copyEdition(ctx: Ctx, raw: unknown) {
           clus.map(({ id: _id, ...c }) => ({ ...c, editionId: id, sectorId: c.sectorId ? sectorIds.get(c.sectorId)! : null })),
         );
       if (tbs.length) await tx.insert(editionTradeBodies).values(tbs.map((t) => ({ ...t, editionId: id })));
+      // Set-up kept by features above this one (check-in's zones, gates and zone rules).
+      const parts: Record<string, Record<string, number>> = {};
+      for (const part of editionCopyParts()) parts[part.name] = await part.copy(tx, ctx, source, copy!, categoryIds);
       await recordAudit(tx, ctx, {
         action: "edition.copied",
         entityType: "edition",
         entityId: id,
         organiserId: source.organiserId,
         editionId: id,
-        data: { from: source.slug, to: input.slug, sectors: secs.length, clusters: clus.length, tradeBodies: tbs.length },
+        data: { from: source.slug, to: input.slug, sectors: secs.length, clusters: clus.length, tradeBodies: tbs.length, ...parts },
       });
       return copy!;
     });

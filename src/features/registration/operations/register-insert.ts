@@ -8,7 +8,7 @@ import type { EmailMessage } from "../../../platform/mail/outbox";
 import type { editions, visitorCategories } from "../../editions/tables";
 import { normaliseEmail } from "../core/idempotency";
 import { admitOrWaitlistGroup, bucketsFor, type PlaceRequest } from "../core/capacity";
-import { badgePort, type BadgeSigner } from "../badge-port";
+import { badgePort, type BadgeSigner, type SignerRow } from "../badge-port";
 import type { PersonInput } from "../schemas";
 import { registrations, type RegistrationStatus } from "../tables";
 import { registrationEmail } from "./emails";
@@ -41,9 +41,9 @@ export async function numbersAndKey(db: Executor, ctx: Ctx, editionId: string, c
     return { numbers: rows.map((r) => Number(r.n)), key: null };
   }
   const port = badgePort();
-  const rows = rowsOf<{ n: string | number; key_id: number | null; private_key: string | null }>(
+  const rows = rowsOf<{ n: string | number } & SignerRow>(
     await db.execute(sql`
-      select g.n, k.key_id, k.private_key
+      select g.n, k.*
       from (${numbersQuery}) g
       left join lateral (${port.newestKeyQuery(editionId)}) k on true`),
   );
@@ -105,7 +105,6 @@ export async function insertPeople(tx: Tx, ctx: Ctx, a: InsertArgs) {
     phone: m.phone ?? null,
     status,
     days: [...new Set(m.days)].sort((x, y) => x - y),
-    zones: [],
     answers: m.answers,
     consentData: m.consentData,
     consentScan: m.consentScan,

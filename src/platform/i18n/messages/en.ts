@@ -252,6 +252,7 @@ export const en = {
   "error.registration_not_approved": "This registration is not approved, so it has no badge.",
   "error.key_rotation_conflict": "Another signing key was added at the same moment. Try again.",
   "error.badge_revoked": "This badge is revoked.",
+  "error.zone_already_granted": "This registration already has this zone.",
   "error.withdrawal_not_allowed": "Only a selected or waitlisted application can be withdrawn.",
   "error.selection_published": "The selection is already published and cannot be run again.",
   "error.appeal_not_allowed": "This decision cannot be appealed.",

@@ -251,6 +251,7 @@ export const ur: Record<PlatformMessageKey, string> = {
   "error.registration_not_approved": "یہ رجسٹریشن منظور نہیں ہوئی، اس لیے اس کا کوئی بیج نہیں۔",
   "error.key_rotation_conflict": "اسی لمحے ایک اور دستخطی کلید شامل ہوئی۔ دوبارہ کوشش کریں۔",
   "error.badge_revoked": "یہ بیج منسوخ ہو چکا ہے۔",
+  "error.zone_already_granted": "اس رجسٹریشن کو یہ زون پہلے سے دیا جا چکا ہے۔",
   "error.withdrawal_not_allowed": "صرف منتخب یا انتظار کی فہرست والی درخواست واپس لی جا سکتی ہے۔",
   "error.selection_published": "انتخاب شائع ہو چکا ہے اور اب دوبارہ نہیں چلایا جا سکتا۔",
   "error.appeal_not_allowed": "اس فیصلے کے خلاف اپیل نہیں کی جا سکتی۔",

@@ -1,0 +1,53 @@
+// Texts of the zone-access page (who enters which zone); spread into ./messages.ts. Same keys and
+// {placeholders} in en and ur.
+export const en = {
+  "checkin.nav.zoneAccess": "Zone access",
+  "checkin.zoneAccess.title": "Zone access",
+  "checkin.zoneAccess.link": "Zone access: which visitor categories enter which zone, and grants to one person",
+  "checkin.zoneAccess.hint":
+    "A badge opens a zone when the holder's category may enter it, or when the zone was granted to that person below. Gates use the rules as they are now: online at the next scan, offline phones at their next sync. Printed badges stay valid.",
+  "checkin.zoneAccess.matrix": "Categories and zones",
+  "checkin.zoneAccess.category": "Visitor category",
+  "checkin.zoneAccess.allow": "{category}: {zone}",
+  "checkin.zoneAccess.saveRules": "Save the rules",
+  "checkin.zoneAccess.noZones": "This edition has no zones yet: add them on the check-in set-up page.",
+  "checkin.zoneAccess.grants": "Grants to one person",
+  "checkin.zoneAccess.grantHint": "A zone for one registration beyond its category's (a speaker, a guest of honour), with a reason; the audit log keeps who granted it.",
+  "checkin.zoneAccess.registration": "Registration number or email",
+  "checkin.zoneAccess.zone": "Zone",
+  "checkin.zoneAccess.reason": "Reason",
+  "checkin.zoneAccess.grant": "Grant the zone",
+  "checkin.zoneAccess.noGrants": "No grants to one person.",
+  "checkin.zoneAccess.number": "No.",
+  "checkin.zoneAccess.person": "Person",
+  "checkin.zoneAccess.revoke": "Revoke",
+  "checkin.zoneAccess.revokeLabel": "Revoke {zone} from {name}",
+  "checkin.zoneAccess.saved": "Saved. Gates use the new rules from now on.",
+  "validation.checkin_registration_unknown": "No registration of this edition has this number or email.",
+};
+
+export const ur: Record<keyof typeof en, string> = {
+  "checkin.nav.zoneAccess": "زون تک رسائی",
+  "checkin.zoneAccess.title": "زون تک رسائی",
+  "checkin.zoneAccess.link": "زون تک رسائی: کون سے زمرے کس زون میں جا سکتے ہیں، اور کسی ایک فرد کو اجازت",
+  "checkin.zoneAccess.hint":
+    "بیج کسی زون کا دروازہ تب کھولتا ہے جب بیج والے کا زمرہ اس زون میں جا سکتا ہو، یا نیچے اس فرد کو وہ زون دیا گیا ہو۔ گیٹ موجودہ اصول استعمال کرتے ہیں: آن لائن اگلے اسکین پر، آف لائن فون اگلی ہم آہنگی پر۔ چھپے ہوئے بیج درست رہتے ہیں۔",
+  "checkin.zoneAccess.matrix": "زمرے اور زون",
+  "checkin.zoneAccess.category": "زائرین کا زمرہ",
+  "checkin.zoneAccess.allow": "{category} کا {zone} میں داخلہ",
+  "checkin.zoneAccess.saveRules": "اصول محفوظ کریں",
+  "checkin.zoneAccess.noZones": "اس ایڈیشن میں ابھی کوئی زون نہیں: چیک اِن سیٹ اپ کے صفحے پر شامل کریں۔",
+  "checkin.zoneAccess.grants": "کسی ایک فرد کو اجازت",
+  "checkin.zoneAccess.grantHint": "کسی ایک رجسٹریشن کو اس کے زمرے سے بڑھ کر کوئی زون (مقرر، مہمانِ خصوصی)، وجہ کے ساتھ؛ آڈٹ لاگ میں درج رہتا ہے کہ اجازت کس نے دی۔",
+  "checkin.zoneAccess.registration": "رجسٹریشن نمبر یا ای میل",
+  "checkin.zoneAccess.zone": "زون",
+  "checkin.zoneAccess.reason": "وجہ",
+  "checkin.zoneAccess.grant": "زون کی اجازت دیں",
+  "checkin.zoneAccess.noGrants": "کسی ایک فرد کو کوئی اجازت نہیں دی گئی۔",
+  "checkin.zoneAccess.number": "نمبر",
+  "checkin.zoneAccess.person": "فرد",
+  "checkin.zoneAccess.revoke": "واپس لیں",
+  "checkin.zoneAccess.revokeLabel": "{name} سے {zone} کی اجازت واپس لیں",
+  "checkin.zoneAccess.saved": "محفوظ ہو گیا۔ گیٹ اب سے نئے اصول استعمال کریں گے۔",
+  "validation.checkin_registration_unknown": "اس ایڈیشن میں اس نمبر یا ای میل کی کوئی رجسٹریشن نہیں۔",
+};
