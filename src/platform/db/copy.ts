@@ -80,6 +80,9 @@ export async function copyDatabase(source: Db, target: Db): Promise<CopyReport> 
       const cols = await columnsOf(source, table);
       const selfRefs = new Set(fks.filter((f) => f.child === table && f.parent === table).flatMap((f) => f.columns));
       const rows = rowsOf<Record<string, unknown>>(await source.execute(sql`select * from ${ident(table)}`));
+      // Triggers may have filled a table kept by the database itself (checkin_setup_versions) while
+      // its parents were copied: the source's rows replace what they wrote.
+      await tx.execute(sql`delete from ${ident(table)}`);
       // Under PostgreSQL's 65,535 parameters a statement.
       const batch = Math.max(1, Math.floor(20_000 / Math.max(1, cols.length)));
       for (let i = 0; i < rows.length; i += batch) {
