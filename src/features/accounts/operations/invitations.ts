@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { hashPassword, verifyPassword } from "../../../platform/auth/password";
 import { createSession } from "../../../platform/auth/sessions";
@@ -16,6 +16,7 @@ import { enterprises } from "../../editions/enterprise-tables";
 import { tradeBodies } from "../../editions/tables";
 import { staffOrganiserId } from "../../../platform/permissions/actor";
 import { emailField, localeField, nameField, passwordField } from "../schemas";
+import { findOpenToken } from "./open-token";
 import { accountTokens, roleGrants } from "../tables";
 
 const INVITE_TTL_MS = 7 * 86_400_000;
@@ -91,18 +92,8 @@ export async function invitePerson(ctx: Ctx, raw: unknown) {
 }
 
 async function findOpenInvitation(ctx: Ctx, secret: string) {
-  const [token] = await ctx.db
-    .select()
-    .from(accountTokens)
-    .where(
-      and(
-        eq(accountTokens.tokenHash, hashSecret(secret)),
-        eq(accountTokens.kind, "invitation"),
-        isNull(accountTokens.usedAt),
-        gt(accountTokens.expiresAt, ctx.clock.now()),
-      ),
-    );
-  if (!token?.grant) throw new DomainError("token_invalid");
+  const token = await findOpenToken(ctx, secret, "invitation");
+  if (!token.grant) throw new DomainError("token_invalid");
   return token as typeof token & { grant: NonNullable<typeof token.grant> };
 }
 

@@ -15,6 +15,7 @@ import { queueEmail } from "../../../platform/mail/outbox";
 import { parseInput } from "../../../platform/validation";
 import { emailField, localeField, nameField, passwordField } from "../schemas";
 import { accountTokens, roleGrants } from "../tables";
+import { findOpenToken } from "./open-token";
 
 // Sign-up tells nobody whether an address has an account (as password reset never did): the form
 // takes a name and an email and always answers "check your email". A new address is emailed a
@@ -92,21 +93,7 @@ export async function signUp(ctx: Ctx, raw: unknown): Promise<void> {
   });
 }
 
-async function findOpenSignUp(ctx: Ctx, secret: string) {
-  const [token] = await ctx.db
-    .select()
-    .from(accountTokens)
-    .where(
-      and(
-        eq(accountTokens.tokenHash, hashSecret(secret)),
-        eq(accountTokens.kind, "sign_up"),
-        isNull(accountTokens.usedAt),
-        gt(accountTokens.expiresAt, ctx.clock.now()),
-      ),
-    );
-  if (!token) throw new DomainError("token_invalid");
-  return token;
-}
+const findOpenSignUp = (ctx: Ctx, secret: string) => findOpenToken(ctx, secret, "sign_up");
 
 /** The page behind the emailed link: whose account it makes (the link is the proof). */
 export async function getSignUp(ctx: Ctx, secret: string) {
