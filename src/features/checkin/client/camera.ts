@@ -46,3 +46,11 @@ export async function startCamera(video: HTMLVideoElement, onCode: (text: string
     video.srcObject = null;
   };
 }
+
+/** The camera's failure in words staff can act on (no camera, blocked, or not possible here). */
+export function cameraProblem(e: unknown): "cameraDenied" | "cameraMissing" | "cameraUnavailable" {
+  const name = e instanceof Error || e instanceof DOMException ? e.name : "";
+  if (name === "NotAllowedError" || name === "SecurityError") return "cameraDenied";
+  if (name === "NotFoundError" || name === "OverconstrainedError" || name === "DevicesNotFoundError") return "cameraMissing";
+  return "cameraUnavailable";
+}

@@ -2,15 +2,16 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type Fo
 import { Form, useNavigation } from "react-router";
 import type { Route } from "./+types/gate";
 import { loadOr, runForm } from "../../../web/actions";
-import { Field, failureOf, FormError, useFailure } from "../../../web/components/form";
+import { failureOf, FormError, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { startCamera } from "../client/camera";
+import { cameraProblem, startCamera } from "../client/camera";
 import { decideOffline, decideOfflineManual, deviceId, fetchBundle, findOffline, loadBundle, queueSize, rememberAdmission, saveBundle, uploadQueue } from "../client/gate-offline";
 import type { ManualLookup } from "../core/manual-entry";
 import { scanDay } from "../core/gate-bundle";
 import { gateSetup } from "../operations/gate-setup";
-import { admitFound, findBadges, type FindAnswer } from "../operations/lookup";
+import { admitFound, findBadges } from "../operations/lookup";
 import { recordScan, type ScanAnswer } from "../operations/scan";
+import { GateFind, type Found } from "./gate-find";
 
 // The scanner page for gate staff on a phone. Without JavaScript it is a plain form (a hardware
 // scanner types the digits and Enter submits; the server answers). With JavaScript it scans with
@@ -58,16 +59,6 @@ const noSubscribe = () => () => {};
 /** What an offline result can say about the person: only what the badge itself carries. */
 type Carried = { registrationNo: number; category: number; days: number };
 type Shown = { result: "admit" | "refuse"; message: string; person: ScanAnswer["person"]; offline: boolean; carried?: Carried; manual?: boolean };
-/** The find form's answer: from the server (names), or from this phone's bundle offline (numbers only). */
-type Found = { query: string; online: FindAnswer | null; offline: Extract<ManualLookup, { ok: true }> | null; problem: string | null };
-
-/** The camera's failure in words staff can act on (no camera, blocked, or not possible here). */
-function cameraProblem(e: unknown): "cameraDenied" | "cameraMissing" | "cameraUnavailable" {
-  const name = e instanceof Error || e instanceof DOMException ? e.name : "";
-  if (name === "NotAllowedError" || name === "SecurityError") return "cameraDenied";
-  if (name === "NotFoundError" || name === "OverconstrainedError" || name === "DevicesNotFoundError") return "cameraMissing";
-  return "cameraUnavailable";
-}
 
 /** The edition days a badge's day mask grants, as dates at the venue. */
 function carriedDays(mask: number, startsOn: string, locale: string): string {
@@ -377,87 +368,19 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
           </>
         ) : null}
       </div>
-      <section aria-labelledby="gate-find" style={{ marginBlock: "1rem" }}>
-        <h2 id="gate-find">{t("checkin.find.title")}</h2>
-        <FormError failure={findFailure} />
-        <Form method="post" onSubmit={enhanced ? onFind : undefined} noValidate>
-          <input type="hidden" name="intent" value="find" />
-          {enhanced ? (
-            <input type="hidden" name="gateId" value={gateId} />
-          ) : (
-            <div className="field">
-              <label htmlFor="find-gate">{t("checkin.find.gate")}</label>
-              <select id="find-gate" name="gateId" defaultValue={gateId}>
-                {gates.map((g) => (
-                  <option key={g.id} value={g.id}>
-                    {pick(locale, g.nameEn, g.nameUr)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          <Field name="query" form="find" label={t("checkin.find.query")} hint={t("checkin.find.hint")} failure={findFailure} defaultValue={found?.query ?? ""} autoComplete="off" dir="auto" />
-          <button type="submit">{t("checkin.find.submit")}</button>
-        </Form>
-        {found ? (
-          <div data-testid="gate-found" style={{ marginBlockStart: "0.75rem" }}>
-            {found.problem ? (
-              <p className="error" role="alert">
-                {found.problem}
-              </p>
-            ) : null}
-            {found.offline ? (
-              <div className="card">
-                <p style={{ margin: 0 }}>{t("checkin.find.offline")}</p>
-                <p style={{ margin: "0.25rem 0", fontWeight: 700 }}>
-                  <span dir="ltr">{found.offline.code}</span> · {t("checkin.badge.number", { number: found.offline.registrationNo })} ·{" "}
-                  {categoryName(found.offline.verification.payload.category)}
-                </p>
-                <button type="button" className="primary" onClick={() => void admitOffline(found.offline!)}>
-                  {t("checkin.find.admit", { code: found.offline.code })}
-                </button>
-              </div>
-            ) : null}
-            {found.online && found.online.found.length === 0 ? <p role="status">{t("checkin.find.none", { query: found.query })}</p> : null}
-            {found.online && found.online.found.length > 0 ? (
-              <>
-                <p role="status">{t("checkin.find.results")}</p>
-                <ul style={{ listStyle: "none", padding: 0, margin: 0, display: "grid", gap: "0.5rem" }}>
-                  {found.online.found.map((f) => (
-                    <li key={f.registrationNo} className="card">
-                      <p style={{ margin: 0, fontWeight: 700 }} dir="auto">
-                        {f.name}
-                        {f.nameUr ? (
-                          <span lang="ur" dir="rtl" style={{ marginInlineStart: "0.5rem", fontWeight: 400 }}>
-                            {f.nameUr}
-                          </span>
-                        ) : null}
-                      </p>
-                      <p style={{ margin: "0.25rem 0" }}>
-                        {f.category} · {t(`registration.status.${f.status}`)} · {t(`checkin.find.badge.${f.badge}`)}
-                      </p>
-                      <p style={{ margin: "0.25rem 0" }} dir="ltr">
-                        {f.shortCode}
-                      </p>
-                      {f.badge !== "none" ? (
-                        <Form method="post" onSubmit={() => setShown(null)}>
-                          <input type="hidden" name="intent" value="admit" />
-                          <input type="hidden" name="gateId" value={enhanced ? gateId : (postedFind?.gateId ?? gateId)} />
-                          <input type="hidden" name="registrationNo" value={f.registrationNo} />
-                          <input type="hidden" name="via" value={found.online!.via} />
-                          <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
-                            {t("checkin.find.admit", { code: f.shortCode })}
-                          </button>
-                        </Form>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-          </div>
-        ) : null}
-      </section>
+      <GateFind
+        gates={gates}
+        gateId={gateId}
+        postedGateId={postedFind?.gateId ?? null}
+        enhanced={enhanced}
+        found={found}
+        failure={findFailure}
+        submitting={navigation.state === "submitting"}
+        onFind={onFind}
+        onAdmitOffline={(o) => void admitOffline(o)}
+        onAdmitOnline={() => setShown(null)}
+        categoryName={categoryName}
+      />
       {enhanced ? (
         <>
           <button type="button" onClick={() => void toggleCamera()}>
