@@ -21,6 +21,7 @@ const projects = [
       exclude: ["**/*.db.test.ts", "**/*.e2e.test.ts", "node_modules/**"],
       env,
       setupFiles,
+      isolate: false,
     },
   },
   {
@@ -31,6 +32,7 @@ const projects = [
       env: { ...env, NUMAISH_TEST_DB: "pglite" },
       setupFiles: serverSetupFiles,
       globalSetup: ["tests/support/global-db.ts"],
+      isolate: false,
       testTimeout: 30_000,
       hookTimeout: 60_000,
     },
@@ -59,19 +61,23 @@ const projects = [
       env,
       setupFiles: serverSetupFiles,
       globalSetup: ["tests/support/global-e2e.ts"],
+      isolate: false,
       testTimeout: 60_000,
       hookTimeout: 120_000,
-      // Two journey files at once (each its own server and Chromium) on the 2-core CI machine:
-      // a file spends much of its time waiting on the browser.
-      fileParallelism: true,
-      maxWorkers: 2,
     },
   },
 ];
 
+// Speed (docs/code-style.md, "Tests and their time"): every project shares one pool of three
+// workers on the 2-core CI machine. Browser journeys spend much of their time waiting on Chromium
+// and the server, so a third worker fills the cores; database tests fill the rest. Modules are not
+// re-imported for every file (`isolate: false`): importing the app's graph cost ~5 s per file, more
+// than most files' tests. Module state must therefore be harmless across files, as it must be
+// across databases in one process anyway (caches are kept per database handle: scan.ts).
 export default defineConfig({
   test: {
     projects,
+    maxWorkers: 3,
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });

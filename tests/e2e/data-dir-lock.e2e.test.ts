@@ -6,7 +6,8 @@ import { afterAll, expect, it } from "vitest";
 
 // PGlite does not lock its folder; the app does. Two real server processes on
 // one DATA_DIR: the second must refuse to start and say why, and a clean stop of
-// the first releases the folder.
+// the first releases the folder. No demo seed: the lock is taken before anything is written, and
+// seeding twice took most of this file's 48 s.
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "numaish-lock-e2e-"));
 const started: ChildProcess[] = [];
@@ -19,7 +20,7 @@ function startServer() {
   // Node itself with tsx as a loader (not the tsx wrapper, which relays signals to a child process
   // of its own): the SIGTERM below reaches the server's own handler directly.
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, SEED_DEMO: "true", NODE_ENV: "production" },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, SEED_DEMO: "false", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   started.push(child);

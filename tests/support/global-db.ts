@@ -53,9 +53,9 @@ export default async function setup(project: TestProject) {
   const database = await openDatabase({ kind: "pglite" });
   await database.migrate();
   await seedDemo(database.db, fixedClock(SEED_CLOCK));
-  const client = (database.db as unknown as { $client: { dumpDataDir(c: "gzip"): Promise<Blob> } }).$client;
-  const blob = await client.dumpDataDir("gzip");
-  const file = path.join(os.tmpdir(), `numaish-test-${process.pid}.tar.gz`);
+  const client = (database.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;
+  const blob = await client.dumpDataDir("none");
+  const file = path.join(os.tmpdir(), `numaish-test-${process.pid}.tar`);
   fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
   await database.close();
   project.provide("pgliteSnapshot", file);

@@ -16,7 +16,7 @@ import buildIfStale from "./build-if-stale";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** Seeded PGlite snapshot (a .tar.gz) by the instant it was seeded at. */
+    /** Seeded PGlite snapshot (an uncompressed .tar: it loads in half the time of a .tar.gz) by the instant it was seeded at. */
     e2eSnapshots: Record<string, string>;
   }
 }
@@ -26,9 +26,9 @@ async function seededSnapshot(instant: string): Promise<string> {
   try {
     await database.migrate();
     await seedDemo(database.db, fixedClock(instant));
-    const client = (database.db as unknown as { $client: { dumpDataDir(c: "gzip"): Promise<Blob> } }).$client;
-    const blob = await client.dumpDataDir("gzip");
-    const file = path.join(os.tmpdir(), `numaish-e2e-${process.pid}-${instant.replace(/\W/g, "")}.tar.gz`);
+    const client = (database.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;
+    const blob = await client.dumpDataDir("none");
+    const file = path.join(os.tmpdir(), `numaish-e2e-${process.pid}-${instant.replace(/\W/g, "")}.tar`);
     fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
     return file;
   } finally {

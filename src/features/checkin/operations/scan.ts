@@ -45,20 +45,33 @@ type GateRow = {
   rehearsal: { onDate: string; dayIndex: number } | null;
   setupVersion: number | null;
 };
-const gateCache = new Map<string, { row: GateRow | undefined; at: number }>();
-const keyCache = new Map<string, { keys: PublicKeySet; version: number; at: number }>();
+// Kept per database handle: a process that opens two databases (the CLI's copy, tests) never
+// answers one database's scan from the other's gates.
+type SetupCache = {
+  gates: Map<string, { row: GateRow | undefined; at: number; generation: number }>;
+  keys: Map<string, { keys: PublicKeySet; version: number; at: number }>;
+};
+const setupCaches = new WeakMap<object, SetupCache>();
+function cacheOf(db: object): SetupCache {
+  let cache = setupCaches.get(db);
+  if (!cache) setupCaches.set(db, (cache = { gates: new Map(), keys: new Map() }));
+  return cache;
+}
+let generation = 0;
 
 const versionOf = (editionId: string) =>
   sql<number>`coalesce((select ${checkinSetupVersions.version} from ${checkinSetupVersions} where ${checkinSetupVersions.editionId} = ${editionId}), 0)`;
 
 /** Drop cached gates (with their edition and rehearsal) after a change that scans must see at once. */
 export function forgetGates() {
-  gateCache.clear();
+  generation++;
 }
 
 async function loadGate(ctx: Ctx, gateId: string): Promise<GateRow | undefined> {
+  const gateCache = cacheOf(ctx.db).gates;
   const hit = gateCache.get(gateId);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.row;
+  if (hit && hit.generation === generation && Date.now() - hit.at < CACHE_MS) return hit.row;
+  const seen = generation;
   const [row] = await ctx.db
     .select({
       gate: gates,
@@ -74,11 +87,12 @@ async function loadGate(ctx: Ctx, gateId: string): Promise<GateRow | undefined> 
     .leftJoin(checkinSetupVersions, eq(checkinSetupVersions.editionId, gates.editionId))
     .where(eq(gates.id, gateId));
   if (gateCache.size > 1000) gateCache.clear();
-  if (row) gateCache.set(gateId, { row, at: Date.now() });
+  if (row) gateCache.set(gateId, { row, at: Date.now(), generation: seen });
   return row;
 }
 
 async function keysFor(ctx: Ctx, editionId: string, fresh = false): Promise<PublicKeySet> {
+  const keyCache = cacheOf(ctx.db).keys;
   const hit = keyCache.get(editionId);
   if (!fresh && hit && Date.now() - hit.at < CACHE_MS) return hit.keys;
   // The version first: a key added between the two reads makes the entry look older, never newer.
@@ -90,14 +104,15 @@ async function keysFor(ctx: Ctx, editionId: string, fresh = false): Promise<Publ
 }
 
 /** Forget what this process cached about an edition's gates and keys (they changed elsewhere). */
-function forgetEdition(editionId: string) {
+function forgetEdition(db: object, editionId: string) {
+  const { keys: keyCache, gates: gateCache } = cacheOf(db);
   keyCache.delete(editionId);
   for (const [id, hit] of gateCache) if (hit.row?.edition.id === editionId) gateCache.delete(id);
 }
 
 /** Whether the cached gate and keys are those of the set-up version the scan's read saw. */
-function cachedAreCurrent(editionId: string, gateVersion: number | null, current: number) {
-  const keys = keyCache.get(editionId);
+function cachedAreCurrent(db: object, editionId: string, gateVersion: number | null, current: number) {
+  const keys = cacheOf(db).keys.get(editionId);
   return Number(gateVersion ?? 0) === current && (!keys || keys.version === current);
 }
 
@@ -179,9 +194,9 @@ export async function decideAndRecord(ctx: Ctx, input: z.output<typeof scanInput
     const no = verification.payload.registrationNo;
     // A rehearsal's admissions count only on its own date (another rehearsal may rehearse the same day).
     const [reg] = await readForScan(db).execute({ editionId: edition.id, no, serial: verification.payload.serial, dayIndex: today.dayIndex, zone: gateZone, rehearsal: inRehearsal, tz: edition.timezone, onDate: inRehearsal ? rehearsal!.onDate : null });
-    if (reg && !retried && !cachedAreCurrent(edition.id, setupVersion, Number(reg.setupVersion))) {
+    if (reg && !retried && !cachedAreCurrent(db, edition.id, setupVersion, Number(reg.setupVersion))) {
       // The gate, zone, rehearsal, edition or keys changed since this process cached them.
-      forgetEdition(edition.id);
+      forgetEdition(db, edition.id);
       return decideAndRecord(ctx, input, manual, true);
     }
     if (!reg?.scannedState) {
