@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { demo, emailedPath, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { demo, emailedPath, seriousViolations, signIn, startEnv, type Env, signInByPost } from "./helpers";
 
 // axe-core (WCAG 2 A and AA rules) on the main pages, in the state a user sees
 // them: anonymous, signed in as a visitor, and as organiser staff.
@@ -20,7 +20,7 @@ beforeAll(async () => {
   visitor = (await env.context()).page;
   await signIn(visitor, demo.visitor);
   organiser = (await env.context()).page;
-  await signIn(organiser, demo.organiser);
+  await signInByPost(env, organiser, demo.organiser);
   await organiser.goto("/back-office");
   const href = await organiser.locator('main a[href^="/back-office/editions/"]').first().getAttribute("href");
   if (!href) throw new Error("the back-office overview lists no edition");

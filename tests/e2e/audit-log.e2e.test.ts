@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { en, ur } from "../../src/messages";
-import { SLOW, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { SLOW, demo, seriousViolations, startEnv, type Env, signInByPost } from "./helpers";
 
 // Issue #9 item 16: the organiser reads the audit log in their language, not raw codes and JSON.
 // The change is made through a page (the account page, which is audited and switches the
@@ -14,7 +14,7 @@ afterAll(async () => env?.close());
 
 it("shows the organiser translated actions and changes in Urdu, the raw JSON in a closed disclosure", async () => {
   const { page } = await env.context({ viewport: { width: 360, height: 780 } });
-  await signIn(page, demo.organiser);
+  await signInByPost(env, page, demo.organiser);
   await page.goto("/account");
   await page.getByLabel(en["auth.name"]).fill("Organiser Audited");
   await page.getByLabel(en["account.language"]).selectOption("ur");

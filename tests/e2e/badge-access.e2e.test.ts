@@ -12,7 +12,7 @@ import { issueBadge } from "../../src/features/checkin/operations/issue-badge";
 import { badges } from "../../src/features/checkin/tables";
 import { editions, visitorCategories } from "../../src/features/editions/tables";
 import { registrations } from "../../src/features/registration/tables";
-import { SLOW, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { SLOW, demo, seriousViolations, signIn, startEnv, type Env, signInByPost } from "./helpers";
 
 // Review findings on a 360 px phone, in English and Urdu: a registrant without an account reaches
 // their badge (manage link, badge email link; the sign-in page says so), staff see whose badge it
@@ -115,7 +115,7 @@ describe("a registrant without an account", () => {
   it("staff looking at someone's badge see whose it is", async () => {
     const { reg } = await registrant("whose@buyer.example", "Bilal Ahmed");
     const { page } = await env.context({ viewport: { width: 360, height: 740 } });
-    await signIn(page, demo.organiser);
+    await signInByPost(env, page, demo.organiser);
     await page.goto(`/badges/${reg.id}`);
     await expect.poll(() => h1(page), SLOW).toBe("Badge of Bilal Ahmed");
     expect(await page.title()).toContain("Badge of Bilal Ahmed");
@@ -129,7 +129,7 @@ describe("at the gate", () => {
     const db = env.server.services.db;
     const [cat] = await db.select().from(visitorCategories).where(eq(visitorCategories.id, reg.categoryId));
     const { page, context } = await env.context({ viewport: { width: 360, height: 740 } });
-    await signIn(page, "gate@demo.numaish.pk");
+    await signInByPost(env, page, "gate@demo.numaish.pk");
     await page.goto(lang === "ur" ? `/lang/ur?next=${encodeURIComponent("/gate")}` : "/gate");
     await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("numaish.gate.bundle")));
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
@@ -195,7 +195,7 @@ describe("organisers", () => {
   it("after moving the edition's dates, the page warns with the count and reissues every badge in one go (en), and says so in Urdu", async () => {
     const { reg } = await registrant("moved@buyer.example", "Sana Iqbal");
     const { page } = await env.context({ viewport: { width: 360, height: 740 } });
-    await signIn(page, demo.organiser);
+    await signInByPost(env, page, demo.organiser);
     await page.goto(editionPath);
     // Before: how many badges carry the dates.
     await expect.poll(() => page.getByTestId("badge-dates-hint").innerText(), SLOW).toContain(en["checkin.reissue.before"].split("{count}")[0]!);

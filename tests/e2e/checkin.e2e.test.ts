@@ -19,7 +19,7 @@ import { issueBadge } from "../../src/features/checkin/operations/issue-badge";
 import { badges, gates, scans, staffBadges, staffQuotas } from "../../src/features/checkin/tables";
 import { registrations } from "../../src/features/registration/tables";
 import { editions } from "../../src/features/editions/tables";
-import { SLOW, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { SLOW, demo, seriousViolations, signIn, startEnv, type Env, signInByPost } from "./helpers";
 
 // The done-when path on a phone-sized Chromium: an approved registration's badge PDF is rendered
 // to PNG with pdftoppm and its QR decoded; gate staff type that text into /gate (as a keyboard-wedge
@@ -93,7 +93,7 @@ describe("badge to gate", () => {
     expect(decoded).toBe(code);
 
     const gate = await env.context({ viewport: { width: 360, height: 800 } });
-    await signIn(gate.page, "gate@demo.numaish.pk");
+    await signInByPost(env, gate.page, "gate@demo.numaish.pk");
     await gate.page.goto("/gate");
     await gate.page.getByLabel(en["checkin.gate.chooseGate"]).selectOption({ label: "Hall 1 entrance" });
     expect(await seriousViolations(gate.page, "gate")).toEqual([]);
@@ -117,7 +117,7 @@ describe("badge to gate", () => {
   it("keeps working offline: decides on the phone, queues, uploads once when back online", async () => {
     const { reg, code } = await approvedBadge("offline@buyer.example");
     const gate = await env.context({ viewport: { width: 360, height: 800 } });
-    await signIn(gate.page, "gate@demo.numaish.pk");
+    await signInByPost(env, gate.page, "gate@demo.numaish.pk");
     await gate.page.goto("/gate");
     await gate.page.getByLabel(en["checkin.gate.chooseGate"]).selectOption({ label: "Hall 2 entrance" });
     // The bundle is saved and the service worker is ready before the network goes.
@@ -145,7 +145,7 @@ describe("badge to gate", () => {
   it("the scanner form works without JavaScript, and the footfall page updates live", async () => {
     const { code } = await approvedBadge("nojs@buyer.example");
     const staff = await env.context({ viewport: { width: 360, height: 800 } });
-    await signIn(staff.page, demo.organiser);
+    await signInByPost(env, staff.page, demo.organiser);
     await staff.page.goto(`/back-office/editions/${editionId}/footfall`);
     const entries = async () => Number((await staff.page.getByTestId("footfall-entries").innerText()).replace(/\D/g, ""));
     const before = await entries();
@@ -153,7 +153,7 @@ describe("badge to gate", () => {
     expect(await staff.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
     const gate = await env.context({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
-    await signIn(gate.page, "gate@demo.numaish.pk");
+    await signInByPost(env, gate.page, "gate@demo.numaish.pk");
     await gate.page.goto("/gate");
     await gate.page.getByLabel(en["checkin.gate.chooseGate"]).selectOption({ label: "Hall 3 entrance" });
     await scan(gate.page, code);
@@ -167,7 +167,7 @@ describe("badge to gate", () => {
 
   it("an exhibitor issues a staff badge from its own account without JavaScript", async () => {
     const { page } = await env.context({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
-    await signIn(page, "exhibitor@demo.numaish.pk");
+    await signInByPost(env, page, "exhibitor@demo.numaish.pk");
     await page.goto("/account/staff-badges");
     await expect.poll(() => page.locator("main").innerText(), SLOW).toContain(en["checkin.staff.quota"].replace("{used}", "0").replace("{quota}", "5"));
     await page.getByLabel(en["checkin.staff.name"], { exact: true }).fill("Sana Iqbal");
@@ -185,7 +185,7 @@ describe("badge to gate", () => {
     const [quota2026] = await db.select().from(staffQuotas).where(eq(staffQuotas.editionId, editionId));
     await db.insert(staffQuotas).values({ editionId: next!.id, enterpriseId: quota2026!.enterpriseId, quota: 2 });
     const { page } = await env.context({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
-    await signIn(page, "exhibitor@demo.numaish.pk");
+    await signInByPost(env, page, "exhibitor@demo.numaish.pk");
     await page.goto("/account/staff-badges");
     // The show on today (the 2026 one, moved to today above) comes first.
     const picker = page.getByLabel(en["checkin.staff.edition"], { exact: true });
@@ -202,7 +202,7 @@ describe("badge to gate", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     // axe needs JavaScript: the page with its picker in an ordinary context.
     const withJs = await env.context({ viewport: { width: 360, height: 800 } });
-    await signIn(withJs.page, "exhibitor@demo.numaish.pk");
+    await signInByPost(env, withJs.page, "exhibitor@demo.numaish.pk");
     await withJs.page.goto("/account/staff-badges");
     expect(await seriousViolations(withJs.page, "staff badges with a picker")).toEqual([]);
   });
@@ -210,7 +210,7 @@ describe("badge to gate", () => {
   it("an organiser reprints and revokes a badge from the back office without JavaScript", async () => {
     const { reg } = await approvedBadge("admin@buyer.example");
     const { page } = await env.context({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
-    await signIn(page, demo.organiser);
+    await signInByPost(env, page, demo.organiser);
     await page.goto(`/back-office/editions/${editionId}/badges?number=${reg.number}`);
     await page.getByRole("button", { name: en["checkin.admin.reprint"] }).click();
     await expect.poll(() => page.getByTestId("badge-admin-found").innerText(), SLOW).toContain(en["checkin.admin.replaced"]);
@@ -250,7 +250,7 @@ describe("badge to gate", () => {
     try {
       const context = await browser.newContext({ baseURL: env.server.url, viewport: { width: 360, height: 800 }, permissions: ["camera"] });
       const page = await context.newPage();
-      await signIn(page, "gate@demo.numaish.pk");
+      await signInByPost(env, page, "gate@demo.numaish.pk");
       await page.goto("/gate");
       await page.getByRole("button", { name: en["checkin.gate.camera"] }).click();
       await expect.poll(() => result(page).innerText(), SLOW).toContain(en["checkin.reason.ok"]);

@@ -9,7 +9,7 @@ import { demoEditionIds, insertApprovedRegistration } from "../../src/features/c
 import { issueBadge } from "../../src/features/checkin/operations/issue-badge";
 import { gates, scans } from "../../src/features/checkin/tables";
 import { editions } from "../../src/features/editions/tables";
-import { SLOW, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { SLOW, seriousViolations, startEnv, type Env, signInByPost } from "./helpers";
 
 const GATE = "gate@demo.numaish.pk";
 
@@ -55,11 +55,11 @@ describe("a way in when the camera fails", () => {
     const { reg: other, shortCode: otherCode } = await approved("offline-typed@buyer.example", "Kamran Offline");
     // The badge page shows the code under the QR (an organiser looking at it here).
     const staff = await env.context({ viewport: { width: 360, height: 800 } });
-    await signIn(staff.page, "organiser@demo.numaish.pk");
+    await signInByPost(env, staff.page, "organiser@demo.numaish.pk");
     await staff.page.goto(`/badges/${reg.id}`);
     await expect.poll(() => staff.page.getByTestId("badge-short-code").innerText(), SLOW).toContain(shortCode);
     const gate = await env.context({ viewport: { width: 360, height: 800 } });
-    await signIn(gate.page, GATE);
+    await signInByPost(env, gate.page, GATE);
     await gate.page.goto("/gate");
     await gate.page.getByLabel(en["checkin.gate.chooseGate"]).selectOption({ label: "Hall 1 entrance" });
 
@@ -108,7 +108,7 @@ describe("a way in when the camera fails", () => {
   it("without JavaScript, gate staff search a name and admit from the results", async () => {
     const { reg, shortCode } = await approved("noscript@buyer.example", "Shehzad Roy");
     const { page } = await env.context({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
-    await signIn(page, GATE);
+    await signInByPost(env, page, GATE);
     await page.goto("/gate");
     await page.getByLabel(en["checkin.find.gate"]).selectOption({ label: "Hall 2 entrance" });
     await find(page, "shehzad");

@@ -5,8 +5,9 @@ import { startTestServer, type TestServer } from "../support/server";
 import { and, desc, eq } from "drizzle-orm";
 import { outboxMessages } from "../../src/platform/mail/tables";
 
-// One browser and one server per test file: starting Chromium and seeding the
-// demo edition are the slow parts, journeys themselves take a second or two.
+// One server per test file (its own copy of the seeded demo) and one Chromium per test worker,
+// shared by the files that worker runs (test files share modules: vitest.config.ts): every test
+// gets a fresh browser context, with its own cookies and storage, so nothing leaks between them.
 
 /** Options for expect.poll: the default second is too short on a loaded 2-core CI machine. */
 export const SLOW = { timeout: 15_000, interval: 100 };
@@ -33,6 +34,17 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+let shared: Promise<Browser> | undefined;
+/** This worker's Chromium, launched on first use (again if it crashed); Playwright ends it with
+ *  the worker process. */
+function workerBrowser(): Promise<Browser> {
+  if (!shared) {
+    shared = launchBrowser();
+    shared.then((b) => b.on("disconnected", () => (shared = undefined)), () => (shared = undefined));
+  }
+  return shared;
+}
+
 export interface Env {
   server: TestServer;
   browser: Browser;
@@ -49,7 +61,7 @@ export const beforeTheShow = () => clockFrom(BEFORE_THE_SHOW);
 /** Servers start at SUITE_NOW unless a file asks for another clock (tests/support/clocks.ts). */
 export async function startEnv(options: { smtpPort?: number; clock?: StartedClock } = {}): Promise<Env> {
   const clock = options.clock ?? clockFrom(SUITE_NOW);
-  const [server, browser] = await Promise.all([startTestServer({ ...options, clock }), launchBrowser()]);
+  const [server, browser] = await Promise.all([startTestServer({ ...options, clock }), workerBrowser()]);
   const contexts: BrowserContext[] = [];
   return {
     server,
@@ -66,7 +78,6 @@ export async function startEnv(options: { smtpPort?: number; clock?: StartedCloc
     },
     async close() {
       await Promise.all(contexts.map((c) => c.close().catch(() => {})));
-      await browser.close();
       await server.close();
     },
   };
@@ -79,6 +90,18 @@ export async function signIn(page: Page, email: string, password: string = demo.
   await Promise.all([page.waitForURL((u) => u.pathname !== "/sign-in"), page.getByRole("button", { name: "Sign in" }).click()]);
   // With JavaScript the URL changes before React renders the new page: wait for the signed-in header.
   await page.getByRole("button", { name: "Sign out" }).waitFor();
+}
+
+/** Signed in through the sign-in form's own POST (the same action, password check and session
+ *  cookie), without rendering the sign-in page: for journeys whose subject is what comes after.
+ *  The page stays where it was; go where the journey starts. */
+export async function signInByPost(env: Env, page: Page, email: string, password: string = demo.password) {
+  const response = await page.request.post(`${env.server.url}/sign-in`, {
+    form: { email, password, next: "/account" },
+    headers: { origin: env.server.url },
+    maxRedirects: 0,
+  });
+  if (![302, 303].includes(response.status())) throw new Error(`sign-in for ${email} answered ${response.status()}`);
 }
 
 /** Serious and critical axe violations, printed so a failure says what and where. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en, ur } from "../../src/messages";
-import { SLOW, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { SLOW, demo, seriousViolations, signIn, startEnv, type Env, signInByPost } from "./helpers";
 
 // The demo's completed call as organisers, reviewers and the public see it,
 // and an accessibility check of each page (axe, serious and critical).
@@ -14,7 +14,7 @@ afterAll(async () => env?.close());
 describe("the demo's completed call", () => {
   it("shows the published selection to organisers and the call with its fixed rule", async () => {
     const { page } = await env.context();
-    await signIn(page, demo.organiser);
+    await signInByPost(env, page, demo.organiser);
     await page.goto("/back-office");
     // The demo's completed call is the 2026 show's (the menu's own "Review and selection" opens
     // the current edition, next year's, whose call is still open): its edition menu.

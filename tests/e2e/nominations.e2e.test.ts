@@ -9,7 +9,7 @@ import { editions } from "../../src/features/editions/tables";
 import { publishCall, saveCall } from "../../src/features/nominations/operations/call";
 import { nominateOne } from "../../src/features/nominations/operations/nominate";
 import { defaultCriteria } from "../../src/features/nominations/schemas";
-import { SLOW, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { SLOW, demo, seriousViolations, signIn, startEnv, type Env, signInByPost } from "./helpers";
 
 // Issue 4, tried as a new user would: a trade-body representative uploads a
 // spreadsheet with a few broken rows, reads every problem by row and column in
@@ -51,7 +51,7 @@ const fixed = [
 describe("a trade body nominates with a spreadsheet", () => {
   it("reports each broken cell by row and column, accepts the good rows, and takes the fixed file", async () => {
     const { page } = await env.context({ viewport: { width: 360, height: 800 } });
-    await signIn(page, "chamber@demo.numaish.pk");
+    await signInByPost(env, page, "chamber@demo.numaish.pk");
     await page.goto("/nominations?edition=e2e-call");
     await expect.poll(() => page.locator("main h1").innerText(), SLOW).toBe(en["nominations.title"]);
     expect(await page.getByRole("link", { name: en["nominations.upload.template"] }).count()).toBe(1);
@@ -132,7 +132,7 @@ describe("a trade body nominates with a spreadsheet", () => {
 
     // Without JavaScript: the field alone, and the page opens at the nominee's card.
     const plain = await env.context({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
-    await signIn(plain.page, "chamber@demo.numaish.pk");
+    await signInByPost(env, plain.page, "chamber@demo.numaish.pk");
     await plain.page.goto("/nominations?edition=e2e-call");
     await plain.page.locator("ul.nominees > li").last().getByRole("button").click();
     await expect.poll(() => plain.page.locator(`#link-${id}`).count(), SLOW).toBe(1);

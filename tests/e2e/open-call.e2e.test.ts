@@ -4,7 +4,7 @@ import { en, ur } from "../../src/messages";
 import { editions, sectors } from "../../src/features/editions/tables";
 import { findCall } from "../../src/features/nominations/operations/call";
 import { seedDemoOpenCall } from "../../src/features/selection/demo-open-call";
-import { SLOW, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { SLOW, demo, seriousViolations, signIn, startEnv, type Env, signInByPost } from "./helpers";
 
 // On a freshly seeded demo, as a new user would: the chamber's representative
 // finds the open call (the 2027 draft edition's) without being told its
@@ -27,7 +27,7 @@ const file = (lines: string[]) => ({ name: "nominees.csv", mimeType: "text/csv",
 describe("the demo's open call", () => {
   it("takes the chamber's spreadsheet: template, per-row report, valid rows nominated", async () => {
     const { page } = await env.context({ viewport: { width: 360, height: 800 } });
-    await signIn(page, "chamber@demo.numaish.pk");
+    await signInByPost(env, page, "chamber@demo.numaish.pk");
     await page.goto("/nominations");
     await expect.poll(() => page.locator("main h1").innerText(), SLOW).toBe(en["nominations.title"]);
     const main = await page.locator("main").innerText();

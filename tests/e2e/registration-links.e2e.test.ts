@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, beforeTheShow, startEnv, type Env } from "./helpers";
+import { beforeTheShow, startEnv, type Env, signInByPost } from "./helpers";
 
 // Registration and badges are reachable: from the public edition page and from the account page,
 // on a phone. The exhibitor-staff category is not offered on the public form.
@@ -24,13 +24,13 @@ describe("ways in to registration and badges", () => {
 
   it("the account page links to registrations and badge, and staff badges for exhibitors only", async () => {
     const visitor = (await env.context(phone)).page;
-    await signIn(visitor, "visitor@demo.numaish.pk");
+    await signInByPost(env, visitor, "visitor@demo.numaish.pk");
     await visitor.goto("/account");
     expect(await visitor.getByRole("link", { name: "My registrations" }).getAttribute("href")).toBe("/account/registrations");
     expect(await visitor.getByRole("link", { name: "Your badge" }).getAttribute("href")).toBe("/account/badge");
     expect(await visitor.getByRole("link", { name: "Staff badges" }).count()).toBe(0);
     const exhibitor = (await env.context(phone)).page;
-    await signIn(exhibitor, "exhibitor@demo.numaish.pk");
+    await signInByPost(env, exhibitor, "exhibitor@demo.numaish.pk");
     await exhibitor.goto("/account");
     // The header links there too (the exhibitor's role page): the account page's own link.
     await Promise.all([exhibitor.waitForURL("**/account/staff-badges"), exhibitor.locator("main").getByRole("link", { name: "Staff badges" }).click()]);

@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { eq } from "drizzle-orm";
 import { editions } from "../../src/features/editions/tables";
 import { en, ur } from "../../src/messages";
-import { SLOW, beforeTheShow, demo, emailedPath, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { SLOW, beforeTheShow, demo, emailedPath, seriousViolations, signIn, startEnv, type Env, signInByPost } from "./helpers";
 
 // The back office's registrations on a 360 px phone: one card per registration with name, status
 // and days in view (no sideways scrolling), the caption whole; after approving, the notice is in
@@ -104,7 +104,7 @@ describe("the back office's registrations at 360 px", () => {
 describe("the public registration form", () => {
   it("comes filled in with a signed-in visitor's name and email", async () => {
     const { page } = await env.context(phone);
-    await signIn(page, demo.visitor);
+    await signInByPost(env, page, demo.visitor);
     await page.goto("/editions/showcase-2026/register?category=general_public");
     expect(await page.getByLabel(en["registration.form.name"], { exact: true }).inputValue()).toBe("Visitor (demo)");
     expect(await page.getByLabel(en["registration.form.email"], { exact: true }).inputValue()).toBe(demo.visitor);

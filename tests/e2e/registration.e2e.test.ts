@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { en, ur } from "../../src/messages";
-import { SLOW, demo, emailedPath, seriousViolations, signIn, beforeTheShow, startEnv, type Env } from "./helpers";
+import { SLOW, demo, emailedPath, seriousViolations, signIn, beforeTheShow, startEnv, type Env, signInByPost } from "./helpers";
 
 // Registration on a phone-sized screen without JavaScript: a buyer registers, an organiser
 // approves in the back office, the buyer sees it confirmed; errors in Urdu. Texts come from the
@@ -91,7 +91,7 @@ describe("registration", () => {
     expect(await noSideScroll(page)).toBe(true);
     // A visitor is refused the desk.
     const visitor = await env.context(phone);
-    await signIn(visitor.page, demo.visitor);
+    await signInByPost(env, visitor.page, demo.visitor);
     const res = await visitor.page.goto(`/desk/editions/${edition}/walk-in`);
     expect(res?.status()).toBe(403);
   });

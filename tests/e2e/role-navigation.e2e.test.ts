@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { en, ur } from "../../src/messages";
-import { demo, emailedPath, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { demo, emailedPath, seriousViolations, signIn, startEnv, type Env, signInByPost } from "./helpers";
 
 // A signed-in person finds their role's pages from the header and their account page; the back
 // office links every page of an edition; the home page in Urdu has no English left in its facts;
@@ -48,7 +48,7 @@ describe("role pages", () => {
   for (const c of cases) {
     it(`${c.who.split("@")[0]} finds them in the header and on the account page, in English and Urdu`, async () => {
       const { context, page } = await env.context(phone);
-      await signIn(page, c.who);
+      await signInByPost(env, page, c.who);
       for (const [lang, m] of [["en", en], ["ur", ur]] as const) {
         if (lang === "ur") await urdu(context);
         await page.goto("/");
@@ -65,7 +65,7 @@ describe("role pages", () => {
 
   it("the gate link opens the scanner and the desk link the walk-in form for gate staff", async () => {
     const { page } = await env.context(phone);
-    await signIn(page, "gate@demo.numaish.pk");
+    await signInByPost(env, page, "gate@demo.numaish.pk");
     await page.goto("/account");
     await Promise.all([page.waitForURL("**/walk-in"), main(page).getByRole("link", { name: en["nav.walkIn"] }).click()]);
     expect((await page.request.get(page.url())).status()).toBe(200);
@@ -75,7 +75,7 @@ describe("role pages", () => {
 
   it("a visitor has no role links", async () => {
     const { page } = await env.context(phone);
-    await signIn(page, demo.visitor);
+    await signInByPost(env, page, demo.visitor);
     await page.goto("/account");
     expect(await main(page).getByRole("navigation", { name: en["account.rolePages"] }).count()).toBe(0);
     for (const key of ["nav.gate", "nav.nominations", "nav.reviews", "nav.staffBadges", "nav.backOffice"] as const) {
@@ -121,7 +121,7 @@ describe("the back office's edition menu", () => {
 
   it("counts with the right number: never '1 editions'", async () => {
     const { page } = await env.context(phone);
-    await signIn(page, demo.organiser);
+    await signInByPost(env, page, demo.organiser);
     await page.goto("/back-office");
     const stats = await page.locator("p.stats").innerText();
     const n = Number(/(\d+) edition/.exec(stats)?.[1]);

@@ -6,7 +6,7 @@ import { demoEditionIds, insertApprovedRegistration } from "../../src/features/c
 import { issueBadge } from "../../src/features/checkin/operations/issue-badge";
 import { badges } from "../../src/features/checkin/tables";
 import { SHOW_DAY_2 } from "../support/clocks";
-import { backOfficeEditionPath, clockFrom, demo, seriousViolations, signIn, startEnv, type Env } from "./helpers";
+import { backOfficeEditionPath, clockFrom, demo, seriousViolations, startEnv, type Env, signInByPost } from "./helpers";
 
 // An organiser lets regulators into the B2B lounge on the zone-access page (a phone, 360 px) and
 // grants the media enclave to one of them; the gate then admits that badge at both doors. On the
@@ -21,7 +21,7 @@ beforeAll(async () => {
   env = await startEnv({ clock: clockFrom(SHOW_DAY_2) });
   ids = await demoEditionIds(env.server.services.db);
   page = (await env.context({ viewport: { width: 360, height: 800 } })).page;
-  await signIn(page, demo.organiser);
+  await signInByPost(env, page, demo.organiser);
   zonePath = `${await backOfficeEditionPath(page, { hasText: "2026" })}/zone-access`;
 });
 afterAll(async () => env?.close());
