@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { en } from "../../src/messages";
+import { en, ur } from "../../src/messages";
 import { inTransaction } from "../../src/platform/context";
 import { localDate } from "../../src/features/checkin/core/gate-bundle";
 import { formatShortCode } from "../../src/features/checkin/core/short-code";
@@ -117,5 +117,28 @@ describe("a way in when the camera fails", () => {
     await expect.poll(() => result(page).innerText(), SLOW).toContain(en["checkin.reason.ok"]);
     const [row] = await env.server.services.db.select().from(scans).where(eq(scans.registrationId, reg.id));
     expect(row).toMatchObject({ result: "admit", manual: "name", gateId: (await demoEditionIds(env.server.services.db)).gate("hall2").id });
+
+    // The same form in Urdu: right to left, the results and the answer in Urdu.
+    await page.goto(`/lang/ur?next=${encodeURIComponent("/gate")}`);
+    expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+    await page.getByLabel(ur["checkin.find.gate"]).selectOption({ label: "ہال 2 داخلہ" });
+    await page.getByLabel(ur["checkin.find.query"]).fill("shehzad");
+    await page.getByRole("button", { name: ur["checkin.find.submit"], exact: true }).click();
+    await expect.poll(() => page.getByTestId("gate-found").innerText(), SLOW).toContain(ur["checkin.find.results"]);
+    // Urdu wraps the Latin code in bidi isolates: match the button by its code and its Urdu verb.
+    await page.getByRole("button", { name: new RegExp(`${shortCode}.*${ur["checkin.find.admit"].replace("{code} ", "")}`) }).click();
+    // This file's gates allow no re-entry (beforeAll): a second admission is refused, said in Urdu.
+    await expect.poll(() => result(page).innerText(), SLOW).toContain(ur["checkin.reason.already_inside"]);
+
+    // axe needs scripts in the page: the same Urdu results, found in a browser with JavaScript.
+    const withJs = await env.context({ viewport: { width: 360, height: 800 } });
+    await signInByPost(env, withJs.page, GATE);
+    await withJs.context.addCookies([{ name: "numaish_lang", value: "ur", url: env.server.url }]);
+    await withJs.page.goto("/gate");
+    await withJs.page.getByLabel(ur["checkin.find.query"]).fill("shehzad");
+    await withJs.page.getByRole("button", { name: ur["checkin.find.submit"], exact: true }).click();
+    await expect.poll(() => withJs.page.getByTestId("gate-found").innerText(), SLOW).toContain("Shehzad Roy");
+    await withJs.page.evaluate(() => document.fonts.ready);
+    expect(await seriousViolations(withJs.page, "gate find results (ur)")).toEqual([]);
   });
 });

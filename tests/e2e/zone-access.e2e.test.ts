@@ -26,9 +26,9 @@ beforeAll(async () => {
 });
 afterAll(async () => env?.close());
 
-async function regulatorBadge() {
+async function regulatorBadge(email = "regulator@secp.example", name = "Hina Qureshi") {
   const s = env.server.services;
-  const reg = await insertApprovedRegistration(s.db, ids.edition.id, { email: "regulator@secp.example", name: "Hina Qureshi", category: "regulatory_stakeholder" });
+  const reg = await insertApprovedRegistration(s.db, ids.edition.id, { email, name, category: "regulatory_stakeholder" });
   await inTransaction({ db: s.db, clock: s.clock, config: s.config, locale: "en", actor: { kind: "anonymous" } }, (tx, ctx) => issueBadge(tx, ctx, reg.id));
   const [badge] = await s.db.select().from(badges).where(eq(badges.registrationId, reg.id));
   return { reg, code: badge!.code };
@@ -76,6 +76,27 @@ describe("zone access page", () => {
     await page.getByRole("button", { name: "Grant the zone" }).click();
     await page.getByText("No registration of this edition has this number or email.").waitFor();
     expect(await seriousViolations(page, "zone access with an error")).toEqual([]);
+  });
+
+  it("works without JavaScript: a rule saved and a grant made by the browser's own form posts", async () => {
+    const { code } = await regulatorBadge("noscript@sbp.example", "Asad Malik");
+    const plain = (await env.context({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false })).page;
+    await signInByPost(env, plain, demo.organiser);
+    await plain.goto(zonePath);
+    const box = plain.getByLabel("Regulatory stakeholder: Opening ceremony", { exact: true });
+    const before = await box.isChecked();
+    await (before ? box.uncheck() : box.check());
+    await plain.getByRole("button", { name: "Save the rules" }).click();
+    await plain.getByText("Saved. Gates use the new rules from now on.").waitFor();
+    expect(await plain.getByLabel("Regulatory stakeholder: Opening ceremony", { exact: true }).isChecked()).toBe(!before);
+    expect(await scanAt("auditorium", code)).toBe(before ? "zone_not_allowed" : "ok");
+
+    await plain.getByLabel("Registration number or email").fill("noscript@sbp.example");
+    await plain.getByLabel("Zone", { exact: true }).selectOption({ label: "Media enclave" });
+    await plain.getByLabel("Reason").fill("Press conference without scripts");
+    await plain.getByRole("button", { name: "Grant the zone" }).click();
+    await plain.getByTestId("zone-grants").getByText("Press conference without scripts").waitFor();
+    expect(await scanAt("media_enclave", code)).toBe("ok");
   });
 
   it("reads in Urdu, right to left, at 360 px", async () => {
