@@ -30,6 +30,7 @@ import type { AppServices } from "../../src/platform/context";
 import { actorForUser } from "../../src/features/accounts/grants";
 import { users } from "../../src/platform/auth/tables";
 import { createApp } from "../../src/server/app";
+import { createLogger } from "../../src/platform/log";
 import { cpuMeter, openBenchDb, pct, profileIfAsked } from "../lib/database";
 
 const { values: args } = parseArgs({
@@ -68,7 +69,8 @@ async function main() {
       { editionId: edition!.id, categoryId: category!.id, day: null, capacity: CAPACITY },
     );
 
-    const app = createApp({ services });
+    // Errors (a 500) are logged, so a failed run says why; nothing else is.
+    const app = createApp({ services, logger: createLogger("error") });
     const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
     await new Promise<void>((resolve) => server.once("listening", () => resolve()));
     const port = (server.address() as { port: number }).port;

@@ -1,7 +1,7 @@
 import "../wiring";
 import path from "node:path";
 import { createHash, timingSafeEqual } from "node:crypto";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { compress } from "hono/compress";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createRequestHandler, type ServerBuild } from "react-router";
@@ -35,6 +35,7 @@ export function createApp({ services, build, clientDir, logger = createLogger("s
   // Pages and JSON gzipped on the fly (slow phone networks); assets come precompressed (brotli or
   // gzip, scripts/precompress.mjs), and the live footfall stream (text/event-stream) is left alone.
   app.use("*", compress());
+  app.use("*", jsonLength);
 
   // Readiness: the database answers and every migration this code knows of is applied.
   app.get("/readyz", async (c) => {
@@ -102,6 +103,20 @@ export function createApp({ services, build, clientDir, logger = createLogger("s
   }
   return app;
 }
+
+/** compress() skips bodies under its 1 KB threshold only when it knows their length, and c.json()
+ *  gives none: every small JSON answer (a registration's 202 is 27 bytes) went through a gzip
+ *  stream, on the server and again in the client. Registered after compress() so this runs first on
+ *  the way out: JSON bodies get their length, and only the large ones are compressed. */
+const jsonLength: MiddlewareHandler = async (c, next) => {
+  await next();
+  const res = c.res;
+  if (!res.body || res.headers.has("content-length") || !res.headers.get("content-type")?.startsWith("application/json")) return;
+  const body = await res.arrayBuffer();
+  const headers = new Headers(res.headers);
+  headers.set("content-length", String(body.byteLength));
+  c.res = new Response(body, { status: res.status, statusText: res.statusText, headers });
+};
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
 const safeEqual = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));

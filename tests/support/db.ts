@@ -30,31 +30,46 @@ export interface TestDb extends Database {
 export async function openTestDb(): Promise<TestDb> {
   const kind = process.env.NUMAISH_TEST_DB ?? "pglite";
   if (kind === "postgres") {
-    const url = inject("postgresUrl");
-    const name = `numaish_t_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name} template ${inject("postgresTemplate")}`);
-    await admin.end();
-    const database = await openDatabase({ kind: "postgres", url: withDatabase(url, name), poolSize: 5 });
+    const copy = await copyPostgresTemplate();
+    const database = await openDatabase({ kind: "postgres", url: copy.url, poolSize: 5 });
     return {
       ...database,
       label: "postgres",
       async close() {
         await database.close();
-        // pool.end() resolves before its sockets close; a forced drop right away kills backends
-        // whose clients then emit an unhandled 57P01 (seen with several pooled connections).
-        await new Promise((r) => setTimeout(r, 100));
-        const a = new pg.Client({ connectionString: url });
-        await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
-        await a.end();
+        await copy.drop();
       },
     };
   }
   const snapshot = inject("pgliteSnapshot");
   const database = await openDatabase({ kind: "pglite", loadDataDir: new Blob([fs.readFileSync(snapshot)]) });
   return { ...database, label: "pglite" };
+}
+
+/**
+ * A new PostgreSQL database made from the run's migrated, seeded template (db:postgres only): its
+ * URL, and drop() to remove it (forcibly: processes a test killed may still hold connections).
+ */
+export async function copyPostgresTemplate(): Promise<{ url: string; drop(): Promise<void> }> {
+  const url = inject("postgresUrl");
+  if (!url) throw new Error("copyPostgresTemplate needs the db:postgres project (TEST_DATABASE_URL)");
+  const name = `numaish_t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${inject("postgresTemplate")}`);
+  await admin.end();
+  return {
+    url: withDatabase(url, name),
+    async drop() {
+      // pool.end() resolves before its sockets close; a forced drop right away kills backends
+      // whose clients then emit an unhandled 57P01 (seen with several pooled connections).
+      await new Promise((r) => setTimeout(r, 100));
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
 }
 
 export const clock = () => fixedClock("2026-01-10T08:00:00Z");

@@ -146,28 +146,35 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
   const fingerprint = requestFingerprint({ ...body, source });
   const answer: PublicAnswer = { accepted: true, count: input.members.length };
   const emails = input.members.map((m) => m.email);
-  // Earlier registrations this request may repeat: same idempotency key, or same email.
-  const earlier = () =>
-    ctx.db
-      .select()
-      .from(registrations)
-      .where(
+  // Earlier registrations this request may repeat (same idempotency key, or same email) and, for a
+  // keyed request, the fingerprint of a keyed request that made nothing, everyone in it being
+  // registered already (tables.ts): one statement, from the edition's row so there is always one.
+  const earlier = async () => {
+    const found = await ctx.db
+      .select({
+        reg: registrations,
+        repeatFingerprint: scopedKey
+          ? sql<string | null>`(select ${registrationRepeats.requestFingerprint} from ${registrationRepeats} where ${registrationRepeats.editionId} = ${edition.id} and ${registrationRepeats.idempotencyKey} = ${scopedKey})`
+          : sql<string | null>`null`,
+      })
+      .from(editions)
+      .leftJoin(
+        registrations,
         and(
-          eq(registrations.editionId, edition.id),
+          eq(registrations.editionId, editions.id),
           or(
             scopedKey ? sql`split_part(${registrations.idempotencyKey}, '#', 1) = ${scopedKey}` : sql`false`,
             and(inArray(sql`lower(${registrations.email})`, emails), ne(registrations.status, "cancelled")),
           ),
         ),
-      );
-  // A keyed request that made nothing, everyone in it being registered already (tables.ts).
-  const earlierRepeat = async () =>
-    scopedKey
-      ? (await ctx.db
-          .select()
-          .from(registrationRepeats)
-          .where(and(eq(registrationRepeats.editionId, edition.id), eq(registrationRepeats.idempotencyKey, scopedKey))))[0]
-      : undefined;
+      )
+      .where(eq(editions.id, edition.id));
+    const fingerprintKept = found[0]?.repeatFingerprint;
+    return {
+      rows: found.flatMap((f) => (f.reg ? [f.reg] : [])),
+      repeat: fingerprintKept == null ? undefined : { requestFingerprint: fingerprintKept },
+    };
+  };
   const replayOf = (rows: Registration[], repeat: { requestFingerprint: string } | undefined): RegisterResult | undefined => {
     const sameKey = scopedKey ? rows.filter((r) => r.idempotencyKey?.split("#")[0] === scopedKey) : [];
     const keptFingerprint = sameKey[0]?.requestFingerprint ?? repeat?.requestFingerprint;
@@ -179,7 +186,7 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
   };
 
   for (let attempt = 0; ; attempt++) {
-    const [rows, repeat] = await Promise.all([earlier(), earlierRepeat()]);
+    const { rows, repeat } = await earlier();
     const replay = replayOf(rows, repeat);
     if (replay) return replay;
     const found = rows.filter((r) => r.status !== "cancelled" && emails.includes(r.email.toLowerCase()));

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, inArray, like } from "drizzle-orm";
+import { openDatabase, type Database } from "../../src/platform/db/open";
+import { outboxMessages } from "../../src/platform/mail/tables";
+import { setCapacity } from "../../src/features/registration/operations/settings";
+import { registrations } from "../../src/features/registration/tables";
+import { badges, gates } from "../../src/features/checkin/tables";
+import { actorFor, copyPostgresTemplate, ctxFor, demo, demoShow } from "../support/db";
+import { startAppProcess, type AppProcess } from "../support/process";
+import { rushEmail, rushOutcome, rushRegistrations } from "../support/rush";
+import { startSmtpSink, type SmtpSink } from "../support/smtp";
+
+// Issue 17, item 2: scale-out on one PostgreSQL, proven with two real app processes. A rush split
+// across both never oversells and loses nothing; their two outbox workers send each message
+// exactly once; a gate changed through one process is honoured by the other at its very next scan
+// (per-process caches are checked against the edition's set-up version, checkin/operations/scan.ts).
+// The product has no long job with a lock of its own yet (scheduling runs in the CLI or a worker
+// thread of one request), so the claim that matters across processes is the outbox worker's.
+
+const onPostgres = process.env.NUMAISH_TEST_DB === "postgres";
+const SHOW_DAY_0 = "2026-01-24T05:00:00Z"; // registration for today is open, and badges admit today
+const PEOPLE = 150;
+
+describe.skipIf(!onPostgres)("two app processes on one PostgreSQL (PostgreSQL only; PGlite is one process's own database)", () => {
+  let copy: Awaited<ReturnType<typeof copyPostgresTemplate>>;
+  let database: Database;
+  let sink: SmtpSink;
+  let a: AppProcess;
+  let b: AppProcess;
+  let show: Awaited<ReturnType<typeof demoShow>>;
+
+  beforeAll(async () => {
+    copy = await copyPostgresTemplate();
+    database = await openDatabase({ kind: "postgres", url: copy.url, poolSize: 2 });
+    show = await demoShow(database.db);
+    sink = await startSmtpSink();
+    [a, b] = await Promise.all([
+      startAppProcess({ databaseUrl: copy.url, clock: SHOW_DAY_0, smtpPort: sink.port }),
+      startAppProcess({ databaseUrl: copy.url, clock: SHOW_DAY_0, smtpPort: sink.port }),
+    ]);
+  }, 90_000);
+  afterAll(async () => {
+    await Promise.all([a?.kill(), b?.kill()]);
+    await sink?.close();
+    await database?.close();
+    await copy?.drop();
+  });
+
+  it("a rush split across both never oversells and loses nothing", { timeout: 60_000 }, async () => {
+    const db = database.db;
+    const before = await rushOutcome(db, show.editionId, show.cat.general_public!, "general_public", "two");
+    await setCapacity(ctxFor(db, await actorFor(db, demo.organiser)), {
+      editionId: show.editionId,
+      categoryId: show.cat.general_public,
+      day: null,
+      capacity: before.holding + 50,
+    });
+    const people = Array.from({ length: PEOPLE }, (_, i) => i);
+    const rush = await rushRegistrations({
+      targets: () => [a.url, b.url], // even people to one, odd to the other
+      editionId: show.editionId,
+      categoryId: show.cat.general_public!,
+      prefix: "two",
+      people,
+      clients: 12,
+      days: [0],
+    });
+    expect(rush.acknowledged.size, JSON.stringify([rush.statuses, rush.refusals])).toBe(PEOPLE);
+    const end = await rushOutcome(db, show.editionId, show.cat.general_public!, "general_public", "two");
+    expect(people.filter((i) => end.perEmail.get(rushEmail("two", i)) !== 1)).toEqual([]);
+    expect(end.duplicated).toBe(0);
+    expect(end.bucketUsed).toBe(end.holding);
+    expect(end.holding).toBe(end.capacity);
+  });
+
+  it("their two outbox workers send each message exactly once", { timeout: 60_000 }, async () => {
+    const db = database.db;
+    const queued = await db.select().from(outboxMessages).where(like(outboxMessages.toAddress, "%@rush.example"));
+    expect(queued.length).toBeGreaterThanOrEqual(PEOPLE); // a confirmation each, a badge email for the admitted
+    // Both workers drain the queue (each is woken by its own process's registrations, and polls).
+    const until = Date.now() + 45_000;
+    for (;;) {
+      const open = await db.select({ id: outboxMessages.id }).from(outboxMessages).where(inArray(outboxMessages.status, ["pending", "sending"]));
+      if (open.length === 0) break;
+      if (Date.now() > until) throw new Error(`${open.length} messages still unsent`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const sent = await db.select().from(outboxMessages).where(eq(outboxMessages.status, "sent"));
+    const expected = new Map<string, number>();
+    for (const m of sent) expected.set(`${m.toAddress}\n${m.subject}`, (expected.get(`${m.toAddress}\n${m.subject}`) ?? 0) + 1);
+    const delivered = new Map<string, number>();
+    for (const m of sink.messages) for (const to of m.to) delivered.set(`${to}\n${m.subject}`, (delivered.get(`${to}\n${m.subject}`) ?? 0) + 1);
+    expect(sink.messages.length).toBe(sent.length);
+    expect([...expected].filter(([k, n]) => delivered.get(k) !== n)).toEqual([]);
+    expect(sent.filter((m) => m.attempts !== 1).length, "no message was claimed twice").toBe(0);
+  });
+
+  it("a gate changed through one process is honoured by the other at its very next scan", { timeout: 30_000 }, async () => {
+    const db = database.db;
+    const signIn = async (p: AppProcess, email: string) => {
+      const res = await fetch(`${p.url}/api/v1/auth/sign-in`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: p.url },
+        body: JSON.stringify({ email, password: demo.password }),
+      });
+      expect(res.status).toBe(200);
+      return res.headers.get("set-cookie")!.split(";")[0]!;
+    };
+    const call = async (p: AppProcess, cookie: string, method: string, path: string, json: unknown) => {
+      const res = await fetch(`${p.url}/api/v1${path}`, { method, headers: { "content-type": "application/json", origin: p.url, cookie }, body: JSON.stringify(json) });
+      return { status: res.status, body: (await res.json()) as { result?: string; reason?: string } };
+    };
+    const organiserOnA = await signIn(a, demo.organiser);
+    const gateOnB = await signIn(b, demo.gate);
+    const [gate] = await db.select().from(gates).where(and(eq(gates.editionId, show.editionId), eq(gates.code, "hall1")));
+    const setReentry = async (reentryAllowed: boolean) =>
+      expect((await call(a, organiserOnA, "PUT", `/gates/${gate!.id}`, { nameEn: gate!.nameEn, nameUr: gate!.nameUr, zoneId: gate!.zoneId, reentryAllowed })).status).toBe(200);
+    const badgeCodes = (
+      await db
+        .select({ code: badges.code })
+        .from(badges)
+        .innerJoin(registrations, eq(registrations.id, badges.registrationId))
+        .where(like(registrations.email, "two%@rush.example"))
+        .limit(2)
+    ).map((r) => r.code);
+    const scanOnB = async (code: string) => (await call(b, gateOnB, "POST", `/gates/${gate!.id}/scans`, { code, deviceId: "two-processes" })).body;
+
+    await setReentry(false);
+    expect(await scanOnB(badgeCodes[0]!)).toMatchObject({ result: "admit" }); // B now has the gate cached
+    expect(await scanOnB(badgeCodes[0]!)).toMatchObject({ result: "refuse", reason: "already_inside" });
+    await setReentry(true); // through A
+    expect(await scanOnB(badgeCodes[0]!)).toMatchObject({ result: "admit" });
+    await setReentry(false); // and back, through A
+    expect(await scanOnB(badgeCodes[1]!)).toMatchObject({ result: "admit" });
+    expect(await scanOnB(badgeCodes[1]!)).toMatchObject({ result: "refuse", reason: "already_inside" });
+  });
+});
