@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EDITION_MAX_DAYS, editionDayCount } from "./days";
 
 const isoDate = z.iso.date();
 const slug = z
@@ -46,7 +47,12 @@ export const updateEditionInput = z
     timezone,
     status: z.enum(["draft", "published", "archived"]),
   })
-  .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], params: { code: "ends_before_start" } });
+  .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], params: { code: "ends_before_start" } })
+  // A badge carries at most EDITION_MAX_DAYS days (editions/days.ts); the database checks it too.
+  .refine((v) => v.endsOn < v.startsOn || editionDayCount(v) <= EDITION_MAX_DAYS, {
+    path: ["endsOn"],
+    params: { code: "edition_too_long", max: EDITION_MAX_DAYS },
+  });
 
 export const copyEditionInput = z.object({
   editionId: z.uuid(),

@@ -16,7 +16,8 @@ import { registrations } from "../tables";
 import { sendRegistrationEmail } from "./emails";
 import { holdCapacityShared, holds, lockBuckets, promoteAndWrite, releaseAndPromote, stateOf } from "./places";
 import { checkAnswers, questionsFor } from "./questions";
-import { checkDays, editionDayCount } from "./register";
+import { checkDays } from "./register";
+import { editionDayCount } from "../../editions/days";
 
 // A registrant manages their own registration either signed in (it is linked to their account)
 // or through the link in their confirmation email (a random token, stored hashed).
