@@ -4,7 +4,7 @@ import { fixedClock } from "../../platform/clock";
 import { inTransaction } from "../../platform/context";
 import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
 import { EDITION_MAX_DAYS, editionDayCount } from "../editions/days";
-import { updateEdition } from "../editions/operations/update-edition";
+import { patchEdition, updateEdition } from "../editions/operations/update-edition";
 import { editions } from "../editions/tables";
 import { editionShortId, verifyBadge } from "./core/badge-code";
 import { demoEditionIds, insertApprovedRegistration } from "./fixtures";
@@ -32,6 +32,11 @@ describe("an edition's length", () => {
     await expect(updateEdition(await staff(), { ...base, endsOn: "2026-02-12" })).rejects.toMatchObject({
       code: "validation_failed",
       fields: [expect.objectContaining({ path: "endsOn", code: "edition_too_long", params: { max: EDITION_MAX_DAYS } })],
+    });
+    // The API's PATCH merges inside the operation and checks the whole edition the same way.
+    await expect(patchEdition(await staff(), { editionId: e.id, endsOn: "2026-02-12" })).rejects.toMatchObject({
+      code: "validation_failed",
+      fields: [expect.objectContaining({ path: "endsOn", code: "edition_too_long" })],
     });
     // Whatever writes the row, the database refuses it too.
     await expect(t.db.update(editions).set({ endsOn: "2026-02-12" }).where(eq(editions.id, e.id))).rejects.toThrow();

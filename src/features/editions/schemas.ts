@@ -54,6 +54,19 @@ export const updateEditionInput = z
     params: { code: "edition_too_long", max: EDITION_MAX_DAYS },
   });
 
+/** The API's PATCH: only the fields given change; the merged edition passes updateEditionInput. */
+export const patchEditionInput = z.object({
+  editionId: z.uuid(),
+  nameEn: name.optional(),
+  nameUr: urduName.optional(),
+  taglineEn: z.string().trim().max(300).optional(),
+  taglineUr: z.string().trim().max(300).optional(),
+  startsOn: isoDate.optional(),
+  endsOn: isoDate.optional(),
+  timezone: timezone.optional(),
+  status: z.enum(["draft", "published", "archived"]).optional(),
+});
+
 export const copyEditionInput = z.object({
   editionId: z.uuid(),
   slug,
