@@ -22,7 +22,7 @@ import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { editionShortId, encodeBadge, epochDay } from "../../src/features/checkin/core/badge-code";
 import { createWebVerifier } from "../../src/features/checkin/core/badge-verify-web";
-import { editionPublicKeys, signingKey } from "../../src/features/checkin/keys";
+import { editionPublicKeys, sealingKey, signingKey } from "../../src/features/checkin/keys";
 import { recordScan } from "../../src/features/checkin/operations/scan";
 import { badges, gates, scans } from "../../src/features/checkin/tables";
 import { seedDemo } from "../../src/features/demo/seed-demo";
@@ -65,7 +65,7 @@ async function main() {
     const halls = gateRows.filter((g) => g.zoneId === null);
 
     // Registrations and their badges, in bulk.
-    const key = await signingKey(db, clock, edition!.id);
+    const key = await signingKey(db, clock, edition!.id, sealingKey(loadConfig()));
     const now = clock.now();
     const codes: string[] = [];
     for (let i = 0; i < BADGES; i += 1000) {

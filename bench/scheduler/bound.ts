@@ -9,7 +9,7 @@
 import highsLoader from "highs";
 import { allowed, makeContext } from "../../src/features/matchmaking/engine/greedy";
 import type { Problem } from "../../src/features/matchmaking/engine/problem";
-import { mulberry32 } from "../../src/features/matchmaking/engine/rng";
+import { seededRandom } from "../../src/platform/random";
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 let solver: Highs | null = null;
@@ -41,7 +41,7 @@ function rows(lines: string[], name: string, terms: string[], op: string, rhs: n
 
 export async function lpBound(pr: Problem): Promise<{ bound: number; ms: number; status: string }> {
   const t0 = performance.now();
-  const ctx = makeContext(pr, mulberry32(1));
+  const ctx = makeContext(pr, seededRandom(1));
   const live: number[] = [];
   for (let r = 0; r < pr.R; r++) if (allowed(ctx, r).length > 0 || pr.fixedSlot[r]! >= 0) live.push(r);
   const lines: string[] = ["Maximize", " obj:"];
@@ -79,7 +79,7 @@ export async function lpBound(pr: Problem): Promise<{ bound: number; ms: number;
 /** Exact time-indexed model (weight only) with HiGHS under a time limit. */
 export async function exactModel(pr: Problem, timeLimit: number): Promise<{ status: string; objective: number; dualBound: number | null; ms: number }> {
   const t0 = performance.now();
-  const ctx = makeContext(pr, mulberry32(1));
+  const ctx = makeContext(pr, seededRandom(1));
   const S = pr.S;
   const v = (r: number, s: number) => `y${r}_${s}`;
   const lines: string[] = ["Maximize", " obj:"];

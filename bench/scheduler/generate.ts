@@ -4,7 +4,7 @@
 // availability patterns; day caps 6-15; stalls for most SMEs; pooled tables
 // sized to a fraction of the meetings that need one; interpreters for the
 // meetings with foreign-language buyers.
-import { mulberry32 } from "../../src/features/matchmaking/engine/rng";
+import { seededRandom } from "../../src/platform/random";
 import type { ScheduleInputRaw } from "../../src/features/matchmaking/engine/schema";
 
 export type GenConfig = {
@@ -23,7 +23,7 @@ export type GenConfig = {
 const FOREIGN = ["zh", "ar", "tr", "de"];
 
 export function generate(c: GenConfig): ScheduleInputRaw {
-  const rnd = mulberry32(c.seed);
+  const rnd = seededRandom(c.seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const S = c.days * c.slotsPerDay;
   const slotLen = Math.floor(480 / c.slotsPerDay);

@@ -5,7 +5,7 @@ import { breaksReport } from "../../src/features/matchmaking/engine/breaks";
 import { allowed } from "../../src/features/matchmaking/engine/greedy";
 import { solveBrokerage } from "../../src/features/matchmaking/engine/brokerage";
 import { buildOutput } from "../../src/features/matchmaking/engine/result";
-import { mulberry32 } from "../../src/features/matchmaking/engine/rng";
+import { seededRandom } from "../../src/platform/random";
 import { runSchedule } from "../../src/features/matchmaking/engine/scheduler";
 import { scheduleInputSchema } from "../../src/features/matchmaking/engine/schema";
 import { State } from "../../src/features/matchmaking/engine/state";
@@ -112,9 +112,9 @@ export function runReal(file: string, name: string, iterations?: number, reverse
   let options = 0, kept = 0;
   for (let r = 0; r < run.problem.R; r++) for (const s of allowed(run.ctx, r)) { options++; kept += win.mask[r * run.problem.S + s]!; }
   const useWindows = win.consistent && kept <= 0.8 * options;
-  let res = solveBrokerage(run.ctx, run.state.slotOf, { iterations: its, fairness: 2, rand: mulberry32(1), ...(useWindows ? { mask: win.mask } : {}) });
+  let res = solveBrokerage(run.ctx, run.state.slotOf, { iterations: its, fairness: 2, rand: seededRandom(1), ...(useWindows ? { mask: win.mask } : {}) });
   // Inside the windows a meeting may find no place; then the full lists, from there.
-  if (useWindows && !res.feasible) res = solveBrokerage(run.ctx, res.slots, { iterations: its, fairness: 2, rand: mulberry32(2) });
+  if (useWindows && !res.feasible) res = solveBrokerage(run.ctx, res.slots, { iterations: its, fairness: 2, rand: seededRandom(2) });
   // Keep the annealed assignment where it is valid: meetings are re-placed in slot
   // order through the engine's checks, so an infeasible instance still yields a
   // valid (partial) schedule; the construction's result is kept if it places more.

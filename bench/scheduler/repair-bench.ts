@@ -1,13 +1,13 @@
 // Repair benchmark: cancel 5% of the meetings one after another, each at a
 // random point of the event (everything before that slot is frozen), and
 // measure meetings moved per cancellation, capacity recovered and time.
-import { mulberry32 } from "../../src/features/matchmaking/engine/rng";
+import { seededRandom } from "../../src/platform/random";
 import { RepairSession, repair } from "../../src/features/matchmaking/engine/repair";
 import type { ScheduleInput, ScheduleOutput } from "../../src/features/matchmaking/engine/schema";
 import { validateSchedule } from "../../src/features/matchmaking/engine/validate";
 
 export function repairBench(input: ScheduleInput, output: ScheduleOutput, maxCancellations: number, seed: number, fillMoves = 0) {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const slotIds = [...input.slots].sort((x, y) => x.day - y.day || x.start.localeCompare(y.start)).map((s) => s.id);
   const order = new Map(slotIds.map((s, k) => [s, k]));
   const n = Math.min(maxCancellations, Math.max(1, Math.round(output.meetings.length * 0.05)));

@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { makeContext } from "../../src/features/matchmaking/engine/greedy";
 import { zeroMeetingCount } from "../../src/features/matchmaking/engine/result";
-import { mulberry32 } from "../../src/features/matchmaking/engine/rng";
+import { seededRandom } from "../../src/platform/random";
 import { runSchedule } from "../../src/features/matchmaking/engine/scheduler";
 import { scheduleInputSchema } from "../../src/features/matchmaking/engine/schema";
 import { validateSchedule } from "../../src/features/matchmaking/engine/validate";
@@ -41,7 +41,7 @@ async function synthetic(name: string): Promise<void> {
   log(`${name}: bound`);
   const lp = await lpBound(run.problem);
   const base = firstCome(run.problem);
-  const ctx = makeContext(run.problem, mulberry32(1));
+  const ctx = makeContext(run.problem, seededRandom(1));
   const s = run.output.stats;
   const line: Record<string, unknown> = {
     instance: name,

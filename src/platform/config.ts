@@ -23,6 +23,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   /** Bearer token for GET /metrics (Prometheus); unset: no metrics endpoint. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Seals each edition's badge signing key at rest (features/checkin/keys.ts); unset: stored plain. */
+  KEY_ENCRYPTION_KEY: z.string().min(1).optional(),
 });
 
 export interface SmtpConfig {
@@ -49,6 +51,8 @@ export interface AppConfig {
   /** JSON log level (LOG_LEVEL); servers built by hand in tests leave it out and log nothing. */
   logLevel?: LogLevel;
   metricsToken?: string;
+  /** KEY_ENCRYPTION_KEY: any string; its SHA-256 seals badge signing keys (docs/badges.md). */
+  keyEncryptionKey?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -81,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TRUST_PROXY === "true" || e.TRUST_PROXY === "1",
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
+    keyEncryptionKey: e.KEY_ENCRYPTION_KEY,
   };
 }

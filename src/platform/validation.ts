@@ -26,6 +26,8 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
       code = missing ? "required" : "invalid_type";
     } else if (issue.code === "custom" && typeof issue.params?.code === "string") {
       code = issue.params.code;
+      // The schema's other parameters (e.g. a limit) fill the message's placeholders.
+      for (const [k, v] of Object.entries(issue.params)) if (k !== "code" && (typeof v === "number" || typeof v === "string")) params[k] = v;
     }
     return { path: issue.path.map(String).join("."), code, params };
   });

@@ -1,5 +1,5 @@
 import type { BadgePort } from "../registration/badge-port";
-import { openPrivateKey, signingKey } from "./keys";
+import { openPrivateKey, sealingKey, signingKey } from "./keys";
 import { badgeLinkKey } from "./operations/badge-link";
 import { badgeEmail, currentBadgeOf, firstBadgeRows, issueBadge, queueBadgeEmail, revokeBadgesOfRegistration, signNewBadge } from "./operations/issue-badge";
 import { badges } from "./tables";
@@ -35,8 +35,8 @@ export const checkinBadgePort: BadgePort = {
   async signer(db, ctx, editionId, row) {
     const categoryZones = row && "category_zones" in row ? masksOf(row.category_zones) : Object.fromEntries(await categoryZoneMasks(db, editionId));
     // No key yet: the edition's first badge makes one.
-    if (row?.key_id != null && row.private_key) return { keyId: Number(row.key_id), privateKey: openPrivateKey(String(row.private_key)), categoryZones };
-    return { ...(await signingKey(db, ctx.clock, editionId)), categoryZones };
+    if (row?.key_id != null && row.private_key) return { keyId: Number(row.key_id), privateKey: openPrivateKey(String(row.private_key), sealingKey(ctx.config)), categoryZones };
+    return { ...(await signingKey(db, ctx.clock, editionId, sealingKey(ctx.config))), categoryZones };
   },
   firstBadges(tx, ctx, edition, category, regs, signer) {
     const rows = firstBadgeRows(ctx, edition, category, regs, signer, signer.categoryZones?.[category.id] ?? 0);

@@ -2,12 +2,13 @@ import { and, count, eq } from "drizzle-orm";
 import { users } from "../../platform/auth/tables";
 import type { Executor } from "../../platform/db/types";
 import { editions, visitorCategories } from "../editions/tables";
-import { mulberry32 } from "../matchmaking/engine/rng";
+import { seededRandom } from "../../platform/random";
 import { STAFF_CATEGORY } from "../registration/categories";
 import { nextRegistrationNumbers } from "../registration/operations/places";
 import { registrations } from "../registration/tables";
 import { localDate } from "./core/gate-bundle";
 import { gates, scans } from "./tables";
+import { editionDayCount } from "../editions/days";
 
 // The demo's past show has a crowd: about a thousand approved visitors and their scans at the three
 // hall entrances over the show's days, so the footfall dashboard of a completed edition shows a
@@ -87,8 +88,8 @@ export async function seedDemoFootfall(tx: Executor, editionId: string, now: Dat
   if (halls.length === 0 || categories.length === 0) return none;
   const [gateStaff] = await tx.select({ id: users.id }).from(users).where(eq(users.email, "gate@demo.numaish.pk"));
 
-  const random = mulberry32(20260124);
-  const dayCount = Math.round((Date.parse(`${edition.endsOn}T00:00:00Z`) - Date.parse(`${edition.startsOn}T00:00:00Z`)) / DAY_MS) + 1;
+  const random = seededRandom(20260124);
+  const dayCount = editionDayCount(edition);
   const dayWeights: [number, number][] = Array.from({ length: dayCount }, (_, d) => [d, DAY_SHARE[d] ?? 0.2]);
   const midnights = Array.from({ length: dayCount }, (_, d) => {
     const utc = Date.parse(`${edition.startsOn}T00:00:00Z`) + d * DAY_MS;

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { generateEditionKeyPair, publicKeyOf } from "./core/badge-code";
-import { openPrivateKey, sealPrivateKey } from "./keys";
+import { loadConfig } from "../../platform/config";
+import { openPrivateKey, sealingKey, sealPrivateKey } from "./keys";
 
 describe("private key sealing", () => {
   const kek = createHash("sha256").update("test secret").digest();
@@ -26,5 +27,17 @@ describe("private key sealing", () => {
     const flipped = sealed.slice(0, -2) + (sealed.at(-2) === "A" ? "B" : "A") + sealed.at(-1);
     expect(() => openPrivateKey(flipped, kek)).toThrow();
     expect(() => openPrivateKey(sealed, null)).toThrow(/KEY_ENCRYPTION_KEY/);
+  });
+});
+
+describe("the sealing key comes from the configuration", () => {
+  it("KEY_ENCRYPTION_KEY is read by loadConfig and its SHA-256 seals; unset, nothing is sealed", () => {
+    const config = loadConfig({ KEY_ENCRYPTION_KEY: "test secret" });
+    expect(config.keyEncryptionKey).toBe("test secret");
+    const key = sealingKey(config);
+    expect(key?.equals(createHash("sha256").update("test secret").digest())).toBe(true);
+    const { privateKey } = generateEditionKeyPair();
+    expect(openPrivateKey(sealPrivateKey(privateKey, key), sealingKey(config))).toBe(privateKey);
+    expect(sealingKey(loadConfig({}))).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { asc, desc, eq } from "drizzle-orm";
 import type { Clock } from "../../platform/clock";
+import type { AppConfig } from "../../platform/config";
 import type { Executor } from "../../platform/db/types";
 import { generateEditionKeyPair, type PublicKeySet } from "./core/badge-code";
 import { badgeKeys } from "./tables";
@@ -8,15 +9,18 @@ import { badgeKeys } from "./tables";
 // Edition signing keys. Private seeds are sealed with AES-256-GCM when KEY_ENCRYPTION_KEY is set
 // (any string; its SHA-256 is the key), so a database dump alone cannot mint badges. Without it
 // they are stored as plain base64url: fine for demos, not for production (docs/badges.md).
+// The setting is read once, by platform/config.ts, and reaches here through ctx.config.
 
 const SEALED = "enc1:";
 
-function kek(): Buffer | null {
-  const secret = process.env.KEY_ENCRYPTION_KEY;
+/** The sealing key of a configuration (null when KEY_ENCRYPTION_KEY is not set). */
+export type SealingKey = Buffer | null;
+export function sealingKey(config: Pick<AppConfig, "keyEncryptionKey">): SealingKey {
+  const secret = config.keyEncryptionKey;
   return secret ? createHash("sha256").update(secret).digest() : null;
 }
 
-export function sealPrivateKey(seed: string, key: Buffer | null = kek()): string {
+export function sealPrivateKey(seed: string, key: SealingKey): string {
   if (!key) return seed;
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
@@ -24,7 +28,7 @@ export function sealPrivateKey(seed: string, key: Buffer | null = kek()): string
   return SEALED + Buffer.concat([iv, cipher.getAuthTag(), ct]).toString("base64url");
 }
 
-export function openPrivateKey(stored: string, key: Buffer | null = kek()): string {
+export function openPrivateKey(stored: string, key: SealingKey): string {
   if (!stored.startsWith(SEALED)) return stored;
   if (!key) throw new Error("badge key is sealed but KEY_ENCRYPTION_KEY is not set");
   const raw = Buffer.from(stored.slice(SEALED.length), "base64url");
@@ -34,12 +38,12 @@ export function openPrivateKey(stored: string, key: Buffer | null = kek()): stri
 }
 
 /** Add a key with the next free id; it becomes the signing key. */
-export async function addEditionKey(db: Executor, clock: Clock, editionId: string) {
+export async function addEditionKey(db: Executor, clock: Clock, editionId: string, key: SealingKey) {
   const existing = await db.select({ keyId: badgeKeys.keyId }).from(badgeKeys).where(eq(badgeKeys.editionId, editionId));
   const pair = generateEditionKeyPair(existing.map((k) => k.keyId));
   const [row] = await db
     .insert(badgeKeys)
-    .values({ editionId, keyId: pair.keyId, publicKey: pair.publicKey, privateKey: sealPrivateKey(pair.privateKey), createdAt: clock.now() })
+    .values({ editionId, keyId: pair.keyId, publicKey: pair.publicKey, privateKey: sealPrivateKey(pair.privateKey, key), createdAt: clock.now() })
     // Two first badges issued at once both try key 1: the loser uses the winner's key.
     .onConflictDoNothing()
     .returning();
@@ -52,12 +56,12 @@ export interface SigningKey {
 }
 
 /** The newest key signs; made on first use so an edition needs no set-up step before its first badge. */
-export async function signingKey(db: Executor, clock: Clock, editionId: string): Promise<SigningKey> {
+export async function signingKey(db: Executor, clock: Clock, editionId: string, key: SealingKey): Promise<SigningKey> {
   const [newest] = await db.select().from(badgeKeys).where(eq(badgeKeys.editionId, editionId)).orderBy(desc(badgeKeys.keyId)).limit(1);
-  let row = newest ?? (await addEditionKey(db, clock, editionId)) ?? undefined;
+  let row = newest ?? (await addEditionKey(db, clock, editionId, key)) ?? undefined;
   if (!row) [row] = await db.select().from(badgeKeys).where(eq(badgeKeys.editionId, editionId)).orderBy(desc(badgeKeys.keyId)).limit(1);
   if (!row) throw new Error("no badge key");
-  return { keyId: row.keyId, privateKey: openPrivateKey(row.privateKey) };
+  return { keyId: row.keyId, privateKey: openPrivateKey(row.privateKey, key) };
 }
 
 /** Every key of the edition verifies: rotating in a new key leaves printed badges valid. */

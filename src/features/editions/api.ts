@@ -8,8 +8,7 @@ import { createCluster, deleteCluster, updateCluster } from "./operations/cluste
 import { copyEdition } from "./operations/copy-edition";
 import { getPublicEdition, listEditions } from "./operations/read-editions";
 import { addTradeBody, createSector } from "./operations/sectors-and-trade-bodies";
-import { updateEdition } from "./operations/update-edition";
-import { findEdition } from "./queries";
+import { patchEdition } from "./operations/update-edition";
 import { provinces } from "./schemas";
 import { clusters } from "./tables";
 
@@ -221,15 +220,8 @@ export function editionsApi(_services: AppServices) {
       responses: { 200: jsonResponse(editionSchema, "The updated edition"), ...errorResponses },
     }),
     async (c) => {
-      const { ctx } = c.get("req");
-      const { id } = c.req.valid("param");
-      // PATCH over an operation that takes the whole edition: fill in the rest.
-      // The operation locks the row and checks permission before writing.
-      const current = await findEdition(ctx.db, { id });
-      if (!current) throw new DomainError("not_found", { params: { what: "edition" } });
-      const { nameEn, nameUr, taglineEn, taglineUr, startsOn, endsOn, timezone, status } = current;
-      const whole = { nameEn, nameUr, taglineEn, taglineUr, startsOn, endsOn, timezone, status };
-      return c.json(await updateEdition(ctx, { ...whole, ...c.req.valid("json"), editionId: id }), 200);
+      // The operation locks the row, authorises, merges the given fields and checks the whole.
+      return c.json(await patchEdition(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id }), 200);
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EDITION_MAX_DAYS, editionDayCount } from "./days";
 
 const isoDate = z.iso.date();
 const slug = z
@@ -46,7 +47,25 @@ export const updateEditionInput = z
     timezone,
     status: z.enum(["draft", "published", "archived"]),
   })
-  .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], params: { code: "ends_before_start" } });
+  .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], params: { code: "ends_before_start" } })
+  // A badge carries at most EDITION_MAX_DAYS days (editions/days.ts); the database checks it too.
+  .refine((v) => v.endsOn < v.startsOn || editionDayCount(v) <= EDITION_MAX_DAYS, {
+    path: ["endsOn"],
+    params: { code: "edition_too_long", max: EDITION_MAX_DAYS },
+  });
+
+/** The API's PATCH: only the fields given change; the merged edition passes updateEditionInput. */
+export const patchEditionInput = z.object({
+  editionId: z.uuid(),
+  nameEn: name.optional(),
+  nameUr: urduName.optional(),
+  taglineEn: z.string().trim().max(300).optional(),
+  taglineUr: z.string().trim().max(300).optional(),
+  startsOn: isoDate.optional(),
+  endsOn: isoDate.optional(),
+  timezone: timezone.optional(),
+  status: z.enum(["draft", "published", "archived"]).optional(),
+});
 
 export const copyEditionInput = z.object({
   editionId: z.uuid(),

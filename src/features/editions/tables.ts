@@ -1,5 +1,6 @@
 import {
   boolean,
+  check,
   date,
   doublePrecision,
   integer,
@@ -11,6 +12,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 
 export const organisers = pgTable("organisers", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -83,7 +85,8 @@ export const editions = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // Slugs are unique across the platform so a public URL names one edition.
-  (t) => [unique("editions_slug_uq").on(t.slug)],
+  // A badge carries at most 16 days (EDITION_MAX_DAYS, editions/days.ts): no longer edition, whatever writes it.
+  (t) => [unique("editions_slug_uq").on(t.slug), check("editions_days_within_badge", sql`${t.endsOn} - ${t.startsOn} < 16`)],
 );
 
 export const visitorCategories = pgTable(

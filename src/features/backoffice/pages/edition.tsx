@@ -1,4 +1,4 @@
-import { data, Link, redirect } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/edition";
 import { DomainError } from "../../../platform/errors";
 import { formatDateRange } from "../../../platform/i18n/format";
@@ -16,16 +16,16 @@ import { updateEdition } from "../../editions/operations/update-edition";
 import { ClustersSection } from "../components/clusters-section";
 import { CopyForm, SettingsForm } from "../components/edition-forms";
 import { SectorsSection, TradeBodiesSection } from "../components/sectors-trade-bodies";
+import { uuidParam } from "../../../web/params";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "bo.edition.settings", "bo.title");
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   // A malformed id is simply a page that does not exist (and must not reach the database as a uuid).
-  if (!UUID.test(params.editionId)) throw data({ code: "not_found" }, { status: 404 });
+  uuidParam(params.editionId);
   const url = new URL(request.url);
   return loadOr(request, async () => {
     const details = await getEditionForStaff(context.ctx, params.editionId);

@@ -6,10 +6,11 @@
 // Policy bands. Only the clusters, HS headings and trade bodies are real facts
 // (see showcase.ts).
 //
-// Determinism: one small seeded PRNG (mulberry32) and only integer-exact
+// Determinism: the one seeded PRNG (platform/random.ts, mulberry32) and only integer-exact
 // arithmetic in every decision (no Math.log / Math.pow / sort on floats), so
 // the same seed gives the same output on every run and platform.
 
+import { seededUint32 } from "../../../platform/random";
 import { clusters, smeSizeBands, tradeBodies } from "./showcase";
 import type { Province, SeedCluster, SeedEnterprise, SeedProduct, SizeClass } from "./types";
 import { profiles, type ClusterProfile } from "./cluster-profiles";
@@ -57,17 +58,6 @@ export function ntnCheckDigit(base7: string): number | null {
   return check === 10 ? null : check;
 }
 
-/** mulberry32: tiny 32-bit seeded PRNG. Returns a function giving an integer in [0, 2^32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 // ---------------------------------------------------------------------------
 // Random helpers (integer-exact)
@@ -76,7 +66,7 @@ export function mulberry32(seed: number): () => number {
 class Rng {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = seededUint32(seed);
   }
   /** integer in [min, max] */
   int(min: number, max: number): number {

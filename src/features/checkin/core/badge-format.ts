@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EDITION_MAX_DAYS } from "../../editions/days";
 
 // The badge payload and its text form, shared by the server (node:crypto) and
 // the scanner page (WebCrypto). This module must stay free of Node imports so
@@ -21,7 +22,8 @@ export const BADGE_VERSION = 1;
 export const HEADER_BYTES = 18;
 export const SIGNATURE_BYTES = 64;
 export const BADGE_BYTES = HEADER_BYTES + SIGNATURE_BYTES;
-export const MAX_DAYS = 16;
+/** A badge carries at most 16 days: the edition length limit (editions/days.ts). */
+export const MAX_DAYS = EDITION_MAX_DAYS;
 export const MAX_ZONES = 16;
 
 // Domain separation: an edition key signs nothing but badges today, but if it

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/types";
-import { openPrivateKey } from "../keys";
+import { openPrivateKey, type SealingKey } from "../keys";
 import { badgeKeys } from "../tables";
 
 // The badge link: lets a registrant without an account open their badge page and PDF, like a
@@ -33,24 +33,24 @@ export function badgeLinkKey(code: string, privateSeed: string): string {
 const derivedKeys = new Map<string, Buffer>();
 
 /** The private seed of the key that signed a badge (null if that key is gone). */
-async function seedOf(db: Executor, badge: { editionId: string; keyId: number }): Promise<string | null> {
+async function seedOf(db: Executor, sealing: SealingKey, badge: { editionId: string; keyId: number }): Promise<string | null> {
   const [row] = await db
     .select({ privateKey: badgeKeys.privateKey })
     .from(badgeKeys)
     .where(and(eq(badgeKeys.editionId, badge.editionId), eq(badgeKeys.keyId, badge.keyId)));
-  return row ? openPrivateKey(row.privateKey) : null;
+  return row ? openPrivateKey(row.privateKey, sealing) : null;
 }
 
 /** The link key of a stored badge. */
-export async function linkKeyOf(db: Executor, badge: { editionId: string; keyId: number; code: string }): Promise<string> {
-  const seed = await seedOf(db, badge);
+export async function linkKeyOf(db: Executor, sealing: SealingKey, badge: { editionId: string; keyId: number; code: string }): Promise<string> {
+  const seed = await seedOf(db, sealing, badge);
   if (!seed) throw new Error("badge signing key missing");
   return badgeLinkKey(badge.code, seed);
 }
 
 /** True when `key` opens this badge (constant-time comparison). */
-export async function linkKeyMatches(db: Executor, badge: { editionId: string; keyId: number; code: string }, key: string): Promise<boolean> {
-  const seed = await seedOf(db, badge);
+export async function linkKeyMatches(db: Executor, sealing: SealingKey, badge: { editionId: string; keyId: number; code: string }, key: string): Promise<boolean> {
+  const seed = await seedOf(db, sealing, badge);
   if (!seed) return false;
   const want = Buffer.from(badgeLinkKey(badge.code, seed));
   const got = Buffer.from(key);

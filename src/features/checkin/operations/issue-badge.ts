@@ -9,7 +9,8 @@ import { editions, visitorCategories } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
 import { decodeBadge, editionShortId, encodeBadge, epochDay, type BadgeClaims } from "../core/badge-code";
 import { formatShortCode } from "../core/short-code";
-import { signingKey, type SigningKey } from "../keys";
+import { EDITION_MAX_DAYS } from "../../editions/days";
+import { sealingKey, signingKey, type SigningKey } from "../keys";
 import { badges } from "../tables";
 import { zoneMasksOf } from "../zone-masks";
 import { badgePageUrl, linkKeyOf } from "./badge-link";
@@ -27,7 +28,7 @@ export async function claimsFor(db: Executor, edition: Edition, reg: Registratio
 
 export function claimsWith(edition: Edition, reg: Registration, badgeIndex: number, zoneMask: number): Omit<BadgeClaims, "serial"> {
   let days = 0;
-  for (const d of reg.days) if (d >= 0 && d < 16) days |= 1 << d;
+  for (const d of reg.days) if (d >= 0 && d < EDITION_MAX_DAYS) days |= 1 << d;
   return {
     edition: editionShortId(edition.id),
     registrationNo: reg.number,
@@ -67,7 +68,7 @@ export const currentBadgeOf = async (db: Executor, registrationId: string) =>
 export async function signNewBadge(tx: Executor, ctx: Ctx, edition: Edition, reg: Registration, serial: number) {
   if (serial > 255) throw new DomainError("too_many_reprints");
   const claims = await claimsFor(tx, edition, reg);
-  const key = await signingKey(tx, ctx.clock, edition.id);
+  const key = await signingKey(tx, ctx.clock, edition.id, sealingKey(ctx.config));
   const code = encodeBadge({ ...claims, serial }, key.privateKey, key.keyId);
   const now = ctx.clock.now();
   await tx
@@ -105,7 +106,7 @@ export function badgeEmail(ctx: Ctx, edition: Edition, reg: Registration, linkKe
 export async function queueBadgeEmail(tx: Executor, ctx: Ctx, edition: Edition, reg: Registration) {
   const badge = await currentBadgeOf(tx, reg.id);
   if (!badge) throw new DomainError("not_found", { params: { what: "badge" } });
-  await queueEmail(tx, ctx.clock, badgeEmail(ctx, edition, reg, await linkKeyOf(tx, badge)));
+  await queueEmail(tx, ctx.clock, badgeEmail(ctx, edition, reg, await linkKeyOf(tx, sealingKey(ctx.config), badge)));
 }
 
 /** Issue (or keep) the current badge of an approved registration and queue the badge email.

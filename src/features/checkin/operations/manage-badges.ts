@@ -10,7 +10,7 @@ import { editions, visitorCategories } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
 import { renderBadgePdf } from "../core/badge-pdf";
 import { formatShortCode } from "../core/short-code";
-import { addEditionKey } from "../keys";
+import { addEditionKey, sealingKey } from "../keys";
 import { badgeAdminInput, editionInput, registrationInput, revokeInput } from "../schemas";
 import { badgeKeys, badges, staffBadges, zones } from "../tables";
 import { zoneMasksOf } from "../zone-masks";
@@ -82,7 +82,7 @@ export async function rotateBadgeKey(ctx: Ctx, raw: unknown) {
     const [edition] = await tx.select().from(editions).where(eq(editions.id, editionId)).for("update");
     authorize(ctx.actor, "checkin.manage", { organiserId: edition?.organiserId ?? "-" });
     if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
-    const key = await addEditionKey(tx, ctx.clock, editionId);
+    const key = await addEditionKey(tx, ctx.clock, editionId, sealingKey(ctx.config));
     if (!key) throw new DomainError("key_rotation_conflict");
     await recordAudit(tx, ctx, { action: "badge.keyRotated", entityType: "edition", entityId: editionId, organiserId: edition.organiserId, editionId, data: { keyId: key.keyId } });
     return { keyId: key.keyId, publicKey: key.publicKey };
@@ -104,7 +104,7 @@ export async function getBadge(ctx: Ctx, raw: unknown) {
     .innerJoin(visitorCategories, eq(visitorCategories.id, registrations.categoryId))
     .where(eq(registrations.id, registrationId));
   const current = row ? await currentBadgeOf(ctx.db, registrationId) : undefined;
-  const byKey = !!(key && current && (await linkKeyMatches(ctx.db, current, key)));
+  const byKey = !!(key && current && (await linkKeyMatches(ctx.db, sealingKey(ctx.config), current, key)));
   if (!byKey) {
     // A staff badge is also its exhibitor's to show and print.
     const [staffOf] = row ? await ctx.db.select({ enterpriseId: staffBadges.enterpriseId }).from(staffBadges).where(eq(staffBadges.registrationId, registrationId)) : [];
@@ -137,7 +137,7 @@ export async function badgeForManageLink(ctx: Ctx, raw: unknown) {
   if (reg.status !== "approved") return null;
   const badge = await currentBadgeOf(ctx.db, reg.id);
   if (!badge || badge.revokedAt) return null;
-  const key = await linkKeyOf(ctx.db, badge);
+  const key = await linkKeyOf(ctx.db, sealingKey(ctx.config), badge);
   const [edition] = await ctx.db.select({ year: editions.year }).from(editions).where(eq(editions.id, reg.editionId));
   return { registrationId: reg.id, number: reg.number, shortCode: formatShortCode(edition!.year, reg.number), name: reg.name, code: badge.code, key };
 }

@@ -16,6 +16,7 @@ import { editionPublicKeys } from "../keys";
 import { editionInput, uploadInput } from "../schemas";
 import { badges, doubleAdmissions, gates, scans, zones } from "../tables";
 import { bundleZoneRules } from "../zone-masks";
+import { editionDayCount } from "../../editions/days";
 
 export async function editionForCheckin(ctx: Ctx, editionId: string, permission: "checkin.scan" | "checkin.manage") {
   const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, editionId));
@@ -24,7 +25,7 @@ export async function editionForCheckin(ctx: Ctx, editionId: string, permission:
   return edition;
 }
 
-const dayCount = (e: { startsOn: string; endsOn: string }) => Math.round((Date.parse(e.endsOn) - Date.parse(e.startsOn)) / 86_400_000) + 1;
+const dayCount = editionDayCount;
 
 /** What a scanner page keeps to decide offline (core/gate-bundle.ts): keys, gates, revocations. */
 export async function gateBundle(ctx: Ctx, raw: unknown): Promise<GateBundle> {

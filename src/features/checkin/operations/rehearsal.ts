@@ -9,6 +9,7 @@ import { localDate } from "../core/gate-bundle";
 import { checkinRehearsals } from "../tables";
 import { editionForCheckin } from "./offline";
 import { forgetGates } from "./scan";
+import { editionDayCount } from "../../editions/days";
 
 // A door rehearsal (checkinRehearsals in tables.ts): before the show, organisers let the gates scan
 // today as if it were one of the edition's days, so staff practise with real badges and phones.
@@ -35,7 +36,7 @@ export async function rehearsalOf(db: Executor, editionId: string) {
   return row ? { onDate: row.onDate, dayIndex: row.dayIndex } : null;
 }
 
-const dayCountOf = (e: { startsOn: string; endsOn: string }) => Math.round((Date.parse(e.endsOn) - Date.parse(e.startsOn)) / 86_400_000) + 1;
+const dayCountOf = editionDayCount;
 
 export async function rehearsalState(ctx: Ctx, raw: unknown): Promise<RehearsalState> {
   const { editionId } = parseInput(z.strictObject({ editionId: z.uuid() }), raw);

@@ -9,7 +9,7 @@ import { parseInput } from "../../../platform/validation";
 import { editions, visitorCategories } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
 import { decodeBadge, encodeBadge, type BadgeClaims } from "../core/badge-code";
-import { signingKey } from "../keys";
+import { sealingKey, signingKey } from "../keys";
 import { editionInput } from "../schemas";
 import { badges } from "../tables";
 import { badgeLinkKey } from "./badge-link";
@@ -69,7 +69,7 @@ export async function reissueEditionBadges(ctx: Ctx, raw: unknown): Promise<{ re
     const { stale } = await outdated(tx, edition, true);
     // A badge at the last serial (255 reprints) cannot get another: left as it is and counted.
     const todo = stale.filter((s) => s.badge.serial < 255);
-    const key = await signingKey(tx, ctx.clock, edition.id);
+    const key = await signingKey(tx, ctx.clock, edition.id, sealingKey(ctx.config));
     const now = ctx.clock.now();
     const fresh = todo.map((s) => {
       const serial = s.badge.serial + 1;

@@ -14,6 +14,7 @@ import { issueBadge } from "./issue-badge";
 import { checkQuotaEnterprise } from "./setup";
 import { defaultScanEdition } from "../../editions/choice";
 import { localDate } from "../core/gate-bundle";
+import { editionDayIndexes } from "../../editions/days";
 
 /** Organisers set how many staff badges an exhibitor may issue. */
 export async function setStaffQuota(ctx: Ctx, raw: unknown) {
@@ -72,7 +73,7 @@ export async function issueStaffBadge(ctx: Ctx, raw: unknown) {
     if (!category || !edition) throw new DomainError("not_found", { params: { what: "category" } });
     const [number] = await nextRegistrationNumbers(tx, input.editionId, 1);
     const now = ctx.clock.now();
-    const days = Array.from({ length: Math.min(16, Math.round((Date.parse(edition.endsOn) - Date.parse(edition.startsOn)) / 86_400_000) + 1) }, (_, i) => i);
+    const days = editionDayIndexes(edition);
     const [reg] = await tx
       .insert(registrations)
       .values({

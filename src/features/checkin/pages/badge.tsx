@@ -8,6 +8,7 @@ import { formatShortCode } from "../core/short-code";
 import { getBadge } from "../operations/manage-badges";
 import { badgeQrSvg } from "./badge-qr";
 import { ShortCode } from "./short-code";
+import { editionDayDate } from "../../editions/days";
 
 // The registrant's mobile badge: the signed QR as inline SVG (crisp at any zoom, no image
 // request), name, category band, days and zones, and the printable A6 PDF. Only the registrant
@@ -49,7 +50,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 function dayLabel(startsOn: string, index: number, locale: string) {
-  const d = new Date(Date.parse(`${startsOn}T00:00:00Z`) + index * 86_400_000);
+  const d = new Date(`${editionDayDate(startsOn, index)}T00:00:00Z`);
   return new Intl.DateTimeFormat(locale === "ur" ? "ur-PK" : "en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(d);
 }
 

@@ -12,6 +12,7 @@ import { gateSetup } from "../operations/gate-setup";
 import { admitFound, findBadges } from "../operations/lookup";
 import { recordScan, type ScanAnswer } from "../operations/scan";
 import { GateFind, type Found } from "./gate-find";
+import { EDITION_MAX_DAYS, editionDayDate } from "../../editions/days";
 
 // The scanner page for gate staff on a phone. Without JavaScript it is a plain form (a hardware
 // scanner types the digits and Enter submits; the server answers). With JavaScript it scans with
@@ -64,7 +65,7 @@ type Shown = { result: "admit" | "refuse"; message: string; person: ScanAnswer["
 function carriedDays(mask: number, startsOn: string, locale: string): string {
   const fmt = new Intl.DateTimeFormat(locale === "ur" ? "ur-PK" : "en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
   const out: string[] = [];
-  for (let i = 0; i < 16; i++) if (mask & (1 << i)) out.push(fmt.format(new Date(Date.parse(`${startsOn}T00:00:00Z`) + i * 86_400_000)));
+  for (let i = 0; i < EDITION_MAX_DAYS; i++) if (mask & (1 << i)) out.push(fmt.format(new Date(`${editionDayDate(startsOn, i)}T00:00:00Z`)));
   return out.join(locale === "ur" ? "، " : ", ");
 }
 

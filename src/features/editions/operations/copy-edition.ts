@@ -8,9 +8,8 @@ import { copyEditionInput } from "../schemas";
 import { clusters, editions, editionTradeBodies, sectors, visitorCategories } from "../tables";
 import { editionCopyParts } from "../copy-port";
 import { editionForChange } from "./update-edition";
+import { addDays, editionDayCount } from "../days";
 
-const DAY_MS = 86_400_000;
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * Next year's edition starts as a copy of this one's settings: venue, timezone,
@@ -24,7 +23,7 @@ export async function copyEdition(ctx: Ctx, raw: unknown) {
   try {
     return await inTransaction(ctx, async (tx) => {
       const source = await editionForChange(tx, ctx, input.editionId, "edition.copy");
-      const length = (Date.parse(source.endsOn) - Date.parse(source.startsOn)) / DAY_MS;
+      const length = editionDayCount(source) - 1;
       const swapYear = (s: string) => s.replaceAll(String(source.year), String(input.year));
       const [copy] = await tx
         .insert(editions)

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { breaksReport } from "./breaks";
 import { solveBrokerage } from "./brokerage";
 import { buildOutput } from "./result";
-import { mulberry32 } from "./rng";
+import { seededRandom } from "../../../platform/random";
 import { runSchedule } from "./scheduler";
 import { scheduleInputSchema } from "./schema";
 import { State } from "./state";
@@ -27,7 +27,7 @@ describe("break minimisation (brokerage pass)", () => {
   it("finds a schedule with every meeting and no break, valid and fair", () => {
     const input = roundRobin();
     const run = runSchedule(input, { seed: 3 });
-    const res = solveBrokerage(run.ctx, run.state.slotOf, { iterations: 200_000, fairness: 2, rand: mulberry32(5) });
+    const res = solveBrokerage(run.ctx, run.state.slotOf, { iterations: 200_000, fairness: 2, rand: seededRandom(5) });
     expect(res.feasible).toBe(true);
     const st = new State(run.problem);
     for (let r = 0; r < run.problem.R; r++) st.place(r, res.slots[r]!);
@@ -40,8 +40,8 @@ describe("break minimisation (brokerage pass)", () => {
     const input = roundRobin();
     const a = runSchedule(input, { seed: 3 });
     const b = runSchedule(input, { seed: 3 });
-    const ra = solveBrokerage(a.ctx, a.state.slotOf, { iterations: 5_000, fairness: 2, rand: mulberry32(9) });
-    const rb = solveBrokerage(b.ctx, b.state.slotOf, { iterations: 5_000, fairness: 2, rand: mulberry32(9) });
+    const ra = solveBrokerage(a.ctx, a.state.slotOf, { iterations: 5_000, fairness: 2, rand: seededRandom(9) });
+    const rb = solveBrokerage(b.ctx, b.state.slotOf, { iterations: 5_000, fairness: 2, rand: seededRandom(9) });
     expect([...ra.slots]).toEqual([...rb.slots]);
   });
 });

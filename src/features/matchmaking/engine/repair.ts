@@ -9,7 +9,7 @@ import { allowed, bestSlot, makeContext, type Context } from "./greedy";
 import { tryInsert } from "./improve";
 import { compile, type Problem } from "./problem";
 import { buildOutput } from "./result";
-import { mulberry32 } from "./rng";
+import { seededRandom } from "../../../platform/random";
 import { State } from "./state";
 import type { MeetingRequest, ScheduleInput, ScheduleOutput } from "./schema";
 
@@ -123,7 +123,7 @@ export class RepairSession {
     this.seed = seed;
     this.input = input;
     this.pr = compile(input);
-    this.ctx = makeContext(this.pr, mulberry32(seed), { lazy: true });
+    this.ctx = makeContext(this.pr, seededRandom(seed), { lazy: true });
     const { st, prefer } = restore(this.pr, previous);
     this.st = st;
     this.prefer = prefer;
@@ -145,7 +145,7 @@ export class RepairSession {
       this.input = applyChange(this.input, change);
       this.cancelled = undefined; // the rebuilt problem no longer holds cancelled requests
       this.pr = compile(this.input);
-      this.ctx = makeContext(this.pr, mulberry32(this.seed), { lazy: true });
+      this.ctx = makeContext(this.pr, seededRandom(this.seed), { lazy: true });
       const { st, prefer } = restore(this.pr, out);
       this.st = st;
       this.prefer = prefer;

@@ -5,7 +5,7 @@ import { coverZeroes, compactGaps, fillUnscheduled } from "./improve";
 import { lns } from "./lns";
 import { compile, type Problem } from "./problem";
 import { buildOutput } from "./result";
-import { mulberry32 } from "./rng";
+import { seededRandom } from "../../../platform/random";
 import { scheduleInputSchema, type ScheduleInput, type ScheduleInputRaw, type ScheduleOutput } from "./schema";
 import type { State } from "./state";
 
@@ -26,7 +26,7 @@ export function runSchedule(input: ScheduleInput, options: ScheduleOptions = {})
   const effort = options.effort ?? 1;
   say("compile");
   const pr = compile(input);
-  const ctx = makeContext(pr, mulberry32(seed));
+  const ctx = makeContext(pr, seededRandom(seed));
   const st = initState(pr);
   say("construct");
   greedy(ctx, st);

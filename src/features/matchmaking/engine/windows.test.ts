@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { solveBrokerage } from "./brokerage";
 import { makeContext } from "./greedy";
 import { compile } from "./problem";
-import { mulberry32 } from "./rng";
+import { seededRandom } from "../../../platform/random";
 import { runSchedule } from "./scheduler";
 import { scheduleInputSchema } from "./schema";
 import { zeroBreakWindows } from "./windows";
@@ -23,7 +23,7 @@ function ctxOf(slots: number, reqs: Req[], unavailable: Record<number, number[]>
       ...(r.forbid ? { forbiddenSlots: r.forbid.map((k) => `s${k}`) } : {}),
     })),
   });
-  return makeContext(compile(input), mulberry32(1));
+  return makeContext(compile(input), seededRandom(1));
 }
 
 const slotsOf = (mask: Uint8Array, S: number, m: number) => Array.from({ length: S }, (_, s) => s).filter((s) => mask[m * S + s]);
@@ -75,7 +75,7 @@ describe("zero-break windows", () => {
     const run = runSchedule(input, { seed: 3 });
     const w = zeroBreakWindows(run.ctx);
     expect(w.consistent).toBe(true);
-    const res = solveBrokerage(run.ctx, run.state.slotOf, { iterations: 200_000, fairness: 2, rand: mulberry32(5), mask: w.mask });
+    const res = solveBrokerage(run.ctx, run.state.slotOf, { iterations: 200_000, fairness: 2, rand: seededRandom(5), mask: w.mask });
     expect(res.feasible).toBe(true);
     expect(res.breaks).toBe(0);
     for (let r = 0; r < run.problem.R; r++) expect(w.mask[r * run.problem.S + res.slots[r]!]).toBe(1);

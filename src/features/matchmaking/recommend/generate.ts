@@ -3,19 +3,10 @@
  * clusters, HS codes, English and Urdu descriptions, certifications, export
  * markets, skewed buyer popularity. Same seed, same edition.
  */
+import { seededRandom } from "../../../platform/random";
 import type { ParticipantInput, RecommendInput } from "./schema";
 
-/** mulberry32: tiny, fast, and the same sequence on every platform for a seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const SECTORS: Record<string, { chapters: string[]; words: string[] }> = {
   "Surgical & medical": {

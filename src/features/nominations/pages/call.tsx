@@ -1,4 +1,4 @@
-import { data, Form, Link } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/call";
 import { DomainError } from "../../../platform/errors";
 import { loadOr, runForm } from "../../../web/actions";
@@ -7,15 +7,15 @@ import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { PreferenceRule } from "../engine/call-rules";
 import { getCallForStaff, publishCall, saveCall } from "../operations/call";
 import { callInputFromForm, toLocalInput } from "./call-form";
+import { uuidParam } from "../../../web/params";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "nominations.call.title", "bo.title");
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  if (!UUID.test(params.editionId)) throw data({ code: "not_found" }, { status: 404 });
+  uuidParam(params.editionId);
   return loadOr(request, () => getCallForStaff(context.ctx, { editionId: params.editionId }));
 }
 

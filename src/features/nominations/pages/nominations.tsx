@@ -3,7 +3,7 @@ import type { Route } from "./+types/nominations";
 import { isDomainError, DomainError } from "../../../platform/errors";
 import { formatDateTime } from "../../../platform/i18n/format";
 import { hasMessage, translate } from "../../../platform/i18n/translate";
-import { loadOr, runForm } from "../../../web/actions";
+import { loadOr, runForm, toFailure } from "../../../web/actions";
 import { limitedForm } from "./body-limit";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
@@ -58,7 +58,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const edition = await editionFor(ctx, url);
   const fail = (e: unknown) => {
     if (!isDomainError(e)) throw e;
-    return { ok: false as const, intent, message: problemMessage(ctx.locale, e) ?? translate(ctx.locale, `error.${e.code}`), report: null };
+    // The shared mapping (web/actions.ts: translated with the refusal's parameters, a generic text
+    // for an unknown code); this page only adds its fuller texts (the quota's figures).
+    return { ok: false as const, intent, message: problemMessage(ctx.locale, e) ?? toFailure(ctx.locale, e, {}).message, report: null };
   };
   if (intent === "check") {
     const file = form.get("file");

@@ -1,19 +1,19 @@
-import { data, Form, Link } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/nominees";
 import { loadOr } from "../../../web/actions";
 import { SelectField } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { nominationStatuses } from "../tables";
 import { listAllNominees } from "../operations/overview";
+import { uuidParam } from "../../../web/params";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "nominations.all.title", "bo.title");
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  if (!UUID.test(params.editionId)) throw data({ code: "not_found" }, { status: 404 });
+  uuidParam(params.editionId);
   const q = new URL(request.url).searchParams;
   // Filters travel in the query string (a GET form), so they work without JavaScript and can be bookmarked.
   return loadOr(request, () =>

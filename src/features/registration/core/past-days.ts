@@ -1,4 +1,5 @@
 import type { FieldIssue } from "../../../platform/errors";
+import { editionDayDate } from "../../editions/days";
 
 // Days of an edition that have already passed at the venue: the public form does not offer them
 // and registration refuses them (a badge for yesterday admits nobody). Pure: the caller passes
@@ -13,10 +14,8 @@ export function dateAt(now: Date, timeZone: string): string {
 }
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The edition's day `index` (0 = first day) as YYYY-MM-DD. */
-export function dayDate(startsOn: string, index: number): string {
-  return new Date(Date.parse(`${startsOn}T00:00:00Z`) + index * 86_400_000).toISOString().slice(0, 10);
-}
+/** The edition's day `index` (0 = first day) as YYYY-MM-DD (editions/days.ts). */
+export const dayDate = editionDayDate;
 
 export interface EditionDays {
   startsOn: string;

@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { recordAudit } from "../../../platform/audit/record";
 import type { Ctx } from "../../../platform/context";
+import { safeCell, toCsv, type Cell } from "../../../platform/csv";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
 import { can } from "../../../platform/permissions/policy";
@@ -18,21 +19,8 @@ export interface ExportFile {
   rows: number;
 }
 
-type Cell = string | number | boolean | null;
-
-/** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is prefixed with '. */
-export function safeCell(v: Cell): Cell {
-  return typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
-function csv(rows: Cell[][]): Buffer {
-  const quote = (v: Cell) => {
-    const s = v === null ? "" : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  // BOM: Excel reads the file as UTF-8 only with it (Urdu names otherwise come out garbled).
-  return Buffer.from(`\ufeff${rows.map((r) => r.map(quote).join(",")).join("\r\n")}\r\n`, "utf8");
-}
+// The one CSV writer and its formula guard (platform/csv.ts); XLSX cells pass the same guard.
+export { safeCell };
 
 /**
  * Registrations as CSV or XLSX with the columns the organiser picked. Email, phone and answers
@@ -91,7 +79,7 @@ export async function exportRegistrations(ctx: Ctx, raw: unknown): Promise<Expor
   });
   const base = `registrations-${edition.slug}`;
   if (input.format === "csv") {
-    return { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: csv([header, ...body]), rows: rows.length };
+    return { filename: `${base}.csv`, contentType: "text/csv; charset=utf-8", body: Buffer.from(toCsv([header, ...body], { bom: true }), "utf8"), rows: rows.length };
   }
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Registrations", { views: [{ rightToLeft: loc === "ur" }] });

@@ -16,7 +16,8 @@ import { registrations } from "../tables";
 import { sendRegistrationEmail } from "./emails";
 import { holdCapacityShared, holds, lockBuckets, promoteAndWrite, releaseAndPromote, stateOf } from "./places";
 import { checkAnswers, questionsFor } from "./questions";
-import { checkDays, editionDayCount } from "./register";
+import { checkDays } from "./register";
+import { editionDayCount } from "../../editions/days";
 
 // A registrant manages their own registration either signed in (it is linked to their account)
 // or through the link in their confirmation email (a random token, stored hashed).
@@ -43,8 +44,16 @@ async function details(db: Executor, reg: typeof registrations.$inferSelect) {
 /** One registration with what its manage page needs. */
 export async function getOwnRegistration(ctx: Ctx, raw: unknown) {
   const reg = await findOwn(ctx.db, ctx, parseInput(which, raw));
-  const { manageTokenHash: _h, idempotencyKey: _k, requestFingerprint: _f, ...safe } = reg;
-  return { registration: safe, ...(await details(ctx.db, reg)) };
+  return { registration: ownRegistrationView(reg), ...(await details(ctx.db, reg)) };
+}
+
+/** What the registrant is shown of their registration: an allow-list, so a new column (or a
+ *  secret such as the manage-token hash, the idempotency key or the request fingerprint) is never
+ *  shown until someone adds it here. */
+function ownRegistrationView(r: typeof registrations.$inferSelect) {
+  const { id, editionId, number, categoryId, userId, email, name, nameUr, organisation, designation, phone, status, days, answers } = r;
+  const { consentData, consentScan, groupId, source, waitlistedAt, locale, refusalReason, decidedAt, decidedBy, createdAt, updatedAt } = r;
+  return { id, editionId, number, categoryId, userId, email, name, nameUr, organisation, designation, phone, status, days, answers, consentData, consentScan, groupId, source, waitlistedAt, locale, refusalReason, decidedAt, decidedBy, createdAt, updatedAt };
 }
 
 export async function listOwnRegistrations(ctx: Ctx) {

@@ -12,6 +12,7 @@ import { editions, visitorCategories } from "../../editions/tables";
 import { can } from "../../../platform/permissions/policy";
 import { questionInput, type AnswerValue } from "../schemas";
 import { registrationQuestions } from "../tables";
+import { editionDayCount } from "../../editions/days";
 
 export type Question = typeof registrationQuestions.$inferSelect;
 
@@ -148,6 +149,6 @@ export async function getRegistrationForm(ctx: Ctx, raw: unknown) {
   const offered = categories.filter((c) => c.code !== STAFF_CATEGORY);
   const chosen = category ? offered.find((c) => c.code === category) : undefined;
   const questions = chosen ? await questionsFor(ctx.db, edition.id, chosen.id) : [];
-  const dayCount = Math.round((Date.parse(edition.endsOn) - Date.parse(edition.startsOn)) / 86_400_000) + 1;
+  const dayCount = editionDayCount(edition);
   return { edition, categories: offered, category: chosen ?? null, questions, dayCount };
 }

@@ -1,3 +1,4 @@
+import { editionDayCount } from "../../editions/days";
 import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
@@ -61,9 +62,6 @@ export interface RegisterResult {
   manageTokens?: string[];
 }
 
-export function editionDayCount(e: { startsOn: string; endsOn: string }): number {
-  return Math.round((Date.parse(e.endsOn) - Date.parse(e.startsOn)) / 86_400_000) + 1;
-}
 
 const editionAndCategory = (db: Executor, name: string) =>
   // The category joined to its edition (a category of another edition is no match).

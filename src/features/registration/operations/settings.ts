@@ -11,7 +11,7 @@ import { bucket } from "../core/capacity";
 import { capacityInput } from "../schemas";
 import { registrationCapacity, registrationQuestions, registrations } from "../tables";
 import { bucketTotals, holdCapacityExclusive, lockBuckets, releaseAndPromote, spreadUsed, stateOf, stripeCapacities } from "./places";
-import { editionDayCount } from "./register";
+import { editionDayCount } from "../../editions/days";
 
 /** Everything the settings page shows: categories, limits with their use, questions. */
 export async function getRegistrationSettings(ctx: Ctx, raw: unknown) {

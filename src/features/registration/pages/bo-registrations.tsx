@@ -1,4 +1,4 @@
-import { data, Form, Link } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/bo-registrations";
 import { newSecret } from "../../../platform/random";
 import { formatDay, formatList } from "../../../platform/i18n/format";
@@ -14,18 +14,18 @@ import { exportColumns, personalColumns } from "../schemas";
 import { registrationStatuses } from "../tables";
 import { dayOptions } from "./form-input";
 import { walkInAction } from "./walk-in-action";
+import { uuidParam } from "../../../web/params";
 
 // The organiser's list: filter, approve or refuse in bulk (a reason for refusals), register a
 // walk-in, download an export with chosen columns.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "registration.bo.title", "bo.title");
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  if (!UUID.test(params.editionId)) throw data({ code: "not_found" }, { status: 404 });
+  uuidParam(params.editionId);
   const url = new URL(request.url);
   const q = (k: string) => url.searchParams.get(k) || undefined;
   const offset = Math.max(0, Number(url.searchParams.get("offset")) || 0);

@@ -1,4 +1,4 @@
-import { data, Form, Link } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/bo-settings";
 import { formatDay } from "../../../platform/i18n/format";
 import { loadOr, runForm } from "../../../web/actions";
@@ -9,18 +9,18 @@ import { createQuestion, deleteQuestion } from "../operations/questions";
 import { getRegistrationSettings, setCapacity } from "../operations/settings";
 import { questionKinds } from "../tables";
 import { dayOptions } from "./form-input";
+import { uuidParam } from "../../../web/params";
 
 // Organiser settings for registration: capacity per category, day, or category on a day; and
 // the questions asked on the form, in both languages.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "registration.settings.title", "bo.title");
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  if (!UUID.test(params.editionId)) throw data({ code: "not_found" }, { status: 404 });
+  uuidParam(params.editionId);
   return loadOr(request, () => getRegistrationSettings(context.ctx, { editionId: params.editionId }));
 }
 

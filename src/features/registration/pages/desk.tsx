@@ -1,4 +1,3 @@
-import { data } from "react-router";
 import type { Route } from "./+types/desk";
 import { newSecret } from "../../../platform/random";
 import { loadOr } from "../../../web/actions";
@@ -7,24 +6,24 @@ import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { WalkInForm } from "../components/walk-in-form";
 import { getDeskForm } from "../operations/settings";
 import { walkInAction } from "./walk-in-action";
+import { uuidParam } from "../../../web/params";
 
 // The registration desk at the venue: gate staff cannot enter the back office, so the walk-in
 // form has its own page for them (organiser staff may use it too).
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "registration.bo.walkIn");
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  if (!UUID.test(params.editionId)) throw data({ code: "not_found" }, { status: 404 });
+  uuidParam(params.editionId);
   const desk = await loadOr(request, () => getDeskForm(context.ctx, { editionId: params.editionId }));
   return { ...desk, idempotencyKey: newSecret(12) };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  if (!UUID.test(params.editionId)) throw data({ code: "not_found" }, { status: 404 });
+  uuidParam(params.editionId);
   return walkInAction(context.ctx, await request.formData(), params.editionId);
 }
 

@@ -1,4 +1,5 @@
 import type { QuestionView } from "../components/person-fields";
+import { editionDayDate } from "../../editions/days";
 
 // FormData → the operations' input. The operations validate; this only reshapes: day checkboxes
 // (`day.<i>`) into indexes, `q.<id>` into answers of the question's kind, "yes" into booleans.
@@ -51,7 +52,7 @@ export function personFrom(form: FormData, questions: QuestionView[]) {
 /** The edition's days as labels for checkboxes. */
 export function dayOptions(startsOn: string, count: number, format: (iso: string) => string) {
   return Array.from({ length: count }, (_, index) => {
-    const iso = new Date(Date.parse(startsOn) + index * 86_400_000).toISOString().slice(0, 10);
+    const iso = editionDayDate(startsOn, index);
     return { index, label: format(iso) };
   });
 }

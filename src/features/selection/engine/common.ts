@@ -4,17 +4,8 @@
 // Size classes and preference groups are the call's vocabulary (nominations/engine/groups.ts).
 export { groupsOf, inGroup, PreferenceGroup, preferenceGroups, SizeClass, sizeClasses } from "../../nominations/engine/groups";
 
-// mulberry32: tiny, fast and good enough to break ties reproducibly under a seed.
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded generator that breaks ties reproducibly: the platform's one (platform/random.ts).
+export { seededRandom } from "../../../platform/random";
 
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];

@@ -8,6 +8,7 @@ import { findCall } from "../../nominations/operations/call";
 import { nominations } from "../../nominations/tables";
 import { dimensions, measures, PreferenceRule, transparencyReport, type TransparencyReport } from "../engine";
 import { findSelection } from "./selection";
+import { toCsv, type Cell } from "../../../platform/csv";
 
 /**
  * The public transparency report of a published selection: aggregates only
@@ -59,16 +60,15 @@ export async function getTransparencyReport(ctx: Ctx, raw: unknown) {
  * telling the two kinds apart would narrow the hidden values down.
  */
 export function transparencyCsv(report: TransparencyReport, clusterNames: Record<string, { nameEn: string }>): string {
-  const cell = (c: { value: number | null; suppressed: boolean }) => (c.suppressed ? "withheld" : String(c.value ?? 0));
-  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [["table", "group", ...measures].join(",")];
+  const cell = (c: { value: number | null; suppressed: boolean }) => (c.suppressed ? "withheld" : (c.value ?? 0));
+  const rows: Cell[][] = [["table", "group", ...measures]];
   for (const dim of dimensions) {
     const table = report.tables[dim];
     for (const row of table.rows) {
       const label = dim === "cluster" ? (clusterNames[row.key]?.nameEn ?? row.key) : row.key;
-      lines.push([dim, quote(label), ...measures.map((m) => cell(row.cells[m]))].join(","));
+      rows.push([dim, label, ...measures.map((m) => cell(row.cells[m]))]);
     }
-    lines.push([dim, "total", ...measures.map((m) => cell(table.total[m]))].join(","));
+    rows.push([dim, "total", ...measures.map((m) => cell(table.total[m]))]);
   }
-  return lines.join("\r\n") + "\r\n";
+  return toCsv(rows);
 }

@@ -1,19 +1,19 @@
-import { data, Form, Link } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/reviewers";
 import { DomainError } from "../../../platform/errors";
 import { loadOr, runForm } from "../../../web/actions";
 import { FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { addReviewerAffiliation, listReviewerAffiliations, removeReviewerAffiliation } from "../operations/affiliations";
+import { uuidParam } from "../../../web/params";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "nominations.aff.title", "bo.title");
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  if (!UUID.test(params.editionId)) throw data({ code: "not_found" }, { status: 404 });
+  uuidParam(params.editionId);
   return loadOr(request, () => listReviewerAffiliations(context.ctx, { editionId: params.editionId }));
 }
 

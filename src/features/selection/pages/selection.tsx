@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import { findCall } from "../../nominations/operations/call";
 import type { Route } from "./+types/selection";
 import { DomainError } from "../../../platform/errors";
@@ -9,15 +9,15 @@ import { decideAppeal, listAppeals } from "../operations/appeals";
 import { assignReviews, scoreOverview } from "../operations/review";
 import { getSelection, overrideDecision, publishSelection, runSelectionProposal, withdrawByStaff, type Withdrawal } from "../operations/selection";
 import { reasonText } from "../reasons";
+import { uuidParam } from "../../../web/params";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "nominations.sel.title", "bo.title");
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  if (!UUID.test(params.editionId)) throw data({ code: "not_found" }, { status: 404 });
+  uuidParam(params.editionId);
   return loadOr(request, async () => {
     const ctx = context.ctx;
     const sel = await getSelection(ctx, { editionId: params.editionId });

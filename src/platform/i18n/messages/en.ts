@@ -280,6 +280,7 @@ export const en = {
   "validation.invalid_value": "Choose one of the options.",
   "validation.invalid_hs_code": "HS headings are 4 digits, for example 9018.",
   "validation.ends_before_start": "The last day must not be before the first day.",
+  "validation.edition_too_long": "An edition lasts at most {max} days: a badge cannot carry more.",
   "validation.invalid_timezone": "Enter a timezone such as Asia/Karachi.",
   "validation.urdu_script": "Write this name in Urdu script.",
 

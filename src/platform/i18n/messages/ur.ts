@@ -279,6 +279,7 @@ export const ur: Record<PlatformMessageKey, string> = {
   "validation.invalid_value": "دیے گئے اختیارات میں سے ایک چنیں۔",
   "validation.invalid_hs_code": "ایچ ایس ہیڈنگ 4 ہندسوں کی ہوتی ہے، مثلاً 9018۔",
   "validation.ends_before_start": "آخری دن پہلے دن سے پہلے نہیں ہو سکتا۔",
+  "validation.edition_too_long": "نمائش زیادہ سے زیادہ {max} دن کی ہو سکتی ہے: بیج اس سے زیادہ دن نہیں رکھ سکتا۔",
   "validation.invalid_timezone": "ٹائم زون درج کریں، مثلاً Asia/Karachi۔",
   "validation.urdu_script": "یہ نام اردو رسم الخط میں لکھیں۔",
 

@@ -1,0 +1,1 @@
+ALTER TABLE "editions" ADD CONSTRAINT "editions_days_within_badge" CHECK ("editions"."ends_on" - "editions"."starts_on" < 16);
