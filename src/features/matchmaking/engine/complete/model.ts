@@ -128,6 +128,8 @@ export function breaksModel(input: CompleteInput, keep: Set<number>, fairness: n
       mine.push([-1, a]);
       for (const s of ss) lp.row([[1, a], ...busy(s).map(([, v]): [number, string] => [-1, v])], ">=", 0);
       lp.row([[1, a], ...ss.flatMap((s) => busy(s).map(([, v]): [number, string] => [-1, v]))], "<=", 0);
+      // Breaks are never negative: a day with meetings has at least one run start (tightens the relaxation).
+      lp.row([...ss.map((s): [number, string] => [1, `u${p}_${s}`]), [-1, a]], ">=", 0);
     }
     obj.push(...mine);
     if (fairness !== null) {

@@ -13,7 +13,8 @@ import type { Highs } from "highs";
 import { certificates } from "./certificate";
 import { checkSchedule, countBreaks } from "./check";
 import { breaksModel, placementModel } from "./model";
-import { dayOf, type CompleteInput } from "./problem";
+import { seededRandom } from "../../../../platform/random";
+import { dayOf, meetingsOf, type CompleteInput } from "./problem";
 
 export type Solver = Highs;
 
@@ -35,6 +36,8 @@ export type CompleteOptions = {
   start?: ArrayLike<number>;
   /** A lower bound on breaks already proved for schedules placing every meeting (e.g. zero-break windows). */
   knownLowerBound?: number;
+  /** Seed of the neighbourhood choice (deterministic for a seed, up to the solver's time limits). */
+  seed?: number;
 };
 
 export type CompleteResult = {
@@ -63,6 +66,12 @@ export type CompleteResult = {
 };
 
 const OPTIMAL = 7, INFEASIBLE = 8;
+const GLOBAL_SHARE = 0.3;
+/** Meetings freed per neighbourhood, and the solver's time per neighbourhood (seconds). */
+const FREE_MEETINGS = 40;
+const ROUND_SECONDS = 1;
+/** Slots freed by a time-window neighbourhood. */
+const WINDOW_SLOTS = 4;
 
 type Run = { status: number; values: Map<string, number>; dual: number; primal: number; seconds: number };
 
@@ -143,7 +152,9 @@ export function scheduleComplete(input: CompleteInput, solver: Solver, opts: Com
 
   // Phase 1: decide "all placed", or place the most possible.
   if (placed < M) {
-    const r = run(solver, placementModel(input), budget, null, (v) => v[0] === "x");
+    const inc = new Map<string, number>();
+    slotOf.forEach((s, i) => { if (s >= 0) inc.set(`x${i}_${s}`, 1); });
+    const r = run(solver, placementModel(input), budget, inc, (v) => v[0] === "x");
     used += r.seconds;
     const found = slotsFrom(r.values, M);
     const n = found.filter((s) => s >= 0).length;
@@ -169,7 +180,9 @@ export function scheduleComplete(input: CompleteInput, solver: Solver, opts: Com
   if (opts.minimiseGaps !== false && keep.size > 0 && !startOptimal) {
     const tries: (number | null)[] = fairness === null ? [null] : [fairness, null];
     for (const f of tries) {
-      const left = budget - used;
+      // The whole model gets a share of the time (its bound, and the optimum on small events);
+      // large-neighbourhood search with the solver gets the rest.
+      const left = (budget - used) * GLOBAL_SHARE;
       if (left <= 0.05) break;
       const current = countBreaks(input, slotOf);
       const startFair = f === null || current.max - current.min <= f;
@@ -188,6 +201,12 @@ export function scheduleComplete(input: CompleteInput, solver: Solver, opts: Com
       if (Number.isFinite(r.dual)) lowerBound = Math.max(lowerBound, Math.ceil(r.dual - 1e-6));
       if (r.status === OPTIMAL) breaksOptimal = true;
       fairnessModelled = f !== null;
+      if (!breaksOptimal) {
+        const l = neighbourhoods(input, solver, slotOf, keep, f, budget - used, lowerBound, opts.seed ?? 1);
+        used += l.seconds;
+        phases.push(`neighbourhoods: ${l.rounds} solved, ${l.improved} improved (${l.seconds.toFixed(2)} s)`);
+        slotOf = l.slotOf;
+      }
       break;
     }
   }
@@ -210,4 +229,55 @@ export function scheduleComplete(input: CompleteInput, solver: Solver, opts: Com
     solverSeconds: used,
     phases,
   };
+}
+
+/**
+ * Large-neighbourhood search with the solver: free the meetings of a few
+ * participants (one with breaks, chosen at random among the worst, and its
+ * partners, until about FREE_MEETINGS meetings), or, every other round, all
+ * meetings in WINDOW_SLOTS consecutive slots; pin every other meeting
+ * where it is, and let HiGHS re-place the freed ones for fewest breaks under
+ * the same rules (fairness included). A neighbourhood's result is kept when
+ * it has fewer breaks. Stops at the proved lower bound or the time budget.
+ */
+function neighbourhoods(input: CompleteInput, solver: Solver, start: number[], keep: Set<number>, fairness: number | null, seconds: number, lowerBound: number, seed: number) {
+  const rand = seededRandom(seed);
+  const mine = meetingsOf(input);
+  let slotOf = start;
+  let best = countBreaks(input, slotOf);
+  let used = 0, rounds = 0, improved = 0;
+  while (seconds - used > 0.2 && best.total > lowerBound) {
+    const withBreaks = best.perParticipant.map((b, p) => [b, p] as const).filter(([b]) => b > 0);
+    if (withBreaks.length === 0) break;
+    // Prefer the participants with most breaks, but not always (diversification).
+    withBreaks.sort((x, y) => y[0] - x[0]);
+    const pick = withBreaks[Math.floor(Math.pow(rand(), 2) * withBreaks.length)]![1];
+    const free = new Set<number>();
+    if (rounds % 2 === 1) {
+      // Every other round: all meetings in a few consecutive slots (whole-event swaps).
+      const t = Math.floor(rand() * Math.max(1, input.slots - WINDOW_SLOTS + 1));
+      slotOf.forEach((s, i) => { if (s >= t && s < t + WINDOW_SLOTS) free.add(i); });
+    }
+    const queue = rounds % 2 === 1 ? [] : [pick];
+    const seen = new Set<number>([pick]);
+    while (queue.length && free.size < FREE_MEETINGS) {
+      const p = queue.shift()!;
+      const ms = [...mine[p]!].sort(() => rand() - 0.5);
+      for (const m of ms) {
+        if (!keep.has(m)) continue;
+        free.add(m);
+        for (const q of [input.meetings[m]!.a, input.meetings[m]!.b]) if (!seen.has(q)) { seen.add(q); queue.push(q); }
+      }
+    }
+    const sub: CompleteInput = { ...input, meetings: input.meetings.map((m, i) => (free.has(i) || slotOf[i]! < 0 ? m : { ...m, pinned: slotOf[i]! })) };
+    const model = breaksModel(sub, keep, fairness);
+    const r = run(solver, model.lp, Math.min(ROUND_SECONDS, seconds - used), incumbentValues(input, slotOf), (v) => v[0] === "x");
+    used += r.seconds;
+    rounds++;
+    const found = slotsFrom(r.values, input.meetings.length);
+    if (r.values.size === 0 || checkSchedule(input, found).length > 0 || found.filter((s) => s >= 0).length !== keep.size) continue;
+    const nb = countBreaks(input, found);
+    if (nb.total < best.total && (fairness === null || nb.max - nb.min <= fairness)) { slotOf = found; best = nb; improved++; }
+  }
+  return { slotOf, seconds: used, rounds, improved };
 }
