@@ -16,7 +16,7 @@ export async function scheduleBrokerageInput(file: string, input: CompleteInput,
   const fast = fastPath(input);
   const fastMs = performance.now() - t0;
   const solver = await loadSolver();
-  const r = scheduleComplete(input, solver, { budgetMs: Math.max(100, budgetMs - fastMs), fairness, start: fast.slotOf, knownLowerBound: fast.windowsLowerBound });
+  const r = scheduleComplete(input, solver, { budgetMs: Math.max(100, budgetMs - fastMs), clock: () => performance.now(), fairness, start: fast.slotOf, knownLowerBound: fast.windowsLowerBound });
   const ms = Math.round(performance.now() - t0);
   const violations = checkSchedule(input, r.slotOf, { placed: r.placed, breaks: r.breaks, allPlaced: r.allPlaced });
   return {

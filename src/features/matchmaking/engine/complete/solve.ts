@@ -8,7 +8,8 @@
 //  fairness rule, with the start schedule as incumbent; if the solver proves
 //  that no fair schedule exists, it minimises breaks without the rule. The
 //  best lower bound proved on breaks is always reported.
-// Time is measured by the solver's own clock (no clock here).
+// Time: the solver's own clock, or wall time through the caller's `clock`
+// option (no clock is read here).
 import type { Highs } from "highs";
 import { certificates } from "./certificate";
 import { checkSchedule, countBreaks } from "./check";
@@ -36,6 +37,11 @@ export type CompleteOptions = {
   start?: ArrayLike<number>;
   /** A lower bound on breaks already proved for schedules placing every meeting (e.g. zero-break windows). */
   knownLowerBound?: number;
+  /**
+   * Milliseconds from any origin (the caller's clock). With it the budget is wall time,
+   * model building included; without it only the solver's own run time counts.
+   */
+  clock?: () => number;
   /** Seed of the neighbourhood choice (deterministic for a seed, up to the solver's time limits). */
   seed?: number;
 };
@@ -143,7 +149,14 @@ export function scheduleComplete(input: CompleteInput, solver: Solver, opts: Com
   const fairness = opts.fairness === undefined ? 2 : opts.fairness;
   const M = input.meetings.length;
   const phases: string[] = [];
+  const t0 = opts.clock?.();
+  let solverSeconds = 0;
   let used = 0;
+  /** Add a run's solver time; with a clock, the budget used is the wall time so far. */
+  const spend = (seconds: number) => {
+    solverSeconds += seconds;
+    used = opts.clock && t0 !== undefined ? Math.max(used + seconds, (opts.clock() - t0) / 1000) : used + seconds;
+  };
   let slotOf = new Array<number>(M).fill(-1);
   if (opts.start && checkSchedule(input, opts.start).length === 0) slotOf = Array.from(opts.start);
   let placed = slotOf.filter((s) => s >= 0).length;
@@ -154,8 +167,8 @@ export function scheduleComplete(input: CompleteInput, solver: Solver, opts: Com
   if (placed < M) {
     const inc = new Map<string, number>();
     slotOf.forEach((s, i) => { if (s >= 0) inc.set(`x${i}_${s}`, 1); });
-    const r = run(solver, placementModel(input), budget, inc, (v) => v[0] === "x");
-    used += r.seconds;
+    const r = run(solver, placementModel(input), budget - used, inc, (v) => v[0] === "x");
+    spend(r.seconds);
     const found = slotsFrom(r.values, M);
     const n = found.filter((s) => s >= 0).length;
     if (n > placed && checkSchedule(input, found).length === 0) { slotOf = found; placed = n; }
@@ -188,7 +201,7 @@ export function scheduleComplete(input: CompleteInput, solver: Solver, opts: Com
       const startFair = f === null || current.max - current.min <= f;
       const model = breaksModel(input, keep, f);
       const r = run(solver, model.lp, left, startFair ? incumbentValues(input, slotOf) : null, (v) => v[0] === "x");
-      used += r.seconds;
+      spend(r.seconds);
       phases.push(`breaks${f === null ? "" : ` (fairness ${f})`}: status ${r.status}, objective ${r.primal}, bound ${r.dual} (${r.seconds.toFixed(2)} s)`);
       if (r.status === INFEASIBLE) continue; // no fair schedule of this set: minimise without the rule
       const found = slotsFrom(r.values, M);
@@ -202,7 +215,8 @@ export function scheduleComplete(input: CompleteInput, solver: Solver, opts: Com
       if (r.status === OPTIMAL) breaksOptimal = true;
       fairnessModelled = f !== null;
       if (!breaksOptimal) {
-        const l = neighbourhoods(input, solver, slotOf, keep, f, budget - used, lowerBound, opts.seed ?? 1);
+        const l = neighbourhoods(input, solver, slotOf, keep, f, budget - used, lowerBound, opts.seed ?? 1, opts.clock);
+        solverSeconds += l.solverSeconds;
         used += l.seconds;
         phases.push(`neighbourhoods: ${l.rounds} solved, ${l.improved} improved (${l.seconds.toFixed(2)} s)`);
         slotOf = l.slotOf;
@@ -226,7 +240,7 @@ export function scheduleComplete(input: CompleteInput, solver: Solver, opts: Com
     lowerBound: Math.min(lowerBound, b.total),
     breaksOptimal: breaksOptimal && lowerBound >= b.total,
     fairnessModelled,
-    solverSeconds: used,
+    solverSeconds,
     phases,
   };
 }
@@ -240,7 +254,9 @@ export function scheduleComplete(input: CompleteInput, solver: Solver, opts: Com
  * the same rules (fairness included). A neighbourhood's result is kept when
  * it has fewer breaks. Stops at the proved lower bound or the time budget.
  */
-function neighbourhoods(input: CompleteInput, solver: Solver, start: number[], keep: Set<number>, fairness: number | null, seconds: number, lowerBound: number, seed: number) {
+function neighbourhoods(input: CompleteInput, solver: Solver, start: number[], keep: Set<number>, fairness: number | null, seconds: number, lowerBound: number, seed: number, clock?: () => number) {
+  const t0 = clock?.();
+  let solverSeconds = 0;
   const rand = seededRandom(seed);
   const mine = meetingsOf(input);
   let slotOf = start;
@@ -272,12 +288,13 @@ function neighbourhoods(input: CompleteInput, solver: Solver, start: number[], k
     const sub: CompleteInput = { ...input, meetings: input.meetings.map((m, i) => (free.has(i) || slotOf[i]! < 0 ? m : { ...m, pinned: slotOf[i]! })) };
     const model = breaksModel(sub, keep, fairness);
     const r = run(solver, model.lp, Math.min(ROUND_SECONDS, seconds - used), incumbentValues(input, slotOf), (v) => v[0] === "x");
-    used += r.seconds;
+    solverSeconds += r.seconds;
+    used = clock && t0 !== undefined ? Math.max(used + r.seconds, (clock() - t0) / 1000) : used + r.seconds;
     rounds++;
     const found = slotsFrom(r.values, input.meetings.length);
     if (r.values.size === 0 || checkSchedule(input, found).length > 0 || found.filter((s) => s >= 0).length !== keep.size) continue;
     const nb = countBreaks(input, found);
     if (nb.total < best.total && (fairness === null || nb.max - nb.min <= fairness)) { slotOf = found; best = nb; improved++; }
   }
-  return { slotOf, seconds: used, rounds, improved };
+  return { slotOf, seconds: used, solverSeconds, rounds, improved };
 }
