@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { certificates } from "./certificate";
+import { certificates, counting } from "./certificate";
 import { checkSchedule, countBreaks } from "./check";
 import { parseBrokerage } from "./dzn";
 import type { CompleteInput } from "./problem";
@@ -54,6 +54,7 @@ describe("complete mode (HiGHS)", () => {
       participants: 4, slots: 3, tables: 3, forbidden: [[2], [], [], []],
       meetings: [{ a: 0, b: 1 }, { a: 0, b: 2 }, { a: 0, b: 3 }, { a: 1, b: 2 }],
     };
+    expect(counting(input).placedAtMost).toBe(3);
     const r = scheduleComplete(input, solver, { budgetMs: 3000 });
     expect(r.allPlaced).toBe(false);
     expect(r.placed).toBe(3);

@@ -11,7 +11,7 @@
 // Time: the solver's own clock, or wall time through the caller's `clock`
 // option (no clock is read here).
 import type { Highs } from "highs";
-import { certificates } from "./certificate";
+import { counting } from "./certificate";
 import { checkSchedule, countBreaks } from "./check";
 import { breaksModel, placementModel } from "./model";
 import { seededRandom } from "../../../../platform/random";
@@ -176,8 +176,10 @@ export function scheduleComplete(input: CompleteInput, solver: Solver, opts: Com
     if (r.status === OPTIMAL) placedUpperBound = Math.min(placedUpperBound, placed);
     phases.push(`placement: status ${r.status}, ${placed} placed, at most ${placedUpperBound} (${r.seconds.toFixed(2)} s)`);
     if (placed < M) {
-      certificate = certificates(input);
+      const c = counting(input);
+      certificate = c.lines;
       if (placedUpperBound < M) certificate.push(`the solver proved that at most ${placedUpperBound} of the ${M} meetings can be placed together`);
+      placedUpperBound = Math.min(placedUpperBound, c.placedAtMost);
     }
   }
 
