@@ -77,7 +77,7 @@ const GLOBAL_SHARE = 0.3;
 const FREE_MEETINGS = 40;
 const ROUND_SECONDS = 1;
 /** Slots freed by a time-window neighbourhood. */
-const WINDOW_SLOTS = 4;
+const WINDOW_SLOTS = 5;
 
 type Run = { status: number; values: Map<string, number>; dual: number; primal: number; seconds: number };
 
@@ -249,7 +249,7 @@ export function scheduleComplete(input: CompleteInput, solver: Solver, opts: Com
 
 /**
  * Large-neighbourhood search with the solver: free the meetings of a few
- * participants (one with breaks, chosen at random among the worst, and its
+ * participants (one with breaks, chosen at random, and its
  * partners, until about FREE_MEETINGS meetings), or, every other round, all
  * meetings in WINDOW_SLOTS consecutive slots; pin every other meeting
  * where it is, and let HiGHS re-place the freed ones for fewest breaks under
@@ -267,13 +267,15 @@ function neighbourhoods(input: CompleteInput, solver: Solver, start: number[], k
   while (seconds - used > 0.2 && best.total > lowerBound) {
     const withBreaks = best.perParticipant.map((b, p) => [b, p] as const).filter(([b]) => b > 0);
     if (withBreaks.length === 0) break;
-    // Prefer the participants with most breaks, but not always (diversification).
-    withBreaks.sort((x, y) => y[0] - x[0]);
-    const pick = withBreaks[Math.floor(Math.pow(rand(), 2) * withBreaks.length)]![1];
+    const pick = withBreaks[Math.floor(rand() * withBreaks.length)]![1];
     const free = new Set<number>();
     if (rounds % 2 === 1) {
-      // Every other round: all meetings in a few consecutive slots (whole-event swaps).
-      const t = Math.floor(rand() * Math.max(1, input.slots - WINDOW_SLOTS + 1));
+      // Every other round: all meetings in a few consecutive slots around one of the
+      // participant's breaks (swaps across the whole event).
+      const busy = mine[pick]!.map((m) => slotOf[m]!).filter((s) => s >= 0).sort((x, y) => x - y);
+      const gaps = busy.filter((s, k) => k > 0 && s > busy[k - 1]! + 1);
+      const at = gaps.length ? gaps[Math.floor(rand() * gaps.length)]! : busy[0] ?? 0;
+      const t = Math.max(0, Math.min(input.slots - WINDOW_SLOTS, at - 1 - Math.floor(rand() * (WINDOW_SLOTS - 1))));
       slotOf.forEach((s, i) => { if (s >= t && s < t + WINDOW_SLOTS) free.add(i); });
     }
     const queue = rounds % 2 === 1 ? [] : [pick];
