@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify({
       file: v.name, placed: r.placed, total: r.total, allPlaced: r.allPlaced, placedUpperBound: r.placedUpperBound,
       certificates: r.certificate.length, breaks: r.breaks, lowerBound: r.lowerBound, breaksOptimal: r.breaksOptimal,
-      fair: r.fair, violations: r.violations.length, budgetMs: budget, ms: r.ms,
+      fair: r.fair, violations: r.violations.length, budgetMs: budget, ms: r.ms, fastPathMs: r.fastPathMs,
     })}\n`);
   }
   process.stdout.write(`${JSON.stringify({ summary: true, variants: n, allPlaced, fair, breaks, lowerBounds: bounds, violations })}\n`);
