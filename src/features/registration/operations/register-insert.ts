@@ -12,13 +12,14 @@ import { badgePort, type BadgeSigner, type SignerRow } from "../badge-port";
 import type { PersonInput } from "../schemas";
 import { registrations, type RegistrationStatus } from "../tables";
 import { registrationEmail } from "./emails";
-import { claimPlaces, claimSingle, ensureNumberSequence, holdCapacityShared, lockBuckets, sequenceName, stateOf, writeUsed } from "./places";
+import { claimPlaces, ensureNumberSequence, holdAndClaim, lockBuckets, sequenceName, stateOf, writeUsed } from "./places";
 import { rowsOf } from "../../../platform/db/rows";
 
-// The write side of a registration, kept short because it holds places: one transaction of five
-// round trips in the common case (begin, the edition's shared capacity lock, one statement that
-// finds the limited buckets and claims a place, one statement that inserts the registrations,
-// their first badges (through the badge port) and their emails, commit). What can be done before it is done before it.
+// The write side of a registration, kept short because it holds places: one transaction of four
+// round trips in the common case (begin; one statement that takes the edition's shared capacity
+// lock, finds the limited buckets and claims a place, `registration_hold_and_claim`; one statement
+// that inserts the registrations, their first badges (through the badge port) and their emails;
+// commit). What can be done before it is done before it.
 
 type Registration = typeof registrations.$inferSelect;
 export type Source = "self" | "group" | "walk_in";
@@ -54,11 +55,11 @@ export async function numbersAndKey(db: Executor, ctx: Ctx, editionId: string, c
 /** Hold places for the request: a free stripe when one is at hand, else decided on the whole
  *  picture, where a full bucket means the waitlist. */
 async function holdPlaces(tx: Tx, editionId: string, requests: PlaceRequest[]): Promise<boolean> {
-  await holdCapacityShared(tx, editionId);
   const sameBuckets = requests.every((r) => bucketsFor(r).join() === bucketsFor(requests[0]!).join());
   const candidates = [...new Set(requests.flatMap(bucketsFor))];
-  // One statement for the common case: which buckets are limited, and a claim when it is just one.
-  const { limited, claimed } = await claimSingle(tx, editionId, candidates, sameBuckets ? requests.length : 0);
+  // One statement for the common case: the shared capacity lock, which buckets are limited, and a
+  // claim when it is just one.
+  const { limited, claimed } = await holdAndClaim(tx, editionId, candidates, sameBuckets ? requests.length : 0);
   if (limited.length === 0 || claimed) return true;
   if (sameBuckets && limited.length > 1 && (await claimPlaces(tx, editionId, limited, requests.length))) return true;
   const rows = await lockBuckets(tx, editionId, limited);
