@@ -32,3 +32,24 @@ BEGIN
     SELECT w.bucket, EXISTS (SELECT 1 FROM upd) FROM wanted w ORDER BY w.bucket;
 END
 $$;
+--> statement-breakpoint
+-- The rush's whole write in one statement (operations/register-insert.ts, insertPeopleAtOnce):
+-- the registrations, badges and emails are data-modifying CTEs of a statement whose query is this
+-- call. It holds and claims as above and raises NM001 when limited buckets are involved and no
+-- place was claimed (full or busy stripes, several limited buckets), which aborts the statement:
+-- nothing is written, and the caller decides on the whole picture in a transaction.
+CREATE FUNCTION registration_claim_or_refuse(p_edition text, p_candidates text[], p_places integer)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  n integer;
+  ok boolean;
+BEGIN
+  SELECT count(*), coalesce(bool_or(h.claimed), false) INTO n, ok
+  FROM registration_hold_and_claim(p_edition, p_candidates, p_places) h;
+  IF n > 0 AND NOT ok THEN
+    RAISE EXCEPTION 'registration: no place claimed in one stripe' USING ERRCODE = 'NM001';
+  END IF;
+  RETURN true;
+END
+$$;

@@ -4,7 +4,10 @@ import { actorFor, ctxFor, demo, openTestDb, type TestDb, demoShow } from "../..
 import { rowsOf } from "../../platform/db/rows";
 import { bucketTotals, holdAndClaim, holdCapacityExclusive } from "./operations/places";
 import { setCapacity } from "./operations/settings";
-import { registrationCapacity } from "./tables";
+import { registrationCapacity, registrations } from "./tables";
+import { register } from "./operations/register";
+import { anonymous } from "../../platform/permissions/actor";
+import { sqlStateOf } from "../../platform/db/errors";
 
 // The rush's hold on places in one round trip: `registration_hold_and_claim` (migration 0011,
 // used by operations/register-insert.ts). It must never claim beyond a limit, must claim nothing
@@ -53,8 +56,29 @@ describe("registration_hold_and_claim", () => {
     expect([await used("cat:general_public"), await used("day:1")]).toEqual(before);
   });
 
+  it("writes a registration in one statement only with a place claimed; a full bucket raises NM001 and writes nothing, and the transaction waitlists", async () => {
+    await setCapacity(await staff(), { editionId, categoryId: cat.media!, day: null, capacity: 2 });
+    const refuse = (candidates: string[]) =>
+      t.db.execute(sql`with r as (insert into registration_repeats (edition_id, idempotency_key, request_fingerprint, created_at) values (${editionId}, ${"probe"}, ${"x"}, now())) select registration_claim_or_refuse(${editionId}, array[${sql.join(candidates.map((c) => sql`${c}`), sql`, `)}]::text[], 1)`);
+    // Two limited buckets: refused, and the statement's insert is undone with it.
+    await setCapacity(await staff(), { editionId, categoryId: null, day: 2, capacity: 50 });
+    await expect(refuse(["cat:media", "day:2"])).rejects.toSatisfy((e: unknown) => sqlStateOf(e) === "NM001");
+    expect(rowsOf(await t.db.execute(sql`select 1 from registration_repeats where idempotency_key = 'probe'`))).toHaveLength(0);
+    // Through the operation: the first two take the places (one statement each), the rest wait.
+    const people = Array.from({ length: 4 }, (_, i) => ({ editionId, categoryId: cat.media!, name: `Press ${i}`, email: `press${i}@example.com`, days: [0], consentData: true, consentScan: false }));
+    const made = [];
+    for (const p of people) made.push((await register(ctxFor(t.db, anonymous), p)).registrations[0]!.status);
+    expect(made).toEqual(["pending", "pending", "waitlisted", "waitlisted"]); // media needs approval: places held while pending
+    expect(await used("cat:media")).toBe(2);
+    const rows = await t.db.select().from(registrations).where(and(eq(registrations.editionId, editionId), eq(registrations.categoryId, cat.media!)));
+    expect(rows.filter((r) => r.email.startsWith("press"))).toHaveLength(4);
+    // Full: refused, nothing written.
+    await expect(refuse(["cat:media"])).rejects.toSatisfy((e: unknown) => sqlStateOf(e) === "NM001");
+    expect(await used("cat:media")).toBe(2);
+  });
+
   it.skipIf(process.env.NUMAISH_TEST_DB !== "postgres")("waits for a capacity change holding the exclusive lock and then sees its counts (postgres)", async () => {
-    await setCapacity(await staff(), { editionId, categoryId: cat.media!, day: null, capacity: 10 });
+    await setCapacity(await staff(), { editionId, categoryId: cat.media!, day: null, capacity: 10 }); // 2 held (above)
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
     const change = t.db.transaction(async (tx) => {

@@ -18,7 +18,7 @@ import { registrationQuestions, registrationRepeats, registrations } from "../ta
 import { emailNewManageLink } from "./manage-link";
 import { checkAnswers, type AnswerRule } from "./questions";
 import { fewAtATime } from "./queue";
-import { insertPeople, numbersAndKey, type PeopleInput, type Source } from "./register-insert";
+import { insertPeople, insertPeopleAtOnce, numbersAndKey, type PeopleInput, type Source } from "./register-insert";
 
 type Registration = typeof registrations.$inferSelect;
 
@@ -225,11 +225,17 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
       // Outside the transaction, so it stays short: numbers from the edition's sequence, and the
       // signing key of the badge that a registration approved at once gets.
       const { numbers, key } = await numbersAndKey(ctx.db, ctx, edition.id, fresh.length, !category.needsApproval || source === "walk_in");
-      const { rows: made, tokens } = await inTransaction(ctx, async (tx) => {
-        const made = await insertPeople(tx, ctx, { edition, category, input: { ...input, members: fresh }, source, scopedKey, fingerprint, numbers, key });
-        await emailRepeats(tx, ctx, edition, mayEmail);
-        return made;
-      });
+      const args = { edition, category, input: { ...input, members: fresh }, source, scopedKey, fingerprint, numbers, key };
+      // The common case (a place free in one stripe, nobody to email as already registered): one
+      // statement. Otherwise, or when it claims nothing, a transaction that decides on the whole picture.
+      const atOnce = mayEmail.length === 0 ? await insertPeopleAtOnce(ctx.db, ctx, args) : null;
+      const { rows: made, tokens } =
+        atOnce ??
+        (await inTransaction(ctx, async (tx) => {
+          const made = await insertPeople(tx, ctx, args);
+          await emailRepeats(tx, ctx, edition, mayEmail);
+          return made;
+        }));
       return { answer, registrations: [...made, ...found].map(publicView), created: true, manageTokens: tokens };
     } catch (e) {
       // Lost a race with another request (same key or same email): look again, once, and answer as
