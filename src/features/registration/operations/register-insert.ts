@@ -160,6 +160,13 @@ function placesOf(a: InsertArgs) {
 export async function insertPeopleAtOnce(db: Executor, ctx: Ctx, a: InsertArgs) {
   const { sameBuckets, requests, candidates } = placesOf(a);
   if (a.source === "walk_in" || !sameBuckets) return null;
+  // Refused a moment ago for these buckets (full, as at the end of a rush): go straight to the
+  // transaction instead of signing and rendering for nothing. Only a hint: the database decides.
+  const refusals = refusedAt.get(db) ?? new Map<string, number>();
+  refusedAt.set(db, refusals);
+  const hintKey = `${a.edition.id}|${candidates.join()}`;
+  const refused = refusals.get(hintKey);
+  if (refused !== undefined && performance.now() - refused < REFUSAL_HINT_MS) return null;
   const signer = a.category.needsApproval ? null : (a.key ?? (await badgePort().signer(db, ctx, a.edition.id, undefined)));
   const { rows, tokens, write } = peopleRows(db, ctx, a, true, signer);
   const list = sql.join(
@@ -169,7 +176,10 @@ export async function insertPeopleAtOnce(db: Executor, ctx: Ctx, a: InsertArgs) 
   try {
     await db.execute(write(sql`select registration_claim_or_refuse(${a.edition.id}, ${candidates.length ? sql`array[${list}]` : sql`'{}'`}::text[], ${requests.length}::int)`));
   } catch (e) {
-    if (sqlStateOf(e) === NO_CLAIM) return null;
+    if (sqlStateOf(e) === NO_CLAIM) {
+      refusals.set(hintKey, performance.now());
+      return null;
+    }
     throw e;
   }
   return { rows, tokens };
@@ -177,6 +187,10 @@ export async function insertPeopleAtOnce(db: Executor, ctx: Ctx, a: InsertArgs) 
 
 /** The SQLSTATE of registration_claim_or_refuse's refusal (migration 0011). */
 const NO_CLAIM = "NM001";
+/** When the one statement was last refused, per database handle and (edition, buckets): for
+ *  REFUSAL_HINT_MS afterwards requests of those buckets take the transaction path directly. */
+const refusedAt = new WeakMap<object, Map<string, number>>();
+const REFUSAL_HINT_MS = 1000;
 
 export async function insertPeople(tx: Tx, ctx: Ctx, a: InsertArgs) {
   const { edition, category, input, source } = a;
