@@ -72,38 +72,23 @@ async function claimInBucket(tx: Tx, editionId: string, bucket: string, places: 
 }
 
 /**
- * The common case in one statement: which of `candidates` are limited buckets and, when exactly
- * one is and `places` > 0, a claim of `places` in one of its free, unlocked stripes. `claimed`
- * false with limited buckets means: claim bucket by bucket (claimPlaces) or decide on the whole
- * picture (lockBuckets). Call after holdCapacityShared.
+ * The common case in one round trip: the edition's shared capacity lock, then which of
+ * `candidates` are limited buckets and, when exactly one is and `places` > 0, a claim of `places`
+ * in one of its free, unlocked stripes (the function `registration_hold_and_claim`, migration
+ * 0011). `claimed` false with limited buckets means: claim bucket by bucket (claimPlaces) or
+ * decide on the whole picture (lockBuckets); the shared lock is held either way.
  */
-export async function claimSingle(tx: Tx, editionId: string, candidates: string[], places: number) {
-  if (candidates.length === 0) return { limited: [] as string[], claimed: false };
+export async function holdAndClaim(tx: Tx, editionId: string, candidates: string[], places: number) {
   const list = sql.join(
     candidates.map((b) => sql`${b}`),
     sql`, `,
   );
-  const rows = rowsOf<{ bucket: string; claimed: boolean }>(
-    await tx.execute(sql`
-      with wanted as (
-        select distinct bucket from registration_capacity where edition_id = ${editionId} and bucket in (${list})
-      ),
-      pick as (
-        select bucket, stripe from registration_capacity
-        where edition_id = ${editionId} and ${places} > 0 and (select count(*) from wanted) = 1
-          and bucket = (select min(bucket) from wanted) and used + ${places} <= capacity
-        order by random() limit 1
-        for update skip locked
-      ),
-      upd as (
-        update registration_capacity c set used = c.used + ${places}
-        from pick
-        where c.edition_id = ${editionId} and c.bucket = pick.bucket and c.stripe = pick.stripe
-        returning c.bucket
-      )
-      select w.bucket, exists (select 1 from upd) as claimed from wanted w order by w.bucket`),
+  const rows = rowsOf<{ bucket: string; claimed: boolean | string }>(
+    await tx.execute(
+      sql`select bucket, claimed from registration_hold_and_claim(${editionId}, ${candidates.length ? sql`array[${list}]` : sql`'{}'`}::text[], ${places}::int)`,
+    ),
   );
-  return { limited: rows.map((r) => r.bucket), claimed: rows.some((r) => r.claimed === true || (r.claimed as unknown) === "t") };
+  return { limited: rows.map((r) => r.bucket), claimed: rows.some((r) => r.claimed === true || r.claimed === "t") };
 }
 
 class NoFreeStripe extends Error {}

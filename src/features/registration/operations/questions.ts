@@ -34,8 +34,11 @@ export async function questionsFor(db: Executor, editionId: string, categoryId: 
   return prepared(db, "registration_questions_for", questionsQuery).execute({ editionId, categoryId });
 }
 
+/** What checking an answer needs of its question. */
+export type AnswerRule = Pick<Question, "id" | "kind" | "required" | "options">;
+
 /** Answers keyed by question id: each of the right kind, a known option, required ones given. */
-export function checkAnswers(questions: Question[], answers: Record<string, AnswerValue>, path = "answers"): FieldIssue[] {
+export function checkAnswers(questions: AnswerRule[], answers: Record<string, AnswerValue>, path = "answers"): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const byId = new Map(questions.map((q) => [q.id, q]));
   for (const key of Object.keys(answers)) if (!byId.has(key)) issues.push({ path: `${path}.${key}`, code: "unrecognized_key" });

@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record";
 import type { Ctx } from "../../../platform/context";
 import type { Executor, Tx } from "../../../platform/db/types";
+import { sqlStateOf } from "../../../platform/db/errors";
 import { hashSecret, newId, newSecret } from "../../../platform/ids";
 import { outboxMessages } from "../../../platform/mail/tables";
 import type { EmailMessage } from "../../../platform/mail/outbox";
@@ -12,13 +13,14 @@ import { badgePort, type BadgeSigner, type SignerRow } from "../badge-port";
 import type { PersonInput } from "../schemas";
 import { registrations, type RegistrationStatus } from "../tables";
 import { registrationEmail } from "./emails";
-import { claimPlaces, claimSingle, ensureNumberSequence, holdCapacityShared, lockBuckets, sequenceName, stateOf, writeUsed } from "./places";
+import { claimPlaces, ensureNumberSequence, holdAndClaim, lockBuckets, sequenceName, stateOf, writeUsed } from "./places";
 import { rowsOf } from "../../../platform/db/rows";
 
-// The write side of a registration, kept short because it holds places: one transaction of five
-// round trips in the common case (begin, the edition's shared capacity lock, one statement that
-// finds the limited buckets and claims a place, one statement that inserts the registrations,
-// their first badges (through the badge port) and their emails, commit). What can be done before it is done before it.
+// The write side of a registration, kept short because it holds places: one transaction of four
+// round trips in the common case (begin; one statement that takes the edition's shared capacity
+// lock, finds the limited buckets and claims a place, `registration_hold_and_claim`; one statement
+// that inserts the registrations, their first badges (through the badge port) and their emails;
+// commit). What can be done before it is done before it.
 
 type Registration = typeof registrations.$inferSelect;
 export type Source = "self" | "group" | "walk_in";
@@ -54,11 +56,11 @@ export async function numbersAndKey(db: Executor, ctx: Ctx, editionId: string, c
 /** Hold places for the request: a free stripe when one is at hand, else decided on the whole
  *  picture, where a full bucket means the waitlist. */
 async function holdPlaces(tx: Tx, editionId: string, requests: PlaceRequest[]): Promise<boolean> {
-  await holdCapacityShared(tx, editionId);
   const sameBuckets = requests.every((r) => bucketsFor(r).join() === bucketsFor(requests[0]!).join());
   const candidates = [...new Set(requests.flatMap(bucketsFor))];
-  // One statement for the common case: which buckets are limited, and a claim when it is just one.
-  const { limited, claimed } = await claimSingle(tx, editionId, candidates, sameBuckets ? requests.length : 0);
+  // One statement for the common case: the shared capacity lock, which buckets are limited, and a
+  // claim when it is just one.
+  const { limited, claimed } = await holdAndClaim(tx, editionId, candidates, sameBuckets ? requests.length : 0);
   if (limited.length === 0 || claimed) return true;
   if (sameBuckets && limited.length > 1 && (await claimPlaces(tx, editionId, limited, requests.length))) return true;
   const rows = await lockBuckets(tx, editionId, limited);
@@ -79,9 +81,10 @@ export interface InsertArgs {
   key: BadgeSigner | null;
 }
 
-export async function insertPeople(tx: Tx, ctx: Ctx, a: InsertArgs) {
+/** The rows, emails and first badges of the request once its status is known: built in Node,
+ *  written by the caller in one statement (`write`: data-modifying CTEs, then `last`). */
+function peopleRows(db: Executor, ctx: Ctx, a: InsertArgs, admitted: boolean, signer: BadgeSigner | null) {
   const { edition, category, input, source } = a;
-  const admitted = await holdPlaces(tx, edition.id, input.members.map((m) => ({ category: category.code, days: m.days })));
   const status: RegistrationStatus = !admitted ? "waitlisted" : category.needsApproval && source !== "walk_in" ? "pending" : "approved";
   const now = ctx.clock.now();
   const groupId = input.members.length > 1 || source === "group" ? newId() : null;
@@ -123,20 +126,78 @@ export async function insertPeople(tx: Tx, ctx: Ctx, a: InsertArgs) {
   }));
   const kind = status === "waitlisted" ? "waitlisted" : status === "approved" ? "approved" : "received";
   const mails: EmailMessage[] = rows.map((reg, i) => registrationEmail(ctx, edition, reg, kind, tokens[i], category));
-  const port = badgePort();
-  const signer = status === "approved" ? (a.key ?? (await port.signer(tx, ctx, edition.id, undefined))) : null;
-  const first = signer ? port.firstBadges(tx, ctx, edition, category, rows, signer) : null;
+  const first = status === "approved" && signer ? badgePort().firstBadges(db as Tx, ctx, edition, category, rows, signer) : null;
   if (first) mails.push(...first.mails);
-  const outbox = tx.insert(outboxMessages).values(
+  const outbox = db.insert(outboxMessages).values(
     mails.map((m) => ({ createdAt: now, nextAttemptAt: now, kind: m.kind, toAddress: m.to, subject: m.subject, bodyText: m.text, bodyHtml: m.html ?? null })),
   );
-  // One statement: the registrations, their badges, their emails (foreign keys are checked at its end).
-  const insertRegs = tx.insert(registrations).values(rows);
-  await tx.execute(
-    first
-      ? sql`with r as (${insertRegs.getSQL()}), b as (${first.insert}) ${outbox.getSQL()}`
-      : sql`with r as (${insertRegs.getSQL()}) ${outbox.getSQL()}`,
+  const insertRegs = db.insert(registrations).values(rows);
+  // One statement: the registrations, their badges, their emails (foreign keys are checked at its
+  // end); with `last`, the emails are a CTE too and `last` is the statement's own query.
+  const write = (last?: SQL) => {
+    const ctes = [sql`r as (${insertRegs.getSQL()})`, ...(first ? [sql`b as (${first.insert})`] : []), ...(last ? [sql`o as (${outbox.getSQL()})`] : [])];
+    return sql`with ${sql.join(ctes, sql`, `)} ${last ?? outbox.getSQL()}`;
+  };
+  return { rows, tokens, status, write };
+}
+
+/** What holdPlaces holds for the request: the same buckets for everyone (one claim) or not. */
+function placesOf(a: InsertArgs) {
+  const requests: PlaceRequest[] = a.input.members.map((m) => ({ category: a.category.code, days: m.days }));
+  const sameBuckets = requests.every((r) => bucketsFor(r).join() === bucketsFor(requests[0]!).join());
+  return { requests, sameBuckets, candidates: [...new Set(requests.flatMap(bucketsFor))] };
+}
+
+/**
+ * The rush's path: the whole write in one statement, without begin and commit (a statement is a
+ * transaction of its own). `registration_claim_or_refuse` takes the edition's shared capacity
+ * lock and claims the places in one free stripe, and refuses (SQLSTATE NM001: the statement
+ * writes nothing) when it cannot decide alone: the bucket is full or busy, or several buckets are
+ * limited. Then null: the caller writes with insertPeople, in a transaction that decides on the
+ * whole picture. Public requests only (a walk-in is audited, in a transaction); the rows are
+ * built as admitted (pending or approved), since they are written only when the claim succeeds.
+ */
+export async function insertPeopleAtOnce(db: Executor, ctx: Ctx, a: InsertArgs) {
+  const { sameBuckets, requests, candidates } = placesOf(a);
+  if (a.source === "walk_in" || !sameBuckets) return null;
+  // Refused a moment ago for these buckets (full, as at the end of a rush): go straight to the
+  // transaction instead of signing and rendering for nothing. Only a hint: the database decides.
+  const refusals = refusedAt.get(db) ?? new Map<string, number>();
+  refusedAt.set(db, refusals);
+  const hintKey = `${a.edition.id}|${candidates.join()}`;
+  const refused = refusals.get(hintKey);
+  if (refused !== undefined && performance.now() - refused < REFUSAL_HINT_MS) return null;
+  const signer = a.category.needsApproval ? null : (a.key ?? (await badgePort().signer(db, ctx, a.edition.id, undefined)));
+  const { rows, tokens, write } = peopleRows(db, ctx, a, true, signer);
+  const list = sql.join(
+    candidates.map((b) => sql`${b}`),
+    sql`, `,
   );
+  try {
+    await db.execute(write(sql`select registration_claim_or_refuse(${a.edition.id}, ${candidates.length ? sql`array[${list}]` : sql`'{}'`}::text[], ${requests.length}::int)`));
+  } catch (e) {
+    if (sqlStateOf(e) === NO_CLAIM) {
+      refusals.set(hintKey, performance.now());
+      return null;
+    }
+    throw e;
+  }
+  return { rows, tokens };
+}
+
+/** The SQLSTATE of registration_claim_or_refuse's refusal (migration 0011). */
+const NO_CLAIM = "NM001";
+/** When the one statement was last refused, per database handle and (edition, buckets): for
+ *  REFUSAL_HINT_MS afterwards requests of those buckets take the transaction path directly. */
+const refusedAt = new WeakMap<object, Map<string, number>>();
+const REFUSAL_HINT_MS = 1000;
+
+export async function insertPeople(tx: Tx, ctx: Ctx, a: InsertArgs) {
+  const { edition, category, input, source } = a;
+  const admitted = await holdPlaces(tx, edition.id, input.members.map((m) => ({ category: category.code, days: m.days })));
+  const signer = admitted && (!category.needsApproval || source === "walk_in") ? (a.key ?? (await badgePort().signer(tx, ctx, edition.id, undefined))) : null;
+  const { rows, tokens, status, write } = peopleRows(tx, ctx, a, admitted, signer);
+  await tx.execute(write());
   if (source === "walk_in") {
     await recordAudit(tx, ctx, {
       action: "registration.walk_in",

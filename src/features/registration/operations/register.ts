@@ -14,11 +14,11 @@ import { editions, visitorCategories } from "../../editions/tables";
 import { requestFingerprint } from "../core/idempotency";
 import { checkPastDays } from "../core/past-days";
 import { groupInput, registerInput, walkInInput } from "../schemas";
-import { registrationRepeats, registrations } from "../tables";
+import { registrationQuestions, registrationRepeats, registrations } from "../tables";
 import { emailNewManageLink } from "./manage-link";
-import { checkAnswers, questionsFor } from "./questions";
+import { checkAnswers, type AnswerRule } from "./questions";
 import { fewAtATime } from "./queue";
-import { insertPeople, numbersAndKey, type PeopleInput, type Source } from "./register-insert";
+import { insertPeople, insertPeopleAtOnce, numbersAndKey, type PeopleInput, type Source } from "./register-insert";
 
 type Registration = typeof registrations.$inferSelect;
 
@@ -64,19 +64,31 @@ export interface RegisterResult {
 
 
 const editionAndCategory = (db: Executor, name: string) =>
-  // The category joined to its edition (a category of another edition is no match).
+  // The category joined to its edition (a category of another edition is no match), and the
+  // questions its registrants answer (the category's own and the all-category ones), in order:
+  // one statement.
   db
-    .select({ edition: editions, category: visitorCategories })
+    .select({
+      edition: editions,
+      category: visitorCategories,
+      questions: sql<AnswerRule[] | string | null>`(
+        select json_agg(json_build_object('id', q.id, 'kind', q.kind, 'required', q.required, 'options', q.options) order by q.sort, q.label_en)
+        from ${registrationQuestions} q
+        where q.edition_id = ${editions.id} and (q.category_id is null or q.category_id = ${visitorCategories.id}))`,
+    })
     .from(editions)
     .leftJoin(visitorCategories, and(eq(visitorCategories.id, sql.placeholder("categoryId")), eq(visitorCategories.editionId, editions.id)))
     .where(eq(editions.id, sql.placeholder("editionId")))
     .prepare(name);
 
+/** The edition, the category (of that edition) and the questions its registrants answer. */
 export async function loadEditionAndCategory(db: Executor, editionId: string, categoryId: string) {
-  const [row] = await prepared(db, "registration_edition_category", editionAndCategory).execute({ editionId, categoryId });
+  const [row] = await prepared(db, "registration_edition_category_questions", editionAndCategory).execute({ editionId, categoryId });
   if (!row) throw new DomainError("not_found", { params: { what: "edition" } });
   if (!row.category) throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "invalid_value" }] });
-  return { edition: row.edition, category: row.category };
+  // json: parsed by node-postgres and PGlite; its text on a driver that does not.
+  const questions: AnswerRule[] = typeof row.questions === "string" ? (JSON.parse(row.questions) as AnswerRule[]) : (row.questions ?? []);
+  return { edition: row.edition, category: row.category, questions };
 }
 
 export function checkDays(days: number[], dayCount: number, path = "days"): FieldIssue[] {
@@ -108,7 +120,7 @@ function registerPeople(ctx: Ctx, input: PeopleInput, source: Source, permission
 }
 
 async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, permission: Permission): Promise<RegisterResult> {
-  const { edition, category } = await loadEditionAndCategory(ctx.db, input.editionId, input.categoryId);
+  const { edition, category, questions } = await loadEditionAndCategory(ctx.db, input.editionId, input.categoryId);
   authorize(ctx.actor, permission, { organiserId: edition.organiserId });
   // Staff badges come only from an exhibitor's own account, within the quota organisers set
   // (checkin/operations/staff-badges.ts); neither the public form nor the desk may bypass it.
@@ -124,7 +136,6 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
   }
   const many = input.members.length > 1 || source === "group";
   const at = (i: number, field: string) => (many ? `members.${i}.${field}` : field);
-  const questions = await questionsFor(ctx.db, edition.id, category.id);
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
   input.members.forEach((m, i) => {
@@ -214,11 +225,17 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
       // Outside the transaction, so it stays short: numbers from the edition's sequence, and the
       // signing key of the badge that a registration approved at once gets.
       const { numbers, key } = await numbersAndKey(ctx.db, ctx, edition.id, fresh.length, !category.needsApproval || source === "walk_in");
-      const { rows: made, tokens } = await inTransaction(ctx, async (tx) => {
-        const made = await insertPeople(tx, ctx, { edition, category, input: { ...input, members: fresh }, source, scopedKey, fingerprint, numbers, key });
-        await emailRepeats(tx, ctx, edition, mayEmail);
-        return made;
-      });
+      const args = { edition, category, input: { ...input, members: fresh }, source, scopedKey, fingerprint, numbers, key };
+      // The common case (a place free in one stripe, nobody to email as already registered): one
+      // statement. Otherwise, or when it claims nothing, a transaction that decides on the whole picture.
+      const atOnce = mayEmail.length === 0 ? await insertPeopleAtOnce(ctx.db, ctx, args) : null;
+      const { rows: made, tokens } =
+        atOnce ??
+        (await inTransaction(ctx, async (tx) => {
+          const made = await insertPeople(tx, ctx, args);
+          await emailRepeats(tx, ctx, edition, mayEmail);
+          return made;
+        }));
       return { answer, registrations: [...made, ...found].map(publicView), created: true, manageTokens: tokens };
     } catch (e) {
       // Lost a race with another request (same key or same email): look again, once, and answer as
