@@ -6,7 +6,7 @@ import { isUniqueViolation } from "../../../platform/db/errors";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { editionForChange } from "../../editions/operations/update-edition";
+import { editionForChange } from "../../editions/for-change";
 import { findEdition } from "../../editions/queries";
 import { byApplicant, nominationByLink } from "../../nominations/operations/application";
 import { appeals, nominations, reviews, selections } from "../../nominations/tables";
@@ -52,7 +52,7 @@ export async function decideAppeal(ctx: Ctx, raw: unknown) {
     const [a] = await tx.select().from(appeals).where(eq(appeals.id, input.appealId)).for("update");
     if (!a) throw new DomainError("not_found", { params: { what: "appeal" } });
     const [n] = await tx.select().from(nominations).where(eq(nominations.id, a.nominationId));
-    const edition = await editionForChange(tx, ctx, n!.editionId, "appeal.decide");
+    const edition = await editionForChange(tx, ctx.actor, n!.editionId, "appeal.decide");
     if (a.status !== "open") throw new DomainError("appeal_decided");
     const deciderId = ctx.actor.kind === "user" ? ctx.actor.userId : "";
     const [reviewed] = await tx.select().from(reviews).where(and(eq(reviews.nominationId, a.nominationId), eq(reviews.reviewerId, deciderId)));

@@ -9,7 +9,7 @@ import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { users } from "../../../platform/auth/tables";
 import { roleGrants } from "../../accounts/tables";
-import { editionForChange } from "../../editions/operations/update-edition";
+import { editionForChange } from "../../editions/for-change";
 import { findEdition } from "../../editions/queries";
 import { clusters, editions, sectors } from "../../editions/tables";
 import { byApplicant, nominationByLink } from "../../nominations/operations/application";
@@ -29,7 +29,7 @@ export async function findSelection(db: Executor, editionId: string) {
 export async function runSelectionProposal(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(editionInput, raw);
   return inTransaction(ctx, async (tx) => {
-    const edition = await editionForChange(tx, ctx, editionId, "selection.manage");
+    const edition = await editionForChange(tx, ctx.actor, editionId, "selection.manage");
     const existing = await findSelection(tx, editionId);
     if (existing?.publishedAt) throw new DomainError("selection_published");
     const { call, result: scores } = await editionScores(tx, editionId);
@@ -98,7 +98,7 @@ export async function getSelection(ctx: Ctx, raw: unknown) {
 export async function overrideDecision(ctx: Ctx, raw: unknown) {
   const input = parseInput(editionInput.and(Override), raw);
   return inTransaction(ctx, async (tx) => {
-    const edition = await editionForChange(tx, ctx, input.editionId, "selection.manage");
+    const edition = await editionForChange(tx, ctx.actor, input.editionId, "selection.manage");
     const current = await findSelection(tx, input.editionId);
     if (!current) throw new DomainError("not_found", { params: { what: "selection" } });
     const result = applyOverrides(current.result, [{ applicationId: input.applicationId, status: input.status, justification: input.justification }]);
@@ -148,7 +148,7 @@ async function tellApplicants(tx: Executor, ctx: Ctx, editionId: string, result:
 export async function publishSelection(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(editionInput, raw);
   return inTransaction(ctx, async (tx) => {
-    const edition = await editionForChange(tx, ctx, editionId, "selection.manage");
+    const edition = await editionForChange(tx, ctx.actor, editionId, "selection.manage");
     const current = await findSelection(tx, editionId);
     if (!current) throw new DomainError("not_found", { params: { what: "selection" } });
     if (current.publishedAt) return current;
@@ -228,7 +228,7 @@ export async function withdrawByStaff(ctx: Ctx, raw: unknown) {
   return inTransaction(ctx, async (tx) => {
     const [n] = await tx.select().from(nominations).where(eq(nominations.id, nominationId));
     if (!n) throw new DomainError("not_found", { params: { what: "nomination" } });
-    await editionForChange(tx, ctx, n.editionId, "selection.manage");
+    await editionForChange(tx, ctx.actor, n.editionId, "selection.manage");
     return withdraw(tx, ctx, nominationId, "staff");
   });
 }
