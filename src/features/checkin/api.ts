@@ -3,6 +3,7 @@ import { streamSSE } from "hono/streaming";
 import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
 import { errorResponse, errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
+import { parseInput } from "../../platform/validation";
 import { registrationStatuses } from "../registration/tables";
 import { SCAN_REASONS } from "./core/decide";
 import { badgePdf, reprintBadge, revokeBadge } from "./operations/manage-badges";
@@ -306,7 +307,8 @@ export function checkinApi(services: AppServices) {
   });
   api.get("/editions/:id/footfall/stream", async (c) => {
     const ctx = c.get("req").ctx;
-    const editionId = c.req.param("id");
+    // A malformed id is refused like every other route's (400 on field id) before the operation runs.
+    const { id: editionId } = parseInput(idParams, { id: c.req.param("id") });
     const first = await footfall(ctx, { editionId });
     return streamSSE(c, async (stream) => {
       let open = true;

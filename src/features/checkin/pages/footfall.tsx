@@ -4,6 +4,7 @@ import { loadOr } from "../../../web/actions";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { footfall, type Footfall } from "../operations/footfall";
 import { editionFor } from "../../editions/for-change";
+import { uuidParam } from "../../../web/params";
 
 // Live footfall for organisers. The server renders the figures (useful without JavaScript: reload
 // for fresh ones); with JavaScript an EventSource on /api/v1/editions/:id/footfall/stream replaces
@@ -17,6 +18,7 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
+  uuidParam(params.editionId);
   return loadOr(request, async () => {
     const figures = await footfall(context.ctx, { editionId: params.editionId });
     // The clock in the header is the venue's, like the hourly rows (not the browser's zone).
