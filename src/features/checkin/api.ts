@@ -214,7 +214,6 @@ export function checkinApi(services: AppServices) {
     }),
     async (c) => {
       const answer = await reprintBadge(c.get("req").ctx, { registrationId: c.req.valid("param").id });
-      services.notifyOutbox();
       return c.json(answer, 200);
     },
   );
@@ -264,7 +263,6 @@ export function checkinApi(services: AppServices) {
     async (c) => {
       const p = c.req.valid("param");
       const answer = await issueStaffBadge(c.get("req").ctx, { ...c.req.valid("json"), editionId: p.id, enterpriseId: p.enterpriseId });
-      services.notifyOutbox();
       return c.json(answer, 201);
     },
   );

@@ -32,7 +32,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   });
   if (!result.ok) return result.response;
   const number = form.get("number");
-  context.services.notifyOutbox();
   return redirect(`/back-office/editions/${params.editionId}/badges?done=1${number ? `&number=${encodeURIComponent(String(number))}` : ""}`);
 }
 
