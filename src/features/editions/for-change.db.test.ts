@@ -13,11 +13,13 @@ import { getRegistrationSettings, getDeskForm } from "../registration/operations
 import { listRegistrations } from "../registration/operations/list";
 import { getCallForStaff } from "../nominations/operations/call";
 import { listAllNominees } from "../nominations/operations/overview";
-import { runSelectionProposal } from "../selection/operations/selection";
+import { getSelection, runSelectionProposal } from "../selection/operations/selection";
+import { listAppeals } from "../selection/operations/appeals";
+import { listReviewerAffiliations } from "../selection/operations/affiliations";
 import { footfall } from "../checkin/operations/footfall";
 import { checkinSetup } from "../checkin/operations/setup";
 import { grantZone, revokeZoneGrant, setZoneRules, zoneAccess } from "../checkin/operations/zone-access";
-import { rotateBadgeKey } from "../checkin/operations/manage-badges";
+import { badgeAdmin, rotateBadgeKey } from "../checkin/operations/manage-badges";
 import { setStaffQuota } from "../checkin/operations/staff-badges";
 import { reissueEditionBadges } from "../checkin/operations/reissue-badges";
 import { setRehearsal } from "../checkin/operations/rehearsal";
@@ -84,6 +86,10 @@ const byEdition: Record<string, (ctx: Ctx, id: string) => Promise<unknown>> = {
   setStaffQuota: (ctx, id) => setStaffQuota(ctx, { editionId: id, enterpriseId: randomUUID(), quota: 1 }),
   reissueEditionBadges: (ctx, id) => reissueEditionBadges(ctx, { editionId: id }),
   setRehearsal: (ctx, id) => setRehearsal(ctx, { editionId: id, dayIndex: null }),
+  getSelection: (ctx, id) => getSelection(ctx, { editionId: id }),
+  listAppeals: (ctx, id) => listAppeals(ctx, { editionId: id }),
+  listReviewerAffiliations: (ctx, id) => listReviewerAffiliations(ctx, { editionId: id }),
+  badgeAdmin: (ctx, id) => badgeAdmin(ctx, { editionId: id }),
 };
 const byPart: Record<string, (ctx: Ctx, existing: boolean) => Promise<unknown>> = {
   "partForChange (cluster)": (ctx, existing) =>

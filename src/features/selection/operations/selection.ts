@@ -5,12 +5,10 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { queueEmail } from "../../../platform/mail/outbox";
-import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { users } from "../../../platform/auth/tables";
 import { roleGrants } from "../../accounts/tables";
-import { editionForChange } from "../../editions/for-change";
-import { findEdition } from "../../editions/queries";
+import { editionFor, editionForChange } from "../../editions/for-change";
 import { clusters, editions, sectors } from "../../editions/tables";
 import { byApplicant, nominationByLink } from "../../nominations/operations/application";
 import { nominations, selections } from "../../nominations/tables";
@@ -74,9 +72,7 @@ export async function runSelectionProposal(ctx: Ctx, raw: unknown) {
 /** The current proposal or published selection, for organisers. */
 export async function getSelection(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(editionInput, raw);
-  const edition = await findEdition(ctx.db, { id: editionId });
-  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
-  authorize(ctx.actor, "selection.manage", { organiserId: edition.organiserId });
+  const edition = await editionFor(ctx.db, ctx.actor, editionId, "selection.manage");
   const selection = await findSelection(ctx.db, editionId);
   const names = await ctx.db.select({ id: nominations.id, enterpriseName: nominations.enterpriseName, status: nominations.status }).from(nominations).where(eq(nominations.editionId, editionId));
   // Where the call stands before any run: how many nominees were invited, started, submitted or withdrew.
