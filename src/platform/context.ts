@@ -1,5 +1,6 @@
 import type { Clock } from "./clock";
 import type { AppConfig } from "./config";
+import { transaction } from "./db/after-commit";
 import type { Db, Executor, Tx } from "./db/types";
 import type { Locale } from "./i18n/locales";
 import type { Actor } from "./permissions/actor";
@@ -18,11 +19,13 @@ export interface AppServices {
   db: Db;
   clock: Clock;
   config: AppConfig;
-  /** Wake the outbox worker after a commit instead of waiting for its next poll. */
+  /** Wake the outbox worker at once. Operations need not: a commit that queued mail wakes it
+   *  (`queueEmails` → platform/db/after-commit.ts → platform/mail/wake.ts). */
   notifyOutbox(): void;
 }
 
-/** Run `fn` in a transaction (a savepoint when ctx.db is already one). */
+/** Run `fn` in a transaction (a savepoint when ctx.db is already one). After the outermost
+ *  commit, what the work asked for runs (`afterCommit`: e.g. the outbox worker wakes for queued mail). */
 export function inTransaction<T>(ctx: Ctx, fn: (tx: Tx, ctx: Ctx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((tx) => fn(tx, { ...ctx, db: tx }));
+  return transaction(ctx.db, (tx) => fn(tx, { ...ctx, db: tx }));
 }

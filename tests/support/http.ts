@@ -1,6 +1,7 @@
 import type { Clock } from "../../src/platform/clock";
 import type { AppServices } from "../../src/platform/context";
 import type { Db } from "../../src/platform/db/types";
+import { onOutboxWrite } from "../../src/platform/mail/wake";
 import { createApp } from "../../src/server/app";
 import { clock as testClock, testConfig } from "./db";
 
@@ -12,6 +13,8 @@ import { clock as testClock, testConfig } from "./db";
 export function testApp(db: Db, c: Clock = testClock()) {
   let notified = 0;
   const services: AppServices = { db, clock: c, config: testConfig, notifyOutbox: () => void notified++ };
+  // Operations wake the outbox themselves after a commit that queued mail (platform/mail/wake.ts).
+  onOutboxWrite(db, () => void notified++);
   const app = createApp({ services });
   const call = async (
     path: string,

@@ -79,7 +79,7 @@ async function signedIn(c: Context<AppEnv>, user: User, session: Session) {
   return { id: user.id, email: user.email, name: user.name, locale, grants: await findGrants(ctx.db, user.id) } as const;
 }
 
-export function accountsApi(services: AppServices) {
+export function accountsApi(_services: AppServices) {
   const api = apiRouter();
   const tags = ["accounts"];
 
@@ -132,7 +132,6 @@ export function accountsApi(services: AppServices) {
     async (c) => {
       const r = c.get("req");
       await signUp(r.ctx, { ...c.req.valid("json"), ip: r.ip });
-      services.notifyOutbox();
       return c.json({ ok: true as const }, 202);
     },
   );
@@ -156,7 +155,6 @@ export function accountsApi(services: AppServices) {
     async (c) => {
       const r = c.get("req");
       const { user, session } = await confirmSignUp(r.ctx, { ...c.req.valid("json"), userAgent: r.userAgent });
-      services.notifyOutbox();
       return c.json(await signedIn(c, user, session), 201);
     },
   );
@@ -217,7 +215,6 @@ export function accountsApi(services: AppServices) {
     }),
     async (c) => {
       await requestPasswordReset(c.get("req").ctx, c.req.valid("json"));
-      services.notifyOutbox();
       return c.json({ ok: true as const }, 202);
     },
   );
@@ -307,7 +304,6 @@ export function accountsApi(services: AppServices) {
     }),
     async (c) => {
       const { invitationId } = await invitePerson(c.get("req").ctx, c.req.valid("json"));
-      services.notifyOutbox();
       return c.json({ invitationId }, 201);
     },
   );

@@ -3,6 +3,7 @@ import { streamSSE } from "hono/streaming";
 import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
 import { errorResponse, errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
+import { parseInput } from "../../platform/validation";
 import { registrationStatuses } from "../registration/tables";
 import { SCAN_REASONS } from "./core/decide";
 import { badgePdf, reprintBadge, revokeBadge } from "./operations/manage-badges";
@@ -213,7 +214,6 @@ export function checkinApi(services: AppServices) {
     }),
     async (c) => {
       const answer = await reprintBadge(c.get("req").ctx, { registrationId: c.req.valid("param").id });
-      services.notifyOutbox();
       return c.json(answer, 200);
     },
   );
@@ -263,7 +263,6 @@ export function checkinApi(services: AppServices) {
     async (c) => {
       const p = c.req.valid("param");
       const answer = await issueStaffBadge(c.get("req").ctx, { ...c.req.valid("json"), editionId: p.id, enterpriseId: p.enterpriseId });
-      services.notifyOutbox();
       return c.json(answer, 201);
     },
   );
@@ -306,7 +305,8 @@ export function checkinApi(services: AppServices) {
   });
   api.get("/editions/:id/footfall/stream", async (c) => {
     const ctx = c.get("req").ctx;
-    const editionId = c.req.param("id");
+    // A malformed id is refused like every other route's (400 on field id) before the operation runs.
+    const { id: editionId } = parseInput(idParams, { id: c.req.param("id") });
     const first = await footfall(ctx, { editionId });
     return streamSSE(c, async (stream) => {
       let open = true;

@@ -112,7 +112,7 @@ const detailsResult = z.object({
   reissuedSerial: z.number().int().nullable().openapi({ description: "The new badge serial when the badge was reissued" }),
 });
 
-export function registrationApi(services: AppServices) {
+export function registrationApi(_services: AppServices) {
   const api = apiRouter();
   const tags = ["registration"];
   const staffTags = ["registration (organiser)"];
@@ -154,7 +154,6 @@ export function registrationApi(services: AppServices) {
       const { ctx } = c.get("req");
       const key = c.req.valid("header")["idempotency-key"];
       const r = await register(ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id, idempotencyKey: key });
-      services.notifyOutbox();
       return c.json(r.answer, 202);
     },
   );
@@ -169,7 +168,6 @@ export function registrationApi(services: AppServices) {
     async (c) => {
       const key = c.req.valid("header")["idempotency-key"];
       const r = await registerGroup(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id, idempotencyKey: key });
-      services.notifyOutbox();
       return c.json(r.answer, 202);
     },
   );
@@ -193,7 +191,6 @@ export function registrationApi(services: AppServices) {
     async (c) => {
       const key = c.req.valid("header")["idempotency-key"];
       const { registrations, created, manageTokens } = await registerWalkIn(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id, idempotencyKey: key });
-      services.notifyOutbox();
       return c.json({ registrations, created, manageTokens }, created ? 201 : 200);
     },
   );
@@ -284,7 +281,6 @@ export function registrationApi(services: AppServices) {
     async (c) => {
       const { ctx, ip } = c.get("req");
       await requestManageLink(ctx, { ...c.req.valid("json"), ip });
-      services.notifyOutbox();
       return c.json({ ok: true as const }, 202);
     },
   );

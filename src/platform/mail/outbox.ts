@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Clock } from "../clock";
+import { afterCommit } from "../db/after-commit";
 import type { Executor } from "../db/types";
+import { wakeOutbox } from "./wake";
 import { outboxMessages } from "./tables";
 
 export interface EmailMessage {
@@ -35,6 +37,8 @@ export async function queueEmails(db: Executor, clock: Clock, messages: readonly
       })),
     )
     .returning({ id: outboxMessages.id });
+  // The worker wakes once the messages are there to claim: after the commit, not before.
+  afterCommit(db, wakeOutbox);
   return rows.map((r) => r.id);
 }
 

@@ -3,6 +3,7 @@ import type { Clock } from "../clock";
 import type { SmtpConfig } from "../config";
 import type { Db } from "../db/types";
 import { claimDue, markFailed, markSent } from "./outbox";
+import { onOutboxWrite } from "./wake";
 
 export interface MailTransport {
   send(message: { from: string; to: string; subject: string; text: string; html?: string }): Promise<void>;
@@ -88,15 +89,19 @@ export function startOutboxWorker(options: {
     }
   };
   timer = setTimeout(tick, 0);
+  const notify = () => {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(tick, 0);
+  };
+  // A commit that queued mail wakes the worker (platform/mail/wake.ts), whoever committed it.
+  const unsubscribe = onOutboxWrite(options.db, notify);
 
   return {
-    notify() {
-      if (stopped) return;
-      clearTimeout(timer);
-      timer = setTimeout(tick, 0);
-    },
+    notify,
     async stop() {
       stopped = true;
+      unsubscribe();
       clearTimeout(timer);
       while (running) await new Promise((r) => setTimeout(r, 20));
       options.transport.close();

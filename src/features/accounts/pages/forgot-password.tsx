@@ -15,7 +15,6 @@ export async function action({ request, context }: Route.ActionArgs) {
     requestPasswordReset(context.ctx, { email: form.get("email") }),
   );
   if (!result.ok) return result.response;
-  context.services.notifyOutbox();
   return { ok: true as const };
 }
 

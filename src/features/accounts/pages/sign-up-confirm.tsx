@@ -29,7 +29,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     confirmSignUp(context.ctx, { token: params.token, password: form.get("password"), userAgent: context.userAgent }),
   );
   if (!result.ok) return result.response;
-  context.services.notifyOutbox();
   const { session } = result.value;
   return redirect(safeNext(String(form.get("next") ?? ""), "/account"), {
     headers: { "Set-Cookie": sessionCookie(session.secret, context.ctx.config.secureCookies) },

@@ -25,7 +25,6 @@ export async function action({ request, context }: Route.ActionArgs) {
     }),
   );
   if (!result.ok) return result.response;
-  context.services.notifyOutbox();
   return { ok: true as const, email: String(form.get("email") ?? "").trim() };
 }
 

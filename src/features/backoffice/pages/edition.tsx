@@ -50,6 +50,7 @@ const notices = {
 
 // One action for the page's forms; each form says what it does in a hidden `intent` field.
 export async function action({ request, context, params }: Route.ActionArgs) {
+  uuidParam(params.editionId);
   const form = await request.formData();
   const ctx = context.ctx;
   const editionId = params.editionId;

@@ -32,8 +32,6 @@ export async function action({ request, context }: Route.ActionArgs) {
     }),
   );
   if (!result.ok) return result.response;
-  // The mail is committed in the outbox; wake the worker rather than wait for its next poll.
-  context.services.notifyOutbox();
   return { ok: true as const, email: String(form.get("email") ?? "").trim() };
 }
 

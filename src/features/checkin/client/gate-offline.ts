@@ -1,5 +1,6 @@
 import { createWebVerifier } from "../core/badge-verify-web";
-import { decideScan, type PriorScan, type ScanDecision } from "../core/decide";
+import { decideScan, type ScanDecision } from "../core/decide";
+import { ofThisRehearsal, type PriorScan } from "../core/inside";
 import { bundleSets, bundleZoneMask, gateBundleSchema, scanDay, type GateBundle } from "../core/gate-bundle";
 import { lookupShortCode, unpackManualList, type ManualBadge, type ManualLookup } from "../core/manual-entry";
 import { newScanNonce, type UploadedScan } from "../core/offline-sync";
@@ -47,7 +48,7 @@ export async function fetchBundle(editionId: string): Promise<GateBundle | null>
 }
 
 /** A rehearsal admission also keeps its date (`on`): it counts only within that day's rehearsal. */
-type History = Record<string, (PriorScan & { on?: string })[]>;
+type History = Record<string, PriorScan[]>;
 function loadHistory(): History {
   try {
     return JSON.parse(localStorage.getItem(HISTORY_KEY) ?? "{}") as History;
@@ -128,7 +129,7 @@ export async function decideOffline(editionId: string, bundle: GateBundle, gateI
   const today = scanDay(now, bundle);
   const gate = bundle.gates.find((g) => g.id === gateId) ?? { id: gateId, zone: null, reentryAllowed: false };
   // Another day's rehearsal admissions do not make anyone "already inside" today.
-  const history = verification.ok ? (loadHistory()[verification.payload.registrationNo] ?? []).filter((h) => !h.rehearsal || h.on === bundle.rehearsal?.onDate) : [];
+  const history = verification.ok ? ofThisRehearsal(loadHistory()[verification.payload.registrationNo] ?? [], bundle.rehearsal?.onDate) : [];
   const zoneMask = verification.ok ? bundleZoneMask(bundle, verification.payload) : undefined;
   const decision = decideScan({ verification, ...bundleSets(bundle), today, gateZone: gate.zone, reentryAllowed: gate.reentryAllowed, history, zoneMask });
   if (decision.result === "admit") rememberAdmission(decision.badge.registrationNo, today.dayIndex, gate.zone, today.rehearsal ? (bundle.rehearsal?.onDate ?? null) : null);
@@ -162,7 +163,7 @@ export async function decideOfflineManual(editionId: string, bundle: GateBundle,
   const now = new Date();
   const today = scanDay(now, bundle);
   const gate = bundle.gates.find((g) => g.id === gateId) ?? { id: gateId, zone: null, reentryAllowed: false };
-  const history = (loadHistory()[found.registrationNo] ?? []).filter((h) => !h.rehearsal || h.on === bundle.rehearsal?.onDate);
+  const history = ofThisRehearsal(loadHistory()[found.registrationNo] ?? [], bundle.rehearsal?.onDate);
   const decision = decideScan({ verification: found.verification, ...bundleSets(bundle), today, gateZone: gate.zone, reentryAllowed: gate.reentryAllowed, history });
   if (decision.result === "admit") rememberAdmission(found.registrationNo, today.dayIndex, gate.zone, today.rehearsal ? (bundle.rehearsal?.onDate ?? null) : null);
   await queueScan({

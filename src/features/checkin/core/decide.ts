@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DecodedBadge, VerifyResult } from "./badge-format";
+import { alreadyInside, type PriorScan } from "./inside";
 
 // The gate's decision, pure: the same function runs on the server (online scans) and on the
 // scanner page (offline, with the synced revocation list and the device's own scan history).
@@ -35,14 +36,7 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 /** Key of one printed badge in revocation and replacement lists. */
 export const badgeKey = (registrationNo: number, serial: number) => `${registrationNo}:${serial}`;
 
-export interface PriorScan {
-  result: "admit" | "refuse";
-  dayIndex: number;
-  /** Zone the gate guarded; null for a general entrance. */
-  zone: number | null;
-  /** Made during a door rehearsal: counts only against rehearsal scans. */
-  rehearsal?: boolean;
-}
+export type { PriorScan };
 
 export interface ScanInput {
   verification: VerifyResult;
@@ -100,11 +94,9 @@ export function zoneAllowed(badge: Pick<DecodedBadge, "zones">, gateZone: number
   return gateZone >= 0 && gateZone < 16 && (badge.zones & (1 << gateZone)) !== 0;
 }
 
-/** Admitted through a gate of the same zone earlier the same day. Without exit scans at the
- *  Expo Centre, "inside" means exactly that; with re-entry allowed it never blocks. A rehearsal's
- *  admissions count only within the rehearsal, and the event's only within the event. */
+/** Admitted through a gate of the same zone earlier the same day ("already inside": core/inside.ts). */
 export function admittedToday(history: readonly PriorScan[], dayIndex: number, zone: number | null, rehearsal = false): boolean {
-  return history.some((s) => s.result === "admit" && s.dayIndex === dayIndex && s.zone === zone && (s.rehearsal ?? false) === rehearsal);
+  return alreadyInside(history, { dayIndex, zone, rehearsal });
 }
 
 export function decideScan(input: ScanInput): ScanDecision {

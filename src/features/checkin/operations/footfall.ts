@@ -7,8 +7,8 @@ import { registrations } from "../../registration/tables";
 import { scanDay } from "../core/gate-bundle";
 import { editionInput } from "../schemas";
 import { doubleAdmissions, gates, scans } from "../tables";
-import { editionForCheckin } from "./offline";
 import { rehearsalOf } from "./rehearsal";
+import { editionFor } from "../../editions/for-change";
 
 export interface Footfall {
   generatedAt: string;
@@ -30,7 +30,7 @@ const int = (v: unknown) => Number(v ?? 0);
 /** Admissions per day, hour (today, venue time), gate and category; unique visitors against entries. */
 export async function footfall(ctx: Ctx, raw: unknown): Promise<Footfall> {
   const { editionId } = parseInput(editionInput, raw);
-  const edition = await editionForCheckin(ctx, editionId, "checkin.manage");
+  const edition = await editionFor(ctx.db, ctx.actor, editionId, "checkin.manage");
   const db = ctx.db;
   const now = ctx.clock.now();
   // During a door rehearsal the dashboard shows the rehearsal's scans (staff see it working);

@@ -17,6 +17,7 @@ import { zoneMasksOf } from "../zone-masks";
 import { findOwn } from "../../registration/operations/own";
 import { linkKeyMatches, linkKeyOf } from "./badge-link";
 import { currentBadgeOf, queueBadgeEmail, signNewBadge } from "./issue-badge";
+import { editionFor, editionForChange } from "../../editions/for-change";
 
 /** Lock a registration for a badge change by organiser staff. */
 async function registrationForChange(tx: Executor, ctx: Ctx, registrationId: string) {
@@ -79,9 +80,7 @@ export async function revokeBadge(ctx: Ctx, raw: unknown) {
 export async function rotateBadgeKey(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(editionInput, raw);
   return inTransaction(ctx, async (tx) => {
-    const [edition] = await tx.select().from(editions).where(eq(editions.id, editionId)).for("update");
-    authorize(ctx.actor, "checkin.manage", { organiserId: edition?.organiserId ?? "-" });
-    if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+    const edition = await editionForChange(tx, ctx.actor, editionId, "checkin.manage");
     const key = await addEditionKey(tx, ctx.clock, editionId, sealingKey(ctx.config));
     if (!key) throw new DomainError("key_rotation_conflict");
     await recordAudit(tx, ctx, { action: "badge.keyRotated", entityType: "edition", entityId: editionId, organiserId: edition.organiserId, editionId, data: { keyId: key.keyId } });
@@ -181,9 +180,7 @@ export async function myBadgeRegistration(ctx: Ctx): Promise<string | null> {
 /** Organisers look a badge up by registration number (what gate staff read out), and see the keys. */
 export async function badgeAdmin(ctx: Ctx, raw: unknown) {
   const { editionId, number } = parseInput(badgeAdminInput, raw);
-  const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, editionId));
-  authorize(ctx.actor, "checkin.manage", { organiserId: edition?.organiserId ?? "-" });
-  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+  const edition = await editionFor(ctx.db, ctx.actor, editionId, "checkin.manage");
   const keys = await ctx.db
     .select({ keyId: badgeKeys.keyId, createdAt: badgeKeys.createdAt })
     .from(badgeKeys)

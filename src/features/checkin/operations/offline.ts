@@ -1,9 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { inTransaction, type Ctx } from "../../../platform/context";
-import { DomainError } from "../../../platform/errors";
-import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { editions } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
 import { editionShortId, HEADER_DIGITS, readHeaderDigits, verifyBadge } from "../core/badge-code";
 import { packManualList, type ManualBadge } from "../core/manual-entry";
@@ -17,20 +14,14 @@ import { editionInput, uploadInput } from "../schemas";
 import { badges, doubleAdmissions, gates, scans, zones } from "../tables";
 import { bundleZoneRules } from "../zone-masks";
 import { editionDayCount } from "../../editions/days";
-
-export async function editionForCheckin(ctx: Ctx, editionId: string, permission: "checkin.scan" | "checkin.manage") {
-  const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, editionId));
-  authorize(ctx.actor, permission, { organiserId: edition?.organiserId ?? "-" });
-  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
-  return edition;
-}
+import { editionFor } from "../../editions/for-change";
 
 const dayCount = editionDayCount;
 
 /** What a scanner page keeps to decide offline (core/gate-bundle.ts): keys, gates, revocations. */
 export async function gateBundle(ctx: Ctx, raw: unknown): Promise<GateBundle> {
   const { editionId } = parseInput(editionInput, raw);
-  const edition = await editionForCheckin(ctx, editionId, "checkin.scan");
+  const edition = await editionFor(ctx.db, ctx.actor, editionId, "checkin.scan");
   const db = ctx.db;
   const [publicKeys, gateRows, revoked, replaced, withdrawn, rehearsal] = await Promise.all([
     editionPublicKeys(db, editionId),
@@ -98,7 +89,7 @@ export interface UploadAnswer {
  *  Then flags badges admitted at two gates of one zone while offline. */
 export async function uploadOfflineScans(ctx: Ctx, raw: unknown): Promise<UploadAnswer> {
   const input = parseInput(uploadInput, raw);
-  const edition = await editionForCheckin(ctx, input.editionId, "checkin.scan");
+  const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "checkin.scan");
   return inTransaction(ctx, async (tx) => {
     const gateRows = await tx.select({ id: gates.id, zone: zones.bit }).from(gates).leftJoin(zones, eq(zones.id, gates.zoneId)).where(eq(gates.editionId, edition.id));
     const gateZone = new Map(gateRows.map((g) => [g.id, g.zone ?? null]));

@@ -7,9 +7,9 @@ import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { localDate } from "../core/gate-bundle";
 import { checkinRehearsals } from "../tables";
-import { editionForCheckin } from "./offline";
 import { forgetGates } from "./scan";
 import { editionDayCount } from "../../editions/days";
+import { editionFor, editionForChange } from "../../editions/for-change";
 
 // A door rehearsal (checkinRehearsals in tables.ts): before the show, organisers let the gates scan
 // today as if it were one of the edition's days, so staff practise with real badges and phones.
@@ -40,7 +40,7 @@ const dayCountOf = editionDayCount;
 
 export async function rehearsalState(ctx: Ctx, raw: unknown): Promise<RehearsalState> {
   const { editionId } = parseInput(z.strictObject({ editionId: z.uuid() }), raw);
-  const edition = await editionForCheckin(ctx, editionId, "checkin.scan");
+  const edition = await editionFor(ctx.db, ctx.actor, editionId, "checkin.scan");
   const today = localDate(ctx.clock.now(), edition.timezone);
   const row = await rehearsalOf(ctx.db, edition.id);
   return {
@@ -55,7 +55,7 @@ export async function rehearsalState(ctx: Ctx, raw: unknown): Promise<RehearsalS
 export async function setRehearsal(ctx: Ctx, raw: unknown): Promise<RehearsalState> {
   const input = parseInput(rehearsalInput, raw);
   await inTransaction(ctx, async (tx, txCtx) => {
-    const edition = await editionForCheckin(txCtx, input.editionId, "checkin.manage");
+    const edition = await editionForChange(tx, txCtx.actor, input.editionId, "checkin.manage");
     const today = localDate(ctx.clock.now(), edition.timezone);
     if (input.dayIndex !== null) {
       if (edition.startsOn <= today && today <= edition.endsOn) {

@@ -2,9 +2,8 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
-import { DomainError } from "../../../platform/errors";
 import { queueEmails } from "../../../platform/mail/outbox";
-import { authorize, can } from "../../../platform/permissions/policy";
+import { can } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { editions, visitorCategories } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
@@ -15,6 +14,7 @@ import { badges } from "../tables";
 import { badgeLinkKey } from "./badge-link";
 import { zoneMasksOf } from "../zone-masks";
 import { BADGE_CLAIMS, badgeEmail, claimsWith } from "./issue-badge";
+import { editionForChange } from "../../editions/for-change";
 
 // A badge signs the edition's dates (validFrom/validTo) and the registration's day, zone and
 // category numbers. When organisers move the dates, every issued badge keeps the old ones and the
@@ -63,9 +63,7 @@ export async function reissueEditionBadges(ctx: Ctx, raw: unknown): Promise<{ re
   return inTransaction(ctx, async (tx) => {
     // Shared: no date change can slip in meanwhile, and registrations' own changes (which never
     // lock the edition row) are not blocked by it.
-    const [edition] = await tx.select().from(editions).where(eq(editions.id, editionId)).for("share");
-    authorize(ctx.actor, "checkin.manage", { organiserId: edition?.organiserId ?? "-" });
-    if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+    const edition = await editionForChange(tx, ctx.actor, editionId, "checkin.manage", "share");
     const { stale } = await outdated(tx, edition, true);
     // A badge at the last serial (255 reprints) cannot get another: left as it is and counted.
     const todo = stale.filter((s) => s.badge.serial < 255);

@@ -18,6 +18,7 @@ import { badges, checkinRehearsals, checkinSetupVersions, gates, scans, zones, t
 
 export type ManualEntry = (typeof manualEntries)[number];
 import { zoneMaskSql } from "../zone-masks";
+import { admitKey } from "../core/inside";
 
 export interface ScanAnswer {
   result: "admit" | "refuse";
@@ -142,6 +143,8 @@ function prepareRead(db: Ctx["db"]) {
       setupVersion: sql<number>`coalesce((select ${checkinSetupVersions.version} from ${checkinSetupVersions} where ${checkinSetupVersions.editionId} = ${p("editionId")}), 0)`,
       // Gates decide by the current zone mask (category ∪ grants), not the one signed at printing.
       zoneMask: zoneMaskSql(),
+      // "Already inside" (core/inside.ts, alreadyInside) in SQL: an admission at this day and zone,
+      // in this mode, and for a rehearsal on its date.
       inside: sql<boolean>`exists (select 1 from ${scans} where ${scans.editionId} = ${p("editionId")} and ${scans.registrationNo} = ${p("no")} and ${scans.dayIndex} = ${p("dayIndex")} and ${scans.result} = 'admit' and ${scans.zone} is not distinct from ${p("zone")}::int and ${scans.rehearsal} = ${p("rehearsal")}::boolean and (not ${p("rehearsal")}::boolean or (${scans.scannedAt} at time zone ${p("tz")})::date = ${p("onDate")}::date))`,
     })
     .from(registrations)
@@ -236,7 +239,7 @@ export async function decideAndRecord(ctx: Ctx, input: z.output<typeof scanInput
     reason: decision.reason as string,
     scannedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null,
     // A rehearsal's admissions have keys of their own (with its date), so they never block the event's, nor another rehearsal's.
-    admitKey: decision.result === "admit" && !gate.reentryAllowed ? `${inRehearsal ? `r${rehearsal!.onDate}:` : ""}${today.dayIndex}:${gateZone ?? "-"}` : null,
+    admitKey: decision.result === "admit" && !gate.reentryAllowed ? admitKey({ dayIndex: today.dayIndex, zone: gateZone, rehearsal: inRehearsal, rehearsalOn: rehearsal?.onDate }) : null,
     rehearsal: inRehearsal,
     manual,
   };

@@ -7,11 +7,10 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { enterprises } from "../../editions/enterprise-tables";
-import { editions } from "../../editions/tables";
 import { MAX_ZONES } from "../core/badge-format";
 import { gateCreateInput, gateUpdateInput, setupInput, zoneCreateInput, zoneUpdateInput } from "../schemas";
 import { gates, staffQuotas, zones } from "../tables";
-import { editionForCheckin } from "./offline";
+import { editionFor, editionForChange, partForChange } from "../../editions/for-change";
 
 // Organisers set up check-in: zones, gates and exhibitors' staff-badge quotas (the quota itself
 // is saved by setStaffQuota in staff-badges.ts). Every change is audited.
@@ -23,7 +22,7 @@ import { editionForCheckin } from "./offline";
 /** Zones, gates, quotas and the exhibitor enterprises a quota can be set for. */
 export async function checkinSetup(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(setupInput, raw);
-  const edition = await editionForCheckin(ctx, editionId, "checkin.manage");
+  const edition = await editionFor(ctx.db, ctx.actor, editionId, "checkin.manage");
   const [zoneRows, gateRows, quotaRows, exhibitors] = await Promise.all([
     ctx.db.select().from(zones).where(eq(zones.editionId, editionId)).orderBy(asc(zones.bit)),
     ctx.db.select().from(gates).where(eq(gates.editionId, editionId)).orderBy(asc(gates.code)),
@@ -64,11 +63,10 @@ async function uniqueCode<T>(fn: () => Promise<T>): Promise<T> {
 
 export async function createZone(ctx: Ctx, raw: unknown) {
   const input = parseInput(zoneCreateInput, raw);
-  const edition = await editionForCheckin(ctx, input.editionId, "checkin.manage");
   return uniqueCode(() =>
     inTransaction(ctx, async (tx) => {
       // The edition row lock serialises zone creation, so two organisers never compute one bit.
-      await tx.select({ id: editions.id }).from(editions).where(eq(editions.id, edition.id)).for("update");
+      const edition = await editionForChange(tx, ctx.actor, input.editionId, "checkin.manage");
       const [{ top } = { top: null }] = await tx.select({ top: max(zones.bit) }).from(zones).where(eq(zones.editionId, edition.id));
       const bit = top === null ? 0 : top + 1;
       if (bit >= MAX_ZONES) throw new DomainError("validation_failed", { fields: [{ path: "code", code: "checkin_zones_full", params: { max: MAX_ZONES } }] });
@@ -81,11 +79,9 @@ export async function createZone(ctx: Ctx, raw: unknown) {
 
 export async function updateZone(ctx: Ctx, raw: unknown) {
   const input = parseInput(zoneUpdateInput, raw);
-  const [zone] = await ctx.db.select().from(zones).where(eq(zones.id, input.zoneId));
-  const edition = await editionForCheckin(ctx, zone?.editionId ?? "00000000-0000-4000-8000-000000000000", "checkin.manage").catch((e) => {
-    throw zone ? e : new DomainError("not_found", { params: { what: "zone" } });
-  });
   return inTransaction(ctx, async (tx) => {
+    const [zone] = await tx.select().from(zones).where(eq(zones.id, input.zoneId));
+    const { edition } = await partForChange(tx, ctx.actor, zone, "checkin.manage", "zone");
     await tx.update(zones).set({ nameEn: input.nameEn, nameUr: input.nameUr }).where(eq(zones.id, input.zoneId));
     await recordAudit(tx, ctx, { action: "checkin.zone_updated", entityType: "checkin_zone", entityId: input.zoneId, organiserId: edition.organiserId, editionId: edition.id, data: { nameEn: input.nameEn, nameUr: input.nameUr } });
     return { id: input.zoneId };
@@ -101,7 +97,7 @@ async function checkZone(db: Executor, editionId: string, zoneId: string | null)
 
 export async function createGate(ctx: Ctx, raw: unknown) {
   const input = parseInput(gateCreateInput, raw);
-  const edition = await editionForCheckin(ctx, input.editionId, "checkin.manage");
+  const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "checkin.manage");
   await checkZone(ctx.db, edition.id, input.zoneId);
   return uniqueCode(() =>
     inTransaction(ctx, async (tx) => {
@@ -114,13 +110,11 @@ export async function createGate(ctx: Ctx, raw: unknown) {
 
 export async function updateGate(ctx: Ctx, raw: unknown) {
   const input = parseInput(gateUpdateInput, raw);
-  const [gate] = await ctx.db.select().from(gates).where(eq(gates.id, input.gateId));
-  const edition = await editionForCheckin(ctx, gate?.editionId ?? "00000000-0000-4000-8000-000000000000", "checkin.manage").catch((e) => {
-    throw gate ? e : new DomainError("not_found", { params: { what: "gate" } });
-  });
-  await checkZone(ctx.db, edition.id, input.zoneId);
   const { gateId, ...change } = input;
   return inTransaction(ctx, async (tx) => {
+    const [gate] = await tx.select().from(gates).where(eq(gates.id, gateId));
+    const { edition } = await partForChange(tx, ctx.actor, gate, "checkin.manage", "gate");
+    await checkZone(tx, edition.id, input.zoneId);
     await tx.update(gates).set(change).where(eq(gates.id, gateId));
     await recordAudit(tx, ctx, { action: "checkin.gate_updated", entityType: "checkin_gate", entityId: gateId, organiserId: edition.organiserId, editionId: edition.id, data: change });
     return { id: gateId };

@@ -15,14 +15,13 @@ import { checkQuotaEnterprise } from "./setup";
 import { defaultScanEdition } from "../../editions/choice";
 import { localDate } from "../core/gate-bundle";
 import { editionDayIndexes } from "../../editions/days";
+import { editionForChange } from "../../editions/for-change";
 
 /** Organisers set how many staff badges an exhibitor may issue. */
 export async function setStaffQuota(ctx: Ctx, raw: unknown) {
   const input = parseInput(staffQuotaInput, raw);
   return inTransaction(ctx, async (tx) => {
-    const [edition] = await tx.select().from(editions).where(eq(editions.id, input.editionId));
-    authorize(ctx.actor, "checkin.manage", { organiserId: edition?.organiserId ?? "-" });
-    if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+    const edition = await editionForChange(tx, ctx.actor, input.editionId, "checkin.manage");
     await checkQuotaEnterprise(tx, edition.organiserId, input.enterpriseId);
     await tx
       .insert(staffQuotas)

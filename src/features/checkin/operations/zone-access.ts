@@ -5,12 +5,12 @@ import { isUniqueViolation } from "../../../platform/db/errors";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { editions, visitorCategories } from "../../editions/tables";
+import { visitorCategories } from "../../editions/tables";
 import { normaliseEmail } from "../../registration/core/idempotency";
 import { registrations } from "../../registration/tables";
 import { zoneAccessInput, zoneGrantInput, zoneGrantRevokeInput, zoneRulesInput } from "../schemas";
 import { zoneCategories, zoneGrants, zones } from "../tables";
-import { editionForCheckin } from "./offline";
+import { editionFor, editionForChange, partForChange } from "../../editions/for-change";
 
 // Who enters which zone. Organisers tick, per edition, which visitor categories enter which zone
 // (the matrix), and grant a zone to one registration with a reason (and revoke it). A
@@ -23,7 +23,7 @@ import { editionForCheckin } from "./offline";
 /** The matrix and the grants, for the zone-access page and the API. */
 export async function zoneAccess(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(zoneAccessInput, raw);
-  const edition = await editionForCheckin(ctx, editionId, "checkin.manage");
+  const edition = await editionFor(ctx.db, ctx.actor, editionId, "checkin.manage");
   const db = ctx.db;
   const zoneRows = await db.select().from(zones).where(eq(zones.editionId, editionId)).orderBy(asc(zones.bit));
   const categoryRows = await db
@@ -61,10 +61,9 @@ const badRule = () => new DomainError("validation_failed", { fields: [{ path: "r
 /** Set the whole category × zone matrix of the edition (pairs left out are removed). */
 export async function setZoneRules(ctx: Ctx, raw: unknown) {
   const input = parseInput(zoneRulesInput, raw);
-  const edition = await editionForCheckin(ctx, input.editionId, "checkin.manage");
   return inTransaction(ctx, async (tx) => {
     // One matrix writer at a time per edition: the read-compare-write below sees the last one's result.
-    await tx.select({ id: editions.id }).from(editions).where(eq(editions.id, edition.id)).for("update");
+    const edition = await editionForChange(tx, ctx.actor, input.editionId, "checkin.manage");
     const cats = await tx.select({ id: visitorCategories.id, code: visitorCategories.code }).from(visitorCategories).where(eq(visitorCategories.editionId, edition.id));
     const zoneRows = await tx.select({ id: zones.id, code: zones.code }).from(zones).where(eq(zones.editionId, edition.id));
     const catCode = new Map(cats.map((c) => [c.id, c.code]));
@@ -111,7 +110,7 @@ async function findRegistration(db: Executor, editionId: string, text: string) {
 /** Grant one zone to one registration, with a reason. */
 export async function grantZone(ctx: Ctx, raw: unknown) {
   const input = parseInput(zoneGrantInput, raw);
-  const edition = await editionForCheckin(ctx, input.editionId, "checkin.manage");
+  const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "checkin.manage");
   try {
     return await inTransaction(ctx, async (tx) => {
       const reg = await findRegistration(tx, edition.id, input.registration);
@@ -141,12 +140,9 @@ export async function grantZone(ctx: Ctx, raw: unknown) {
 /** Revoke an individual grant (the category's zones are untouched). */
 export async function revokeZoneGrant(ctx: Ctx, raw: unknown) {
   const { grantId } = parseInput(zoneGrantRevokeInput, raw);
-  const [found] = await ctx.db.select({ editionId: zoneGrants.editionId }).from(zoneGrants).where(eq(zoneGrants.id, grantId));
-  // Authorise before saying whether the grant exists.
-  const edition = await editionForCheckin(ctx, found?.editionId ?? "00000000-0000-4000-8000-000000000000", "checkin.manage").catch((e) => {
-    throw found ? e : new DomainError("not_found", { params: { what: "zone grant" } });
-  });
   return inTransaction(ctx, async (tx) => {
+    const [found] = await tx.select({ editionId: zoneGrants.editionId }).from(zoneGrants).where(eq(zoneGrants.id, grantId));
+    const { edition } = await partForChange(tx, ctx.actor, found, "checkin.manage", "zone grant");
     const [gone] = await tx.delete(zoneGrants).where(eq(zoneGrants.id, grantId)).returning();
     if (!gone) throw new DomainError("not_found", { params: { what: "zone grant" } });
     const [reg] = await tx.select({ number: registrations.number }).from(registrations).where(eq(registrations.id, gone.registrationId));

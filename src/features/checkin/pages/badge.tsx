@@ -9,6 +9,7 @@ import { getBadge } from "../operations/manage-badges";
 import { badgeQrSvg } from "./badge-qr";
 import { ShortCode } from "./short-code";
 import { editionDayDate } from "../../editions/days";
+import { uuidParam } from "../../../web/params";
 
 // The registrant's mobile badge: the signed QR as inline SVG (crisp at any zoom, no image
 // request), name, category band, days and zones, and the printable A6 PDF. Only the registrant
@@ -24,6 +25,7 @@ export function meta({ matches, data }: Route.MetaArgs) {
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
+  uuidParam(params.registrationId);
   const key = new URL(request.url).searchParams.get("key");
   return loadOr(request, async () => {
     const view = await getBadge(context.ctx, { registrationId: params.registrationId, ...(key ? { key } : {}) });

@@ -4,6 +4,7 @@ import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { badgeAdmin, reprintBadge, revokeBadge, rotateBadgeKey } from "../operations/manage-badges";
+import { uuidParam } from "../../../web/params";
 
 // Organisers: find a badge by registration number, revoke it (with a reason) or reprint it, and
 // rotate the edition's signing key. Plain forms; every change is audited by its operation.
@@ -13,12 +14,14 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
+  uuidParam(params.editionId);
   const url = new URL(request.url);
   const view = await loadOr(request, () => badgeAdmin(context.ctx, { editionId: params.editionId, number: url.searchParams.get("number") ?? undefined }));
   return { ...view, done: url.searchParams.has("done") };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
+  uuidParam(params.editionId);
   const form = await request.formData();
   const intent = form.get("intent");
   const registrationId = form.get("registrationId");
@@ -29,7 +32,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   });
   if (!result.ok) return result.response;
   const number = form.get("number");
-  context.services.notifyOutbox();
   return redirect(`/back-office/editions/${params.editionId}/badges?done=1${number ? `&number=${encodeURIComponent(String(number))}` : ""}`);
 }
 

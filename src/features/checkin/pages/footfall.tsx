@@ -3,7 +3,8 @@ import type { Route } from "./+types/footfall";
 import { loadOr } from "../../../web/actions";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { footfall, type Footfall } from "../operations/footfall";
-import { editionForCheckin } from "../operations/offline";
+import { editionFor } from "../../editions/for-change";
+import { uuidParam } from "../../../web/params";
 
 // Live footfall for organisers. The server renders the figures (useful without JavaScript: reload
 // for fresh ones); with JavaScript an EventSource on /api/v1/editions/:id/footfall/stream replaces
@@ -17,10 +18,11 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
+  uuidParam(params.editionId);
   return loadOr(request, async () => {
     const figures = await footfall(context.ctx, { editionId: params.editionId });
     // The clock in the header is the venue's, like the hourly rows (not the browser's zone).
-    const { timezone } = await editionForCheckin(context.ctx, params.editionId, "checkin.manage");
+    const { timezone } = await editionFor(context.ctx.db, context.ctx.actor, params.editionId, "checkin.manage");
     return { figures, timezone };
   });
 }

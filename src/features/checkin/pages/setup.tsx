@@ -7,6 +7,7 @@ import { checkBox, checkRow } from "../../registration/components/person-fields"
 import { checkinSetup, createGate, createZone, updateGate, updateZone } from "../operations/setup";
 import { rehearsalState, setRehearsal } from "../operations/rehearsal";
 import { setStaffQuota } from "../operations/staff-badges";
+import { uuidParam } from "../../../web/params";
 
 // Organisers set up check-in: zones, gates and exhibitors' staff-badge quotas. Plain forms that
 // work without JavaScript; each form names itself (`key`) so an error shows on that form only.
@@ -16,12 +17,14 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
+  uuidParam(params.editionId);
   const view = await loadOr(request, () => checkinSetup(context.ctx, { editionId: params.editionId }));
   const rehearsal = await rehearsalState(context.ctx, { editionId: params.editionId });
   return { ...view, rehearsal, done: new URL(request.url).searchParams.has("done") };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
+  uuidParam(params.editionId);
   const form = await request.formData();
   const get = (k: string) => form.get(k) ?? undefined;
   const names = { nameEn: get("nameEn"), nameUr: get("nameUr") };

@@ -4,6 +4,7 @@ import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { grantZone, revokeZoneGrant, setZoneRules, zoneAccess } from "../operations/zone-access";
+import { uuidParam } from "../../../web/params";
 
 // Organisers: which visitor categories enter which zone (a matrix of checkboxes, one form), zones
 // granted to one registration (by number or email, with a reason) and their revocation. Plain
@@ -14,11 +15,13 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
+  uuidParam(params.editionId);
   const view = await loadOr(request, () => zoneAccess(context.ctx, { editionId: params.editionId }));
   return { ...view, done: new URL(request.url).searchParams.has("done") };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
+  uuidParam(params.editionId);
   const form = await request.formData();
   const editionId = params.editionId;
   const get = (k: string) => form.get(k) ?? undefined;

@@ -8,7 +8,7 @@ import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { clusterInput, updateClusterInput } from "../schemas";
 import { clusters, sectors } from "../tables";
-import { editionForChange } from "./update-edition";
+import { editionForChange, partForChange } from "../for-change";
 
 const slugTaken = () => new DomainError("slug_taken", { fields: [{ path: "slug", code: "slug_taken" }] });
 
@@ -25,7 +25,7 @@ export async function createCluster(ctx: Ctx, raw: unknown) {
   const input = parseInput(clusterInput, raw);
   try {
     return await inTransaction(ctx, async (tx) => {
-      const edition = await editionForChange(tx, ctx, input.editionId, "cluster.write");
+      const edition = await editionForChange(tx, ctx.actor, input.editionId, "cluster.write");
       await checkSector(tx, edition.id, input.sectorId);
       const [row] = await tx.insert(clusters).values(input).returning();
       await recordAudit(tx, ctx, {
@@ -46,9 +46,8 @@ export async function createCluster(ctx: Ctx, raw: unknown) {
 
 async function clusterForChange(tx: Executor, ctx: Ctx, clusterId: string) {
   const [cluster] = await tx.select().from(clusters).where(eq(clusters.id, clusterId));
-  if (!cluster) throw new DomainError("not_found", { params: { what: "cluster" } });
-  const edition = await editionForChange(tx, ctx, cluster.editionId, "cluster.write");
-  return { cluster, edition };
+  const { part, edition } = await partForChange(tx, ctx.actor, cluster, "cluster.write", "cluster");
+  return { cluster: part, edition };
 }
 
 export async function updateCluster(ctx: Ctx, raw: unknown) {

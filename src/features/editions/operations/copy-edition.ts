@@ -7,7 +7,7 @@ import { parseInput } from "../../../platform/validation";
 import { copyEditionInput } from "../schemas";
 import { clusters, editions, editionTradeBodies, sectors, visitorCategories } from "../tables";
 import { editionCopyParts } from "../copy-port";
-import { editionForChange } from "./update-edition";
+import { editionForChange } from "../for-change";
 import { addDays, editionDayCount } from "../days";
 
 
@@ -22,7 +22,7 @@ export async function copyEdition(ctx: Ctx, raw: unknown) {
   const input = parseInput(copyEditionInput, raw);
   try {
     return await inTransaction(ctx, async (tx) => {
-      const source = await editionForChange(tx, ctx, input.editionId, "edition.copy");
+      const source = await editionForChange(tx, ctx.actor, input.editionId, "edition.copy");
       const length = editionDayCount(source) - 1;
       const swapYear = (s: string) => s.replaceAll(String(source.year), String(input.year));
       const [copy] = await tx

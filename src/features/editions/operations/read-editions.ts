@@ -5,6 +5,7 @@ import { authorize, can } from "../../../platform/permissions/policy";
 import { staffOrganiserId } from "../../../platform/permissions/actor";
 import { findCurrentEdition, findEdition, loadEditionDetails } from "../queries";
 import { editions } from "../tables";
+import { editionFor } from "../for-change";
 
 /**
  * The public view of an edition: published editions for everyone, drafts only
@@ -33,8 +34,6 @@ export async function listEditions(ctx: Ctx) {
 
 /** An edition with all its settings, for the back office. */
 export async function getEditionForStaff(ctx: Ctx, editionId: string) {
-  const edition = await findEdition(ctx.db, { id: editionId });
-  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
-  authorize(ctx.actor, "edition.update", { organiserId: edition.organiserId });
+  const edition = await editionFor(ctx.db, ctx.actor, editionId, "edition.update");
   return (await loadEditionDetails(ctx.db, edition.id))!;
 }

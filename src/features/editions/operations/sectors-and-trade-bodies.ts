@@ -6,7 +6,7 @@ import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { sectorInput, tradeBodyInput } from "../schemas";
 import { editionTradeBodies, sectors, tradeBodies } from "../tables";
-import { editionForChange } from "./update-edition";
+import { editionForChange } from "../for-change";
 
 const taken = (path: string) => new DomainError("slug_taken", { fields: [{ path, code: "slug_taken" }] });
 
@@ -14,7 +14,7 @@ export async function createSector(ctx: Ctx, raw: unknown) {
   const input = parseInput(sectorInput, raw);
   try {
     return await inTransaction(ctx, async (tx) => {
-      const edition = await editionForChange(tx, ctx, input.editionId, "sector.write");
+      const edition = await editionForChange(tx, ctx.actor, input.editionId, "sector.write");
       const [row] = await tx.insert(sectors).values(input).returning();
       await recordAudit(tx, ctx, {
         action: "sector.created",
@@ -40,7 +40,7 @@ export async function addTradeBody(ctx: Ctx, raw: unknown) {
   const { editionId, nominationQuota, ...body } = parseInput(tradeBodyInput, raw);
   try {
     return await inTransaction(ctx, async (tx) => {
-      const edition = await editionForChange(tx, ctx, editionId, "tradeBody.write");
+      const edition = await editionForChange(tx, ctx.actor, editionId, "tradeBody.write");
       const [existing] = await tx
         .select()
         .from(tradeBodies)

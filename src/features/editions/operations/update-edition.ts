@@ -2,24 +2,15 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
-import { DomainError } from "../../../platform/errors";
-import { authorize, type Permission } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import type { z } from "zod";
 import { patchEditionInput, updateEditionInput } from "../schemas";
 import { editions } from "../tables";
-
-/** Lock the edition row, check the caller may change it, and return it. */
-export async function editionForChange(tx: Executor, ctx: Ctx, editionId: string, permission: Permission) {
-  const [edition] = await tx.select().from(editions).where(eq(editions.id, editionId)).for("update");
-  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
-  authorize(ctx.actor, permission, { organiserId: edition.organiserId });
-  return edition;
-}
+import { editionForChange } from "../for-change";
 
 export async function updateEdition(ctx: Ctx, raw: unknown) {
   const { editionId, ...changes } = parseInput(updateEditionInput, raw);
-  return inTransaction(ctx, async (tx) => writeChanges(tx, ctx, await editionForChange(tx, ctx, editionId, "edition.update"), changes));
+  return inTransaction(ctx, async (tx) => writeChanges(tx, ctx, await editionForChange(tx, ctx.actor, editionId, "edition.update"), changes));
 }
 
 /** Change only the fields given (the API's PATCH): the row is locked and the caller authorised
@@ -28,7 +19,7 @@ export async function updateEdition(ctx: Ctx, raw: unknown) {
 export async function patchEdition(ctx: Ctx, raw: unknown) {
   const { editionId, ...patch } = parseInput(patchEditionInput, raw);
   return inTransaction(ctx, async (tx) => {
-    const before = await editionForChange(tx, ctx, editionId, "edition.update");
+    const before = await editionForChange(tx, ctx.actor, editionId, "edition.update");
     const { nameEn, nameUr, taglineEn, taglineUr, startsOn, endsOn, timezone, status } = before;
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     const whole = { editionId, nameEn, nameUr, taglineEn, taglineUr, startsOn, endsOn, timezone, status, ...defined };

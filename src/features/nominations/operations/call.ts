@@ -3,11 +3,9 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { z } from "zod";
-import { editionForChange } from "../../editions/operations/update-edition";
-import { findEdition } from "../../editions/queries";
+import { editionFor, editionForChange } from "../../editions/for-change";
 import { clusters, editions, editionTradeBodies, sectors, tradeBodies } from "../../editions/tables";
 import { PreferenceRule } from "../engine/call-rules";
 import { defaultCriteria, saveCallInput } from "../schemas";
@@ -46,9 +44,7 @@ export function draftCall(editionId: string, now: Date): CallRow {
 /** The call page of the back office: the call (or its defaults), clusters and trade bodies with quotas. */
 export async function getCallForStaff(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
-  const edition = await findEdition(ctx.db, { id: editionId });
-  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
-  authorize(ctx.actor, "nominationCall.manage", { organiserId: edition.organiserId });
+  const edition = await editionFor(ctx.db, ctx.actor, editionId, "nominationCall.manage");
   const call = (await findCall(ctx.db, editionId)) ?? draftCall(editionId, ctx.clock.now());
   const clusterRows = await ctx.db.select().from(clusters).where(eq(clusters.editionId, editionId)).orderBy(asc(clusters.nameEn));
   const sectorRows = await ctx.db.select().from(sectors).where(eq(sectors.editionId, editionId)).orderBy(asc(sectors.sort), asc(sectors.nameEn));
@@ -74,7 +70,7 @@ const canonical = (v: unknown): string =>
 export async function saveCall(ctx: Ctx, raw: unknown) {
   const input = parseInput(saveCallInput, raw);
   return inTransaction(ctx, async (tx) => {
-    const edition = await editionForChange(tx, ctx, input.editionId, "nominationCall.manage");
+    const edition = await editionForChange(tx, ctx.actor, input.editionId, "nominationCall.manage");
     const existing = await findCall(tx, input.editionId);
     // The rule is published in advance: once the call is public it no longer changes.
     if (existing?.publishedAt && canonical(PreferenceRule.parse(existing.rule)) !== canonical(input.rule)) {
@@ -121,7 +117,7 @@ export async function saveCall(ctx: Ctx, raw: unknown) {
 export async function publishCall(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
   return inTransaction(ctx, async (tx) => {
-    const edition = await editionForChange(tx, ctx, editionId, "nominationCall.manage");
+    const edition = await editionForChange(tx, ctx.actor, editionId, "nominationCall.manage");
     const call = await findCall(tx, editionId);
     if (!call) throw new DomainError("not_found", { params: { what: "nomination_call" } });
     if (call.publishedAt) return call;

@@ -4,12 +4,10 @@
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
-import { DomainError } from "../../../platform/errors";
-import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { findEdition } from "../../editions/queries";
 import { clusters, editionTradeBodies, tradeBodies } from "../../editions/tables";
 import { nominations, nominationStatuses } from "../tables";
+import { editionFor } from "../../editions/for-change";
 
 // Empty strings come from a filter form left on "all".
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" ? undefined : v), s.optional());
@@ -22,10 +20,8 @@ const overviewInput = z.object({
 
 export async function listAllNominees(ctx: Ctx, raw: unknown) {
   const input = parseInput(overviewInput, raw);
-  const edition = await findEdition(ctx.db, { id: input.editionId });
-  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
   // Staff only: a representative may never see another body's nominees.
-  authorize(ctx.actor, "review.readAll", { organiserId: edition.organiserId });
+  const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "review.readAll");
   const where: SQL[] = [eq(nominations.editionId, edition.id)];
   if (input.tradeBodyId) where.push(eq(nominations.tradeBodyId, input.tradeBodyId));
   if (input.clusterId) where.push(eq(nominations.clusterId, input.clusterId));

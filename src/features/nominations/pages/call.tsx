@@ -20,6 +20,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
+  uuidParam(params.editionId);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const ctx = context.ctx;

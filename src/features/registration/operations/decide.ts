@@ -4,7 +4,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { badgePort } from "../badge-port";
-import { editionForChange } from "../../editions/operations/update-edition";
+import { editionForChange } from "../../editions/for-change";
 import { visitorCategories } from "../../editions/tables";
 import { decideInput } from "../schemas";
 import { registrations } from "../tables";
@@ -29,7 +29,7 @@ export async function decideRegistrations(ctx: Ctx, raw: unknown): Promise<Decid
     throw new DomainError("validation_failed", { fields: [{ path: "reason", code: "registration_reason_required" }] });
   }
   return inTransaction(ctx, async (tx) => {
-    const edition = await editionForChange(tx, ctx, input.editionId, "registration.decide");
+    const edition = await editionForChange(tx, ctx.actor, input.editionId, "registration.decide");
     // Refusals may free places: take the capacity rows before the registration rows (lock order).
     if (input.decision === "refuse") await holdCapacityShared(tx, edition.id);
     const rows = input.decision === "refuse" ? await lockBuckets(tx, edition.id) : [];

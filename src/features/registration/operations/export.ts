@@ -10,7 +10,8 @@ import { parseInput } from "../../../platform/validation";
 import { visitorCategories } from "../../editions/tables";
 import { exportInput, personalColumns, type ExportColumn } from "../schemas";
 import { registrationQuestions, registrations } from "../tables";
-import { editionForRead, filters } from "./list";
+import { filters } from "./list";
+import { editionFor } from "../../editions/for-change";
 
 export interface ExportFile {
   filename: string;
@@ -29,7 +30,7 @@ export { safeCell };
  */
 export async function exportRegistrations(ctx: Ctx, raw: unknown): Promise<ExportFile> {
   const input = parseInput(exportInput, raw);
-  const edition = await editionForRead(ctx, input.editionId, "registration.export");
+  const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "registration.export");
   const columns = [...new Set(input.columns)];
   const wantsPersonal = columns.some((c) => personalColumns.includes(c));
   if (wantsPersonal && !can(ctx.actor, "registration.exportPersonal", { organiserId: edition.organiserId })) {

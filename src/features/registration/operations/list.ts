@@ -1,18 +1,11 @@
 import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
-import { DomainError } from "../../../platform/errors";
-import { authorize, can } from "../../../platform/permissions/policy";
+import { can } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { editions, visitorCategories } from "../../editions/tables";
+import { visitorCategories } from "../../editions/tables";
 import { listInput } from "../schemas";
 import { registrations } from "../tables";
-
-export async function editionForRead(ctx: Ctx, editionId: string, permission: "registration.list" | "registration.export") {
-  const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, editionId));
-  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
-  authorize(ctx.actor, permission, { organiserId: edition.organiserId });
-  return edition;
-}
+import { editionFor } from "../../editions/for-change";
 
 export function filters(input: { editionId: string; categoryId?: string; status?: string; q?: string }): SQL {
   const where: SQL[] = [eq(registrations.editionId, input.editionId)];
@@ -31,7 +24,7 @@ export function filters(input: { editionId: string; categoryId?: string; status?
  */
 export async function listRegistrations(ctx: Ctx, raw: unknown) {
   const input = parseInput(listInput, raw);
-  const edition = await editionForRead(ctx, input.editionId, "registration.list");
+  const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "registration.list");
   const personal = can(ctx.actor, "registration.exportPersonal", { organiserId: edition.organiserId });
   const where = filters(input);
   const [rows, [total], byStatus] = await Promise.all([

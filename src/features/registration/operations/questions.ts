@@ -6,7 +6,7 @@ import type { Executor } from "../../../platform/db/types";
 import { prepared } from "../../../platform/db/prepared";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { editionForChange } from "../../editions/operations/update-edition";
+import { editionForChange } from "../../editions/for-change";
 import { STAFF_CATEGORY } from "../categories";
 import { editions, visitorCategories } from "../../editions/tables";
 import { can } from "../../../platform/permissions/policy";
@@ -76,7 +76,7 @@ async function checkCategory(db: Executor, editionId: string, categoryId: string
 export async function createQuestion(ctx: Ctx, raw: unknown): Promise<Question> {
   const input = parseInput(questionInput, raw);
   return inTransaction(ctx, async (tx) => {
-    const edition = await editionForChange(tx, ctx, input.editionId, "registration.configure");
+    const edition = await editionForChange(tx, ctx.actor, input.editionId, "registration.configure");
     await checkCategory(tx, edition.id, input.categoryId);
     const [row] = await tx.insert(registrationQuestions).values(input).returning();
     await recordAudit(tx, ctx, {
@@ -95,7 +95,7 @@ export async function updateQuestion(ctx: Ctx, raw: unknown): Promise<Question> 
   const { questionId, ...rest } = parseInput(z.object({ questionId: z.uuid() }).passthrough(), raw) as { questionId: string } & Record<string, unknown>;
   const input = parseInput(questionInput, rest);
   return inTransaction(ctx, async (tx) => {
-    const edition = await editionForChange(tx, ctx, input.editionId, "registration.configure");
+    const edition = await editionForChange(tx, ctx.actor, input.editionId, "registration.configure");
     await checkCategory(tx, edition.id, input.categoryId);
     const [row] = await tx
       .update(registrationQuestions)
@@ -119,7 +119,7 @@ export async function updateQuestion(ctx: Ctx, raw: unknown): Promise<Question> 
 export async function deleteQuestion(ctx: Ctx, raw: unknown): Promise<void> {
   const { editionId, questionId } = parseInput(z.strictObject({ editionId: z.uuid(), questionId: z.uuid() }), raw);
   await inTransaction(ctx, async (tx) => {
-    const edition = await editionForChange(tx, ctx, editionId, "registration.configure");
+    const edition = await editionForChange(tx, ctx.actor, editionId, "registration.configure");
     const [row] = await tx
       .delete(registrationQuestions)
       .where(and(eq(registrationQuestions.id, questionId), eq(registrationQuestions.editionId, edition.id)))

@@ -3,10 +3,9 @@ import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { editionForChange } from "../../editions/operations/update-edition";
-import { editions, visitorCategories } from "../../editions/tables";
+import { editionFor, editionForChange } from "../../editions/for-change";
+import { visitorCategories } from "../../editions/tables";
 import { bucket } from "../core/capacity";
 import { capacityInput } from "../schemas";
 import { registrationCapacity, registrationQuestions, registrations } from "../tables";
@@ -16,9 +15,7 @@ import { editionDayCount } from "../../editions/days";
 /** Everything the settings page shows: categories, limits with their use, questions. */
 export async function getRegistrationSettings(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
-  const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, editionId));
-  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
-  authorize(ctx.actor, "registration.configure", { organiserId: edition.organiserId });
+  const edition = await editionFor(ctx.db, ctx.actor, editionId, "registration.configure");
   const [categories, capacity, questions] = await Promise.all([
     ctx.db.select().from(visitorCategories).where(eq(visitorCategories.editionId, editionId)).orderBy(asc(visitorCategories.sort)),
     bucketTotals(ctx.db, editionId),
@@ -39,7 +36,7 @@ export async function setCapacity(ctx: Ctx, raw: unknown) {
     throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "required" }] });
   }
   return inTransaction(ctx, async (tx) => {
-    const edition = await editionForChange(tx, ctx, input.editionId, "registration.configure");
+    const edition = await editionForChange(tx, ctx.actor, input.editionId, "registration.configure");
     if (input.day !== null && input.day >= editionDayCount(edition)) {
       throw new DomainError("validation_failed", { fields: [{ path: "day", code: "registration_day_out_of_range", params: { max: editionDayCount(edition) } }] });
     }
@@ -87,9 +84,7 @@ export async function setCapacity(ctx: Ctx, raw: unknown) {
 /** What the desk's walk-in form needs: gate or organiser staff of the edition's organiser. */
 export async function getDeskForm(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
-  const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, editionId));
-  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
-  authorize(ctx.actor, "registration.walkIn", { organiserId: edition.organiserId });
+  const edition = await editionFor(ctx.db, ctx.actor, editionId, "registration.walkIn");
   const categories = await ctx.db.select().from(visitorCategories).where(eq(visitorCategories.editionId, editionId)).orderBy(asc(visitorCategories.sort));
   return { edition, categories, dayCount: editionDayCount(edition) };
 }

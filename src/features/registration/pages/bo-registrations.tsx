@@ -46,6 +46,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
+  uuidParam(params.editionId);
   const form = await request.formData();
   const ctx = context.ctx;
   if (form.get("intent") === "walk-in") return walkInAction(ctx, form, params.editionId);

@@ -40,6 +40,7 @@ const orNull = (v: FormDataEntryValue | null) => (typeof v === "string" && v !==
 const intOrNull = (v: FormDataEntryValue | null) => (typeof v === "string" && v.trim() !== "" ? Number(v) : null);
 
 export async function action({ request, context, params }: Route.ActionArgs) {
+  uuidParam(params.editionId);
   const form = await request.formData();
   const intent = form.get("intent");
   const editionId = params.editionId;

@@ -23,7 +23,6 @@ export async function action({ request, context }: Route.ActionArgs) {
     requestManageLink(context.ctx, { edition: String(form.get("edition") ?? ""), email: String(form.get("email") ?? ""), ip: context.ip }),
   );
   if (!result.ok) return result.response;
-  context.services.notifyOutbox();
   return { ok: true as const };
 }
 

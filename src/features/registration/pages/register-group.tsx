@@ -61,7 +61,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       locale: context.ctx.locale,
       members,
     });
-    context.services.notifyOutbox();
     // The same page whether or not some members were registered already (they are emailed a new
     // link instead): the page tells nobody who is registered.
     return { kind: "done" as const, count: result.answer.count };

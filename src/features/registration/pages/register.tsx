@@ -43,7 +43,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     }),
   );
   if (!result.ok) return result.response;
-  context.services.notifyOutbox();
   // The same page for a new registration and for an email already registered (which is emailed a
   // new link instead): the page tells nobody who is registered.
   return { ok: true as const, email: String(form.get("email") ?? "").trim(), count: result.value.answer.count };

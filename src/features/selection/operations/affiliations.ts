@@ -7,19 +7,15 @@ import { recordAudit } from "../../../platform/audit/record";
 import { users } from "../../../platform/auth/tables";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { roleGrants } from "../../accounts/tables";
-import { findEdition } from "../../editions/queries";
 import { tradeBodies } from "../../editions/tables";
 import { reviewerAffiliations } from "../../nominations/tables";
+import { editionFor } from "../../editions/for-change";
 
 async function organiserOf(ctx: Ctx, editionId: string) {
-  const edition = await findEdition(ctx.db, { id: editionId });
-  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
   // Same permission as assignment: whoever assigns reviewers decides who may not review whom.
-  authorize(ctx.actor, "review.assign", { organiserId: edition.organiserId });
-  return edition;
+  return editionFor(ctx.db, ctx.actor, editionId, "review.assign");
 }
 
 /** Reviewers of the edition's organiser, each with its affiliated trade bodies, and the bodies to choose from. */

@@ -4,10 +4,8 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
 import { DomainError } from "../../../platform/errors";
-import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { editionForChange } from "../../editions/operations/update-edition";
-import { findEdition } from "../../editions/queries";
+import { editionFor, editionForChange } from "../../editions/for-change";
 import { byApplicant, nominationByLink } from "../../nominations/operations/application";
 import { appeals, nominations, reviews, selections } from "../../nominations/tables";
 import { applyOverrides } from "../engine";
@@ -52,7 +50,7 @@ export async function decideAppeal(ctx: Ctx, raw: unknown) {
     const [a] = await tx.select().from(appeals).where(eq(appeals.id, input.appealId)).for("update");
     if (!a) throw new DomainError("not_found", { params: { what: "appeal" } });
     const [n] = await tx.select().from(nominations).where(eq(nominations.id, a.nominationId));
-    const edition = await editionForChange(tx, ctx, n!.editionId, "appeal.decide");
+    const edition = await editionForChange(tx, ctx.actor, n!.editionId, "appeal.decide");
     if (a.status !== "open") throw new DomainError("appeal_decided");
     const deciderId = ctx.actor.kind === "user" ? ctx.actor.userId : "";
     const [reviewed] = await tx.select().from(reviews).where(and(eq(reviews.nominationId, a.nominationId), eq(reviews.reviewerId, deciderId)));
@@ -81,9 +79,7 @@ export async function decideAppeal(ctx: Ctx, raw: unknown) {
 
 export async function listAppeals(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
-  const edition = await findEdition(ctx.db, { id: editionId });
-  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
-  authorize(ctx.actor, "appeal.decide", { organiserId: edition.organiserId });
+  await editionFor(ctx.db, ctx.actor, editionId, "appeal.decide");
   return ctx.db
     .select({ appeal: appeals, enterpriseName: nominations.enterpriseName })
     .from(appeals)

@@ -8,7 +8,7 @@ import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { roleGrants } from "../../accounts/tables";
 import { users } from "../../../platform/auth/tables";
-import { editionForChange } from "../../editions/operations/update-edition";
+import { editionForChange } from "../../editions/for-change";
 import { findEdition } from "../../editions/queries";
 import { clusters } from "../../editions/tables";
 import { findCall } from "../../nominations/operations/call";
@@ -54,7 +54,7 @@ async function submitted(db: Executor, editionId: string) {
 export async function assignReviews(ctx: Ctx, raw: unknown) {
   const { editionId, seed } = parseInput(editionInput.extend({ seed: z.coerce.number().int().default(1) }), raw);
   return inTransaction(ctx, async (tx) => {
-    const edition = await editionForChange(tx, ctx, editionId, "review.assign");
+    const edition = await editionForChange(tx, ctx.actor, editionId, "review.assign");
     const call = await findCall(tx, editionId);
     if (!call) throw new DomainError("not_found", { params: { what: "nomination_call" } });
     const apps = await submitted(tx, editionId);

@@ -5,12 +5,10 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { queueEmail } from "../../../platform/mail/outbox";
-import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { users } from "../../../platform/auth/tables";
 import { roleGrants } from "../../accounts/tables";
-import { editionForChange } from "../../editions/operations/update-edition";
-import { findEdition } from "../../editions/queries";
+import { editionFor, editionForChange } from "../../editions/for-change";
 import { clusters, editions, sectors } from "../../editions/tables";
 import { byApplicant, nominationByLink } from "../../nominations/operations/application";
 import { nominations, selections } from "../../nominations/tables";
@@ -29,7 +27,7 @@ export async function findSelection(db: Executor, editionId: string) {
 export async function runSelectionProposal(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(editionInput, raw);
   return inTransaction(ctx, async (tx) => {
-    const edition = await editionForChange(tx, ctx, editionId, "selection.manage");
+    const edition = await editionForChange(tx, ctx.actor, editionId, "selection.manage");
     const existing = await findSelection(tx, editionId);
     if (existing?.publishedAt) throw new DomainError("selection_published");
     const { call, result: scores } = await editionScores(tx, editionId);
@@ -74,9 +72,7 @@ export async function runSelectionProposal(ctx: Ctx, raw: unknown) {
 /** The current proposal or published selection, for organisers. */
 export async function getSelection(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(editionInput, raw);
-  const edition = await findEdition(ctx.db, { id: editionId });
-  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
-  authorize(ctx.actor, "selection.manage", { organiserId: edition.organiserId });
+  const edition = await editionFor(ctx.db, ctx.actor, editionId, "selection.manage");
   const selection = await findSelection(ctx.db, editionId);
   const names = await ctx.db.select({ id: nominations.id, enterpriseName: nominations.enterpriseName, status: nominations.status }).from(nominations).where(eq(nominations.editionId, editionId));
   // Where the call stands before any run: how many nominees were invited, started, submitted or withdrew.
@@ -98,7 +94,7 @@ export async function getSelection(ctx: Ctx, raw: unknown) {
 export async function overrideDecision(ctx: Ctx, raw: unknown) {
   const input = parseInput(editionInput.and(Override), raw);
   return inTransaction(ctx, async (tx) => {
-    const edition = await editionForChange(tx, ctx, input.editionId, "selection.manage");
+    const edition = await editionForChange(tx, ctx.actor, input.editionId, "selection.manage");
     const current = await findSelection(tx, input.editionId);
     if (!current) throw new DomainError("not_found", { params: { what: "selection" } });
     const result = applyOverrides(current.result, [{ applicationId: input.applicationId, status: input.status, justification: input.justification }]);
@@ -148,7 +144,7 @@ async function tellApplicants(tx: Executor, ctx: Ctx, editionId: string, result:
 export async function publishSelection(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(editionInput, raw);
   return inTransaction(ctx, async (tx) => {
-    const edition = await editionForChange(tx, ctx, editionId, "selection.manage");
+    const edition = await editionForChange(tx, ctx.actor, editionId, "selection.manage");
     const current = await findSelection(tx, editionId);
     if (!current) throw new DomainError("not_found", { params: { what: "selection" } });
     if (current.publishedAt) return current;
@@ -228,7 +224,7 @@ export async function withdrawByStaff(ctx: Ctx, raw: unknown) {
   return inTransaction(ctx, async (tx) => {
     const [n] = await tx.select().from(nominations).where(eq(nominations.id, nominationId));
     if (!n) throw new DomainError("not_found", { params: { what: "nomination" } });
-    await editionForChange(tx, ctx, n.editionId, "selection.manage");
+    await editionForChange(tx, ctx.actor, n.editionId, "selection.manage");
     return withdraw(tx, ctx, nominationId, "staff");
   });
 }

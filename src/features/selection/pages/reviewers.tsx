@@ -18,6 +18,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
+  uuidParam(params.editionId);
   const form = await request.formData();
   const ctx = context.ctx;
   const input = { editionId: params.editionId, reviewerId: form.get("reviewerId"), tradeBodyId: form.get("tradeBodyId") };

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+
+// Every page whose route names a row by its UUID refuses a malformed one with a 404 before any
+// operation runs (src/web/params.ts): the context below throws on any use, so a loader or action
+// that reached an operation (or the database) fails this test instead of answering 404.
+
+const pages: [module: string, param: string][] = [
+  ["../features/registration/pages/account-registration.tsx", "id"],
+  ["../features/registration/pages/bo-export.ts", "editionId"],
+  ["../features/registration/pages/desk.tsx", "editionId"],
+  ["../features/registration/pages/bo-settings.tsx", "editionId"],
+  ["../features/registration/pages/bo-registrations.tsx", "editionId"],
+  ["../features/checkin/pages/badge.tsx", "registrationId"],
+  ["../features/checkin/pages/footfall.tsx", "editionId"],
+  ["../features/checkin/pages/badges-admin.tsx", "editionId"],
+  ["../features/checkin/pages/setup.tsx", "editionId"],
+  ["../features/checkin/pages/zone-access.tsx", "editionId"],
+  ["../features/nominations/pages/photo.ts", "photoId"],
+  ["../features/nominations/pages/call.tsx", "editionId"],
+  ["../features/nominations/pages/nominees.tsx", "editionId"],
+  ["../features/selection/pages/review-photo.ts", "photoId"],
+  ["../features/selection/pages/selection.tsx", "editionId"],
+  ["../features/selection/pages/reviewers.tsx", "editionId"],
+  ["../features/backoffice/pages/edition.tsx", "editionId"],
+];
+
+const untouchable = new Proxy(
+  {},
+  {
+    get(_t, key) {
+      throw new Error(`the context was used (${String(key)}) before the id was checked`);
+    },
+  },
+);
+
+type Handler = (args: { request: Request; params: Record<string, string>; context: unknown }) => Promise<unknown>;
+
+async function thrown(fn: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await fn();
+  } catch (e) {
+    return e;
+  }
+  return "no error";
+}
+
+// Importing a page's graph the first time takes seconds on a busy machine.
+describe("pages with a UUID in their route", () => {
+  it.each(pages)("%s answers a malformed %s with 404 before any operation", async (path, param) => {
+    const mod = (await import(/* @vite-ignore */ path)) as { loader?: Handler; action?: Handler };
+    expect(mod.loader ?? mod.action).toBeTypeOf("function");
+    for (const [kind, handler] of [["loader", mod.loader], ["action", mod.action]] as const) {
+      if (!handler) continue;
+      for (const bad of ["not-a-uuid", "1", "12345678-9abc-4def-8123-456789abcdefx"]) {
+        const params = { [param]: bad, token: "t" };
+        const request = new Request(`http://numaish.test/x/${bad}`, kind === "action" ? { method: "POST", body: new FormData() } : {});
+        const e = await thrown(() => handler({ request, params, context: untouchable }));
+        expect([kind, bad, e]).toMatchObject([kind, bad, { init: { status: 404 }, data: { code: "not_found" } }]);
+      }
+    }
+  }, 60_000);
+});
