@@ -9,6 +9,7 @@ import {
   minutesOf,
   parseSessions,
   parseSlotId,
+  wallTime,
   programmeIssues,
   programmeSlots,
   schedulerSlots,
@@ -148,6 +149,11 @@ describe("local time", () => {
     expect(localInstant("2026-01-24", 600, "Asia/Karachi").toISOString()).toBe("2026-01-24T05:00:00.000Z");
     expect(localInstant("2026-01-24", 0, "Asia/Karachi").toISOString()).toBe("2026-01-23T19:00:00.000Z");
     expect(localInstant("2026-01-24", 600, "UTC").toISOString()).toBe("2026-01-24T10:00:00.000Z");
+  });
+
+  it("reads an instant back as the wall time of a zone", () => {
+    expect(wallTime(new Date("2026-01-23T19:00:00Z"), "Asia/Karachi")).toEqual({ date: "2026-01-24", minute: 0 });
+    expect(wallTime(localInstant("2026-01-05", 570, "Asia/Karachi"), "Asia/Karachi")).toEqual({ date: "2026-01-05", minute: 570 });
   });
 
   it("follows daylight saving where a zone has it", () => {

@@ -195,3 +195,10 @@ export function localInstant(isoDate: string, minute: number, timeZone: string):
   const first = asUtc - offsetAt(asUtc);
   return new Date(asUtc - offsetAt(first));
 }
+
+/** The wall time of `at` in `timeZone`: its date (YYYY-MM-DD) and minutes since local midnight. */
+export function wallTime(at: Date, timeZone: string): { date: string; minute: number } {
+  const f = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+  const v = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
+  return { date: `${v.year}-${v.month}-${v.day}`, minute: Number(v.hour) * 60 + Number(v.minute) };
+}
