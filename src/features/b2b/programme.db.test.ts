@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
-import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, demoShow, openTestDb, SEED_CLOCK, type TestDb } from "../../../tests/support/db";
 import { auditEntries } from "../../platform/audit/tables";
 import type { Actor } from "../../platform/permissions/actor";
 import { copyEdition } from "../editions/operations/copy-edition";
@@ -54,6 +54,17 @@ afterAll(async () => {
 });
 
 describe("the B2B programme", () => {
+  it("is seeded for the demo: the 2026 show's three days, and next year's edition open for requests", async () => {
+    const show = await getB2bProgramme(organiser(), { editionId });
+    expect(show).toMatchObject({ exists: true, slots: 54, programme: { enabled: true, slotMinutes: 20, loungeTables: 40, stallMeetings: true, interpreters: { ur: 4, en: 4, zh: 2 } } });
+    // The seeded programme passes the operation's own checks.
+    await setB2bProgramme(organiser(), { editionId, ...show.programme });
+    const rows = await t.db.select().from(b2bProgrammes);
+    const next = rows.find((r) => r.editionId !== editionId && r.windowClosesAt! > new Date(SEED_CLOCK));
+    expect(next).toMatchObject({ enabled: true });
+    expect(next!.windowOpensAt!.getTime()).toBeLessThanOrEqual(Date.parse(SEED_CLOCK));
+  });
+
   it("is set by the edition's organiser, read back as it was given, and audited with what changed", async () => {
     const set = await setB2bProgramme(organiser(), { editionId, ...showProgramme });
     expect(set.slots).toBe(3 * 18);
