@@ -52,6 +52,8 @@ beforeAll(async () => {
   t = await openTestDb();
   const { edition } = await demoEditionIds(t.db);
   editionId = edition.id;
+  // This file's own small programme in place of the demo's.
+  await t.db.delete(b2bProgrammes).where(eq(b2bProgrammes.editionId, editionId));
   await t.db.insert(b2bProgrammes).values({
     editionId,
     enabled: true,
