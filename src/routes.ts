@@ -45,6 +45,7 @@ export default [
       route("editions/:editionId/badges", "features/checkin/pages/badges-admin.tsx"),
       route("editions/:editionId/checkin-setup", "features/checkin/pages/setup.tsx"),
       route("editions/:editionId/zone-access", "features/checkin/pages/zone-access.tsx"),
+      route("editions/:editionId/b2b", "features/b2b/pages/programme.tsx"),
       route("editions/:editionId/selection", "features/selection/pages/selection.tsx"),
       route("editions/:editionId/reviewers", "features/selection/pages/reviewers.tsx"),
       route("editions/:editionId/nominees", "features/nominations/pages/nominees.tsx"),

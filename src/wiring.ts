@@ -3,10 +3,11 @@
 // Imported for its effect by the app's server entry (src/entry.server.tsx), the API server, the
 // CLI and every test project's set-up. Server-only: the browser gets src/messages.ts from root.tsx.
 import "./messages";
+import { b2bCopyPart } from "./features/b2b/copy-part";
 import { checkinBadgePort } from "./features/checkin/badge-port";
 import { checkinCopyPart } from "./features/checkin/copy-part";
 import { provideEditionCopyParts } from "./features/editions/copy-port";
 import { provideBadgePort } from "./features/registration/badge-port";
 
 provideBadgePort(checkinBadgePort);
-provideEditionCopyParts([checkinCopyPart]);
+provideEditionCopyParts([checkinCopyPart, b2bCopyPart]);

@@ -31,6 +31,12 @@ export const errorStatus = {
   appeal_not_allowed: 409,
   appeal_window_closed: 409,
   appeal_decided: 409,
+  // B2B matchmaking: refusals the database makes (b2b/db-errors.ts maps its constraints to these).
+  b2b_request_duplicate: 409,
+  b2b_double_booked: 409,
+  b2b_table_taken: 409,
+  b2b_no_such_table: 409,
+  b2b_interpreter_full: 409,
   token_invalid: 410,
   // A typed short badge code (checkin/core/short-code.ts) whose check letter does not match, or
   // one of another edition: said plainly at the gate, never guessed at.

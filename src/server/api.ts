@@ -9,6 +9,7 @@ import { editionsApi } from "../features/editions/api";
 import { backofficeApi } from "../features/backoffice/api";
 import { selectionApi } from "../features/selection/api";
 import { registrationApi } from "../features/registration/api";
+import { b2bApi } from "../features/b2b/api";
 import { checkinApi } from "../features/checkin/api";
 import { renderApiReference } from "./api-reference";
 
@@ -40,6 +41,7 @@ const tags = [
   { name: "registration", description: "Registering for an edition, alone or as a delegation; cancelling." },
   { name: "registration (organiser)", description: "Registrations: list, approve or refuse, walk-ins, exports." },
   { name: "check-in", description: "Gate scans online and offline, gate bundles, badge PDFs, revoking and reprinting badges." },
+  { name: "b2b matchmaking", description: "The B2B programme of an edition: days, sessions, slots, lounge tables, interpreters, caps." },
 ];
 
 export function createApi(services: AppServices) {
@@ -76,6 +78,7 @@ export function createApi(services: AppServices) {
   api.route("/", selectionApi(services));
   api.route("/", registrationApi(services));
   api.route("/", checkinApi(services));
+  api.route("/", b2bApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {

@@ -67,6 +67,7 @@ export const en = {
   "bo.audit.action.appeal.filed": "Appeal filed",
   "bo.audit.action.appeal.upheld": "Appeal upheld",
   "bo.audit.action.appeal.rejected": "Appeal rejected",
+  "bo.audit.action.b2b.programme_set": "B2B programme set",
 
   "bo.audit.entity.edition": "Edition",
   "bo.audit.entity.sector": "Sector",
@@ -210,6 +211,7 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.appeal.filed": "اپیل دائر کی گئی",
   "bo.audit.action.appeal.upheld": "اپیل منظور",
   "bo.audit.action.appeal.rejected": "اپیل مسترد",
+  "bo.audit.action.b2b.programme_set": "بی ٹو بی پروگرام مقرر کیا گیا",
 
   "bo.audit.entity.edition": "ایڈیشن",
   "bo.audit.entity.sector": "شعبہ",

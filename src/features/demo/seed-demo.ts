@@ -15,6 +15,7 @@ import { checkinRehearsals } from "../checkin/tables";
 import { defaultScanEdition } from "../editions/choice";
 import { seedCheckinDemo } from "../checkin/seed";
 import { seedDemoFootfall } from "../checkin/demo-footfall";
+import { seedB2bDemo } from "../b2b/seed";
 
 export const DEMO_PASSWORD = "numaish-demo-2026";
 
@@ -171,6 +172,8 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     await seedCheckinDemo(tx, edition.id, (await one(tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.organiserId, organiser.id), eq(enterprises.slug, demoEnterprises[0]!.slug)))))?.id ?? null);
     if (passwordHash) await seedAccounts(tx, clock, passwordHash, organiser.id, bodyId, demoEnterprises[0]!.slug);
     await seedDemoCall(tx, { organiserId: organiser.id, editionId: edition.id });
+    // The show's B2B programme: three days of sessions, lounge tables, stalls and interpreters.
+    await seedB2bDemo(tx, edition, clock.now());
     // Once its days are over, the 2026 show has had its crowd: visitors and their gate scans, so
     // its footfall dashboard shows a picture (nothing is seeded while the show is ahead or on).
     await seedDemoFootfall(tx, edition.id, clock.now());
@@ -182,6 +185,9 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
       await tx.update(t.editions).set({ status: "published" }).where(eq(t.editions.id, next.editionId));
       await seedCheckinDemo(tx, next.editionId, null);
     }
+    // Next year's matchmaking is on with its window open, so an organiser can try it.
+    const nextEdition = next.editionId ? await one(tx.select().from(t.editions).where(eq(t.editions.id, next.editionId))) : undefined;
+    if (nextEdition) await seedB2bDemo(tx, nextEdition, clock.now());
     // Whatever the day, every badge would be "not valid today" at the gate (the shows are not on
     // today): the first seeding starts a door rehearsal of day 1, for today, of the edition the
     // scanner opens on (check-in set-up page; it ends at midnight, an organiser can start another).

@@ -18,6 +18,7 @@ import { listAppeals } from "../selection/operations/appeals";
 import { listReviewerAffiliations } from "../selection/operations/affiliations";
 import { footfall } from "../checkin/operations/footfall";
 import { checkinSetup } from "../checkin/operations/setup";
+import { defaultProgramme, getB2bProgramme, setB2bProgramme } from "../b2b/operations/programme";
 import { grantZone, revokeZoneGrant, setZoneRules, zoneAccess } from "../checkin/operations/zone-access";
 import { badgeAdmin, rotateBadgeKey } from "../checkin/operations/manage-badges";
 import { setStaffQuota } from "../checkin/operations/staff-badges";
@@ -90,6 +91,8 @@ const byEdition: Record<string, (ctx: Ctx, id: string) => Promise<unknown>> = {
   listAppeals: (ctx, id) => listAppeals(ctx, { editionId: id }),
   listReviewerAffiliations: (ctx, id) => listReviewerAffiliations(ctx, { editionId: id }),
   badgeAdmin: (ctx, id) => badgeAdmin(ctx, { editionId: id }),
+  getB2bProgramme: (ctx, id) => getB2bProgramme(ctx, { editionId: id }),
+  setB2bProgramme: (ctx, id) => setB2bProgramme(ctx, { editionId: id, ...defaultProgramme(3) }),
 };
 const byPart: Record<string, (ctx: Ctx, existing: boolean) => Promise<unknown>> = {
   "partForChange (cluster)": (ctx, existing) =>

@@ -71,6 +71,8 @@ export const auditActions = [
   "appeal.filed",
   "appeal.upheld",
   "appeal.rejected",
+  // b2b
+  "b2b.programme_set",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -73,6 +73,8 @@ export const policy = {
   "badge.read": (a, s) =>
     self(a, s) || staff(a, s) || (a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId)),
   "registration.configure": staffOnly,
+  // B2B matchmaking: organisers set up the edition's programme.
+  "b2b.configure": staffOnly,
   "registration.register": anyone,
   "registration.manageOwn": self,
   "registration.list": either(staff, token("catalogue:read")),

@@ -40,6 +40,7 @@ export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
         { to: `${e}/badges`, label: t("checkin.nav.badges") },
         { to: `${e}/checkin-setup`, label: t("checkin.nav.setup") },
         { to: `${e}/zone-access`, label: t("checkin.nav.zoneAccess") },
+        { to: `${e}/b2b`, label: t("b2b.nav.programme") },
         { to: `${e}/footfall`, label: t("checkin.nav.footfall") },
       ]
     : [];
