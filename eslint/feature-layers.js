@@ -17,6 +17,7 @@ export const layers = [
   "checkin", // badges, gates, zones, scans, footfall, offline gate bundles
   "nominations", // calls for nominations, nominations, applications
   "selection", // reviews, selection runs, decisions, appeals, transparency
+  "floor", // the exhibition floor: halls, areas, stalls, stall allocation (engine/)
   "home", // public home pages
   "backoffice", // organisers' back office: audit log, outbox, lookups
   "demo", // the demo seed: composes every feature

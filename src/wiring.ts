@@ -6,7 +6,8 @@ import "./messages";
 import { checkinBadgePort } from "./features/checkin/badge-port";
 import { checkinCopyPart } from "./features/checkin/copy-part";
 import { provideEditionCopyParts } from "./features/editions/copy-port";
+import { floorCopyPart } from "./features/floor/copy-part";
 import { provideBadgePort } from "./features/registration/badge-port";
 
 provideBadgePort(checkinBadgePort);
-provideEditionCopyParts([checkinCopyPart]);
+provideEditionCopyParts([checkinCopyPart, floorCopyPart]);

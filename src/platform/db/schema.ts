@@ -9,3 +9,4 @@ export * from "../../features/accounts/tables";
 export * from "../../features/registration/tables";
 export * from "../../features/checkin/tables";
 export * from "../../features/nominations/tables";
+export * from "../../features/floor/tables";
