@@ -15,6 +15,8 @@ import { checkinRehearsals } from "../checkin/tables";
 import { defaultScanEdition } from "../editions/choice";
 import { seedCheckinDemo } from "../checkin/seed";
 import { seedDemoFootfall } from "../checkin/demo-footfall";
+import { seedDemoFloor } from "../floor/demo-plan";
+import { copyFloorPlan } from "../floor/copy-part";
 
 export const DEMO_PASSWORD = "numaish-demo-2026";
 
@@ -171,6 +173,9 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     await seedCheckinDemo(tx, edition.id, (await one(tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.organiserId, organiser.id), eq(enterprises.slug, demoEnterprises[0]!.slug)))))?.id ?? null);
     if (passwordHash) await seedAccounts(tx, clock, passwordHash, organiser.id, bodyId, demoEnterprises[0]!.slug);
     await seedDemoCall(tx, { organiserId: organiser.id, editionId: edition.id });
+    // The show's floor: Halls 1–3 with their pavilions and enclaves, the selection placed by the
+    // allocation engine and confirmed (floor/demo-plan.ts).
+    await seedDemoFloor(tx, edition.id);
     // Once its days are over, the 2026 show has had its crowd: visitors and their gate scans, so
     // its footfall dashboard shows a picture (nothing is seeded while the show is ahead or on).
     await seedDemoFootfall(tx, edition.id, clock.now());
@@ -181,6 +186,8 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     if (next.created && next.editionId) {
       await tx.update(t.editions).set({ status: "published" }).where(eq(t.editions.id, next.editionId));
       await seedCheckinDemo(tx, next.editionId, null);
+      // Next year's plan is this year's, every stall available (as copying an edition does).
+      await copyFloorPlan(tx, edition.id, next.editionId);
     }
     // Whatever the day, every badge would be "not valid today" at the gate (the shows are not on
     // today): the first seeding starts a door rehearsal of day 1, for today, of the edition the

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
 import { constraintName, sqlStateOf } from "../../platform/db/errors";
 import { enterprises } from "../editions/enterprise-tables";
-import { clusters } from "../editions/tables";
+import { clusters, editions } from "../editions/tables";
 import { copyEdition } from "../editions/operations/copy-edition";
 import { floorAreas, floorHalls, floorStalls } from "./tables";
 
@@ -17,6 +17,7 @@ let clusterA: { id: string; slug: string };
 let otherEditionCluster: string;
 let ent1: string;
 let ent2: string;
+let free: string[];
 let hall1: string;
 let hall2: string;
 let otherHall: string;
@@ -29,7 +30,15 @@ beforeAll(async () => {
   otherEditionId = (await demoShow(t.db, "sme-showcase-2027")).editionId;
   [clusterA] = await t.db.select({ id: clusters.id, slug: clusters.slug }).from(clusters).where(eq(clusters.editionId, editionId)).orderBy(asc(clusters.slug)).limit(1) as [{ id: string; slug: string }];
   otherEditionCluster = (await t.db.select({ id: clusters.id }).from(clusters).where(eq(clusters.editionId, otherEditionId)).limit(1))[0]!.id;
-  [ent1, ent2] = (await t.db.select({ id: enterprises.id }).from(enterprises).orderBy(asc(enterprises.slug)).limit(2)).map((e) => e.id) as [string, string];
+  // Enterprises of this file's own (the demo seed confirms every demo exhibitor on its stall).
+  const [edition] = await t.db.select().from(editions).where(eq(editions.id, editionId));
+  free = (
+    await t.db
+      .insert(enterprises)
+      .values([0, 1, 2, 3, 4, 5].map((i) => ({ organiserId: edition!.organiserId, slug: `floor-test-${i}`, nameEn: `Floor test ${i}`, sizeClass: "micro" as const })))
+      .returning({ id: enterprises.id })
+  ).map((e) => e.id);
+  [ent1, ent2] = free as [string, string];
   const hall = (code: string, edition = editionId) => ({ editionId: edition, code, nameEn: `Hall ${code}`, nameUr: `ہال ${code}`, widthM: 60, depthM: 40 });
   [hall1, hall2, otherHall] = (
     await t.db.insert(floorHalls).values([hall("T1"), hall("T2"), hall("T9", otherEditionId)]).returning({ id: floorHalls.id })
@@ -172,7 +181,7 @@ describe(`floor plan invariants (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, (
   });
 
   it("refuses one exhibitor assigned or confirmed on two stalls of an edition, by insert or by a move", async () => {
-    const ent = (await t.db.select({ id: enterprises.id }).from(enterprises).orderBy(asc(enterprises.slug)).offset(5).limit(1))[0]!.id;
+    const ent = free[5]!;
     await t.db.insert(floorStalls).values(stall({ state: "confirmed", enterpriseId: ent }));
     await expect(refusal(t.db.insert(floorStalls).values(stall({ state: "assigned", enterpriseId: ent })))).resolves.toEqual({
       state: "23505",
@@ -209,7 +218,8 @@ describe("copying an edition copies its floor plan, not who holds the stalls", (
     expect(before.some((s) => s.enterpriseId)).toBe(true);
     const copy = await copyEdition(staff, { editionId, slug: "floor-copy-2032", year: 2032, startsOn: "2032-01-23" });
 
-    const halls = await t.db.select().from(floorHalls).where(eq(floorHalls.editionId, copy.id)).orderBy(asc(floorHalls.code));
+    // This file's halls (T…), beside the demo's Halls 1–3.
+    const halls = (await t.db.select().from(floorHalls).where(eq(floorHalls.editionId, copy.id)).orderBy(asc(floorHalls.code))).filter((h) => h.code.startsWith("T"));
     expect(halls.map((h) => [h.code, h.widthM, h.depthM])).toEqual([
       ["T1", 60, 40],
       ["T2", 60, 40],
