@@ -18,6 +18,7 @@ export const layers = [
   "nominations", // calls for nominations, nominations, applications
   "selection", // reviews, selection runs, decisions, appeals, transparency
   "b2b", // B2B matchmaking: programme, participants, profiles, requests, runs, meetings
+  "floor", // the exhibition floor: halls, areas, stalls, stall allocation (engine/)
   "home", // public home pages
   "backoffice", // organisers' back office: audit log, outbox, lookups
   "demo", // the demo seed: composes every feature

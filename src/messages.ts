@@ -8,13 +8,14 @@ import * as accounts from "./features/accounts/messages";
 import * as b2b from "./features/b2b/messages";
 import * as backoffice from "./features/backoffice/messages";
 import * as checkin from "./features/checkin/messages";
+import * as floor from "./features/floor/messages";
 import * as home from "./features/home/messages";
 import * as nominations from "./features/nominations/messages";
 import * as registration from "./features/registration/messages";
 import * as selection from "./features/selection/messages";
 
-const features = [accounts, registration, checkin, nominations, selection, b2b, home, backoffice];
+const features = [accounts, registration, checkin, nominations, selection, b2b, floor, home, backoffice];
 for (const set of features) addMessages(set);
 
-export const en = { ...platformEn, ...accounts.en, ...registration.en, ...checkin.en, ...nominations.en, ...selection.en, ...b2b.en, ...home.en, ...backoffice.en } as const;
-export const ur: Record<keyof typeof en, string> = { ...platformUr, ...accounts.ur, ...registration.ur, ...checkin.ur, ...nominations.ur, ...selection.ur, ...b2b.ur, ...home.ur, ...backoffice.ur };
+export const en = { ...platformEn, ...accounts.en, ...registration.en, ...checkin.en, ...nominations.en, ...selection.en, ...b2b.en, ...floor.en, ...home.en, ...backoffice.en } as const;
+export const ur: Record<keyof typeof en, string> = { ...platformUr, ...accounts.ur, ...registration.ur, ...checkin.ur, ...nominations.ur, ...selection.ur, ...b2b.ur, ...floor.ur, ...home.ur, ...backoffice.ur };

@@ -7,7 +7,8 @@ import { b2bCopyPart } from "./features/b2b/copy-part";
 import { checkinBadgePort } from "./features/checkin/badge-port";
 import { checkinCopyPart } from "./features/checkin/copy-part";
 import { provideEditionCopyParts } from "./features/editions/copy-port";
+import { floorCopyPart } from "./features/floor/copy-part";
 import { provideBadgePort } from "./features/registration/badge-port";
 
 provideBadgePort(checkinBadgePort);
-provideEditionCopyParts([checkinCopyPart, b2bCopyPart]);
+provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart]);

@@ -16,6 +16,8 @@ import { defaultScanEdition } from "../editions/choice";
 import { seedCheckinDemo } from "../checkin/seed";
 import { seedDemoFootfall } from "../checkin/demo-footfall";
 import { seedB2bDemo } from "../b2b/seed";
+import { seedDemoFloor } from "../floor/demo-plan";
+import { copyFloorPlan } from "../floor/copy-part";
 
 export const DEMO_PASSWORD = "numaish-demo-2026";
 
@@ -174,6 +176,9 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     await seedDemoCall(tx, { organiserId: organiser.id, editionId: edition.id });
     // The show's B2B programme: three days of sessions, lounge tables, stalls and interpreters.
     await seedB2bDemo(tx, edition, clock.now());
+    // The show's floor: Halls 1–3 with their pavilions and enclaves, the selection placed by the
+    // allocation engine and confirmed (floor/demo-plan.ts).
+    await seedDemoFloor(tx, edition.id);
     // Once its days are over, the 2026 show has had its crowd: visitors and their gate scans, so
     // its footfall dashboard shows a picture (nothing is seeded while the show is ahead or on).
     await seedDemoFootfall(tx, edition.id, clock.now());
@@ -184,6 +189,8 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     if (next.created && next.editionId) {
       await tx.update(t.editions).set({ status: "published" }).where(eq(t.editions.id, next.editionId));
       await seedCheckinDemo(tx, next.editionId, null);
+      // Next year's plan is this year's, every stall available (as copying an edition does).
+      await copyFloorPlan(tx, edition.id, next.editionId);
     }
     // Next year's matchmaking is on with its window open, so an organiser can try it.
     const nextEdition = next.editionId ? await one(tx.select().from(t.editions).where(eq(t.editions.id, next.editionId))) : undefined;

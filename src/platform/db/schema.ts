@@ -10,3 +10,4 @@ export * from "../../features/registration/tables";
 export * from "../../features/checkin/tables";
 export * from "../../features/nominations/tables";
 export * from "../../features/b2b/tables";
+export * from "../../features/floor/tables";

@@ -1,0 +1,167 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { enterprises } from "../editions/enterprise-tables";
+import { clusters, editions, venueSpaces } from "../editions/tables";
+
+// The exhibition floor of an edition (issue #12, item 1; docs/floor.md): halls → areas → stalls.
+// Every length is in metres, in the hall's own frame: x to the right, y down from the hall's
+// top-left corner as its drawing shows it. The database holds the invariants (one stall number per
+// edition, one stall per exhibitor, a state that agrees with who holds the stall); operations only
+// translate their refusals.
+
+/** A point in metres, in the hall's frame. */
+export interface FloorPoint {
+  x: number;
+  y: number;
+}
+
+/** A drawn shape: a rectangle (x, y, w, h) or a closed polygon (its corners in order). */
+export type FloorShape =
+  | { kind: "rect"; x: number; y: number; w: number; h: number }
+  | { kind: "polygon"; points: FloorPoint[] };
+
+/** An entrance: where people come in (its QR code will say "you are here"). */
+export interface FloorEntrance {
+  code: string;
+  nameEn: string;
+  nameUr: string;
+  shape: FloorShape;
+}
+
+/** A fixed obstacle: a column, a stair, a service duct; no stall may cover it. */
+export interface FloorObstacle {
+  kind: string;
+  shape: FloorShape;
+}
+
+export const areaKinds = ["cluster_pavilion", "women_enclave", "enclave", "b2b_lounge", "stage", "food_court", "services"] as const;
+export type AreaKind = (typeof areaKinds)[number];
+export const stallTypes = ["shell_scheme", "raw_space", "corner", "island"] as const;
+export type StallType = (typeof stallTypes)[number];
+export const stallStates = ["available", "on_hold", "assigned", "confirmed", "blocked"] as const;
+export type StallState = (typeof stallStates)[number];
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+
+/** A hall of the edition, optionally drawn over one of the venue's spaces (venue_spaces). */
+export const floorHalls = pgTable(
+  "floor_halls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    venueSpaceId: uuid("venue_space_id").references(() => venueSpaces.id, { onDelete: "set null" }),
+    code: text("code").notNull(),
+    nameEn: text("name_en").notNull(),
+    nameUr: text("name_ur").notNull(),
+    widthM: doublePrecision("width_m").notNull(),
+    depthM: doublePrecision("depth_m").notNull(),
+    entrances: jsonb("entrances").$type<FloorEntrance[]>().notNull().default([]),
+    obstacles: jsonb("obstacles").$type<FloorObstacle[]>().notNull().default([]),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [
+    unique("floor_halls_code_uq").on(t.editionId, t.code),
+    // The target of the areas' and stalls' (hall, edition) keys: a stall is in a hall of its own edition.
+    unique("floor_halls_edition_uq").on(t.id, t.editionId),
+    check("floor_halls_size_positive", sql`${t.widthM} > 0 AND ${t.depthM} > 0`),
+  ],
+);
+
+/** An area of a hall: a cluster's pavilion, the women entrepreneurs' enclave, another enclave (ICT and
+ *  startups, a province), the B2B lounge, a stage, the food court, services. Only a pavilion names a
+ *  cluster, and it must (CHECK); the cluster is of the area's edition (trigger in the migration). */
+export const floorAreas = pgTable(
+  "floor_areas",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    editionId: uuid("edition_id").notNull(),
+    hallId: uuid("hall_id").notNull(),
+    kind: text("kind", { enum: areaKinds }).notNull(),
+    clusterId: uuid("cluster_id").references(() => clusters.id),
+    code: text("code").notNull(),
+    nameEn: text("name_en").notNull(),
+    nameUr: text("name_ur").notNull(),
+    polygon: jsonb("polygon").$type<FloorPoint[]>().notNull(),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [
+    foreignKey({ name: "floor_areas_hall_fk", columns: [t.hallId, t.editionId], foreignColumns: [floorHalls.id, floorHalls.editionId] }).onDelete("cascade"),
+    unique("floor_areas_code_uq").on(t.editionId, t.code),
+    unique("floor_areas_hall_uq").on(t.id, t.hallId),
+    check("floor_areas_kind", sql`${t.kind} IN (${inList(areaKinds)})`),
+    check("floor_areas_pavilion_cluster", sql`(${t.kind} = 'cluster_pavilion') = (${t.clusterId} IS NOT NULL)`),
+    check("floor_areas_polygon", sql`jsonb_typeof(${t.polygon}) = 'array' AND jsonb_array_length(${t.polygon}) >= 3`),
+  ],
+);
+
+/**
+ * A stall: a rectangle (x, y, w, h) or a polygon, its floor area, its type and features, and its
+ * state. `seq` orders the hall's stalls along the aisles (numbers read in that order). Who holds it:
+ * an enterprise exactly when the stall is on hold for it, assigned or confirmed (CHECK); an on-hold
+ * stall has an expiry and no other has one (CHECK); an enterprise is assigned or confirmed on at
+ * most one stall of an edition (partial unique index).
+ */
+export const floorStalls = pgTable(
+  "floor_stalls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    editionId: uuid("edition_id").notNull(),
+    hallId: uuid("hall_id").notNull(),
+    areaId: uuid("area_id"),
+    number: text("number").notNull(),
+    seq: integer("seq").notNull(),
+    x: doublePrecision("x"),
+    y: doublePrecision("y"),
+    w: doublePrecision("w"),
+    h: doublePrecision("h"),
+    polygon: jsonb("polygon").$type<FloorPoint[]>(),
+    areaM2: doublePrecision("area_m2").notNull(),
+    type: text("type", { enum: stallTypes }).notNull().default("shell_scheme"),
+    power: boolean("power").notNull().default(false),
+    water: boolean("water").notNull().default(false),
+    corner: boolean("corner").notNull().default(false),
+    accessible: boolean("accessible").notNull().default(false),
+    state: text("state", { enum: stallStates }).notNull().default("available"),
+    holdExpiresAt: timestamp("hold_expires_at", { withTimezone: true }),
+    enterpriseId: uuid("enterprise_id").references(() => enterprises.id),
+  },
+  (t) => [
+    foreignKey({ name: "floor_stalls_hall_fk", columns: [t.hallId, t.editionId], foreignColumns: [floorHalls.id, floorHalls.editionId] }).onDelete("cascade"),
+    // An area of the stall's own hall; deleting the area leaves its stalls without one.
+    foreignKey({ name: "floor_stalls_area_fk", columns: [t.areaId, t.hallId], foreignColumns: [floorAreas.id, floorAreas.hallId] }).onDelete("set null (area_id)" as "set null"),
+    unique("floor_stalls_number_uq").on(t.editionId, t.number),
+    index("floor_stalls_hall_seq_idx").on(t.hallId, t.seq),
+    uniqueIndex("floor_stalls_enterprise_uq")
+      .on(t.editionId, t.enterpriseId)
+      .where(sql`${t.state} IN ('assigned', 'confirmed')`),
+    check("floor_stalls_type", sql`${t.type} IN (${inList(stallTypes)})`),
+    check("floor_stalls_state", sql`${t.state} IN (${inList(stallStates)})`),
+    check("floor_stalls_holder_state", sql`(${t.enterpriseId} IS NOT NULL) = (${t.state} IN ('on_hold', 'assigned', 'confirmed'))`),
+    check("floor_stalls_hold_expiry", sql`(${t.state} = 'on_hold') = (${t.holdExpiresAt} IS NOT NULL)`),
+    check("floor_stalls_area_positive", sql`${t.areaM2} > 0`),
+    check(
+      "floor_stalls_shape",
+      // Every test IS [NOT] NULL first: a NULL comparison would make the whole CHECK NULL, which passes.
+      sql`(${t.x} IS NOT NULL AND ${t.y} IS NOT NULL AND ${t.w} IS NOT NULL AND ${t.h} IS NOT NULL AND ${t.polygon} IS NULL
+            AND ${t.w} > 0 AND ${t.h} > 0)
+        OR (${t.x} IS NULL AND ${t.y} IS NULL AND ${t.w} IS NULL AND ${t.h} IS NULL AND ${t.polygon} IS NOT NULL
+            AND jsonb_typeof(${t.polygon}) = 'array' AND jsonb_array_length(${t.polygon}) >= 3)`,
+    ),
+  ],
+);
