@@ -37,6 +37,14 @@ export const errorStatus = {
   b2b_table_taken: 409,
   b2b_no_such_table: 409,
   b2b_interpreter_full: 409,
+  // B2B matchmaking: who may take part, and when.
+  b2b_selection_unpublished: 409,
+  b2b_matchmaking_off: 409,
+  b2b_window_closed: 409,
+  b2b_registration_not_approved: 409,
+  b2b_not_trade_category: 409,
+  b2b_kind_not_for_category: 409,
+  b2b_participant_withdrawn: 409,
   token_invalid: 410,
   // A typed short badge code (checkin/core/short-code.ts) whose check letter does not match, or
   // one of another edition: said plainly at the gate, never guessed at.

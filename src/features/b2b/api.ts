@@ -2,6 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
 import { errorResponse, errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
+import { enrolExhibitors, joinAsBuyer, sendAccessLink, withdrawParticipant } from "./operations/participants";
+import { getMyProfile, updateMyProfile } from "./operations/profiles";
 import { getB2bProgramme, setB2bProgramme } from "./operations/programme";
 
 // B2B matchmaking over the API: what /back-office/editions/:id/b2b does, over the same operations
@@ -56,6 +58,37 @@ const programmeBody = z
   })
   .openapi("B2bProgrammeInput", { description: "The whole programme at once." });
 
+// Participants and profiles. A participant names itself by its id (signed in: its own account)
+// or by its signed link's token, in the body (never in a URL, where logs would keep it).
+const refBody = {
+  participantId: uuid.optional().openapi({ description: "Signed in: the participant the account acts for" }),
+  token: z.string().max(128).optional().openapi({ description: "Without an account: the token of the participant's B2B link" }),
+};
+const participantSchema = z
+  .object({
+    id: uuid,
+    editionId: uuid,
+    side: z.enum(["sme", "buyer"]),
+    kind: z.enum(["sme", "buyer_procurement", "investor", "bank", "development_partner", "foreign_mission"]),
+    enterpriseId: uuid.nullable(),
+    registrationId: uuid.nullable(),
+    optedIn: z.boolean().openapi({ description: "Consent: visible to the other side only when true" }),
+    locale: z.enum(["en", "ur"]),
+    withdrawnAt: z.string().nullable().openapi({ format: "date-time" }),
+  })
+  .openapi("B2bParticipant");
+const profileAnswer = z
+  .object({
+    participant: participantSchema,
+    about: z.record(z.string(), z.unknown()).openapi({ description: "Who the participant is: the enterprise (women-led, size, cluster, district) or the registration" }),
+    saved: z.boolean().openapi({ description: "false: never saved; an exhibitor's profile is pre-filled from the enterprise registry" }),
+    profile: z.record(z.string(), z.unknown()),
+    completeness: z.number().int().openapi({ description: "0–100: the share of what the kind is asked for that is filled in" }),
+    missing: z.array(z.string()),
+  })
+  .openapi("B2bProfile");
+const kindIn = z.enum(["buyer_procurement", "investor", "bank", "development_partner", "foreign_mission"]);
+
 export function b2bApi(_services: AppServices) {
   const api = apiRouter();
   api.openapi(
@@ -90,6 +123,116 @@ export function b2bApi(_services: AppServices) {
       },
     }),
     async (c) => c.json(await setB2bProgramme(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id }), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      operationId: "enrolB2bExhibitors",
+      path: "/editions/{id}/b2b-participants/exhibitors",
+      summary: "Enrol the edition's selected exhibitors",
+      description: "Organiser staff (`b2b.manage`). Every enterprise selected in the published selection becomes an exhibitor-side participant; idempotent. Audited (`b2b.exhibitors_enrolled`). `b2b_selection_unpublished` (409) before the selection is published.",
+      tags,
+      security: security.session,
+      request: { params: idParams },
+      responses: {
+        200: jsonResponse(z.object({ enrolled: z.number().int(), already: z.number().int(), withoutEnterprise: z.number().int() }), "Enrolled"),
+        ...errorResponses,
+        409: errorResponse("`b2b_selection_unpublished`"),
+      },
+    }),
+    async (c) => c.json(await enrolExhibitors(c.get("req").ctx, { editionId: c.req.valid("param").id }), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      operationId: "joinB2bAsBuyer",
+      path: "/b2b/join",
+      summary: "Join B2B matchmaking on the buyer side",
+      description:
+        "An approved registration in a trade category opts in with its kind: by the account it belongs to (`registrationId`) or by its manage link (`registrationToken`; the answer then carries the B2B link's token, shown once). Idempotent. Refusals (409): `b2b_matchmaking_off`, `b2b_window_closed`, `b2b_registration_not_approved`, `b2b_not_trade_category`, `b2b_kind_not_for_category`; an unknown link is `token_invalid` (410).",
+      tags,
+      security: security.none,
+      request: {
+        body: jsonBody(
+          z.strictObject({ registrationId: uuid.optional(), registrationToken: z.string().max(128).optional(), kind: kindIn, locale: z.enum(["en", "ur"]).optional() }).openapi("B2bJoinInput"),
+        ),
+      },
+      responses: {
+        200: jsonResponse(z.object({ participant: participantSchema, created: z.boolean(), accessToken: z.string().optional() }), "Joined"),
+        ...errorResponses,
+        409: errorResponse("`b2b_matchmaking_off`, `b2b_window_closed`, `b2b_registration_not_approved`, `b2b_not_trade_category`, `b2b_kind_not_for_category`"),
+        410: errorResponse("`token_invalid`"),
+      },
+    }),
+    async (c) => c.json(await joinAsBuyer(c.get("req").ctx, c.req.valid("json")), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      operationId: "sendB2bAccessLink",
+      path: "/b2b-participants/{id}/access-link",
+      summary: "Email a participant a new B2B link",
+      description: "Organiser staff (`b2b.manage`). The older link stops working; the token is only in the queued email. `sent: false` when there is no address. Audited (`b2b.access_link_issued`).",
+      tags,
+      security: security.session,
+      request: { params: idParams },
+      responses: { 200: jsonResponse(z.object({ sent: z.boolean() }), "Queued or not"), ...errorResponses },
+    }),
+    async (c) => c.json(await sendAccessLink(c.get("req").ctx, { participantId: c.req.valid("param").id }), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      operationId: "getMyB2bProfile",
+      path: "/b2b/my-profile",
+      summary: "The caller's own B2B profile",
+      description: "By account (`participantId`) or B2B link (`token`). Pre-filled for an exhibitor that never saved it; with its completeness and what is missing. A POST so that a token never sits in a URL.",
+      tags,
+      security: security.none,
+      request: { body: jsonBody(z.strictObject(refBody).openapi("B2bParticipantRef")) },
+      responses: { 200: jsonResponse(profileAnswer, "The profile"), ...errorResponses, 410: errorResponse("`token_invalid`") },
+    }),
+    async (c) => c.json(await getMyProfile(c.get("req").ctx, c.req.valid("json")), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "put",
+      operationId: "updateMyB2bProfile",
+      path: "/b2b/my-profile",
+      summary: "Complete or change the caller's own B2B profile",
+      description:
+        "The fields of the participant's kind (others are `unrecognized_key`); `optedIn` gives or withdraws consent to be seen. Audited (`b2b.profile_updated`). Refusals (409): `b2b_matchmaking_off`, `b2b_window_closed`, `b2b_participant_withdrawn`.",
+      tags,
+      security: security.none,
+      request: {
+        body: jsonBody(
+          z
+            .strictObject({ ...refBody, optedIn: z.boolean().optional(), profile: z.record(z.string(), z.unknown()).openapi({ description: "Fields of the kind: offersEn/Ur, needsEn/Ur, languages, productsEn/Ur, hsCodes, …" }) })
+            .openapi("B2bProfileInput"),
+        ),
+      },
+      responses: {
+        200: jsonResponse(profileAnswer, "Saved"),
+        ...errorResponses,
+        409: errorResponse("`b2b_matchmaking_off`, `b2b_window_closed`, `b2b_participant_withdrawn`"),
+        410: errorResponse("`token_invalid`"),
+      },
+    }),
+    async (c) => c.json(await updateMyProfile(c.get("req").ctx, c.req.valid("json")), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      operationId: "withdrawFromB2b",
+      path: "/b2b/withdraw",
+      summary: "Withdraw from B2B matchmaking",
+      description: "By account or B2B link. Idempotent; audited once (`b2b.participant_withdrawn`).",
+      tags,
+      security: security.none,
+      request: { body: jsonBody(z.strictObject(refBody)) },
+      responses: { 200: jsonResponse(participantSchema, "Withdrawn"), ...errorResponses, 410: errorResponse("`token_invalid`") },
+    }),
+    async (c) => c.json(await withdrawParticipant(c.get("req").ctx, c.req.valid("json")), 200),
   );
   return api;
 }

@@ -68,6 +68,11 @@ export const en = {
   "bo.audit.action.appeal.upheld": "Appeal upheld",
   "bo.audit.action.appeal.rejected": "Appeal rejected",
   "bo.audit.action.b2b.programme_set": "B2B programme set",
+  "bo.audit.action.b2b.exhibitors_enrolled": "Exhibitors enrolled in B2B matchmaking",
+  "bo.audit.action.b2b.buyer_joined": "Joined B2B matchmaking (buyer side)",
+  "bo.audit.action.b2b.access_link_issued": "B2B access link sent",
+  "bo.audit.action.b2b.participant_withdrawn": "Withdrew from B2B matchmaking",
+  "bo.audit.action.b2b.profile_updated": "B2B profile updated",
 
   "bo.audit.entity.edition": "Edition",
   "bo.audit.entity.sector": "Sector",
@@ -84,6 +89,7 @@ export const en = {
   "bo.audit.entity.nomination_call": "Call for nominations",
   "bo.audit.entity.nomination": "Nomination",
   "bo.audit.entity.appeal": "Appeal",
+  "bo.audit.entity.b2b_participant": "B2B participant",
 
   "bo.audit.by.registration": "{label}, through their registration's link",
   "bo.audit.by.nomination": "{label}, through their application link",
@@ -212,6 +218,11 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.appeal.upheld": "اپیل منظور",
   "bo.audit.action.appeal.rejected": "اپیل مسترد",
   "bo.audit.action.b2b.programme_set": "بی ٹو بی پروگرام مقرر کیا گیا",
+  "bo.audit.action.b2b.exhibitors_enrolled": "نمائش کنندگان بی ٹو بی ملاقاتوں میں شامل کیے گئے",
+  "bo.audit.action.b2b.buyer_joined": "بی ٹو بی ملاقاتوں میں شمولیت (خریدار کی طرف)",
+  "bo.audit.action.b2b.access_link_issued": "بی ٹو بی رسائی کا لنک بھیجا گیا",
+  "bo.audit.action.b2b.participant_withdrawn": "بی ٹو بی ملاقاتوں سے دستبرداری",
+  "bo.audit.action.b2b.profile_updated": "بی ٹو بی پروفائل اپ ڈیٹ کیا گیا",
 
   "bo.audit.entity.edition": "ایڈیشن",
   "bo.audit.entity.sector": "شعبہ",
@@ -228,6 +239,7 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.entity.nomination_call": "نامزدگیوں کی کال",
   "bo.audit.entity.nomination": "نامزدگی",
   "bo.audit.entity.appeal": "اپیل",
+  "bo.audit.entity.b2b_participant": "بی ٹو بی شریک",
 
   "bo.audit.by.registration": "{label}، اپنی رجسٹریشن کے لنک سے",
   "bo.audit.by.nomination": "{label}، اپنی درخواست کے لنک سے",

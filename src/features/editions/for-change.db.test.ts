@@ -19,6 +19,7 @@ import { listReviewerAffiliations } from "../selection/operations/affiliations";
 import { footfall } from "../checkin/operations/footfall";
 import { checkinSetup } from "../checkin/operations/setup";
 import { defaultProgramme, getB2bProgramme, setB2bProgramme } from "../b2b/operations/programme";
+import { enrolExhibitors } from "../b2b/operations/participants";
 import { grantZone, revokeZoneGrant, setZoneRules, zoneAccess } from "../checkin/operations/zone-access";
 import { badgeAdmin, rotateBadgeKey } from "../checkin/operations/manage-badges";
 import { setStaffQuota } from "../checkin/operations/staff-badges";
@@ -93,6 +94,7 @@ const byEdition: Record<string, (ctx: Ctx, id: string) => Promise<unknown>> = {
   badgeAdmin: (ctx, id) => badgeAdmin(ctx, { editionId: id }),
   getB2bProgramme: (ctx, id) => getB2bProgramme(ctx, { editionId: id }),
   setB2bProgramme: (ctx, id) => setB2bProgramme(ctx, { editionId: id, ...defaultProgramme(3) }),
+  enrolExhibitors: (ctx, id) => enrolExhibitors(ctx, { editionId: id }),
 };
 const byPart: Record<string, (ctx: Ctx, existing: boolean) => Promise<unknown>> = {
   "partForChange (cluster)": (ctx, existing) =>

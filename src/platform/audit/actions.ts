@@ -73,6 +73,11 @@ export const auditActions = [
   "appeal.rejected",
   // b2b
   "b2b.programme_set",
+  "b2b.exhibitors_enrolled",
+  "b2b.buyer_joined",
+  "b2b.access_link_issued",
+  "b2b.participant_withdrawn",
+  "b2b.profile_updated",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -92,6 +97,7 @@ export const auditEntityTypes = [
   "nomination_call",
   "nomination",
   "appeal",
+  "b2b_participant",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

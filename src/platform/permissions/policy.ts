@@ -75,6 +75,12 @@ export const policy = {
   "registration.configure": staffOnly,
   // B2B matchmaking: organisers set up the edition's programme.
   "b2b.configure": staffOnly,
+  // Organisers enrol the exhibitors, send participants their access link, see every participant.
+  "b2b.manage": staffOnly,
+  // A participant acts for itself: a buyer-side person for their own registration (scope userId),
+  // an exhibitor for its own enterprise (scope enterpriseId). A signed link is its own proof.
+  "b2b.participate": (a, s) =>
+    self(a, s) || (a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId)),
   "registration.register": anyone,
   "registration.manageOwn": self,
   "registration.list": either(staff, token("catalogue:read")),
