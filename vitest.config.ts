@@ -22,6 +22,10 @@ const projects = [
       env,
       setupFiles,
       isolate: false,
+      // Not a speed target (those live in benchmarks): linting with the project's configuration,
+      // property runs and solver tests take 1–2 s alone and several times that on a busy 2-core
+      // machine, where vitest's default 5 s failed fresh-clone runs.
+      testTimeout: 20_000,
     },
   },
   {
