@@ -2,6 +2,12 @@
 // in en and ur.
 export const en = {
   "b2b.nav.programme": "B2B programme",
+  "b2b.nav.participant": "Your B2B matchmaking",
+  "b2b.nav.profile": "Profile",
+  "b2b.nav.recommended": "Recommended",
+  "b2b.nav.directory": "Directory",
+  "b2b.nav.requests": "Requests",
+  "b2b.nav.meetings": "My meetings",
   "b2b.programme.title": "B2B matchmaking programme",
   "b2b.programme.hint": "When and where exhibitors meet buyers, investors, banks and missions. Meetings are only given times by the scheduler, from accepted requests; this page sets the frame it fills.",
   "b2b.programme.saved": "Saved: {slots} meeting slots over the days.",
@@ -56,6 +62,12 @@ export const en = {
 
 export const ur: Record<keyof typeof en, string> = {
   "b2b.nav.programme": "بی ٹو بی پروگرام",
+  "b2b.nav.participant": "آپ کی بی ٹو بی میچ میکنگ",
+  "b2b.nav.profile": "پروفائل",
+  "b2b.nav.recommended": "آپ کے لیے تجاویز",
+  "b2b.nav.directory": "فہرست",
+  "b2b.nav.requests": "درخواستیں",
+  "b2b.nav.meetings": "میری ملاقاتیں",
   "b2b.programme.title": "بی ٹو بی میچ میکنگ پروگرام",
   "b2b.programme.hint": "نمائش کنندگان خریداروں، سرمایہ کاروں، بینکوں اور سفارتی مشنوں سے کب اور کہاں ملتے ہیں۔ ملاقاتوں کو وقت صرف شیڈولر دیتا ہے، منظور شدہ درخواستوں سے؛ یہ صفحہ وہ ڈھانچہ طے کرتا ہے جسے وہ بھرتا ہے۔",
   "b2b.programme.saved": "محفوظ ہو گیا: تمام دنوں میں ملاقات کے {slots} وقفے۔",
