@@ -15,7 +15,7 @@ import { checkinRehearsals } from "../checkin/tables";
 import { defaultScanEdition } from "../editions/choice";
 import { seedCheckinDemo } from "../checkin/seed";
 import { seedDemoFootfall } from "../checkin/demo-footfall";
-import { seedB2bDemo } from "../b2b/seed";
+import { seedB2bDemo, seedB2bDemoPeople, seedB2bDemoTryout } from "../b2b/seed";
 import { seedDemoFloor } from "../floor/demo-plan";
 import { copyFloorPlan } from "../floor/copy-part";
 
@@ -195,6 +195,12 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     // Next year's matchmaking is on with its window open, so an organiser can try it.
     const nextEdition = next.editionId ? await one(tx.select().from(t.editions).where(eq(t.editions.id, next.editionId))) : undefined;
     if (nextEdition) await seedB2bDemo(tx, nextEdition, clock.now());
+    // Once the 2026 show's matchmaking window has closed, its programme as it happened: every
+    // exhibitor and ~150 buyers with profiles, ~1,200 requests and the published schedule; and next
+    // year's to try: a few participants and requests (b2b/seed.ts). After the footfall: its crowd is
+    // seeded only into an edition without registrations.
+    const b2b = await seedB2bDemoPeople(tx, edition, clock.now());
+    if (nextEdition && b2b.due) await seedB2bDemoTryout(tx, nextEdition, clock.now());
     // Whatever the day, every badge would be "not valid today" at the gate (the shows are not on
     // today): the first seeding starts a door rehearsal of day 1, for today, of the edition the
     // scanner opens on (check-in set-up page; it ends at midnight, an organiser can start another).

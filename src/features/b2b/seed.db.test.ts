@@ -1,0 +1,170 @@
+// The demo's B2B matchmaking (issue #11, item 9): seeded as a first start after the 2026 show
+// would (the suite's snapshot is seeded before the show, with both programmes empty), the 2026
+// show has every exhibitor and ~150 buyers of every kind with profiles, ~1,200 requests (most
+// accepted, one per pair, none over the sending cap) and a published schedule over its three days
+// that the database accepted (no double booking, tables and interpreters within the programme);
+// next year's edition is open with a few participants and pending requests to try.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { fixedClock } from "../../platform/clock";
+import { openTestDb, type TestDb } from "../../../tests/support/db";
+import { seedDemo } from "../demo/seed-demo";
+import { enterprises } from "../editions/enterprise-tables";
+import { editions } from "../editions/tables";
+import { generateDemoEnterprises } from "../catalogue/seed-data";
+import { b2bMeetings, b2bParticipants, b2bProfiles, b2bProgrammes, b2bRequests, b2bRunPlacements, b2bRuns } from "./tables";
+
+const AFTER_THE_SHOW = fixedClock("2026-12-04T06:00:00Z");
+
+let t: TestDb;
+let y2026: string;
+let y2027: string;
+let seconds = 0;
+beforeAll(async () => {
+  t = await openTestDb();
+  const idOf = async (slug: string) => (await t.db.select().from(editions).where(eq(editions.slug, slug)))[0]!.id;
+  y2026 = await idOf("showcase-2026");
+  y2027 = await idOf("sme-showcase-2027");
+  const started = performance.now();
+  await seedDemo(t.db, AFTER_THE_SHOW, { accounts: false });
+  seconds = (performance.now() - started) / 1000;
+});
+afterAll(async () => t?.close());
+
+const participantsOf = (editionId: string) => t.db.select().from(b2bParticipants).where(eq(b2bParticipants.editionId, editionId));
+
+const counts = async () => ({
+  participants: (await t.db.select({ n: sql<number>`count(*)::int` }).from(b2bParticipants))[0]!.n,
+  profiles: (await t.db.select({ n: sql<number>`count(*)::int` }).from(b2bProfiles))[0]!.n,
+  requests: (await t.db.select({ n: sql<number>`count(*)::int` }).from(b2bRequests))[0]!.n,
+  runs: (await t.db.select({ n: sql<number>`count(*)::int` }).from(b2bRuns))[0]!.n,
+  meetings: (await t.db.select({ n: sql<number>`count(*)::int` }).from(b2bMeetings))[0]!.n,
+});
+
+describe("the demo's B2B matchmaking", () => {
+  it("is not seeded before the 2026 window closes: the tests' snapshot keeps both programmes empty", async () => {
+    const fresh = await openTestDb();
+    try {
+      expect((await fresh.db.select({ n: sql<number>`count(*)::int` }).from(b2bParticipants))[0]!.n).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("has every 2026 exhibitor on the SME side, approved and opted in, with a profile; ~40 % host at their stall; some profiles to chase", async () => {
+    const smes = (await participantsOf(y2026)).filter((p) => p.side === "sme");
+    expect(smes.length).toBe(170);
+    expect(smes.every((p) => p.approved && p.optedIn && p.kind === "sme" && p.enterpriseId)).toBe(true);
+    const atStall = smes.filter((p) => p.hostsAtStall).length / smes.length;
+    expect(atStall).toBeGreaterThan(0.3);
+    expect(atStall).toBeLessThan(0.5);
+    const profiles = await t.db.select().from(b2bProfiles).where(inArray(b2bProfiles.participantId, smes.map((p) => p.id)));
+    expect(profiles.length).toBe(170);
+    expect(profiles.every((p) => p.hsCodes.length > 0)).toBe(true);
+    const incomplete = profiles.filter((p) => p.completeness < 60).length;
+    expect(incomplete).toBeGreaterThanOrEqual(10);
+    expect(incomplete).toBeLessThanOrEqual(30);
+    expect(profiles.filter((p) => p.languages.includes("zh")).length).toBeGreaterThan(0);
+  });
+
+  it("has ~150 buyer-side people of all five kinds, approved registrations of trade categories, with profiles; missions from several countries and one delegation", async () => {
+    const buyers = (await participantsOf(y2026)).filter((p) => p.side === "buyer");
+    expect(buyers.length).toBeGreaterThanOrEqual(140);
+    expect(buyers.length).toBeLessThanOrEqual(160);
+    expect(new Set(buyers.map((b) => b.kind))).toEqual(new Set(["buyer_procurement", "investor", "bank", "development_partner", "foreign_mission"]));
+    expect(buyers.every((b) => b.approved && b.optedIn && b.registrationId)).toBe(true);
+    const profiles = await t.db.select().from(b2bProfiles).where(inArray(b2bProfiles.participantId, buyers.map((p) => p.id)));
+    expect(profiles.length).toBe(buyers.length);
+    const missions = profiles.filter((p) => buyers.find((b) => b.id === p.participantId)!.kind === "foreign_mission");
+    expect(new Set(missions.map((m) => m.country)).size).toBeGreaterThanOrEqual(6);
+    for (const c of ["CN", "TR", "AE", "SA", "DE", "GB"]) expect(missions.some((m) => m.country === c)).toBe(true);
+    const led = buyers.filter((b) => b.delegationLeaderId);
+    expect(led.length).toBe(6);
+    expect(new Set(led.map((b) => b.delegationLeaderId)).size).toBe(1);
+    expect(buyers.some((b) => b.id === led[0]!.delegationLeaderId)).toBe(true);
+    const rows = await t.db.execute(sql`select c.code, r.status from registrations r join visitor_categories c on c.id = r.category_id join b2b_participants p on p.registration_id = r.id where p.edition_id = ${y2026}`);
+    const regs = ((rows as unknown as { rows?: unknown[] }).rows ?? rows) as { code: string; status: string }[];
+    expect(regs.every((r) => r.status === "approved" && ["corporate_buyer", "procurement_head", "financial_institution", "development_partner", "foreign_mission"].includes(r.code))).toBe(true);
+  });
+
+  it("has ≥ 1,000 requests, ≥ 80 % accepted, one per pair, none over the sending cap, between participants of the edition", async () => {
+    const requests = await t.db.select().from(b2bRequests).where(eq(b2bRequests.editionId, y2026));
+    expect(requests.length).toBeGreaterThanOrEqual(1000);
+    expect(requests.length).toBeLessThanOrEqual(1400);
+    expect(requests.filter((r) => r.status === "accepted").length / requests.length).toBeGreaterThanOrEqual(0.8);
+    expect(requests.some((r) => r.status === "pending")).toBe(true);
+    expect(requests.some((r) => r.status === "declined")).toBe(true);
+    expect(new Set(requests.map((r) => `${r.smeParticipantId}|${r.buyerParticipantId}`)).size).toBe(requests.length);
+    const sent = new Map<string, number>();
+    for (const r of requests) {
+      const sender = r.requestedBy === "sme" ? r.smeParticipantId : r.buyerParticipantId;
+      sent.set(sender, (sent.get(sender) ?? 0) + 1);
+    }
+    const [programme] = await t.db.select().from(b2bProgrammes).where(eq(b2bProgrammes.editionId, y2026));
+    expect(Math.max(...sent.values())).toBeLessThanOrEqual(programme!.maxRequestsSent);
+    expect(requests.some((r) => r.requestedBy === "sme")).toBe(true);
+    expect(requests.some((r) => r.priority === "must")).toBe(true);
+    expect(requests.every((r) => r.createdAt >= programme!.windowOpensAt! && r.createdAt < programme!.windowClosesAt!)).toBe(true);
+  });
+
+  it("has a published schedule over the three days: accepted requests only, nobody twice in a slot, tables within the lounge, stall meetings, zh/ur/en interpreters within the programme", async () => {
+    const [run] = await t.db.select().from(b2bRuns).where(eq(b2bRuns.editionId, y2026));
+    expect(run).toMatchObject({ status: "done" });
+    expect(run!.publishedAt).not.toBeNull();
+    const meetings = await t.db.select().from(b2bMeetings).where(eq(b2bMeetings.editionId, y2026));
+    const placements = await t.db.select().from(b2bRunPlacements).where(eq(b2bRunPlacements.runId, run!.id));
+    expect(placements.length).toBe(meetings.length);
+    const accepted = await t.db.select().from(b2bRequests).where(and(eq(b2bRequests.editionId, y2026), eq(b2bRequests.status, "accepted")));
+    expect(meetings.length).toBeGreaterThan(0.85 * accepted.length);
+    const acceptedIds = new Set(accepted.map((r) => r.id));
+    expect(meetings.every((m) => acceptedIds.has(m.requestId) && m.status === "scheduled" && m.sequence === 0 && m.uid.endsWith("@numaish") && m.runId === run!.id)).toBe(true);
+    expect(new Set(meetings.map((m) => m.day))).toEqual(new Set([1, 2, 3]));
+    const once = (key: (m: (typeof meetings)[number]) => string, list = meetings) => new Set(list.map(key)).size === list.length;
+    expect(once((m) => `${m.smeParticipantId}|${m.day}|${m.startMinute}`)).toBe(true);
+    expect(once((m) => `${m.buyerParticipantId}|${m.day}|${m.startMinute}`)).toBe(true);
+    const atTables = meetings.filter((m) => m.place === "table");
+    expect(once((m) => `${m.day}|${m.startMinute}|${m.tableNo}`, atTables)).toBe(true);
+    expect(atTables.every((m) => m.tableNo! >= 1 && m.tableNo! <= 40)).toBe(true);
+    const stalls = meetings.filter((m) => m.place === "stall");
+    expect(stalls.length).toBeGreaterThan(0);
+    const hosts = new Set((await participantsOf(y2026)).filter((p) => p.hostsAtStall).map((p) => p.id));
+    expect(stalls.every((m) => hosts.has(m.smeParticipantId))).toBe(true);
+    for (const lang of ["zh", "ur", "en"]) expect(meetings.some((m) => m.interpreterLanguage === lang)).toBe(true);
+    const perSlot = new Map<string, number>();
+    for (const m of meetings) if (m.interpreterLanguage) perSlot.set(`${m.day}|${m.startMinute}|${m.interpreterLanguage}`, (perSlot.get(`${m.day}|${m.startMinute}|${m.interpreterLanguage}`) ?? 0) + 1);
+    const cap: Record<string, number> = { ur: 4, en: 4, zh: 2 };
+    expect([...perSlot].every(([k, n]) => n <= cap[k.split("|")[2]!]!)).toBe(true);
+    const perDay = new Map<string, number>();
+    for (const m of meetings) for (const p of [m.smeParticipantId, m.buyerParticipantId]) perDay.set(`${p}|${m.day}`, (perDay.get(`${p}|${m.day}`) ?? 0) + 1);
+    expect(Math.max(...perDay.values())).toBeLessThanOrEqual(8);
+  });
+
+  it("opens next year's matchmaking to try: a few participants of both sides with profiles, pending requests to the demo exhibitor, no schedule", async () => {
+    const people = await participantsOf(y2027);
+    expect(people.filter((p) => p.side === "sme").length).toBe(6);
+    expect(people.filter((p) => p.side === "buyer").length).toBe(6);
+    expect((await t.db.select().from(b2bProfiles).where(inArray(b2bProfiles.participantId, people.map((p) => p.id)))).length).toBe(12);
+    const [own] = await t.db.select().from(enterprises).where(eq(enterprises.slug, generateDemoEnterprises()[0]!.slug));
+    const exhibitor = people.find((p) => p.enterpriseId === own!.id)!;
+    const requests = await t.db.select().from(b2bRequests).where(eq(b2bRequests.editionId, y2027));
+    const toExhibitor = requests.filter((r) => r.smeParticipantId === exhibitor.id && r.requestedBy === "buyer" && r.status === "pending");
+    expect(toExhibitor.length).toBe(3);
+    expect(toExhibitor.every((r) => r.expiresAt! > AFTER_THE_SHOW.now())).toBe(true);
+    expect(requests.some((r) => r.status === "accepted")).toBe(true);
+    expect((await t.db.select().from(b2bRuns).where(eq(b2bRuns.editionId, y2027))).length).toBe(0);
+    const [programme] = await t.db.select().from(b2bProgrammes).where(eq(b2bProgrammes.editionId, y2027));
+    expect(programme!.enabled).toBe(true);
+    expect(programme!.windowOpensAt! <= AFTER_THE_SHOW.now() && AFTER_THE_SHOW.now() < programme!.windowClosesAt!).toBe(true);
+  });
+
+  it("is idempotent: seeding again adds nothing", async () => {
+    const before = await counts();
+    await seedDemo(t.db, fixedClock("2026-12-20T06:00:00Z"), { accounts: false });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("keeps the demo's seed fast", () => {
+    console.log(`demo seed after the show (footfall and B2B): ${seconds.toFixed(2)} s`);
+    expect(seconds).toBeLessThan(30);
+  });
+});
