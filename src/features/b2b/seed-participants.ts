@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
+import { newId } from "../../platform/ids";
 import { clusters as seedClusters } from "../catalogue/seed-data";
 import { enterprises, products } from "../editions/enterprise-tables";
 import { visitorCategories } from "../editions/tables";
@@ -92,7 +93,7 @@ export async function insertBuyers(tx: Executor, p: { editionId: string; roster:
   const categoryId = new Map(categories.map((c) => [c.code, c.id]));
   const roster = p.roster.filter((b) => categoryId.has(b.category));
   const numbers = await nextRegistrationNumbers(tx, p.editionId, roster.length);
-  const groupId = crypto.randomUUID();
+  const groupId = newId();
   const regs = await tx
     .insert(registrations)
     .values(

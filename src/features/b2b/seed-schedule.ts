@@ -1,6 +1,7 @@
 import { schedule } from "../matchmaking/engine/scheduler";
 import type { ScheduleInputRaw, ScheduleOutput } from "../matchmaking/engine/schema";
 import type { Executor } from "../../platform/db/types";
+import { newId } from "../../platform/ids";
 import { parseSlotId, schedulerSlots, type SlotProgramme } from "./core/slots";
 import { b2bMeetings, b2bRunPlacements, b2bRuns } from "./tables";
 
@@ -103,7 +104,7 @@ export async function writePublishedRun(
   });
   for (let i = 0; i < placed.length; i += 2000) await tx.insert(b2bRunPlacements).values(placed.slice(i, i + 2000).map((x) => ({ runId: run!.id, ...x })));
   const meetings = placed.map((x) => {
-    const id = crypto.randomUUID();
+    const id = newId();
     const r = p.requests.get(x.requestId)!;
     return {
       id,
