@@ -221,13 +221,15 @@ if (!args["no-demo"]) {
   try {
     await database.migrate();
     const db = database.db;
-    await seedDemo(db, fixedClock("2026-01-10T08:00:00Z"), { accounts: false });
+    // With accounts: the demo's selection (and so its floor) is made by its seeded reviewers.
+    await seedDemo(db, fixedClock("2026-01-10T08:00:00Z"));
     const [edition] = await db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
     const editionId = edition!.id;
     const halls = await db.select().from(floorHalls).where(eq(floorHalls.editionId, editionId));
     const areaRows = await db.select().from(floorAreas).where(eq(floorAreas.editionId, editionId));
     const stallRows = await db.select().from(floorStalls).where(eq(floorStalls.editionId, editionId));
     const held = await db.select({ stall: floorStalls, ent: enterprises }).from(floorStalls).innerJoin(enterprises, eq(enterprises.id, floorStalls.enterpriseId)).where(and(eq(floorStalls.editionId, editionId), eq(floorStalls.state, "confirmed")));
+    if (stallRows.length === 0 || held.length === 0) throw new Error("the demo seed made no floor");
     const clusterRows = await db.select().from(clusters).where(eq(clusters.editionId, editionId));
     const prods = await db.select().from(products);
     const ictArea = areaRows.find((a) => a.code === "ict-enclave")?.id ?? null;
