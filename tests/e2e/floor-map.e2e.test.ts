@@ -66,6 +66,9 @@ async function journey(page: Page, label: string, js: boolean) {
   await page.getByTestId("stall-exhibitor").waitFor();
   expect(await page.getByRole("listitem").filter({ hasText: "قینچیاں" }).count()).toBeGreaterThan(0);
   expect(await page.getByTestId("hall-map").locator("a.st-selected").getAttribute("data-stall")).toBe(number);
+  // The way there from the hall's entrance, drawn and said in words.
+  await page.getByTestId("route").waitFor({ state: "attached" });
+  await page.getByTestId("route-text").getByText(/مرکزی دروازہ/).waitFor();
   await checks("stall");
 }
 

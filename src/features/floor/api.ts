@@ -132,16 +132,32 @@ export function floorApi(_services: AppServices) {
           hall: z.string().max(40).openapi({ param: { name: "hall", in: "path" }, example: "H2" }),
           number: z.string().max(40).openapi({ param: { name: "number", in: "path" }, example: "2-114" }),
         }),
+        query: z.object({ from: z.string().max(40).optional().openapi({ description: "An entrance's code (its QR code), e.g. H2-main", example: "H2-main" }) }),
       },
       responses: {
-        200: jsonResponse(z.object({ edition: editionRef, hall, stall, area: area.nullable(), neighbours: z.array(stall) }).openapi("FloorStallPage"), "The stall"),
+        200: jsonResponse(
+          z
+            .object({
+              edition: editionRef,
+              hall,
+              stall,
+              area: area.nullable(),
+              neighbours: z.array(stall),
+              route: z
+                .object({ entrance: z.object({ code: z.string(), nameEn: z.string(), nameUr: z.string() }), points: z.array(point), lengthM: z.number() })
+                .nullable()
+                .openapi({ description: "A walk along the aisles from the entrance (`from`, else the hall's first) to the stall's front" }),
+            })
+            .openapi("FloorStallPage"),
+          "The stall",
+        ),
         ...notFound,
       },
     }),
     async (c) => {
       const p = c.req.valid("param");
-      const r = await publicStall(c.get("req").ctx, { slug: p.slug, hall: p.hall, number: p.number });
-      return c.json({ edition: r.edition, hall: r.hall, stall: r.stall, area: r.area, neighbours: r.neighbours } as never, 200);
+      const r = await publicStall(c.get("req").ctx, { slug: p.slug, hall: p.hall, number: p.number, from: c.req.valid("query").from });
+      return c.json({ edition: r.edition, hall: r.hall, stall: r.stall, area: r.area, neighbours: r.neighbours, route: r.route } as never, 200);
     },
   );
   return api;

@@ -75,6 +75,7 @@ export const en = {
   "floor.map.stall.neighbours": "Neighbours",
   "floor.map.stall.onPlan": "See it on the hall's plan",
   "floor.map.womenLed": "Women-led",
+  "floor.map.route": "The dashed red line is the way from the {entrance} (the red dot), about {metres} m along the aisles.",
   "floor.map.link": "Floor plan: find exhibitors and stalls",
 } as const;
 
@@ -152,6 +153,7 @@ export const ur: Record<keyof typeof en, string> = {
   "floor.map.stall.neighbours": "ساتھ والے اسٹال",
   "floor.map.stall.onPlan": "اسے ہال کے پلان پر دیکھیں",
   "floor.map.womenLed": "خواتین کی زیرِ قیادت",
+  "floor.map.route": "سرخ نقطہ دار لکیر {entrance} (سرخ نقطہ) سے راستہ ہے، گلیوں کے ساتھ تقریباً {metres} میٹر۔",
   "floor.map.link": "فلور پلان: نمائش کنندگان اور اسٹال تلاش کریں",
 };
 

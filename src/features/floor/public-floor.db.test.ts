@@ -93,6 +93,12 @@ describe("publicPlan", () => {
     expect(r.area?.id).toBe(one.areaId);
     expect(r.neighbours.length).toBeGreaterThanOrEqual(2);
     expect(r.neighbours.map((n) => n.id)).not.toContain(one.id);
+    // The walk from the hall's entrance ends at the stall's front, never crossing another stall.
+    expect(r.route?.entrance.code).toBe("H2-main");
+    expect(r.route!.lengthM).toBeGreaterThan(0);
+    const end = r.route!.points.at(-1)!;
+    const b = one.rect!;
+    expect(Math.max(0, b.x - end.x, end.x - (b.x + b.w)) + Math.max(0, b.y - end.y, end.y - (b.y + b.h))).toBeLessThanOrEqual(0.5);
   });
 });
 

@@ -59,11 +59,13 @@ export interface HallMapProps {
   from?: string | null;
   /** 1, 2 or 3: the drawing's width as a multiple of the page's. */
   zoom?: number;
+  /** A walk to draw (metres), from an entrance to a stall. */
+  route?: readonly { x: number; y: number }[] | null;
   /** Where a stall links: its anchor in the list (the default) or a page. */
   href?: (s: PublicStall) => string;
 }
 
-export function HallMap({ hall, areas, stalls, locale, t, hits, selected, from, zoom = 1, href }: HallMapProps) {
+export function HallMap({ hall, areas, stalls, locale, t, hits, selected, from, zoom = 1, route, href }: HallMapProps) {
   const here = from ? hall.entrances.find((e) => e.code.toLowerCase() === from.toLowerCase()) : undefined;
   const title = t("floor.map.planLabel", { hall: pick(locale, hall.nameEn, hall.nameUr) });
   const link = href ?? ((s: PublicStall) => `#${stallAnchor(s.number)}`);
@@ -118,6 +120,12 @@ export function HallMap({ hall, areas, stalls, locale, t, hits, selected, from, 
             </a>
           );
         })}
+        {route && route.length > 1 ? (
+          <g className="f-here" aria-hidden="true">
+            <polyline className="f-route" points={pts(route)} data-testid="route" />
+            <circle cx={r(route[0]!.x)} cy={r(route[0]!.y)} r={0.8} />
+          </g>
+        ) : null}
         {here
           ? (() => {
               const b = shapeBox(here.shape);

@@ -8,6 +8,7 @@ import { parseInput } from "../../../platform/validation";
 import { enterprises, products } from "../../editions/enterprise-tables";
 import { findEdition } from "../../editions/queries";
 import { clusters } from "../../editions/tables";
+import { route } from "../engine/route";
 import { floorAreas, floorHalls, floorStalls, type AreaKind, type FloorEntrance, type FloorObstacle, type FloorPoint, type StallType } from "../tables";
 
 // The public floor (issue #12, items 4 and 7): an edition's halls, areas and stalls as visitors see
@@ -208,7 +209,13 @@ export async function publicPlan(ctx: Ctx, raw: unknown): Promise<PublicFloor & 
 /** One stall of the public plan by its number, with its hall and the stalls beside and across. */
 export async function publicStall(ctx: Ctx, raw: unknown) {
   const input = parseInput(
-    z.object({ slug: z.string().min(1).max(100).optional(), editionId: z.uuid().optional(), hall: z.string().min(1).max(40), number: z.string().min(1).max(40) }),
+    z.object({
+      slug: z.string().min(1).max(100).optional(),
+      editionId: z.uuid().optional(),
+      hall: z.string().min(1).max(40),
+      number: z.string().min(1).max(40),
+      from: z.string().max(40).nullish(),
+    }),
     raw,
   );
   const plan = await publicPlan(ctx, input);
@@ -228,7 +235,20 @@ export async function publicStall(ctx: Ctx, raw: unknown) {
     .filter((n) => n.d <= 3.05)
     .sort((p, q) => p.d - q.d || p.s.seq - q.s.seq)
     .map((n) => n.s);
-  return { ...plan, stall, area: plan.areas.find((x) => x.id === stall.areaId) ?? null, neighbours: near };
+  // The walk from the entrance the visitor came in by (`from`, its QR code), else the hall's first.
+  const hall = plan.hall!;
+  const entrance = (input.from ? hall.entrances.find((e) => e.code.toLowerCase() === input.from!.toLowerCase()) : undefined) ?? hall.entrances[0];
+  let walk: { entrance: { code: string; nameEn: string; nameUr: string }; points: FloorPoint[]; lengthM: number } | null = null;
+  if (entrance) {
+    const e = entrance.shape.kind === "rect" ? entrance.shape : bbox(entrance.shape.points);
+    const blocked = [
+      ...plan.stalls.filter((s) => s.id !== stall.id).map(box),
+      ...hall.obstacles.map((o) => (o.shape.kind === "rect" ? o.shape : bbox(o.shape.points))),
+    ];
+    const r = route({ widthM: hall.widthM, depthM: hall.depthM, from: { x: e.x + e.w / 2, y: e.y + e.h / 2 }, to: a, blocked });
+    if (r) walk = { entrance: { code: entrance.code, nameEn: entrance.nameEn, nameUr: entrance.nameUr }, points: r.points, lengthM: Math.round(r.lengthM) };
+  }
+  return { ...plan, stall, area: plan.areas.find((x) => x.id === stall.areaId) ?? null, neighbours: near, route: walk };
 }
 
 export function bbox(points: readonly FloorPoint[]) {

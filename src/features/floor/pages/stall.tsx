@@ -19,14 +19,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 200);
   const from = url.searchParams.get("from")?.slice(0, 40) ?? null;
-  const r = await loadOr(request, () => publicStall(context.ctx, { slug: params.slug, hall: params.hall, number: params.number }));
-  return { edition: r.edition, hall: r.hall!, areas: r.areas, stalls: r.stalls, stall: r.stall, area: r.area, neighbours: r.neighbours, q, from };
+  const r = await loadOr(request, () => publicStall(context.ctx, { slug: params.slug, hall: params.hall, number: params.number, from }));
+  return { edition: r.edition, hall: r.hall!, areas: r.areas, stalls: r.stalls, stall: r.stall, area: r.area, neighbours: r.neighbours, route: r.route, q, from };
 }
 
 export default function Stall({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
-  const { edition, hall, areas, stalls, stall, area, neighbours, q, from } = loaderData;
+  const { edition, hall, areas, stalls, stall, area, neighbours, route, q, from } = loaderData;
   const sep = locale === "ur" ? "، " : ", ";
   const e = stall.exhibitor;
   const hallPath = floorPath(edition.slug, hall.code);
@@ -94,8 +94,14 @@ export default function Stall({ loaderData }: Route.ComponentProps) {
         t={t}
         selected={stall.id}
         from={from}
+        route={route?.points}
         href={(s) => `${floorPath(edition.slug, hall.code, s.number)}${query({ q, from })}`}
       />
+      {route ? (
+        <p data-testid="route-text">
+          {t("floor.map.route", { metres: formatNumber(route.lengthM, locale), entrance: pick(locale, route.entrance.nameEn, route.entrance.nameUr) })}
+        </p>
+      ) : null}
       <p>
         <a href={`${hallPath}${query({ q, from })}#${stallAnchor(stall.number)}`}>{t("floor.map.stall.onPlan")}</a>
       </p>
