@@ -34,6 +34,9 @@ export default [
   route("review/photos/:photoId", "features/selection/pages/review-photo.ts"),
   route("editions/:slug/transparency", "features/selection/pages/transparency.tsx"),
   route("editions/:slug/transparency.csv", "features/selection/pages/transparency-csv.ts"),
+  route("editions/:slug/floor", "features/floor/pages/floor.tsx"),
+  route("editions/:slug/floor/:hall", "features/floor/pages/hall.tsx"),
+  route("editions/:slug/floor/:hall/stalls/:number", "features/floor/pages/stall.tsx"),
   ...prefix("back-office", [
     layout("features/backoffice/pages/shell.tsx", [
       index("features/backoffice/pages/overview.tsx"),

@@ -11,6 +11,7 @@ import { selectionApi } from "../features/selection/api";
 import { registrationApi } from "../features/registration/api";
 import { b2bApi } from "../features/b2b/api";
 import { checkinApi } from "../features/checkin/api";
+import { floorApi } from "../features/floor/api";
 import { renderApiReference } from "./api-reference";
 
 /**
@@ -42,6 +43,7 @@ const tags = [
   { name: "registration (organiser)", description: "Registrations: list, approve or refuse, walk-ins, exports." },
   { name: "check-in", description: "Gate scans online and offline, gate bundles, badge PDFs, revoking and reprinting badges." },
   { name: "b2b matchmaking", description: "The B2B programme of an edition: days, sessions, slots, lounge tables, interpreters, caps." },
+  { name: "floor", description: "The public exhibition floor: halls, pavilions, stalls and their confirmed exhibitors, and its search." },
 ];
 
 export function createApi(services: AppServices) {
@@ -79,6 +81,7 @@ export function createApi(services: AppServices) {
   api.route("/", registrationApi(services));
   api.route("/", checkinApi(services));
   api.route("/", b2bApi(services));
+  api.route("/", floorApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {

@@ -80,6 +80,9 @@ export function EditionView({ details, standing, past = [] }: Props) {
             </Link>
           </p>
         ) : null}
+        <p>
+          <Link to={`/editions/${edition.slug}/floor`}>{t("floor.map.link")}</Link>
+        </p>
         {/* Figures, not links: there is no page of them to go to. */}
         <p className="stats">
           <span>{t("home.clustersCount", { count: n(clusters.length) })}</span>
