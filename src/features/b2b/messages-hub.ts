@@ -87,7 +87,7 @@ export const en = {
   "b2b.field.financingProducts": "Financing products",
   "b2b.field.country": "Country (two-letter code, e.g. DE)",
   "b2b.field.exportReadiness": "Export readiness",
-  "b2b.field.number": "Give a whole number.",
+  "validation.b2b_whole_number": "Give a whole number (digits only).",
 
   "b2b.directory.title": "Directory",
   "b2b.directory.hint": "Everyone on the other side who chose to be listed. Contact details are shared only once a meeting is accepted.",
@@ -258,7 +258,7 @@ export const ur: Record<keyof typeof en, string> = {
   "b2b.field.financingProducts": "مالیاتی مصنوعات",
   "b2b.field.country": "ملک (دو حرفی کوڈ، مثلاً DE)",
   "b2b.field.exportReadiness": "برآمد کی تیاری",
-  "b2b.field.number": "پورا عدد لکھیں۔",
+  "validation.b2b_whole_number": "پورا عدد لکھیں (صرف ہندسے)۔",
 
   "b2b.directory.title": "ڈائریکٹری",
   "b2b.directory.hint": "دوسری جانب کے وہ سب شرکاء جنہوں نے فہرست میں آنا چنا۔ رابطے کی تفصیل ملاقات قبول ہونے کے بعد ہی ملتی ہے۔",
