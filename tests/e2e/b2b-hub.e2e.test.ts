@@ -15,8 +15,8 @@ import { outboxMessages } from "../../src/platform/mail/tables";
 import { backOfficeEditionPath, beforeTheShow, demo, seriousViolations, signInByPost, SLOW, startEnv, type Env } from "./helpers";
 
 // B2B matchmaking for a participant (issue #11, items 2 and 3), two weeks before the show while
-// the window is open: the organiser enrols the exhibitors and sends one its signed link; the
-// exhibitor opens it on a 360 px phone without JavaScript, in Urdu, completes its profile (a
+// the window is open: the organiser enrols the exhibitors and sends a buyer-side participant its
+// signed link; it opens it on a 360 px phone without JavaScript, in Urdu, completes its profile (a
 // mistake said on its field, in Urdu), sees recommendations with their reasons and searches the
 // directory by Urdu words and an HS prefix. Every page is axe-clean and fits the phone.
 
@@ -26,7 +26,6 @@ let exhibitorUr = "";
 const buyerName = "Hub Surgical Buyer";
 let path = "";
 
-const step = (what: string) => console.log(`[b2b-hub ${new Date().toISOString()}] ${what}`);
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 beforeAll(async () => {
@@ -75,19 +74,15 @@ describe("B2B participant pages", () => {
     org.setDefaultTimeout(15_000);
     await signInByPost(env, org, demo.organiser);
     await org.goto(adminPath);
-    step("admin page");
     await org.getByRole("button", { name: "Enrol the selected exhibitors" }).click();
     await org.getByText(/exhibitors enrolled/).waitFor();
-    step("enrolled");
     await org.getByLabel("Only empty or incomplete profiles (the list to chase)").check();
     await org.getByRole("button", { name: "Show", exact: true }).click();
     await org.waitForURL(/incomplete=1/);
-    step("filtered");
     expect(await org.getByTestId("b2b-admin-counts").textContent()).toMatch(/participants: \d+ exhibitors, 1 on the buyer side/);
     await org.getByRole("button", { name: `Send ${buyerName} the link` }).click();
     await org.getByText(`A new signed link was emailed to ${buyerName}.`).waitFor();
     path = await newestLink();
-    step("link sent");
     // axe needs JavaScript in the page: a context with it, on a short list (the buyer side).
     const js = (await env.context({ viewport: { width: 360, height: 800 } })).page;
     await signInByPost(env, js, demo.organiser);
@@ -96,7 +91,7 @@ describe("B2B participant pages", () => {
     expect(await seriousViolations(js, "b2b participants (en)")).toEqual([]);
   }, 120_000);
 
-  it("the exhibitor opens its link on a phone in Urdu, completes its profile, sees recommendations with reasons and searches the directory", async () => {
+  it("the buyer-side participant opens its link on a phone in Urdu, completes its profile, sees recommendations with reasons and searches the directory", async () => {
     const page = (await env.context({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false })).page;
     page.setDefaultTimeout(15_000);
     await page.goto(`/lang/ur?next=${encodeURIComponent(path)}`);
@@ -105,7 +100,6 @@ describe("B2B participant pages", () => {
     await page.getByRole("heading", { name: "آپ کا بی ٹو بی پروفائل", level: 1 }).waitFor();
     expect(await page.getByText(/پروفائل \d+% مکمل/).count()).toBeGreaterThan(0);
     expect(await page.getByTestId("b2b-missing").textContent()).toContain("ابھی باقی");
-    step("profile open");
     expect(await overflow(page)).toBeLessThanOrEqual(0);
 
     // A wrong HS code is said on its field, in Urdu, and what was typed is kept.
@@ -123,17 +117,16 @@ describe("B2B participant pages", () => {
     expect(await page.getByLabel(/مجھے ڈائریکٹری اور تجاویز میں شامل کریں/).isChecked()).toBe(true);
 
     // Recommendations, with their reasons in Urdu.
-    step("profile saved");
     await page.goto(`${path}/recommended`);
     await page.getByRole("heading", { name: "آپ کے لیے تجاویز", level: 1 }).waitFor();
     const card = page.getByTestId("b2b-card").filter({ hasText: exhibitorUr });
     await card.waitFor();
-    expect(await card.getByTestId("b2b-reasons").textContent()).toContain("آپ کی طرح اردو بولتے ہیں");
+    expect(await card.getByTestId("b2b-reasons").textContent()).toContain("آپ کی طرح اردو، انگریزی بولتے ہیں");
+    expect(await card.getByTestId("b2b-reasons").textContent()).toContain("ایچ ایس 9018 بناتے ہیں، جو آپ خریدتے ہیں");
     expect(await card.getByRole("link", { name: /ملاقات کی درخواست کریں/ }).getAttribute("href")).toMatch(new RegExp(`^${path}/requests/new\\?to=`));
     expect(await overflow(page)).toBeLessThanOrEqual(0);
 
     // The directory: by Urdu words, then by an HS prefix; never an email.
-    step("recommended");
     await page.goto(`${path}/directory`);
     await page.getByLabel("تلاش: نام، مصنوعات، ایچ ایس کوڈ (اردو یا انگریزی)").fill("جراحی");
     await page.getByRole("button", { name: "تلاش کریں" }).click();
