@@ -37,6 +37,9 @@ export default [
   route("editions/:slug/floor", "features/floor/pages/floor.tsx"),
   route("editions/:slug/floor/:hall", "features/floor/pages/hall.tsx"),
   route("editions/:slug/floor/:hall/stalls/:number", "features/floor/pages/stall.tsx"),
+  route("b2b/:who", "features/b2b/pages/profile.tsx"),
+  route("b2b/:who/directory", "features/b2b/pages/directory.tsx"),
+  route("b2b/:who/recommended", "features/b2b/pages/recommended.tsx"),
   ...prefix("back-office", [
     layout("features/backoffice/pages/shell.tsx", [
       index("features/backoffice/pages/overview.tsx"),
@@ -49,6 +52,7 @@ export default [
       route("editions/:editionId/checkin-setup", "features/checkin/pages/setup.tsx"),
       route("editions/:editionId/zone-access", "features/checkin/pages/zone-access.tsx"),
       route("editions/:editionId/b2b", "features/b2b/pages/programme.tsx"),
+      route("editions/:editionId/b2b/participants", "features/b2b/pages/participants-admin.tsx"),
       route("editions/:editionId/selection", "features/selection/pages/selection.tsx"),
       route("editions/:editionId/reviewers", "features/selection/pages/reviewers.tsx"),
       route("editions/:editionId/nominees", "features/nominations/pages/nominees.tsx"),

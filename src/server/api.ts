@@ -10,6 +10,7 @@ import { backofficeApi } from "../features/backoffice/api";
 import { selectionApi } from "../features/selection/api";
 import { registrationApi } from "../features/registration/api";
 import { b2bApi } from "../features/b2b/api";
+import { b2bDirectoryApi } from "../features/b2b/api-directory";
 import { checkinApi } from "../features/checkin/api";
 import { floorApi } from "../features/floor/api";
 import { renderApiReference } from "./api-reference";
@@ -82,6 +83,7 @@ export function createApi(services: AppServices) {
   api.route("/", checkinApi(services));
   api.route("/", b2bApi(services));
   api.route("/", floorApi(services));
+  api.route("/", b2bDirectoryApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {

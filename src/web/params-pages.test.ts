@@ -22,6 +22,7 @@ const pages: [module: string, param: string][] = [
   ["../features/selection/pages/selection.tsx", "editionId"],
   ["../features/selection/pages/reviewers.tsx", "editionId"],
   ["../features/backoffice/pages/edition.tsx", "editionId"],
+  ["../features/b2b/pages/participants-admin.tsx", "editionId"],
 ];
 
 const untouchable = new Proxy(
