@@ -34,6 +34,9 @@ export default [
   route("review/photos/:photoId", "features/selection/pages/review-photo.ts"),
   route("editions/:slug/transparency", "features/selection/pages/transparency.tsx"),
   route("editions/:slug/transparency.csv", "features/selection/pages/transparency-csv.ts"),
+  route("b2b/answer/:token", "features/b2b/pages/answer.tsx"),
+  route("b2b/:who/requests", "features/b2b/pages/requests.tsx"),
+  route("b2b/:who/requests/new", "features/b2b/pages/request-new.tsx"),
   ...prefix("back-office", [
     layout("features/backoffice/pages/shell.tsx", [
       index("features/backoffice/pages/overview.tsx"),
