@@ -12,6 +12,9 @@ export const en = {
     "Dear {name},\n\n{other} accepted to meet you at {edition}. The meeting will be given a time and a table when the organiser publishes the schedule; you can now see each other's contact details on your requests page.",
   "b2b.email.declined.subject": "{other} declined your meeting request",
   "b2b.email.declined.body": "Dear {name},\n\n{other} declined the meeting at {edition}.\nReason given: {reason}",
+  "b2b.email.direct.subject": "A B2B meeting with {other} is arranged for you",
+  "b2b.email.direct.body":
+    "Dear {name},\n\nThe organiser of {edition} has arranged a B2B meeting for you with {other}. It will be given a time and a table when the schedule is published; you can now see each other's contact details on your requests page.",
   "b2b.requests.title": "Meeting requests",
   "b2b.requests.incoming": "Requests to you",
   "b2b.requests.outgoing": "Requests you sent",
@@ -71,6 +74,9 @@ export const ur: Record<keyof typeof en, string> = {
     "محترم {name}،\n\n{other} نے {edition} میں آپ سے ملنا منظور کر لیا ہے۔ منتظم کے شیڈول شائع کرنے پر ملاقات کو وقت اور میز ملے گی؛ اب آپ اپنی درخواستوں کے صفحے پر ایک دوسرے کے رابطے کی تفصیل دیکھ سکتے ہیں۔",
   "b2b.email.declined.subject": "{other} نے آپ کی ملاقات کی درخواست نامنظور کر دی",
   "b2b.email.declined.body": "محترم {name}،\n\n{other} نے {edition} میں ملاقات نامنظور کر دی۔\nوجہ: {reason}",
+  "b2b.email.direct.subject": "{other} کے ساتھ آپ کی بی ٹو بی ملاقات طے کی گئی ہے",
+  "b2b.email.direct.body":
+    "محترم {name}،\n\n{edition} کے منتظم نے {other} کے ساتھ آپ کی بی ٹو بی ملاقات طے کی ہے۔ شیڈول شائع ہونے پر اسے وقت اور میز ملے گی؛ اب آپ اپنی درخواستوں کے صفحے پر ایک دوسرے کے رابطے کی تفصیل دیکھ سکتے ہیں۔",
   "b2b.requests.title": "ملاقات کی درخواستیں",
   "b2b.requests.incoming": "آپ کو موصول درخواستیں",
   "b2b.requests.outgoing": "آپ کی بھیجی ہوئی درخواستیں",

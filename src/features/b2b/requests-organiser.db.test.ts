@@ -72,7 +72,7 @@ describe("organisers", () => {
       const again = await createMeetingDirect(w.organiser(), { editionId: w.editionId, smeParticipantId: sme.id, buyerParticipantId: buyer.id });
       expect(again).toMatchObject({ created: false, request: { id: made.request.id } });
       expect(await w.audits("b2b.request_created_direct", [made.request.id])).toHaveLength(1);
-      expect((await w.mailsTo(buyer.email)).filter((m) => m.kind === "b2b_request_accepted")).toHaveLength(1);
+      expect((await w.mailsTo(buyer.email)).filter((m) => m.kind === "b2b_meeting_arranged")).toHaveLength(1);
     } finally {
       undo();
     }

@@ -11,7 +11,7 @@ import { parseInput } from "../../../platform/validation";
 import { editionFor, editionForChange } from "../../editions/for-change";
 import { refusingB2b } from "../db-errors";
 import { b2bParticipants, b2bRequests, requestStatuses } from "../tables";
-import { afterAccept } from "./requests-common";
+import { afterAccept, mailParticipant, nameIn, publicSummaries } from "./requests-common";
 import { answerLink, mailDecision, mailRecipient, presentRequest } from "./requests";
 
 // Meeting requests, the organiser's side (issue #11, item 4): meetings created directly (a hosted
@@ -61,9 +61,17 @@ export async function createMeetingDirect(ctx: Ctx, raw: unknown) {
             .values({ editionId: edition.id, smeParticipantId: sme!.id, buyerParticipantId: buyer!.id, requestedBy: "buyer", priority: "must", createdAt: now, ...values })
             .returning(),
         );
-    // Each of the two learns of the meeting (the "sender" side's email names the other).
-    await mailDecision(tx, ctx, row!);
-    await mailDecision(tx, ctx, { ...row!, requestedBy: row!.requestedBy === "sme" ? "buyer" : "sme" });
+    // Each of the two learns of the meeting the organiser arranged, with the other's name.
+    const names = await publicSummaries(tx, [sme!.id, buyer!.id]);
+    for (const [to, other] of [
+      [sme!, buyer!],
+      [buyer!, sme!],
+    ] as const) {
+      await mailParticipant(tx, ctx, to, "b2b_meeting_arranged", { subject: "b2b.email.direct.subject", body: "b2b.email.direct.body" }, (locale) => ({
+        other: nameIn(locale, names.get(other.id)),
+        edition: locale === "ur" ? edition.nameUr : edition.nameEn,
+      }));
+    }
     await recordAudit(tx, ctx, {
       action: "b2b.request_created_direct",
       entityType: "b2b_request",

@@ -145,7 +145,11 @@ const directionAllows = (direction: string, side: ParticipantSide) => direction 
 export async function sendRequest(ctx: Ctx, raw: unknown) {
   const input = parseInput(sendRequestInput, raw);
   return inTransaction(ctx, async (tx) => {
-    const { participant: me, by } = await ownParticipant(tx, ctx, input, true);
+    const { participant: me, by } = await ownParticipant(tx, ctx, input);
+    // The sender's row, locked: its sends go one at a time, so the cap holds. NO KEY UPDATE, not
+    // UPDATE: the new request's foreign keys take KEY SHARE on both participants, and two of them
+    // asking each other at once must meet at the pair index (a refusal), not in a deadlock.
+    await tx.select({ id: b2bParticipants.id }).from(b2bParticipants).where(eq(b2bParticipants.id, me.id)).for("no key update");
     await assertProgrammeOpen(tx, ctx, me.editionId);
     if (me.withdrawnAt) throw new DomainError("b2b_participant_withdrawn");
     if (!me.approved) throw new DomainError("b2b_registration_not_approved");
