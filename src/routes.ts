@@ -40,6 +40,9 @@ export default [
   route("b2b/:who", "features/b2b/pages/profile.tsx"),
   route("b2b/:who/directory", "features/b2b/pages/directory.tsx"),
   route("b2b/:who/recommended", "features/b2b/pages/recommended.tsx"),
+  route("b2b/answer/:token", "features/b2b/pages/answer.tsx"),
+  route("b2b/:who/requests", "features/b2b/pages/requests.tsx"),
+  route("b2b/:who/requests/new", "features/b2b/pages/request-new.tsx"),
   ...prefix("back-office", [
     layout("features/backoffice/pages/shell.tsx", [
       index("features/backoffice/pages/overview.tsx"),

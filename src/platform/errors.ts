@@ -45,6 +45,14 @@ export const errorStatus = {
   b2b_not_trade_category: 409,
   b2b_kind_not_for_category: 409,
   b2b_participant_withdrawn: 409,
+  // B2B matchmaking: meeting requests.
+  b2b_no_such_participant: 404,
+  b2b_no_such_request: 404,
+  b2b_same_side: 409,
+  b2b_direction_not_allowed: 409,
+  b2b_request_cap: 409,
+  b2b_request_decided: 409,
+  b2b_request_expired: 409,
   token_invalid: 410,
   // A typed short badge code (checkin/core/short-code.ts) whose check letter does not match, or
   // one of another edition: said plainly at the gate, never guessed at.

@@ -11,6 +11,7 @@ import { selectionApi } from "../features/selection/api";
 import { registrationApi } from "../features/registration/api";
 import { b2bApi } from "../features/b2b/api";
 import { b2bDirectoryApi } from "../features/b2b/api-directory";
+import { b2bRequestsApi } from "../features/b2b/api-requests";
 import { checkinApi } from "../features/checkin/api";
 import { floorApi } from "../features/floor/api";
 import { renderApiReference } from "./api-reference";
@@ -84,6 +85,7 @@ export function createApi(services: AppServices) {
   api.route("/", b2bApi(services));
   api.route("/", floorApi(services));
   api.route("/", b2bDirectoryApi(services));
+  api.route("/", b2bRequestsApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {

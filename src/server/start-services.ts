@@ -5,6 +5,7 @@ import type { AppServices } from "../platform/context";
 import { openDatabase, type Database } from "../platform/db/open";
 import { smtpTransport, startOutboxWorker, type MailTransport } from "../platform/mail/worker";
 import { seedDemo } from "../features/demo/seed-demo";
+import { startRequestExpiry } from "../features/b2b/operations/requests-organiser";
 
 export interface Running {
   services: AppServices;
@@ -42,6 +43,8 @@ export async function startServices(
           onError: (e) => console.error("outbox worker:", e),
         })
       : undefined;
+    // B2B meeting requests expire (with a reminder the day before) on a timer, like the outbox's.
+    const expiry = options.clock ? undefined : startRequestExpiry({ db: database.db, clock, config, onError: (e) => console.error("b2b request expiry:", e) });
     const services: AppServices = { db: database.db, clock, config, notifyOutbox: () => worker?.notify() };
     return {
       services,
@@ -49,6 +52,7 @@ export async function startServices(
       seeded,
       async stop() {
         await worker?.stop();
+        await expiry?.stop();
         await database.close();
       },
     };

@@ -219,10 +219,13 @@ export const b2bRequests = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     remindedAt: timestamp("reminded_at", { withTimezone: true }),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** SHA-256 of the token of the email link that answers the request without signing in. */
+    answerTokenHash: text("answer_token_hash"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    unique("b2b_requests_answer_token_uq").on(t.answerTokenHash),
     unique("b2b_requests_pair_uq").on(t.smeParticipantId, t.buyerParticipantId),
     // The target of b2b_meetings' composite key: a meeting's two participants are its request's.
     unique("b2b_requests_id_pair_uq").on(t.id, t.smeParticipantId, t.buyerParticipantId),

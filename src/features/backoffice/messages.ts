@@ -73,6 +73,13 @@ export const en = {
   "bo.audit.action.b2b.access_link_issued": "B2B access link sent",
   "bo.audit.action.b2b.participant_withdrawn": "Withdrew from B2B matchmaking",
   "bo.audit.action.b2b.profile_updated": "B2B profile updated",
+  "bo.audit.action.b2b.request_sent": "B2B meeting request sent",
+  "bo.audit.action.b2b.request_edited": "B2B meeting request edited",
+  "bo.audit.action.b2b.request_withdrawn": "B2B meeting request withdrawn",
+  "bo.audit.action.b2b.request_accepted": "B2B meeting request accepted",
+  "bo.audit.action.b2b.request_declined": "B2B meeting request declined",
+  "bo.audit.action.b2b.request_created_direct": "B2B meeting created by the organiser",
+  "bo.audit.action.b2b.requests_bulk_accepted": "B2B requests accepted for a delegation",
 
   "bo.audit.entity.edition": "Edition",
   "bo.audit.entity.sector": "Sector",
@@ -90,6 +97,7 @@ export const en = {
   "bo.audit.entity.nomination": "Nomination",
   "bo.audit.entity.appeal": "Appeal",
   "bo.audit.entity.b2b_participant": "B2B participant",
+  "bo.audit.entity.b2b_request": "B2B meeting request",
 
   "bo.audit.by.registration": "{label}, through their registration's link",
   "bo.audit.by.nomination": "{label}, through their application link",
@@ -223,6 +231,13 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.b2b.access_link_issued": "بی ٹو بی رسائی کا لنک بھیجا گیا",
   "bo.audit.action.b2b.participant_withdrawn": "بی ٹو بی ملاقاتوں سے دستبرداری",
   "bo.audit.action.b2b.profile_updated": "بی ٹو بی پروفائل اپ ڈیٹ کیا گیا",
+  "bo.audit.action.b2b.request_sent": "بی ٹو بی ملاقات کی درخواست بھیجی گئی",
+  "bo.audit.action.b2b.request_edited": "بی ٹو بی ملاقات کی درخواست میں تبدیلی",
+  "bo.audit.action.b2b.request_withdrawn": "بی ٹو بی ملاقات کی درخواست واپس لی گئی",
+  "bo.audit.action.b2b.request_accepted": "بی ٹو بی ملاقات کی درخواست منظور",
+  "bo.audit.action.b2b.request_declined": "بی ٹو بی ملاقات کی درخواست نامنظور",
+  "bo.audit.action.b2b.request_created_direct": "منتظم نے بی ٹو بی ملاقات طے کی",
+  "bo.audit.action.b2b.requests_bulk_accepted": "وفد کی طرف سے بی ٹو بی درخواستیں منظور",
 
   "bo.audit.entity.edition": "ایڈیشن",
   "bo.audit.entity.sector": "شعبہ",
@@ -240,6 +255,7 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.entity.nomination": "نامزدگی",
   "bo.audit.entity.appeal": "اپیل",
   "bo.audit.entity.b2b_participant": "بی ٹو بی شریک",
+  "bo.audit.entity.b2b_request": "بی ٹو بی ملاقات کی درخواست",
 
   "bo.audit.by.registration": "{label}، اپنی رجسٹریشن کے لنک سے",
   "bo.audit.by.nomination": "{label}، اپنی درخواست کے لنک سے",

@@ -78,6 +78,13 @@ export const auditActions = [
   "b2b.access_link_issued",
   "b2b.participant_withdrawn",
   "b2b.profile_updated",
+  "b2b.request_sent",
+  "b2b.request_edited",
+  "b2b.request_withdrawn",
+  "b2b.request_accepted",
+  "b2b.request_declined",
+  "b2b.request_created_direct",
+  "b2b.requests_bulk_accepted",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -98,6 +105,7 @@ export const auditEntityTypes = [
   "nomination",
   "appeal",
   "b2b_participant",
+  "b2b_request",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
