@@ -5,6 +5,7 @@ import type { AppServices } from "../platform/context";
 import { openDatabase, type Database } from "../platform/db/open";
 import { smtpTransport, startOutboxWorker, type MailTransport } from "../platform/mail/worker";
 import { seedDemo } from "../features/demo/seed-demo";
+import { startRunRunner } from "../features/b2b/run-worker";
 
 export interface Running {
   services: AppServices;
@@ -42,12 +43,15 @@ export async function startServices(
           onError: (e) => console.error("outbox worker:", e),
         })
       : undefined;
+    // B2B scheduling runs: claimed with SKIP LOCKED, so every process may run one (issue #17).
+    const runs = startRunRunner({ db: database.db, clock, pollMs: 5_000, onError: (e) => console.error("b2b run runner:", e) });
     const services: AppServices = { db: database.db, clock, config, notifyOutbox: () => worker?.notify() };
     return {
       services,
       database,
       seeded,
       async stop() {
+        await runs.stop();
         await worker?.stop();
         await database.close();
       },

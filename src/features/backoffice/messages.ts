@@ -73,6 +73,9 @@ export const en = {
   "bo.audit.action.b2b.access_link_issued": "B2B access link sent",
   "bo.audit.action.b2b.participant_withdrawn": "Withdrew from B2B matchmaking",
   "bo.audit.action.b2b.profile_updated": "B2B profile updated",
+  "bo.audit.action.b2b.run_started": "B2B scheduling run started",
+  "bo.audit.action.b2b.run_placement_changed": "B2B draft meeting changed",
+  "bo.audit.action.b2b.run_published": "B2B schedule published",
 
   "bo.audit.entity.edition": "Edition",
   "bo.audit.entity.sector": "Sector",
@@ -90,6 +93,7 @@ export const en = {
   "bo.audit.entity.nomination": "Nomination",
   "bo.audit.entity.appeal": "Appeal",
   "bo.audit.entity.b2b_participant": "B2B participant",
+  "bo.audit.entity.b2b_run": "B2B scheduling run",
 
   "bo.audit.by.registration": "{label}, through their registration's link",
   "bo.audit.by.nomination": "{label}, through their application link",
@@ -223,6 +227,9 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.b2b.access_link_issued": "بی ٹو بی رسائی کا لنک بھیجا گیا",
   "bo.audit.action.b2b.participant_withdrawn": "بی ٹو بی ملاقاتوں سے دستبرداری",
   "bo.audit.action.b2b.profile_updated": "بی ٹو بی پروفائل اپ ڈیٹ کیا گیا",
+  "bo.audit.action.b2b.run_started": "بی ٹو بی ملاقاتیں طے کرنے کا عمل شروع",
+  "bo.audit.action.b2b.run_placement_changed": "بی ٹو بی مسودے کی ملاقات بدلی گئی",
+  "bo.audit.action.b2b.run_published": "بی ٹو بی شیڈول شائع",
 
   "bo.audit.entity.edition": "ایڈیشن",
   "bo.audit.entity.sector": "شعبہ",
@@ -240,6 +247,7 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.entity.nomination": "نامزدگی",
   "bo.audit.entity.appeal": "اپیل",
   "bo.audit.entity.b2b_participant": "بی ٹو بی شریک",
+  "bo.audit.entity.b2b_run": "بی ٹو بی ملاقاتیں طے کرنے کا عمل",
 
   "bo.audit.by.registration": "{label}، اپنی رجسٹریشن کے لنک سے",
   "bo.audit.by.nomination": "{label}، اپنی درخواست کے لنک سے",

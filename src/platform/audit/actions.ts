@@ -78,6 +78,9 @@ export const auditActions = [
   "b2b.access_link_issued",
   "b2b.participant_withdrawn",
   "b2b.profile_updated",
+  "b2b.run_started",
+  "b2b.run_placement_changed",
+  "b2b.run_published",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -98,6 +101,7 @@ export const auditEntityTypes = [
   "nomination",
   "appeal",
   "b2b_participant",
+  "b2b_run",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
