@@ -1,4 +1,4 @@
-import { Form, redirect } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/programme";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
 import { loadOr, runForm } from "../../../web/actions";
@@ -131,6 +131,9 @@ export default function B2bProgrammePage({ loaderData: d }: Route.ComponentProps
       {d.done ? <Notice>{t("b2b.programme.saved", { slots: d.slots })}</Notice> : null}
       <FormError failure={failure} />
       <p className="hint">{t("b2b.programme.hint")}</p>
+      <p>
+        <Link to={`/back-office/editions/${d.edition.id}/b2b/runs`}>{t("b2b.runs.programmeLink")}</Link>
+      </p>
       <Form method="post" className="card" data-testid="b2b-programme">
         <div className="field">
           <label>
