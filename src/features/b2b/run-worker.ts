@@ -101,19 +101,26 @@ const setProgress = (db: Db, id: string, progress: string) => db.update(b2bRuns)
 
 /** Run one claimed run to its end: `done` with placements and summary, or `failed` with the error. */
 export async function executeRun(db: Db, clock: Clock, run: Run): Promise<void> {
+  const t0 = performance.now();
+  const ms = (from: number) => Math.round(performance.now() - from);
   try {
     const data = await loadRunData(db, run.editionId, run.baseRunId);
+    const loadMs = ms(t0);
     if (!data.programme) throw new Error("the edition has no B2B programme");
     const input = buildScheduleInput(data.programme, data.participants, data.requests, data.fixed);
     if (input.slots.length === 0) throw new Error("the programme has no meeting slots");
     // The engine in its worker thread, the bound here, at the same time.
+    const t1 = performance.now();
+    let scheduleMs = 0;
+    let boundMs = 0;
     const [output, bound] = await Promise.all([
-      runScheduleInWorker(input, { onProgress: (phase) => void setProgress(db, run.id, phase).catch(() => {}) }),
+      runScheduleInWorker(input, { onProgress: (phase) => void setProgress(db, run.id, phase).catch(() => {}) }).then((o) => ((scheduleMs = ms(t1)), o)),
       lpBound(compile(input)).then(
-        (b) => (b.status === "Optimal" ? b.bound : null),
+        (b) => ((boundMs = ms(t1)), b.status === "Optimal" ? b.bound : null),
         () => null,
       ),
     ]);
+    const t2 = performance.now();
     await setProgress(db, run.id, "write");
     const placements = placementsOf(input, output);
     const reasons = new Map<string, ReasonCode>(output.unscheduled.map((u) => [u.request, u.reason]));
@@ -124,7 +131,7 @@ export async function executeRun(db: Db, clock: Clock, run: Run): Promise<void> 
       }
       await tx
         .update(b2bRuns)
-        .set({ status: "done", progress: null, summary: summary as unknown as Record<string, unknown>, weight: summary.weight, upperBound: bound, finishedAt: clock.now() })
+        .set({ status: "done", progress: null, settings: { ...run.settings, timingsMs: { load: loadMs, schedule: scheduleMs, bound: boundMs, write: ms(t2), total: ms(t0) } }, summary: summary as unknown as Record<string, unknown>, weight: summary.weight, upperBound: bound, finishedAt: clock.now() })
         .where(and(eq(b2bRuns.id, run.id), eq(b2bRuns.claimedBy, run.claimedBy!)));
     });
   } catch (e) {
