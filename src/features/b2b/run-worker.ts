@@ -113,13 +113,28 @@ export async function executeRun(db: Db, clock: Clock, run: Run): Promise<void> 
     const t1 = performance.now();
     let scheduleMs = 0;
     let boundMs = 0;
-    const [output, bound] = await Promise.all([
-      runScheduleInWorker(input, { onProgress: (phase) => void setProgress(db, run.id, phase).catch(() => {}) }).then((o) => ((scheduleMs = ms(t1)), o)),
-      lpBound(compile(input)).then(
-        (b) => ((boundMs = ms(t1)), b.status === "Optimal" ? b.bound : null),
-        () => null,
-      ),
-    ]);
+    // When each engine phase began, in ms from the schedule's start (kept with the run's timings).
+    const phases: Record<string, number> = {};
+    // The engine loads in its worker thread while the bound is solved here; the worker then stops
+    // its weight search as soon as the schedule reaches the bound.
+    let setTarget!: (bound: number | null) => void;
+    const target = new Promise<number | null>((resolve) => (setTarget = resolve));
+    const scheduling = runScheduleInWorker(input, {
+      target,
+      onProgress: (phase) => {
+        phases[phase] = ms(t1);
+        void setProgress(db, run.id, phase).catch(() => {});
+      },
+    });
+    scheduling.catch(() => {}); // awaited below; no unhandled rejection while the bound is solved
+    const bound = await lpBound(compile(input)).then(
+      (b) => (b.status === "Optimal" ? b.bound : null),
+      () => null,
+    );
+    boundMs = ms(t1);
+    setTarget(bound);
+    const output = await scheduling;
+    scheduleMs = ms(t1);
     const t2 = performance.now();
     await setProgress(db, run.id, "write");
     const placements = placementsOf(input, output);
@@ -131,7 +146,7 @@ export async function executeRun(db: Db, clock: Clock, run: Run): Promise<void> 
       }
       await tx
         .update(b2bRuns)
-        .set({ status: "done", progress: null, settings: { ...run.settings, timingsMs: { load: loadMs, schedule: scheduleMs, bound: boundMs, write: ms(t2), total: ms(t0) } }, summary: summary as unknown as Record<string, unknown>, weight: summary.weight, upperBound: bound, finishedAt: clock.now() })
+        .set({ status: "done", progress: null, settings: { ...run.settings, timingsMs: { load: loadMs, schedule: scheduleMs, bound: boundMs, write: ms(t2), total: ms(t0), phases } }, summary: summary as unknown as Record<string, unknown>, weight: summary.weight, upperBound: bound, finishedAt: clock.now() })
         .where(and(eq(b2bRuns.id, run.id), eq(b2bRuns.claimedBy, run.claimedBy!)));
     });
   } catch (e) {
