@@ -17,7 +17,7 @@ import { runFor, runIdInput } from "./runs";
 // Publishing a run (issue #11 item 5): its placements become the edition's meetings, in ONE
 // transaction. A request that already has a meeting keeps its row and uid (calendars); a changed
 // slot or table increments its sequence; a meeting of the edition the run does not place (and the
-// organiser did not pin) is cancelled with its sequence incremented; a new one gets a stable uid.
+// organiser did not pin, and that existed when the run started) is cancelled with its sequence incremented; a new one gets a stable uid.
 // The database's partial unique indexes and the interpreter trigger are the final guard
 // (db-errors.ts). Each participant whose meetings changed is emailed once, in its language.
 // Publishing the same run again changes nothing and sends nothing.
@@ -67,7 +67,10 @@ export async function publishRun(ctx: Ctx, raw: unknown) {
       (placements.length ? await tx.select({ id: b2bRequests.id, sme: b2bRequests.smeParticipantId, buyer: b2bRequests.buyerParticipantId }).from(b2bRequests).where(eq(b2bRequests.editionId, edition.id)) : []).map((r) => [r.id, r]),
     );
 
-    const dropped = existing.filter((m) => m.status === "scheduled" && !placed.has(m.requestId) && !m.pinned);
+    // A run keeps every meeting scheduled when it started, so one it lacks was dropped by the
+    // organiser or lost its request; a meeting made after the run started (a repair, an organiser's
+    // direct meeting) is not the run's to cancel.
+    const dropped = existing.filter((m) => m.status === "scheduled" && !placed.has(m.requestId) && !m.pinned && m.createdAt <= run.createdAt);
     const changed: { m: Meeting; p: Placement }[] = [];
     const fresh: Placement[] = [];
     const pinOnly: { m: Meeting; p: Placement }[] = [];
