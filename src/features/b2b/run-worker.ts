@@ -97,7 +97,12 @@ export async function loadRunData(db: Executor, editionId: string, baseRunId: st
   return { programme: runProgramme, participants, requests, fixed, pinned };
 }
 
-const setProgress = (db: Db, id: string, progress: string) => db.update(b2bRuns).set({ progress }).where(eq(b2bRuns.id, id));
+// Only a running run shows progress: a late write never lands on a finished one.
+const setProgress = (db: Db, id: string, progress: string) =>
+  db
+    .update(b2bRuns)
+    .set({ progress })
+    .where(and(eq(b2bRuns.id, id), eq(b2bRuns.status, "running")));
 
 /** Run one claimed run to its end: `done` with placements and summary, or `failed` with the error. */
 export async function executeRun(db: Db, clock: Clock, run: Run): Promise<void> {
@@ -115,6 +120,7 @@ export async function executeRun(db: Db, clock: Clock, run: Run): Promise<void> 
     let boundMs = 0;
     // When each engine phase began, in ms from the schedule's start (kept with the run's timings).
     const phases: Record<string, number> = {};
+    let progressWrites: Promise<unknown> = Promise.resolve();
     // The engine loads in its worker thread while the bound is solved here; the worker then stops
     // its weight search as soon as the schedule reaches the bound.
     let setTarget!: (bound: number | null) => void;
@@ -123,7 +129,8 @@ export async function executeRun(db: Db, clock: Clock, run: Run): Promise<void> 
       target,
       onProgress: (phase) => {
         phases[phase] = ms(t1);
-        void setProgress(db, run.id, phase).catch(() => {});
+        // One write after the other, all done before the result is written.
+        progressWrites = progressWrites.then(() => setProgress(db, run.id, phase)).catch(() => {});
       },
     });
     scheduling.catch(() => {}); // awaited below; no unhandled rejection while the bound is solved
@@ -136,6 +143,7 @@ export async function executeRun(db: Db, clock: Clock, run: Run): Promise<void> 
     const output = await scheduling;
     scheduleMs = ms(t1);
     const t2 = performance.now();
+    await progressWrites;
     await setProgress(db, run.id, "write");
     const placements = placementsOf(input, output);
     const reasons = new Map<string, ReasonCode>(output.unscheduled.map((u) => [u.request, u.reason]));
