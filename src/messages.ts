@@ -8,6 +8,7 @@ import * as accounts from "./features/accounts/messages";
 import * as b2b from "./features/b2b/messages";
 import * as b2bHub from "./features/b2b/messages-hub";
 import * as b2bRequests from "./features/b2b/messages-requests";
+import * as b2bRuns from "./features/b2b/messages-runs";
 import * as backoffice from "./features/backoffice/messages";
 import * as checkin from "./features/checkin/messages";
 import * as floor from "./features/floor/messages";
@@ -16,8 +17,24 @@ import * as nominations from "./features/nominations/messages";
 import * as registration from "./features/registration/messages";
 import * as selection from "./features/selection/messages";
 
-const features = [accounts, registration, checkin, nominations, selection, b2b, b2bHub, b2bRequests, floor, home, backoffice];
+// One set a line, so that a new set is one added line (and merges without conflict).
+const features = [
+  accounts,
+  registration,
+  checkin,
+  nominations,
+  selection,
+  b2b,
+  b2bHub,
+  b2bRequests,
+  b2bRuns,
+  floor,
+  home,
+  backoffice,
+] as const;
 for (const set of features) addMessages(set);
 
-export const en = { ...platformEn, ...accounts.en, ...registration.en, ...checkin.en, ...nominations.en, ...selection.en, ...b2b.en, ...b2bHub.en, ...b2bRequests.en, ...floor.en, ...home.en, ...backoffice.en } as const;
-export const ur: Record<keyof typeof en, string> = { ...platformUr, ...accounts.ur, ...registration.ur, ...checkin.ur, ...nominations.ur, ...selection.ur, ...b2b.ur, ...b2bHub.ur, ...b2bRequests.ur, ...floor.ur, ...home.ur, ...backoffice.ur };
+type Merged<T extends readonly { en: object }[]> = T extends readonly [infer F extends { en: object }, ...infer R extends readonly { en: object }[]] ? F["en"] & Merged<R> : unknown;
+
+export const en = Object.assign({}, platformEn, ...features.map((f) => f.en)) as typeof platformEn & Merged<typeof features>;
+export const ur: Record<keyof typeof en, string> = Object.assign({}, platformUr, ...features.map((f) => f.ur));

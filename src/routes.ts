@@ -56,6 +56,8 @@ export default [
       route("editions/:editionId/zone-access", "features/checkin/pages/zone-access.tsx"),
       route("editions/:editionId/b2b", "features/b2b/pages/programme.tsx"),
       route("editions/:editionId/b2b/participants", "features/b2b/pages/participants-admin.tsx"),
+      route("editions/:editionId/b2b/runs", "features/b2b/pages/runs.tsx"),
+      route("editions/:editionId/b2b/runs/:runId", "features/b2b/pages/run.tsx"),
       route("editions/:editionId/selection", "features/selection/pages/selection.tsx"),
       route("editions/:editionId/reviewers", "features/selection/pages/reviewers.tsx"),
       route("editions/:editionId/nominees", "features/nominations/pages/nominees.tsx"),

@@ -1,32 +1,14 @@
 // Upper bounds on the scheduled weight, solved with HiGHS (WASM).
-// lpBound: maximum-weight b-matching relaxation (issue 5): x_r in [0,1] per
-//   request, each participant at most its capacity (sum over days of
-//   min(day cap, available slots that day)), pooled-table meetings at most the
-//   total tables over all slots, interpreted meetings at most the interpreters
-//   of their language over all slots. Requests with no allowed slot are 0.
+// lpBound (the LP relaxation) lives with the engine (src/features/matchmaking/engine/bound.ts) so
+// the app can show a run's ratio to it; it is re-exported here for the benchmarks.
 // exactModel: the full time-indexed MIP (one binary per request and allowed
 //   slot) with every hard constraint, for small instances under a time limit.
-import highsLoader from "highs";
+import { getHighs } from "../../src/features/matchmaking/engine/bound";
 import { allowed, makeContext } from "../../src/features/matchmaking/engine/greedy";
 import type { Problem } from "../../src/features/matchmaking/engine/problem";
 import { seededRandom } from "../../src/platform/random";
 
-type Highs = Awaited<ReturnType<typeof highsLoader>>;
-let solver: Highs | null = null;
-async function getHighs(): Promise<Highs> {
-  solver ??= await highsLoader();
-  return solver;
-}
-
-function capacity(pr: Problem, p: number): number {
-  let cap = 0;
-  for (let d = 0; d < pr.D; d++) {
-    let n = 0;
-    for (let s = 0; s < pr.S; s++) if (pr.slotDay[s] === d && pr.avail[p * pr.S + s]) n++;
-    cap += Math.min(n, pr.dayCap[p * pr.D + d]!);
-  }
-  return cap;
-}
+export { lpBound } from "../../src/features/matchmaking/engine/bound";
 
 function rows(lines: string[], name: string, terms: string[], op: string, rhs: number): void {
   if (terms.length === 0) return;
@@ -37,43 +19,6 @@ function rows(lines: string[], name: string, terms: string[], op: string, rhs: n
     if (i % 50 === 49) { lines.push(line); line = ""; }
   }
   lines.push(`${line} ${op} ${rhs}`);
-}
-
-export async function lpBound(pr: Problem): Promise<{ bound: number; ms: number; status: string }> {
-  const t0 = performance.now();
-  const ctx = makeContext(pr, seededRandom(1));
-  const live: number[] = [];
-  for (let r = 0; r < pr.R; r++) if (allowed(ctx, r).length > 0 || pr.fixedSlot[r]! >= 0) live.push(r);
-  const lines: string[] = ["Maximize", " obj:"];
-  for (const r of live) lines.push(` + ${pr.weight[r]} x${r}`);
-  lines.push("Subject To");
-  const byPart: string[][] = Array.from({ length: pr.P }, () => []);
-  const table: string[] = [];
-  const byLang: string[][] = Array.from({ length: pr.L }, () => []);
-  for (const r of live) {
-    byPart[pr.ra[r]!]!.push(`x${r}`);
-    byPart[pr.rb[r]!]!.push(`x${r}`);
-    if (pr.needsTable[r]) table.push(`x${r}`);
-    if (pr.lang[r]! >= 0) byLang[pr.lang[r]!]!.push(`x${r}`);
-  }
-  for (let p = 0; p < pr.P; p++) {
-    const cap = capacity(pr, p);
-    if (byPart[p]!.length > cap) rows(lines, `p${p}`, byPart[p]!, "<=", cap);
-  }
-  let tables = 0;
-  for (let s = 0; s < pr.S; s++) tables += pr.tables[s]!;
-  rows(lines, "tables", table, "<=", tables);
-  for (let l = 0; l < pr.L; l++) {
-    let n = 0;
-    for (let s = 0; s < pr.S; s++) n += pr.interp[l * pr.S + s]!;
-    rows(lines, `lang${l}`, byLang[l]!, "<=", n);
-  }
-  lines.push("Bounds");
-  for (const r of live) lines.push(pr.fixedSlot[r]! >= 0 ? ` x${r} = 1` : ` 0 <= x${r} <= 1`);
-  lines.push("End");
-  const h = await getHighs();
-  const res = h.solve(lines.join("\n"), { output_flag: false } as never);
-  return { bound: res.ObjectiveValue, ms: Math.round(performance.now() - t0), status: res.Status };
 }
 
 /** Exact time-indexed model (weight only) with HiGHS under a time limit. */

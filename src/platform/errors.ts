@@ -53,6 +53,11 @@ export const errorStatus = {
   b2b_request_cap: 409,
   b2b_request_decided: 409,
   b2b_request_expired: 409,
+  // B2B scheduling runs (b2b/operations/runs*.ts).
+  b2b_run_in_progress: 409,
+  b2b_run_not_done: 409,
+  b2b_no_such_slot: 409,
+  b2b_run_published: 409,
   token_invalid: 410,
   // A typed short badge code (checkin/core/short-code.ts) whose check letter does not match, or
   // one of another edition: said plainly at the gate, never guessed at.

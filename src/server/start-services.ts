@@ -6,6 +6,7 @@ import { openDatabase, type Database } from "../platform/db/open";
 import { smtpTransport, startOutboxWorker, type MailTransport } from "../platform/mail/worker";
 import { seedDemo } from "../features/demo/seed-demo";
 import { startRequestExpiry } from "../features/b2b/operations/requests-organiser";
+import { startRunRunner } from "../features/b2b/run-worker";
 
 export interface Running {
   services: AppServices;
@@ -45,12 +46,15 @@ export async function startServices(
       : undefined;
     // B2B meeting requests expire (with a reminder the day before) on a timer, like the outbox's.
     const expiry = options.clock ? undefined : startRequestExpiry({ db: database.db, clock, config, onError: (e) => console.error("b2b request expiry:", e) });
+    // B2B scheduling runs: claimed with SKIP LOCKED, so every process may run one (issue #17).
+    const runs = startRunRunner({ db: database.db, clock, pollMs: 5_000, onError: (e) => console.error("b2b run runner:", e) });
     const services: AppServices = { db: database.db, clock, config, notifyOutbox: () => worker?.notify() };
     return {
       services,
       database,
       seeded,
       async stop() {
+        await runs.stop();
         await worker?.stop();
         await expiry?.stop();
         await database.close();

@@ -23,6 +23,8 @@ const pages: [module: string, param: string][] = [
   ["../features/selection/pages/reviewers.tsx", "editionId"],
   ["../features/backoffice/pages/edition.tsx", "editionId"],
   ["../features/b2b/pages/participants-admin.tsx", "editionId"],
+  ["../features/b2b/pages/runs.tsx", "editionId"],
+  ["../features/b2b/pages/run.tsx", "runId"],
 ];
 
 const untouchable = new Proxy(

@@ -5,6 +5,7 @@ import { outboxMessages } from "../../src/platform/mail/tables";
 import { setCapacity } from "../../src/features/registration/operations/settings";
 import { registrations } from "../../src/features/registration/tables";
 import { badges, gates } from "../../src/features/checkin/tables";
+import { b2bRuns } from "../../src/features/b2b/tables";
 import { actorFor, copyPostgresTemplate, ctxFor, demo, demoShow } from "../support/db";
 import { startAppProcess, type AppProcess } from "../support/process";
 import { rushEmail, rushOutcome, rushRegistrations } from "../support/rush";
@@ -14,8 +15,8 @@ import { startSmtpSink, type SmtpSink } from "../support/smtp";
 // across both never oversells and loses nothing; their two outbox workers send each message
 // exactly once; a gate changed through one process is honoured by the other at its very next scan
 // (per-process caches are checked against the edition's set-up version, checkin/operations/scan.ts).
-// The product has no long job with a lock of its own yet (scheduling runs in the CLI or a worker
-// thread of one request), so the claim that matters across processes is the outbox worker's.
+// The long job is a B2B scheduling run: started through one process, read through the other, run
+// once by whichever process's runner claims it.
 
 const onPostgres = process.env.NUMAISH_TEST_DB === "postgres";
 const SHOW_DAY_0 = "2026-01-24T05:00:00Z"; // registration for today is open, and badges admit today
@@ -133,5 +134,37 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL (PostgreSQL on
     await setReentry(false); // and back, through A
     expect(await scanOnB(badgeCodes[1]!)).toMatchObject({ result: "admit" });
     expect(await scanOnB(badgeCodes[1]!)).toMatchObject({ result: "refuse", reason: "already_inside" });
+  });
+
+  it("a scheduling run started through one is visible in the other and run once", { timeout: 60_000 }, async () => {
+    // Issue 17 item 2's long job: the run is a row; each process's runner claims queued runs with
+    // FOR UPDATE SKIP LOCKED (src/features/b2b/run-worker.ts), so whichever claims it runs it alone.
+    const db = database.db;
+    const signIn = async (p: AppProcess) => {
+      const res = await fetch(`${p.url}/api/v1/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json", origin: p.url }, body: JSON.stringify({ email: demo.organiser, password: demo.password }) });
+      expect(res.status).toBe(200);
+      return res.headers.get("set-cookie")!.split(";")[0]!;
+    };
+    const [onA, onB] = [await signIn(a), await signIn(b)];
+    const started = await fetch(`${a.url}/api/v1/editions/${show.editionId}/b2b-runs`, { method: "POST", headers: { "content-type": "application/json", origin: a.url, cookie: onA }, body: "{}" });
+    expect(started.status).toBe(200);
+    const runId = ((await started.json()) as { run: { id: string } }).run.id;
+    // Through the other process: the same run, until it is done.
+    let run: { status: string; claimedBy: string | null; error: string | null } | undefined;
+    const until = Date.now() + 45_000;
+    for (;;) {
+      const res = await fetch(`${b.url}/api/v1/b2b-runs/${runId}`, { headers: { origin: b.url, cookie: onB } });
+      expect(res.status).toBe(200);
+      run = ((await res.json()) as { run: typeof run }).run;
+      if (run!.status === "done" || run!.status === "failed") break;
+      if (Date.now() > until) throw new Error(`run still ${run!.status}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(run).toMatchObject({ status: "done", error: null });
+    expect(run!.claimedBy).toMatch(/:\d+$/);
+    // A second start while none is active is allowed; meanwhile nothing is left queued or running.
+    const [row] = await db.select().from(b2bRuns).where(eq(b2bRuns.id, runId));
+    expect(row!.claimedAt).not.toBeNull();
+    expect(await db.select().from(b2bRuns).where(and(eq(b2bRuns.editionId, show.editionId), inArray(b2bRuns.status, ["queued", "running"])))).toEqual([]);
   });
 });

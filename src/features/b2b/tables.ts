@@ -258,6 +258,13 @@ export const b2bRuns = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
+    /** The phase a running run is in (the engine's: compile, construct, improve, …; then bound, write). */
+    progress: text("progress"),
+    /** When and by which process (host:pid) a runner claimed the run (FOR UPDATE SKIP LOCKED). */
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    claimedBy: text("claimed_by"),
+    /** A re-run keeps this run's pinned placements where they are. */
+    baseRunId: uuid("base_run_id").references((): AnyPgColumn => b2bRuns.id, { onDelete: "set null" }),
   },
   (t) => [
     check("b2b_runs_status", sql`${t.status} in ('queued', 'running', 'done', 'failed')`),
@@ -280,6 +287,8 @@ export const b2bRunPlacements = pgTable(
     place: text("place", { enum: ["table", "stall"] }).notNull(),
     tableNo: integer("table_no"),
     interpreterLanguage: text("interpreter_language"),
+    /** Pinned by the organiser: a re-run from this run keeps it where it is; published pinned. */
+    pinned: boolean("pinned").notNull().default(false),
   },
   (t) => [
     primaryKey({ name: "b2b_run_placements_pk", columns: [t.runId, t.requestId] }),

@@ -80,6 +80,9 @@ export const en = {
   "bo.audit.action.b2b.request_declined": "B2B meeting request declined",
   "bo.audit.action.b2b.request_created_direct": "B2B meeting created by the organiser",
   "bo.audit.action.b2b.requests_bulk_accepted": "B2B requests accepted for a delegation",
+  "bo.audit.action.b2b.run_started": "B2B scheduling run started",
+  "bo.audit.action.b2b.run_placement_changed": "B2B draft meeting changed",
+  "bo.audit.action.b2b.run_published": "B2B schedule published",
 
   "bo.audit.entity.edition": "Edition",
   "bo.audit.entity.sector": "Sector",
@@ -98,6 +101,7 @@ export const en = {
   "bo.audit.entity.appeal": "Appeal",
   "bo.audit.entity.b2b_participant": "B2B participant",
   "bo.audit.entity.b2b_request": "B2B meeting request",
+  "bo.audit.entity.b2b_run": "B2B scheduling run",
 
   "bo.audit.by.registration": "{label}, through their registration's link",
   "bo.audit.by.nomination": "{label}, through their application link",
@@ -238,6 +242,9 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.b2b.request_declined": "بی ٹو بی ملاقات کی درخواست نامنظور",
   "bo.audit.action.b2b.request_created_direct": "منتظم نے بی ٹو بی ملاقات طے کی",
   "bo.audit.action.b2b.requests_bulk_accepted": "وفد کی طرف سے بی ٹو بی درخواستیں منظور",
+  "bo.audit.action.b2b.run_started": "بی ٹو بی ملاقاتیں طے کرنے کا عمل شروع",
+  "bo.audit.action.b2b.run_placement_changed": "بی ٹو بی مسودے کی ملاقات بدلی گئی",
+  "bo.audit.action.b2b.run_published": "بی ٹو بی شیڈول شائع",
 
   "bo.audit.entity.edition": "ایڈیشن",
   "bo.audit.entity.sector": "شعبہ",
@@ -256,6 +263,7 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.entity.appeal": "اپیل",
   "bo.audit.entity.b2b_participant": "بی ٹو بی شریک",
   "bo.audit.entity.b2b_request": "بی ٹو بی ملاقات کی درخواست",
+  "bo.audit.entity.b2b_run": "بی ٹو بی ملاقاتیں طے کرنے کا عمل",
 
   "bo.audit.by.registration": "{label}، اپنی رجسٹریشن کے لنک سے",
   "bo.audit.by.nomination": "{label}، اپنی درخواست کے لنک سے",

@@ -85,6 +85,9 @@ export const auditActions = [
   "b2b.request_declined",
   "b2b.request_created_direct",
   "b2b.requests_bulk_accepted",
+  "b2b.run_started",
+  "b2b.run_placement_changed",
+  "b2b.run_published",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -106,6 +109,7 @@ export const auditEntityTypes = [
   "appeal",
   "b2b_participant",
   "b2b_request",
+  "b2b_run",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -133,6 +133,7 @@ export default function B2bProgrammePage({ loaderData: d }: Route.ComponentProps
       <p className="hint">{t("b2b.programme.hint")}</p>
       <p>
         <Link to={`/back-office/editions/${d.edition.id}/b2b/participants`}>{t("b2b.admin.link")}</Link>
+        <Link to={`/back-office/editions/${d.edition.id}/b2b/runs`}>{t("b2b.runs.programmeLink")}</Link>
       </p>
       <Form method="post" className="card" data-testid="b2b-programme">
         <div className="field">

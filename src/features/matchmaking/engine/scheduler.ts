@@ -16,6 +16,9 @@ export type ScheduleOptions = {
   /** Work budget multiplier for the local search (1 = default). */
   effort?: number;
   onProgress?: (phase: Phase) => void;
+  /** An upper bound on the weight (e.g. engine/bound.ts's LP bound): once the schedule reaches
+   *  it, the weight search stops (nothing more can be gained); coverage and gaps still run. */
+  target?: number;
 };
 
 export type ScheduleRun = { output: ScheduleOutput; problem: Problem; state: State; ctx: Context };
@@ -34,8 +37,9 @@ export function runSchedule(input: ScheduleInput, options: ScheduleOptions = {})
   const budget = Math.round((2_000_000 + 400 * pr.R) * effort);
   // A cheap ejection-chain pass first, then LNS (one neighbourhood per waiting request),
   // which does most of the work on tight instances.
-  fillUnscheduled(ctx, st, budget / 4);
-  lns(ctx, st, effort);
+  const reached = () => options.target !== undefined && st.weight >= options.target - 1e-9;
+  if (!reached()) fillUnscheduled(ctx, st, budget / 4);
+  if (!reached()) lns(ctx, st, effort);
   say("cover");
   const before = st.scheduled;
   coverZeroes(ctx, st, budget);

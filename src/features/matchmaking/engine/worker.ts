@@ -4,17 +4,27 @@ import { Worker } from "node:worker_threads";
 import type { ScheduleInputRaw, ScheduleOutput } from "./schema";
 import type { Phase } from "./scheduler";
 
-export type WorkerOptions = { seed?: number; onProgress?: (phase: Phase) => void };
+export type WorkerOptions = {
+  seed?: number;
+  onProgress?: (phase: Phase) => void;
+  /** An upper bound on the weight, computed meanwhile (e.g. the LP bound on the caller's thread):
+   *  the worker loads the engine, waits for it, and stops the weight search once it is reached.
+   *  Null (or a rejection) schedules without one. */
+  target?: Promise<number | null>;
+};
 
 // The worker body is plain JavaScript that loads the TypeScript module through
 // tsx when needed (dev, tests, CLI); a built server can point at compiled code.
 const BODY = `
 const { parentPort, workerData } = require("node:worker_threads");
+let gotTarget;
+const target = new Promise((resolve) => { gotTarget = resolve; });
+if (workerData.waitTarget) parentPort.once("message", (m) => gotTarget(m.target ?? undefined)); else gotTarget(undefined);
 (async () => {
   try {
     if (workerData.url.endsWith(".ts")) { const { register } = await import("tsx/esm/api"); register(); }
     const mod = await import(workerData.url);
-    const out = mod.schedule(workerData.input, { seed: workerData.seed, onProgress: (p) => parentPort.postMessage({ progress: p }) });
+    const out = mod.schedule(workerData.input, { seed: workerData.seed, target: await target, onProgress: (p) => parentPort.postMessage({ progress: p }) });
     parentPort.postMessage({ output: out });
   } catch (e) {
     parentPort.postMessage({ error: e && e.message ? e.message : String(e) });
@@ -27,7 +37,11 @@ export function runScheduleInWorker(input: ScheduleInputRaw, options: WorkerOpti
   const ext = import.meta.url.endsWith(".ts") ? "ts" : "js";
   const ts = new URL(`scheduler.${ext}`, import.meta.url);
   return new Promise((resolve, reject) => {
-    const w = new Worker(BODY, { eval: true, workerData: { url: ts.href, input, seed: options.seed } });
+    const w = new Worker(BODY, { eval: true, workerData: { url: ts.href, input, seed: options.seed, waitTarget: !!options.target } });
+    options.target?.then(
+      (target) => w.postMessage({ target }),
+      () => w.postMessage({ target: null }),
+    );
     w.on("message", (m: { progress?: Phase; output?: ScheduleOutput; error?: string }) => {
       if (m.progress) options.onProgress?.(m.progress);
       else if (m.output) { resolve(m.output); void w.terminate(); }
