@@ -6,6 +6,7 @@ import { en as platformEn } from "./platform/i18n/messages/en";
 import { ur as platformUr } from "./platform/i18n/messages/ur";
 import * as accounts from "./features/accounts/messages";
 import * as b2b from "./features/b2b/messages";
+import * as b2bMeetings from "./features/b2b/messages-meetings";
 import * as backoffice from "./features/backoffice/messages";
 import * as checkin from "./features/checkin/messages";
 import * as floor from "./features/floor/messages";
@@ -14,8 +15,8 @@ import * as nominations from "./features/nominations/messages";
 import * as registration from "./features/registration/messages";
 import * as selection from "./features/selection/messages";
 
-const features = [accounts, registration, checkin, nominations, selection, b2b, floor, home, backoffice];
+const features = [accounts, registration, checkin, nominations, selection, b2b, b2bMeetings, floor, home, backoffice];
 for (const set of features) addMessages(set);
 
-export const en = { ...platformEn, ...accounts.en, ...registration.en, ...checkin.en, ...nominations.en, ...selection.en, ...b2b.en, ...floor.en, ...home.en, ...backoffice.en } as const;
-export const ur: Record<keyof typeof en, string> = { ...platformUr, ...accounts.ur, ...registration.ur, ...checkin.ur, ...nominations.ur, ...selection.ur, ...b2b.ur, ...floor.ur, ...home.ur, ...backoffice.ur };
+export const en = { ...platformEn, ...accounts.en, ...registration.en, ...checkin.en, ...nominations.en, ...selection.en, ...b2b.en, ...b2bMeetings.en, ...floor.en, ...home.en, ...backoffice.en } as const;
+export const ur: Record<keyof typeof en, string> = { ...platformUr, ...accounts.ur, ...registration.ur, ...checkin.ur, ...nominations.ur, ...selection.ur, ...b2b.ur, ...b2bMeetings.ur, ...floor.ur, ...home.ur, ...backoffice.ur };

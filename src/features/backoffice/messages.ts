@@ -73,6 +73,10 @@ export const en = {
   "bo.audit.action.b2b.access_link_issued": "B2B access link sent",
   "bo.audit.action.b2b.participant_withdrawn": "Withdrew from B2B matchmaking",
   "bo.audit.action.b2b.profile_updated": "B2B profile updated",
+  "bo.audit.action.b2b.meeting_cancelled": "B2B meeting cancelled",
+  "bo.audit.action.b2b.meetings_repaired": "B2B schedule repaired after a change",
+  "bo.audit.action.b2b.staff_changed": "B2B meeting staff changed",
+  "bo.audit.action.b2b.calendar_link_issued": "B2B calendar link issued",
 
   "bo.audit.entity.edition": "Edition",
   "bo.audit.entity.sector": "Sector",
@@ -223,6 +227,10 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.b2b.access_link_issued": "بی ٹو بی رسائی کا لنک بھیجا گیا",
   "bo.audit.action.b2b.participant_withdrawn": "بی ٹو بی ملاقاتوں سے دستبرداری",
   "bo.audit.action.b2b.profile_updated": "بی ٹو بی پروفائل اپ ڈیٹ کیا گیا",
+  "bo.audit.action.b2b.meeting_cancelled": "بی ٹو بی ملاقات منسوخ کی گئی",
+  "bo.audit.action.b2b.meetings_repaired": "تبدیلی کے بعد بی ٹو بی شیڈول درست کیا گیا",
+  "bo.audit.action.b2b.staff_changed": "بی ٹو بی ملاقات کا عملہ تبدیل کیا گیا",
+  "bo.audit.action.b2b.calendar_link_issued": "بی ٹو بی کیلنڈر لنک جاری کیا گیا",
 
   "bo.audit.entity.edition": "ایڈیشن",
   "bo.audit.entity.sector": "شعبہ",

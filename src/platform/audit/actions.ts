@@ -78,6 +78,10 @@ export const auditActions = [
   "b2b.access_link_issued",
   "b2b.participant_withdrawn",
   "b2b.profile_updated",
+  "b2b.meeting_cancelled",
+  "b2b.meetings_repaired",
+  "b2b.staff_changed",
+  "b2b.calendar_link_issued",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
