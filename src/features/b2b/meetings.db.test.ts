@@ -1,13 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
 import { auditEntries } from "../../platform/audit/tables";
+import { rowsOf } from "../../platform/db/rows";
 import { hashSecret } from "../../platform/ids";
 import { outboxMessages } from "../../platform/mail/tables";
 import { enterprises } from "../editions/enterprise-tables";
 import { demoEditionIds, insertApprovedRegistration } from "../checkin/fixtures";
-import { cancelMeeting, calendarFeed, calendarLink, meetingIcs, myMeetings, addStaff, assignStaff, removeStaff } from "./operations/meetings";
+import { cancelMeeting, calendarFeed, calendarLink, meetingIcs, meetingsPdf, myMeetings, addStaff, assignStaff, removeStaff } from "./operations/meetings";
 import { cancelMeetingsOfParticipant, listRepairs, placeLateRequest, removeTableOrSlot } from "./operations/repair";
 import { b2bMeetings, b2bParticipants, b2bProgrammes, b2bRepairs, b2bRequests } from "./tables";
 
@@ -176,6 +182,24 @@ describe("a participant's schedule", () => {
   });
 });
 
+describe("the printable schedule", () => {
+  it("is a PDF with the meeting in English and Urdu", async () => {
+    await meeting(0, 0, 600, 1);
+    const { pdf } = await meetingsPdf(ctx(), { token: tok("buyer", 0) });
+    const dir = await mkdtemp(join(tmpdir(), "meet-"));
+    try {
+      await writeFile(join(dir, "m.pdf"), pdf);
+      const text = (await promisify(execFile)("pdftotext", [join(dir, "m.pdf"), "-"])).stdout;
+      expect(text).toContain("B2B meeting schedule");
+      expect(text).toContain("10:00–10:20");
+      expect(text).toContain("Table 1, B2B lounge");
+      expect(text).toMatch(/ملاقات|لاؤنج|طے شدہ/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
 describe("changes after publication", () => {
   it("a withdrawal cancels all the participant's meetings and tells only their partners", async () => {
     const a = await meeting(0, 0, 600, 1);
@@ -245,6 +269,6 @@ describe("changes after publication", () => {
       .where(and(eq(b2bMeetings.editionId, editionId), eq(b2bMeetings.status, "scheduled"), eq(b2bMeetings.startMinute, 640), inArray(b2bMeetings.smeParticipantId, [sme[1]!])));
     expect(at640).toHaveLength(1);
     const dup = await t.db.execute(sql`select table_no, count(*)::int as n from b2b_meetings where edition_id = ${editionId} and status = 'scheduled' and start_minute = 640 group by table_no having count(*) > 1`);
-    expect(dup.rows ?? dup).toHaveLength(0);
+    expect(rowsOf(dup)).toHaveLength(0);
   });
 });

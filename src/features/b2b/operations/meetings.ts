@@ -8,9 +8,10 @@ import { translate } from "../../../platform/i18n/translate";
 import { hashSecret, newSecret } from "../../../platform/ids";
 import { parseInput } from "../../../platform/validation";
 import { renderCalendar, type IcalEvent } from "../core/ical";
+import { renderSchedulePdf } from "../core/schedule-pdf";
 import { b2bMeetings, b2bParticipants, b2bRequests, b2bSmeStaff } from "../tables";
 import { cancelRows, settleChange } from "./changes";
-import { frameOf, meetingsOf, placeText, type MeetingFrame, type MeetingView } from "./meeting-rows";
+import { frameOf, meetingsOf, partiesOf, placeText, type MeetingFrame, type MeetingView } from "./meeting-rows";
 import { ownParticipant, participantRef, presentParticipant, type Participant } from "./participants";
 
 // A participant's schedule once published (issue #11, "Schedules for participants"): its meetings
@@ -190,4 +191,41 @@ export async function meetingIcs(ctx: Ctx, raw: unknown) {
   const name = translate(participant.locale, "b2b.meetings.calendar.name", { edition: participant.locale === "ur" ? frame.nameUr : frame.nameEn });
   const text = renderCalendar({ name, now: ctx.clock.now(), method: m.status === "cancelled" ? "CANCEL" : "PUBLISH", events: [eventOf(frame, m, participant.locale)] });
   return { filename: `meeting-${m.date}-${m.start.replace(":", "")}.ics`, text };
+}
+
+/** The participant's schedule as a printable PDF, English and Urdu on every meeting. */
+export async function meetingsPdf(ctx: Ctx, raw: unknown) {
+  const ref = parseInput(participantRef, raw);
+  const { participant } = await ownParticipant(ctx.db, ctx, ref);
+  const frame = await frameOf(ctx.db, participant.editionId);
+  const meetings = await meetingsOf(ctx.db, frame, participant.id);
+  const [me] = [...(await partiesOf(ctx.db, [participant.id])).values()];
+  const line = (m: MeetingView, l: "en" | "ur") =>
+    [
+      `${translate(l, "b2b.meetings.partner")}: ${(l === "ur" && m.partner.nameUr) || m.partner.name}${m.partner.organisation ? ` (${m.partner.organisation})` : ""}`,
+      placeText(m, l),
+      m.interpreterLanguage ? `${translate(l, "b2b.meetings.interpreter")}: ${m.interpreterLanguage}` : "",
+      m.staff ? `${translate(l, "b2b.meetings.staff")}: ${m.staff.name}` : "",
+      translate(l, `b2b.meetings.status.${m.status}`),
+    ]
+      .filter(Boolean)
+      .join(" · ");
+  const { pdf } = await renderSchedulePdf({
+    titleEn: translate("en", "b2b.pdf.title"),
+    titleUr: translate("ur", "b2b.pdf.title"),
+    editionEn: frame.nameEn,
+    editionUr: frame.nameUr,
+    who: [me?.name, me?.organisation].filter(Boolean).join(", "),
+    noneEn: translate("en", "b2b.meetings.none"),
+    noneUr: translate("ur", "b2b.meetings.none"),
+    rows: meetings.map((m) => ({
+      dayEn: translate("en", "b2b.meetings.day", { day: String(m.day), date: m.date }),
+      dayUr: translate("ur", "b2b.meetings.day", { day: String(m.day), date: m.date }),
+      time: `${m.start}–${m.end}`,
+      en: line(m, "en"),
+      ur: line(m, "ur"),
+      cancelled: m.status === "cancelled",
+    })),
+  });
+  return { pdf, filename: `b2b-meetings-${frame.nameEn.replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}.pdf` };
 }
