@@ -10,6 +10,7 @@ import { backofficeApi } from "../features/backoffice/api";
 import { selectionApi } from "../features/selection/api";
 import { registrationApi } from "../features/registration/api";
 import { b2bApi } from "../features/b2b/api";
+import { b2bMeetingsApi } from "../features/b2b/api-meetings";
 import { checkinApi } from "../features/checkin/api";
 import { renderApiReference } from "./api-reference";
 
@@ -79,6 +80,7 @@ export function createApi(services: AppServices) {
   api.route("/", registrationApi(services));
   api.route("/", checkinApi(services));
   api.route("/", b2bApi(services));
+  api.route("/", b2bMeetingsApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {
