@@ -34,6 +34,10 @@ export default [
   route("review/photos/:photoId", "features/selection/pages/review-photo.ts"),
   route("editions/:slug/transparency", "features/selection/pages/transparency.tsx"),
   route("editions/:slug/transparency.csv", "features/selection/pages/transparency-csv.ts"),
+  route("b2b/:who/meetings", "features/b2b/pages/meetings.tsx"),
+  route("b2b/:who/meetings.pdf", "features/b2b/pages/meetings-pdf.ts"),
+  route("b2b/:who/meetings/:meetingId/ics", "features/b2b/pages/meeting-ics.ts"),
+  route("b2b/calendar/:calendarToken", "features/b2b/pages/calendar-feed.ts"),
   ...prefix("back-office", [
     layout("features/backoffice/pages/shell.tsx", [
       index("features/backoffice/pages/overview.tsx"),
@@ -46,6 +50,7 @@ export default [
       route("editions/:editionId/checkin-setup", "features/checkin/pages/setup.tsx"),
       route("editions/:editionId/zone-access", "features/checkin/pages/zone-access.tsx"),
       route("editions/:editionId/b2b", "features/b2b/pages/programme.tsx"),
+      route("editions/:editionId/b2b/changes", "features/b2b/pages/repairs.tsx"),
       route("editions/:editionId/selection", "features/selection/pages/selection.tsx"),
       route("editions/:editionId/reviewers", "features/selection/pages/reviewers.tsx"),
       route("editions/:editionId/nominees", "features/nominations/pages/nominees.tsx"),
