@@ -193,7 +193,7 @@ describe("the printable schedule", () => {
       expect(text).toContain("B2B meeting schedule");
       expect(text).toContain("10:00–10:20");
       expect(text).toContain("Table 1, B2B lounge");
-      expect(text).toMatch(/ملاقات|لاؤنج|طے شدہ/);
+      expect(text).toMatch(/بی ٹو بی/); // Nastaliq extracts lossily; these words come back whole
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

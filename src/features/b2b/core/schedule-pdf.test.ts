@@ -40,5 +40,7 @@ describe("the printable schedule", () => {
     expect(out).toContain("10:20–10:40");
     // The Urdu words come back from the shaped glyphs (their ToUnicode map).
     expect(out).toMatch(/منسوخ|ملاقات|لاہور/);
+    // Numbers in the Urdu lines are Urdu digits (the Nastaliq font has no Latin ones).
+    expect(out).toMatch(/[۰-۹]/);
   }, 30_000);
 });

@@ -58,8 +58,10 @@ export async function renderSchedulePdf(o: SchedulePdfInput): Promise<{ pdf: Buf
   const room = (h: number) => {
     if (doc.y + h > bottom) doc.addPage();
   };
-  const urduLine = (text: string, size: number) => {
+  const urduLine = (raw: string, size: number) => {
     if (!urdu) return;
+    // Noto Nastaliq has no Latin digits: Urdu lines use the Urdu ones (۰–۹).
+    const text = raw.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d))).replace(/—/g, "-");
     const y = doc.y;
     doc.font("urdu").fontSize(size);
     try {
