@@ -63,12 +63,16 @@ async function build(tx: Executor, ctx: Ctx, p: Programme, closed: ClosedTable[]
   const tables = new Map(pslots.map((s) => [s.id, tablesOf(p, closed, s.day, s.start)]));
   const interpreters = Object.fromEntries(Object.entries(p.interpreters).filter(([, n]) => n > 0));
   const slots: EngineSlot[] = pslots.map((s) => ({ id: s.id, day: s.day, start: hhmm(s.start), length: p.slotMinutes, tables: tables.get(s.id)!.length, ...(Object.keys(interpreters).length ? { interpreters } : {}) }));
-  const meetings = await tx.select().from(b2bMeetings).where(and(eq(b2bMeetings.editionId, p.editionId), eq(b2bMeetings.status, "scheduled")));
-  const reqIds = [...meetings.map((m) => m.requestId)];
-  const reqs = reqIds.length ? await tx.select().from(b2bRequests).where(inArray(b2bRequests.id, reqIds)) : [];
+  const rows = await tx
+    .select({ m: b2bMeetings, priority: b2bRequests.priority })
+    .from(b2bMeetings)
+    .innerJoin(b2bRequests, eq(b2bRequests.id, b2bMeetings.requestId))
+    .where(and(eq(b2bMeetings.editionId, p.editionId), eq(b2bMeetings.status, "scheduled")));
+  const meetings = rows.map((r) => r.m);
+  const reqs = rows.map((r) => ({ id: r.m.requestId, smeParticipantId: r.m.smeParticipantId, buyerParticipantId: r.m.buyerParticipantId, priority: r.priority }));
   const all = [...reqs, ...extra];
-  const partIds = [...new Set(all.flatMap((r) => [r.smeParticipantId, r.buyerParticipantId]))];
-  const parts = partIds.length ? await tx.select().from(b2bParticipants).where(inArray(b2bParticipants.id, partIds)) : [];
+  const partIds = new Set(all.flatMap((r) => [r.smeParticipantId, r.buyerParticipantId]));
+  const parts = (await tx.select({ id: b2bParticipants.id, side: b2bParticipants.side, hostsAtStall: b2bParticipants.hostsAtStall }).from(b2bParticipants).where(eq(b2bParticipants.editionId, p.editionId))).filter((x) => partIds.has(x.id));
   const participants: EngineParticipant[] = parts.map((x) => ({ id: x.id, side: x.side, dayCap: p.maxMeetingsPerDay, languages: [], hostsAtStall: p.stallMeetings && x.side === "sme" && x.hostsAtStall }));
   const byRequest = new Map(meetings.map((m) => [m.requestId, m]));
   const request = (r: (typeof all)[number]): MeetingRequest => ({ id: r.id, a: r.smeParticipantId, b: r.buyerParticipantId, weight: r.priority === "must" ? 2 : 1, interpreter: byRequest.get(r.id)?.interpreterLanguage ?? null });
