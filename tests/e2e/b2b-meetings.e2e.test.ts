@@ -6,7 +6,7 @@ import { demoEditionIds, insertApprovedRegistration } from "../../src/features/c
 import { enterprises } from "../../src/features/editions/enterprise-tables";
 import { b2bMeetings, b2bParticipants, b2bRequests } from "../../src/features/b2b/tables";
 import { hashSecret } from "../../src/platform/ids";
-import { seriousViolations, startEnv, type Env } from "./helpers";
+import { backOfficeEditionPath, demo, seriousViolations, signInByPost, startEnv, type Env } from "./helpers";
 
 // A buyer opens its published meetings by its B2B link on a phone (360 px) with JavaScript off:
 // the meeting with the exhibitor, the place, its .ics and the PDF; it cancels one and gets a
@@ -95,4 +95,22 @@ describe("a participant's meetings page", () => {
     expect(await seriousViolations(page, "b2b meetings (ur)")).toEqual([]);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
   });
+
+  it("organisers see the change listed and remove a slot without JavaScript", async () => {
+    const { page } = await env.context({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+    page.setDefaultTimeout(15_000);
+    await signInByPost(env, page, demo.organiser);
+    const path = `${await backOfficeEditionPath(page, { hasText: "2026" })}/b2b/changes`;
+    const res = await page.goto(path);
+    if (res!.status() !== 200) throw new Error(`${path}: ${res!.status()} ${(await page.content()).slice(0, 2000)}`);
+    await page.getByRole("heading", { name: "Changes to the published B2B schedule", level: 1 }).waitFor();
+    await page.getByText("A participant cancelled a meeting").waitFor();
+    await page.getByLabel("Slot start (HH:MM)").fill("10:20");
+    await page.getByRole("button", { name: "Remove and repair" }).click();
+    await page.getByText(/Done: \d+ moved, \d+ could not be kept\./).waitFor();
+    await page.getByText("A time slot was removed").waitFor();
+    await page.getByLabel("Slot start (HH:MM)").fill("25:99");
+    await page.getByRole("button", { name: "Remove and repair" }).click();
+    expect(await page.locator(".field-invalid").count()).toBeGreaterThan(0);
+  }, 120_000);
 });
