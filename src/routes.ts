@@ -43,6 +43,10 @@ export default [
   route("b2b/answer/:token", "features/b2b/pages/answer.tsx"),
   route("b2b/:who/requests", "features/b2b/pages/requests.tsx"),
   route("b2b/:who/requests/new", "features/b2b/pages/request-new.tsx"),
+  route("b2b/:who/meetings", "features/b2b/pages/meetings.tsx"),
+  route("b2b/:who/meetings.pdf", "features/b2b/pages/meetings-pdf.ts"),
+  route("b2b/:who/meetings/:meetingId/ics", "features/b2b/pages/meeting-ics.ts"),
+  route("b2b/calendar/:calendarToken", "features/b2b/pages/calendar-feed.ts"),
   ...prefix("back-office", [
     layout("features/backoffice/pages/shell.tsx", [
       index("features/backoffice/pages/overview.tsx"),
@@ -58,6 +62,7 @@ export default [
       route("editions/:editionId/b2b/participants", "features/b2b/pages/participants-admin.tsx"),
       route("editions/:editionId/b2b/runs", "features/b2b/pages/runs.tsx"),
       route("editions/:editionId/b2b/runs/:runId", "features/b2b/pages/run.tsx"),
+      route("editions/:editionId/b2b/changes", "features/b2b/pages/repairs.tsx"),
       route("editions/:editionId/selection", "features/selection/pages/selection.tsx"),
       route("editions/:editionId/reviewers", "features/selection/pages/reviewers.tsx"),
       route("editions/:editionId/nominees", "features/nominations/pages/nominees.tsx"),

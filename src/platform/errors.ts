@@ -58,6 +58,10 @@ export const errorStatus = {
   b2b_run_not_done: 409,
   b2b_no_such_slot: 409,
   b2b_run_published: 409,
+  // B2B matchmaking: meetings after publication (operations/meetings.ts, operations/repair.ts).
+  b2b_meeting_not_found: 404,
+  b2b_staff_not_found: 404,
+  b2b_not_exhibitor: 409,
   token_invalid: 410,
   // A typed short badge code (checkin/core/short-code.ts) whose check letter does not match, or
   // one of another edition: said plainly at the gate, never guessed at.

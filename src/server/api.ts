@@ -13,6 +13,7 @@ import { b2bApi } from "../features/b2b/api";
 import { b2bDirectoryApi } from "../features/b2b/api-directory";
 import { b2bRequestsApi } from "../features/b2b/api-requests";
 import { b2bRunsApi } from "../features/b2b/api-runs";
+import { b2bMeetingsApi } from "../features/b2b/api-meetings";
 import { checkinApi } from "../features/checkin/api";
 import { floorApi } from "../features/floor/api";
 import { renderApiReference } from "./api-reference";
@@ -88,6 +89,7 @@ export function createApi(services: AppServices) {
   api.route("/", b2bDirectoryApi(services));
   api.route("/", b2bRequestsApi(services));
   api.route("/", b2bRunsApi(services));
+  api.route("/", b2bMeetingsApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {

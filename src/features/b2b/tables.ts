@@ -115,12 +115,15 @@ export const b2bParticipants = pgTable(
     delegationLeaderId: uuid("delegation_leader_id").references((): AnyPgColumn => b2bParticipants.id, { onDelete: "set null" }),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     accessTokenHash: text("access_token_hash"),
+    /** SHA-256 of the secret in the participant's calendar subscription URL (operations/meetings.ts). */
+    calendarTokenHash: text("calendar_token_hash"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique("b2b_participants_enterprise_uq").on(t.editionId, t.enterpriseId),
     unique("b2b_participants_registration_uq").on(t.registrationId),
     unique("b2b_participants_token_uq").on(t.accessTokenHash),
+    unique("b2b_participants_calendar_token_uq").on(t.calendarTokenHash),
     check("b2b_participants_side", sql`${t.side} in ('sme', 'buyer')`),
     check(
       "b2b_participants_kind",
@@ -365,5 +368,35 @@ export const b2bInterpreterUse = pgTable(
   (t) => [
     primaryKey({ name: "b2b_interpreter_use_pk", columns: [t.editionId, t.day, t.startMinute, t.language] }),
     check("b2b_interpreter_use_used", sql`${t.used} >= 0`),
+  ],
+);
+
+export const repairKinds = ["cancel", "late_decline", "withdraw", "remove_table", "remove_slot", "late_request"] as const;
+export type RepairKind = (typeof repairKinds)[number];
+
+/** One change to a published schedule and what it did (operations/repair.ts): the meetings moved
+ *  (from → to) and those that could not be kept, each with its reason; the organiser's list of
+ *  changes (/back-office/editions/:id/b2b/changes) reads these. */
+export const b2bRepairs = pgTable(
+  "b2b_repairs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    kind: text("kind", { enum: repairKinds }).notNull(),
+    /** What changed, e.g. {"meetingId":…} or {"day":1,"startMinute":600} or {"tableNo":4}. */
+    change: jsonb("change").$type<Record<string, unknown>>().notNull().default({}),
+    moved: jsonb("moved").$type<{ meetingId: string; from: string; to: string }[]>().notNull().default([]),
+    cancelled: jsonb("cancelled").$type<{ meetingId: string; reason: string }[]>().notNull().default([]),
+    added: jsonb("added").$type<{ meetingId: string; at: string }[]>().notNull().default([]),
+    notified: integer("notified").notNull().default(0),
+    byUserId: uuid("by_user_id").references(() => users.id, { onDelete: "set null" }),
+    byLabel: text("by_label"),
+  },
+  (t) => [
+    check("b2b_repairs_kind", sql`${t.kind} in ('cancel', 'late_decline', 'withdraw', 'remove_table', 'remove_slot', 'late_request')`),
+    index("b2b_repairs_edition_idx").on(t.editionId, t.at),
   ],
 );

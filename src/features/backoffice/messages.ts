@@ -83,6 +83,10 @@ export const en = {
   "bo.audit.action.b2b.run_started": "B2B scheduling run started",
   "bo.audit.action.b2b.run_placement_changed": "B2B draft meeting changed",
   "bo.audit.action.b2b.run_published": "B2B schedule published",
+  "bo.audit.action.b2b.meeting_cancelled": "B2B meeting cancelled",
+  "bo.audit.action.b2b.meetings_repaired": "B2B schedule repaired after a change",
+  "bo.audit.action.b2b.staff_changed": "B2B meeting staff changed",
+  "bo.audit.action.b2b.calendar_link_issued": "B2B calendar link issued",
 
   "bo.audit.entity.edition": "Edition",
   "bo.audit.entity.sector": "Sector",
@@ -245,6 +249,10 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.b2b.run_started": "بی ٹو بی ملاقاتیں طے کرنے کا عمل شروع",
   "bo.audit.action.b2b.run_placement_changed": "بی ٹو بی مسودے کی ملاقات بدلی گئی",
   "bo.audit.action.b2b.run_published": "بی ٹو بی شیڈول شائع",
+  "bo.audit.action.b2b.meeting_cancelled": "بی ٹو بی ملاقات منسوخ کی گئی",
+  "bo.audit.action.b2b.meetings_repaired": "تبدیلی کے بعد بی ٹو بی شیڈول درست کیا گیا",
+  "bo.audit.action.b2b.staff_changed": "بی ٹو بی ملاقات کا عملہ تبدیل کیا گیا",
+  "bo.audit.action.b2b.calendar_link_issued": "بی ٹو بی کیلنڈر لنک جاری کیا گیا",
 
   "bo.audit.entity.edition": "ایڈیشن",
   "bo.audit.entity.sector": "شعبہ",

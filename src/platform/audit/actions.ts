@@ -88,6 +88,10 @@ export const auditActions = [
   "b2b.run_started",
   "b2b.run_placement_changed",
   "b2b.run_published",
+  "b2b.meeting_cancelled",
+  "b2b.meetings_repaired",
+  "b2b.staff_changed",
+  "b2b.calendar_link_issued",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
