@@ -4,6 +4,8 @@
 // CLI and every test project's set-up. Server-only: the browser gets src/messages.ts from root.tsx.
 import "./messages";
 import { b2bCopyPart } from "./features/b2b/copy-part";
+import { placeWhenPublished } from "./features/b2b/operations/after-publication";
+import { onRequestAccepted } from "./features/b2b/operations/requests";
 import { checkinBadgePort } from "./features/checkin/badge-port";
 import { checkinCopyPart } from "./features/checkin/copy-part";
 import { provideEditionCopyParts } from "./features/editions/copy-port";
@@ -12,3 +14,5 @@ import { provideBadgePort } from "./features/registration/badge-port";
 
 provideBadgePort(checkinBadgePort);
 provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart]);
+// A request accepted after the schedule is published is placed at once by repair (issue #11, item 7).
+onRequestAccepted(placeWhenPublished);

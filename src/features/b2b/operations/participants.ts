@@ -17,6 +17,7 @@ import { nominations, selections } from "../../nominations/tables";
 import { registrations } from "../../registration/tables";
 import { b2bEditionInput } from "../schemas";
 import { b2bParticipants, b2bProgrammes, type ParticipantKind } from "../tables";
+import { cancelMeetingsOfParticipant } from "./repair";
 
 // Who takes part in B2B matchmaking (issue #11, "Who takes part"): the SME side is every selected
 // exhibitor of the edition (enrolled by the organiser); the buyer side is an approved registration
@@ -244,6 +245,8 @@ export async function withdrawParticipant(ctx: Ctx, raw: unknown) {
     const { participant, by } = await ownParticipant(tx, ctx, ref, true);
     if (participant.withdrawnAt) return presentParticipant(participant);
     const [row] = await tx.update(b2bParticipants).set({ withdrawnAt: ctx.clock.now() }).where(eq(b2bParticipants.id, participant.id)).returning();
+    // Its meetings are cancelled and only their partners told (issue #11, item 7).
+    const { cancelled } = await cancelMeetingsOfParticipant(tx, ctx, participant.id, by);
     const [edition] = await tx.select({ organiserId: editions.organiserId }).from(editions).where(eq(editions.id, participant.editionId));
     await recordAudit(tx, ctx, {
       action: "b2b.participant_withdrawn",
@@ -251,7 +254,7 @@ export async function withdrawParticipant(ctx: Ctx, raw: unknown) {
       entityId: participant.id,
       organiserId: edition!.organiserId,
       editionId: participant.editionId,
-      data: { side: participant.side, via: ref.token !== undefined ? "link" : "account" },
+      data: { side: participant.side, via: ref.token !== undefined ? "link" : "account", meetingsCancelled: cancelled },
       by,
     });
     return presentParticipant(row!);
