@@ -16,6 +16,9 @@ let env: Env;
 const token = "e2e-meetings-buyer-token-0001";
 let meetingIds: string[];
 let uids: string[];
+/** Where the file's two meetings were placed: free slots and tables beside the demo's own meetings. */
+let placed: { start: number; table: number }[];
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 
 beforeAll(async () => {
   env = await startEnv();
@@ -26,14 +29,25 @@ beforeAll(async () => {
   const [buyer] = await db.insert(b2bParticipants).values({ editionId: edition.id, side: "buyer", kind: "buyer_procurement", registrationId: reg.id, approved: true, optedIn: true, accessTokenHash: hashSecret(token) }).returning();
   meetingIds = [];
   uids = [];
+  placed = [];
+  // The seeded edition already holds its published schedule (the suite runs after the show), so
+  // the file's meetings go where the SME and a lounge table are both free on day 1.
+  const dayOne = await db
+    .select({ start: b2bMeetings.startMinute, table: b2bMeetings.tableNo, sme: b2bMeetings.smeParticipantId })
+    .from(b2bMeetings)
+    .where(and(eq(b2bMeetings.editionId, edition.id), eq(b2bMeetings.day, 1), eq(b2bMeetings.status, "scheduled")));
   for (const [k, firm] of firms.entries()) {
     const [existing] = await db.select().from(b2bParticipants).where(and(eq(b2bParticipants.editionId, edition.id), eq(b2bParticipants.enterpriseId, firm.id)));
     const sme = existing ?? (await db.insert(b2bParticipants).values({ editionId: edition.id, side: "sme", kind: "sme", enterpriseId: firm.id, approved: true, optedIn: true }).returning())[0]!;
     const [r] = await db.insert(b2bRequests).values({ editionId: edition.id, smeParticipantId: sme.id, buyerParticipantId: buyer!.id, requestedBy: "buyer", status: "accepted" }).returning();
     const uid = `${randomUUID()}@numaish.e2e`;
+    const after = placed[k - 1]?.start ?? 580;
+    const start = [600, 620, 640, 660, 680, 700, 720, 740, 760].find((s) => s > after && !dayOne.some((d) => d.start === s && d.sme === sme.id))!;
+    const table = Array.from({ length: 40 }, (_, i) => i + 1).find((t) => !dayOne.some((d) => d.start === start && d.table === t))!;
+    placed.push({ start, table });
     const [m] = await db
       .insert(b2bMeetings)
-      .values({ editionId: edition.id, requestId: r!.id, smeParticipantId: sme.id, buyerParticipantId: buyer!.id, day: 1, startMinute: 600 + 20 * k, place: "table", tableNo: 3 + k, uid })
+      .values({ editionId: edition.id, requestId: r!.id, smeParticipantId: sme.id, buyerParticipantId: buyer!.id, day: 1, startMinute: start, place: "table", tableNo: table, uid })
       .returning();
     meetingIds.push(m!.id);
     uids.push(uid);
@@ -53,8 +67,8 @@ describe("a participant's meetings page", () => {
     await page.getByRole("heading", { name: "My B2B meetings", level: 1 }).waitFor();
     const cards = page.getByTestId("b2b-meeting");
     expect(await cards.count()).toBe(2);
-    expect(await cards.first().textContent()).toContain("10:00–10:20");
-    expect(await cards.first().textContent()).toContain("Table 3, B2B lounge");
+    expect(await cards.first().textContent()).toContain(`${hhmm(placed[0]!.start)}–${hhmm(placed[0]!.start + 20)}`);
+    expect(await cards.first().textContent()).toContain(`Table ${placed[0]!.table}, B2B lounge`);
 
     const ics = await page.request.get(`${path}/${meetingIds[0]}/ics`);
     expect(ics.headers()["content-type"]).toContain("text/calendar");

@@ -70,7 +70,15 @@ export async function loadRunData(db: Executor, editionId: string, baseRunId: st
     .orderBy(asc(b2bRequests.createdAt), asc(b2bRequests.id));
   const requests: RunRequest[] = reqs;
   const meetings = await db
-    .select({ requestId: b2bMeetings.requestId, day: b2bMeetings.day, startMinute: b2bMeetings.startMinute, place: b2bMeetings.place, tableNo: b2bMeetings.tableNo, pinned: b2bMeetings.pinned })
+    .select({
+      requestId: b2bMeetings.requestId,
+      day: b2bMeetings.day,
+      startMinute: b2bMeetings.startMinute,
+      place: b2bMeetings.place,
+      tableNo: b2bMeetings.tableNo,
+      interpreterLanguage: b2bMeetings.interpreterLanguage,
+      pinned: b2bMeetings.pinned,
+    })
     .from(b2bMeetings)
     .where(and(eq(b2bMeetings.editionId, editionId), eq(b2bMeetings.status, "scheduled")));
   const fixed: FixedMeeting[] = meetings.map(({ pinned: _, ...m }) => m);
@@ -79,7 +87,14 @@ export async function loadRunData(db: Executor, editionId: string, baseRunId: st
   if (baseRunId) {
     const kept = new Set(fixed.map((f) => f.requestId));
     const basePinned = await db
-      .select({ requestId: b2bRunPlacements.requestId, day: b2bRunPlacements.day, startMinute: b2bRunPlacements.startMinute, place: b2bRunPlacements.place, tableNo: b2bRunPlacements.tableNo })
+      .select({
+        requestId: b2bRunPlacements.requestId,
+        day: b2bRunPlacements.day,
+        startMinute: b2bRunPlacements.startMinute,
+        place: b2bRunPlacements.place,
+        tableNo: b2bRunPlacements.tableNo,
+        interpreterLanguage: b2bRunPlacements.interpreterLanguage,
+      })
       .from(b2bRunPlacements)
       .where(and(eq(b2bRunPlacements.runId, baseRunId), eq(b2bRunPlacements.pinned, true)));
     fixed.push(...basePinned.filter((p) => !kept.has(p.requestId)));

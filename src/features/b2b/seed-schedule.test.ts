@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../platform/random";
 import { demoRequests } from "./seed-requests";
 import { demoBuyerRoster } from "./seed-roster";
-import { interpreterFor } from "./seed-schedule";
+import { interpreterFor } from "./core/run-input";
 
 const available = { ur: 4, en: 4, zh: 2 };
 

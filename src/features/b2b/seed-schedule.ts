@@ -2,6 +2,7 @@ import { schedule } from "../matchmaking/engine/scheduler";
 import type { ScheduleInputRaw, ScheduleOutput } from "../matchmaking/engine/schema";
 import type { Executor } from "../../platform/db/types";
 import { newId } from "../../platform/ids";
+import { interpreterFor } from "./core/run-input";
 import { parseSlotId, schedulerSlots, type SlotProgramme } from "./core/slots";
 import { b2bMeetings, b2bRunPlacements, b2bRuns } from "./tables";
 
@@ -22,17 +23,6 @@ export interface ScheduleRequest {
   sme: string;
   buyer: string;
   priority: "must" | "would_like";
-}
-
-/**
- * The interpreter a meeting needs: none when the two share a language; otherwise one for the
- * buyer-side guest's language when the programme has interpreters of it (a Chinese buyer: zh; a
- * British one meeting an exhibitor who speaks only Urdu: en), else for the exhibitor's (ur).
- */
-export function interpreterFor(sme: string[], buyer: string[], available: Record<string, number>): string | null {
-  if (sme.some((l) => buyer.includes(l))) return null;
-  const has = (l: string) => (available[l] ?? 0) > 0;
-  return buyer.find((l) => has(l)) ?? sme.find((l) => has(l)) ?? null;
 }
 
 /** The engine's input for a programme and its accepted requests (engine/schema.ts). */

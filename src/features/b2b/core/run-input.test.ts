@@ -54,6 +54,21 @@ describe("a run's input", () => {
     expect(schedule(input, { target: 4 }).stats.weight).toBe(4);
   });
 
+  it("a published meeting keeps the interpreter it holds, so a run never books more than the programme has", () => {
+    // r1 was published without an interpreter (the buyer's profile then named no language); the
+    // zh interpreter is held by r2 in the same slot. The new run must count what is booked.
+    const fixed = [
+      { requestId: "r1", day: 1, startMinute: 600, place: "table" as const, tableNo: 1, interpreterLanguage: null },
+      { requestId: "r2", day: 1, startMinute: 620, place: "stall" as const, tableNo: null, interpreterLanguage: "zh" },
+    ];
+    const input = buildScheduleInput(programme, participants, requests, fixed);
+    expect(input.requests.find((r) => r.id === "r1")).toEqual({ id: "r1", a: "s1", b: "b1", weight: 2 });
+    const ps = placementsOf(input, schedule(input));
+    expect(ps.find((p) => p.requestId === "r1")!.interpreterLanguage).toBeNull();
+    const s = summarise(programme, participants, requests, ps, new Map(), 4);
+    expect(s.slots.every((x) => (x.interpreters.zh?.[0] ?? 0) <= 1)).toBe(true);
+  });
+
   it("the ratio is rounded down, so only a schedule at the bound shows 100 %", () => {
     const ps = [{ requestId: "r1", day: 1, startMinute: 600, place: "table" as const, tableNo: 1, interpreterLanguage: "zh" }];
     const s = summarise(programme, participants, requests, ps, new Map([["r2", "no_interpreter" as const]]), 2.001);

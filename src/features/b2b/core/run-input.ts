@@ -30,6 +30,11 @@ export interface FixedMeeting {
   startMinute: number;
   place: "table" | "stall";
   tableNo: number | null;
+  /**
+   * The interpreter the meeting already has (a published one): it keeps it in the new run, so the
+   * interpreters it holds are counted as they are booked, even if a profile changed since.
+   */
+  interpreterLanguage?: string | null;
 }
 export interface RunPlacement {
   requestId: string;
@@ -44,19 +49,18 @@ export interface RunPlacement {
 export const priorityWeight = { must: 2, would_like: 1 } as const;
 
 /**
- * The interpreter a meeting needs, kept simple: none when either side's profile names no language
- * or the two share one; otherwise the first language (alphabetically) of the programme's
- * interpreters that one of the two speaks (the interpreter bridges it and the other's language).
- * None when no interpreter language fits either: the meeting is placed without one, and the
- * summary counts it under `noCommonLanguage`.
+ * The interpreter a meeting needs (one rule for runs, repairs and the demo): none when either
+ * side's profile names no language or the two share one; otherwise one for the buyer-side guest's
+ * language when the programme has interpreters of it (a Chinese buyer: zh; a British one meeting an
+ * exhibitor who speaks only Urdu: en), else for the exhibitor's (ur). None when no interpreter
+ * language fits either: the meeting is placed without one, and the summary counts it under
+ * `noCommonLanguage`.
  */
-export function interpreterFor(a: readonly string[], b: readonly string[], interpreters: Record<string, number>): string | null {
-  if (a.length === 0 || b.length === 0) return null;
-  if (a.some((l) => b.includes(l))) return null;
-  const offered = Object.keys(interpreters)
-    .filter((l) => (interpreters[l] ?? 0) > 0)
-    .sort();
-  return offered.find((l) => a.includes(l) || b.includes(l)) ?? null;
+export function interpreterFor(sme: readonly string[], buyer: readonly string[], interpreters: Record<string, number>): string | null {
+  if (sme.length === 0 || buyer.length === 0) return null;
+  if (sme.some((l) => buyer.includes(l))) return null;
+  const has = (l: string) => (interpreters[l] ?? 0) > 0;
+  return buyer.find(has) ?? sme.find(has) ?? null;
 }
 
 const noCommonLanguage = (a: readonly string[], b: readonly string[]) => a.length > 0 && b.length > 0 && !a.some((l) => b.includes(l));
@@ -74,6 +78,8 @@ export function buildScheduleInput(
   const byId = new Map(participants.map((p) => [p.id, p]));
   const live = requests.filter((r) => byId.has(r.smeId) && byId.has(r.buyerId));
   const liveIds = new Set(live.map((r) => r.id));
+  const kept = fixed.filter((f) => liveIds.has(f.requestId) && slotIds.has(slotId(f.day, f.startMinute)));
+  const keptLanguage = new Map(kept.filter((f) => f.interpreterLanguage !== undefined).map((f) => [f.requestId, f.interpreterLanguage ?? null]));
   return {
     version: 1,
     seed,
@@ -86,12 +92,10 @@ export function buildScheduleInput(
       hostsAtStall: p.side === "sme" && programme.stallMeetings && p.hostsAtStall,
     })),
     requests: live.map((r) => {
-      const lang = interpreterFor(byId.get(r.smeId)!.languages, byId.get(r.buyerId)!.languages, programme.interpreters);
+      const lang = keptLanguage.has(r.id) ? keptLanguage.get(r.id)! : interpreterFor(byId.get(r.smeId)!.languages, byId.get(r.buyerId)!.languages, programme.interpreters);
       return { id: r.id, a: r.smeId, b: r.buyerId, weight: priorityWeight[r.priority], ...(lang ? { interpreter: lang } : {}) };
     }),
-    fixed: fixed
-      .filter((f) => liveIds.has(f.requestId) && slotIds.has(slotId(f.day, f.startMinute)))
-      .map((f) => ({ request: f.requestId, slot: slotId(f.day, f.startMinute), table: f.place === "stall" ? ("stall" as const) : f.tableNo! })),
+    fixed: kept.map((f) => ({ request: f.requestId, slot: slotId(f.day, f.startMinute), table: f.place === "stall" ? ("stall" as const) : f.tableNo! })),
   };
 }
 

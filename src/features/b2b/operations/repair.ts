@@ -9,9 +9,10 @@ import { parseInput } from "../../../platform/validation";
 import { editionFor, editionForChange } from "../../editions/for-change";
 import { RepairSession } from "../../matchmaking/engine/repair";
 import type { MeetingRequest, Participant as EngineParticipant, ScheduleInput, ScheduleOutput, Slot as EngineSlot } from "../../matchmaking/engine/schema";
+import { interpreterFor } from "../core/run-input";
 import { hhmm, minutesOf, programmeSlots, slotId } from "../core/slots";
 import { refusingB2b } from "../db-errors";
-import { b2bMeetings, b2bParticipants, b2bProgrammes, b2bRepairs, b2bRequests } from "../tables";
+import { b2bMeetings, b2bParticipants, b2bProfiles, b2bProgrammes, b2bRepairs, b2bRequests } from "../tables";
 import { cancelRows, settleChange, type Outcome, type Where } from "./changes";
 import { slotTimes, frameOf, type Meeting } from "./meeting-rows";
 
@@ -53,6 +54,8 @@ interface Built {
   displaced: Meeting[];
   byRequest: Map<string, Meeting>;
   tables: Map<string, number[]>;
+  /** The programme's interpreters by language (only languages it offers). */
+  interpreters: Record<string, number>;
   frozenBefore?: string;
 }
 
@@ -97,7 +100,7 @@ async function build(tx: Executor, ctx: Ctx, p: Programme, closed: ClosedTable[]
   const next = pslots.find((s) => slotTimes(frame, s.day, s.start).startsAt > now);
   const input: ScheduleInput = { version: 1, seed: 1, slots, participants, requests: reqs.filter((r) => !gone.has(r.id)).map(request), fixed };
   const previous: ScheduleOutput = { version: 1, seed: 1, meetings: placements, unscheduled: [], stats: { requests: 0, scheduled: 0, weight: 0, zeroMeeting: 0, gaps: 0 } };
-  return { input, previous, displaced, byRequest, tables, frozenBefore: next?.id ?? pslots.at(-1)?.id };
+  return { input, previous, displaced, byRequest, tables, interpreters, frozenBefore: next?.id ?? pslots.at(-1)?.id };
 }
 
 /** Places `toPlace` one by one with the engine, then writes the differences: moved meetings keep
@@ -105,9 +108,16 @@ async function build(tx: Executor, ctx: Ctx, p: Programme, closed: ClosedTable[]
 async function repairAndWrite(tx: Executor, ctx: Ctx, b: Built, toPlace: (typeof b2bRequests.$inferSelect)[]): Promise<Pick<Outcome, "moved" | "cancelled" | "added">> {
   const session = new RepairSession(b.input, b.previous, 1);
   const weightOf = (r: (typeof toPlace)[number]) => (r.priority === "must" ? 2 : 1);
+  // A new meeting gets its interpreter by the runs' rule, from the two profiles' languages.
+  const ids = [...new Set(toPlace.flatMap((r) => [r.smeParticipantId, r.buyerParticipantId]))];
+  const spoken = new Map(
+    ids.length ? (await tx.select({ id: b2bProfiles.participantId, languages: b2bProfiles.languages }).from(b2bProfiles).where(inArray(b2bProfiles.participantId, ids))).map((x) => [x.id, x.languages]) : [],
+  );
+  const interpreterOf = new Map(
+    toPlace.map((r) => [r.id, b.byRequest.get(r.id)?.interpreterLanguage ?? interpreterFor(spoken.get(r.smeParticipantId) ?? [], spoken.get(r.buyerParticipantId) ?? [], b.interpreters)]),
+  );
   for (const r of [...toPlace].sort((x, y) => weightOf(y) - weightOf(x))) {
-    const old = b.byRequest.get(r.id);
-    session.apply({ kind: "add", request: { id: r.id, a: r.smeParticipantId, b: r.buyerParticipantId, weight: weightOf(r), interpreter: old?.interpreterLanguage ?? null } }, { frozenBefore: b.frozenBefore });
+    session.apply({ kind: "add", request: { id: r.id, a: r.smeParticipantId, b: r.buyerParticipantId, weight: weightOf(r), interpreter: interpreterOf.get(r.id) ?? null } }, { frozenBefore: b.frozenBefore });
   }
   const out = session.output();
   const placed = new Map(out.meetings.map((m) => [m.request, m]));
@@ -139,7 +149,7 @@ async function repairAndWrite(tx: Executor, ctx: Ctx, b: Built, toPlace: (typeof
   for (const r of toPlace) {
     const m = placed.get(r.id);
     if (!m || b.byRequest.has(r.id)) continue;
-    const to = target(m);
+    const to = { ...target(m), interpreterLanguage: interpreterOf.get(r.id) ?? null };
     const [existing] = await tx.select().from(b2bMeetings).where(eq(b2bMeetings.requestId, r.id));
     const [row] = await refusingB2b(() =>
       existing
