@@ -51,6 +51,8 @@ const projects = [
             env: { ...env, NUMAISH_TEST_DB: "postgres" },
             setupFiles: serverSetupFiles,
             globalSetup: ["tests/support/global-db.ts"],
+            // As on PGlite: the app's module graph is imported once per worker, not per file.
+            isolate: false,
             testTimeout: 30_000,
             hookTimeout: 60_000,
           },
