@@ -1,8 +1,9 @@
-import { and, eq, inArray, lte, or } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { constraintName, sqlStateOf } from "../../../platform/db/errors";
+import { rowsOf } from "../../../platform/db/rows";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmails } from "../../../platform/mail/outbox";
@@ -40,20 +41,25 @@ export async function confirmAllocation(ctx: Ctx, raw: unknown) {
       // 1. Members leave the stalls the run does not give them.
       const leaving = plan.stallRows.filter((s) => s.enterpriseId && members.includes(s.enterpriseId) && (s.state === "assigned" || s.state === "confirmed") && target.get(s.enterpriseId) !== s.id);
       if (leaving.length) await tx.update(floorStalls).set({ state: "available", enterpriseId: null, holdExpiresAt: null }).where(inArray(floorStalls.id, leaving.map((s) => s.id)));
-      // 2. Each takes its stall: free, its own (held or assigned), or a hold that ran out.
-      for (const p of placements) {
-        const [done] = await tx
-          .update(floorStalls)
-          .set({ state: "confirmed", enterpriseId: p.enterpriseId, holdExpiresAt: null })
-          .where(
-            and(
-              eq(floorStalls.id, p.stallId),
-              eq(floorStalls.editionId, edition.id),
-              or(eq(floorStalls.state, "available"), eq(floorStalls.enterpriseId, p.enterpriseId), and(eq(floorStalls.state, "on_hold"), lte(floorStalls.holdExpiresAt, now))),
-            ),
-          )
-          .returning({ id: floorStalls.id });
-        if (!done) throw new DomainError("floor_stall_taken", { params: { stall: stallById.get(p.stallId)?.number ?? "" } });
+      // 2. Each takes its stall, in one statement: free, its own (held or assigned), or a hold that ran out.
+      if (placements.length) {
+        const values = sql.join(
+          placements.map((p) => sql`(${p.stallId}::uuid, ${p.enterpriseId}::uuid)`),
+          sql`, `,
+        );
+        const done = rowsOf<{ id: string }>(
+          await tx.execute(sql`
+            UPDATE floor_stalls s SET state = 'confirmed', enterprise_id = v.ent, hold_expires_at = NULL
+            FROM (VALUES ${values}) AS v(stall, ent)
+            WHERE s.id = v.stall AND s.edition_id = ${edition.id}
+              AND (s.state = 'available' OR s.enterprise_id = v.ent OR (s.state = 'on_hold' AND s.hold_expires_at <= ${now.toISOString()}::timestamptz))
+            RETURNING s.id`),
+        );
+        if (done.length !== placements.length) {
+          const ok = new Set(done.map((r) => r.id));
+          const lost = placements.find((p) => !ok.has(p.stallId))!;
+          throw new DomainError("floor_stall_taken", { params: { stall: stallById.get(lost.stallId)?.number ?? "" } });
+        }
       }
     } catch (e) {
       const name = constraintName(e);
