@@ -10,6 +10,7 @@ import { confirmAllocation } from "./operations/allocation-confirm";
 import { discardAllocation, lockPlacement, moveExhibitor } from "./operations/allocation-edit";
 import { publicStall } from "./operations/plan";
 import { floorAllocationPlacements, floorAllocationRuns, floorStalls } from "./tables";
+import { testApp } from "../../../tests/support/http";
 
 // Stall allocation runs (issue #12, item 3): a run on the demo's plan, the organiser's checked moves,
 // locks kept across a re-run, confirming (stalls written, exhibitors emailed), two organisers at
@@ -166,5 +167,33 @@ describe("who may allocate", () => {
     expect(await refusal(startAllocation(ctxFor(t.db), { editionId }))).toBe("unauthenticated");
     const [run] = await t.db.select().from(floorAllocationRuns).where(eq(floorAllocationRuns.editionId, editionId)).limit(1);
     expect(await refusal(confirmAllocation(ctxFor(t.db, exhibitor), { runId: run!.id }))).toBe("forbidden");
+  });
+});
+
+describe("over the API", () => {
+  it("organiser staff run, move, lock and discard; refusals come back as codes; others are refused", async () => {
+    const api = testApp(t.db);
+    const signIn = async (email: string) =>
+      (await api.call("/api/v1/auth/sign-in", { json: { email, password: demo.password } })).headers.get("set-cookie")!.split(";")[0]!;
+    const visitor = await signIn(demo.visitor);
+    expect((await api.call(`/api/v1/editions/${editionId}/floor-allocations`, { method: "POST", cookie: visitor, json: {} })).status).toBe(403);
+    const cookie = await signIn(demo.organiser);
+    const started = await api.call(`/api/v1/editions/${editionId}/floor-allocations`, { method: "POST", cookie, json: {} });
+    expect([started.status, started.body.run.status]).toEqual([200, "draft"]);
+    const id = started.body.run.id as string;
+    const got = await api.call(`/api/v1/floor-allocations/${id}`, { cookie });
+    const [a, b] = got.body.placements as { exhibitorId: string; stallNumber: string }[];
+    const taken = await api.call(`/api/v1/floor-allocations/${id}/placements/${a!.exhibitorId}`, { method: "PUT", cookie, json: { stallNumber: b!.stallNumber } });
+    expect([taken.status, taken.body.error.code]).toEqual([409, "floor_stall_taken"]);
+    const free = (got.body.freeStalls as { number: string }[])[0]!.number;
+    const moved = await api.call(`/api/v1/floor-allocations/${id}/placements/${a!.exhibitorId}`, { method: "PUT", cookie, json: { stallNumber: free } });
+    expect([moved.status, moved.body.stallNumber]).toEqual([200, free]);
+    const lock = await api.call(`/api/v1/floor-allocations/${id}/placements/${b!.exhibitorId}/lock`, { method: "POST", cookie, json: { locked: false } });
+    expect([lock.status, lock.body.locked]).toEqual([200, false]);
+    expect((await api.call(`/api/v1/floor-allocations/${id}/discard`, { method: "POST", cookie })).status).toBe(200);
+    const late = await api.call(`/api/v1/floor-allocations/${id}/confirm`, { method: "POST", cookie });
+    expect([late.status, late.body.error.code]).toEqual([409, "floor_run_not_draft"]);
+    const list = await api.call(`/api/v1/editions/${editionId}/floor-allocations`, { cookie });
+    expect((list.body.runs as { id: string }[]).find((r) => r.id === id)).toMatchObject({ status: "discarded" });
   });
 });
