@@ -62,6 +62,12 @@ export const errorStatus = {
   b2b_meeting_not_found: 404,
   b2b_staff_not_found: 404,
   b2b_not_exhibitor: 409,
+  // Stall allocation runs (floor/operations/allocation*.ts).
+  floor_nothing_to_allocate: 409,
+  floor_run_not_draft: 409,
+  floor_stall_blocked: 409,
+  floor_stall_held: 409,
+  floor_stall_taken: 409,
   token_invalid: 410,
   // A typed short badge code (checkin/core/short-code.ts) whose check letter does not match, or
   // one of another edition: said plainly at the gate, never guessed at.

@@ -25,6 +25,8 @@ const pages: [module: string, param: string][] = [
   ["../features/b2b/pages/participants-admin.tsx", "editionId"],
   ["../features/b2b/pages/runs.tsx", "editionId"],
   ["../features/b2b/pages/run.tsx", "runId"],
+  ["../features/floor/pages/allocation.tsx", "editionId"],
+  ["../features/floor/pages/allocation-run.tsx", "runId"],
 ];
 
 const untouchable = new Proxy(

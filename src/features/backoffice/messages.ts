@@ -87,6 +87,11 @@ export const en = {
   "bo.audit.action.b2b.meetings_repaired": "B2B schedule repaired after a change",
   "bo.audit.action.b2b.staff_changed": "B2B meeting staff changed",
   "bo.audit.action.b2b.calendar_link_issued": "B2B calendar link issued",
+  "bo.audit.action.floor.allocation_ran": "Stall allocation run",
+  "bo.audit.action.floor.allocation_moved": "Exhibitor moved in a stall allocation",
+  "bo.audit.action.floor.allocation_locked": "Stall allocation placement locked or unlocked",
+  "bo.audit.action.floor.allocation_discarded": "Stall allocation discarded",
+  "bo.audit.action.floor.allocation_confirmed": "Stall allocation confirmed",
 
   "bo.audit.entity.edition": "Edition",
   "bo.audit.entity.sector": "Sector",
@@ -106,6 +111,7 @@ export const en = {
   "bo.audit.entity.b2b_participant": "B2B participant",
   "bo.audit.entity.b2b_request": "B2B meeting request",
   "bo.audit.entity.b2b_run": "B2B scheduling run",
+  "bo.audit.entity.floor_allocation_run": "Stall allocation run",
 
   "bo.audit.by.registration": "{label}, through their registration's link",
   "bo.audit.by.nomination": "{label}, through their application link",
@@ -253,6 +259,11 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.b2b.meetings_repaired": "تبدیلی کے بعد بی ٹو بی شیڈول درست کیا گیا",
   "bo.audit.action.b2b.staff_changed": "بی ٹو بی ملاقات کا عملہ تبدیل کیا گیا",
   "bo.audit.action.b2b.calendar_link_issued": "بی ٹو بی کیلنڈر لنک جاری کیا گیا",
+  "bo.audit.action.floor.allocation_ran": "اسٹال الاٹمنٹ چلائی گئی",
+  "bo.audit.action.floor.allocation_moved": "اسٹال الاٹمنٹ میں نمائش کنندہ منتقل کیا گیا",
+  "bo.audit.action.floor.allocation_locked": "اسٹال الاٹمنٹ میں جگہ مقفل یا غیر مقفل کی گئی",
+  "bo.audit.action.floor.allocation_discarded": "اسٹال الاٹمنٹ رد کی گئی",
+  "bo.audit.action.floor.allocation_confirmed": "اسٹال الاٹمنٹ کی تصدیق کی گئی",
 
   "bo.audit.entity.edition": "ایڈیشن",
   "bo.audit.entity.sector": "شعبہ",
@@ -272,6 +283,7 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.entity.b2b_participant": "بی ٹو بی شریک",
   "bo.audit.entity.b2b_request": "بی ٹو بی ملاقات کی درخواست",
   "bo.audit.entity.b2b_run": "بی ٹو بی ملاقاتیں طے کرنے کا عمل",
+  "bo.audit.entity.floor_allocation_run": "اسٹال الاٹمنٹ",
 
   "bo.audit.by.registration": "{label}، اپنی رجسٹریشن کے لنک سے",
   "bo.audit.by.nomination": "{label}، اپنی درخواست کے لنک سے",

@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { users } from "../../platform/auth/tables";
 import { enterprises } from "../editions/enterprise-tables";
 import { clusters, editions, venueSpaces } from "../editions/tables";
 
@@ -163,5 +164,79 @@ export const floorStalls = pgTable(
         OR (${t.x} IS NULL AND ${t.y} IS NULL AND ${t.w} IS NULL AND ${t.h} IS NULL AND ${t.polygon} IS NOT NULL
             AND jsonb_typeof(${t.polygon}) = 'array' AND jsonb_array_length(${t.polygon}) >= 3)`,
     ),
+  ],
+);
+
+export const allocationRunStatuses = ["draft", "confirmed", "discarded"] as const;
+export type AllocationRunStatus = (typeof allocationRunStatuses)[number];
+
+/** The figures of a run (engine/quality.ts): what the organiser reviews before confirming. */
+export interface AllocationSummary {
+  exhibitors: number;
+  placed: number;
+  unplaced: number;
+  /** Placed in the area the rule gives them (or kept where the organiser put them), of all. */
+  ownAreaShare: number;
+  /** Per cluster or enclave, the share of its exhibitors in its largest block of touching stalls. */
+  contiguity: number;
+  /** Power, access, corner and size requests met, of those made. */
+  preferencesMet: number;
+  locked: number;
+}
+
+/**
+ * A stored allocation run (issue #12, item 3; docs/floor.md, "Allocating the stalls"): a draft the
+ * organiser reviews, changes by hand and confirms (its placements are then written to the stalls),
+ * or discards. One draft per edition at a time (partial unique index); a run is locked FOR UPDATE by
+ * every change, after its edition.
+ */
+export const floorAllocationRuns = pgTable(
+  "floor_allocation_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    status: text("status", { enum: allocationRunStatuses }).notNull().default("draft"),
+    summary: jsonb("summary").$type<AllocationSummary>().notNull(),
+    /** Exhibitors the run could not place, with the engine's reasons. */
+    unplaced: jsonb("unplaced").$type<{ exhibitorId: string; reasons: { code: string; params: Record<string, string | number> }[] }[]>().notNull().default([]),
+    baseRunId: uuid("base_run_id"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+  },
+  (t) => [
+    check("floor_allocation_runs_status", sql`${t.status} IN (${inList(allocationRunStatuses)})`),
+    check("floor_allocation_runs_decided", sql`(${t.status} = 'draft') = (${t.decidedAt} IS NULL)`),
+    index("floor_allocation_runs_edition_idx").on(t.editionId, t.createdAt),
+    uniqueIndex("floor_allocation_runs_one_draft_uq").on(t.editionId).where(sql`${t.status} = 'draft'`),
+  ],
+);
+
+/** One exhibitor's stall in a run, with the reasons in codes (texts: floor.reason.*). The run
+ *  holds a stall once and an exhibitor once (unique indexes): a draft cannot double-assign either. */
+export const floorAllocationPlacements = pgTable(
+  "floor_allocation_placements",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => floorAllocationRuns.id, { onDelete: "cascade" }),
+    enterpriseId: uuid("enterprise_id")
+      .notNull()
+      .references(() => enterprises.id),
+    stallId: uuid("stall_id")
+      .notNull()
+      .references(() => floorStalls.id, { onDelete: "cascade" }),
+    reasons: jsonb("reasons").$type<{ code: string; params: Record<string, string | number> }[]>().notNull().default([]),
+    /** In the area its rule gives it (or kept where the organiser put it). */
+    inOwnArea: boolean("in_own_area").notNull().default(false),
+    /** Kept where it is by a re-run: moved by hand, locked by the organiser, a hold, or confirmed before. */
+    locked: boolean("locked").notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex("floor_allocation_placements_exhibitor_uq").on(t.runId, t.enterpriseId),
+    uniqueIndex("floor_allocation_placements_stall_uq").on(t.runId, t.stallId),
   ],
 );

@@ -92,6 +92,11 @@ export const auditActions = [
   "b2b.meetings_repaired",
   "b2b.staff_changed",
   "b2b.calendar_link_issued",
+  "floor.allocation_ran",
+  "floor.allocation_moved",
+  "floor.allocation_locked",
+  "floor.allocation_discarded",
+  "floor.allocation_confirmed",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -114,6 +119,7 @@ export const auditEntityTypes = [
   "b2b_participant",
   "b2b_request",
   "b2b_run",
+  "floor_allocation_run",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -77,6 +77,8 @@ export const policy = {
   "b2b.configure": staffOnly,
   // Organisers enrol the exhibitors, send participants their access link, see every participant.
   "b2b.manage": staffOnly,
+  // Organisers run, review, change and confirm the stall allocation.
+  "floor.allocate": staffOnly,
   // A participant acts for itself: a buyer-side person for their own registration (scope userId),
   // an exhibitor for its own enterprise (scope enterpriseId). A signed link is its own proof.
   "b2b.participate": (a, s) =>

@@ -33,6 +33,7 @@ export default function Floor({ loaderData }: Route.ComponentProps) {
         <a href={`/editions/${edition.slug}`}>{pick(locale, edition.nameEn, edition.nameUr)}</a>
       </p>
       <h1>{t("floor.map.title")}</h1>
+      <p><a href={`${floorPath(edition.slug)}/rule`}>{t("floor.rule.title")}</a></p>
       {halls.length === 0 ? (
         <p>{t("floor.map.none")}</p>
       ) : (
