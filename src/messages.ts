@@ -15,6 +15,7 @@ import * as checkin from "./features/checkin/messages";
 import * as floor from "./features/floor/messages";
 import * as home from "./features/home/messages";
 import * as nominations from "./features/nominations/messages";
+import * as programme from "./features/programme/messages";
 import * as registration from "./features/registration/messages";
 import * as selection from "./features/selection/messages";
 
@@ -31,6 +32,7 @@ const features = [
   b2bRequests,
   b2bRuns,
   floor,
+  programme,
   home,
   backoffice,
 ] as const;

@@ -92,6 +92,15 @@ export const auditActions = [
   "b2b.meetings_repaired",
   "b2b.staff_changed",
   "b2b.calendar_link_issued",
+  "programme.room_saved",
+  "programme.speaker_saved",
+  "programme.session_saved",
+  "programme.session_cancelled",
+  "programme.hours_set",
+  "programme.released",
+  "programme.invited",
+  "programme.rsvp_made",
+  "programme.rsvp_cancelled",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -114,6 +123,10 @@ export const auditEntityTypes = [
   "b2b_participant",
   "b2b_request",
   "b2b_run",
+  "programme_room",
+  "programme_speaker",
+  "programme_session",
+  "programme_release",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
