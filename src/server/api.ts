@@ -16,6 +16,7 @@ import { b2bRunsApi } from "../features/b2b/api-runs";
 import { b2bMeetingsApi } from "../features/b2b/api-meetings";
 import { checkinApi } from "../features/checkin/api";
 import { floorApi } from "../features/floor/api";
+import { programmeApi } from "../features/programme/api-programme";
 import { renderApiReference } from "./api-reference";
 
 /**
@@ -90,6 +91,7 @@ export function createApi(services: AppServices) {
   api.route("/", b2bRequestsApi(services));
   api.route("/", b2bRunsApi(services));
   api.route("/", b2bMeetingsApi(services));
+  api.route("/", programmeApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {
