@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { testApp } from "../../../tests/support/http";
 import { outboxMessages } from "../../platform/mail/tables";
 import type { Actor } from "../../platform/permissions/actor";
 import { hashSecret } from "../../platform/ids";
@@ -152,5 +153,25 @@ describe("permissions", () => {
     // Someone else's registration cannot be named without its link.
     const visitor = await actorFor(t.db, demo.visitor);
     await expect(myAgenda(ctxFor(t.db, visitor), { holder: { registrationId: regs[0]!.id } })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("the demo agenda and the API", () => {
+  it("serves the show's released agenda (policy dialogue by invitation), its releases, and refuses the draft to anonymous callers", async () => {
+    const api = testApp(t.db);
+    const agenda = await api.call("/api/v1/editions/showcase-2026/programme");
+    expect(agenda.status).toBe(200);
+    expect(agenda.body.release).toMatchObject({ number: 1 });
+    expect(new Set(agenda.body.sessions.map((s: { day: number }) => s.day))).toEqual(new Set([1, 2, 3]));
+    const kinds = agenda.body.sessions.map((s: { kind: string }) => s.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["ceremony", "panel", "policy_dialogue", "awards_ceremony", "break"]));
+    expect(kinds.filter((k: string) => k === "panel").length).toBeGreaterThanOrEqual(6);
+    expect(agenda.body.sessions.find((s: { kind: string }) => s.kind === "policy_dialogue").access).toBe("invitation");
+    expect((await api.call("/api/v1/editions/showcase-2026/programme/releases")).body.releases).toHaveLength(1);
+    expect((await api.call("/api/v1/editions/showcase-2026/programme/speakers/sana-malik")).body.sessions.length).toBeGreaterThan(0);
+    expect((await api.call("/api/v1/editions/no-such-edition/programme")).status).toBe(404);
+    expect((await api.call(`/api/v1/editions/${editionId}/programme/draft`)).status).toBe(401);
+    const doc = await api.call("/api/v1/openapi.json");
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(["/editions/{slug}/programme", "/editions/{id}/programme/releases", "/programme/sessions/{id}/rsvp"]));
   });
 });
