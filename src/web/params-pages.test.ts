@@ -25,6 +25,9 @@ const pages: [module: string, param: string][] = [
   ["../features/b2b/pages/participants-admin.tsx", "editionId"],
   ["../features/b2b/pages/runs.tsx", "editionId"],
   ["../features/b2b/pages/run.tsx", "runId"],
+  ["../features/programme/pages/editor.tsx", "editionId"],
+  ["../features/programme/pages/session.tsx", "sessionId"],
+  ["../features/programme/pages/session-ics.ts", "sessionId"],
 ];
 
 const untouchable = new Proxy(
