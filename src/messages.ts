@@ -16,6 +16,7 @@ import * as floor from "./features/floor/messages";
 import * as floorAllocation from "./features/floor/messages-allocation";
 import * as home from "./features/home/messages";
 import * as nominations from "./features/nominations/messages";
+import * as programme from "./features/programme/messages";
 import * as registration from "./features/registration/messages";
 import * as selection from "./features/selection/messages";
 
@@ -33,6 +34,7 @@ const features = [
   b2bRuns,
   floor,
   floorAllocation,
+  programme,
   home,
   backoffice,
 ] as const;

@@ -11,8 +11,9 @@ import { checkinCopyPart } from "./features/checkin/copy-part";
 import { provideEditionCopyParts } from "./features/editions/copy-port";
 import { floorCopyPart } from "./features/floor/copy-part";
 import { provideBadgePort } from "./features/registration/badge-port";
+import { programmeCopyPart } from "./features/programme/copy-part";
 
 provideBadgePort(checkinBadgePort);
-provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart]);
+provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart, programmeCopyPart]);
 // A request accepted after the schedule is published is placed at once by repair (issue #11, item 7).
 onRequestAccepted(placeWhenPublished);

@@ -68,6 +68,12 @@ export const errorStatus = {
   floor_stall_blocked: 409,
   floor_stall_held: 409,
   floor_stall_taken: 409,
+  programme_session_full: 409,
+  programme_invitation_only: 409,
+  programme_category_not_admitted: 409,
+  programme_not_registered: 409,
+  programme_not_released: 409,
+  programme_release_name_taken: 409,
   token_invalid: 410,
   // A typed short badge code (checkin/core/short-code.ts) whose check letter does not match, or
   // one of another edition: said plainly at the gate, never guessed at.

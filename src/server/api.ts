@@ -17,6 +17,7 @@ import { b2bMeetingsApi } from "../features/b2b/api-meetings";
 import { checkinApi } from "../features/checkin/api";
 import { floorApi } from "../features/floor/api";
 import { floorAllocationApi } from "../features/floor/api-allocation";
+import { programmeApi } from "../features/programme/api-programme";
 import { renderApiReference } from "./api-reference";
 
 /**
@@ -93,6 +94,7 @@ export function createApi(services: AppServices) {
   api.route("/", b2bRequestsApi(services));
   api.route("/", b2bRunsApi(services));
   api.route("/", b2bMeetingsApi(services));
+  api.route("/", programmeApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {

@@ -27,6 +27,9 @@ const pages: [module: string, param: string][] = [
   ["../features/b2b/pages/run.tsx", "runId"],
   ["../features/floor/pages/allocation.tsx", "editionId"],
   ["../features/floor/pages/allocation-run.tsx", "runId"],
+  ["../features/programme/pages/editor.tsx", "editionId"],
+  ["../features/programme/pages/session.tsx", "sessionId"],
+  ["../features/programme/pages/session-ics.ts", "sessionId"],
 ];
 
 const untouchable = new Proxy(

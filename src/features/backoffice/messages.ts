@@ -174,6 +174,19 @@ export const en = {
   "bo.audit.field.reentryAllowed": "Re-entry allowed",
   "bo.audit.field.dayIndex": "Day",
   "bo.audit.field.onDate": "Date",
+  "bo.audit.action.programme.room_saved": "Agenda room saved",
+  "bo.audit.action.programme.speaker_saved": "Agenda speaker saved",
+  "bo.audit.action.programme.session_saved": "Agenda session saved",
+  "bo.audit.action.programme.session_cancelled": "Agenda session cancelled or restored",
+  "bo.audit.action.programme.hours_set": "Agenda venue hours set",
+  "bo.audit.action.programme.released": "Agenda release published",
+  "bo.audit.action.programme.invited": "Invited to an agenda session",
+  "bo.audit.action.programme.rsvp_made": "Seat reserved in a session",
+  "bo.audit.action.programme.rsvp_cancelled": "Session seat given back",
+  "bo.audit.entity.programme_room": "Agenda room",
+  "bo.audit.entity.programme_speaker": "Agenda speaker",
+  "bo.audit.entity.programme_session": "Agenda session",
+  "bo.audit.entity.programme_release": "Agenda release",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -346,6 +359,19 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.field.reentryAllowed": "دوبارہ داخلے کی اجازت",
   "bo.audit.field.dayIndex": "دن",
   "bo.audit.field.onDate": "تاریخ",
+  "bo.audit.action.programme.room_saved": "ایجنڈا کا کمرہ محفوظ کیا گیا",
+  "bo.audit.action.programme.speaker_saved": "ایجنڈا کا مقرر محفوظ کیا گیا",
+  "bo.audit.action.programme.session_saved": "ایجنڈا کا سیشن محفوظ کیا گیا",
+  "bo.audit.action.programme.session_cancelled": "ایجنڈا کا سیشن منسوخ یا بحال کیا گیا",
+  "bo.audit.action.programme.hours_set": "ایجنڈا کے لیے مقام کے اوقات مقرر کیے گئے",
+  "bo.audit.action.programme.released": "ایجنڈا کا نیا ورژن شائع کیا گیا",
+  "bo.audit.action.programme.invited": "ایجنڈا کے سیشن میں مدعو کیا گیا",
+  "bo.audit.action.programme.rsvp_made": "سیشن میں نشست محفوظ کی گئی",
+  "bo.audit.action.programme.rsvp_cancelled": "سیشن کی نشست واپس کی گئی",
+  "bo.audit.entity.programme_room": "ایجنڈا کا کمرہ",
+  "bo.audit.entity.programme_speaker": "ایجنڈا کا مقرر",
+  "bo.audit.entity.programme_session": "ایجنڈا کا سیشن",
+  "bo.audit.entity.programme_release": "ایجنڈا کا ورژن",
 };
 
 // Every audit action and entity type has its name: typecheck fails on one without

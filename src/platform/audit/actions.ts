@@ -97,6 +97,15 @@ export const auditActions = [
   "floor.allocation_locked",
   "floor.allocation_discarded",
   "floor.allocation_confirmed",
+  "programme.room_saved",
+  "programme.speaker_saved",
+  "programme.session_saved",
+  "programme.session_cancelled",
+  "programme.hours_set",
+  "programme.released",
+  "programme.invited",
+  "programme.rsvp_made",
+  "programme.rsvp_cancelled",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -120,6 +129,10 @@ export const auditEntityTypes = [
   "b2b_request",
   "b2b_run",
   "floor_allocation_run",
+  "programme_room",
+  "programme_speaker",
+  "programme_session",
+  "programme_release",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

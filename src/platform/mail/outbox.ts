@@ -11,6 +11,8 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Files sent with it (e.g. an .ics calendar file), content as text. */
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 /** Queue an email in the caller's transaction; the worker sends it after commit. */
@@ -34,6 +36,7 @@ export async function queueEmails(db: Executor, clock: Clock, messages: readonly
         subject: message.subject,
         bodyText: message.text,
         bodyHtml: message.html ?? null,
+        attachments: message.attachments ?? null,
       })),
     )
     .returning({ id: outboxMessages.id });

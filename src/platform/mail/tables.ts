@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // The outbox: a message is written in the transaction of the change that causes
 // it and sent later by the worker, so a request never waits on SMTP and a
@@ -13,6 +13,8 @@ export const outboxMessages = pgTable(
     subject: text("subject").notNull(),
     bodyText: text("body_text").notNull(),
     bodyHtml: text("body_html"),
+    /** Files sent with the message (a calendar file), content as text. */
+    attachments: jsonb("attachments").$type<{ filename: string; contentType: string; content: string }[]>(),
     status: text("status", { enum: ["pending", "sending", "sent", "dead"] })
       .notNull()
       .default("pending"),

@@ -6,7 +6,7 @@ import { claimDue, markFailed, markSent } from "./outbox";
 import { onOutboxWrite } from "./wake";
 
 export interface MailTransport {
-  send(message: { from: string; to: string; subject: string; text: string; html?: string }): Promise<void>;
+  send(message: { from: string; to: string; subject: string; text: string; html?: string; attachments?: { filename: string; contentType: string; content: string }[] }): Promise<void>;
   close(): void;
 }
 
@@ -44,6 +44,7 @@ export async function drainOutbox(db: Db, clock: Clock, transport: MailTransport
           subject: m.subject,
           text: m.bodyText,
           html: m.bodyHtml ?? undefined,
+          attachments: m.attachments ?? undefined,
         });
         await markSent(db, clock, m.id);
         sent++;

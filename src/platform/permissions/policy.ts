@@ -99,6 +99,7 @@ export const policy = {
   "review.readAll": staff,
   "selection.manage": staffOnly,
   "appeal.decide": staffOnly,
+  "programme.manage": either(staff, token("catalogue:write")),
 } satisfies Record<string, Check>;
 
 export type Permission = keyof typeof policy;

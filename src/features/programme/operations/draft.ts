@@ -1,0 +1,226 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { recordAudit } from "../../../platform/audit/record";
+import { inTransaction, type Ctx } from "../../../platform/context";
+import type { Executor } from "../../../platform/db/types";
+import { DomainError } from "../../../platform/errors";
+import { parseInput } from "../../../platform/validation";
+import { editionDayCount } from "../../editions/days";
+import { editionFor, editionForChange, type Edition } from "../../editions/for-change";
+import { visitorCategories } from "../../editions/tables";
+import { scheduleWarnings } from "../engine/warnings";
+import { editionInput, moveSessionInput, saveRoomInput, saveSessionInput, saveSpeakerInput, sessionRefInput, setHoursInput } from "../schemas";
+import {
+  programmeReleases,
+  programmeRooms,
+  programmeRsvps,
+  programmeSessionSpeakers,
+  programmeSessions,
+  programmeSettings,
+  programmeSpeakers,
+} from "../tables";
+
+// The organiser's private draft of the agenda (issue #13, agenda item 2): rooms, speakers and
+// sessions, edited freely; nothing here is public until a release (operations/release.ts). Every
+// change locks the edition row, so two editors' changes run one after the other, and is audited.
+
+export const DEFAULT_HOURS = { opensMinute: 540, closesMinute: 1140 };
+
+export async function hoursOf(db: Executor, editionId: string) {
+  const [row] = await db.select().from(programmeSettings).where(eq(programmeSettings.editionId, editionId));
+  return row ? { opensMinute: row.opensMinute, closesMinute: row.closesMinute } : DEFAULT_HOURS;
+}
+
+/** The draft's sessions (cancelled ones too) with their speakers and active RSVP counts. */
+export async function draftSessions(db: Executor, editionId: string) {
+  const rows = await db
+    .select()
+    .from(programmeSessions)
+    .where(eq(programmeSessions.editionId, editionId))
+    .orderBy(asc(programmeSessions.day), asc(programmeSessions.startMinute), asc(programmeSessions.titleEn));
+  const links = await db
+    .select({ sessionId: programmeSessionSpeakers.sessionId, speakerId: programmeSessionSpeakers.speakerId, role: programmeSessionSpeakers.role })
+    .from(programmeSessionSpeakers)
+    .where(eq(programmeSessionSpeakers.editionId, editionId))
+    .orderBy(asc(programmeSessionSpeakers.sort));
+  const counts = await db
+    .select({ sessionId: programmeRsvps.sessionId, n: sql<number>`count(*)::int` })
+    .from(programmeRsvps)
+    .innerJoin(programmeSessions, eq(programmeSessions.id, programmeRsvps.sessionId))
+    .where(and(eq(programmeSessions.editionId, editionId), isNull(programmeRsvps.cancelledAt)))
+    .groupBy(programmeRsvps.sessionId);
+  const rsvps = new Map(counts.map((c) => [c.sessionId, Number(c.n)]));
+  return rows.map((s) => ({
+    ...s,
+    speakers: links.filter((l) => l.sessionId === s.id).map((l) => ({ speakerId: l.speakerId, role: l.role })),
+    rsvps: rsvps.get(s.id) ?? 0,
+  }));
+}
+
+/** Everything the schedule editor shows: rooms, speakers, sessions, warnings, releases. */
+export async function getDraft(ctx: Ctx, raw: unknown) {
+  const { editionId } = parseInput(editionInput, raw);
+  const edition = await editionFor(ctx.db, ctx.actor, editionId, "programme.manage");
+  const db = ctx.db;
+  const rooms = await db.select().from(programmeRooms).where(eq(programmeRooms.editionId, edition.id)).orderBy(asc(programmeRooms.sort), asc(programmeRooms.nameEn));
+  const speakers = await db.select().from(programmeSpeakers).where(eq(programmeSpeakers.editionId, edition.id)).orderBy(asc(programmeSpeakers.name));
+  const sessions = await draftSessions(db, edition.id);
+  const hours = await hoursOf(db, edition.id);
+  const releases = await db
+    .select({ id: programmeReleases.id, number: programmeReleases.number, name: programmeReleases.name, releasedAt: programmeReleases.releasedAt, changes: programmeReleases.changes })
+    .from(programmeReleases)
+    .where(eq(programmeReleases.editionId, edition.id))
+    .orderBy(desc(programmeReleases.number));
+  const categories = await db.select({ id: visitorCategories.id, nameEn: visitorCategories.nameEn, nameUr: visitorCategories.nameUr }).from(visitorCategories).where(eq(visitorCategories.editionId, edition.id)).orderBy(asc(visitorCategories.sort));
+  const live = sessions.filter((s) => !s.cancelled);
+  const warnings = scheduleWarnings(
+    live.map((s) => ({ id: s.id, titleEn: s.titleEn, day: s.day, startMinute: s.startMinute, endMinute: s.endMinute, roomId: s.roomId, kind: s.kind, speakerIds: s.speakers.map((p) => p.speakerId), rsvps: s.rsvps })),
+    rooms,
+    hours,
+  );
+  return {
+    edition: { id: edition.id, slug: edition.slug, nameEn: edition.nameEn, nameUr: edition.nameUr, startsOn: edition.startsOn, timezone: edition.timezone, dayCount: editionDayCount(edition) },
+    rooms,
+    speakers,
+    sessions,
+    hours,
+    releases,
+    categories,
+    warnings,
+  };
+}
+
+const audit = (tx: Executor, ctx: Ctx, edition: Edition, action: Parameters<typeof recordAudit>[2]["action"], entityType: Parameters<typeof recordAudit>[2]["entityType"], entityId: string, data: Record<string, unknown>) =>
+  recordAudit(tx, ctx, { action, entityType, entityId, organiserId: edition.organiserId, editionId: edition.id, data });
+
+/** A unique-constraint refusal as a field error (a slug taken), anything else rethrown. */
+async function slugGuard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    const text = String((e as { cause?: unknown })?.cause ?? "") + String((e as Error)?.message ?? "");
+    if (/_slug_uq/.test(text)) throw new DomainError("validation_failed", { fields: [{ path: "slug", code: "programme_slug_taken" }] });
+    throw e;
+  }
+}
+
+/** Add a room, or change one (by id). */
+export async function saveRoom(ctx: Ctx, raw: unknown) {
+  const { editionId, id, ...values } = parseInput(saveRoomInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");
+    const [row] = await slugGuard(() =>
+      id
+        ? tx.update(programmeRooms).set(values).where(and(eq(programmeRooms.id, id), eq(programmeRooms.editionId, edition.id))).returning()
+        : tx.insert(programmeRooms).values({ ...values, editionId: edition.id }).returning(),
+    );
+    if (!row) throw new DomainError("not_found", { params: { what: "room" } });
+    await audit(tx, ctx, edition, "programme.room_saved", "programme_room", row.id, { created: !id, ...values });
+    return row;
+  });
+}
+
+/** Add a speaker, or change one (by id). */
+export async function saveSpeaker(ctx: Ctx, raw: unknown) {
+  const { editionId, id, ...values } = parseInput(saveSpeakerInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");
+    const [row] = await slugGuard(() =>
+      id
+        ? tx.update(programmeSpeakers).set(values).where(and(eq(programmeSpeakers.id, id), eq(programmeSpeakers.editionId, edition.id))).returning()
+        : tx.insert(programmeSpeakers).values({ ...values, editionId: edition.id }).returning(),
+    );
+    if (!row) throw new DomainError("not_found", { params: { what: "speaker" } });
+    await audit(tx, ctx, edition, "programme.speaker_saved", "programme_speaker", row.id, { created: !id, name: values.name });
+    return row;
+  });
+}
+
+async function checkPlace(tx: Executor, edition: Edition, s: { day: number; roomId: string }) {
+  if (s.day > editionDayCount(edition)) throw new DomainError("validation_failed", { fields: [{ path: "day", code: "programme_day_outside", params: { days: editionDayCount(edition) } }] });
+  const [room] = await tx.select({ id: programmeRooms.id }).from(programmeRooms).where(and(eq(programmeRooms.id, s.roomId), eq(programmeRooms.editionId, edition.id)));
+  if (!room) throw new DomainError("validation_failed", { fields: [{ path: "roomId", code: "programme_no_such_room" }] });
+}
+
+/** Add a session to the draft, or change one (by id): its texts, place, access and speakers. */
+export async function saveSession(ctx: Ctx, raw: unknown) {
+  const { editionId, id, speakers, ...values } = parseInput(saveSessionInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");
+    await checkPlace(tx, edition, values);
+    if (values.categoryIds.length) {
+      const found = await tx.select({ id: visitorCategories.id }).from(visitorCategories).where(and(eq(visitorCategories.editionId, edition.id), inArray(visitorCategories.id, values.categoryIds)));
+      if (found.length !== new Set(values.categoryIds).size) throw new DomainError("validation_failed", { fields: [{ path: "categoryIds", code: "programme_no_such_category" }] });
+    }
+    const speakerIds = [...new Set(speakers.map((p) => p.speakerId))];
+    if (speakerIds.length) {
+      const found = await tx.select({ id: programmeSpeakers.id }).from(programmeSpeakers).where(and(eq(programmeSpeakers.editionId, edition.id), inArray(programmeSpeakers.id, speakerIds)));
+      if (found.length !== speakerIds.length) throw new DomainError("validation_failed", { fields: [{ path: "speakers", code: "programme_no_such_speaker" }] });
+    }
+    const now = ctx.clock.now();
+    const [row] = id
+      ? await tx
+          .update(programmeSessions)
+          .set({ ...values, updatedAt: now })
+          .where(and(eq(programmeSessions.id, id), eq(programmeSessions.editionId, edition.id)))
+          .returning()
+      : await tx
+          .insert(programmeSessions)
+          .values({ ...values, editionId: edition.id, updatedAt: now })
+          .returning();
+    if (!row) throw new DomainError("not_found", { params: { what: "session" } });
+    await tx.delete(programmeSessionSpeakers).where(eq(programmeSessionSpeakers.sessionId, row.id));
+    const unique = speakers.filter((p, i) => speakers.findIndex((q) => q.speakerId === p.speakerId) === i);
+    if (unique.length)
+      await tx.insert(programmeSessionSpeakers).values(unique.map((p, i) => ({ editionId: edition.id, sessionId: row.id, speakerId: p.speakerId, role: p.role, sort: i })));
+    await audit(tx, ctx, edition, "programme.session_saved", "programme_session", row.id, { created: !id, titleEn: values.titleEn, day: values.day, startMinute: values.startMinute, endMinute: values.endMinute, roomId: values.roomId });
+    return row;
+  });
+}
+
+/** Move a session in the grid: day, start, end, room (on the 5-minute grid: the database checks). */
+export async function moveSession(ctx: Ctx, raw: unknown) {
+  const { editionId, id, ...place } = parseInput(moveSessionInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");
+    await checkPlace(tx, edition, place);
+    if (place.startMinute % 5 || place.endMinute % 5) throw new DomainError("validation_failed", { fields: [{ path: "startMinute", code: "programme_snap" }] });
+    const [row] = await tx
+      .update(programmeSessions)
+      .set({ ...place, updatedAt: ctx.clock.now() })
+      .where(and(eq(programmeSessions.id, id), eq(programmeSessions.editionId, edition.id)))
+      .returning();
+    if (!row) throw new DomainError("not_found", { params: { what: "session" } });
+    await audit(tx, ctx, edition, "programme.session_saved", "programme_session", row.id, { moved: place });
+    return row;
+  });
+}
+
+/** Cancel a session (or bring it back): it leaves (or rejoins) the next release; RSVPs stay. */
+export async function cancelSession(ctx: Ctx, raw: unknown, cancelled = true) {
+  const { editionId, id } = parseInput(sessionRefInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");
+    const [row] = await tx
+      .update(programmeSessions)
+      .set({ cancelled, updatedAt: ctx.clock.now() })
+      .where(and(eq(programmeSessions.id, id), eq(programmeSessions.editionId, edition.id)))
+      .returning();
+    if (!row) throw new DomainError("not_found", { params: { what: "session" } });
+    await audit(tx, ctx, edition, "programme.session_cancelled", "programme_session", row.id, { cancelled });
+    return row;
+  });
+}
+
+/** The venue's daily hours for the agenda (sessions outside them are warned of). */
+export async function setHours(ctx: Ctx, raw: unknown) {
+  const { editionId, opensMinute, closesMinute } = parseInput(setHoursInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");
+    await tx
+      .insert(programmeSettings)
+      .values({ editionId: edition.id, opensMinute, closesMinute })
+      .onConflictDoUpdate({ target: programmeSettings.editionId, set: { opensMinute, closesMinute } });
+    await audit(tx, ctx, edition, "programme.hours_set", "edition", edition.id, { opensMinute, closesMinute });
+    return { opensMinute, closesMinute };
+  });
+}

@@ -1,0 +1,86 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backOfficeEditionPath, demo, seriousViolations, signInByPost, startEnv, type Env } from "./helpers";
+
+// Issue #13, the agenda: an organiser adds a session to next year's draft and publishes a release
+// with JavaScript off, seeing the double-booked speaker warning on the way; a visitor reads the
+// 2026 show's agenda in Urdu on a 360-pixel phone, opens a session and the change log, axe-clean.
+
+let env: Env;
+beforeAll(async () => {
+  env = await startEnv();
+});
+afterAll(async () => env?.close());
+
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe("the agenda", () => {
+  it("an organiser adds a session and publishes a release without JavaScript", async () => {
+    const { page } = await env.context({ javaScriptEnabled: false });
+    page.setDefaultTimeout(15_000);
+    await signInByPost(env, page, demo.organiser);
+    const editionPath = await backOfficeEditionPath(page, { hasNotText: "2026" });
+    await page.goto(`${editionPath}/programme`);
+    await page.getByRole("heading", { name: "Agenda: schedule editor", level: 1 }).waitFor();
+    const form = page.getByTestId("session-form");
+    await form.getByLabel("Title (English)").fill("Clusters and exports: questions from the floor");
+    await form.getByLabel("Title (Urdu)").fill("کلسٹر اور برآمدات: حاضرین کے سوالات");
+    await form.getByLabel("Starts").fill("10:32");
+    await form.getByLabel("Ends").fill("11:30");
+    await form.getByLabel("Ahmed Raza", { exact: true }).check();
+    await Promise.all([page.waitForURL((u) => u.searchParams.has("done")), form.getByRole("button", { name: "Save the session" }).click()]);
+    await page.getByText("Saved.").waitFor();
+    // Snapped to 10:30, and Ahmed Raza opens the show at 10:00-11:00 in the auditorium: a clash.
+    await page.getByTestId("programme-grid").getByText("Clusters and exports: questions from the floor").waitFor();
+    expect(await page.getByTestId("programme-grid").textContent()).toContain("10:30–11:30");
+    await page.getByTestId("programme-warnings").getByText(/Ahmed Raza is in two places at once/).waitFor();
+
+    const release = page.getByTestId("release-form");
+    await release.getByLabel("Name of the release").fill("First draft for partners");
+    await Promise.all([page.waitForURL((u) => u.searchParams.get("done")?.startsWith("release-") ?? false), release.getByRole("button", { name: "Publish the release" }).click()]);
+    await page.getByText(/Version \d+ is published/).waitFor();
+
+    const slug = (await page.getByRole("link", { name: "The public agenda" }).getAttribute("href"))!;
+    await page.goto(slug);
+    await page.getByRole("link", { name: "Clusters and exports: questions from the floor" }).waitFor();
+  });
+
+  it("a visitor reads the agenda in Urdu on a 360 px phone, axe-clean", async () => {
+    const { page } = await env.context({ viewport: { width: 360, height: 740 } });
+    page.setDefaultTimeout(15_000);
+    const agenda = "/editions/showcase-2026/programme";
+    await page.goto(`/lang/ur?next=${encodeURIComponent(agenda)}`);
+    await page.waitForURL((u) => u.pathname === agenda);
+    expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+    await page.getByRole("heading", { name: "ایجنڈا", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: /دن 3/ }).waitFor();
+    expect(await seriousViolations(page, "agenda")).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+
+    // Filter by track: the women entrepreneurs' sessions only.
+    await page.getByLabel("موضوع").selectOption("women_entrepreneurs");
+    await Promise.all([page.waitForURL((u) => u.searchParams.get("track") === "women_entrepreneurs"), page.getByRole("button", { name: "دکھائیں" }).click()]);
+    const sessions = page.getByTestId("agenda-session");
+    expect(await sessions.count()).toBe(2);
+
+    await sessions.first().getByRole("link").click();
+    await page.waitForURL((u) => u.pathname.startsWith(`${agenda}/sessions/`));
+    await page.getByRole("link", { name: "ثنا ملک" }).waitFor();
+    await page.getByTestId("seats").waitFor();
+    expect(await seriousViolations(page, "session")).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+
+    await page.getByRole("link", { name: "ثنا ملک" }).click();
+    await page.getByRole("heading", { name: "ثنا ملک", level: 1 }).waitFor();
+    expect(await seriousViolations(page, "speaker")).toEqual([]);
+
+    await page.goto(`${agenda}/changes`);
+    await page.getByRole("heading", { name: "ایجنڈا میں تبدیلیاں", level: 1 }).waitFor();
+    expect(await seriousViolations(page, "changes")).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+
+    const ics = await page.request.get(`${env.server.url}${agenda}/calendar`);
+    expect(ics.headers()["content-type"]).toContain("text/calendar");
+    expect(await ics.text()).toContain("BEGIN:VEVENT");
+  });
+});
