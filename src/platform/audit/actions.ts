@@ -92,6 +92,15 @@ export const auditActions = [
   "b2b.meetings_repaired",
   "b2b.staff_changed",
   "b2b.calendar_link_issued",
+  // exhibitors (portal and catalogue)
+  "exhibitor.profile_saved",
+  "exhibitor.product_added",
+  "exhibitor.product_removed",
+  "exhibitor.file_added",
+  "exhibitor.file_removed",
+  "exhibitor.deadlines_set",
+  "exhibitor.chased",
+  "exhibitor.message_sent",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -114,6 +123,7 @@ export const auditEntityTypes = [
   "b2b_participant",
   "b2b_request",
   "b2b_run",
+  "exhibitor_profile",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

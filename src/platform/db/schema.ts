@@ -11,3 +11,4 @@ export * from "../../features/checkin/tables";
 export * from "../../features/nominations/tables";
 export * from "../../features/b2b/tables";
 export * from "../../features/floor/tables";
+export * from "../../features/exhibitors/tables";
