@@ -25,6 +25,9 @@ const pages: [module: string, param: string][] = [
   ["../features/b2b/pages/participants-admin.tsx", "editionId"],
   ["../features/b2b/pages/runs.tsx", "editionId"],
   ["../features/b2b/pages/run.tsx", "runId"],
+  ["../features/exhibitors/pages/bo-exhibitors.tsx", "editionId"],
+  ["../features/exhibitors/pages/catalogue-product.tsx", "productId"],
+  ["../features/exhibitors/pages/catalogue-file.ts", "fileId"],
 ];
 
 const untouchable = new Proxy(
