@@ -232,7 +232,9 @@ export async function saveProfile(ctx: Ctx, raw: unknown) {
   return inTransaction(ctx, async (tx, c) => {
     const { edition } = await ownEdition(c, own, input.editionId, true);
     const p = await lockedProfile(tx, edition.id, own.enterpriseId);
-    const { editionId: _e, ...fields } = input;
+    // Only the fields the caller sent change (the API's PUT may send a few; the page sends all).
+    const sent = new Set(raw && typeof raw === "object" ? Object.keys(raw) : []);
+    const fields = Object.fromEntries(Object.entries(input).filter(([k]) => k !== "editionId" && sent.has(k)));
     await tx.update(exhibitorProfiles).set({ ...fields, updatedAt: c.clock.now() }).where(eq(exhibitorProfiles.id, p.id));
     await recordAudit(tx, c, {
       action: "exhibitor.profile_saved",
