@@ -112,7 +112,7 @@ export function exhibitorsApi(_services: AppServices) {
       tags,
       security: security.session,
       request: { query: z.object({ editionId: z.uuid().optional() }) },
-      responses: { 200: jsonResponse(z.record(z.string(), z.unknown()).openapi("ExhibitorPortal"), "The portal"), 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+      responses: { 200: jsonResponse(z.record(z.string(), z.unknown()).openapi("ExhibitorPortal"), "The portal"), 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
     }),
     async (c) => c.json((await ownPortal(c.get("req").ctx, c.req.valid("query").editionId)) as never, 200),
   );
