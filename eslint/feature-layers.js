@@ -20,6 +20,7 @@ export const layers = [
   "b2b", // B2B matchmaking: programme, participants, profiles, requests, runs, meetings
   "floor", // the exhibition floor: halls, areas, stalls, stall allocation (engine/)
   "programme", // the agenda: rooms, speakers, sessions, releases, RSVPs
+  "exhibitors", // the exhibitor portal (profiles, checklist, organiser messages) and the public catalogue
   "home", // public home pages
   "backoffice", // organisers' back office: audit log, outbox, lookups
   "demo", // the demo seed: composes every feature

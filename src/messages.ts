@@ -14,6 +14,7 @@ import * as backoffice from "./features/backoffice/messages";
 import * as checkin from "./features/checkin/messages";
 import * as floor from "./features/floor/messages";
 import * as floorAllocation from "./features/floor/messages-allocation";
+import * as exhibitors from "./features/exhibitors/messages";
 import * as home from "./features/home/messages";
 import * as nominations from "./features/nominations/messages";
 import * as programme from "./features/programme/messages";
@@ -35,6 +36,7 @@ const features = [
   floor,
   floorAllocation,
   programme,
+  exhibitors,
   home,
   backoffice,
 ] as const;

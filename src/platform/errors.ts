@@ -74,6 +74,8 @@ export const errorStatus = {
   programme_not_registered: 409,
   programme_not_released: 409,
   programme_release_name_taken: 409,
+  // Exhibitor portal: the signed-in account is not an exhibitor of any edition (issue #12, item 5).
+  exhibitor_not_found: 404,
   token_invalid: 410,
   // A typed short badge code (checkin/core/short-code.ts) whose check letter does not match, or
   // one of another edition: said plainly at the gate, never guessed at.

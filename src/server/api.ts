@@ -18,6 +18,7 @@ import { checkinApi } from "../features/checkin/api";
 import { floorApi } from "../features/floor/api";
 import { floorAllocationApi } from "../features/floor/api-allocation";
 import { programmeApi } from "../features/programme/api-programme";
+import { exhibitorsApi } from "../features/exhibitors/api-exhibitors";
 import { renderApiReference } from "./api-reference";
 
 /**
@@ -51,6 +52,7 @@ const tags = [
   { name: "b2b matchmaking", description: "The B2B programme of an edition: days, sessions, slots, lounge tables, interpreters, caps." },
   { name: "floor", description: "The public exhibition floor: halls, pavilions, stalls and their confirmed exhibitors, and its search." },
   { name: "floor allocation", description: "Stall allocation runs of an edition: run, review, move, lock, confirm (organiser staff)." },
+  { name: "exhibitors", description: "The public Made in Pakistan catalogue, and the exhibitor's own profile." },
 ];
 
 export function createApi(services: AppServices) {
@@ -90,6 +92,7 @@ export function createApi(services: AppServices) {
   api.route("/", b2bApi(services));
   api.route("/", floorApi(services));
   api.route("/", floorAllocationApi(services));
+  api.route("/", exhibitorsApi(services));
   api.route("/", b2bDirectoryApi(services));
   api.route("/", b2bRequestsApi(services));
   api.route("/", b2bRunsApi(services));

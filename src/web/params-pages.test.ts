@@ -30,6 +30,9 @@ const pages: [module: string, param: string][] = [
   ["../features/programme/pages/editor.tsx", "editionId"],
   ["../features/programme/pages/session.tsx", "sessionId"],
   ["../features/programme/pages/session-ics.ts", "sessionId"],
+  ["../features/exhibitors/pages/bo-exhibitors.tsx", "editionId"],
+  ["../features/exhibitors/pages/catalogue-product.tsx", "productId"],
+  ["../features/exhibitors/pages/catalogue-file.ts", "fileId"],
 ];
 
 const untouchable = new Proxy(

@@ -10,6 +10,7 @@ export const PUBLIC_PAGES = [
   // A hall of the floor map (issue #12: "the first view of a hall ≤ 150 KB on slow 4G"): its SVG plan and list.
   "/editions/showcase-2026/floor/H2",
   "/editions/showcase-2026/programme",
+  "/editions/showcase-2026/catalogue",
   "/editions/sme-showcase-2027/register",
   "/sign-in",
 ] as const;

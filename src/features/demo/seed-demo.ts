@@ -19,6 +19,7 @@ import { seedB2bDemo, seedB2bDemoPeople, seedB2bDemoTryout } from "../b2b/seed";
 import { seedDemoFloor } from "../floor/demo-plan";
 import { copyFloorPlan } from "../floor/copy-part";
 import { seedDemoAgenda } from "../programme/demo-agenda";
+import { seedExhibitorsDemo } from "../exhibitors/seed";
 
 export const DEMO_PASSWORD = "numaish-demo-2026";
 
@@ -180,6 +181,7 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     // The show's floor: Halls 1–3 with their pavilions and enclaves, the selection placed by the
     // allocation engine and confirmed (floor/demo-plan.ts).
     await seedDemoFloor(tx, edition.id);
+    await seedExhibitorsDemo(tx, edition.id);
     // Once its days are over, the 2026 show has had its crowd: visitors and their gate scans, so
     // its footfall dashboard shows a picture (nothing is seeded while the show is ahead or on).
     await seedDemoFootfall(tx, edition.id, clock.now());

@@ -106,6 +106,15 @@ export const auditActions = [
   "programme.invited",
   "programme.rsvp_made",
   "programme.rsvp_cancelled",
+  // exhibitors (portal and catalogue)
+  "exhibitor.profile_saved",
+  "exhibitor.product_added",
+  "exhibitor.product_removed",
+  "exhibitor.file_added",
+  "exhibitor.file_removed",
+  "exhibitor.deadlines_set",
+  "exhibitor.chased",
+  "exhibitor.message_sent",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -133,6 +142,7 @@ export const auditEntityTypes = [
   "programme_speaker",
   "programme_session",
   "programme_release",
+  "exhibitor_profile",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -12,3 +12,4 @@ export * from "../../features/nominations/tables";
 export * from "../../features/b2b/tables";
 export * from "../../features/floor/tables";
 export * from "../../features/programme/tables";
+export * from "../../features/exhibitors/tables";

@@ -100,6 +100,9 @@ export const policy = {
   "selection.manage": staffOnly,
   "appeal.decide": staffOnly,
   "programme.manage": either(staff, token("catalogue:write")),
+  // Exhibitor portal (issue #12, item 5): an exhibitor edits only its own enterprise's profile; organisers manage them all.
+  "exhibitor.editOwn": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
+  "exhibitor.manage": staffOnly,
 } satisfies Record<string, Check>;
 
 export type Permission = keyof typeof policy;

@@ -82,6 +82,7 @@ export function EditionView({ details, standing, past = [] }: Props) {
         ) : null}
         <p>
           <Link to={`/editions/${edition.slug}/floor`}>{t("floor.map.link")}</Link>
+          {" · "}<Link to={`/editions/${edition.slug}/catalogue`}>{t("exhibitors.catalogue.link")}</Link>
         </p>
         {/* Figures, not links: there is no page of them to go to. */}
         <p className="stats">

@@ -1,0 +1,268 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Ctx } from "../../../platform/context";
+import { DomainError } from "../../../platform/errors";
+import { parseInput } from "../../../platform/validation";
+import { placeNamesUr } from "../../catalogue/seed-data/place-names";
+import { enterprises } from "../../editions/enterprise-tables";
+import { clusters, sectors } from "../../editions/tables";
+import { visibleEdition } from "../../floor/operations/plan";
+import { floorHalls, floorStalls } from "../../floor/tables";
+import { normaliseText, tokenise } from "../../matchmaking/recommend";
+import { exhibitorFiles, exhibitorProducts, exhibitorProfiles } from "../tables";
+
+// The public "Made in Pakistan" catalogue (issue #12, item 6): an edition's PUBLISHED exhibitor
+// profiles and their products, filtered by sector, cluster, province, district, women-led and size
+// class, searched in English and Urdu with the recommendation engine's normalisation (Urdu and
+// Arabic letter forms, harakat, Urdu digits folded; English stemmed) as the floor's search does.
+// Past editions stay browsable: a profile belongs to its edition. Only public fields leave here:
+// never the NTN, turnover, employees, power needs or samples.
+
+export const provinceNamesUr: Record<string, string> = {
+  Punjab: "پنجاب",
+  Sindh: "سندھ",
+  "Khyber Pakhtunkhwa": "خیبر پختونخوا",
+  Balochistan: "بلوچستان",
+  "Gilgit-Baltistan": "گلگت بلتستان",
+  "Islamabad Capital Territory": "اسلام آباد",
+  "Azad Jammu and Kashmir": "آزاد جموں و کشمیر",
+};
+export const placeUr = (name: string | null) => (name ? (provinceNamesUr[name] ?? placeNamesUr[name] ?? null) : null);
+
+export interface CatalogueProduct {
+  id: string;
+  nameEn: string;
+  nameUr: string;
+  hsCode: string;
+  descriptionEn: string;
+  descriptionUr: string;
+}
+
+export interface CatalogueExhibitor {
+  slug: string;
+  nameEn: string;
+  nameUr: string | null;
+  fasciaEn: string | null;
+  fasciaUr: string | null;
+  descriptionEn: string;
+  descriptionUr: string;
+  sizeClass: "micro" | "small" | "medium";
+  womenLed: boolean;
+  province: string | null;
+  district: string | null;
+  cluster: { slug: string; nameEn: string; nameUr: string } | null;
+  sector: { code: string; nameEn: string; nameUr: string } | null;
+  certifications: string[];
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  logoId: string | null;
+  photoIds: string[];
+  stall: { hall: string; number: string } | null;
+  products: CatalogueProduct[];
+}
+
+const Filters = z.object({
+  slug: z.string().min(1).max(100),
+  q: z.string().max(200).default(""),
+  sector: z.string().max(40).default(""),
+  cluster: z.string().max(100).default(""),
+  province: z.string().max(60).default(""),
+  district: z.string().max(60).default(""),
+  womenLed: z.boolean().default(false),
+  size: z.union([z.enum(["micro", "small", "medium"]), z.literal("")]).default(""),
+});
+export type CatalogueFilters = z.input<typeof Filters>;
+
+/** Every published profile of the edition, with its products, in name order. */
+async function loadCatalogue(ctx: Ctx, slug: string) {
+  const edition = await visibleEdition(ctx, { slug });
+  const rows = await ctx.db
+    .select({ p: exhibitorProfiles, e: enterprises })
+    .from(exhibitorProfiles)
+    .innerJoin(enterprises, eq(enterprises.id, exhibitorProfiles.enterpriseId))
+    .where(and(eq(exhibitorProfiles.editionId, edition.id), eq(exhibitorProfiles.published, true)))
+    .orderBy(asc(enterprises.nameEn));
+  const ids = rows.map((r) => r.p.id);
+  const prods = ids.length ? await ctx.db.select().from(exhibitorProducts).where(inArray(exhibitorProducts.profileId, ids)).orderBy(asc(exhibitorProducts.sort), asc(exhibitorProducts.nameEn)) : [];
+  const files = ids.length
+    ? await ctx.db.select({ id: exhibitorFiles.id, profileId: exhibitorFiles.profileId, kind: exhibitorFiles.kind }).from(exhibitorFiles).where(inArray(exhibitorFiles.profileId, ids)).orderBy(asc(exhibitorFiles.createdAt))
+    : [];
+  const clusterRows = await ctx.db.select().from(clusters).where(eq(clusters.editionId, edition.id)).orderBy(asc(clusters.nameEn));
+  const sectorRows = await ctx.db.select().from(sectors).where(eq(sectors.editionId, edition.id)).orderBy(asc(sectors.sort));
+  const stalls = await ctx.db
+    .select({ enterpriseId: floorStalls.enterpriseId, number: floorStalls.number, hall: floorHalls.code })
+    .from(floorStalls)
+    .innerJoin(floorHalls, eq(floorHalls.id, floorStalls.hallId))
+    .where(and(eq(floorStalls.editionId, edition.id), eq(floorStalls.state, "confirmed")));
+  const sectorById = new Map(sectorRows.map((s) => [s.id, { code: s.code, nameEn: s.nameEn, nameUr: s.nameUr }]));
+  const clusterBySlug = new Map(clusterRows.map((c) => [c.slug, c]));
+  const exhibitors: CatalogueExhibitor[] = rows.map(({ p, e }) => {
+    const c = e.clusterSlug ? clusterBySlug.get(e.clusterSlug) : undefined;
+    const stall = stalls.find((s) => s.enterpriseId === e.id);
+    return {
+      slug: e.slug,
+      nameEn: e.nameEn,
+      nameUr: e.nameUr,
+      fasciaEn: p.fasciaEn,
+      fasciaUr: p.fasciaUr,
+      descriptionEn: p.descriptionEn,
+      descriptionUr: p.descriptionUr,
+      sizeClass: e.sizeClass,
+      womenLed: e.womenLed,
+      province: e.province,
+      district: e.district,
+      cluster: c ? { slug: c.slug, nameEn: c.nameEn, nameUr: c.nameUr } : null,
+      sector: c?.sectorId ? (sectorById.get(c.sectorId) ?? null) : null,
+      certifications: p.certifications,
+      website: p.website,
+      email: p.email,
+      phone: p.phone,
+      logoId: files.find((f) => f.profileId === p.id && f.kind === "logo")?.id ?? null,
+      photoIds: files.filter((f) => f.profileId === p.id && f.kind === "photo").map((f) => f.id),
+      stall: stall ? { hall: stall.hall, number: stall.number } : null,
+      products: prods
+        .filter((x) => x.profileId === p.id)
+        .map((x) => ({ id: x.id, nameEn: x.nameEn, nameUr: x.nameUr, hsCode: x.hsCode, descriptionEn: x.descriptionEn, descriptionUr: x.descriptionUr })),
+    };
+  });
+  return {
+    edition: { id: edition.id, slug: edition.slug, nameEn: edition.nameEn, nameUr: edition.nameUr },
+    exhibitors,
+    sectors: sectorRows.map((s) => ({ code: s.code, nameEn: s.nameEn, nameUr: s.nameUr })),
+    clusters: clusterRows.map((c) => ({ slug: c.slug, nameEn: c.nameEn, nameUr: c.nameUr })),
+  };
+}
+
+const termsOf = (...texts: (string | null | undefined)[]) => tokenise(texts.filter(Boolean).join(" ")).map((t) => t.term);
+
+/** Does the exhibitor match every word of the query (a word starts some word of its texts), or an
+ *  HS code by its digits' prefix? Pure; the same normalisation as the floor's search. */
+export function matchesQuery(e: CatalogueExhibitor, q: string): boolean {
+  const query = q.trim();
+  if (!query) return true;
+  const digits = normaliseText(query).replace(/[\s.]/g, "");
+  if (/^[0-9]{2,8}$/.test(digits) && e.products.some((p) => p.hsCode.startsWith(digits))) return true;
+  const qTerms = termsOf(query);
+  if (!qTerms.length) return false;
+  const text = termsOf(
+    e.nameEn,
+    e.nameUr,
+    e.fasciaEn,
+    e.fasciaUr,
+    e.descriptionEn,
+    e.descriptionUr,
+    e.cluster?.nameEn,
+    e.cluster?.nameUr,
+    e.district,
+    placeUr(e.district),
+    ...e.products.flatMap((p) => [p.nameEn, p.nameUr, p.descriptionEn, p.descriptionUr]),
+  );
+  return qTerms.every((t) => text.some((w) => w.startsWith(t)));
+}
+
+export const CATALOGUE_PAGE = 40;
+
+/** The catalogue of an edition, filtered and searched; `page` (from 1) of CATALOGUE_PAGE exhibitors. */
+export async function catalogue(ctx: Ctx, raw: unknown) {
+  const input = parseInput(Filters.extend({ page: z.number().int().min(1).max(1000).default(1) }), raw);
+  const all = await loadCatalogue(ctx, input.slug);
+  const found = all.exhibitors.filter(
+    (e) =>
+      (!input.sector || e.sector?.code === input.sector) &&
+      (!input.cluster || e.cluster?.slug === input.cluster) &&
+      (!input.province || e.province === input.province) &&
+      (!input.district || e.district === input.district) &&
+      (!input.womenLed || e.womenLed) &&
+      (!input.size || e.sizeClass === input.size) &&
+      matchesQuery(e, input.q),
+  );
+  const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
+  return {
+    edition: all.edition,
+    filters: input,
+    total: all.exhibitors.length,
+    count: found.length,
+    pages: Math.max(1, Math.ceil(found.length / CATALOGUE_PAGE)),
+    exhibitors: found.slice((input.page - 1) * CATALOGUE_PAGE, input.page * CATALOGUE_PAGE),
+    facets: {
+      sectors: all.sectors,
+      clusters: all.clusters.filter((c) => all.exhibitors.some((e) => e.cluster?.slug === c.slug)),
+      provinces: uniq(all.exhibitors.map((e) => e.province)),
+      districts: uniq(all.exhibitors.map((e) => e.district)),
+    },
+  };
+}
+
+/** One published exhibitor of an edition's catalogue, by its slug. */
+export async function catalogueExhibitor(ctx: Ctx, raw: unknown) {
+  const input = parseInput(z.object({ slug: z.string().min(1).max(100), exhibitor: z.string().min(1).max(120) }), raw);
+  const all = await loadCatalogue(ctx, input.slug);
+  const exhibitor = all.exhibitors.find((e) => e.slug === input.exhibitor);
+  if (!exhibitor) throw new DomainError("not_found", { params: { what: "exhibitor" } });
+  return { edition: all.edition, exhibitor };
+}
+
+/** One product of a published exhibitor. */
+export async function catalogueProduct(ctx: Ctx, raw: unknown) {
+  const input = parseInput(z.object({ slug: z.string().min(1).max(100), exhibitor: z.string().min(1).max(120), productId: z.uuid() }), raw);
+  const { edition, exhibitor } = await catalogueExhibitor(ctx, input);
+  const product = exhibitor.products.find((p) => p.id === input.productId);
+  if (!product) throw new DomainError("not_found", { params: { what: "product" } });
+  return { edition, exhibitor, product };
+}
+
+/** The open data of an edition's catalogue: one row per product (an exhibitor without products has
+ *  one row with empty product fields). Public fields only: no contact email or phone in bulk. */
+export async function catalogueOpenData(ctx: Ctx, raw: unknown) {
+  const input = parseInput(z.object({ slug: z.string().min(1).max(100) }), raw);
+  const all = await loadCatalogue(ctx, input.slug);
+  const exhibitors = all.exhibitors.map((e) => ({
+    slug: e.slug,
+    nameEn: e.nameEn,
+    nameUr: e.nameUr,
+    fasciaEn: e.fasciaEn,
+    fasciaUr: e.fasciaUr,
+    sector: e.sector?.code ?? null,
+    cluster: e.cluster?.slug ?? null,
+    province: e.province,
+    district: e.district,
+    womenLed: e.womenLed,
+    sizeClass: e.sizeClass,
+    descriptionEn: e.descriptionEn,
+    descriptionUr: e.descriptionUr,
+    certifications: e.certifications,
+    website: e.website,
+    stall: e.stall ? e.stall.number : null,
+    products: e.products.map((p) => ({ nameEn: p.nameEn, nameUr: p.nameUr, hsCode: p.hsCode, descriptionEn: p.descriptionEn, descriptionUr: p.descriptionUr })),
+  }));
+  return { edition: all.edition, exhibitors };
+}
+
+export const openDataColumns = [
+  "exhibitor",
+  "name_en",
+  "name_ur",
+  "sector",
+  "cluster",
+  "province",
+  "district",
+  "women_led",
+  "size_class",
+  "stall",
+  "website",
+  "certifications",
+  "product_en",
+  "product_ur",
+  "hs_code",
+] as const;
+
+export function openDataRows(data: Awaited<ReturnType<typeof catalogueOpenData>>): (string | boolean | null)[][] {
+  const rows: (string | boolean | null)[][] = [];
+  for (const e of data.exhibitors) {
+    const base = [e.slug, e.nameEn, e.nameUr, e.sector, e.cluster, e.province, e.district, e.womenLed, e.sizeClass, e.stall, e.website, e.certifications.join("; ")];
+    if (!e.products.length) rows.push([...base, null, null, null]);
+    for (const p of e.products) rows.push([...base, p.nameEn, p.nameUr, p.hsCode]);
+  }
+  return rows;
+}

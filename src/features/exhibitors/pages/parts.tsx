@@ -1,0 +1,26 @@
+import type { Locale } from "../../../platform/i18n/locales";
+import type { Translate } from "../../../platform/i18n/translate";
+import { pick } from "../../../web/i18n";
+import type { CatalogueExhibitor } from "../operations/catalogue";
+
+// What the catalogue's pages share: paths, the stall link to the floor's page, a bidi-safe number.
+
+export const cataloguePath = (slug: string, exhibitor?: string, productId?: string) =>
+  `/editions/${slug}/catalogue${exhibitor ? `/${encodeURIComponent(exhibitor)}` : ""}${productId ? `/products/${productId}` : ""}`;
+
+export const filePath = (slug: string, exhibitor: string, fileId: string) => `${cataloguePath(slug, exhibitor)}/files/${fileId}`;
+
+export const stallPath = (slug: string, stall: { hall: string; number: string }) => `/editions/${slug}/floor/${stall.hall}/stalls/${encodeURIComponent(stall.number)}`;
+
+export const Ltr = ({ children }: { children: string }) => <bdi dir="ltr">{children}</bdi>;
+
+export function StallLink({ slug, stall, t }: { slug: string; stall: CatalogueExhibitor["stall"]; t: Translate }) {
+  if (!stall) return <span className="muted">{t("exhibitors.catalogue.noStall")}</span>;
+  return (
+    <a href={stallPath(slug, stall)} data-testid="stall-link">
+      {t("exhibitors.catalogue.onMap", { number: stall.number })}
+    </a>
+  );
+}
+
+export const nameOf = (locale: Locale, e: Pick<CatalogueExhibitor, "nameEn" | "nameUr">) => pick(locale, e.nameEn, e.nameUr);
