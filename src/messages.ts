@@ -13,6 +13,7 @@ import * as b2bRuns from "./features/b2b/messages-runs";
 import * as backoffice from "./features/backoffice/messages";
 import * as checkin from "./features/checkin/messages";
 import * as floor from "./features/floor/messages";
+import * as floorEditor from "./features/floor/messages-editor";
 import * as home from "./features/home/messages";
 import * as nominations from "./features/nominations/messages";
 import * as registration from "./features/registration/messages";
@@ -31,6 +32,7 @@ const features = [
   b2bRequests,
   b2bRuns,
   floor,
+  floorEditor,
   home,
   backoffice,
 ] as const;

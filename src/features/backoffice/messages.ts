@@ -87,6 +87,10 @@ export const en = {
   "bo.audit.action.b2b.meetings_repaired": "B2B schedule repaired after a change",
   "bo.audit.action.b2b.staff_changed": "B2B meeting staff changed",
   "bo.audit.action.b2b.calendar_link_issued": "B2B calendar link issued",
+  "bo.audit.action.floor.hall_created": "Hall added to the floor",
+  "bo.audit.action.floor.plan_edited": "Floor plan edited",
+  "bo.audit.action.floor.plan_undone": "Floor plan edit undone",
+  "bo.audit.action.floor.stalls_imported": "Stalls imported into the floor plan",
 
   "bo.audit.entity.edition": "Edition",
   "bo.audit.entity.sector": "Sector",
@@ -106,6 +110,7 @@ export const en = {
   "bo.audit.entity.b2b_participant": "B2B participant",
   "bo.audit.entity.b2b_request": "B2B meeting request",
   "bo.audit.entity.b2b_run": "B2B scheduling run",
+  "bo.audit.entity.floor_hall": "Floor hall",
 
   "bo.audit.by.registration": "{label}, through their registration's link",
   "bo.audit.by.nomination": "{label}, through their application link",
@@ -253,6 +258,10 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.b2b.meetings_repaired": "تبدیلی کے بعد بی ٹو بی شیڈول درست کیا گیا",
   "bo.audit.action.b2b.staff_changed": "بی ٹو بی ملاقات کا عملہ تبدیل کیا گیا",
   "bo.audit.action.b2b.calendar_link_issued": "بی ٹو بی کیلنڈر لنک جاری کیا گیا",
+  "bo.audit.action.floor.hall_created": "فلور میں ہال شامل کیا گیا",
+  "bo.audit.action.floor.plan_edited": "فلور پلان میں ترمیم",
+  "bo.audit.action.floor.plan_undone": "فلور پلان کی ترمیم واپس لی گئی",
+  "bo.audit.action.floor.stalls_imported": "فلور پلان میں اسٹال درآمد کیے گئے",
 
   "bo.audit.entity.edition": "ایڈیشن",
   "bo.audit.entity.sector": "شعبہ",
@@ -272,6 +281,7 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.entity.b2b_participant": "بی ٹو بی شریک",
   "bo.audit.entity.b2b_request": "بی ٹو بی ملاقات کی درخواست",
   "bo.audit.entity.b2b_run": "بی ٹو بی ملاقاتیں طے کرنے کا عمل",
+  "bo.audit.entity.floor_hall": "فلور کا ہال",
 
   "bo.audit.by.registration": "{label}، اپنی رجسٹریشن کے لنک سے",
   "bo.audit.by.nomination": "{label}، اپنی درخواست کے لنک سے",

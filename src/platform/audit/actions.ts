@@ -92,6 +92,11 @@ export const auditActions = [
   "b2b.meetings_repaired",
   "b2b.staff_changed",
   "b2b.calendar_link_issued",
+  // floor
+  "floor.hall_created",
+  "floor.plan_edited",
+  "floor.plan_undone",
+  "floor.stalls_imported",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -114,6 +119,7 @@ export const auditEntityTypes = [
   "b2b_participant",
   "b2b_request",
   "b2b_run",
+  "floor_hall",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
