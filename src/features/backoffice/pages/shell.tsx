@@ -41,6 +41,7 @@ export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
         { to: `${e}/checkin-setup`, label: t("checkin.nav.setup") },
         { to: `${e}/zone-access`, label: t("checkin.nav.zoneAccess") },
         { to: `${e}/b2b`, label: t("b2b.nav.programme") },
+        { to: `${e}/floor`, label: t("floor.editor.halls.title") },
         { to: `${e}/footfall`, label: t("checkin.nav.footfall") },
       ]
     : [];
