@@ -16,6 +16,7 @@ import { b2bRunsApi } from "../features/b2b/api-runs";
 import { b2bMeetingsApi } from "../features/b2b/api-meetings";
 import { checkinApi } from "../features/checkin/api";
 import { floorApi } from "../features/floor/api";
+import { floorPlanApi } from "../features/floor/api-plan";
 import { renderApiReference } from "./api-reference";
 
 /**
@@ -48,6 +49,7 @@ const tags = [
   { name: "check-in", description: "Gate scans online and offline, gate bundles, badge PDFs, revoking and reprinting badges." },
   { name: "b2b matchmaking", description: "The B2B programme of an edition: days, sessions, slots, lounge tables, interpreters, caps." },
   { name: "floor", description: "The public exhibition floor: halls, pavilions, stalls and their confirmed exhibitors, and its search." },
+  { name: "floor (organiser)", description: "The plan editor: halls, stalls, rows and blocks, areas, undo, CSV/DXF import, SVG/PDF export." },
 ];
 
 export function createApi(services: AppServices) {
@@ -86,6 +88,7 @@ export function createApi(services: AppServices) {
   api.route("/", checkinApi(services));
   api.route("/", b2bApi(services));
   api.route("/", floorApi(services));
+  api.route("/", floorPlanApi(services));
   api.route("/", b2bDirectoryApi(services));
   api.route("/", b2bRequestsApi(services));
   api.route("/", b2bRunsApi(services));

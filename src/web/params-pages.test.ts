@@ -25,6 +25,9 @@ const pages: [module: string, param: string][] = [
   ["../features/b2b/pages/participants-admin.tsx", "editionId"],
   ["../features/b2b/pages/runs.tsx", "editionId"],
   ["../features/b2b/pages/run.tsx", "runId"],
+  ["../features/floor/pages/floor-halls.tsx", "editionId"],
+  ["../features/floor/pages/floor-editor.tsx", "hallId"],
+  ["../features/floor/pages/floor-export.ts", "hallId"],
 ];
 
 const untouchable = new Proxy(

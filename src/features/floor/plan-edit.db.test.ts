@@ -5,6 +5,7 @@ import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../..
 import { auditEntries } from "../../platform/audit/tables";
 import type { Ctx } from "../../platform/context";
 import { isDomainError } from "../../platform/errors";
+import { testApp } from "../../../tests/support/http";
 import { enterprises } from "../editions/enterprise-tables";
 import { editions } from "../editions/tables";
 import {
@@ -162,5 +163,28 @@ describe("imports", () => {
   it("refuses a visitor", async () => {
     const visitor = ctxFor(t.db, await actorFor(t.db, demo.visitor));
     expect((await refusal(addFloorStalls(visitor, { hallId, first: "V-1", x: 30, y: 25, w: 2, d: 2 }))).code).toBe("forbidden");
+  });
+});
+
+describe("over the API", () => {
+  it("adds a hall and a row, refuses a broken CSV with its rows, undoes, and is in the OpenAPI document", async () => {
+    const api = testApp(t.db);
+    const cookie = (await api.call("/api/v1/auth/sign-in", { json: { email: demo.organiser, password: demo.password } })).headers.get("set-cookie")!.split(";")[0]!;
+    const hall = await api.call(`/api/v1/editions/${editionId}/floor-halls`, { method: "POST", cookie, json: { code: "API1", nameEn: "API hall", nameUr: "اے پی آئی ہال", widthM: 30, depthM: 20 } });
+    expect(hall.status).toBe(201);
+    const id = hall.body.id as string;
+    const row = await api.call(`/api/v1/floor-halls/${id}/stalls`, { method: "POST", cookie, json: { first: "A-1", count: 3, x: 0, y: 0, w: 3, d: 3 } });
+    expect(row.status).toBe(201);
+    expect(row.body.map((s: { number: string }) => s.number)).toEqual(["A-1", "A-2", "A-3"]);
+    const bad = await api.call(`/api/v1/floor-halls/${id}/import`, { method: "POST", cookie, json: { format: "csv", text: "number,x,y,width,depth\nA-9,1,1,3,3\n" }, headers: { "accept-language": "ur" } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("floor_import_invalid");
+    expect(bad.body.error.fields).toMatchObject([{ path: "row.2", code: "floor_overlap" }]);
+    expect((await api.call(`/api/v1/floor-halls/${id}/undo`, { method: "POST", cookie })).body).toEqual({ undone: "row" });
+    expect((await api.call(`/api/v1/floor-halls/${id}/undo`, { method: "POST", cookie })).body.error.code).toBe("floor_nothing_to_undo");
+    expect((await api.call(`/api/v1/floor-halls/${id}`)).status).toBe(401);
+    const doc = await api.call("/api/v1/openapi.json");
+    const ops = Object.values(doc.body.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) => Object.values(p).map((o) => o.operationId));
+    expect(ops).toEqual(expect.arrayContaining(["createFloorHall", "addFloorStalls", "importFloorStalls", "undoFloorEdit", "exportFloorHall", "mergeFloorStalls"]));
   });
 });

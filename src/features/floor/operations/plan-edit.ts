@@ -219,6 +219,8 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 
 export const moveStallInput = z.object({
   stallId: uuid,
+  /** When given, the stall must be of this hall. */
+  hallId: uuid.nullish(),
   x: metres,
   y: metres,
   /** New width and depth (a rectangle only); omitted: unchanged. */
@@ -231,7 +233,7 @@ export const moveStallInput = z.object({
 /** Moves (and resizes) a stall; a polygon moves with its box's top-left corner. */
 export async function moveFloorStall(ctx: Ctx, raw: unknown) {
   const i = parseInput(moveStallInput, raw);
-  const hallId = await hallOfStall(ctx, i.stallId);
+  const hallId = await hallOfStall(ctx, i.stallId, i.hallId);
   return editHall(ctx, hallId, "move", async ({ tx, hall, stalls }) => {
     const s = stallIn(stalls, i.stallId);
     const o = outlineOf(s);
@@ -258,10 +260,12 @@ const boxOf = (p: { x: number; y: number }[]) => {
   return { x: Math.min(...xs), y: Math.min(...ys) };
 };
 
-async function hallOfStall(ctx: Ctx, stallId: string): Promise<string> {
+async function hallOfStall(ctx: Ctx, stallId: string, hallId?: string | null): Promise<string> {
   const [s] = await ctx.db.select({ hallId: floorStalls.hallId }).from(floorStalls).where(eq(floorStalls.id, stallId));
-  // A missing stall: a hall that does not exist, which partForChange answers as it should.
-  return s?.hallId ?? "00000000-0000-0000-0000-000000000000";
+  // A missing stall (or one of another hall than the caller named): the named hall, or one that
+  // does not exist, which partForChange answers as it should; the stall is then not found in it.
+  if (!s || (hallId && s.hallId !== hallId)) return hallId ?? "00000000-0000-0000-0000-000000000000";
+  return s.hallId;
 }
 function stallIn(stalls: StallRow[], id: string): StallRow {
   const s = stalls.find((x) => x.id === id);
@@ -271,8 +275,8 @@ function stallIn(stalls: StallRow[], id: string): StallRow {
 
 /** Two rectangular stalls sharing a whole side become one (the first keeps its number). Refusals: `floor_stall_taken`, `floor_not_adjacent`. */
 export async function mergeFloorStalls(ctx: Ctx, raw: unknown) {
-  const i = parseInput(z.object({ stallId: uuid, otherId: uuid }), raw);
-  const hallId = await hallOfStall(ctx, i.stallId);
+  const i = parseInput(z.object({ stallId: uuid, otherId: uuid, hallId: uuid.nullish() }), raw);
+  const hallId = await hallOfStall(ctx, i.stallId, i.hallId);
   return editHall(ctx, hallId, "merge", async ({ tx, stalls }) => {
     const a = stallIn(stalls, i.stallId);
     const b = stallIn(stalls, i.otherId);
