@@ -166,7 +166,7 @@ export default function FloorEditor({ loaderData: d, params }: Route.ComponentPr
       </p>
       <h1>{t("floor.editor.heading", { hall: hallName })}</h1>
       <p className="muted">{t("floor.editor.halls.size", { w: d.hall.widthM, d: d.hall.depthM, stalls: d.stalls.length })}</p>
-      {d.done ? <Notice>{t(`floor.editor.done.${d.done}`)}</Notice> : null}
+      {d.done && !failure ? <Notice>{t(`floor.editor.done.${d.done}`)}</Notice> : null}
       {failure && !importFailure ? <FormError failure={failure} /> : null}
       <nav className="floor-tools" aria-label={t("floor.editor.tools")}>
         <a href={`${base}/plan.svg`} download>
