@@ -88,7 +88,7 @@ describe("floor plan editor", () => {
     await page.getByRole("heading", { name: "Stall J-103", level: 2 }).waitFor();
     expect(await page.getByTestId("move-stall").getByLabel("Stall number").inputValue()).toBe("J-103");
     expect(await seriousViolations(page, "floor editor (en)")).toEqual([]);
-  });
+  }, 120_000);
 
   it("reads in Urdu, right to left, axe-clean, with its refusals in Urdu; fits 360 px", async () => {
     const page = (await env.context({ viewport: { width: 360, height: 800 } })).page;
@@ -110,5 +110,5 @@ describe("floor plan editor", () => {
     await page.goto(floorPath);
     await page.getByRole("link", { name: "ہال جے" }).waitFor();
     expect(await seriousViolations(page, "floor halls (ur)")).toEqual([]);
-  });
+  }, 120_000);
 });
