@@ -15,6 +15,7 @@ import * as checkin from "./features/checkin/messages";
 import * as floor from "./features/floor/messages";
 import * as floorAllocation from "./features/floor/messages-allocation";
 import * as exhibitors from "./features/exhibitors/messages";
+import * as floorEditor from "./features/floor/messages-editor";
 import * as home from "./features/home/messages";
 import * as nominations from "./features/nominations/messages";
 import * as programme from "./features/programme/messages";
@@ -37,6 +38,7 @@ const features = [
   floorAllocation,
   programme,
   exhibitors,
+  floorEditor,
   home,
   backoffice,
 ] as const;

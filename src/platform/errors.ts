@@ -76,6 +76,15 @@ export const errorStatus = {
   programme_release_name_taken: 409,
   // Exhibitor portal: the signed-in account is not an exhibitor of any edition (issue #12, item 5).
   exhibitor_not_found: 404,
+  // The floor plan editor (floor/operations/plan-edit.ts): each refusal its own code.
+  floor_outside_hall: 409,
+  floor_overlap: 409,
+  floor_on_obstacle: 409,
+  floor_not_adjacent: 409,
+  floor_nothing_to_undo: 409,
+  floor_number_taken: 409,
+  floor_code_taken: 409,
+  floor_import_invalid: 400,
   token_invalid: 410,
   // A typed short badge code (checkin/core/short-code.ts) whose check letter does not match, or
   // one of another edition: said plainly at the gate, never guessed at.

@@ -19,6 +19,7 @@ import { floorApi } from "../features/floor/api";
 import { floorAllocationApi } from "../features/floor/api-allocation";
 import { programmeApi } from "../features/programme/api-programme";
 import { exhibitorsApi } from "../features/exhibitors/api-exhibitors";
+import { floorPlanApi } from "../features/floor/api-plan";
 import { renderApiReference } from "./api-reference";
 
 /**
@@ -53,6 +54,7 @@ const tags = [
   { name: "floor", description: "The public exhibition floor: halls, pavilions, stalls and their confirmed exhibitors, and its search." },
   { name: "floor allocation", description: "Stall allocation runs of an edition: run, review, move, lock, confirm (organiser staff)." },
   { name: "exhibitors", description: "The public Made in Pakistan catalogue, and the exhibitor's own profile." },
+  { name: "floor (organiser)", description: "The plan editor: halls, stalls, rows and blocks, areas, undo, CSV/DXF import, SVG/PDF export." },
 ];
 
 export function createApi(services: AppServices) {
@@ -93,6 +95,7 @@ export function createApi(services: AppServices) {
   api.route("/", floorApi(services));
   api.route("/", floorAllocationApi(services));
   api.route("/", exhibitorsApi(services));
+  api.route("/", floorPlanApi(services));
   api.route("/", b2bDirectoryApi(services));
   api.route("/", b2bRequestsApi(services));
   api.route("/", b2bRunsApi(services));

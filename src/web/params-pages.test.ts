@@ -33,6 +33,9 @@ const pages: [module: string, param: string][] = [
   ["../features/exhibitors/pages/bo-exhibitors.tsx", "editionId"],
   ["../features/exhibitors/pages/catalogue-product.tsx", "productId"],
   ["../features/exhibitors/pages/catalogue-file.ts", "fileId"],
+  ["../features/floor/pages/floor-halls.tsx", "editionId"],
+  ["../features/floor/pages/floor-editor.tsx", "hallId"],
+  ["../features/floor/pages/floor-export.ts", "hallId"],
 ];
 
 const untouchable = new Proxy(

@@ -92,6 +92,10 @@ export const en = {
   "bo.audit.action.floor.allocation_locked": "Stall allocation placement locked or unlocked",
   "bo.audit.action.floor.allocation_discarded": "Stall allocation discarded",
   "bo.audit.action.floor.allocation_confirmed": "Stall allocation confirmed",
+  "bo.audit.action.floor.hall_created": "Hall added to the floor",
+  "bo.audit.action.floor.plan_edited": "Floor plan edited",
+  "bo.audit.action.floor.plan_undone": "Floor plan edit undone",
+  "bo.audit.action.floor.stalls_imported": "Stalls imported into the floor plan",
 
   "bo.audit.entity.edition": "Edition",
   "bo.audit.entity.sector": "Sector",
@@ -121,6 +125,7 @@ export const en = {
   "bo.audit.action.exhibitor.chased": "Late exhibitors chased by email",
   "bo.audit.action.exhibitor.message_sent": "Message sent to exhibitors",
   "bo.audit.entity.exhibitor_profile": "Exhibitor profile",
+  "bo.audit.entity.floor_hall": "Floor hall",
 
   "bo.audit.by.registration": "{label}, through their registration's link",
   "bo.audit.by.nomination": "{label}, through their application link",
@@ -286,6 +291,10 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.floor.allocation_locked": "اسٹال الاٹمنٹ میں جگہ مقفل یا غیر مقفل کی گئی",
   "bo.audit.action.floor.allocation_discarded": "اسٹال الاٹمنٹ رد کی گئی",
   "bo.audit.action.floor.allocation_confirmed": "اسٹال الاٹمنٹ کی تصدیق کی گئی",
+  "bo.audit.action.floor.hall_created": "فلور میں ہال شامل کیا گیا",
+  "bo.audit.action.floor.plan_edited": "فلور پلان میں ترمیم",
+  "bo.audit.action.floor.plan_undone": "فلور پلان کی ترمیم واپس لی گئی",
+  "bo.audit.action.floor.stalls_imported": "فلور پلان میں اسٹال درآمد کیے گئے",
 
   "bo.audit.entity.edition": "ایڈیشن",
   "bo.audit.entity.sector": "شعبہ",
@@ -315,6 +324,7 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.exhibitor.chased": "تاخیر والے نمائش کنندگان کو ای میل یاد دہانی بھیجی گئی",
   "bo.audit.action.exhibitor.message_sent": "نمائش کنندگان کو پیغام بھیجا گیا",
   "bo.audit.entity.exhibitor_profile": "نمائش کنندہ کا پروفائل",
+  "bo.audit.entity.floor_hall": "فلور کا ہال",
 
   "bo.audit.by.registration": "{label}، اپنی رجسٹریشن کے لنک سے",
   "bo.audit.by.nomination": "{label}، اپنی درخواست کے لنک سے",

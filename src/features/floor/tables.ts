@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigserial,
   boolean,
   check,
   doublePrecision,
@@ -240,3 +241,33 @@ export const floorAllocationPlacements = pgTable(
     uniqueIndex("floor_allocation_placements_stall_uq").on(t.runId, t.stallId),
   ],
 );
+
+/**
+ * The plan editor's history of a hall (issue #12, item 2): each edit stores its inverse (the rows
+ * as they were before it, and the ids it created), so "undo" applies the last one and deletes it.
+ * `n` orders the edits (a sequence: two edits of one transaction keep their order).
+ */
+export const floorPlanEdits = pgTable(
+  "floor_plan_edits",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    n: bigserial("n", { mode: "number" }).notNull(),
+    editionId: uuid("edition_id").notNull(),
+    hallId: uuid("hall_id").notNull(),
+    action: text("action").notNull(),
+    inverse: jsonb("inverse").$type<PlanInverse>().notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    foreignKey({ name: "floor_plan_edits_hall_fk", columns: [t.hallId, t.editionId], foreignColumns: [floorHalls.id, floorHalls.editionId] }).onDelete("cascade"),
+    index("floor_plan_edits_hall_idx").on(t.hallId, t.n),
+  ],
+);
+
+/** What undoes an edit: delete what it created, put back the rows it changed or deleted. */
+export interface PlanInverse {
+  createdStalls: string[];
+  createdAreas: string[];
+  stallsBefore: Record<string, unknown>[];
+  areasBefore: Record<string, unknown>[];
+}

@@ -115,6 +115,11 @@ export const auditActions = [
   "exhibitor.deadlines_set",
   "exhibitor.chased",
   "exhibitor.message_sent",
+  // floor
+  "floor.hall_created",
+  "floor.plan_edited",
+  "floor.plan_undone",
+  "floor.stalls_imported",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -143,6 +148,7 @@ export const auditEntityTypes = [
   "programme_session",
   "programme_release",
   "exhibitor_profile",
+  "floor_hall",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

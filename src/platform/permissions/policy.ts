@@ -75,6 +75,8 @@ export const policy = {
   "registration.configure": staffOnly,
   // B2B matchmaking: organisers set up the edition's programme.
   "b2b.configure": staffOnly,
+  // The floor plan editor: organisers draw halls, stalls and areas, import and export plans.
+  "floor.plan": staffOnly,
   // Organisers enrol the exhibitors, send participants their access link, see every participant.
   "b2b.manage": staffOnly,
   // Organisers run, review, change and confirm the stall allocation.

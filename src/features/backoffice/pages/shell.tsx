@@ -42,6 +42,7 @@ export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
         { to: `${e}/zone-access`, label: t("checkin.nav.zoneAccess") },
         { to: `${e}/b2b`, label: t("b2b.nav.programme") },
         { to: `${e}/floor/allocation`, label: t("floor.alloc.nav") },
+        { to: `${e}/floor`, label: t("floor.editor.halls.title") },
         { to: `${e}/footfall`, label: t("checkin.nav.footfall") },
       ]
     : [];

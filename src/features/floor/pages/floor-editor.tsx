@@ -1,0 +1,370 @@
+import { Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/floor-editor";
+import { DomainError } from "../../../platform/errors";
+import { loadOr, runForm } from "../../../web/actions";
+import { Field, FormError, Notice, SelectField, failureOf, useFailure } from "../../../web/components/form";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
+import { uuidParam } from "../../../web/params";
+import { HallMap } from "../components/hall-map";
+import type { PublicStall } from "../operations/plan";
+import {
+  addFloorArea,
+  addFloorStalls,
+  deleteFloorStalls,
+  getFloorHall,
+  importFloorStalls,
+  mergeFloorStalls,
+  moveFloorStall,
+  renumberFloorRow,
+  undoFloorEdit,
+} from "../operations/plan-edit";
+import { areaKinds, stallTypes } from "../tables";
+import "./floor-map.css";
+
+// Organisers: the plan editor of one hall (issue #12, item 2). The hall is drawn as the public
+// map draws it (server-rendered SVG); a stall on it is a link that selects it into the edit form
+// (`?stall=<id>`), so everything works without JavaScript: each change is one form, posted with
+// its `intent`, checked on the server (operations/plan-edit.ts), and undone by "Undo".
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "floor.editor.title");
+}
+
+const MAX_UPLOAD = 1024 * 1024;
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const editionId = uuidParam(params.editionId);
+  const hallId = uuidParam(params.hallId);
+  const view = await loadOr(request, () => getFloorHall(context.ctx, { hallId }));
+  if (view.edition.id !== editionId) throw new Response(null, { status: 404 });
+  const url = new URL(request.url);
+  const selected = view.stalls.find((s) => s.id === url.searchParams.get("stall")) ?? null;
+  const stalls: PublicStall[] = view.stalls.map((s) => ({
+    id: s.id,
+    hallId: s.hallId,
+    areaId: s.areaId,
+    number: s.number,
+    seq: s.seq,
+    rect: s.x !== null && s.y !== null && s.w !== null && s.h !== null ? { x: s.x, y: s.y, w: s.w, h: s.h } : null,
+    polygon: s.polygon,
+    areaM2: s.areaM2,
+    type: s.type,
+    power: s.power,
+    water: s.water,
+    corner: s.corner,
+    accessible: s.accessible,
+    blocked: s.state === "blocked",
+    exhibitor: null,
+  }));
+  const areas = view.areas.map((a) => ({ ...a, cluster: null }));
+  const hall = { ...view.hall, stallCount: stalls.length, exhibitorCount: 0 };
+  return { ...view, hall, mapStalls: stalls, mapAreas: areas, selected, done: url.searchParams.get("done"), locale: context.ctx.locale };
+}
+
+const list = (v: string) =>
+  v
+    .split(/[\s,،]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const editionId = uuidParam(params.editionId);
+  const hallId = uuidParam(params.hallId);
+  const form = await request.formData();
+  const text = (k: string) => String(form.get(k) ?? "").trim();
+  const opt = (k: string) => (text(k) === "" ? undefined : text(k));
+  const intent = text("intent");
+  const ctx = context.ctx;
+  const base = `/back-office/editions/${editionId}/floor/${hallId}`;
+  const result = await runForm(ctx.locale, form, async () => {
+    switch (intent) {
+      case "add":
+        await addFloorStalls(ctx, {
+          hallId,
+          first: text("first"),
+          count: opt("count"),
+          rows: opt("rows"),
+          x: text("x"),
+          y: text("y"),
+          w: text("w"),
+          d: text("d"),
+          direction: opt("direction"),
+          gap: opt("gap"),
+          aisle: opt("aisle"),
+          grid: opt("grid"),
+          type: opt("type"),
+          power: form.has("power"),
+          accessible: form.has("accessible"),
+          areaId: opt("areaId"),
+        });
+        return "stalls";
+      case "move":
+        await moveFloorStall(ctx, { stallId: text("stallId"), x: text("x"), y: text("y"), w: opt("w"), h: opt("h"), number: opt("number"), grid: opt("grid") });
+        return "moved";
+      case "merge":
+        await mergeFloorStalls(ctx, { stallId: text("stallId"), otherId: text("otherId") });
+        return "merged";
+      case "delete":
+        await deleteFloorStalls(ctx, { hallId, stallIds: [text("stallId")] });
+        return "deleted";
+      case "renumber":
+        await renumberFloorRow(ctx, { hallId, numbers: list(text("numbers")), first: text("first"), reverse: form.has("reverse") });
+        return "renumbered";
+      case "area":
+        await addFloorArea(ctx, {
+          hallId,
+          kind: text("kind"),
+          clusterId: opt("clusterId"),
+          code: text("code"),
+          nameEn: text("nameEn"),
+          nameUr: text("nameUr"),
+          x: text("x"),
+          y: text("y"),
+          w: text("w"),
+          h: text("h"),
+          grid: opt("grid"),
+        });
+        return "area";
+      case "import": {
+        const file = form.get("file");
+        if (!(file instanceof File) || file.size === 0) throw new DomainError("validation_failed", { fields: [{ path: "file", code: "floor_import_file" }] });
+        if (file.size > MAX_UPLOAD) throw new DomainError("payload_too_large", { params: { max: MAX_UPLOAD } });
+        const format = /\.dxf$/i.test(file.name) ? "dxf" : /\.csv$/i.test(file.name) ? "csv" : null;
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        if (!format || bytes.includes(0)) throw new DomainError("validation_failed", { fields: [{ path: "file", code: "floor_import_type" }] });
+        await importFloorStalls(ctx, { hallId, format, text: new TextDecoder().decode(bytes), layer: opt("layer"), scale: opt("scale"), first: opt("first") });
+        return "imported";
+      }
+      case "undo":
+        await undoFloorEdit(ctx, { hallId });
+        return "undone";
+      default:
+        throw new DomainError("bad_request");
+    }
+  });
+  if (!result.ok) return result.response;
+  const keep = intent === "move" ? `&stall=${encodeURIComponent(text("stallId"))}` : "";
+  return redirect(`${base}?done=${result.value}${keep}`);
+}
+
+const m = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(Math.round(n * 1000) / 1000));
+
+export default function FloorEditor({ loaderData: d, params }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const failure = useFailure();
+  const f = (intent: string) => failureOf(failure, intent);
+  const base = `/back-office/editions/${params.editionId}/floor/${params.hallId}`;
+  const s = d.selected;
+  const hallName = pick(locale, d.hall.nameEn, d.hall.nameUr);
+  const importFailure = f("import");
+  const rowIssues = Object.entries(importFailure?.fields ?? {}).filter(([k]) => /^(row|entity)\.\d+$/.test(k));
+  return (
+    <section className="floor-editor">
+      <p className="eyebrow">
+        <Link to={`/back-office/editions/${d.edition.id}/floor`}>{t("floor.editor.halls.title")}</Link>
+      </p>
+      <h1>{t("floor.editor.heading", { hall: hallName })}</h1>
+      <p className="muted">{t("floor.editor.halls.size", { w: d.hall.widthM, d: d.hall.depthM, stalls: d.stalls.length })}</p>
+      {d.done && !failure ? <Notice>{t(`floor.editor.done.${d.done}`)}</Notice> : null}
+      {failure && !importFailure ? <FormError failure={failure} /> : null}
+      <nav className="floor-tools" aria-label={t("floor.editor.tools")}>
+        <a href={`${base}/plan.svg`} download>
+          {t("floor.editor.exportSvg")}
+        </a>
+        <a href={`${base}/plan.pdf`}>{t("floor.editor.exportPdf")}</a>
+        <a href={`/editions/${d.edition.slug}/floor/${encodeURIComponent(d.hall.code)}`}>{t("floor.editor.publicMap")}</a>
+        <Form method="post">
+          <input type="hidden" name="intent" value="undo" />
+          <button type="submit" disabled={!d.lastEdit}>
+            {d.lastEdit ? t("floor.editor.undoWhat", { what: t(`floor.editor.edit.${d.lastEdit}`) }) : t("floor.editor.undo")}
+          </button>
+        </Form>
+      </nav>
+      <p className="hint">{t("floor.editor.mapHint")}</p>
+      <HallMap hall={d.hall} areas={d.mapAreas} stalls={d.mapStalls} locale={locale} t={t} selected={s?.id ?? null} href={(x) => `${base}?stall=${x.id}#edit-stall`} />
+
+      {s ? (
+        <section aria-labelledby="edit-stall" className="card">
+          <h2 id="edit-stall" tabIndex={-1}>
+            {t("floor.editor.stall", { number: s.number })}
+          </h2>
+          <p className="muted">{t("floor.editor.stallState", { state: t(`floor.editor.state.${s.state}`), m2: m(s.areaM2) })}</p>
+          <Form method="post" data-testid="move-stall">
+            <input type="hidden" name="intent" value="move" />
+            <input type="hidden" name="stallId" value={s.id} />
+            <Field form="move" name="number" label={t("floor.editor.field.number")} failure={f("move")} defaultValue={s.number} dir="ltr" />
+            <Field form="move" name="x" label={t("floor.editor.field.x")} failure={f("move")} defaultValue={m(s.x ?? boxX(s.polygon))} dir="ltr" required />
+            <Field form="move" name="y" label={t("floor.editor.field.y")} failure={f("move")} defaultValue={m(s.y ?? boxY(s.polygon))} dir="ltr" required />
+            {s.w !== null ? (
+              <>
+                <Field form="move" name="w" label={t("floor.editor.field.w")} failure={f("move")} defaultValue={m(s.w)} dir="ltr" />
+                <Field form="move" name="h" label={t("floor.editor.field.d")} failure={f("move")} defaultValue={m(s.h)} dir="ltr" />
+              </>
+            ) : null}
+            <Field form="move" name="grid" label={t("floor.editor.field.grid")} failure={f("move")} defaultValue="0.5" dir="ltr" />
+            <button type="submit" className="primary">
+              {t("floor.editor.moveButton")}
+            </button>
+          </Form>
+          <Form method="post" data-testid="merge-stall">
+            <input type="hidden" name="intent" value="merge" />
+            <input type="hidden" name="stallId" value={s.id} />
+            <SelectField
+              form="merge"
+              name="otherId"
+              label={t("floor.editor.field.mergeWith")}
+              failure={f("merge")}
+              options={d.stalls.filter((x) => x.id !== s.id).map((x) => ({ value: x.id, label: x.number }))}
+            />
+            <button type="submit">{t("floor.editor.mergeButton")}</button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="delete" />
+            <input type="hidden" name="stallId" value={s.id} />
+            <button type="submit" className="danger">
+              {t("floor.editor.deleteButton", { number: s.number })}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <h2 id="add-stalls">{t("floor.editor.add.title")}</h2>
+      <p className="hint">{t("floor.editor.add.hint")}</p>
+      <Form method="post" className="card" aria-labelledby="add-stalls" data-testid="add-stalls">
+        <input type="hidden" name="intent" value="add" />
+        <Field form="add" name="first" label={t("floor.editor.field.first")} hint={t("floor.editor.field.firstHint")} failure={f("add")} dir="ltr" required />
+        <Field form="add" name="count" label={t("floor.editor.field.count")} failure={f("add")} defaultValue="1" dir="ltr" inputMode="numeric" />
+        <Field form="add" name="rows" label={t("floor.editor.field.rows")} failure={f("add")} defaultValue="1" dir="ltr" inputMode="numeric" />
+        <Field form="add" name="x" label={t("floor.editor.field.x")} failure={f("add")} dir="ltr" required />
+        <Field form="add" name="y" label={t("floor.editor.field.y")} failure={f("add")} dir="ltr" required />
+        <Field form="add" name="w" label={t("floor.editor.field.w")} failure={f("add")} defaultValue="3" dir="ltr" required />
+        <Field form="add" name="d" label={t("floor.editor.field.d")} failure={f("add")} defaultValue="3" dir="ltr" required />
+        <SelectField
+          form="add"
+          name="direction"
+          label={t("floor.editor.field.direction")}
+          failure={f("add")}
+          defaultValue="right"
+          options={(["right", "down", "left", "up"] as const).map((v) => ({ value: v, label: t(`floor.editor.direction.${v}`) }))}
+        />
+        <Field form="add" name="gap" label={t("floor.editor.field.gap")} failure={f("add")} defaultValue="0" dir="ltr" />
+        <Field form="add" name="aisle" label={t("floor.editor.field.aisle")} failure={f("add")} defaultValue="3" dir="ltr" />
+        <Field form="add" name="grid" label={t("floor.editor.field.grid")} failure={f("add")} defaultValue="0.5" dir="ltr" />
+        <SelectField form="add" name="type" label={t("floor.editor.field.type")} failure={f("add")} options={stallTypes.map((v) => ({ value: v, label: t(`floor.editor.type.${v}`) }))} />
+        <SelectField
+          form="add"
+          name="areaId"
+          label={t("floor.editor.field.area")}
+          failure={f("add")}
+          options={[{ value: "", label: t("floor.editor.noArea") }, ...d.areas.map((a) => ({ value: a.id, label: pick(locale, a.nameEn, a.nameUr) }))]}
+        />
+        <div className="field">
+          <label>
+            <input type="checkbox" name="power" /> {t("floor.editor.field.power")}
+          </label>
+          <label>
+            <input type="checkbox" name="accessible" /> {t("floor.editor.field.accessible")}
+          </label>
+        </div>
+        <button type="submit" className="primary">
+          {t("floor.editor.add.button")}
+        </button>
+      </Form>
+
+      <h2 id="add-area">{t("floor.editor.area.title")}</h2>
+      <p className="hint">{t("floor.editor.area.hint")}</p>
+      <Form method="post" className="card" aria-labelledby="add-area" data-testid="add-area">
+        <input type="hidden" name="intent" value="area" />
+        <SelectField form="area" name="kind" label={t("floor.editor.field.kind")} failure={f("area")} options={areaKinds.map((v) => ({ value: v, label: t(`floor.editor.kind.${v}`) }))} />
+        <SelectField
+          form="area"
+          name="clusterId"
+          label={t("floor.editor.field.cluster")}
+          hint={t("floor.editor.field.clusterHint")}
+          failure={f("area")}
+          options={[{ value: "", label: t("floor.editor.noCluster") }, ...d.clusters.map((c) => ({ value: c.id, label: pick(locale, c.nameEn, c.nameUr) }))]}
+        />
+        <Field form="area" name="code" label={t("floor.editor.field.areaCode")} failure={f("area")} dir="ltr" required />
+        <Field form="area" name="nameEn" label={t("field.nameEn")} failure={f("area")} dir="ltr" required />
+        <Field form="area" name="nameUr" label={t("field.nameUr")} failure={f("area")} dir="rtl" required />
+        <Field form="area" name="x" label={t("floor.editor.field.x")} failure={f("area")} dir="ltr" required />
+        <Field form="area" name="y" label={t("floor.editor.field.y")} failure={f("area")} dir="ltr" required />
+        <Field form="area" name="w" label={t("floor.editor.field.w")} failure={f("area")} dir="ltr" required />
+        <Field form="area" name="h" label={t("floor.editor.field.d")} failure={f("area")} dir="ltr" required />
+        <button type="submit" className="primary">
+          {t("floor.editor.area.button")}
+        </button>
+      </Form>
+
+      <h2 id="renumber">{t("floor.editor.renumber.title")}</h2>
+      <Form method="post" className="card" aria-labelledby="renumber" data-testid="renumber">
+        <input type="hidden" name="intent" value="renumber" />
+        <Field form="renumber" name="numbers" label={t("floor.editor.field.numbers")} hint={t("floor.editor.field.numbersHint")} failure={f("renumber")} dir="ltr" required />
+        <Field form="renumber" name="first" label={t("floor.editor.field.first")} failure={f("renumber")} dir="ltr" required />
+        <div className="field">
+          <label>
+            <input type="checkbox" name="reverse" /> {t("floor.editor.field.reverse")}
+          </label>
+        </div>
+        <button type="submit">{t("floor.editor.renumber.button")}</button>
+      </Form>
+
+      <h2 id="import">{t("floor.editor.import.title")}</h2>
+      <p className="hint">{t("floor.editor.import.hint")}</p>
+      {importFailure ? (
+        <div className="alert alert-error" role="alert" data-testid="import-report">
+          <p>{importFailure.message}</p>
+          {rowIssues.length ? (
+            <ul>
+              {rowIssues.map(([k, v]) => (
+                <li key={k}>{t(k.startsWith("row") ? "floor.editor.import.row" : "floor.editor.import.entity", { n: k.split(".")[1]!, issue: v })}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="card" aria-labelledby="import" data-testid="import">
+        <input type="hidden" name="intent" value="import" />
+        <Field form="import" name="file" label={t("floor.editor.field.file")} failure={importFailure}>
+          <input id="import-file" name="file" type="file" accept=".csv,.dxf,text/csv,image/vnd.dxf" required />
+        </Field>
+        <Field form="import" name="layer" label={t("floor.editor.field.layer")} hint={t("floor.editor.field.layerHint")} failure={importFailure} defaultValue="STALLS" dir="ltr" />
+        <Field form="import" name="scale" label={t("floor.editor.field.scale")} hint={t("floor.editor.field.scaleHint")} failure={importFailure} defaultValue="1" dir="ltr" />
+        <Field form="import" name="first" label={t("floor.editor.field.first")} hint={t("floor.editor.field.importFirstHint")} failure={importFailure} dir="ltr" />
+        <button type="submit" className="primary">
+          {t("floor.editor.import.button")}
+        </button>
+      </Form>
+
+      <h2 id="stall-list">{t("floor.editor.list")}</h2>
+      <div className="table-wrap">
+        <table aria-labelledby="stall-list" data-testid="stall-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("floor.editor.field.number")}</th>
+              <th scope="col">{t("floor.editor.col.place")}</th>
+              <th scope="col">{t("floor.editor.col.size")}</th>
+              <th scope="col">{t("floor.editor.col.state")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.stalls.map((x) => (
+              <tr key={x.id}>
+                <td>
+                  <a href={`${base}?stall=${x.id}#edit-stall`}>{x.number}</a>
+                </td>
+                <td dir="ltr">{x.x !== null ? `${m(x.x)}, ${m(x.y)}` : `${m(boxX(x.polygon))}, ${m(boxY(x.polygon))}`}</td>
+                <td dir="ltr">{x.w !== null ? `${m(x.w)} × ${m(x.h)} m` : `${m(x.areaM2)} m²`}</td>
+                <td>{t(`floor.editor.state.${x.state}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+const boxX = (p: { x: number }[] | null) => (p?.length ? Math.min(...p.map((q) => q.x)) : 0);
+const boxY = (p: { y: number }[] | null) => (p?.length ? Math.min(...p.map((q) => q.y)) : 0);
