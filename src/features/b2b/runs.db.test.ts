@@ -11,6 +11,7 @@ import type { RunSummary } from "./core/run-input";
 import { compareRuns, movePlacement, pinPlacement, removePlacement } from "./operations/runs-edit";
 import { publishRun } from "./operations/runs-publish";
 import { getRun, listRuns, startRun } from "./operations/runs";
+import { removeTableOrSlot } from "./operations/repair";
 import { runQueuedRuns } from "./run-worker";
 import { b2bMeetings, b2bParticipants, b2bProfiles, b2bProgrammes, b2bRequests, b2bRunPlacements, b2bRuns } from "./tables";
 
@@ -292,5 +293,27 @@ describe("publishing", () => {
     expect(Number((use as unknown as { rows: { n: number }[] }).rows[0]!.n)).toBe(zh);
     const audit = await t.db.select().from(auditEntries).where(eq(auditEntries.action, "b2b.run_published"));
     expect(audit.filter((a) => a.editionId === editionId).length).toBe(2);
+  });
+});
+
+describe("a run after a table was removed", () => {
+  it("never places a meeting at a lounge table a repair closed, from the closed slot on", { timeout: 60_000 }, async () => {
+    // Table 2 is taken out from 10:20 (the published meetings there are moved by the repair).
+    await removeTableOrSlot(organiser(), { editionId, day: 1, start: "10:20", tableNo: 2 });
+    const runId = await finishedRun();
+    const ps = await placementsOf(runId);
+    expect(ps.length).toBeGreaterThan(0);
+    expect(ps.filter((p) => p.place === "table" && p.startMinute >= 620 && p.tableNo === 2)).toEqual([]);
+    expectSound(ps);
+    const { run } = await getRun(organiser(), { runId });
+    const summary = run.summary as unknown as RunSummary;
+    expect(summary.slots.map((s) => [s.start, s.tables])).toEqual([
+      [600, 2],
+      [620, 1],
+      [640, 1],
+    ]);
+    // A move onto the closed table is refused in the draft.
+    const mine = ps.find((p) => p.place === "table")!;
+    expect(await refusal(movePlacement(organiser(), { runId, requestId: mine.requestId, day: 1, start: "10:40", table: 2 }))).toBe("b2b_no_such_table");
   });
 });
