@@ -13,7 +13,7 @@ import { publishRun } from "./operations/runs-publish";
 import { getRun, listRuns, startRun } from "./operations/runs";
 import { removeTableOrSlot } from "./operations/repair";
 import { runQueuedRuns } from "./run-worker";
-import { b2bMeetings, b2bParticipants, b2bProfiles, b2bProgrammes, b2bRequests, b2bRunPlacements, b2bRuns } from "./tables";
+import { b2bMeetings, b2bParticipants, b2bProfiles, b2bProgrammes, b2bRequests, b2bRunPlacements, b2bRuns, b2bSmeStaff } from "./tables";
 
 // Scheduling runs (issue #11 item 5; issue #17 item 2): a run on a small programme, two runners
 // on one queue, the organiser's checked moves, and publishing (uids kept, sequences, cancellations,
@@ -226,6 +226,14 @@ describe("publishing", () => {
   it("writes meetings, keeps uids, increments sequences, cancels dropped meetings, emails each affected participant once", { timeout: 90_000 }, async () => {
     const mails = () => t.db.select().from(outboxMessages).where(eq(outboxMessages.kind, "b2b_schedule"));
     const before = (await mails()).length;
+    // The first exhibitor's staff who hold its meetings: one in Urdu (its registration's language).
+    const staffReg = await insertApprovedRegistration(t.db, editionId, { email: "runs-staff-ur@example.com", name: "Staff Ur" });
+    await t.db.execute(sql`update registrations set locale = 'ur' where id = ${staffReg.id}`);
+    await t.db.insert(b2bSmeStaff).values([
+      { participantId: sme[0]!, name: "Staff En", email: "runs-staff-en@example.com" },
+      { participantId: sme[0]!, name: "Staff Ur", email: "runs-staff-ur@example.com", registrationId: staffReg.id },
+      { participantId: sme[0]!, name: "Staff without email" },
+    ]);
     const first = await finishedRun();
     const ps = await placementsOf(first);
     const counts = await publishRun(organiser(), { runId: first });
@@ -239,6 +247,14 @@ describe("publishing", () => {
     const buyersWithMeetings = new Set(meetings.map((m) => m.buyerParticipantId));
     expect(sent.filter((m) => m.toAddress.startsWith("runs-buyer")).length).toBe(buyersWithMeetings.size);
     expect(counts.notified).toBe(sent.length);
+    // The exhibitor's staff hear too, each in its language, with the exhibitor's meetings link.
+    if (meetings.some((m) => m.smeParticipantId === sme[0])) {
+      const en = sent.find((m) => m.toAddress === "runs-staff-en@example.com")!;
+      const ur = sent.find((m) => m.toAddress === "runs-staff-ur@example.com")!;
+      expect(en.subject).not.toMatch(/[\u0600-\u06ff]/);
+      expect(ur.subject).toMatch(/[\u0600-\u06ff]/);
+      expect(en.bodyText).toContain(`http://numaish.test/b2b/${sme[0]}/meetings`);
+    } else expect.unreachable("the first exhibitor has meetings");
     // The Urdu-speaking buyer's email is in Urdu, with the participant's meetings link.
     const urduBuyer = sent.find((m) => m.toAddress === "runs-buyer1@example.com");
     if (urduBuyer) {
