@@ -10,6 +10,8 @@ import { checkinBadgePort } from "./features/checkin/badge-port";
 import { checkinCopyPart } from "./features/checkin/copy-part";
 import { provideEditionCopyParts } from "./features/editions/copy-port";
 import { floorCopyPart } from "./features/floor/copy-part";
+import { floorStallPort } from "./features/floor/b2b-stall-port";
+import { provideStallPort } from "./features/b2b/stall-port";
 import { provideBadgePort } from "./features/registration/badge-port";
 import { programmeCopyPart } from "./features/programme/copy-part";
 
@@ -17,3 +19,4 @@ provideBadgePort(checkinBadgePort);
 provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart, programmeCopyPart]);
 // A request accepted after the schedule is published is placed at once by repair (issue #11, item 7).
 onRequestAccepted(placeWhenPublished);
+provideStallPort(floorStallPort);

@@ -43,6 +43,7 @@ export const errorStatus = {
   b2b_window_closed: 409,
   b2b_registration_not_approved: 409,
   b2b_not_trade_category: 409,
+  b2b_regulators_not_allowed: 409,
   b2b_kind_not_for_category: 409,
   b2b_participant_withdrawn: 409,
   // B2B matchmaking: meeting requests.

@@ -54,6 +54,7 @@ const tags = [
   { name: "floor", description: "The public exhibition floor: halls, pavilions, stalls and their confirmed exhibitors, and its search." },
   { name: "floor allocation", description: "Stall allocation runs of an edition: run, review, move, lock, confirm (organiser staff)." },
   { name: "exhibitors", description: "The public Made in Pakistan catalogue, and the exhibitor's own profile." },
+  { name: "programme", description: "The agenda: the released programme, rooms, speakers, releases and their change log; the draft (organiser staff); RSVPs." },
   { name: "floor (organiser)", description: "The plan editor: halls, stalls, rows and blocks, areas, undo, CSV/DXF import, SVG/PDF export." },
 ];
 

@@ -23,6 +23,7 @@ const programmeSchema = z
     slotMinutes: z.number().int().openapi({ description: "Meeting length, 15–30 minutes", example: 20 }),
     loungeTables: z.number().int().openapi({ description: "Numbered tables in the B2B lounge, per slot", example: 40 }),
     stallMeetings: z.boolean().openapi({ description: "Exhibitors may host meetings at their own stall" }),
+    allowRegulators: z.boolean().openapi({ description: "Registrations in the regulator category may opt into matchmaking (as development partners)" }),
     interpreters: z.record(z.string(), z.number().int()).openapi({ description: "Interpreters per slot by language code", example: { ur: 4, en: 4, zh: 2 } }),
     maxMeetingsPerDay: z.number().int().openapi({ description: "Most meetings per participant per day" }),
     maxRequestsSent: z.number().int().openapi({ description: "Most requests one participant may send" }),
@@ -50,6 +51,7 @@ const programmeBody = z
     slotMinutes: z.number().int(),
     loungeTables: z.number().int(),
     stallMeetings: z.boolean(),
+    allowRegulators: z.boolean().optional().openapi({ description: "Regulators may opt in; false when absent" }),
     interpreters: z.record(z.string().max(3), z.number().int()),
     maxMeetingsPerDay: z.number().int(),
     maxRequestsSent: z.number().int(),
@@ -149,7 +151,7 @@ export function b2bApi(_services: AppServices) {
       path: "/b2b/join",
       summary: "Join B2B matchmaking on the buyer side",
       description:
-        "An approved registration in a trade category opts in with its kind: by the account it belongs to (`registrationId`) or by its manage link (`registrationToken`; the answer then carries the B2B link's token, shown once). Idempotent. Refusals (409): `b2b_matchmaking_off`, `b2b_window_closed`, `b2b_registration_not_approved`, `b2b_not_trade_category`, `b2b_kind_not_for_category`; an unknown link is `token_invalid` (410).",
+        "An approved registration in a trade category opts in with its kind: by the account it belongs to (`registrationId`) or by its manage link (`registrationToken`; the answer then carries the B2B link's token, shown once). Idempotent. Refusals (409): `b2b_matchmaking_off`, `b2b_window_closed`, `b2b_registration_not_approved`, `b2b_not_trade_category`, `b2b_regulators_not_allowed`, `b2b_kind_not_for_category`; an unknown link is `token_invalid` (410).",
       tags,
       security: security.none,
       request: {
@@ -160,7 +162,7 @@ export function b2bApi(_services: AppServices) {
       responses: {
         200: jsonResponse(z.object({ participant: participantSchema, created: z.boolean(), accessToken: z.string().optional() }), "Joined"),
         ...errorResponses,
-        409: errorResponse("`b2b_matchmaking_off`, `b2b_window_closed`, `b2b_registration_not_approved`, `b2b_not_trade_category`, `b2b_kind_not_for_category`"),
+        409: errorResponse("`b2b_matchmaking_off`, `b2b_window_closed`, `b2b_registration_not_approved`, `b2b_not_trade_category`, `b2b_regulators_not_allowed`, `b2b_kind_not_for_category`"),
         410: errorResponse("`token_invalid`"),
       },
     }),

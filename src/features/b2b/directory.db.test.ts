@@ -11,7 +11,7 @@ import { enrolExhibitors, joinAsBuyer, withdrawParticipant } from "./operations/
 import { getMyProfile, updateMyProfile } from "./operations/profiles";
 import { recommendationsFor } from "./operations/recommendations";
 import { getB2bProgramme, setB2bProgramme } from "./operations/programme";
-import { b2bMeetings, b2bParticipants, b2bRequests, b2bSmeStaff } from "./tables";
+import { b2bMeetings, b2bParticipants, b2bProfiles, b2bRequests, b2bSmeStaff } from "./tables";
 
 // The directory and recommendations (issue #11, item 3) and the organiser's list (item 4): only
 // the other side, only the visible (approved, opted in, not withdrawn), never contact details;
@@ -150,6 +150,23 @@ describe("recommendations", () => {
     expect(ids).not.toContain(hidden.id);
     expect(ids).not.toContain(gone.id);
     expect(JSON.stringify(forSme)).not.toMatch(/hub-a@example\.com|\+923001234567/);
+  });
+
+  it("see a profile change at the next call, made through the operation or by any other writer", async () => {
+    const reasonsOf = async (id: string) => (await recommendationsFor(ctxFor(t.db, exhibitor), { participantId: smeId })).recommendations.find((r) => r.card.id === id)?.reasons.map((r) => r.code) ?? [];
+    // The first call builds the buyer side's cached input: the buyer sources 9018, as the exhibitor makes.
+    const profile = { needsEn: "We source surgical forceps for hospitals", requiredCertifications: ["ISO 13485"], languages: ["ur", "de"], markets: ["DE"] };
+    expect(await reasonsOf(buyerA.id)).toContain("hs_match");
+    await updateMyProfile(ctxFor(t.db), { token: buyerA.token, profile: { ...profile, hsCodes: [] } });
+    expect(await reasonsOf(buyerA.id)).not.toContain("hs_match");
+    // A write that leaves updated_at alone (another process, a fix by hand) counts too.
+    await t.db.update(b2bProfiles).set({ hsCodes: ["9018"] }).where(eq(b2bProfiles.participantId, buyerA.id));
+    expect(await reasonsOf(buyerA.id)).toContain("hs_match");
+    // A participant who stops being listed leaves the list at once.
+    await t.db.update(b2bParticipants).set({ optedIn: false }).where(eq(b2bParticipants.id, buyerA.id));
+    expect(await reasonsOf(buyerA.id)).toEqual([]);
+    await t.db.update(b2bParticipants).set({ optedIn: true }).where(eq(b2bParticipants.id, buyerA.id));
+    expect(await reasonsOf(buyerA.id)).toContain("hs_match");
   });
 
   it("leave out a requested (any status), same-enterprise, withdrawn or fully booked counterpart", async () => {

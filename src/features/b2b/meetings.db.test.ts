@@ -15,6 +15,8 @@ import { enterprises } from "../editions/enterprise-tables";
 import { demoEditionIds, insertApprovedRegistration } from "../checkin/fixtures";
 import { cancelMeeting, calendarFeed, calendarLink, meetingIcs, meetingsPdf, myMeetings, addStaff, assignStaff, removeStaff } from "./operations/meetings";
 import { cancelMeetingsOfParticipant, listRepairs, placeLateRequest, removeTableOrSlot } from "./operations/repair";
+import { floorHalls, floorStalls } from "../floor/tables";
+import { placeText } from "./operations/meeting-rows";
 import { b2bMeetings, b2bParticipants, b2bProgrammes, b2bRepairs, b2bRequests } from "./tables";
 
 // A participant's published schedule and the changes after publication: own meetings only, cancel
@@ -179,6 +181,33 @@ describe("a participant's schedule", () => {
     expect(await refusal(assignStaff(ctx(), { token: tok("sme", 0), meetingId: m.id, staffId: other.id }))).toBe("b2b_staff_not_found");
     await removeStaff(ctx(), { token: tok("sme", 0), staffId: s.id });
     expect((await byId(m.id)).assignedStaffId).toBeNull();
+  });
+});
+
+describe("a meeting at the exhibitor's stall", () => {
+  it("names its confirmed stall and hall (from the floor, through the stall port) in the page data and the .ics LOCATION (the PDF prints the same placeText)", async () => {
+    const [p] = await t.db.select().from(b2bParticipants).where(eq(b2bParticipants.id, sme[3]!));
+    // The exhibitor's confirmed stall: the demo's if it has one, else one set up here.
+    let [stall] = await t.db.select({ number: floorStalls.number, hallEn: floorHalls.nameEn, hallUr: floorHalls.nameUr }).from(floorStalls).innerJoin(floorHalls, eq(floorHalls.id, floorStalls.hallId)).where(and(eq(floorStalls.editionId, editionId), eq(floorStalls.enterpriseId, p!.enterpriseId!), eq(floorStalls.state, "confirmed")));
+    if (!stall) {
+      await t.db.delete(floorStalls).where(and(eq(floorStalls.editionId, editionId), eq(floorStalls.enterpriseId, p!.enterpriseId!)));
+      const [hall] = await t.db.insert(floorHalls).values({ editionId, code: "B2BX", nameEn: "Hall 2", nameUr: "ہال 2", widthM: 50, depthM: 30 }).returning();
+      await t.db.insert(floorStalls).values({ editionId, hallId: hall!.id, number: "2-114", seq: 1, areaM2: 9, state: "confirmed", enterpriseId: p!.enterpriseId! });
+      stall = { number: "2-114", hallEn: "Hall 2", hallUr: "ہال 2" };
+    }
+    const m = await meeting(3, 3, 640, "stall");
+    const view = await myMeetings(ctx(), { token: tok("buyer", 3) });
+    const seen = view.days.flatMap((d) => d.meetings).find((x) => x.id === m.id)!;
+    expect(seen).toMatchObject({ place: "stall", stall });
+    expect(placeText(seen, "en")).toBe(`Stall ${stall.number}, ${stall.hallEn}`);
+    expect(placeText(seen, "ur")).toBe(`اسٹال ${stall.number}، ${stall.hallUr}`);
+    const ics = await meetingIcs(ctx(), { token: tok("buyer", 3), meetingId: m.id });
+    expect(ics.text.replace(/\r?\n /g, "")).toContain(`LOCATION:Stall ${stall.number}\\, ${stall.hallEn}`);
+    // A stall meeting of an exhibitor without a confirmed stall says only "at the stall".
+    const other = await meeting(2, 2, 640, "stall");
+    const plain = (await myMeetings(ctx(), { token: tok("buyer", 2) })).days.flatMap((d) => d.meetings).find((x) => x.id === other.id)!;
+    const [s2] = await t.db.select().from(floorStalls).where(and(eq(floorStalls.editionId, editionId), eq(floorStalls.enterpriseId, (await t.db.select().from(b2bParticipants).where(eq(b2bParticipants.id, sme[2]!)))[0]!.enterpriseId!), eq(floorStalls.state, "confirmed")));
+    if (!s2) expect(placeText(plain, "en")).toBe("At the exhibitor's stall");
   });
 });
 

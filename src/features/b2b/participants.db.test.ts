@@ -110,13 +110,30 @@ describe("buyer side: joining with a kind", () => {
     ]);
   });
 
+  it("lets a regulator opt in only while the organiser allows regulators, as a development partner", async () => {
+    const { programme } = await getB2bProgramme(organiser(), { editionId });
+    expect(programme.allowRegulators).toBe(false);
+    const regulator = await visitor("b2b-regulator-2@example.com", "regulatory_stakeholder");
+    const join = (kind: string) => joinAsBuyer(ctxFor(t.db), { registrationToken: regulator.token, kind });
+    expect(await refusal(join("development_partner"))).toBe("b2b_regulators_not_allowed");
+    await setB2bProgramme(organiser(), { editionId, ...programme, allowRegulators: true });
+    expect((await getB2bProgramme(organiser(), { editionId })).programme.allowRegulators).toBe(true);
+    expect(await refusal(join("buyer_procurement"))).toBe("b2b_kind_not_for_category");
+    const joined = await join("development_partner");
+    expect(joined.participant).toMatchObject({ side: "buyer", kind: "development_partner", optedIn: true });
+    // Switched off again: the next regulator is refused (one already in stays, as with a closed window).
+    await setB2bProgramme(organiser(), { editionId, ...programme, allowRegulators: false });
+    const late = await visitor("b2b-regulator-3@example.com", "regulatory_stakeholder");
+    expect(await refusal(joinAsBuyer(ctxFor(t.db), { registrationToken: late.token, kind: "development_partner" }))).toBe("b2b_regulators_not_allowed");
+  });
+
   it("refuses with a clear code: not approved, not a trade category, a kind the category does not fit, a bad link", async () => {
     const pending = await visitor("b2b-pending@example.com", "corporate_buyer", false);
     expect(await refusal(joinAsBuyer(ctxFor(t.db), { registrationToken: pending.token, kind: "buyer_procurement" }))).toBe("b2b_registration_not_approved");
     const student = await visitor("b2b-student@example.com", "student");
     expect(await refusal(joinAsBuyer(ctxFor(t.db), { registrationToken: student.token, kind: "buyer_procurement" }))).toBe("b2b_not_trade_category");
     const regulator = await visitor("b2b-regulator@example.com", "regulatory_stakeholder");
-    expect(await refusal(joinAsBuyer(ctxFor(t.db), { registrationToken: regulator.token, kind: "development_partner" }))).toBe("b2b_not_trade_category");
+    expect(await refusal(joinAsBuyer(ctxFor(t.db), { registrationToken: regulator.token, kind: "development_partner" }))).toBe("b2b_regulators_not_allowed");
     const mission = await visitor("b2b-mission@example.com", "foreign_mission");
     expect(await refusal(joinAsBuyer(ctxFor(t.db), { registrationToken: mission.token, kind: "bank" }))).toBe("b2b_kind_not_for_category");
     expect(await refusal(joinAsBuyer(ctxFor(t.db), { registrationToken: "x".repeat(32), kind: "bank" }))).toBe("token_invalid");

@@ -70,7 +70,7 @@ describe("the B2B programme", () => {
     expect(set.slots).toBe(3 * 18);
     const got = await getB2bProgramme(organiser(), { editionId });
     expect(got).toMatchObject({ exists: true, slots: 54, edition: { dayCount: 3, timezone: "Asia/Karachi" } });
-    expect(got.programme).toEqual({ ...showProgramme, windowOpensAt: "2026-01-05T04:00:00.000Z", windowClosesAt: "2026-01-22T19:00:00.000Z" });
+    expect(got.programme).toEqual({ ...showProgramme, allowRegulators: false, windowOpensAt: "2026-01-05T04:00:00.000Z", windowClosesAt: "2026-01-22T19:00:00.000Z" });
 
     await setB2bProgramme(organiser(), { editionId, ...showProgramme, loungeTables: 30, breaks: [{ day: 2, start: "12:00", end: "12:20" }] });
     const [entry] = await t.db

@@ -7,6 +7,7 @@ import { lpBound } from "../matchmaking/engine/bound";
 import { compile } from "../matchmaking/engine/problem";
 import type { ReasonCode } from "../matchmaking/engine/schema";
 import { runScheduleInWorker } from "../matchmaking/engine/worker";
+import { closedTables } from "./operations/closed-tables";
 import { buildScheduleInput, placementsOf, summarise, type FixedMeeting, type RunParticipant, type RunProgramme, type RunRequest } from "./core/run-input";
 import { b2bMeetings, b2bParticipants, b2bProfiles, b2bProgrammes, b2bRequests, b2bRunPlacements, b2bRuns } from "./tables";
 
@@ -108,6 +109,8 @@ export async function loadRunData(db: Executor, editionId: string, baseRunId: st
     interpreters: programme.interpreters,
     stallMeetings: programme.stallMeetings,
     maxMeetingsPerDay: programme.maxMeetingsPerDay,
+    // Tables a "remove table" repair closed stay closed in every later run.
+    closed: await closedTables(db, editionId),
   };
   return { programme: runProgramme, participants, requests, fixed, pinned };
 }
@@ -160,7 +163,7 @@ export async function executeRun(db: Db, clock: Clock, run: Run): Promise<void> 
     const t2 = performance.now();
     await progressWrites;
     await setProgress(db, run.id, "write");
-    const placements = placementsOf(input, output);
+    const placements = placementsOf(input, output, data.programme);
     const reasons = new Map<string, ReasonCode>(output.unscheduled.map((u) => [u.request, u.reason]));
     const summary = summarise(data.programme, data.participants, data.requests, placements, reasons, bound);
     await transaction(db, async (tx) => {

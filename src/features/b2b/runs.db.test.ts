@@ -11,8 +11,9 @@ import type { RunSummary } from "./core/run-input";
 import { compareRuns, movePlacement, pinPlacement, removePlacement } from "./operations/runs-edit";
 import { publishRun } from "./operations/runs-publish";
 import { getRun, listRuns, startRun } from "./operations/runs";
+import { removeTableOrSlot } from "./operations/repair";
 import { runQueuedRuns } from "./run-worker";
-import { b2bMeetings, b2bParticipants, b2bProfiles, b2bProgrammes, b2bRequests, b2bRunPlacements, b2bRuns } from "./tables";
+import { b2bMeetings, b2bParticipants, b2bProfiles, b2bProgrammes, b2bRequests, b2bRunPlacements, b2bRuns, b2bSmeStaff } from "./tables";
 
 // Scheduling runs (issue #11 item 5; issue #17 item 2): a run on a small programme, two runners
 // on one queue, the organiser's checked moves, and publishing (uids kept, sequences, cancellations,
@@ -225,6 +226,14 @@ describe("publishing", () => {
   it("writes meetings, keeps uids, increments sequences, cancels dropped meetings, emails each affected participant once", { timeout: 90_000 }, async () => {
     const mails = () => t.db.select().from(outboxMessages).where(eq(outboxMessages.kind, "b2b_schedule"));
     const before = (await mails()).length;
+    // The first exhibitor's staff who hold its meetings: one in Urdu (its registration's language).
+    const staffReg = await insertApprovedRegistration(t.db, editionId, { email: "runs-staff-ur@example.com", name: "Staff Ur" });
+    await t.db.execute(sql`update registrations set locale = 'ur' where id = ${staffReg.id}`);
+    await t.db.insert(b2bSmeStaff).values([
+      { participantId: sme[0]!, name: "Staff En", email: "runs-staff-en@example.com" },
+      { participantId: sme[0]!, name: "Staff Ur", email: "runs-staff-ur@example.com", registrationId: staffReg.id },
+      { participantId: sme[0]!, name: "Staff without email" },
+    ]);
     const first = await finishedRun();
     const ps = await placementsOf(first);
     const counts = await publishRun(organiser(), { runId: first });
@@ -238,6 +247,14 @@ describe("publishing", () => {
     const buyersWithMeetings = new Set(meetings.map((m) => m.buyerParticipantId));
     expect(sent.filter((m) => m.toAddress.startsWith("runs-buyer")).length).toBe(buyersWithMeetings.size);
     expect(counts.notified).toBe(sent.length);
+    // The exhibitor's staff hear too, each in its language, with the exhibitor's meetings link.
+    if (meetings.some((m) => m.smeParticipantId === sme[0])) {
+      const en = sent.find((m) => m.toAddress === "runs-staff-en@example.com")!;
+      const ur = sent.find((m) => m.toAddress === "runs-staff-ur@example.com")!;
+      expect(en.subject).not.toMatch(/[\u0600-\u06ff]/);
+      expect(ur.subject).toMatch(/[\u0600-\u06ff]/);
+      expect(en.bodyText).toContain(`http://numaish.test/b2b/${sme[0]}/meetings`);
+    } else expect.unreachable("the first exhibitor has meetings");
     // The Urdu-speaking buyer's email is in Urdu, with the participant's meetings link.
     const urduBuyer = sent.find((m) => m.toAddress === "runs-buyer1@example.com");
     if (urduBuyer) {
@@ -292,5 +309,27 @@ describe("publishing", () => {
     expect(Number((use as unknown as { rows: { n: number }[] }).rows[0]!.n)).toBe(zh);
     const audit = await t.db.select().from(auditEntries).where(eq(auditEntries.action, "b2b.run_published"));
     expect(audit.filter((a) => a.editionId === editionId).length).toBe(2);
+  });
+});
+
+describe("a run after a table was removed", () => {
+  it("never places a meeting at a lounge table a repair closed, from the closed slot on", { timeout: 60_000 }, async () => {
+    // Table 2 is taken out from 10:20 (the published meetings there are moved by the repair).
+    await removeTableOrSlot(organiser(), { editionId, day: 1, start: "10:20", tableNo: 2 });
+    const runId = await finishedRun();
+    const ps = await placementsOf(runId);
+    expect(ps.length).toBeGreaterThan(0);
+    expect(ps.filter((p) => p.place === "table" && p.startMinute >= 620 && p.tableNo === 2)).toEqual([]);
+    expectSound(ps);
+    const { run } = await getRun(organiser(), { runId });
+    const summary = run.summary as unknown as RunSummary;
+    expect(summary.slots.map((s) => [s.start, s.tables])).toEqual([
+      [600, 2],
+      [620, 1],
+      [640, 1],
+    ]);
+    // A move onto the closed table is refused in the draft.
+    const mine = ps.find((p) => p.place === "table")!;
+    expect(await refusal(movePlacement(organiser(), { runId, requestId: mine.requestId, day: 1, start: "10:40", table: 2 }))).toBe("b2b_no_such_table");
   });
 });

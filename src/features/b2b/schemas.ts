@@ -25,6 +25,8 @@ export const b2bProgrammeFields = z.strictObject({
   slotMinutes: z.number().int().min(15).max(30),
   loungeTables: z.number().int().min(0).max(1000),
   stallMeetings: z.boolean(),
+  /** Regulators (the regulatory stakeholder category) may opt in; off when absent. */
+  allowRegulators: z.boolean().default(false),
   /** Interpreters per slot by language code (ISO 639-1 or -3), e.g. {"ur":4,"en":4,"zh":2}. */
   interpreters: z.record(z.string().regex(/^[a-z]{2,3}$/), z.number().int().min(0).max(100)).refine((r) => Object.keys(r).length <= 20, { params: { code: "too_big", max: 20 } }),
   maxMeetingsPerDay: z.number().int().min(1).max(50),

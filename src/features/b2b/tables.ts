@@ -68,6 +68,9 @@ export const b2bProgrammes = pgTable(
     slotMinutes: integer("slot_minutes").notNull().default(20),
     loungeTables: integer("lounge_tables").notNull().default(0),
     stallMeetings: boolean("stall_meetings").notNull().default(false),
+    /** Registrations in the regulator category may opt into matchmaking (issue #11: "regulator
+     *  where the organiser allows"); off by default. */
+    allowRegulators: boolean("allow_regulators").notNull().default(false),
     /** Interpreters available per slot, by language code, e.g. {"ur":4,"en":4,"zh":2}. */
     interpreters: jsonb("interpreters").$type<Record<string, number>>().notNull().default({}),
     maxMeetingsPerDay: integer("max_meetings_per_day").notNull().default(8),

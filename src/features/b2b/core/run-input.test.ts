@@ -44,7 +44,7 @@ describe("a run's input", () => {
     expect(input.participants.find((p) => p.id === "s2")!.hostsAtStall).toBe(true);
     expect(input.fixed).toEqual([{ request: "r3", slot: "d1-1020", table: 1 }]);
     const out = schedule(input);
-    const ps = placementsOf(input, out);
+    const ps = placementsOf(input, out, programme);
     expect(ps.find((p) => p.requestId === "r3")).toMatchObject({ startMinute: 620, tableNo: 1 });
     expect(ps.find((p) => p.requestId === "r2")).toMatchObject({ place: "stall", tableNo: null, interpreterLanguage: "zh" });
     const s = summarise(programme, participants, requests, ps, new Map(), 4);
@@ -63,7 +63,7 @@ describe("a run's input", () => {
     ];
     const input = buildScheduleInput(programme, participants, requests, fixed);
     expect(input.requests.find((r) => r.id === "r1")).toEqual({ id: "r1", a: "s1", b: "b1", weight: 2 });
-    const ps = placementsOf(input, schedule(input));
+    const ps = placementsOf(input, schedule(input), programme);
     expect(ps.find((p) => p.requestId === "r1")!.interpreterLanguage).toBeNull();
     const s = summarise(programme, participants, requests, ps, new Map(), 4);
     expect(s.slots.every((x) => (x.interpreters.zh?.[0] ?? 0) <= 1)).toBe(true);
@@ -92,5 +92,23 @@ describe("a run's input", () => {
     expect(moveRefusal(programme, reqs, [others[0]!, { ...r2, startMinute: 640, place: "table", tableNo: 1 }], r3, to(640, 1))).toBe("b2b_table_taken");
     expect(moveRefusal({ ...programme, interpreters: { zh: 0 } }, reqs, others, r2, to(620, null))).toBe("b2b_interpreter_full");
     expect(moveRefusal(programme, reqs, others, r2, to(620, null))).toBeNull();
+  });
+});
+
+describe("closed lounge tables", () => {
+  it("a table closed from a slot on is left out of that slot and the later ones, in the input, placements, summary and moves", () => {
+    const two: RunProgramme = { ...programme, loungeTables: 2, stallMeetings: false, interpreters: {}, closed: [{ tableNo: 1, day: 1, startMinute: 620 }] };
+    // A meeting held at table 1 at 10:40 cannot stay there: it is left free to be placed again.
+    const input = buildScheduleInput(two, participants, requests, [{ requestId: "r3", day: 1, startMinute: 640, place: "table", tableNo: 1 }]);
+    expect(input.slots.map((s) => s.tables)).toEqual([2, 1, 1]);
+    expect(input.fixed).toEqual([]);
+    const ps = placementsOf(input, schedule(input), two);
+    expect(ps.length).toBe(3);
+    expect(ps.filter((p) => p.startMinute >= 620).every((p) => p.tableNo === 2)).toBe(true);
+    expect(summarise(two, participants, requests, ps, new Map(), null).slots.map((s) => s.tables)).toEqual([2, 1, 1]);
+    const req = new Map(requests.map((r) => [r.id, r]));
+    const r1 = ps.find((p) => p.requestId === "r1")!;
+    expect(moveRefusal(two, req, [], r1, { day: 1, startMinute: 640, place: "table", tableNo: 1 })).toBe("b2b_no_such_table");
+    expect(moveRefusal(two, req, [], r1, { day: 1, startMinute: 600, place: "table", tableNo: 1 })).toBeNull();
   });
 });

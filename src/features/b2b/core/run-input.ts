@@ -4,7 +4,7 @@
 // organiser reads (placed, not placed with the engine's reasons, participants with no meeting,
 // meetings per participant, table and interpreter use per slot, weight against the bound).
 import type { ReasonCode, ScheduleInput, ScheduleOutput } from "../../matchmaking/engine/schema";
-import { parseSlotId, programmeSlots, schedulerSlots, slotId, type SlotProgramme } from "./slots";
+import { openTables, parseSlotId, programmeSlots, schedulerSlots, slotId, type SlotProgramme } from "./slots";
 
 export interface RunProgramme extends SlotProgramme {
   stallMeetings: boolean;
@@ -65,7 +65,8 @@ export function interpreterFor(sme: readonly string[], buyer: readonly string[],
 
 const noCommonLanguage = (a: readonly string[], b: readonly string[]) => a.length > 0 && b.length > 0 && !a.some((l) => b.includes(l));
 
-/** The engine's input. Fixed meetings whose slot the programme no longer has are left free. */
+/** The engine's input. Fixed meetings whose slot the programme no longer has, or whose lounge
+ *  table is closed there, are left free. The engine numbers a slot's open tables 1..n. */
 export function buildScheduleInput(
   programme: RunProgramme,
   participants: readonly RunParticipant[],
@@ -78,7 +79,8 @@ export function buildScheduleInput(
   const byId = new Map(participants.map((p) => [p.id, p]));
   const live = requests.filter((r) => byId.has(r.smeId) && byId.has(r.buyerId));
   const liveIds = new Set(live.map((r) => r.id));
-  const kept = fixed.filter((f) => liveIds.has(f.requestId) && slotIds.has(slotId(f.day, f.startMinute)));
+  const engineTable = (f: FixedMeeting) => (f.place === "stall" ? ("stall" as const) : openTables(programme, f.day, f.startMinute).indexOf(f.tableNo!) + 1);
+  const kept = fixed.filter((f) => liveIds.has(f.requestId) && slotIds.has(slotId(f.day, f.startMinute)) && engineTable(f) !== 0);
   const keptLanguage = new Map(kept.filter((f) => f.interpreterLanguage !== undefined).map((f) => [f.requestId, f.interpreterLanguage ?? null]));
   return {
     version: 1,
@@ -95,12 +97,13 @@ export function buildScheduleInput(
       const lang = keptLanguage.has(r.id) ? keptLanguage.get(r.id)! : interpreterFor(byId.get(r.smeId)!.languages, byId.get(r.buyerId)!.languages, programme.interpreters);
       return { id: r.id, a: r.smeId, b: r.buyerId, weight: priorityWeight[r.priority], ...(lang ? { interpreter: lang } : {}) };
     }),
-    fixed: kept.map((f) => ({ request: f.requestId, slot: slotId(f.day, f.startMinute), table: f.place === "stall" ? ("stall" as const) : f.tableNo! })),
+    fixed: kept.map((f) => ({ request: f.requestId, slot: slotId(f.day, f.startMinute), table: engineTable(f) })),
   };
 }
 
-/** The engine's meetings as placements (with the interpreter the input asked for). */
-export function placementsOf(input: ScheduleInput, output: ScheduleOutput): RunPlacement[] {
+/** The engine's meetings as placements (with the interpreter the input asked for; the engine's
+ *  table k as the slot's k-th open table). */
+export function placementsOf(input: ScheduleInput, output: ScheduleOutput, programme: Pick<SlotProgramme, "loungeTables" | "closed">): RunPlacement[] {
   const lang = new Map(input.requests.map((r) => [r.id, r.interpreter ?? null]));
   return output.meetings.map((m) => {
     const slot = parseSlotId(m.slot)!;
@@ -109,7 +112,7 @@ export function placementsOf(input: ScheduleInput, output: ScheduleOutput): RunP
       day: slot.day,
       startMinute: slot.start,
       place: m.table === "stall" ? "stall" : "table",
-      tableNo: m.table === "stall" ? null : m.table,
+      tableNo: m.table === "stall" ? null : openTables(programme, slot.day, slot.start)[m.table - 1]!,
       interpreterLanguage: lang.get(m.request) ?? null,
     };
   });
@@ -191,7 +194,7 @@ export function summarise(
       start: s.start,
       meetings: 0,
       tablesUsed: 0,
-      tables: programme.loungeTables,
+      tables: openTables(programme, s.day, s.start).length,
       stall: 0,
       interpreters: Object.fromEntries(Object.entries(offered).map(([l, n]) => [l, [0, n] as [number, number]])),
     });
@@ -236,7 +239,7 @@ export function moveRefusal(
   to: { day: number; startMinute: number; place: "table" | "stall"; tableNo: number | null },
 ): MoveRefusal | null {
   if (!programmeSlots(programme).some((s) => s.day === to.day && s.start === to.startMinute)) return "b2b_no_such_slot";
-  if (to.place === "table" && (to.tableNo === null || to.tableNo < 1 || to.tableNo > programme.loungeTables)) return "b2b_no_such_table";
+  if (to.place === "table" && (to.tableNo === null || !openTables(programme, to.day, to.startMinute).includes(to.tableNo))) return "b2b_no_such_table";
   const me = requests.get(moving.requestId)!;
   const same = others.filter((o) => o.requestId !== moving.requestId && o.day === to.day && o.startMinute === to.startMinute);
   for (const o of same) {

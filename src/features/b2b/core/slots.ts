@@ -28,6 +28,15 @@ export interface SlotProgramme {
   slotMinutes: number;
   loungeTables: number;
   interpreters: Record<string, number>;
+  /** Lounge tables taken out of use by "remove table" repairs (b2b_repairs); none when absent. */
+  closed?: readonly ClosedTable[];
+}
+/** A lounge table taken out of use from a slot on, to the end of the show (kept in the
+ *  b2b_repairs row of kind remove_table that removed it). */
+export interface ClosedTable {
+  tableNo: number;
+  day: number;
+  startMinute: number;
 }
 export interface ProgrammeSlot {
   id: string;
@@ -168,6 +177,14 @@ export function isSlotStart(p: Pick<SlotProgramme, "days" | "breaks" | "slotMinu
 
 /** The programme's slots in the scheduler's input format (matchmaking/engine/schema.ts): each
  *  slot offers every lounge table and every interpreter of the programme. */
+/** The lounge tables in use in one slot, in number order (the scheduler's table k is the k-th):
+ *  the programme's tables without those closed at or before the slot. One rule for runs,
+ *  repairs and moves. */
+export function openTables(p: Pick<SlotProgramme, "loungeTables" | "closed">, day: number, startMinute: number): number[] {
+  const gone = new Set((p.closed ?? []).filter((c) => day > c.day || (day === c.day && startMinute >= c.startMinute)).map((c) => c.tableNo));
+  return Array.from({ length: p.loungeTables }, (_, i) => i + 1).filter((n) => !gone.has(n));
+}
+
 export function schedulerSlots(p: SlotProgramme): EngineSlot[] {
   const interpreters = Object.fromEntries(Object.entries(p.interpreters).filter(([, n]) => n > 0));
   return programmeSlots(p).map((s) => ({
@@ -175,7 +192,7 @@ export function schedulerSlots(p: SlotProgramme): EngineSlot[] {
     day: s.day,
     start: hhmm(s.start),
     length: p.slotMinutes,
-    tables: p.loungeTables,
+    tables: openTables(p, s.day, s.start).length,
     ...(Object.keys(interpreters).length ? { interpreters } : {}),
   }));
 }

@@ -8,6 +8,7 @@ import { editions } from "../../editions/tables";
 import { nominations } from "../../nominations/tables";
 import { registrations } from "../../registration/tables";
 import { hhmm, localInstant } from "../core/slots";
+import { stallPort, type ExhibitorStall } from "../stall-port";
 import { b2bMeetings, b2bParticipants, b2bProgrammes, b2bSmeStaff } from "../tables";
 
 // Reading meetings with what a participant sees of them: the partner (a meeting means an accepted
@@ -107,6 +108,8 @@ export interface MeetingView {
   endsAt: string;
   place: "table" | "stall";
   tableNo: number | null;
+  /** For a meeting at the exhibitor's stall: that stall (number, hall), once confirmed on the floor. */
+  stall: ExhibitorStall | null;
   interpreterLanguage: string | null;
   partner: PartyInfo;
   /** The exhibitor's person who holds the meeting, if assigned. */
@@ -125,16 +128,19 @@ export function slotTimes(frame: MeetingFrame, day: number, startMinute: number)
 export async function meetingsOf(db: Executor, frame: MeetingFrame, participantId: string, only?: string): Promise<MeetingView[]> {
   const mine = or(eq(b2bMeetings.smeParticipantId, participantId), eq(b2bMeetings.buyerParticipantId, participantId));
   const rows = await db
-    .select({ m: b2bMeetings, staff: b2bSmeStaff })
+    .select({ m: b2bMeetings, staff: b2bSmeStaff, smeEnterpriseId: b2bParticipants.enterpriseId })
     .from(b2bMeetings)
     .leftJoin(b2bSmeStaff, eq(b2bSmeStaff.id, b2bMeetings.assignedStaffId))
+    .leftJoin(b2bParticipants, eq(b2bParticipants.id, b2bMeetings.smeParticipantId))
     .where(only ? and(mine, eq(b2bMeetings.id, only)) : mine)
     .orderBy(b2bMeetings.day, b2bMeetings.startMinute);
   const partners = await partiesOf(
     db,
     rows.map((r) => (r.m.smeParticipantId === participantId ? r.m.buyerParticipantId : r.m.smeParticipantId)),
   );
-  return rows.map(({ m, staff }) => {
+  const atStall = rows.filter((r) => r.m.place === "stall" && r.smeEnterpriseId);
+  const stalls = atStall.length ? await stallPort().stallsOf(db, rows[0]!.m.editionId, [...new Set(atStall.map((r) => r.smeEnterpriseId!))]) : new Map<string, ExhibitorStall>();
+  return rows.map(({ m, staff, smeEnterpriseId }) => {
     const t = slotTimes(frame, m.day, m.startMinute);
     return {
       id: m.id,
@@ -149,6 +155,7 @@ export async function meetingsOf(db: Executor, frame: MeetingFrame, participantI
       endsAt: t.endsAt.toISOString(),
       place: m.place,
       tableNo: m.tableNo,
+      stall: (m.place === "stall" && smeEnterpriseId && stalls.get(smeEnterpriseId)) || null,
       interpreterLanguage: m.interpreterLanguage,
       partner: partners.get(m.smeParticipantId === participantId ? m.buyerParticipantId : m.smeParticipantId)!,
       staff: staff ? { id: staff.id, name: staff.name, email: staff.email, phone: staff.phone } : null,
@@ -157,8 +164,10 @@ export async function meetingsOf(db: Executor, frame: MeetingFrame, participantI
   });
 }
 
-/** Where, in words of the locale: "Table 4, B2B lounge" or "At the exhibitor's stall". The floor
- *  feature is above b2b (eslint/feature-layers.js), so the stall's number is not read here. */
-export function placeText(m: { place: "table" | "stall"; tableNo: number | null }, locale: Locale): string {
-  return m.place === "table" ? translate(locale, "b2b.meetings.place.table", { table: String(m.tableNo) }) : translate(locale, "b2b.meetings.place.stall");
+/** Where, in words of the locale: "Table 4, B2B lounge", "Stall 2-114, Hall 2" (the exhibitor's
+ *  confirmed stall, read through the stall port) or "At the exhibitor's stall" (none known). */
+export function placeText(m: { place: "table" | "stall"; tableNo: number | null; stall?: ExhibitorStall | null }, locale: Locale): string {
+  if (m.place === "table") return translate(locale, "b2b.meetings.place.table", { table: String(m.tableNo) });
+  if (m.stall) return translate(locale, "b2b.meetings.place.stallAt", { stall: m.stall.number, hall: locale === "ur" ? m.stall.hallUr || m.stall.hallEn : m.stall.hallEn });
+  return translate(locale, "b2b.meetings.place.stall");
 }

@@ -38,6 +38,11 @@ export const kindsOfCategory: Record<string, readonly Exclude<ParticipantKind, "
   foreign_mission: ["foreign_mission"],
 };
 
+/** The regulator category: a buyer-side taker only where the organiser allows (the programme's
+ *  allowRegulators), as a development partner (a public body offering programmes and support). */
+export const REGULATOR_CATEGORY = "regulatory_stakeholder";
+const regulatorKinds: readonly Exclude<ParticipantKind, "sme">[] = ["development_partner"];
+
 const id = z.uuid();
 const token = z.string().min(16).max(128);
 
@@ -150,7 +155,12 @@ export async function joinAsBuyer(ctx: Ctx, raw: unknown) {
     const reg = row!.reg;
     await assertProgrammeOpen(tx, ctx, reg.editionId);
     if (reg.status !== "approved") throw new DomainError("b2b_registration_not_approved");
-    const kinds = kindsOfCategory[row!.code];
+    let kinds = kindsOfCategory[row!.code];
+    if (row!.code === REGULATOR_CATEGORY) {
+      const [programme] = await tx.select({ allowRegulators: b2bProgrammes.allowRegulators }).from(b2bProgrammes).where(eq(b2bProgrammes.editionId, reg.editionId));
+      if (!programme?.allowRegulators) throw new DomainError("b2b_regulators_not_allowed");
+      kinds = regulatorKinds;
+    }
     if (!kinds) throw new DomainError("b2b_not_trade_category");
     if (!kinds.includes(input.kind)) throw new DomainError("b2b_kind_not_for_category", { params: { kinds: kinds.join(", ") } });
 

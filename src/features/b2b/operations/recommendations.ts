@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
@@ -6,19 +6,22 @@ import type { Locale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import { parseInput } from "../../../platform/validation";
 import { roleGrants } from "../../accounts/tables";
-import { products } from "../../editions/enterprise-tables";
+import { enterprises, products } from "../../editions/enterprise-tables";
+import { clusters, sectors } from "../../editions/tables";
+import { rowsOf } from "../../../platform/db/rows";
 import { registrations } from "../../registration/tables";
-import { recommend, type ParticipantInput, type Reason } from "../../matchmaking/recommend";
-import { b2bMeetings, b2bParticipants, b2bProgrammes, b2bRequests, b2bSmeStaff, type ParticipantSide } from "../tables";
-import { cardQuery, presentCard, viewer, visibleWhere, type Card, type CardRow } from "./directory";
+import { prepareCounterparts, recommendOne, type Counterparts, type ParticipantInput, type Reason } from "../../matchmaking/recommend";
+import { b2bMeetings, b2bParticipants, b2bProfiles, b2bProgrammes, b2bRequests, b2bSmeStaff, type ParticipantSide } from "../tables";
+import { cardQuery, presentCard, viewer, visibleWhere, type CardRow } from "./directory";
 import type { Participant } from "./participants";
 
 // Recommendations (issue #11, item 3): the counterparts worth meeting, best first, with the
 // reasons why, in the reader's language. The engine (matchmaking/recommend) runs on the caller
 // and the visible participants of the other side, built from their stored profiles (an exhibitor
 // that never saved its profile counts with its registry entry: description, products and their
-// HS codes, certifications, markets). Computed on read, so a changed profile counts at once
-// (bench:recommend measures it). Never suggested: a participant the caller already has a request
+// HS codes, certifications, markets). The other side's prepared input is cached with a version
+// read on every call (counterpartsOf), so a changed profile counts at once (bench:recommend
+// measures it). Never suggested: a participant the caller already has a request
 // with (any status, either direction), one of its own enterprise, one not visible (withdrawn,
 // not approved, not opted in), one fully booked (scheduled meetings up to its days' capacity).
 
@@ -35,11 +38,11 @@ const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p 
 interface Facts {
   row: CardRow;
   /** An exhibitor that never saved: its products from the registry. */
-  registry?: { names: string; hsCodes: string[] };
+  registry?: { names: string; hsCodes: string[] } | undefined;
 }
 
 /** The engine's view of a participant (its side's point of view: an SME makes, a buyer sources). */
-export function engineParticipant({ row: r, registry }: Facts, capacity: number, requestsReceived: number): ParticipantInput {
+export function engineParticipant({ row: r, registry }: Facts, capacity: number | undefined, requestsReceived: number): ParticipantInput {
   const saved = r.profileUpdatedAt !== null;
   const sme = r.side === "sme";
   const hsCodes = hs(saved ? (r.hsCodes ?? []) : (registry?.hsCodes ?? []));
@@ -59,22 +62,13 @@ export function engineParticipant({ row: r, registry }: Facts, capacity: number,
     languages: lang(r.languages ?? []),
     offers: sme ? join(r.offersEn, r.offersUr, r.productsEn, r.productsUr, registry?.names) : join(r.offersEn, r.offersUr),
     needs: sme ? join(r.needsEn, r.needsUr) : join(r.needsEn, r.needsUr, r.productsEn, r.productsUr),
-    capacity,
+    ...(capacity !== undefined ? { capacity } : {}),
     requestsReceived,
   };
 }
 
-/** What recommendations are computed from, for one caller: itself and the other side's visible
- *  participants, minus the excluded; the exclusions as "no thanks" pairs. A handful of queries,
- *  whatever the number of participants. */
-export async function recommendationInput(db: Executor, me: Participant) {
-  const other: ParticipantSide = me.side === "sme" ? "buyer" : "sme";
-  const [programme] = await db.select().from(b2bProgrammes).where(eq(b2bProgrammes.editionId, me.editionId));
-  const days = programme?.days.filter((d) => d.sessions.length > 0).length ?? 0;
-  const capacity = Math.max(1, (programme?.maxMeetingsPerDay ?? 8) * Math.max(1, days));
-
-  const rows = await cardQuery(db).where(or(eq(b2bParticipants.id, me.id), and(visibleWhere(me.editionId), eq(b2bParticipants.side, other))));
-  // Exhibitors that never saved their profile: their registry products (one query).
+/** Exhibitors that never saved their profile: their registry products, names and HS codes (one query). */
+async function registryOf(db: Executor, rows: readonly CardRow[]): Promise<Map<string, { names: string; hsCodes: string[] }>> {
   const unsaved = rows.filter((r) => r.side === "sme" && r.profileUpdatedAt === null && r.enterpriseId).map((r) => r.enterpriseId!);
   const registry = new Map<string, { names: string[]; hsCodes: string[] }>();
   if (unsaved.length) {
@@ -90,6 +84,81 @@ export async function recommendationInput(db: Executor, me: Participant) {
       registry.set(i.enterpriseId, e);
     }
   }
+  return new Map([...registry].map(([id, r]) => [id, { names: r.names.join(" "), hsCodes: [...new Set(r.hsCodes)] }]));
+}
+
+// The other side of an edition, prepared for the engine (parsed, tokenised, indexed: most of a
+// call's time when done per call, bench:recommend), cached per database handle (code-style §5)
+// and per edition and side, with the version it was built at. Every call reads the version
+// first (one query) and rebuilds on any difference, so a change made by any process counts at
+// the next call (issue #17: no per-process cache outlives a change). The version is a
+// fingerprint of every row the input is built from: the side's participants (visibility), their
+// profiles, enterprises, clusters and sectors, and for exhibitors the registry products: count
+// and sum of the rows' xmin (the id of the transaction that last wrote each row: any insert,
+// update or delete of one of them changes it, whether or not the writer kept updated_at).
+// Loads (requests received, meetings booked) change with every request: read per call.
+interface SideEntry {
+  version: string;
+  counterparts: Promise<Counterparts>;
+}
+const sideCache = new WeakMap<object, Map<string, SideEntry>>();
+
+async function sideVersion(db: Executor, editionId: string, side: ParticipantSide): Promise<string> {
+  const xid = (t: SQL) => sql`coalesce(sum((${t}.xmin::text)::bigint), 0)`;
+  const registry =
+    side === "sme"
+      ? sql`(select count(*) || ':' || ${xid(sql`pr`)} from ${products} pr join ${b2bParticipants} sp on sp.enterprise_id = pr.enterprise_id where sp.edition_id = ${editionId} and sp.side = 'sme')`
+      : sql`''`;
+  const rows = await db.execute(sql`
+    select concat_ws(':', count(*), ${xid(sql`p`)}, count(f.participant_id), ${xid(sql`f`)}, count(e.id), ${xid(sql`e`)}, ${xid(sql`c`)}, ${xid(sql`s`)}, ${registry}) as v
+    from ${b2bParticipants} p
+    left join ${b2bProfiles} f on f.participant_id = p.id
+    left join ${enterprises} e on e.id = p.enterprise_id
+    left join ${clusters} c on c.edition_id = p.edition_id and c.slug = e.cluster_slug
+    left join ${sectors} s on s.id = c.sector_id
+    where p.edition_id = ${editionId} and p.side = ${side}`);
+  return String(rowsOf<{ v: string }>(rows)[0]?.v ?? "");
+}
+
+async function buildSide(db: Executor, editionId: string, side: ParticipantSide): Promise<Counterparts> {
+  const rows = await cardQuery(db).where(and(visibleWhere(editionId), eq(b2bParticipants.side, side))).orderBy(asc(b2bParticipants.id));
+  const registry = await registryOf(db, rows);
+  // No loads here: they come per call (recommendOne's `loads`).
+  return prepareCounterparts(
+    side,
+    rows.map((row) => engineParticipant({ row, registry: row.enterpriseId ? registry.get(row.enterpriseId) : undefined }, undefined, 0)),
+    { validateOutput: false },
+  );
+}
+
+/** The other side of the caller's edition, prepared: from the cache when its version is current. */
+export async function counterpartsOf(db: Executor, editionId: string, side: ParticipantSide): Promise<Counterparts> {
+  const version = await sideVersion(db, editionId, side);
+  let perDb = sideCache.get(db);
+  if (!perDb) sideCache.set(db, (perDb = new Map()));
+  const key = `${editionId}:${side}`;
+  const hit = perDb.get(key);
+  if (hit && hit.version === version) return hit.counterparts;
+  // Built after the version was read: a change in between only makes the next call rebuild.
+  const entry: SideEntry = { version, counterparts: buildSide(db, editionId, side) };
+  perDb.set(key, entry);
+  entry.counterparts.catch(() => perDb.get(key) === entry && perDb.delete(key));
+  return entry.counterparts;
+}
+
+/** What recommendations are computed from, for one caller: itself, the other side prepared (see
+ *  counterpartsOf), the counterparts' loads and capacity, and those never to suggest (already
+ *  asked either way, of its own enterprise, fully booked). A handful of queries, whatever the
+ *  number of participants. */
+export async function recommendationInput(db: Executor, me: Participant) {
+  const other: ParticipantSide = me.side === "sme" ? "buyer" : "sme";
+  const [programme] = await db.select().from(b2bProgrammes).where(eq(b2bProgrammes.editionId, me.editionId));
+  const days = programme?.days.filter((d) => d.sessions.length > 0).length ?? 0;
+  const capacity = Math.max(1, (programme?.maxMeetingsPerDay ?? 8) * Math.max(1, days));
+
+  const counterparts = await counterpartsOf(db, me.editionId, other);
+  const [myRow] = await cardQuery(db).where(eq(b2bParticipants.id, me.id));
+  const myRegistry = await registryOf(db, [myRow!]);
 
   // Load: requests received (pending or accepted) and scheduled meetings, per participant of the edition.
   const mine = me.side === "sme" ? b2bRequests.smeParticipantId : b2bRequests.buyerParticipantId;
@@ -109,19 +178,11 @@ export async function recommendationInput(db: Executor, me: Participant) {
     db.select({ id: theirs }).from(b2bRequests).where(eq(mine, me.id)),
   ]);
   const receivedBy = new Map(received.map((r) => [r.id, r.n]));
-  const full = new Set(booked.filter((b) => b.n >= capacity).map((b) => b.id));
-  const blocked = new Set([...asked.map((a) => a.id), ...(await sameEnterprise(db, me))]);
-
-  const participants: ParticipantInput[] = [];
-  const cards = new Map<string, Card>();
-  for (const row of rows) {
-    if (row.id !== me.id && full.has(row.id)) continue;
-    const reg = row.enterpriseId ? registry.get(row.enterpriseId) : undefined;
-    participants.push(engineParticipant({ row, registry: reg && { names: reg.names.join(" "), hsCodes: [...new Set(reg.hsCodes)] } }, capacity, receivedBy.get(row.id) ?? 0));
-    cards.set(row.id, presentCard(row));
-  }
-  const noThanks = [...blocked].filter((id) => cards.has(id)).map((id) => ({ from: me.id, to: id }));
-  return { participants, noThanks, cards };
+  const full = booked.filter((b) => b.n >= capacity).map((b) => b.id);
+  const noThanks = [...new Set([...asked.map((a) => a.id), ...full, ...(await sameEnterprise(db, me))])].filter((id) => counterparts.byId.has(id));
+  const loads = new Map(counterparts.prepared.map((x) => [x.p.id, { requestsReceived: receivedBy.get(x.p.id) ?? 0, capacity }]));
+  const self = engineParticipant({ row: myRow!, registry: myRow!.enterpriseId ? myRegistry.get(myRow!.enterpriseId) : undefined }, capacity, receivedBy.get(me.id) ?? 0);
+  return { me: self, counterparts, noThanks, loads };
 }
 
 /** The other side's participants of the caller's own enterprise: for an exhibitor, the buyer-side
@@ -198,14 +259,16 @@ export function reasonText(locale: Locale, reason: Reason, reader: ParticipantSi
 export async function recommendationsFor(ctx: Ctx, raw: unknown) {
   const { limit = 20, ...ref } = parseInput(input, raw);
   const me = await viewer(ctx.db, ctx, ref);
-  const { participants, noThanks, cards } = await recommendationInput(ctx.db, me);
-  const out = recommend({ participants, noThanks, options: { limit, validateOutput: false } });
-  const mine = out.participants.find((p) => p.participantId === me.id)?.recommendations ?? [];
-  const excluded = new Set(noThanks.map((n) => n.to));
+  const { me: self, counterparts, noThanks, loads } = await recommendationInput(ctx.db, me);
+  const excluded = new Set(noThanks);
+  const mine = recommendOne(counterparts, self, { noThanks, loads, limit }).filter((r) => !excluded.has(r.counterpartId) && r.counterpartId !== me.id);
+  // The cards read now (names and profiles as they are), for the listed only.
+  const rows = mine.length ? await cardQuery(ctx.db).where(inArray(b2bParticipants.id, mine.map((r) => r.counterpartId))) : [];
+  const cards = new Map(rows.map((r) => [r.id, presentCard(r)]));
   return {
     viewer: { id: me.id, side: me.side, kind: me.kind, editionId: me.editionId },
     recommendations: mine
-      .filter((r) => !excluded.has(r.counterpartId) && r.counterpartId !== me.id)
+      .filter((r) => cards.has(r.counterpartId))
       .map((r) => ({
         card: cards.get(r.counterpartId)!,
         score: r.score,

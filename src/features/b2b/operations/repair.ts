@@ -10,7 +10,8 @@ import { editionFor, editionForChange } from "../../editions/for-change";
 import { RepairSession } from "../../matchmaking/engine/repair";
 import type { MeetingRequest, Participant as EngineParticipant, ScheduleInput, ScheduleOutput, Slot as EngineSlot } from "../../matchmaking/engine/schema";
 import { interpreterFor } from "../core/run-input";
-import { hhmm, minutesOf, programmeSlots, slotId } from "../core/slots";
+import { hhmm, minutesOf, openTables, programmeSlots, slotId, type ClosedTable } from "../core/slots";
+import { closedTables } from "./closed-tables";
 import { refusingB2b } from "../db-errors";
 import { b2bMeetings, b2bParticipants, b2bProfiles, b2bProgrammes, b2bRepairs, b2bRequests } from "../tables";
 import { cancelRows, settleChange, type Outcome, type Where } from "./changes";
@@ -26,26 +27,8 @@ import { slotTimes, frameOf, type Meeting } from "./meeting-rows";
 
 type Programme = typeof b2bProgrammes.$inferSelect;
 
-/** A lounge table taken out of use from a slot on (kept in the b2b_repairs row that removed it). */
-interface ClosedTable {
-  tableNo: number;
-  day: number;
-  startMinute: number;
-}
-
-const after = (a: { day: number; startMinute: number }, b: { day: number; startMinute: number }) => a.day > b.day || (a.day === b.day && a.startMinute >= b.startMinute);
-
-async function closedTables(tx: Executor, editionId: string): Promise<ClosedTable[]> {
-  const rows = await tx.select({ change: b2bRepairs.change }).from(b2bRepairs).where(and(eq(b2bRepairs.editionId, editionId), eq(b2bRepairs.kind, "remove_table")));
-  return rows.map((r) => r.change as unknown as ClosedTable);
-}
-
-/** The tables of one slot that are still in use, in number order: the scheduler's table k is the
- *  k-th of these. */
-function tablesOf(p: Programme, closed: ClosedTable[], day: number, startMinute: number): number[] {
-  const gone = new Set(closed.filter((c) => after({ day, startMinute }, c)).map((c) => c.tableNo));
-  return Array.from({ length: p.loungeTables }, (_, i) => i + 1).filter((n) => !gone.has(n));
-}
+/** The tables of one slot that are still in use, in number order (the shared rule: openTables). */
+const tablesOf = (p: Programme, closed: ClosedTable[], day: number, startMinute: number): number[] => openTables({ loungeTables: p.loungeTables, closed }, day, startMinute);
 
 interface Built {
   input: ScheduleInput;

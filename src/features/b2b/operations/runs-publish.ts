@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
+import { isLocale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmails } from "../../../platform/mail/outbox";
 import { parseInput } from "../../../platform/validation";
@@ -11,7 +12,7 @@ import { enterprises } from "../../editions/enterprise-tables";
 import { nominations } from "../../nominations/tables";
 import { registrations } from "../../registration/tables";
 import { refusingB2b } from "../db-errors";
-import { b2bMeetings, b2bParticipants, b2bRequests, b2bRunPlacements, b2bRuns } from "../tables";
+import { b2bMeetings, b2bParticipants, b2bRequests, b2bRunPlacements, b2bRuns, b2bSmeStaff } from "../tables";
 import { runFor, runIdInput } from "./runs";
 
 // Publishing a run (issue #11 item 5): its placements become the edition's meetings, in ONE
@@ -50,6 +51,19 @@ async function contactsOf(tx: Executor, editionId: string, ids: string[]) {
     const c = r.ntn ? byNtn.get(r.ntn) : undefined;
     return { id: r.id, locale: r.locale, email: r.regEmail ?? c?.email ?? null, name: r.regName ?? c?.name ?? r.enterprise ?? "" };
   });
+}
+
+/** The exhibitors' staff who hold meetings (those with an email), with the exhibitor's meetings
+ *  link, in their registration's language when they have one, else the exhibitor's. */
+async function staffContactsOf(tx: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .select({ id: b2bSmeStaff.participantId, email: b2bSmeStaff.email, name: b2bSmeStaff.name, regLocale: registrations.locale, locale: b2bParticipants.locale })
+    .from(b2bSmeStaff)
+    .innerJoin(b2bParticipants, eq(b2bParticipants.id, b2bSmeStaff.participantId))
+    .leftJoin(registrations, eq(registrations.id, b2bSmeStaff.registrationId))
+    .where(and(inArray(b2bSmeStaff.participantId, ids), isNotNull(b2bSmeStaff.email)));
+  return rows.map((r) => ({ id: r.id, locale: isLocale(r.regLocale) ? r.regLocale : r.locale, email: r.email, name: r.name }));
 }
 
 /** Publish a finished run. Audited as `b2b.run_published` with what changed. */
@@ -127,9 +141,11 @@ export async function publishRun(ctx: Ctx, raw: unknown) {
     for (const m of dropped) affected.add(m.smeParticipantId).add(m.buyerParticipantId);
     for (const { m } of changed) affected.add(m.smeParticipantId).add(m.buyerParticipantId);
     for (const p of fresh) affected.add(pairs.get(p.requestId)!.sme).add(pairs.get(p.requestId)!.buyer);
-    const contacts = await contactsOf(tx, edition.id, [...affected]);
+    const contacts = [...(await contactsOf(tx, edition.id, [...affected])), ...(await staffContactsOf(tx, [...affected]))];
+    const seen = new Set<string>();
     const emails = contacts
-      .filter((c) => c.email)
+      // One email per address: a staff member who is also the exhibitor's contact hears once.
+      .filter((c) => c.email && !seen.has(c.email.toLowerCase()) && seen.add(c.email.toLowerCase()))
       .map((c) => {
         const params = { name: c.name, edition: c.locale === "ur" ? edition.nameUr : edition.nameEn, link: `${ctx.config.publicUrl}/b2b/${c.id}/meetings` };
         return { kind: "b2b_schedule", to: c.email!, subject: translate(c.locale, "b2b.runs.email.subject", params), text: translate(c.locale, "b2b.runs.email.body", params) };

@@ -91,7 +91,13 @@ export default function MeetingsPage({ loaderData: d }: Route.ComponentProps) {
                       {[m.partner.contactName !== m.partner.name ? m.partner.contactName : null, m.partner.email, m.partner.phone].filter(Boolean).join(" · ") || "—"}
                     </dd>
                     <dt>{t("b2b.meetings.place")}</dt>
-                    <dd>{m.place === "table" ? t("b2b.meetings.place.table", { table: m.tableNo ?? "" }) : t("b2b.meetings.place.stall")}</dd>
+                    <dd>
+                      {m.place === "table"
+                        ? t("b2b.meetings.place.table", { table: m.tableNo ?? "" })
+                        : m.stall
+                          ? t("b2b.meetings.place.stallAt", { stall: m.stall.number, hall: (locale === "ur" && m.stall.hallUr) || m.stall.hallEn })
+                          : t("b2b.meetings.place.stall")}
+                    </dd>
                     {m.interpreterLanguage ? (
                       <>
                         <dt>{t("b2b.meetings.interpreter")}</dt>

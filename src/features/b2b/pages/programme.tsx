@@ -105,6 +105,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       slotMinutes: num("slotMinutes"),
       loungeTables: num("loungeTables"),
       stallMeetings: form.has("stallMeetings"),
+      allowRegulators: form.has("allowRegulators"),
       interpreters: interpretersOf(text("interpreters"), issues),
       maxMeetingsPerDay: num("maxMeetingsPerDay"),
       maxRequestsSent: num("maxRequestsSent"),
@@ -184,6 +185,11 @@ export default function B2bProgrammePage({ loaderData: d }: Route.ComponentProps
           options={(["both", "buyer_to_sme", "sme_to_buyer"] as const).map((v) => ({ value: v, label: t(`b2b.programme.direction.${v}`) }))}
         />
         <Field name="requestExpiryDays" type="number" inputMode="numeric" label={t("b2b.programme.expiryDays")} failure={failure} defaultValue={p.requestExpiryDays} required />
+        <div className="field">
+          <label>
+            <input type="checkbox" name="allowRegulators" defaultChecked={checked("allowRegulators", p.allowRegulators)} /> {t("b2b.programme.allowRegulators")}
+          </label>
+        </div>
         <button type="submit" className="primary">
           {t("b2b.programme.save")}
         </button>

@@ -25,8 +25,11 @@ export class CandidateFinder {
   private readonly bySector: Map<string, number[]>;
   private readonly byCluster: Map<string, number[]>;
   private readonly byChapter: Map<string, number[]>;
-  /** stamp[b] === s + 1 when buyer b is already a candidate of SME s: dedupe without a Set per SME. */
+  /** stamp[b] === mark when buyer b is already a candidate of the current call: dedupe without a
+   *  Set per SME. A new mark per call (not the SME's index), so a finder reused across runs
+   *  (recommendOne's cached side) starts clean. */
   private readonly stamp: Int32Array;
+  private mark = 0;
 
   constructor(buyers: readonly Prepared[]) {
     this.bySector = postings(buyers, (b) => b.sectors.keys());
@@ -43,7 +46,11 @@ export class CandidateFinder {
    */
   candidates(sme: Prepared, textBuyers: readonly number[], interested: readonly number[], out: Int32Array): number {
     const { stamp } = this;
-    const mark = sme.index + 1;
+    if (this.mark === 0x7fffffff) {
+      stamp.fill(0);
+      this.mark = 0;
+    }
+    const mark = ++this.mark;
     let n = 0;
     const take = (list: readonly number[] | undefined) => {
       if (!list) return;

@@ -11,13 +11,17 @@ import { certificationKey, READINESS, reciprocalInterest, type Prepared } from "
 /** Interns labels per kind ("sector", "cert", ...) to small integers. */
 export class Vocabulary {
   private readonly kinds = new Map<string, Map<string, number>>();
+  /** With a base: the base's ids are read, never added to; a label the base lacks gets a negative
+   *  id of this vocabulary's own (it matches no one of the base's side). */
+  constructor(private readonly base?: Vocabulary) {}
   ids(kind: string, keys: Iterable<string>): Int32Array {
     let map = this.kinds.get(kind);
     if (!map) this.kinds.set(kind, (map = new Map()));
+    const shared = this.base?.kinds.get(kind);
     const out: number[] = [];
     for (const k of keys) {
-      let id = map.get(k);
-      if (id === undefined) map.set(k, (id = map.size));
+      let id = shared?.get(k) ?? map.get(k);
+      if (id === undefined) map.set(k, (id = this.base ? -1 - map.size : map.size));
       out.push(id);
     }
     return Int32Array.from(new Set(out)).sort();

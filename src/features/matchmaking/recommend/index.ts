@@ -1,5 +1,5 @@
 /** Public surface of the recommendation engine. */
-export { recommend } from "./recommend";
+export { prepareCounterparts, recommend, recommendOne, type Counterparts } from "./recommend";
 export { formatReasonEn, ReasonSchema, type Reason, type ReasonCode } from "./reasons";
 export {
   ParticipantSchema,

@@ -4,21 +4,26 @@
  * Pure and deterministic: same input, same output, byte for byte.
  */
 import type { Bm25Index } from "./bm25";
+import { z } from "zod";
 import { CandidateFinder } from "./candidates";
 import { explain, MAX_TERMS, rankTerms, sharedTerms, type RankedTerm } from "./explain";
-import { compact, fastBase, Vocabulary } from "./fastscore";
+import { compact, fastBase, Vocabulary, type Compact } from "./fastscore";
 import { NO_INTEREST, pairKey, relations, type Interest } from "./relations";
 import {
+  ParticipantSchema,
   RecommendInputSchema,
+  RecommendOptionsSchema,
   RecommendOutputSchema,
   type Breakdown,
+  type ParsedRecommendInput,
+  type ParticipantInput,
   type RecommendInput,
   type RecommendOptions,
   type RecommendOutput,
   type Recommendation,
 } from "./schema";
-import { contributions, maxPositive, pairSignals, prepare, type Prepared } from "./signals";
-import { TextScorer } from "./text";
+import { contributions, maxPositive, pairSignals, prepare, withLoad, type Prepared } from "./signals";
+import { needsIndex, offersIndex, TextScorer, type TextPrebuilt } from "./text";
 import type { Token } from "./tokenise";
 import { TopList, type Entry } from "./toplist";
 
@@ -48,12 +53,123 @@ export function recommend(raw: RecommendInput): RecommendOutput {
     side.push(prepared);
     byId.set(p.id, prepared);
   }
-  const { interest, interestedBySme, blockedBySme } = relations(input, byId, smes.length, buyers.length);
-  const text = new TextScorer(smes, buyers, options.bm25, options.minTextRelevance);
   const vocab = new Vocabulary();
-  const smeCompact = smes.map((x) => compact(x, vocab));
-  const buyerCompact = buyers.map((x) => compact(x, vocab));
-  const finder = new CandidateFinder(buyers);
+  const out = score(input, { smes, buyers, byId, smeCompact: smes.map((x) => compact(x, vocab)), buyerCompact: buyers.map((x) => compact(x, vocab)) });
+  const participants = input.participants.map((p) => ({ participantId: p.id, recommendations: out.listOf(p.id) }));
+  const output: RecommendOutput = {
+    participants,
+    stats: { participants: input.participants.length, candidatePairs: out.candidatePairs, excludedPairs: out.excludedPairs },
+  };
+  // On by default so the documented contract is checked; a caller that trusts this code can skip the cost (see docs).
+  return options.validateOutput ? RecommendOutputSchema.parse(output) : output;
+}
+
+/**
+ * One side of an edition prepared once (parsed, tokenised, indexed), for recommendOne: what a
+ * caller on the other side is scored against. Loads (requests received, capacity) are not part
+ * of it: they change with every request and are given per call. Immutable once built, so one
+ * may be shared by concurrent callers of a process.
+ */
+export interface Counterparts {
+  readonly side: "sme" | "buyer";
+  readonly options: RecommendOptions;
+  readonly prepared: readonly Prepared[];
+  readonly byId: ReadonlyMap<string, Prepared>;
+  readonly offers: Bm25Index;
+  /** Buyers only: the inverted index of their needs, and the structured candidate indexes. */
+  readonly needsOf?: Map<string, number[]>;
+  readonly finder?: CandidateFinder;
+  readonly vocab: Vocabulary;
+  readonly compact: readonly Compact[];
+}
+
+/** Prepares one side's participants (all on `side`) for recommendOne. */
+export function prepareCounterparts(side: "sme" | "buyer", participants: readonly ParticipantInput[], rawOptions: RecommendInput["options"] = {}): Counterparts {
+  const options = RecommendOptionsSchema.parse(rawOptions);
+  const parsed = z.array(ParticipantSchema).parse(participants);
+  const words = new Map<string, Token[]>();
+  const prepared: Prepared[] = [];
+  const byId = new Map<string, Prepared>();
+  for (const p of parsed) {
+    if (p.side !== side) throw new Error(`participant ${p.id} is not on the ${side} side`);
+    if (byId.has(p.id)) throw new Error(`duplicate participant id "${p.id}"`);
+    const x = prepare(p, prepared.length, options, words);
+    prepared.push(x);
+    byId.set(p.id, x);
+  }
+  const vocab = new Vocabulary();
+  return {
+    side,
+    options,
+    prepared,
+    byId,
+    offers: offersIndex(prepared, options.bm25),
+    ...(side === "buyer" ? { needsOf: needsIndex(prepared), finder: new CandidateFinder(prepared) } : {}),
+    vocab,
+    compact: prepared.map((x) => compact(x, vocab)),
+  };
+}
+
+/**
+ * The recommendations of one participant against prepared counterparts: the same list, scores
+ * and reasons as `recommend` gives it with the same participants, loads and exclusions, without
+ * preparing the other side again. `loads` gives each counterpart's requests received and
+ * capacity (absent: none, the default capacity); `noThanks` the counterparts never to suggest;
+ * `limit` replaces the options' list length.
+ */
+export function recommendOne(
+  counterparts: Counterparts,
+  rawMe: ParticipantInput,
+  relationsOf: { noThanks?: readonly string[]; loads?: ReadonlyMap<string, { requestsReceived: number; capacity?: number }>; limit?: number } = {},
+): Recommendation[] {
+  const options = relationsOf.limit ? { ...counterparts.options, limit: relationsOf.limit } : counterparts.options;
+  const me = ParticipantSchema.parse(rawMe);
+  if (me.side === counterparts.side) throw new Error("the participant is on the counterparts' side");
+  if (counterparts.byId.has(me.id)) throw new Error(`duplicate participant id "${me.id}"`);
+  const self = prepare(me, 0, options);
+  const others = counterparts.prepared.map((x) => {
+    const l = relationsOf.loads?.get(x.p.id);
+    return l ? withLoad(x, l.requestsReceived, l.capacity, options) : x.p.requestsReceived === 0 ? x : withLoad(x, 0, x.p.capacity, options);
+  });
+  const byId = new Map(counterparts.byId);
+  byId.set(me.id, self);
+  const meIsSme = me.side === "sme";
+  const smes = meIsSme ? [self] : others;
+  const buyers = meIsSme ? others : [self];
+  const mine = compact(self, new Vocabulary(counterparts.vocab));
+  const noThanks = (relationsOf.noThanks ?? []).filter((id) => counterparts.byId.has(id)).map((to) => ({ from: me.id, to }));
+  const out = score(
+    { participants: [], interests: [], noThanks, metBefore: [], options },
+    {
+      smes,
+      buyers,
+      byId,
+      smeCompact: meIsSme ? [mine] : counterparts.compact,
+      buyerCompact: meIsSme ? counterparts.compact : [mine],
+      prebuilt: meIsSme ? { buyerOffers: counterparts.offers, needsOf: counterparts.needsOf } : { smeOffers: counterparts.offers },
+      finder: meIsSme ? counterparts.finder : undefined,
+    },
+  );
+  return out.listOf(me.id);
+}
+
+interface Sides {
+  smes: Prepared[];
+  buyers: Prepared[];
+  byId: ReadonlyMap<string, Prepared>;
+  smeCompact: readonly Compact[];
+  buyerCompact: readonly Compact[];
+  prebuilt?: TextPrebuilt;
+  finder?: CandidateFinder | undefined;
+}
+
+/** The scoring loop over every candidate pair; lists explained on demand, per participant. */
+function score(input: Pick<ParsedRecommendInput, "interests" | "noThanks" | "metBefore" | "participants" | "options">, sides: Sides) {
+  const { options } = input;
+  const { smes, buyers, byId, smeCompact, buyerCompact } = sides;
+  const { interest, interestedBySme, blockedBySme } = relations(input, byId, smes.length, buyers.length);
+  const text = new TextScorer(smes, buyers, options.bm25, options.minTextRelevance, sides.prebuilt);
+  const finder = sides.finder ?? new CandidateFinder(buyers);
   const norm = maxPositive(options);
   const smeLists = smes.map(() => new TopList(options.limit));
   const buyerLists = buyers.map(() => new TopList(options.limit));
@@ -103,17 +219,13 @@ export function recommend(raw: RecommendInput): RecommendOutput {
   }
 
   const ctx: Context = { smes, buyers, options, text, interest, rankedOffers: new Map() };
-  const participants = input.participants.map((p) => {
-    const self = byId.get(p.id)!;
-    const list = p.side === "sme" ? smeLists[self.index]! : buyerLists[self.index]!;
-    return { participantId: p.id, recommendations: list.entries.map((e) => explainEntry(ctx, p.side, e)) };
-  });
-  const output: RecommendOutput = {
-    participants,
-    stats: { participants: input.participants.length, candidatePairs, excludedPairs },
+  const listOf = (id: string): Recommendation[] => {
+    const self = byId.get(id)!;
+    const side = self.p.side;
+    const list = side === "sme" ? smeLists[self.index]! : buyerLists[self.index]!;
+    return list.entries.map((e) => explainEntry(ctx, side, e));
   };
-  // On by default so the documented contract is checked; a caller that trusts this code can skip the cost (see docs).
-  return options.validateOutput ? RecommendOutputSchema.parse(output) : output;
+  return { listOf, candidatePairs, excludedPairs };
 }
 
 /** Recomputes a listed pair's signals with the readable reference code and words its reasons. */

@@ -28,7 +28,7 @@ export interface Relations {
 export const pairKey = (sme: number, buyer: number, buyerCount: number): number => sme * buyerCount + buyer;
 
 export function relations(
-  input: ParsedRecommendInput,
+  input: Pick<ParsedRecommendInput, "interests" | "noThanks" | "metBefore">,
   byId: ReadonlyMap<string, Prepared>,
   smeCount: number,
   buyerCount: number,

@@ -50,10 +50,21 @@ function keyed(labels: readonly string[], key: (s: string) => string): Map<strin
 }
 
 /** `words` memoises tokenisation across the participants of one run (see tokenise). */
+/** The multiplier for a participant's load: 1 up to the threshold, then falling. */
+export function availabilityOf(requestsReceived: number, capacity: number, options: RecommendOptions): number {
+  const load = requestsReceived / capacity;
+  const { threshold, strength } = options.oversubscription;
+  return load > threshold ? 1 / (1 + strength * (load - threshold)) : 1;
+}
+
+/** The same prepared participant with another load (requests received, capacity): a shallow copy. */
+export function withLoad(x: Prepared, requestsReceived: number, capacity: number | undefined, options: RecommendOptions): Prepared {
+  const cap = capacity ?? options.defaultCapacity;
+  return { ...x, p: { ...x.p, requestsReceived, capacity }, availability: availabilityOf(requestsReceived, cap, options), capacity: cap };
+}
+
 export function prepare(p: Participant, index: number, options: RecommendOptions, words?: Map<string, Token[]>): Prepared {
   const capacity = p.capacity ?? options.defaultCapacity;
-  const load = p.requestsReceived / capacity;
-  const { threshold, strength } = options.oversubscription;
   const markets = new Set(p.side === "sme" ? p.exportMarkets : [...(p.country ? [p.country] : []), ...p.markets]);
   markets.delete(options.homeCountry);
   const needs = tokenise(p.needs, words);
@@ -69,7 +80,7 @@ export function prepare(p: Participant, index: number, options: RecommendOptions
     offers: tokenise(p.offers, words),
     needs,
     needTerms: new Set(needs.map((t) => t.term)),
-    availability: load > threshold ? 1 / (1 + strength * (load - threshold)) : 1,
+    availability: availabilityOf(p.requestsReceived, capacity, options),
     capacity,
   };
 }

@@ -13,13 +13,39 @@
 import { Bm25Index, type Bm25Params } from "./bm25";
 import type { Prepared } from "./signals";
 
+/** What a scorer may reuse from an earlier one over the same side (recommendOne's cache). */
+export interface TextPrebuilt {
+  smeOffers?: Bm25Index;
+  buyerOffers?: Bm25Index;
+  needsOf?: Map<string, number[]>;
+}
+
+/** term -> buyers whose needs contain it. */
+export function needsIndex(buyers: readonly Prepared[]): Map<string, number[]> {
+  const needsOf = new Map<string, number[]>();
+  for (const b of buyers) {
+    for (const term of b.needTerms) {
+      let list = needsOf.get(term);
+      if (!list) needsOf.set(term, (list = []));
+      list.push(b.index);
+    }
+  }
+  return needsOf;
+}
+
+export const offersIndex = (side: readonly Prepared[], params: Bm25Params): Bm25Index =>
+  new Bm25Index(
+    side.map((s) => s.offers.map((t) => t.term)),
+    params,
+  );
+
 export class TextScorer {
   /** SME offers: the documents buyers' needs are matched against. */
   readonly smeOffers: Bm25Index;
   /** Buyer-side offers: the documents SMEs' needs are matched against. */
   readonly buyerOffers: Bm25Index;
   /** term -> buyers whose needs contain it. */
-  private readonly needsOf = new Map<string, number[]>();
+  private readonly needsOf: Map<string, number[]>;
   /** Per buyer, the reference score of its needs over SME offers (see Bm25Index.referenceScore). */
   private readonly needsRef: Float64Array;
   private readonly acc: Float64Array;
@@ -30,23 +56,13 @@ export class TextScorer {
     params: Bm25Params,
     /** Below this a match is a lone shared generic word ("quality"): noise that would make nearly every pair a candidate. */
     private readonly minRelevance: number,
+    /** Indexes built earlier over the same participants (their index positions unchanged). */
+    prebuilt: TextPrebuilt = {},
   ) {
-    this.smeOffers = new Bm25Index(
-      smes.map((s) => s.offers.map((t) => t.term)),
-      params,
-    );
-    this.buyerOffers = new Bm25Index(
-      buyers.map((b) => b.offers.map((t) => t.term)),
-      params,
-    );
+    this.smeOffers = prebuilt.smeOffers ?? offersIndex(smes, params);
+    this.buyerOffers = prebuilt.buyerOffers ?? offersIndex(buyers, params);
     this.needsRef = Float64Array.from(buyers, (b) => this.smeOffers.referenceScore([...b.needTerms]));
-    for (const b of buyers) {
-      for (const term of b.needTerms) {
-        let list = this.needsOf.get(term);
-        if (!list) this.needsOf.set(term, (list = []));
-        list.push(b.index);
-      }
-    }
+    this.needsOf = prebuilt.needsOf ?? needsIndex(buyers);
     this.acc = new Float64Array(buyers.length);
   }
 

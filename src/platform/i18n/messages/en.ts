@@ -267,6 +267,7 @@ export const en = {
   "error.b2b_matchmaking_off": "B2B matchmaking is not offered for this edition.",
   "error.b2b_window_closed": "B2B matchmaking is not open at this time (profiles and requests are taken only while its window is open).",
   "error.b2b_registration_not_approved": "Only an approved registration can take part in B2B matchmaking.",
+  "error.b2b_regulators_not_allowed": "This programme's organiser has not opened B2B matchmaking to regulators.",
   "error.b2b_not_trade_category": "B2B matchmaking is for buyers, investors, financial institutions, development partners and foreign missions; this registration's category is not one of them.",
   "error.b2b_kind_not_for_category": "That kind of participant does not fit this registration's category.",
   "error.b2b_run_in_progress": "A scheduling run of this edition is already queued or running; wait for it to finish.",

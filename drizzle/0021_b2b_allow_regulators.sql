@@ -1,0 +1,1 @@
+ALTER TABLE "b2b_programmes" ADD COLUMN "allow_regulators" boolean DEFAULT false NOT NULL;
