@@ -83,6 +83,7 @@ export function EditionView({ details, standing, past = [] }: Props) {
         <p>
           <Link to={`/editions/${edition.slug}/floor`}>{t("floor.map.link")}</Link>
           {" · "}<Link to={`/editions/${edition.slug}/catalogue`}>{t("exhibitors.catalogue.link")}</Link>
+          {" · "}<Link to={`/editions/${edition.slug}/programme`}>{t("programme.agenda.title")}</Link>
         </p>
         {/* Figures, not links: there is no page of them to go to. */}
         <p className="stats">
