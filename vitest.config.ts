@@ -74,16 +74,18 @@ const projects = [
   },
 ];
 
-// Speed (docs/code-style.md, "Tests and their time"): every project shares one pool of three
-// workers on the 2-core CI machine. Browser journeys spend much of their time waiting on Chromium
-// and the server, so a third worker fills the cores; database tests fill the rest. Modules are not
+// Speed (docs/code-style.md, "Tests and their time"): every project shares one pool of two workers
+// on the 2-core CI machine. A third worker used to be here on the idea that browser journeys wait on
+// Chromium; measured on 2026-12-06 with eight journey files alone (`npx vitest run --project e2e
+// --maxWorkers=N <files>`), 2 workers took 221 s, 3 took 282 s and 4 took 297 s (with a timeout):
+// each worker's Chromium and server fill the cores already, and a third only thrashes. Modules are not
 // re-imported for every file (`isolate: false`): importing the app's graph cost ~5 s per file, more
 // than most files' tests. Module state must therefore be harmless across files, as it must be
 // across databases in one process anyway (caches are kept per database handle: scan.ts).
 export default defineConfig({
   test: {
     projects,
-    maxWorkers: 3,
+    maxWorkers: 2,
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });
