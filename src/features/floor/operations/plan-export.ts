@@ -3,6 +3,7 @@ import type { Ctx } from "../../../platform/context";
 import { parseInput } from "../../../platform/validation";
 import { rectPoints } from "../engine/geometry";
 import { renderPlanPdf } from "../export/plan-pdf";
+import { mapStall } from "../map-stall";
 import { planSvg } from "../export/plan-svg";
 import type { PublicStall } from "./plan";
 import { getFloorHall } from "./plan-edit";
@@ -15,23 +16,7 @@ export async function exportFloorPlan(ctx: Ctx, raw: unknown): Promise<{ body: U
   const { hallId, format } = parseInput(z.object({ hallId: z.uuid(), format: z.enum(["svg", "pdf"]) }), raw);
   const v = await getFloorHall(ctx, { hallId });
   const filename = `${v.edition.slug}-${v.hall.code}.${format}`.replace(/[^A-Za-z0-9._-]/g, "_");
-  const stalls: PublicStall[] = v.stalls.map((s) => ({
-    id: s.id,
-    hallId: s.hallId,
-    areaId: s.areaId,
-    number: s.number,
-    seq: s.seq,
-    rect: s.x !== null && s.y !== null && s.w !== null && s.h !== null ? { x: s.x, y: s.y, w: s.w, h: s.h } : null,
-    polygon: s.polygon,
-    areaM2: s.areaM2,
-    type: s.type,
-    power: s.power,
-    water: s.water,
-    corner: s.corner,
-    accessible: s.accessible,
-    blocked: s.state === "blocked",
-    exhibitor: null,
-  }));
+  const stalls: PublicStall[] = v.stalls.map((s) => mapStall(s));
   if (format === "svg") {
     const svg = planSvg({ hall: { ...v.hall, stallCount: stalls.length, exhibitorCount: 0 }, areas: v.areas.map((a) => ({ ...a, cluster: null })), stalls, locale: ctx.locale });
     return { body: new TextEncoder().encode(svg), contentType: "image/svg+xml; charset=utf-8", filename };

@@ -9,6 +9,7 @@ import { enterprises, products } from "../../editions/enterprise-tables";
 import { findEdition } from "../../editions/queries";
 import { clusters } from "../../editions/tables";
 import { route } from "../engine/route";
+import { mapStall } from "../map-stall";
 import { floorAreas, floorHalls, floorStalls, type AreaKind, type FloorEntrance, type FloorObstacle, type FloorPoint, type StallType } from "../tables";
 
 // The public floor (issue #12, items 4 and 7): an edition's halls, areas and stalls as visitors see
@@ -164,23 +165,7 @@ export async function loadPublicFloor(db: Executor, edition: { id: string; slug:
     })),
     stalls: stallRows
       .filter((s) => ids.includes(s.hallId))
-      .map((s) => ({
-        id: s.id,
-        hallId: s.hallId,
-        areaId: s.areaId,
-        number: s.number,
-        seq: s.seq,
-        rect: s.x !== null && s.y !== null && s.w !== null && s.h !== null ? { x: s.x, y: s.y, w: s.w, h: s.h } : null,
-        polygon: s.polygon,
-        areaM2: s.areaM2,
-        type: s.type,
-        power: s.power,
-        water: s.water,
-        corner: s.corner,
-        accessible: s.accessible,
-        blocked: s.state === "blocked",
-        exhibitor: s.state === "confirmed" && s.enterpriseId ? (exhibitorById.get(s.enterpriseId) ?? null) : null,
-      })),
+      .map((s) => mapStall(s, s.state === "confirmed" && s.enterpriseId ? (exhibitorById.get(s.enterpriseId) ?? null) : null)),
   };
 }
 

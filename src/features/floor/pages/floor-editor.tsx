@@ -6,6 +6,7 @@ import { Field, FormError, Notice, SelectField, failureOf, useFailure } from "..
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { uuidParam } from "../../../web/params";
 import { HallMap } from "../components/hall-map";
+import { mapStall } from "../map-stall";
 import type { PublicStall } from "../operations/plan";
 import {
   addFloorArea,
@@ -39,23 +40,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (view.edition.id !== editionId) throw new Response(null, { status: 404 });
   const url = new URL(request.url);
   const selected = view.stalls.find((s) => s.id === url.searchParams.get("stall")) ?? null;
-  const stalls: PublicStall[] = view.stalls.map((s) => ({
-    id: s.id,
-    hallId: s.hallId,
-    areaId: s.areaId,
-    number: s.number,
-    seq: s.seq,
-    rect: s.x !== null && s.y !== null && s.w !== null && s.h !== null ? { x: s.x, y: s.y, w: s.w, h: s.h } : null,
-    polygon: s.polygon,
-    areaM2: s.areaM2,
-    type: s.type,
-    power: s.power,
-    water: s.water,
-    corner: s.corner,
-    accessible: s.accessible,
-    blocked: s.state === "blocked",
-    exhibitor: null,
-  }));
+  const stalls: PublicStall[] = view.stalls.map((s) => mapStall(s));
   const areas = view.areas.map((a) => ({ ...a, cluster: null }));
   const hall = { ...view.hall, stallCount: stalls.length, exhibitorCount: 0 };
   return { ...view, hall, mapStalls: stalls, mapAreas: areas, selected, done: url.searchParams.get("done"), locale: context.ctx.locale };
