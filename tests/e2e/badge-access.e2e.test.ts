@@ -1,4 +1,3 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import { and, eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +11,7 @@ import { issueBadge } from "../../src/features/checkin/operations/issue-badge";
 import { badges } from "../../src/features/checkin/tables";
 import { editions, visitorCategories } from "../../src/features/editions/tables";
 import { registrations } from "../../src/features/registration/tables";
-import { SLOW, demo, seriousViolations, signIn, startEnv, type Env, signInByPost } from "./helpers";
+import { SLOW, axeViolations, demo, seriousViolations, signIn, startEnv, type Env, signInByPost } from "./helpers";
 
 // Review findings on a 360 px phone, in English and Urdu: a registrant without an account reaches
 // their badge (manage link, badge email link; the sign-in page says so), staff see whose badge it
@@ -60,8 +59,8 @@ const h1 = (page: Page) => page.locator("main h1").first().innerText();
 /** Axe on the settings section with the warning only: the rest of the edition page is others' (its
  *  wide tables are being reworked separately). */
 async function warningViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).include("section:has(> #settings-h)").withTags(["wcag2a", "wcag2aa"]).analyze();
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const violations = await axeViolations(page, "section:has(> #settings-h)");
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 describe("a registrant without an account", () => {
