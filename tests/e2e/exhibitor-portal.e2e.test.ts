@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { solidPng } from "../../src/features/exhibitors/seed";
-import { seriousViolations, signInByPost, startEnv, type Env } from "./helpers";
+import { backOfficeEditionPath, demo, seriousViolations, signInByPost, startEnv, type Env } from "./helpers";
 
 const exhibitor = "exhibitor@demo.numaish.pk";
 
@@ -81,6 +81,18 @@ describe("the exhibitor portal", () => {
       await page.getByTestId("checklist").waitFor();
       expect(await seriousViolations(page, `portal (${locale})`)).toEqual([]);
       expect(await overflow(page)).toBeLessThanOrEqual(0);
+    }
+  }, 120_000);
+
+  it("the organiser's list of exhibitors is axe-clean in Urdu and English (its wide table scrolls by keyboard)", async () => {
+    const { page } = await env.context();
+    page.setDefaultTimeout(15_000);
+    await signInByPost(env, page, demo.organiser);
+    const path = `${await backOfficeEditionPath(page, { hasText: "2026" })}/exhibitors`;
+    for (const locale of ["ur", "en"] as const) {
+      await page.goto(`/lang/${locale}?next=${encodeURIComponent(path)}`);
+      await page.getByTestId("exhibitors-table").waitFor();
+      expect(await seriousViolations(page, `organiser's exhibitors (${locale})`)).toEqual([]);
     }
   }, 120_000);
 });

@@ -94,7 +94,7 @@ export function ClustersSection(props: {
           </Form>
         </div>
       ) : null}
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-labelledby="clusters" tabIndex={0}>
         <table>
           <thead>
             <tr>

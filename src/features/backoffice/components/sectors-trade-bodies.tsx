@@ -64,7 +64,7 @@ export function TradeBodiesSection(props: { tradeBodies: TradeBody[]; failure?: 
             {own.length === 0 ? (
               <p className="muted">{t("common.empty")}</p>
             ) : (
-              <div className="table-scroll">
+              <div className="table-scroll" role="region" aria-labelledby={`tb-${kind}`} tabIndex={0}>
                 <table>
                   <thead>
                     <tr>

@@ -171,7 +171,7 @@ export default function CheckinSetupPage({ loaderData: d }: Route.ComponentProps
       {d.quotas.length === 0 ? (
         <p>{t("checkin.setup.noQuotas")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label={t("checkin.setup.quotas")} tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -71,7 +71,7 @@ export default function BoExhibitors({ loaderData: d, actionData }: Route.Compon
       {d.exhibitors.length === 0 ? (
         <p>{t("exhibitors.bo.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label={t("exhibitors.bo.title")} tabIndex={0}>
           <table data-testid="exhibitors-table" data-only-late={onlyLate ? "1" : "0"}>
             <thead>
               <tr>
