@@ -142,6 +142,22 @@ export const b2bParticipants = pgTable(
   ],
 );
 
+/** A version per edition and side of what recommendations are computed from (the side's
+ *  participants, profiles, enterprises, registry products, clusters and sectors), bumped by
+ *  database triggers on any change to them (migration 0022): a per-process cache of a side's
+ *  prepared input checks it with one primary-key read (operations/recommend-input.ts). */
+export const b2bRecommendVersions = pgTable(
+  "b2b_recommend_versions",
+  {
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    side: text("side", { enum: participantSides }).notNull(),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ name: "b2b_recommend_versions_pk", columns: [t.editionId, t.side] })],
+);
+
 /** People of an exhibitor who hold its meetings. */
 export const b2bSmeStaff = pgTable(
   "b2b_sme_staff",
