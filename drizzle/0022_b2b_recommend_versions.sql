@@ -6,7 +6,8 @@ CREATE TABLE "b2b_recommend_versions" (
 );
 --> statement-breakpoint
 ALTER TABLE "b2b_recommend_versions" ADD CONSTRAINT "b2b_recommend_versions_edition_id_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "public"."editions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
--- Issue 11 (recommendation speed): the version of what a side's recommendations are computed from,
+-- Issue 11 (recommendation speed): the version of what a side's recommendations are computed from
+-- and of the cards they list (a buyer-side card's name and organisation come from its registration),
 -- bumped in the writer's own transaction, so any process sees a change at its next primary-key read
 -- of b2b_recommend_versions (operations/recommend-input.ts). An edition being deleted takes its rows
 -- (and its versions) with it: nothing to bump then.
@@ -31,6 +32,11 @@ BEGIN
 		PERFORM "b2b_recommend_touch"(k.e, k.s) FROM (
 			SELECT DISTINCT p."edition_id" AS e, p."side" AS s FROM "b2b_participants" p
 			WHERE p."id" IN ((o->>'participant_id')::uuid, (n->>'participant_id')::uuid) ORDER BY 1, 2
+		) k;
+	ELSIF TG_TABLE_NAME = 'registrations' THEN
+		PERFORM "b2b_recommend_touch"(k.e, k.s) FROM (
+			SELECT DISTINCT p."edition_id" AS e, p."side" AS s FROM "b2b_participants" p
+			WHERE p."registration_id" IN ((o->>'id')::uuid, (n->>'id')::uuid) ORDER BY 1, 2
 		) k;
 	ELSIF TG_TABLE_NAME = 'enterprises' THEN
 		PERFORM "b2b_recommend_touch"(k.e, k.s) FROM (
@@ -80,3 +86,8 @@ CREATE TRIGGER "b2b_recommend_bump_update" AFTER UPDATE ON "clusters" FOR EACH R
 CREATE TRIGGER "b2b_recommend_bump" AFTER INSERT OR DELETE ON "sectors" FOR EACH ROW EXECUTE FUNCTION "b2b_recommend_bump"();
 --> statement-breakpoint
 CREATE TRIGGER "b2b_recommend_bump_update" AFTER UPDATE ON "sectors" FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION "b2b_recommend_bump"();
+--> statement-breakpoint
+-- A buyer-side participant's card: the registration's name, organisation and designation only.
+CREATE TRIGGER "b2b_recommend_bump_update" AFTER UPDATE ON "registrations" FOR EACH ROW
+	WHEN ((OLD."name", OLD."name_ur", OLD."organisation", OLD."designation") IS DISTINCT FROM (NEW."name", NEW."name_ur", NEW."organisation", NEW."designation"))
+	EXECUTE FUNCTION "b2b_recommend_bump"();

@@ -9,6 +9,7 @@ import { clusters, sectors } from "../editions/tables";
 import { enterprises, products } from "../editions/enterprise-tables";
 import { decideRegistrations } from "../registration/operations/decide";
 import { register } from "../registration/operations/register";
+import { registrations } from "../registration/tables";
 import { enrolExhibitors, joinAsBuyer } from "./operations/participants";
 import { updateMyProfile } from "./operations/profiles";
 import { getB2bProgramme, setB2bProgramme } from "./operations/programme";
@@ -30,7 +31,7 @@ let drop: (() => Promise<void>) | undefined;
 let editionId: string;
 let smeId: string;
 let unsavedId: string;
-let buyer: { id: string; token: string };
+let buyer: { id: string; token: string; registrationId: string };
 
 const db = () => reader.db;
 const reasonsOf = async (id: string) =>
@@ -68,7 +69,7 @@ beforeAll(async () => {
   const r = await register(ctxFor(db()), { editionId, categoryId: show.cat.corporate_buyer, name: "Version Buyer", email: "versions@example.com", phone: "+923001234567", days: [0], consentData: true, consentScan: false });
   await decideRegistrations(organiser, { editionId, ids: [r.registrations[0]!.id], decision: "approve" });
   const joined = await joinAsBuyer(ctxFor(db()), { registrationToken: r.manageTokens![0]!, kind: "buyer_procurement" });
-  buyer = { id: joined.participant.id, token: joined.accessToken! };
+  buyer = { id: joined.participant.id, token: joined.accessToken!, registrationId: r.registrations[0]!.id };
   await updateMyProfile(ctxFor(db()), { token: buyer.token, profile: { needsEn: "We source surgical forceps", hsCodes: ["9018"], languages: ["ur"] } });
 }, 60_000);
 
@@ -118,6 +119,9 @@ describe(`recommendations' cache against another connection's writes (${onPostgr
     expect(await bumps((w) => w.update(b2bProfiles).set({ languages: ["ur", "en"] }).where(eq(b2bProfiles.participantId, buyer.id)))).toEqual([0, 1]);
     expect(await bumps((w) => w.update(b2bParticipants).set({ withdrawnAt: new Date() }).where(eq(b2bParticipants.id, buyer.id)))).toEqual([0, 1]);
     expect(await bumps((w) => w.update(b2bParticipants).set({ withdrawnAt: null }).where(eq(b2bParticipants.id, buyer.id)))).toEqual([0, 1]);
+    // A buyer-side card's name comes from its registration; its phone is never shown.
+    expect(await bumps((w) => w.update(registrations).set({ organisation: "Versions Ltd" }).where(eq(registrations.id, buyer.registrationId)))).toEqual([0, 1]);
+    expect(await bumps((w) => w.update(registrations).set({ phone: "+923001234568" }).where(eq(registrations.id, buyer.registrationId)))).toEqual([0, 0]);
     // Not read by recommendations: a calendar token, the locale, a write that changes nothing.
     expect(await bumps((w) => w.update(b2bParticipants).set({ calendarTokenHash: "versions-calendar", locale: "ur" }).where(eq(b2bParticipants.id, buyer.id)))).toEqual([0, 0]);
     expect(await bumps((w) => w.update(b2bProfiles).set({ languages: ["ur", "en"] }).where(eq(b2bProfiles.participantId, buyer.id)))).toEqual([0, 0]);
@@ -131,5 +135,12 @@ describe(`recommendations' cache against another connection's writes (${onPostgr
     ).rejects.toThrow("rolled back");
     expect(await versionOf("sme")).toBe(before);
     expect(await reasonsOf(smeId)).toContain("hs_match");
+  });
+
+  it("lists the cards as they are after a rename elsewhere", async () => {
+    const [sme] = await db().select().from(b2bParticipants).where(eq(b2bParticipants.id, smeId));
+    await elsewhere((w) => w.update(enterprises).set({ nameEn: "Renamed Surgical Works" }).where(eq(enterprises.id, sme!.enterpriseId!)));
+    const list = await recommendationsFor(ctxFor(db()), { token: buyer.token });
+    expect(list.recommendations.find((r) => r.card.id === smeId)?.card.nameEn).toBe("Renamed Surgical Works");
   });
 });

@@ -16,8 +16,8 @@ import type { Participant } from "./participants";
 // and side, with the version it was built at. The version is a row of b2b_recommend_versions,
 // bumped by database triggers in the writer's own transaction on any change to what the input is
 // built from (the side's participants, their profiles, enterprises and registry products, the
-// edition's clusters and sectors: migration 0022), so a change made by any process counts at the
-// next call of every process (issue #17: no per-process cache outlives a change). Loads (requests
+// edition's clusters and sectors, and the buyer-side cards' names from registrations: migration
+// 0022), so a change made by any process counts at the next call of every process (issue #17: no per-process cache outlives a change). Loads (requests
 // received, meetings booked) change with every request: read per call. Per call, ONE query reads
 // the version, the caller's card, the capacity, the loads and the exclusions.
 
@@ -78,36 +78,42 @@ async function registryOf(db: Executor, rows: readonly CardRow[]): Promise<Map<s
   return new Map([...registry].map(([id, items]) => [id, registryOfItems(items)]));
 }
 
+/** A side prepared for the engine, and its participants' cards as the list shows them. */
+export interface Side {
+  counterparts: Counterparts;
+  cards: ReadonlyMap<string, CardRow>;
+}
 interface SideEntry {
   version: number;
-  counterparts: Promise<Counterparts>;
+  side: Promise<Side>;
 }
 const sideCache = new WeakMap<object, Map<string, SideEntry>>();
 
-async function buildSide(db: Executor, editionId: string, side: ParticipantSide): Promise<Counterparts> {
+async function buildSide(db: Executor, editionId: string, side: ParticipantSide): Promise<Side> {
   const rows = await cardQuery(db).where(and(visibleWhere(editionId), eq(b2bParticipants.side, side))).orderBy(asc(b2bParticipants.id));
   const registry = await registryOf(db, rows);
   // No loads here: they come per call (recommendOne's `loads`).
-  return prepareCounterparts(
+  const counterparts = prepareCounterparts(
     side,
     rows.map((row) => engineParticipant({ row, registry: row.enterpriseId ? registry.get(row.enterpriseId) : undefined }, undefined, 0)),
     { validateOutput: false },
   );
+  return { counterparts, cards: new Map(rows.map((r) => [r.id, r])) };
 }
 
-/** The other side of an edition, prepared: from the cache when it was built at `version` (read
- *  from b2b_recommend_versions before), else built again (and kept). */
-export function counterpartsOf(db: Executor, editionId: string, side: ParticipantSide, version: number): Promise<Counterparts> {
+/** The other side of an edition, prepared, with its cards: from the cache when it was built at
+ *  `version` (read from b2b_recommend_versions before), else built again (and kept). */
+export function sideOf(db: Executor, editionId: string, side: ParticipantSide, version: number): Promise<Side> {
   let perDb = sideCache.get(db);
   if (!perDb) sideCache.set(db, (perDb = new Map()));
   const key = `${editionId}:${side}`;
   const hit = perDb.get(key);
-  if (hit && hit.version === version) return hit.counterparts;
+  if (hit && hit.version === version) return hit.side;
   // Built after the version was read: a change in between only makes the next call rebuild.
-  const entry: SideEntry = { version, counterparts: buildSide(db, editionId, side) };
+  const entry: SideEntry = { version, side: buildSide(db, editionId, side) };
   perDb.set(key, entry);
-  entry.counterparts.catch(() => perDb.get(key) === entry && perDb.delete(key));
-  return entry.counterparts;
+  entry.side.catch(() => perDb.get(key) === entry && perDb.delete(key));
+  return entry.side;
 }
 
 /** A jsonb value as the driver gives it (parsed already, or its text). */
@@ -152,16 +158,16 @@ function perCall(side: ParticipantSide): Record<string, SQL> {
   };
 }
 
-/** What recommendations are computed from, for one caller: itself, the other side prepared (see
- *  counterpartsOf), the counterparts' loads and capacity, and those never to suggest (already
- *  asked either way, of its own enterprise, fully booked). One query, and the other side's
- *  build when its version changed. */
+/** What recommendations are computed from, for one caller: itself, the other side prepared and
+ *  its cards (see sideOf), the counterparts' loads and capacity, and those never to suggest
+ *  (already asked either way, of its own enterprise, fully booked). One query, and the other
+ *  side's build when its version changed. */
 export async function recommendationInput(db: Executor, me: Participant) {
   const other: ParticipantSide = me.side === "sme" ? "buyer" : "sme";
   const [row] = await cardQuery(db, perCall(me.side)).where(eq(b2bParticipants.id, me.id));
   const r = row as unknown as CardRow & { version: unknown; capacity: unknown; received: unknown; booked: unknown; noThanks: unknown; registry: unknown };
   const capacity = Math.max(1, Number(r.capacity));
-  const counterparts = await counterpartsOf(db, me.editionId, other, Number(r.version));
+  const { counterparts, cards } = await sideOf(db, me.editionId, other, Number(r.version));
   const received = json<Record<string, number>>(r.received, {});
   const booked = json<Record<string, number>>(r.booked, {});
   const full = Object.keys(booked).filter((id) => Number(booked[id]) >= capacity);
@@ -169,5 +175,5 @@ export async function recommendationInput(db: Executor, me: Participant) {
   const loads = new Map(counterparts.prepared.map((x) => [x.p.id, { requestsReceived: Number(received[x.p.id] ?? 0), capacity }]));
   const items = json<RegistryItem[]>(r.registry, []);
   const self = engineParticipant({ row: r, registry: items.length ? registryOfItems(items) : undefined }, capacity, Number(received[me.id] ?? 0));
-  return { me: self, counterparts, noThanks, loads };
+  return { me: self, counterparts, cards, noThanks, loads };
 }

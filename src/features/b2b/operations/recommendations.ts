@@ -1,12 +1,11 @@
-import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import type { Locale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import { parseInput } from "../../../platform/validation";
 import { recommendOne, type Reason } from "../../matchmaking/recommend";
-import { b2bParticipants, type ParticipantSide } from "../tables";
-import { cardQuery, presentCard, viewer } from "./directory";
+import type { ParticipantSide } from "../tables";
+import { presentCard, viewer } from "./directory";
 import { recommendationInput } from "./recommend-input";
 
 // Recommendations (issue #11, item 3): the counterparts worth meeting, best first, with the
@@ -15,7 +14,7 @@ import { recommendationInput } from "./recommend-input";
 // that never saved its profile counts with its registry entry: description, products and their
 // HS codes, certifications, markets). The other side's prepared input is cached with a version
 // that database triggers bump (recommend-input.ts), so a changed profile counts at once
-// (bench:recommend measures it). Three queries a call: the caller, its input, the listed cards.
+// (bench:recommend measures it). Two queries a call: the caller, and its input (recommend-input.ts).
 // Never suggested: a participant the caller already has a request
 // with (any status, either direction), one of its own enterprise, one not visible (withdrawn,
 // not approved, not opted in), one fully booked (scheduled meetings up to its days' capacity).
@@ -74,18 +73,16 @@ export function reasonText(locale: Locale, reason: Reason, reader: ParticipantSi
 export async function recommendationsFor(ctx: Ctx, raw: unknown) {
   const { limit = 20, ...ref } = parseInput(input, raw);
   const me = await viewer(ctx.db, ctx, ref);
-  const { me: self, counterparts, noThanks, loads } = await recommendationInput(ctx.db, me);
+  const { me: self, counterparts, cards, noThanks, loads } = await recommendationInput(ctx.db, me);
   const excluded = new Set(noThanks);
   const mine = recommendOne(counterparts, self, { noThanks, loads, limit }).filter((r) => !excluded.has(r.counterpartId) && r.counterpartId !== me.id);
-  // The cards read now (names and profiles as they are), for the listed only.
-  const rows = mine.length ? await cardQuery(ctx.db).where(inArray(b2bParticipants.id, mine.map((r) => r.counterpartId))) : [];
-  const cards = new Map(rows.map((r) => [r.id, presentCard(r)]));
+  // The cards as of the side's version (names and profiles as they are: their writes bump it).
   return {
     viewer: { id: me.id, side: me.side, kind: me.kind, editionId: me.editionId },
     recommendations: mine
       .filter((r) => cards.has(r.counterpartId))
       .map((r) => ({
-        card: cards.get(r.counterpartId)!,
+        card: presentCard(cards.get(r.counterpartId)!),
         score: r.score,
         reasons: r.reasons.map((reason) => ({ ...reason, text: reasonText(ctx.locale, reason, me.side) })),
       })),
