@@ -285,6 +285,9 @@ export const b2bRuns = pgTable(
     /** When and by which process (host:pid) a runner claimed the run (FOR UPDATE SKIP LOCKED). */
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
     claimedBy: text("claimed_by"),
+    /** The claiming runner's last sign of life (run-worker.ts: every HEARTBEAT_MS); a running run
+     *  whose heartbeat is older than STALE_MS is taken over by another runner. */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
     /** A re-run keeps this run's pinned placements where they are. */
     baseRunId: uuid("base_run_id").references((): AnyPgColumn => b2bRuns.id, { onDelete: "set null" }),
   },

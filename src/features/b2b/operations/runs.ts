@@ -71,6 +71,7 @@ export function presentRun(r: Run) {
     publishedAt: r.publishedAt?.toISOString() ?? null,
     baseRunId: r.baseRunId,
     claimedBy: r.claimedBy,
+    heartbeatAt: r.heartbeatAt?.toISOString() ?? null,
   };
 }
 
