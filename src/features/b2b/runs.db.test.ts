@@ -10,7 +10,7 @@ import { hhmm } from "./core/slots";
 import type { RunSummary } from "./core/run-input";
 import { compareRuns, movePlacement, pinPlacement, removePlacement } from "./operations/runs-edit";
 import { publishRun } from "./operations/runs-publish";
-import { getRun, listRuns, startRun } from "./operations/runs";
+import { getRun, listRuns, PLACEMENTS_PAGE, startRun } from "./operations/runs";
 import { removeTableOrSlot } from "./operations/repair";
 import { claimRun, executeRun, heartbeat, runQueuedRuns, STALE_MS } from "./run-worker";
 import { fixedClock } from "../../platform/clock";
@@ -363,5 +363,18 @@ describe("a runner that stops", () => {
     // And a new run may start.
     expect((await startRun(organiser(), { editionId })).run.status).toBe("queued");
     expect(await runQueuedRuns(t.db, at(3 * STALE_MS), "live-runner")).toHaveLength(1);
+  });
+});
+
+describe("the run page's list", () => {
+  it("reads the placements a page at a time, with their total and the names of those without a meeting", async () => {
+    const runId = (await listRuns(organiser(), { editionId })).runs.find((r) => r.status === "done")!.id;
+    const all = (await getRun(organiser(), { runId, placements: true })).placements!;
+    const first = await getRun(organiser(), { runId, placements: true, page: 1 });
+    expect(first.placementsTotal).toBe(all.length);
+    expect(first.placements).toEqual(all.slice(0, PLACEMENTS_PAGE));
+    expect((await getRun(organiser(), { runId, placements: true, page: 2 })).placements).toEqual(all.slice(PLACEMENTS_PAGE, 2 * PLACEMENTS_PAGE));
+    expect(first.noMeetingNames!.length).toBe(Math.min(100, first.run.summary!.noMeeting.length));
+    expect(first.noMeetingNames!.every((n) => !/^[0-9a-f-]{36}$/.test(n))).toBe(true);
   });
 });
