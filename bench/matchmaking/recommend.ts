@@ -1,7 +1,8 @@
 // Recommendations for one participant among 2,000 (b2b/operations/recommendations.ts): the time of
-// recommendationsFor through the database (the other side's version check, and its prepared input
-// from the cache or rebuilt; the caller's card, loads, exclusions, the engine for the caller, the
-// listed cards, the reasons in Urdu), for sampled participants of both sides, as p50/p95/max.
+// recommendationsFor through the database (the caller by its token; one query for the other side's
+// version, the caller's card, capacity, loads and exclusions; the other side's prepared input and
+// cards from the cache or rebuilt; the engine for the caller; the reasons in Urdu), for sampled
+// participants of both sides, as p50/p95/max.
 // The warm-up call per side builds the cache; `coldMs` is that first call (what the first caller
 // after any profile change pays).
 //
