@@ -1,7 +1,8 @@
 // Recommendations for one participant among 2,000 (b2b/operations/recommendations.ts): the time of
-// recommendationsFor through the database (the other side's version check, and its prepared input
-// from the cache or rebuilt; the caller's card, loads, exclusions, the engine for the caller, the
-// listed cards, the reasons in Urdu), for sampled participants of both sides, as p50/p95/max.
+// recommendationsFor through the database (the caller by its token; one query for the other side's
+// version, the caller's card, capacity, loads and exclusions; the other side's prepared input and
+// cards from the cache or rebuilt; the engine for the caller; the reasons in Urdu), for sampled
+// participants of both sides, as p50/p95/max.
 // The warm-up call per side builds the cache; `coldMs` is that first call (what the first caller
 // after any profile change pays).
 //
@@ -25,7 +26,8 @@ import { enterprises } from "../../src/features/editions/enterprise-tables";
 import { editions, visitorCategories } from "../../src/features/editions/tables";
 import { generateInput } from "../../src/features/matchmaking/recommend/generate";
 import { viewer } from "../../src/features/b2b/operations/directory";
-import { recommendationInput, recommendationsFor } from "../../src/features/b2b/operations/recommendations";
+import { recommendationsFor } from "../../src/features/b2b/operations/recommendations";
+import { recommendationInput } from "../../src/features/b2b/operations/recommend-input";
 import { recommendOne } from "../../src/features/matchmaking/recommend";
 import { b2bParticipants, b2bProfiles } from "../../src/features/b2b/tables";
 import { registrations } from "../../src/features/registration/tables";

@@ -53,6 +53,7 @@ const runSchema = z
     publishedAt: z.string().nullable(),
     baseRunId: uuid.nullable(),
     claimedBy: z.string().nullable().openapi({ description: "The app process that ran it (host:pid)" }),
+    heartbeatAt: z.string().nullable().openapi({ description: "The running process's last heartbeat; a running run silent for 60 s is taken over by another process" }),
   })
   .openapi("B2bRun");
 const placementSchema = z

@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Clock } from "../../platform/clock";
 import { transaction } from "../../platform/db/after-commit";
 import type { Db, Executor } from "../../platform/db/types";
@@ -15,10 +15,13 @@ import { b2bMeetings, b2bParticipants, b2bProfiles, b2bProgrammes, b2bRequests, 
 // inserts a queued run; a runner in each app process claims queued runs with
 // `SELECT … FOR UPDATE SKIP LOCKED`, so two processes on one PostgreSQL never run one twice, and
 // every process sees the run's status and progress in the table. The engine runs in a worker thread
-// (the process stays responsive) while the LP bound is solved on the main thread. A run left
-// `running` by a process that died is claimed again after LEASE_MS.
+// (the process stays responsive) while the LP bound is solved on the main thread. The runner
+// writes a heartbeat on the run every HEARTBEAT_MS; a run left `running` whose heartbeat is older
+// than STALE_MS (its process died, or hangs) is claimed again by another runner, which runs it from
+// the start; the first runner's late writes then land nowhere (they name it as the claimer).
 
-export const LEASE_MS = 15 * 60_000;
+export const HEARTBEAT_MS = 15_000;
+export const STALE_MS = 60_000;
 type Run = typeof b2bRuns.$inferSelect;
 
 // Who to wake when a run was queued on a database (after the commit). Kept on globalThis: the
@@ -44,12 +47,12 @@ export async function claimRun(db: Db, clock: Clock, who: string): Promise<Run |
     const [next] = await tx
       .select({ id: b2bRuns.id })
       .from(b2bRuns)
-      .where(or(eq(b2bRuns.status, "queued"), and(eq(b2bRuns.status, "running"), lt(b2bRuns.claimedAt, new Date(now.getTime() - LEASE_MS)))))
+      .where(or(eq(b2bRuns.status, "queued"), and(eq(b2bRuns.status, "running"), lt(sql`coalesce(${b2bRuns.heartbeatAt}, ${b2bRuns.claimedAt})`, new Date(now.getTime() - STALE_MS)))))
       .orderBy(asc(b2bRuns.createdAt))
       .limit(1)
       .for("update", { skipLocked: true });
     if (!next) return null;
-    const [run] = await tx.update(b2bRuns).set({ status: "running", claimedAt: now, claimedBy: who, progress: "load", error: null }).where(eq(b2bRuns.id, next.id)).returning();
+    const [run] = await tx.update(b2bRuns).set({ status: "running", claimedAt: now, claimedBy: who, heartbeatAt: now, progress: "load", error: null }).where(eq(b2bRuns.id, next.id)).returning();
     return run ?? null;
   });
 }
@@ -115,17 +118,22 @@ export async function loadRunData(db: Executor, editionId: string, baseRunId: st
   return { programme: runProgramme, participants, requests, fixed, pinned };
 }
 
-// Only a running run shows progress: a late write never lands on a finished one.
-const setProgress = (db: Db, id: string, progress: string) =>
+// Only the claimer's own running run: a late write never lands on a finished or taken-over one.
+const stillMine = (run: Run) => and(eq(b2bRuns.id, run.id), eq(b2bRuns.status, "running"), eq(b2bRuns.claimedBy, run.claimedBy!));
+
+/** The runner's sign of life on its run (and the phase it is in, when given). */
+export const heartbeat = (db: Db, clock: Clock, run: Run, progress?: string) =>
   db
     .update(b2bRuns)
-    .set({ progress })
-    .where(and(eq(b2bRuns.id, id), eq(b2bRuns.status, "running")));
+    .set({ heartbeatAt: clock.now(), ...(progress ? { progress } : {}) })
+    .where(stillMine(run));
 
 /** Run one claimed run to its end: `done` with placements and summary, or `failed` with the error. */
 export async function executeRun(db: Db, clock: Clock, run: Run): Promise<void> {
   const t0 = performance.now();
   const ms = (from: number) => Math.round(performance.now() - from);
+  const beating = setInterval(() => void heartbeat(db, clock, run).catch(() => {}), HEARTBEAT_MS);
+  beating.unref();
   try {
     const data = await loadRunData(db, run.editionId, run.baseRunId);
     const loadMs = ms(t0);
@@ -148,7 +156,7 @@ export async function executeRun(db: Db, clock: Clock, run: Run): Promise<void> 
       onProgress: (phase) => {
         phases[phase] = ms(t1);
         // One write after the other, all done before the result is written.
-        progressWrites = progressWrites.then(() => setProgress(db, run.id, phase)).catch(() => {});
+        progressWrites = progressWrites.then(() => heartbeat(db, clock, run, phase)).catch(() => {});
       },
     });
     scheduling.catch(() => {}); // awaited below; no unhandled rejection while the bound is solved
@@ -162,24 +170,29 @@ export async function executeRun(db: Db, clock: Clock, run: Run): Promise<void> 
     scheduleMs = ms(t1);
     const t2 = performance.now();
     await progressWrites;
-    await setProgress(db, run.id, "write");
+    await heartbeat(db, clock, run, "write");
     const placements = placementsOf(input, output, data.programme);
     const reasons = new Map<string, ReasonCode>(output.unscheduled.map((u) => [u.request, u.reason]));
     const summary = summarise(data.programme, data.participants, data.requests, placements, reasons, bound);
     await transaction(db, async (tx) => {
+      // The run first: taken over meanwhile (no heartbeat for STALE_MS), nothing of this one is written.
+      const [mine] = await tx
+        .update(b2bRuns)
+        .set({ status: "done", progress: null, settings: { ...run.settings, timingsMs: { load: loadMs, schedule: scheduleMs, bound: boundMs, write: ms(t2), total: ms(t0), phases } }, summary: summary as unknown as Record<string, unknown>, weight: summary.weight, upperBound: bound, finishedAt: clock.now() })
+        .where(stillMine(run))
+        .returning({ id: b2bRuns.id });
+      if (!mine) return;
       for (let i = 0; i < placements.length; i += 2000) {
         await tx.insert(b2bRunPlacements).values(placements.slice(i, i + 2000).map((p) => ({ runId: run.id, ...p, pinned: data.pinned.has(p.requestId) })));
       }
-      await tx
-        .update(b2bRuns)
-        .set({ status: "done", progress: null, settings: { ...run.settings, timingsMs: { load: loadMs, schedule: scheduleMs, bound: boundMs, write: ms(t2), total: ms(t0), phases } }, summary: summary as unknown as Record<string, unknown>, weight: summary.weight, upperBound: bound, finishedAt: clock.now() })
-        .where(and(eq(b2bRuns.id, run.id), eq(b2bRuns.claimedBy, run.claimedBy!)));
     });
   } catch (e) {
     await db
       .update(b2bRuns)
       .set({ status: "failed", progress: null, error: e instanceof Error ? e.message : String(e), finishedAt: clock.now() })
-      .where(eq(b2bRuns.id, run.id));
+      .where(stillMine(run));
+  } finally {
+    clearInterval(beating);
   }
 }
 

@@ -10,9 +10,10 @@ import { hhmm } from "./core/slots";
 import type { RunSummary } from "./core/run-input";
 import { compareRuns, movePlacement, pinPlacement, removePlacement } from "./operations/runs-edit";
 import { publishRun } from "./operations/runs-publish";
-import { getRun, listRuns, startRun } from "./operations/runs";
+import { getRun, listRuns, PLACEMENTS_PAGE, startRun } from "./operations/runs";
 import { removeTableOrSlot } from "./operations/repair";
-import { runQueuedRuns } from "./run-worker";
+import { claimRun, executeRun, heartbeat, runQueuedRuns, STALE_MS } from "./run-worker";
+import { fixedClock } from "../../platform/clock";
 import { b2bMeetings, b2bParticipants, b2bProfiles, b2bProgrammes, b2bRequests, b2bRunPlacements, b2bRuns, b2bSmeStaff } from "./tables";
 
 // Scheduling runs (issue #11 item 5; issue #17 item 2): a run on a small programme, two runners
@@ -331,5 +332,49 @@ describe("a run after a table was removed", () => {
     // A move onto the closed table is refused in the draft.
     const mine = ps.find((p) => p.place === "table")!;
     expect(await refusal(movePlacement(organiser(), { runId, requestId: mine.requestId, day: 1, start: "10:40", table: 2 }))).toBe("b2b_no_such_table");
+  });
+});
+
+describe("a runner that stops", () => {
+  it("leaves a run that another runner takes over once its heartbeat is STALE_MS old, and its late result lands nowhere", { timeout: 60_000 }, async () => {
+    const at = (ms: number) => fixedClock(new Date(clock().now().getTime() + ms).toISOString());
+    const { run } = await startRun(organiser(), { editionId });
+    // A runner claims the run and dies before doing anything.
+    const dead = (await claimRun(t.db, at(0), "dead-runner"))!;
+    expect(dead).toMatchObject({ id: run.id, status: "running", claimedBy: "dead-runner" });
+    expect(dead.heartbeatAt).toEqual(at(0).now());
+    // Alive as far as anyone can tell for STALE_MS: nobody takes it, a new run is still refused.
+    expect(await runQueuedRuns(t.db, at(STALE_MS - 1_000), "live-runner")).toEqual([]);
+    expect(await refusal(startRun(organiser(), { editionId }))).toBe("b2b_run_in_progress");
+    // A heartbeat keeps it its claimer's; silent for longer than STALE_MS, another runner runs it.
+    await heartbeat(t.db, at(STALE_MS - 1_000), dead);
+    expect(await runQueuedRuns(t.db, at(2 * STALE_MS - 2_000), "live-runner")).toEqual([]);
+    expect(await runQueuedRuns(t.db, at(2 * STALE_MS), "live-runner")).toEqual([run.id]);
+    const [done] = await t.db.select().from(b2bRuns).where(eq(b2bRuns.id, run.id));
+    expect(done).toMatchObject({ status: "done", claimedBy: "live-runner" });
+    const placed = (await placementsOf(run.id)).length;
+    expect(placed).toBeGreaterThan(0);
+    // The first runner wakes up and finishes: none of its writes lands (the run is not its own).
+    await heartbeat(t.db, at(3 * STALE_MS), dead, "write");
+    await executeRun(t.db, at(3 * STALE_MS), dead);
+    const [after] = await t.db.select().from(b2bRuns).where(eq(b2bRuns.id, run.id));
+    expect(after).toMatchObject({ status: "done", claimedBy: "live-runner", progress: null, heartbeatAt: done!.heartbeatAt, finishedAt: done!.finishedAt });
+    expect((await placementsOf(run.id)).length).toBe(placed);
+    // And a new run may start.
+    expect((await startRun(organiser(), { editionId })).run.status).toBe("queued");
+    expect(await runQueuedRuns(t.db, at(3 * STALE_MS), "live-runner")).toHaveLength(1);
+  });
+});
+
+describe("the run page's list", () => {
+  it("reads the placements a page at a time, with their total and the names of those without a meeting", async () => {
+    const runId = (await listRuns(organiser(), { editionId })).runs.find((r) => r.status === "done")!.id;
+    const all = (await getRun(organiser(), { runId, placements: true })).placements!;
+    const first = await getRun(organiser(), { runId, placements: true, page: 1 });
+    expect(first.placementsTotal).toBe(all.length);
+    expect(first.placements).toEqual(all.slice(0, PLACEMENTS_PAGE));
+    expect((await getRun(organiser(), { runId, placements: true, page: 2 })).placements).toEqual(all.slice(PLACEMENTS_PAGE, 2 * PLACEMENTS_PAGE));
+    expect(first.noMeetingNames!.length).toBe(Math.min(100, first.run.summary!.noMeeting.length));
+    expect(first.noMeetingNames!.every((n) => !/^[0-9a-f-]{36}$/.test(n))).toBe(true);
   });
 });

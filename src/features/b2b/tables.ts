@@ -142,6 +142,22 @@ export const b2bParticipants = pgTable(
   ],
 );
 
+/** A version per edition and side of what recommendations are computed from (the side's
+ *  participants, profiles, enterprises, registry products, clusters and sectors), bumped by
+ *  database triggers on any change to them (migration 0022): a per-process cache of a side's
+ *  prepared input checks it with one primary-key read (operations/recommend-input.ts). */
+export const b2bRecommendVersions = pgTable(
+  "b2b_recommend_versions",
+  {
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    side: text("side", { enum: participantSides }).notNull(),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ name: "b2b_recommend_versions_pk", columns: [t.editionId, t.side] })],
+);
+
 /** People of an exhibitor who hold its meetings. */
 export const b2bSmeStaff = pgTable(
   "b2b_sme_staff",
@@ -269,6 +285,9 @@ export const b2bRuns = pgTable(
     /** When and by which process (host:pid) a runner claimed the run (FOR UPDATE SKIP LOCKED). */
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
     claimedBy: text("claimed_by"),
+    /** The claiming runner's last sign of life (run-worker.ts: every HEARTBEAT_MS); a running run
+     *  whose heartbeat is older than STALE_MS is taken over by another runner. */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
     /** A re-run keeps this run's pinned placements where they are. */
     baseRunId: uuid("base_run_id").references((): AnyPgColumn => b2bRuns.id, { onDelete: "set null" }),
   },

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
@@ -71,6 +71,7 @@ export function presentRun(r: Run) {
     publishedAt: r.publishedAt?.toISOString() ?? null,
     baseRunId: r.baseRunId,
     claimedBy: r.claimedBy,
+    heartbeatAt: r.heartbeatAt?.toISOString() ?? null,
   };
 }
 
@@ -111,23 +112,37 @@ export async function participantNames(db: Executor, editionId: string) {
   return new Map(rows.map((r) => [r.id, r.enterprise ?? r.person ?? r.id]));
 }
 
-/** A run with its summary; `placements: true` adds its placements with the two names. */
+/** Placements a page of the run's page lists (a large run's 15,000 stay in the database). */
+export const PLACEMENTS_PAGE = 200;
+
+/** A run with its summary; `placements: true` adds its placements with the two names: all of
+ *  them, or with `page` one page of PLACEMENTS_PAGE, with their total and the names of (the first
+ *  100) participants left without a meeting. */
 export async function getRun(ctx: Ctx, raw: unknown) {
-  const { runId, placements: withPlacements } = parseInput(runIdInput.extend({ placements: z.boolean().optional() }), raw);
+  const { runId, placements: withPlacements, page } = parseInput(runIdInput.extend({ placements: z.boolean().optional(), page: z.number().int().min(1).max(100_000).optional() }), raw);
   const { run, edition } = await runFor(ctx.db, ctx.actor, runId);
-  let placements: NamedPlacement[] | undefined;
-  if (withPlacements && run.status === "done") placements = await namedPlacements(ctx.db, run.id, edition.id);
-  return { run: presentRun(run), edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr }, placements };
+  const out = { run: presentRun(run), edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr }, placementsTotal: undefined as number | undefined, noMeetingNames: undefined as string[] | undefined };
+  if (!withPlacements || run.status !== "done") return { ...out, placements: undefined };
+  if (page === undefined) return { ...out, placements: await namedPlacements(ctx.db, run.id, edition.id) };
+  const names = await participantNames(ctx.db, edition.id);
+  const [count] = await ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(b2bRunPlacements).where(eq(b2bRunPlacements.runId, run.id));
+  return {
+    ...out,
+    placements: await namedPlacements(ctx.db, run.id, edition.id, { page, names }),
+    placementsTotal: count?.n ?? 0,
+    noMeetingNames: (presentRun(run).summary?.noMeeting ?? []).slice(0, 100).map((id) => names.get(id) ?? id),
+  };
 }
 
-export async function namedPlacements(db: Executor, runId: string, editionId: string): Promise<NamedPlacement[]> {
-  const rows = await db
+export async function namedPlacements(db: Executor, runId: string, editionId: string, paged?: { page: number; names: Map<string, string> }): Promise<NamedPlacement[]> {
+  const query = db
     .select({ p: b2bRunPlacements, smeId: b2bRequests.smeParticipantId, buyerId: b2bRequests.buyerParticipantId })
     .from(b2bRunPlacements)
     .innerJoin(b2bRequests, eq(b2bRequests.id, b2bRunPlacements.requestId))
     .where(eq(b2bRunPlacements.runId, runId))
-    .orderBy(b2bRunPlacements.day, b2bRunPlacements.startMinute, b2bRunPlacements.tableNo);
-  const names = await participantNames(db, editionId);
+    .orderBy(b2bRunPlacements.day, b2bRunPlacements.startMinute, b2bRunPlacements.tableNo, b2bRunPlacements.requestId);
+  const rows = paged ? await query.limit(PLACEMENTS_PAGE).offset((paged.page - 1) * PLACEMENTS_PAGE) : await query;
+  const names = paged?.names ?? (await participantNames(db, editionId));
   return rows.map(({ p, smeId, buyerId }) => ({
     requestId: p.requestId,
     smeId,

@@ -1,4 +1,4 @@
-import { Form, Link, redirect } from "react-router";
+import { Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/run";
 import { DomainError } from "../../../platform/errors";
 import { loadOr, runForm } from "../../../web/actions";
@@ -8,16 +8,16 @@ import { uuidParam } from "../../../web/params";
 import { hhmm } from "../core/slots";
 import { compareRuns, movePlacement, pinPlacement, removePlacement } from "../operations/runs-edit";
 import { publishRun } from "../operations/runs-publish";
-import { getRun, listRuns, startRun } from "../operations/runs";
+import { getRun, listRuns, PLACEMENTS_PAGE, startRun } from "../operations/runs";
 import { utcTime } from "./runs";
 
 // Organisers: one scheduling run. While it runs, its progress (the page refreshes itself: no
 // JavaScript needed); once done, the draft: placed and not placed with the engine's reasons in
 // words, participants with no meeting, meetings per participant, table and interpreter use per
 // slot, the weight against the run's upper bound; forms to move, pin and remove meetings, to
-// compare with another run, to run again keeping pinned meetings, and to publish.
+// compare with another run, to run again keeping pinned meetings, and to publish. The meetings
+// are listed PLACEMENTS_PAGE a page (?page=N), read a page at a time, so a large run stays light.
 
-const SHOWN = 300;
 
 export function meta({ matches, loaderData }: Route.MetaArgs) {
   const running = loaderData && (loaderData.run.status === "queued" || loaderData.run.status === "running");
@@ -28,18 +28,19 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const runId = uuidParam(params.runId);
   const editionId = uuidParam(params.editionId);
   const url = new URL(request.url);
-  const view = await loadOr(request, () => getRun(context.ctx, { runId, placements: true }));
+  const page = /^\d{1,5}$/.test(url.searchParams.get("page") ?? "") ? Math.max(1, Number(url.searchParams.get("page"))) : 1;
+  const view = await loadOr(request, () => getRun(context.ctx, { runId, placements: true, page }));
   if (view.edition.id !== editionId) throw new Response(null, { status: 404 });
   const others = (await listRuns(context.ctx, { editionId })).runs.filter((r) => r.id !== runId && r.status === "done");
   const other = url.searchParams.get("compare");
   const comparison = other && others.some((r) => r.id === other) ? await loadOr(request, () => compareRuns(context.ctx, { a: runId, b: other })) : null;
-  const names = new Map((view.placements ?? []).flatMap((p) => [[p.smeId, p.smeName], [p.buyerId, p.buyerName]] as const));
   const published = url.searchParams.get("published");
   return {
     ...view,
-    placements: view.placements?.slice(0, SHOWN),
-    total: view.placements?.length ?? 0,
-    noMeetingNames: (view.run.summary?.noMeeting ?? []).slice(0, 100).map((id) => names.get(id) ?? id),
+    total: view.placementsTotal ?? 0,
+    page,
+    pages: Math.max(1, Math.ceil((view.placementsTotal ?? 0) / PLACEMENTS_PAGE)),
+    noMeetingNames: view.noMeetingNames ?? [],
     others: others.map((r) => ({ id: r.id, createdAt: r.createdAt })),
     comparison,
     published: published ? Object.fromEntries(new URLSearchParams(published)) : null,
@@ -95,6 +96,14 @@ export default function B2bRunPage({ loaderData: d }: Route.ComponentProps) {
   const r = d.run;
   const s = r.summary;
   const when = (day: number, start: number) => t("b2b.run.dayTime", { day, time: hhmm(start) });
+  const [search] = useSearchParams();
+  const pageLink = (n: number) => {
+    const q = new URLSearchParams(search);
+    q.set("page", String(n));
+    q.delete("changed");
+    q.delete("published");
+    return `?${q.toString()}`;
+  };
   return (
     <section>
       <h1>{t("b2b.run.title")}</h1>
@@ -181,7 +190,13 @@ export default function B2bRunPage({ loaderData: d }: Route.ComponentProps) {
       {d.placements ? (
         <>
           <h2>{t("b2b.run.placements")}</h2>
-          {d.total > d.placements.length ? <p className="hint">{t("b2b.run.placementsFirst", { shown: d.placements.length, total: d.total })}</p> : null}
+          {d.pages > 1 ? (
+            <nav aria-label={t("b2b.run.placementsPages")} style={{ display: "flex", gap: "1rem", flexWrap: "wrap", marginBlock: "0.5rem" }}>
+              {d.page > 1 ? <Link to={pageLink(d.page - 1)}>{t("common.previous")}</Link> : null}
+              <span>{t("b2b.run.placementsRange", { from: (d.page - 1) * PLACEMENTS_PAGE + 1, to: (d.page - 1) * PLACEMENTS_PAGE + d.placements.length, total: d.total })}</span>
+              {d.page < d.pages ? <Link to={pageLink(d.page + 1)}>{t("common.next")}</Link> : null}
+            </nav>
+          ) : null}
           <div className="table-scroll" role="region" aria-label={t("b2b.run.placements")} tabIndex={0}>
             <table>
               <thead>
