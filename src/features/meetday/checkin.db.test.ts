@@ -15,7 +15,10 @@ import { enterprises } from "../editions/enterprise-tables";
 import { loungeBoard } from "./operations/board";
 import { bothHere, scanAtMeeting, uploadMeetingScans } from "./operations/checkin";
 import { markNoShows, noShowCounts, setMeetdaySettings } from "./operations/no-shows";
-import { meetingArrivals, meetingNoShows, meetingScans } from "./tables";
+import { meetingArrivals, meetingNoShows, meetingOutcomes, meetingScans, outcomeLinks } from "./tables";
+import { outcomeForm, recordOutcome } from "./operations/outcomes";
+import { sendOutcomeMail } from "./operations/outcome-mail";
+import { outcomeDashboard, outcomeDashboardCsv, outcomesSideBySide } from "./operations/organiser";
 
 // Meeting check-in (issue #14, item 1) and no-shows (item 2) on the demo edition: badges of a
 // meeting's two sides check it in, any other badge is refused with its reason, a nonce is
@@ -184,6 +187,89 @@ describe(`no-shows (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
     const counts = await noShowCounts(await organiser(), { editionId });
     expect(counts.find((c) => c.participantId === sme[2])!.noShows).toBeGreaterThanOrEqual(1);
     expect(await refusal(noShowCounts(await lounge(), { editionId }))).toBe("forbidden");
+  });
+});
+
+describe(`outcomes and follow-ups (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
+  const fields = (p: Promise<unknown>) => p.then(() => [], (e: { fields?: { path: string; code: string }[] }) => (e.fields ?? []).map((f) => `${f.path}:${f.code}`));
+  const linkFor = async (meetingId: string, side: "sme" | "buyer", stage: "meeting" | "d30" | "m6", to: string) => {
+    const [row] = await t.db.select().from(outcomeLinks).where(and(eq(outcomeLinks.meetingId, meetingId), eq(outcomeLinks.side, side), eq(outcomeLinks.stage, stage)));
+    const mails = await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, to));
+    const tokens = mails.flatMap((m) => [...m.bodyText.matchAll(/\/outcome\/([A-Za-z0-9_-]+)/g)].map((x) => x[1]!));
+    return tokens.find((k) => hashSecret(k) === row?.tokenHash);
+  };
+
+  it("after the meeting both sides are asked; answers are kept apart, appended, validated; positive ones get follow-ups with reminders", async () => {
+    await setMeetdaySettings(await organiser(), { editionId, noShowMinutes: 10 });
+    // 11:40–12:00 on day 1, table 2: both here.
+    const m = await meeting(2, 0, 700, 2);
+    await bothHere(await lounge("2026-01-24T06:41:00Z"), { meetingId: m.id });
+    expect(await refusal(recordOutcome(ctxFor(t.db, undefined, "en", at("2026-01-24T06:39:00Z")), { token: tok("sme", 2), meetingId: m.id, happened: "yes", kind: "mou" }))).toBe("meetday_outcome_too_early");
+    const sweep = await sendOutcomeMail(ctxFor(t.db, undefined, "en", at("2026-01-24T07:01:00Z")), editionId);
+    expect(sweep.owed).toBeGreaterThanOrEqual(2);
+    const link = await linkFor(m.id, "buyer", "meeting", "md-buyer0@example.pk");
+    expect(link).toBeDefined();
+    const anon = (iso = "2026-01-24T08:00:00Z", locale: "en" | "ur" = "en") => ctxFor(t.db, undefined, locale, at(iso));
+    // Translated field errors, nothing 500s.
+    expect(await fields(recordOutcome(anon(), { link, happened: "yes", kind: "samples_requested", valueAmount: "1,250,000" }))).toEqual(["currency:meetday_currency_required"]);
+    expect(await fields(recordOutcome(anon(), { link, happened: "yes", valueAmount: "twelve", currency: "XXX" }))).toEqual(["valueAmount:meetday_value_number", "currency:invalid_value"]);
+    expect(await fields(recordOutcome(anon(), { link, happened: "yes" }))).toEqual(["kind:required"]);
+    expect(await fields(recordOutcome(anon(), { link, happened: "yes", kind: "order_placed" }))).toEqual(["kind:invalid_value"]);
+    expect(await refusal(recordOutcome(anon(), { link: "x".repeat(30), happened: "no" }))).toBe("token_invalid");
+    const saved = await recordOutcome(anon(), { link, happened: "yes", kind: "samples_requested", valueAmount: "1,250,000", currency: "PKR", timeline: "within_3_months", followUpConsent: "on", note: "Wants 200 samples" });
+    expect(saved).toMatchObject({ side: "buyer", stage: "meeting", followUpsScheduled: true });
+    // The SME side answers from its meetings page (B2B link): kept apart, no follow-up for a neutral outcome.
+    expect(await recordOutcome(anon(), { token: tok("sme", 2), meetingId: m.id, happened: "yes", kind: "information_exchanged" })).toMatchObject({ side: "sme", followUpsScheduled: false });
+    // Another participant cannot answer for this meeting.
+    expect(await refusal(recordOutcome(anon(), { token: tok("sme", 0), meetingId: m.id, happened: "yes", kind: "mou" }))).toBe("b2b_meeting_not_found");
+    // A correction adds an entry; the database refuses to change one.
+    await recordOutcome(anon("2026-01-24T09:00:00Z"), { link, happened: "yes", kind: "quotation_requested", valueAmount: 2000000, currency: "PKR" });
+    const buyerEntries = await t.db.select().from(meetingOutcomes).where(and(eq(meetingOutcomes.meetingId, m.id), eq(meetingOutcomes.side, "buyer")));
+    expect(buyerEntries).toHaveLength(2);
+    await expect(t.db.update(meetingOutcomes).set({ note: "changed" }).where(eq(meetingOutcomes.id, buyerEntries[0]!.id))).rejects.toThrow();
+    // Each side reads only its own answers.
+    const form = await outcomeForm(anon(), { link });
+    expect(form.side).toBe("buyer");
+    expect(form.history.map((h) => h.kind)).toEqual(["quotation_requested", "samples_requested"]);
+    const smeForm = await outcomeForm(anon(), { token: tok("sme", 2), meetingId: m.id });
+    expect(smeForm.history.map((h) => h.kind)).toEqual(["information_exchanged"]);
+    // Organisers see both, side by side; nobody else.
+    const side = (await outcomesSideBySide(await organiser(), { editionId })).find((x) => x.meetingId === m.id)!;
+    expect([side.sme.answers.length, side.buyer.answers.length]).toEqual([1, 2]);
+    expect(await refusal(outcomesSideBySide(await lounge(), { editionId }))).toBe("forbidden");
+
+    // Follow-ups: 30 days after the last day (2026-01-26), 10:00 local; 6 months after.
+    const due = await t.db.select().from(outcomeLinks).where(and(eq(outcomeLinks.meetingId, m.id), eq(outcomeLinks.side, "buyer")));
+    expect(due.filter((l) => l.stage !== "meeting").map((l) => [l.stage, l.dueAt.toISOString()]).sort()).toEqual([["d30", "2026-02-25T05:00:00.000Z"], ["m6", "2026-07-26T05:00:00.000Z"]]);
+    expect(due.some((l) => l.side === "sme" && l.stage !== "meeting")).toBe(false);
+    await sendOutcomeMail(anon("2026-02-25T04:59:00Z"), editionId);
+    expect(await linkFor(m.id, "buyer", "d30", "md-buyer0@example.pk")).toBeUndefined();
+    await sendOutcomeMail(anon("2026-02-25T05:00:00Z"), editionId);
+    const d30 = await linkFor(m.id, "buyer", "d30", "md-buyer0@example.pk");
+    expect(d30).toBeDefined();
+    await recordOutcome(anon("2026-02-26T05:00:00Z"), { link: d30, happened: "yes", kind: "order_placed", valueAmount: 900000, currency: "PKR" });
+    // 6 months: sent, unanswered, reminded once a week later with a new link; the first stops working.
+    await sendOutcomeMail(anon("2026-07-26T05:00:00Z"), editionId);
+    const m6 = await linkFor(m.id, "buyer", "m6", "md-buyer0@example.pk");
+    await sendOutcomeMail(anon("2026-08-02T05:00:00Z"), editionId);
+    await sendOutcomeMail(anon("2026-08-20T05:00:00Z"), editionId);
+    const reminders = await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, "meetday_outcome_m6"), eq(outboxMessages.toAddress, "md-buyer0@example.pk")));
+    expect(reminders.map((r) => r.subject.startsWith("Reminder:"))).toEqual([false, true]);
+    expect(await refusal(outcomeForm(anon(), { link: m6 }))).toBe("token_invalid");
+    const history = await t.db.select().from(meetingOutcomes).where(and(eq(meetingOutcomes.meetingId, m.id), eq(meetingOutcomes.side, "buyer")));
+    expect(history.map((h) => h.stage).sort()).toEqual(["d30", "meeting", "meeting"]);
+
+    // The dashboard: funnel, figures, CSV; published figures hide small cells.
+    const dash = await outcomeDashboard(await organiser(), { editionId });
+    expect(dash.funnel).toMatchObject({ scheduled: expect.any(Number), held: expect.any(Number) });
+    expect(dash.funnel.held).toBeGreaterThanOrEqual(1);
+    expect(dash.total.converted).toBe(1);
+    expect(dash.followUps.find((f) => f.stage === "d30")).toMatchObject({ answered: 1, states: { order_placed: 1 } });
+    const pub = await outcomeDashboard(await organiser(), { editionId, published: "true" });
+    expect(pub.hiddenCells).toBeGreaterThan(0);
+    const csv = await outcomeDashboardCsv(await organiser(), { editionId, published: "true" });
+    expect(csv).toContain("suppressed");
+    expect(await refusal(outcomeDashboard(await lounge(), { editionId }))).toBe("forbidden");
   });
 });
 

@@ -9,8 +9,8 @@ const yesNo = z.preprocess((v) => (v === "yes" || v === "on" || v === "true" ? t
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 // Whole units of the currency; commas and spaces as typed by people are allowed.
 const amount = z.preprocess(
-  (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.replace(/[,\s]/g, ""))) : blankToUndefined(v)),
-  z.number({ message: "meetday_value_number" }).int({ message: "meetday_value_number" }).min(0).max(1e13).optional(),
+  (v) => (typeof v === "number" ? String(v) : typeof v === "string" ? (v.trim() === "" ? undefined : v.replace(/[,\s]/g, "")) : blankToUndefined(v)),
+  z.string().regex(/^\d{1,13}$/, "meetday_value_number").transform(Number).optional(),
 );
 
 const answerFields = {

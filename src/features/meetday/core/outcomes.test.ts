@@ -30,3 +30,28 @@ describe("meeting scan decision", () => {
     expect(decideMeetingScan({ ...base, verification: { ok: false, code: "bad_signature" } })).toMatchObject({ reason: "bad_signature" });
   });
 });
+
+describe("dashboard figures", () => {
+  const fact = (cluster: string, held: boolean, kind: string | null, value?: number) => ({
+    held,
+    noShow: !held,
+    kind,
+    value: value ? { amount: value, currency: "PKR" } : null,
+    converted: false,
+    groups: { cluster, province: "Punjab", size: "small", womenLed: "no", buyerKind: "investor", country: "PK" },
+  });
+  it("counts by group, sums values by currency, and hides small cells with their complement when published", async () => {
+    const { figures } = await import("./figures");
+    const facts = [...Array.from({ length: 8 }, () => fact("sialkot", true, "mou", 100)), fact("gujrat", true, "purchase_order", 50), fact("gujrat", false, null)];
+    const open = figures(facts, { published: false });
+    const cluster = open.tables.find((t) => t.dimension === "cluster")!;
+    expect(cluster.rows.find((r) => r.key === "gujrat")).toMatchObject({ counts: { meetings: 2, held: 1, noShow: 1, positive: 1 }, values: { PKR: 50 } });
+    expect(open.total).toMatchObject({ meetings: 10, held: 9, positive: 9 });
+    const pub = figures(facts, { published: true });
+    const pc = pub.tables.find((t) => t.dimension === "cluster")!;
+    expect(pc.rows.find((r) => r.key === "gujrat")).toMatchObject({ counts: { meetings: null, held: null }, values: null });
+    // Its complement in each column is hidden too, so the gujrat count cannot be worked out.
+    expect(pc.rows.find((r) => r.key === "sialkot")!.counts.meetings).toBeNull();
+    expect(pub.hiddenCells).toBeGreaterThan(0);
+  });
+});
