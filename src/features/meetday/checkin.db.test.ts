@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
+import { testApp } from "../../../tests/support/http";
 import { fixedClock } from "../../platform/clock";
 import { inTransaction } from "../../platform/context";
 import { hashSecret } from "../../platform/ids";
@@ -270,6 +271,32 @@ describe(`outcomes and follow-ups (${process.env.NUMAISH_TEST_DB ?? "pglite"})`,
     const csv = await outcomeDashboardCsv(await organiser(), { editionId, published: "true" });
     expect(csv).toContain("suppressed");
     expect(await refusal(outcomeDashboard(await lounge(), { editionId }))).toBe("forbidden");
+  });
+});
+
+describe(`meeting day API (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
+  it("is in the OpenAPI document and keeps the operations' permissions", async () => {
+    const api = testApp(t.db, at("2026-01-24T07:30:00Z"));
+    const signIn = async (email: string) => (await api.call("/api/v1/auth/sign-in", { json: { email, password: demo.password } })).headers.get("set-cookie")!.split(";")[0]!;
+    const doc = (await api.call("/api/v1/openapi.json")).body as { paths: Record<string, unknown> };
+    for (const p of ["/meetings/{id}/scan", "/meetings/{id}/both-here", "/editions/{id}/meeting-scans", "/editions/{id}/lounge-board", "/meeting-outcomes", "/editions/{id}/outcome-dashboard"]) expect(doc.paths).toHaveProperty([p]);
+    const gate = await signIn(demo.gate);
+    const boss = await signIn(demo.organiser);
+    const m = await meeting(2, 2, 600, 2);
+    const scanned = await api.call(`/api/v1/meetings/${m.id}/scan`, { json: { code: codes.buyer2 }, cookie: gate });
+    expect(scanned.status).toBe(200);
+    expect(scanned.body).toMatchObject({ result: "arrived", side: "buyer" });
+    expect((await api.call(`/api/v1/meetings/${m.id}/scan`, { json: { code: codes.buyer2 } })).status).toBe(401);
+    expect((await api.call(`/api/v1/editions/${editionId}/lounge-board`, { cookie: gate })).status).toBe(200);
+    expect((await api.call(`/api/v1/editions/${editionId}/outcome-dashboard`, { cookie: gate })).status).toBe(403);
+    const csv = await api.call(`/api/v1/editions/${editionId}/outcome-dashboard?format=csv&published=true`, { cookie: boss });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const bad = await api.call("/api/v1/meeting-outcomes", { json: { token: tok("sme", 2), meetingId: m.id, happened: true, kind: "mou", valueAmount: "lots", currency: "PKR" }, headers: { "accept-language": "ur" } });
+    expect(bad.status).toBe(400);
+    const body = bad.body as { error: { code: string; fields: { path: string; message: string }[] } };
+    expect(body.error.code).toBe("validation_failed");
+    expect(body.error.fields[0]).toMatchObject({ path: "valueAmount", message: "مالیت پورے عدد میں لکھیں، مثلاً 250000۔" });
   });
 });
 
