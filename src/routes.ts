@@ -58,6 +58,8 @@ export default [
   route("b2b/:who/meetings.pdf", "features/b2b/pages/meetings-pdf.ts"),
   route("b2b/:who/meetings/:meetingId/ics", "features/b2b/pages/meeting-ics.ts"),
   route("b2b/calendar/:calendarToken", "features/b2b/pages/calendar-feed.ts"),
+  route("lounge/:editionId", "features/meetday/pages/lounge.tsx"),
+  route("outcome/:token", "features/meetday/pages/outcome.tsx"),
   ...prefix("back-office", [
     layout("features/backoffice/pages/shell.tsx", [
       index("features/backoffice/pages/overview.tsx"),

@@ -36,6 +36,7 @@ const pages: [module: string, param: string][] = [
   ["../features/floor/pages/floor-halls.tsx", "editionId"],
   ["../features/floor/pages/floor-editor.tsx", "hallId"],
   ["../features/floor/pages/floor-export.ts", "hallId"],
+  ["../features/meetday/pages/lounge.tsx", "editionId"],
 ];
 
 const untouchable = new Proxy(
