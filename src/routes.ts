@@ -77,6 +77,7 @@ export default [
       route("editions/:editionId/b2b/runs", "features/b2b/pages/runs.tsx"),
       route("editions/:editionId/b2b/runs/:runId", "features/b2b/pages/run.tsx"),
       route("editions/:editionId/b2b/changes", "features/b2b/pages/repairs.tsx"),
+      route("editions/:editionId/outcomes", "features/meetday/pages/outcomes-admin.tsx"),
       route("editions/:editionId/floor/allocation", "features/floor/pages/allocation.tsx"),
       route("editions/:editionId/floor/allocation/:runId", "features/floor/pages/allocation-run.tsx"),
       route("editions/:editionId/exhibitors", "features/exhibitors/pages/bo-exhibitors.tsx"),
