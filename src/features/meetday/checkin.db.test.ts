@@ -156,6 +156,9 @@ describe(`meeting check-in (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
     expect(t1.current).toMatchObject({ start: "10:20", started: false });
     expect(t1.current!.sides.map((s) => [s.side, s.arrived, s.late])).toEqual([["sme", false, true], ["buyer", true, false]]);
     expect(t1.next).toMatchObject({ start: "10:40", started: true });
+    // A past day, as at a time of it.
+    const asAt = await loungeBoard(await lounge("2026-12-01T05:00:00Z"), { editionId, day: 1, at: "10:25" });
+    expect(asAt.tables.find((x) => x.tableNo === 1)!.current).toMatchObject({ start: "10:20" });
     expect(await refusal(loungeBoard(ctxFor(t.db, await actorFor(t.db, demo.visitor)), { editionId }))).toBe("forbidden");
   });
 });
@@ -282,7 +285,7 @@ describe(`meeting day API (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
     for (const p of ["/meetings/{id}/scan", "/meetings/{id}/both-here", "/editions/{id}/meeting-scans", "/editions/{id}/lounge-board", "/meeting-outcomes", "/editions/{id}/outcome-dashboard"]) expect(doc.paths).toHaveProperty([p]);
     const gate = await signIn(demo.gate);
     const boss = await signIn(demo.organiser);
-    const m = await meeting(2, 2, 600, 2);
+    const m = await meeting(2, 2, 600, 3);
     const scanned = await api.call(`/api/v1/meetings/${m.id}/scan`, { json: { code: codes.buyer2 }, cookie: gate });
     expect(scanned.status).toBe(200);
     expect(scanned.body).toMatchObject({ result: "arrived", side: "buyer" });

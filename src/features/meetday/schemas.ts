@@ -17,6 +17,7 @@ export const bothHereInput = z.strictObject({ ...refFields, meetingId: id, nonce
 export const uploadedMeetingScan = z.strictObject({ nonce: nonceSchema, meetingId: id, code, at: z.iso.datetime(), deviceId });
 export const uploadMeetingScansInput = z.strictObject({ editionId: id, scans: z.array(z.unknown()).max(500) });
 
-export const boardInput = z.strictObject({ editionId: id, day: z.coerce.number().int().min(1).max(16).optional() });
+/** `at` (HH:MM) shows the board as at that time of the day (a past day, or a rehearsal). */
+export const boardInput = z.strictObject({ editionId: id, day: z.coerce.number().int().min(1).max(16).optional(), at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "invalid_regex").optional() });
 export const editionInput = z.strictObject({ editionId: id });
 export const settingsInput = z.strictObject({ editionId: id, noShowMinutes: z.coerce.number().int().min(1).max(120) });

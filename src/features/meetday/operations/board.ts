@@ -44,7 +44,7 @@ export async function loungeBoard(ctx: Ctx, raw: unknown) {
   const day = input.day ?? (todayDay || 1);
   const shownDate = editionDayDate(edition.startsOn, day - 1);
   // Another day than today: all of it is still to come, or all of it is past.
-  const minute = day === todayDay ? now.minute : shownDate > now.date ? -1 : 24 * 60;
+  const minute = input.at ? Number(input.at.slice(0, 2)) * 60 + Number(input.at.slice(3)) : day === todayDay ? now.minute : shownDate > now.date ? -1 : 24 * 60;
   const rows = await ctx.db
     .select()
     .from(b2bMeetings)

@@ -18,8 +18,10 @@ export function meta({ matches }: Route.MetaArgs) {
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const editionId = uuidParam(params.editionId);
-  const day = new URL(request.url).searchParams.get("day");
-  return loadOr(request, () => loungeBoard(context.ctx, { editionId, ...(day ? { day } : {}) }));
+  const q = new URL(request.url).searchParams;
+  const day = q.get("day");
+  const at = q.get("at");
+  return loadOr(request, () => loungeBoard(context.ctx, { editionId, ...(day ? { day } : {}), ...(at ? { at } : {}) }));
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
