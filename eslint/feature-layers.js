@@ -21,6 +21,7 @@ export const layers = [
   "floor", // the exhibition floor: halls, areas, stalls, stall allocation (engine/)
   "programme", // the agenda: rooms, speakers, sessions, releases, RSVPs
   "exhibitors", // the exhibitor portal (profiles, checklist, organiser messages) and the public catalogue
+  "meetday", // the meeting day: meeting check-in, lounge board, no-shows, outcomes and follow-ups
   "home", // public home pages
   "backoffice", // organisers' back office: audit log, outbox, lookups
   "demo", // the demo seed: composes every feature

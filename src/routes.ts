@@ -58,6 +58,8 @@ export default [
   route("b2b/:who/meetings.pdf", "features/b2b/pages/meetings-pdf.ts"),
   route("b2b/:who/meetings/:meetingId/ics", "features/b2b/pages/meeting-ics.ts"),
   route("b2b/calendar/:calendarToken", "features/b2b/pages/calendar-feed.ts"),
+  route("lounge/:editionId", "features/meetday/pages/lounge.tsx"),
+  route("outcome/:token", "features/meetday/pages/outcome.tsx"),
   ...prefix("back-office", [
     layout("features/backoffice/pages/shell.tsx", [
       index("features/backoffice/pages/overview.tsx"),
@@ -75,6 +77,7 @@ export default [
       route("editions/:editionId/b2b/runs", "features/b2b/pages/runs.tsx"),
       route("editions/:editionId/b2b/runs/:runId", "features/b2b/pages/run.tsx"),
       route("editions/:editionId/b2b/changes", "features/b2b/pages/repairs.tsx"),
+      route("editions/:editionId/outcomes", "features/meetday/pages/outcomes-admin.tsx"),
       route("editions/:editionId/floor/allocation", "features/floor/pages/allocation.tsx"),
       route("editions/:editionId/floor/allocation/:runId", "features/floor/pages/allocation-run.tsx"),
       route("editions/:editionId/exhibitors", "features/exhibitors/pages/bo-exhibitors.tsx"),

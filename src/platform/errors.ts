@@ -93,6 +93,8 @@ export const errorStatus = {
   short_code_other_edition: 404,
   payload_too_large: 413,
   rate_limited: 429,
+  // the meeting day (issue #14)
+  meetday_outcome_too_early: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -14,6 +14,7 @@ import { b2bDirectoryApi } from "../features/b2b/api-directory";
 import { b2bRequestsApi } from "../features/b2b/api-requests";
 import { b2bRunsApi } from "../features/b2b/api-runs";
 import { b2bMeetingsApi } from "../features/b2b/api-meetings";
+import { meetdayApi } from "../features/meetday/api";
 import { checkinApi } from "../features/checkin/api";
 import { floorApi } from "../features/floor/api";
 import { floorAllocationApi } from "../features/floor/api-allocation";
@@ -56,6 +57,7 @@ const tags = [
   { name: "exhibitors", description: "The public Made in Pakistan catalogue, and the exhibitor's own profile." },
   { name: "programme", description: "The agenda: the released programme, rooms, speakers, releases and their change log; the draft (organiser staff); RSVPs." },
   { name: "floor (organiser)", description: "The plan editor: halls, stalls, rows and blocks, areas, undo, CSV/DXF import, SVG/PDF export." },
+  { name: "meeting day", description: "B2B meeting check-in with badges, the lounge board, no-shows, outcomes and follow-ups, the outcome dashboard." },
 ];
 
 export function createApi(services: AppServices) {
@@ -102,6 +104,7 @@ export function createApi(services: AppServices) {
   api.route("/", b2bRunsApi(services));
   api.route("/", b2bMeetingsApi(services));
   api.route("/", programmeApi(services));
+  api.route("/", meetdayApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {

@@ -7,6 +7,7 @@ import { smtpTransport, startOutboxWorker, type MailTransport } from "../platfor
 import { seedDemo } from "../features/demo/seed-demo";
 import { startRequestExpiry } from "../features/b2b/operations/requests-organiser";
 import { startRunRunner } from "../features/b2b/run-worker";
+import { startMeetdayRunner } from "../features/meetday/operations/runner";
 
 export interface Running {
   services: AppServices;
@@ -48,6 +49,8 @@ export async function startServices(
     const expiry = options.clock ? undefined : startRequestExpiry({ db: database.db, clock, config, onError: (e) => console.error("b2b request expiry:", e) });
     // B2B scheduling runs: claimed with SKIP LOCKED, so every process may run one (issue #17).
     const runs = startRunRunner({ db: database.db, clock, pollMs: 5_000, onError: (e) => console.error("b2b run runner:", e) });
+    // The meeting day (issue #14): no-shows and outcome emails on a timer, idempotent across processes.
+    const meetday = options.clock ? undefined : startMeetdayRunner({ db: database.db, clock, config, onError: (e) => console.error("meetday runner:", e) });
     const services: AppServices = { db: database.db, clock, config, notifyOutbox: () => worker?.notify() };
     return {
       services,
@@ -57,6 +60,7 @@ export async function startServices(
         await runs.stop();
         await worker?.stop();
         await expiry?.stop();
+        await meetday?.stop();
         await database.close();
       },
     };

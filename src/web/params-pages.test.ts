@@ -36,6 +36,8 @@ const pages: [module: string, param: string][] = [
   ["../features/floor/pages/floor-halls.tsx", "editionId"],
   ["../features/floor/pages/floor-editor.tsx", "hallId"],
   ["../features/floor/pages/floor-export.ts", "hallId"],
+  ["../features/meetday/pages/lounge.tsx", "editionId"],
+  ["../features/meetday/pages/outcomes-admin.tsx", "editionId"],
 ];
 
 const untouchable = new Proxy(

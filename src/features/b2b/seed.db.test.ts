@@ -162,3 +162,22 @@ describe("the demo's B2B matchmaking", () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+// The meeting day's part of the demo (issue #14, src/features/meetday/seed.ts), on the same seeding.
+describe("the demo's meeting day", () => {
+  it("has check-ins, ~15 % no-shows, outcomes from both sides with values and 30-day follow-ups; the runner owes nobody an email", async () => {
+    const { meetdayDemoFigures } = await import("../meetday/seed-check");
+    const f = await meetdayDemoFigures(t.db, y2026, AFTER_THE_SHOW);
+    console.log(`meeting-day demo: ${JSON.stringify(f)}`);
+    expect(f.meetings).toBeGreaterThan(100);
+    expect(f.noShowShare).toBeGreaterThan(0.1);
+    expect(f.noShowShare).toBeLessThan(0.2);
+    expect(f.sidesAnswered).toEqual({ sme: expect.any(Number), buyer: expect.any(Number) });
+    expect(f.sidesAnswered.sme).toBeGreaterThan(0);
+    expect(f.sidesAnswered.buyer).toBeGreaterThan(0);
+    expect(f.withValue).toBeGreaterThan(0);
+    expect(f.d30Answers).toBeGreaterThan(0);
+    expect(f.sweep).toEqual({ marked: 0, told: 0, owed: 0, sent: 0, reminded: 0 });
+    expect(f.reseedSeconds).toBeLessThan(30);
+  });
+});

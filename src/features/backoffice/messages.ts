@@ -201,6 +201,10 @@ export const en = {
   "bo.audit.entity.programme_speaker": "Agenda speaker",
   "bo.audit.entity.programme_session": "Agenda session",
   "bo.audit.entity.programme_release": "Agenda release",
+  "bo.audit.action.meetday.both_here": "B2B meeting checked in (both here)",
+  "bo.audit.action.meetday.settings_set": "Meeting-day settings changed",
+  "bo.audit.action.meetday.outcome_recorded": "B2B meeting outcome recorded",
+  "bo.audit.entity.b2b_meeting": "B2B meeting",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -400,6 +404,10 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.entity.programme_speaker": "ایجنڈا کا مقرر",
   "bo.audit.entity.programme_session": "ایجنڈا کا سیشن",
   "bo.audit.entity.programme_release": "ایجنڈا کا ورژن",
+  "bo.audit.action.meetday.both_here": "بی ٹو بی ملاقات میں حاضری (دونوں موجود)",
+  "bo.audit.action.meetday.settings_set": "ملاقات کے دن کی ترتیبات بدلی گئیں",
+  "bo.audit.action.meetday.outcome_recorded": "بی ٹو بی ملاقات کا نتیجہ درج ہوا",
+  "bo.audit.entity.b2b_meeting": "بی ٹو بی ملاقات",
 };
 
 // Every audit action and entity type has its name: typecheck fails on one without

@@ -20,6 +20,7 @@ import { seedDemoFloor } from "../floor/demo-plan";
 import { copyFloorPlan } from "../floor/copy-part";
 import { seedDemoAgenda } from "../programme/demo-agenda";
 import { seedExhibitorsDemo } from "../exhibitors/seed";
+import { seedMeetdayDemo } from "../meetday/seed";
 
 export const DEMO_PASSWORD = "numaish-demo-2026";
 
@@ -205,6 +206,8 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     // seeded only into an edition without registrations.
     const b2b = await seedB2bDemoPeople(tx, edition, clock.now());
     if (nextEdition && b2b.due) await seedB2bDemoTryout(tx, nextEdition, clock.now());
+    // The meeting day as it happened (issue #14): check-ins, no-shows, outcomes, 30-day follow-ups.
+    await seedMeetdayDemo(tx, edition, clock.now());
     // Whatever the day, every badge would be "not valid today" at the gate (the shows are not on
     // today): the first seeding starts a door rehearsal of day 1, for today, of the edition the
     // scanner opens on (check-in set-up page; it ends at midnight, an organiser can start another).

@@ -120,6 +120,10 @@ export const auditActions = [
   "floor.plan_edited",
   "floor.plan_undone",
   "floor.stalls_imported",
+  // the meeting day (issue #14)
+  "meetday.both_here",
+  "meetday.settings_set",
+  "meetday.outcome_recorded",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -149,6 +153,7 @@ export const auditEntityTypes = [
   "programme_release",
   "exhibitor_profile",
   "floor_hall",
+  "b2b_meeting",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -105,6 +105,10 @@ export const policy = {
   // Exhibitor portal (issue #12, item 5): an exhibitor edits only its own enterprise's profile; organisers manage them all.
   "exhibitor.editOwn": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
   "exhibitor.manage": staffOnly,
+  // The meeting day (issue #14): lounge staff (gate staff of the organiser) and organisers check
+  // meetings in and see the lounge board; organisers set the no-show rule and read every outcome.
+  "meetday.lounge": (a, s) => a.kind === "user" && (staff(a, s) || hasRole(a, "gate_staff", (g) => !s.organiserId || g.organiserId === s.organiserId)),
+  "meetday.manage": staffOnly,
 } satisfies Record<string, Check>;
 
 export type Permission = keyof typeof policy;

@@ -1,0 +1,84 @@
+import { suppress } from "../../selection/engine/report";
+import { isPositive } from "./outcomes";
+
+// The outcome dashboard's figures, pure (docs/outcomes.md defines each): one row per scheduled
+// meeting with what is known of it, grouped by a dimension of the SME side (cluster, province,
+// size class, women-led) or of the buyer side (kind, country). For anything published, counts
+// from 1 to threshold − 1 are hidden, and one more cell of each group where exactly one was
+// hidden (as the selection's transparency report does), so no hidden count can be worked out.
+
+export interface MeetingFact {
+  held: boolean;
+  noShow: boolean;
+  /** The meeting's outcome kind: the SME side's latest answer, else the buyer side's. */
+  kind: string | null;
+  value: { amount: number; currency: string } | null;
+  /** A positive 30-day or 6-month follow-up: order placed, agreement reached, investment made. */
+  converted: boolean;
+  groups: Record<Dimension, string>;
+}
+
+export const dimensions = ["cluster", "province", "size", "womenLed", "buyerKind", "country"] as const;
+export type Dimension = (typeof dimensions)[number];
+export const measures = ["meetings", "held", "noShow", "positive", "converted"] as const;
+export type Measure = (typeof measures)[number];
+
+export interface FigureRow {
+  key: string;
+  counts: Record<Measure, number | null>;
+  /** Sums of reported values by currency (never summed across currencies); none when suppressed. */
+  values: Record<string, number> | null;
+}
+export interface FigureTable {
+  dimension: Dimension;
+  rows: FigureRow[];
+}
+
+export const DEFAULT_THRESHOLD = 5;
+
+export function figures(facts: readonly MeetingFact[], opts: { published: boolean; threshold?: number }) {
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const zero = (): Record<Measure, number> => ({ meetings: 0, held: 0, noShow: 0, positive: 0, converted: 0 });
+  const add = (c: Record<Measure, number>, f: MeetingFact) => {
+    c.meetings++;
+    if (f.held) c.held++;
+    if (f.noShow) c.noShow++;
+    if (f.held && isPositive(f.kind)) c.positive++;
+    if (f.converted) c.converted++;
+  };
+  const total = zero();
+  for (const f of facts) add(total, f);
+  const tables: FigureTable[] = [];
+  let hiddenCells = 0;
+  for (const dimension of dimensions) {
+    const groups = new Map<string, { counts: Record<Measure, number>; values: Record<string, number> }>();
+    for (const f of facts) {
+      const key = f.groups[dimension] || "unknown";
+      const g = groups.get(key) ?? { counts: zero(), values: {} };
+      groups.set(key, g);
+      add(g.counts, f);
+      if (f.held && f.value) g.values[f.value.currency] = (g.values[f.value.currency] ?? 0) + f.value.amount;
+    }
+    const keys = [...groups.keys()].sort();
+    const hidden = new Set<string>();
+    if (opts.published) {
+      const values = new Map<string, number>();
+      for (const k of keys) for (const m of measures) values.set(`${k}|${m}`, groups.get(k)!.counts[m]);
+      for (const m of measures) values.set(`total|${m}`, total[m]);
+      // Each measure's column adds up to its total.
+      const relations = measures.map((m) => [...keys.map((k) => `${k}|${m}`), `total|${m}`]);
+      for (const id of suppress(values, relations, threshold)) hidden.add(id);
+      hiddenCells += hidden.size;
+    }
+    tables.push({
+      dimension,
+      rows: keys.map((k) => {
+        const g = groups.get(k)!;
+        const counts = Object.fromEntries(measures.map((m) => [m, hidden.has(`${k}|${m}`) ? null : g.counts[m]])) as Record<Measure, number | null>;
+        // A group's values are shown only when its held meetings are (a value can name a deal).
+        return { key: k, counts, values: opts.published && (counts.held === null || g.counts.held < threshold) ? null : g.values };
+      }),
+    });
+  }
+  return { total, tables, threshold, hiddenCells, published: opts.published };
+}

@@ -1,0 +1,84 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Ctx } from "../../../platform/context";
+import { parseInput } from "../../../platform/validation";
+import { hhmm, wallTime } from "../../b2b/core/slots";
+import { frameOf, partiesOf } from "../../b2b/operations/meeting-rows";
+import { b2bMeetings } from "../../b2b/tables";
+import { editionDayCount, editionDayDate } from "../../editions/days";
+import { editionFor } from "../../editions/for-change";
+import type { Side } from "../core/meeting-scan";
+import { boardInput } from "../schemas";
+import { meetingArrivals, meetingNoShows } from "../tables";
+
+// The lounge board (issue #14, item 1): for each lounge table, the meeting on now and the next
+// one, who of each side has arrived, who is late (the start has passed and the side is not
+// here), and who was marked no-show. Lounge staff and organisers only.
+
+export interface BoardSide {
+  side: Side;
+  name: string;
+  arrived: boolean;
+  late: boolean;
+  noShow: boolean;
+}
+export interface BoardMeeting {
+  id: string;
+  start: string;
+  end: string;
+  started: boolean;
+  sides: BoardSide[];
+}
+export interface BoardTable {
+  tableNo: number;
+  current: BoardMeeting | null;
+  next: BoardMeeting | null;
+}
+
+export async function loungeBoard(ctx: Ctx, raw: unknown) {
+  const input = parseInput(boardInput, raw);
+  const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "meetday.lounge");
+  const frame = await frameOf(ctx.db, edition.id);
+  const now = wallTime(ctx.clock.now(), edition.timezone);
+  const days = editionDayCount(edition);
+  const todayDay = Array.from({ length: days }, (_, i) => editionDayDate(edition.startsOn, i)).indexOf(now.date) + 1;
+  const day = input.day ?? (todayDay || 1);
+  const shownDate = editionDayDate(edition.startsOn, day - 1);
+  // Another day than today: all of it is still to come, or all of it is past.
+  const minute = input.at ? Number(input.at.slice(0, 2)) * 60 + Number(input.at.slice(3)) : day === todayDay ? now.minute : shownDate > now.date ? -1 : 24 * 60;
+  const rows = await ctx.db
+    .select()
+    .from(b2bMeetings)
+    .where(and(eq(b2bMeetings.editionId, edition.id), eq(b2bMeetings.day, day), eq(b2bMeetings.status, "scheduled"), eq(b2bMeetings.place, "table")))
+    .orderBy(b2bMeetings.tableNo, b2bMeetings.startMinute);
+  const ids = rows.map((m) => m.id);
+  const arrivals = ids.length ? await ctx.db.select().from(meetingArrivals).where(inArray(meetingArrivals.meetingId, ids)) : [];
+  const noShows = ids.length ? await ctx.db.select().from(meetingNoShows).where(inArray(meetingNoShows.meetingId, ids)) : [];
+  const parties = await partiesOf(ctx.db, rows.flatMap((m) => [m.smeParticipantId, m.buyerParticipantId]));
+  const has = (list: { meetingId: string; side: string }[], id: string, side: Side) => list.some((a) => a.meetingId === id && a.side === side);
+  const name = (pid: string) => {
+    const p = parties.get(pid);
+    return (ctx.locale === "ur" && p?.nameUr) || p?.name || "";
+  };
+  const view = (m: (typeof rows)[number]): BoardMeeting => {
+    const sides = (["sme", "buyer"] as const).map((side) => {
+      const arrived = has(arrivals, m.id, side);
+      return { side, name: name(side === "sme" ? m.smeParticipantId : m.buyerParticipantId), arrived, late: !arrived && minute >= m.startMinute, noShow: has(noShows, m.id, side) };
+    });
+    return { id: m.id, start: hhmm(m.startMinute), end: hhmm(m.startMinute + frame.slotMinutes), started: sides.every((s) => s.arrived), sides };
+  };
+  const tables = new Map<number, BoardTable>();
+  for (const m of rows) {
+    const t = tables.get(m.tableNo!) ?? { tableNo: m.tableNo!, current: null, next: null };
+    tables.set(m.tableNo!, t);
+    if (m.startMinute <= minute && minute < m.startMinute + frame.slotMinutes) t.current = view(m);
+    else if (m.startMinute > minute && !t.next) t.next = view(m);
+  }
+  return {
+    edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr },
+    day,
+    days,
+    date: shownDate,
+    now: minute >= 0 && minute < 24 * 60 ? hhmm(minute) : null,
+    tables: [...tables.values()],
+  };
+}

@@ -1,0 +1,110 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { recordAudit } from "../../../platform/audit/record";
+import { inTransaction, type Ctx } from "../../../platform/context";
+import { rowsOf } from "../../../platform/db/rows";
+import type { Executor } from "../../../platform/db/types";
+import { translate } from "../../../platform/i18n/translate";
+import { queueEmails, type EmailMessage } from "../../../platform/mail/outbox";
+import { parseInput } from "../../../platform/validation";
+import { hhmm } from "../../b2b/core/slots";
+import { partiesOf } from "../../b2b/operations/meeting-rows";
+import { b2bMeetings } from "../../b2b/tables";
+import { editionFor, editionForChange } from "../../editions/for-change";
+import { editionInput, settingsInput } from "../schemas";
+import { meetdaySettings, meetingArrivals, meetingNoShows } from "../tables";
+
+// No-shows (issue #14, item 2). The organiser sets N minutes (meetday_settings; without it nothing
+// is marked). A side of a scheduled meeting that has not arrived N minutes after the start is
+// marked no-show, once (primary key meeting + side: the sweep may run any number of times, in
+// any number of processes). When the other side is here, it is emailed in its language: the
+// partner did not come and the rest of the slot is theirs (their meetings page, walk-up meetings).
+
+/** A meeting's start as an instant, in SQL: the edition's day at the start minute in its timezone. */
+export const meetingStartSql = (offsetMinutes: unknown = sql`0`) =>
+  sql`(((e.starts_on + (m.day - 1)) + make_interval(mins => m.start_minute + ${offsetMinutes})) at time zone e.timezone)`;
+
+export async function setMeetdaySettings(ctx: Ctx, raw: unknown) {
+  const input = parseInput(settingsInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const edition = await editionForChange(tx, ctx.actor, input.editionId, "meetday.manage");
+    const now = ctx.clock.now();
+    await tx
+      .insert(meetdaySettings)
+      .values({ editionId: edition.id, noShowMinutes: input.noShowMinutes, updatedAt: now })
+      .onConflictDoUpdate({ target: meetdaySettings.editionId, set: { noShowMinutes: input.noShowMinutes, updatedAt: now } });
+    await recordAudit(tx, ctx, { action: "meetday.settings_set", entityType: "edition", entityId: edition.id, editionId: edition.id, data: { noShowMinutes: input.noShowMinutes } });
+    return { editionId: edition.id, noShowMinutes: input.noShowMinutes };
+  });
+}
+
+export async function meetdaySettingsOf(ctx: Ctx, raw: unknown) {
+  const { editionId } = parseInput(editionInput, raw);
+  const edition = await editionFor(ctx.db, ctx.actor, editionId, "meetday.manage");
+  const [row] = await ctx.db.select().from(meetdaySettings).where(eq(meetdaySettings.editionId, edition.id));
+  return { editionId: edition.id, noShowMinutes: row?.noShowMinutes ?? null };
+}
+
+/** Mark every due no-show (of one edition, or all) and tell the present sides. A system
+ *  operation: run by the meeting-day runner (operations/runner.ts), and by tests. */
+export async function markNoShows(ctx: Ctx, editionId?: string): Promise<{ marked: number; told: number }> {
+  return inTransaction(ctx, async (tx) => {
+    const now = ctx.clock.now();
+    const marked = rowsOf<{ meeting_id: string; side: "sme" | "buyer" }>(
+      await tx.execute(sql`
+        insert into meetday_no_shows (meeting_id, side, edition_id, participant_id, marked_at)
+        select m.id, s.side, m.edition_id, case s.side when 'sme' then m.sme_participant_id else m.buyer_participant_id end, ${now.toISOString()}::timestamptz
+        from b2b_meetings m
+          join meetday_settings st on st.edition_id = m.edition_id
+          join editions e on e.id = m.edition_id
+          cross join (values ('sme'), ('buyer')) as s(side)
+        where m.status = 'scheduled'
+          ${editionId ? sql`and m.edition_id = ${editionId}` : sql``}
+          and ${meetingStartSql(sql`st.no_show_minutes`)} <= ${now.toISOString()}::timestamptz
+          and not exists (select 1 from meetday_arrivals a where a.meeting_id = m.id and a.side = s.side)
+        on conflict do nothing
+        returning meeting_id, side`),
+    );
+    if (marked.length === 0) return { marked: 0, told: 0 };
+    const told = await tellPresentSides(tx, ctx, marked.map((r) => ({ meetingId: r.meeting_id, side: r.side })));
+    return { marked: marked.length, told };
+  });
+}
+
+async function tellPresentSides(tx: Executor, ctx: Ctx, marked: { meetingId: string; side: "sme" | "buyer" }[]): Promise<number> {
+  const ids = [...new Set(marked.map((m) => m.meetingId))];
+  const meetings = await tx.select().from(b2bMeetings).where(inArray(b2bMeetings.id, ids));
+  const arrivals = await tx.select().from(meetingArrivals).where(inArray(meetingArrivals.meetingId, ids));
+  const parties = await partiesOf(tx, meetings.flatMap((m) => [m.smeParticipantId, m.buyerParticipantId]));
+  const mails: EmailMessage[] = [];
+  const toldMeetings: string[] = [];
+  for (const m of meetings) {
+    const absent = marked.filter((x) => x.meetingId === m.id).map((x) => x.side);
+    const present = (["sme", "buyer"] as const).filter((side) => !absent.includes(side) && arrivals.some((a) => a.meetingId === m.id && a.side === side));
+    for (const side of present) {
+      const me = parties.get(side === "sme" ? m.smeParticipantId : m.buyerParticipantId);
+      const other = parties.get(side === "sme" ? m.buyerParticipantId : m.smeParticipantId);
+      if (!me?.email) continue;
+      const l = me.locale;
+      const params = { partner: (l === "ur" && other?.nameUr) || other?.name || "", time: hhmm(m.startMinute), day: m.day, link: `${ctx.config.publicUrl}/b2b/${me.id}/meetings` };
+      mails.push({ kind: "meetday_no_show", to: me.email, subject: translate(l, "meetday.noShow.subject", params), text: translate(l, "meetday.noShow.body", params) });
+      toldMeetings.push(m.id);
+    }
+  }
+  await queueEmails(tx, ctx.clock, mails);
+  if (toldMeetings.length) await tx.update(meetingNoShows).set({ otherTold: true }).where(and(inArray(meetingNoShows.meetingId, toldMeetings)));
+  return mails.length;
+}
+
+/** No-shows per participant of an edition, most first (organisers). */
+export async function noShowCounts(ctx: Ctx, raw: unknown) {
+  const { editionId } = parseInput(editionInput, raw);
+  const edition = await editionFor(ctx.db, ctx.actor, editionId, "meetday.manage");
+  const rows = await ctx.db
+    .select({ participantId: meetingNoShows.participantId, side: meetingNoShows.side, count: sql<number>`count(*)::int` })
+    .from(meetingNoShows)
+    .where(eq(meetingNoShows.editionId, edition.id))
+    .groupBy(meetingNoShows.participantId, meetingNoShows.side)
+    .orderBy(sql`count(*) desc`);
+  const parties = await partiesOf(ctx.db, rows.map((r) => r.participantId));
+  return rows.map((r) => ({ participantId: r.participantId, side: r.side, name: parties.get(r.participantId)?.name ?? "", noShows: Number(r.count) }));
+}

@@ -1,0 +1,105 @@
+import { Form, Link, useActionData } from "react-router";
+import type { Route } from "./+types/lounge";
+import { loadOr, runForm } from "../../../web/actions";
+import { Field, FormError, Notice, useFailure } from "../../../web/components/form";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
+import { uuidParam } from "../../../web/params";
+import { loungeBoard, type BoardMeeting } from "../operations/board";
+import { bothHere, scanAtMeeting } from "../operations/checkin";
+
+// The lounge board for staff (issue #14, item 1): each table's current and next meeting, who of
+// each side is here, who is late, who was marked no-show; under each meeting, a badge code field
+// (a keyboard-wedge scanner types into it, or staff type the code) and "both here". Works without
+// JavaScript; refresh to see the latest (the page is small enough to reload on a phone).
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "meetday.board.title");
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const editionId = uuidParam(params.editionId);
+  const q = new URL(request.url).searchParams;
+  const day = q.get("day");
+  const at = q.get("at");
+  return loadOr(request, () => loungeBoard(context.ctx, { editionId, ...(day ? { day } : {}), ...(at ? { at } : {}) }));
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  uuidParam(params.editionId);
+  const form = await request.formData();
+  const meetingId = String(form.get("meetingId") ?? "");
+  const result = await runForm(context.ctx.locale, form, () =>
+    form.get("intent") === "both" ? bothHere(context.ctx, { meetingId }) : scanAtMeeting(context.ctx, { meetingId, code: String(form.get("code") ?? "") }),
+  );
+  if (!result.ok) return result.response;
+  return { answer: result.value, meetingId };
+}
+
+function MeetingCard({ m, label }: { m: BoardMeeting; label: string }) {
+  const t = useT();
+  const state = (s: BoardMeeting["sides"][number]) => (s.noShow ? t("meetday.board.noShow") : s.arrived ? t("meetday.board.arrived") : s.late ? t("meetday.board.late") : t("meetday.board.waiting"));
+  return (
+    <div className="card" data-testid={`board-meeting-${m.id}`}>
+      <p>
+        <strong>{label}</strong> {m.start}–{m.end} {m.started ? `· ${t("meetday.board.started")}` : ""}
+      </p>
+      <ul>
+        {m.sides.map((s) => (
+          <li key={s.side}>
+            {t(s.side === "sme" ? "meetday.board.sme" : "meetday.board.buyer")}: {s.name} — <strong>{state(s)}</strong>
+          </li>
+        ))}
+      </ul>
+      {m.started ? null : (
+        <>
+          <Form method="post">
+            <input type="hidden" name="meetingId" value={m.id} />
+            <Field name="code" form={`scan-${m.id}`} label={t("meetday.board.code")} dir="ltr" />
+            <button type="submit" name="intent" value="scan">
+              {t("meetday.board.check")}
+            </button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="meetingId" value={m.id} />
+            <button type="submit" name="intent" value="both">
+              {t("meetday.board.bothHere")}
+            </button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
+
+export default function LoungePage({ loaderData: b }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const failure = useFailure();
+  const done = useActionData() as { answer?: { result: string; message: string } } | undefined;
+  return (
+    <section className="page">
+      <h1>{t("meetday.board.title")}</h1>
+      <p>
+        {pick(locale, b.edition.nameEn, b.edition.nameUr)} · {t("meetday.board.day", { day: b.day, date: b.date })}
+        {b.now ? ` · ${t("meetday.board.now", { time: b.now })}` : ""} · <Link to={`?day=${b.day}`}>{t("meetday.board.refresh")}</Link>
+      </p>
+      <nav aria-label={t("meetday.board.title")}>
+        {Array.from({ length: b.days }, (_, i) => i + 1).map((d) => (
+          <Link key={d} to={`?day=${d}`} aria-current={d === b.day ? "page" : undefined} style={{ marginInlineEnd: "0.75rem" }}>
+            {t("meetday.board.day", { day: d, date: "" }).replace(/ — $/, "")}
+          </Link>
+        ))}
+      </nav>
+      {done?.answer ? <Notice>{done.answer.message}</Notice> : null}
+      <FormError failure={failure} />
+      {b.tables.length === 0 ? <p>{t("meetday.board.empty")}</p> : null}
+      {b.tables.map((table) => (
+        <article key={table.tableNo}>
+          <h2>{t("meetday.board.table", { table: table.tableNo })}</h2>
+          {table.current ? <MeetingCard m={table.current} label={t("meetday.board.current")} /> : <p>{t("meetday.board.current")}: {t("meetday.board.none")}</p>}
+          {table.next ? <MeetingCard m={table.next} label={t("meetday.board.next")} /> : null}
+        </article>
+      ))}
+    </section>
+  );
+}
