@@ -120,6 +120,13 @@ export const auditActions = [
   "floor.plan_edited",
   "floor.plan_undone",
   "floor.stalls_imported",
+  // the baseline survey (issue #15)
+  "baseline.survey_created",
+  "baseline.survey_status_set",
+  "baseline.question_saved",
+  "baseline.question_retired",
+  "baseline.section_saved",
+  "baseline.reminded",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -149,6 +156,8 @@ export const auditEntityTypes = [
   "programme_release",
   "exhibitor_profile",
   "floor_hall",
+  "baseline_survey",
+  "baseline_response",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -105,6 +105,9 @@ export const policy = {
   // Exhibitor portal (issue #12, item 5): an exhibitor edits only its own enterprise's profile; organisers manage them all.
   "exhibitor.editOwn": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
   "exhibitor.manage": staffOnly,
+  // The baseline (issue #15): an exhibitor answers and sees only its own enterprise's answers and scores; organisers build and read it.
+  "baseline.answerOwn": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
+  "baseline.manage": staffOnly,
 } satisfies Record<string, Check>;
 
 export type Permission = keyof typeof policy;
