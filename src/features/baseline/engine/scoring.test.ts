@@ -100,3 +100,20 @@ describe("the scoring method", () => {
     expect(groupMedian([10, 20, 30, 40, 50])).toBe(30);
   });
 });
+
+describe("dashboard figures", () => {
+  it("suppresses groups under five firms and one more when only one is hidden", async () => {
+    const { groupFigures } = await import("./figures");
+    const firm = (group: string, exportScore: number) => ({ group, exportScore, investmentScore: 50, exports: exportScore > 50, website: true });
+    const firms = [...Array.from({ length: 6 }, (_, i) => firm("a", 40 + i * 10)), ...Array.from({ length: 5 }, () => firm("b", 30)), ...Array.from({ length: 8 }, () => firm("c", 70)), firm("d", 90), firm("d", 10)];
+    const { total, rows } = groupFigures(firms);
+    expect(total).toMatchObject({ firms: 21, suppressed: false });
+    expect(rows.map((r) => [r.group, r.suppressed, r.firms])).toEqual([
+      ["a", false, 6],
+      ["b", true, null],
+      ["c", false, 8],
+      ["d", true, null],
+    ]);
+    expect(rows[0]).toMatchObject({ exportMedian: 65, exportingShare: 67, websiteShare: 100 });
+  });
+});
