@@ -36,6 +36,8 @@ const pages: [module: string, param: string][] = [
   ["../features/floor/pages/floor-halls.tsx", "editionId"],
   ["../features/floor/pages/floor-editor.tsx", "hallId"],
   ["../features/floor/pages/floor-export.ts", "hallId"],
+  ["../features/baseline/pages/bo-baseline.tsx", "editionId"],
+  ["../features/baseline/pages/bo-baseline-csv.ts", "editionId"],
 ];
 
 const untouchable = new Proxy(

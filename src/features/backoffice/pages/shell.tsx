@@ -44,6 +44,7 @@ export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
         { to: `${e}/floor/allocation`, label: t("floor.alloc.nav") },
         { to: `${e}/floor`, label: t("floor.editor.halls.title") },
         { to: `${e}/footfall`, label: t("checkin.nav.footfall") },
+        { to: `${e}/baseline`, label: t("baseline.bo.title") },
       ]
     : [];
   return (
