@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { testApp } from "../../../tests/support/http";
 import { users } from "../../platform/auth/tables";
 import { isDomainError } from "../../platform/errors";
 import { roleGrants } from "../accounts/tables";
@@ -169,5 +170,36 @@ describe("scores", () => {
     expect(fresh.scores).toBeNull();
     const page = await ownBaseline(await as("baseline-new@example.pk"), editionId);
     expect(page.sections[0]!.questions.some((q) => q.suggested)).toBe(true);
+  });
+});
+
+describe("the baseline API", () => {
+  it("serves the own survey, section saves, own scores and the organiser's figures, each to its own", async () => {
+    const api = testApp(t.db);
+    const cookieFor = async (email: string) => (await api.call("/api/v1/auth/sign-in", { json: { email, password: demo.password } })).headers.get("set-cookie")!.split(";")[0]!;
+    expect((await api.call("/api/v1/baseline/own")).status).toBe(401);
+    expect((await api.call("/api/v1/baseline/own", { cookie: await cookieFor(demo.visitor) })).status).toBe(403);
+    const cookie = await cookieFor(demo.exhibitor);
+    const own = await api.call(`/api/v1/baseline/own?editionId=${editionId}`, { cookie });
+    expect(own.status).toBe(200);
+    const answers = { "connect.website": "yes", "connect.online_sales": true, "connect.digital_payments": "yes", "connect.trade_body_member": "no", "connect.buyer_meetings": 12 };
+    const put = await api.call("/api/v1/baseline/own/sections/connect", { method: "PUT", cookie, json: { editionId, answers } });
+    expect(put.status).toBe(200);
+    const again = await api.call("/api/v1/baseline/own/sections/connect", { method: "PUT", cookie, json: { editionId, answers } });
+    expect(again.body).toEqual(put.body);
+    const bad = await api.call("/api/v1/baseline/own/sections/connect", { method: "PUT", cookie, json: { editionId, answers: { ...answers, "connect.buyer_meetings": -3 } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0]).toMatchObject({ path: "connect.buyer_meetings", code: "too_small" });
+    const scores = await api.call(`/api/v1/baseline/own/scores?editionId=${editionId}`, { cookie });
+    expect(scores.body.scores.map((s: { kind: string }) => s.kind)).toEqual(["export", "investment"]);
+    expect((await api.call(`/api/v1/editions/${editionId}/baseline/figures`, { cookie })).status).toBe(403);
+    const staff = await cookieFor(demo.organiser);
+    const figures = await api.call(`/api/v1/editions/${editionId}/baseline/figures?by=province`, { cookie: staff });
+    expect(figures.status).toBe(200);
+    expect(figures.body.total.firms).toBeGreaterThan(100);
+    expect(figures.body.rows.filter((r: { suppressed: boolean; firms: number | null }) => r.suppressed).every((r: { firms: number | null }) => r.firms === null)).toBe(true);
+    expect((await api.call(`/api/v1/editions/${editionId}/baseline/survey`, { cookie: staff })).body.sections).toHaveLength(6);
+    const doc = JSON.stringify((await api.call("/api/v1/openapi.json")).body);
+    for (const id of ["getOwnBaseline", "saveOwnBaselineSection", "getOwnBaselineScores", "getBaselineSurvey", "getBaselineFigures"]) expect(doc).toContain(id);
   });
 });
