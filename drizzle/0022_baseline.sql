@@ -67,7 +67,7 @@ CREATE TABLE "baseline_surveys" (
 	CONSTRAINT "baseline_surveys_status" CHECK ("baseline_surveys"."status" IN ('draft', 'open', 'closed'))
 );
 --> statement-breakpoint
-ALTER TABLE "baseline_answers" ADD CONSTRAINT "baseline_answers_question_id_baseline_questions_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."baseline_questions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "baseline_answers" ADD CONSTRAINT "baseline_answers_question_id_baseline_questions_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."baseline_questions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "baseline_answers" ADD CONSTRAINT "baseline_answers_response_fk" FOREIGN KEY ("response_id","survey_id") REFERENCES "public"."baseline_responses"("id","survey_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "baseline_questions" ADD CONSTRAINT "baseline_questions_survey_id_baseline_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."baseline_surveys"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "baseline_questions" ADD CONSTRAINT "baseline_questions_section_id_baseline_sections_id_fk" FOREIGN KEY ("section_id") REFERENCES "public"."baseline_sections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -106,3 +106,16 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER baseline_answer_question BEFORE INSERT OR UPDATE ON baseline_answers FOR EACH ROW EXECUTE FUNCTION baseline_answer_question();
+--> statement-breakpoint
+-- An answered question version is never deleted on its own (removing a question retires it).
+-- Deleting the whole survey (its edition) still takes its questions and answers: by then the
+-- survey row is gone, so the cascade passes.
+CREATE FUNCTION baseline_question_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM baseline_surveys WHERE id = OLD.survey_id) AND EXISTS (SELECT 1 FROM baseline_answers WHERE question_id = OLD.id) THEN
+    RAISE EXCEPTION 'baseline question % is answered: retire it instead', OLD.id USING ERRCODE = '23514', CONSTRAINT = 'baseline_question_kept';
+  END IF;
+  RETURN OLD;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER baseline_question_kept BEFORE DELETE ON baseline_questions FOR EACH ROW EXECUTE FUNCTION baseline_question_kept();

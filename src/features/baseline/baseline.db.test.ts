@@ -10,7 +10,7 @@ import { answersOf, ownBaseline, saveSection } from "./operations/answer";
 import { retireQuestion, saveQuestion, setSurveyStatus, surveyForOrganiser } from "./operations/builder";
 import { ownScores } from "./operations/scores";
 import { surveyOfEdition } from "./operations/structure";
-import { baselineAnswers, baselineQuestions, baselineResponses } from "./tables";
+import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys } from "./tables";
 
 // Issue #15: the demo's baseline; an SME sees and answers only its own; a section save is
 // idempotent and never loses another section's answers; bad answers get field errors and save
@@ -201,5 +201,14 @@ describe("the baseline API", () => {
     expect((await api.call(`/api/v1/editions/${editionId}/baseline/survey`, { cookie: staff })).body.sections).toHaveLength(6);
     const doc = JSON.stringify((await api.call("/api/v1/openapi.json")).body);
     for (const id of ["getOwnBaseline", "saveOwnBaselineSection", "getOwnBaselineScores", "getBaselineSurvey", "getBaselineFigures"]) expect(doc).toContain(id);
+  });
+});
+
+describe("deleting a survey", () => {
+  it("takes its answered questions and answers with it (an answered question alone cannot be deleted)", async () => {
+    const survey = (await surveyOfEdition(t.db, editionId))!;
+    await t.db.delete(baselineSurveys).where(eq(baselineSurveys.id, survey.id));
+    const [n] = await t.db.select({ n: sql<number>`count(*)::int` }).from(baselineAnswers).where(eq(baselineAnswers.surveyId, survey.id));
+    expect(n!.n).toBe(0);
   });
 });

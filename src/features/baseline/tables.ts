@@ -115,10 +115,11 @@ export const baselineAnswers = pgTable(
     responseId: uuid("response_id").notNull(),
     surveyId: uuid("survey_id").notNull(),
     code: text("code").notNull(),
-    /** The question version answered: never deleted while answered (NO ACTION: checked at the end of the statement, so deleting a whole survey still cascades). */
+    /** The question version answered. It is never deleted while answered (a trigger refuses it),
+     *  except with its whole survey (an edition deleted), when its answers go too. */
     questionId: uuid("question_id")
       .notNull()
-      .references(() => baselineQuestions.id, { onDelete: "no action" }),
+      .references(() => baselineQuestions.id, { onDelete: "cascade" }),
     value: jsonb("value").$type<AnswerValue>().notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
