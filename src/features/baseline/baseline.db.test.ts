@@ -4,10 +4,12 @@ import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../..
 import { testApp } from "../../../tests/support/http";
 import { users } from "../../platform/auth/tables";
 import { isDomainError } from "../../platform/errors";
+import { outboxMessages } from "../../platform/mail/tables";
 import { roleGrants } from "../accounts/tables";
 import { copyEdition } from "../editions/operations/copy-edition";
 import { answersOf, ownBaseline, saveSection } from "./operations/answer";
 import { retireQuestion, saveQuestion, setSurveyStatus, surveyForOrganiser } from "./operations/builder";
+import { remindBaseline } from "./operations/dashboard";
 import { ownScores } from "./operations/scores";
 import { surveyOfEdition } from "./operations/structure";
 import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys } from "./tables";
@@ -201,6 +203,17 @@ describe("the baseline API", () => {
     expect((await api.call(`/api/v1/editions/${editionId}/baseline/survey`, { cookie: staff })).body.sections).toHaveLength(6);
     const doc = JSON.stringify((await api.call("/api/v1/openapi.json")).body);
     for (const id of ["getOwnBaseline", "saveOwnBaselineSection", "getOwnBaselineScores", "getBaselineSurvey", "getBaselineFigures"]) expect(doc).toContain(id);
+  });
+});
+
+describe("reminders", () => {
+  it("email each exhibitor that has not finished, once, in its account's language", async () => {
+    await t.db.update(users).set({ locale: "ur" }).where(eq(users.email, "baseline-new@example.pk"));
+    const r = await remindBaseline(await as(demo.organiser), { editionId });
+    expect(r.reminded).toBeGreaterThanOrEqual(1);
+    const [mail] = await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, "baseline.reminder"), eq(outboxMessages.toAddress, "baseline-new@example.pk")));
+    expect(mail!.subject).toMatch(/[\u0600-\u06FF]/);
+    expect(mail!.bodyText).toContain("/account/exhibitor/baseline");
   });
 });
 

@@ -135,6 +135,11 @@ export const en = {
   "baseline.bo.retire": "Remove",
   "baseline.bo.saved": "Saved.",
   "baseline.bo.chart": "Median export readiness by group",
+  "baseline.bo.size.micro": "Micro",
+  "baseline.bo.size.small": "Small",
+  "baseline.bo.size.medium": "Medium",
+  "baseline.bo.womenLed": "Women-led",
+  "baseline.bo.notWomenLed": "Not women-led",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -272,6 +277,11 @@ export const ur: Record<keyof typeof en, string> = {
   "baseline.bo.retire": "ہٹائیں",
   "baseline.bo.saved": "محفوظ ہو گیا۔",
   "baseline.bo.chart": "گروہ کے لحاظ سے برآمد کی تیاری کا وسطانیہ",
+  "baseline.bo.size.micro": "مائیکرو",
+  "baseline.bo.size.small": "چھوٹا",
+  "baseline.bo.size.medium": "درمیانہ",
+  "baseline.bo.womenLed": "خواتین کی زیر قیادت",
+  "baseline.bo.notWomenLed": "خواتین کی زیر قیادت نہیں",
 };
 
 declare module "../../platform/i18n/catalogue" {

@@ -106,7 +106,7 @@ export default function BoBaseline({ loaderData: d, actionData }: Route.Componen
                   </tr>
                 </thead>
                 <tbody>
-                  {[...dash.rows.map((r) => ({ ...r, name: pick(locale, r.label.en, r.label.ur) })), { ...dash.total, name: t("baseline.bo.total") }].map((r) => (
+                  {[...dash.rows.map((r) => ({ ...r, name: dash.by === "size" ? t(`baseline.bo.size.${r.group}` as "baseline.bo.size.micro") : dash.by === "women_led" ? t(r.group === "yes" ? "baseline.bo.womenLed" : "baseline.bo.notWomenLed") : pick(locale, r.label.en, r.label.ur) })), { ...dash.total, name: t("baseline.bo.total") }].map((r) => (
                     <tr key={r.group} data-suppressed={r.suppressed}>
                       <th scope="row">{r.name}</th>
                       <td>{cell(r.firms)}</td>
