@@ -11,6 +11,7 @@ import * as b2bMeetings from "./features/b2b/messages-meetings";
 import * as b2bRequests from "./features/b2b/messages-requests";
 import * as b2bRuns from "./features/b2b/messages-runs";
 import * as backoffice from "./features/backoffice/messages";
+import * as baseline from "./features/baseline/messages";
 import * as checkin from "./features/checkin/messages";
 import * as floor from "./features/floor/messages";
 import * as floorAllocation from "./features/floor/messages-allocation";
@@ -43,6 +44,7 @@ const features = [
   home,
   backoffice,
   meetday,
+  baseline,
 ] as const;
 for (const set of features) addMessages(set);
 

@@ -91,6 +91,9 @@ export const errorStatus = {
   // one of another edition: said plainly at the gate, never guessed at.
   short_code_check_failed: 400,
   short_code_other_edition: 404,
+  // The baseline survey (issue #15): no survey for the edition, or it is not open for answers.
+  baseline_no_survey: 404,
+  baseline_not_open: 409,
   payload_too_large: 413,
   rate_limited: 429,
   // the meeting day (issue #14)

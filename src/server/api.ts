@@ -20,6 +20,7 @@ import { floorApi } from "../features/floor/api";
 import { floorAllocationApi } from "../features/floor/api-allocation";
 import { programmeApi } from "../features/programme/api-programme";
 import { exhibitorsApi } from "../features/exhibitors/api-exhibitors";
+import { baselineApi } from "../features/baseline/api";
 import { floorPlanApi } from "../features/floor/api-plan";
 import { renderApiReference } from "./api-reference";
 
@@ -56,6 +57,7 @@ const tags = [
   { name: "floor allocation", description: "Stall allocation runs of an edition: run, review, move, lock, confirm (organiser staff)." },
   { name: "exhibitors", description: "The public Made in Pakistan catalogue, and the exhibitor's own profile." },
   { name: "programme", description: "The agenda: the released programme, rooms, speakers, releases and their change log; the draft (organiser staff); RSVPs." },
+  { name: "baseline", description: "The SME baseline: the exhibitor's own survey, answers and readiness scores; the organiser's survey and dashboard figures." },
   { name: "floor (organiser)", description: "The plan editor: halls, stalls, rows and blocks, areas, undo, CSV/DXF import, SVG/PDF export." },
   { name: "meeting day", description: "B2B meeting check-in with badges, the lounge board, no-shows, outcomes and follow-ups, the outcome dashboard." },
 ];
@@ -105,6 +107,7 @@ export function createApi(services: AppServices) {
   api.route("/", b2bMeetingsApi(services));
   api.route("/", programmeApi(services));
   api.route("/", meetdayApi(services));
+  api.route("/", baselineApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {

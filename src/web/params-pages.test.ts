@@ -38,6 +38,8 @@ const pages: [module: string, param: string][] = [
   ["../features/floor/pages/floor-export.ts", "hallId"],
   ["../features/meetday/pages/lounge.tsx", "editionId"],
   ["../features/meetday/pages/outcomes-admin.tsx", "editionId"],
+  ["../features/baseline/pages/bo-baseline.tsx", "editionId"],
+  ["../features/baseline/pages/bo-baseline-csv.ts", "editionId"],
 ];
 
 const untouchable = new Proxy(

@@ -205,6 +205,14 @@ export const en = {
   "bo.audit.action.meetday.settings_set": "Meeting-day settings changed",
   "bo.audit.action.meetday.outcome_recorded": "B2B meeting outcome recorded",
   "bo.audit.entity.b2b_meeting": "B2B meeting",
+  "bo.audit.action.baseline.survey_created": "Baseline survey created",
+  "bo.audit.action.baseline.survey_status_set": "Baseline survey opened or closed",
+  "bo.audit.action.baseline.question_saved": "Baseline question saved",
+  "bo.audit.action.baseline.question_retired": "Baseline question removed",
+  "bo.audit.action.baseline.section_saved": "Baseline section answered",
+  "bo.audit.action.baseline.reminded": "Baseline reminders sent",
+  "bo.audit.entity.baseline_survey": "Baseline survey",
+  "bo.audit.entity.baseline_response": "Baseline response",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -408,6 +416,14 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.meetday.settings_set": "ملاقات کے دن کی ترتیبات بدلی گئیں",
   "bo.audit.action.meetday.outcome_recorded": "بی ٹو بی ملاقات کا نتیجہ درج ہوا",
   "bo.audit.entity.b2b_meeting": "بی ٹو بی ملاقات",
+  "bo.audit.action.baseline.survey_created": "بنیادی سروے بنایا گیا",
+  "bo.audit.action.baseline.survey_status_set": "بنیادی سروے کھولا یا بند کیا گیا",
+  "bo.audit.action.baseline.question_saved": "بنیادی سروے کا سوال محفوظ کیا گیا",
+  "bo.audit.action.baseline.question_retired": "بنیادی سروے کا سوال ہٹایا گیا",
+  "bo.audit.action.baseline.section_saved": "بنیادی سروے کا حصہ جمع کیا گیا",
+  "bo.audit.action.baseline.reminded": "بنیادی سروے کی یاد دہانیاں بھیجی گئیں",
+  "bo.audit.entity.baseline_survey": "بنیادی سروے",
+  "bo.audit.entity.baseline_response": "بنیادی سروے کا جواب",
 };
 
 // Every audit action and entity type has its name: typecheck fails on one without

@@ -21,6 +21,7 @@ import { copyFloorPlan } from "../floor/copy-part";
 import { seedDemoAgenda } from "../programme/demo-agenda";
 import { seedExhibitorsDemo } from "../exhibitors/seed";
 import { seedMeetdayDemo } from "../meetday/seed";
+import { seedBaselineDemo } from "../baseline/seed";
 
 export const DEMO_PASSWORD = "numaish-demo-2026";
 
@@ -200,6 +201,8 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     const nextEdition = next.editionId ? await one(tx.select().from(t.editions).where(eq(t.editions.id, next.editionId))) : undefined;
     if (nextEdition) await seedB2bDemo(tx, nextEdition, clock.now());
     await seedDemoAgenda(tx, edition.id, nextEdition?.id ?? null, clock.now());
+    // The 2026 baseline answered by every exhibitor; next year's survey open (baseline/seed.ts).
+    await seedBaselineDemo(tx, edition.id, nextEdition?.id ?? null);
     // Once the 2026 show's matchmaking window has closed, its programme as it happened: every
     // exhibitor and ~150 buyers with profiles, ~1,200 requests and the published schedule; and next
     // year's to try: a few participants and requests (b2b/seed.ts). After the footfall: its crowd is

@@ -124,6 +124,13 @@ export const auditActions = [
   "meetday.both_here",
   "meetday.settings_set",
   "meetday.outcome_recorded",
+  // the baseline survey (issue #15)
+  "baseline.survey_created",
+  "baseline.survey_status_set",
+  "baseline.question_saved",
+  "baseline.question_retired",
+  "baseline.section_saved",
+  "baseline.reminded",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -154,6 +161,8 @@ export const auditEntityTypes = [
   "exhibitor_profile",
   "floor_hall",
   "b2b_meeting",
+  "baseline_survey",
+  "baseline_response",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -14,3 +14,4 @@ export * from "../../features/floor/tables";
 export * from "../../features/programme/tables";
 export * from "../../features/exhibitors/tables";
 export * from "../../features/meetday/tables";
+export * from "../../features/baseline/tables";

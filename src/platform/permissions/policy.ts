@@ -109,6 +109,9 @@ export const policy = {
   // meetings in and see the lounge board; organisers set the no-show rule and read every outcome.
   "meetday.lounge": (a, s) => a.kind === "user" && (staff(a, s) || hasRole(a, "gate_staff", (g) => !s.organiserId || g.organiserId === s.organiserId)),
   "meetday.manage": staffOnly,
+  // The baseline (issue #15): an exhibitor answers and sees only its own enterprise's answers and scores; organisers build and read it.
+  "baseline.answerOwn": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
+  "baseline.manage": staffOnly,
 } satisfies Record<string, Check>;
 
 export type Permission = keyof typeof policy;

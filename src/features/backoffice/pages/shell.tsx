@@ -45,6 +45,7 @@ export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
         { to: `${e}/floor`, label: t("floor.editor.halls.title") },
         { to: `${e}/footfall`, label: t("checkin.nav.footfall") },
         { to: `${e}/outcomes`, label: t("meetday.admin.title") },
+        { to: `${e}/baseline`, label: t("baseline.bo.title") },
       ]
     : [];
   return (

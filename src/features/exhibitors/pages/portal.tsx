@@ -99,6 +99,9 @@ export default function Portal({ loaderData: d, actionData }: Route.ComponentPro
         </Form>
       ) : null}
       {actionData && "intent" in actionData ? <Notice>{t("exhibitors.portal.saved")}</Notice> : null}
+      <p>
+        <a href="/account/exhibitor/baseline">{t("baseline.answerLink")}</a>
+      </p>
       <FormError failure={failure} />
 
       <h2>{t("exhibitors.portal.checklist")}</h2>

@@ -1,0 +1,170 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import { recordAudit } from "../../../platform/audit/record";
+import { inTransaction, type Ctx } from "../../../platform/context";
+import type { Executor } from "../../../platform/db/types";
+import { DomainError, type FieldIssue } from "../../../platform/errors";
+import { parseInput } from "../../../platform/validation";
+import { enterprises, products } from "../../editions/enterprise-tables";
+import { exhibitorProducts, exhibitorProfiles } from "../../exhibitors/tables";
+import { prefillFrom } from "../engine/prefill";
+import { isVisible, parseAnswer, type AnswerValue, type QuestionDef } from "../engine/questions";
+import { baselineAnswers, baselineResponses } from "../tables";
+import { ownEnterpriseId, ownSurvey } from "./own";
+import { questionDef, structureOf } from "./structure";
+
+// Answering the baseline (issue #15, item 2): section by section, each save its own transaction, so
+// a dropped connection loses at most the section being sent. A save is idempotent (the same form
+// sent twice leaves the same answers) and touches only its section's answers; a section with a
+// refused answer saves nothing and says which field, in the reader's language.
+
+type Response = typeof baselineResponses.$inferSelect;
+
+/** The stored answers of a response, by indicator code. */
+export async function answersOf(db: Executor, responseId: string): Promise<Map<string, AnswerValue>> {
+  const rows = await db.select({ code: baselineAnswers.code, value: baselineAnswers.value }).from(baselineAnswers).where(eq(baselineAnswers.responseId, responseId));
+  return new Map(rows.map((r) => [r.code, r.value]));
+}
+
+/** What the registry and the exhibitor profile already say, checked against the questions. */
+async function prefillOf(db: Executor, enterpriseId: string, editionId: string, defs: Map<string, QuestionDef>, year: number): Promise<Map<string, AnswerValue>> {
+  const [firm] = await db.select().from(enterprises).where(eq(enterprises.id, enterpriseId));
+  if (!firm) return new Map();
+  const [profile] = await db
+    .select({ id: exhibitorProfiles.id, website: exhibitorProfiles.website })
+    .from(exhibitorProfiles)
+    .where(and(eq(exhibitorProfiles.editionId, editionId), eq(exhibitorProfiles.enterpriseId, enterpriseId)));
+  const hs = [
+    ...(await db.select({ hs: products.hsCode }).from(products).where(eq(products.enterpriseId, enterpriseId))),
+    ...(profile ? await db.select({ hs: exhibitorProducts.hsCode }).from(exhibitorProducts).where(eq(exhibitorProducts.profileId, profile.id)) : []),
+  ].map((p) => p.hs);
+  const known = prefillFrom({ ...firm, hsCodes: hs, website: profile?.website ?? null });
+  const out = new Map<string, AnswerValue>();
+  for (const [code, value] of known) {
+    const q = defs.get(code);
+    if (!q) continue;
+    const candidate = Array.isArray(value) && q.options.length ? value.filter((v) => q.options.some((o) => o.value === v)) : value;
+    const parsed = parseAnswer(q, candidate, year);
+    if ("value" in parsed && parsed.value !== null) out.set(code, parsed.value);
+  }
+  return out;
+}
+
+const yearOf = (ctx: Ctx) => ctx.clock.now().getUTCFullYear();
+
+/** The enterprise's baseline for an edition: the survey's sections and questions, its answers (or a
+ *  suggestion from what is known), which sections are saved. Refusals: unauthenticated, forbidden,
+ *  baseline_no_survey. */
+export async function ownBaseline(ctx: Ctx, editionId?: string | null) {
+  const enterpriseId = ownEnterpriseId(ctx);
+  const { edition, survey, choices } = await ownSurvey(ctx.db, enterpriseId, editionId);
+  const structure = await structureOf(ctx.db, survey.id);
+  const [response] = await ctx.db.select().from(baselineResponses).where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.enterpriseId, enterpriseId)));
+  const stored = response ? await answersOf(ctx.db, response.id) : new Map<string, AnswerValue>();
+  const defs = new Map(structure.flatMap((s) => s.questions.map((q) => [q.code, questionDef(q)] as const)));
+  const suggested = await prefillOf(ctx.db, enterpriseId, edition.id, defs, yearOf(ctx));
+  const shown = new Map([...suggested, ...stored]);
+  const done = new Set(response?.sectionsDone ?? []);
+  return {
+    edition: { id: edition.id, slug: edition.slug, nameEn: edition.nameEn, nameUr: edition.nameUr, year: Number(edition.startsOn.slice(0, 4)) },
+    editions: choices.map((c) => ({ id: c.edition.id, nameEn: c.edition.nameEn, nameUr: c.edition.nameUr })),
+    survey: { id: survey.id, titleEn: survey.titleEn, titleUr: survey.titleUr, open: survey.status === "open" },
+    submitted: response?.status === "submitted",
+    sections: structure.map((s) => ({
+      key: s.key,
+      titleEn: s.titleEn,
+      titleUr: s.titleUr,
+      done: done.has(s.key),
+      questions: s.questions.map((q) => ({
+        ...questionDef(q),
+        labelEn: q.labelEn,
+        labelUr: q.labelUr,
+        visible: isVisible(defs.get(q.code)!, shown, defs),
+        value: shown.get(q.code) ?? null,
+        suggested: !stored.has(q.code) && suggested.has(q.code),
+      })),
+    })),
+  };
+}
+
+const SectionInput = z.object({
+  editionId: z.uuid().nullish(),
+  section: z.string().min(1).max(40),
+  answers: z.record(z.string().max(80), z.unknown()).default({}),
+});
+
+/** Save one section's answers. Refusals: unauthenticated, forbidden, baseline_no_survey,
+ *  baseline_not_open, not_found (section), validation_failed (fields named by indicator code). */
+export async function saveSection(ctx: Ctx, raw: unknown) {
+  const enterpriseId = ownEnterpriseId(ctx);
+  const input = parseInput(SectionInput, raw);
+  return inTransaction(ctx, async (tx, c) => {
+    const { edition, survey } = await ownSurvey(tx, enterpriseId, input.editionId);
+    if (survey.status !== "open") throw new DomainError("baseline_not_open");
+    const structure = await structureOf(tx, survey.id);
+    const section = structure.find((s) => s.key === input.section);
+    if (!section) throw new DomainError("not_found", { params: { what: "section" } });
+    await tx.insert(baselineResponses).values({ surveyId: survey.id, enterpriseId }).onConflictDoNothing();
+    const [response] = (await tx
+      .select()
+      .from(baselineResponses)
+      .where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.enterpriseId, enterpriseId)))
+      .for("update")) as Response[];
+    const stored = await answersOf(tx, response!.id);
+    const defs = new Map(structure.flatMap((s) => s.questions.map((q) => [q.code, questionDef(q)] as const)));
+    const year = yearOf(c);
+    // First the section's answers as sent (raw, for the conditions), then each visible one parsed.
+    const merged = new Map(stored);
+    const parsed = new Map<string, AnswerValue | null>();
+    for (const q of section.questions) {
+      const r = parseAnswer({ ...questionDef(q), required: false }, input.answers[q.code], year);
+      if ("value" in r) {
+        if (r.value === null) merged.delete(q.code);
+        else merged.set(q.code, r.value);
+      }
+    }
+    const issues: FieldIssue[] = [];
+    for (const q of section.questions) {
+      const def = defs.get(q.code)!;
+      if (!isVisible(def, merged, defs)) continue;
+      const r = parseAnswer(def, input.answers[q.code], year);
+      if ("issue" in r) issues.push({ path: q.code, code: r.issue.code, params: r.issue.params });
+      else parsed.set(q.code, r.value);
+    }
+    if (issues.length) throw new DomainError("validation_failed", { fields: issues });
+    const now = c.clock.now();
+    const cleared = [...parsed].filter(([, v]) => v === null).map(([code]) => code);
+    if (cleared.length) await tx.delete(baselineAnswers).where(and(eq(baselineAnswers.responseId, response!.id), inArray(baselineAnswers.code, cleared)));
+    const rows = section.questions
+      .filter((q) => parsed.get(q.code) !== undefined && parsed.get(q.code) !== null)
+      .map((q) => ({ responseId: response!.id, surveyId: survey.id, code: q.code, questionId: q.id, value: parsed.get(q.code)!, updatedAt: now }));
+    if (rows.length)
+      await tx
+        .insert(baselineAnswers)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [baselineAnswers.responseId, baselineAnswers.code],
+          set: { questionId: sql`excluded.question_id`, value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` },
+        });
+    const done = [...new Set([...response!.sectionsDone, section.key])];
+    const answers = await answersOf(tx, response!.id);
+    const complete =
+      structure.every((s) => done.includes(s.key)) &&
+      structure.every((s) => s.questions.every((q) => !q.required || !isVisible(defs.get(q.code)!, answers, defs) || answers.has(q.code)));
+    const submitted = response!.status === "submitted" || complete;
+    await tx
+      .update(baselineResponses)
+      .set({ sectionsDone: done, status: submitted ? "submitted" : "draft", submittedAt: response!.submittedAt ?? (submitted ? now : null), updatedAt: now })
+      .where(eq(baselineResponses.id, response!.id));
+    await recordAudit(tx, c, {
+      action: "baseline.section_saved",
+      entityType: "baseline_response",
+      entityId: response!.id,
+      editionId: edition.id,
+      organiserId: edition.organiserId,
+      data: { section: section.key, answers: rows.length, cleared: cleared.length },
+    });
+    const next = structure[structure.findIndex((s) => s.key === section.key) + 1]?.key ?? null;
+    return { responseId: response!.id, section: section.key, next, submitted };
+  });
+}

@@ -1,0 +1,85 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Ctx } from "../../../platform/context";
+import type { Executor } from "../../../platform/db/types";
+import { enterprises } from "../../editions/enterprise-tables";
+import { isVisible, type AnswerValue, type QuestionDef } from "../engine/questions";
+import { groupMedian, scoreOf, type Score, type ScoreKind } from "../engine/scoring";
+import { baselineAnswers, baselineQuestions, baselineResponses } from "../tables";
+import { ownEnterpriseId, ownSurvey } from "./own";
+
+// Scores from stored answers (issue #15, item 3): the pure engine (engine/scoring.ts) over each
+// complete response of a survey. Only visible answers count, judged with the version each answer
+// answered (a hidden question's old answer is kept but not scored).
+
+export interface FirmScores {
+  enterpriseId: string;
+  clusterSlug: string | null;
+  province: string | null;
+  sizeClass: "micro" | "small" | "medium";
+  womenLed: boolean;
+  export: Score;
+  investment: Score;
+}
+
+/** Every submitted response's scores, with the firm's groups (cluster, province, size, women-led). */
+export async function surveyScores(db: Executor, surveyId: string, year: number): Promise<FirmScores[]> {
+  const responses = await db
+    .select({ id: baselineResponses.id, enterpriseId: baselineResponses.enterpriseId, clusterSlug: enterprises.clusterSlug, province: enterprises.province, sizeClass: enterprises.sizeClass, womenLed: enterprises.womenLed })
+    .from(baselineResponses)
+    .innerJoin(enterprises, eq(enterprises.id, baselineResponses.enterpriseId))
+    .where(and(eq(baselineResponses.surveyId, surveyId), eq(baselineResponses.status, "submitted")));
+  if (!responses.length) return [];
+  const rows = await db
+    .select({ responseId: baselineAnswers.responseId, code: baselineAnswers.code, value: baselineAnswers.value, showIfCode: baselineQuestions.showIfCode, showIfEquals: baselineQuestions.showIfEquals })
+    .from(baselineAnswers)
+    .innerJoin(baselineQuestions, eq(baselineQuestions.id, baselineAnswers.questionId))
+    .where(eq(baselineAnswers.surveyId, surveyId));
+  const byResponse = new Map<string, typeof rows>();
+  for (const r of rows) byResponse.set(r.responseId, [...(byResponse.get(r.responseId) ?? []), r]);
+  return responses.map((r) => {
+    const answers = visibleAnswers(byResponse.get(r.id) ?? []);
+    return { ...r, export: scoreOf("export", answers, year), investment: scoreOf("investment", answers, year) };
+  });
+}
+
+/** The answers whose question (as answered) is shown given the others. */
+export function visibleAnswers(rows: { code: string; value: AnswerValue; showIfCode: string | null; showIfEquals: string | null }[]): Map<string, AnswerValue> {
+  const all = new Map(rows.map((r) => [r.code, r.value]));
+  const defs = new Map<string, QuestionDef>(
+    rows.map((r) => [
+      r.code,
+      { code: r.code, kind: "text", required: false, options: [], unit: null, min: null, max: null, showIf: r.showIfCode && r.showIfEquals ? { code: r.showIfCode, equals: r.showIfEquals } : null },
+    ]),
+  );
+  return new Map([...all].filter(([code]) => isVisible(defs.get(code)!, all, defs)));
+}
+
+const roundMedian = (m: number | null) => (m === null ? null : Math.round(m));
+
+/** The enterprise's own scores for an edition, with the medians of its cluster and of its size
+ *  class (null when the group is a small cell). `null` scores until the response is complete. */
+export async function ownScores(ctx: Ctx, editionId?: string | null) {
+  const enterpriseId = ownEnterpriseId(ctx);
+  const { edition, survey, choices } = await ownSurvey(ctx.db, enterpriseId, editionId);
+  const year = Number(edition.startsOn.slice(0, 4));
+  const all = await surveyScores(ctx.db, survey.id, year);
+  const mine = all.find((s) => s.enterpriseId === enterpriseId) ?? null;
+  const compare = (kind: ScoreKind) =>
+    mine && {
+      cluster: roundMedian(groupMedian(all.filter((s) => s.clusterSlug === mine.clusterSlug).map((s) => s[kind].score))),
+      size: roundMedian(groupMedian(all.filter((s) => s.sizeClass === mine.sizeClass).map((s) => s[kind].score))),
+    };
+  return {
+    edition: { id: edition.id, slug: edition.slug, nameEn: edition.nameEn, nameUr: edition.nameUr },
+    editions: choices.map((c) => ({ id: c.edition.id, nameEn: c.edition.nameEn, nameUr: c.edition.nameUr })),
+    scores: mine
+      ? (["export", "investment"] as const).map((kind) => ({ ...mine[kind], medians: compare(kind)! }))
+      : null,
+  };
+}
+
+/** The responses' count per survey (for the organiser's progress). */
+export async function responseCounts(db: Executor, surveyIds: string[]) {
+  if (!surveyIds.length) return [];
+  return db.select({ surveyId: baselineResponses.surveyId, status: baselineResponses.status, enterpriseId: baselineResponses.enterpriseId }).from(baselineResponses).where(inArray(baselineResponses.surveyId, surveyIds));
+}

@@ -1,0 +1,183 @@
+import { Form } from "react-router";
+import type { Route } from "./+types/bo-baseline";
+import { loadOr, runForm } from "../../../web/actions";
+import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
+import { uuidParam } from "../../../web/params";
+import { questionKinds } from "../engine/questions";
+import { retireQuestion, saveQuestion, setSurveyStatus, startSurvey, surveyForOrganiser } from "../operations/builder";
+import { baselineDashboard, breakdowns, remindBaseline } from "../operations/dashboard";
+import { surveyStatuses } from "../tables";
+import "./baseline.css";
+
+// The organiser's baseline (issue #15, items 1 and 4): start the survey from the template, open or
+// close it, the response progress and reminders, the figures by cluster, province, size or
+// women-led (small cells suppressed; a CSV of the same), and the builder: every current question
+// with its version and answer count, a form that adds or changes a question (a new version once
+// answered) and removes one. Plain forms.
+
+export function meta({ matches }: Route.MetaArgs) {
+  return pageTitle(matches, "baseline.bo.title");
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  uuidParam(params.editionId);
+  const by = new URL(request.url).searchParams.get("by") ?? undefined;
+  const builder = await loadOr(request, () => surveyForOrganiser(context.ctx, params.editionId));
+  const dashboard = builder.survey ? await loadOr(request, () => baselineDashboard(context.ctx, { editionId: params.editionId, by })) : null;
+  return {
+    edition: { id: builder.edition.id, nameEn: builder.edition.nameEn, nameUr: builder.edition.nameUr },
+    survey: builder.survey ? { status: builder.survey.status } : null,
+    sections: builder.sections.map((s) => ({ key: s.key, titleEn: s.titleEn, titleUr: s.titleUr, questions: s.questions.map((q) => ({ code: q.code, version: q.version, kind: q.kind, labelEn: q.labelEn, labelUr: q.labelUr, required: q.required, answers: q.answers, showIfCode: q.showIfCode })) })),
+    dashboard,
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  uuidParam(params.editionId);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const s = (k: string) => (typeof form.get(k) === "string" ? String(form.get(k)) : undefined);
+  const editionId = params.editionId;
+  const result = await runForm(context.ctx.locale, form, async () => {
+    if (intent === "start") return { intent, n: (await startSurvey(context.ctx, { editionId })).questions };
+    if (intent === "status") return { intent, n: 0, ...(await setSurveyStatus(context.ctx, { editionId, status: s("status") })) };
+    if (intent === "remind") return { intent, n: (await remindBaseline(context.ctx, { editionId })).reminded };
+    if (intent === "retire") return { intent, n: 0, ...(await retireQuestion(context.ctx, { editionId, code: s("code") })) };
+    const fields = ["section", "code", "kind", "labelEn", "labelUr", "required", "options", "unit", "min", "max", "showIfCode", "showIfEquals"] as const;
+    return { intent: "question", n: 0, ...(await saveQuestion(context.ctx, { editionId, ...Object.fromEntries(fields.map((f) => [f, s(f)])) })) };
+  });
+  if (!result.ok) return result.response;
+  return { ok: true as const, intent: result.value.intent, n: result.value.n };
+}
+
+export default function BoBaseline({ loaderData: d, actionData }: Route.ComponentProps) {
+  const t = useT();
+  const locale = useLocale();
+  const failure = useFailure();
+  const done = actionData && "intent" in actionData ? actionData : null;
+  const dash = d.dashboard;
+  const cell = (v: number | null) => (v === null ? "—" : String(v));
+  return (
+    <section className="page">
+      <p className="eyebrow">{pick(locale, d.edition.nameEn, d.edition.nameUr)}</p>
+      <h1>{t("baseline.bo.title")}</h1>
+      {done ? <Notice>{done.intent === "remind" ? t("baseline.bo.reminded", { n: done.n }) : t("baseline.bo.saved")}</Notice> : null}
+      <FormError failure={failure} />
+      {!d.survey ? (
+        <Form method="post">
+          <p>{t("baseline.bo.none")}</p>
+          <input type="hidden" name="intent" value="start" />
+          <button type="submit" className="primary">
+            {t("baseline.bo.start")}
+          </button>
+        </Form>
+      ) : (
+        <>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="status" />
+            <SelectField name="status" label={t("baseline.bo.status")} defaultValue={d.survey.status} options={surveyStatuses.map((s) => ({ value: s, label: t(`baseline.bo.status.${s}`) }))} />
+            <button type="submit">{t("baseline.bo.setStatus")}</button>
+          </Form>
+          {dash ? (
+            <>
+              <h2>{t("baseline.bo.progress")}</h2>
+              <p data-testid="baseline-progress">{t("baseline.bo.progressLine", dash.progress)}</p>
+              {d.survey.status === "open" ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="remind" />
+                  <button type="submit">{t("baseline.bo.remind")}</button>
+                </Form>
+              ) : null}
+              <Form method="get" className="inline-form">
+                <SelectField name="by" label={t("baseline.bo.by")} defaultValue={dash.by} options={breakdowns.map((b) => ({ value: b, label: t(`baseline.bo.by.${b}`) }))} />
+                <button type="submit">{t("baseline.bo.show")}</button>
+              </Form>
+              <table className="baseline-table" data-testid="baseline-figures">
+                <caption>{t("baseline.bo.chart")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("baseline.bo.group")}</th>
+                    <th scope="col">{t("baseline.bo.firms")}</th>
+                    <th scope="col">{t("baseline.bo.exportMedian")}</th>
+                    <th scope="col">{t("baseline.bo.investmentMedian")}</th>
+                    <th scope="col">{t("baseline.bo.exportingShare")}</th>
+                    <th scope="col">{t("baseline.bo.websiteShare")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...dash.rows.map((r) => ({ ...r, name: dash.by === "size" ? t(`baseline.bo.size.${r.group}` as "baseline.bo.size.micro") : dash.by === "women_led" ? t(r.group === "yes" ? "baseline.bo.womenLed" : "baseline.bo.notWomenLed") : pick(locale, r.label.en, r.label.ur) })), { ...dash.total, name: t("baseline.bo.total") }].map((r) => (
+                    <tr key={r.group} data-suppressed={r.suppressed}>
+                      <th scope="row">{r.name}</th>
+                      <td>{cell(r.firms)}</td>
+                      <td>
+                        {cell(r.exportMedian)}
+                        {r.exportMedian !== null ? (
+                          <div className="baseline-bar" aria-hidden="true">
+                            <span style={{ inlineSize: `${r.exportMedian}%` }} />
+                          </div>
+                        ) : null}
+                      </td>
+                      <td>{cell(r.investmentMedian)}</td>
+                      <td>{cell(r.exportingShare)}</td>
+                      <td>{cell(r.websiteShare)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p className="muted">{t("baseline.bo.suppressedNote")}</p>
+              <p>
+                <a href={`/back-office/editions/${d.edition.id}/baseline.csv?by=${dash.by}`}>{t("baseline.bo.csv")}</a>
+              </p>
+            </>
+          ) : null}
+          <h2>{t("baseline.bo.questions")}</h2>
+          {d.sections.map((s) => (
+            <div key={s.key}>
+              <h3>{pick(locale, s.titleEn, s.titleUr)}</h3>
+              <ul>
+                {s.questions.map((q) => (
+                  <li key={q.code} data-code={q.code}>
+                    <code dir="ltr">{q.code}</code> v{q.version} · {q.kind} · {pick(locale, q.labelEn, q.labelUr)}
+                    {q.showIfCode ? ` ← ${q.showIfCode}` : ""} · {t("baseline.bo.answers")}: {q.answers}{" "}
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="retire" />
+                      <input type="hidden" name="code" value={q.code} />
+                      <button type="submit" aria-label={`${t("baseline.bo.retire")} ${q.code}`}>
+                        {t("baseline.bo.retire")}
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          <h2>{t("baseline.bo.edit")}</h2>
+          <p className="muted">{t("baseline.bo.editHint")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="question" />
+            <SelectField name="section" label={t("baseline.bo.section")} failure={failure} options={d.sections.map((s) => ({ value: s.key, label: pick(locale, s.titleEn, s.titleUr) }))} />
+            <Field name="code" label={t("baseline.bo.code")} failure={failure} dir="ltr" required />
+            <SelectField name="kind" label={t("baseline.bo.kind")} failure={failure} options={questionKinds.map((k) => ({ value: k, label: k }))} />
+            <Field name="labelEn" label={t("baseline.bo.labelEn")} failure={failure} required />
+            <Field name="labelUr" label={t("baseline.bo.labelUr")} failure={failure} dir="rtl" required />
+            <Field name="options" label={t("baseline.bo.options")} failure={failure}>
+              <textarea id="f-options" name="options" rows={4} defaultValue={failure?.values.options ?? ""} />
+            </Field>
+            <Field name="unit" label={t("baseline.bo.unit")} failure={failure} />
+            <Field name="min" label={t("baseline.bo.min")} failure={failure} inputMode="numeric" />
+            <Field name="max" label={t("baseline.bo.max")} failure={failure} inputMode="numeric" />
+            <Field name="showIfCode" label={t("baseline.bo.showIfCode")} failure={failure} dir="ltr" />
+            <Field name="showIfEquals" label={t("baseline.bo.showIfEquals")} failure={failure} dir="ltr" />
+            <label>
+              <input type="checkbox" name="required" /> {t("baseline.bo.required")}
+            </label>
+            <button type="submit" className="primary">
+              {t("baseline.bo.save")}
+            </button>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}

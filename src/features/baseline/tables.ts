@@ -1,0 +1,132 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { enterprises } from "../editions/enterprise-tables";
+import { editions } from "../editions/tables";
+import type { AnswerValue, Option, QuestionKind } from "./engine/questions";
+
+// The baseline survey (issue #15; docs/baseline.md). One survey per edition, made of sections and
+// questions. A question is VERSIONED: its indicator code is stable across versions and editions;
+// a change to a question that has answers adds a new version (the old one is retired, never
+// changed or deleted: a trigger and a restricting foreign key say so), so a stored answer always
+// keeps the exact question, options and unit it answered. One response per enterprise and survey;
+// one answer per response and indicator code, pointing at the version it answered.
+
+export const surveyStatuses = ["draft", "open", "closed"] as const;
+export type SurveyStatus = (typeof surveyStatuses)[number];
+
+export const baselineSurveys = pgTable(
+  "baseline_surveys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    titleEn: text("title_en").notNull(),
+    titleUr: text("title_ur").notNull(),
+    status: text("status", { enum: surveyStatuses }).notNull().default("draft"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("baseline_surveys_edition_uq").on(t.editionId), check("baseline_surveys_status", sql`${t.status} IN ('draft', 'open', 'closed')`)],
+);
+
+export const baselineSections = pgTable(
+  "baseline_sections",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => baselineSurveys.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    titleEn: text("title_en").notNull(),
+    titleUr: text("title_ur").notNull(),
+    sort: integer("sort").notNull().default(0),
+  },
+  (t) => [unique("baseline_sections_key_uq").on(t.surveyId, t.key), check("baseline_sections_key", sql`${t.key} ~ '^[a-z][a-z0-9_]{0,30}$'`)],
+);
+
+export const baselineQuestions = pgTable(
+  "baseline_questions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => baselineSurveys.id, { onDelete: "cascade" }),
+    sectionId: uuid("section_id")
+      .notNull()
+      .references(() => baselineSections.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    version: integer("version").notNull().default(1),
+    kind: text("kind").$type<QuestionKind>().notNull(),
+    labelEn: text("label_en").notNull(),
+    labelUr: text("label_ur").notNull(),
+    required: boolean("required").notNull().default(false),
+    options: jsonb("options").$type<Option[]>().notNull().default([]),
+    unit: text("unit"),
+    min: doublePrecision("min"),
+    max: doublePrecision("max"),
+    showIfCode: text("show_if_code"),
+    showIfEquals: text("show_if_equals"),
+    sort: integer("sort").notNull().default(0),
+    /** Set when a newer version replaces this one (or the question is removed); null = current. */
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("baseline_questions_version_uq").on(t.surveyId, t.code, t.version),
+    uniqueIndex("baseline_questions_current_uq").on(t.surveyId, t.code).where(sql`${t.retiredAt} IS NULL`),
+    index("baseline_questions_section_idx").on(t.sectionId),
+    check("baseline_questions_code", sql`${t.code} ~ '^[a-z][a-z0-9_]{0,30}(\\.[a-z][a-z0-9_]{0,30}){0,2}$'`),
+    check(
+      "baseline_questions_kind",
+      sql`${t.kind} IN ('single', 'multiple', 'number', 'currency', 'percentage', 'year', 'yes_no', 'hs_codes', 'countries', 'scale', 'text')`,
+    ),
+    check("baseline_questions_condition", sql`(${t.showIfCode} IS NULL) = (${t.showIfEquals} IS NULL) AND ${t.showIfCode} IS DISTINCT FROM ${t.code}`),
+  ],
+);
+
+export const responseStatuses = ["draft", "submitted"] as const;
+
+export const baselineResponses = pgTable(
+  "baseline_responses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => baselineSurveys.id, { onDelete: "cascade" }),
+    enterpriseId: uuid("enterprise_id")
+      .notNull()
+      .references(() => enterprises.id, { onDelete: "cascade" }),
+    /** Keys of the sections saved at least once. */
+    sectionsDone: jsonb("sections_done").$type<string[]>().notNull().default([]),
+    status: text("status", { enum: responseStatuses }).notNull().default("draft"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("baseline_responses_uq").on(t.surveyId, t.enterpriseId),
+    unique("baseline_responses_id_survey_uq").on(t.id, t.surveyId),
+    index("baseline_responses_enterprise_idx").on(t.enterpriseId),
+    check("baseline_responses_status", sql`${t.status} IN ('draft', 'submitted') AND (${t.status} = 'submitted') = (${t.submittedAt} IS NOT NULL)`),
+  ],
+);
+
+export const baselineAnswers = pgTable(
+  "baseline_answers",
+  {
+    responseId: uuid("response_id").notNull(),
+    surveyId: uuid("survey_id").notNull(),
+    code: text("code").notNull(),
+    /** The question version answered. It is never deleted while answered (a trigger refuses it),
+     *  except with its whole survey (an edition deleted), when its answers go too. */
+    questionId: uuid("question_id")
+      .notNull()
+      .references(() => baselineQuestions.id, { onDelete: "cascade" }),
+    value: jsonb("value").$type<AnswerValue>().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "baseline_answers_pk", columns: [t.responseId, t.code] }),
+    foreignKey({ name: "baseline_answers_response_fk", columns: [t.responseId, t.surveyId], foreignColumns: [baselineResponses.id, baselineResponses.surveyId] }).onDelete("cascade"),
+    index("baseline_answers_question_idx").on(t.questionId),
+    index("baseline_answers_survey_code_idx").on(t.surveyId, t.code),
+  ],
+);
