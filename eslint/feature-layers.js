@@ -21,6 +21,7 @@ export const layers = [
   "floor", // the exhibition floor: halls, areas, stalls, stall allocation (engine/)
   "programme", // the agenda: rooms, speakers, sessions, releases, RSVPs
   "exhibitors", // the exhibitor portal (profiles, checklist, organiser messages) and the public catalogue
+  "awards", // the SME awards: categories, entries, judging rounds, recusal, sealed results, certificates
   "home", // public home pages
   "backoffice", // organisers' back office: audit log, outbox, lookups
   "demo", // the demo seed: composes every feature

@@ -19,6 +19,7 @@ import * as floorEditor from "./features/floor/messages-editor";
 import * as home from "./features/home/messages";
 import * as nominations from "./features/nominations/messages";
 import * as programme from "./features/programme/messages";
+import * as awards from "./features/awards/messages";
 import * as registration from "./features/registration/messages";
 import * as selection from "./features/selection/messages";
 
@@ -41,6 +42,7 @@ const features = [
   floorEditor,
   home,
   backoffice,
+  awards,
 ] as const;
 for (const set of features) addMessages(set);
 

@@ -120,6 +120,18 @@ export const auditActions = [
   "floor.plan_edited",
   "floor.plan_undone",
   "floor.stalls_imported",
+  // awards
+  "award.category_saved",
+  "award.criterion_saved",
+  "award.round_set",
+  "award.judge_set",
+  "award.judge_removed",
+  "award.entered",
+  "award.entry_withdrawn",
+  "award.assigned",
+  "award.scored",
+  "award.conflict_declared",
+  "award.results_locked",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -149,6 +161,8 @@ export const auditEntityTypes = [
   "programme_release",
   "exhibitor_profile",
   "floor_hall",
+  "award_category",
+  "award_entry",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

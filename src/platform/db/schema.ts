@@ -13,3 +13,4 @@ export * from "../../features/b2b/tables";
 export * from "../../features/floor/tables";
 export * from "../../features/programme/tables";
 export * from "../../features/exhibitors/tables";
+export * from "../../features/awards/tables";

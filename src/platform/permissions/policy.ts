@@ -105,6 +105,9 @@ export const policy = {
   // Exhibitor portal (issue #12, item 5): an exhibitor edits only its own enterprise's profile; organisers manage them all.
   "exhibitor.editOwn": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
   "exhibitor.manage": staffOnly,
+  "awards.manage": either(staff, token("catalogue:write")),
+  "awards.judge": reviewerOf,
+  "awards.enter": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
 } satisfies Record<string, Check>;
 
 export type Permission = keyof typeof policy;
