@@ -14,9 +14,10 @@ import { floorStallPort } from "./features/floor/b2b-stall-port";
 import { provideStallPort } from "./features/b2b/stall-port";
 import { provideBadgePort } from "./features/registration/badge-port";
 import { programmeCopyPart } from "./features/programme/copy-part";
+import { awardsCopyPart } from "./features/awards/copy-part";
 
 provideBadgePort(checkinBadgePort);
-provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart, programmeCopyPart]);
+provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart, programmeCopyPart, awardsCopyPart]);
 // A request accepted after the schedule is published is placed at once by repair (issue #11, item 7).
 onRequestAccepted(placeWhenPublished);
 provideStallPort(floorStallPort);

@@ -18,6 +18,7 @@ import { checkinApi } from "../features/checkin/api";
 import { floorApi } from "../features/floor/api";
 import { floorAllocationApi } from "../features/floor/api-allocation";
 import { programmeApi } from "../features/programme/api-programme";
+import { awardsApi } from "../features/awards/api-awards";
 import { exhibitorsApi } from "../features/exhibitors/api-exhibitors";
 import { floorPlanApi } from "../features/floor/api-plan";
 import { renderApiReference } from "./api-reference";
@@ -55,6 +56,7 @@ const tags = [
   { name: "floor allocation", description: "Stall allocation runs of an edition: run, review, move, lock, confirm (organiser staff)." },
   { name: "exhibitors", description: "The public Made in Pakistan catalogue, and the exhibitor's own profile." },
   { name: "programme", description: "The agenda: the released programme, rooms, speakers, releases and their change log; the draft (organiser staff); RSVPs." },
+  { name: "awards", description: "The SME awards: published winners and transparency; categories, rounds, criteria, judges, entries, assignment and locking (organiser staff); a judge's own entries and scores." },
   { name: "floor (organiser)", description: "The plan editor: halls, stalls, rows and blocks, areas, undo, CSV/DXF import, SVG/PDF export." },
 ];
 
@@ -102,6 +104,7 @@ export function createApi(services: AppServices) {
   api.route("/", b2bRunsApi(services));
   api.route("/", b2bMeetingsApi(services));
   api.route("/", programmeApi(services));
+  api.route("/", awardsApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {

@@ -27,6 +27,8 @@ let categoryId: string;
 const criteria: Record<"shortlist" | "final", string[]> = { shortlist: [], final: [] };
 const clock = fixedClock("2026-01-10T08:00:00Z");
 const as = (actor: Actor) => ctxFor(t.db, actor, "en", clock);
+/** The judge's rounds of this file's category (the demo's judges have the show's rounds too). */
+const myRounds = async (actor: Actor) => (await myJudging(as(actor))).filter((w) => w.category.id === categoryId);
 
 beforeAll(async () => {
   t = await openTestDb();
@@ -85,7 +87,7 @@ describe("awards", () => {
 
   it("lets a judge score only assigned entries of an open round, once per criterion, and see only its own scores", async () => {
     const [j0, j1] = judges;
-    const mine = () => myJudging(as(j0!.actor));
+    const mine = () => myRounds(j0!.actor);
     expect(await mine()).toEqual([]); // the round is still a draft: nothing to judge yet
     await setRound(as(staff), { categoryId, round: "shortlist", status: "open" });
     const [work] = await mine();
@@ -103,7 +105,7 @@ describe("awards", () => {
     await expect(scoreEntry(as(j0!.actor), { roundId, entryId: entry.id, scores: scores(6, 3) })).rejects.toMatchObject({ code: "validation_failed" });
     await expect(scoreEntry(as(staff), { roundId, entryId: entry.id, scores: scores(4, 3) })).rejects.toMatchObject({ code: "forbidden" });
     // another judge's scores are not in its page, and the leaderboard waits for the round to close
-    const theirs = (await myJudging(as(j1!.actor)))[0]!;
+    const theirs = (await myRounds(j1!.actor))[0]!;
     expect(theirs.entries.flatMap((e) => e.scores)).toEqual([]);
     await expect(roundBoard(as(j1!.actor), { roundId })).rejects.toMatchObject({ code: "award_round_not_closed" });
     await expect(roundBoard(ctxFor(t.db), { roundId })).rejects.toMatchObject({ code: "unauthenticated" });
@@ -112,16 +114,16 @@ describe("awards", () => {
 
   it("takes a judge off an entry once affiliated or once a conflict is declared", async () => {
     const [, , j2, j3] = judges;
-    const [work] = await myJudging(as(j2!.actor));
+    const [work] = await myRounds(j2!.actor);
     const roundId = work!.round.id;
     const target = work!.entries[0]!;
     const scores = [{ criterionId: criteria.shortlist[0]!, score: 3 }, { criterionId: criteria.shortlist[1]!, score: 3 }];
     await scoreEntry(as(j2!.actor), { roundId, entryId: target.id, scores });
     await declareConflict(as(j2!.actor), { entryId: target.id, reason: "My cousin runs it" });
-    expect((await myJudging(as(j2!.actor)))[0]!.entries.some((e) => e.id === target.id)).toBe(false);
+    expect((await myRounds(j2!.actor))[0]!.entries.some((e) => e.id === target.id)).toBe(false);
     expect(await t.db.select().from(awardScores).where(and(eq(awardScores.entryId, target.id), eq(awardScores.userId, j2!.id)))).toEqual([]);
     // An affiliation added after assignment: the database refuses the score.
-    const [w3] = await myJudging(as(j3!.actor));
+    const [w3] = await myRounds(j3!.actor);
     const e3 = (await entriesOf()).find((e) => e.id === w3!.entries[0]!.id)!;
     if (e3.clusterSlug) {
       await t.db.execute(sql`UPDATE award_judges SET cluster_slugs = ARRAY[${e3.clusterSlug}] WHERE user_id = ${j3!.id} AND round_id = ${roundId}`);
@@ -136,7 +138,7 @@ describe("awards", () => {
   it("shortlists on close, seals the locked results until their time, then publishes them", async () => {
     const scoreAll = async (round: "shortlist" | "final") => {
       for (const j of judges) {
-        for (const work of (await myJudging(as(j.actor))).filter((w) => w.round.kind === round && w.category.id === categoryId)) {
+        for (const work of (await myRounds(j.actor)).filter((w) => w.round.kind === round)) {
           for (const [i, e] of work.entries.entries()) {
             const ids = criteria[round];
             await scoreEntry(as(j.actor), { roundId: work.round.id, entryId: e.id, scores: [{ criterionId: ids[0]!, score: 1 + ((i + e.id.charCodeAt(0)) % 5) }, { criterionId: ids[1]!, score: 1 + (i % 5) }] });

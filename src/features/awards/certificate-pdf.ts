@@ -6,8 +6,9 @@ import { defaultUrduFontPath } from "../checkin/core/badge-pdf";
 // enterprise's name in both scripts when it has an Urdu one. The Urdu font and the right-to-left
 // shaping are the badges' (checkin/core/badge-pdf.ts: Noto Nastaliq Urdu through fontkit, the
 // `rtla` feature). fontkit can throw on some Urdu sequences: every Urdu string is first laid out on
-// a scratch document, and one that throws is left out (the certificate still prints, and
-// `urduRendered` says so) rather than failing the request halfway through a PDF.
+// a scratch document, again without mark positioning if it throws (urduFeatures), and left out only
+// if that throws too (the certificate still prints, and `urduRendered` says so) rather than failing
+// the request halfway through a PDF.
 
 export interface CertificateInput {
   locale: "en" | "ur";
@@ -27,19 +28,27 @@ const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-/** Can fontkit lay this string out in the font? A scratch document takes the crash, if any. */
-export function urduLaysOut(fontPath: string, text: string): boolean {
-  try {
-    const scratch = new PDFDocument({ size: "A4", autoFirstPage: true });
-    scratch.registerFont("urdu", fontPath);
-    scratch.font("urdu").fontSize(20);
-    scratch.widthOfString(text, { features: RTL } as object);
-    scratch.text(text, 0, 0, { features: RTL, lineBreak: false } as object);
-    scratch.end();
-    return true;
-  } catch {
-    return false;
+/** The shaping features under which fontkit lays this string out, or null. fontkit's mark
+ *  positioning throws on some sequences (e.g. ٹیکسٹائلز, or a zer as in سندِ: a null anchor in
+ *  GPOS); without mark positioning the letters still join and read right, dots a little less
+ *  finely placed. A scratch document takes the crash, if any. pdfkit adds its defaults to the
+ *  object it is given, so each try gets a fresh one. */
+export function urduFeatures(fontPath: string, text: string): (() => object) | null {
+  const tries: (() => object)[] = [() => ({ features: [...RTL] }), () => ({ features: { rtla: true, mark: false } })];
+  for (const options of tries) {
+    try {
+      const scratch = new PDFDocument({ size: "A4", autoFirstPage: true });
+      scratch.registerFont("urdu", fontPath);
+      scratch.font("urdu").fontSize(20);
+      scratch.widthOfString(text, options());
+      scratch.text(text, 0, 0, { ...options(), lineBreak: false });
+      scratch.end();
+      return options;
+    } catch {
+      // try the next, plainer shaping
+    }
   }
+  return null;
 }
 
 export async function renderCertificatePdf(o: CertificateInput): Promise<{ pdf: Buffer; urduRendered: boolean }> {
@@ -61,11 +70,12 @@ export async function renderCertificatePdf(o: CertificateInput): Promise<{ pdf: 
   const line = (text: string, y: number, size: number, latinFont = "Helvetica") => {
     if (ARABIC_SCRIPT.test(text)) {
       wantedUrdu = true;
-      if (!hasFont || !urduLaysOut(fontPath!, text)) {
+      const shaping = hasFont ? urduFeatures(fontPath!, text) : null;
+      if (!shaping) {
         droppedUrdu = true;
         return y;
       }
-      doc.font("urdu").fontSize(size).fillColor("#111111").text(text, 48, y, { width: inner, align: "center", lineBreak: false, features: RTL } as object);
+      doc.font("urdu").fontSize(size).fillColor("#111111").text(text, 48, y, { width: inner, align: "center", lineBreak: false, ...shaping() });
       return y + size * 2.4;
     }
     doc.font(latinFont).fontSize(size).fillColor("#111111").text(text, 48, y, { width: inner, align: "center", lineBreak: false, ellipsis: true });
