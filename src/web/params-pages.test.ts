@@ -36,6 +36,8 @@ const pages: [module: string, param: string][] = [
   ["../features/floor/pages/floor-halls.tsx", "editionId"],
   ["../features/floor/pages/floor-editor.tsx", "hallId"],
   ["../features/floor/pages/floor-export.ts", "hallId"],
+  ["../features/awards/pages/bo-awards.tsx", "editionId"],
+  ["../features/awards/pages/certificate.ts", "categoryId"],
 ];
 
 const untouchable = new Proxy(

@@ -55,7 +55,9 @@ export async function seedDemoAwards(tx: Executor, editionId: string, organiserI
 async function seedShow(tx: Executor, editionId: string, organiserId: string) {
   const random = seededRandom(2026);
   const judgeRows = await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, ["reviewer@demo.numaish.pk", ...[2, 3, 4, 5, 6].map((n) => `reviewer${n}@demo.numaish.pk`)]));
-  const judgeIds = judgeRows.sort((a, b) => a.email.localeCompare(b.email)).map((j) => j.id);
+  // reviewer@ first: the demo judge signed in from the front page is the one recused by a cluster.
+  const rank = (email: string) => (email.startsWith("reviewer@") ? "" : email);
+  const judgeIds = judgeRows.sort((a, b) => rank(a.email).localeCompare(rank(b.email))).map((j) => j.id);
   if (judgeIds.length < 4) return; // no demo accounts (seeded without passwords): no judges, no awards
   const selected = new Set(await editionExhibitorIds(tx, editionId));
   const pool = (await tx.select().from(enterprises).where(eq(enterprises.organiserId, organiserId))).filter((e) => selected.has(e.id)).sort((a, b) => a.slug.localeCompare(b.slug));
