@@ -122,7 +122,7 @@ export default function AwardsBackOffice({ loaderData: d }: Route.ComponentProps
               <p>
                 {pick(locale, d.board.category.nameEn, d.board.category.nameUr)} · {t(`awards.transparency.round.${d.board.round.kind}`)} · {t(`awards.round.status.${d.board.round.status}`)}
               </p>
-              <div className="table-scroll">
+              <div className="table-scroll" role="region" tabIndex={0} aria-label={t("awards.bo.progress")}>
                 <table>
                   <thead>
                     <tr>
@@ -143,7 +143,7 @@ export default function AwardsBackOffice({ loaderData: d }: Route.ComponentProps
                 </table>
               </div>
               {d.board.board ? (
-                <div className="table-scroll">
+                <div className="table-scroll" role="region" tabIndex={0} aria-label={t("awards.bo.progress")}>
                   <table>
                     <thead>
                       <tr>

@@ -39,7 +39,7 @@ export default function AwardsTransparencyPage({ loaderData: d }: Route.Componen
         <>
           <h2>{t("awards.transparency.figures")}</h2>
           <p className="muted">{t("awards.transparency.suppressed", { threshold: d.report.threshold })}</p>
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" tabIndex={0} aria-label={t("awards.transparency.figures")}>
             <table>
               <thead>
                 <tr>
