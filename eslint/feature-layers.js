@@ -23,6 +23,7 @@ export const layers = [
   "exhibitors", // the exhibitor portal (profiles, checklist, organiser messages) and the public catalogue
   "meetday", // the meeting day: meeting check-in, lounge board, no-shows, outcomes and follow-ups
   "baseline", // the SME baseline survey, answers, readiness scores (engine/), dashboards
+  "awards", // the SME awards: categories, entries, judging rounds, recusal, sealed results, certificates
   "home", // public home pages
   "backoffice", // organisers' back office: audit log, outbox, lookups
   "demo", // the demo seed: composes every feature

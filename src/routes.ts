@@ -63,6 +63,8 @@ export default [
   route("b2b/calendar/:calendarToken", "features/b2b/pages/calendar-feed.ts"),
   route("lounge/:editionId", "features/meetday/pages/lounge.tsx"),
   route("outcome/:token", "features/meetday/pages/outcome.tsx"),
+  ...prefix("editions/:slug/awards", [index("features/awards/pages/winners.tsx"), route("transparency", "features/awards/pages/transparency.tsx"), route(":categoryId/certificates/:entryId", "features/awards/pages/certificate.ts")]),
+  route("awards/judging", "features/awards/pages/judging.tsx"),
   ...prefix("back-office", [
     layout("features/backoffice/pages/shell.tsx", [
       index("features/backoffice/pages/overview.tsx"),
@@ -90,6 +92,7 @@ export default [
       route("editions/:editionId/nominees", "features/nominations/pages/nominees.tsx"),
       route("editions/:editionId/floor", "features/floor/pages/floor-halls.tsx"),
       route("editions/:editionId/floor/:hallId", "features/floor/pages/floor-editor.tsx"),
+      route("editions/:editionId/awards", "features/awards/pages/bo-awards.tsx"),
       route("selection", "features/selection/pages/current.ts"),
       route("audit", "features/backoffice/pages/audit.tsx"),
       route("outbox", "features/backoffice/pages/outbox.tsx"),

@@ -15,9 +15,10 @@ import { provideStallPort } from "./features/b2b/stall-port";
 import { provideBadgePort } from "./features/registration/badge-port";
 import { programmeCopyPart } from "./features/programme/copy-part";
 import { baselineCopyPart } from "./features/baseline/copy-part";
+import { awardsCopyPart } from "./features/awards/copy-part";
 
 provideBadgePort(checkinBadgePort);
-provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart, programmeCopyPart, baselineCopyPart]);
+provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart, programmeCopyPart, baselineCopyPart, awardsCopyPart]);
 // A request accepted after the schedule is published is placed at once by repair (issue #11, item 7).
 onRequestAccepted(placeWhenPublished);
 provideStallPort(floorStallPort);

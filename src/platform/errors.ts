@@ -86,6 +86,16 @@ export const errorStatus = {
   floor_number_taken: 409,
   floor_code_taken: 409,
   floor_import_invalid: 400,
+  // The SME awards (features/awards): judging, recusal and sealed results.
+  award_judge_recused: 409,
+  award_not_assigned: 403,
+  award_round_not_open: 409,
+  award_round_not_closed: 409,
+  award_results_locked: 409,
+  award_results_sealed: 403,
+  award_not_eligible: 409,
+  award_not_open_for_applications: 409,
+  award_rounds_not_closed: 409,
   token_invalid: 410,
   // A typed short badge code (checkin/core/short-code.ts) whose check letter does not match, or
   // one of another edition: said plainly at the gate, never guessed at.

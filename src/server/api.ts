@@ -19,6 +19,7 @@ import { checkinApi } from "../features/checkin/api";
 import { floorApi } from "../features/floor/api";
 import { floorAllocationApi } from "../features/floor/api-allocation";
 import { programmeApi } from "../features/programme/api-programme";
+import { awardsApi } from "../features/awards/api-awards";
 import { exhibitorsApi } from "../features/exhibitors/api-exhibitors";
 import { baselineApi } from "../features/baseline/api";
 import { floorPlanApi } from "../features/floor/api-plan";
@@ -58,6 +59,7 @@ const tags = [
   { name: "exhibitors", description: "The public Made in Pakistan catalogue, and the exhibitor's own profile." },
   { name: "programme", description: "The agenda: the released programme, rooms, speakers, releases and their change log; the draft (organiser staff); RSVPs." },
   { name: "baseline", description: "The SME baseline: the exhibitor's own survey, answers and readiness scores; the organiser's survey and dashboard figures." },
+  { name: "awards", description: "The SME awards: published winners and transparency; categories, rounds, criteria, judges, entries, assignment and locking (organiser staff); a judge's own entries and scores." },
   { name: "floor (organiser)", description: "The plan editor: halls, stalls, rows and blocks, areas, undo, CSV/DXF import, SVG/PDF export." },
   { name: "meeting day", description: "B2B meeting check-in with badges, the lounge board, no-shows, outcomes and follow-ups, the outcome dashboard." },
 ];
@@ -108,6 +110,7 @@ export function createApi(services: AppServices) {
   api.route("/", programmeApi(services));
   api.route("/", meetdayApi(services));
   api.route("/", baselineApi(services));
+  api.route("/", awardsApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {

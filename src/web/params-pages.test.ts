@@ -40,6 +40,8 @@ const pages: [module: string, param: string][] = [
   ["../features/meetday/pages/outcomes-admin.tsx", "editionId"],
   ["../features/baseline/pages/bo-baseline.tsx", "editionId"],
   ["../features/baseline/pages/bo-baseline-csv.ts", "editionId"],
+  ["../features/awards/pages/bo-awards.tsx", "editionId"],
+  ["../features/awards/pages/certificate.ts", "categoryId"],
 ];
 
 const untouchable = new Proxy(

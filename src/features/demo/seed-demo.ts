@@ -19,6 +19,7 @@ import { seedB2bDemo, seedB2bDemoPeople, seedB2bDemoTryout } from "../b2b/seed";
 import { seedDemoFloor } from "../floor/demo-plan";
 import { copyFloorPlan } from "../floor/copy-part";
 import { seedDemoAgenda } from "../programme/demo-agenda";
+import { seedDemoAwards } from "../awards/demo-awards";
 import { seedExhibitorsDemo } from "../exhibitors/seed";
 import { seedMeetdayDemo } from "../meetday/seed";
 import { seedBaselineDemo } from "../baseline/seed";
@@ -203,6 +204,7 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     await seedDemoAgenda(tx, edition.id, nextEdition?.id ?? null, clock.now());
     // The 2026 baseline answered by every exhibitor; next year's survey open (baseline/seed.ts).
     await seedBaselineDemo(tx, edition.id, nextEdition?.id ?? null);
+    await seedDemoAwards(tx, edition.id, organiser.id, nextEdition?.id ?? null);
     // Once the 2026 show's matchmaking window has closed, its programme as it happened: every
     // exhibitor and ~150 buyers with profiles, ~1,200 requests and the published schedule; and next
     // year's to try: a few participants and requests (b2b/seed.ts). After the footfall: its crowd is

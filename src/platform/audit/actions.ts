@@ -131,6 +131,18 @@ export const auditActions = [
   "baseline.question_retired",
   "baseline.section_saved",
   "baseline.reminded",
+  // awards
+  "award.category_saved",
+  "award.criterion_saved",
+  "award.round_set",
+  "award.judge_set",
+  "award.judge_removed",
+  "award.entered",
+  "award.entry_withdrawn",
+  "award.assigned",
+  "award.scored",
+  "award.conflict_declared",
+  "award.results_locked",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -163,6 +175,8 @@ export const auditEntityTypes = [
   "b2b_meeting",
   "baseline_survey",
   "baseline_response",
+  "award_category",
+  "award_entry",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

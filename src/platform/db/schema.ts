@@ -15,3 +15,4 @@ export * from "../../features/programme/tables";
 export * from "../../features/exhibitors/tables";
 export * from "../../features/meetday/tables";
 export * from "../../features/baseline/tables";
+export * from "../../features/awards/tables";

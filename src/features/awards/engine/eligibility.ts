@@ -1,0 +1,31 @@
+// Who may enter an award category: the category's rules over exhibitor data. Every rule set must
+// hold; an empty list means "any". Pure: the operation gathers the facts.
+
+export interface EligibilityRules {
+  selectedOnly: boolean;
+  sizeClasses: readonly string[];
+  womenLedOnly: boolean;
+  clusterSlugs: readonly string[];
+}
+
+export interface ExhibitorFacts {
+  selected: boolean;
+  sizeClass: string;
+  womenLed: boolean;
+  clusterSlug: string | null;
+}
+
+export const ineligibilityReasons = ["not_selected", "size_class", "not_women_led", "cluster"] as const;
+export type IneligibilityReason = (typeof ineligibilityReasons)[number];
+
+/** The rules an enterprise fails, in a fixed order; none means eligible. */
+export function ineligibleBecause(rules: EligibilityRules, facts: ExhibitorFacts): IneligibilityReason[] {
+  const out: IneligibilityReason[] = [];
+  if (rules.selectedOnly && !facts.selected) out.push("not_selected");
+  if (rules.sizeClasses.length > 0 && !rules.sizeClasses.includes(facts.sizeClass)) out.push("size_class");
+  if (rules.womenLedOnly && !facts.womenLed) out.push("not_women_led");
+  if (rules.clusterSlugs.length > 0 && !(facts.clusterSlug && rules.clusterSlugs.includes(facts.clusterSlug))) out.push("cluster");
+  return out;
+}
+
+export const isEligible = (rules: EligibilityRules, facts: ExhibitorFacts): boolean => ineligibleBecause(rules, facts).length === 0;
