@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import PDFDocument from "pdfkit";
 import { defaultUrduFontPath } from "../checkin/core/badge-pdf";
+import { urduFeatures } from "../checkin/core/urdu-shaping";
 
 // The certificate of a winner or runner-up: A4 landscape, in English or Urdu, with the
 // enterprise's name in both scripts when it has an Urdu one. The Urdu font and the right-to-left
@@ -23,33 +24,9 @@ export interface CertificateInput {
 }
 
 const A4L = { width: 841.89, height: 595.28 };
-const RTL = ["rtla"];
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
 
 type Doc = InstanceType<typeof PDFDocument>;
-
-/** The shaping features under which fontkit lays this string out, or null. fontkit's mark
- *  positioning throws on some sequences (e.g. ٹیکسٹائلز, or a zer as in سندِ: a null anchor in
- *  GPOS); without mark positioning the letters still join and read right, dots a little less
- *  finely placed. A scratch document takes the crash, if any. pdfkit adds its defaults to the
- *  object it is given, so each try gets a fresh one. */
-export function urduFeatures(fontPath: string, text: string): (() => object) | null {
-  const tries: (() => object)[] = [() => ({ features: [...RTL] }), () => ({ features: { rtla: true, mark: false } })];
-  for (const options of tries) {
-    try {
-      const scratch = new PDFDocument({ size: "A4", autoFirstPage: true });
-      scratch.registerFont("urdu", fontPath);
-      scratch.font("urdu").fontSize(20);
-      scratch.widthOfString(text, options());
-      scratch.text(text, 0, 0, { ...options(), lineBreak: false });
-      scratch.end();
-      return options;
-    } catch {
-      // try the next, plainer shaping
-    }
-  }
-  return null;
-}
 
 export async function renderCertificatePdf(o: CertificateInput): Promise<{ pdf: Buffer; urduRendered: boolean }> {
   const doc: Doc = new PDFDocument({ size: "A4", layout: "landscape", margin: 48, info: { Title: `${o.title}: ${o.enterpriseName}`, Producer: "Numaish" } });

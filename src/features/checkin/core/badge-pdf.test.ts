@@ -71,6 +71,18 @@ describe("renderBadgePdf", () => {
     expect(latinOnly.pdf.toString("latin1")).not.toMatch(/NotoNastaliqUrdu/);
   });
 
+  it("prints Urdu that fontkit's mark positioning cannot lay out (ٹ before ی, a zer), with its font", async () => {
+    // Both threw "Cannot read properties of null (reading 'xCoordinate')" inside fontkit before
+    // urdu-shaping.ts: the badge answered 500.
+    for (const [serial, text] of [[4, "ٹیکسٹائلز"], [5, "سندِ امتیاز"]] as const) {
+      const code = encodeBadge({ ...claims, serial }, keys.privateKey, keys.keyId);
+      const { pdf, urduRendered } = await renderBadgePdf({ ...base, code, nameUr: text, organisation: `${text} لمیٹڈ`, categoryNameUr: text });
+      expect(urduRendered).toBe(true);
+      expect(pdf.toString("latin1")).toMatch(/NotoNastaliqUrdu/);
+      expect(await readQr(pdf)).toBe(code);
+    }
+  });
+
   it("still prints, Latin only, when the Urdu font is missing", async () => {
     const code = encodeBadge({ ...claims, serial: 3 }, keys.privateKey, keys.keyId);
     const { pdf, urduRendered } = await renderBadgePdf({ ...base, code, nameUr: "عائشہ", urduFontPath: "/nonexistent/font.ttf", colour: "#ffd33d" });

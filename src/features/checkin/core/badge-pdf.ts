@@ -4,6 +4,7 @@ import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import { z } from "zod";
 import { textColourOn } from "./colour";
+import { urduFeatures } from "./urdu-shaping";
 
 // The printable badge: A6 portrait, category colour band, name in Latin and (when given) Urdu
 // script, organisation, and the signed QR code drawn as vector squares (crisp at any printer
@@ -53,10 +54,10 @@ export { textColourOn };
 type Doc = InstanceType<typeof PDFDocument>;
 
 /** Largest font size (down to `min`) at which `text` fits `width` on one line. */
-function fitSize(doc: Doc, text: string, width: number, max: number, min: number, features?: string[]): number {
+function fitSize(doc: Doc, text: string, width: number, max: number, min: number, shaping?: () => object): number {
   for (let size = max; size > min; size -= 1) {
     doc.fontSize(size);
-    if (doc.widthOfString(text, features ? ({ features } as object) : {}) <= width) return size;
+    if (doc.widthOfString(text, shaping ? shaping() : {}) <= width) return size;
   }
   return min;
 }
@@ -78,7 +79,8 @@ function drawQr(doc: Doc, code: string, x: number, y: number, size: number): voi
   doc.fill().restore();
 }
 
-/** Render the badge. `urduRendered` is false when Urdu text was given but no usable font was found
+/** Render the badge. `urduRendered` is false when Urdu text was given but no usable font was found,
+ *  or fontkit could not lay a string out even without mark positioning (urdu-shaping.ts)
  *  (the badge is still printed, Latin only, rather than failing a print run). */
 export async function renderBadgePdf(input: BadgePdfInput): Promise<{ pdf: Buffer; urduRendered: boolean }> {
   const o = badgePdfSchema.parse(input);
@@ -92,26 +94,35 @@ export async function renderBadgePdf(input: BadgePdfInput): Promise<{ pdf: Buffe
 
   const wantsUrdu = Boolean(o.nameUr || o.categoryNameUr || (o.organisation && ARABIC_SCRIPT.test(o.organisation)));
   let urdu = false;
+  const fontPath = o.urduFontPath ?? defaultUrduFontPath();
   if (wantsUrdu) {
-    const path = o.urduFontPath ?? defaultUrduFontPath();
     try {
-      if (path && existsSync(path)) {
-        doc.registerFont("urdu", path);
+      if (fontPath && existsSync(fontPath)) {
+        doc.registerFont("urdu", fontPath);
         urdu = true;
       }
     } catch {
       urdu = false;
     }
   }
-  const rtl = ["rtla"];
+  // How each Urdu string lays out (urdu-shaping.ts): null when fontkit cannot lay it out at all,
+  // and then the badge prints without it rather than failing.
+  const shape = (text: string | undefined) => (urdu && text ? urduFeatures(fontPath!, text) : null);
+  let droppedUrdu = false;
+  const shaped = (text: string | undefined) => {
+    const s = shape(text);
+    if (urdu && text && !s) droppedUrdu = true;
+    return s;
+  };
   const inner = A6.width - 2 * MARGIN;
 
   // Category band across the top.
   const ink = textColourOn(o.colour);
   doc.rect(0, 0, A6.width, BAND).fill(o.colour);
   doc.fillColor(ink).font("Helvetica-Bold").fontSize(15).text(o.categoryName.toUpperCase(), MARGIN, 15, { width: inner, lineBreak: false });
-  if (urdu && o.categoryNameUr) {
-    doc.font("urdu").fontSize(13).text(o.categoryNameUr, MARGIN, 4, { width: inner, align: "right", lineBreak: false, features: rtl } as object);
+  const categoryShaping = shaped(o.categoryNameUr);
+  if (categoryShaping) {
+    doc.font("urdu").fontSize(13).text(o.categoryNameUr!, MARGIN, 4, { width: inner, align: "right", lineBreak: false, ...categoryShaping() });
   }
 
   let y = BAND + 10;
@@ -123,20 +134,22 @@ export async function renderBadgePdf(input: BadgePdfInput): Promise<{ pdf: Buffe
   doc.fillColor("#000000").fontSize(nameSize).text(o.name, MARGIN, y, { width: inner, lineBreak: false, ellipsis: true });
   y += nameSize + 6;
 
-  if (urdu && o.nameUr) {
+  const nameShaping = shaped(o.nameUr);
+  if (nameShaping) {
     doc.font("urdu");
-    const size = fitSize(doc, o.nameUr, inner, 20, 10, rtl);
+    const size = fitSize(doc, o.nameUr!, inner, 20, 10, nameShaping);
     // Nastaliq sits high and descends deep: give it about 2.6 times its size in height.
-    doc.fontSize(size).text(o.nameUr, MARGIN, y, { width: inner, align: "right", lineBreak: false, features: rtl } as object);
+    doc.fontSize(size).text(o.nameUr!, MARGIN, y, { width: inner, align: "right", lineBreak: false, ...nameShaping() });
     y += size * 2.6;
   }
 
   if (o.organisation) {
-    const arabic = urdu && ARABIC_SCRIPT.test(o.organisation);
+    const organisationShaping = ARABIC_SCRIPT.test(o.organisation) ? shaped(o.organisation) : null;
+    const arabic = !!organisationShaping;
     if (arabic || !ARABIC_SCRIPT.test(o.organisation)) {
       doc.font(arabic ? "urdu" : "Helvetica").fillColor("#222222");
-      const size = fitSize(doc, o.organisation, inner, 12, 8, arabic ? rtl : undefined);
-      doc.fontSize(size).text(o.organisation, MARGIN, y, { width: inner, align: arabic ? "right" : "left", lineBreak: false, ellipsis: true, ...(arabic ? { features: rtl } : {}) } as object);
+      const size = fitSize(doc, o.organisation, inner, 12, 8, organisationShaping ?? undefined);
+      doc.fontSize(size).text(o.organisation, MARGIN, y, { width: inner, align: arabic ? "right" : "left", lineBreak: false, ellipsis: true, ...(organisationShaping ? organisationShaping() : {}) });
       y += arabic ? size * 2.6 : size + 6;
     }
   }
@@ -154,5 +167,5 @@ export async function renderBadgePdf(input: BadgePdfInput): Promise<{ pdf: Buffe
     doc.font("Helvetica").fontSize(9).fillColor("#444444").text(o.footer, MARGIN, A6.height - MARGIN - 11, { width: inner, align: "center", lineBreak: false });
   }
   doc.end();
-  return { pdf: await done, urduRendered: urdu || !wantsUrdu };
+  return { pdf: await done, urduRendered: (urdu && !droppedUrdu) || !wantsUrdu };
 }
