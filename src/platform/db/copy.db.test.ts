@@ -64,6 +64,11 @@ describe(`copying a database (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () =
     expect(rowsOf(await target.db.execute(q))).toEqual(rowsOf(await source.db.execute(q)));
     const a = sql`select action, data from audit_entries order by id limit 20`;
     expect(rowsOf(await target.db.execute(a))).toEqual(rowsOf(await source.db.execute(a)));
+    // jsonb holding a bare string (a baseline answer such as "lt_5m") stays a string.
+    const b = sql`select code, value from baseline_answers order by response_id, code limit 200`;
+    const answers = rowsOf<{ value: unknown }>(await target.db.execute(b));
+    expect(answers.some((r) => typeof r.value === "string")).toBe(true);
+    expect(answers).toEqual(rowsOf(await source.db.execute(b)));
     await expect(copyDatabase(source.db, target.db)).rejects.toThrow(/not empty/);
   });
 });
