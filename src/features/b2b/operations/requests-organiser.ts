@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import type { Clock } from "../../../platform/clock";
+import { startPeriodic } from "../../../platform/periodic";
 import type { AppConfig } from "../../../platform/config";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Db } from "../../../platform/db/types";
@@ -211,24 +212,5 @@ export async function expireRequests(ctx: Ctx) {
  *  beside the outbox worker. */
 export function startRequestExpiry(options: { db: Db; clock: Clock; config: AppConfig; everyMs?: number; onError?: (e: unknown) => void }) {
   const ctx: Ctx = { db: options.db, clock: options.clock, config: options.config, actor: anonymous, locale: "en" };
-  let stopped = false;
-  let running: Promise<unknown> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    if (stopped) return;
-    running = expireRequests(ctx)
-      .catch((e: unknown) => options.onError?.(e))
-      .finally(() => {
-        running = undefined;
-        if (!stopped) timer = setTimeout(tick, options.everyMs ?? 5 * 60_000);
-      });
-  };
-  timer = setTimeout(tick, 0);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPeriodic(() => expireRequests(ctx), options.everyMs ?? 5 * 60_000, options.onError);
 }

@@ -1,4 +1,5 @@
 import type { Clock } from "../../../platform/clock";
+import { startPeriodic } from "../../../platform/periodic";
 import type { AppConfig } from "../../../platform/config";
 import type { Ctx } from "../../../platform/context";
 import type { Db } from "../../../platform/db/types";
@@ -18,24 +19,5 @@ export async function meetdaySweep(ctx: Ctx) {
 
 export function startMeetdayRunner(options: { db: Db; clock: Clock; config: AppConfig; everyMs?: number; onError?: (e: unknown) => void }) {
   const ctx: Ctx = { db: options.db, clock: options.clock, config: options.config, actor: anonymous, locale: "en" };
-  let stopped = false;
-  let running: Promise<unknown> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    if (stopped) return;
-    running = meetdaySweep(ctx)
-      .catch((e: unknown) => options.onError?.(e))
-      .finally(() => {
-        running = undefined;
-        if (!stopped) timer = setTimeout(tick, options.everyMs ?? 60_000);
-      });
-  };
-  timer = setTimeout(tick, 0);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPeriodic(() => meetdaySweep(ctx), options.everyMs ?? 60_000, options.onError);
 }
