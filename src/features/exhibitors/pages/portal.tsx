@@ -109,7 +109,7 @@ export default function Portal({ loaderData: d, actionData }: Route.ComponentPro
         {d.checklist.map((c) => (
           <li key={c.item} data-item={c.item} data-state={c.done ? "done" : c.late ? "late" : "todo"}>
             {t(`exhibitors.item.${c.item}`)}: <strong>{t(c.done ? "exhibitors.status.done" : c.late ? "exhibitors.status.late" : "exhibitors.status.todo")}</strong>
-            {c.dueAt ? ` (${t("exhibitors.due", { date: formatDateTime(c.dueAt, locale, "Asia/Karachi") })})` : ""}
+            {c.dueAt ? ` (${t("exhibitors.due", { date: formatDateTime(c.dueAt, locale, d.edition.timezone) })})` : ""}
           </li>
         ))}
       </ul>
@@ -156,7 +156,7 @@ export default function Portal({ loaderData: d, actionData }: Route.ComponentPro
         <ul data-testid="messages">
           {d.messages.map((m) => (
             <li key={m.id}>
-              <span className="muted">{formatDateTime(m.createdAt, locale, "Asia/Karachi")}</span>
+              <span className="muted">{formatDateTime(m.createdAt, locale, d.edition.timezone)}</span>
               <br />
               {pick(locale, m.bodyEn, m.bodyUr)}
             </li>
