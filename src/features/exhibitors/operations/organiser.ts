@@ -8,6 +8,7 @@ import type { Executor } from "../../../platform/db/types";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmails, type EmailMessage } from "../../../platform/mail/outbox";
 import { parseInput } from "../../../platform/validation";
+import { endOfLocalDay } from "../../../platform/zone";
 import { roleGrants } from "../../accounts/tables";
 import { enterprises } from "../../editions/enterprise-tables";
 import { editionFor, editionForChange } from "../../editions/for-change";
@@ -65,17 +66,6 @@ export async function exhibitorsOverview(ctx: Ctx, raw: unknown) {
   };
 }
 
-/** The instant a local date ends (23:59:59) in a timezone. */
-export function endOfLocalDay(date: string, timeZone: string): Date {
-  const guess = new Date(`${date}T23:59:59Z`);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
-      .formatToParts(guess)
-      .map((p) => [p.type, p.value]),
-  );
-  const local = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
-  return new Date(guess.getTime() - (local - guess.getTime()));
-}
 
 const day = z.union([z.iso.date(), z.literal("")]).nullish();
 
