@@ -100,7 +100,7 @@ export default function Portal({ loaderData: d, actionData }: Route.ComponentPro
       ) : null}
       {actionData && "intent" in actionData ? <Notice>{t("exhibitors.portal.saved")}</Notice> : null}
       <p>
-        <a href="/account/exhibitor/baseline">{t("baseline.answerLink")}</a>
+        <a href="/account/exhibitor/baseline">{t("baseline.answerLink")}</a> · <a href="/account/exhibitor/awards">{t("awards.apply.title")}</a>
       </p>
       <FormError failure={failure} />
 
