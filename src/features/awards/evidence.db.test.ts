@@ -5,7 +5,9 @@ import { auditEntries } from "../../platform/audit/tables";
 import { users } from "../../platform/auth/tables";
 import { fixedClock } from "../../platform/clock";
 import type { Actor } from "../../platform/permissions/actor";
-import { applyForAward } from "./operations/entries";
+import { applyForAward, enterEligible, listEntries } from "./operations/entries";
+import { exportScoresOf } from "../baseline/operations/scores";
+import { editionExhibitorIds } from "../exhibitors/operations/exhibitors-of";
 import { addEvidence, evidenceFile, myAwardApplications, removeEvidence } from "./operations/evidence";
 import { assignRound, myJudging } from "./operations/judging";
 import { saveCategory, setJudge, setRound } from "./operations/setup";
@@ -88,5 +90,24 @@ describe("applying with evidence", () => {
     const seen = (await myJudging(as(judge.actor))).find((r) => r.category.id === categoryId)!.entries.find((e) => e.id === entry.id)!;
     expect(seen.evidence.map((f) => f.id)).toContain(kept.id);
     expect((await evidenceFile(as(judge.actor), { evidenceId: kept.id })).contentType).toBe(kept.contentType);
+  });
+});
+
+describe("eligibility by the baseline's export-readiness score", () => {
+  it("enters exactly the selected exhibitors scoring at or above the floor, and tells an applicant below it why", async () => {
+    const scores = await exportScoresOf(t.db, editionId);
+    expect(scores.size, "the demo's 2026 baseline is answered").toBeGreaterThan(50);
+    const floorId = (await saveCategory(as(staff), { editionId, slug: "t-export-floor", nameEn: "Export floor", nameUr: "برآمدی حد", minExportScore: 60, winners: 1 })).id;
+    const { entered } = await enterEligible(as(staff), { categoryId: floorId });
+    const selected = new Set(await editionExhibitorIds(t.db, editionId));
+    const want = [...scores].filter(([id, s]) => selected.has(id) && s.score >= 60).map(([id]) => id).sort();
+    expect(entered).toBe(want.length);
+    const ids = (await listEntries(as(staff), { categoryId: floorId })).map((e) => e.enterpriseId).sort();
+    expect(ids).toEqual(want);
+    // The application page names the rule to an exhibitor below it (or shows it eligible above it).
+    const appId = (await saveCategory(as(staff), { editionId, slug: "t-export-app", nameEn: "Export app", nameUr: "برآمدی درخواست", entryMode: "application", minExportScore: 100, winners: 1 })).id;
+    const seen = (await myAwardApplications(as(exhibitor))).categories.find((c) => c.category.id === appId)!;
+    const { enterpriseId } = await myAwardApplications(as(exhibitor));
+    expect(seen.ineligible.includes("export_score")).toBe((scores.get(enterpriseId)?.score ?? -1) < 100);
   });
 });

@@ -49,6 +49,8 @@ export const awardCategories = pgTable(
     sizeClasses: text("size_classes").array().notNull().default(sql`'{}'::text[]`),
     womenLedOnly: boolean("women_led_only").notNull().default(false),
     clusterSlugs: text("cluster_slugs").array().notNull().default(sql`'{}'::text[]`),
+    /** The lowest export-readiness score (the baseline's, 0–100) an entrant must have; null: any. */
+    minExportScore: integer("min_export_score"),
     entryMode: text("entry_mode", { enum: awardEntryModes }).notNull().default("automatic"),
     winners: integer("winners").notNull().default(1),
     runnersUp: integer("runners_up").notNull().default(0),
@@ -61,6 +63,7 @@ export const awardCategories = pgTable(
     unique("award_categories_edition_uq").on(t.id, t.editionId),
     check("award_categories_mode", sql`${t.entryMode} IN (${inList(awardEntryModes)})`),
     check("award_categories_places", sql`${t.winners} >= 1 AND ${t.winners} <= 10 AND ${t.runnersUp} >= 0 AND ${t.runnersUp} <= 10`),
+    check("award_categories_min_export", sql`${t.minExportScore} IS NULL OR ${t.minExportScore} BETWEEN 0 AND 100`),
     check("award_categories_sizes", sql`${t.sizeClasses} <@ ARRAY[${inList(awardSizeClasses)}]::text[]`),
     check("award_categories_publish", sql`${t.publishAt} IS NULL OR ${t.lockedAt} IS NOT NULL`),
   ],

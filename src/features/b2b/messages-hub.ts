@@ -282,7 +282,7 @@ export const ur: Record<keyof typeof en, string> = {
   "b2b.directory.exportBand": "برآمدی تیاری کا اسکور (بنیادی سروے)",
   "b2b.directory.exportBandAtLeast": "{band} یا اس سے زیادہ",
   "b2b.card.exportScore": "برآمدی تیاری کا اسکور",
-  "b2b.card.exportScoreValue": "{score}/100 ({band})",
+  "b2b.card.exportScoreValue": "100 میں سے {score} ({band})",
   "b2b.exportBand.emerging": "ابتدائی",
   "b2b.exportBand.developing": "ترقی پذیر",
   "b2b.exportBand.ready": "تیار",

@@ -12,6 +12,16 @@ describe("eligibility", () => {
     expect(ineligibleBecause(rules, { selected: false, sizeClass: "small", womenLed: false, clusterSlug: null })).toEqual(["not_selected", "size_class", "not_women_led"]);
     expect(ineligibleBecause({ ...rules, sizeClasses: [], womenLedOnly: false, clusterSlugs: ["a"] }, { selected: true, sizeClass: "medium", womenLed: false, clusterSlug: null })).toEqual(["cluster"]);
   });
+
+  it("holds a baseline export-readiness floor: at or above passes, below or no baseline fails", () => {
+    const floor = { ...rules, sizeClasses: [], womenLedOnly: false, minExportScore: 60 };
+    const firm = { selected: true, sizeClass: "small", womenLed: false, clusterSlug: null };
+    expect(ineligibleBecause(floor, { ...firm, exportScore: 60 })).toEqual([]);
+    expect(ineligibleBecause(floor, { ...firm, exportScore: 59 })).toEqual(["export_score"]);
+    expect(ineligibleBecause(floor, { ...firm, exportScore: null })).toEqual(["export_score"]);
+    expect(ineligibleBecause(floor, firm)).toEqual(["export_score"]);
+    expect(ineligibleBecause({ ...floor, minExportScore: null }, firm)).toEqual([]);
+  });
 });
 
 const criteria = [

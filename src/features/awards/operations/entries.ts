@@ -12,6 +12,7 @@ import { ineligibleBecause } from "../engine/eligibility";
 import { addEntryInput, applyInput, categoryInput, entryInput } from "../schemas";
 import { awardCategories, awardEntries } from "../tables";
 import { categoryForChange, roundOf } from "./setup";
+import { exportScoresOf } from "../../baseline/operations/scores";
 
 // Entries of a category (issue #13, awards item 2): eligible exhibitors entered automatically, an
 // exhibitor's own application with a short statement (application categories), an organiser's
@@ -19,15 +20,19 @@ import { categoryForChange, roundOf } from "./setup";
 
 type Category = typeof awardCategories.$inferSelect;
 
+/** The baseline's export-readiness scores of the category's edition, read only when a rule needs them. */
+export const exportScoresFor = async (db: Executor, category: Category) => (category.minExportScore == null ? new Map<string, { score: number }>() : exportScoresOf(db, category.editionId));
+
 /** The category's eligible enterprises of the edition's organiser, with the facts that decide it. */
 export async function eligibleEnterprises(db: Executor, category: Category, organiserId: string) {
   const selected = new Set(await editionExhibitorIds(db, category.editionId));
+  const scores = await exportScoresFor(db, category);
   const rows = await db
     .select({ id: enterprises.id, nameEn: enterprises.nameEn, nameUr: enterprises.nameUr, sizeClass: enterprises.sizeClass, womenLed: enterprises.womenLed, clusterSlug: enterprises.clusterSlug })
     .from(enterprises)
     .where(eq(enterprises.organiserId, organiserId))
     .orderBy(asc(enterprises.nameEn));
-  return rows.filter((e) => ineligibleBecause(category, { ...e, selected: selected.has(e.id) }).length === 0);
+  return rows.filter((e) => ineligibleBecause(category, { ...e, selected: selected.has(e.id), exportScore: scores.get(e.id)?.score ?? null }).length === 0);
 }
 
 async function insertEntry(tx: Executor, category: Category, enterpriseId: string, source: "application" | "organiser", statement: string, now: Date) {
@@ -85,7 +90,7 @@ export async function applyForAward(ctx: Ctx, raw: unknown) {
     const [ent] = await tx.select().from(enterprises).where(eq(enterprises.id, input.enterpriseId));
     if (!ent) throw new DomainError("not_found", { params: { what: "enterprise" } });
     const selected = (await editionExhibitorIds(tx, category.editionId)).includes(ent.id);
-    const reasons = ineligibleBecause(category, { ...ent, selected });
+    const reasons = ineligibleBecause(category, { ...ent, selected, exportScore: (await exportScoresFor(tx, category)).get(ent.id)?.score ?? null });
     if (reasons.length) throw new DomainError("award_not_eligible", { params: { reasons: reasons.join(",") } });
     const id = (await insertEntry(tx, category, ent.id, "application", input.statement, ctx.clock.now()))!;
     await recordAudit(tx, ctx, { action: "award.entered", entityType: "award_entry", entityId: id, organiserId: ent.organiserId, editionId: category.editionId, data: { categoryId: category.id, enterpriseId: ent.id, source: "application" } });

@@ -67,6 +67,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
           womenLedOnly: form.has("womenLedOnly"),
           sizeClasses: form.getAll("sizeClasses").map(String),
           clusterSlugs: list("clusterSlugs"),
+          minExportScore: text("minExportScore") ? Number(text("minExportScore")) : null,
           entryMode: text("entryMode") || "automatic",
           winners: Number(text("winners") || 1),
           runnersUp: Number(text("runnersUp") || 0),
@@ -316,6 +317,7 @@ export default function AwardsBackOffice({ loaderData: d }: Route.ComponentProps
               </label>
             ))}
             <Field name="clusterSlugs" label={t("awards.bo.clusters")} hint={t("awards.bo.judgeClustersHint")} failure={failure} form="cat" />
+            <Field name="minExportScore" type="number" inputMode="numeric" label={t("awards.bo.minExportScore")} hint={t("awards.bo.minExportScoreHint")} failure={failure} form="cat" />
           </fieldset>
           <SelectField name="entryMode" label={t("awards.bo.entryMode")} options={[{ value: "automatic", label: t("awards.bo.source.automatic") }, { value: "application", label: t("awards.bo.source.application") }]} form="cat" />
           <Field name="winners" type="number" label={t("awards.place.winner")} defaultValue="1" failure={failure} form="cat" />

@@ -2,10 +2,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { enterprises } from "../../editions/enterprise-tables";
+import { editions } from "../../editions/tables";
 import { isVisible, type AnswerValue, type QuestionDef } from "../engine/questions";
 import { groupMedian, scoreOf, type Score, type ScoreKind } from "../engine/scoring";
 import { baselineAnswers, baselineQuestions, baselineResponses } from "../tables";
 import { ownEnterpriseId, ownSurvey } from "./own";
+import { surveyOfEdition } from "./structure";
 
 // Scores from stored answers (issue #15, item 3): the pure engine (engine/scoring.ts) over each
 // complete response of a survey. Only visible answers count, judged with the version each answer
@@ -82,4 +84,14 @@ export async function ownScores(ctx: Ctx, editionId?: string | null) {
 export async function responseCounts(db: Executor, surveyIds: string[]) {
   if (!surveyIds.length) return [];
   return db.select({ surveyId: baselineResponses.surveyId, status: baselineResponses.status, enterpriseId: baselineResponses.enterpriseId }).from(baselineResponses).where(inArray(baselineResponses.surveyId, surveyIds));
+}
+
+/** The export-readiness score and band of each exhibitor that submitted the edition's baseline,
+ *  by enterprise id (empty without a survey): what the B2B directory and the awards' eligibility read. */
+export async function exportScoresOf(db: Executor, editionId: string): Promise<Map<string, { score: number; band: Score["band"] }>> {
+  const survey = await surveyOfEdition(db, editionId);
+  if (!survey) return new Map();
+  const [edition] = await db.select({ startsOn: editions.startsOn }).from(editions).where(eq(editions.id, editionId));
+  const scores = await surveyScores(db, survey.id, Number(edition!.startsOn.slice(0, 4)));
+  return new Map(scores.map((s) => [s.enterpriseId, { score: s.export.score, band: s.export.band }]));
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "award_categories" ADD COLUMN "min_export_score" integer;--> statement-breakpoint
+ALTER TABLE "award_categories" ADD CONSTRAINT "award_categories_min_export" CHECK ("award_categories"."min_export_score" IS NULL OR "award_categories"."min_export_score" BETWEEN 0 AND 100);
