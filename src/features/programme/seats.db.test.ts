@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
 import { auditEntries } from "../../platform/audit/tables";
 import { fixedClock } from "../../platform/clock";
@@ -12,6 +12,7 @@ import { insertApprovedRegistration } from "../checkin/fixtures";
 import { issueBadge } from "../checkin/operations/issue-badge";
 import { revokeBadge } from "../checkin/operations/manage-badges";
 import { badges } from "../checkin/tables";
+import { seedDemoAgenda } from "./demo-agenda";
 import { cancelSession, getDraft, moveSession, saveRoom, saveSession } from "./operations/draft";
 import { doorScan, uploadDoorScans } from "./operations/door";
 import { attendanceBySession } from "./operations/seats";
@@ -241,5 +242,20 @@ describe(`the session door (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
     await revokeBadge(staffCtx(), { registrationId: other.id, reason: "lost" });
     expect(await scan(open.id, other.code)).toMatchObject({ result: "refuse", reason: "revoked" });
     await expect(doorScan(ctxFor(t.db, await actorFor(t.db, demo.visitor), "en", day0()), { editionId, sessionId: open.id, code: p.code })).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe(`the demo (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
+  it("once the show has its visitors: a full workshop with six people waiting, and door check-ins at the opening ceremony", async () => {
+    // The test database is seeded before the show (no footfall visitors): add enough, then seed.
+    const [{ approved }] = (await t.db.select({ approved: sql<number>`count(*)::int` }).from(registrations).where(and(eq(registrations.editionId, editionId), eq(registrations.status, "approved")))) as [{ approved: number }];
+    for (let i = Number(approved); i < 126; i++) await insertApprovedRegistration(t.db, editionId, { email: `crowd${i}@seats.test` });
+    await seedDemoAgenda(t.db, editionId, null, new Date("2026-02-01T00:00:00Z"));
+    await seedDemoAgenda(t.db, editionId, null, new Date("2026-02-01T00:00:00Z"));
+    const agenda = (await getDraft(staffCtx(), { editionId })).sessions;
+    const workshop = agenda.find((s) => s.titleEn === "Workshop: digital bookkeeping in Urdu")!;
+    expect(workshop).toMatchObject({ rsvps: 120, waiting: 6 });
+    expect(agenda.find((s) => s.titleEn === "Opening ceremony")).toMatchObject({ attended: 36 });
+    expect((await publicSession(anon(), { slug: "showcase-2026", sessionId: workshop.id })).seats).toEqual({ capacity: 120, taken: 120, waiting: 6 });
   });
 });

@@ -204,7 +204,7 @@ export const programmeRsvps = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     status: text("status", { enum: rsvpStatuses }).notNull().default("seated"),
-    seq: bigint("seq", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
+    seq: bigint("seq", { mode: "number" }).notNull().generatedByDefaultAsIdentity(),
     promotedAt: timestamp("promoted_at", { withTimezone: true }),
   },
   (t) => [
