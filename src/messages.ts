@@ -25,6 +25,7 @@ import * as awards from "./features/awards/messages";
 import * as awardsApply from "./features/awards/messages-apply";
 import * as registration from "./features/registration/messages";
 import * as selection from "./features/selection/messages";
+import * as programmeSeats from "./features/programme/messages-seats";
 
 // One set a line, so that a new set is one added line (and merges without conflict).
 const features = [
@@ -49,6 +50,7 @@ const features = [
   baseline,
   awards,
   awardsApply,
+  programmeSeats,
 ] as const;
 for (const set of features) addMessages(set);
 

@@ -42,6 +42,8 @@ const pages: [module: string, param: string][] = [
   ["../features/baseline/pages/bo-baseline-csv.ts", "editionId"],
   ["../features/awards/pages/bo-awards.tsx", "editionId"],
   ["../features/awards/pages/certificate.ts", "categoryId"],
+  ["../features/programme/pages/door.tsx", "editionId"],
+  ["../features/programme/pages/invitations.tsx", "editionId"],
 ];
 
 const untouchable = new Proxy(

@@ -228,6 +228,8 @@ export const en = {
   "bo.audit.action.baseline.reminded": "Baseline reminders sent",
   "bo.audit.entity.baseline_survey": "Baseline survey",
   "bo.audit.entity.baseline_response": "Baseline response",
+  "bo.audit.action.programme.rsvp_waitlisted": "Put on a session's waitlist",
+  "bo.audit.action.programme.waitlist_left": "Left a session's waitlist",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -454,6 +456,8 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.baseline.reminded": "بنیادی سروے کی یاد دہانیاں بھیجی گئیں",
   "bo.audit.entity.baseline_survey": "بنیادی سروے",
   "bo.audit.entity.baseline_response": "بنیادی سروے کا جواب",
+  "bo.audit.action.programme.rsvp_waitlisted": "سیشن کی انتظار فہرست میں شامل کیا گیا",
+  "bo.audit.action.programme.waitlist_left": "سیشن کی انتظار فہرست چھوڑ دی گئی",
 };
 
 // Every audit action and entity type has its name: typecheck fails on one without

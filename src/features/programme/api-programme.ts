@@ -5,7 +5,9 @@ import { conflictResponse, errorResponses, idParams, jsonBody, jsonResponse, pub
 import { getDraft, saveRoom, saveSession, saveSpeaker } from "./operations/draft";
 import { publicAgenda, publicChanges, publicRooms, publicSpeaker } from "./operations/public";
 import { publishRelease } from "./operations/release";
-import { cancelRsvp, inviteToSession, rsvpSession } from "./operations/rsvp";
+import { uploadDoorScans } from "./operations/door";
+import { inviteByCategory, inviteToSession } from "./operations/invitations";
+import { cancelRsvp, rsvpSession } from "./operations/rsvp";
 import { sessionAccess, sessionKinds, speakerRoles, tracks } from "./tables";
 
 // The agenda over the API (issue #13): the released agenda, rooms, speakers and releases for
@@ -83,11 +85,30 @@ export function programmeApi(_services: AppServices) {
   staff("saveProgrammeSpeaker", "/editions/{id}/programme/speakers", "Add a speaker (or change one, with its id)", any.openapi({ description: "slug, name, nameUr?, organisation?, role?, bioEn?, bioUr?, photoUrl?, email?, locale?, userId?, id?" }), (ctx, id, b) => saveSpeaker(ctx, { ...b, editionId: id }));
   staff("saveProgrammeSession", "/editions/{id}/programme/sessions", "Add a session to the draft (or change one, with its id)", any.openapi({ description: "kind, track, titleEn, titleUr, day, startMinute, endMinute (5-minute grid), roomId, language, interpretation, access, categoryIds, speakers [{speakerId, role}], id?" }), (ctx, id, b) => saveSession(ctx, { ...b, editionId: id }));
   staff("publishProgrammeRelease", "/editions/{id}/programme/releases", "Publish the draft as a named release (emails the speakers concerned)", z.object({ name: z.string().max(80) }), (ctx, id, b) => publishRelease(ctx, { ...b, editionId: id }));
-  staff("inviteToProgrammeSession", "/editions/{id}/programme/invitations", "Invite registrations to an invitation-only session", z.object({ sessionId: z.uuid(), registrationIds: z.array(z.uuid()) }), (ctx, id, b) => inviteToSession(ctx, { ...b, editionId: id }));
+  staff("inviteToProgrammeSession", "/editions/{id}/programme/invitations", "Invite approved registrations to a session (emails each new invitee a link to RSVP)", z.object({ sessionId: z.uuid(), registrationIds: z.array(z.uuid()) }), (ctx, id, b) => inviteToSession(ctx, { ...b, editionId: id }));
+  staff("inviteCategoriesToProgrammeSession", "/editions/{id}/programme/invitations/by-category", "Invite every approved registration of the chosen visitor categories to a session", z.object({ sessionId: z.uuid(), categoryIds: z.array(z.uuid()) }), (ctx, id, b) => inviteByCategory(ctx, { ...b, editionId: id }));
+
+  api.openapi(
+    createRoute({
+      method: "post",
+      operationId: "uploadProgrammeDoorScans",
+      path: "/editions/{id}/programme/door-scans",
+      summary: "Badge scans at a session's door (one, or a device's offline queue): each decided and recorded once per nonce",
+      description: "Gate staff or organiser staff (`checkin.scan`). Answers admit | refuse with a reason (the gate's reasons, then session_cancelled, session_not_today, not_invited, category_not_admitted, no_rsvp) in the caller's language. A nonce sent again returns the first answer.",
+      tags,
+      security: security.either,
+      request: {
+        params: idParams,
+        body: jsonBody(z.object({ sessionId: z.uuid(), deviceId: z.string().max(64).optional(), scans: z.array(z.object({ code: z.string(), nonce: z.string(), scannedAt: z.string() })) })),
+      },
+      responses: { 200: jsonResponse(z.object({ answers: z.array(z.record(z.string(), z.unknown())) }), "The answers, in order"), ...errorResponses },
+    }),
+    async (c) => c.json((await uploadDoorScans(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id })) as never, 200),
+  );
 
   for (const [operationId, path, summary, run] of [
-    ["rsvpProgrammeSession", "/programme/sessions/{id}/rsvp", "Reserve a seat (idempotent). Refusals: programme_session_full, programme_invitation_only, programme_category_not_admitted, programme_not_registered, programme_not_released", rsvpSession],
-    ["cancelProgrammeRsvp", "/programme/sessions/{id}/rsvp/cancel", "Give the seat back", cancelRsvp],
+    ["rsvpProgrammeSession", "/programme/sessions/{id}/rsvp", "Reserve a seat, or a place on the waitlist when the session is full (status seated | waitlisted, position in line); idempotent. Refusals: programme_invitation_only, programme_category_not_admitted, programme_not_registered, programme_not_released", rsvpSession],
+    ["cancelProgrammeRsvp", "/programme/sessions/{id}/rsvp/cancel", "Give the seat back or leave the waitlist (the first person waiting gets the seat)", cancelRsvp],
   ] as const)
     api.openapi(
       createRoute({

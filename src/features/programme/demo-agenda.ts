@@ -1,13 +1,15 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
 import { diffReleases, type SessionSnapshot } from "./engine/changes";
 import { snapshotDraft } from "./operations/release";
-import { programmeReleases, programmeRooms, programmeSessionSpeakers, programmeSessions, programmeSpeakers, type SessionAccess, type SessionKind, type Track } from "./tables";
+import { registrations } from "../registration/tables";
+import { programmeDoorScans, programmeReleases, programmeRooms, programmeRsvps, programmeSessionSpeakers, programmeSessions, programmeSpeakers, type SessionAccess, type SessionKind, type Track } from "./tables";
 
 // The demo's agenda (issue #13, agenda item 6): the 2026 show's fictional programme over its three
 // days in the Expo Centre Lahore's main auditorium and two hall stages, released as version 1; next
 // year's edition gets the same rooms and a short draft to try (no release). Idempotent: an edition
-// that has rooms already is left alone. Every person here is fictional.
+// that has rooms already is left alone. Every person here is fictional. Once the show has its
+// visitors, a full workshop with a waitlist and door check-ins (seedSeatsAndDoors).
 
 const rooms = [
   { slug: "main-auditorium", nameEn: "Main Auditorium", nameUr: "مرکزی آڈیٹوریم", capacity: 800, sort: 0 },
@@ -96,4 +98,61 @@ export async function seedDemoAgenda(tx: Executor, editionId: string, nextEditio
       await tx.insert(programmeReleases).values({ editionId, number: 1, name: "Programme announced", sessions, changes: diffReleases(null, sessions), releasedAt: new Date(Date.UTC(2026, 0, 10, 7)) });
   }
   if (nextEditionId) await seedRoomsAndSessions(tx, nextEditionId, draft2027, now);
+  await seedSeatsAndDoors(tx, editionId, now);
+}
+
+const FULL_WORKSHOP = "Workshop: digital bookkeeping in Urdu";
+
+/**
+ * Once the show has its visitors (the footfall demo, after its days): the bookkeeping workshop is
+ * full with six people on its waitlist, and the opening ceremony's door admitted a few dozen
+ * badges (with two refusals at the policy dialogue's door). Rows straight into the tables, in
+ * arrival order; nothing is emailed. Skipped when there are not enough visitors, or already done.
+ */
+async function seedSeatsAndDoors(tx: Executor, editionId: string, now: Date): Promise<void> {
+  const list = await tx
+    .select({ id: programmeSessions.id, titleEn: programmeSessions.titleEn, day: programmeSessions.day, startMinute: programmeSessions.startMinute, roomId: programmeSessions.roomId })
+    .from(programmeSessions)
+    .where(eq(programmeSessions.editionId, editionId));
+  const workshop = list.find((s) => s.titleEn === FULL_WORKSHOP);
+  const opening = list.find((s) => s.titleEn === "Opening ceremony");
+  const dialogue = list.find((s) => s.titleEn.startsWith("Policy dialogue"));
+  if (!workshop || !opening || !dialogue) return;
+  const [taken] = await tx.select({ id: programmeRsvps.id }).from(programmeRsvps).where(eq(programmeRsvps.sessionId, workshop.id)).limit(1);
+  if (taken) return;
+  const [room] = await tx.select({ capacity: programmeRooms.capacity }).from(programmeRooms).where(eq(programmeRooms.id, workshop.roomId));
+  const people = await tx
+    .select({ id: registrations.id, number: registrations.number })
+    .from(registrations)
+    .where(and(eq(registrations.editionId, editionId), eq(registrations.status, "approved")))
+    .orderBy(asc(registrations.number))
+    .limit(room!.capacity + 6);
+  if (people.length < room!.capacity + 6) return;
+  const at = (minutes: number) => new Date(Date.UTC(2026, 0, 12, 9) + minutes * 60_000);
+  await tx.insert(programmeRsvps).values(people.map((p, i) => ({ sessionId: workshop.id, registrationId: p.id, createdAt: at(i), status: i < room!.capacity ? ("seated" as const) : ("waitlisted" as const) })));
+  // Before a session starts, at its door (the show opens 2026-01-24; Lahore is UTC+5).
+  const before = (s: { day: number; startMinute: number }, minutes: number) => new Date(Date.UTC(2026, 0, 23 + s.day) + (s.startMinute - 300 - minutes) * 60_000);
+  const doors = people.slice(0, 36).map((p, i) => ({
+    editionId,
+    sessionId: opening.id,
+    nonce: `demo-door-${p.number}`,
+    code: `demo-badge-${p.number}`,
+    registrationId: p.id,
+    result: "admit" as const,
+    reason: "ok",
+    deviceId: "demo-door",
+    scannedAt: new Date(before(opening, 10).getTime() + i * 35_000),
+    uploadedAt: now,
+  }));
+  const refused = people.slice(40, 42).map((p, i) => ({
+    ...doors[0]!,
+    sessionId: dialogue.id,
+    nonce: `demo-door-${p.number}`,
+    code: `demo-badge-${p.number}`,
+    registrationId: p.id,
+    result: "refuse" as const,
+    reason: "not_invited",
+    scannedAt: before(dialogue, 5 - i),
+  }));
+  await tx.insert(programmeDoorScans).values([...doors, ...refused]);
 }

@@ -9,7 +9,8 @@ import { registrations } from "../registration/tables";
 import { getDraft, moveSession, saveRoom, saveSession, saveSpeaker } from "./operations/draft";
 import { publicAgenda, publicChanges } from "./operations/public";
 import { publishRelease } from "./operations/release";
-import { cancelRsvp, inviteToSession, myAgenda, rsvpSession } from "./operations/rsvp";
+import { inviteToSession } from "./operations/invitations";
+import { cancelRsvp, myAgenda, rsvpSession } from "./operations/rsvp";
 import { programmeRsvps } from "./tables";
 
 // Issue #13, agenda: the draft's warnings, releases and their change log, the speakers' emails,
@@ -109,21 +110,22 @@ describe("releases", () => {
 });
 
 describe("RSVPs", () => {
-  it("never oversells a session under concurrent calls, refuses a second seat, and a seat given back is free again", async () => {
+  it("never oversells a session under concurrent calls (the others wait in line), refuses a second seat, and a seat given back goes to the first waiting", async () => {
     const ctx = ctxFor(t.db, staff);
     const s = await saveSession(ctx, session({ titleEn: "Popular workshop", kind: "workshop", day: 1, startMinute: 800, endMinute: 860 }));
     await publishRelease(ctx, { editionId, name: "RSVP release" });
-    const outcomes = await Promise.allSettled(regs.slice(0, 8).map((r) => rsvpSession(ctxFor(t.db), { sessionId: s.id, holder: { token: r.token } })));
-    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(3);
-    expect(outcomes.filter((o) => o.status === "rejected").map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(Array(5).fill("programme_session_full"));
-    const active = await t.db.select().from(programmeRsvps).where(and(eq(programmeRsvps.sessionId, s.id), isNull(programmeRsvps.cancelledAt)));
+    const outcomes = await Promise.all(regs.slice(0, 8).map((r) => rsvpSession(ctxFor(t.db), { sessionId: s.id, holder: { token: r.token } })));
+    expect(outcomes.filter((o) => o.status === "seated")).toHaveLength(3);
+    expect(outcomes.filter((o) => o.status === "waitlisted")).toHaveLength(5);
+    const active = await t.db.select().from(programmeRsvps).where(and(eq(programmeRsvps.sessionId, s.id), isNull(programmeRsvps.cancelledAt), eq(programmeRsvps.status, "seated")));
     expect(active).toHaveLength(3);
     const winner = regs.find((r) => active.some((a) => a.registrationId === r.id))!;
-    expect(await rsvpSession(ctxFor(t.db), { sessionId: s.id, holder: { token: winner.token } })).toMatchObject({ already: true });
+    expect(await rsvpSession(ctxFor(t.db), { sessionId: s.id, holder: { token: winner.token } })).toMatchObject({ already: true, status: "seated" });
     expect((await myAgenda(ctxFor(t.db), { holder: { token: winner.token } })).sessions.map((x) => x.id)).toEqual([s.id]);
-    await cancelRsvp(ctxFor(t.db), { sessionId: s.id, holder: { token: winner.token } });
-    const loser = regs.slice(0, 8).find((r) => !active.some((a) => a.registrationId === r.id))!;
-    expect(await rsvpSession(ctxFor(t.db), { sessionId: s.id, holder: { token: loser.token } })).toMatchObject({ already: false });
+    // The seat given back goes to the first person waiting.
+    expect(await cancelRsvp(ctxFor(t.db), { sessionId: s.id, holder: { token: winner.token } })).toMatchObject({ promoted: 1 });
+    const seated = await t.db.select().from(programmeRsvps).where(and(eq(programmeRsvps.sessionId, s.id), isNull(programmeRsvps.cancelledAt), eq(programmeRsvps.status, "seated")));
+    expect(seated).toHaveLength(3);
   });
 
   it("refuses an uninvited person at an invitation-only session, admits an invited one, and refuses an unreleased session", async () => {

@@ -57,6 +57,7 @@ export const saveSessionInput = z
     language: z.enum(["en", "ur"]).default("ur"),
     interpretation: z.boolean().default(false),
     access: z.enum(sessionAccess).default("open"),
+    rsvpRequired: z.boolean().default(false),
     categoryIds: z.array(z.uuid()).max(20).default([]),
     speakers: z
       .array(z.strictObject({ speakerId: z.uuid(), role: z.enum(speakerRoles).default("speaker") }))
@@ -80,6 +81,27 @@ export const setHoursInput = z
 export const publishReleaseInput = z.strictObject({ editionId: z.uuid(), name: text(80).min(1) });
 
 export const inviteInput = z.strictObject({ editionId: z.uuid(), sessionId: z.uuid(), registrationIds: z.array(z.uuid()).min(1).max(500) });
+
+export const inviteByCategoryInput = z.strictObject({ editionId: z.uuid(), sessionId: z.uuid(), categoryIds: z.array(z.uuid()).min(1).max(20) });
+
+export const invitationsInput = z.strictObject({ editionId: z.uuid(), sessionId: z.uuid(), q: z.string().max(100).optional() });
+
+/** A badge at a session's door: online (one scan) or uploaded from a device's queue (nonce each). */
+export const doorScanInput = z.strictObject({
+  editionId: z.uuid(),
+  sessionId: z.uuid(),
+  code: z.string().trim().min(1).max(600),
+  nonce: z.string().min(8).max(64).optional(),
+  deviceId: z.string().max(64).default(""),
+  scannedAt: z.iso.datetime().optional(),
+});
+
+export const doorUploadInput = z.strictObject({
+  editionId: z.uuid(),
+  sessionId: z.uuid(),
+  deviceId: z.string().max(64).default(""),
+  scans: z.array(z.strictObject({ code: z.string().trim().min(1).max(600), nonce: z.string().min(8).max(64), scannedAt: z.iso.datetime() })).min(1).max(500),
+});
 
 /** Who reserves: a registration of the caller's account, or the holder of its manage link. */
 export const holderInput = z.union([z.strictObject({ registrationId: z.uuid() }), z.strictObject({ token: z.string().min(20).max(100) })]);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
 import { editions } from "../editions/tables";
 import { registrations } from "../registration/tables";
@@ -18,6 +18,8 @@ export const sessionAccess = ["open", "by_category", "invitation"] as const;
 export type SessionAccess = (typeof sessionAccess)[number];
 export const speakerRoles = ["speaker", "moderator"] as const;
 export type SpeakerRole = (typeof speakerRoles)[number];
+export const rsvpStatuses = ["seated", "waitlisted"] as const;
+export type RsvpStatus = (typeof rsvpStatuses)[number];
 export const tracks = ["general", "exports", "finance", "women_entrepreneurs", "digital", "clusters", "standards", "policy"] as const;
 export type Track = (typeof tracks)[number];
 
@@ -107,6 +109,8 @@ export const programmeSessions = pgTable(
     access: text("access", { enum: sessionAccess }).notNull().default("open"),
     categoryIds: uuid("category_ids").array().notNull().default(sql`'{}'::uuid[]`),
     cancelled: boolean("cancelled").notNull().default(false),
+    /** Only badge holders with a seat (an RSVP) are let in at the door. */
+    rsvpRequired: boolean("rsvp_required").notNull().default(false),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -182,9 +186,11 @@ export const programmeInvitations = pgTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.registrationId] })],
 );
 
-/** A seat reserved in a session by a registration. One active RSVP per person and session (partial
- *  unique index); the count of active RSVPs stays within the room's capacity because every RSVP
- *  locks the session row first (operations/rsvp.ts). */
+/** A seat reserved in a session by a registration, or a place on its waitlist (status). One active
+ *  row (seated or waiting) per person and session (partial unique index); the seated rows stay
+ *  within the room's capacity: a trigger (migration 0027) locks the session row and counts before
+ *  any row becomes seated, so concurrent RSVPs run one after the other and the last is refused.
+ *  The waitlist's order is `seq` (arrival order under the session's lock). */
 export const programmeRsvps = pgTable(
   "programme_rsvps",
   {
@@ -197,9 +203,42 @@ export const programmeRsvps = pgTable(
       .references(() => registrations.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    status: text("status", { enum: rsvpStatuses }).notNull().default("seated"),
+    seq: bigint("seq", { mode: "number" }).notNull().generatedByDefaultAsIdentity(),
+    promotedAt: timestamp("promoted_at", { withTimezone: true }),
   },
   (t) => [
+    check("programme_rsvps_status", sql`${t.status} IN ('seated', 'waitlisted')`),
+    index("programme_rsvps_queue_idx").on(t.sessionId, t.status, t.seq),
     uniqueIndex("programme_rsvps_active_uq").on(t.sessionId, t.registrationId).where(sql`${t.cancelledAt} IS NULL`),
     index("programme_rsvps_registration_idx").on(t.registrationId),
+  ],
+);
+
+/** A badge scanned at a session's door (online, or uploaded later from a device's queue): the
+ *  decision and its reason. A retried upload (same session and nonce) records nothing new;
+ *  attendance is the number of people admitted. */
+export const programmeDoorScans = pgTable(
+  "programme_door_scans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    editionId: uuid("edition_id").notNull(),
+    sessionId: uuid("session_id").notNull(),
+    nonce: text("nonce").notNull(),
+    code: text("code").notNull(),
+    registrationId: uuid("registration_id").references(() => registrations.id, { onDelete: "set null" }),
+    result: text("result", { enum: ["admit", "refuse"] }).notNull(),
+    reason: text("reason").notNull(),
+    deviceId: text("device_id").notNull().default(""),
+    offline: boolean("offline").notNull().default(false),
+    scannedAt: timestamp("scanned_at", { withTimezone: true }).notNull(),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
+    scannedBy: uuid("scanned_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    foreignKey({ name: "programme_door_scans_session_fk", columns: [t.sessionId, t.editionId], foreignColumns: [programmeSessions.id, programmeSessions.editionId] }).onDelete("cascade"),
+    unique("programme_door_scans_nonce_uq").on(t.sessionId, t.nonce),
+    index("programme_door_scans_admit_idx").on(t.sessionId, t.result),
+    check("programme_door_scans_result", sql`${t.result} IN ('admit', 'refuse')`),
   ],
 );

@@ -145,6 +145,8 @@ export const auditActions = [
   "award.scored",
   "award.conflict_declared",
   "award.results_locked",
+  "programme.rsvp_waitlisted",
+  "programme.waitlist_left",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

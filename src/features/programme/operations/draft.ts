@@ -8,6 +8,7 @@ import { editionDayCount } from "../../editions/days";
 import { editionFor, editionForChange, type Edition } from "../../editions/for-change";
 import { visitorCategories } from "../../editions/tables";
 import { scheduleWarnings } from "../engine/warnings";
+import { attendanceBySession, promoteInRoom, promoteWaitlist } from "./seats";
 import { editionInput, moveSessionInput, saveRoomInput, saveSessionInput, saveSpeakerInput, sessionRefInput, setHoursInput } from "../schemas";
 import {
   programmeReleases,
@@ -43,16 +44,18 @@ export async function draftSessions(db: Executor, editionId: string) {
     .where(eq(programmeSessionSpeakers.editionId, editionId))
     .orderBy(asc(programmeSessionSpeakers.sort));
   const counts = await db
-    .select({ sessionId: programmeRsvps.sessionId, n: sql<number>`count(*)::int` })
+    .select({ sessionId: programmeRsvps.sessionId, n: sql<number>`count(*) filter (where ${programmeRsvps.status} = 'seated')::int`, w: sql<number>`count(*) filter (where ${programmeRsvps.status} = 'waitlisted')::int` })
     .from(programmeRsvps)
     .innerJoin(programmeSessions, eq(programmeSessions.id, programmeRsvps.sessionId))
     .where(and(eq(programmeSessions.editionId, editionId), isNull(programmeRsvps.cancelledAt)))
     .groupBy(programmeRsvps.sessionId);
   const rsvps = new Map(counts.map((c) => [c.sessionId, Number(c.n)]));
+  const waiting = new Map(counts.map((c) => [c.sessionId, Number(c.w)]));
   return rows.map((s) => ({
     ...s,
     speakers: links.filter((l) => l.sessionId === s.id).map((l) => ({ speakerId: l.speakerId, role: l.role })),
     rsvps: rsvps.get(s.id) ?? 0,
+    waiting: waiting.get(s.id) ?? 0,
   }));
 }
 
@@ -63,7 +66,8 @@ export async function getDraft(ctx: Ctx, raw: unknown) {
   const db = ctx.db;
   const rooms = await db.select().from(programmeRooms).where(eq(programmeRooms.editionId, edition.id)).orderBy(asc(programmeRooms.sort), asc(programmeRooms.nameEn));
   const speakers = await db.select().from(programmeSpeakers).where(eq(programmeSpeakers.editionId, edition.id)).orderBy(asc(programmeSpeakers.name));
-  const sessions = await draftSessions(db, edition.id);
+  const attended = await attendanceBySession(db, edition.id);
+  const sessions = (await draftSessions(db, edition.id)).map((s) => ({ ...s, attended: attended.get(s.id) ?? 0 }));
   const hours = await hoursOf(db, edition.id);
   const releases = await db
     .select({ id: programmeReleases.id, number: programmeReleases.number, name: programmeReleases.name, releasedAt: programmeReleases.releasedAt, changes: programmeReleases.changes })
@@ -114,7 +118,9 @@ export async function saveRoom(ctx: Ctx, raw: unknown) {
         : tx.insert(programmeRooms).values({ ...values, editionId: edition.id }).returning(),
     );
     if (!row) throw new DomainError("not_found", { params: { what: "room" } });
-    await audit(tx, ctx, edition, "programme.room_saved", "programme_room", row.id, { created: !id, ...values });
+    // More seats: the first people waiting in the room's sessions get them now.
+    const promoted = id ? await promoteInRoom(tx, ctx, row.id) : [];
+    await audit(tx, ctx, edition, "programme.room_saved", "programme_room", row.id, { created: !id, ...values, promoted: promoted.length });
     return row;
   });
 }
@@ -172,6 +178,7 @@ export async function saveSession(ctx: Ctx, raw: unknown) {
     const unique = speakers.filter((p, i) => speakers.findIndex((q) => q.speakerId === p.speakerId) === i);
     if (unique.length)
       await tx.insert(programmeSessionSpeakers).values(unique.map((p, i) => ({ editionId: edition.id, sessionId: row.id, speakerId: p.speakerId, role: p.role, sort: i })));
+    if (id) await promoteWaitlist(tx, ctx, row.id);
     await audit(tx, ctx, edition, "programme.session_saved", "programme_session", row.id, { created: !id, titleEn: values.titleEn, day: values.day, startMinute: values.startMinute, endMinute: values.endMinute, roomId: values.roomId });
     return row;
   });
@@ -190,7 +197,9 @@ export async function moveSession(ctx: Ctx, raw: unknown) {
       .where(and(eq(programmeSessions.id, id), eq(programmeSessions.editionId, edition.id)))
       .returning();
     if (!row) throw new DomainError("not_found", { params: { what: "session" } });
-    await audit(tx, ctx, edition, "programme.session_saved", "programme_session", row.id, { moved: place });
+    // A larger room: the first people waiting get the new seats.
+    const promoted = await promoteWaitlist(tx, ctx, row.id);
+    await audit(tx, ctx, edition, "programme.session_saved", "programme_session", row.id, { moved: place, promoted: promoted.length });
     return row;
   });
 }
@@ -206,6 +215,7 @@ export async function cancelSession(ctx: Ctx, raw: unknown, cancelled = true) {
       .where(and(eq(programmeSessions.id, id), eq(programmeSessions.editionId, edition.id)))
       .returning();
     if (!row) throw new DomainError("not_found", { params: { what: "session" } });
+    if (!cancelled) await promoteWaitlist(tx, ctx, row.id);
     await audit(tx, ctx, edition, "programme.session_cancelled", "programme_session", row.id, { cancelled });
     return row;
   });

@@ -38,11 +38,11 @@ const editionView = (e: { id: string; slug: string; nameEn: string; nameUr: stri
 /** Active RSVPs and capacity of released sessions (seats left are public). */
 async function seats(db: Executor, editionId: string) {
   const rows = await db
-    .select({ id: programmeSessions.id, capacity: programmeRooms.capacity, taken: sql<number>`(select count(*)::int from ${programmeRsvps} r where r.session_id = ${programmeSessions.id} and r.cancelled_at is null)` })
+    .select({ id: programmeSessions.id, capacity: programmeRooms.capacity, taken: sql<number>`(select count(*)::int from ${programmeRsvps} r where r.session_id = ${programmeSessions.id} and r.cancelled_at is null and r.status = 'seated')`, waiting: sql<number>`(select count(*)::int from ${programmeRsvps} r where r.session_id = ${programmeSessions.id} and r.cancelled_at is null and r.status = 'waitlisted')` })
     .from(programmeSessions)
     .innerJoin(programmeRooms, eq(programmeRooms.id, programmeSessions.roomId))
     .where(eq(programmeSessions.editionId, editionId));
-  return new Map(rows.map((r) => [r.id, { capacity: r.capacity, taken: Number(r.taken) }]));
+  return new Map(rows.map((r) => [r.id, { capacity: r.capacity, taken: Number(r.taken), waiting: Number(r.waiting) }]));
 }
 
 /** The released agenda: sessions by day and time, the rooms and tracks that appear in it. */
@@ -69,7 +69,7 @@ export async function publicSession(ctx: Ctx, raw: unknown) {
   const release = await lastRelease(ctx.db, edition.id);
   const session = release?.sessions.find((s) => s.id === sessionId);
   if (!session) throw new DomainError("not_found", { params: { what: "session" } });
-  const seat = (await seats(ctx.db, edition.id)).get(session.id) ?? { capacity: 0, taken: 0 };
+  const seat = (await seats(ctx.db, edition.id)).get(session.id) ?? { capacity: 0, taken: 0, waiting: 0 };
   return { edition: editionView(edition), session, seats: seat };
 }
 

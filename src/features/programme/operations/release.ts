@@ -13,12 +13,15 @@ import { hhmm } from "../engine/warnings";
 import { publishReleaseInput } from "../schemas";
 import { programmeReleases, programmeRooms, programmeSpeakers } from "../tables";
 import { sessionsCalendar } from "./calendar";
+import { attendeeChangeEmails } from "./change-emails";
 import { draftSessions } from "./draft";
 
 // Releases (pretalx's model): the organiser publishes the draft as a named, numbered version; the
 // public agenda shows the last one, with a change log against the one before. Every speaker with an
 // email whose sessions are new or changed (or cancelled) in this release is sent their sessions,
-// with an .ics file, in their language, through the outbox (sent after the commit).
+// with an .ics file, in their language, through the outbox (sent after the commit); so is everyone
+// with a seat, a waitlist place or an invitation for a session moved, changed or cancelled
+// (change-emails.ts).
 
 /** The draft as a release would freeze it: live sessions, with room and speaker names. */
 export async function snapshotDraft(db: Executor, editionId: string): Promise<SessionSnapshot[]> {
@@ -93,7 +96,10 @@ export async function publishRelease(ctx: Ctx, raw: unknown) {
       .insert(programmeReleases)
       .values({ editionId: edition.id, number, name, sessions, changes, releasedAt: ctx.clock.now(), releasedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null })
       .returning();
-    const emails = await speakerEmails(tx, ctx, edition, previous?.sessions ?? null, sessions, number, name);
+    const emails = [
+      ...(await speakerEmails(tx, ctx, edition, previous?.sessions ?? null, sessions, number, name)),
+      ...(await attendeeChangeEmails(tx, ctx, edition, changes, sessions, name)),
+    ];
     await queueEmails(tx, ctx.clock, emails);
     await recordAudit(tx, ctx, {
       action: "programme.released",

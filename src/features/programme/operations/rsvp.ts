@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
@@ -7,20 +7,22 @@ import { DomainError } from "../../../platform/errors";
 import { hashSecret } from "../../../platform/ids";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { editionForChange } from "../../editions/for-change";
 import { editions } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
-import { holderInput, inviteInput, rsvpInput } from "../schemas";
-import { programmeInvitations, programmeRooms, programmeRsvps, programmeSessions } from "../tables";
+import type { SessionSnapshot } from "../engine/changes";
+import { holderInput, rsvpInput } from "../schemas";
+import { programmeInvitations, programmeRsvps } from "../tables";
 import { sessionsCalendar } from "./calendar";
 import { lastRelease, releaseSequences } from "./release";
+import { lockSession, promoteWaitlist, rsvpState, seatCounts, waitlistPositions } from "./seats";
 
 // RSVPs (issue #13, agenda item 4). A registered person (an approved registration of the edition:
 // their own when signed in, or the holder of its manage link) reserves a seat in a released
-// session. No oversell under concurrency: every RSVP locks the session's row (FOR UPDATE), counts
-// the active RSVPs and compares with the room's capacity in the same transaction, so concurrent
-// RSVPs for one session run one after the other; the partial unique index refuses a second active
-// RSVP of one person. Invitation-only sessions take only invited registrations; by-category
+// session, or a place on its waitlist when it is full (operations/seats.ts). No oversell under
+// concurrency: every RSVP locks the session's row (FOR UPDATE), counts the seats and compares with
+// the room's capacity in the same transaction, so concurrent RSVPs for one session run one after
+// the other (and a trigger checks again); the partial unique index refuses a second active RSVP
+// of one person. Invitation-only sessions take only invited registrations; by-category
 // sessions only registrations of a listed category.
 
 type Holder = z.infer<typeof holderInput>;
@@ -40,21 +42,20 @@ export async function holderRegistration(db: Executor, ctx: Ctx, holder: Holder)
 
 const by = (reg: Registration) => ({ registrationId: reg.id, label: reg.email });
 
-/** Reserve a seat. Idempotent: a second RSVP of the same person returns the first. */
+/** Reserve a seat, or a place on the waitlist when the session is full (or others already wait).
+ *  Idempotent: a second RSVP of the same person returns the first, with its place in line. */
 export async function rsvpSession(ctx: Ctx, raw: unknown) {
   const { sessionId, holder } = parseInput(rsvpInput, raw);
   return inTransaction(ctx, async (tx) => {
     const reg = await holderRegistration(tx, ctx, holder);
     // The lock that orders every RSVP of this session (and its moves and cancellation).
-    const [session] = await tx.select().from(programmeSessions).where(eq(programmeSessions.id, sessionId)).for("update");
+    const locked = await lockSession(tx, sessionId);
+    const session = locked?.session;
     if (!session || session.editionId !== reg.editionId) throw new DomainError("not_found", { params: { what: "session" } });
     const release = await lastRelease(tx, session.editionId);
     if (session.cancelled || !release?.sessions.some((s) => s.id === session.id)) throw new DomainError("programme_not_released");
-    const [existing] = await tx
-      .select()
-      .from(programmeRsvps)
-      .where(and(eq(programmeRsvps.sessionId, session.id), eq(programmeRsvps.registrationId, reg.id), isNull(programmeRsvps.cancelledAt)));
-    if (existing) return { rsvpId: existing.id, already: true };
+    const existing = await rsvpState(tx, session.id, reg.id);
+    if (existing) return { rsvpId: existing.id, already: true, status: existing.status, position: existing.position };
     if (session.access === "invitation") {
       const [invited] = await tx
         .select()
@@ -63,16 +64,13 @@ export async function rsvpSession(ctx: Ctx, raw: unknown) {
       if (!invited) throw new DomainError("programme_invitation_only");
     }
     if (session.access === "by_category" && !session.categoryIds.includes(reg.categoryId)) throw new DomainError("programme_category_not_admitted");
-    const [room] = await tx.select({ capacity: programmeRooms.capacity }).from(programmeRooms).where(eq(programmeRooms.id, session.roomId));
-    const [{ n }] = (await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(programmeRsvps)
-      .where(and(eq(programmeRsvps.sessionId, session.id), isNull(programmeRsvps.cancelledAt)))) as [{ n: number }];
-    if (Number(n) >= room!.capacity) throw new DomainError("programme_session_full");
-    const [row] = await tx.insert(programmeRsvps).values({ sessionId: session.id, registrationId: reg.id, createdAt: ctx.clock.now() }).returning();
+    const { seated, waiting } = await seatCounts(tx, session.id);
+    // Nobody jumps the line: with people waiting, a newcomer waits too.
+    const status = seated < locked.room.capacity && waiting === 0 ? "seated" : "waitlisted";
+    const [row] = await tx.insert(programmeRsvps).values({ sessionId: session.id, registrationId: reg.id, createdAt: ctx.clock.now(), status }).returning();
     const [edition] = await tx.select({ organiserId: editions.organiserId }).from(editions).where(eq(editions.id, session.editionId));
     await recordAudit(tx, ctx, {
-      action: "programme.rsvp_made",
+      action: status === "seated" ? "programme.rsvp_made" : "programme.rsvp_waitlisted",
       entityType: "programme_session",
       entityId: session.id,
       organiserId: edition!.organiserId,
@@ -80,27 +78,37 @@ export async function rsvpSession(ctx: Ctx, raw: unknown) {
       data: { registrationId: reg.id },
       by: by(reg),
     });
-    return { rsvpId: row!.id, already: false };
+    return { rsvpId: row!.id, already: false, status, position: status === "seated" ? null : waiting + 1 };
   });
 }
 
-/** Give the seat back. */
+/** Give the seat back, or leave the waitlist. A freed seat goes to the first person waiting. */
 export async function cancelRsvp(ctx: Ctx, raw: unknown) {
   const { sessionId, holder } = parseInput(rsvpInput, raw);
   return inTransaction(ctx, async (tx) => {
     const reg = await holderRegistration(tx, ctx, holder);
-    const [session] = await tx.select().from(programmeSessions).where(eq(programmeSessions.id, sessionId)).for("update");
+    const session = (await lockSession(tx, sessionId))?.session;
     if (!session || session.editionId !== reg.editionId) throw new DomainError("not_found", { params: { what: "session" } });
     const rows = await tx
       .update(programmeRsvps)
       .set({ cancelledAt: ctx.clock.now() })
       .where(and(eq(programmeRsvps.sessionId, session.id), eq(programmeRsvps.registrationId, reg.id), isNull(programmeRsvps.cancelledAt)))
-      .returning({ id: programmeRsvps.id });
+      .returning({ id: programmeRsvps.id, status: programmeRsvps.status });
+    let promoted: string[] = [];
     if (rows.length) {
+      if (rows[0]!.status === "seated") promoted = await promoteWaitlist(tx, ctx, session.id);
       const [edition] = await tx.select({ organiserId: editions.organiserId }).from(editions).where(eq(editions.id, session.editionId));
-      await recordAudit(tx, ctx, { action: "programme.rsvp_cancelled", entityType: "programme_session", entityId: session.id, organiserId: edition!.organiserId, editionId: session.editionId, data: { registrationId: reg.id }, by: by(reg) });
+      await recordAudit(tx, ctx, {
+        action: rows[0]!.status === "seated" ? "programme.rsvp_cancelled" : "programme.waitlist_left",
+        entityType: "programme_session",
+        entityId: session.id,
+        organiserId: edition!.organiserId,
+        editionId: session.editionId,
+        data: { registrationId: reg.id, promoted },
+        by: by(reg),
+      });
     }
-    return { cancelled: rows.length > 0 };
+    return { cancelled: rows.length > 0, was: rows[0]?.status ?? null, promoted: promoted.length };
   });
 }
 
@@ -111,14 +119,21 @@ export async function myAgenda(ctx: Ctx, raw: unknown) {
   const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, reg.editionId));
   const release = await lastRelease(ctx.db, reg.editionId);
   const mine = await ctx.db
-    .select({ sessionId: programmeRsvps.sessionId })
+    .select({ sessionId: programmeRsvps.sessionId, status: programmeRsvps.status })
     .from(programmeRsvps)
     .where(and(eq(programmeRsvps.registrationId, reg.id), isNull(programmeRsvps.cancelledAt)))
     .orderBy(asc(programmeRsvps.createdAt));
-  const ids = new Set(mine.map((m) => m.sessionId));
-  const sessions = (release?.sessions ?? []).filter((s) => ids.has(s.id)).sort((a, b) => a.day - b.day || a.startMinute - b.startMinute);
+  const ids = new Set(mine.filter((m) => m.status === "seated").map((m) => m.sessionId));
+  const order = (a: SessionSnapshot, b: SessionSnapshot) => a.day - b.day || a.startMinute - b.startMinute;
+  const sessions = (release?.sessions ?? []).filter((s) => ids.has(s.id)).sort(order);
+  const positions = await waitlistPositions(ctx.db, reg.id);
+  const waitlisted = (release?.sessions ?? [])
+    .filter((s) => positions.has(s.id))
+    .sort(order)
+    .map((s) => ({ ...s, position: positions.get(s.id)! }));
+  // The calendar holds the seats only: a place in line is not yet a seat.
   const ics = sessionsCalendar(edition!, sessions, await releaseSequences(ctx.db, reg.editionId), locale, ctx.clock.now());
-  return { edition: { slug: edition!.slug, nameEn: edition!.nameEn, nameUr: edition!.nameUr, startsOn: edition!.startsOn }, registrationId: reg.id, sessions, ics };
+  return { edition: { slug: edition!.slug, nameEn: edition!.nameEn, nameUr: edition!.nameUr, startsOn: edition!.startsOn }, registrationId: reg.id, sessions, waitlisted, ics };
 }
 
 /** The approved registrations of the signed-in caller for an edition (to RSVP without a link). */
@@ -130,23 +145,4 @@ export async function ownRegistrationFor(ctx: Ctx, editionId: string): Promise<s
     .where(and(eq(registrations.editionId, editionId), eq(registrations.userId, ctx.actor.userId), eq(registrations.status, "approved")))
     .limit(1);
   return reg?.id ?? null;
-}
-
-/** Organisers invite registrations to an invitation-only session (idempotent). */
-export async function inviteToSession(ctx: Ctx, raw: unknown) {
-  const { editionId, sessionId, registrationIds } = parseInput(inviteInput, raw);
-  return inTransaction(ctx, async (tx) => {
-    const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");
-    const [session] = await tx.select().from(programmeSessions).where(and(eq(programmeSessions.id, sessionId), eq(programmeSessions.editionId, edition.id)));
-    if (!session) throw new DomainError("not_found", { params: { what: "session" } });
-    const regs = await tx.select({ id: registrations.id }).from(registrations).where(and(eq(registrations.editionId, edition.id), inArray(registrations.id, registrationIds)));
-    if (regs.length !== new Set(registrationIds).size) throw new DomainError("validation_failed", { fields: [{ path: "registrationIds", code: "programme_no_such_registration" }] });
-    const rows = await tx
-      .insert(programmeInvitations)
-      .values(regs.map((r) => ({ sessionId, registrationId: r.id, createdAt: ctx.clock.now() })))
-      .onConflictDoNothing()
-      .returning({ id: programmeInvitations.registrationId });
-    await recordAudit(tx, ctx, { action: "programme.invited", entityType: "programme_session", entityId: sessionId, organiserId: edition.organiserId, editionId: edition.id, data: { invited: rows.length } });
-    return { invited: rows.length };
-  });
 }

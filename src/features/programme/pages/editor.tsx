@@ -76,6 +76,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
           roomId: text("roomId"),
           language: text("language"),
           interpretation: form.has("interpretation"),
+          rsvpRequired: form.has("rsvpRequired"),
           access: text("access"),
           categoryIds: text("access") === "by_category" ? form.getAll("categoryIds").map(String) : [],
           speakers,
@@ -238,6 +239,11 @@ function SessionForm({ d, s }: { d: Data; s: Session | null }) {
           <input type="checkbox" name="interpretation" defaultChecked={s?.interpretation ?? false} /> {t("programme.field.interpretation")}
         </label>
       </div>
+      <div className="field">
+        <label>
+          <input type="checkbox" name="rsvpRequired" defaultChecked={s?.rsvpRequired ?? false} /> {t("programme.field.rsvpRequired")}
+        </label>
+      </div>
       <SelectField form="s" name="access" label={t("programme.field.access")} failure={failure} defaultValue={s?.access ?? "open"} options={sessionAccess.map((a) => ({ value: a, label: t(`programme.access.${a}`) }))} />
       <fieldset>
         <legend>{t("programme.field.categories")}</legend>
@@ -292,6 +298,17 @@ function Place({ d, s, form, failure }: { d: Data; s: Pick<Session, "day" | "sta
   );
 }
 
+/** Waitlist and door counts of a session, with its invitation and door pages. */
+function SeatsLine({ d, s }: { d: Data; s: Data["sessions"][number] }) {
+  const t = useT();
+  return (
+    <p className="muted" data-testid="session-seats">
+      {t("programme.editor.waiting", { n: s.waiting })} · {t("programme.editor.attended", { n: s.attended })} ·{" "}
+      <a href={`/back-office/editions/${d.edition.id}/programme/sessions/${s.id}/invitations`}>{t("programme.invite.link")}</a> · <a href={`/door/${d.edition.id}/${s.id}`}>{t("programme.door.link")}</a>
+    </p>
+  );
+}
+
 function SessionList({ d }: { d: Data }) {
   const t = useT();
   const locale = useLocale();
@@ -310,6 +327,7 @@ function SessionList({ d }: { d: Data }) {
             </span>{" "}
             · {t(`programme.kind.${s.kind}`)} · {t("programme.editor.rsvps", { n: s.rsvps })} · <a href={`?day=${d.day}&edit=${s.id}#session-form`}>{t("programme.editor.edit")}</a>
           </p>
+          <SeatsLine d={d} s={s} />
           <details>
             <summary>{t("programme.editor.move")}</summary>
             <Form method="post">

@@ -1,3 +1,4 @@
+import { Form } from "react-router";
 import type { Route } from "./+types/mine";
 import { loadOr } from "../../../web/actions";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
@@ -35,7 +36,7 @@ export default function Mine({ loaderData: d }: Route.ComponentProps) {
         <a href={base}>{t("programme.agenda.title")}</a> · {pick(locale, d.edition.nameEn, d.edition.nameUr)}
       </p>
       <h1>{t("programme.mine.title")}</h1>
-      {d.sessions.length === 0 ? <p>{t("programme.mine.none")}</p> : <p><a href={`${base}/mine/calendar${q}`}>{t("programme.mine.ics")}</a></p>}
+      {d.sessions.length === 0 && d.waitlisted.length === 0 ? <p>{t("programme.mine.none")}</p> : <p><a href={`${base}/mine/calendar${q}`}>{t("programme.mine.ics")}</a></p>}
       <ul className="cards plain">
         {d.sessions.map((s) => (
           <li key={s.id} className="plain">
@@ -46,6 +47,29 @@ export default function Mine({ loaderData: d }: Route.ComponentProps) {
           </li>
         ))}
       </ul>
+      {d.waitlisted.length ? (
+        <>
+          <h2>{t("programme.seats.mineWaitlisted")}</h2>
+          <ul className="cards plain" data-testid="mine-waitlisted">
+            {d.waitlisted.map((s) => (
+              <li key={s.id} className="plain">
+                <p className="muted">{t("programme.day", { day: s.day, date: editionDayDate(d.edition.startsOn, s.day - 1) })}</p>
+                <ul className="plain">
+                  <SessionLine slug={d.edition.slug} s={s} />
+                </ul>
+                <p>
+                  <strong>{t("programme.seats.waitlisted", { position: s.position })}</strong>
+                </p>
+                <Form method="post" action={`${base}/sessions/${s.id}`}>
+                  <input type="hidden" name="intent" value="cancel" />
+                  {d.link ? <input type="hidden" name="link" value={d.link} /> : null}
+                  <button type="submit">{t("programme.seats.leave")}</button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -28,14 +28,17 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const registrationId = await ownRegistrationFor(context.ctx, r.edition.id);
   const holder = holderOf(registrationId, link);
   let mine = false;
+  let position: number | null = null;
   if (holder) {
     try {
-      mine = (await myAgenda(context.ctx, { holder })).sessions.some((s) => s.id === sessionId);
+      const agenda = await myAgenda(context.ctx, { holder });
+      mine = agenda.sessions.some((s) => s.id === sessionId);
+      position = agenda.waitlisted.find((s) => s.id === sessionId)?.position ?? null;
     } catch {
       // A stale link or a registration not approved: the page still shows, without the form.
     }
   }
-  return { ...r, link, canRsvp: !!holder, mine, done: url.searchParams.get("done") };
+  return { ...r, link, canRsvp: !!holder, mine, position, done: url.searchParams.get("done") };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
@@ -49,7 +52,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return intent === "cancel" ? cancelRsvp(context.ctx, { sessionId, holder }) : rsvpSession(context.ctx, { sessionId, holder });
   });
   if (!result.ok) return result.response;
-  const q = new URLSearchParams({ done: intent === "cancel" ? "cancelled" : "reserved", ...(link ? { link } : {}) });
+  const v = result.value as { status?: string; was?: string | null };
+  const done = intent === "cancel" ? (v.was === "waitlisted" ? "left" : "cancelled") : v.status === "waitlisted" ? "waitlisted" : "reserved";
+  const q = new URLSearchParams({ done, ...(link ? { link } : {}) });
   return redirect(`${agendaPath(params.slug)}/sessions/${sessionId}?${q}`);
 }
 
@@ -60,13 +65,16 @@ export default function SessionPage({ loaderData: d }: Route.ComponentProps) {
   const s = d.session;
   const base = agendaPath(d.edition.slug);
   const left = Math.max(0, d.seats.capacity - d.seats.taken);
+  const full = left === 0 || d.seats.waiting > 0;
+  const intent = d.mine || d.position !== null ? "cancel" : "rsvp";
+  const label = d.mine ? t("programme.rsvp.cancel") : d.position !== null ? t("programme.seats.leave") : full ? t("programme.seats.waitlist") : t("programme.rsvp.reserve");
   return (
     <section className="page">
       <p className="eyebrow">
         <a href={base}>{t("programme.agenda.title")}</a>
       </p>
       <h1>{pick(locale, s.titleEn, s.titleUr)}</h1>
-      {d.done ? <Notice>{t(`programme.rsvp.${d.done === "cancelled" ? "cancelled" : "reserved"}`)}</Notice> : null}
+      {d.done ? <Notice>{doneText(t, d.done, d.position)}</Notice> : null}
       <FormError failure={failure} />
       <p>
         {t("programme.day", { day: s.day, date: editionDayDate(d.edition.startsOn, s.day - 1) })},{" "}
@@ -96,16 +104,25 @@ export default function SessionPage({ loaderData: d }: Route.ComponentProps) {
           </ul>
         </>
       ) : null}
-      <p data-testid="seats">{t("programme.rsvp.seats", { left, capacity: d.seats.capacity })}</p>
+      <p data-testid="seats">
+        {t("programme.rsvp.seats", { left, capacity: d.seats.capacity })}
+        {d.seats.waiting > 0 ? <> · {t("programme.seats.full", { waiting: d.seats.waiting })}</> : null}
+      </p>
+      {d.mine ? <p data-testid="my-seat">{t("programme.seats.seated")}</p> : null}
+      {d.position !== null ? (
+        <p data-testid="my-seat">
+          <strong>{t("programme.seats.waitlisted", { position: d.position })}</strong>
+        </p>
+      ) : null}
       <p>
         <a href={`${base}/sessions/${s.id}/ics`}>{t("programme.agenda.ics")}</a>
       </p>
       {d.canRsvp ? (
         <Form method="post">
-          <input type="hidden" name="intent" value={d.mine ? "cancel" : "rsvp"} />
+          <input type="hidden" name="intent" value={intent} />
           {d.link ? <input type="hidden" name="link" value={d.link} /> : null}
-          <button type="submit" className={d.mine ? undefined : "primary"}>
-            {d.mine ? t("programme.rsvp.cancel") : t("programme.rsvp.reserve")}
+          <button type="submit" className={intent === "cancel" ? undefined : "primary"}>
+            {label}
           </button>
         </Form>
       ) : s.kind !== "break" ? (
@@ -113,4 +130,10 @@ export default function SessionPage({ loaderData: d }: Route.ComponentProps) {
       ) : null}
     </section>
   );
+}
+
+function doneText(t: ReturnType<typeof useT>, done: string, position: number | null) {
+  if (done === "waitlisted") return t("programme.seats.joined", { position: position ?? 1 });
+  if (done === "left") return t("programme.seats.left");
+  return t(done === "cancelled" ? "programme.rsvp.cancelled" : "programme.rsvp.reserved");
 }
