@@ -28,7 +28,12 @@ export async function undoFloorEdit(ctx: Ctx, raw: unknown) {
         if (held) throw new DomainError("floor_stall_taken", { params: { stall: held.number } });
         await tx.delete(floorStalls).where(inArray(floorStalls.id, inv.createdStalls));
       }
-      for (const a of inv.areasBefore) await tx.insert(floorAreas).values(a as AreaRow).onConflictDoNothing();
+      // An area deleted comes back, one changed gets its fields back (an edit keeps its id).
+      for (const a of inv.areasBefore) {
+        const { id, editionId, hallId, ...fields } = a as AreaRow;
+        await tx.insert(floorAreas).values({ id, editionId, hallId, ...fields }).onConflictDoUpdate({ target: floorAreas.id, set: fields });
+      }
+      for (const s of inv.stallAreas ?? []) await tx.update(floorStalls).set({ areaId: s.areaId }).where(eq(floorStalls.id, s.id));
       if (inv.stallsBefore.length) {
         const ids = inv.stallsBefore.map((s) => String(s.id));
         const now = await tx.select().from(floorStalls).where(inArray(floorStalls.id, ids));
