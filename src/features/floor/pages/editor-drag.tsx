@@ -92,7 +92,6 @@ export function DragLayer({ stalls, hall, selectedId, grid }: { stalls: readonly
       const stall = byNumber(handle ? handle.getAttribute("data-resize") : (target.closest("a.f-stall")?.getAttribute("data-stall") ?? null));
       if (!stall) return;
       drag.current = { stall, start: boxOf(stall)!, from: metres(e), mode: handle ? "resize" : "move", moved: false };
-      svg.setPointerCapture(e.pointerId);
     };
     const move = (e: PointerEvent) => {
       const d = drag.current;
@@ -100,6 +99,7 @@ export function DragLayer({ stalls, hall, selectedId, grid }: { stalls: readonly
       const p = metres(e);
       const [dx, dy] = [p.x - d.from.x, p.y - d.from.y];
       if (!d.moved && Math.hypot(dx, dy) < 0.25) return;
+      if (!d.moved) svg.setPointerCapture(e.pointerId); // only now: a plain click still reaches the stall's link
       d.moved = true;
       e.preventDefault();
       const { grid: g, hall: h } = state.current;
