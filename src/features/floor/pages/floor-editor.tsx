@@ -71,8 +71,10 @@ const list = (v: string) =>
 export async function action({ context, request, params }: Route.ActionArgs) {
   const editionId = uuidParam(params.editionId);
   const hallId = uuidParam(params.hallId);
-  // The largest upload is a background drawing (the import's 1 MB is checked below).
-  const form = await limitedForm(request, MAX_BACKGROUND_BYTES + 64 * 1024);
+  // The largest upload is a background drawing (the import's 1 MB is checked below). Up to twice
+  // its limit is read, so that a drawing somewhat too large gets the translated refusal on the
+  // form rather than a bare 413.
+  const form = await limitedForm(request, 2 * MAX_BACKGROUND_BYTES + 64 * 1024);
   const text = (k: string) => String(form.get(k) ?? "").trim();
   const opt = (k: string) => (text(k) === "" ? undefined : text(k));
   const intent = text("intent");
