@@ -26,6 +26,7 @@ import * as awardsApply from "./features/awards/messages-apply";
 import * as registration from "./features/registration/messages";
 import * as selection from "./features/selection/messages";
 import * as programmeSeats from "./features/programme/messages-seats";
+import * as floorPlan from "./features/floor/messages-plan";
 
 // One set a line, so that a new set is one added line (and merges without conflict).
 const features = [
@@ -51,6 +52,7 @@ const features = [
   awards,
   awardsApply,
   programmeSeats,
+  floorPlan,
 ] as const;
 for (const set of features) addMessages(set);
 

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
+  customType,
   check,
   doublePrecision,
   foreignKey,
@@ -270,4 +271,43 @@ export interface PlanInverse {
   createdAreas: string[];
   stallsBefore: Record<string, unknown>[];
   areasBefore: Record<string, unknown>[];
+  /** Stalls whose area an edit changed (an area edited or deleted), with the area they had. */
+  stallAreas?: { id: string; areaId: string | null }[];
 }
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+/** Largest background drawing, in bytes; the CHECK below says the same. */
+export const MAX_BACKGROUND_BYTES = 5 * 1024 * 1024;
+export const backgroundTypes = ["image/png", "image/jpeg"] as const;
+
+/**
+ * A hall's background drawing (issue #12, item 2): the venue's drawing as a PNG or JPEG image,
+ * placed under the stalls at a scale (the metres its width covers) and an offset (where its
+ * top-left corner is, in the hall's frame). One per hall. Shown on the public map only when the
+ * organiser says so (`public`). The type was read from the bytes (never SVG: it can carry script).
+ */
+export const floorBackgrounds = pgTable(
+  "floor_backgrounds",
+  {
+    hallId: uuid("hall_id").primaryKey(),
+    editionId: uuid("edition_id").notNull(),
+    contentType: text("content_type").notNull(),
+    bytes: bytea("bytes").notNull(),
+    size: integer("size").notNull(),
+    pixelWidth: integer("pixel_width").notNull(),
+    pixelHeight: integer("pixel_height").notNull(),
+    widthM: doublePrecision("width_m").notNull(),
+    offsetX: doublePrecision("offset_x").notNull().default(0),
+    offsetY: doublePrecision("offset_y").notNull().default(0),
+    public: boolean("public").notNull().default(false),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    foreignKey({ name: "floor_backgrounds_hall_fk", columns: [t.hallId, t.editionId], foreignColumns: [floorHalls.id, floorHalls.editionId] }).onDelete("cascade"),
+    check("floor_backgrounds_type", sql`${t.contentType} IN (${inList(backgroundTypes)})`),
+    check("floor_backgrounds_size", sql`${t.size} > 0 AND ${t.size} <= ${sql.raw(String(MAX_BACKGROUND_BYTES))} AND ${t.size} = octet_length(${t.bytes})`),
+    check("floor_backgrounds_pixels", sql`${t.pixelWidth} > 0 AND ${t.pixelHeight} > 0`),
+    check("floor_backgrounds_width", sql`${t.widthM} > 0`),
+  ],
+);

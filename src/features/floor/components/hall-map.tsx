@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Locale } from "../../../platform/i18n/locales";
 import type { Translate } from "../../../platform/i18n/translate";
 import { pick } from "../../../web/i18n";
@@ -63,9 +64,13 @@ export interface HallMapProps {
   route?: readonly { x: number; y: number }[] | null;
   /** Where a stall links: its anchor in the list (the default) or a page. */
   href?: (s: PublicStall) => string;
+  /** The hall's background drawing, under everything else (metres in the hall's frame). */
+  background?: { href: string; x: number; y: number; w: number; h: number } | null;
+  /** Drawn over the plan (the editor's drag layer). */
+  children?: ReactNode;
 }
 
-export function HallMap({ hall, areas, stalls, locale, t, hits, selected, from, zoom = 1, route, href }: HallMapProps) {
+export function HallMap({ hall, areas, stalls, locale, t, hits, selected, from, zoom = 1, route, href, background, children }: HallMapProps) {
   const here = from ? hall.entrances.find((e) => e.code.toLowerCase() === from.toLowerCase()) : undefined;
   const title = t("floor.map.planLabel", { hall: pick(locale, hall.nameEn, hall.nameUr) });
   const link = href ?? ((s: PublicStall) => `#${stallAnchor(s.number)}`);
@@ -76,9 +81,13 @@ export function HallMap({ hall, areas, stalls, locale, t, hits, selected, from, 
         style={{ width: `${zoom * 100}%` }}
         role="group"
         aria-label={title}
+        className={background ? "f-has-bg" : undefined}
         data-testid="hall-map"
       >
         <rect className="f-hall" x={0} y={0} width={r(hall.widthM)} height={r(hall.depthM)} />
+        {background ? (
+          <image className="f-background" href={background.href} x={r(background.x)} y={r(background.y)} width={r(background.w)} height={r(background.h)} preserveAspectRatio="none" aria-hidden="true" data-testid="hall-background" />
+        ) : null}
         {areas.map((a) => {
           const b = boxOf(a.polygon);
           const name = pick(locale, a.nameEn, a.nameUr);
@@ -140,6 +149,7 @@ export function HallMap({ hall, areas, stalls, locale, t, hits, selected, from, 
               );
             })()
           : null}
+        {children}
       </svg>
     </div>
   );

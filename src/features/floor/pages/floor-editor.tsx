@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/floor-editor";
 import { DomainError } from "../../../platform/errors";
@@ -5,13 +6,21 @@ import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, SelectField, failureOf, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { uuidParam } from "../../../web/params";
+import { limitedForm } from "../../nominations/pages/body-limit";
 import { HallMap } from "../components/hall-map";
 import { mapStall } from "../map-stall";
 import type { PublicStall } from "../operations/plan";
 import {
   addFloorArea,
   addFloorStalls,
+  backgroundBox,
+  deleteFloorArea,
   deleteFloorStalls,
+  editFloorArea,
+  floorBackgroundOf,
+  placeFloorBackground,
+  removeFloorBackground,
+  setFloorBackground,
   getFloorHall,
   importFloorStalls,
   mergeFloorStalls,
@@ -19,8 +28,11 @@ import {
   renumberFloorRow,
   undoFloorEdit,
 } from "../operations/plan-edit";
-import { areaKinds, stallTypes } from "../tables";
+import { areaKinds, MAX_BACKGROUND_BYTES, stallTypes } from "../tables";
+import { DragGrid, DragLayer } from "./editor-drag";
+import { AreaForms, BackgroundForm } from "./editor-forms";
 import "./floor-map.css";
+import "./floor-editor.css";
 
 // Organisers: the plan editor of one hall (issue #12, item 2). The hall is drawn as the public
 // map draws it (server-rendered SVG); a stall on it is a link that selects it into the edit form
@@ -43,7 +55,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const stalls: PublicStall[] = view.stalls.map((s) => mapStall(s));
   const areas = view.areas.map((a) => ({ ...a, cluster: null }));
   const hall = { ...view.hall, stallCount: stalls.length, exhibitorCount: 0 };
-  return { ...view, hall, mapStalls: stalls, mapAreas: areas, selected, done: url.searchParams.get("done"), locale: context.ctx.locale };
+  const selectedArea = view.areas.find((a) => a.id === url.searchParams.get("area")) ?? null;
+  const bg = await floorBackgroundOf(context.ctx, { hallId });
+  const background = bg ? { contentType: bg.contentType, size: bg.size, pixelWidth: bg.pixelWidth, pixelHeight: bg.pixelHeight, widthM: bg.widthM, offsetX: bg.offsetX, offsetY: bg.offsetY, public: bg.public } : null;
+  const backgroundPlace = bg ? { ...backgroundBox(bg), href: `/back-office/editions/${editionId}/floor/${hallId}/background?v=${bg.uploadedAt.getTime()}` } : null;
+  return { ...view, hall, mapStalls: stalls, mapAreas: areas, selected, selectedArea, background, backgroundPlace, done: url.searchParams.get("done"), locale: context.ctx.locale };
 }
 
 const list = (v: string) =>
@@ -55,7 +71,10 @@ const list = (v: string) =>
 export async function action({ context, request, params }: Route.ActionArgs) {
   const editionId = uuidParam(params.editionId);
   const hallId = uuidParam(params.hallId);
-  const form = await request.formData();
+  // The largest upload is a background drawing (the import's 1 MB is checked below). Up to twice
+  // its limit is read, so that a drawing somewhat too large gets the translated refusal on the
+  // form rather than a bare 413.
+  const form = await limitedForm(request, 2 * MAX_BACKGROUND_BYTES + 64 * 1024);
   const text = (k: string) => String(form.get(k) ?? "").trim();
   const opt = (k: string) => (text(k) === "" ? undefined : text(k));
   const intent = text("intent");
@@ -123,12 +142,30 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       case "undo":
         await undoFloorEdit(ctx, { hallId });
         return "undone";
+      case "areaEdit":
+        await editFloorArea(ctx, { hallId, areaId: text("areaId"), kind: text("kind"), clusterId: opt("clusterId"), code: text("code"), nameEn: text("nameEn"), nameUr: text("nameUr"), x: opt("x"), y: opt("y"), w: opt("w"), h: opt("h"), grid: opt("grid") });
+        return "areaEdited";
+      case "areaDelete":
+        await deleteFloorArea(ctx, { hallId, areaId: text("areaId") });
+        return "areaDeleted";
+      case "background": {
+        const file = form.get("file");
+        const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+        await setFloorBackground(ctx, { hallId, bytes, widthM: text("widthM"), offsetX: opt("offsetX"), offsetY: opt("offsetY"), public: form.has("public") });
+        return "background";
+      }
+      case "backgroundPlace":
+        await placeFloorBackground(ctx, { hallId, widthM: text("widthM"), offsetX: opt("offsetX"), offsetY: opt("offsetY"), public: form.has("public") });
+        return "backgroundPlaced";
+      case "backgroundRemove":
+        await removeFloorBackground(ctx, { hallId });
+        return "backgroundRemoved";
       default:
         throw new DomainError("bad_request");
     }
   });
   if (!result.ok) return result.response;
-  const keep = intent === "move" ? `&stall=${encodeURIComponent(text("stallId"))}` : "";
+  const keep = intent === "move" ? `&stall=${encodeURIComponent(text("stallId"))}` : intent === "areaEdit" ? `&area=${encodeURIComponent(text("areaId"))}` : "";
   return redirect(`${base}?done=${result.value}${keep}`);
 }
 
@@ -144,6 +181,7 @@ export default function FloorEditor({ loaderData: d, params }: Route.ComponentPr
   const hallName = pick(locale, d.hall.nameEn, d.hall.nameUr);
   const importFailure = f("import");
   const rowIssues = Object.entries(importFailure?.fields ?? {}).filter(([k]) => /^(row|entity)\.\d+$/.test(k));
+  const [grid, setGrid] = useState(0.5);
   return (
     <section className="floor-editor">
       <p className="eyebrow">
@@ -167,7 +205,10 @@ export default function FloorEditor({ loaderData: d, params }: Route.ComponentPr
         </Form>
       </nav>
       <p className="hint">{t("floor.editor.mapHint")}</p>
-      <HallMap hall={d.hall} areas={d.mapAreas} stalls={d.mapStalls} locale={locale} t={t} selected={s?.id ?? null} href={(x) => `${base}?stall=${x.id}#edit-stall`} />
+      <DragGrid grid={grid} onGrid={setGrid} />
+      <HallMap hall={d.hall} areas={d.mapAreas} stalls={d.mapStalls} locale={locale} t={t} selected={s?.id ?? null} href={(x) => `${base}?stall=${x.id}#edit-stall`} background={d.backgroundPlace}>
+        <DragLayer stalls={d.stalls} hall={d.hall} selectedId={s?.id ?? null} grid={grid} />
+      </HallMap>
 
       {s ? (
         <section aria-labelledby="edit-stall" className="card">
@@ -282,6 +323,8 @@ export default function FloorEditor({ loaderData: d, params }: Route.ComponentPr
         </button>
       </Form>
 
+      <AreaForms base={base} areas={d.areas} selected={d.selectedArea} clusters={d.clusters} failure={f} />
+
       <h2 id="renumber">{t("floor.editor.renumber.title")}</h2>
       <Form method="post" className="card" aria-labelledby="renumber" data-testid="renumber">
         <input type="hidden" name="intent" value="renumber" />
@@ -321,6 +364,8 @@ export default function FloorEditor({ loaderData: d, params }: Route.ComponentPr
           {t("floor.editor.import.button")}
         </button>
       </Form>
+
+      <BackgroundForm background={d.background} hallWidthM={d.hall.widthM} failure={f} />
 
       <h2 id="stall-list">{t("floor.editor.list")}</h2>
       <div className="table-wrap">

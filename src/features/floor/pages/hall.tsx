@@ -4,6 +4,7 @@ import { loadOr } from "../../../web/actions";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { hallByCode, publicPlan, type PublicArea, type PublicStall } from "../operations/plan";
 import { searchLoadedFloor } from "../operations/search";
+import { publicBackgroundPlace } from "../operations/plan-background";
 import { HallMap, stallAnchor } from "../components/hall-map";
 import { floorPath, Hits, productsText, query, SearchForm } from "../components/floor-parts";
 import "./floor-map.css";
@@ -29,7 +30,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const hall = hallByCode(plan.halls, params.hall);
   if (!hall) throw data({ code: "not_found" }, { status: 404 });
   const hits = q.trim() ? searchLoadedFloor(plan, q) : null;
+  // The organiser's background drawing, only if it is ticked for the public map.
+  const place = await publicBackgroundPlace(context.ctx, { slug: plan.edition.slug, hall: hall.code });
+  const background = place ? { ...place, href: `${floorPath(plan.edition.slug, hall.code)}/background` } : null;
   return {
+    background,
     locale: context.ctx.locale,
     edition: plan.edition,
     hall,
@@ -46,7 +51,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export default function Hall({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
-  const { edition, hall, halls, areas, stalls, q, from, zoom, hits } = loaderData;
+  const { edition, hall, halls, areas, stalls, q, from, zoom, hits, background } = loaderData;
   const here = from ? hall.entrances.find((e) => e.code.toLowerCase() === from.toLowerCase()) : undefined;
   const hitIds = new Set((hits ?? []).filter((h) => h.stall.hallId === hall.id).map((h) => h.stall.id));
   const self = floorPath(edition.slug, hall.code);
@@ -83,7 +88,7 @@ export default function Hall({ loaderData }: Route.ComponentProps) {
             </a>
           ))}
       </nav>
-      <HallMap hall={hall} areas={areas} stalls={stalls} locale={locale} t={t} hits={hitIds} from={from} zoom={zoom} />
+      <HallMap hall={hall} areas={areas} stalls={stalls} locale={locale} t={t} hits={hitIds} from={from} zoom={zoom} background={background} />
       <p className="hint">{t("floor.map.legend")}</p>
       {hall.entrances.length ? <p className="hint">{t("floor.map.entrances", { list: hall.entrances.map((e) => pick(locale, e.nameEn, e.nameUr)).join(sep) })}</p> : null}
       {hits ? <Hits hits={hits} q={q} slug={edition.slug} locale={locale} t={t} from={from} /> : null}
