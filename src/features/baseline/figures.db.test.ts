@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { testApp } from "../../../tests/support/http";
 import { isDomainError } from "../../platform/errors";
 import { enterprises } from "../editions/enterprise-tables";
 import { editions } from "../editions/tables";
@@ -142,5 +143,27 @@ describe("the open data", () => {
     expect(await code(baselineOpenData(ctxFor(t.db), { slug: "sme-showcase-2027" }))).toBe("not_found");
     expect(await code(baselineOpenData(ctxFor(t.db), { slug: "no-such-edition" }))).toBe("not_found");
     await t.db.update(editions).set({ status: "published" }).where(eq(editions.id, y2027));
+  });
+});
+
+describe("the API", () => {
+  it("serves the figures with charts and comparison, the exports to the organiser and the open data to anyone", async () => {
+    const api = testApp(t.db);
+    const staff = (await api.call("/api/v1/auth/sign-in", { json: { email: demo.organiser, password: demo.password } })).headers.get("set-cookie")!.split(";")[0]!;
+    const figures = await api.call(`/api/v1/editions/${y2027}/baseline/figures?by=micro&indicator=markets.exports`, { cookie: staff });
+    expect(figures.status).toBe(200);
+    expect(figures.body.charts.scores).toContain('aria-hidden="true"');
+    expect(figures.body.comparison.total.cells[1]).toEqual({ edition: "2027", firms: FIRMS_2027, value: 100, suppressed: false });
+    const xlsx = await api.call(`/api/v1/editions/${y2026}/baseline/export?table=figures&format=xlsx&by=province`, { cookie: staff });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
+    expect((await api.call(`/api/v1/editions/${y2026}/baseline/export?format=pdf`, { cookie: staff })).status).toBe(400);
+    expect((await api.call(`/api/v1/editions/${y2026}/baseline/export`)).status).toBe(401);
+    const open = await api.call("/api/v1/editions/showcase-2026/baseline/open-data");
+    expect(open.status).toBe(200);
+    expect(open.body.tables).toHaveLength(5);
+    expect((await api.call("/api/v1/editions/no-such-show/baseline/open-data")).status).toBe(404);
+    const doc = JSON.stringify((await api.call("/api/v1/openapi.json")).body);
+    for (const id of ["getBaselineFigures", "exportBaselineTable", "getBaselineOpenData", "BaselineComparison"]) expect(doc).toContain(id);
   });
 });
