@@ -9,6 +9,7 @@ import { editions } from "../editions/tables";
 import { baselineDashboard } from "./operations/dashboard";
 import { dashboardExport, dashboardTable } from "./operations/exports";
 import { baselineOpenData, openDataCsv } from "./operations/open-data";
+import { baselineReport } from "./operations/report";
 import { surveyOfEdition } from "./operations/structure";
 import { baselineAnswers, baselineQuestions, baselineResponses } from "./tables";
 
@@ -111,6 +112,21 @@ describe("the dashboard", () => {
     await wb2.xlsx.load(urXlsx.body as unknown as ArrayBuffer);
     expect(wb2.worksheets[0]!.views[0]!.rightToLeft).toBe(true);
   });
+});
+
+describe("the report for the ministry", () => {
+  it("prints the edition's figures as a PDF in English and in Urdu, whatever the organiser's language; refused to others", async () => {
+    const en = await baselineReport(await organiser("ur"), { editionId: y2026, lang: "en" });
+    const ur = await baselineReport(await organiser(), { editionId: y2026, lang: "ur" });
+    for (const r of [en, ur]) {
+      expect(r.body.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(r.body.length).toBeGreaterThan(5000);
+    }
+    expect([en.filename, ur.filename]).toEqual(["baseline-report-showcase-2026-en.pdf", "baseline-report-showcase-2026-ur.pdf"]);
+    if (process.env.BASELINE_PDF_OUT) for (const r of [en, ur]) (await import("node:fs")).writeFileSync(`${process.env.BASELINE_PDF_OUT}-${r.filename}`, r.body);
+    expect(await code(baselineReport(ctxFor(t.db, await actorFor(t.db, demo.exhibitor)), { editionId: y2026 }))).toBe("forbidden");
+    expect(await code(baselineReport(await organiser(), { editionId: y2026, lang: "fr" }))).toBe("validation_failed");
+  }, 120_000); // Nastaliq shaping through fontkit: ~0.1–0.3 s per distinct Urdu string
 });
 
 describe("the open data", () => {

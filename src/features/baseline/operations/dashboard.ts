@@ -55,7 +55,7 @@ export async function baselineDashboard(ctx: Ctx, raw: unknown) {
   const chart = (a: "exportMedian" | "exportingShare", b: "investmentMedian" | "websiteShare", labels: [string, string]) =>
     barChartSvg({ categories: rows.map((r) => r.name), series: [{ name: t(labels[0]), values: rows.map((r) => r[a]) }, { name: t(labels[1]), values: rows.map((r) => r[b]) }], max: 100, rtl: ctx.locale === "ur" });
   return {
-    edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr, slug: edition.slug },
+    edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr, slug: edition.slug, startsOn: edition.startsOn },
     survey: { id: survey.id, status: survey.status },
     by: input.by,
     progress: { exhibitors: exhibitors.length, submitted, drafts: responses.length - submitted, notStarted: Math.max(0, exhibitors.length - responses.length) },

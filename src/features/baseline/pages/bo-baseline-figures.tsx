@@ -84,6 +84,9 @@ export function BaselineFigures({ dash, editionId }: { dash: Dashboard; editionI
         </table>
       </Chart>
       <p className="muted">{t("baseline.bo.suppressedNote")}</p>
+      <p>
+        <a href={`/back-office/editions/${editionId}/baseline/report.pdf?lang=en`}>{t("baseline.pdf.en")}</a> · <a href={`/back-office/editions/${editionId}/baseline/report.pdf?lang=ur`}>{t("baseline.pdf.ur")}</a>
+      </p>
 
       <h2>{t("baseline.fig.compare")}</h2>
       {!c.other ? (
