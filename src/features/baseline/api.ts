@@ -7,6 +7,7 @@ import { surveyForOrganiser } from "./operations/builder";
 import { baselineDashboard, breakdowns } from "./operations/dashboard";
 import { dashboardExport, exportTables } from "./operations/exports";
 import { baselineOpenData } from "./operations/open-data";
+import { baselineReport } from "./operations/report";
 import { ownScores } from "./operations/scores";
 
 // The baseline over the API (issue #15, item 5), over the same operations as the pages: the
@@ -166,6 +167,22 @@ export function baselineApi(_services: AppServices) {
     async (c) => {
       const file = await dashboardExport(c.get("req").ctx, { editionId: c.req.valid("param").editionId, ...c.req.valid("query") });
       return c.body(new Uint8Array(file.body), 200, { "content-type": file.contentType, "content-disposition": `attachment; filename="${file.filename}"`, "cache-control": "no-store" });
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      operationId: "getBaselineReportPdf",
+      path: "/editions/{editionId}/baseline/report",
+      summary: "The edition's baseline report for the ministry as PDF (key figures, a table with bars per breakdown, method notes), in English or Urdu",
+      tags,
+      security: security.session,
+      request: { params: z.object({ editionId: editionParam }), query: z.object({ lang: z.enum(["en", "ur"]).optional() }) },
+      responses: { 200: { description: "The PDF", content: { "application/pdf": { schema: z.string() } } }, ...std },
+    }),
+    async (c) => {
+      const file = await baselineReport(c.get("req").ctx, { editionId: c.req.valid("param").editionId, lang: c.req.valid("query").lang });
+      return c.body(new Uint8Array(file.body), 200, { "content-type": "application/pdf", "content-disposition": `attachment; filename="${file.filename}"`, "cache-control": "no-store" });
     },
   );
   api.openapi(

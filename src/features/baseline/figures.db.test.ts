@@ -180,6 +180,6 @@ describe("the API", () => {
     expect(open.body.tables).toHaveLength(5);
     expect((await api.call("/api/v1/editions/no-such-show/baseline/open-data")).status).toBe(404);
     const doc = JSON.stringify((await api.call("/api/v1/openapi.json")).body);
-    for (const id of ["getBaselineFigures", "exportBaselineTable", "getBaselineOpenData", "BaselineComparison"]) expect(doc).toContain(id);
+    for (const id of ["getBaselineFigures", "exportBaselineTable", "getBaselineReportPdf", "getBaselineOpenData", "BaselineComparison"]) expect(doc).toContain(id);
   });
 });
