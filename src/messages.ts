@@ -12,6 +12,7 @@ import * as b2bRequests from "./features/b2b/messages-requests";
 import * as b2bRuns from "./features/b2b/messages-runs";
 import * as backoffice from "./features/backoffice/messages";
 import * as baseline from "./features/baseline/messages";
+import * as baselineFigures from "./features/baseline/messages-figures";
 import * as checkin from "./features/checkin/messages";
 import * as floor from "./features/floor/messages";
 import * as floorAllocation from "./features/floor/messages-allocation";
@@ -53,6 +54,7 @@ const features = [
   awardsApply,
   programmeSeats,
   floorPlan,
+  baselineFigures,
 ] as const;
 for (const set of features) addMessages(set);
 

@@ -7,6 +7,7 @@ export const PUBLIC_PAGES = [
   "/",
   "/editions/showcase-2026",
   "/editions/showcase-2026/transparency",
+  "/editions/showcase-2026/baseline",
   // A hall of the floor map (issue #12: "the first view of a hall ≤ 150 KB on slow 4G"): its SVG plan and list.
   "/editions/showcase-2026/floor/H2",
   "/editions/showcase-2026/programme",

@@ -5,11 +5,15 @@ import { conflictResponse, errorResponses, jsonBody, jsonResponse, security } fr
 import { ownBaseline, saveSection } from "./operations/answer";
 import { surveyForOrganiser } from "./operations/builder";
 import { baselineDashboard, breakdowns } from "./operations/dashboard";
+import { dashboardExport, exportTables } from "./operations/exports";
+import { baselineOpenData } from "./operations/open-data";
+import { baselineReport } from "./operations/report";
 import { ownScores } from "./operations/scores";
 
 // The baseline over the API (issue #15, item 5), over the same operations as the pages: the
 // exhibitor's own survey, answers and scores (its session; the enterprise is never named), the
-// organiser's survey and the dashboard's figures (small cells suppressed).
+// organiser's survey, the dashboard's figures and charts with the comparison between editions, each
+// dashboard table as CSV or XLSX (small cells suppressed), and the public open data of an edition.
 
 const tags = ["baseline"];
 const editionQuery = z.object({ editionId: z.uuid().optional() });
@@ -18,6 +22,26 @@ const cell = z.number().nullable();
 const groupRow = z
   .object({ group: z.string(), suppressed: z.boolean(), firms: cell, exportMedian: cell, investmentMedian: cell, exportingShare: cell, websiteShare: cell })
   .openapi("BaselineGroupRow");
+const openRow = groupRow.extend({ nameEn: z.string(), nameUr: z.string() }).openapi("BaselineOpenRow");
+const figuresQuery = z.object({
+  by: z.enum(breakdowns).optional(),
+  compare: z.uuid().optional().openapi({ description: "The edition to compare with (default: the one before, else the one after)" }),
+  indicator: z.string().max(80).optional().openapi({ description: "The indicator code to compare (default: score.export)", example: "markets.exports" }),
+});
+const compareCell = z.object({ edition: z.string(), firms: cell, value: cell, suppressed: z.boolean() });
+const comparison = z
+  .object({
+    choices: z.array(z.object({ id: z.string(), nameEn: z.string(), nameUr: z.string() })),
+    other: z.object({ id: z.string(), nameEn: z.string(), nameUr: z.string() }).nullable(),
+    columns: z.array(z.object({ id: z.string(), key: z.string(), nameEn: z.string(), nameUr: z.string() })).optional(),
+    indicators: z.array(z.object({ code: z.string(), label: z.string(), measure: z.enum(["share", "median"]) })).optional(),
+    indicator: z.object({ code: z.string(), label: z.string(), measure: z.enum(["share", "median"]) }).optional(),
+    rows: z.array(z.object({ group: z.string(), name: z.string(), cells: z.array(compareCell) })).optional(),
+    total: z.object({ group: z.string(), name: z.string(), cells: z.array(compareCell) }).optional(),
+    chart: z.string().optional(),
+    summary: z.array(z.object({ code: z.string(), label: z.string(), measure: z.enum(["share", "median"]), cells: z.array(compareCell) })).optional(),
+  })
+  .openapi("BaselineComparison", { description: "The same indicator code in this edition and another, by group; absent fields when no other edition has a survey" });
 const answerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]).nullable();
 const contribution = z.object({ code: z.string(), dimension: z.string(), points: z.number(), gain: z.number() });
 const score = z
@@ -101,17 +125,20 @@ export function baselineApi(_services: AppServices) {
       method: "get",
       operationId: "getBaselineFigures",
       path: "/editions/{editionId}/baseline/figures",
-      summary: "The dashboard's figures: response progress and, by cluster, province, size class or women-led, firms, median scores and shares (groups under 5 firms suppressed)",
+      summary:
+        "The dashboard's figures: response progress and, by cluster, province, size class, women-led or micro, firms, median scores and shares (small cells suppressed as in the transparency report), the same as SVG charts, and the comparison of one indicator code with another edition",
       tags,
       security: security.session,
-      request: { params: z.object({ editionId: editionParam }), query: z.object({ by: z.enum(breakdowns).optional() }) },
+      request: { params: z.object({ editionId: editionParam }), query: figuresQuery },
       responses: {
         200: jsonResponse(
           z.object({
             by: z.enum(breakdowns),
             progress: z.object({ exhibitors: z.number().int(), submitted: z.number().int(), drafts: z.number().int(), notStarted: z.number().int() }),
             total: groupRow,
-            rows: z.array(groupRow.extend({ label: z.object({ en: z.string(), ur: z.string() }) })),
+            rows: z.array(groupRow.extend({ name: z.string().openapi({ description: "The group's name in the request's language" }) })),
+            charts: z.object({ scores: z.string(), shares: z.string() }).openapi({ description: "aria-hidden SVG charts of the rows (median scores; exporting and website shares)" }),
+            comparison: comparison,
           }),
           "The figures",
         ),
@@ -119,9 +146,69 @@ export function baselineApi(_services: AppServices) {
       },
     }),
     async (c) => {
-      const r = await baselineDashboard(c.get("req").ctx, { editionId: c.req.valid("param").editionId, by: c.req.valid("query").by });
-      return c.json({ by: r.by, progress: r.progress, total: r.total, rows: r.rows } as never, 200);
+      const r = await baselineDashboard(c.get("req").ctx, { editionId: c.req.valid("param").editionId, ...c.req.valid("query") });
+      return c.json({ by: r.by, progress: r.progress, total: r.total, rows: r.rows, charts: r.charts, comparison: r.comparison } as never, 200);
     },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      operationId: "exportBaselineTable",
+      path: "/editions/{editionId}/baseline/export",
+      summary: "One dashboard table as CSV or XLSX: the figures by the breakdown, the comparison of one indicator by it, or every shared indicator's totals per edition",
+      tags,
+      security: security.session,
+      request: {
+        params: z.object({ editionId: editionParam }),
+        query: figuresQuery.extend({ table: z.enum(exportTables).default("figures"), format: z.enum(["csv", "xlsx"]).default("csv") }),
+      },
+      responses: { 200: { description: "The file", content: { "text/csv": { schema: z.string() }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string() } } }, ...std },
+    }),
+    async (c) => {
+      const file = await dashboardExport(c.get("req").ctx, { editionId: c.req.valid("param").editionId, ...c.req.valid("query") });
+      return c.body(new Uint8Array(file.body), 200, { "content-type": file.contentType, "content-disposition": `attachment; filename="${file.filename}"`, "cache-control": "no-store" });
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      operationId: "getBaselineReportPdf",
+      path: "/editions/{editionId}/baseline/report",
+      summary: "The edition's baseline report for the ministry as PDF (key figures, a table with bars per breakdown, method notes), in English or Urdu",
+      tags,
+      security: security.session,
+      request: { params: z.object({ editionId: editionParam }), query: z.object({ lang: z.enum(["en", "ur"]).optional() }) },
+      responses: { 200: { description: "The PDF", content: { "application/pdf": { schema: z.string() } } }, ...std },
+    }),
+    async (c) => {
+      const file = await baselineReport(c.get("req").ctx, { editionId: c.req.valid("param").editionId, lang: c.req.valid("query").lang });
+      return c.body(new Uint8Array(file.body), 200, { "content-type": "application/pdf", "content-disposition": `attachment; filename="${file.filename}"`, "cache-control": "no-store" });
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      operationId: "getBaselineOpenData",
+      path: "/editions/{slug}/baseline/open-data",
+      summary: "The public open data of an edition's baseline: aggregates by cluster, province, size class, women-led and micro, small cells withheld as in the transparency report",
+      tags,
+      security: security.none,
+      request: { params: z.object({ slug: z.string().max(100).openapi({ param: { name: "slug", in: "path" }, example: "showcase-2026" }) }) },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            edition: z.object({ slug: z.string(), year: z.number().int(), nameEn: z.string(), nameUr: z.string() }),
+            threshold: z.number().int(),
+            total: openRow,
+            tables: z.array(z.object({ by: z.enum(breakdowns), rows: z.array(openRow), total: openRow })),
+          }),
+          "The open data",
+        ),
+        400: errorResponses[400],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) => c.json((await baselineOpenData(c.get("req").ctx, { slug: c.req.valid("param").slug })) as never, 200),
   );
   return api;
 }

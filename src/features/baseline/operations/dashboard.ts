@@ -11,23 +11,30 @@ import { parseInput } from "../../../platform/validation";
 import { roleGrants } from "../../accounts/tables";
 import { enterprises } from "../../editions/enterprise-tables";
 import { editionFor, editionForChange } from "../../editions/for-change";
-import { clusters } from "../../editions/tables";
 import { exhibitorProfiles } from "../../exhibitors/tables";
 import { editionExhibitorIds } from "../../exhibitors/operations/exhibitors-of";
+import { barChartSvg } from "../charts";
 import { groupFigures, type GroupRow } from "../engine/figures";
-import { baselineAnswers, baselineResponses } from "../tables";
+import { baselineResponses } from "../tables";
 import { surveyOfEdition } from "./structure";
-import { surveyScores } from "./scores";
+import { baselineComparison } from "./compare";
+import { breakdowns, clusterNames, groupName, groupOf } from "./labels";
+import { surveyScores, type FirmScores } from "./scores";
 
-// The organiser's view of an edition's baseline (issue #15, item 4): response progress, reminders
-// by email to exhibitors who have not finished (outbox, each in its account's language), and the
-// figures by cluster, province, size class or women-led with small cells suppressed; the same
-// figures as CSV.
+// The organiser's view of an edition's baseline (issue #15, items 4 and 5): response progress,
+// reminders by email to exhibitors who have not finished (outbox, each in its account's language),
+// and the figures by cluster, province, size class, women-led or micro with small cells suppressed,
+// drawn as server-side SVG charts (charts.ts) beside their tables, with the comparison with another
+// edition (compare.ts); the tables as CSV or XLSX (exports.ts).
 
-export const breakdowns = ["cluster", "province", "size", "women_led"] as const;
-export type Breakdown = (typeof breakdowns)[number];
+export { breakdowns, type Breakdown } from "./labels";
 
-const DashboardInput = z.object({ editionId: z.uuid(), by: z.enum(breakdowns).default("cluster") });
+const DashboardInput = z.object({
+  editionId: z.uuid(),
+  by: z.enum(breakdowns).default("cluster"),
+  compare: z.uuid().optional(),
+  indicator: z.string().max(80).optional(),
+});
 
 export async function baselineDashboard(ctx: Ctx, raw: unknown) {
   const input = parseInput(DashboardInput, raw);
@@ -38,26 +45,27 @@ export async function baselineDashboard(ctx: Ctx, raw: unknown) {
   const responses = await ctx.db.select({ enterpriseId: baselineResponses.enterpriseId, status: baselineResponses.status }).from(baselineResponses).where(eq(baselineResponses.surveyId, survey.id));
   const submitted = responses.filter((r) => r.status === "submitted").length;
   const scores = await surveyScores(ctx.db, survey.id, Number(edition.startsOn.slice(0, 4)));
-  const exporting = await ctx.db
-    .select({ responseId: baselineAnswers.responseId, code: baselineAnswers.code, value: baselineAnswers.value, enterpriseId: baselineResponses.enterpriseId })
-    .from(baselineAnswers)
-    .innerJoin(baselineResponses, eq(baselineResponses.id, baselineAnswers.responseId))
-    .where(and(eq(baselineAnswers.surveyId, survey.id), inArray(baselineAnswers.code, ["markets.exports", "connect.website"])));
-  const said = (enterpriseId: string, code: string) => exporting.some((a) => a.enterpriseId === enterpriseId && a.code === code && a.value === true);
-  const names = new Map((await ctx.db.select().from(clusters).where(eq(clusters.editionId, edition.id))).map((c) => [c.slug, { en: c.nameEn, ur: c.nameUr }]));
-  const groupOf = (s: (typeof scores)[number]): string =>
-    input.by === "cluster" ? (s.clusterSlug ?? "—") : input.by === "province" ? (s.province ?? "—") : input.by === "size" ? s.sizeClass : s.womenLed ? "yes" : "no";
+  const said = (s: FirmScores, code: string) => s.answers.get(code) === true;
+  const names = await clusterNames(ctx.db, edition.id);
   const figures = groupFigures(
-    scores.map((s) => ({ group: groupOf(s), exportScore: s.export.score, investmentScore: s.investment.score, exports: said(s.enterpriseId, "markets.exports"), website: said(s.enterpriseId, "connect.website") })),
+    scores.map((s) => ({ group: groupOf(input.by, s), exportScore: s.export.score, investmentScore: s.investment.score, exports: said(s, "markets.exports"), website: said(s, "connect.website") })),
   );
-  const label = (g: string) => (input.by === "cluster" ? (names.get(g) ?? { en: g, ur: g }) : { en: g, ur: g });
+  const rows = figures.rows.map((r) => ({ ...r, name: groupName(ctx.locale, input.by, r.group, names) }));
+  const t = (key: string) => translate(ctx.locale, key);
+  const chart = (a: "exportMedian" | "exportingShare", b: "investmentMedian" | "websiteShare", labels: [string, string]) =>
+    barChartSvg({ categories: rows.map((r) => r.name), series: [{ name: t(labels[0]), values: rows.map((r) => r[a]) }, { name: t(labels[1]), values: rows.map((r) => r[b]) }], max: 100, rtl: ctx.locale === "ur" });
   return {
-    edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr, slug: edition.slug },
+    edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr, slug: edition.slug, startsOn: edition.startsOn },
     survey: { id: survey.id, status: survey.status },
     by: input.by,
     progress: { exhibitors: exhibitors.length, submitted, drafts: responses.length - submitted, notStarted: Math.max(0, exhibitors.length - responses.length) },
-    total: figures.total,
-    rows: figures.rows.map((r) => ({ ...r, label: label(r.group) })),
+    total: { ...figures.total, name: t("baseline.bo.total") },
+    rows,
+    charts: {
+      scores: chart("exportMedian", "investmentMedian", ["baseline.bo.exportMedian", "baseline.bo.investmentMedian"]),
+      shares: chart("exportingShare", "websiteShare", ["baseline.bo.exportingShare", "baseline.bo.websiteShare"]),
+    },
+    comparison: await baselineComparison(ctx, { edition, survey, firms: scores, by: input.by, names, compare: input.compare, indicator: input.indicator }),
   };
 }
 
@@ -67,7 +75,7 @@ export const figureColumns = ["group", "firms", "exportMedian", "investmentMedia
 export async function baselineFiguresCsv(ctx: Ctx, raw: unknown): Promise<string> {
   const d = await baselineDashboard(ctx, raw);
   const line = (r: GroupRow, group: string) => [group, r.firms, r.exportMedian, r.investmentMedian, r.exportingShare, r.websiteShare, r.suppressed ? "suppressed" : ""];
-  return toCsv([[...figureColumns, "note"], ...d.rows.map((r) => line(r, r.label.en)), line(d.total, "total")]);
+  return toCsv([[...figureColumns, "note"], ...d.rows.map((r) => line(r, r.name)), line(d.total, "total")]);
 }
 
 /** Emails every exhibitor that has not finished the survey, once per call, in its account's language. */

@@ -21,6 +21,8 @@ export interface FirmScores {
   womenLed: boolean;
   export: Score;
   investment: Score;
+  /** The visible answers by indicator code (what the scores were computed from). */
+  answers: ReadonlyMap<string, AnswerValue>;
 }
 
 /** Every submitted response's scores, with the firm's groups (cluster, province, size, women-led). */
@@ -40,7 +42,7 @@ export async function surveyScores(db: Executor, surveyId: string, year: number)
   for (const r of rows) byResponse.set(r.responseId, [...(byResponse.get(r.responseId) ?? []), r]);
   return responses.map((r) => {
     const answers = visibleAnswers(byResponse.get(r.id) ?? []);
-    return { ...r, export: scoreOf("export", answers, year), investment: scoreOf("investment", answers, year) };
+    return { ...r, export: scoreOf("export", answers, year), investment: scoreOf("investment", answers, year), answers };
   });
 }
 

@@ -6,13 +6,15 @@ import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { uuidParam } from "../../../web/params";
 import { questionKinds } from "../engine/questions";
 import { retireQuestion, saveQuestion, setSurveyStatus, startSurvey, surveyForOrganiser } from "../operations/builder";
-import { baselineDashboard, breakdowns, remindBaseline } from "../operations/dashboard";
+import { baselineDashboard, remindBaseline } from "../operations/dashboard";
 import { surveyStatuses } from "../tables";
+import { BaselineFigures } from "./bo-baseline-figures";
 import "./baseline.css";
 
 // The organiser's baseline (issue #15, items 1 and 4): start the survey from the template, open or
-// close it, the response progress and reminders, the figures by cluster, province, size or
-// women-led (small cells suppressed; a CSV of the same), and the builder: every current question
+// close it, the response progress and reminders, the figures by cluster, province, size,
+// women-led or micro as charts with their tables, the comparison with another edition (small cells
+// suppressed; CSV and XLSX of each table), and the builder: every current question
 // with its version and answer count, a form that adds or changes a question (a new version once
 // answered) and removes one. Plain forms.
 
@@ -22,9 +24,10 @@ export function meta({ matches }: Route.MetaArgs) {
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   uuidParam(params.editionId);
-  const by = new URL(request.url).searchParams.get("by") ?? undefined;
+  const q = new URL(request.url).searchParams;
+  const opt = (k: string) => q.get(k) || undefined;
   const builder = await loadOr(request, () => surveyForOrganiser(context.ctx, params.editionId));
-  const dashboard = builder.survey ? await loadOr(request, () => baselineDashboard(context.ctx, { editionId: params.editionId, by })) : null;
+  const dashboard = builder.survey ? await loadOr(request, () => baselineDashboard(context.ctx, { editionId: params.editionId, by: opt("by"), compare: opt("compare"), indicator: opt("indicator") })) : null;
   return {
     edition: { id: builder.edition.id, nameEn: builder.edition.nameEn, nameUr: builder.edition.nameUr },
     survey: builder.survey ? { status: builder.survey.status } : null,
@@ -57,7 +60,6 @@ export default function BoBaseline({ loaderData: d, actionData }: Route.Componen
   const failure = useFailure();
   const done = actionData && "intent" in actionData ? actionData : null;
   const dash = d.dashboard;
-  const cell = (v: number | null) => (v === null ? "—" : String(v));
   return (
     <section className="page">
       <p className="eyebrow">{pick(locale, d.edition.nameEn, d.edition.nameUr)}</p>
@@ -89,46 +91,7 @@ export default function BoBaseline({ loaderData: d, actionData }: Route.Componen
                   <button type="submit">{t("baseline.bo.remind")}</button>
                 </Form>
               ) : null}
-              <Form method="get" className="inline-form">
-                <SelectField name="by" label={t("baseline.bo.by")} defaultValue={dash.by} options={breakdowns.map((b) => ({ value: b, label: t(`baseline.bo.by.${b}`) }))} />
-                <button type="submit">{t("baseline.bo.show")}</button>
-              </Form>
-              <table className="baseline-table" data-testid="baseline-figures">
-                <caption>{t("baseline.bo.chart")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("baseline.bo.group")}</th>
-                    <th scope="col">{t("baseline.bo.firms")}</th>
-                    <th scope="col">{t("baseline.bo.exportMedian")}</th>
-                    <th scope="col">{t("baseline.bo.investmentMedian")}</th>
-                    <th scope="col">{t("baseline.bo.exportingShare")}</th>
-                    <th scope="col">{t("baseline.bo.websiteShare")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...dash.rows.map((r) => ({ ...r, name: dash.by === "size" ? t(`baseline.bo.size.${r.group}` as "baseline.bo.size.micro") : dash.by === "women_led" ? t(r.group === "yes" ? "baseline.bo.womenLed" : "baseline.bo.notWomenLed") : pick(locale, r.label.en, r.label.ur) })), { ...dash.total, name: t("baseline.bo.total") }].map((r) => (
-                    <tr key={r.group} data-suppressed={r.suppressed}>
-                      <th scope="row">{r.name}</th>
-                      <td>{cell(r.firms)}</td>
-                      <td>
-                        {cell(r.exportMedian)}
-                        {r.exportMedian !== null ? (
-                          <div className="baseline-bar" aria-hidden="true">
-                            <span style={{ inlineSize: `${r.exportMedian}%` }} />
-                          </div>
-                        ) : null}
-                      </td>
-                      <td>{cell(r.investmentMedian)}</td>
-                      <td>{cell(r.exportingShare)}</td>
-                      <td>{cell(r.websiteShare)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <p className="muted">{t("baseline.bo.suppressedNote")}</p>
-              <p>
-                <a href={`/back-office/editions/${d.edition.id}/baseline.csv?by=${dash.by}`}>{t("baseline.bo.csv")}</a>
-              </p>
+              <BaselineFigures dash={dash} editionId={d.edition.id} />
             </>
           ) : null}
           <h2>{t("baseline.bo.questions")}</h2>

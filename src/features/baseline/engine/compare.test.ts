@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { compareIndicator, indicatorValue, measureOf } from "./compare";
+
+describe("comparing an indicator across editions", () => {
+  it("measures yes/no as a share and numbers as a median; other kinds are not compared", () => {
+    expect(measureOf("yes_no")).toBe("share");
+    expect(measureOf("percentage")).toBe("median");
+    expect(measureOf("countries")).toBeNull();
+    expect(indicatorValue("share", [true, false, true, true])).toBe(75);
+    expect(indicatorValue("median", [10, 30, 20, "x"])).toBe(20);
+    expect(indicatorValue("median", [])).toBeNull();
+  });
+
+  it("suppresses each edition's column on its own, with the transparency report's complementary rule", () => {
+    const firms = (spec: Record<string, number>, value: boolean) => Object.entries(spec).flatMap(([group, n]) => Array.from({ length: n }, () => ({ group, value })));
+    const { rows, total } = compareIndicator("share", [
+      { key: "2026", firms: firms({ a: 8, b: 6, c: 7 }, true) },
+      { key: "2027", firms: [...firms({ a: 9, b: 3 }, false), ...firms({ c: 6 }, true)] },
+    ]);
+    expect(rows.map((r) => r.group)).toEqual(["a", "b", "c"]);
+    expect(rows.map((r) => r.cells[0]!.value)).toEqual([100, 100, 100]);
+    // 2027: b has 3 (hidden), so the next smallest (c, 6) goes too; the total stays.
+    expect(rows.map((r) => r.cells[1]!.suppressed)).toEqual([false, true, true]);
+    expect(rows[0]!.cells[1]).toEqual({ edition: "2027", firms: 9, value: 0, suppressed: false });
+    expect(total.cells.map((c) => [c.firms, c.value])).toEqual([
+      [21, 100],
+      [18, 33],
+    ]);
+  });
+});

@@ -1,0 +1,49 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Ctx } from "../../../platform/context";
+import { toCsv, type Cell } from "../../../platform/csv";
+import { DomainError } from "../../../platform/errors";
+import { parseInput } from "../../../platform/validation";
+import { editions } from "../../editions/tables";
+import { breakdowns, groupOf } from "../engine/breakdowns";
+import { groupFigures, SMALL_CELL, type GroupRow } from "../engine/figures";
+import { clusterNames, groupName } from "./labels";
+import { surveyScores } from "./scores";
+import { surveyOfEdition } from "./structure";
+
+// The public open-data page of an edition's baseline (issue #15, item 6): aggregate figures only,
+// by every breakdown, with small cells suppressed by the selection transparency report's rule
+// (engine/figures.ts calls its `suppress`): no firm, no answer, no group under the threshold.
+// Published once the edition is public and its survey is past the draft.
+
+export const openFigureColumns = ["firms", "exportMedian", "investmentMedian", "exportingShare", "websiteShare"] as const;
+
+export async function baselineOpenData(ctx: Ctx, raw: unknown) {
+  const { slug } = parseInput(z.object({ slug: z.string().min(1).max(100) }), raw);
+  const [edition] = await ctx.db.select().from(editions).where(and(eq(editions.slug, slug), eq(editions.status, "published")));
+  if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
+  const survey = await surveyOfEdition(ctx.db, edition.id);
+  if (!survey || survey.status === "draft") throw new DomainError("not_found", { params: { what: "edition" } });
+  const firms = await surveyScores(ctx.db, survey.id, Number(edition.startsOn.slice(0, 4)));
+  const names = await clusterNames(ctx.db, edition.id);
+  const tables = breakdowns.map((by) => {
+    const f = groupFigures(firms.map((s) => ({ group: groupOf(by, s), exportScore: s.export.score, investmentScore: s.investment.score, exports: s.answers.get("markets.exports") === true, website: s.answers.get("connect.website") === true })));
+    const named = (r: GroupRow) => ({ ...r, nameEn: groupName("en", by, r.group, names), nameUr: groupName("ur", by, r.group, names) });
+    return { by, rows: f.rows.map(named), total: named(f.total) };
+  });
+  return {
+    edition: { slug: edition.slug, year: edition.year, nameEn: edition.nameEn, nameUr: edition.nameUr },
+    threshold: SMALL_CELL,
+    total: tables[0]!.total,
+    tables,
+  };
+}
+
+export type BaselineOpenData = Awaited<ReturnType<typeof baselineOpenData>>;
+
+/** Every table in one CSV: a line per group, withheld cells empty and marked. */
+export function openDataCsv(data: BaselineOpenData): string {
+  const rows: Cell[][] = [["breakdown", "group", "group_ur", ...openFigureColumns, "note"]];
+  for (const t of data.tables) for (const r of [...t.rows, t.total]) rows.push([t.by, r.nameEn, r.nameUr, ...openFigureColumns.map((c) => r[c]), r.suppressed ? "withheld" : ""]);
+  return toCsv(rows, { bom: true });
+}
