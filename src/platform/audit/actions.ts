@@ -143,6 +143,10 @@ export const auditActions = [
   "award.scored",
   "award.conflict_declared",
   "award.results_locked",
+  // privacy
+  "privacy.anonymised",
+  "privacy.retention_set",
+  "privacy.retention_swept",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
