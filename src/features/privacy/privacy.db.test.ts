@@ -127,6 +127,11 @@ describe("erasing a person on request", () => {
     const valid = await t.db.select().from(badges).where(and(eq(badges.registrationId, registrationId), isNull(badges.revokedAt)));
     expect(valid).toEqual([]);
 
+    // Mail for the stand-in address (an outcome follow-up, say) is never sent.
+    await queueEmail(t.db, at, { kind: "test", to: reg!.email, subject: "Follow-up", text: "How did it go?" });
+    const [dead] = rowsOf<{ status: string }>(await t.db.execute(sql`select status from outbox_messages where to_address = ${reg!.email}`));
+    expect(dead!.status).toBe("dead");
+
     // The audit log records the erasure, without the person.
     const [entry] = rowsOf<{ data: Record<string, unknown> }>(await t.db.execute(sql`select data from audit_entries where action = 'privacy.anonymised' and entity_id = ${registrationId}`));
     expect(entry!.data).toMatchObject({ registrations: done.registrations, account: false });
