@@ -28,6 +28,7 @@ import * as registration from "./features/registration/messages";
 import * as selection from "./features/selection/messages";
 import * as programmeSeats from "./features/programme/messages-seats";
 import * as floorPlan from "./features/floor/messages-plan";
+import * as privacy from "./features/privacy/messages";
 
 // One set a line, so that a new set is one added line (and merges without conflict).
 const features = [
@@ -55,6 +56,7 @@ const features = [
   programmeSeats,
   floorPlan,
   baselineFigures,
+  privacy,
 ] as const;
 for (const set of features) addMessages(set);
 

@@ -75,6 +75,10 @@ export default [
   route("outcome/:token", "features/meetday/pages/outcome.tsx"),
   ...prefix("editions/:slug/awards", [index("features/awards/pages/winners.tsx"), route("transparency", "features/awards/pages/transparency.tsx"), route(":categoryId/certificates/:entryId", "features/awards/pages/certificate.ts")]),
   route("awards/judging", "features/awards/pages/judging.tsx"),
+  route("account/my-data", "features/privacy/pages/my-data.tsx"),
+  route("account/my-data.json", "features/privacy/pages/my-data-json.ts"),
+  route("registration/:token/data", "features/privacy/pages/link-data.tsx"),
+  route("registration/:token/data.json", "features/privacy/pages/link-data-json.ts"),
   ...prefix("back-office", [
     layout("features/backoffice/pages/shell.tsx", [
       index("features/backoffice/pages/overview.tsx"),
@@ -104,6 +108,7 @@ export default [
       route("editions/:editionId/floor/:hallId", "features/floor/pages/floor-editor.tsx"),
       route("editions/:editionId/awards", "features/awards/pages/bo-awards.tsx"),
       route("editions/:editionId/programme/sessions/:sessionId/invitations", "features/programme/pages/invitations.tsx"),
+      route("editions/:editionId/privacy", "features/privacy/pages/bo-privacy.tsx"),
       route("selection", "features/selection/pages/current.ts"),
       route("audit", "features/backoffice/pages/audit.tsx"),
       route("outbox", "features/backoffice/pages/outbox.tsx"),

@@ -18,10 +18,29 @@ import { provideBadgePort } from "./features/registration/badge-port";
 import { programmeCopyPart } from "./features/programme/copy-part";
 import { baselineCopyPart } from "./features/baseline/copy-part";
 import { awardsCopyPart } from "./features/awards/copy-part";
+import { privacyCopyPart } from "./features/privacy/copy-part";
+import { providePersonalDataParts } from "./features/editions/personal-data-port";
+import { accountsPersonalDataPart } from "./features/accounts/personal-data-part";
+import { registrationPersonalDataPart } from "./features/registration/personal-data-part";
+import { checkinPersonalDataPart } from "./features/checkin/personal-data-part";
+import { b2bPersonalDataPart } from "./features/b2b/personal-data-part";
+import { programmePersonalDataPart } from "./features/programme/personal-data-part";
+import { meetdayPersonalDataPart } from "./features/meetday/personal-data-part";
+import { baselinePersonalDataPart } from "./features/baseline/personal-data-part";
 
 provideBadgePort(checkinBadgePort);
-provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart, programmeCopyPart, baselineCopyPart, awardsCopyPart]);
+provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart, programmeCopyPart, baselineCopyPart, awardsCopyPart, privacyCopyPart]);
 // A request accepted after the schedule is published is placed at once by repair (issue #11, item 7).
 onRequestAccepted(placeWhenPublished);
 provideStallPort(floorStallPort);
 provideReadinessPort(baselineReadinessPort);
+// Personal data (issue #15, part 7): each feature's part of a person's export, erasure and retention, one per line.
+providePersonalDataParts([
+  accountsPersonalDataPart,
+  registrationPersonalDataPart,
+  checkinPersonalDataPart,
+  b2bPersonalDataPart,
+  programmePersonalDataPart,
+  meetdayPersonalDataPart,
+  baselinePersonalDataPart,
+]);

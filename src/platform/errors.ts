@@ -108,6 +108,8 @@ export const errorStatus = {
   rate_limited: 429,
   // the meeting day (issue #14)
   meetday_outcome_too_early: 409,
+  // personal data (issue #15, part 7): nobody of the organiser's editions has that email or registration
+  privacy_person_not_found: 404,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

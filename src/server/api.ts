@@ -23,6 +23,7 @@ import { awardsApi } from "../features/awards/api-awards";
 import { exhibitorsApi } from "../features/exhibitors/api-exhibitors";
 import { baselineApi } from "../features/baseline/api";
 import { floorPlanApi } from "../features/floor/api-plan";
+import { privacyApi } from "../features/privacy/api";
 import { renderApiReference } from "./api-reference";
 
 /**
@@ -62,6 +63,7 @@ const tags = [
   { name: "awards", description: "The SME awards: published winners and transparency; categories, rounds, criteria, judges, entries, assignment and locking (organiser staff); a judge's own entries and scores." },
   { name: "floor (organiser)", description: "The plan editor: halls, stalls, rows and blocks, areas, undo, CSV/DXF import, SVG/PDF export." },
   { name: "meeting day", description: "B2B meeting check-in with badges, the lounge board, no-shows, outcomes and follow-ups, the outcome dashboard." },
+  { name: "personal data", description: "A person's own data (signed in, or by a registration's manage link); erasure on request and the retention setting (organiser staff)." },
 ];
 
 export function createApi(services: AppServices) {
@@ -111,6 +113,7 @@ export function createApi(services: AppServices) {
   api.route("/", meetdayApi(services));
   api.route("/", baselineApi(services));
   api.route("/", awardsApi(services));
+  api.route("/", privacyApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {

@@ -44,6 +44,7 @@ const pages: [module: string, param: string][] = [
   ["../features/awards/pages/certificate.ts", "categoryId"],
   ["../features/programme/pages/door.tsx", "editionId"],
   ["../features/programme/pages/invitations.tsx", "editionId"],
+  ["../features/privacy/pages/bo-privacy.tsx", "editionId"],
 ];
 
 const untouchable = new Proxy(

@@ -139,6 +139,9 @@ export const en = {
   "bo.audit.action.award.scored": "Award entry scored",
   "bo.audit.action.award.conflict_declared": "Award conflict declared",
   "bo.audit.action.award.results_locked": "Award results locked",
+  "bo.audit.action.privacy.anonymised": "Person anonymised on request",
+  "bo.audit.action.privacy.retention_set": "Retention of personal data set",
+  "bo.audit.action.privacy.retention_swept": "Personal data deleted after its retention",
   "bo.audit.entity.award_category": "Award category",
   "bo.audit.entity.award_entry": "Award entry",
 
@@ -367,6 +370,9 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.award.scored": "ایوارڈ کے اندراج کو نمبر دیے گئے",
   "bo.audit.action.award.conflict_declared": "ایوارڈ میں مفادات کا ٹکراؤ ظاہر کیا گیا",
   "bo.audit.action.award.results_locked": "ایوارڈ کے نتائج مقفل کیے گئے",
+  "bo.audit.action.privacy.anonymised": "درخواست پر فرد کی شناخت مٹا دی گئی",
+  "bo.audit.action.privacy.retention_set": "ذاتی معلومات رکھنے کی مدت مقرر کی گئی",
+  "bo.audit.action.privacy.retention_swept": "مدت پوری ہونے پر ذاتی معلومات حذف کی گئیں",
   "bo.audit.entity.award_category": "ایوارڈ کیٹیگری",
   "bo.audit.entity.award_entry": "ایوارڈ کا اندراج",
 

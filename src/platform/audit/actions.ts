@@ -147,6 +147,10 @@ export const auditActions = [
   "award.results_locked",
   "programme.rsvp_waitlisted",
   "programme.waitlist_left",
+  // privacy
+  "privacy.anonymised",
+  "privacy.retention_set",
+  "privacy.retention_swept",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

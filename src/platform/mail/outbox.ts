@@ -21,6 +21,10 @@ export async function queueEmail(db: Executor, clock: Clock, message: EmailMessa
   return id!;
 }
 
+/** An address in the reserved `.invalid` domain (RFC 2606) can never receive mail: what an erased
+ *  person's email becomes (privacy/operations/anonymise.ts). Queued as dead, never sent. */
+const undeliverable = (to: string) => /[@.]invalid$/i.test(to.trim());
+
 /** Queue several emails in one statement (ids in the same order). */
 export async function queueEmails(db: Executor, clock: Clock, messages: readonly EmailMessage[]): Promise<string[]> {
   if (messages.length === 0) return [];
@@ -37,6 +41,7 @@ export async function queueEmails(db: Executor, clock: Clock, messages: readonly
         bodyText: message.text,
         bodyHtml: message.html ?? null,
         attachments: message.attachments ?? null,
+        ...(undeliverable(message.to) ? { status: "dead" as const, lastError: "undeliverable address (.invalid)" } : {}),
       })),
     )
     .returning({ id: outboxMessages.id });

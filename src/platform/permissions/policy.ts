@@ -115,6 +115,12 @@ export const policy = {
   "awards.manage": either(staff, token("catalogue:write")),
   "awards.judge": reviewerOf,
   "awards.enter": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
+  // Personal data (issue #15, part 7): a person downloads only their own; organisers erase a person of their editions
+  // and set retention; closing the person's account too is for platform admins (accounts span organisers).
+  "privacy.exportOwn": self,
+  "privacy.anonymise": staffOnly,
+  "privacy.anonymiseAccount": admin,
+  "privacy.retention": staffOnly,
 } satisfies Record<string, Check>;
 
 export type Permission = keyof typeof policy;

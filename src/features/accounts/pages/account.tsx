@@ -66,6 +66,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <li>
           <Link to="/account/badge">{t("checkin.badge.title")}</Link>
         </li>
+        <li>
+          <Link to="/account/my-data">{t("privacy.mine.title")}</Link>
+        </li>
       </ul>
       {actionData && "ok" in actionData && actionData.ok ? <Notice>{t("account.saved")}</Notice> : null}
       <FormError failure={failure} />

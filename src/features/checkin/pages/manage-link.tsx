@@ -23,7 +23,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   // Approved: the badge too, reachable with this link alone (no account needed).
   const found = data.registration.status === "approved" ? await loadOr(request, () => badgeForManageLink(context.ctx, { token: params.token })) : null;
   const badge = found ? { registrationId: found.registrationId, number: found.number, shortCode: found.shortCode, name: found.name, key: found.key, svg: await badgeQrSvg(found.code) } : null;
-  return { data, badge, isNew: new URL(request.url).searchParams.get("new") === "1" };
+  return { data, badge, isNew: new URL(request.url).searchParams.get("new") === "1", token: params.token };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -37,6 +37,9 @@ export default function ManageLinkPage({ loaderData, actionData }: Route.Compone
   return (
     <ManageView data={loaderData.data} failure={useFailure()} notice={notice}>
       {loaderData.badge ? <HolderBadge badge={loaderData.badge} /> : null}
+      <p>
+        <a href={`/registration/${encodeURIComponent(loaderData.token)}/data`}>{t("privacy.mine.title")}</a>
+      </p>
     </ManageView>
   );
 }

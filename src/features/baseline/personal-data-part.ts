@@ -1,0 +1,44 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { PersonalDataPart } from "../editions/personal-data-port";
+import { editions } from "../editions/tables";
+import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys } from "./tables";
+
+/** The baseline's part of a person's data (editions/personal-data-port.ts; provided by
+ *  src/wiring.ts): the answers of the enterprises they answer for as an exhibitor. Anonymising
+ *  empties the typed (free-text) answers, which may name people; every chosen, numeric and yes/no
+ *  answer stays, so the dashboards' figures and the scores do not move. */
+export const baselinePersonalDataPart: PersonalDataPart = {
+  name: "baseline",
+  async export(db, subject) {
+    if (!subject.enterpriseIds.length) return [];
+    const rows = await db
+      .select({
+        edition: editions.nameEn,
+        enterpriseId: baselineResponses.enterpriseId,
+        status: baselineResponses.status,
+        submittedAt: baselineResponses.submittedAt,
+        code: baselineAnswers.code,
+        question: baselineQuestions.labelEn,
+        value: baselineAnswers.value,
+      })
+      .from(baselineResponses)
+      .innerJoin(baselineSurveys, eq(baselineSurveys.id, baselineResponses.surveyId))
+      .innerJoin(editions, eq(editions.id, baselineSurveys.editionId))
+      .innerJoin(baselineAnswers, eq(baselineAnswers.responseId, baselineResponses.id))
+      .innerJoin(baselineQuestions, eq(baselineQuestions.id, baselineAnswers.questionId))
+      .where(inArray(baselineResponses.enterpriseId, [...subject.enterpriseIds]))
+      .orderBy(editions.nameEn, baselineAnswers.code);
+    return rows;
+  },
+  async anonymise(tx, subject) {
+    if (!subject.enterpriseIds.length) return { textAnswers: 0 };
+    const responseIds = tx.select({ id: baselineResponses.id }).from(baselineResponses).where(inArray(baselineResponses.enterpriseId, [...subject.enterpriseIds]));
+    const textQuestions = tx.select({ id: baselineQuestions.id }).from(baselineQuestions).where(eq(baselineQuestions.kind, "text"));
+    const done = await tx
+      .update(baselineAnswers)
+      .set({ value: sql`'""'::jsonb` })
+      .where(and(inArray(baselineAnswers.responseId, responseIds), inArray(baselineAnswers.questionId, textQuestions), sql`${baselineAnswers.value} <> '""'::jsonb`))
+      .returning({ code: baselineAnswers.code });
+    return { textAnswers: done.length };
+  },
+};

@@ -1,0 +1,100 @@
+import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { users } from "../../../platform/auth/tables";
+import type { Executor } from "../../../platform/db/types";
+import { DomainError } from "../../../platform/errors";
+import { hashSecret } from "../../../platform/ids";
+import { roleGrants } from "../../accounts/tables";
+import type { PersonalDataSubject } from "../../editions/personal-data-port";
+import { editions } from "../../editions/tables";
+import { registrations } from "../../registration/tables";
+
+// Who a request is about. Every part works from this one answer, so a person's export and erasure
+// cover the same rows.
+
+async function exhibitorOf(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: roleGrants.enterpriseId })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, "exhibitor")));
+  return [...new Set(rows.map((r) => r.id).filter((id): id is string => !!id))];
+}
+
+/** A signed-in person: their account, every registration linked to it or made with its email (the
+ *  email was confirmed when the account was made), the enterprises they are an exhibitor of. */
+export async function subjectOfUser(db: Executor, userId: string): Promise<PersonalDataSubject & { email: string }> {
+  const [account] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  if (!account) throw new DomainError("unauthenticated");
+  const regs = await db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(or(eq(registrations.userId, userId), sql`lower(${registrations.email}) = ${account.email.toLowerCase()}`));
+  return { userId, email: account.email, registrationIds: regs.map((r) => r.id), enterpriseIds: await exhibitorOf(db, userId) };
+}
+
+/** A registrant through their manage link: that registration only (the link proves no more). */
+export async function subjectOfLink(db: Executor, token: string) {
+  const [reg] = await db.select({ id: registrations.id, editionId: registrations.editionId }).from(registrations).where(eq(registrations.manageTokenHash, hashSecret(token)));
+  if (!reg) throw new DomainError("token_invalid");
+  const subject: PersonalDataSubject = { userId: null, registrationIds: [reg.id], enterpriseIds: [] };
+  return { subject, registrationId: reg.id };
+}
+
+export interface ErasureTarget {
+  subject: PersonalDataSubject;
+  /** What the person was known by, to scrub from the audit log and the outbox. */
+  emails: string[];
+  names: string[];
+}
+
+/** The person an organiser erases: every registration in the organiser's editions with that email
+ *  (or that of the registration named) or linked to the same account; their account only when
+ *  `withAccount` (platform admins). Null when nobody matches. */
+export async function erasureTarget(db: Executor, organiserId: string, by: { email?: string; registrationId?: string }, withAccount: boolean): Promise<ErasureTarget | null> {
+  const ofOrganiser = db.select({ id: editions.id }).from(editions).where(eq(editions.organiserId, organiserId));
+  let email = by.email?.toLowerCase();
+  let userId: string | null = null;
+  if (by.registrationId) {
+    const [reg] = await db
+      .select({ email: registrations.email, userId: registrations.userId })
+      .from(registrations)
+      .where(and(eq(registrations.id, by.registrationId), inArray(registrations.editionId, ofOrganiser)));
+    if (!reg) return null;
+    email = reg.email.toLowerCase();
+    userId = reg.userId;
+  }
+  if (!userId && email) {
+    const [account] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
+    userId = account?.id ?? null;
+  }
+  const regs = await db
+    .select({ id: registrations.id, email: registrations.email, name: registrations.name, nameUr: registrations.nameUr, phone: registrations.phone })
+    .from(registrations)
+    .where(
+      and(
+        inArray(registrations.editionId, ofOrganiser),
+        or(sql`lower(${registrations.email}) = ${email ?? ""}`, userId ? eq(registrations.userId, userId) : sql`false`, by.registrationId ? eq(registrations.id, by.registrationId) : sql`false`),
+      ),
+    );
+  if (!regs.length && !(withAccount && userId)) return null;
+  const names = new Set<string>();
+  const emails = new Set<string>(email && !email.endsWith("@invalid") ? [email] : []);
+  let accountName: string | null = null;
+  if (userId) {
+    const [account] = await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
+    if (account && withAccount) {
+      emails.add(account.email.toLowerCase());
+      accountName = account.name;
+    }
+  }
+  for (const r of regs) {
+    if (!r.email.endsWith("@invalid")) emails.add(r.email.toLowerCase());
+    for (const n of [r.name, r.nameUr, r.phone]) if (n && n !== "anonymised") names.add(n);
+  }
+  if (accountName && accountName !== "anonymised") names.add(accountName);
+  const subject: PersonalDataSubject = {
+    userId: withAccount ? userId : null,
+    registrationIds: regs.map((r) => r.id),
+    enterpriseIds: userId ? await exhibitorOf(db, userId) : [],
+  };
+  return { subject, emails: [...emails], names: [...names] };
+}
