@@ -24,6 +24,7 @@ export const layers = [
   "meetday", // the meeting day: meeting check-in, lounge board, no-shows, outcomes and follow-ups
   "baseline", // the SME baseline survey, answers, readiness scores (engine/), dashboards
   "awards", // the SME awards: categories, entries, judging rounds, recusal, sealed results, certificates
+  "leads", // lead retrieval at the stalls: badge scans by exhibitors, consent, stay-in-touch requests, retention
   "home", // public home pages
   "backoffice", // organisers' back office: audit log, outbox, lookups
   "demo", // the demo seed: composes every feature

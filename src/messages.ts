@@ -24,6 +24,7 @@ import * as meetday from "./features/meetday/messages";
 import * as awards from "./features/awards/messages";
 import * as registration from "./features/registration/messages";
 import * as selection from "./features/selection/messages";
+import * as leads from "./features/leads/messages";
 
 // One set a line, so that a new set is one added line (and merges without conflict).
 const features = [
@@ -47,6 +48,7 @@ const features = [
   meetday,
   baseline,
   awards,
+  leads,
 ] as const;
 for (const set of features) addMessages(set);
 

@@ -143,6 +143,10 @@ export const auditActions = [
   "award.scored",
   "award.conflict_declared",
   "award.results_locked",
+  "leads.exported",
+  "leads.consent_set",
+  "leads.withdrawn",
+  "leads.touch_answered",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -177,6 +181,7 @@ export const auditEntityTypes = [
   "baseline_response",
   "award_category",
   "award_entry",
+  "lead",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

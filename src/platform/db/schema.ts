@@ -16,3 +16,4 @@ export * from "../../features/exhibitors/tables";
 export * from "../../features/meetday/tables";
 export * from "../../features/baseline/tables";
 export * from "../../features/awards/tables";
+export * from "../../features/leads/tables";

@@ -115,6 +115,9 @@ export const policy = {
   "awards.manage": either(staff, token("catalogue:write")),
   "awards.judge": reviewerOf,
   "awards.enter": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
+  // Leads at the stalls (issue #14, item 7): an exhibitor collects and reads only its own leads; organisers see counts only.
+  "leads.collect": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
+  "leads.counts": either(staff, token("catalogue:read")),
 } satisfies Record<string, Check>;
 
 export type Permission = keyof typeof policy;
