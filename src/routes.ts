@@ -65,6 +65,8 @@ export default [
   route("outcome/:token", "features/meetday/pages/outcome.tsx"),
   ...prefix("editions/:slug/awards", [index("features/awards/pages/winners.tsx"), route("transparency", "features/awards/pages/transparency.tsx"), route(":categoryId/certificates/:entryId", "features/awards/pages/certificate.ts")]),
   route("awards/judging", "features/awards/pages/judging.tsx"),
+  ...prefix("account/exhibitor/leads", [index("features/leads/pages/leads.tsx"), route("export", "features/leads/pages/leads-export.ts")]),
+  route("registration/:token/leads", "features/leads/pages/visitor.tsx"),
   ...prefix("back-office", [
     layout("features/backoffice/pages/shell.tsx", [
       index("features/backoffice/pages/overview.tsx"),
@@ -93,6 +95,7 @@ export default [
       route("editions/:editionId/floor", "features/floor/pages/floor-halls.tsx"),
       route("editions/:editionId/floor/:hallId", "features/floor/pages/floor-editor.tsx"),
       route("editions/:editionId/awards", "features/awards/pages/bo-awards.tsx"),
+      route("editions/:editionId/leads", "features/leads/pages/bo-leads.tsx"),
       route("selection", "features/selection/pages/current.ts"),
       route("audit", "features/backoffice/pages/audit.tsx"),
       route("outbox", "features/backoffice/pages/outbox.tsx"),

@@ -8,6 +8,7 @@ import { seedDemo } from "../features/demo/seed-demo";
 import { startRequestExpiry } from "../features/b2b/operations/requests-organiser";
 import { startRunRunner } from "../features/b2b/run-worker";
 import { startMeetdayRunner } from "../features/meetday/operations/runner";
+import { startLeadsRunner } from "../features/leads/operations/retention";
 
 export interface Running {
   services: AppServices;
@@ -51,6 +52,8 @@ export async function startServices(
     const runs = startRunRunner({ db: database.db, clock, pollMs: 5_000, onError: (e) => console.error("b2b run runner:", e) });
     // The meeting day (issue #14): no-shows and outcome emails on a timer, idempotent across processes.
     const meetday = options.clock ? undefined : startMeetdayRunner({ db: database.db, clock, config, onError: (e) => console.error("meetday runner:", e) });
+    // Leads at the stalls: deleted 90 days after the show unless the visitor agreed (hourly, idempotent).
+    const leadsRunner = options.clock ? undefined : startLeadsRunner({ db: database.db, clock, config, onError: (e) => console.error("leads retention:", e) });
     const services: AppServices = { db: database.db, clock, config, notifyOutbox: () => worker?.notify() };
     return {
       services,
@@ -61,6 +64,7 @@ export async function startServices(
         await worker?.stop();
         await expiry?.stop();
         await meetday?.stop();
+        await leadsRunner?.stop();
         await database.close();
       },
     };

@@ -42,6 +42,7 @@ const pages: [module: string, param: string][] = [
   ["../features/baseline/pages/bo-baseline-csv.ts", "editionId"],
   ["../features/awards/pages/bo-awards.tsx", "editionId"],
   ["../features/awards/pages/certificate.ts", "categoryId"],
+  ["../features/leads/pages/bo-leads.tsx", "editionId"],
 ];
 
 const untouchable = new Proxy(

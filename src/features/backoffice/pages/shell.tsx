@@ -46,6 +46,7 @@ export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
         { to: `${e}/footfall`, label: t("checkin.nav.footfall") },
         { to: `${e}/outcomes`, label: t("meetday.admin.title") },
         { to: `${e}/baseline`, label: t("baseline.bo.title") },
+        { to: `${e}/leads`, label: t("leads.admin.title") },
       ]
     : [];
   return (

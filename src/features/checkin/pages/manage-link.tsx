@@ -30,13 +30,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return manageAction(context.ctx, await request.formData(), { token: params.token });
 }
 
-export default function ManageLinkPage({ loaderData, actionData }: Route.ComponentProps) {
+export default function ManageLinkPage({ loaderData, actionData, params }: Route.ComponentProps) {
   const t = useT();
   const done = actionData && "done" in actionData ? actionData.done : null;
   const notice = done ? t(`registration.manage.${done}`) : loaderData.isNew ? t("registration.manage.thanks") : null;
   return (
     <ManageView data={loaderData.data} failure={useFailure()} notice={notice}>
       {loaderData.badge ? <HolderBadge badge={loaderData.badge} /> : null}
+      {loaderData.badge ? <p><a href={`/registration/${params.token}/leads`}>{t("leads.visitor.link")}</a></p> : null}
     </ManageView>
   );
 }
