@@ -23,6 +23,7 @@ import { seedDemoAwards } from "../awards/demo-awards";
 import { seedExhibitorsDemo } from "../exhibitors/seed";
 import { seedMeetdayDemo } from "../meetday/seed";
 import { seedBaselineDemo } from "../baseline/seed";
+import { seedLeadsDemo } from "../leads/seed";
 
 export const DEMO_PASSWORD = "numaish-demo-2026";
 
@@ -213,6 +214,8 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     if (nextEdition && b2b.due) await seedB2bDemoTryout(tx, nextEdition, clock.now());
     // The meeting day as it happened (issue #14): check-ins, no-shows, outcomes, 30-day follow-ups.
     await seedMeetdayDemo(tx, edition, clock.now());
+    // Stall leads with and without the visitors' consent (leads/seed.ts), after the crowd.
+    await seedLeadsDemo(tx, edition, clock.now());
     // Whatever the day, every badge would be "not valid today" at the gate (the shows are not on
     // today): the first seeding starts a door rehearsal of day 1, for today, of the edition the
     // scanner opens on (check-in set-up page; it ends at midnight, an organiser can start another).

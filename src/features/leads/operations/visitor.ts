@@ -102,6 +102,17 @@ export async function answerStayInTouch(ctx: Ctx, raw: unknown) {
   });
 }
 
+/** The visitor lets one exhibitor that holds their details keep the lead beyond the 90 days. */
+export async function agreeToKeep(ctx: Ctx, raw: unknown) {
+  const input = parseInput(visitorLeadInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const { reg, lead } = await ownLead(tx, ctx, input);
+    if (!detailsShared({ consentScan: reg.consentScan, touch: lead.touch, withdrawn: lead.withdrawnAt !== null })) throw new DomainError("conflict");
+    await tx.update(leads).set({ keepAgreedAt: lead.keepAgreedAt ?? ctx.clock.now(), updatedAt: ctx.clock.now() }).where(eq(leads.id, lead.id));
+    return { leadId: lead.id, kept: true };
+  });
+}
+
 /** The visitor's consent to badge scanning, changed after registering. Turned off, every exhibitor
  *  that had the details through it loses them at once (one that the visitor accepted keeps them);
  *  turned on, exhibitors they did not withdraw from see them. */

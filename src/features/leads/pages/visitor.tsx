@@ -4,7 +4,7 @@ import { loadOr, runForm } from "../../../web/actions";
 import { FormError, Notice, useFailure } from "../../../web/components/form";
 import { GoneLinkError } from "../../../web/components/gone-link";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { answerStayInTouch, setScanConsent, visitorLeads, withdrawFromExhibitor } from "../operations/visitor";
+import { agreeToKeep, answerStayInTouch, setScanConsent, visitorLeads, withdrawFromExhibitor } from "../operations/visitor";
 
 // The visitor's section of their registration (issue #14, item 7), behind the manage link (the
 // token is the credential): the consent to badge scanning, the exhibitors who hold their details
@@ -27,11 +27,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const result = await runForm(context.ctx.locale, form, async () => {
     if (intent === "consent") return setScanConsent(context.ctx, { token, consent: form.get("consent") === "yes" ? "yes" : "no" });
     if (intent === "withdraw") return withdrawFromExhibitor(context.ctx, { token, leadId });
+    if (intent === "keep") return agreeToKeep(context.ctx, { token, leadId });
     if (intent === "accept" || intent === "decline") return answerStayInTouch(context.ctx, { token, leadId, accept: intent === "accept" ? "yes" : "no" });
     return null;
   });
   if (!result.ok) return result.response;
-  const done = intent === "withdraw" ? "withdrawn" : intent === "accept" ? "accepted" : intent === "decline" ? "declined" : "consent";
+  const done = intent === "withdraw" ? "withdrawn" : intent === "keep" ? "kept" : intent === "accept" ? "accepted" : intent === "decline" ? "declined" : "consent";
   return { done };
 }
 
@@ -68,9 +69,15 @@ export default function VisitorLeadsPage({ loaderData: d, actionData, params }: 
             <strong>{name(l.exhibitor)}</strong>
             {l.kept ? ` — ${t("leads.visitor.kept", { days: d.retentionDays })}` : ""}
             <Form method="post">
-              <input type="hidden" name="intent" value="withdraw" />
               <input type="hidden" name="leadId" value={l.leadId} />
-              <button type="submit">{t("leads.visitor.withdraw", { exhibitor: name(l.exhibitor) })}</button>
+              <button type="submit" name="intent" value="withdraw">
+                {t("leads.visitor.withdraw", { exhibitor: name(l.exhibitor) })}
+              </button>{" "}
+              {l.kept ? null : (
+                <button type="submit" name="intent" value="keep">
+                  {t("leads.visitor.keep", { exhibitor: name(l.exhibitor), days: d.retentionDays })}
+                </button>
+              )}
             </Form>
           </li>
         ))}
