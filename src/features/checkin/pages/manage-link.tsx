@@ -37,7 +37,9 @@ export default function ManageLinkPage({ loaderData, actionData, params }: Route
   return (
     <ManageView data={loaderData.data} failure={useFailure()} notice={notice}>
       {loaderData.badge ? <HolderBadge badge={loaderData.badge} /> : null}
-      {loaderData.badge ? <p><a href={`/registration/${params.token}/leads`}>{t("leads.visitor.link")}</a></p> : null}
+      <p>
+        <a href={`/registration/${params.token}/leads`}>{t("leads.visitor.link")}</a>
+      </p>
     </ManageView>
   );
 }

@@ -18,7 +18,11 @@ describe("a scan at a stall", () => {
     expect(decideLeadScan(facts({ code: { kind: "typed", parse: { ok: false, reason: "bad_check" }, year: 2026 } }))).toEqual({ result: "refuse", reason: "bad_check" });
     expect(decideLeadScan(facts({ code: { kind: "typed", parse: parseShortCode(formatShortCode(2025, 7)), year: 2026 } }))).toEqual({ result: "refuse", reason: "foreign_edition" });
     expect(decideLeadScan(facts({ registration: null }))).toEqual({ result: "refuse", reason: "unknown_code" });
-    expect(decideLeadScan(facts({ registration: { ...valid, status: "pending", badge: null } }))).toEqual({ result: "refuse", reason: "not_approved" });
+    expect(decideLeadScan(facts({ registration: { ...valid, status: "pending" } }))).toEqual({ result: "refuse", reason: "not_approved" });
+    expect(decideLeadScan(facts({ registration: { ...valid, badge: null } }))).toEqual({ result: "refuse", reason: "unknown_code" });
+    const typed = { kind: "typed" as const, parse: parseShortCode(formatShortCode(2026, 7)), year: 2026 };
+    expect(decideLeadScan(facts({ code: typed, registration: { ...valid, badge: null } }))).toMatchObject({ result: "counted" });
+    expect(decideLeadScan(facts({ code: typed, registration: { ...valid, status: "cancelled", badge: null } }))).toEqual({ result: "refuse", reason: "not_approved" });
     expect(decideLeadScan(facts({ registration: { ...valid, badge: { state: "revoked", currentSerial: 0 } } }))).toEqual({ result: "refuse", reason: "revoked" });
     expect(decideLeadScan(facts({ registration: { ...valid, badge: { state: "valid", currentSerial: 1 } } }))).toEqual({ result: "refuse", reason: "replaced" });
   });

@@ -6,7 +6,7 @@ import type { ShortCodeParse } from "../../checkin/core/short-code";
 // uploads with it. A badge is read from its signed QR (camera or keyboard wedge) or from the short
 // code printed under it (typed). Precedence, first failing check names the reason:
 //   1. the code      unknown_code, foreign_edition, bad_signature (as at the gates), bad_check (typed)
-//   2. the badge     revoked, replaced (a newer serial exists); not_approved (no valid badge)
+//   2. the badge     not_approved (the registration), revoked, replaced (a newer serial exists)
 // A badge scanned again at the same stall counts again on the same lead (repeat: true).
 
 export const LEAD_SCAN_REASONS = ["ok", "unknown_code", "foreign_edition", "bad_signature", "bad_check", "revoked", "replaced", "not_approved"] as const;
@@ -36,14 +36,17 @@ export function decideLeadScan(f: LeadScanFacts): LeadScanDecision {
   }
   const reg = f.registration;
   if (!reg) return { result: "refuse", reason: "unknown_code" };
-  if (!reg.badge || reg.status !== "approved") return { result: "refuse", reason: "not_approved" };
   if (f.code.kind === "signed") {
-    const n = numberOfCode(f.code)!;
+    // A signed badge this server never issued is not one of ours.
+    if (!reg.badge) return { result: "refuse", reason: "unknown_code" };
+    if (reg.status !== "approved") return { result: "refuse", reason: "not_approved" };
     if (reg.badge.state === "revoked") return { result: "refuse", reason: "revoked" };
-    if (n.serial! < reg.badge.currentSerial) return { result: "refuse", reason: "replaced" };
-  } else if (reg.badge.state === "revoked") {
-    // Typed: the short code names the person, not a serial; their newest badge must be valid.
-    return { result: "refuse", reason: "revoked" };
+    if (numberOfCode(f.code)!.serial! < reg.badge.currentSerial) return { result: "refuse", reason: "replaced" };
+  } else {
+    // Typed: the short code names the person, not a serial: an approved registration whose newest
+    // badge (if one was issued) is not revoked.
+    if (reg.status !== "approved") return { result: "refuse", reason: "not_approved" };
+    if (reg.badge?.state === "revoked") return { result: "refuse", reason: "revoked" };
   }
   return { result: "counted", reason: "ok", registrationId: reg.id };
 }
