@@ -22,6 +22,7 @@ import * as nominations from "./features/nominations/messages";
 import * as programme from "./features/programme/messages";
 import * as meetday from "./features/meetday/messages";
 import * as awards from "./features/awards/messages";
+import * as awardsApply from "./features/awards/messages-apply";
 import * as registration from "./features/registration/messages";
 import * as selection from "./features/selection/messages";
 import * as leads from "./features/leads/messages";
@@ -48,6 +49,7 @@ const features = [
   meetday,
   baseline,
   awards,
+  awardsApply,
   leads,
 ] as const;
 for (const set of features) addMessages(set);

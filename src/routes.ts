@@ -50,6 +50,8 @@ export default [
   route("editions/:slug/catalogue/:exhibitor/files/:fileId", "features/exhibitors/pages/catalogue-file.ts"),
   route("account/exhibitor", "features/exhibitors/pages/portal.tsx"),
   ...prefix("account/exhibitor/baseline", [index("features/baseline/pages/answer.tsx"), route("scores", "features/baseline/pages/scores.tsx")]),
+  route("account/exhibitor/awards", "features/awards/pages/apply.tsx"),
+  route("awards/evidence/:evidenceId", "features/awards/pages/evidence-file.ts"),
   route("baseline/method", "features/baseline/pages/method.tsx"),
   route("b2b/:who", "features/b2b/pages/profile.tsx"),
   route("b2b/:who/directory", "features/b2b/pages/directory.tsx"),

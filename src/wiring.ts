@@ -12,6 +12,8 @@ import { provideEditionCopyParts } from "./features/editions/copy-port";
 import { floorCopyPart } from "./features/floor/copy-part";
 import { floorStallPort } from "./features/floor/b2b-stall-port";
 import { provideStallPort } from "./features/b2b/stall-port";
+import { provideReadinessPort } from "./features/b2b/readiness-port";
+import { baselineReadinessPort } from "./features/baseline/b2b-readiness-port";
 import { provideBadgePort } from "./features/registration/badge-port";
 import { programmeCopyPart } from "./features/programme/copy-part";
 import { baselineCopyPart } from "./features/baseline/copy-part";
@@ -22,3 +24,4 @@ provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart, programmeC
 // A request accepted after the schedule is published is placed at once by repair (issue #11, item 7).
 onRequestAccepted(placeWhenPublished);
 provideStallPort(floorStallPort);
+provideReadinessPort(baselineReadinessPort);

@@ -54,4 +54,19 @@ describe("the awards", () => {
     expect(await seriousViolations(page, "awards transparency")).toEqual([]);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
   });
+
+  it("an exhibitor's awards page lists its application categories in Urdu on a 360 px phone without JavaScript", async () => {
+    const { page } = await env.context({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    page.setDefaultTimeout(15_000);
+    await signInByPost(env, page, "exhibitor@demo.numaish.pk");
+    const mine = "/account/exhibitor/awards";
+    await page.goto(`/lang/ur?next=${encodeURIComponent(mine)}`);
+    await page.waitForURL((u) => u.pathname === mine);
+    await page.getByRole("heading", { name: "ایس ایم ای ایوارڈز: درخواست", level: 1 }).waitFor();
+    // The 2026 show's application category, judged: applications closed.
+    await page.getByRole("heading", { name: "معیار اور اسٹینڈرڈز", level: 2 }).first().waitFor();
+    expect(await page.getByText("درخواستیں بند ہیں").count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page, "exhibitor awards")).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+  });
 });

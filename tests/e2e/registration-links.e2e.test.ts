@@ -32,7 +32,7 @@ describe("ways in to registration and badges", () => {
     const exhibitor = (await env.context(phone)).page;
     await signInByPost(env, exhibitor, "exhibitor@demo.numaish.pk");
     await exhibitor.goto("/account");
-    // The header links there too (the exhibitor's role page): the account page's own link.
+    // The account page links the staff badges (the header links the exhibitor portal).
     await Promise.all([exhibitor.waitForURL("**/account/staff-badges"), exhibitor.locator("main").getByRole("link", { name: "Staff badges" }).click()]);
   });
 });

@@ -41,7 +41,7 @@ describe("role pages", () => {
     { who: "gate@demo.numaish.pk", header: ["nav.gate"], account: ["nav.gate", "nav.walkIn"], hrefs: ["/gate", /^\/desk\/editions\/[0-9a-f-]{36}\/walk-in$/] },
     { who: "chamber@demo.numaish.pk", header: ["nav.nominations"], account: ["nav.nominations"], hrefs: ["/nominations"] },
     { who: "reviewer@demo.numaish.pk", header: ["nav.reviews"], account: ["nav.reviews"], hrefs: ["/review"] },
-    { who: "exhibitor@demo.numaish.pk", header: ["nav.staffBadges"], account: ["nav.staffBadges"], hrefs: ["/account/staff-badges"] },
+    { who: "exhibitor@demo.numaish.pk", header: ["nav.exhibitorPortal"], account: ["nav.exhibitorPortal", "nav.staffBadges"], hrefs: ["/account/exhibitor", "/account/staff-badges"] },
     { who: demo.organiser, header: ["nav.backOffice"], account: ["nav.backOffice", "nav.gate", "nav.walkIn"], hrefs: ["/back-office", "/gate", /\/walk-in$/] },
   ] as const;
 
@@ -78,7 +78,7 @@ describe("role pages", () => {
     await signInByPost(env, page, demo.visitor);
     await page.goto("/account");
     expect(await main(page).getByRole("navigation", { name: en["account.rolePages"] }).count()).toBe(0);
-    for (const key of ["nav.gate", "nav.nominations", "nav.reviews", "nav.staffBadges", "nav.backOffice"] as const) {
+    for (const key of ["nav.gate", "nav.nominations", "nav.reviews", "nav.exhibitorPortal", "nav.backOffice"] as const) {
       expect(await header(page).getByRole("link", { name: en[key], exact: true }).count()).toBe(0);
     }
   });

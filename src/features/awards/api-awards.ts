@@ -4,6 +4,7 @@ import { apiRouter } from "../../platform/http/api-router";
 import { conflictResponse, errorResponses, idParams, jsonBody, jsonResponse, publicErrors, security } from "../../platform/http/openapi";
 import { roundBoard } from "./operations/board";
 import { addEntry, applyForAward, enterEligible, listEntries, withdrawEntry } from "./operations/entries";
+import { addEvidence, evidenceFile, myAwardApplications, removeEvidence } from "./operations/evidence";
 import { assignRound, declareConflict, myJudging, scoreEntry } from "./operations/judging";
 import { awardsTransparency, lockResults, publicWinners } from "./operations/results";
 import { getAwardsSetup, saveCategory, saveCriterion, setJudge, setRound } from "./operations/setup";
@@ -63,6 +64,20 @@ export function awardsApi(_services: AppServices) {
   call("declareAwardConflict", "/awards/entries/{id}/conflict", "Declare a conflict with an entry: recused from it", "A judge of the category (`awards.judge`).", z.object({ reason: z.string().max(500).optional() }), (ctx, id, b) => declareConflict(ctx, { ...b, entryId: id }));
   call("applyForAward", "/awards/categories/{id}/apply", "Apply to an application category with a short statement. Refusals: award_not_eligible, award_not_open_for_applications", "The exhibitor of the enterprise (`awards.enter`).", z.object({ enterpriseId: z.uuid(), statement: z.string().min(20).max(2000) }), (ctx, id, b) => applyForAward(ctx, { ...b, categoryId: id }));
 
+  const exhibitor = "The exhibitor of the entry's enterprise (`awards.enter`, signed in). Audited.";
+  call("addAwardEvidence", "/awards/entries/{id}/evidence", "Attach an evidence file (PDF, PNG or JPEG by its first bytes; at most 5 MB, 3 per entry) to the exhibitor's own entry while applications are open. Refusals: validation_failed on `file` (award_evidence_type, award_evidence_too_large, award_evidence_too_many), award_not_open_for_applications", exhibitor, z.object({ fileName: z.string().min(1).max(200), contentBase64: z.string().max(8_000_000).openapi({ description: "The file's bytes, base64" }) }), (ctx, id, b) => addEvidence(ctx, { entryId: id, fileName: b.fileName, bytes: new Uint8Array(Buffer.from(b.contentBase64, "base64")) }));
+  call("removeAwardEvidence", "/awards/evidence/{id}/remove", "Remove an evidence file from the exhibitor's own entry while applications are open", exhibitor, null, (ctx, id) => removeEvidence(ctx, { evidenceId: id }));
+  api.openapi(
+    createRoute({ method: "get", operationId: "getAwardEvidence", path: "/awards/evidence/{id}", summary: "An evidence file, for its exhibitor, the organiser's staff and the judges the entry is assigned to (anyone else: not_found)", tags, security: security.either, request: { params: idParams }, responses: { 200: { description: "The file", content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } } }, ...errorResponses } }),
+    async (c) => {
+      const f = await evidenceFile(c.get("req").ctx, { evidenceId: c.req.valid("param").id });
+      return new Response(new Uint8Array(f.bytes), { status: 200, headers: { "Content-Type": f.contentType, "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" } }) as never;
+    },
+  );
+  api.openapi(
+    createRoute({ method: "get", operationId: "myAwardApplications", path: "/awards/applications", summary: "The signed-in exhibitor's application categories: open or not, eligible or why not, its entry and evidence", tags, security: security.session, responses: { 200: jsonResponse(any, "Categories"), ...errorResponses } }),
+    async (c) => c.json((await myAwardApplications(c.get("req").ctx)) as never, 200),
+  );
   api.openapi(
     createRoute({ method: "get", operationId: "myAwardJudging", path: "/awards/judging", summary: "The signed-in judge's rounds, assigned entries and own scores", tags, security: security.session, responses: { 200: jsonResponse(z.array(any), "Rounds"), ...errorResponses } }),
     async (c) => c.json((await myJudging(c.get("req").ctx)) as never, 200),

@@ -160,8 +160,10 @@ describe("awards", () => {
     await assignRound(as(staff), { categoryId, round: "final" });
     await scoreAll("final");
     await setRound(as(staff), { categoryId, round: "final", status: "closed" });
-    const locked = await lockResults(as(staff), { categoryId, publishAt: "2026-03-14T15:00:00Z" });
+    // The lock form's local time is read in the edition's zone (20:00 in Lahore is 15:00 UTC).
+    const locked = await lockResults(as(staff), { categoryId, publishAt: "2026-03-14T20:00" });
     expect(locked.places).toBe(2);
+    expect(locked.publishAt.toISOString()).toBe("2026-03-14T15:00:00.000Z");
     const finalId = setupRounds[1]!.id;
     await expect(roundBoard(as(staff), { roundId: finalId })).rejects.toMatchObject({ code: "award_results_sealed" });
     await expect(lockResults(as(staff), { categoryId, publishAt: "2026-03-14T15:00:00Z" })).rejects.toMatchObject({ code: "award_results_locked" });

@@ -81,5 +81,6 @@ export const scoreInput = z.strictObject({
 });
 export const conflictInput = z.strictObject({ entryId: z.uuid(), reason: text(500).default("") });
 
-export const lockInput = z.strictObject({ categoryId: z.uuid(), publishAt: z.coerce.date() });
+/** `publishAt`: an instant, or a form's local "YYYY-MM-DDTHH:MM" read in the edition's zone. */
+export const lockInput = z.strictObject({ categoryId: z.uuid(), publishAt: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/), z.coerce.date()]) });
 export const certificateInput = z.strictObject({ categoryId: z.uuid(), entryId: z.uuid(), locale: z.enum(["en", "ur"]).default("en") });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
+import { bytea } from "../../platform/db/bytea";
 import { enterprises } from "../editions/enterprise-tables";
 import { editions } from "../editions/tables";
 
@@ -225,5 +226,34 @@ export const awardResults = pgTable(
     primaryKey({ columns: [t.categoryId, t.entryId] }),
     unique("award_results_rank_uq").on(t.categoryId, t.rank),
     check("award_results_place", sql`${t.place} IN (${inList(awardPlaceKinds)})`),
+  ],
+);
+
+/** Evidence files an exhibitor attaches to its application entry (sales figures, certificates,
+ *  buyers' letters): PDF, PNG or JPEG, checked by their first bytes, at most 5 MB each and
+ *  `AWARD_EVIDENCE_MAX_FILES` per entry (the operation counts under the entry's row lock). */
+export const AWARD_EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
+export const AWARD_EVIDENCE_MAX_FILES = 3;
+export const awardEvidenceTypes = ["application/pdf", "image/png", "image/jpeg"] as const;
+export type AwardEvidenceType = (typeof awardEvidenceTypes)[number];
+
+export const awardEvidence = pgTable(
+  "award_evidence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entryId: uuid("entry_id")
+      .notNull()
+      .references(() => awardEntries.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type", { enum: awardEvidenceTypes }).notNull(),
+    bytes: bytea("bytes").notNull(),
+    size: integer("size").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("award_evidence_entry_idx").on(t.entryId),
+    check("award_evidence_type", sql`${t.contentType} IN (${inList(awardEvidenceTypes)})`),
+    check("award_evidence_size", sql`${t.size} > 0 AND ${t.size} <= ${sql.raw(String(AWARD_EVIDENCE_MAX_BYTES))} AND ${t.size} = octet_length(${t.bytes})`),
+    check("award_evidence_name", sql`char_length(${t.fileName}) BETWEEN 1 AND 200`),
   ],
 );

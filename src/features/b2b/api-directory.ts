@@ -47,6 +47,11 @@ const card = z
     sectors: z.array(z.string()),
     exportReadiness: z.enum(["none", "starting", "occasional", "regular"]).nullable(),
     completeness: z.number().int(),
+    exportScore: z
+      .object({ score: z.number().int(), band: z.enum(["emerging", "developing", "ready", "advanced"]) })
+      .nullable()
+      .optional()
+      .openapi({ description: "An exhibitor's export-readiness score from its baseline answers, by the published method (/baseline/method); directory only" }),
   })
   .openapi("B2bCard", { description: "A participant as the other side sees it: never an email or phone." });
 const viewer = z.object({ id: uuid, side: z.enum(["sme", "buyer"]), kind, editionId: uuid });
@@ -63,6 +68,7 @@ const directoryBody = z
     sizeClass: z.enum(["micro", "small", "medium"]).optional(),
     certification: z.string().max(80).optional(),
     exportReadiness: z.enum(["none", "starting", "occasional", "regular"]).optional(),
+    exportBand: z.enum(["emerging", "developing", "ready", "advanced"]).optional().openapi({ description: "Exhibitors whose baseline export-readiness score is in this band or higher" }),
     page: z.number().int().optional().openapi({ description: "1-based; 20 cards a page" }),
   })
   .openapi("B2bDirectoryQuery");

@@ -12,6 +12,7 @@ import { getMyProfile, updateMyProfile } from "./operations/profiles";
 import { recommendationsFor } from "./operations/recommendations";
 import { getB2bProgramme, setB2bProgramme } from "./operations/programme";
 import { b2bMeetings, b2bParticipants, b2bProfiles, b2bRequests, b2bSmeStaff } from "./tables";
+import { baselineReadinessPort } from "../baseline/b2b-readiness-port";
 
 // The directory and recommendations (issue #11, item 3) and the organiser's list (item 4): only
 // the other side, only the visible (approved, opted in, not withdrawn), never contact details;
@@ -118,6 +119,24 @@ describe("the directory", () => {
     expect((await directory(ctxFor(t.db, exhibitor), { participantId: smeId, kind: "investor" })).cards.map((c) => c.id)).toEqual([investor.id]);
     // Paged: the second page is empty here.
     expect((await directory(ctx, { token: buyerA.token, page: 2 })).cards).toEqual([]);
+  });
+
+  it("shows exhibitors' baseline export-readiness scores and keeps those at or above a band", async () => {
+    const ctx = ctxFor(t.db);
+    const scores = await baselineReadinessPort.exportScores(t.db, editionId);
+    const all = await directory(ctx, { token: buyerA.token });
+    for (const c of all.cards) expect(c.exportScore ?? null).toEqual(scores.get((await t.db.select().from(b2bParticipants).where(eq(b2bParticipants.id, c.id)))[0]!.enterpriseId!) ?? null);
+    const mine = all.cards.find((c) => c.id === smeId)!.exportScore;
+    expect(mine, "the demo exhibitor answered the 2026 baseline").toBeTruthy();
+    const order = ["emerging", "developing", "ready", "advanced"];
+    for (const band of ["developing", "ready", "advanced"] as const) {
+      const kept = await directory(ctx, { token: buyerA.token, exportBand: band });
+      expect(kept.cards.every((c) => c.exportScore && order.indexOf(c.exportScore.band) >= order.indexOf(band))).toBe(true);
+      expect(kept.cards.map((c) => c.id).includes(smeId)).toBe(order.indexOf(mine!.band) >= order.indexOf(band));
+      expect(kept.total).toBe(all.cards.filter((c) => c.exportScore && order.indexOf(c.exportScore.band) >= order.indexOf(band)).length);
+    }
+    // Buyers have no baseline: the exhibitor's view of them carries no score.
+    expect((await directory(ctxFor(t.db, exhibitor), { participantId: smeId })).cards.every((c) => c.exportScore === null)).toBe(true);
   });
 
   it("is the participant's own: a token reads its own profile only; withdrawn and made-up links are refused", async () => {

@@ -203,6 +203,10 @@ describe("a meeting at the exhibitor's stall", () => {
     expect(placeText(seen, "ur")).toBe(`اسٹال ${stall.number}، ${stall.hallUr}`);
     const ics = await meetingIcs(ctx(), { token: tok("buyer", 3), meetingId: m.id });
     expect(ics.text.replace(/\r?\n /g, "")).toContain(`LOCATION:Stall ${stall.number}\\, ${stall.hallEn}`);
+    // The change email names the stall too, in each side's language.
+    await cancelMeeting(ctx(), { token: tok("sme", 3), meetingId: m.id });
+    const told = (await mailTo()).find((x) => x.to === buyerEmail[3]);
+    expect(told?.text).toContain(`Stall ${stall.number}, ${stall.hallEn}`);
     // A stall meeting of an exhibitor without a confirmed stall says only "at the stall".
     const other = await meeting(2, 2, 640, "stall");
     const plain = (await myMeetings(ctx(), { token: tok("buyer", 2) })).days.flatMap((d) => d.meetings).find((x) => x.id === other.id)!;

@@ -9,6 +9,7 @@ import { registrations } from "../registration/tables";
 import { localDate } from "./core/gate-bundle";
 import { gates, scans } from "./tables";
 import { editionDayCount } from "../editions/days";
+import { offsetMinutes } from "../../platform/zone";
 
 // The demo's past show has a crowd: about a thousand approved visitors and their scans at the three
 // hall entrances over the show's days, so the footfall dashboard of a completed edition shows a
@@ -59,12 +60,6 @@ const LAST_UR = ["خان", "احمد", "ملک", "بٹ", "قریشی", "شیخ",
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-/** Offset of a time zone from UTC at an instant, in ms (Asia/Karachi: +5 h, no DST). */
-function zoneOffset(at: Date, timezone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: timezone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(at);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute")) - Math.floor(at.getTime() / 60_000) * 60_000;
-}
 
 function pickWeighted<T>(random: () => number, items: [T, number][]): T {
   const total = items.reduce((s, [, w]) => s + w, 0);
@@ -93,7 +88,7 @@ export async function seedDemoFootfall(tx: Executor, editionId: string, now: Dat
   const dayWeights: [number, number][] = Array.from({ length: dayCount }, (_, d) => [d, DAY_SHARE[d] ?? 0.2]);
   const midnights = Array.from({ length: dayCount }, (_, d) => {
     const utc = Date.parse(`${edition.startsOn}T00:00:00Z`) + d * DAY_MS;
-    return utc - zoneOffset(new Date(utc), edition.timezone);
+    return utc - offsetMinutes(new Date(utc), edition.timezone) * 60_000;
   });
   const midnight = (d: number) => midnights[d]!;
   const at = (d: number, hour: number) => new Date(midnight(d) + hour * HOUR_MS + Math.floor(random() * HOUR_MS));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
 import { users } from "../../platform/auth/tables";
+import { fixedClock } from "../../platform/clock";
 import { auditEntries } from "../../platform/audit/tables";
 import { isDomainError } from "../../platform/errors";
 import { outboxMessages } from "../../platform/mail/tables";
@@ -120,6 +121,11 @@ describe("checklist and chasing", () => {
     expect(mails.filter((m) => m.toAddress !== demo.exhibitor).every((m) => /late/.test(m.subject))).toBe(true);
     const audit = await t.db.select().from(auditEntries).where(and(eq(auditEntries.action, "exhibitor.chased"), eq(auditEntries.editionId, editionId)));
     expect(audit.length).toBe(1);
+    // A second chase the same day writes to nobody already chased; a day later they are chased again.
+    const again = await chaseLate(org, { editionId });
+    expect(again).toMatchObject({ chased: 0, recentlyChased: late.exhibitors.length });
+    const later = await chaseLate(ctxFor(t.db, await actorFor(t.db, demo.organiser), "en", fixedClock("2026-01-11T09:00:00Z")), { editionId });
+    expect(later.chased).toBe(r.chased);
   });
 
   it("shows the organiser's message in the portal", async () => {

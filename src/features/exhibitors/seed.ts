@@ -7,7 +7,7 @@ import { enterprises, products } from "../editions/enterprise-tables";
 import { clusters, editions } from "../editions/tables";
 import { exhibitorDeadlines, exhibitorFiles, exhibitorProducts, exhibitorProfiles, type PowerNeed } from "./tables";
 import { editionExhibitorIds } from "./operations/exhibitors-of";
-import { endOfLocalDay } from "./operations/organiser";
+import { endOfLocalDay } from "../../platform/zone";
 
 // The demo's exhibitor profiles (issue #12, item 5–6): every exhibitor of the 2026 show gets a
 // published public profile built from the registry (fictional firms): descriptions in English and

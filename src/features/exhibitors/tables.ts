@@ -1,14 +1,14 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, customType, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, jsonb } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, jsonb } from "drizzle-orm/pg-core";
 import { enterprises } from "../editions/enterprise-tables";
 import { editions } from "../editions/tables";
+import { bytea } from "../../platform/db/bytea";
 
 // The exhibitor portal and the public "Made in Pakistan" catalogue (issue #12, items 5 and 6;
 // docs/exhibitors.md). A profile is the exhibitor's public face for one edition (past editions keep
 // theirs, so their catalogues stay browsable). The database holds the rules it can: one profile per
 // enterprise and edition, HS codes of 2–8 digits, one logo, files of at most 2 MB of an image type.
 
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 /** Largest logo or photo, in bytes; the CHECK below says the same. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;

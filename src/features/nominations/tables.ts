@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
-  customType,
   index,
   integer,
   jsonb,
@@ -15,13 +14,13 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
 import { clusters, editions, tradeBodies } from "../editions/tables";
+import { bytea } from "../../platform/db/bytea";
 
 // Nomination calls, nominations (each nomination carries its application),
 // reviews, the selection and appeals of issue 4. One file so the schema has one
 // export line for the whole feature; the pure rules live in
 // src/features/selection/engine.
 
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 export interface CallCriterion {
   id: string;

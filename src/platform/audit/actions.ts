@@ -139,6 +139,8 @@ export const auditActions = [
   "award.judge_removed",
   "award.entered",
   "award.entry_withdrawn",
+  "award.evidence_added",
+  "award.evidence_removed",
   "award.assigned",
   "award.scored",
   "award.conflict_declared",

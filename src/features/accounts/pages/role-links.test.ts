@@ -18,7 +18,8 @@ describe("role links from grants", () => {
     expect(to(accountRoleLinks(user("gate_staff"), "ed"))).toEqual(["/gate", "/desk/editions/ed/walk-in"]);
     expect(to(headerRoleLinks(user("trade_body_rep")))).toEqual(["/nominations"]);
     expect(to(headerRoleLinks(user("reviewer")))).toEqual(["/review"]);
-    expect(to(headerRoleLinks(user("exhibitor")))).toEqual(["/account/staff-badges"]);
+    expect(to(headerRoleLinks(user("exhibitor")))).toEqual(["/account/exhibitor"]);
+    expect(to(accountRoleLinks(user("exhibitor"), null))).toEqual(["/account/exhibitor", "/account/staff-badges"]);
     expect(to(accountRoleLinks(user("organiser_staff"), "ed"))).toEqual(["/back-office", "/gate", "/desk/editions/ed/walk-in"]);
   });
 
@@ -41,6 +42,7 @@ describe("role links from grants", () => {
     expect(landingPath(user("gate_staff"))).toBe("/gate");
     expect(landingPath(user("reviewer"))).toBe("/review");
     expect(landingPath(user("trade_body_rep"))).toBe("/nominations");
+    expect(landingPath(user("exhibitor"))).toBe("/account/exhibitor");
     expect(landingPath(user("visitor"))).toBe("/");
   });
 });

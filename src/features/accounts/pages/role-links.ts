@@ -21,7 +21,7 @@ export function headerRoleLinks(actor: Actor): RoleLink[] {
   if (hasGrant(actor, "gate_staff")) links.push({ to: "/gate", label: "nav.gate" });
   if (hasGrant(actor, "trade_body_rep")) links.push({ to: "/nominations", label: "nav.nominations" });
   if (hasGrant(actor, "reviewer")) links.push({ to: "/review", label: "nav.reviews" });
-  if (hasGrant(actor, "exhibitor")) links.push({ to: "/account/staff-badges", label: "nav.staffBadges" });
+  if (hasGrant(actor, "exhibitor")) links.push({ to: "/account/exhibitor", label: "nav.exhibitorPortal" });
   return links;
 }
 
@@ -35,12 +35,13 @@ export function accountRoleLinks(actor: Actor, deskEditionId: string | null): Ro
   const scans = hasGrant(actor, "gate_staff") || can(actor, "backoffice.enter");
   if (scans) links.push({ to: "/gate", label: "nav.gate" });
   if (scans && deskEditionId) links.push({ to: `/desk/editions/${deskEditionId}/walk-in`, label: "nav.walkIn" });
-  return [...links, ...headerRoleLinks(actor).filter((l) => l.to !== "/gate")];
+  const exhibitor = hasGrant(actor, "exhibitor") ? [{ to: "/account/staff-badges", label: "nav.staffBadges" }] : [];
+  return [...links, ...headerRoleLinks(actor).filter((l) => l.to !== "/gate"), ...exhibitor];
 }
 
 /**
  * Where sign-in lands when nobody asked for a page: the back office for organiser staff and
- * administrators, else the person's one role page (gate, nominations, reviews, staff badges),
+ * administrators, else the person's one role page (gate, nominations, reviews, exhibitor portal),
  * else the home page. Nobody is sent to a page that would refuse them.
  */
 export function landingPath(actor: Actor): string {

@@ -14,6 +14,7 @@ import { assignJudges } from "../engine/assignment";
 import { scoreInput, conflictInput } from "../schemas";
 import { awardRoundKinds, awardAssignments, awardCategories, awardConflicts, awardCriteria, awardEntries, awardJudges, awardRounds, awardScores } from "../tables";
 import { categoryForChange, roundOf } from "./setup";
+import { evidenceOf } from "./evidence";
 
 // Judging (issue #13, awards item 3): load-balanced assignment with automatic recusal, a judge's
 // own assigned entries and scores, conflict declarations. A judge never sees another judge's
@@ -100,12 +101,13 @@ export async function myJudging(ctx: Ctx, raw: unknown = {}) {
       .select({ entryId: awardScores.entryId, criterionId: awardScores.criterionId, score: awardScores.score, comment: awardScores.comment })
       .from(awardScores)
       .where(and(eq(awardScores.roundId, r.round.id), eq(awardScores.userId, userId)));
+    const evidence = await evidenceOf(ctx.db, entries.map((e) => e.id));
     out.push({
       ...r,
       criteria,
       entries: entries.map((e) => {
         const mine = scores.filter((s) => s.entryId === e.id);
-        return { ...e, scores: mine, complete: criteria.length > 0 && criteria.every((c) => mine.some((s) => s.criterionId === c.id)) };
+        return { ...e, evidence: evidence.get(e.id) ?? [], scores: mine, complete: criteria.length > 0 && criteria.every((c) => mine.some((s) => s.criterionId === c.id)) };
       }),
     });
   }

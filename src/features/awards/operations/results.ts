@@ -14,6 +14,7 @@ import { certificateInput, editionSlugInput, lockInput } from "../schemas";
 import { awardCategories, awardCriteria, awardEntries, awardResults, awardRounds } from "../tables";
 import { isSealed, roundLeaderboard } from "./board";
 import { categoryForChange, roundOf } from "./setup";
+import { localDateTime } from "../../../platform/zone";
 
 // Results (issue #13, awards item 4): an organiser locks a category once its final round is closed:
 // the final leaderboard's winners and runners-up are written and sealed (the database refuses any
@@ -27,12 +28,14 @@ export async function lockResults(ctx: Ctx, raw: unknown) {
     if (category.lockedAt) throw new DomainError("award_results_locked");
     const final = await roundOf(tx, category.id, "final");
     if (final.status !== "closed") throw new DomainError("award_rounds_not_closed");
+    const publishAt = typeof input.publishAt === "string" ? localDateTime(input.publishAt, edition.timezone) : input.publishAt;
+    if (!publishAt) throw new DomainError("validation_failed", { fields: [{ path: "publishAt", code: "invalid_date" }] });
     const places = placesOf(await roundLeaderboard(tx, final), category.winners, category.runnersUp);
     if (places.length) await tx.insert(awardResults).values(places.map((p, i) => ({ categoryId: category.id, entryId: p.entryId, place: p.place, rank: i + 1, meanNormalised: Math.round(p.meanNormalised * 100) })));
     const now = ctx.clock.now();
-    await tx.update(awardCategories).set({ lockedAt: now, publishAt: input.publishAt < now ? now : input.publishAt }).where(eq(awardCategories.id, category.id));
-    await recordAudit(tx, ctx, { action: "award.results_locked", entityType: "award_category", entityId: category.id, organiserId: edition.organiserId, editionId: edition.id, data: { places: places.length, publishAt: input.publishAt.toISOString() } });
-    return { places: places.length, publishAt: input.publishAt < now ? now : input.publishAt };
+    await tx.update(awardCategories).set({ lockedAt: now, publishAt: publishAt < now ? now : publishAt }).where(eq(awardCategories.id, category.id));
+    await recordAudit(tx, ctx, { action: "award.results_locked", entityType: "award_category", entityId: category.id, organiserId: edition.organiserId, editionId: edition.id, data: { places: places.length, publishAt: publishAt.toISOString() } });
+    return { places: places.length, publishAt: publishAt < now ? now : publishAt };
   });
 }
 

@@ -88,7 +88,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       case "assign":
         return assignRound(ctx, { categoryId, round });
       case "lock":
-        return lockResults(ctx, { categoryId, publishAt: text("publishAt") ? new Date(`${text("publishAt")}:00+05:00`) : "" });
+        return lockResults(ctx, { categoryId, publishAt: text("publishAt") ?? "" });
       default:
         throw new DomainError("bad_request");
     }

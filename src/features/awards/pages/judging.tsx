@@ -120,6 +120,19 @@ export default function JudgingPage({
                 {e.statement ? (
                   <blockquote dir="auto">{e.statement}</blockquote>
                 ) : null}
+                {e.evidence.length ? (
+                  <p>
+                    {t("awards.judging.evidence")}:{" "}
+                    {e.evidence.map((f, i) => (
+                      <span key={f.id}>
+                        {i ? ", " : ""}
+                        <a href={`/awards/evidence/${f.id}`} dir="auto">
+                          {f.fileName}
+                        </a>
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
                 {!open ? (
                   // A round not open: the judge's own scores, read only (no form to fill).
                   <ul>

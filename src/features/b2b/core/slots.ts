@@ -197,25 +197,5 @@ export function schedulerSlots(p: SlotProgramme): EngineSlot[] {
   }));
 }
 
-/** The instant of `minute` past local midnight on the date `isoDate` (YYYY-MM-DD) in `timeZone`.
- *  A wall time skipped by a daylight-saving change moves forward by the gap (as Temporal's
- *  "compatible" disambiguation does). */
-export function localInstant(isoDate: string, minute: number, timeZone: string): Date {
-  const [y, mo, d] = isoDate.split("-").map(Number) as [number, number, number];
-  const asUtc = Date.UTC(y, mo - 1, d, 0, minute);
-  // The zone's offset at a moment: its wall clock read as UTC, minus the moment.
-  const offsetAt = (t: number) => {
-    const f = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-    const v = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
-    return Date.UTC(Number(v.year), Number(v.month) - 1, Number(v.day), Number(v.hour), Number(v.minute), Number(v.second)) - t;
-  };
-  const first = asUtc - offsetAt(asUtc);
-  return new Date(asUtc - offsetAt(first));
-}
-
-/** The wall time of `at` in `timeZone`: its date (YYYY-MM-DD) and minutes since local midnight. */
-export function wallTime(at: Date, timeZone: string): { date: string; minute: number } {
-  const f = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
-  const v = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
-  return { date: `${v.year}-${v.month}-${v.day}`, minute: Number(v.hour) * 60 + Number(v.minute) };
-}
+// Wall times in the edition's zone: one home for the arithmetic (platform/zone.ts).
+export { localInstant, wallTime } from "../../../platform/zone";

@@ -4,6 +4,7 @@ import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmails, type EmailMessage } from "../../../platform/mail/outbox";
+import { stallPort } from "../stall-port";
 import { b2bMeetings, b2bRepairs, type RepairKind } from "../tables";
 import { frameOf, partiesOf, placeText, slotTimes, type Meeting } from "./meeting-rows";
 
@@ -51,6 +52,14 @@ export async function settleChange(tx: Executor, ctx: Ctx, editionId: string, ou
   const frame = await frameOf(tx, editionId);
   const all = [...moved.map((m) => m.meeting), ...cancelled.map((c) => c.meeting), ...added];
   const parties = await partiesOf(tx, all.flatMap((m) => [m.smeParticipantId, m.buyerParticipantId]));
+  // A stall meeting's email names the stall ("stall 2-114, Hall 2"), as the schedule does.
+  const stallSmes = [...all.filter((m) => m.place === "stall"), ...moved.filter((m) => m.from.place === "stall").map((m) => m.meeting)].map((m) => m.smeParticipantId);
+  const atStall = [...new Set(stallSmes.map((id) => parties.get(id)?.enterpriseId).filter((id): id is string => !!id))];
+  const stalls = atStall.length ? await stallPort().stallsOf(tx, editionId, atStall) : new Map();
+  const where = (w: Where, smeParticipantId: string, l: "en" | "ur") => {
+    const enterpriseId = parties.get(smeParticipantId)?.enterpriseId;
+    return placeText({ ...w, stall: enterpriseId ? stalls.get(enterpriseId) : null }, l);
+  };
 
   const lines = new Map<string, string[]>();
   const say = (m: Meeting, line: (forId: string, partnerId: string) => string) => {
@@ -70,7 +79,7 @@ export async function settleChange(tx: Executor, ctx: Ctx, editionId: string, ou
   for (const { meeting: m } of cancelled) {
     say(m, (me, other) => {
       const l = parties.get(me)!.locale;
-      return translate(l, "b2b.email.changes.cancelled", { ...slotWords(frame, m.day, m.startMinute), partner: partnerName(other, l), place: placeText(m, l) });
+      return translate(l, "b2b.email.changes.cancelled", { ...slotWords(frame, m.day, m.startMinute), partner: partnerName(other, l), place: where(m, m.smeParticipantId, l) });
     });
   }
   for (const { meeting: m, from } of moved) {
@@ -80,15 +89,15 @@ export async function settleChange(tx: Executor, ctx: Ctx, editionId: string, ou
       return translate(l, "b2b.email.changes.moved", {
         ...slotWords(frame, m.day, m.startMinute),
         partner: partnerName(other, l),
-        place: placeText(m, l),
-        was: `${was.date} ${was.time}, ${placeText(from, l)}`,
+        place: where(m, m.smeParticipantId, l),
+        was: `${was.date} ${was.time}, ${where(from, m.smeParticipantId, l)}`,
       });
     });
   }
   for (const m of added) {
     say(m, (me, other) => {
       const l = parties.get(me)!.locale;
-      return translate(l, "b2b.email.changes.added", { ...slotWords(frame, m.day, m.startMinute), partner: partnerName(other, l), place: placeText(m, l) });
+      return translate(l, "b2b.email.changes.added", { ...slotWords(frame, m.day, m.startMinute), partner: partnerName(other, l), place: where(m, m.smeParticipantId, l) });
     });
   }
   const emails: EmailMessage[] = [];

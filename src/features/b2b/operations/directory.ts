@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
@@ -9,6 +9,7 @@ import { clusters, sectors } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
 import { b2bParticipants, b2bProfiles, exportReadiness, participantKinds } from "../tables";
 import { ownParticipant, type Participant } from "./participants";
+import { exportBands, readinessPort, type ExportScore } from "../readiness-port";
 
 // The directory (issue #11, item 3): a participant browses the OTHER side: only participants that
 // are visible (approved, opted in, not withdrawn, the same edition: what visibleParticipants in
@@ -36,6 +37,8 @@ export const directoryFilters = z.strictObject({
   sizeClass: z.enum(["micro", "small", "medium"]).optional(),
   certification: z.string().trim().min(1).max(80).optional(),
   exportReadiness: z.enum(exportReadiness).optional(),
+  /** The lowest band of the baseline's export-readiness score (exhibitors only). */
+  exportBand: z.enum(exportBands).optional(),
   page: z.number().int().min(1).max(10_000).optional(),
 });
 export type DirectoryFilters = z.output<typeof directoryFilters>;
@@ -182,10 +185,15 @@ export async function viewer(db: Executor, ctx: Ctx, r: { participantId?: string
  * complete profiles first (then by id: stable pages). `total` counts every match.
  */
 export async function directory(ctx: Ctx, raw: unknown) {
-  const { participantId, token: t, page = 1, ...filters } = parseInput(directoryInput, raw);
+  const { participantId, token: t, page = 1, exportBand, ...filters } = parseInput(directoryInput, raw);
   const me = await viewer(ctx.db, ctx, { participantId, token: t });
+  // Exhibitors' baseline scores (the buyer side browses them): shown on the cards, and the
+  // band filter keeps those at or above the band (an exhibitor without a baseline has no score).
+  const scores = me.side === "buyer" ? await readinessPort().exportScores(ctx.db, me.editionId) : new Map<string, ExportScore>();
+  const floor = exportBand ? exportBands.indexOf(exportBand) : -1;
+  const banded = exportBand ? [...scores].filter(([, s]) => exportBands.indexOf(s.band) >= floor).map(([id]) => id) : null;
   const rows = await cardQuery(ctx.db, { total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .where(and(visibleWhere(me.editionId), ne(b2bParticipants.side, me.side), ...filterWhere(filters)))
+    .where(and(visibleWhere(me.editionId), ne(b2bParticipants.side, me.side), ...filterWhere(filters), banded ? (banded.length ? inArray(b2bParticipants.enterpriseId, banded) : sql`false`) : undefined))
     .orderBy(desc(sql`coalesce(${b2bProfiles.completeness}, 0)`), asc(b2bParticipants.id))
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
@@ -196,7 +204,7 @@ export async function directory(ctx: Ctx, raw: unknown) {
     pageSize: PAGE_SIZE,
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    cards: rows.map(presentCard),
+    cards: rows.map((r) => ({ ...presentCard(r), exportScore: (r.enterpriseId && scores.get(r.enterpriseId)) || null })),
   };
 }
 

@@ -29,6 +29,8 @@ export interface PartyInfo {
   phone: string | null;
   contactName: string | null;
   locale: Locale;
+  /** The exhibitor's enterprise (SME side only): where its stall is. */
+  enterpriseId: string | null;
 }
 
 /** Names and contacts of participants: an exhibitor by its enterprise and the contact of its
@@ -65,9 +67,9 @@ export async function partiesOf(db: Executor, ids: string[]): Promise<Map<string
     const locale: Locale = isLocale(r.p.locale) ? r.p.locale : "en";
     if (r.p.side === "sme") {
       const c = contacts.find((x) => x.editionId === r.p.editionId && x.ntn === r.ntn);
-      out.set(r.p.id, { id: r.p.id, side: "sme", kind: r.p.kind, name: r.eName ?? "", nameUr: r.eNameUr, organisation: null, email: c?.email ?? null, phone: c?.phone ?? null, contactName: c?.name ?? null, locale });
+      out.set(r.p.id, { id: r.p.id, side: "sme", kind: r.p.kind, name: r.eName ?? "", nameUr: r.eNameUr, organisation: null, email: c?.email ?? null, phone: c?.phone ?? null, contactName: c?.name ?? null, locale, enterpriseId: r.p.enterpriseId });
     } else {
-      out.set(r.p.id, { id: r.p.id, side: "buyer", kind: r.p.kind, name: r.rName ?? "", nameUr: r.rNameUr, organisation: r.rOrg, email: r.rEmail, phone: r.rPhone, contactName: r.rName, locale });
+      out.set(r.p.id, { id: r.p.id, side: "buyer", kind: r.p.kind, name: r.rName ?? "", nameUr: r.rNameUr, organisation: r.rOrg, email: r.rEmail, phone: r.rPhone, contactName: r.rName, locale, enterpriseId: null });
     }
   }
   return out;

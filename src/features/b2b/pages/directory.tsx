@@ -17,7 +17,7 @@ export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "b2b.directory.title");
 }
 
-const FILTERS = ["q", "kind", "sector", "cluster", "province", "sizeClass", "certification", "exportReadiness"] as const;
+const FILTERS = ["q", "kind", "sector", "cluster", "province", "sizeClass", "certification", "exportReadiness", "exportBand"] as const;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ref = refOf(params.who);
@@ -80,6 +80,12 @@ export default function DirectoryPage({ loaderData: d, params }: Route.Component
               label={t("b2b.directory.exportReadiness")}
               defaultValue={String(f.exportReadiness ?? "")}
               options={[any, ...d.readiness.map((s) => ({ value: s, label: t(`b2b.exportReadiness.${s}`) }))]}
+            />
+            <SelectField
+              name="exportBand"
+              label={t("b2b.directory.exportBand")}
+              defaultValue={String(f.exportBand ?? "")}
+              options={[any, ...(["developing", "ready", "advanced"] as const).map((s) => ({ value: s, label: t("b2b.directory.exportBandAtLeast", { band: t(`b2b.exportBand.${s}`) }) }))]}
             />
             <Field name="certification" label={t("b2b.directory.certification")} defaultValue={String(f.certification ?? "")} />
             <div className="field">

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { pick, useLocale, useT } from "../../../web/i18n";
 import type { Card } from "../operations/directory";
+import type { ExportScore } from "../readiness-port";
 import { participantBase } from "./who";
 
 // One participant of the other side as the directory and the recommendations show it: who, where,
@@ -17,7 +18,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function ParticipantCard({ card: c, who, level = 3, children }: { card: Card; who: string; level?: 2 | 3; children?: ReactNode }) {
+export function ParticipantCard({ card: c, who, level = 3, children }: { card: Card & { exportScore?: ExportScore | null }; who: string; level?: 2 | 3; children?: ReactNode }) {
   const H = level === 2 ? "h2" : "h3";
   const t = useT();
   const locale = useLocale();
@@ -54,6 +55,11 @@ export function ParticipantCard({ card: c, who, level = 3, children }: { card: C
         ) : null}
         {c.certifications.length ? <Row label={t("b2b.card.certifications")}>{c.certifications.join(", ")}</Row> : null}
         {c.sectors.length ? <Row label={t("b2b.card.sectors")}>{c.sectors.join(", ")}</Row> : null}
+        {c.exportScore ? (
+          <Row label={t("b2b.card.exportScore")}>
+            <a href="/baseline/method">{t("b2b.card.exportScoreValue", { score: c.exportScore.score, band: t(`b2b.exportBand.${c.exportScore.band}`) })}</a>
+          </Row>
+        ) : null}
       </dl>
       <p className="hint" style={{ marginBlock: "0.25rem" }}>
         {t("b2b.card.completeness", { score: c.completeness })}

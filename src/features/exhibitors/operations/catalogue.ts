@@ -97,9 +97,23 @@ async function loadCatalogue(ctx: Ctx, slug: string) {
     .where(and(eq(floorStalls.editionId, edition.id), eq(floorStalls.state, "confirmed")));
   const sectorById = new Map(sectorRows.map((s) => [s.id, { code: s.code, nameEn: s.nameEn, nameUr: s.nameUr }]));
   const clusterBySlug = new Map(clusterRows.map((c) => [c.slug, c]));
+  // Grouped once, so building the list stays linear in exhibitors, products and files.
+  const stallOf = new Map(stalls.map((s) => [s.enterpriseId, s]));
+  const group = <T extends { profileId: string }>(list: T[]) => {
+    const out = new Map<string, T[]>();
+    for (const x of list) {
+      const l = out.get(x.profileId);
+      if (l) l.push(x);
+      else out.set(x.profileId, [x]);
+    }
+    return out;
+  };
+  const prodsOf = group(prods);
+  const filesOf = group(files);
   const exhibitors: CatalogueExhibitor[] = rows.map(({ p, e }) => {
     const c = e.clusterSlug ? clusterBySlug.get(e.clusterSlug) : undefined;
-    const stall = stalls.find((s) => s.enterpriseId === e.id);
+    const stall = stallOf.get(e.id);
+    const own = filesOf.get(p.id) ?? [];
     return {
       slug: e.slug,
       nameEn: e.nameEn,
@@ -118,12 +132,10 @@ async function loadCatalogue(ctx: Ctx, slug: string) {
       website: p.website,
       email: p.email,
       phone: p.phone,
-      logoId: files.find((f) => f.profileId === p.id && f.kind === "logo")?.id ?? null,
-      photoIds: files.filter((f) => f.profileId === p.id && f.kind === "photo").map((f) => f.id),
+      logoId: own.find((f) => f.kind === "logo")?.id ?? null,
+      photoIds: own.filter((f) => f.kind === "photo").map((f) => f.id),
       stall: stall ? { hall: stall.hall, number: stall.number } : null,
-      products: prods
-        .filter((x) => x.profileId === p.id)
-        .map((x) => ({ id: x.id, nameEn: x.nameEn, nameUr: x.nameUr, hsCode: x.hsCode, descriptionEn: x.descriptionEn, descriptionUr: x.descriptionUr })),
+      products: (prodsOf.get(p.id) ?? []).map((x) => ({ id: x.id, nameEn: x.nameEn, nameUr: x.nameUr, hsCode: x.hsCode, descriptionEn: x.descriptionEn, descriptionUr: x.descriptionUr })),
     };
   });
   return {

@@ -1,12 +1,14 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "../../../platform/auth/tables";
 import { recordAudit } from "../../../platform/audit/record";
+import { auditEntries } from "../../../platform/audit/tables";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmails, type EmailMessage } from "../../../platform/mail/outbox";
 import { parseInput } from "../../../platform/validation";
+import { endOfLocalDay } from "../../../platform/zone";
 import { roleGrants } from "../../accounts/tables";
 import { enterprises } from "../../editions/enterprise-tables";
 import { editionFor, editionForChange } from "../../editions/for-change";
@@ -64,17 +66,6 @@ export async function exhibitorsOverview(ctx: Ctx, raw: unknown) {
   };
 }
 
-/** The instant a local date ends (23:59:59) in a timezone. */
-export function endOfLocalDay(date: string, timeZone: string): Date {
-  const guess = new Date(`${date}T23:59:59Z`);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
-      .formatToParts(guess)
-      .map((p) => [p.type, p.value]),
-  );
-  const local = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
-  return new Date(guess.getTime() - (local - guess.getTime()));
-}
 
 const day = z.union([z.iso.date(), z.literal("")]).nullish();
 
@@ -107,16 +98,29 @@ function chaseEmail(locale: "en" | "ur", to: string, edition: { nameEn: string; 
 }
 
 /**
- * Emails every late exhibitor once: to its exhibitor account (the first by email; else the
+ * Emails every late exhibitor not already chased in the last 24 hours: to its exhibitor account (the first by email; else the
  * profile's contact email), in that account's language, listing the late items. Audited once with
- * the enterprises chased. Returns how many were chased and how many had no address.
+ * the enterprises chased. Returns how many were chased, how many had no address and how many were
+ * left alone because they were chased less than a day ago.
  */
+const CHASE_GAP_MS = 24 * 3_600_000;
+
 export async function chaseLate(ctx: Ctx, raw: unknown) {
   const input = parseInput(z.object({ editionId: z.uuid() }), raw);
   return inTransaction(ctx, async (tx, c) => {
     const edition = await editionForChange(tx, c.actor, input.editionId, "exhibitor.manage");
-    const late = (await statuses(tx, edition.id, c.clock.now())).filter((s) => s.late);
-    if (!late.length) return { chased: 0, unreachable: 0 };
+    const now = c.clock.now();
+    // Once a day at most: an exhibitor chased in the last 24 hours (by anyone) is not written to
+    // again; the audit entries of earlier chases name whom they reached.
+    const recent = await tx
+      .select({ data: auditEntries.data })
+      .from(auditEntries)
+      .where(and(eq(auditEntries.action, "exhibitor.chased"), eq(auditEntries.editionId, edition.id), gt(auditEntries.at, new Date(now.getTime() - CHASE_GAP_MS))));
+    const chasedLately = new Set(recent.flatMap((r) => (Array.isArray(r.data.enterprises) ? (r.data.enterprises as string[]) : [])));
+    const overdue = (await statuses(tx, edition.id, now)).filter((s) => s.late);
+    const late = overdue.filter((s) => !chasedLately.has(s.enterpriseId));
+    const recentlyChased = overdue.length - late.length;
+    if (!late.length) return { chased: 0, unreachable: 0, recentlyChased };
     const accounts = await tx
       .select({ enterpriseId: roleGrants.enterpriseId, email: users.email, locale: users.locale })
       .from(roleGrants)
@@ -139,7 +143,7 @@ export async function chaseLate(ctx: Ctx, raw: unknown) {
     }
     await queueEmails(tx, c.clock, mails);
     await recordAudit(tx, c, { action: "exhibitor.chased", entityType: "edition", entityId: edition.id, editionId: edition.id, organiserId: edition.organiserId, data: { chased: chased.length, unreachable, enterprises: chased } });
-    return { chased: chased.length, unreachable };
+    return { chased: chased.length, unreachable, recentlyChased };
   });
 }
 

@@ -130,7 +130,7 @@ export async function ownPortal(ctx: Ctx, editionId?: string | null) {
     published: false,
   };
   return {
-    edition: { id: edition.id, slug: edition.slug, nameEn: edition.nameEn, nameUr: edition.nameUr },
+    edition: { id: edition.id, slug: edition.slug, nameEn: edition.nameEn, nameUr: edition.nameUr, timezone: edition.timezone },
     editions: choices.map((e) => ({ id: e.id, nameEn: e.nameEn, nameUr: e.nameUr })),
     enterprise: { id: own.enterpriseId, slug: firm?.slug ?? "", nameEn: firm?.nameEn ?? "", nameUr: firm?.nameUr ?? null },
     saved: !!profile,

@@ -29,11 +29,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const result = await runForm(context.ctx.locale, form, async () => {
     if (intent === "deadlines") {
       await setDeadlines(context.ctx, { editionId: params.editionId, fascia: s("fascia"), power: s("power"), samples: s("samples"), documents: s("documents") });
-      return { intent, chased: 0, unreachable: 0 };
+      return { intent, chased: 0, unreachable: 0, recentlyChased: 0 };
     }
     if (intent === "chase") return { intent, ...(await chaseLate(context.ctx, { editionId: params.editionId })) };
     await sendMessage(context.ctx, { editionId: params.editionId, bodyEn: s("bodyEn"), bodyUr: s("bodyUr") });
-    return { intent: "message", chased: 0, unreachable: 0 };
+    return { intent: "message", chased: 0, unreachable: 0, recentlyChased: 0 };
   });
   if (!result.ok) return result.response;
   return { ok: true as const, ...result.value };
@@ -54,7 +54,7 @@ export default function BoExhibitors({ loaderData: d, actionData }: Route.Compon
       <p className="eyebrow">{pick(locale, d.edition.nameEn, d.edition.nameUr)}</p>
       <h1>{t("exhibitors.bo.title")}</h1>
       {done ? (
-        <Notice>{done.intent === "chase" ? t("exhibitors.bo.chased", { chased: n(done.chased), unreachable: n(done.unreachable) }) : done.intent === "deadlines" ? t("exhibitors.bo.deadlinesSaved") : t("exhibitors.bo.sent")}</Notice>
+        <Notice>{done.intent === "chase" ? t("exhibitors.bo.chased", { chased: n(done.chased), unreachable: n(done.unreachable), recent: n(done.recentlyChased) }) : done.intent === "deadlines" ? t("exhibitors.bo.deadlinesSaved") : t("exhibitors.bo.sent")}</Notice>
       ) : null}
       <FormError failure={failure} />
       <p data-testid="late-count">{t("exhibitors.bo.count", { late: n(d.lateCount), total: n(d.total) })}</p>

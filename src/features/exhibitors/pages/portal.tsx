@@ -100,7 +100,7 @@ export default function Portal({ loaderData: d, actionData }: Route.ComponentPro
       ) : null}
       {actionData && "intent" in actionData ? <Notice>{t("exhibitors.portal.saved")}</Notice> : null}
       <p>
-        <a href="/account/exhibitor/baseline">{t("baseline.answerLink")}</a>
+        <a href="/account/exhibitor/baseline">{t("baseline.answerLink")}</a> · <a href="/account/exhibitor/awards">{t("awards.apply.title")}</a>
         {" · "}<a href={`/account/exhibitor/leads?edition=${d.edition.id}`}>{t("leads.page.title")}</a>
       </p>
       <FormError failure={failure} />
@@ -110,7 +110,7 @@ export default function Portal({ loaderData: d, actionData }: Route.ComponentPro
         {d.checklist.map((c) => (
           <li key={c.item} data-item={c.item} data-state={c.done ? "done" : c.late ? "late" : "todo"}>
             {t(`exhibitors.item.${c.item}`)}: <strong>{t(c.done ? "exhibitors.status.done" : c.late ? "exhibitors.status.late" : "exhibitors.status.todo")}</strong>
-            {c.dueAt ? ` (${t("exhibitors.due", { date: formatDateTime(c.dueAt, locale, "Asia/Karachi") })})` : ""}
+            {c.dueAt ? ` (${t("exhibitors.due", { date: formatDateTime(c.dueAt, locale, d.edition.timezone) })})` : ""}
           </li>
         ))}
       </ul>
@@ -157,7 +157,7 @@ export default function Portal({ loaderData: d, actionData }: Route.ComponentPro
         <ul data-testid="messages">
           {d.messages.map((m) => (
             <li key={m.id}>
-              <span className="muted">{formatDateTime(m.createdAt, locale, "Asia/Karachi")}</span>
+              <span className="muted">{formatDateTime(m.createdAt, locale, d.edition.timezone)}</span>
               <br />
               {pick(locale, m.bodyEn, m.bodyUr)}
             </li>

@@ -66,12 +66,4 @@ export function minuteOf(text: string): number | undefined {
 /** 545 → "09:05". */
 export const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 
-/** The instant of local `date` (YYYY-MM-DD) at `minute` in `timeZone`. */
-export function localInstant(date: string, minute: number, timeZone: string): Date {
-  const guess = Date.parse(`${date}T00:00:00Z`) + minute * 60_000;
-  // The zone's offset at that moment (Asia/Karachi has none to worry about, but be right anyway).
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(new Date(guess));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const asLocal = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-  return new Date(guess - (asLocal - guess));
-}
+export { localInstant } from "../../../platform/zone";

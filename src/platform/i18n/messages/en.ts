@@ -20,6 +20,7 @@ export const en = {
   "nav.nominations": "Nominations",
   "nav.reviews": "Reviews",
   "nav.staffBadges": "Staff badges",
+  "nav.exhibitorPortal": "Exhibitor portal",
 
   "home.title": "{edition}",
   "home.dates": "Dates",

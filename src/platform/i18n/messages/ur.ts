@@ -19,6 +19,7 @@ export const ur: Record<PlatformMessageKey, string> = {
   "nav.nominations": "نامزدگیاں",
   "nav.reviews": "جائزے",
   "nav.staffBadges": "عملے کے بیج",
+  "nav.exhibitorPortal": "نمائش کنندہ پورٹل",
 
   "home.title": "{edition}",
   "home.dates": "تاریخیں",
