@@ -25,6 +25,7 @@ export const layers = [
   "baseline", // the SME baseline survey, answers, readiness scores (engine/), dashboards
   "awards", // the SME awards: categories, entries, judging rounds, recusal, sealed results, certificates
   "privacy", // personal data: a person's export, erasure on request, retention per edition (over every feature's part)
+  "leads", // lead retrieval at the stalls: badge scans by exhibitors, consent, stay-in-touch requests, retention
   "home", // public home pages
   "backoffice", // organisers' back office: audit log, outbox, lookups
   "demo", // the demo seed: composes every feature

@@ -29,6 +29,7 @@ import * as selection from "./features/selection/messages";
 import * as programmeSeats from "./features/programme/messages-seats";
 import * as floorPlan from "./features/floor/messages-plan";
 import * as privacy from "./features/privacy/messages";
+import * as leads from "./features/leads/messages";
 
 // One set a line, so that a new set is one added line (and merges without conflict).
 const features = [
@@ -57,6 +58,7 @@ const features = [
   floorPlan,
   baselineFigures,
   privacy,
+  leads,
 ] as const;
 for (const set of features) addMessages(set);
 

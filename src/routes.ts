@@ -79,6 +79,8 @@ export default [
   route("account/my-data.json", "features/privacy/pages/my-data-json.ts"),
   route("registration/:token/data", "features/privacy/pages/link-data.tsx"),
   route("registration/:token/data.json", "features/privacy/pages/link-data-json.ts"),
+  ...prefix("account/exhibitor/leads", [index("features/leads/pages/leads.tsx"), route("export", "features/leads/pages/leads-export.ts")]),
+  route("registration/:token/leads", "features/leads/pages/visitor.tsx"),
   ...prefix("back-office", [
     layout("features/backoffice/pages/shell.tsx", [
       index("features/backoffice/pages/overview.tsx"),
@@ -109,6 +111,7 @@ export default [
       route("editions/:editionId/awards", "features/awards/pages/bo-awards.tsx"),
       route("editions/:editionId/programme/sessions/:sessionId/invitations", "features/programme/pages/invitations.tsx"),
       route("editions/:editionId/privacy", "features/privacy/pages/bo-privacy.tsx"),
+      route("editions/:editionId/leads", "features/leads/pages/bo-leads.tsx"),
       route("selection", "features/selection/pages/current.ts"),
       route("audit", "features/backoffice/pages/audit.tsx"),
       route("outbox", "features/backoffice/pages/outbox.tsx"),

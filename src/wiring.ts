@@ -27,6 +27,7 @@ import { b2bPersonalDataPart } from "./features/b2b/personal-data-part";
 import { programmePersonalDataPart } from "./features/programme/personal-data-part";
 import { meetdayPersonalDataPart } from "./features/meetday/personal-data-part";
 import { baselinePersonalDataPart } from "./features/baseline/personal-data-part";
+import { leadsPersonalDataPart } from "./features/leads/personal-data-part";
 
 provideBadgePort(checkinBadgePort);
 provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart, programmeCopyPart, baselineCopyPart, awardsCopyPart, privacyCopyPart]);
@@ -43,4 +44,5 @@ providePersonalDataParts([
   programmePersonalDataPart,
   meetdayPersonalDataPart,
   baselinePersonalDataPart,
+  leadsPersonalDataPart,
 ]);

@@ -10,6 +10,7 @@ import { backofficeApi } from "../features/backoffice/api";
 import { selectionApi } from "../features/selection/api";
 import { registrationApi } from "../features/registration/api";
 import { b2bApi } from "../features/b2b/api";
+import { leadsApi } from "../features/leads/api";
 import { b2bDirectoryApi } from "../features/b2b/api-directory";
 import { b2bRequestsApi } from "../features/b2b/api-requests";
 import { b2bRunsApi } from "../features/b2b/api-runs";
@@ -64,6 +65,7 @@ const tags = [
   { name: "floor (organiser)", description: "The plan editor: halls, stalls, rows and blocks, areas, undo, CSV/DXF import, SVG/PDF export." },
   { name: "meeting day", description: "B2B meeting check-in with badges, the lounge board, no-shows, outcomes and follow-ups, the outcome dashboard." },
   { name: "personal data", description: "A person's own data (signed in, or by a registration's manage link); erasure on request and the retention setting (organiser staff)." },
+  { name: "leads", description: "Lead retrieval at the stalls: an exhibitor scans visitors' badges and reads only its own leads (details only with the visitor's consent); organisers read counts." },
 ];
 
 export function createApi(services: AppServices) {
@@ -114,6 +116,7 @@ export function createApi(services: AppServices) {
   api.route("/", baselineApi(services));
   api.route("/", awardsApi(services));
   api.route("/", privacyApi(services));
+  api.route("/", leadsApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {

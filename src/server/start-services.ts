@@ -9,6 +9,7 @@ import { startRequestExpiry } from "../features/b2b/operations/requests-organise
 import { startRunRunner } from "../features/b2b/run-worker";
 import { startMeetdayRunner } from "../features/meetday/operations/runner";
 import { startRetentionRunner } from "../features/privacy/operations/retention";
+import { startLeadsRunner } from "../features/leads/operations/retention";
 
 export interface Running {
   services: AppServices;
@@ -54,6 +55,8 @@ export async function startServices(
     const meetday = options.clock ? undefined : startMeetdayRunner({ db: database.db, clock, config, onError: (e) => console.error("meetday runner:", e) });
     // Personal data (issue #15, part 7): each edition's retention setting applied hourly, idempotent.
     const retention = options.clock ? undefined : startRetentionRunner({ db: database.db, clock, config, onError: (e) => console.error("retention sweep:", e) });
+    // Leads at the stalls: deleted 90 days after the show unless the visitor agreed (hourly, idempotent).
+    const leadsRunner = options.clock ? undefined : startLeadsRunner({ db: database.db, clock, config, onError: (e) => console.error("leads retention:", e) });
     const services: AppServices = { db: database.db, clock, config, notifyOutbox: () => worker?.notify() };
     return {
       services,
@@ -65,6 +68,7 @@ export async function startServices(
         await expiry?.stop();
         await meetday?.stop();
         await retention?.stop();
+        await leadsRunner?.stop();
         await database.close();
       },
     };

@@ -45,6 +45,7 @@ const pages: [module: string, param: string][] = [
   ["../features/programme/pages/door.tsx", "editionId"],
   ["../features/programme/pages/invitations.tsx", "editionId"],
   ["../features/privacy/pages/bo-privacy.tsx", "editionId"],
+  ["../features/leads/pages/bo-leads.tsx", "editionId"],
 ];
 
 const untouchable = new Proxy(

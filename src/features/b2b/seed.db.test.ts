@@ -181,3 +181,19 @@ describe("the demo's meeting day", () => {
     expect(f.reseedSeconds).toBeLessThan(30);
   });
 });
+
+// The stall leads' part of the demo (issue #14, item 7, src/features/leads/seed.ts), on the same seeding.
+describe("the demo's stall leads", () => {
+  it("has leads with and without the visitors' consent, and the demo exhibitor sees both; organisers see counts", async () => {
+    const { actorFor, ctxFor, demo } = await import("../../../tests/support/db");
+    const { ownLeads } = await import("../leads/operations/own-leads");
+    const { leadCounts } = await import("../leads/operations/organiser");
+    const mine = await ownLeads(ctxFor(t.db, await actorFor(t.db, demo.exhibitor), "en", AFTER_THE_SHOW), { editionId: y2026 });
+    expect(mine.counts.shared).toBeGreaterThan(0);
+    expect(mine.counts.notShared).toBeGreaterThan(0);
+    const counts = await leadCounts(ctxFor(t.db, await actorFor(t.db, demo.organiser), "en", AFTER_THE_SHOW), { editionId: y2026 });
+    console.log(`stall leads demo: ${JSON.stringify(counts.totals)}`);
+    expect(counts.totals.shared).toBeGreaterThan(0);
+    expect(counts.totals.pending).toBeGreaterThan(0);
+  });
+});

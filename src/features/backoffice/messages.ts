@@ -233,6 +233,11 @@ export const en = {
   "bo.audit.entity.baseline_response": "Baseline response",
   "bo.audit.action.programme.rsvp_waitlisted": "Put on a session's waitlist",
   "bo.audit.action.programme.waitlist_left": "Left a session's waitlist",
+  "bo.audit.action.leads.exported": "Leads exported by an exhibitor",
+  "bo.audit.action.leads.consent_set": "Consent to badge scanning changed",
+  "bo.audit.action.leads.withdrawn": "Details withdrawn from an exhibitor",
+  "bo.audit.action.leads.touch_answered": "Stay-in-touch request answered",
+  "bo.audit.entity.lead": "Lead at a stall",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -464,6 +469,11 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.entity.baseline_response": "بنیادی سروے کا جواب",
   "bo.audit.action.programme.rsvp_waitlisted": "سیشن کی انتظار فہرست میں شامل کیا گیا",
   "bo.audit.action.programme.waitlist_left": "سیشن کی انتظار فہرست چھوڑ دی گئی",
+  "bo.audit.action.leads.exported": "نمائش کنندہ نے لیڈز ڈاؤن لوڈ کیں",
+  "bo.audit.action.leads.consent_set": "بیج اسکین کی رضامندی بدلی گئی",
+  "bo.audit.action.leads.withdrawn": "نمائش کنندہ سے تفصیل واپس لی گئی",
+  "bo.audit.action.leads.touch_answered": "رابطے کی درخواست کا جواب دیا گیا",
+  "bo.audit.entity.lead": "اسٹال پر لیڈ",
 };
 
 // Every audit action and entity type has its name: typecheck fails on one without

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { BarChart } from "echarts/charts";
 import { GridComponent, LegendComponent } from "echarts/components";
 import * as echarts from "echarts/core";
@@ -59,7 +60,13 @@ export function barChartSvg(input: BarChartInput): string {
     });
     const svg = chart.renderToSVGString();
     // The fixed size becomes a viewBox only, so the chart shrinks to a 360 px screen.
-    return svg.replace(/^<svg width="\d+" height="\d+"/, `<svg class="chart" aria-hidden="true" focusable="false"${rtl ? ' direction="rtl"' : ""}`);
+    // ECharts numbers its CSS classes across every chart the process has drawn ("zr5-cls-19");
+    // renumbered per SVG, the same figures always give the same bytes.
+    // The prefix comes from the drawing itself, so two different charts on one page keep apart.
+    const prefix = `ch${createHash("sha1").update(svg.replace(/zr\d+-cls-\d+/g, "")).digest("hex").slice(0, 8)}`;
+    const classes = new Map<string, string>();
+    const stable = svg.replace(/zr\d+-cls-\d+/g, (c) => classes.get(c) ?? (classes.set(c, `${prefix}-${classes.size}`), `${prefix}-${classes.size - 1}`));
+    return stable.replace(/^<svg width="\d+" height="\d+"/, `<svg class="chart" aria-hidden="true" focusable="false"${rtl ? ' direction="rtl"' : ""}`);
   } finally {
     // An undisposed instance keeps timers that hold the Node process open.
     chart.dispose();

@@ -24,6 +24,7 @@ import { seedExhibitorsDemo } from "../exhibitors/seed";
 import { seedMeetdayDemo } from "../meetday/seed";
 import { seedPrivacyDemo } from "../privacy/seed";
 import { seedBaselineDemo } from "../baseline/seed";
+import { seedLeadsDemo } from "../leads/seed";
 
 export const DEMO_PASSWORD = "numaish-demo-2026";
 
@@ -215,6 +216,8 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     // The meeting day as it happened (issue #14): check-ins, no-shows, outcomes, 30-day follow-ups.
     await seedMeetdayDemo(tx, edition, clock.now());
     await seedPrivacyDemo(tx, [edition.id, nextEdition?.id], clock.now());
+    // Stall leads with and without the visitors' consent (leads/seed.ts), after the crowd.
+    await seedLeadsDemo(tx, edition, clock.now());
     // Whatever the day, every badge would be "not valid today" at the gate (the shows are not on
     // today): the first seeding starts a door rehearsal of day 1, for today, of the edition the
     // scanner opens on (check-in set-up page; it ends at midnight, an organiser can start another).

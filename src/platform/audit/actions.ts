@@ -151,6 +151,10 @@ export const auditActions = [
   "privacy.anonymised",
   "privacy.retention_set",
   "privacy.retention_swept",
+  "leads.exported",
+  "leads.consent_set",
+  "leads.withdrawn",
+  "leads.touch_answered",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -185,6 +189,7 @@ export const auditEntityTypes = [
   "baseline_response",
   "award_category",
   "award_entry",
+  "lead",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -17,3 +17,4 @@ export * from "../../features/meetday/tables";
 export * from "../../features/baseline/tables";
 export * from "../../features/awards/tables";
 export * from "../../features/privacy/tables";
+export * from "../../features/leads/tables";

@@ -121,6 +121,9 @@ export const policy = {
   "privacy.anonymise": staffOnly,
   "privacy.anonymiseAccount": admin,
   "privacy.retention": staffOnly,
+  // Leads at the stalls (issue #14, item 7): an exhibitor collects and reads only its own leads; organisers see counts only.
+  "leads.collect": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
+  "leads.counts": either(staff, token("catalogue:read")),
 } satisfies Record<string, Check>;
 
 export type Permission = keyof typeof policy;

@@ -47,6 +47,7 @@ export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
         { to: `${e}/outcomes`, label: t("meetday.admin.title") },
         { to: `${e}/baseline`, label: t("baseline.bo.title") },
         { to: `${e}/privacy`, label: t("privacy.bo.title") },
+        { to: `${e}/leads`, label: t("leads.admin.title") },
       ]
     : [];
   return (

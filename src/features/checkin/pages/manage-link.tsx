@@ -30,7 +30,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return manageAction(context.ctx, await request.formData(), { token: params.token });
 }
 
-export default function ManageLinkPage({ loaderData, actionData }: Route.ComponentProps) {
+export default function ManageLinkPage({ loaderData, actionData, params }: Route.ComponentProps) {
   const t = useT();
   const done = actionData && "done" in actionData ? actionData.done : null;
   const notice = done ? t(`registration.manage.${done}`) : loaderData.isNew ? t("registration.manage.thanks") : null;
@@ -39,6 +39,7 @@ export default function ManageLinkPage({ loaderData, actionData }: Route.Compone
       {loaderData.badge ? <HolderBadge badge={loaderData.badge} /> : null}
       <p>
         <a href={`/registration/${encodeURIComponent(loaderData.token)}/data`}>{t("privacy.mine.title")}</a>
+        <a href={`/registration/${params.token}/leads`}>{t("leads.visitor.link")}</a>
       </p>
     </ManageView>
   );

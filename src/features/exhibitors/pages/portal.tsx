@@ -101,6 +101,7 @@ export default function Portal({ loaderData: d, actionData }: Route.ComponentPro
       {actionData && "intent" in actionData ? <Notice>{t("exhibitors.portal.saved")}</Notice> : null}
       <p>
         <a href="/account/exhibitor/baseline">{t("baseline.answerLink")}</a> · <a href="/account/exhibitor/awards">{t("awards.apply.title")}</a>
+        {" · "}<a href={`/account/exhibitor/leads?edition=${d.edition.id}`}>{t("leads.page.title")}</a>
       </p>
       <FormError failure={failure} />
 
