@@ -21,6 +21,7 @@ import * as home from "./features/home/messages";
 import * as nominations from "./features/nominations/messages";
 import * as programme from "./features/programme/messages";
 import * as meetday from "./features/meetday/messages";
+import * as meetdayWalkUp from "./features/meetday/messages-walkup";
 import * as awards from "./features/awards/messages";
 import * as registration from "./features/registration/messages";
 import * as selection from "./features/selection/messages";
@@ -47,6 +48,7 @@ const features = [
   meetday,
   baseline,
   awards,
+  meetdayWalkUp,
 ] as const;
 for (const set of features) addMessages(set);
 

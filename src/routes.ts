@@ -65,6 +65,8 @@ export default [
   route("outcome/:token", "features/meetday/pages/outcome.tsx"),
   ...prefix("editions/:slug/awards", [index("features/awards/pages/winners.tsx"), route("transparency", "features/awards/pages/transparency.tsx"), route(":categoryId/certificates/:entryId", "features/awards/pages/certificate.ts")]),
   route("awards/judging", "features/awards/pages/judging.tsx"),
+  route("b2b/:who/walk-up", "features/meetday/pages/walkup.tsx"),
+  route("walk-up/:token", "features/meetday/pages/walkup-answer.tsx"),
   ...prefix("back-office", [
     layout("features/backoffice/pages/shell.tsx", [
       index("features/backoffice/pages/overview.tsx"),

@@ -226,6 +226,11 @@ export const en = {
   "bo.audit.action.baseline.reminded": "Baseline reminders sent",
   "bo.audit.entity.baseline_survey": "Baseline survey",
   "bo.audit.entity.baseline_response": "Baseline response",
+  "bo.audit.action.meetday.walkup_proposed": "Walk-up meeting proposed",
+  "bo.audit.action.meetday.walkup_confirmed": "Walk-up meeting confirmed",
+  "bo.audit.action.meetday.walkup_declined": "Walk-up meeting declined",
+  "bo.audit.action.meetday.walkup_withdrawn": "Walk-up meeting proposal withdrawn",
+  "bo.audit.entity.meetday_walkup": "Walk-up meeting proposal",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -450,6 +455,11 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.baseline.reminded": "بنیادی سروے کی یاد دہانیاں بھیجی گئیں",
   "bo.audit.entity.baseline_survey": "بنیادی سروے",
   "bo.audit.entity.baseline_response": "بنیادی سروے کا جواب",
+  "bo.audit.action.meetday.walkup_proposed": "موقع پر ملاقات کی تجویز دی گئی",
+  "bo.audit.action.meetday.walkup_confirmed": "موقع پر ملاقات کی تصدیق ہوئی",
+  "bo.audit.action.meetday.walkup_declined": "موقع پر ملاقات سے انکار کیا گیا",
+  "bo.audit.action.meetday.walkup_withdrawn": "موقع پر ملاقات کی تجویز واپس لی گئی",
+  "bo.audit.entity.meetday_walkup": "موقع پر ملاقات کی تجویز",
 };
 
 // Every audit action and entity type has its name: typecheck fails on one without

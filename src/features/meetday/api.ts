@@ -5,7 +5,7 @@ import { errorResponse, errorResponses, idParams, jsonBody, jsonResponse, securi
 import { loungeBoard } from "./operations/board";
 import { bothHere, scanAtMeeting, uploadMeetingScans } from "./operations/checkin";
 import { markNoShows, meetdaySettingsOf, noShowCounts, setMeetdaySettings } from "./operations/no-shows";
-import { outcomeDashboard, outcomeDashboardCsv, outcomesSideBySide } from "./operations/organiser";
+import { outcomeDashboard, outcomeDashboardCsv, outcomeDashboardXlsx, outcomesSideBySide } from "./operations/organiser";
 import { outcomeForm, recordOutcome } from "./operations/outcomes";
 import { MEETING_SCAN_REASONS } from "./core/meeting-scan";
 import { currencies, followUpStates, outcomeKinds, timelines } from "./core/outcomes";
@@ -233,15 +233,32 @@ export function meetdayApi(_services: AppServices) {
       operationId: "getOutcomeDashboard",
       path: "/editions/{id}/outcome-dashboard",
       summary: "Funnel, follow-ups and outcome figures by group (organiser staff)",
-      description: "`published=true` hides counts under 5 and their complements (docs/outcomes.md). `format=csv` answers the figures as CSV.",
+      description:
+        "`published=true` hides counts under 5 and their complements (docs/outcomes.md). `kind=walk_up` (or `planned`) counts only walk-up meetings (or only those the schedule placed). `format=csv` or `format=xlsx` answers the figures as a file.",
       tags,
       security: security.session,
-      request: { params: idParams, query: z.object({ published: z.string().optional(), format: z.enum(["json", "csv"]).optional() }) },
-      responses: { 200: { description: "The dashboard", content: { "application/json": { schema: z.record(z.string(), z.unknown()) }, "text/csv": { schema: z.string() } } }, ...errorResponses },
+      request: { params: idParams, query: z.object({ published: z.string().optional(), kind: z.enum(["all", "planned", "walk_up"]).optional(), format: z.enum(["json", "csv", "xlsx"]).optional() }) },
+      responses: {
+        200: {
+          description: "The dashboard",
+          content: {
+            "application/json": { schema: z.record(z.string(), z.unknown()) },
+            "text/csv": { schema: z.string() },
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) },
+          },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const input = { editionId: c.req.valid("param").id, ...(q.published ? { published: q.published } : {}) };
+      const input = { editionId: c.req.valid("param").id, ...(q.published ? { published: q.published } : {}), ...(q.kind ? { kind: q.kind } : {}) };
+      if (q.format === "xlsx")
+        return c.body(new Uint8Array(await outcomeDashboardXlsx(ctx(c), input)), 200, {
+          "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "content-disposition": 'attachment; filename="meeting-outcomes.xlsx"',
+          "cache-control": "no-store",
+        });
       if (q.format === "csv") return c.body(await outcomeDashboardCsv(ctx(c), input), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="meeting-outcomes.csv"', "cache-control": "no-store" });
       return c.json(await outcomeDashboard(ctx(c), input), 200);
     },

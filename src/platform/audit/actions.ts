@@ -143,6 +143,10 @@ export const auditActions = [
   "award.scored",
   "award.conflict_declared",
   "award.results_locked",
+  "meetday.walkup_proposed",
+  "meetday.walkup_confirmed",
+  "meetday.walkup_declined",
+  "meetday.walkup_withdrawn",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -177,6 +181,7 @@ export const auditEntityTypes = [
   "baseline_response",
   "award_category",
   "award_entry",
+  "meetday_walkup",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
