@@ -72,7 +72,7 @@ export type WalkUpBooking =
  * comes back with sequence + 1 and its uid). A unique index or the interpreter trigger refusing it
  * anyway (a race) throws its B2B refusal, which the caller turns into its own.
  */
-export async function bookWalkUpMeeting(tx: Executor, ctx: Ctx, a: { editionId: string; smeId: string; buyerId: string; requestedBy: ParticipantSide; day: number; startMinute: number }): Promise<WalkUpBooking> {
+export async function bookWalkUpMeeting(tx: Executor, ctx: Pick<Ctx, "clock">, a: { editionId: string; smeId: string; buyerId: string; requestedBy: ParticipantSide; day: number; startMinute: number; uid?: string }): Promise<WalkUpBooking> {
   const p = await programmeForChange(tx, a.editionId);
   const pair = and(eq(b2bRequests.smeParticipantId, a.smeId), eq(b2bRequests.buyerParticipantId, a.buyerId));
   const [request] = await tx.select().from(b2bRequests).where(pair).for("update");
@@ -92,7 +92,7 @@ export async function bookWalkUpMeeting(tx: Executor, ctx: Ctx, a: { editionId: 
   const [row] = await refusingB2b(() =>
     existing
       ? tx.update(b2bMeetings).set({ ...at, sequence: existing.sequence + 1, assignedStaffId: null }).where(eq(b2bMeetings.id, existing.id)).returning()
-      : tx.insert(b2bMeetings).values({ editionId: a.editionId, requestId: r!.id, smeParticipantId: a.smeId, buyerParticipantId: a.buyerId, ...at, uid: `${randomUUID()}@numaish`, createdAt: now }).returning(),
+      : tx.insert(b2bMeetings).values({ editionId: a.editionId, requestId: r!.id, smeParticipantId: a.smeId, buyerParticipantId: a.buyerId, ...at, uid: a.uid ?? `${randomUUID()}@numaish`, createdAt: now }).returning(),
   );
   return { ok: true, meeting: row! };
 }
