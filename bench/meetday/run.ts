@@ -38,7 +38,7 @@ import type { Clock } from "../../src/platform/clock";
 import { loadConfig } from "../../src/platform/config";
 import type { Ctx } from "../../src/platform/context";
 import { seededRandom } from "../../src/platform/random";
-import { openBenchDb, pct } from "../lib/database";
+import { cpuMeter, openBenchDb, pct } from "../lib/database";
 
 const { values: args } = parseArgs({
   options: { meetings: { type: "string", default: "20000" }, scans: { type: "string", default: "5000" }, clients: { type: "string", default: "16" }, dashboards: { type: "string", default: "10" } },
@@ -170,7 +170,9 @@ async function main() {
       ...pool.slice(0, Math.floor(pool.length / 10)).map((m) => ({ meetingId: m.id, code: people[S + ((m.j + 1) % B)]!.code })),
     ]);
     const total = Math.min(queue.length, wanted);
-    for (let i = 0; i < 20; i++) await scanAtMeeting(lounge, { meetingId: meetings[i]!.id, code: "warm-up" });
+    // Warm-up, every client at once (so the pool's connections exist before the CPU meter starts).
+    for (let k = 0; k < 2; k++) await Promise.all(Array.from({ length: CLIENTS }, (_, i) => scanAtMeeting(lounge, { meetingId: meetings[i]!.id, code: "warm-up" })));
+    const cpu = await cpuMeter(db, label === "postgres");
     const latencies: number[] = [];
     const outcome: Record<string, number> = {};
     let next = 0;
@@ -193,6 +195,7 @@ async function main() {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const used = await cpu();
     latencies.sort((a, b) => a - b);
     const checkin = {
       bench: "meetings.checkin",
@@ -207,18 +210,23 @@ async function main() {
       maxMs: Number((latencies.at(-1) ?? 0).toFixed(2)),
       outcome,
       failures,
+      // CPU per scan, this process and PostgreSQL's backends: what holds on a busy machine.
+      nodeCpuMsPerScan: Number((used.nodeCpuMs / total).toFixed(3)),
+      dbCpuMsPerScan: used.dbCpuMs === null ? null : Number((used.dbCpuMs / total).toFixed(3)),
     };
     console.log(JSON.stringify(checkin));
 
     // The dashboard over every meeting of the edition.
     await outcomeDashboard(organiser, { editionId: e.id });
     const times: number[] = [];
+    const dashCpu = await cpuMeter(db, label === "postgres");
     let dash: Awaited<ReturnType<typeof outcomeDashboard>> | undefined;
     for (let k = 0; k < Number(args.dashboards); k++) {
       const s = performance.now();
       dash = await outcomeDashboard(organiser, { editionId: e.id });
       times.push(performance.now() - s);
     }
+    const dashUsed = await dashCpu();
     times.sort((a, b) => a - b);
     console.log(
       JSON.stringify({
@@ -231,6 +239,8 @@ async function main() {
         calls: times.length,
         medianMs: Number(pct(times, 50).toFixed(1)),
         maxMs: Number((times.at(-1) ?? 0).toFixed(1)),
+        nodeCpuMsPerCall: Number((dashUsed.nodeCpuMs / times.length).toFixed(1)),
+        dbCpuMsPerCall: dashUsed.dbCpuMs === null ? null : Number((dashUsed.dbCpuMs / times.length).toFixed(1)),
       }),
     );
     if (failures > 0 || dash!.funnel.scheduled < MEETINGS) process.exitCode = 1;
