@@ -177,7 +177,11 @@ export async function proposeWalkUp(ctx: Ctx, raw: unknown) {
   const input = parseInput(proposeWalkUpInput, raw);
   const startMinute = minutesOf(input.start)!;
   return inTransaction(ctx, async (tx) => {
-    const { participant: me, by } = await ownParticipant(tx, ctx, input, true);
+    const { participant: me, by } = await ownParticipant(tx, ctx, input);
+    // The proposer's row, locked so its proposals go one at a time (the cap holds). NO KEY UPDATE,
+    // as requests do: the proposal's foreign keys take KEY SHARE on both participants, and two of
+    // them proposing to each other at once must meet at the pair's index, not in a deadlock.
+    await tx.select({ id: b2bParticipants.id }).from(b2bParticipants).where(eq(b2bParticipants.id, me.id)).for("no key update");
     if (me.withdrawnAt) throw new DomainError("b2b_participant_withdrawn");
     await assertOpen(tx, ctx, me.editionId);
     const partner = await partnerOf(tx, me, input.to);
