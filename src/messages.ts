@@ -22,6 +22,7 @@ import * as home from "./features/home/messages";
 import * as nominations from "./features/nominations/messages";
 import * as programme from "./features/programme/messages";
 import * as meetday from "./features/meetday/messages";
+import * as meetdayWalkUp from "./features/meetday/messages-walkup";
 import * as awards from "./features/awards/messages";
 import * as awardsApply from "./features/awards/messages-apply";
 import * as registration from "./features/registration/messages";
@@ -59,6 +60,7 @@ const features = [
   baselineFigures,
   privacy,
   leads,
+  meetdayWalkUp,
 ] as const;
 for (const set of features) addMessages(set);
 

@@ -110,6 +110,15 @@ export const errorStatus = {
   meetday_outcome_too_early: 409,
   // personal data (issue #15, part 7): nobody of the organiser's editions has that email or registration
   privacy_person_not_found: 404,
+  // walk-up meetings (issue #14, item 3)
+  meetday_walkup_closed: 409,
+  meetday_walkup_slot_taken: 409,
+  meetday_walkup_not_found: 404,
+  meetday_walkup_decided: 409,
+  meetday_walkup_lapsed: 409,
+  meetday_walkup_already_meeting: 409,
+  meetday_walkup_pending: 409,
+  meetday_walkup_cap: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -322,6 +322,9 @@ export const b2bRunPlacements = pgTable(
 );
 
 export const meetingStatuses = ["scheduled", "cancelled"] as const;
+/** How a meeting came about: placed by the schedule (runs, repairs) or agreed on the spot during
+ *  the event (a walk-up meeting, meetday/operations/walkups.ts). */
+export const meetingKinds = ["planned", "walk_up"] as const;
 
 /** A meeting in a slot (day + start minute), at a lounge table or the SME's stall. The uid stays
  *  the same for the meeting's life (calendars); sequence grows with every change. */
@@ -346,11 +349,13 @@ export const b2bMeetings = pgTable(
     sequence: integer("sequence").notNull().default(0),
     assignedStaffId: uuid("assigned_staff_id").references(() => b2bSmeStaff.id, { onDelete: "set null" }),
     runId: uuid("run_id").references(() => b2bRuns.id, { onDelete: "set null" }),
+    kind: text("kind", { enum: meetingKinds }).notNull().default("planned"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     unique("b2b_meetings_request_uq").on(t.requestId),
+    check("b2b_meetings_kind", sql`${t.kind} in ('planned', 'walk_up')`),
     unique("b2b_meetings_uid_uq").on(t.uid),
     foreignKey({
       name: "b2b_meetings_request_fk",

@@ -238,6 +238,11 @@ export const en = {
   "bo.audit.action.leads.withdrawn": "Details withdrawn from an exhibitor",
   "bo.audit.action.leads.touch_answered": "Stay-in-touch request answered",
   "bo.audit.entity.lead": "Lead at a stall",
+  "bo.audit.action.meetday.walkup_proposed": "Walk-up meeting proposed",
+  "bo.audit.action.meetday.walkup_confirmed": "Walk-up meeting confirmed",
+  "bo.audit.action.meetday.walkup_declined": "Walk-up meeting declined",
+  "bo.audit.action.meetday.walkup_withdrawn": "Walk-up meeting proposal withdrawn",
+  "bo.audit.entity.meetday_walkup": "Walk-up meeting proposal",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -474,6 +479,11 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.leads.withdrawn": "نمائش کنندہ سے تفصیل واپس لی گئی",
   "bo.audit.action.leads.touch_answered": "رابطے کی درخواست کا جواب دیا گیا",
   "bo.audit.entity.lead": "اسٹال پر لیڈ",
+  "bo.audit.action.meetday.walkup_proposed": "موقع پر ملاقات کی تجویز دی گئی",
+  "bo.audit.action.meetday.walkup_confirmed": "موقع پر ملاقات کی تصدیق ہوئی",
+  "bo.audit.action.meetday.walkup_declined": "موقع پر ملاقات سے انکار کیا گیا",
+  "bo.audit.action.meetday.walkup_withdrawn": "موقع پر ملاقات کی تجویز واپس لی گئی",
+  "bo.audit.entity.meetday_walkup": "موقع پر ملاقات کی تجویز",
 };
 
 // Every audit action and entity type has its name: typecheck fails on one without

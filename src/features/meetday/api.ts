@@ -5,10 +5,11 @@ import { errorResponse, errorResponses, idParams, jsonBody, jsonResponse, securi
 import { loungeBoard } from "./operations/board";
 import { bothHere, scanAtMeeting, uploadMeetingScans } from "./operations/checkin";
 import { markNoShows, meetdaySettingsOf, noShowCounts, setMeetdaySettings } from "./operations/no-shows";
-import { outcomeDashboard, outcomeDashboardCsv, outcomesSideBySide } from "./operations/organiser";
+import { outcomeDashboard, outcomeDashboardCsv, outcomeDashboardXlsx, outcomesSideBySide } from "./operations/organiser";
 import { outcomeForm, recordOutcome } from "./operations/outcomes";
 import { MEETING_SCAN_REASONS } from "./core/meeting-scan";
 import { currencies, followUpStates, outcomeKinds, timelines } from "./core/outcomes";
+import { answerWalkUp, proposeWalkUp, walkUpPage, withdrawWalkUp } from "./operations/walkups";
 
 // The meeting day over the API (issue #14): meeting check-in (lounge staff by session; the
 // meeting's own participants by account or B2B link in the body), the lounge board, no-show
@@ -233,18 +234,92 @@ export function meetdayApi(_services: AppServices) {
       operationId: "getOutcomeDashboard",
       path: "/editions/{id}/outcome-dashboard",
       summary: "Funnel, follow-ups and outcome figures by group (organiser staff)",
-      description: "`published=true` hides counts under 5 and their complements (docs/outcomes.md). `format=csv` answers the figures as CSV.",
+      description:
+        "`published=true` hides counts under 5 and their complements (docs/outcomes.md). `kind=walk_up` (or `planned`) counts only walk-up meetings (or only those the schedule placed). `format=csv` or `format=xlsx` answers the figures as a file.",
       tags,
       security: security.session,
-      request: { params: idParams, query: z.object({ published: z.string().optional(), format: z.enum(["json", "csv"]).optional() }) },
-      responses: { 200: { description: "The dashboard", content: { "application/json": { schema: z.record(z.string(), z.unknown()) }, "text/csv": { schema: z.string() } } }, ...errorResponses },
+      request: { params: idParams, query: z.object({ published: z.string().optional(), kind: z.enum(["all", "planned", "walk_up"]).optional(), format: z.enum(["json", "csv", "xlsx"]).optional() }) },
+      responses: {
+        200: {
+          description: "The dashboard",
+          content: {
+            "application/json": { schema: z.record(z.string(), z.unknown()) },
+            "text/csv": { schema: z.string() },
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: z.string().openapi({ format: "binary" }) },
+          },
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const input = { editionId: c.req.valid("param").id, ...(q.published ? { published: q.published } : {}) };
+      const input = { editionId: c.req.valid("param").id, ...(q.published ? { published: q.published } : {}), ...(q.kind ? { kind: q.kind } : {}) };
+      if (q.format === "xlsx")
+        return c.body(new Uint8Array(await outcomeDashboardXlsx(ctx(c), input)), 200, {
+          "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "content-disposition": 'attachment; filename="meeting-outcomes.xlsx"',
+          "cache-control": "no-store",
+        });
       if (q.format === "csv") return c.body(await outcomeDashboardCsv(ctx(c), input), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="meeting-outcomes.csv"', "cache-control": "no-store" });
       return c.json(await outcomeDashboard(ctx(c), input), 200);
     },
+  );
+  const walkUp = z.object({ id: uuid, status: z.enum(["proposed", "confirmed", "declined", "withdrawn"]) }).passthrough();
+  api.openapi(
+    createRoute({
+      method: "post",
+      operationId: "getMyWalkUps",
+      path: "/walk-ups/mine",
+      summary: "A participant's walk-up meetings: proposals both ways, participants to propose to, and the free common times with one",
+      description: "By account (`participantId`) or B2B link (`token`). `q` finds participants of the other side; `with` gives the times both are free with a place free (the scheduler's free slots).",
+      tags,
+      security: security.none,
+      request: { body: jsonBody(z.strictObject({ ...ref, q: z.string().max(100).optional(), with: uuid.optional() })) },
+      responses: { 200: jsonResponse(z.record(z.string(), z.unknown()), "The walk-up page"), ...errorResponses, 410: errorResponse("`token_invalid`") },
+    }),
+    async (c) => c.json(await walkUpPage(ctx(c), c.req.valid("json")), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      operationId: "proposeWalkUp",
+      path: "/walk-ups",
+      summary: "Propose a walk-up meeting to a participant of the other side, at a free common time",
+      description: "During the event, once the schedule is published. Refusals: `meetday_walkup_closed`, `meetday_walkup_slot_taken`, `meetday_walkup_already_meeting`, `meetday_walkup_pending`, `meetday_walkup_cap`. Audited.",
+      tags,
+      security: security.none,
+      request: { body: jsonBody(z.strictObject({ ...ref, to: uuid, day: z.union([z.number().int(), z.string()]), start: z.string().max(5).openapi({ example: "11:20" }), message: z.string().max(300).optional() })) },
+      responses: { 200: jsonResponse(walkUp, "Proposed"), ...errorResponses, 409: errorResponse("A refusal code above") },
+    }),
+    async (c) => c.json(await proposeWalkUp(ctx(c), c.req.valid("json")), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      operationId: "answerWalkUp",
+      path: "/walk-ups/answer",
+      summary: "Confirm or decline a walk-up meeting proposed to you",
+      description:
+        "By the email link's token (`link`), or by account/B2B link with `walkUpId`. Only the participant it was proposed to (`meetday_walkup_not_found` for anyone else). Confirming writes the meeting in both schedules; a time no longer free is `meetday_walkup_slot_taken`. Idempotent.",
+      tags,
+      security: security.none,
+      request: { body: jsonBody(z.strictObject({ ...ref, walkUpId: uuid.optional(), link: z.string().max(128).optional(), decision: z.enum(["confirm", "decline"]) })) },
+      responses: { 200: jsonResponse(z.object({ id: uuid, status: z.string(), meetingId: uuid.nullable() }), "Answered"), ...errorResponses, 409: errorResponse("`meetday_walkup_slot_taken`, `meetday_walkup_decided`, `meetday_walkup_lapsed`"), 410: errorResponse("`token_invalid`") },
+    }),
+    async (c) => c.json(await answerWalkUp(ctx(c), c.req.valid("json")), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      operationId: "withdrawWalkUp",
+      path: "/walk-ups/{id}/withdraw",
+      summary: "Withdraw one's own waiting walk-up proposal",
+      tags,
+      security: security.none,
+      request: { params: idParams, body: jsonBody(z.strictObject(ref)) },
+      responses: { 200: jsonResponse(walkUp, "Withdrawn"), ...errorResponses },
+    }),
+    async (c) => c.json(await withdrawWalkUp(ctx(c), { ...c.req.valid("json"), walkUpId: c.req.valid("param").id }), 200),
   );
   return api;
 }

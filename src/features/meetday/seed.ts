@@ -6,10 +6,11 @@ import { b2bMeetings, b2bParticipants } from "../b2b/tables";
 import { editionDayDate } from "../editions/days";
 import type { Edition } from "../editions/for-change";
 import { followUpDates, isPositive, type OutcomeKind } from "./core/outcomes";
+import { seedWalkUpDemo } from "./seed-walkups";
 import { meetdaySettings, meetingArrivals, meetingNoShows, meetingOutcomes, outcomeLinks } from "./tables";
 
 // The 2026 show's meeting day as it happened (issue #14, item 9), once its days are over and its
-// schedule published: a 10-minute no-show rule; arrivals at ~85 % of meetings, one side absent at
+// schedule published: a 10-minute no-show rule; a handful of walk-up meetings; arrivals at ~85 % of meetings, one side absent at
 // ~13 % and both at ~2 %; outcomes from both sides (each answers ~3 times in 4) with values;
 // follow-ups owed for positive outcomes and ~45 % of the 30-day ones answered. Links are marked
 // sent and reminded, so the runner emails nobody about the past. Deterministic; once per edition.
@@ -31,14 +32,18 @@ const valued = new Set<OutcomeKind>(["quotation_requested", "purchase_order", "s
 
 export async function seedMeetdayDemo(tx: Executor, edition: Edition, now: Date): Promise<{ seeded: boolean; meetings: number }> {
   if (localInstant(edition.endsOn, 24 * 60, edition.timezone) > now) return { seeded: false, meetings: 0 };
-  const meetings = await tx
-    .select({ m: b2bMeetings, buyerKind: b2bParticipants.kind })
-    .from(b2bMeetings)
-    .innerJoin(b2bParticipants, eq(b2bParticipants.id, b2bMeetings.buyerParticipantId))
-    .where(and(eq(b2bMeetings.editionId, edition.id), eq(b2bMeetings.status, "scheduled")));
-  if (meetings.length === 0) return { seeded: false, meetings: 0 };
+  const scheduled = () =>
+    tx
+      .select({ m: b2bMeetings, buyerKind: b2bParticipants.kind })
+      .from(b2bMeetings)
+      .innerJoin(b2bParticipants, eq(b2bParticipants.id, b2bMeetings.buyerParticipantId))
+      .where(and(eq(b2bMeetings.editionId, edition.id), eq(b2bMeetings.status, "scheduled")));
+  if ((await scheduled()).length === 0) return { seeded: false, meetings: 0 };
   const first = await tx.insert(meetdaySettings).values({ editionId: edition.id, noShowMinutes: 10, updatedAt: now }).onConflictDoNothing().returning();
   if (first.length === 0) return { seeded: false, meetings: 0 };
+  // A handful of walk-up meetings agreed during the show (seed-walkups.ts); they are met like the rest.
+  await seedWalkUpDemo(tx, edition);
+  const meetings = await scheduled();
   const random = seededRandom(2026_14);
   const pickKind = (): OutcomeKind => {
     let r = random() * 100;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
 import { b2bMeetings, b2bParticipants } from "../b2b/tables";
 import { editions } from "../editions/tables";
@@ -173,5 +173,52 @@ export const outcomeLinks = pgTable(
     check("meetday_outcome_links_side", sql`${t.side} in ('sme', 'buyer')`),
     check("meetday_outcome_links_stage", sql`${t.stage} in ('meeting', 'd30', 'm6')`),
     index("meetday_outcome_links_due_idx").on(t.dueAt).where(sql`answered_at is null`),
+  ],
+);
+
+export const walkUpStatuses = ["proposed", "confirmed", "declined", "withdrawn"] as const;
+export type WalkUpStatus = (typeof walkUpStatuses)[number];
+
+/** A walk-up meeting proposed during the event by one side to a participant of the other side,
+ *  in a slot both had free (operations/walkups.ts): the other side confirms (the meeting is then
+ *  written, kind walk_up) or declines. A proposal whose slot has started lapses. One open
+ *  proposal per pair (partial unique index); the answer link keeps only the SHA-256 of its token. */
+export const walkUps = pgTable(
+  "meetday_walkups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    editionId: uuid("edition_id")
+      .notNull()
+      .references(() => editions.id, { onDelete: "cascade" }),
+    smeParticipantId: uuid("sme_participant_id")
+      .notNull()
+      .references(() => b2bParticipants.id, { onDelete: "cascade" }),
+    buyerParticipantId: uuid("buyer_participant_id")
+      .notNull()
+      .references(() => b2bParticipants.id, { onDelete: "cascade" }),
+    proposedBy: text("proposed_by", { enum: meetingSides }).notNull(),
+    day: integer("day").notNull(),
+    startMinute: integer("start_minute").notNull(),
+    place: text("place", { enum: ["table", "stall"] }).notNull(),
+    /** The table offered when proposed; the confirmation takes the lowest table still free. */
+    tableNo: integer("table_no"),
+    message: text("message").notNull().default(""),
+    status: text("status", { enum: walkUpStatuses }).notNull().default("proposed"),
+    answerTokenHash: text("answer_token_hash"),
+    meetingId: uuid("meeting_id").references(() => b2bMeetings.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    unique("meetday_walkups_token_uq").on(t.answerTokenHash),
+    check("meetday_walkups_proposed_by", sql`${t.proposedBy} in ('sme', 'buyer')`),
+    check("meetday_walkups_status", sql`${t.status} in ('proposed', 'confirmed', 'declined', 'withdrawn')`),
+    check("meetday_walkups_place", sql`(${t.place} = 'table' and ${t.tableNo} >= 1) or (${t.place} = 'stall' and ${t.tableNo} is null)`),
+    check("meetday_walkups_slot", sql`${t.day} >= 1 and ${t.startMinute} between 0 and 1439`),
+    check("meetday_walkups_confirmed", sql`${t.status} = 'confirmed' or ${t.meetingId} is null`),
+    uniqueIndex("meetday_walkups_open_pair_uq").on(t.smeParticipantId, t.buyerParticipantId).where(sql`status = 'proposed'`),
+    index("meetday_walkups_edition_idx").on(t.editionId, t.status),
+    index("meetday_walkups_buyer_idx").on(t.buyerParticipantId),
   ],
 );

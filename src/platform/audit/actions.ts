@@ -155,6 +155,10 @@ export const auditActions = [
   "leads.consent_set",
   "leads.withdrawn",
   "leads.touch_answered",
+  "meetday.walkup_proposed",
+  "meetday.walkup_confirmed",
+  "meetday.walkup_declined",
+  "meetday.walkup_withdrawn",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -190,6 +194,7 @@ export const auditEntityTypes = [
   "award_category",
   "award_entry",
   "lead",
+  "meetday_walkup",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

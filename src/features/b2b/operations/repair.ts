@@ -40,11 +40,13 @@ interface Built {
   /** The programme's interpreters by language (only languages it offers). */
   interpreters: Record<string, number>;
   frozenBefore?: string;
+  /** The first slot that has not started yet (none once the last has). */
+  next?: string;
 }
 
 /** The engine's view of the edition's published schedule: its slots (without closed tables), the
  *  scheduled meetings as the previous output, plus the requests to place. */
-async function build(tx: Executor, ctx: Ctx, p: Programme, closed: ClosedTable[], extra: (typeof b2bRequests.$inferSelect)[]): Promise<Built> {
+export async function build(tx: Executor, ctx: Pick<Ctx, "clock">, p: Programme, closed: ClosedTable[], extra: readonly { smeParticipantId: string; buyerParticipantId: string }[]): Promise<Built> {
   const pslots = programmeSlots(p);
   const tables = new Map(pslots.map((s) => [s.id, tablesOf(p, closed, s.day, s.start)]));
   const interpreters = Object.fromEntries(Object.entries(p.interpreters).filter(([, n]) => n > 0));
@@ -61,7 +63,7 @@ async function build(tx: Executor, ctx: Ctx, p: Programme, closed: ClosedTable[]
   const parts = (await tx.select({ id: b2bParticipants.id, side: b2bParticipants.side, hostsAtStall: b2bParticipants.hostsAtStall }).from(b2bParticipants).where(eq(b2bParticipants.editionId, p.editionId))).filter((x) => partIds.has(x.id));
   const participants: EngineParticipant[] = parts.map((x) => ({ id: x.id, side: x.side, dayCap: p.maxMeetingsPerDay, languages: [], hostsAtStall: p.stallMeetings && x.side === "sme" && x.hostsAtStall }));
   const byRequest = new Map(meetings.map((m) => [m.requestId, m]));
-  const request = (r: (typeof all)[number]): MeetingRequest => ({ id: r.id, a: r.smeParticipantId, b: r.buyerParticipantId, weight: r.priority === "must" ? 2 : 1, interpreter: byRequest.get(r.id)?.interpreterLanguage ?? null });
+  const request = (r: (typeof reqs)[number]): MeetingRequest => ({ id: r.id, a: r.smeParticipantId, b: r.buyerParticipantId, weight: r.priority === "must" ? 2 : 1, interpreter: byRequest.get(r.id)?.interpreterLanguage ?? null });
   const displaced: Meeting[] = [];
   const placements: ScheduleOutput["meetings"] = [];
   const fixed: ScheduleInput["fixed"] = [];
@@ -83,7 +85,7 @@ async function build(tx: Executor, ctx: Ctx, p: Programme, closed: ClosedTable[]
   const next = pslots.find((s) => slotTimes(frame, s.day, s.start).startsAt > now);
   const input: ScheduleInput = { version: 1, seed: 1, slots, participants, requests: reqs.filter((r) => !gone.has(r.id)).map(request), fixed };
   const previous: ScheduleOutput = { version: 1, seed: 1, meetings: placements, unscheduled: [], stats: { requests: 0, scheduled: 0, weight: 0, zeroMeeting: 0, gaps: 0 } };
-  return { input, previous, displaced, byRequest, tables, interpreters, frozenBefore: next?.id ?? pslots.at(-1)?.id };
+  return { input, previous, displaced, byRequest, tables, interpreters, frozenBefore: next?.id ?? pslots.at(-1)?.id, next: next?.id };
 }
 
 /** Places `toPlace` one by one with the engine, then writes the differences: moved meetings keep
@@ -147,7 +149,7 @@ async function repairAndWrite(tx: Executor, ctx: Ctx, b: Built, toPlace: (typeof
   return { moved, cancelled, added };
 }
 
-async function programmeForChange(tx: Executor, editionId: string): Promise<Programme> {
+export async function programmeForChange(tx: Executor, editionId: string): Promise<Programme> {
   const [p] = await tx.select().from(b2bProgrammes).where(eq(b2bProgrammes.editionId, editionId)).for("update");
   if (!p) throw new DomainError("b2b_matchmaking_off");
   return p;

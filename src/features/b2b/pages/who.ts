@@ -25,4 +25,5 @@ export const participantPages = [
   { path: "/directory", key: "b2b.nav.directory" },
   { path: "/requests", key: "b2b.nav.requests" },
   { path: "/meetings", key: "b2b.nav.meetings" },
+  { path: "/walk-up", key: "meetday.walkup.nav" },
 ] as const;

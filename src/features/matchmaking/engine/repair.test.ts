@@ -141,3 +141,37 @@ describe("repair", () => {
     );
   });
 });
+
+describe("free slots for a walk-up meeting", () => {
+  it("offers only slots where both are free and a table is, with the lowest free table, and moves nobody", () => {
+    const { input, out } = setup(
+      {
+        slots: [slot("s1", "09:00", 1), slot("s2", "09:20", 2), slot("s3", "09:40", 2), slot("s4", "10:00", 2)],
+        participants: [person("a", "sme"), person("b"), person("c", "sme"), person("d"), person("e", "sme", { hostsAtStall: true })],
+        requests: [
+          { id: "cd", a: "c", b: "d" },
+          { id: "ab", a: "a", b: "b" },
+          { id: "cb", a: "c", b: "b" },
+        ],
+      },
+      [
+        { request: "cd", slot: "s1", table: 1 },
+        { request: "ab", slot: "s2", table: 2 },
+        { request: "cb", slot: "s3", table: 1 },
+      ],
+    );
+    const session = new RepairSession(input, out, 1);
+    const before = JSON.stringify(session.output());
+    // a and d: s1 has its one table taken, a is busy at s2; s3 has table 2 free, s4 table 1.
+    expect(session.freeSlots({ id: "walk", a: "a", b: "d", weight: 1, interpreter: null })).toEqual([
+      { request: "walk", slot: "s3", table: 2 },
+      { request: "walk", slot: "s4", table: 1 },
+    ]);
+    // Not before the horizon; an SME hosting at its stall needs no table.
+    expect(session.freeSlots({ id: "walk", a: "e", b: "d", weight: 1, interpreter: null }, { frozenBefore: "s3" }).map((p) => [p.slot, p.table])).toEqual([
+      ["s3", "stall"],
+      ["s4", "stall"],
+    ]);
+    expect(JSON.stringify(session.output())).toBe(before);
+  });
+});

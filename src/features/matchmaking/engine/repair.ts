@@ -8,10 +8,10 @@
 import { allowed, bestSlot, makeContext, type Context } from "./greedy";
 import { tryInsert } from "./improve";
 import { compile, type Problem } from "./problem";
-import { buildOutput } from "./result";
+import { assignTables, buildOutput } from "./result";
 import { seededRandom } from "../../../platform/random";
 import { State } from "./state";
-import type { MeetingRequest, ScheduleInput, ScheduleOutput } from "./schema";
+import type { MeetingRequest, Placement, ScheduleInput, ScheduleOutput } from "./schema";
 
 export type Change =
   | { kind: "cancel"; request: string }
@@ -207,6 +207,35 @@ export class RepairSession {
     }
     for (const r of displaced) { freed.add(pr.ra[r]!); freed.add(pr.rb[r]!); }
     return this.settle(displaced, [], freed, tableFreed, options);
+  }
+
+  /**
+   * Where a new request could go now without moving anybody (a walk-up meeting agreed on the
+   * spot): every slot from `frozenBefore` on where both are free and under their day caps, and a
+   * table (or the SME's stall) and an interpreter are free, in time order; the table offered is
+   * the lowest number no meeting of the slot keeps. The session itself is left as it was.
+   */
+  freeSlots(request: MeetingRequest, options: { frozenBefore?: string } = {}): Placement[] {
+    const input = applyChange(this.input, { kind: "add", request });
+    const pr = compile(input);
+    const ctx = makeContext(pr, seededRandom(this.seed), { lazy: true });
+    const { st, prefer } = restore(pr, this.output());
+    const r = pr.reqIndex.get(request.id)!;
+    const from = options.frozenBefore === undefined ? 0 : (pr.slotIndex.get(options.frozenBefore) ?? pr.S);
+    const table = assignTables(st, prefer);
+    const out: Placement[] = [];
+    for (const s of allowed(ctx, r)) {
+      if (s < from || !st.canPlace(r, s)) continue;
+      if (st.usesTable[r] === 0) {
+        out.push({ request: request.id, slot: pr.slotIds[s]!, table: "stall" });
+        continue;
+      }
+      const taken = new Set(st.bySlot[s]!.filter((q) => st.usesTable[q] === 1).map((q) => table[q]!));
+      let k = 1;
+      while (taken.has(k)) k++;
+      out.push({ request: request.id, slot: pr.slotIds[s]!, table: k });
+    }
+    return out;
   }
 
   private cancelled: Set<number> | undefined;

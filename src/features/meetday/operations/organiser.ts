@@ -1,7 +1,8 @@
+import ExcelJS from "exceljs";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
-import { toCsv } from "../../../platform/csv";
+import { safeCell, toCsv } from "../../../platform/csv";
 import { rowsOf } from "../../../platform/db/rows";
 import { parseInput } from "../../../platform/validation";
 import { hhmm } from "../../b2b/core/slots";
@@ -19,7 +20,12 @@ import { present } from "./outcomes";
 // and participants never see another side's answers.
 
 const listInput = z.strictObject({ editionId: id, limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) });
-const dashboardInput = z.strictObject({ editionId: id, published: z.preprocess((v) => v === "true" || v === "1" || v === true, z.boolean()).default(false) });
+const dashboardInput = z.strictObject({
+  editionId: id,
+  published: z.preprocess((v) => v === "true" || v === "1" || v === true, z.boolean()).default(false),
+  /** Only the meetings placed by the schedule, or only walk-up meetings (docs/outcomes.md). */
+  kind: z.enum(["all", "planned", "walk_up"]).default("all"),
+});
 
 /** Meetings with at least one answer, each side's history apart. */
 export async function outcomesSideBySide(ctx: Ctx, raw: unknown) {
@@ -47,6 +53,7 @@ export async function outcomesSideBySide(ctx: Ctx, raw: unknown) {
 }
 
 type FactRow = {
+  walk_up: boolean;
   both_arrived: boolean;
   no_show: boolean;
   sme_happened: boolean | null;
@@ -71,10 +78,11 @@ const latest = (side: "sme" | "buyer") => sql.raw(
 );
 
 /** One fact per scheduled meeting of the edition (docs/outcomes.md: held, no-show, outcome, value). */
-async function meetingFactsOf(ctx: Ctx, editionId: string): Promise<MeetingFact[]> {
+async function meetingFactsOf(ctx: Ctx, editionId: string, kind: "all" | "planned" | "walk_up"): Promise<(MeetingFact & { walkUp: boolean })[]> {
   const rows = rowsOf<FactRow>(
     await ctx.db.execute(sql`
       select
+        m.kind = 'walk_up' as walk_up,
         (select count(*) from meetday_arrivals a where a.meeting_id = m.id) = 2 as both_arrived,
         exists (select 1 from meetday_no_shows n where n.meeting_id = m.id) as no_show,
         sme_o.happened as sme_happened, sme_o.kind as sme_kind, sme_o.value_amount as sme_value, sme_o.currency as sme_currency,
@@ -88,7 +96,7 @@ async function meetingFactsOf(ctx: Ctx, editionId: string): Promise<MeetingFact[
         left join b2b_profiles prof on prof.participant_id = bp.id
         ${latest("sme")}
         ${latest("buyer")}
-      where m.edition_id = ${editionId} and m.status = 'scheduled'`),
+      where m.edition_id = ${editionId} and m.status = 'scheduled' ${kind === "all" ? sql`` : sql`and m.kind = ${kind}`}`),
   );
   return rows.map((r) => {
     const noShow = !!r.no_show;
@@ -97,6 +105,7 @@ async function meetingFactsOf(ctx: Ctx, editionId: string): Promise<MeetingFact[
     const smeValue = r.sme_value != null && r.sme_currency ? { amount: Number(r.sme_value), currency: r.sme_currency } : null;
     const buyerValue = r.buyer_value != null && r.buyer_currency ? { amount: Number(r.buyer_value), currency: r.buyer_currency } : null;
     return {
+      walkUp: !!r.walk_up,
       held,
       noShow,
       kind: r.sme_kind ?? r.buyer_kind,
@@ -118,7 +127,7 @@ async function meetingFactsOf(ctx: Ctx, editionId: string): Promise<MeetingFact[
 export async function outcomeDashboard(ctx: Ctx, raw: unknown) {
   const input = parseInput(dashboardInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "meetday.manage");
-  const facts = await meetingFactsOf(ctx, edition.id);
+  const facts = await meetingFactsOf(ctx, edition.id, input.kind);
   const [req] = rowsOf<{ requested: number; accepted: number }>(
     await ctx.db.execute(sql`select count(*)::int as requested, count(*) filter (where status = 'accepted')::int as accepted from b2b_requests where edition_id = ${edition.id}`),
   );
@@ -135,17 +144,18 @@ export async function outcomeDashboard(ctx: Ctx, raw: unknown) {
       group by stage, kind order by stage, kind`),
   );
   const fig = figures(facts, { published: input.published });
-  const funnel = { requested: Number(req?.requested ?? 0), accepted: Number(req?.accepted ?? 0), scheduled: facts.length, held: fig.total.held, noShow: fig.total.noShow };
+  const funnel = { requested: Number(req?.requested ?? 0), accepted: Number(req?.accepted ?? 0), scheduled: facts.length, held: fig.total.held, noShow: fig.total.noShow, walkUp: facts.filter((f) => f.walkUp).length };
   return {
     edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr },
+    kind: input.kind,
     funnel,
     followUps: followUps.map((f) => ({ stage: f.stage, sent: Number(f.sent), answered: Number(f.answered), states: Object.fromEntries(states.filter((s) => s.stage === f.stage).map((s) => [s.kind, Number(s.n)])) })),
     ...fig,
   };
 }
 
-/** The dashboard's figures as CSV: one line per dimension and group. */
-export async function outcomeDashboardCsv(ctx: Ctx, raw: unknown): Promise<string> {
+/** The dashboard's figures as rows: a header, the funnel, one line per dimension and group. */
+async function dashboardRows(ctx: Ctx, raw: unknown): Promise<(string | number)[][]> {
   const d = await outcomeDashboard(ctx, raw);
   const currencies = [...new Set(d.tables.flatMap((t) => t.rows.flatMap((r) => Object.keys(r.values ?? {}))))].sort();
   const head = ["dimension", "group", ...measures, ...currencies.map((c) => `value_${c}`)];
@@ -153,5 +163,20 @@ export async function outcomeDashboardCsv(ctx: Ctx, raw: unknown): Promise<strin
     t.rows.map((r) => [t.dimension, r.key, ...measures.map((m) => (r.counts[m] === null ? "suppressed" : r.counts[m])), ...currencies.map((c) => (r.values === null ? "suppressed" : (r.values[c] ?? 0)))]),
   );
   const funnel = Object.entries(d.funnel).map(([k, v]) => ["funnel", k, v, ...Array(head.length - 3).fill("")]);
-  return toCsv([head, ...funnel, ...lines], { bom: true });
+  return [head, ...funnel, ...lines];
+}
+
+/** The dashboard's figures as CSV: one line per dimension and group. */
+export async function outcomeDashboardCsv(ctx: Ctx, raw: unknown): Promise<string> {
+  return toCsv(await dashboardRows(ctx, raw), { bom: true });
+}
+
+/** The same figures as an XLSX workbook (one sheet, the same lines as the CSV). */
+export async function outcomeDashboardXlsx(ctx: Ctx, raw: unknown): Promise<Buffer> {
+  const [head, ...body] = await dashboardRows(ctx, raw);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Meeting outcomes", { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.addRow(head!).font = { bold: true };
+  for (const r of body) ws.addRow(r.map((c) => (typeof c === "number" ? c : safeCell(c))));
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -19,9 +19,10 @@ export function meta({ matches }: Route.MetaArgs) {
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const editionId = uuidParam(params.editionId);
   const published = new URL(request.url).searchParams.get("published") === "true";
+  const kind = new URL(request.url).searchParams.get("kind");
   return loadOr(request, async () => ({
     settings: await meetdaySettingsOf(context.ctx, { editionId }),
-    dashboard: await outcomeDashboard(context.ctx, { editionId, published }),
+    dashboard: await outcomeDashboard(context.ctx, { editionId, published, kind: kind === "walk_up" || kind === "planned" ? kind : "all" }),
     noShows: (await noShowCounts(context.ctx, { editionId })).filter((n) => n.noShows > 1).slice(0, 50),
     saved: new URL(request.url).searchParams.has("saved"),
   }));
@@ -41,7 +42,15 @@ export default function OutcomesAdminPage({ loaderData: d }: Route.ComponentProp
   const failure = useFailure();
   const dash = d.dashboard;
   const num = (n: number | null) => (n === null ? t("meetday.admin.suppressed") : n.toLocaleString(locale === "ur" ? "ur-PK" : "en-GB"));
-  const csv = `/api/v1/editions/${dash.edition.id}/outcome-dashboard?format=csv${dash.published ? "&published=true" : ""}`;
+  const query = (over: { published?: boolean; kind?: string }) => {
+    const q = new URLSearchParams();
+    if (over.published ?? dash.published) q.set("published", "true");
+    const kind = over.kind ?? dash.kind;
+    if (kind !== "all") q.set("kind", kind);
+    return q.toString();
+  };
+  const csv = `/api/v1/editions/${dash.edition.id}/outcome-dashboard?format=csv&${query({})}`;
+  const xlsx = `/api/v1/editions/${dash.edition.id}/outcome-dashboard?format=xlsx&${query({})}`;
   return (
     <section>
       <h1>{t("meetday.admin.title")}</h1>
@@ -71,8 +80,22 @@ export default function OutcomesAdminPage({ loaderData: d }: Route.ComponentProp
         ))}
       </ul>
       <p>
-        <a href={dash.published ? "?" : "?published=true"}>{t(dash.published ? "meetday.admin.showAll" : "meetday.admin.showPublished")}</a> · <a href={csv}>{t("meetday.admin.csv")}</a>
+        <a href={`?${query({ published: !dash.published })}`}>{t(dash.published ? "meetday.admin.showAll" : "meetday.admin.showPublished")}</a> · <a href={csv}>{t("meetday.admin.csv")}</a> ·{" "}
+        <a href={xlsx}>{t("meetday.admin.xlsx")}</a>
       </p>
+      <nav aria-label={t("meetday.admin.kind")} style={{ display: "flex", flexWrap: "wrap", gap: "0.5rem" }}>
+        {(["all", "planned", "walk_up"] as const).map((k) =>
+          k === dash.kind ? (
+            <strong key={k} aria-current="page">
+              {t(`meetday.admin.kind.${k}`)}
+            </strong>
+          ) : (
+            <a key={k} href={`?${query({ kind: k })}`}>
+              {t(`meetday.admin.kind.${k}`)}
+            </a>
+          ),
+        )}
+      </nav>
       {dash.tables.map((table) => (
         <div key={table.dimension} style={{ overflowX: "auto" }}>
           <table>
