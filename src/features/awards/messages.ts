@@ -115,22 +115,6 @@ export const en = {
   "awards.bo.entryMode": "How entries come in",
   "awards.bo.saveCategory": "Save the category",
   "awards.bo.link": "Awards",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.award.category_saved": "Award category saved",
-  "bo.audit.action.award.criterion_saved": "Award criterion saved",
-  "bo.audit.action.award.round_set": "Award round changed",
-  "bo.audit.action.award.judge_set": "Award judge added or changed",
-  "bo.audit.action.award.judge_removed": "Award judge removed",
-  "bo.audit.action.award.entered": "Award entry made",
-  "bo.audit.action.award.entry_withdrawn": "Award entry withdrawn",
-  "bo.audit.action.award.evidence_added": "Award evidence attached",
-  "bo.audit.action.award.evidence_removed": "Award evidence removed",
-  "bo.audit.action.award.assigned": "Award entries assigned to judges",
-  "bo.audit.action.award.scored": "Award entry scored",
-  "bo.audit.action.award.conflict_declared": "Award conflict declared",
-  "bo.audit.action.award.results_locked": "Award results locked",
-  "bo.audit.entity.award_category": "Award category",
-  "bo.audit.entity.award_entry": "Award entry",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -246,22 +230,6 @@ export const ur: Record<keyof typeof en, string> = {
   "awards.bo.entryMode": "اندراجات کیسے آتے ہیں",
   "awards.bo.saveCategory": "کیٹیگری محفوظ کریں",
   "awards.bo.link": "ایوارڈز",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.award.category_saved": "ایوارڈ کیٹیگری محفوظ کی گئی",
-  "bo.audit.action.award.criterion_saved": "ایوارڈ کا معیار محفوظ کیا گیا",
-  "bo.audit.action.award.round_set": "ایوارڈ کا مرحلہ تبدیل کیا گیا",
-  "bo.audit.action.award.judge_set": "ایوارڈ کا جج شامل یا تبدیل کیا گیا",
-  "bo.audit.action.award.judge_removed": "ایوارڈ کا جج ہٹایا گیا",
-  "bo.audit.action.award.entered": "ایوارڈ میں اندراج کیا گیا",
-  "bo.audit.action.award.entry_withdrawn": "ایوارڈ کا اندراج واپس لیا گیا",
-  "bo.audit.action.award.evidence_added": "ایوارڈ کا ثبوت منسلک کیا گیا",
-  "bo.audit.action.award.evidence_removed": "ایوارڈ کا ثبوت ہٹایا گیا",
-  "bo.audit.action.award.assigned": "ایوارڈ کے اندراجات ججوں کو دیے گئے",
-  "bo.audit.action.award.scored": "ایوارڈ کے اندراج کو نمبر دیے گئے",
-  "bo.audit.action.award.conflict_declared": "ایوارڈ میں مفادات کا ٹکراؤ ظاہر کیا گیا",
-  "bo.audit.action.award.results_locked": "ایوارڈ کے نتائج مقفل کیے گئے",
-  "bo.audit.entity.award_category": "ایوارڈ کیٹیگری",
-  "bo.audit.entity.award_entry": "ایوارڈ کا اندراج",
 };
 
 declare module "../../platform/i18n/catalogue" {

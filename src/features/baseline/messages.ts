@@ -140,15 +140,6 @@ export const en = {
   "baseline.bo.size.medium": "Medium",
   "baseline.bo.womenLed": "Women-led",
   "baseline.bo.notWomenLed": "Not women-led",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.baseline.survey_created": "Baseline survey created",
-  "bo.audit.action.baseline.survey_status_set": "Baseline survey opened or closed",
-  "bo.audit.action.baseline.question_saved": "Baseline question saved",
-  "bo.audit.action.baseline.question_retired": "Baseline question removed",
-  "bo.audit.action.baseline.section_saved": "Baseline section answered",
-  "bo.audit.action.baseline.reminded": "Baseline reminders sent",
-  "bo.audit.entity.baseline_survey": "Baseline survey",
-  "bo.audit.entity.baseline_response": "Baseline response",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -291,15 +282,6 @@ export const ur: Record<keyof typeof en, string> = {
   "baseline.bo.size.medium": "درمیانہ",
   "baseline.bo.womenLed": "خواتین کی زیر قیادت",
   "baseline.bo.notWomenLed": "خواتین کی زیر قیادت نہیں",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.baseline.survey_created": "بنیادی سروے بنایا گیا",
-  "bo.audit.action.baseline.survey_status_set": "بنیادی سروے کھولا یا بند کیا گیا",
-  "bo.audit.action.baseline.question_saved": "بنیادی سروے کا سوال محفوظ کیا گیا",
-  "bo.audit.action.baseline.question_retired": "بنیادی سروے کا سوال ہٹایا گیا",
-  "bo.audit.action.baseline.section_saved": "بنیادی سروے کا حصہ جمع کیا گیا",
-  "bo.audit.action.baseline.reminded": "بنیادی سروے کی یاد دہانیاں بھیجی گئیں",
-  "bo.audit.entity.baseline_survey": "بنیادی سروے",
-  "bo.audit.entity.baseline_response": "بنیادی سروے کا جواب",
 };
 
 declare module "../../platform/i18n/catalogue" {

@@ -132,16 +132,6 @@ export const en = {
   "exhibitors.catalogue.madeBy": "Made by {name}",
   "exhibitors.catalogue.back": "The whole catalogue",
   "exhibitors.catalogue.link": "Made in Pakistan catalogue: exhibitors and products",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.exhibitor.profile_saved": "Exhibitor profile saved",
-  "bo.audit.action.exhibitor.product_added": "Exhibitor product added",
-  "bo.audit.action.exhibitor.product_removed": "Exhibitor product removed",
-  "bo.audit.action.exhibitor.file_added": "Exhibitor logo or photo uploaded",
-  "bo.audit.action.exhibitor.file_removed": "Exhibitor logo or photo removed",
-  "bo.audit.action.exhibitor.deadlines_set": "Exhibitor checklist deadlines set",
-  "bo.audit.action.exhibitor.chased": "Late exhibitors chased by email",
-  "bo.audit.action.exhibitor.message_sent": "Message sent to exhibitors",
-  "bo.audit.entity.exhibitor_profile": "Exhibitor profile",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -275,16 +265,6 @@ export const ur: Record<keyof typeof en, string> = {
   "exhibitors.catalogue.madeBy": "تیار کنندہ: {name}",
   "exhibitors.catalogue.back": "پورا کیٹلاگ",
   "exhibitors.catalogue.link": "میڈ اِن پاکستان کیٹلاگ: نمائش کنندگان اور مصنوعات",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.exhibitor.profile_saved": "نمائش کنندہ کا پروفائل محفوظ کیا گیا",
-  "bo.audit.action.exhibitor.product_added": "نمائش کنندہ کی مصنوعات شامل کی گئی",
-  "bo.audit.action.exhibitor.product_removed": "نمائش کنندہ کی مصنوعات ہٹائی گئی",
-  "bo.audit.action.exhibitor.file_added": "نمائش کنندہ کا لوگو یا تصویر اپ لوڈ کی گئی",
-  "bo.audit.action.exhibitor.file_removed": "نمائش کنندہ کا لوگو یا تصویر ہٹائی گئی",
-  "bo.audit.action.exhibitor.deadlines_set": "نمائش کنندگان کی فہرست کی آخری تاریخیں مقرر کی گئیں",
-  "bo.audit.action.exhibitor.chased": "تاخیر والے نمائش کنندگان کو ای میل یاد دہانی بھیجی گئی",
-  "bo.audit.action.exhibitor.message_sent": "نمائش کنندگان کو پیغام بھیجا گیا",
-  "bo.audit.entity.exhibitor_profile": "نمائش کنندہ کا پروفائل",
 };
 
 declare module "../../platform/i18n/catalogue" {

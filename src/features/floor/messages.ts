@@ -77,18 +77,6 @@ export const en = {
   "floor.map.womenLed": "Women-led",
   "floor.map.route": "The dashed red line is the way from the {entrance} (the red dot), about {metres} m along the aisles.",
   "floor.map.link": "Floor plan: find exhibitors and stalls",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.floor.allocation_ran": "Stall allocation run",
-  "bo.audit.action.floor.allocation_moved": "Exhibitor moved in a stall allocation",
-  "bo.audit.action.floor.allocation_locked": "Stall allocation placement locked or unlocked",
-  "bo.audit.action.floor.allocation_discarded": "Stall allocation discarded",
-  "bo.audit.action.floor.allocation_confirmed": "Stall allocation confirmed",
-  "bo.audit.action.floor.hall_created": "Hall added to the floor",
-  "bo.audit.action.floor.plan_edited": "Floor plan edited",
-  "bo.audit.action.floor.plan_undone": "Floor plan edit undone",
-  "bo.audit.action.floor.stalls_imported": "Stalls imported into the floor plan",
-  "bo.audit.entity.floor_allocation_run": "Stall allocation run",
-  "bo.audit.entity.floor_hall": "Floor hall",
 } as const;
 
 export const ur: Record<keyof typeof en, string> = {
@@ -167,18 +155,6 @@ export const ur: Record<keyof typeof en, string> = {
   "floor.map.womenLed": "خواتین کی زیرِ قیادت",
   "floor.map.route": "سرخ نقطہ دار لکیر {entrance} (سرخ نقطہ) سے راستہ ہے، گلیوں کے ساتھ تقریباً {metres} میٹر۔",
   "floor.map.link": "فلور پلان: نمائش کنندگان اور اسٹال تلاش کریں",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.floor.allocation_ran": "اسٹال الاٹمنٹ چلائی گئی",
-  "bo.audit.action.floor.allocation_moved": "اسٹال الاٹمنٹ میں نمائش کنندہ منتقل کیا گیا",
-  "bo.audit.action.floor.allocation_locked": "اسٹال الاٹمنٹ میں جگہ مقفل یا غیر مقفل کی گئی",
-  "bo.audit.action.floor.allocation_discarded": "اسٹال الاٹمنٹ رد کی گئی",
-  "bo.audit.action.floor.allocation_confirmed": "اسٹال الاٹمنٹ کی تصدیق کی گئی",
-  "bo.audit.action.floor.hall_created": "فلور میں ہال شامل کیا گیا",
-  "bo.audit.action.floor.plan_edited": "فلور پلان میں ترمیم",
-  "bo.audit.action.floor.plan_undone": "فلور پلان کی ترمیم واپس لی گئی",
-  "bo.audit.action.floor.stalls_imported": "فلور پلان میں اسٹال درآمد کیے گئے",
-  "bo.audit.entity.floor_allocation_run": "اسٹال الاٹمنٹ",
-  "bo.audit.entity.floor_hall": "فلور کا ہال",
 };
 
 declare module "../../platform/i18n/catalogue" {

@@ -85,12 +85,6 @@ export const en = {
   "leads.admin.withdrawn": "Withdrawn",
   "leads.admin.total": "All exhibitors ({count})",
   "leads.admin.empty": "No lead has been scanned in this edition.",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.leads.exported": "Leads exported by an exhibitor",
-  "bo.audit.action.leads.consent_set": "Consent to badge scanning changed",
-  "bo.audit.action.leads.withdrawn": "Details withdrawn from an exhibitor",
-  "bo.audit.action.leads.touch_answered": "Stay-in-touch request answered",
-  "bo.audit.entity.lead": "Lead at a stall",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -176,12 +170,6 @@ export const ur: Record<keyof typeof en, string> = {
   "leads.admin.withdrawn": "واپس لی گئیں",
   "leads.admin.total": "تمام نمائش کنندگان ({count})",
   "leads.admin.empty": "اس نمائش میں کوئی لیڈ اسکین نہیں ہوئی۔",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.leads.exported": "نمائش کنندہ نے لیڈز ڈاؤن لوڈ کیں",
-  "bo.audit.action.leads.consent_set": "بیج اسکین کی رضامندی بدلی گئی",
-  "bo.audit.action.leads.withdrawn": "نمائش کنندہ سے تفصیل واپس لی گئی",
-  "bo.audit.action.leads.touch_answered": "رابطے کی درخواست کا جواب دیا گیا",
-  "bo.audit.entity.lead": "اسٹال پر لیڈ",
 };
 
 declare module "../../platform/i18n/catalogue" {

@@ -125,15 +125,6 @@ export const en = {
   "meetday.admin.m.noShow": "No-show",
   "meetday.admin.m.positive": "Positive",
   "meetday.admin.m.converted": "Converted",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.meetday.both_here": "B2B meeting checked in (both here)",
-  "bo.audit.action.meetday.settings_set": "Meeting-day settings changed",
-  "bo.audit.action.meetday.outcome_recorded": "B2B meeting outcome recorded",
-  "bo.audit.action.meetday.walkup_proposed": "Walk-up meeting proposed",
-  "bo.audit.action.meetday.walkup_confirmed": "Walk-up meeting confirmed",
-  "bo.audit.action.meetday.walkup_declined": "Walk-up meeting declined",
-  "bo.audit.action.meetday.walkup_withdrawn": "Walk-up meeting proposal withdrawn",
-  "bo.audit.entity.meetday_walkup": "Walk-up meeting proposal",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -255,15 +246,6 @@ export const ur: Record<keyof typeof en, string> = {
   "meetday.admin.m.noShow": "غیر حاضری",
   "meetday.admin.m.positive": "مثبت",
   "meetday.admin.m.converted": "نتیجہ خیز",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.meetday.both_here": "بی ٹو بی ملاقات میں حاضری (دونوں موجود)",
-  "bo.audit.action.meetday.settings_set": "ملاقات کے دن کی ترتیبات بدلی گئیں",
-  "bo.audit.action.meetday.outcome_recorded": "بی ٹو بی ملاقات کا نتیجہ درج ہوا",
-  "bo.audit.action.meetday.walkup_proposed": "موقع پر ملاقات کی تجویز دی گئی",
-  "bo.audit.action.meetday.walkup_confirmed": "موقع پر ملاقات کی تصدیق ہوئی",
-  "bo.audit.action.meetday.walkup_declined": "موقع پر ملاقات سے انکار کیا گیا",
-  "bo.audit.action.meetday.walkup_withdrawn": "موقع پر ملاقات کی تجویز واپس لی گئی",
-  "bo.audit.entity.meetday_walkup": "موقع پر ملاقات کی تجویز",
 };
 
 declare module "../../platform/i18n/catalogue" {

@@ -68,10 +68,6 @@ export const en = {
   "error.privacy_person_not_found": "Nobody with that email or registration in this organiser's exhibitions.",
   "validation.privacy_confirm": "Tick the box to confirm.",
   "validation.privacy_email_or_registration": "Give either the email or the registration's id.",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.privacy.anonymised": "Person anonymised on request",
-  "bo.audit.action.privacy.retention_set": "Retention of personal data set",
-  "bo.audit.action.privacy.retention_swept": "Personal data deleted after its retention",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -140,10 +136,6 @@ export const ur: Record<keyof typeof en, string> = {
   "error.privacy_person_not_found": "اس منتظم کی نمائشوں میں اس ای میل یا رجسٹریشن والا کوئی نہیں۔",
   "validation.privacy_confirm": "تصدیق کے لیے خانے پر نشان لگائیں۔",
   "validation.privacy_email_or_registration": "یا تو ای میل دیں یا رجسٹریشن کی شناخت۔",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.privacy.anonymised": "درخواست پر فرد کی شناخت مٹا دی گئی",
-  "bo.audit.action.privacy.retention_set": "ذاتی معلومات رکھنے کی مدت مقرر کی گئی",
-  "bo.audit.action.privacy.retention_swept": "مدت پوری ہونے پر ذاتی معلومات حذف کی گئیں",
 };
 
 declare module "../../platform/i18n/catalogue" {

@@ -141,22 +141,6 @@ export const en = {
   "validation.programme_no_such_registration": "Choose registrations of this edition.",
   "validation.programme_snap": "Times go in steps of 5 minutes.",
   "validation.programme_release_name_taken": "A release of this edition already has that name.",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.programme.room_saved": "Agenda room saved",
-  "bo.audit.action.programme.speaker_saved": "Agenda speaker saved",
-  "bo.audit.action.programme.session_saved": "Agenda session saved",
-  "bo.audit.action.programme.session_cancelled": "Agenda session cancelled or restored",
-  "bo.audit.action.programme.hours_set": "Agenda venue hours set",
-  "bo.audit.action.programme.released": "Agenda release published",
-  "bo.audit.action.programme.invited": "Invited to an agenda session",
-  "bo.audit.action.programme.rsvp_made": "Seat reserved in a session",
-  "bo.audit.action.programme.rsvp_cancelled": "Session seat given back",
-  "bo.audit.entity.programme_room": "Agenda room",
-  "bo.audit.entity.programme_speaker": "Agenda speaker",
-  "bo.audit.entity.programme_session": "Agenda session",
-  "bo.audit.entity.programme_release": "Agenda release",
-  "bo.audit.action.programme.rsvp_waitlisted": "Put on a session's waitlist",
-  "bo.audit.action.programme.waitlist_left": "Left a session's waitlist",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -299,22 +283,6 @@ export const ur: Record<keyof typeof en, string> = {
   "validation.programme_no_such_registration": "اس ایڈیشن کی رجسٹریشنز منتخب کریں۔",
   "validation.programme_snap": "اوقات 5 منٹ کے وقفوں میں ہوتے ہیں۔",
   "validation.programme_release_name_taken": "اس ایڈیشن کے ایک ورژن کا یہی نام پہلے سے ہے۔",
-  // The back office's audit log names this feature's actions and entities.
-  "bo.audit.action.programme.room_saved": "ایجنڈا کا کمرہ محفوظ کیا گیا",
-  "bo.audit.action.programme.speaker_saved": "ایجنڈا کا مقرر محفوظ کیا گیا",
-  "bo.audit.action.programme.session_saved": "ایجنڈا کا سیشن محفوظ کیا گیا",
-  "bo.audit.action.programme.session_cancelled": "ایجنڈا کا سیشن منسوخ یا بحال کیا گیا",
-  "bo.audit.action.programme.hours_set": "ایجنڈا کے لیے مقام کے اوقات مقرر کیے گئے",
-  "bo.audit.action.programme.released": "ایجنڈا کا نیا ورژن شائع کیا گیا",
-  "bo.audit.action.programme.invited": "ایجنڈا کے سیشن میں مدعو کیا گیا",
-  "bo.audit.action.programme.rsvp_made": "سیشن میں نشست محفوظ کی گئی",
-  "bo.audit.action.programme.rsvp_cancelled": "سیشن کی نشست واپس کی گئی",
-  "bo.audit.entity.programme_room": "ایجنڈا کا کمرہ",
-  "bo.audit.entity.programme_speaker": "ایجنڈا کا مقرر",
-  "bo.audit.entity.programme_session": "ایجنڈا کا سیشن",
-  "bo.audit.entity.programme_release": "ایجنڈا کا ورژن",
-  "bo.audit.action.programme.rsvp_waitlisted": "سیشن کی انتظار فہرست میں شامل کیا گیا",
-  "bo.audit.action.programme.waitlist_left": "سیشن کی انتظار فہرست چھوڑ دی گئی",
 };
 
 declare module "../../platform/i18n/catalogue" {
