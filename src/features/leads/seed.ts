@@ -30,13 +30,18 @@ export async function seedLeadsDemo(tx: Executor, edition: Edition, now: Date): 
   const random = seededRandom(2026_07);
   // A third of the crowd keeps its details to itself.
   const private_ = new Set(crowd.filter(() => random() < 0.33).map((r) => r.id));
+  const keeping = [...private_];
+  const sharing = crowd.map((r) => r.id).filter((id) => !private_.has(id));
+  if (keeping.length === 0 || sharing.length === 0) return { leads: 0 };
   if (private_.size) await tx.update(registrations).set({ consentScan: false }).where(inArray(registrations.id, [...private_]));
   const first = new Date(`${edition.startsOn}T05:00:00Z`).getTime();
   const days = Math.round((new Date(`${edition.endsOn}T00:00:00Z`).getTime() - new Date(`${edition.startsOn}T00:00:00Z`).getTime()) / DAY_MS) + 1;
   const rows: (typeof leads.$inferInsert)[] = [];
   for (const enterpriseId of exhibitors) {
     const n = 3 + Math.floor(random() * 8);
-    const seen = new Set<string>();
+    // Every stall met at least one visitor who shares and one who does not (exhibitor ids are
+    // random UUIDs, so which stall draws which visitors differs from one seeding to the next).
+    const seen = new Set<string>([pick(sharing, random), pick(keeping, random)]);
     while (seen.size < n) seen.add(crowd[Math.floor(random() * crowd.length)]!.id);
     for (const registrationId of seen) {
       const at = new Date(first + Math.floor(random() * days) * DAY_MS + Math.floor(random() * 8 * 3600_000));
@@ -72,4 +77,8 @@ export async function seedLeadsDemo(tx: Executor, edition: Edition, now: Date): 
     made.map((l, i) => ({ editionId: l.editionId, enterpriseId: l.enterpriseId, nonce: `demo${String(i).padStart(18, "0")}`, leadId: l.id, code: "demo", result: "counted" as const, reason: "ok", deviceId: "stall-phone", scannedAt: l.at, uploadedAt: l.at })),
   );
   return { leads: made.length };
+}
+
+function pick(ids: string[], random: () => number): string {
+  return ids[Math.floor(random() * ids.length)]!;
 }
