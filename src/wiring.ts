@@ -28,6 +28,10 @@ import { programmePersonalDataPart } from "./features/programme/personal-data-pa
 import { meetdayPersonalDataPart } from "./features/meetday/personal-data-part";
 import { baselinePersonalDataPart } from "./features/baseline/personal-data-part";
 import { leadsPersonalDataPart } from "./features/leads/personal-data-part";
+import { nominationsPersonalDataPart } from "./features/nominations/personal-data-part";
+import { selectionPersonalDataPart } from "./features/selection/personal-data-part";
+import { exhibitorsPersonalDataPart } from "./features/exhibitors/personal-data-part";
+import { awardsPersonalDataPart } from "./features/awards/personal-data-part";
 
 provideBadgePort(checkinBadgePort);
 provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart, programmeCopyPart, baselineCopyPart, awardsCopyPart, privacyCopyPart]);
@@ -45,4 +49,8 @@ providePersonalDataParts([
   meetdayPersonalDataPart,
   baselinePersonalDataPart,
   leadsPersonalDataPart,
+  nominationsPersonalDataPart,
+  selectionPersonalDataPart,
+  exhibitorsPersonalDataPart,
+  awardsPersonalDataPart,
 ]);

@@ -5,8 +5,9 @@ import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys 
 
 /** The baseline's part of a person's data (editions/personal-data-port.ts; provided by
  *  src/wiring.ts): the answers of the enterprises they answer for as an exhibitor. Anonymising
- *  empties the typed (free-text) answers, which may name people; every chosen, numeric and yes/no
- *  answer stays, so the dashboards' figures and the scores do not move. */
+ *  empties the typed (free-text) answers, which may name people, of the enterprises they are the
+ *  only account of (decision 0012: another account's enterprise keeps what it wrote); every
+ *  chosen, numeric and yes/no answer stays, so the dashboards' figures and the scores do not move. */
 export const baselinePersonalDataPart: PersonalDataPart = {
   name: "baseline",
   async export(db, subject) {
@@ -31,8 +32,8 @@ export const baselinePersonalDataPart: PersonalDataPart = {
     return rows;
   },
   async anonymise(tx, subject) {
-    if (!subject.enterpriseIds.length) return { textAnswers: 0 };
-    const responseIds = tx.select({ id: baselineResponses.id }).from(baselineResponses).where(inArray(baselineResponses.enterpriseId, [...subject.enterpriseIds]));
+    if (!subject.soleEnterpriseIds.length) return { textAnswers: 0 };
+    const responseIds = tx.select({ id: baselineResponses.id }).from(baselineResponses).where(inArray(baselineResponses.enterpriseId, [...subject.soleEnterpriseIds]));
     const textQuestions = tx.select({ id: baselineQuestions.id }).from(baselineQuestions).where(eq(baselineQuestions.kind, "text"));
     const done = await tx
       .update(baselineAnswers)

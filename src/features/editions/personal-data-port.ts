@@ -18,6 +18,15 @@ export interface PersonalDataSubject {
   registrationIds: readonly string[];
   /** Enterprises they answer for as an exhibitor (their exhibitor grants). */
   enterpriseIds: readonly string[];
+  /** Of `enterpriseIds`, those no other account answers for: what the enterprise wrote is then
+   *  theirs alone, so an erasure empties it too (decision 0012). */
+  soleEnterpriseIds: readonly string[];
+  /** Email addresses they are known by, lower case (their account's, or the ones an erasure
+   *  names): finds what others wrote down about them, e.g. a nomination's contact person. */
+  emails: readonly string[];
+  /** An erasure's organiser: what is found by email (not by the ids above) is touched only in its
+   *  editions. Null for a person's own download, which covers every organiser. */
+  organiserId: string | null;
 }
 
 /** An edition's retention setting (privacy/tables.ts): days after the edition's last day. */

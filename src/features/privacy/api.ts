@@ -16,7 +16,7 @@ const personalData = z
   .object({
     generatedAt: z.string(),
     via: z.enum(["account", "link"]),
-    parts: z.record(z.string(), z.unknown()).openapi({ description: "One entry per feature holding personal data (account, registration, checkin, b2b, programme, meetday, baseline, leads…)" }),
+    parts: z.record(z.string(), z.unknown()).openapi({ description: "One entry per feature holding personal data (account, registration, checkin, b2b, programme, meetday, baseline, leads, nominations, selection, exhibitors, awards)" }),
   })
   .openapi("PersonalData");
 const retention = z

@@ -1,22 +1,33 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { users } from "../../../platform/auth/tables";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { hashSecret } from "../../../platform/ids";
 import { roleGrants } from "../../accounts/tables";
 import type { PersonalDataSubject } from "../../editions/personal-data-port";
+import { enterprises } from "../../editions/enterprise-tables";
 import { editions } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
 
 // Who a request is about. Every part works from this one answer, so a person's export and erasure
 // cover the same rows.
 
-async function exhibitorOf(db: Executor, userId: string): Promise<string[]> {
+/** The enterprises a person is an exhibitor of (within one organiser's registry when given), and
+ *  of those the ones no other account is an exhibitor of (decision 0012). */
+async function exhibitorOf(db: Executor, userId: string, organiserId?: string): Promise<Pick<PersonalDataSubject, "enterpriseIds" | "soleEnterpriseIds">> {
   const rows = await db
     .select({ id: roleGrants.enterpriseId })
     .from(roleGrants)
-    .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, "exhibitor")));
-  return [...new Set(rows.map((r) => r.id).filter((id): id is string => !!id))];
+    .innerJoin(enterprises, eq(enterprises.id, roleGrants.enterpriseId))
+    .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, "exhibitor"), organiserId ? eq(enterprises.organiserId, organiserId) : undefined));
+  const enterpriseIds = [...new Set(rows.map((r) => r.id).filter((id): id is string => !!id))];
+  if (!enterpriseIds.length) return { enterpriseIds, soleEnterpriseIds: [] };
+  const shared = await db
+    .selectDistinct({ id: roleGrants.enterpriseId })
+    .from(roleGrants)
+    .where(and(inArray(roleGrants.enterpriseId, enterpriseIds), eq(roleGrants.role, "exhibitor"), ne(roleGrants.userId, userId)));
+  const others = new Set(shared.map((r) => r.id));
+  return { enterpriseIds, soleEnterpriseIds: enterpriseIds.filter((id) => !others.has(id)) };
 }
 
 /** A signed-in person: their account, every registration linked to it or made with its email (the
@@ -28,14 +39,14 @@ export async function subjectOfUser(db: Executor, userId: string): Promise<Perso
     .select({ id: registrations.id })
     .from(registrations)
     .where(or(eq(registrations.userId, userId), sql`lower(${registrations.email}) = ${account.email.toLowerCase()}`));
-  return { userId, email: account.email, registrationIds: regs.map((r) => r.id), enterpriseIds: await exhibitorOf(db, userId) };
+  return { userId, email: account.email, emails: [account.email.toLowerCase()], organiserId: null, registrationIds: regs.map((r) => r.id), ...(await exhibitorOf(db, userId)) };
 }
 
 /** A registrant through their manage link: that registration only (the link proves no more). */
 export async function subjectOfLink(db: Executor, token: string) {
   const [reg] = await db.select({ id: registrations.id, editionId: registrations.editionId }).from(registrations).where(eq(registrations.manageTokenHash, hashSecret(token)));
   if (!reg) throw new DomainError("token_invalid");
-  const subject: PersonalDataSubject = { userId: null, registrationIds: [reg.id], enterpriseIds: [] };
+  const subject: PersonalDataSubject = { userId: null, registrationIds: [reg.id], enterpriseIds: [], soleEnterpriseIds: [], emails: [], organiserId: null };
   return { subject, registrationId: reg.id };
 }
 
@@ -75,7 +86,9 @@ export async function erasureTarget(db: Executor, organiserId: string, by: { ema
         or(sql`lower(${registrations.email}) = ${email ?? ""}`, userId ? eq(registrations.userId, userId) : sql`false`, by.registrationId ? eq(registrations.id, by.registrationId) : sql`false`),
       ),
     );
-  if (!regs.length && !(withAccount && userId)) return null;
+  // An exhibitor of this organiser's enterprises may have no registration of their own.
+  const exhibitor = userId ? await exhibitorOf(db, userId, organiserId) : { enterpriseIds: [], soleEnterpriseIds: [] };
+  if (!regs.length && !exhibitor.enterpriseIds.length && !(withAccount && userId)) return null;
   const names = new Set<string>();
   const emails = new Set<string>(email && !email.endsWith("@invalid") ? [email] : []);
   let accountName: string | null = null;
@@ -94,7 +107,9 @@ export async function erasureTarget(db: Executor, organiserId: string, by: { ema
   const subject: PersonalDataSubject = {
     userId: withAccount ? userId : null,
     registrationIds: regs.map((r) => r.id),
-    enterpriseIds: userId ? await exhibitorOf(db, userId) : [],
+    ...exhibitor,
+    emails: [...emails],
+    organiserId,
   };
   return { subject, emails: [...emails], names: [...names] };
 }
