@@ -44,9 +44,17 @@ export const exhibitorProfiles = pgTable(
     samples: text("samples"),
     published: boolean("published").notNull().default(false),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The catalogue's search text: the normalised words (matchmaking's normalisation) of the
+     * profile, its enterprise, cluster, district and products, " a b c ", searched by word prefix
+     * in SQL (operations/catalogue-search.ts). NULL: to be computed again; triggers (migration
+     * 0034) set it NULL whenever one of those texts changes, the catalogue fills it on its next read.
+     */
+    searchTerms: text("search_terms"),
   },
   (t) => [
     unique("exhibitor_profiles_uq").on(t.editionId, t.enterpriseId),
+    index("exhibitor_profiles_published_idx").on(t.editionId).where(sql`${t.published}`),
     index("exhibitor_profiles_enterprise_idx").on(t.enterpriseId),
     check("exhibitor_profiles_power", sql`${t.powerNeed} IS NULL OR ${t.powerNeed} IN ('none', 'single_phase', 'three_phase')`),
   ],

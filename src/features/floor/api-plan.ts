@@ -17,10 +17,12 @@ import {
 } from "./operations/plan-edit";
 import { exportFloorPlan } from "./operations/plan-export";
 import { areaKinds, stallStates, stallTypes } from "./tables";
+import { floorPlanAreaRoutes } from "./api-plan-areas";
 
 // The plan editor over the API (issue #12, items 2 and 7): halls, stalls (one, a row, a block),
 // moves, merges, renumbering, areas, deletes, undo, CSV/DXF import and SVG/PDF export, over the
 // same operations as the back-office pages (operations/plan-edit.ts). Organiser staff, signed in.
+// Changing and deleting an area and the background drawing: api-plan-areas.ts.
 
 const tags = ["floor (organiser)"];
 const uuid = z.uuid();
@@ -262,5 +264,6 @@ export function floorPlanApi(_services: AppServices) {
       return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { "content-type": file.contentType, "content-disposition": `attachment; filename="${file.filename}"` }) as never;
     },
   );
+  floorPlanAreaRoutes(api, ctxOf);
   return api;
 }

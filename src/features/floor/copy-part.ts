@@ -1,11 +1,12 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
+import { rowsOf } from "../../platform/db/rows";
 import type { Executor } from "../../platform/db/types";
 import { clusters } from "../editions/tables";
 import type { EditionCopyPart } from "../editions/copy-port";
-import { floorAreas, floorHalls, floorStalls } from "./tables";
+import { floorAreas, floorBackgrounds, floorHalls, floorStalls } from "./tables";
 
 /** The floor's part of copying an edition (editions/copy-port.ts; provided by src/wiring.ts): the
- *  halls with their entrances and obstacles, the areas (a pavilion names the copy's cluster of the
+ *  halls with their entrances, obstacles and background drawings (placed and shown as they were), the areas (a pavilion names the copy's cluster of the
  *  same slug; clusters are copied before the parts run) and the stalls with their shapes, types and
  *  features. Not who holds a stall: every stall of the copy is available, except the ones the
  *  organiser blocked (a column, a fire exit), which stay blocked; holds, assignments and
@@ -51,5 +52,16 @@ export async function copyFloorPlan(tx: Executor, fromId: string, toId: string):
         enterpriseId: null,
       })),
     );
-  return { halls: hallIds.size, areas: areaIds.size, stalls: stalls.length };
+  // The drawings copied inside the database: their bytes (up to 5 MB each) never pass through here.
+  let backgrounds = 0;
+  for (const [fromHall, toHall] of hallIds) {
+    const b = floorBackgrounds;
+    const copied = await tx.execute(sql`
+      INSERT INTO ${b} (hall_id, edition_id, content_type, bytes, size, pixel_width, pixel_height, width_m, offset_x, offset_y, public, uploaded_at)
+      SELECT ${toHall}, ${toId}, content_type, bytes, size, pixel_width, pixel_height, width_m, offset_x, offset_y, public, uploaded_at
+      FROM ${b} WHERE hall_id = ${fromHall}
+      RETURNING hall_id`);
+    backgrounds += rowsOf(copied).length;
+  }
+  return { halls: hallIds.size, areas: areaIds.size, stalls: stalls.length, backgrounds };
 }

@@ -5,7 +5,8 @@ import { constraintName, sqlStateOf } from "../../platform/db/errors";
 import { enterprises } from "../editions/enterprise-tables";
 import { clusters, editions } from "../editions/tables";
 import { copyEdition } from "../editions/operations/copy-edition";
-import { floorAreas, floorHalls, floorStalls } from "./tables";
+import { setFloorBackground } from "./operations/plan-background";
+import { floorAreas, floorBackgrounds, floorHalls, floorStalls } from "./tables";
 
 // Issue #12, item 1: the database itself refuses a floor that breaks the plan's rules, whatever
 // writes it; and copying an edition copies the plan without who holds the stalls.
@@ -216,6 +217,13 @@ describe("copying an edition copies its floor plan, not who holds the stalls", (
     const staff = ctxFor(t.db, await actorFor(t.db, demo.organiser));
     const before = await t.db.select().from(floorStalls).where(eq(floorStalls.editionId, editionId));
     expect(before.some((s) => s.enterpriseId)).toBe(true);
+    // Hall T1's background drawing, placed and shown on the public map; T2 has none.
+    const png = new Uint8Array(64);
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    new DataView(png.buffer).setUint32(16, 1200);
+    new DataView(png.buffer).setUint32(20, 800);
+    png[40] = 7;
+    await setFloorBackground(staff, { hallId: hall1, bytes: png, widthM: 60, offsetX: -2, offsetY: 1.5, public: true });
     const copy = await copyEdition(staff, { editionId, slug: "floor-copy-2032", year: 2032, startsOn: "2032-01-23" });
 
     // This file's halls (T…), beside the demo's Halls 1–3.
@@ -228,6 +236,12 @@ describe("copying an edition copies its floor plan, not who holds the stalls", (
     const [copyCluster] = await t.db.select().from(clusters).where(eq(clusters.id, pav!.clusterId!));
     expect(copyCluster).toMatchObject({ editionId: copy.id, slug: clusterA.slug });
     expect(pav!.hallId).toBe(halls[0]!.id);
+    const drawings = await t.db.select().from(floorBackgrounds).where(eq(floorBackgrounds.editionId, copy.id));
+    expect(drawings.map((b) => b.hallId)).toEqual([halls[0]!.id]);
+    expect(drawings[0]).toMatchObject({ contentType: "image/png", size: 64, pixelWidth: 1200, pixelHeight: 800, widthM: 60, offsetX: -2, offsetY: 1.5, public: true });
+    expect(Buffer.compare(drawings[0]!.bytes, Buffer.from(png))).toBe(0);
+    // The original keeps its own.
+    expect(await t.db.select({ hallId: floorBackgrounds.hallId }).from(floorBackgrounds).where(eq(floorBackgrounds.hallId, hall1))).toHaveLength(1);
 
     const after = await t.db.select().from(floorStalls).where(eq(floorStalls.editionId, copy.id));
     expect(after).toHaveLength(before.length);

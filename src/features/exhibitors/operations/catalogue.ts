@@ -1,33 +1,24 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { placeNamesUr } from "../../catalogue/seed-data/place-names";
 import { enterprises } from "../../editions/enterprise-tables";
 import { clusters, sectors } from "../../editions/tables";
 import { visibleEdition } from "../../floor/operations/plan";
 import { floorHalls, floorStalls } from "../../floor/tables";
-import { normaliseText, tokenise } from "../../matchmaking/recommend";
+import { fillSearchTerms, filterConditions } from "./catalogue-search";
 import { exhibitorFiles, exhibitorProducts, exhibitorProfiles } from "../tables";
 
 // The public "Made in Pakistan" catalogue (issue #12, item 6): an edition's PUBLISHED exhibitor
 // profiles and their products, filtered by sector, cluster, province, district, women-led and size
 // class, searched in English and Urdu with the recommendation engine's normalisation (Urdu and
 // Arabic letter forms, harakat, Urdu digits folded; English stemmed) as the floor's search does.
+// Filters, search and paging run in SQL (catalogue-search.ts): a page reads its 40 exhibitors.
 // Past editions stay browsable: a profile belongs to its edition. Only public fields leave here:
 // never the NTN, turnover, employees, power needs or samples.
 
-export const provinceNamesUr: Record<string, string> = {
-  Punjab: "پنجاب",
-  Sindh: "سندھ",
-  "Khyber Pakhtunkhwa": "خیبر پختونخوا",
-  Balochistan: "بلوچستان",
-  "Gilgit-Baltistan": "گلگت بلتستان",
-  "Islamabad Capital Territory": "اسلام آباد",
-  "Azad Jammu and Kashmir": "آزاد جموں و کشمیر",
-};
-export const placeUr = (name: string | null) => (name ? (provinceNamesUr[name] ?? placeNamesUr[name] ?? null) : null);
+export { placeUr, provinceNamesUr } from "./catalogue-search";
 
 export interface CatalogueProduct {
   id: string;
@@ -74,15 +65,19 @@ const Filters = z.object({
 });
 export type CatalogueFilters = z.input<typeof Filters>;
 
-/** Every published profile of the edition, with its products, in name order. */
-async function loadCatalogue(ctx: Ctx, slug: string) {
-  const edition = await visibleEdition(ctx, { slug });
-  const rows = await ctx.db
+type Edition = Awaited<ReturnType<typeof visibleEdition>>;
+const publishedOf = (editionId: string) => and(eq(exhibitorProfiles.editionId, editionId), eq(exhibitorProfiles.published, true));
+
+/** The edition's published profiles that meet `where`, with their products, files and stalls, in
+ *  name order; `limit`/`offset` for a page. */
+async function loadExhibitors(ctx: Ctx, edition: Edition, where: (SQL | undefined)[], page?: { limit: number; offset: number }) {
+  const base = ctx.db
     .select({ p: exhibitorProfiles, e: enterprises })
     .from(exhibitorProfiles)
     .innerJoin(enterprises, eq(enterprises.id, exhibitorProfiles.enterpriseId))
-    .where(and(eq(exhibitorProfiles.editionId, edition.id), eq(exhibitorProfiles.published, true)))
-    .orderBy(asc(enterprises.nameEn));
+    .where(and(publishedOf(edition.id), ...where))
+    .orderBy(asc(enterprises.nameEn), asc(exhibitorProfiles.id));
+  const rows = page ? await base.limit(page.limit).offset(page.offset) : await base;
   const ids = rows.map((r) => r.p.id);
   const prods = ids.length ? await ctx.db.select().from(exhibitorProducts).where(inArray(exhibitorProducts.profileId, ids)).orderBy(asc(exhibitorProducts.sort), asc(exhibitorProducts.nameEn)) : [];
   const files = ids.length
@@ -90,11 +85,14 @@ async function loadCatalogue(ctx: Ctx, slug: string) {
     : [];
   const clusterRows = await ctx.db.select().from(clusters).where(eq(clusters.editionId, edition.id)).orderBy(asc(clusters.nameEn));
   const sectorRows = await ctx.db.select().from(sectors).where(eq(sectors.editionId, edition.id)).orderBy(asc(sectors.sort));
-  const stalls = await ctx.db
-    .select({ enterpriseId: floorStalls.enterpriseId, number: floorStalls.number, hall: floorHalls.code })
-    .from(floorStalls)
-    .innerJoin(floorHalls, eq(floorHalls.id, floorStalls.hallId))
-    .where(and(eq(floorStalls.editionId, edition.id), eq(floorStalls.state, "confirmed")));
+  const enterpriseIds = rows.map((r) => r.e.id);
+  const stalls = enterpriseIds.length
+    ? await ctx.db
+        .select({ enterpriseId: floorStalls.enterpriseId, number: floorStalls.number, hall: floorHalls.code })
+        .from(floorStalls)
+        .innerJoin(floorHalls, eq(floorHalls.id, floorStalls.hallId))
+        .where(and(eq(floorStalls.editionId, edition.id), eq(floorStalls.state, "confirmed"), inArray(floorStalls.enterpriseId, enterpriseIds)))
+    : [];
   const sectorById = new Map(sectorRows.map((s) => [s.id, { code: s.code, nameEn: s.nameEn, nameUr: s.nameUr }]));
   const clusterBySlug = new Map(clusterRows.map((c) => [c.slug, c]));
   // Grouped once, so building the list stays linear in exhibitors, products and files.
@@ -139,69 +137,64 @@ async function loadCatalogue(ctx: Ctx, slug: string) {
     };
   });
   return {
-    edition: { id: edition.id, slug: edition.slug, nameEn: edition.nameEn, nameUr: edition.nameUr },
     exhibitors,
     sectors: sectorRows.map((s) => ({ code: s.code, nameEn: s.nameEn, nameUr: s.nameUr })),
     clusters: clusterRows.map((c) => ({ slug: c.slug, nameEn: c.nameEn, nameUr: c.nameUr })),
   };
 }
 
-const termsOf = (...texts: (string | null | undefined)[]) => tokenise(texts.filter(Boolean).join(" ")).map((t) => t.term);
+const editionRef = (edition: Edition) => ({ id: edition.id, slug: edition.slug, nameEn: edition.nameEn, nameUr: edition.nameUr });
 
-/** Does the exhibitor match every word of the query (a word starts some word of its texts), or an
- *  HS code by its digits' prefix? Pure; the same normalisation as the floor's search. */
-export function matchesQuery(e: CatalogueExhibitor, q: string): boolean {
-  const query = q.trim();
-  if (!query) return true;
-  const digits = normaliseText(query).replace(/[\s.]/g, "");
-  if (/^[0-9]{2,8}$/.test(digits) && e.products.some((p) => p.hsCode.startsWith(digits))) return true;
-  const qTerms = termsOf(query);
-  if (!qTerms.length) return false;
-  const text = termsOf(
-    e.nameEn,
-    e.nameUr,
-    e.fasciaEn,
-    e.fasciaUr,
-    e.descriptionEn,
-    e.descriptionUr,
-    e.cluster?.nameEn,
-    e.cluster?.nameUr,
-    e.district,
-    placeUr(e.district),
-    ...e.products.flatMap((p) => [p.nameEn, p.nameUr, p.descriptionEn, p.descriptionUr]),
-  );
-  return qTerms.every((t) => text.some((w) => w.startsWith(t)));
+/** Every published profile of the edition, with its products, in name order (the open data). */
+async function loadCatalogue(ctx: Ctx, slug: string) {
+  const edition = await visibleEdition(ctx, { slug });
+  return { edition: editionRef(edition), ...(await loadExhibitors(ctx, edition, [])) };
 }
+
+
 
 export const CATALOGUE_PAGE = 40;
 
 /** The catalogue of an edition, filtered and searched; `page` (from 1) of CATALOGUE_PAGE exhibitors. */
 export async function catalogue(ctx: Ctx, raw: unknown) {
   const input = parseInput(Filters.extend({ page: z.number().int().min(1).max(1000).default(1) }), raw);
-  const all = await loadCatalogue(ctx, input.slug);
-  const found = all.exhibitors.filter(
-    (e) =>
-      (!input.sector || e.sector?.code === input.sector) &&
-      (!input.cluster || e.cluster?.slug === input.cluster) &&
-      (!input.province || e.province === input.province) &&
-      (!input.district || e.district === input.district) &&
-      (!input.womenLed || e.womenLed) &&
-      (!input.size || e.sizeClass === input.size) &&
-      matchesQuery(e, input.q),
-  );
-  const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
+  const edition = await visibleEdition(ctx, { slug: input.slug });
+  if (input.q.trim()) await fillSearchTerms(ctx, edition.id);
+  const where = filterConditions(edition.id, input);
+  const [found] = await ctx.db
+    .select({ n: count() })
+    .from(exhibitorProfiles)
+    .innerJoin(enterprises, eq(enterprises.id, exhibitorProfiles.enterpriseId))
+    .where(and(publishedOf(edition.id), ...where));
+  const n = found?.n ?? 0;
+  const page = n > (input.page - 1) * CATALOGUE_PAGE ? await loadExhibitors(ctx, edition, where, { limit: CATALOGUE_PAGE, offset: (input.page - 1) * CATALOGUE_PAGE }) : null;
+  // The facets: of every published exhibitor, whatever the filters.
+  const [facets] = await ctx.db
+    .select({
+      total: count(),
+      clusters: sql<string[] | null>`array_agg(DISTINCT ${enterprises.clusterSlug}) FILTER (WHERE ${enterprises.clusterSlug} IS NOT NULL)`,
+      provinces: sql<string[] | null>`array_agg(DISTINCT ${enterprises.province}) FILTER (WHERE ${enterprises.province} <> '')`,
+      districts: sql<string[] | null>`array_agg(DISTINCT ${enterprises.district}) FILTER (WHERE ${enterprises.district} <> '')`,
+    })
+    .from(exhibitorProfiles)
+    .innerJoin(enterprises, eq(enterprises.id, exhibitorProfiles.enterpriseId))
+    .where(publishedOf(edition.id));
+  const used = new Set(facets?.clusters ?? []);
+  const sectorRows = page?.sectors ?? (await ctx.db.select().from(sectors).where(eq(sectors.editionId, edition.id)).orderBy(asc(sectors.sort))).map((s) => ({ code: s.code, nameEn: s.nameEn, nameUr: s.nameUr }));
+  const clusterRows = page?.clusters ?? (await ctx.db.select().from(clusters).where(eq(clusters.editionId, edition.id)).orderBy(asc(clusters.nameEn))).map((c) => ({ slug: c.slug, nameEn: c.nameEn, nameUr: c.nameUr }));
+  const sorted = (xs: string[] | null | undefined) => [...(xs ?? [])].sort();
   return {
-    edition: all.edition,
+    edition: editionRef(edition),
     filters: input,
-    total: all.exhibitors.length,
-    count: found.length,
-    pages: Math.max(1, Math.ceil(found.length / CATALOGUE_PAGE)),
-    exhibitors: found.slice((input.page - 1) * CATALOGUE_PAGE, input.page * CATALOGUE_PAGE),
+    total: facets?.total ?? 0,
+    count: n,
+    pages: Math.max(1, Math.ceil(n / CATALOGUE_PAGE)),
+    exhibitors: page?.exhibitors ?? [],
     facets: {
-      sectors: all.sectors,
-      clusters: all.clusters.filter((c) => all.exhibitors.some((e) => e.cluster?.slug === c.slug)),
-      provinces: uniq(all.exhibitors.map((e) => e.province)),
-      districts: uniq(all.exhibitors.map((e) => e.district)),
+      sectors: sectorRows,
+      clusters: clusterRows.filter((c) => used.has(c.slug)),
+      provinces: sorted(facets?.provinces),
+      districts: sorted(facets?.districts),
     },
   };
 }
@@ -209,10 +202,10 @@ export async function catalogue(ctx: Ctx, raw: unknown) {
 /** One published exhibitor of an edition's catalogue, by its slug. */
 export async function catalogueExhibitor(ctx: Ctx, raw: unknown) {
   const input = parseInput(z.object({ slug: z.string().min(1).max(100), exhibitor: z.string().min(1).max(120) }), raw);
-  const all = await loadCatalogue(ctx, input.slug);
-  const exhibitor = all.exhibitors.find((e) => e.slug === input.exhibitor);
+  const edition = await visibleEdition(ctx, { slug: input.slug });
+  const [exhibitor] = (await loadExhibitors(ctx, edition, [eq(enterprises.slug, input.exhibitor)])).exhibitors;
   if (!exhibitor) throw new DomainError("not_found", { params: { what: "exhibitor" } });
-  return { edition: all.edition, exhibitor };
+  return { edition: editionRef(edition), exhibitor };
 }
 
 /** One product of a published exhibitor. */

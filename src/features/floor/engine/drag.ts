@@ -49,3 +49,30 @@ export function nudge(start: Box, key: string, grid: number, hall: { widthM: num
   const g = grid > 0 ? grid : 0.5;
   return dragMove(start, step[0] * g, step[1] * g, grid, hall);
 }
+
+/** How far (metres) the pointer must travel before a press becomes a drag: less is a click on the stall. */
+export const DRAG_START_M = 0.25;
+
+/** Whether a pointer that moved (dx, dy) metres since the press is dragging. */
+export const startsDrag = (dx: number, dy: number) => Math.hypot(dx, dy) >= DRAG_START_M;
+
+/** Where the stall lands for a drag of (dx, dy): moved, or resized from its handle. */
+export function dragTo(mode: "move" | "resize", start: Box, dx: number, dy: number, grid: number, hall: { widthM: number; depthM: number }): Box {
+  return mode === "move" ? dragMove(start, dx, dy, grid, hall) : dragResize(start, dx, dy, grid, hall);
+}
+
+/** A stall's rectangle, or null for one without (a polygon stall: not dragged). */
+export function boxOf(s: { x: number | null; y: number | null; w: number | null; h: number | null }): Box | null {
+  return s.x !== null && s.y !== null && s.w !== null && s.h !== null ? { x: s.x, y: s.y, w: s.w, h: s.h } : null;
+}
+
+/** The resize handle's square on the stall's bottom-right corner, sized to the hall (0.5 to 1.2 m). */
+export function handleBox(b: Box, hallWidthM: number): Box {
+  const k = Math.max(0.5, Math.min(1.2, hallWidthM / 60));
+  return { x: b.x + b.w - k / 2, y: b.y + b.h - k / 2, w: k, h: k };
+}
+
+/** The fields the editor's "move" form posts for a dropped stall (grid 0: already on the grid). */
+export function moveFields(stall: { id: string; number: string }, b: Box): Record<string, string> {
+  return { intent: "move", stallId: stall.id, number: stall.number, x: String(b.x), y: String(b.y), w: String(b.w), h: String(b.h), grid: "0" };
+}

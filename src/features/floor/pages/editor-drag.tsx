@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useNavigation, useSubmit } from "react-router";
 import { useT } from "../../../web/i18n";
-import { dragMove, dragResize, nudge, type Box } from "../engine/drag";
+import { boxOf, dragTo, handleBox, moveFields, nudge, startsDrag, type Box } from "../engine/drag";
 
 // The plan editor's drag, resize and arrow keys (issue #12, item 2): a progressive enhancement of
 // the server-drawn plan, on this page only (the back office hydrates; public pages ship no script).
@@ -31,7 +31,6 @@ const noSubscribe = () => () => {};
 /** True once the page runs in the browser (false on the server and while hydrating). */
 const useEnhanced = () => useSyncExternalStore(noSubscribe, () => true, () => false);
 
-const boxOf = (s: DragStall): Box | null => (s.x !== null && s.y !== null && s.w !== null && s.h !== null ? { x: s.x, y: s.y, w: s.w, h: s.h } : null);
 
 /** The grid select, shown only once the script runs. */
 export function DragGrid({ grid, onGrid }: { grid: number; onGrid: (g: number) => void }) {
@@ -82,7 +81,7 @@ export function DragLayer({ stalls, hall, selectedId, grid }: { stalls: readonly
     const setGhost = (box: Box) => setShown({ box, on: state.current.stalls });
     const save = (stall: DragStall, b: Box) => {
       const form = new FormData();
-      for (const [k, v] of Object.entries({ intent: "move", stallId: stall.id, number: stall.number, x: b.x, y: b.y, w: b.w, h: b.h, grid: 0 })) form.set(k, String(v));
+      for (const [k, v] of Object.entries(moveFields(stall, b))) form.set(k, v);
       submit(form, { method: "post" });
     };
     const down = (e: PointerEvent) => {
@@ -98,12 +97,12 @@ export function DragLayer({ stalls, hall, selectedId, grid }: { stalls: readonly
       if (!d) return;
       const p = metres(e);
       const [dx, dy] = [p.x - d.from.x, p.y - d.from.y];
-      if (!d.moved && Math.hypot(dx, dy) < 0.25) return;
+      if (!d.moved && !startsDrag(dx, dy)) return;
       if (!d.moved) svg.setPointerCapture(e.pointerId); // only now: a plain click still reaches the stall's link
       d.moved = true;
       e.preventDefault();
       const { grid: g, hall: h } = state.current;
-      setGhost(d.mode === "move" ? dragMove(d.start, dx, dy, g, h) : dragResize(d.start, dx, dy, g, h));
+      setGhost(dragTo(d.mode, d.start, dx, dy, g, h));
     };
     const up = (e: PointerEvent) => {
       const d = drag.current;
@@ -113,7 +112,7 @@ export function DragLayer({ stalls, hall, selectedId, grid }: { stalls: readonly
       suppressClick = true;
       const p = metres(e);
       const { grid: g, hall: h } = state.current;
-      const b = d.mode === "move" ? dragMove(d.start, p.x - d.from.x, p.y - d.from.y, g, h) : dragResize(d.start, p.x - d.from.x, p.y - d.from.y, g, h);
+      const b = dragTo(d.mode, d.start, p.x - d.from.x, p.y - d.from.y, g, h);
       setGhost(b);
       save(d.stall, b);
     };
@@ -169,12 +168,12 @@ export function DragLayer({ stalls, hall, selectedId, grid }: { stalls: readonly
 
   const selected = stalls.find((s) => s.id === selectedId);
   const sb = selected ? boxOf(selected) : null;
-  const k = Math.max(0.5, Math.min(1.2, hall.widthM / 60));
+  const hb = sb ? handleBox(sb, hall.widthM) : null;
   return (
     <g ref={layer} className="f-drag" aria-hidden="true">
       {ghost ? <rect className="f-ghost" x={ghost.x} y={ghost.y} width={ghost.w} height={ghost.h} /> : null}
-      {on && sb && selected && !ghost ? (
-        <rect className="f-handle" data-resize={selected.number} x={sb.x + sb.w - k / 2} y={sb.y + sb.h - k / 2} width={k} height={k}>
+      {on && hb && selected && !ghost ? (
+        <rect className="f-handle" data-resize={selected.number} x={hb.x} y={hb.y} width={hb.w} height={hb.h}>
           <title>{t("floor.editor.drag.handle", { number: selected.number })}</title>
         </rect>
       ) : null}
