@@ -20,25 +20,20 @@
 // staff, `--dashboards` times after one warm-up; server time per call, wall clock. Each result is
 // one JSON line.
 import "../../src/wiring";
-import os from "node:os";
 import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { b2bMeetings, b2bParticipants, b2bProgrammes, b2bRequests, b2bSmeStaff } from "../../src/features/b2b/tables";
-import { editionShortId, encodeBadge, epochDay } from "../../src/features/checkin/core/badge-code";
 import { sealingKey, signingKey } from "../../src/features/checkin/keys";
-import { badges } from "../../src/features/checkin/tables";
-import { seedDemo } from "../../src/features/demo/seed-demo";
 import { enterprises } from "../../src/features/editions/enterprise-tables";
-import { editions, visitorCategories } from "../../src/features/editions/tables";
 import { scanAtMeeting } from "../../src/features/meetday/operations/checkin";
 import { outcomeDashboard } from "../../src/features/meetday/operations/organiser";
 import { meetingArrivals, meetingNoShows, meetingOutcomes } from "../../src/features/meetday/tables";
-import { registrations } from "../../src/features/registration/tables";
-import type { Clock } from "../../src/platform/clock";
 import { loadConfig } from "../../src/platform/config";
 import type { Ctx } from "../../src/platform/context";
 import { seededRandom } from "../../src/platform/random";
 import { cpuMeter, openBenchDb, pct } from "../lib/database";
+import { latencyFigures, machine, runClients, shuffle as shuffleWith } from "../lib/load";
+import { registrationsWithBadges, seedShowDay } from "../lib/show";
 
 const { values: args } = parseArgs({
   options: { meetings: { type: "string", default: "20000" }, scans: { type: "string", default: "5000" }, clients: { type: "string", default: "16" }, dashboards: { type: "string", default: "10" } },
@@ -46,15 +41,7 @@ const { values: args } = parseArgs({
 const MEETINGS = Number(args.meetings);
 const CLIENTS = Number(args.clients);
 const random = seededRandom(14_2026);
-const machine = () => `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)}`;
-
-function shuffle<T>(a: T[]): T[] {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
+const shuffle = <T>(a: T[]) => shuffleWith(a, random);
 
 async function chunks<T>(rows: T[], write: (part: T[]) => Promise<unknown>, size = 1000) {
   for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
@@ -66,12 +53,7 @@ async function main() {
   try {
     await database.migrate();
     const db = database.db;
-    const t0 = Date.now();
-    const clock: Clock = { now: () => new Date(Date.parse("2026-01-24T05:00:00Z") + (Date.now() - t0)) };
-    await seedDemo(db, clock, { accounts: false });
-    const [edition] = await db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
-    const e = edition!;
-    const [category] = await db.select().from(visitorCategories).where(eq(visitorCategories.editionId, e.id)).limit(1);
+    const { clock, edition: e, category } = await seedShowDay(db);
     await db.delete(b2bRequests).where(eq(b2bRequests.editionId, e.id));
     await db.delete(b2bParticipants).where(eq(b2bParticipants.editionId, e.id));
     await db.delete(b2bProgrammes).where(eq(b2bProgrammes.editionId, e.id));
@@ -84,32 +66,7 @@ async function main() {
     // Registrations with signed badges: one staff member per exhibitor, one per buyer.
     const key = await signingKey(db, clock, e.id, sealingKey(loadConfig()));
     const now = clock.now();
-    const people: { id: string; code: string }[] = [];
-    for (let i = 0; i < S + B; i += 1000) {
-      const rows = Array.from({ length: Math.min(1000, S + B - i) }, (_, k) => ({
-        editionId: e.id,
-        number: 50_000 + i + k,
-        categoryId: category!.id,
-        email: `meet${i + k}@example.pk`,
-        name: `Person ${i + k}`,
-        status: "approved" as const,
-        days: [0, 1, 2],
-        consentData: true,
-        createdAt: now,
-        updatedAt: now,
-      }));
-      const inserted = await db.insert(registrations).values(rows).returning({ id: registrations.id, number: registrations.number });
-      const badgeRows = inserted.map((r) => {
-        const code = encodeBadge(
-          { edition: editionShortId(e.id), registrationNo: r.number, category: category!.badgeIndex, days: 0b111, zones: 0, serial: 0, validFrom: epochDay(e.startsOn), validTo: epochDay(e.endsOn) },
-          key.privateKey,
-          key.keyId,
-        );
-        people.push({ id: r.id, code });
-        return { editionId: e.id, registrationId: r.id, registrationNo: r.number, serial: 0, keyId: key.keyId, code, issuedAt: now };
-      });
-      await db.insert(badges).values(badgeRows);
-    }
+    const people = await registrationsWithBadges(db, { edition: e, category, key, now, count: S + B, firstNumber: 50_000, person: (i) => ({ email: `meet${i}@example.pk`, name: `Person ${i}` }) });
     const smes = await db.insert(b2bParticipants).values(firms.map((f) => ({ editionId: e.id, side: "sme" as const, kind: "sme" as const, enterpriseId: f.id, approved: true, optedIn: true }))).returning({ id: b2bParticipants.id });
     await db.insert(b2bSmeStaff).values(smes.map((s, i) => ({ participantId: s.id, name: `Staff ${i}`, registrationId: people[i]!.id })));
     const buyers: { id: string }[] = [];
@@ -173,30 +130,8 @@ async function main() {
     // Warm-up, every client at once (so the pool's connections exist before the CPU meter starts).
     for (let k = 0; k < 2; k++) await Promise.all(Array.from({ length: CLIENTS }, (_, i) => scanAtMeeting(lounge, { meetingId: meetings[i]!.id, code: "warm-up" })));
     const cpu = await cpuMeter(db, label === "postgres");
-    const latencies: number[] = [];
-    const outcome: Record<string, number> = {};
-    let next = 0;
-    let failures = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, c) => {
-        while (next < total) {
-          const item = queue[next++]!;
-          const s = performance.now();
-          try {
-            const r = await scanAtMeeting(lounge, { ...item, deviceId: `bench-${c}` });
-            outcome[r.reason] = (outcome[r.reason] ?? 0) + 1;
-          } catch (err) {
-            failures++;
-            if (failures < 3) console.error(err);
-          }
-          latencies.push(performance.now() - s);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
+    const { latencies, outcome, failures, seconds } = await runClients(queue, { clients: CLIENTS, total }, (item, c) => scanAtMeeting(lounge, { ...item, deviceId: `bench-${c}` }));
     const used = await cpu();
-    latencies.sort((a, b) => a - b);
     const checkin = {
       bench: "meetings.checkin",
       database: label,
@@ -205,9 +140,7 @@ async function main() {
       scans: total,
       seconds: Number(seconds.toFixed(2)),
       perSecond: Math.round(total / seconds),
-      p50Ms: Number(pct(latencies, 50).toFixed(2)),
-      p99Ms: Number(pct(latencies, 99).toFixed(2)),
-      maxMs: Number((latencies.at(-1) ?? 0).toFixed(2)),
+      ...latencyFigures(latencies),
       outcome,
       failures,
       // CPU per scan, this process and PostgreSQL's backends: what holds on a busy machine.

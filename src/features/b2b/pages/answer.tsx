@@ -1,7 +1,8 @@
-import { Form, isRouteErrorResponse, redirect, useRouteError } from "react-router";
+import { Form } from "react-router";
 import type { Route } from "./+types/answer";
-import { loadOr, runForm } from "../../../web/actions";
-import { Field, FormError, Notice, useFailure } from "../../../web/components/form";
+import { answerByLink, loadByLink } from "../../../web/answer-link";
+import { AnswerFrame, AnswerLinkError } from "../../../web/components/answer-link";
+import { Field, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { requestByAnswerToken, respondToRequest } from "../operations/requests";
 import { PartySummary, RequestFacts } from "./request-parts";
@@ -15,19 +16,15 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const view = await loadOr(request, () => requestByAnswerToken(context.ctx, { answerToken: params.token }));
-  const done = new URL(request.url).searchParams.get("done");
-  return { ...view, done: done === "accepted" || done === "declined" ? done : null };
+  return loadByLink(request, ["accepted", "declined"], () => requestByAnswerToken(context.ctx, { answerToken: params.token }));
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const form = await request.formData();
-  const decision = String(form.get("intent") ?? "");
-  const result = await runForm(context.ctx.locale, form, () =>
-    respondToRequest(context.ctx, { answerToken: params.token, decision, reason: String(form.get("reason") ?? "") || undefined }),
-  );
-  if (!result.ok) return result.response;
-  return redirect(`/b2b/answer/${encodeURIComponent(params.token)}?done=${result.value.status}`);
+  return answerByLink(request, context.ctx.locale, {
+    page: `/b2b/answer/${encodeURIComponent(params.token)}`,
+    answer: (form) => respondToRequest(context.ctx, { answerToken: params.token, decision: String(form.get("intent") ?? ""), reason: String(form.get("reason") ?? "") || undefined }),
+    done: (r) => r.status,
+  });
 }
 
 export default function AnswerPage({ loaderData: d }: Route.ComponentProps) {
@@ -36,10 +33,7 @@ export default function AnswerPage({ loaderData: d }: Route.ComponentProps) {
   const failure = useFailure();
   const r = d.request;
   return (
-    <section className="page narrow">
-      <h1>{t("b2b.answer.title")}</h1>
-      {d.done ? <Notice>{t(`b2b.requests.done.${d.done}`)}</Notice> : null}
-      <FormError failure={failure} />
+    <AnswerFrame title={t("b2b.answer.title")} done={d.done ? t(`b2b.requests.done.${d.done}`) : null} failure={failure}>
       <p>{t("b2b.answer.from", { name: pick(locale, d.from.nameEn, d.from.nameUr), to: pick(locale, d.to.nameEn, d.to.nameUr) })}</p>
       <div className="card">
         <PartySummary who={d.from} as="h2" />
@@ -60,19 +54,11 @@ export default function AnswerPage({ loaderData: d }: Route.ComponentProps) {
       ) : d.done ? null : (
         <p>{t("b2b.answer.notPending", { status: t(`b2b.requests.status.${r.status}`) })}</p>
       )}
-    </section>
+    </AnswerFrame>
   );
 }
 
 /** An unknown or replaced link (410), or a malformed one (400): say so plainly. */
 export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  const gone = isRouteErrorResponse(error) && (error.status === 410 || error.status === 400);
-  return (
-    <section className="page narrow">
-      <h1>{t("b2b.answer.title")}</h1>
-      <p>{gone ? t("error.token_invalid") : t("errorPage.body")}</p>
-    </section>
-  );
+  return <AnswerLinkError titleKey="b2b.answer.title" />;
 }

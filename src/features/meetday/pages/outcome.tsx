@@ -1,7 +1,8 @@
-import { Form, isRouteErrorResponse, redirect, useRouteError } from "react-router";
+import { Form } from "react-router";
 import type { Route } from "./+types/outcome";
-import { loadOr, runForm } from "../../../web/actions";
-import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
+import { answerByLink, loadByLink } from "../../../web/answer-link";
+import { AnswerFrame, AnswerLinkError } from "../../../web/components/answer-link";
+import { Field, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { currencies, followUpStates, outcomeKinds, timelines } from "../core/outcomes";
 import { outcomeForm, recordOutcome } from "../operations/outcomes";
@@ -17,30 +18,30 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const view = await loadOr(request, () => outcomeForm(context.ctx, { link: params.token }));
-  return { ...view, done: new URL(request.url).searchParams.get("done") === "1" };
+  return loadByLink(request, ["1"], () => outcomeForm(context.ctx, { link: params.token }));
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const form = await request.formData();
-  const field = (k: string) => {
-    const v = form.get(k);
-    return typeof v === "string" ? v : undefined;
-  };
-  const result = await runForm(context.ctx.locale, form, () =>
-    recordOutcome(context.ctx, {
-      link: params.token,
-      happened: field("happened") ?? "",
-      kind: field("kind"),
-      valueAmount: field("valueAmount"),
-      currency: field("currency"),
-      timeline: field("timeline"),
-      followUpConsent: field("followUpConsent") ?? "no",
-      note: field("note") ?? "",
-    }),
-  );
-  if (!result.ok) return result.response;
-  return redirect(`/outcome/${encodeURIComponent(params.token)}?done=1`);
+  return answerByLink(request, context.ctx.locale, {
+    page: `/outcome/${encodeURIComponent(params.token)}`,
+    answer: (form) => {
+      const field = (k: string) => {
+        const v = form.get(k);
+        return typeof v === "string" ? v : undefined;
+      };
+      return recordOutcome(context.ctx, {
+        link: params.token,
+        happened: field("happened") ?? "",
+        kind: field("kind"),
+        valueAmount: field("valueAmount"),
+        currency: field("currency"),
+        timeline: field("timeline"),
+        followUpConsent: field("followUpConsent") ?? "no",
+        note: field("note") ?? "",
+      });
+    },
+    done: () => "1",
+  });
 }
 
 export default function OutcomePage({ loaderData: d }: Route.ComponentProps) {
@@ -52,10 +53,7 @@ export default function OutcomePage({ loaderData: d }: Route.ComponentProps) {
   const kinds = (followUp ? followUpStates : outcomeKinds).map((k) => ({ value: k, label: t(followUp ? `meetday.since.${k}` : `meetday.kind.${k}`) }));
   const label = (k: string | null) => (k ? t((followUpStates as readonly string[]).includes(k) ? `meetday.since.${k}` : `meetday.kind.${k}`) : t("meetday.outcome.notHeld"));
   return (
-    <section className="page narrow">
-      <h1>{t(followUp ? "meetday.outcome.followUpTitle" : "meetday.outcome.title")}</h1>
-      {d.done ? <Notice>{t("meetday.outcome.saved")}</Notice> : null}
-      <FormError failure={failure} />
+    <AnswerFrame title={t(followUp ? "meetday.outcome.followUpTitle" : "meetday.outcome.title")} done={d.done ? t("meetday.outcome.saved") : null} failure={failure}>
       <p>{t("meetday.outcome.with", { partner: pick(locale, d.partner.name, d.partner.nameUr), date: d.meeting.date, start: d.meeting.start })}</p>
       <p className="hint">{t("meetday.outcome.private")}</p>
       <Form method="post" className="card" data-testid="meetday-outcome">
@@ -101,19 +99,11 @@ export default function OutcomePage({ loaderData: d }: Route.ComponentProps) {
           </ul>
         </>
       ) : null}
-    </section>
+    </AnswerFrame>
   );
 }
 
 /** An unknown or replaced link (410), or a malformed one: say so plainly. */
 export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  const gone = isRouteErrorResponse(error) && (error.status === 410 || error.status === 400);
-  return (
-    <section className="page narrow">
-      <h1>{t("meetday.outcome.title")}</h1>
-      <p>{gone ? t("error.token_invalid") : t("errorPage.body")}</p>
-    </section>
-  );
+  return <AnswerLinkError titleKey="meetday.outcome.title" />;
 }

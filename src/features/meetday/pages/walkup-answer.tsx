@@ -1,7 +1,8 @@
-import { Form, isRouteErrorResponse, redirect, useRouteError } from "react-router";
+import { Form } from "react-router";
 import type { Route } from "./+types/walkup-answer";
-import { loadOr, runForm } from "../../../web/actions";
-import { FormError, Notice, useFailure } from "../../../web/components/form";
+import { answerByLink, loadByLink } from "../../../web/answer-link";
+import { AnswerFrame, AnswerLinkError } from "../../../web/components/answer-link";
+import { useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { answerWalkUp, walkUpByLink } from "../operations/walkups";
 
@@ -14,17 +15,15 @@ export function meta({ matches }: Route.MetaArgs) {
 }
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  const view = await loadOr(request, () => walkUpByLink(context.ctx, { link: params.token }));
-  const done = new URL(request.url).searchParams.get("done");
-  return { ...view, done: done === "confirmed" || done === "declined" ? done : null };
+  return loadByLink(request, ["confirmed", "declined"], () => walkUpByLink(context.ctx, { link: params.token }));
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const form = await request.formData();
-  const decision = String(form.get("intent") ?? "") === "confirm" ? "confirm" : "decline";
-  const result = await runForm(context.ctx.locale, form, () => answerWalkUp(context.ctx, { link: params.token, decision }));
-  if (!result.ok) return result.response;
-  return redirect(`/walk-up/${encodeURIComponent(params.token)}?done=${result.value.status}`);
+  return answerByLink(request, context.ctx.locale, {
+    page: `/walk-up/${encodeURIComponent(params.token)}`,
+    answer: (form) => answerWalkUp(context.ctx, { link: params.token, decision: String(form.get("intent") ?? "") === "confirm" ? "confirm" : "decline" }),
+    done: (w) => w.status,
+  });
 }
 
 export default function WalkUpAnswerPage({ loaderData: d }: Route.ComponentProps) {
@@ -33,10 +32,7 @@ export default function WalkUpAnswerPage({ loaderData: d }: Route.ComponentProps
   const failure = useFailure();
   const w = d.walkUp;
   return (
-    <section className="page narrow">
-      <h1>{t("meetday.walkup.answerTitle")}</h1>
-      {d.done ? <Notice>{t(`meetday.walkup.done.${d.done}`)}</Notice> : null}
-      <FormError failure={failure} />
+    <AnswerFrame title={t("meetday.walkup.answerTitle")} done={d.done ? t(`meetday.walkup.done.${d.done}`) : null} failure={failure}>
       <p>{t("meetday.walkup.from", { from: pick(locale, d.from.nameEn, d.from.nameUr), to: pick(locale, d.to.nameEn, d.to.nameUr) })}</p>
       <dl className="card">
         <dt>{t("b2b.meetings.title")}</dt>
@@ -66,19 +62,11 @@ export default function WalkUpAnswerPage({ loaderData: d }: Route.ComponentProps
           </button>
         </Form>
       ) : null}
-    </section>
+    </AnswerFrame>
   );
 }
 
 /** An unknown link (410), or a malformed one (400): say so plainly. */
 export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  const gone = isRouteErrorResponse(error) && (error.status === 410 || error.status === 400);
-  return (
-    <section className="page narrow">
-      <h1>{t("meetday.walkup.answerTitle")}</h1>
-      <p>{gone ? t("error.token_invalid") : t("errorPage.body")}</p>
-    </section>
-  );
+  return <AnswerLinkError titleKey="meetday.walkup.answerTitle" />;
 }
