@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useNavigation, useSubmit } from "react-router";
+import { useEnhanced } from "../../../web/enhanced";
 import { useT } from "../../../web/i18n";
 import { dragMove, dragResize, nudge, type Box } from "../engine/drag";
 
@@ -26,10 +27,6 @@ interface Drag {
   mode: "move" | "resize";
   moved: boolean;
 }
-
-const noSubscribe = () => () => {};
-/** True once the page runs in the browser (false on the server and while hydrating). */
-const useEnhanced = () => useSyncExternalStore(noSubscribe, () => true, () => false);
 
 const boxOf = (s: DragStall): Box | null => (s.x !== null && s.y !== null && s.w !== null && s.h !== null ? { x: s.x, y: s.y, w: s.w, h: s.h } : null);
 
