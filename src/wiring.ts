@@ -28,6 +28,8 @@ import { programmePersonalDataPart } from "./features/programme/personal-data-pa
 import { meetdayPersonalDataPart } from "./features/meetday/personal-data-part";
 import { baselinePersonalDataPart } from "./features/baseline/personal-data-part";
 import { leadsPersonalDataPart } from "./features/leads/personal-data-part";
+import { provideSessionAttendancePort } from "./features/checkin/session-attendance-port";
+import { programmeAttendancePort } from "./features/programme/checkin-attendance-port";
 
 provideBadgePort(checkinBadgePort);
 provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart, programmeCopyPart, baselineCopyPart, awardsCopyPart, privacyCopyPart]);
@@ -46,3 +48,5 @@ providePersonalDataParts([
   baselinePersonalDataPart,
   leadsPersonalDataPart,
 ]);
+// Attendance per session of the agenda on the footfall dashboard (issue #13, agenda item 5).
+provideSessionAttendancePort(programmeAttendancePort);

@@ -11,6 +11,7 @@ import { registrations } from "../registration/tables";
 import { insertApprovedRegistration } from "../checkin/fixtures";
 import { issueBadge } from "../checkin/operations/issue-badge";
 import { revokeBadge } from "../checkin/operations/manage-badges";
+import { footfall } from "../checkin/operations/footfall";
 import { badges } from "../checkin/tables";
 import { seedDemoAgenda } from "./demo-agenda";
 import { cancelSession, getDraft, moveSession, saveRoom, saveSession } from "./operations/draft";
@@ -263,5 +264,10 @@ describe(`the demo (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
     expect(workshop).toMatchObject({ rsvps: 120, waiting: 6 });
     expect(agenda.find((s) => s.titleEn === "Opening ceremony")).toMatchObject({ attended: 36 });
     expect((await publicSession(anon(), { slug: "showcase-2026", sessionId: workshop.id })).seats).toEqual({ capacity: 120, taken: 120, waiting: 6 });
+    // The door check-ins feed the footfall dashboard (issue #13, item 5), through check-in's port.
+    const bySession = (await footfall(staffCtx(), { editionId })).bySession;
+    expect(bySession.find((s) => s.titleEn === "Opening ceremony")).toMatchObject({ admitted: 36, day: 1 });
+    expect(bySession.find((s) => s.sessionId === workshop.id)).toMatchObject({ admitted: 0, capacity: 120 });
+    expect(bySession.map((s) => s.sessionId).sort()).toEqual(agenda.filter((s) => !s.cancelled).map((s) => s.id).sort());
   });
 });
