@@ -32,6 +32,8 @@ import { nominationsPersonalDataPart } from "./features/nominations/personal-dat
 import { selectionPersonalDataPart } from "./features/selection/personal-data-part";
 import { exhibitorsPersonalDataPart } from "./features/exhibitors/personal-data-part";
 import { awardsPersonalDataPart } from "./features/awards/personal-data-part";
+import { provideSessionAttendancePort } from "./features/checkin/session-attendance-port";
+import { programmeAttendancePort } from "./features/programme/checkin-attendance-port";
 
 provideBadgePort(checkinBadgePort);
 provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart, programmeCopyPart, baselineCopyPart, awardsCopyPart, privacyCopyPart]);
@@ -54,3 +56,5 @@ providePersonalDataParts([
   exhibitorsPersonalDataPart,
   awardsPersonalDataPart,
 ]);
+// Attendance per session of the agenda on the footfall dashboard (issue #13, agenda item 5).
+provideSessionAttendancePort(programmeAttendancePort);

@@ -81,6 +81,8 @@ describe("door rehearsal", () => {
     const during = await footfall(await as("organiser"), { editionId });
     expect(during.rehearsal).toBe(true);
     expect(during.totals.entries).toBeGreaterThanOrEqual(2);
+    // The agenda's session doors have no rehearsal: their attendance is the show's, not shown now.
+    expect(during.bySession).toEqual([]);
 
     // On the show's first day: the rehearsal admission does not make them "already inside",
     // and the show's figures hold only the show's scans.
@@ -88,6 +90,7 @@ describe("door rehearsal", () => {
     expect(await recordScan(show, { gateId, code, deviceId: "p1" })).toMatchObject({ result: "admit", reason: "ok" });
     const after = await footfall(await as("organiser", showDay0()), { editionId });
     expect(after.rehearsal).toBe(false);
+    expect(after.bySession.find((s) => s.titleEn === "Opening ceremony")).toMatchObject({ day: 1, start: "10:00" });
     const showScans = await t.db.select().from(scans).where(and(eq(scans.editionId, editionId), eq(scans.rehearsal, false), eq(scans.result, "admit")));
     expect(after.totals.entries).toBe(showScans.length);
     expect(showScans.some((s) => s.registrationNo === reg.number)).toBe(true);

@@ -11,11 +11,12 @@ import { registrations } from "../registration/tables";
 import { insertApprovedRegistration } from "../checkin/fixtures";
 import { issueBadge } from "../checkin/operations/issue-badge";
 import { revokeBadge } from "../checkin/operations/manage-badges";
+import { footfall } from "../checkin/operations/footfall";
 import { badges } from "../checkin/tables";
 import { seedDemoAgenda } from "./demo-agenda";
 import { cancelSession, getDraft, moveSession, saveRoom, saveSession } from "./operations/draft";
 import { doorScan, uploadDoorScans } from "./operations/door";
-import { attendanceBySession } from "./operations/seats";
+import { attendanceBySession, refusingFull } from "./operations/seats";
 import { inviteByCategory, inviteToSession, sessionInvitations } from "./operations/invitations";
 import { publicSession } from "./operations/public";
 import { publishRelease } from "./operations/release";
@@ -120,17 +121,23 @@ describe(`seats under concurrency (${process.env.NUMAISH_TEST_DB ?? "pglite"})`,
   it("gives 5 seats to 20 concurrent RSVPs and waitlists the other 15 in a single line; the database refuses a sixth seat and a double RSVP", async () => {
     const five = (await saveRoom(staffCtx(), { editionId, slug: "seats-five", nameEn: "Five seats", nameUr: "پانچ نشستیں", capacity: 5 })).id;
     const s = await sessionIn(five, { day: 2 });
-    const people = [];
+    const people: Awaited<ReturnType<typeof person>>[] = [];
     for (let i = 0; i < 20; i++) people.push(await person());
     const out = await Promise.all(people.map((p) => rsvp(s.id, p)));
     expect(out.filter((o) => o.status === "seated")).toHaveLength(5);
     expect(out.filter((o) => o.status === "waitlisted").map((o) => o.position).sort((x, y) => x! - y!)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     const active = await t.db.select().from(programmeRsvps).where(and(eq(programmeRsvps.sessionId, s.id), isNull(programmeRsvps.cancelledAt), eq(programmeRsvps.status, "seated")));
     expect(active).toHaveLength(5);
-    // Around the operation: the trigger refuses a sixth seat, the unique index a second RSVP.
+    // Around the operation: the trigger refuses a sixth seat (the session full: the refusal the
+    // RSVP gives if the room shrinks under it), the unique index a second RSVP (not a full session).
     const extra = await person();
-    await expect(t.db.insert(programmeRsvps).values({ sessionId: s.id, registrationId: extra.id, createdAt: new Date(), status: "seated" })).rejects.toThrow();
-    await expect(t.db.insert(programmeRsvps).values({ sessionId: s.id, registrationId: people[0]!.id, createdAt: new Date(), status: "waitlisted" })).rejects.toThrow();
+    await expect(refusingFull(() => t.db.insert(programmeRsvps).values({ sessionId: s.id, registrationId: extra.id, createdAt: new Date(), status: "seated" }))).rejects.toMatchObject({
+      code: "programme_session_full",
+      status: 409,
+    });
+    const double = await refusingFull(() => t.db.insert(programmeRsvps).values({ sessionId: s.id, registrationId: people[0]!.id, createdAt: new Date(), status: "waitlisted" })).catch((e: unknown) => e);
+    expect(double).not.toMatchObject({ code: "programme_session_full" });
+    expect(double).toBeInstanceOf(Error);
     const waiting = await t.db.select({ id: programmeRsvps.id }).from(programmeRsvps).where(and(eq(programmeRsvps.sessionId, s.id), eq(programmeRsvps.status, "waitlisted")));
     await expect(t.db.update(programmeRsvps).set({ status: "seated" }).where(eq(programmeRsvps.id, waiting[0]!.id))).rejects.toThrow();
   });
@@ -257,5 +264,10 @@ describe(`the demo (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
     expect(workshop).toMatchObject({ rsvps: 120, waiting: 6 });
     expect(agenda.find((s) => s.titleEn === "Opening ceremony")).toMatchObject({ attended: 36 });
     expect((await publicSession(anon(), { slug: "showcase-2026", sessionId: workshop.id })).seats).toEqual({ capacity: 120, taken: 120, waiting: 6 });
+    // The door check-ins feed the footfall dashboard (issue #13, item 5), through check-in's port.
+    const bySession = (await footfall(staffCtx(), { editionId })).bySession;
+    expect(bySession.find((s) => s.titleEn === "Opening ceremony")).toMatchObject({ admitted: 36, day: 1 });
+    expect(bySession.find((s) => s.sessionId === workshop.id)).toMatchObject({ admitted: 0, capacity: 120 });
+    expect(bySession.map((s) => s.sessionId).sort()).toEqual(agenda.filter((s) => !s.cancelled).map((s) => s.id).sort());
   });
 });

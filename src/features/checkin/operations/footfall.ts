@@ -7,6 +7,7 @@ import { registrations } from "../../registration/tables";
 import { scanDay } from "../core/gate-bundle";
 import { editionInput } from "../schemas";
 import { doubleAdmissions, gates, scans } from "../tables";
+import { sessionAttendancePort, type SessionAttendance } from "../session-attendance-port";
 import { rehearsalOf } from "./rehearsal";
 import { editionFor } from "../../editions/for-change";
 
@@ -23,6 +24,8 @@ export interface Footfall {
   byGate: { gateId: string; nameEn: string; nameUr: string; entries: number; refused: number }[];
   byCategory: { nameEn: string; nameUr: string; colour: string; entries: number; unique: number }[];
   flags: { registrationNo: number; firstGate: string; secondGate: string; firstAt: string; gapMs: number }[];
+  /** The agenda's sessions and the people admitted at each door (none during a door rehearsal). */
+  bySession: SessionAttendance[];
 }
 
 const int = (v: unknown) => Number(v ?? 0);
@@ -48,7 +51,7 @@ export async function footfall(ctx: Ctx, raw: unknown): Promise<Footfall> {
   const firstGate = alias(gates, "first_gate");
   const secondGate = alias(gates, "second_gate");
 
-  const [totals, byDay, byHour, byDayHour, byGate, byCategory, flags] = await Promise.all([
+  const [totals, byDay, byHour, byDayHour, byGate, byCategory, flags, bySession] = await Promise.all([
     db
       .select({
         entries: sql<number>`count(*) filter (where ${scans.result} = 'admit')::int`,
@@ -98,6 +101,8 @@ export async function footfall(ctx: Ctx, raw: unknown): Promise<Footfall> {
       .where(and(eq(doubleAdmissions.editionId, editionId), eq(firstScan.rehearsal, rehearsal)))
       .orderBy(asc(firstScan.scannedAt))
       .limit(200),
+    // The doors of the sessions have no rehearsal: their figures are the show's.
+    rehearsal ? Promise.resolve([]) : sessionAttendancePort().attendance(db, editionId),
   ]);
   return {
     generatedAt: now.toISOString(),
@@ -110,5 +115,6 @@ export async function footfall(ctx: Ctx, raw: unknown): Promise<Footfall> {
     byGate: byGate.map((g) => ({ ...g, entries: int(g.entries), refused: int(g.refused) })),
     byCategory: byCategory.map((c) => ({ ...c, entries: int(c.entries), unique: int(c.unique) })),
     flags: flags.map((f) => ({ ...f, firstAt: f.firstAt.toISOString() })),
+    bySession,
   };
 }

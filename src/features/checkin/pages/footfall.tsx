@@ -5,6 +5,7 @@ import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { footfall, type Footfall } from "../operations/footfall";
 import { editionFor } from "../../editions/for-change";
 import { uuidParam } from "../../../web/params";
+import { SessionAttendanceTable } from "./footfall-sessions";
 
 // Live footfall for organisers. The server renders the figures (useful without JavaScript: reload
 // for fresh ones); with JavaScript an EventSource on /api/v1/editions/:id/footfall/stream replaces
@@ -225,6 +226,8 @@ export default function FootfallPage({ loaderData, params }: Route.ComponentProp
           </tbody>
         </table>
       </div>
+
+      <SessionAttendanceTable sessions={f.bySession ?? []} />
 
       <h2>{t("checkin.footfall.flags")}</h2>
       {f.flags.length === 0 ? (

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useNavigation, useSubmit } from "react-router";
+import { useEnhanced } from "../../../web/enhanced";
 import { useT } from "../../../web/i18n";
 import { boxOf, dragTo, handleBox, moveFields, nudge, startsDrag, type Box } from "../engine/drag";
 
@@ -26,11 +27,6 @@ interface Drag {
   mode: "move" | "resize";
   moved: boolean;
 }
-
-const noSubscribe = () => () => {};
-/** True once the page runs in the browser (false on the server and while hydrating). */
-const useEnhanced = () => useSyncExternalStore(noSubscribe, () => true, () => false);
-
 
 /** The grid select, shown only once the script runs. */
 export function DragGrid({ grid, onGrid }: { grid: number; onGrid: (g: number) => void }) {

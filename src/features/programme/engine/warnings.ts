@@ -50,6 +50,12 @@ export function scheduleWarnings(sessions: readonly DraftSession[], rooms: reado
   return out;
 }
 
+/** The sessions a warning names. */
+export const sessionsOf = (w: ScheduleWarning): readonly string[] => ("sessionIds" in w ? w.sessionIds : [w.sessionId]);
+
+/** True when a warning names the session. */
+export const namesSession = (w: ScheduleWarning, sessionId: string) => sessionsOf(w).includes(sessionId);
+
 /** A time of day rounded to the editor's 5-minute grid. */
 export const snap = (minute: number, step = 5) => Math.round(minute / step) * step;
 

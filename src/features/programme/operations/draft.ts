@@ -7,7 +7,7 @@ import { parseInput } from "../../../platform/validation";
 import { editionDayCount } from "../../editions/days";
 import { editionFor, editionForChange, type Edition } from "../../editions/for-change";
 import { visitorCategories } from "../../editions/tables";
-import { scheduleWarnings } from "../engine/warnings";
+import { namesSession, scheduleWarnings } from "../engine/warnings";
 import { attendanceBySession, promoteInRoom, promoteWaitlist } from "./seats";
 import { editionInput, moveSessionInput, saveRoomInput, saveSessionInput, saveSpeakerInput, sessionRefInput, setHoursInput } from "../schemas";
 import {
@@ -59,6 +59,18 @@ export async function draftSessions(db: Executor, editionId: string) {
   }));
 }
 
+type DraftRow = Awaited<ReturnType<typeof draftSessions>>[number];
+
+/** The warnings of the draft's live (not cancelled) sessions. */
+function warningsOf(sessions: readonly DraftRow[], rooms: readonly { id: string; capacity: number }[], hours: { opensMinute: number; closesMinute: number }) {
+  const live = sessions.filter((s) => !s.cancelled);
+  return scheduleWarnings(
+    live.map((s) => ({ id: s.id, titleEn: s.titleEn, day: s.day, startMinute: s.startMinute, endMinute: s.endMinute, roomId: s.roomId, kind: s.kind, speakerIds: s.speakers.map((p) => p.speakerId), rsvps: s.rsvps })),
+    rooms,
+    hours,
+  );
+}
+
 /** Everything the schedule editor shows: rooms, speakers, sessions, warnings, releases. */
 export async function getDraft(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(editionInput, raw);
@@ -75,12 +87,7 @@ export async function getDraft(ctx: Ctx, raw: unknown) {
     .where(eq(programmeReleases.editionId, edition.id))
     .orderBy(desc(programmeReleases.number));
   const categories = await db.select({ id: visitorCategories.id, nameEn: visitorCategories.nameEn, nameUr: visitorCategories.nameUr }).from(visitorCategories).where(eq(visitorCategories.editionId, edition.id)).orderBy(asc(visitorCategories.sort));
-  const live = sessions.filter((s) => !s.cancelled);
-  const warnings = scheduleWarnings(
-    live.map((s) => ({ id: s.id, titleEn: s.titleEn, day: s.day, startMinute: s.startMinute, endMinute: s.endMinute, roomId: s.roomId, kind: s.kind, speakerIds: s.speakers.map((p) => p.speakerId), rsvps: s.rsvps })),
-    rooms,
-    hours,
-  );
+  const warnings = warningsOf(sessions, rooms, hours);
   return {
     edition: { id: edition.id, slug: edition.slug, nameEn: edition.nameEn, nameUr: edition.nameUr, startsOn: edition.startsOn, timezone: edition.timezone, dayCount: editionDayCount(edition) },
     rooms,
@@ -184,7 +191,12 @@ export async function saveSession(ctx: Ctx, raw: unknown) {
   });
 }
 
-/** Move a session in the grid: day, start, end, room (on the 5-minute grid: the database checks). */
+/**
+ * Move a session in the grid: day, start, end, room (on the 5-minute grid: the database checks).
+ * The same for the form and the drag in the browser. Returns the session and the draft's warnings
+ * that name it after the move (a speaker in two places, two sessions in one room, a room too small,
+ * outside the venue's hours): a warning never refuses a move.
+ */
 export async function moveSession(ctx: Ctx, raw: unknown) {
   const { editionId, id, ...place } = parseInput(moveSessionInput, raw);
   return inTransaction(ctx, async (tx) => {
@@ -200,7 +212,9 @@ export async function moveSession(ctx: Ctx, raw: unknown) {
     // A larger room: the first people waiting get the new seats.
     const promoted = await promoteWaitlist(tx, ctx, row.id);
     await audit(tx, ctx, edition, "programme.session_saved", "programme_session", row.id, { moved: place, promoted: promoted.length });
-    return row;
+    const rooms = await tx.select({ id: programmeRooms.id, capacity: programmeRooms.capacity }).from(programmeRooms).where(eq(programmeRooms.editionId, edition.id));
+    const warnings = warningsOf(await draftSessions(tx, edition.id), rooms, await hoursOf(tx, edition.id));
+    return { session: row, warnings: warnings.filter((w) => namesSession(w, row.id)) };
   });
 }
 

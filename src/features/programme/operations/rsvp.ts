@@ -14,7 +14,7 @@ import { holderInput, rsvpInput } from "../schemas";
 import { programmeInvitations, programmeRsvps } from "../tables";
 import { sessionsCalendar } from "./calendar";
 import { lastRelease, releaseSequences } from "./release";
-import { lockSession, promoteWaitlist, rsvpState, seatCounts, waitlistPositions } from "./seats";
+import { lockSession, promoteWaitlist, refusingFull, rsvpState, seatCounts, waitlistPositions } from "./seats";
 
 // RSVPs (issue #13, agenda item 4). A registered person (an approved registration of the edition:
 // their own when signed in, or the holder of its manage link) reserves a seat in a released
@@ -67,7 +67,7 @@ export async function rsvpSession(ctx: Ctx, raw: unknown) {
     const { seated, waiting } = await seatCounts(tx, session.id);
     // Nobody jumps the line: with people waiting, a newcomer waits too.
     const status = seated < locked.room.capacity && waiting === 0 ? "seated" : "waitlisted";
-    const [row] = await tx.insert(programmeRsvps).values({ sessionId: session.id, registrationId: reg.id, createdAt: ctx.clock.now(), status }).returning();
+    const [row] = await refusingFull(() => tx.insert(programmeRsvps).values({ sessionId: session.id, registrationId: reg.id, createdAt: ctx.clock.now(), status }).returning());
     const [edition] = await tx.select({ organiserId: editions.organiserId }).from(editions).where(eq(editions.id, session.editionId));
     await recordAudit(tx, ctx, {
       action: status === "seated" ? "programme.rsvp_made" : "programme.rsvp_waitlisted",

@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
+import { constraintName, sqlStateOf } from "../../../platform/db/errors";
 import { rowsOf } from "../../../platform/db/rows";
 import type { Executor } from "../../../platform/db/types";
+import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
 import type { Locale } from "../../../platform/i18n/locales";
 import { queueEmails, type EmailMessage } from "../../../platform/mail/outbox";
@@ -30,6 +32,21 @@ export async function seatCounts(db: Executor, sessionId: string) {
     .from(programmeRsvps)
     .where(and(eq(programmeRsvps.sessionId, sessionId), isNull(programmeRsvps.cancelledAt)))) as [{ seated: number; waiting: number }];
   return { seated: Number(row.seated), waiting: Number(row.waiting) };
+}
+
+/**
+ * Runs a write that may seat someone and turns the database's refusal of a seat over the room's
+ * capacity (the trigger `programme_rsvps_capacity`, migration 0029) into `programme_session_full`
+ * (409). The operations count seats under the session's lock first, so this is the refusal left
+ * for a race the lock does not order: the room's capacity lowered while an RSVP was deciding.
+ */
+export async function refusingFull<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (sqlStateOf(e) === "23514" && constraintName(e) === "programme_rsvps_capacity") throw new DomainError("programme_session_full");
+    throw e;
+  }
 }
 
 /** The active RSVP of a registration in a session and, when waiting, its place in line (1 = next). */
