@@ -39,7 +39,8 @@ const { values: args } = parseArgs({
 });
 const P = Number(args.participants);
 const R = Number(args.requests);
-process.env.DATABASE_URL ??= process.env.TEST_DATABASE_URL;
+// process.env stores what it is given as text: assigning undefined would leave the string "undefined".
+if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL ??= process.env.TEST_DATABASE_URL;
 
 const say = (s: string) => process.stderr.write(`${s}\n`);
 const line = (o: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(o)}\n`);
