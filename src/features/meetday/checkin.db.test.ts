@@ -156,6 +156,12 @@ describe(`meeting check-in (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
     expect(t1.current).toMatchObject({ start: "10:20", started: false });
     expect(t1.current!.sides.map((s) => [s.side, s.arrived, s.late])).toEqual([["sme", false, true], ["buyer", true, false]]);
     expect(t1.next).toMatchObject({ start: "10:40", started: true });
+    // A walk-up meeting is marked apart on the board.
+    expect(t1.current!.walkUp).toBe(false);
+    await t.db.update(b2bMeetings).set({ kind: "walk_up" }).where(eq(b2bMeetings.id, t1.next!.id));
+    const marked = await loungeBoard(await lounge("2026-01-24T05:25:00Z"), { editionId });
+    expect(marked.tables.find((x) => x.tableNo === 1)!.next).toMatchObject({ id: t1.next!.id, walkUp: true });
+    await t.db.update(b2bMeetings).set({ kind: "planned" }).where(eq(b2bMeetings.id, t1.next!.id));
     // A past day, as at a time of it.
     const asAt = await loungeBoard(await lounge("2026-12-01T05:00:00Z"), { editionId, day: 1, at: "10:25" });
     expect(asAt.tables.find((x) => x.tableNo === 1)!.current).toMatchObject({ start: "10:20" });
