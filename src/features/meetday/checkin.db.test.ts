@@ -8,6 +8,7 @@ import { inTransaction } from "../../platform/context";
 import { hashSecret } from "../../platform/ids";
 import { outboxMessages } from "../../platform/mail/tables";
 import { b2bMeetings, b2bParticipants, b2bProgrammes, b2bRequests } from "../b2b/tables";
+import { decodeBadge, encodeBadge, generateEditionKeyPair } from "../checkin/core/badge-code";
 import { newScanNonce } from "../checkin/core/offline-sync";
 import { demoEditionIds, insertApprovedRegistration } from "../checkin/fixtures";
 import { issueBadge } from "../checkin/operations/issue-badge";
@@ -91,6 +92,16 @@ describe(`meeting check-in (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
     // Another meeting's participant is refused the same way.
     expect(await scanAtMeeting(ctx, { meetingId: m.id, code: codes.buyer1 })).toMatchObject({ result: "refuse", reason: "not_in_meeting" });
     expect(await scanAtMeeting(ctx, { meetingId: m.id, code: "not a badge" })).toMatchObject({ result: "refuse", reason: "unknown_code" });
+    // Forged (signed by a key of nobody's): refused as such, whether it claims the buyer's
+    // registration or a number beyond any (the read looks up what a code claims before the
+    // signature is checked; neither may count).
+    const claims = decodeBadge(codes.buyer0!);
+    if (!claims.ok) throw new Error("the buyer's badge must decode");
+    const { keyId, version: _v, ...claimed } = claims.badge;
+    const forger = generateEditionKeyPair();
+    for (const registrationNo of [claimed.registrationNo, 0xffffffff])
+      for (const id of [keyId, keyId + 1])
+        expect(await scanAtMeeting(ctx, { meetingId: m.id, code: encodeBadge({ ...claimed, registrationNo }, forger.privateKey, id) })).toMatchObject({ result: "refuse", reason: "bad_signature" });
     const nonce = newScanNonce();
     const first = await scanAtMeeting(ctx, { meetingId: m.id, code: codes.buyer0, nonce });
     expect(first).toMatchObject({ result: "arrived", reason: "ok", side: "buyer", started: false, message: "Arrived" });

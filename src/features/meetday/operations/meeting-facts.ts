@@ -106,7 +106,7 @@ export async function lockedCheckInRead(db: Executor, meetingId: string, probe: 
         ps.result as prior_result, ps.code as prior_code, ps.meeting_id as prior_meeting_id, ps.reason as prior_reason, ps.side as prior_side
       from b2b_meetings m
         join editions e on e.id = m.edition_id
-        left join registrations reg on reg.edition_id = m.edition_id and reg.number = ${probe.registrationNo ?? null}::int
+        left join registrations reg on reg.edition_id = m.edition_id and reg.number = ${probe.registrationNo ?? null}::bigint
         left join meetday_scans ps on ps.edition_id = m.edition_id and ps.nonce = ${probe.nonce ?? null}::text
       where m.id = ${meetingId} ${probe.editionId ? sql`and m.edition_id = ${probe.editionId}` : sql``}
       for update of m`),
