@@ -48,7 +48,8 @@ async function chunks<T>(rows: T[], write: (part: T[]) => Promise<unknown>, size
 }
 
 async function main() {
-  process.env.DATABASE_URL ??= process.env.TEST_DATABASE_URL;
+  // (Assigning undefined to process.env would store the text "undefined": PGlite needs it unset.)
+  if (!process.env.DATABASE_URL && process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
   const { database, label, cleanup } = await openBenchDb();
   try {
     await database.migrate();

@@ -8,6 +8,7 @@ import { inTransaction } from "../../platform/context";
 import { hashSecret } from "../../platform/ids";
 import { outboxMessages } from "../../platform/mail/tables";
 import { b2bMeetings, b2bParticipants, b2bProgrammes, b2bRequests } from "../b2b/tables";
+import { decodeBadge, encodeBadge, generateEditionKeyPair } from "../checkin/core/badge-code";
 import { newScanNonce } from "../checkin/core/offline-sync";
 import { demoEditionIds, insertApprovedRegistration } from "../checkin/fixtures";
 import { issueBadge } from "../checkin/operations/issue-badge";
@@ -91,6 +92,16 @@ describe(`meeting check-in (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
     // Another meeting's participant is refused the same way.
     expect(await scanAtMeeting(ctx, { meetingId: m.id, code: codes.buyer1 })).toMatchObject({ result: "refuse", reason: "not_in_meeting" });
     expect(await scanAtMeeting(ctx, { meetingId: m.id, code: "not a badge" })).toMatchObject({ result: "refuse", reason: "unknown_code" });
+    // Forged (signed by a key of nobody's): refused as such, whether it claims the buyer's
+    // registration or a number beyond any (the read looks up what a code claims before the
+    // signature is checked; neither may count).
+    const claims = decodeBadge(codes.buyer0!);
+    if (!claims.ok) throw new Error("the buyer's badge must decode");
+    const { keyId, version: _v, ...claimed } = claims.badge;
+    const forger = generateEditionKeyPair();
+    for (const registrationNo of [claimed.registrationNo, 0xffffffff])
+      for (const id of [keyId, keyId + 1])
+        expect(await scanAtMeeting(ctx, { meetingId: m.id, code: encodeBadge({ ...claimed, registrationNo }, forger.privateKey, id) })).toMatchObject({ result: "refuse", reason: "bad_signature" });
     const nonce = newScanNonce();
     const first = await scanAtMeeting(ctx, { meetingId: m.id, code: codes.buyer0, nonce });
     expect(first).toMatchObject({ result: "arrived", reason: "ok", side: "buyer", started: false, message: "Arrived" });
@@ -156,6 +167,12 @@ describe(`meeting check-in (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
     expect(t1.current).toMatchObject({ start: "10:20", started: false });
     expect(t1.current!.sides.map((s) => [s.side, s.arrived, s.late])).toEqual([["sme", false, true], ["buyer", true, false]]);
     expect(t1.next).toMatchObject({ start: "10:40", started: true });
+    // A walk-up meeting is marked apart on the board.
+    expect(t1.current!.walkUp).toBe(false);
+    await t.db.update(b2bMeetings).set({ kind: "walk_up" }).where(eq(b2bMeetings.id, t1.next!.id));
+    const marked = await loungeBoard(await lounge("2026-01-24T05:25:00Z"), { editionId });
+    expect(marked.tables.find((x) => x.tableNo === 1)!.next).toMatchObject({ id: t1.next!.id, walkUp: true });
+    await t.db.update(b2bMeetings).set({ kind: "planned" }).where(eq(b2bMeetings.id, t1.next!.id));
     // A past day, as at a time of it.
     const asAt = await loungeBoard(await lounge("2026-12-01T05:00:00Z"), { editionId, day: 1, at: "10:25" });
     expect(asAt.tables.find((x) => x.tableNo === 1)!.current).toMatchObject({ start: "10:20" });

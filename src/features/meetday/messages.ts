@@ -50,6 +50,7 @@ export const en = {
   "meetday.board.sme": "Exhibitor",
   "meetday.board.buyer": "Buyer side",
   "meetday.board.refresh": "Refresh",
+  "meetday.board.walkUp": "Walk-up meeting",
   // The outcome form
   "meetday.outcome.title": "Your meeting's outcome",
   "meetday.outcome.followUpTitle": "What happened since your meeting",
@@ -172,6 +173,7 @@ export const ur: Record<keyof typeof en, string> = {
   "meetday.board.sme": "نمائش کنندہ",
   "meetday.board.buyer": "خریدار فریق",
   "meetday.board.refresh": "تازہ کریں",
+  "meetday.board.walkUp": "موقع پر طے شدہ ملاقات",
   "meetday.outcome.title": "آپ کی ملاقات کا نتیجہ",
   "meetday.outcome.followUpTitle": "ملاقات کے بعد کیا ہوا",
   "meetday.outcome.with": "{partner} سے ملاقات، {date} کو {start} بجے",

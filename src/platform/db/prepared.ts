@@ -1,3 +1,5 @@
+import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { Executor } from "./types";
 
 // Hot queries built once per database handle and run as named prepared statements: Drizzle skips
@@ -14,4 +16,14 @@ export function prepared<T>(db: Executor, name: string, build: (db: Executor, na
     cache.set(name, query);
   }
   return query;
+}
+
+const dialect = new PgDialect();
+
+/** A raw statement run as a named prepared statement: node-postgres has each pooled connection
+ *  parse and plan it once (inside a transaction too, unlike a query prepared on the transaction's
+ *  handle); PGlite runs it as usual. One name, one text: a statement whose text varies needs a
+ *  name per variant. Its rows: `rowsOf`. */
+export function executeNamed(db: Executor, name: string, query: SQL): Promise<unknown> {
+  return db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
 }

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { rowsOf } from "../../../platform/db/rows";
+import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
 import { authorize } from "../../../platform/permissions/policy";
@@ -98,10 +99,25 @@ async function keysFor(ctx: Ctx, editionId: string, fresh = false): Promise<Publ
   if (!fresh && hit && Date.now() - hit.at < CACHE_MS) return hit.keys;
   // The version first: a key added between the two reads makes the entry look older, never newer.
   const [row] = rowsOf<{ version: number }>(await ctx.db.execute(sql`select ${versionOf(editionId)} as version`));
-  const keys = await editionPublicKeys(ctx.db, editionId);
+  return remember(ctx.db, editionId, Number(row?.version ?? 0), await editionPublicKeys(ctx.db, editionId));
+}
+
+function remember(db: object, editionId: string, version: number, keys: PublicKeySet) {
+  const keyCache = cacheOf(db).keys;
   if (keyCache.size > 100) keyCache.clear();
-  keyCache.set(editionId, { keys, version: Number(row?.version ?? 0), at: Date.now() });
+  keyCache.set(editionId, { keys, version, at: Date.now() });
   return keys;
+}
+
+/** The edition's public keys for a caller that has just read the edition's set-up version
+ *  (`version`, from checkin_setup_versions) in its own statement: the entry cached for `db` when it
+ *  is of that version (and fresh enough), else read through `via` (the caller's transaction) and
+ *  cached for `db`. `fresh` reads them again whatever the cache holds (a badge signed by an unknown key). */
+export async function publicKeysAt(db: object, via: Executor, editionId: string, version: number, fresh = false): Promise<PublicKeySet> {
+  const hit = cacheOf(db).keys.get(editionId);
+  if (!fresh && hit && hit.version === version && Date.now() - hit.at < CACHE_MS) return hit.keys;
+  // Read after the caller's version: the keys may be newer than it, never older.
+  return remember(db, editionId, version, await editionPublicKeys(via, editionId));
 }
 
 /** Forget what this process cached about an edition's gates and keys (they changed elsewhere). */

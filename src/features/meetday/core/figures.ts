@@ -36,9 +36,22 @@ export interface FigureTable {
 
 export const DEFAULT_THRESHOLD = 5;
 
-export function figures(facts: readonly MeetingFact[], opts: { published: boolean; threshold?: number }) {
-  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-  const zero = (): Record<Measure, number> => ({ meetings: 0, held: 0, noShow: 0, positive: 0, converted: 0 });
+/** A group's measures and its held meetings' reported values by currency. */
+export interface GroupTotals {
+  counts: Record<Measure, number>;
+  values: Record<string, number>;
+}
+/** What the figures are made of: the totals and, per dimension, each group's (a group exists
+ *  when at least one meeting falls in it; an empty key is "unknown"). The dashboard has the
+ *  database add them up (operations/dashboard-sums.ts); `aggregate` is the same in memory. */
+export interface Aggregates {
+  total: Record<Measure, number>;
+  groups: Record<Dimension, Map<string, GroupTotals>>;
+}
+
+export const zeroCounts = (): Record<Measure, number> => ({ meetings: 0, held: 0, noShow: 0, positive: 0, converted: 0 });
+
+export function aggregate(facts: readonly MeetingFact[]): Aggregates {
   const add = (c: Record<Measure, number>, f: MeetingFact) => {
     c.meetings++;
     if (f.held) c.held++;
@@ -46,19 +59,33 @@ export function figures(facts: readonly MeetingFact[], opts: { published: boolea
     if (f.held && isPositive(f.kind)) c.positive++;
     if (f.converted) c.converted++;
   };
-  const total = zero();
+  const total = zeroCounts();
   for (const f of facts) add(total, f);
-  const tables: FigureTable[] = [];
-  let hiddenCells = 0;
+  const groups = Object.fromEntries(dimensions.map((d) => [d, new Map<string, GroupTotals>()])) as Aggregates["groups"];
   for (const dimension of dimensions) {
-    const groups = new Map<string, { counts: Record<Measure, number>; values: Record<string, number> }>();
+    const byKey = groups[dimension];
     for (const f of facts) {
       const key = f.groups[dimension] || "unknown";
-      const g = groups.get(key) ?? { counts: zero(), values: {} };
-      groups.set(key, g);
+      const g = byKey.get(key) ?? { counts: zeroCounts(), values: {} };
+      byKey.set(key, g);
       add(g.counts, f);
       if (f.held && f.value) g.values[f.value.currency] = (g.values[f.value.currency] ?? 0) + f.value.amount;
     }
+  }
+  return { total, groups };
+}
+
+export function figures(facts: readonly MeetingFact[], opts: { published: boolean; threshold?: number }) {
+  return figuresOf(aggregate(facts), opts);
+}
+
+/** The published form of the sums: tables by dimension, small cells hidden when published. */
+export function figuresOf({ total, groups: all }: Aggregates, opts: { published: boolean; threshold?: number }) {
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const tables: FigureTable[] = [];
+  let hiddenCells = 0;
+  for (const dimension of dimensions) {
+    const groups = all[dimension];
     const keys = [...groups.keys()].sort();
     const hidden = new Set<string>();
     if (opts.published) {

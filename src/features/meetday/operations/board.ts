@@ -26,6 +26,8 @@ export interface BoardMeeting {
   start: string;
   end: string;
   started: boolean;
+  /** Agreed during the event (operations/walkups.ts), not placed by the schedule. */
+  walkUp: boolean;
   sides: BoardSide[];
 }
 export interface BoardTable {
@@ -64,7 +66,7 @@ export async function loungeBoard(ctx: Ctx, raw: unknown) {
       const arrived = has(arrivals, m.id, side);
       return { side, name: name(side === "sme" ? m.smeParticipantId : m.buyerParticipantId), arrived, late: !arrived && minute >= m.startMinute, noShow: has(noShows, m.id, side) };
     });
-    return { id: m.id, start: hhmm(m.startMinute), end: hhmm(m.startMinute + frame.slotMinutes), started: sides.every((s) => s.arrived), sides };
+    return { id: m.id, start: hhmm(m.startMinute), end: hhmm(m.startMinute + frame.slotMinutes), started: sides.every((s) => s.arrived), walkUp: m.kind === "walk_up", sides };
   };
   const tables = new Map<number, BoardTable>();
   for (const m of rows) {

@@ -2,17 +2,19 @@ import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
+import { executeNamed } from "../../../platform/db/prepared";
+import { rowsOf } from "../../../platform/db/rows";
 import type { Executor } from "../../../platform/db/types";
 import { translate } from "../../../platform/i18n/translate";
 import { editionFor } from "../../editions/for-change";
-import { editionShortId, verifyBadge } from "../../checkin/core/badge-code";
+import { decodeBadge, editionShortId, verifyBadge } from "../../checkin/core/badge-code";
 import { newScanNonce } from "../../checkin/core/offline-sync";
-import { editionPublicKeys } from "../../checkin/keys";
+import { publicKeysAt } from "../../checkin/operations/scan";
 import { parseInput } from "../../../platform/validation";
 import { decideMeetingScan, started, type MeetingScanReason, type Side } from "../core/meeting-scan";
 import { bothHereInput, meetingScanInput, uploadedMeetingScan, uploadMeetingScansInput } from "../schemas";
 import { meetingArrivals, meetingScans } from "../tables";
-import { badgeFacts, meetingFacts, meetingForCheckIn, type MeetingFacts } from "./meeting-facts";
+import { lockedCheckInRead, meetingForCheckIn, type CheckInProbe, type CheckInRead, type MeetingFacts, type PriorScan } from "./meeting-facts";
 
 // Meeting check-in (issue #14, item 1): a side of a meeting arrives when one of its badges is
 // scanned at the meeting (lounge staff or the meeting's own participant), or both at once by
@@ -41,75 +43,77 @@ const answer = (ctx: Ctx, result: "arrived" | "refuse", reason: MeetingScanReaso
   started: isStarted,
 });
 
-/** Decide one scan against the meeting and record it (inside the caller's transaction). */
+/** Decide one scan against the meeting read (and locked) by lockedCheckInRead, and record it in
+ *  one statement (the scan with its nonce and, when it checks a side in, the arrival). */
 async function decideAndRecord(
   tx: Executor,
   ctx: Ctx,
-  facts: MeetingFacts,
+  read: CheckInRead,
   item: { code: string; nonce: string; deviceId: string; at: Date; offline: boolean },
   who: Who,
 ): Promise<MeetingScanAnswer> {
-  const [prior] = await tx.select().from(meetingScans).where(and(eq(meetingScans.editionId, facts.editionId), eq(meetingScans.nonce, item.nonce)));
+  const { facts, prior } = read;
   if (prior) return replay(ctx, facts, prior, item);
-  const verification = verifyBadge(item.code, await editionPublicKeys(tx, facts.editionId), editionShortId(facts.editionId));
-  const standing = verification.ok ? await badgeFacts(tx, facts.editionId, verification.payload.registrationNo, verification.payload.serial) : { registrationId: null, badge: null };
+  const short = editionShortId(facts.editionId);
+  let verification = verifyBadge(item.code, await publicKeysAt(ctx.db, tx, facts.editionId, read.setupVersion), short);
+  if (!verification.ok && verification.code === "unknown_key") verification = verifyBadge(item.code, await publicKeysAt(ctx.db, tx, facts.editionId, read.setupVersion, true), short);
+  // The read looked the badge up by what its code claims (probeOf, the same bytes verifyBadge
+  // decodes); that counts only once the signature holds.
+  const standing = verification.ok ? read.standing : { registrationId: null, badge: null };
   const decision = decideMeetingScan({ verification, badge: standing.badge, meeting: { status: facts.status, smeNumbers: facts.smeNumbers, buyerNumber: facts.buyerNumber }, arrived: facts.arrived });
-  const [row] = await tx
-    .insert(meetingScans)
-    .values({
-      editionId: facts.editionId,
-      meetingId: facts.id,
-      nonce: item.nonce,
-      method: "scan",
-      code: item.code,
-      deviceId: item.deviceId,
-      registrationId: standing.registrationId,
-      side: decision.side ?? null,
-      result: decision.result,
-      reason: decision.reason,
-      scannedAt: item.at,
-      uploadedAt: ctx.clock.now(),
-      offline: item.offline,
-      ...who,
-    })
-    .onConflictDoNothing()
-    .returning();
+  const arrive = decision.result === "arrived";
+  const [row] = rowsOf<{ scan_id: string | null; arrived: boolean }>(
+    await executeNamed(tx, "meetday_checkin_write", sql`
+      with s as (
+        insert into meetday_scans (edition_id, meeting_id, nonce, method, code, device_id, registration_id, side, result, reason, scanned_at, uploaded_at, offline, by_user_id, by_participant_id)
+        values (${facts.editionId}, ${facts.id}, ${item.nonce}, 'scan', ${item.code}, ${item.deviceId}, ${standing.registrationId}::uuid, ${decision.side ?? null}::text, ${decision.result}, ${decision.reason},
+          ${item.at.toISOString()}::timestamptz, ${ctx.clock.now().toISOString()}::timestamptz, ${item.offline}, ${who.byUserId}::uuid, ${who.byParticipantId}::uuid)
+        on conflict do nothing
+        returning id
+      ), a as (
+        insert into meetday_arrivals (meeting_id, side, edition_id, at, method, scan_id)
+        select ${facts.id}, ${decision.side ?? null}::text, ${facts.editionId}, ${item.at.toISOString()}::timestamptz, 'scan', s.id from s where ${arrive}
+        on conflict do nothing
+        returning side
+      )
+      select (select id from s) as scan_id, exists (select 1 from a) as arrived`),
+  );
   // The same nonce committed by another request meanwhile: answer as it was recorded.
-  if (!row) {
+  if (!row?.scan_id) {
     const [first] = await tx.select().from(meetingScans).where(and(eq(meetingScans.editionId, facts.editionId), eq(meetingScans.nonce, item.nonce)));
-    return replay(ctx, facts, first!, item);
+    return replay(ctx, facts, { ...first!, reason: first!.reason as MeetingScanReason }, item);
   }
-  if (decision.result !== "arrived") return answer(ctx, "refuse", decision.reason, item.nonce, decision.side ?? null, started(facts.arrived));
-  const inserted = await tx
-    .insert(meetingArrivals)
-    .values({ meetingId: facts.id, side: decision.side, editionId: facts.editionId, at: item.at, method: "scan", scanId: row.id })
-    .onConflictDoNothing()
-    .returning({ side: meetingArrivals.side });
-  if (!inserted.length) {
+  if (!arrive) return answer(ctx, "refuse", decision.reason, item.nonce, decision.side ?? null, started(facts.arrived));
+  if (!row.arrived) {
     // Another phone recorded this side a moment ago.
-    await tx.update(meetingScans).set({ result: "refuse", reason: "already_arrived" }).where(eq(meetingScans.id, row.id));
+    await tx.update(meetingScans).set({ result: "refuse", reason: "already_arrived" }).where(eq(meetingScans.id, row.scan_id));
     return answer(ctx, "refuse", "already_arrived", item.nonce, decision.side, started(facts.arrived));
   }
   facts.arrived.add(decision.side);
   return answer(ctx, "arrived", "ok", item.nonce, decision.side, started(facts.arrived));
 }
 
-function replay(ctx: Ctx, facts: MeetingFacts, prior: typeof meetingScans.$inferSelect, item: { code: string; nonce: string }): MeetingScanAnswer {
+function replay(ctx: Ctx, facts: MeetingFacts, prior: PriorScan, item: { code: string; nonce: string }): MeetingScanAnswer {
   // A nonce only makes a repeat of the same scan harmless; another code under it is not that scan.
   if (prior.code !== item.code || prior.meetingId !== facts.id) return answer(ctx, "refuse", "unknown_code", item.nonce, null, started(facts.arrived));
-  return answer(ctx, prior.result, prior.reason as MeetingScanReason, item.nonce, prior.side ?? null, started(facts.arrived));
+  return answer(ctx, prior.result, prior.reason, item.nonce, prior.side ?? null, started(facts.arrived));
 }
 
 const whoOf = (ctx: Ctx, byParticipantId: string | null): Who => ({ byUserId: ctx.actor.kind === "user" ? ctx.actor.userId : null, byParticipantId });
 
-/** One scanned badge at a meeting, online. */
+/** What the read looks up for a scanned code: its nonce and the badge it claims to be. */
+function probeOf(code: string, nonce: string | undefined): CheckInProbe {
+  const decoded = decodeBadge(code);
+  return { nonce: nonce ?? null, registrationNo: decoded.ok ? decoded.badge.registrationNo : null, serial: decoded.ok ? decoded.badge.serial : null };
+}
+
+/** One scanned badge at a meeting, online. The common case costs one locked read and one write. */
 export async function scanAtMeeting(ctx: Ctx, raw: unknown): Promise<MeetingScanAnswer> {
   const input = parseInput(meetingScanInput, raw);
+  const probe = probeOf(input.code, input.nonce);
   return inTransaction(ctx, async (tx) => {
-    const { facts, byParticipantId } = await meetingForCheckIn(tx, ctx, input.meetingId, input);
-    // Lock the meeting's row so a scan and a "both here" of one meeting run one after the other.
-    await tx.execute(sql`select 1 from b2b_meetings where id = ${facts.id} for update`);
-    return decideAndRecord(tx, ctx, facts, { code: input.code, nonce: input.nonce ?? newScanNonce(), deviceId: input.deviceId, at: ctx.clock.now(), offline: false }, whoOf(ctx, byParticipantId));
+    const { read, byParticipantId } = await meetingForCheckIn(tx, ctx, input.meetingId, input, probe);
+    return decideAndRecord(tx, ctx, read, { code: input.code, nonce: input.nonce ?? newScanNonce(), deviceId: input.deviceId, at: ctx.clock.now(), offline: false }, whoOf(ctx, byParticipantId));
   });
 }
 
@@ -117,10 +121,9 @@ export async function scanAtMeeting(ctx: Ctx, raw: unknown): Promise<MeetingScan
 export async function bothHere(ctx: Ctx, raw: unknown): Promise<MeetingScanAnswer> {
   const input = parseInput(bothHereInput, raw);
   return inTransaction(ctx, async (tx) => {
-    const { facts, byParticipantId } = await meetingForCheckIn(tx, ctx, input.meetingId, input);
-    await tx.execute(sql`select 1 from b2b_meetings where id = ${facts.id} for update`);
     const nonce = input.nonce ?? newScanNonce();
-    const [prior] = await tx.select().from(meetingScans).where(and(eq(meetingScans.editionId, facts.editionId), eq(meetingScans.nonce, nonce)));
+    const { read, byParticipantId } = await meetingForCheckIn(tx, ctx, input.meetingId, input, { nonce });
+    const { facts, prior } = read;
     if (prior) return replay(ctx, facts, prior, { code: "", nonce });
     const now = ctx.clock.now();
     const refused = facts.status !== "scheduled";
@@ -159,14 +162,13 @@ export async function uploadMeetingScans(ctx: Ctx, raw: unknown): Promise<Meetin
         continue;
       }
       const s: z.output<typeof uploadedMeetingScan> = parsed.data;
-      const facts = await meetingFacts(tx, s.meetingId);
-      if (!facts || facts.editionId !== edition.id) {
+      const read = await lockedCheckInRead(tx, s.meetingId, { ...probeOf(s.code, s.nonce), editionId: edition.id });
+      if (!read) {
         out.invalid.push({ index, issues: ["meetingId: unknown_meeting"] });
         continue;
       }
-      await tx.execute(sql`select 1 from b2b_meetings where id = ${facts.id} for update`);
-      const [dup] = await tx.select({ id: meetingScans.id }).from(meetingScans).where(and(eq(meetingScans.editionId, edition.id), eq(meetingScans.nonce, s.nonce)));
-      const a = await decideAndRecord(tx, ctx, facts, { code: s.code, nonce: s.nonce, deviceId: s.deviceId, at: new Date(s.at), offline: true }, whoOf(ctx, null));
+      const dup = read.prior;
+      const a = await decideAndRecord(tx, ctx, read, { code: s.code, nonce: s.nonce, deviceId: s.deviceId, at: new Date(s.at), offline: true }, whoOf(ctx, null));
       if (dup) out.duplicates++;
       else out.recorded++;
       out.answers.push({ nonce: s.nonce, result: a.result, reason: a.reason });

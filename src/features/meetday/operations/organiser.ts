@@ -9,9 +9,10 @@ import { hhmm } from "../../b2b/core/slots";
 import { partiesOf } from "../../b2b/operations/meeting-rows";
 import { b2bMeetings } from "../../b2b/tables";
 import { editionFor } from "../../editions/for-change";
-import { figures, measures, type MeetingFact } from "../core/figures";
+import { figuresOf, measures } from "../core/figures";
 import { id } from "../schemas";
 import { meetingOutcomes } from "../tables";
+import { dashboardSums } from "./dashboard-sums";
 import { present } from "./outcomes";
 
 // What organisers see of outcomes (issue #14, items 4 and 6): the two sides' answers side by
@@ -52,82 +53,11 @@ export async function outcomesSideBySide(ctx: Ctx, raw: unknown) {
   }));
 }
 
-type FactRow = {
-  walk_up: boolean;
-  both_arrived: boolean;
-  no_show: boolean;
-  sme_happened: boolean | null;
-  sme_kind: string | null;
-  sme_value: string | number | null;
-  sme_currency: string | null;
-  buyer_happened: boolean | null;
-  buyer_kind: string | null;
-  buyer_value: string | number | null;
-  buyer_currency: string | null;
-  converted: boolean;
-  cluster: string | null;
-  province: string | null;
-  size: string | null;
-  women_led: boolean | null;
-  buyer_kind_of: string;
-  country: string | null;
-};
-
-const latest = (side: "sme" | "buyer") => sql.raw(
-  `left join lateral (select o.happened, o.kind, o.value_amount, o.currency from meetday_outcomes o where o.meeting_id = m.id and o.side = '${side}' and o.stage = 'meeting' order by o.created_at desc limit 1) ${side}_o on true`,
-);
-
-/** One fact per scheduled meeting of the edition (docs/outcomes.md: held, no-show, outcome, value). */
-async function meetingFactsOf(ctx: Ctx, editionId: string, kind: "all" | "planned" | "walk_up"): Promise<(MeetingFact & { walkUp: boolean })[]> {
-  const rows = rowsOf<FactRow>(
-    await ctx.db.execute(sql`
-      select
-        m.kind = 'walk_up' as walk_up,
-        (select count(*) from meetday_arrivals a where a.meeting_id = m.id) = 2 as both_arrived,
-        exists (select 1 from meetday_no_shows n where n.meeting_id = m.id) as no_show,
-        sme_o.happened as sme_happened, sme_o.kind as sme_kind, sme_o.value_amount as sme_value, sme_o.currency as sme_currency,
-        buyer_o.happened as buyer_happened, buyer_o.kind as buyer_kind, buyer_o.value_amount as buyer_value, buyer_o.currency as buyer_currency,
-        exists (select 1 from meetday_outcomes o where o.meeting_id = m.id and o.stage in ('d30', 'm6') and o.kind in ('order_placed', 'agreement_reached', 'investment_made')) as converted,
-        en.cluster_slug as cluster, en.province, en.size_class as size, en.women_led, bp.kind as buyer_kind_of, prof.country
-      from b2b_meetings m
-        join b2b_participants sp on sp.id = m.sme_participant_id
-        left join enterprises en on en.id = sp.enterprise_id
-        join b2b_participants bp on bp.id = m.buyer_participant_id
-        left join b2b_profiles prof on prof.participant_id = bp.id
-        ${latest("sme")}
-        ${latest("buyer")}
-      where m.edition_id = ${editionId} and m.status = 'scheduled' ${kind === "all" ? sql`` : sql`and m.kind = ${kind}`}`),
-  );
-  return rows.map((r) => {
-    const noShow = !!r.no_show;
-    const said = r.sme_happened ?? r.buyer_happened;
-    const held = !noShow && (!!r.both_arrived || r.sme_happened === true || r.buyer_happened === true) && said !== false;
-    const smeValue = r.sme_value != null && r.sme_currency ? { amount: Number(r.sme_value), currency: r.sme_currency } : null;
-    const buyerValue = r.buyer_value != null && r.buyer_currency ? { amount: Number(r.buyer_value), currency: r.buyer_currency } : null;
-    return {
-      walkUp: !!r.walk_up,
-      held,
-      noShow,
-      kind: r.sme_kind ?? r.buyer_kind,
-      value: smeValue ?? buyerValue,
-      converted: !!r.converted,
-      groups: {
-        cluster: r.cluster ?? "",
-        province: r.province ?? "",
-        size: r.size ?? "",
-        womenLed: r.women_led == null ? "" : r.women_led ? "yes" : "no",
-        buyerKind: r.buyer_kind_of,
-        country: r.country ?? "",
-      },
-    };
-  });
-}
-
 /** The organiser's dashboard: the funnel, the follow-up picture, the figures by group. */
 export async function outcomeDashboard(ctx: Ctx, raw: unknown) {
   const input = parseInput(dashboardInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "meetday.manage");
-  const facts = await meetingFactsOf(ctx, edition.id, input.kind);
+  const sums = await dashboardSums(ctx.db, edition.id, input.kind);
   const [req] = rowsOf<{ requested: number; accepted: number }>(
     await ctx.db.execute(sql`select count(*)::int as requested, count(*) filter (where status = 'accepted')::int as accepted from b2b_requests where edition_id = ${edition.id}`),
   );
@@ -143,8 +73,8 @@ export async function outcomeDashboard(ctx: Ctx, raw: unknown) {
         where edition_id = ${edition.id} and stage in ('d30', 'm6') order by meeting_id, side, stage, created_at desc) latest
       group by stage, kind order by stage, kind`),
   );
-  const fig = figures(facts, { published: input.published });
-  const funnel = { requested: Number(req?.requested ?? 0), accepted: Number(req?.accepted ?? 0), scheduled: facts.length, held: fig.total.held, noShow: fig.total.noShow, walkUp: facts.filter((f) => f.walkUp).length };
+  const fig = figuresOf(sums, { published: input.published });
+  const funnel = { requested: Number(req?.requested ?? 0), accepted: Number(req?.accepted ?? 0), scheduled: fig.total.meetings, held: fig.total.held, noShow: fig.total.noShow, walkUp: sums.walkUp };
   return {
     edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr },
     kind: input.kind,

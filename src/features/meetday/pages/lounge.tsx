@@ -9,7 +9,8 @@ import { bothHere, scanAtMeeting } from "../operations/checkin";
 
 // The lounge board for staff (issue #14, item 1): each table's current and next meeting, who of
 // each side is here, who is late, who was marked no-show; under each meeting, a badge code field
-// (a keyboard-wedge scanner types into it, or staff type the code) and "both here". Works without
+// (a keyboard-wedge scanner types into it, or staff type the code) and "both here". A walk-up
+// meeting (agreed during the event) is marked as such. Works without
 // JavaScript; refresh to see the latest (the page is small enough to reload on a phone).
 
 export function meta({ matches }: Route.MetaArgs) {
@@ -42,6 +43,14 @@ function MeetingCard({ m, label }: { m: BoardMeeting; label: string }) {
     <div className="card" data-testid={`board-meeting-${m.id}`}>
       <p>
         <strong>{label}</strong> {m.start}–{m.end} {m.started ? `· ${t("meetday.board.started")}` : ""}
+        {m.walkUp ? (
+          <>
+            {" "}
+            <span className="badge" data-testid={`board-walkup-${m.id}`}>
+              {t("meetday.board.walkUp")}
+            </span>
+          </>
+        ) : null}
       </p>
       <ul>
         {m.sides.map((s) => (
