@@ -177,6 +177,17 @@ describe(`leads at the stalls (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () 
     const [after] = await t.db.select().from(leads).where(eq(leads.registrationId, v.race!.id));
     expect(after!.scanCount).toBe(8);
     expect(after!.firstScannedAt.toISOString()).toBe("2026-01-24T05:10:00.000Z");
+    // One batch holding a nonce twice (a phone that queued a scan twice): one scan row, one visit.
+    const twice = { nonce: newScanNonce(), code: v.race!.code, at: "2026-01-24T05:20:00Z", deviceId: "stall-phone" };
+    const up3 = await uploadLeadScans(asA(), { scans: [twice, { ...twice }] });
+    expect(up3).toMatchObject({ recorded: 1, duplicates: 1, invalid: [] });
+    expect(up3.answers.map((a) => [a.nonce, a.result, a.message])).toEqual([
+      [twice.nonce, "counted", up3.answers[0]!.message],
+      [twice.nonce, "counted", up3.answers[0]!.message],
+    ]);
+    expect(up3.answers[0]!.message).toMatch(/./);
+    expect(await t.db.select().from(leadScans).where(and(eq(leadScans.editionId, editionId), eq(leadScans.nonce, twice.nonce)))).toHaveLength(1);
+    expect((await t.db.select().from(leads).where(eq(leads.registrationId, v.race!.id)))[0]!.scanCount).toBe(9);
   });
 
   it("leads go 90 days after the show unless the visitor agreed; the privacy hook deletes a person's leads", async () => {

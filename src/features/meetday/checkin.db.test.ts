@@ -5,6 +5,7 @@ import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/
 import { testApp } from "../../../tests/support/http";
 import { fixedClock } from "../../platform/clock";
 import { inTransaction } from "../../platform/context";
+import { translate } from "../../platform/i18n/translate";
 import { hashSecret } from "../../platform/ids";
 import { outboxMessages } from "../../platform/mail/tables";
 import { b2bMeetings, b2bParticipants, b2bProgrammes, b2bRequests } from "../b2b/tables";
@@ -133,6 +134,25 @@ describe(`meeting check-in (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
     expect(rows.every((r) => r.offline)).toBe(true);
     const [arrival] = await t.db.select().from(meetingArrivals).where(eq(meetingArrivals.meetingId, m.id));
     expect(arrival!.at.toISOString()).toBe("2026-01-24T05:21:00.000Z");
+  });
+
+  it("one batch holding a nonce twice records it once; a badge not of the meeting is refused with its reason in words", async () => {
+    const m = await meeting(1, 2, 640, 2);
+    const twice = { nonce: newScanNonce(), meetingId: m.id, code: codes.buyer2, at: "2026-01-24T05:41:00Z", deviceId: "lounge-phone" };
+    const out = await uploadMeetingScans(ctxFor(t.db, await actorFor(t.db, demo.gate), "ur", at("2026-01-24T05:45:00Z")), {
+      editionId,
+      scans: [twice, { ...twice }, { nonce: newScanNonce(), meetingId: m.id, code: codes.buyer1, at: "2026-01-24T05:42:00Z", deviceId: "lounge-phone" }],
+    });
+    expect(out).toMatchObject({ recorded: 2, duplicates: 1, invalid: [] });
+    expect(out.answers.map((a) => [a.result, a.reason])).toEqual([
+      ["arrived", "ok"],
+      ["arrived", "ok"],
+      ["refuse", "not_in_meeting"],
+    ]);
+    // The reason in the caller's words (Urdu here), the same text the page shows.
+    expect(out.answers[2]!.message).toBe(translate("ur", "meetday.reason.not_in_meeting"));
+    expect(await t.db.select().from(meetingScans).where(and(eq(meetingScans.editionId, editionId), eq(meetingScans.nonce, twice.nonce)))).toHaveLength(1);
+    expect(await t.db.select().from(meetingArrivals).where(eq(meetingArrivals.meetingId, m.id))).toEqual([expect.objectContaining({ side: "buyer" })]);
   });
 
   it("lounge staff and the meeting's own participants check in; nobody else, and another's meeting reads as missing", async () => {

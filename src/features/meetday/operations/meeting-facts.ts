@@ -39,10 +39,8 @@ type Row = {
 const arrayOf = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(String) : typeof v === "string" && v.length > 2 ? v.slice(1, -1).split(",") : [];
 
-export async function meetingFacts(db: Executor, meetingId: string): Promise<MeetingFacts | undefined> {
-  const [r] = rowsOf<Row>(
-    await db.execute(sql`
-      select m.id, m.edition_id, e.organiser_id, m.status, m.sme_participant_id, m.buyer_participant_id,
+/** The registration numbers holding each side of meeting `m` (columns buyer_no and sme_nos). */
+const sideNumbers = sql`
         (select r.number from b2b_participants p join registrations r on r.id = p.registration_id where p.id = m.buyer_participant_id) as buyer_no,
         array(
           select r.number from b2b_participants p
@@ -51,7 +49,25 @@ export async function meetingFacts(db: Executor, meetingId: string): Promise<Mee
             where p.id = m.sme_participant_id
           union
           select r.number from b2b_sme_staff s join registrations r on r.id = s.registration_id where s.participant_id = m.sme_participant_id
-        ) as sme_nos,
+        ) as sme_nos`;
+
+/** Each meeting's side numbers, for the lounge phone's offline check (core/meeting-scan.ts). */
+export async function meetingNumbers(db: Executor, meetingIds: readonly string[]): Promise<Map<string, { sme: number[]; buyer: number | null }>> {
+  if (!meetingIds.length) return new Map();
+  const rows = rowsOf<Pick<Row, "id" | "buyer_no" | "sme_nos">>(
+    await db.execute(sql`select m.id, ${sideNumbers} from b2b_meetings m where m.id in (${sql.join(
+      meetingIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`),
+  );
+  return new Map(rows.map((r) => [r.id, { sme: arrayOf(r.sme_nos).map(Number), buyer: r.buyer_no == null ? null : Number(r.buyer_no) }]));
+}
+
+export async function meetingFacts(db: Executor, meetingId: string): Promise<MeetingFacts | undefined> {
+  const [r] = rowsOf<Row>(
+    await db.execute(sql`
+      select m.id, m.edition_id, e.organiser_id, m.status, m.sme_participant_id, m.buyer_participant_id,
+        ${sideNumbers},
         array(select a.side from meetday_arrivals a where a.meeting_id = m.id) as arrived
       from b2b_meetings m join editions e on e.id = m.edition_id
       where m.id = ${meetingId}`),
