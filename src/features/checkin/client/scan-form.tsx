@@ -27,7 +27,51 @@ export interface OfflineKeys {
 export type LocalVerdict = { result: "ok" | "refuse"; reason: string } | null;
 type Answer = { ok: boolean; message: string; note?: string };
 
+type ServerAnswer = { nonce: string; result: string; message?: string; reason?: string };
 const queue = scanQueue<QueuedUpload>("numaish-scans");
+
+// One upload at a time for the whole page (the lounge board has a form per meeting): callers join
+// the upload in flight. null: the upload failed (no network, or the server did not answer).
+let inflight: Promise<Map<string, ServerAnswer> | null> | null = null;
+function syncQueue(): Promise<Map<string, ServerAnswer> | null> {
+  if (!navigator.onLine) return Promise.resolve(null);
+  inflight ??= uploadQueue<QueuedUpload, ServerAnswer>(queue, (q) => q)
+    .catch(() => null)
+    .finally(() => {
+      inflight = null;
+    });
+  return inflight;
+}
+
+// One timer and one pair of network listeners for the page, whatever the number of forms; each
+// form listens to refresh its count, the first one also reloads the page's data after an upload.
+const listeners = new Set<(uploaded: boolean, online: boolean) => void>();
+let stopShared: (() => void) | null = null;
+function listen(fn: (uploaded: boolean, online: boolean) => void): () => void {
+  listeners.add(fn);
+  if (!stopShared) {
+    const tick = async () => {
+      const sent = await syncQueue();
+      for (const l of listeners) l(!!sent?.size, navigator.onLine);
+    };
+    const down = () => listeners.forEach((l) => l(false, false));
+    const up = () => void tick();
+    window.addEventListener("online", up);
+    window.addEventListener("offline", down);
+    const timer = setInterval(() => void tick(), 15_000);
+    stopShared = () => {
+      window.removeEventListener("online", up);
+      window.removeEventListener("offline", down);
+      clearInterval(timer);
+      stopShared = null;
+    };
+  }
+  return () => {
+    listeners.delete(fn);
+    if (!listeners.size) stopShared?.();
+  };
+}
+
 let verifier: { key: string; verify: (code: string) => Promise<VerifyResult> } | null = null;
 const noSubscribe = () => () => {};
 const hasDetector = () => typeof globalThis !== "undefined" && "BarcodeDetector" in globalThis;
@@ -62,7 +106,6 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
   const t = useT();
   const revalidator = useRevalidator();
   const enhanced = useSyncExternalStore(noSubscribe, () => true, () => false);
-  const form = useRef<HTMLFormElement>(null);
   const video = useRef<HTMLVideoElement>(null);
   const busy = useRef(false);
   const [online, setOnline] = useState(true);
@@ -72,37 +115,19 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
   const [cameraError, setCameraError] = useState<ReturnType<typeof cameraProblem> | null>(null);
 
   const refresh = useCallback(() => queue.count().then(setQueued, () => undefined), []);
-  const sync = useCallback(async () => {
-    if (!navigator.onLine) return new Map<string, never>();
-    try {
-      const answers = await uploadQueue<QueuedUpload, { nonce: string; result: string; message?: string; reason?: string }>(queue, (q) => q);
-      if (answers.size) revalidator.revalidate();
-      return answers;
-    } catch {
-      return null;
-    } finally {
-      await refresh();
-    }
-  }, [refresh, revalidator]);
+  const { revalidate } = revalidator;
 
   useEffect(() => {
     queueMicrotask(() => setOnline(navigator.onLine));
-    const up = () => {
-      setOnline(true);
-      void sync();
+    const self = (uploaded: boolean, isOnline: boolean) => {
+      setOnline(isOnline);
+      void refresh();
+      if (uploaded && listeners.values().next().value === self) void revalidate();
     };
-    const down = () => setOnline(false);
-    window.addEventListener("online", up);
-    window.addEventListener("offline", down);
-    const timer = setInterval(() => void sync(), 15_000);
+    const stop = listen(self);
     void refresh();
-    return () => {
-      window.removeEventListener("online", up);
-      window.removeEventListener("offline", down);
-      clearInterval(timer);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    return stop;
+  }, [refresh, revalidate]);
   useEffect(() => () => camera?.(), [camera]);
 
   const check = useCallback(
@@ -113,11 +138,14 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
       try {
         const nonce = newScanNonce();
         await queue.put({ nonce, url, ...(body ? { body } : {}), scan: { nonce, code, at: new Date().toISOString(), deviceId: scanDeviceId(), ...target } });
-        const sent = await sync();
+        // An upload already in flight may have started before this scan was queued: then one more.
+        let sent = await syncQueue();
+        if (sent && !sent.has(nonce)) sent = await syncQueue();
         const mine = sent?.get(nonce);
         if (mine) {
           setOnline(true);
           setAnswer({ ok: mine.result !== "refuse", message: mine.message ?? reasonText(mine.reason ?? "") });
+          void revalidate();
           return;
         }
         // Not answered: the network is down (or the server did not answer). Check here, keep it queued.
@@ -131,7 +159,7 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
         await refresh();
       }
     },
-    [url, body, target, offline, decide, reasonText, sync, refresh, t],
+    [url, body, target, offline, decide, reasonText, refresh, revalidate, t],
   );
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -162,7 +190,7 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
 
   return (
     <>
-      <Form method="post" ref={form} onSubmit={enhanced ? onSubmit : undefined}>
+      <Form method="post" onSubmit={enhanced ? onSubmit : undefined}>
         {children}
       </Form>
       {enhanced ? (

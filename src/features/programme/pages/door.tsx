@@ -84,7 +84,6 @@ export default function DoorPage({ loaderData: d }: Route.ComponentProps) {
       <FormError failure={failure} />
       <p className="hint">{t("programme.door.hint")}</p>
       <ScanForm
-        key={d.nonce}
         testId="door"
         url={`/api/v1/editions/${d.edition.id}/programme/door-scans`}
         body={{ sessionId: s.id }}
