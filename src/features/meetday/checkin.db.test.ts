@@ -9,6 +9,7 @@ import { translate } from "../../platform/i18n/translate";
 import { hashSecret } from "../../platform/ids";
 import { outboxMessages } from "../../platform/mail/tables";
 import { b2bMeetings, b2bParticipants, b2bProgrammes, b2bRequests } from "../b2b/tables";
+import { verifyBadge } from "../checkin/core/badge-code";
 import { newScanNonce } from "../checkin/core/offline-sync";
 import { demoEditionIds, insertApprovedRegistration } from "../checkin/fixtures";
 import { issueBadge } from "../checkin/operations/issue-badge";
@@ -176,6 +177,14 @@ describe(`meeting check-in (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
     expect(t1.current).toMatchObject({ start: "10:20", started: false });
     expect(t1.current!.sides.map((s) => [s.side, s.arrived, s.late])).toEqual([["sme", false, true], ["buyer", true, false]]);
     expect(t1.next).toMatchObject({ start: "10:40", started: true });
+    // What a lounge phone needs offline: the keys verify the badges, whose numbers are the sides'.
+    const no = (code: string) => {
+      const v = verifyBadge(code, board.offline.keys, board.offline.edition);
+      return v.ok ? v.payload.registrationNo : null;
+    };
+    expect(t1.current!.numbers.buyer).toBe(no(codes.buyer0!));
+    expect(t1.current!.numbers.sme).toContain(no(codes.sme1!));
+    expect(t1.current!.numbers.sme).not.toContain(no(codes.stranger!));
     // A past day, as at a time of it.
     const asAt = await loungeBoard(await lounge("2026-12-01T05:00:00Z"), { editionId, day: 1, at: "10:25" });
     expect(asAt.tables.find((x) => x.tableNo === 1)!.current).toMatchObject({ start: "10:20" });
