@@ -10,7 +10,7 @@ import { parseQueuedItems, type ScanUploadAnswer } from "../../checkin/core/scan
 import { parseShortCode } from "../../checkin/core/short-code";
 import { editionPublicKeys } from "../../checkin/keys";
 import { decideLeadScan, numberOfCode, type LeadCode, type LeadScanReason } from "../core/lead-scan";
-import { scanLeadInput, uploadedLeadScan, uploadLeadScansInput } from "../schemas";
+import { ownLeadsInput, scanLeadInput, uploadedLeadScan, uploadLeadScansInput } from "../schemas";
 import { leadScans } from "../tables";
 import { ownStall, type OwnStall } from "./exhibitor";
 import { leadOfExhibitor, type LeadView } from "./view";
@@ -150,3 +150,10 @@ export async function uploadLeadScans(ctx: Ctx, raw: unknown): Promise<LeadUploa
   return out;
 }
 
+/** What the stall page carries so a phone can check a badge's signature offline: the edition's
+ *  public keys (checkin/client/scan-form.tsx). Only for the exhibitor's own stall. */
+export async function stallScanKeys(ctx: Ctx, raw: unknown = {}) {
+  const input = parseInput(ownLeadsInput, raw);
+  const stall = await ownStall(ctx.db, ctx, input.editionId);
+  return { keys: await editionPublicKeys(ctx.db, stall.edition.id), edition: editionShortId(stall.edition.id) };
+}

@@ -5,13 +5,11 @@ import { Field, FormError, Notice, SelectField, failureOf, useFailure } from "..
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { formatDateTime } from "../../../platform/i18n/format";
 import { ownLeads, updateLead } from "../operations/own-leads";
-import { scanLead } from "../operations/scan";
+import { scanLead, stallScanKeys } from "../operations/scan";
 import type { LeadView } from "../operations/view";
 import type { MessageKey } from "../../../platform/i18n/catalogue";
 import { ScanForm } from "../../checkin/client/scan-form";
-import { editionShortId } from "../../checkin/core/badge-format";
 import { verificationReason } from "../../checkin/core/decide";
-import { editionPublicKeys } from "../../checkin/keys";
 
 // The exhibitor's leads (issue #14, item 7): record a visitor by the badge code (typed, or typed
 // by a keyboard-wedge scanner that ends with Enter), see the list with the details the visitors
@@ -33,7 +31,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const edition = new URL(request.url).searchParams.get("edition");
   const d = await loadOr(request, () => ownLeads(context.ctx, { editionId: edition }));
   // The edition's public keys: the stall phone checks a badge's signature when offline.
-  return { ...d, timezone: d.edition.timezone, offline: { keys: await editionPublicKeys(context.ctx.db, d.edition.id), edition: editionShortId(d.edition.id) } };
+  return { ...d, timezone: d.edition.timezone, offline: await stallScanKeys(context.ctx, { editionId: d.edition.id }) };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
