@@ -25,7 +25,8 @@ export interface OfflineKeys {
   edition: number;
 }
 export type LocalVerdict = { result: "ok" | "refuse"; reason: string } | null;
-type Answer = { ok: boolean; message: string; note?: string };
+/** ok null: kept without a check (only the server can tell). */
+type Answer = { ok: boolean | null; message: string; note?: string };
 
 type ServerAnswer = { nonce: string; result: string; message?: string; reason?: string };
 const queue = scanQueue<QueuedUpload>("numaish-scans");
@@ -152,7 +153,7 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
         setOnline(false);
         const v = offline ? await verifyHere(offline, code) : null;
         const verdict: LocalVerdict = v ? (decide ? decide(v, code) : v.ok ? { result: "ok", reason: "ok" } : { result: "refuse", reason: verificationReason(v) }) : null;
-        if (!verdict) setAnswer({ ok: true, message: t("checkin.scanner.unchecked") });
+        if (!verdict) setAnswer({ ok: null, message: t("checkin.scanner.unchecked") });
         else setAnswer({ ok: verdict.result === "ok", message: verdict.result === "ok" ? t("checkin.scanner.accepted") : reasonText(verdict.reason), note: t("checkin.scanner.provisional") });
       } finally {
         busy.current = false;
@@ -198,9 +199,9 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
           <p className="hint" data-testid={`${testId}-status`}>
             {online ? t("checkin.gate.online") : t("checkin.gate.offline")} · {t("checkin.gate.queue", { count: queued })}
           </p>
-          <div role="status" aria-live="assertive" data-testid={`${testId}-answer`} data-result={answer ? (answer.ok ? "ok" : "refuse") : ""}>
+          <div role="status" aria-live="assertive" data-testid={`${testId}-answer`} data-result={answer ? (answer.ok === null ? "queued" : answer.ok ? "ok" : "refuse") : ""}>
             {answer ? (
-              <p className={answer.ok ? "alert alert-ok" : "alert alert-error"} style={{ fontSize: "1.2rem" }}>
+              <p className={answer.ok === null ? "alert" : answer.ok ? "alert alert-ok" : "alert alert-error"} style={{ fontSize: "1.2rem" }}>
                 <strong>{answer.message}</strong>
                 {answer.note ? <span className="hint"> · {answer.note}</span> : null}
               </p>
