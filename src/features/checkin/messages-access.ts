@@ -1,5 +1,5 @@
 // Texts for the badge link, reissuing outdated badges, the offline gate result, the camera
-// button and the footfall page; spread into ./messages.ts. Same keys and {placeholders} in en and ur.
+// button, the offline answers of the lounge, stall and door scanners, and the footfall page; spread into ./messages.ts. Same keys and {placeholders} in en and ur.
 export const en = {
   "checkin.badge.titleOf": "Badge of {name}",
   "checkin.badge.open": "Open the badge page",
@@ -22,6 +22,9 @@ export const en = {
   "checkin.gate.cameraUnavailable": "The camera cannot be started on this page. Type the code, or use a hardware scanner, in the field above.",
   "checkin.footfall.category": "Category",
   "checkin.footfall.at": "Updated {time} ({timezone})",
+  "checkin.scanner.provisional": "Checked on this phone; sent to the server when the network is back",
+  "checkin.scanner.unchecked": "Kept on this phone: it is checked when the network is back",
+  "checkin.scanner.accepted": "Badge accepted",
 } as const;
 
 export const ur: Record<keyof typeof en, string> = {
@@ -46,4 +49,7 @@ export const ur: Record<keyof typeof en, string> = {
   "checkin.gate.cameraUnavailable": "اس صفحے پر کیمرا شروع نہیں ہو سکتا۔ کوڈ اوپر والے خانے میں لکھیں یا ہارڈویئر اسکینر استعمال کریں۔",
   "checkin.footfall.category": "زمرہ",
   "checkin.footfall.at": "تازہ کاری {time} ({timezone})",
+  "checkin.scanner.provisional": "اسی فون پر جانچا گیا؛ نیٹ ورک واپس آنے پر سرور کو بھیجا جائے گا",
+  "checkin.scanner.unchecked": "اس فون پر محفوظ: نیٹ ورک واپس آنے پر جانچا جائے گا",
+  "checkin.scanner.accepted": "بیج قبول",
 };

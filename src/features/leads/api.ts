@@ -81,7 +81,7 @@ export function leadsApi(_services: AppServices) {
             recorded: z.number().int(),
             duplicates: z.number().int(),
             invalid: z.array(z.object({ index: z.number().int(), issues: z.array(z.string()) })),
-            answers: z.array(z.object({ nonce: z.string(), result: z.enum(["counted", "refuse"]), reason: z.enum(LEAD_SCAN_REASONS), leadId: uuid.nullable(), shared: z.boolean() })),
+            answers: z.array(z.object({ nonce: z.string(), result: z.enum(["counted", "refuse"]), reason: z.enum(LEAD_SCAN_REASONS), message: z.string(), leadId: uuid.nullable(), shared: z.boolean() })),
           }),
           "Merged",
         ),

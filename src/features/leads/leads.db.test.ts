@@ -6,6 +6,7 @@ import { fixedClock } from "../../platform/clock";
 import { inTransaction } from "../../platform/context";
 import { hashSecret } from "../../platform/ids";
 import type { Actor } from "../../platform/permissions/actor";
+import { verifyBadge } from "../checkin/core/badge-code";
 import { newScanNonce } from "../checkin/core/offline-sync";
 import { formatShortCode } from "../checkin/core/short-code";
 import { demoEditionIds, insertApprovedRegistration } from "../checkin/fixtures";
@@ -16,7 +17,7 @@ import { registrations } from "../registration/tables";
 import { leadCounts } from "./operations/organiser";
 import { exportOwnLeads, ownLeads, updateLead } from "./operations/own-leads";
 import { deleteLeadsOfRegistration, sweepLeadRetention } from "./operations/retention";
-import { scanLead, uploadLeadScans } from "./operations/scan";
+import { scanLead, stallScanKeys, uploadLeadScans } from "./operations/scan";
 import { answerStayInTouch, setScanConsent, visitorLeads, withdrawFromExhibitor } from "./operations/visitor";
 import { leads, leadScans } from "./tables";
 
@@ -177,6 +178,21 @@ describe(`leads at the stalls (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () 
     const [after] = await t.db.select().from(leads).where(eq(leads.registrationId, v.race!.id));
     expect(after!.scanCount).toBe(8);
     expect(after!.firstScannedAt.toISOString()).toBe("2026-01-24T05:10:00.000Z");
+    // One batch holding a nonce twice (a phone that queued a scan twice): one scan row, one visit.
+    const twice = { nonce: newScanNonce(), code: v.race!.code, at: "2026-01-24T05:20:00Z", deviceId: "stall-phone" };
+    const up3 = await uploadLeadScans(asA(), { scans: [twice, { ...twice }] });
+    expect(up3).toMatchObject({ recorded: 1, duplicates: 1, invalid: [] });
+    expect(up3.answers.map((a) => [a.nonce, a.result, a.message])).toEqual([
+      [twice.nonce, "counted", up3.answers[0]!.message],
+      [twice.nonce, "counted", up3.answers[0]!.message],
+    ]);
+    expect(up3.answers[0]!.message).toMatch(/./);
+    expect(await t.db.select().from(leadScans).where(and(eq(leadScans.editionId, editionId), eq(leadScans.nonce, twice.nonce)))).toHaveLength(1);
+    expect((await t.db.select().from(leads).where(eq(leads.registrationId, v.race!.id)))[0]!.scanCount).toBe(9);
+    // The stall page carries the edition's public keys, so a phone checks a badge offline; only for an exhibitor.
+    const keys = await stallScanKeys(asA());
+    expect(verifyBadge(v.race!.code, keys.keys, keys.edition)).toMatchObject({ ok: true, payload: { registrationNo: expect.any(Number) } });
+    expect(await refusal(stallScanKeys(anon()))).not.toBe("ok");
   });
 
   it("leads go 90 days after the show unless the visitor agreed; the privacy hook deletes a person's leads", async () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nonceSchema } from "../checkin/core/offline-sync";
+import { scanItemFields, scanUploadScans } from "../checkin/core/scan-queue";
 
 // Inputs of the leads' operations (issue #14, item 7). The exhibitor is never named in the input:
 // it is the signed-in account's exhibitor grant. A visitor names their registration by the manage
@@ -12,8 +13,8 @@ const edition = id.nullish().or(z.literal("").transform(() => null));
 
 export const scanLeadInput = z.strictObject({ editionId: edition, code: code.pipe(z.string().min(1, "required")), nonce: nonceSchema.optional(), deviceId });
 /** One scan a stall phone queued offline: decided again by the server on upload. */
-export const uploadedLeadScan = z.strictObject({ nonce: nonceSchema, code, at: z.iso.datetime(), deviceId });
-export const uploadLeadScansInput = z.strictObject({ editionId: edition, scans: z.array(z.unknown()).max(500) });
+export const uploadedLeadScan = z.strictObject(scanItemFields);
+export const uploadLeadScansInput = z.strictObject({ editionId: edition, scans: scanUploadScans });
 
 export const ownLeadsInput = z.strictObject({ editionId: edition });
 export const updateLeadInput = z.strictObject({

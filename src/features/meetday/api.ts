@@ -102,7 +102,7 @@ export function meetdayApi(_services: AppServices) {
       request: { params: idParams, body: jsonBody(z.strictObject({ scans: z.array(z.unknown()).max(500) })) },
       responses: {
         200: jsonResponse(
-          z.object({ recorded: z.number().int(), duplicates: z.number().int(), invalid: z.array(z.object({ index: z.number().int(), issues: z.array(z.string()) })), answers: z.array(z.object({ nonce: z.string(), result: z.enum(["arrived", "refuse"]), reason: z.enum(MEETING_SCAN_REASONS) })) }),
+          z.object({ recorded: z.number().int(), duplicates: z.number().int(), invalid: z.array(z.object({ index: z.number().int(), issues: z.array(z.string()) })), answers: z.array(z.object({ nonce: z.string(), result: z.enum(["arrived", "refuse"]), reason: z.enum(MEETING_SCAN_REASONS), message: z.string() })) }),
           "Merged",
         ),
         ...errorResponses,

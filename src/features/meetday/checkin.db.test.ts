@@ -5,10 +5,11 @@ import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/
 import { testApp } from "../../../tests/support/http";
 import { fixedClock } from "../../platform/clock";
 import { inTransaction } from "../../platform/context";
+import { translate } from "../../platform/i18n/translate";
 import { hashSecret } from "../../platform/ids";
 import { outboxMessages } from "../../platform/mail/tables";
 import { b2bMeetings, b2bParticipants, b2bProgrammes, b2bRequests } from "../b2b/tables";
-import { decodeBadge, encodeBadge, generateEditionKeyPair } from "../checkin/core/badge-code";
+import { decodeBadge, encodeBadge, generateEditionKeyPair, verifyBadge } from "../checkin/core/badge-code";
 import { newScanNonce } from "../checkin/core/offline-sync";
 import { demoEditionIds, insertApprovedRegistration } from "../checkin/fixtures";
 import { issueBadge } from "../checkin/operations/issue-badge";
@@ -146,6 +147,25 @@ describe(`meeting check-in (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
     expect(arrival!.at.toISOString()).toBe("2026-01-24T05:21:00.000Z");
   });
 
+  it("one batch holding a nonce twice records it once; a badge not of the meeting is refused with its reason in words", async () => {
+    const m = await meeting(1, 2, 640, 2);
+    const twice = { nonce: newScanNonce(), meetingId: m.id, code: codes.buyer2, at: "2026-01-24T05:41:00Z", deviceId: "lounge-phone" };
+    const out = await uploadMeetingScans(ctxFor(t.db, await actorFor(t.db, demo.gate), "ur", at("2026-01-24T05:45:00Z")), {
+      editionId,
+      scans: [twice, { ...twice }, { nonce: newScanNonce(), meetingId: m.id, code: codes.buyer1, at: "2026-01-24T05:42:00Z", deviceId: "lounge-phone" }],
+    });
+    expect(out).toMatchObject({ recorded: 2, duplicates: 1, invalid: [] });
+    expect(out.answers.map((a) => [a.result, a.reason])).toEqual([
+      ["arrived", "ok"],
+      ["arrived", "ok"],
+      ["refuse", "not_in_meeting"],
+    ]);
+    // The reason in the caller's words (Urdu here), the same text the page shows.
+    expect(out.answers[2]!.message).toBe(translate("ur", "meetday.reason.not_in_meeting"));
+    expect(await t.db.select().from(meetingScans).where(and(eq(meetingScans.editionId, editionId), eq(meetingScans.nonce, twice.nonce)))).toHaveLength(1);
+    expect(await t.db.select().from(meetingArrivals).where(eq(meetingArrivals.meetingId, m.id))).toEqual([expect.objectContaining({ side: "buyer" })]);
+  });
+
   it("lounge staff and the meeting's own participants check in; nobody else, and another's meeting reads as missing", async () => {
     const m = await meeting(0, 1, 640, 1);
     expect(await refusal(bothHere(ctxFor(t.db, await actorFor(t.db, demo.visitor), "en", at()), { meetingId: m.id }))).toBe("forbidden");
@@ -173,6 +193,14 @@ describe(`meeting check-in (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
     const marked = await loungeBoard(await lounge("2026-01-24T05:25:00Z"), { editionId });
     expect(marked.tables.find((x) => x.tableNo === 1)!.next).toMatchObject({ id: t1.next!.id, walkUp: true });
     await t.db.update(b2bMeetings).set({ kind: "planned" }).where(eq(b2bMeetings.id, t1.next!.id));
+    // What a lounge phone needs offline: the keys verify the badges, whose numbers are the sides'.
+    const no = (code: string) => {
+      const v = verifyBadge(code, board.offline.keys, board.offline.edition);
+      return v.ok ? v.payload.registrationNo : null;
+    };
+    expect(t1.current!.numbers.buyer).toBe(no(codes.buyer0!));
+    expect(t1.current!.numbers.sme).toContain(no(codes.sme1!));
+    expect(t1.current!.numbers.sme).not.toContain(no(codes.stranger!));
     // A past day, as at a time of it.
     const asAt = await loungeBoard(await lounge("2026-12-01T05:00:00Z"), { editionId, day: 1, at: "10:25" });
     expect(asAt.tables.find((x) => x.tableNo === 1)!.current).toMatchObject({ start: "10:20" });

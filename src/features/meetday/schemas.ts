@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nonceSchema } from "../checkin/core/offline-sync";
+import { scanItemFields, scanUploadScans } from "../checkin/core/scan-queue";
 
 // Inputs of the meeting day's operations (issue #14). A participant names itself as in b2b
 // (participantId with an account, or the token of its B2B link); lounge staff name nobody.
@@ -14,8 +15,8 @@ export const meetingScanInput = z.strictObject({ ...refFields, meetingId: id, co
 export const bothHereInput = z.strictObject({ ...refFields, meetingId: id, nonce: nonceSchema.optional(), deviceId });
 
 /** One scan a lounge phone queued offline: decided again by the server on upload. */
-export const uploadedMeetingScan = z.strictObject({ nonce: nonceSchema, meetingId: id, code, at: z.iso.datetime(), deviceId });
-export const uploadMeetingScansInput = z.strictObject({ editionId: id, scans: z.array(z.unknown()).max(500) });
+export const uploadedMeetingScan = z.strictObject({ ...scanItemFields, meetingId: id });
+export const uploadMeetingScansInput = z.strictObject({ editionId: id, scans: scanUploadScans });
 
 /** `at` (HH:MM) shows the board as at that time of the day (a past day, or a rehearsal). */
 export const boardInput = z.strictObject({ editionId: id, day: z.coerce.number().int().min(1).max(16).optional(), at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "invalid_regex").optional() });

@@ -94,14 +94,21 @@ export function programmeApi(_services: AppServices) {
       operationId: "uploadProgrammeDoorScans",
       path: "/editions/{id}/programme/door-scans",
       summary: "Badge scans at a session's door (one, or a device's offline queue): each decided and recorded once per nonce",
-      description: "Gate staff or organiser staff (`checkin.scan`). Answers admit | refuse with a reason (the gate's reasons, then session_cancelled, session_not_today, not_invited, category_not_admitted, no_rsvp) in the caller's language. A nonce sent again returns the first answer.",
+      description:
+        "Gate staff or organiser staff (`checkin.scan`). The shape every scanner uploads: each item `{nonce, code, at, deviceId}` is decided again; answers admit | refuse with a reason (the gate's reasons, then session_cancelled, session_not_today, not_invited, category_not_admitted, no_rsvp) in the caller's language. A nonce sent again counts as a duplicate and returns the first answer.",
       tags,
       security: security.either,
       request: {
         params: idParams,
-        body: jsonBody(z.object({ sessionId: z.uuid(), deviceId: z.string().max(64).optional(), scans: z.array(z.object({ code: z.string(), nonce: z.string(), scannedAt: z.string() })) })),
+        body: jsonBody(z.object({ sessionId: z.uuid(), scans: z.array(z.object({ nonce: z.string(), code: z.string(), at: z.string(), deviceId: z.string().optional() })).max(500) })),
       },
-      responses: { 200: jsonResponse(z.object({ answers: z.array(z.record(z.string(), z.unknown())) }), "The answers, in order"), ...errorResponses },
+      responses: {
+        200: jsonResponse(
+          z.object({ recorded: z.number().int(), duplicates: z.number().int(), invalid: z.array(z.object({ index: z.number().int(), issues: z.array(z.string()) })), answers: z.array(z.record(z.string(), z.unknown())) }),
+          "The answers, in order",
+        ),
+        ...errorResponses,
+      },
     }),
     async (c) => c.json((await uploadDoorScans(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id })) as never, 200),
   );

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sessionAccess, sessionKinds, speakerRoles, tracks } from "./tables";
+import { scanItemFields, scanUploadScans } from "../checkin/core/scan-queue";
 
 // The agenda's inputs, shared by the pages, the API and the demo seed.
 
@@ -96,12 +97,9 @@ export const doorScanInput = z.strictObject({
   scannedAt: z.iso.datetime().optional(),
 });
 
-export const doorUploadInput = z.strictObject({
-  editionId: z.uuid(),
-  sessionId: z.uuid(),
-  deviceId: z.string().max(64).default(""),
-  scans: z.array(z.strictObject({ code: z.string().trim().min(1).max(600), nonce: z.string().min(8).max(64), scannedAt: z.iso.datetime() })).min(1).max(500),
-});
+/** A door phone's queue, in the shape every scanner uploads (checkin/core/scan-queue.ts). */
+export const doorUploadInput = z.strictObject({ editionId: z.uuid(), sessionId: z.uuid(), scans: scanUploadScans });
+export const uploadedDoorScan = z.strictObject(scanItemFields);
 
 /** Who reserves: a registration of the caller's account, or the holder of its manage link. */
 export const holderInput = z.union([z.strictObject({ registrationId: z.uuid() }), z.strictObject({ token: z.string().min(20).max(100) })]);

@@ -12,10 +12,13 @@ import { insertApprovedRegistration } from "../checkin/fixtures";
 import { issueBadge } from "../checkin/operations/issue-badge";
 import { revokeBadge } from "../checkin/operations/manage-badges";
 import { footfall } from "../checkin/operations/footfall";
+import { verifyBadge } from "../checkin/core/badge-code";
+import { newScanNonce } from "../checkin/core/offline-sync";
 import { badges } from "../checkin/tables";
 import { seedDemoAgenda } from "./demo-agenda";
 import { cancelSession, getDraft, moveSession, saveRoom, saveSession } from "./operations/draft";
-import { doorScan, uploadDoorScans } from "./operations/door";
+import { decideDoorOffline } from "./engine/door-offline";
+import { doorScan, doorView, uploadDoorScans } from "./operations/door";
 import { attendanceBySession, refusingFull } from "./operations/seats";
 import { inviteByCategory, inviteToSession, sessionInvitations } from "./operations/invitations";
 import { publicSession } from "./operations/public";
@@ -237,9 +240,9 @@ describe(`the session door (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
     const other = await person({ badge: true });
     expect(await scan(open.id, other.code, "en", nonce)).toMatchObject({ result: "admit" });
     expect(await scan(open.id, other.code, "en", nonce)).toMatchObject({ result: "admit" });
-    const queued = [1, 2, 3].map((i) => ({ code: other.code, nonce: `door-queue-000${i}`, scannedAt: "2026-01-24T05:30:00.000Z" }));
-    await uploadDoorScans(door(), { editionId, sessionId: open.id, scans: queued });
-    await uploadDoorScans(door(), { editionId, sessionId: open.id, scans: queued });
+    const queued = [1, 2, 3].map(() => ({ code: other.code, nonce: newScanNonce(), at: "2026-01-24T05:30:00.000Z", deviceId: "door-phone" }));
+    expect(await uploadDoorScans(door(), { editionId, sessionId: open.id, scans: queued })).toMatchObject({ recorded: 3, duplicates: 0 });
+    expect(await uploadDoorScans(door(), { editionId, sessionId: open.id, scans: queued })).toMatchObject({ recorded: 0, duplicates: 3 });
     const rows = await t.db.select().from(programmeDoorScans).where(and(eq(programmeDoorScans.sessionId, open.id), inArray(programmeDoorScans.nonce, [nonce, ...queued.map((q) => q.nonce)])));
     expect(rows).toHaveLength(4);
     expect((await attendanceBySession(t.db, editionId)).get(open.id)).toBe(2);
@@ -249,6 +252,38 @@ describe(`the session door (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
     await revokeBadge(staffCtx(), { registrationId: other.id, reason: "lost" });
     expect(await scan(open.id, other.code)).toMatchObject({ result: "refuse", reason: "revoked" });
     await expect(doorScan(ctxFor(t.db, await actorFor(t.db, demo.visitor), "en", day0()), { editionId, sessionId: open.id, code: p.code })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("offline, a badge without access is refused on the phone and again when the queue is uploaded; an invited one is admitted", async () => {
+    const gate = await actorFor(t.db, demo.gate);
+    const door = () => ctxFor(t.db, gate, "en", fixedClock("2026-01-24T06:00:00Z"));
+    const hall = (await saveRoom(staffCtx(), { editionId, slug: "seats-door-offline", nameEn: "Offline door", nameUr: "آف لائن دروازہ", capacity: 50 })).id;
+    const closed = await sessionIn(hall, { day: 1, startMinute: 630, endMinute: 690, access: "invitation", kind: "policy_dialogue" });
+    const guest = await person({ badge: true });
+    const outsider = await person({ badge: true });
+    await inviteToSession(staffCtx(), { editionId, sessionId: closed.id, registrationIds: [guest.id] });
+    // What the door page carried when opened; then the network drops.
+    const { offline } = await doorView(door(), { editionId, id: closed.id });
+    const at = new Date("2026-01-24T05:10:00Z");
+    const onPhone = (code: string) => decideDoorOffline(verifyBadge(code, offline.keys, offline.edition), offline.facts, at);
+    expect(onPhone(outsider.code)).toMatchObject({ result: "refuse", reason: "not_invited" });
+    expect(onPhone(guest.code)).toMatchObject({ result: "admit", reason: "ok" });
+    expect(onPhone("not-a-badge")).toMatchObject({ result: "refuse", reason: "unknown_code" });
+    // Back online: the server decides again, with the same reasons, each nonce once.
+    const queued = [outsider.code, guest.code].map((code) => ({ nonce: newScanNonce(), code, at: at.toISOString(), deviceId: "door-phone" }));
+    const up = await uploadDoorScans(door(), { editionId, sessionId: closed.id, scans: queued });
+    expect(up).toMatchObject({ recorded: 2, duplicates: 0, invalid: [] });
+    expect(up.answers.map((a) => [a.nonce, a.result, a.reason])).toEqual([
+      [queued[0]!.nonce, "refuse", "not_invited"],
+      [queued[1]!.nonce, "admit", "ok"],
+    ]);
+    expect(up.answers[0]!.message).toBe("Not invited to this session");
+    const rows = await t.db.select().from(programmeDoorScans).where(eq(programmeDoorScans.sessionId, closed.id));
+    expect(rows.map((r) => [r.result, r.offline, r.scannedAt.toISOString()]).sort()).toEqual([
+      ["admit", true, at.toISOString()],
+      ["refuse", true, at.toISOString()],
+    ]);
+    expect((await attendanceBySession(t.db, editionId)).get(closed.id)).toBe(1);
   });
 });
 

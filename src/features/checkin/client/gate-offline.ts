@@ -4,9 +4,10 @@ import { ofThisRehearsal, type PriorScan } from "../core/inside";
 import { bundleSets, bundleZoneMask, gateBundleSchema, scanDay, type GateBundle } from "../core/gate-bundle";
 import { lookupShortCode, unpackManualList, type ManualBadge, type ManualLookup } from "../core/manual-entry";
 import { newScanNonce, type UploadedScan } from "../core/offline-sync";
+import { scanDeviceId, scanQueue, uploadQueue as uploadQueueOf } from "./scan-queue";
 
 // The scanner page's offline half, in the browser: the gate bundle in localStorage, the queue of
-// scans in IndexedDB (it survives a reload or a dead battery), the phone's own admissions for
+// scans in IndexedDB (client/scan-queue.ts, shared with the lounge, stall and door scanners), the phone's own admissions for
 // "already inside", and the upload when the network returns. The decision is core/decide.ts, the
 // very function the server runs.
 
@@ -14,16 +15,8 @@ const BUNDLE_KEY = "numaish.gate.bundle";
 const HISTORY_KEY = "numaish.gate.history";
 const DEVICE_KEY = "numaish.gate.device";
 const DB_NAME = "numaish-gate";
-const STORE = "queue";
 
-export function deviceId(): string {
-  let id = localStorage.getItem(DEVICE_KEY);
-  if (!id) {
-    id = `phone-${newScanNonce().slice(0, 10)}`;
-    localStorage.setItem(DEVICE_KEY, id);
-  }
-  return id;
-}
+export const deviceId = (): string => scanDeviceId(DEVICE_KEY);
 
 export function saveBundle(editionId: string, bundle: GateBundle) {
   localStorage.setItem(`${BUNDLE_KEY}.${editionId}`, JSON.stringify(bundle));
@@ -65,55 +58,18 @@ export function rememberAdmission(registrationNo: number, dayIndex: number, zone
   localStorage.setItem(HISTORY_KEY, JSON.stringify(h));
 }
 
-function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: "nonce" });
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-async function withStore<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await openDb();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const req = fn(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error);
-    });
-  } finally {
-    db.close();
-  }
-}
-
 export type QueuedScan = UploadedScan & { editionId: string };
-export const queueScan = (scan: QueuedScan) => withStore("readwrite", (s) => s.put(scan));
-export const queuedScans = () => withStore<QueuedScan[]>("readonly", (s) => s.getAll() as IDBRequest<QueuedScan[]>);
-export const queueSize = () => withStore<number>("readonly", (s) => s.count());
+const queue = scanQueue<QueuedScan>(DB_NAME);
+export const queueScan = (scan: QueuedScan) => queue.put(scan);
+export const queuedScans = () => queue.all();
+export const queueSize = () => queue.count();
 
-/** Upload the queue in chunks; a chunk leaves the queue only once the server answered. Safe to
- *  repeat: the server records each nonce once, so a lost answer costs nothing but a retry. */
+/** Upload the queue (client/scan-queue.ts: in chunks, per edition; a scan leaves the queue only
+ *  once the server answered). Safe to repeat: the server records each nonce once. */
 export async function uploadQueue(): Promise<number> {
-  const all = await queuedScans();
-  let uploaded = 0;
-  for (let i = 0; i < all.length; i += 200) {
-    const chunk = all.slice(i, i + 200);
-    const byEdition = new Map<string, QueuedScan[]>();
-    for (const s of chunk) byEdition.set(s.editionId, [...(byEdition.get(s.editionId) ?? []), s]);
-    for (const [editionId, list] of byEdition) {
-      const res = await fetch(`/api/v1/editions/${editionId}/offline-scans`, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ scans: list.map(({ editionId: _e, ...scan }) => scan) }),
-      });
-      if (!res.ok) throw new Error(`upload failed: ${res.status}`);
-      for (const s of list) await withStore("readwrite", (st) => st.delete(s.nonce));
-      uploaded += list.length;
-    }
-  }
-  return uploaded;
+  const before = await queue.count();
+  await uploadQueueOf(queue, ({ editionId, ...scan }) => ({ nonce: scan.nonce, url: `/api/v1/editions/${editionId}/offline-scans`, scan }));
+  return before - (await queue.count());
 }
 
 let verifier: { key: string; verify: ReturnType<typeof createWebVerifier> } | null = null;

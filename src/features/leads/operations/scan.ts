@@ -1,5 +1,4 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { z } from "zod";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { rowsOf } from "../../../platform/db/rows";
 import type { Executor } from "../../../platform/db/types";
@@ -7,10 +6,11 @@ import { translate } from "../../../platform/i18n/translate";
 import { parseInput } from "../../../platform/validation";
 import { editionShortId, verifyBadge } from "../../checkin/core/badge-code";
 import { newScanNonce } from "../../checkin/core/offline-sync";
+import { parseQueuedItems, type ScanUploadAnswer } from "../../checkin/core/scan-queue";
 import { parseShortCode } from "../../checkin/core/short-code";
 import { editionPublicKeys } from "../../checkin/keys";
 import { decideLeadScan, numberOfCode, type LeadCode, type LeadScanReason } from "../core/lead-scan";
-import { scanLeadInput, uploadedLeadScan, uploadLeadScansInput } from "../schemas";
+import { ownLeadsInput, scanLeadInput, uploadedLeadScan, uploadLeadScansInput } from "../schemas";
 import { leadScans } from "../tables";
 import { ownStall, type OwnStall } from "./exhibitor";
 import { leadOfExhibitor, type LeadView } from "./view";
@@ -129,34 +129,31 @@ export async function scanLead(ctx: Ctx, raw: unknown): Promise<LeadScanAnswer> 
   });
 }
 
-export interface LeadUploadAnswer {
-  recorded: number;
-  duplicates: number;
-  invalid: { index: number; issues: string[] }[];
-  answers: { nonce: string; result: "counted" | "refuse"; reason: LeadScanReason; leadId: string | null; shared: boolean }[];
-}
+export type LeadUploadAnswer = ScanUploadAnswer<{ nonce: string; result: "counted" | "refuse"; reason: LeadScanReason; message: string; leadId: string | null; shared: boolean }>;
 
 /** A stall phone's offline queue: every item decided again by the server, each kept once by its
  *  nonce; a replayed upload records nothing new and counts no visit twice. */
 export async function uploadLeadScans(ctx: Ctx, raw: unknown): Promise<LeadUploadAnswer> {
   const input = parseInput(uploadLeadScansInput, raw);
-  const out: LeadUploadAnswer = { recorded: 0, duplicates: 0, invalid: [], answers: [] };
+  const { items, invalid } = parseQueuedItems(uploadedLeadScan, input.scans);
+  const out: LeadUploadAnswer = { recorded: 0, duplicates: 0, invalid, answers: [] };
   await inTransaction(ctx, async (tx) => {
     const stall = await ownStall(tx, ctx, input.editionId);
-    for (const [index, item] of input.scans.entries()) {
-      const parsed = uploadedLeadScan.safeParse(item);
-      if (!parsed.success) {
-        out.invalid.push({ index, issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.code}`) });
-        continue;
-      }
-      const s: z.output<typeof uploadedLeadScan> = parsed.data;
+    for (const { item: s } of items) {
       const [dup] = await tx.select({ id: leadScans.id }).from(leadScans).where(and(eq(leadScans.editionId, stall.edition.id), eq(leadScans.nonce, s.nonce)));
       const a = await decideAndRecord(tx, ctx, stall, { code: s.code, nonce: s.nonce, deviceId: s.deviceId, at: new Date(s.at), offline: true });
       if (dup) out.duplicates++;
       else out.recorded++;
-      out.answers.push({ nonce: s.nonce, result: a.result, reason: a.reason, leadId: a.lead?.id ?? null, shared: a.lead?.shared ?? false });
+      out.answers.push({ nonce: s.nonce, result: a.result, reason: a.reason, message: a.message, leadId: a.lead?.id ?? null, shared: a.lead?.shared ?? false });
     }
   });
   return out;
 }
 
+/** What the stall page carries so a phone can check a badge's signature offline: the edition's
+ *  public keys (checkin/client/scan-form.tsx). Only for the exhibitor's own stall. */
+export async function stallScanKeys(ctx: Ctx, raw: unknown = {}) {
+  const input = parseInput(ownLeadsInput, raw);
+  const stall = await ownStall(ctx.db, ctx, input.editionId);
+  return { keys: await editionPublicKeys(ctx.db, stall.edition.id), edition: editionShortId(stall.edition.id) };
+}

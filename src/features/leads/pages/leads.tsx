@@ -5,14 +5,23 @@ import { Field, FormError, Notice, SelectField, failureOf, useFailure } from "..
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { formatDateTime } from "../../../platform/i18n/format";
 import { ownLeads, updateLead } from "../operations/own-leads";
-import { scanLead } from "../operations/scan";
+import { scanLead, stallScanKeys } from "../operations/scan";
 import type { LeadView } from "../operations/view";
+import type { MessageKey } from "../../../platform/i18n/catalogue";
+import { ScanForm } from "../../checkin/client/scan-form";
+import { verificationReason } from "../../checkin/core/decide";
 
 // The exhibitor's leads (issue #14, item 7): record a visitor by the badge code (typed, or typed
 // by a keyboard-wedge scanner that ends with Enter), see the list with the details the visitors
 // share, keep a note, a rating and tags per lead, and download the list. Plain forms, no
-// JavaScript; the enterprise is always the account's own (operations/exhibitor.ts). A phone's
-// offline queue goes through the API (POST /api/v1/leads/scans), decided again and kept once.
+// JavaScript; the enterprise is always the account's own (operations/exhibitor.ts). With JavaScript
+// the code field is the shared scanner (checkin/client/scan-form.tsx): camera where the browser has
+// BarcodeDetector, every scan queued on the phone with a nonce and uploaded at once through the
+// API (POST /api/v1/leads/scans), decided again and kept once; offline, the badge's signature is
+// checked on the phone and the queue is sent when the network is back.
+
+// The scanner needs its JavaScript (camera, offline queue); the forms work without it.
+export const handle = { hydrate: true };
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "leads.page.title");
@@ -21,7 +30,8 @@ export function meta({ matches }: Route.MetaArgs) {
 export async function loader({ context, request }: Route.LoaderArgs) {
   const edition = new URL(request.url).searchParams.get("edition");
   const d = await loadOr(request, () => ownLeads(context.ctx, { editionId: edition }));
-  return { ...d, timezone: d.edition.timezone };
+  // The edition's public keys: the stall phone checks a badge's signature when offline.
+  return { ...d, timezone: d.edition.timezone, offline: await stallScanKeys(context.ctx, { editionId: d.edition.id }) };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -106,12 +116,20 @@ export default function LeadsPage({ loaderData: d, actionData }: Route.Component
         <Notice>{t("leads.page.saved")}</Notice>
       ) : null}
       <FormError failure={failure} />
-      <Form method="post">
+      <ScanForm
+        testId="lead"
+        url="/api/v1/leads/scans"
+        body={{ editionId: d.edition.id }}
+        offline={d.offline}
+        // A typed short code (a few characters) carries no signature: only the server can tell.
+        decide={(v, code) => (v.ok ? { result: "ok", reason: "ok" } : code.length <= 20 ? null : { result: "refuse", reason: verificationReason(v) })}
+        reasonText={(reason) => t(`leads.reason.${reason}` as MessageKey)}
+      >
         <input type="hidden" name="intent" value="scan" />
         <input type="hidden" name="editionId" value={d.edition.id} />
         <Field form="scan" name="code" label={t("leads.page.code")} hint={t("leads.page.codeHint")} failure={failureOf(failure, "scan")} autoComplete="off" dir="ltr" required />
         <button type="submit">{t("leads.page.scan")}</button>
-      </Form>
+      </ScanForm>
       <h2>{t("leads.page.title")}</h2>
       <p data-testid="lead-counts">{t("leads.page.counts", d.counts)}</p>
       <p>

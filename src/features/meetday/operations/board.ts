@@ -7,7 +7,10 @@ import { b2bMeetings } from "../../b2b/tables";
 import { editionDayCount, editionDayDate } from "../../editions/days";
 import { editionFor } from "../../editions/for-change";
 import type { Side } from "../core/meeting-scan";
+import { editionShortId } from "../../checkin/core/badge-format";
+import { editionPublicKeys } from "../../checkin/keys";
 import { boardInput } from "../schemas";
+import { meetingNumbers } from "./meeting-facts";
 import { meetingArrivals, meetingNoShows } from "../tables";
 
 // The lounge board (issue #14, item 1): for each lounge table, the meeting on now and the next
@@ -29,6 +32,8 @@ export interface BoardMeeting {
   /** Agreed during the event (operations/walkups.ts), not placed by the schedule. */
   walkUp: boolean;
   sides: BoardSide[];
+  /** Registration numbers of each side, for the lounge phone's check when offline. */
+  numbers: { sme: number[]; buyer: number | null };
 }
 export interface BoardTable {
   tableNo: number;
@@ -66,7 +71,7 @@ export async function loungeBoard(ctx: Ctx, raw: unknown) {
       const arrived = has(arrivals, m.id, side);
       return { side, name: name(side === "sme" ? m.smeParticipantId : m.buyerParticipantId), arrived, late: !arrived && minute >= m.startMinute, noShow: has(noShows, m.id, side) };
     });
-    return { id: m.id, start: hhmm(m.startMinute), end: hhmm(m.startMinute + frame.slotMinutes), started: sides.every((s) => s.arrived), walkUp: m.kind === "walk_up", sides };
+    return { id: m.id, start: hhmm(m.startMinute), end: hhmm(m.startMinute + frame.slotMinutes), started: sides.every((s) => s.arrived), walkUp: m.kind === "walk_up", sides, numbers: { sme: [], buyer: null } };
   };
   const tables = new Map<number, BoardTable>();
   for (const m of rows) {
@@ -75,8 +80,13 @@ export async function loungeBoard(ctx: Ctx, raw: unknown) {
     if (m.startMinute <= minute && minute < m.startMinute + frame.slotMinutes) t.current = view(m);
     else if (m.startMinute > minute && !t.next) t.next = view(m);
   }
+  const shown = [...tables.values()].flatMap((t) => [t.current, t.next]).filter((m): m is BoardMeeting => m !== null);
+  const numbers = await meetingNumbers(ctx.db, shown.map((m) => m.id));
+  for (const m of shown) m.numbers = numbers.get(m.id) ?? m.numbers;
   return {
     edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr },
+    /** The edition's public keys: the lounge phone checks a badge's signature offline. */
+    offline: { keys: await editionPublicKeys(ctx.db, edition.id), edition: editionShortId(edition.id) },
     day,
     days,
     date: shownDate,

@@ -1,5 +1,4 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { executeNamed } from "../../../platform/db/prepared";
@@ -10,6 +9,7 @@ import { editionFor } from "../../editions/for-change";
 import { decodeBadge, editionShortId, verifyBadge } from "../../checkin/core/badge-code";
 import { newScanNonce } from "../../checkin/core/offline-sync";
 import { publicKeysAt } from "../../checkin/operations/scan";
+import { parseQueuedItems, type ScanUploadAnswer } from "../../checkin/core/scan-queue";
 import { parseInput } from "../../../platform/validation";
 import { decideMeetingScan, started, type MeetingScanReason, type Side } from "../core/meeting-scan";
 import { bothHereInput, meetingScanInput, uploadedMeetingScan, uploadMeetingScansInput } from "../schemas";
@@ -141,27 +141,17 @@ export async function bothHere(ctx: Ctx, raw: unknown): Promise<MeetingScanAnswe
   });
 }
 
-export interface MeetingUploadAnswer {
-  recorded: number;
-  duplicates: number;
-  invalid: { index: number; issues: string[] }[];
-  answers: { nonce: string; result: "arrived" | "refuse"; reason: MeetingScanReason }[];
-}
+export type MeetingUploadAnswer = ScanUploadAnswer<{ nonce: string; result: "arrived" | "refuse"; reason: MeetingScanReason; message: string }>;
 
 /** A lounge phone's offline queue: every item decided again by the server (the phone's word is no
  *  arrival), each kept once by its nonce; a replayed upload records nothing new. */
 export async function uploadMeetingScans(ctx: Ctx, raw: unknown): Promise<MeetingUploadAnswer> {
   const input = parseInput(uploadMeetingScansInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "meetday.lounge");
-  const out: MeetingUploadAnswer = { recorded: 0, duplicates: 0, invalid: [], answers: [] };
+  const { items, invalid } = parseQueuedItems(uploadedMeetingScan, input.scans);
+  const out: MeetingUploadAnswer = { recorded: 0, duplicates: 0, invalid, answers: [] };
   await inTransaction(ctx, async (tx) => {
-    for (const [index, item] of input.scans.entries()) {
-      const parsed = uploadedMeetingScan.safeParse(item);
-      if (!parsed.success) {
-        out.invalid.push({ index, issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.code}`) });
-        continue;
-      }
-      const s: z.output<typeof uploadedMeetingScan> = parsed.data;
+    for (const { index, item: s } of items) {
       const read = await lockedCheckInRead(tx, s.meetingId, { ...probeOf(s.code, s.nonce), editionId: edition.id });
       if (!read) {
         out.invalid.push({ index, issues: ["meetingId: unknown_meeting"] });
@@ -171,8 +161,9 @@ export async function uploadMeetingScans(ctx: Ctx, raw: unknown): Promise<Meetin
       const a = await decideAndRecord(tx, ctx, read, { code: s.code, nonce: s.nonce, deviceId: s.deviceId, at: new Date(s.at), offline: true }, whoOf(ctx, null));
       if (dup) out.duplicates++;
       else out.recorded++;
-      out.answers.push({ nonce: s.nonce, result: a.result, reason: a.reason });
+      out.answers.push({ nonce: s.nonce, result: a.result, reason: a.reason, message: a.message });
     }
   });
+  out.invalid.sort((a, b) => a.index - b.index);
   return out;
 }

@@ -84,11 +84,8 @@ type Row = {
 const arrayOf = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(String) : typeof v === "string" && v.length > 2 ? v.slice(1, -1).split(",") : [];
 
-/** Read and lock one meeting for a check-in (inside the caller's transaction). */
-export async function lockedCheckInRead(db: Executor, meetingId: string, probe: CheckInProbe = {}): Promise<CheckInRead | undefined> {
-  const [r] = rowsOf<Row>(
-    await executeNamed(db, probe.editionId ? "meetday_checkin_read_in_edition" : "meetday_checkin_read", sql`
-      select m.id, m.edition_id, e.organiser_id, m.status, m.sme_participant_id, m.buyer_participant_id,
+/** The registration numbers holding each side of meeting `m` (columns buyer_no and sme_nos). */
+const sideNumbers = sql`
         (select r.number from b2b_participants p join registrations r on r.id = p.registration_id where p.id = m.buyer_participant_id) as buyer_no,
         array(
           select r.number from b2b_participants p
@@ -97,7 +94,26 @@ export async function lockedCheckInRead(db: Executor, meetingId: string, probe: 
             where p.id = m.sme_participant_id
           union
           select r.number from b2b_sme_staff s join registrations r on r.id = s.registration_id where s.participant_id = m.sme_participant_id
-        ) as sme_nos,
+        ) as sme_nos`;
+
+/** Each meeting's side numbers, for the lounge phone's offline check (core/meeting-scan.ts). */
+export async function meetingNumbers(db: Executor, meetingIds: readonly string[]): Promise<Map<string, { sme: number[]; buyer: number | null }>> {
+  if (!meetingIds.length) return new Map();
+  const rows = rowsOf<Pick<Row, "id" | "buyer_no" | "sme_nos">>(
+    await db.execute(sql`select m.id, ${sideNumbers} from b2b_meetings m where m.id in (${sql.join(
+      meetingIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`),
+  );
+  return new Map(rows.map((r) => [r.id, { sme: arrayOf(r.sme_nos).map(Number), buyer: r.buyer_no == null ? null : Number(r.buyer_no) }]));
+}
+
+/** Read and lock one meeting for a check-in (inside the caller's transaction). */
+export async function lockedCheckInRead(db: Executor, meetingId: string, probe: CheckInProbe = {}): Promise<CheckInRead | undefined> {
+  const [r] = rowsOf<Row>(
+    await executeNamed(db, probe.editionId ? "meetday_checkin_read_in_edition" : "meetday_checkin_read", sql`
+      select m.id, m.edition_id, e.organiser_id, m.status, m.sme_participant_id, m.buyer_participant_id,
+        ${sideNumbers},
         array(select a.side from meetday_arrivals a where a.meeting_id = m.id) as arrived,
         coalesce((select v.version from checkin_setup_versions v where v.edition_id = m.edition_id), 0) as setup_version,
         reg.id as registration_id,

@@ -4,6 +4,9 @@ import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { uuidParam } from "../../../web/params";
+import type { MessageKey } from "../../../platform/i18n/catalogue";
+import { ScanForm, type OfflineKeys } from "../../checkin/client/scan-form";
+import { decideMeetingScan } from "../core/meeting-scan";
 import { loungeBoard, type BoardMeeting } from "../operations/board";
 import { bothHere, scanAtMeeting } from "../operations/checkin";
 
@@ -11,7 +14,14 @@ import { bothHere, scanAtMeeting } from "../operations/checkin";
 // each side is here, who is late, who was marked no-show; under each meeting, a badge code field
 // (a keyboard-wedge scanner types into it, or staff type the code) and "both here". A walk-up
 // meeting (agreed during the event) is marked as such. Works without
-// JavaScript; refresh to see the latest (the page is small enough to reload on a phone).
+// JavaScript; refresh to see the latest (the page is small enough to reload on a phone). With
+// JavaScript each code field is the shared scanner (checkin/client/scan-form.tsx): camera where the
+// browser has BarcodeDetector, every scan queued on the phone with a nonce and uploaded at once;
+// offline, the badge and the meeting's two sides are checked on the phone (core/meeting-scan.ts),
+// the server deciding again when the queue is sent.
+
+// The scanner needs its JavaScript (camera, offline queue); the forms work without it.
+export const handle = { hydrate: true };
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "meetday.board.title");
@@ -36,7 +46,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return { answer: result.value, meetingId };
 }
 
-function MeetingCard({ m, label }: { m: BoardMeeting; label: string }) {
+function MeetingCard({ m, label, editionId, offline }: { m: BoardMeeting; label: string; editionId: string; offline: OfflineKeys }) {
   const t = useT();
   const state = (s: BoardMeeting["sides"][number]) => (s.noShow ? t("meetday.board.noShow") : s.arrived ? t("meetday.board.arrived") : s.late ? t("meetday.board.late") : t("meetday.board.waiting"));
   return (
@@ -61,13 +71,29 @@ function MeetingCard({ m, label }: { m: BoardMeeting; label: string }) {
       </ul>
       {m.started ? null : (
         <>
-          <Form method="post">
+          <ScanForm
+            testId={`meeting-${m.id}`}
+            url={`/api/v1/editions/${editionId}/meeting-scans`}
+            target={{ meetingId: m.id }}
+            offline={offline}
+            decide={(v) => {
+              const d = decideMeetingScan({
+                verification: v,
+                // The phone knows no revocation: the server decides again on upload.
+                badge: v.ok ? { state: "valid", currentSerial: v.payload.serial } : null,
+                meeting: { status: "scheduled", smeNumbers: new Set(m.numbers.sme), buyerNumber: m.numbers.buyer },
+                arrived: new Set(m.sides.filter((s) => s.arrived).map((s) => s.side)),
+              });
+              return { result: d.result === "arrived" ? "ok" : "refuse", reason: d.reason };
+            }}
+            reasonText={(reason) => t(`meetday.reason.${reason}` as MessageKey)}
+          >
             <input type="hidden" name="meetingId" value={m.id} />
-            <Field name="code" form={`scan-${m.id}`} label={t("meetday.board.code")} dir="ltr" />
+            <Field name="code" form={`scan-${m.id}`} label={t("meetday.board.code")} dir="ltr" autoComplete="off" />
             <button type="submit" name="intent" value="scan">
               {t("meetday.board.check")}
             </button>
-          </Form>
+          </ScanForm>
           <Form method="post">
             <input type="hidden" name="meetingId" value={m.id} />
             <button type="submit" name="intent" value="both">
@@ -105,8 +131,8 @@ export default function LoungePage({ loaderData: b }: Route.ComponentProps) {
       {b.tables.map((table) => (
         <article key={table.tableNo}>
           <h2>{t("meetday.board.table", { table: table.tableNo })}</h2>
-          {table.current ? <MeetingCard m={table.current} label={t("meetday.board.current")} /> : <p>{t("meetday.board.current")}: {t("meetday.board.none")}</p>}
-          {table.next ? <MeetingCard m={table.next} label={t("meetday.board.next")} /> : null}
+          {table.current ? <MeetingCard m={table.current} label={t("meetday.board.current")} editionId={b.edition.id} offline={b.offline} /> : <p>{t("meetday.board.current")}: {t("meetday.board.none")}</p>}
+          {table.next ? <MeetingCard m={table.next} label={t("meetday.board.next")} editionId={b.edition.id} offline={b.offline} /> : null}
         </article>
       ))}
     </section>

@@ -1,18 +1,22 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
+import type { MessageKey } from "../../../platform/i18n/catalogue";
 import { translate } from "../../../platform/i18n/translate";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { editions, visitorCategories } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
 import { editionShortId, verifyBadge } from "../../checkin/core/badge-code";
-import { badgeKey, decideScan, type RegistrationStatus, type ScanReason } from "../../checkin/core/decide";
+import type { PublicKeySet } from "../../checkin/core/badge-format";
+import { DOOR_REASONS, doorReasonKey, type DoorOfflineFacts, type DoorOfflineReason } from "../engine/door-offline";
+import { badgeKey, decideScan, type RegistrationStatus } from "../../checkin/core/decide";
 import { scanDay } from "../../checkin/core/gate-bundle";
 import { newScanNonce } from "../../checkin/core/offline-sync";
+import { parseQueuedItems, type ScanUploadAnswer } from "../../checkin/core/scan-queue";
 import { editionPublicKeys } from "../../checkin/keys";
 import { badges } from "../../checkin/tables";
-import { doorScanInput, doorUploadInput, sessionRefInput } from "../schemas";
+import { doorScanInput, doorUploadInput, sessionRefInput, uploadedDoorScan } from "../schemas";
 import { programmeDoorScans, programmeInvitations, programmeRooms, programmeRsvps, programmeSessions } from "../tables";
 import { lastRelease } from "./release";
 import { attendanceBySession } from "./seats";
@@ -25,8 +29,8 @@ import { attendanceBySession } from "./seats";
 // request) gets the first answer back and nothing is counted twice. Attendance is the number of
 // people admitted to the session.
 
-export const DOOR_REASONS = ["session_cancelled", "session_not_today", "not_invited", "category_not_admitted", "no_rsvp"] as const;
-export type DoorReason = ScanReason | (typeof DOOR_REASONS)[number];
+export { DOOR_REASONS };
+export type DoorReason = DoorOfflineReason;
 
 export interface DoorAnswer {
   result: "admit" | "refuse";
@@ -36,8 +40,7 @@ export interface DoorAnswer {
   person: { registrationNo: number; name: string; category: string } | null;
 }
 
-const reasonText = (locale: Ctx["locale"], reason: DoorReason) =>
-  translate(locale, (DOOR_REASONS as readonly string[]).includes(reason) ? `programme.door.reason.${reason}` : `checkin.reason.${reason}`);
+const reasonText = (locale: Ctx["locale"], reason: DoorReason) => translate(locale, doorReasonKey(reason) as MessageKey);
 
 async function doorSession(ctx: Ctx, editionId: string, sessionId: string) {
   const [row] = await ctx.db
@@ -142,13 +145,21 @@ export async function doorScan(ctx: Ctx, raw: unknown): Promise<DoorAnswer> {
   return decideAtDoor(ctx, loaded, { code: input.code, nonce: input.nonce ?? newScanNonce(), deviceId: input.deviceId, scannedAt, offline: false });
 }
 
-/** A device's queue of scans made offline, each with its nonce and time: decided now, recorded once. */
-export async function uploadDoorScans(ctx: Ctx, raw: unknown) {
+/** A door phone's queue of scans made offline, each with its nonce and time, in the shape every
+ *  scanner uploads (checkin/core/scan-queue.ts): decided now, recorded once per nonce. */
+export async function uploadDoorScans(ctx: Ctx, raw: unknown): Promise<ScanUploadAnswer<DoorAnswer>> {
   const input = parseInput(doorUploadInput, raw);
   const loaded = await doorSession(ctx, input.editionId, input.sessionId);
-  const answers: DoorAnswer[] = [];
-  for (const s of input.scans) answers.push(await decideAtDoor(ctx, loaded, { code: s.code, nonce: s.nonce, deviceId: input.deviceId, scannedAt: new Date(s.scannedAt), offline: true }));
-  return { answers };
+  const { items, invalid } = parseQueuedItems(uploadedDoorScan, input.scans);
+  const out: ScanUploadAnswer<DoorAnswer> = { recorded: 0, duplicates: 0, invalid, answers: [] };
+  for (const { item: s } of items) {
+    const [seen] = await ctx.db.select({ code: programmeDoorScans.code }).from(programmeDoorScans).where(and(eq(programmeDoorScans.sessionId, loaded.session.id), eq(programmeDoorScans.nonce, s.nonce)));
+    if (seen?.code === s.code) out.duplicates++;
+    else out.recorded++;
+    // (Another code under a used nonce is recorded under a fresh one: the answer keeps the phone's nonce.)
+    out.answers.push({ ...(await decideAtDoor(ctx, loaded, { code: s.code, nonce: s.nonce, deviceId: s.deviceId, scannedAt: new Date(s.at), offline: true })), nonce: s.nonce });
+  }
+  return out;
 }
 
 /** The door page: the session, its room, attendance and the last scans. */
@@ -170,5 +181,35 @@ export async function doorView(ctx: Ctx, raw: unknown) {
     room: { nameEn: room!.nameEn, nameUr: room!.nameUr, capacity: room!.capacity },
     admitted,
     recent: recent.map((r) => ({ ...r, message: reasonText(ctx.locale, r.reason as DoorReason) })),
+    offline: await doorOffline(ctx, { session, edition }),
+  };
+}
+
+/** What the door page carries for checking on the phone when the network drops
+ *  (engine/door-offline.ts): the edition's public keys, the session's rule, and the registration
+ *  numbers invited or seated (numbers only, no names). */
+async function doorOffline(ctx: Ctx, { session, edition }: Loaded): Promise<{ keys: PublicKeySet; edition: number; facts: DoorOfflineFacts }> {
+  const numbers = async (table: typeof programmeInvitations | typeof programmeRsvps, seatedOnly: boolean) =>
+    (
+      await ctx.db
+        .select({ no: registrations.number })
+        .from(table)
+        .innerJoin(registrations, eq(registrations.id, table.registrationId))
+        .where(and(eq(table.sessionId, session.id), seatedOnly ? sql`${programmeRsvps.status} = 'seated' and ${programmeRsvps.cancelledAt} is null` : undefined))
+    ).map((r) => Number(r.no));
+  const categoryIndexes = session.categoryIds.length
+    ? (await ctx.db.select({ i: visitorCategories.badgeIndex }).from(visitorCategories).where(inArray(visitorCategories.id, session.categoryIds))).map((c) => c.i)
+    : [];
+  const released = (await lastRelease(ctx.db, edition.id))?.sessions.some((s) => s.id === session.id) ?? false;
+  return {
+    keys: await editionPublicKeys(ctx.db, edition.id),
+    edition: editionShortId(edition.id),
+    facts: {
+      startsOn: edition.startsOn,
+      timezone: edition.timezone,
+      session: { day: session.day, access: session.access, rsvpRequired: session.rsvpRequired, live: released && !session.cancelled, categoryIndexes },
+      invited: session.access === "open" && !session.rsvpRequired ? [] : await numbers(programmeInvitations, false),
+      seated: session.rsvpRequired ? await numbers(programmeRsvps, true) : [],
+    },
   };
 }

@@ -1,11 +1,14 @@
-import { Form, Link, useActionData } from "react-router";
+import { Link, useActionData } from "react-router";
 import type { Route } from "./+types/door";
 import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, useFailure } from "../../../web/components/form";
 import { pick, useLocale, useT } from "../../../web/i18n";
 import { uuidParam } from "../../../web/params";
+import type { MessageKey } from "../../../platform/i18n/catalogue";
+import { ScanForm } from "../../checkin/client/scan-form";
 import { newScanNonce } from "../../checkin/core/offline-sync";
 import { editionDayDate } from "../../editions/days";
+import { decideDoorOffline, doorReasonKey } from "../engine/door-offline";
 import { hhmm } from "../engine/warnings";
 import { doorScan, doorView, type DoorAnswer } from "../operations/door";
 
@@ -13,7 +16,13 @@ import { doorScan, doorView, type DoorAnswer } from "../operations/door";
 // keyboard-wedge scanner types into it and presses Enter, or staff type the code), the answer in
 // large type with the reason in the staff member's language, the number admitted and the last
 // scans. Works without JavaScript. Each rendering carries a fresh nonce, so a form sent twice (a
-// double tap, a retried request) is recorded once.
+// double tap, a retried request) is recorded once. With JavaScript the form is the shared scanner
+// (checkin/client/scan-form.tsx): camera where the browser has BarcodeDetector, every scan queued
+// on the phone with a nonce and uploaded at once; offline, the badge and the session's rule are
+// checked on the phone (engine/door-offline.ts) and the queue is sent when the network is back.
+
+// The scanner needs its JavaScript (camera, offline queue); the form works without it.
+export const handle = { hydrate: true };
 
 export function meta({ data: d }: Route.MetaArgs) {
   return d ? [{ title: d.session.titleEn }] : [];
@@ -74,13 +83,23 @@ export default function DoorPage({ loaderData: d }: Route.ComponentProps) {
       ) : null}
       <FormError failure={failure} />
       <p className="hint">{t("programme.door.hint")}</p>
-      <Form method="post" key={d.nonce}>
+      <ScanForm
+        testId="door"
+        url={`/api/v1/editions/${d.edition.id}/programme/door-scans`}
+        body={{ sessionId: s.id }}
+        offline={d.offline}
+        decide={(v) => {
+          const r = decideDoorOffline(v, d.offline.facts, new Date());
+          return { result: r.result === "admit" ? "ok" : "refuse", reason: r.reason };
+        }}
+        reasonText={(reason) => t(doorReasonKey(reason) as MessageKey)}
+      >
         <input type="hidden" name="nonce" value={d.nonce} />
         <Field name="code" form="door" label={t("programme.door.code")} dir="ltr" autoComplete="off" required />
         <button type="submit" className="primary">
           {t("programme.door.check")}
         </button>
-      </Form>
+      </ScanForm>
       <h2>{t("programme.door.recent")}</h2>
       {d.recent.length === 0 ? (
         <p>{t("programme.door.none")}</p>
