@@ -65,7 +65,8 @@ export const en = {
   "baseline.record.followUpDue": "Follow-up {stage}: due {date}",
   "baseline.record.answered": "answered",
   "baseline.record.waiting": "waiting",
-  "baseline.record.back": "Back",
+  "baseline.record.for.sme": "the enterprise's",
+  "baseline.record.for.buyer": "the buyer's",
 } as const;
 
 export const ur: Record<keyof typeof en, string> = {
@@ -132,7 +133,8 @@ export const ur: Record<keyof typeof en, string> = {
   "baseline.record.followUpDue": "فالو اپ {stage}: آخری تاریخ {date}",
   "baseline.record.answered": "جواب دیا",
   "baseline.record.waiting": "منتظر",
-  "baseline.record.back": "واپس",
+  "baseline.record.for.sme": "کاروبار کا",
+  "baseline.record.for.buyer": "خریدار کا",
 };
 
 declare module "../../platform/i18n/catalogue" {

@@ -15,7 +15,7 @@ import { registrations } from "../../registration/tables";
 import { publishedDecision } from "../../selection/operations/selection";
 import type { AnswerValue, Option, QuestionKind } from "../engine/questions";
 import { scoreOf } from "../engine/scoring";
-import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys, rounds } from "../tables";
+import { baselineAnswers, baselineQuestions, baselineResponses, baselineSections, baselineSurveys, rounds } from "../tables";
 import { ownEnterpriseId } from "./own";
 import { visibleAnswers } from "./scores";
 
@@ -64,8 +64,9 @@ async function roundsOf(db: Executor, editionId: string, year: number, enterpris
       })
       .from(baselineAnswers)
       .innerJoin(baselineQuestions, eq(baselineQuestions.id, baselineAnswers.questionId))
+      .innerJoin(baselineSections, eq(baselineSections.id, baselineQuestions.sectionId))
       .where(eq(baselineAnswers.responseId, r.id))
-      .orderBy(asc(baselineAnswers.code));
+      .orderBy(asc(baselineSections.sort), asc(baselineQuestions.sort), asc(baselineAnswers.code));
     const visible = visibleAnswers(rows);
     const submitted = r.status === "submitted";
     out.push({

@@ -104,7 +104,7 @@ export function RecordView({ r }: { r: EnterpriseRecord }) {
                         <li key={`f${k}`}>
                           {t("baseline.record.followUpDue", { stage: t(`meetday.outcome.stage.${f.stage}`), date: formatDay(f.dueAt.slice(0, 10), locale) })}:{" "}
                           {t(f.answered ? "baseline.record.answered" : "baseline.record.waiting")}
-                          {r.viewer === "organiser" ? ` (${t(`baseline.record.side.${f.side}`)})` : ""}
+                          {r.viewer === "organiser" ? ` (${t(`baseline.record.for.${f.side}`)})` : ""}
                         </li>
                       ))}
                   </ul>
