@@ -95,7 +95,9 @@ async function baselineOf(tx: Executor, surveyId: string) {
     .select({ responseId: baselineAnswers.responseId, code: baselineAnswers.code, value: baselineAnswers.value })
     .from(baselineAnswers)
     .where(inArray(baselineAnswers.responseId, responses.map((r) => r.id)));
-  return responses.map((r) => ({ ...r, answers: new Map(rows.filter((a) => a.responseId === r.id).map((a) => [a.code, a.value])) }));
+  const byResponse = new Map<string, Map<string, AnswerValue>>(responses.map((r) => [r.id, new Map()]));
+  for (const a of rows) byResponse.get(a.responseId)!.set(a.code, a.value);
+  return responses.map((r) => ({ ...r, answers: byResponse.get(r.id)! }));
 }
 
 export async function seedBaselineRoundsDemo(tx: Executor, editionId: string, nextEditionId: string | null, now: Date): Promise<{ followUp: number; next: number }> {
