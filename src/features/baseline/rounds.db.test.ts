@@ -162,3 +162,27 @@ describe("the longitudinal record", () => {
     expect(await code(enterpriseRecord(org, { enterpriseId: "00000000-0000-4000-8000-000000000000" }))).toBe("not_found");
   });
 });
+
+describe("the API", () => {
+  it("opens the follow-up for staff, serves the follow-up round and the records, each to its own", async () => {
+    const { testApp } = await import("../../../tests/support/http");
+    const api = testApp(t.db);
+    const cookieFor = async (email: string) => (await api.call("/api/v1/auth/sign-in", { json: { email, password: demo.password } })).headers.get("set-cookie")!.split(";")[0]!;
+    const me = await cookieFor(demo.exhibitor);
+    const staff = await cookieFor(demo.organiser);
+    expect((await api.call(`/api/v1/editions/${editionId}/baseline/follow-up`, { method: "PUT", cookie: me, json: { status: "open" } })).status).toBe(403);
+    const opened = await api.call(`/api/v1/editions/${editionId}/baseline/follow-up`, { method: "PUT", cookie: staff, json: { status: "open" } });
+    expect(opened.status).toBe(200);
+    expect(opened.body.status).toBe("open");
+    const own = await api.call(`/api/v1/baseline/own?editionId=${editionId}&round=follow_up`, { cookie: me });
+    expect(own.body.round).toBe("follow_up");
+    const put = await api.call("/api/v1/baseline/own/sections/connect", { method: "PUT", cookie: me, json: { editionId, round: "follow_up", answers: { "connect.website": "yes", "connect.online_sales": "yes", "connect.digital_payments": "yes", "connect.trade_body_member": "yes" } } });
+    expect(put.status).toBe(200);
+    expect(put.body.round).toBe("follow_up");
+    const record = await api.call("/api/v1/baseline/own/record", { cookie: me });
+    expect(record.body.enterprise.id).toBe(myFirm);
+    expect((await api.call(`/api/v1/enterprises/${myFirm}/record`, { cookie: staff })).body.viewer).toBe("organiser");
+    expect((await api.call(`/api/v1/enterprises/${myFirm}/record`, { cookie: await cookieFor(demo.visitor) })).status).toBe(404);
+    expect((await api.call(`/api/v1/enterprises/${myFirm}/record`)).status).toBe(401);
+  });
+});
