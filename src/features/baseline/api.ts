@@ -143,6 +143,17 @@ export function baselineApi(_services: AppServices) {
             rows: z.array(groupRow.extend({ name: z.string().openapi({ description: "The group's name in the request's language" }) })),
             charts: z.object({ scores: z.string(), shares: z.string() }).openapi({ description: "aria-hidden SVG charts of the rows (median scores; exporting and website shares)" }),
             comparison: comparison,
+            followUp: z
+              .object({
+                status: z.enum(["none", "open", "closed"]),
+                openedAt: z.string().nullable(),
+                due: z.string().openapi({ description: "The day it opens by itself (six months after the last day)" }),
+                progress: z.object({ exhibitors: z.number().int(), submitted: z.number().int(), drafts: z.number().int(), notStarted: z.number().int() }),
+                columns: z.array(z.object({ round: z.enum(rounds), key: z.string() })),
+                summary: z.array(z.object({ code: z.string(), label: z.string(), measure: z.enum(["share", "median"]), cells: z.array(compareCell) })),
+                chart: z.string().nullable(),
+              })
+              .openapi("BaselineFollowUp", { description: "The 6-month follow-up: its state, progress and every comparable indicator at the baseline and 6 months later" }),
           }),
           "The figures",
         ),
@@ -151,7 +162,7 @@ export function baselineApi(_services: AppServices) {
     }),
     async (c) => {
       const r = await baselineDashboard(c.get("req").ctx, { editionId: c.req.valid("param").editionId, ...c.req.valid("query") });
-      return c.json({ by: r.by, progress: r.progress, total: r.total, rows: r.rows, charts: r.charts, comparison: r.comparison } as never, 200);
+      return c.json({ by: r.by, progress: r.progress, total: r.total, rows: r.rows, charts: r.charts, comparison: r.comparison, followUp: r.followUp } as never, 200);
     },
   );
   api.openapi(

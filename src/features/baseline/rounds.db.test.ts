@@ -174,6 +174,9 @@ describe("the API", () => {
     const opened = await api.call(`/api/v1/editions/${editionId}/baseline/follow-up`, { method: "PUT", cookie: staff, json: { status: "open" } });
     expect(opened.status).toBe(200);
     expect(opened.body.status).toBe("open");
+    const figures = await api.call(`/api/v1/editions/${editionId}/baseline/figures?by=district`, { cookie: staff });
+    expect(figures.body.followUp.status).toBe("open");
+    expect(figures.body.followUp.summary[0].code).toBe("score.export");
     const own = await api.call(`/api/v1/baseline/own?editionId=${editionId}&round=follow_up`, { cookie: me });
     expect(own.body.round).toBe("follow_up");
     const put = await api.call("/api/v1/baseline/own/sections/connect", { method: "PUT", cookie: me, json: { editionId, round: "follow_up", answers: { "connect.website": "yes", "connect.online_sales": "yes", "connect.digital_payments": "yes", "connect.trade_body_member": "yes" } } });
