@@ -204,7 +204,7 @@ describe("the demo's stall leads", () => {
 
 // The baseline's later rounds in the demo (issue #15, item 9, src/features/baseline/seed-rounds.ts), on the same seeding.
 describe("the demo's baseline rounds", () => {
-  it("has the 2026 follow-up answered by most exhibitors and 2027 answers to compare with; the record shows rounds and meetings; reseeding adds nothing", async () => {
+  it("has the 2026 follow-up answered by most exhibitors and 2027 answers to compare with; the record shows rounds and meetings; the sweep owes no email; reseeding adds nothing", async () => {
     const { actorFor, ctxFor, demo } = await import("../../../tests/support/db");
     const { baselineDashboard } = await import("../baseline/operations/dashboard");
     const { enterpriseRecord, ownRecord } = await import("../baseline/operations/record");
@@ -231,6 +231,8 @@ describe("the demo's baseline rounds", () => {
     expect(mine2026.meetings.flatMap((m) => m.outcomes).every((o) => o.side === "sme")).toBe(true);
     const asOrganiser = (await enterpriseRecord(org, { enterpriseId: own.enterprise.id })).editions.find((e) => e.edition.id === y2026)!;
     expect(asOrganiser.meetings.length).toBe(mine2026.meetings.length);
+    const { followUpSweep } = await import("../baseline/operations/follow-up");
+    expect(await followUpSweep(ctxFor(t.db, undefined, "en", AFTER_THE_SHOW))).toEqual({ opened: 0, reminded: 0 });
     const count = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(baselineResponses))[0]!.n;
     const before = await count();
     await seedBaselineDemo(t.db, y2026, y2027, AFTER_THE_SHOW.now());

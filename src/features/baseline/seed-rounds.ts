@@ -108,7 +108,12 @@ export async function seedBaselineRoundsDemo(tx: Executor, editionId: string, ne
   let followUp = 0;
   const due = followUpDue(edition.endsOn);
   if (survey.followUpStatus === "none" && due <= now) {
-    await tx.update(baselineSurveys).set({ followUpStatus: "open", followUpOpenedAt: due }).where(eq(baselineSurveys.id, survey.id));
+    // As if its invitations and its one reminder had gone: the hourly sweep owes nobody an email.
+    const reminded = new Date(due.getTime() + 14 * 86_400_000);
+    await tx
+      .update(baselineSurveys)
+      .set({ followUpStatus: "open", followUpOpenedAt: due, followUpRemindedAt: reminded <= now ? reminded : null })
+      .where(eq(baselineSurveys.id, survey.id));
     const day = (slug: string) => new Date(due.getTime() + (2 + (hash(`${slug}:day`) % 20)) * 86_400_000 + 10 * 3_600_000);
     followUp = await writeRound(
       tx,
