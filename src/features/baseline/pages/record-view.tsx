@@ -19,7 +19,7 @@ function useAnswerText() {
       const o = a.options.find((x) => x.value === v);
       return o ? pick(locale, o.en, o.ur) : String(v);
     };
-    return Array.isArray(a.value) ? a.value.map(one).join(", ") : one(a.value);
+    return Array.isArray(a.value) ? a.value.map(one).join(locale === "ur" ? "، " : ", ") : one(a.value);
   };
 }
 
@@ -28,6 +28,7 @@ export function RecordView({ r }: { r: EnterpriseRecord }) {
   const locale = useLocale();
   const answerText = useAnswerText();
   const label = (key: string, fallback: string) => (hasMessage(key) ? t(key) : fallback);
+  const comma = locale === "ur" ? "، " : ", ";
   return (
     <>
       <h1>
@@ -50,7 +51,7 @@ export function RecordView({ r }: { r: EnterpriseRecord }) {
                   : "—"}
             </dd>
             <dt>{t("baseline.record.stall")}</dt>
-            <dd>{e.stalls.length ? e.stalls.map((s) => `${s.number}, ${pick(locale, s.hallEn, s.hallUr)}`).join("; ") : t("baseline.record.noStall")}</dd>
+            <dd>{e.stalls.length ? e.stalls.map((s) => `${s.number}${comma}${pick(locale, s.hallEn, s.hallUr)}`).join(locale === "ur" ? "؛ " : "; ") : t("baseline.record.noStall")}</dd>
           </dl>
           <h3>{t("baseline.record.baseline")}</h3>
           {e.baseline.length === 0 ? <p>{t("baseline.record.notAnswered")}</p> : null}
