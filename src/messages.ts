@@ -13,6 +13,7 @@ import * as b2bRuns from "./features/b2b/messages-runs";
 import * as backoffice from "./features/backoffice/messages";
 import * as baseline from "./features/baseline/messages";
 import * as baselineFigures from "./features/baseline/messages-figures";
+import * as baselineRounds from "./features/baseline/messages-rounds";
 import * as checkin from "./features/checkin/messages";
 import * as floor from "./features/floor/messages";
 import * as floorAllocation from "./features/floor/messages-allocation";
@@ -61,6 +62,7 @@ const features = [
   privacy,
   leads,
   meetdayWalkUp,
+  baselineRounds,
 ] as const;
 for (const set of features) addMessages(set);
 

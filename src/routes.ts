@@ -119,7 +119,10 @@ export default [
       route("outbox", "features/backoffice/pages/outbox.tsx"),
       route("tokens", "features/backoffice/pages/tokens.tsx"),
       route("invite", "features/backoffice/pages/invite.tsx"),
+      route("editions/:editionId/baseline/firms", "features/baseline/pages/bo-baseline-firms.tsx"),
+      route("enterprises/:enterpriseId/record", "features/baseline/pages/bo-record.tsx"),
     ]),
   ]),
+  route("account/exhibitor/record", "features/baseline/pages/record-own.tsx"),
   route("*", "features/home/pages/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -10,6 +10,7 @@ import { startRunRunner } from "../features/b2b/run-worker";
 import { startMeetdayRunner } from "../features/meetday/operations/runner";
 import { startRetentionRunner } from "../features/privacy/operations/retention";
 import { startLeadsRunner } from "../features/leads/operations/retention";
+import { startFollowUpRunner } from "../features/baseline/operations/follow-up";
 
 export interface Running {
   services: AppServices;
@@ -57,6 +58,8 @@ export async function startServices(
     const retention = options.clock ? undefined : startRetentionRunner({ db: database.db, clock, config, onError: (e) => console.error("retention sweep:", e) });
     // Leads at the stalls: deleted 90 days after the show unless the visitor agreed (hourly, idempotent).
     const leadsRunner = options.clock ? undefined : startLeadsRunner({ db: database.db, clock, config, onError: (e) => console.error("leads retention:", e) });
+    // The baseline's 6-month follow-up opens by itself when due, with one reminder (hourly, idempotent).
+    const followUp = options.clock ? undefined : startFollowUpRunner({ db: database.db, clock, config, onError: (e) => console.error("baseline follow-up:", e) });
     const services: AppServices = { db: database.db, clock, config, notifyOutbox: () => worker?.notify() };
     return {
       services,
@@ -69,6 +72,7 @@ export async function startServices(
         await meetday?.stop();
         await retention?.stop();
         await leadsRunner?.stop();
+        await followUp?.stop();
         await database.close();
       },
     };

@@ -46,6 +46,8 @@ const pages: [module: string, param: string][] = [
   ["../features/programme/pages/invitations.tsx", "editionId"],
   ["../features/privacy/pages/bo-privacy.tsx", "editionId"],
   ["../features/leads/pages/bo-leads.tsx", "editionId"],
+  ["../features/baseline/pages/bo-baseline-firms.tsx", "editionId"],
+  ["../features/baseline/pages/bo-record.tsx", "enterpriseId"],
 ];
 
 const untouchable = new Proxy(

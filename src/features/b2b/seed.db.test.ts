@@ -201,3 +201,41 @@ describe("the demo's stall leads", () => {
     expect(counts.totals.pending).toBeGreaterThan(0);
   });
 });
+
+// The baseline's later rounds in the demo (issue #15, item 9, src/features/baseline/seed-rounds.ts), on the same seeding.
+describe("the demo's baseline rounds", () => {
+  it("has the 2026 follow-up answered by most exhibitors and 2027 answers to compare with; the record shows rounds and meetings; the sweep owes no email; reseeding adds nothing", async () => {
+    const { actorFor, ctxFor, demo } = await import("../../../tests/support/db");
+    const { baselineDashboard } = await import("../baseline/operations/dashboard");
+    const { enterpriseRecord, ownRecord } = await import("../baseline/operations/record");
+    const { seedBaselineDemo } = await import("../baseline/seed");
+    const { baselineResponses } = await import("../baseline/tables");
+    const org = ctxFor(t.db, await actorFor(t.db, demo.organiser), "en", AFTER_THE_SHOW);
+    const d2026 = await baselineDashboard(org, { editionId: y2026 });
+    expect(d2026.followUp.status).toBe("open");
+    const share = d2026.followUp.progress.submitted / d2026.progress.submitted;
+    console.log(`baseline demo: ${d2026.progress.submitted} baselines, ${d2026.followUp.progress.submitted} follow-ups (${Math.round(share * 100)} %)`);
+    expect(share).toBeGreaterThan(0.7);
+    expect(share).toBeLessThan(0.95);
+    const scores = d2026.followUp.summary.find((s) => s.code === "score.export")!;
+    expect(scores.cells.every((c) => c.value !== null)).toBe(true);
+    const d2027 = await baselineDashboard(org, { editionId: y2027 });
+    expect(d2027.comparison.other?.id).toBe(y2026);
+    const compared = d2027.comparison.summary!.find((s) => s.code === "score.export")!;
+    expect(compared.cells.map((c) => c.firms! > 30)).toEqual([true, true]);
+    const me = ctxFor(t.db, await actorFor(t.db, demo.exhibitor), "en", AFTER_THE_SHOW);
+    const own = await ownRecord(me);
+    const mine2026 = own.editions.find((e) => e.edition.id === y2026)!;
+    expect(mine2026.stalls.length).toBe(1);
+    expect(mine2026.meetings.length).toBeGreaterThan(0);
+    expect(mine2026.meetings.flatMap((m) => m.outcomes).every((o) => o.side === "sme")).toBe(true);
+    const asOrganiser = (await enterpriseRecord(org, { enterpriseId: own.enterprise.id })).editions.find((e) => e.edition.id === y2026)!;
+    expect(asOrganiser.meetings.length).toBe(mine2026.meetings.length);
+    const { followUpSweep } = await import("../baseline/operations/follow-up");
+    expect(await followUpSweep(ctxFor(t.db, undefined, "en", AFTER_THE_SHOW))).toEqual({ opened: 0, reminded: 0 });
+    const count = async () => (await t.db.select({ n: sql<number>`count(*)::int` }).from(baselineResponses))[0]!.n;
+    const before = await count();
+    await seedBaselineDemo(t.db, y2026, y2027, AFTER_THE_SHOW.now());
+    expect(await count()).toBe(before);
+  });
+});

@@ -101,6 +101,7 @@ export const en = {
   "bo.audit.action.meetday.walkup_declined": "Walk-up meeting declined",
   "bo.audit.action.meetday.walkup_withdrawn": "Walk-up meeting proposal withdrawn",
   "bo.audit.entity.meetday_walkup": "Walk-up meeting proposal",
+  "bo.audit.action.baseline.follow_up_set": "Baseline 6-month follow-up opened or closed",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -202,4 +203,5 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.meetday.walkup_declined": "موقع پر ملاقات سے انکار کیا گیا",
   "bo.audit.action.meetday.walkup_withdrawn": "موقع پر ملاقات کی تجویز واپس لی گئی",
   "bo.audit.entity.meetday_walkup": "موقع پر ملاقات کی تجویز",
+  "bo.audit.action.baseline.follow_up_set": "بنیادی سروے کا چھ ماہ بعد کا دور کھولا یا بند کیا گیا",
 };

@@ -8,7 +8,10 @@ import { baselineDashboard, breakdowns } from "./operations/dashboard";
 import { dashboardExport, exportTables } from "./operations/exports";
 import { baselineOpenData } from "./operations/open-data";
 import { baselineReport } from "./operations/report";
+import { setFollowUp } from "./operations/follow-up";
+import { enterpriseRecord, ownRecord } from "./operations/record";
 import { ownScores } from "./operations/scores";
+import { rounds } from "./tables";
 
 // The baseline over the API (issue #15, item 5), over the same operations as the pages: the
 // exhibitor's own survey, answers and scores (its session; the enterprise is never named), the
@@ -17,6 +20,7 @@ import { ownScores } from "./operations/scores";
 
 const tags = ["baseline"];
 const editionQuery = z.object({ editionId: z.uuid().optional() });
+const roundField = z.enum(rounds).optional().openapi({ description: "The round: the baseline (default) or the 6-month follow-up (while it is open)" });
 const editionParam = z.uuid().openapi({ param: { name: "editionId", in: "path" } });
 const cell = z.number().nullable();
 const groupRow = z
@@ -67,10 +71,10 @@ export function baselineApi(_services: AppServices) {
       summary: "The signed-in exhibitor's baseline survey: sections, questions (with their indicator codes), its answers or suggestions, which sections are saved",
       tags,
       security: security.session,
-      request: { query: editionQuery },
-      responses: { 200: jsonResponse(z.record(z.string(), z.unknown()).openapi("OwnBaseline"), "The survey and the firm's answers"), ...std },
+      request: { query: editionQuery.extend({ round: roundField }) },
+      responses: { 200: jsonResponse(z.record(z.string(), z.unknown()).openapi("OwnBaseline"), "The survey and the firm's answers"), ...std, ...conflictResponse },
     }),
-    async (c) => c.json((await ownBaseline(c.get("req").ctx, c.req.valid("query").editionId)) as never, 200),
+    async (c) => c.json((await ownBaseline(c.get("req").ctx, c.req.valid("query").editionId, c.req.valid("query").round)) as never, 200),
   );
   api.openapi(
     createRoute({
@@ -82,9 +86,9 @@ export function baselineApi(_services: AppServices) {
       security: security.session,
       request: {
         params: z.object({ section: z.string().max(40).openapi({ param: { name: "section", in: "path" }, example: "markets" }) }),
-        body: jsonBody(z.object({ editionId: z.uuid().optional(), answers: z.record(z.string().max(80), answerValue).openapi({ example: { "markets.exports": "yes", "markets.export_share": 30 } }) })),
+        body: jsonBody(z.object({ editionId: z.uuid().optional(), round: roundField, answers: z.record(z.string().max(80), answerValue).openapi({ example: { "markets.exports": "yes", "markets.export_share": 30 } }) })),
       },
-      responses: { 200: jsonResponse(z.object({ responseId: z.string(), section: z.string(), next: z.string().nullable(), submitted: z.boolean() }), "Saved"), ...std, ...conflictResponse },
+      responses: { 200: jsonResponse(z.object({ responseId: z.string(), section: z.string(), round: z.enum(rounds), next: z.string().nullable(), submitted: z.boolean() }), "Saved"), ...std, ...conflictResponse },
     }),
     async (c) => c.json(await saveSection(c.get("req").ctx, { ...c.req.valid("json"), section: c.req.valid("param").section }), 200),
   );
@@ -139,6 +143,17 @@ export function baselineApi(_services: AppServices) {
             rows: z.array(groupRow.extend({ name: z.string().openapi({ description: "The group's name in the request's language" }) })),
             charts: z.object({ scores: z.string(), shares: z.string() }).openapi({ description: "aria-hidden SVG charts of the rows (median scores; exporting and website shares)" }),
             comparison: comparison,
+            followUp: z
+              .object({
+                status: z.enum(["none", "open", "closed"]),
+                openedAt: z.string().nullable(),
+                due: z.string().openapi({ description: "The day it opens by itself (six months after the last day)" }),
+                progress: z.object({ exhibitors: z.number().int(), submitted: z.number().int(), drafts: z.number().int(), notStarted: z.number().int() }),
+                columns: z.array(z.object({ round: z.enum(rounds), key: z.string() })),
+                summary: z.array(z.object({ code: z.string(), label: z.string(), measure: z.enum(["share", "median"]), cells: z.array(compareCell) })),
+                chart: z.string().nullable(),
+              })
+              .openapi("BaselineFollowUp", { description: "The 6-month follow-up: its state, progress and every comparable indicator at the baseline and 6 months later" }),
           }),
           "The figures",
         ),
@@ -147,7 +162,7 @@ export function baselineApi(_services: AppServices) {
     }),
     async (c) => {
       const r = await baselineDashboard(c.get("req").ctx, { editionId: c.req.valid("param").editionId, ...c.req.valid("query") });
-      return c.json({ by: r.by, progress: r.progress, total: r.total, rows: r.rows, charts: r.charts, comparison: r.comparison } as never, 200);
+      return c.json({ by: r.by, progress: r.progress, total: r.total, rows: r.rows, charts: r.charts, comparison: r.comparison, followUp: r.followUp } as never, 200);
     },
   );
   api.openapi(
@@ -209,6 +224,45 @@ export function baselineApi(_services: AppServices) {
       },
     }),
     async (c) => c.json((await baselineOpenData(c.get("req").ctx, { slug: c.req.valid("param").slug })) as never, 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "put",
+      operationId: "setBaselineFollowUp",
+      path: "/editions/{editionId}/baseline/follow-up",
+      summary: "Open (the first time, emailing every exhibitor the link) or close the 6-month follow-up round",
+      tags,
+      security: security.session,
+      request: { params: z.object({ editionId: editionParam }), body: jsonBody(z.object({ status: z.enum(["open", "closed"]) })) },
+      responses: { 200: jsonResponse(z.object({ status: z.enum(["open", "closed"]), invited: z.number().int() }), "The follow-up's state and the emails queued"), ...std, ...conflictResponse },
+    }),
+    async (c) => c.json(await setFollowUp(c.get("req").ctx, { editionId: c.req.valid("param").editionId, ...c.req.valid("json") }), 200),
+  );
+  const record = z.record(z.string(), z.unknown()).openapi("EnterpriseRecord", { description: "Per edition: application, selection, stall, baseline rounds with scores and answers, B2B meetings with outcomes and follow-ups" });
+  api.openapi(
+    createRoute({
+      method: "get",
+      operationId: "getOwnRecord",
+      path: "/baseline/own/record",
+      summary: "The signed-in exhibitor's record across editions",
+      tags,
+      security: security.session,
+      responses: { 200: jsonResponse(record, "The record"), ...std },
+    }),
+    async (c) => c.json((await ownRecord(c.get("req").ctx)) as never, 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "get",
+      operationId: "getEnterpriseRecord",
+      path: "/enterprises/{enterpriseId}/record",
+      summary: "An enterprise's record across the organiser's editions (organiser staff; the enterprise's own account for its own; not found for anyone else)",
+      tags,
+      security: security.session,
+      request: { params: z.object({ enterpriseId: z.uuid().openapi({ param: { name: "enterpriseId", in: "path" } }) }) },
+      responses: { 200: jsonResponse(record, "The record"), ...std },
+    }),
+    async (c) => c.json((await enterpriseRecord(c.get("req").ctx, { enterpriseId: c.req.valid("param").enterpriseId })) as never, 200),
   );
   return api;
 }

@@ -16,6 +16,7 @@ export const baselinePersonalDataPart: PersonalDataPart = {
       .select({
         edition: editions.nameEn,
         enterpriseId: baselineResponses.enterpriseId,
+        round: baselineResponses.round,
         status: baselineResponses.status,
         submittedAt: baselineResponses.submittedAt,
         code: baselineAnswers.code,
@@ -28,7 +29,7 @@ export const baselinePersonalDataPart: PersonalDataPart = {
       .innerJoin(baselineAnswers, eq(baselineAnswers.responseId, baselineResponses.id))
       .innerJoin(baselineQuestions, eq(baselineQuestions.id, baselineAnswers.questionId))
       .where(inArray(baselineResponses.enterpriseId, [...subject.enterpriseIds]))
-      .orderBy(editions.nameEn, baselineAnswers.code);
+      .orderBy(editions.nameEn, baselineResponses.round, baselineAnswers.code);
     return rows;
   },
   async anonymise(tx, subject) {

@@ -9,6 +9,7 @@ import { exportCountries } from "./engine/countries";
 import { prefillFrom, turnoverBand } from "./engine/prefill";
 import type { AnswerValue } from "./engine/questions";
 import { structureOf, surveyOfEdition, writeSurvey } from "./operations/structure";
+import { seedBaselineRoundsDemo } from "./seed-rounds";
 import { baselineAnswers, baselineResponses } from "./tables";
 import { smeBaseline } from "./template";
 
@@ -16,6 +17,7 @@ import { smeBaseline } from "./template";
 // every exhibitor (fictional answers, plausible for its size, exports and certifications in the
 // registry, varied by a generator seeded from its slug: deterministic), left open so the demo
 // exhibitor can revise its answers; next year's survey open (its exhibitors are not chosen yet).
+// Once the show is over, the 6-month follow-up and next year's first answers (seed-rounds.ts).
 // Idempotent: an edition that has a survey is left as it is.
 
 function hash(s: string): number {
@@ -76,7 +78,13 @@ export function demoAnswers(firm: Firm, hsCodes: string[], website: string | nul
   return a;
 }
 
-export async function seedBaselineDemo(tx: Executor, editionId: string, nextEditionId: string | null): Promise<{ responses: number }> {
+export async function seedBaselineDemo(tx: Executor, editionId: string, nextEditionId: string | null, now?: Date): Promise<{ responses: number }> {
+  const seeded = await seedBaselineRound(tx, editionId, nextEditionId);
+  if (now) await seedBaselineRoundsDemo(tx, editionId, nextEditionId, now);
+  return seeded;
+}
+
+async function seedBaselineRound(tx: Executor, editionId: string, nextEditionId: string | null): Promise<{ responses: number }> {
   if (nextEditionId && !(await surveyOfEdition(tx, nextEditionId))) await writeSurvey(tx, nextEditionId, smeBaseline, smeBaseline.sections, "open");
   if (await surveyOfEdition(tx, editionId)) return { responses: 0 };
   const [edition] = await tx.select().from(editions).where(eq(editions.id, editionId));

@@ -8,11 +8,18 @@ import type { AnswerValue, Option, QuestionKind } from "./engine/questions";
 // questions. A question is VERSIONED: its indicator code is stable across versions and editions;
 // a change to a question that has answers adds a new version (the old one is retired, never
 // changed or deleted: a trigger and a restricting foreign key say so), so a stored answer always
-// keeps the exact question, options and unit it answered. One response per enterprise and survey;
+// keeps the exact question, options and unit it answered. One response per enterprise, survey and round;
 // one answer per response and indicator code, pointing at the version it answered.
 
 export const surveyStatuses = ["draft", "open", "closed"] as const;
 export type SurveyStatus = (typeof surveyStatuses)[number];
+
+/** The rounds of a survey: the baseline at the edition, and the follow-up of the same indicators
+ *  six months after it ends. Each round keeps its own responses (one per firm and round). */
+export const rounds = ["baseline", "follow_up"] as const;
+export type Round = (typeof rounds)[number];
+export const followUpStatuses = ["none", "open", "closed"] as const;
+export type FollowUpStatus = (typeof followUpStatuses)[number];
 
 export const baselineSurveys = pgTable(
   "baseline_surveys",
@@ -25,8 +32,17 @@ export const baselineSurveys = pgTable(
     titleUr: text("title_ur").notNull(),
     status: text("status", { enum: surveyStatuses }).notNull().default("draft"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The 6-month follow-up round: not yet opened, open, closed. */
+    followUpStatus: text("follow_up_status", { enum: followUpStatuses }).notNull().default("none"),
+    followUpOpenedAt: timestamp("follow_up_opened_at", { withTimezone: true }),
+    /** When the periodic job last emailed the follow-up's automatic reminder (once per round). */
+    followUpRemindedAt: timestamp("follow_up_reminded_at", { withTimezone: true }),
   },
-  (t) => [unique("baseline_surveys_edition_uq").on(t.editionId), check("baseline_surveys_status", sql`${t.status} IN ('draft', 'open', 'closed')`)],
+  (t) => [
+    unique("baseline_surveys_edition_uq").on(t.editionId),
+    check("baseline_surveys_status", sql`${t.status} IN ('draft', 'open', 'closed')`),
+    check("baseline_surveys_follow_up", sql`${t.followUpStatus} IN ('none', 'open', 'closed') AND (${t.followUpStatus} = 'none') = (${t.followUpOpenedAt} IS NULL)`),
+  ],
 );
 
 export const baselineSections = pgTable(
@@ -95,6 +111,7 @@ export const baselineResponses = pgTable(
     enterpriseId: uuid("enterprise_id")
       .notNull()
       .references(() => enterprises.id, { onDelete: "cascade" }),
+    round: text("round", { enum: rounds }).notNull().default("baseline"),
     /** Keys of the sections saved at least once. */
     sectionsDone: jsonb("sections_done").$type<string[]>().notNull().default([]),
     status: text("status", { enum: responseStatuses }).notNull().default("draft"),
@@ -102,10 +119,11 @@ export const baselineResponses = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique("baseline_responses_uq").on(t.surveyId, t.enterpriseId),
+    unique("baseline_responses_uq").on(t.surveyId, t.enterpriseId, t.round),
     unique("baseline_responses_id_survey_uq").on(t.id, t.surveyId),
     index("baseline_responses_enterprise_idx").on(t.enterpriseId),
     check("baseline_responses_status", sql`${t.status} IN ('draft', 'submitted') AND (${t.status} = 'submitted') = (${t.submittedAt} IS NOT NULL)`),
+    check("baseline_responses_round", sql`${t.round} IN ('baseline', 'follow_up')`),
   ],
 );
 

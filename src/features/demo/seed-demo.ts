@@ -205,7 +205,7 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     if (nextEdition) await seedB2bDemo(tx, nextEdition, clock.now());
     await seedDemoAgenda(tx, edition.id, nextEdition?.id ?? null, clock.now());
     // The 2026 baseline answered by every exhibitor; next year's survey open (baseline/seed.ts).
-    await seedBaselineDemo(tx, edition.id, nextEdition?.id ?? null);
+    await seedBaselineDemo(tx, edition.id, nextEdition?.id ?? null, clock.now());
     await seedDemoAwards(tx, edition.id, organiser.id, nextEdition?.id ?? null);
     // Once the 2026 show's matchmaking window has closed, its programme as it happened: every
     // exhibitor and ~150 buyers with profiles, ~1,200 requests and the published schedule; and next

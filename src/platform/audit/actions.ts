@@ -159,6 +159,7 @@ export const auditActions = [
   "meetday.walkup_confirmed",
   "meetday.walkup_declined",
   "meetday.walkup_withdrawn",
+  "baseline.follow_up_set",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -9,7 +9,7 @@ import { enterprises, products } from "../../editions/enterprise-tables";
 import { exhibitorProducts, exhibitorProfiles } from "../../exhibitors/tables";
 import { prefillFrom } from "../engine/prefill";
 import { isVisible, parseAnswer, type AnswerValue, type QuestionDef } from "../engine/questions";
-import { baselineAnswers, baselineResponses } from "../tables";
+import { baselineAnswers, baselineResponses, rounds, type Round } from "../tables";
 import { ownEnterpriseId, ownSurvey } from "./own";
 import { questionDef, structureOf } from "./structure";
 
@@ -52,23 +52,44 @@ async function prefillOf(db: Executor, enterpriseId: string, editionId: string, 
 
 const yearOf = (ctx: Ctx) => ctx.clock.now().getUTCFullYear();
 
+/** Whether the round takes answers: the baseline while the survey is open, the follow-up while it is. */
+export function roundOpen(survey: { status: string; followUpStatus: string }, round: Round): boolean {
+  return round === "baseline" ? survey.status === "open" : survey.followUpStatus === "open";
+}
+
+/** The enterprise's response of a round (or none). */
+async function responseOf(db: Executor, surveyId: string, enterpriseId: string, round: Round) {
+  const [r] = await db
+    .select()
+    .from(baselineResponses)
+    .where(and(eq(baselineResponses.surveyId, surveyId), eq(baselineResponses.enterpriseId, enterpriseId), eq(baselineResponses.round, round)));
+  return r ?? null;
+}
+
 /** The enterprise's baseline for an edition: the survey's sections and questions, its answers (or a
  *  suggestion from what is known), which sections are saved. Refusals: unauthenticated, forbidden,
  *  baseline_no_survey. */
-export async function ownBaseline(ctx: Ctx, editionId?: string | null) {
+export async function ownBaseline(ctx: Ctx, editionId?: string | null, round: Round = "baseline") {
   const enterpriseId = ownEnterpriseId(ctx);
   const { edition, survey, choices } = await ownSurvey(ctx.db, enterpriseId, editionId);
+  if (round === "follow_up" && survey.followUpStatus === "none") throw new DomainError("baseline_not_open");
   const structure = await structureOf(ctx.db, survey.id);
-  const [response] = await ctx.db.select().from(baselineResponses).where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.enterpriseId, enterpriseId)));
+  const response = await responseOf(ctx.db, survey.id, enterpriseId, round);
   const stored = response ? await answersOf(ctx.db, response.id) : new Map<string, AnswerValue>();
   const defs = new Map(structure.flatMap((s) => s.questions.map((q) => [q.code, questionDef(q)] as const)));
   const suggested = await prefillOf(ctx.db, enterpriseId, edition.id, defs, yearOf(ctx));
+  // The follow-up starts from the firm's own baseline answers (to be checked), not from blank.
+  if (round === "follow_up") {
+    const before = await responseOf(ctx.db, survey.id, enterpriseId, "baseline");
+    if (before) for (const [code, value] of await answersOf(ctx.db, before.id)) if (defs.has(code)) suggested.set(code, value);
+  }
   const shown = new Map([...suggested, ...stored]);
   const done = new Set(response?.sectionsDone ?? []);
   return {
     edition: { id: edition.id, slug: edition.slug, nameEn: edition.nameEn, nameUr: edition.nameUr, year: Number(edition.startsOn.slice(0, 4)) },
     editions: choices.map((c) => ({ id: c.edition.id, nameEn: c.edition.nameEn, nameUr: c.edition.nameUr })),
-    survey: { id: survey.id, titleEn: survey.titleEn, titleUr: survey.titleUr, open: survey.status === "open" },
+    survey: { id: survey.id, titleEn: survey.titleEn, titleUr: survey.titleUr, open: roundOpen(survey, round), followUp: survey.followUpStatus },
+    round,
     submitted: response?.status === "submitted",
     sections: structure.map((s) => ({
       key: s.key,
@@ -90,6 +111,7 @@ export async function ownBaseline(ctx: Ctx, editionId?: string | null) {
 const SectionInput = z.object({
   editionId: z.uuid().nullish(),
   section: z.string().min(1).max(40),
+  round: z.enum(rounds).default("baseline"),
   answers: z.record(z.string().max(80), z.unknown()).default({}),
 });
 
@@ -100,15 +122,15 @@ export async function saveSection(ctx: Ctx, raw: unknown) {
   const input = parseInput(SectionInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const { edition, survey } = await ownSurvey(tx, enterpriseId, input.editionId);
-    if (survey.status !== "open") throw new DomainError("baseline_not_open");
+    if (!roundOpen(survey, input.round)) throw new DomainError("baseline_not_open");
     const structure = await structureOf(tx, survey.id);
     const section = structure.find((s) => s.key === input.section);
     if (!section) throw new DomainError("not_found", { params: { what: "section" } });
-    await tx.insert(baselineResponses).values({ surveyId: survey.id, enterpriseId }).onConflictDoNothing();
+    await tx.insert(baselineResponses).values({ surveyId: survey.id, enterpriseId, round: input.round }).onConflictDoNothing();
     const [response] = (await tx
       .select()
       .from(baselineResponses)
-      .where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.enterpriseId, enterpriseId)))
+      .where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.enterpriseId, enterpriseId), eq(baselineResponses.round, input.round)))
       .for("update")) as Response[];
     const stored = await answersOf(tx, response!.id);
     const defs = new Map(structure.flatMap((s) => s.questions.map((q) => [q.code, questionDef(q)] as const)));
@@ -162,9 +184,9 @@ export async function saveSection(ctx: Ctx, raw: unknown) {
       entityId: response!.id,
       editionId: edition.id,
       organiserId: edition.organiserId,
-      data: { section: section.key, answers: rows.length, cleared: cleared.length },
+      data: { section: section.key, round: input.round, answers: rows.length, cleared: cleared.length },
     });
     const next = structure[structure.findIndex((s) => s.key === section.key) + 1]?.key ?? null;
-    return { responseId: response!.id, section: section.key, next, submitted };
+    return { responseId: response!.id, section: section.key, round: input.round, next, submitted };
   });
 }

@@ -26,7 +26,7 @@ const valueOf = (s: FirmScores, code: string): AnswerValue | undefined => (code 
 const yearOf = (e: Edition) => Number(e.startsOn.slice(0, 4));
 
 /** The comparable indicators of a survey: the two scores, then every current question whose kind can be measured. */
-async function indicatorsOf(ctx: Ctx, surveyId: string): Promise<Indicator[]> {
+export async function indicatorsOf(ctx: Ctx, surveyId: string): Promise<Indicator[]> {
   const scores = SCORE_INDICATORS.map((code) => ({ code, label: translate(ctx.locale, `baseline.fig.indicator.${code}`), measure: "median" as Measure }));
   const questions = (await structureOf(ctx.db, surveyId)).flatMap((s) => s.questions);
   const measured = questions.flatMap((q) => {

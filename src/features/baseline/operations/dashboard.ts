@@ -1,21 +1,19 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { users } from "../../../platform/auth/tables";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { toCsv } from "../../../platform/csv";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
-import { queueEmails, type EmailMessage } from "../../../platform/mail/outbox";
 import { parseInput } from "../../../platform/validation";
-import { roleGrants } from "../../accounts/tables";
-import { enterprises } from "../../editions/enterprise-tables";
 import { editionFor, editionForChange } from "../../editions/for-change";
-import { exhibitorProfiles } from "../../exhibitors/tables";
 import { editionExhibitorIds } from "../../exhibitors/operations/exhibitors-of";
 import { barChartSvg } from "../charts";
 import { groupFigures, type GroupRow } from "../engine/figures";
-import { baselineResponses } from "../tables";
+import { baselineResponses, rounds } from "../tables";
+import { roundOpen } from "./answer";
+import { emailPending } from "./mail";
+import { roundsComparison } from "./rounds";
 import { surveyOfEdition } from "./structure";
 import { baselineComparison } from "./compare";
 import { breakdowns, clusterNames, groupName, groupOf } from "./labels";
@@ -42,7 +40,10 @@ export async function baselineDashboard(ctx: Ctx, raw: unknown) {
   const survey = await surveyOfEdition(ctx.db, edition.id);
   if (!survey) throw new DomainError("baseline_no_survey");
   const exhibitors = await editionExhibitorIds(ctx.db, edition.id);
-  const responses = await ctx.db.select({ enterpriseId: baselineResponses.enterpriseId, status: baselineResponses.status }).from(baselineResponses).where(eq(baselineResponses.surveyId, survey.id));
+  const responses = await ctx.db
+    .select({ enterpriseId: baselineResponses.enterpriseId, status: baselineResponses.status })
+    .from(baselineResponses)
+    .where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.round, "baseline")));
   const submitted = responses.filter((r) => r.status === "submitted").length;
   const scores = await surveyScores(ctx.db, survey.id, Number(edition.startsOn.slice(0, 4)));
   const said = (s: FirmScores, code: string) => s.answers.get(code) === true;
@@ -65,6 +66,7 @@ export async function baselineDashboard(ctx: Ctx, raw: unknown) {
       scores: chart("exportMedian", "investmentMedian", ["baseline.bo.exportMedian", "baseline.bo.investmentMedian"]),
       shares: chart("exportingShare", "websiteShare", ["baseline.bo.exportingShare", "baseline.bo.websiteShare"]),
     },
+    followUp: await roundsComparison(ctx, { edition, survey, baseline: scores, exhibitors: exhibitors.length }),
     comparison: await baselineComparison(ctx, { edition, survey, firms: scores, by: input.by, names, compare: input.compare, indicator: input.indicator }),
   };
 }
@@ -78,48 +80,17 @@ export async function baselineFiguresCsv(ctx: Ctx, raw: unknown): Promise<string
   return toCsv([[...figureColumns, "note"], ...d.rows.map((r) => line(r, r.name)), line(d.total, "total")]);
 }
 
-/** Emails every exhibitor that has not finished the survey, once per call, in its account's language. */
+/** Emails every exhibitor that has not finished the round (the baseline unless asked), once per
+ *  call, in its account's language. The follow-up's reminder needs the follow-up open. */
 export async function remindBaseline(ctx: Ctx, raw: unknown) {
-  const input = parseInput(z.object({ editionId: z.uuid() }), raw);
+  const input = parseInput(z.object({ editionId: z.uuid(), round: z.enum(rounds).default("baseline") }), raw);
   return inTransaction(ctx, async (tx, c) => {
     const edition = await editionForChange(tx, c.actor, input.editionId, "baseline.manage");
     const survey = await surveyOfEdition(tx, edition.id);
     if (!survey) throw new DomainError("baseline_no_survey");
-    if (survey.status !== "open") throw new DomainError("baseline_not_open");
-    const done = new Set(
-      (await tx.select({ id: baselineResponses.enterpriseId }).from(baselineResponses).where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.status, "submitted")))).map((r) => r.id),
-    );
-    const pending = (await editionExhibitorIds(tx, edition.id)).filter((id) => !done.has(id));
-    if (!pending.length) return { reminded: 0, unreachable: 0 };
-    const accounts = await tx
-      .select({ enterpriseId: roleGrants.enterpriseId, email: users.email, locale: users.locale })
-      .from(roleGrants)
-      .innerJoin(users, eq(users.id, roleGrants.userId))
-      .where(and(eq(roleGrants.role, "exhibitor"), inArray(roleGrants.enterpriseId, pending), isNull(users.disabledAt)))
-      .orderBy(asc(users.email));
-    const profiles = await tx.select({ enterpriseId: exhibitorProfiles.enterpriseId, email: exhibitorProfiles.email }).from(exhibitorProfiles).where(eq(exhibitorProfiles.editionId, edition.id));
-    const firms = await tx.select({ id: enterprises.id, nameEn: enterprises.nameEn, nameUr: enterprises.nameUr }).from(enterprises).where(inArray(enterprises.id, pending));
-    const mails: EmailMessage[] = [];
-    let unreachable = 0;
-    for (const id of pending) {
-      const account = accounts.find((a) => a.enterpriseId === id);
-      const to = account?.email ?? profiles.find((p) => p.enterpriseId === id)?.email ?? null;
-      if (!to) {
-        unreachable++;
-        continue;
-      }
-      const locale = account?.locale ?? "en";
-      const firm = firms.find((f) => f.id === id);
-      const params = { edition: locale === "ur" ? edition.nameUr : edition.nameEn, name: locale === "ur" ? (firm?.nameUr ?? firm?.nameEn ?? "") : (firm?.nameEn ?? "") };
-      mails.push({
-        kind: "baseline.reminder",
-        to,
-        subject: translate(locale, "baseline.remind.subject", params),
-        text: `${translate(locale, "baseline.remind.body", params)}\n\n${c.config.publicUrl}/account/exhibitor/baseline?edition=${edition.id}`,
-      });
-    }
-    await queueEmails(tx, c.clock, mails);
-    await recordAudit(tx, c, { action: "baseline.reminded", entityType: "baseline_survey", entityId: survey.id, editionId: edition.id, organiserId: edition.organiserId, data: { reminded: mails.length, unreachable } });
-    return { reminded: mails.length, unreachable };
+    if (!roundOpen(survey, input.round)) throw new DomainError("baseline_not_open");
+    const sent = await emailPending(tx, c, edition, survey.id, input.round, input.round === "baseline" ? "baseline.remind" : "baseline.followUp.remind");
+    await recordAudit(tx, c, { action: "baseline.reminded", entityType: "baseline_survey", entityId: survey.id, editionId: edition.id, organiserId: edition.organiserId, data: { ...sent, round: input.round } });
+    return sent;
   });
 }

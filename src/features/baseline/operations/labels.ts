@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/types";
 import type { Locale } from "../../../platform/i18n/locales";
 import { hasMessage, translate } from "../../../platform/i18n/translate";
-import { clusters } from "../../editions/tables";
+import { clusters, sectors } from "../../editions/tables";
 import { TOTAL } from "../engine/figures";
 import type { Breakdown } from "../engine/breakdowns";
 
@@ -11,10 +11,13 @@ import type { Breakdown } from "../engine/breakdowns";
 
 export { breakdowns, groupOf, type Breakdown } from "../engine/breakdowns";
 
+/** The names of the edition's clusters (by slug) and of its sectors (keyed `sector:<code>`). */
 export type ClusterNames = ReadonlyMap<string, { en: string; ur: string }>;
 
 export async function clusterNames(db: Executor, editionId: string): Promise<ClusterNames> {
-  return new Map((await db.select({ slug: clusters.slug, nameEn: clusters.nameEn, nameUr: clusters.nameUr }).from(clusters).where(eq(clusters.editionId, editionId))).map((c) => [c.slug, { en: c.nameEn, ur: c.nameUr }]));
+  const cs = await db.select({ slug: clusters.slug, nameEn: clusters.nameEn, nameUr: clusters.nameUr }).from(clusters).where(eq(clusters.editionId, editionId));
+  const ss = await db.select({ code: sectors.code, nameEn: sectors.nameEn, nameUr: sectors.nameUr }).from(sectors).where(eq(sectors.editionId, editionId));
+  return new Map([...cs.map((c) => [c.slug, { en: c.nameEn, ur: c.nameUr }] as const), ...ss.map((s) => [`sector:${s.code}`, { en: s.nameEn, ur: s.nameUr }] as const)]);
 }
 
 export function groupName(locale: Locale, by: Breakdown, group: string, names: ClusterNames): string {
@@ -24,6 +27,11 @@ export function groupName(locale: Locale, by: Breakdown, group: string, names: C
     const n = names.get(group);
     return n ? (locale === "ur" ? n.ur : n.en) : group;
   }
+  if (by === "sector") {
+    const n = names.get(`sector:${group}`);
+    return n ? (locale === "ur" ? n.ur : n.en) : group;
+  }
+  if (by === "district") return group;
   if (by === "province") return hasMessage(`province.${group}`) ? translate(locale, `province.${group}`) : group;
   if (by === "size") return translate(locale, `baseline.bo.size.${group}`);
   if (by === "women_led") return translate(locale, group === "yes" ? "baseline.bo.womenLed" : "baseline.bo.notWomenLed");

@@ -5,7 +5,7 @@ import { toCsv, type Cell } from "../../../platform/csv";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { editions } from "../../editions/tables";
-import { breakdowns, groupOf } from "../engine/breakdowns";
+import { groupOf, publicBreakdowns } from "../engine/breakdowns";
 import { groupFigures, SMALL_CELL, type GroupRow } from "../engine/figures";
 import { clusterNames, groupName } from "./labels";
 import { surveyScores } from "./scores";
@@ -26,7 +26,7 @@ export async function baselineOpenData(ctx: Ctx, raw: unknown) {
   if (!survey || survey.status === "draft") throw new DomainError("not_found", { params: { what: "edition" } });
   const firms = await surveyScores(ctx.db, survey.id, Number(edition.startsOn.slice(0, 4)));
   const names = await clusterNames(ctx.db, edition.id);
-  const tables = breakdowns.map((by) => {
+  const tables = publicBreakdowns.map((by) => {
     const f = groupFigures(firms.map((s) => ({ group: groupOf(by, s), exportScore: s.export.score, investmentScore: s.investment.score, exports: s.answers.get("markets.exports") === true, website: s.answers.get("connect.website") === true })));
     const named = (r: GroupRow) => ({ ...r, nameEn: groupName("en", by, r.group, names), nameUr: groupName("ur", by, r.group, names) });
     return { by, rows: f.rows.map(named), total: named(f.total) };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { translate } from "../../../platform/i18n/translate";
 import { parseInput } from "../../../platform/validation";
-import { breakdowns, groupOf } from "../engine/breakdowns";
+import { groupOf, publicBreakdowns } from "../engine/breakdowns";
 import { groupFigures, SMALL_CELL } from "../engine/figures";
 import { renderBaselineReportPdf } from "../report-pdf";
 import { baselineDashboard } from "./dashboard";
@@ -24,7 +24,7 @@ export async function baselineReport(ctx: Ctx, raw: unknown) {
   const names = await clusterNames(ctx.db, d.edition.id);
   const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
   const heads = ["baseline.bo.firms", "baseline.bo.exportMedian", "baseline.bo.investmentMedian", "baseline.bo.exportingShare", "baseline.bo.websiteShare"].map((k) => t(k));
-  const tables = breakdowns.map((by) => {
+  const tables = publicBreakdowns.map((by) => {
     const f = groupFigures(firms.map((s) => ({ group: groupOf(by, s), exportScore: s.export.score, investmentScore: s.investment.score, exports: s.answers.get("markets.exports") === true, website: s.answers.get("connect.website") === true })));
     return {
       title: t("baseline.open.by", { by: t(`baseline.bo.by.${by}`) }),

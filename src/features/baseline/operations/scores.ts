@@ -1,11 +1,11 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { enterprises } from "../../editions/enterprise-tables";
-import { editions } from "../../editions/tables";
+import { clusters, editions, sectors } from "../../editions/tables";
 import { isVisible, type AnswerValue, type QuestionDef } from "../engine/questions";
 import { groupMedian, scoreOf, type Score, type ScoreKind } from "../engine/scoring";
-import { baselineAnswers, baselineQuestions, baselineResponses } from "../tables";
+import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys, type Round } from "../tables";
 import { ownEnterpriseId, ownSurvey } from "./own";
 import { surveyOfEdition } from "./structure";
 
@@ -17,6 +17,9 @@ export interface FirmScores {
   enterpriseId: string;
   clusterSlug: string | null;
   province: string | null;
+  district: string | null;
+  /** The code of the sector of the firm's cluster in the survey's edition. */
+  sector: string | null;
   sizeClass: "micro" | "small" | "medium";
   womenLed: boolean;
   export: Score;
@@ -25,19 +28,32 @@ export interface FirmScores {
   answers: ReadonlyMap<string, AnswerValue>;
 }
 
-/** Every submitted response's scores, with the firm's groups (cluster, province, size, women-led). */
-export async function surveyScores(db: Executor, surveyId: string, year: number): Promise<FirmScores[]> {
+/** Every submitted response's scores in a round (the baseline unless asked), with the firm's groups
+ *  (cluster, sector, province, district, size, women-led). */
+export async function surveyScores(db: Executor, surveyId: string, year: number, round: Round = "baseline"): Promise<FirmScores[]> {
   const responses = await db
-    .select({ id: baselineResponses.id, enterpriseId: baselineResponses.enterpriseId, clusterSlug: enterprises.clusterSlug, province: enterprises.province, sizeClass: enterprises.sizeClass, womenLed: enterprises.womenLed })
+    .select({
+      id: baselineResponses.id,
+      enterpriseId: baselineResponses.enterpriseId,
+      clusterSlug: enterprises.clusterSlug,
+      province: enterprises.province,
+      district: enterprises.district,
+      sector: sectors.code,
+      sizeClass: enterprises.sizeClass,
+      womenLed: enterprises.womenLed,
+    })
     .from(baselineResponses)
     .innerJoin(enterprises, eq(enterprises.id, baselineResponses.enterpriseId))
-    .where(and(eq(baselineResponses.surveyId, surveyId), eq(baselineResponses.status, "submitted")));
+    .innerJoin(baselineSurveys, eq(baselineSurveys.id, baselineResponses.surveyId))
+    .leftJoin(clusters, and(eq(clusters.editionId, baselineSurveys.editionId), eq(clusters.slug, enterprises.clusterSlug)))
+    .leftJoin(sectors, eq(sectors.id, clusters.sectorId))
+    .where(and(eq(baselineResponses.surveyId, surveyId), eq(baselineResponses.status, "submitted"), eq(baselineResponses.round, round)));
   if (!responses.length) return [];
   const rows = await db
     .select({ responseId: baselineAnswers.responseId, code: baselineAnswers.code, value: baselineAnswers.value, showIfCode: baselineQuestions.showIfCode, showIfEquals: baselineQuestions.showIfEquals })
     .from(baselineAnswers)
     .innerJoin(baselineQuestions, eq(baselineQuestions.id, baselineAnswers.questionId))
-    .where(eq(baselineAnswers.surveyId, surveyId));
+    .where(and(eq(baselineAnswers.surveyId, surveyId), sql`${baselineAnswers.responseId} IN (SELECT id FROM baseline_responses WHERE survey_id = ${surveyId} AND round = ${round})`));
   const byResponse = new Map<string, typeof rows>();
   for (const r of rows) byResponse.set(r.responseId, [...(byResponse.get(r.responseId) ?? []), r]);
   return responses.map((r) => {
@@ -82,10 +98,13 @@ export async function ownScores(ctx: Ctx, editionId?: string | null) {
   };
 }
 
-/** The responses' count per survey (for the organiser's progress). */
+/** The baseline round's responses per survey (for the organiser's progress). */
 export async function responseCounts(db: Executor, surveyIds: string[]) {
   if (!surveyIds.length) return [];
-  return db.select({ surveyId: baselineResponses.surveyId, status: baselineResponses.status, enterpriseId: baselineResponses.enterpriseId }).from(baselineResponses).where(inArray(baselineResponses.surveyId, surveyIds));
+  return db
+    .select({ surveyId: baselineResponses.surveyId, status: baselineResponses.status, enterpriseId: baselineResponses.enterpriseId })
+    .from(baselineResponses)
+    .where(and(inArray(baselineResponses.surveyId, surveyIds), eq(baselineResponses.round, "baseline")));
 }
 
 /** The export-readiness score and band of each exhibitor that submitted the edition's baseline,

@@ -18,7 +18,8 @@ export function meta({ matches }: Route.MetaArgs) {
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const url = new URL(request.url);
-  const d = await loadOr(request, () => ownBaseline(context.ctx, url.searchParams.get("edition")));
+  const round = url.searchParams.get("round") === "follow_up" ? "follow_up" : "baseline";
+  const d = await loadOr(request, () => ownBaseline(context.ctx, url.searchParams.get("edition"), round));
   const asked = url.searchParams.get("section");
   const section = d.sections.find((s) => s.key === asked) ?? d.sections.find((s) => !s.done) ?? d.sections[0];
   return { ...d, current: section?.key ?? null, saved: url.searchParams.get("saved") === "1" };
@@ -28,9 +29,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const editionId = String(form.get("editionId") ?? "") || null;
   const section = String(form.get("section") ?? "");
+  const round = form.get("round") === "follow_up" ? "follow_up" : "baseline";
   const answers: Record<string, string | string[]> = {};
   for (const key of new Set(form.keys())) {
-    if (key === "editionId" || key === "section") continue;
+    if (key === "editionId" || key === "section" || key === "round") continue;
     const all = form.getAll(key).filter((v): v is string => typeof v === "string");
     answers[key] = all.length > 1 ? all : (all[0] ?? "");
   }
@@ -39,10 +41,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     .filter(Boolean);
   for (const code of multiple) answers[code] = form.getAll(code).filter((v): v is string => typeof v === "string");
   delete answers.multiple;
-  const result = await runForm(context.ctx.locale, form, () => saveSection(context.ctx, { editionId, section, answers }));
+  const result = await runForm(context.ctx.locale, form, () => saveSection(context.ctx, { editionId, section, round, answers }));
   if (!result.ok) return result.response;
   const next = result.value.next ?? section;
-  const edition = editionId ? `edition=${encodeURIComponent(editionId)}&` : "";
+  const edition = `${editionId ? `edition=${encodeURIComponent(editionId)}&` : ""}${round === "follow_up" ? "round=follow_up&" : ""}`;
   return redirect(`/account/exhibitor/baseline?${edition}section=${encodeURIComponent(next)}&saved=1`);
 }
 
@@ -65,14 +67,25 @@ export default function Answer({ loaderData: d }: Route.ComponentProps) {
       ...q,
       onlyIf: q.showIf && section!.questions.some((p) => p.code === q.showIf!.code) ? { label: pick(locale, all.get(q.showIf.code)!.labelEn, all.get(q.showIf.code)!.labelUr), answer: answerText(q.showIf.code, q.showIf.equals) } : null,
     }));
-  const edition = d.editions.length > 1 ? `edition=${d.edition.id}&` : "";
+  const followUp = d.round === "follow_up";
+  const edition = `${d.editions.length > 1 || followUp ? `edition=${d.edition.id}&` : ""}${followUp ? "round=follow_up&" : ""}`;
   return (
     <section className="page narrow">
-      <h1>{t("baseline.title")}</h1>
+      <h1>{t(followUp ? "baseline.followUp.title" : "baseline.title")}</h1>
       <p>
         {pick(locale, d.survey.titleEn, d.survey.titleUr)} · {pick(locale, d.edition.nameEn, d.edition.nameUr)}
       </p>
-      <p className="muted">{t("baseline.intro")}</p>
+      <p className="muted">{t(followUp ? "baseline.followUp.intro" : "baseline.intro")}</p>
+      {!followUp && d.survey.followUp === "open" ? (
+        <p className="alert">
+          <a href={`/account/exhibitor/baseline?edition=${d.edition.id}&round=follow_up`}>{t("baseline.followUp.link")}</a>
+        </p>
+      ) : null}
+      {followUp ? (
+        <p>
+          <a href={`/account/exhibitor/baseline?edition=${d.edition.id}`}>{t("baseline.followUp.back")}</a>
+        </p>
+      ) : null}
       {d.saved ? <Notice>{d.submitted ? t("baseline.submitted") : t("baseline.saved")}</Notice> : null}
       {!d.survey.open ? <p className="alert">{t("baseline.closed")}</p> : null}
       <nav aria-label={t("baseline.sections")}>
@@ -87,7 +100,10 @@ export default function Answer({ loaderData: d }: Route.ComponentProps) {
           ))}
         </ol>
       </nav>
-      {d.submitted ? (
+      <p>
+        <a href="/account/exhibitor/record">{t("baseline.record.ownLink")}</a>
+      </p>
+      {d.submitted && !followUp ? (
         <p>
           <a href={`/account/exhibitor/baseline/scores${edition ? `?edition=${d.edition.id}` : ""}`}>{t("baseline.scoresLink")}</a>
         </p>
@@ -100,6 +116,7 @@ export default function Answer({ loaderData: d }: Route.ComponentProps) {
           <FormError failure={failure} />
           <input type="hidden" name="editionId" value={d.edition.id} />
           <input type="hidden" name="section" value={section.key} />
+          <input type="hidden" name="round" value={d.round} />
           <input type="hidden" name="multiple" value={shown.filter((q) => q.kind === "multiple" || q.kind === "countries").map((q) => q.code).join(" ")} />
           {shown.map((q, k) => (
             <QuestionField key={q.code} q={q} failure={failure} index={k} />

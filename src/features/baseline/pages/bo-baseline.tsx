@@ -8,15 +8,17 @@ import { questionKinds } from "../engine/questions";
 import { retireQuestion, saveQuestion, setSurveyStatus, startSurvey, surveyForOrganiser } from "../operations/builder";
 import { baselineDashboard, remindBaseline } from "../operations/dashboard";
 import { surveyStatuses } from "../tables";
+import { setFollowUp } from "../operations/follow-up";
 import { BaselineFigures } from "./bo-baseline-figures";
+import { FollowUpPanel } from "./bo-baseline-follow-up";
 import "./baseline.css";
 
 // The organiser's baseline (issue #15, items 1 and 4): start the survey from the template, open or
-// close it, the response progress and reminders, the figures by cluster, province, size,
-// women-led or micro as charts with their tables, the comparison with another edition (small cells
+// close it, the response progress and reminders, the figures by cluster, sector, province,
+// district, size, women-led or micro as charts with their tables, the comparison with another edition (small cells
 // suppressed; CSV and XLSX of each table), and the builder: every current question
 // with its version and answer count, a form that adds or changes a question (a new version once
-// answered) and removes one. Plain forms.
+// answered) and removes one; the 6-month follow-up round (bo-baseline-follow-up.tsx). Plain forms.
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "baseline.bo.title");
@@ -46,6 +48,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (intent === "start") return { intent, n: (await startSurvey(context.ctx, { editionId })).questions };
     if (intent === "status") return { intent, n: 0, ...(await setSurveyStatus(context.ctx, { editionId, status: s("status") })) };
     if (intent === "remind") return { intent, n: (await remindBaseline(context.ctx, { editionId })).reminded };
+    if (intent === "remindFollowUp") return { intent: "remind", n: (await remindBaseline(context.ctx, { editionId, round: "follow_up" })).reminded };
+    if (intent === "followUp") return { intent, n: (await setFollowUp(context.ctx, { editionId, status: s("status") })).invited };
     if (intent === "retire") return { intent, n: 0, ...(await retireQuestion(context.ctx, { editionId, code: s("code") })) };
     const fields = ["section", "code", "kind", "labelEn", "labelUr", "required", "options", "unit", "min", "max", "showIfCode", "showIfEquals"] as const;
     return { intent: "question", n: 0, ...(await saveQuestion(context.ctx, { editionId, ...Object.fromEntries(fields.map((f) => [f, s(f)])) })) };
@@ -64,7 +68,7 @@ export default function BoBaseline({ loaderData: d, actionData }: Route.Componen
     <section className="page">
       <p className="eyebrow">{pick(locale, d.edition.nameEn, d.edition.nameUr)}</p>
       <h1>{t("baseline.bo.title")}</h1>
-      {done ? <Notice>{done.intent === "remind" ? t("baseline.bo.reminded", { n: done.n }) : t("baseline.bo.saved")}</Notice> : null}
+      {done ? <Notice>{done.intent === "remind" ? t("baseline.bo.reminded", { n: done.n }) : done.intent === "followUp" ? t("baseline.bo.followUp.opened", { n: done.n }) : t("baseline.bo.saved")}</Notice> : null}
       <FormError failure={failure} />
       {!d.survey ? (
         <Form method="post">
@@ -92,6 +96,7 @@ export default function BoBaseline({ loaderData: d, actionData }: Route.Componen
                 </Form>
               ) : null}
               <BaselineFigures dash={dash} editionId={d.edition.id} />
+              <FollowUpPanel f={dash.followUp} surveyOpenOrClosed={d.survey.status !== "draft"} editionId={d.edition.id} />
             </>
           ) : null}
           <h2>{t("baseline.bo.questions")}</h2>
