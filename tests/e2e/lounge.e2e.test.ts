@@ -1,0 +1,96 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { b2bMeetings, b2bParticipants } from "../../src/features/b2b/tables";
+import { insertApprovedRegistration } from "../../src/features/checkin/fixtures";
+import { issueBadge } from "../../src/features/checkin/operations/issue-badge";
+import { badges, staffBadges } from "../../src/features/checkin/tables";
+import { editions } from "../../src/features/editions/tables";
+import { loungeBoard } from "../../src/features/meetday/operations/board";
+import { meetingArrivals, meetingScans } from "../../src/features/meetday/tables";
+import { inTransaction, type Ctx } from "../../src/platform/context";
+import type { Actor } from "../../src/platform/permissions/actor";
+import { en } from "../../src/messages";
+import { actorFor, demo as accounts } from "../support/db";
+import { SHOW_DAY_2 } from "../support/clocks";
+import { clockFrom, demo, seriousViolations, signInByPost, SLOW, startEnv, type Env } from "./helpers";
+
+// Issue #14, item 1, in the B2B lounge on the show's second day: lounge staff on a phone check a
+// meeting in by scanning both participants' badges (typed here as a keyboard-wedge scanner types
+// them) with the shared scanner; the network drops before the second badge, which the phone checks
+// itself and keeps, and sends when the network is back; the server records it once and
+// the meeting has started. The board is axe-clean.
+
+let env: Env;
+let editionId: string;
+let meetingId: string;
+const codes: { buyer: string; sme: string } = { buyer: "", sme: "" };
+
+beforeAll(async () => {
+  env = await startEnv({ clock: clockFrom(SHOW_DAY_2) });
+  const { db, clock, config } = env.server.services;
+  const ctx = (actor: Actor): Ctx => ({ db, clock, config, actor, locale: "en" });
+  const [edition] = await db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
+  editionId = edition!.id;
+  const organiser = ctx(await actorFor(db, demo.organiser));
+  // A meeting on the board now, not yet started: its buyer's badge, and a staff badge for its SME.
+  const board = await loungeBoard(ctx(await actorFor(db, accounts.gate)), { editionId });
+  const shown = board.tables.flatMap((t) => [t.current, t.next]).find((m) => m && !m.started && m.sides.every((s) => !s.arrived && !s.noShow));
+  if (!shown) throw new Error("the lounge board shows no meeting to check in");
+  meetingId = shown.id;
+  const [m] = await db.select().from(b2bMeetings).where(eq(b2bMeetings.id, meetingId));
+  const [buyer] = await db.select().from(b2bParticipants).where(eq(b2bParticipants.id, m!.buyerParticipantId));
+  const [sme] = await db.select().from(b2bParticipants).where(eq(b2bParticipants.id, m!.smeParticipantId));
+  const badgeOf = async (registrationId: string) => {
+    await inTransaction(organiser, (tx, c) => issueBadge(tx, c, registrationId));
+    const [b] = await db.select().from(badges).where(eq(badges.registrationId, registrationId));
+    return b!.code;
+  };
+  codes.buyer = await badgeOf(buyer!.registrationId!);
+  const staff = await insertApprovedRegistration(db, editionId, { email: "lounge-staff@sme.example", name: "Imran Butt" });
+  await db.insert(staffBadges).values({ registrationId: staff.id, editionId, enterpriseId: sme!.enterpriseId! });
+  codes.sme = await badgeOf(staff.id);
+});
+afterAll(async () => env?.close());
+
+describe("the B2B lounge", () => {
+  it("staff check a meeting in by scanning both badges, the second while offline; it is sent later and recorded once", async () => {
+    const { page, context } = await env.context({ viewport: { width: 360, height: 800 } });
+    page.setDefaultTimeout(15_000);
+    await signInByPost(env, page, accounts.gate);
+    await page.goto(`/lounge/${editionId}`);
+    await page.getByRole("heading", { name: en["meetday.board.title"], level: 1 }).waitFor();
+    const card = page.getByTestId(`board-meeting-${meetingId}`);
+    // The scanner's line (online, queue) appears once the script runs.
+    const status = page.getByTestId(`meeting-${meetingId}-status`);
+    await status.waitFor();
+    const answer = page.getByTestId(`meeting-${meetingId}-answer`);
+    const scan = async (code: string) => {
+      await card.getByLabel(en["meetday.board.code"]).fill(code);
+      await card.getByRole("button", { name: en["meetday.board.check"] }).click();
+    };
+
+    await scan(codes.buyer);
+    await expect.poll(() => answer.getAttribute("data-result"), SLOW).toBe("ok");
+    await expect.poll(async () => (await env.server.services.db.select().from(meetingArrivals).where(eq(meetingArrivals.meetingId, meetingId))).map((a) => a.side), SLOW).toEqual(["buyer"]);
+
+    // The network drops: the phone checks the SME's badge itself and keeps the scan.
+    await context.setOffline(true);
+    await page.evaluate(() => window.dispatchEvent(new Event("offline")));
+    await scan(codes.sme);
+    await expect.poll(() => answer.innerText(), SLOW).toContain(en["checkin.scanner.provisional"]);
+    expect(await answer.getAttribute("data-result")).toBe("ok");
+    await expect.poll(() => status.innerText(), SLOW).toContain(en["checkin.gate.queue"].replace("{count}", "1"));
+
+    // Back online: the queue is sent (at once, or at the next 15-second try), recorded once, and the
+    // meeting has started (its scan form leaves the board).
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    const arrivals = async () => (await env.server.services.db.select().from(meetingArrivals).where(eq(meetingArrivals.meetingId, meetingId))).map((a) => a.side).sort();
+    await expect.poll(arrivals, { timeout: 40_000, interval: 250 }).toEqual(["buyer", "sme"]);
+    const smeScans = await env.server.services.db.select().from(meetingScans).where(and(eq(meetingScans.meetingId, meetingId), eq(meetingScans.side, "sme")));
+    expect(smeScans.map((s) => s.result)).toEqual(["arrived"]);
+    await page.reload();
+    await card.getByText(en["meetday.board.started"]).waitFor();
+    expect(await seriousViolations(page, "lounge board")).toEqual([]);
+  });
+});
