@@ -5,11 +5,12 @@ import { insertApprovedRegistration } from "../../src/features/checkin/fixtures"
 import { issueBadge } from "../../src/features/checkin/operations/issue-badge";
 import { badges, staffBadges } from "../../src/features/checkin/tables";
 import { editions } from "../../src/features/editions/tables";
+import { registrations } from "../../src/features/registration/tables";
 import { loungeBoard } from "../../src/features/meetday/operations/board";
 import { meetingArrivals, meetingScans } from "../../src/features/meetday/tables";
 import { inTransaction, type Ctx } from "../../src/platform/context";
 import type { Actor } from "../../src/platform/permissions/actor";
-import { en } from "../../src/messages";
+import { en, ur } from "../../src/messages";
 import { actorFor, demo as accounts } from "../support/db";
 import { SHOW_DAY_2 } from "../support/clocks";
 import { clockFrom, demo, seriousViolations, signInByPost, SLOW, startEnv, type Env } from "./helpers";
@@ -18,12 +19,14 @@ import { clockFrom, demo, seriousViolations, signInByPost, SLOW, startEnv, type 
 // meeting in by scanning both participants' badges (typed here as a keyboard-wedge scanner types
 // them) with the shared scanner; the network drops before the second badge, which the phone checks
 // itself and keeps, and sends when the network is back; the server records it once and
-// the meeting has started. The board is axe-clean.
+// the meeting has started. The board is axe-clean. At a stall (item 7), the exhibitor on a phone in
+// Urdu without JavaScript scans a visitor who shares their details and one who does not, and sees the
+// difference in the answer and in its list of leads.
 
 let env: Env;
 let editionId: string;
 let meetingId: string;
-const codes: { buyer: string; sme: string } = { buyer: "", sme: "" };
+const codes = { buyer: "", sme: "", sharing: "", private: "" };
 
 beforeAll(async () => {
   env = await startEnv({ clock: clockFrom(SHOW_DAY_2) });
@@ -49,6 +52,13 @@ beforeAll(async () => {
   const staff = await insertApprovedRegistration(db, editionId, { email: "lounge-staff@sme.example", name: "Imran Butt" });
   await db.insert(staffBadges).values({ registrationId: staff.id, editionId, enterpriseId: sme!.enterpriseId! });
   codes.sme = await badgeOf(staff.id);
+  // Two visitors for the stall: one shares their details with exhibitors who scan them, one does not.
+  const sharing = await insertApprovedRegistration(db, editionId, { email: "sharing@visitor.example", name: "Farah Naz" });
+  const keeping = await insertApprovedRegistration(db, editionId, { email: "keeping@visitor.example", name: "Kamran Akmal" });
+  await db.update(registrations).set({ consentScan: true }).where(eq(registrations.id, sharing.id));
+  await db.update(registrations).set({ consentScan: false }).where(eq(registrations.id, keeping.id));
+  codes.sharing = await badgeOf(sharing.id);
+  codes.private = await badgeOf(keeping.id);
 });
 afterAll(async () => env?.close());
 
@@ -92,5 +102,32 @@ describe("the B2B lounge", () => {
     await page.reload();
     await card.getByText(en["meetday.board.started"]).waitFor();
     expect(await seriousViolations(page, "lounge board")).toEqual([]);
+  });
+
+  it("an exhibitor scans a visitor who shares and one who does not, in Urdu on a phone without JavaScript, and sees the difference", async () => {
+    const { page } = await env.context({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+    page.setDefaultTimeout(15_000);
+    await signInByPost(env, page, accounts.exhibitor);
+    await page.goto(`/lang/ur?next=${encodeURIComponent("/account/exhibitor/leads")}`);
+    await page.waitForURL((u) => u.pathname === "/account/exhibitor/leads");
+    await page.getByRole("heading", { name: ur["leads.page.title"], level: 1 }).waitFor();
+    const record = async (code: string) => {
+      await page.getByLabel(ur["leads.page.code"]).fill(code);
+      await page.getByRole("button", { name: ur["leads.page.scan"], exact: true }).click();
+      await page.getByTestId("scan-result").waitFor();
+    };
+    await record(codes.sharing);
+    expect(await page.getByTestId("scan-result").getAttribute("data-shared")).toBe("yes");
+    await page.getByText(ur["leads.scan.shared"]).waitFor();
+    await record(codes.private);
+    expect(await page.getByTestId("scan-result").getAttribute("data-shared")).toBe("no");
+    await page.getByText(ur["leads.scan.counted"]).waitFor();
+    // In the list: the visitor who shares by name; the other as a visit, without name or email.
+    await page.goto("/account/exhibitor/leads");
+    await page.locator('[data-shared="yes"]', { hasText: "Farah Naz" }).waitFor();
+    expect(await page.locator("main").innerText()).not.toContain("Kamran Akmal");
+    expect(await page.locator("main").innerText()).not.toContain("keeping@visitor.example");
+    expect(await page.locator('article[data-shared="no"]').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   });
 });
