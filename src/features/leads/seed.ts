@@ -41,7 +41,9 @@ export async function seedLeadsDemo(tx: Executor, edition: Edition, now: Date): 
     const n = 3 + Math.floor(random() * 8);
     // Every stall met at least one visitor who shares and one who does not (exhibitor ids are
     // random UUIDs, so which stall draws which visitors differs from one seeding to the next).
-    const seen = new Set<string>([pick(sharing, random), pick(keeping, random)]);
+    // Those two stay so: the sharer does not withdraw, the other has not (yet) agreed to stay in touch.
+    const [sharer, keeper] = [pick(sharing, random), pick(keeping, random)];
+    const seen = new Set<string>([sharer, keeper]);
     while (seen.size < n) seen.add(crowd[Math.floor(random() * crowd.length)]!.id);
     for (const registrationId of seen) {
       const at = new Date(first + Math.floor(random() * days) * DAY_MS + Math.floor(random() * 8 * 3600_000));
@@ -49,8 +51,8 @@ export async function seedLeadsDemo(tx: Executor, edition: Edition, now: Date): 
       const later = new Date(at.getTime() + 2 * DAY_MS);
       const consent = !private_.has(registrationId);
       const r = random();
-      const touch = consent ? "none" : r < 0.33 ? "accepted" : r < 0.53 ? "declined" : "pending";
-      const withdrawn = consent && random() < 0.05;
+      const touch = consent ? "none" : registrationId === keeper ? "pending" : r < 0.33 ? "accepted" : r < 0.53 ? "declined" : "pending";
+      const withdrawn = consent && random() < 0.05 && registrationId !== sharer;
       const keep = touch === "accepted" || (consent && !withdrawn && random() < 0.3);
       const rated = random() < 0.6;
       rows.push({
