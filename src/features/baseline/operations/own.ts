@@ -5,7 +5,7 @@ import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
 import { enterprises } from "../../editions/enterprise-tables";
 import { editions } from "../../editions/tables";
-import { editionExhibitorIds } from "../../exhibitors/operations/exhibitors-of";
+import { isEditionExhibitor } from "../../exhibitors/operations/exhibitors-of";
 import { baselineSurveys } from "../tables";
 
 // Whose baseline and which: the enterprise always comes from the signed-in account's exhibitor
@@ -34,7 +34,7 @@ export async function ownSurveys(db: Executor, enterpriseId: string): Promise<{ 
     .where(and(eq(editions.organiserId, firm.organiserId), eq(editions.status, "published"), inArray(baselineSurveys.status, ["open", "closed"])))
     .orderBy(desc(editions.startsOn));
   const out = [];
-  for (const r of rows) if ((await editionExhibitorIds(db, r.edition.id)).includes(enterpriseId)) out.push(r);
+  for (const r of rows) if (await isEditionExhibitor(db, r.edition.id, enterpriseId)) out.push(r);
   return out;
 }
 
