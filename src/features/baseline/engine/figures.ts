@@ -42,7 +42,11 @@ export function hiddenGroups(counts: ReadonlyMap<string, number>, threshold = SM
 
 export function groupFigures(firms: readonly FirmFigures[], threshold = SMALL_CELL): { total: GroupRow; rows: GroupRow[] } {
   const groups = new Map<string, FirmFigures[]>();
-  for (const f of firms) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
+  for (const f of firms) {
+    const list = groups.get(f.group);
+    if (list) list.push(f);
+    else groups.set(f.group, [f]);
+  }
   const row = (group: string, list: readonly FirmFigures[]): GroupRow => ({
     group,
     suppressed: false,

@@ -55,7 +55,12 @@ export async function surveyScores(db: Executor, surveyId: string, year: number,
     .innerJoin(baselineQuestions, eq(baselineQuestions.id, baselineAnswers.questionId))
     .where(and(eq(baselineAnswers.surveyId, surveyId), sql`${baselineAnswers.responseId} IN (SELECT id FROM baseline_responses WHERE survey_id = ${surveyId} AND round = ${round})`));
   const byResponse = new Map<string, typeof rows>();
-  for (const r of rows) byResponse.set(r.responseId, [...(byResponse.get(r.responseId) ?? []), r]);
+  for (const r of rows) {
+    // Appended in place: copying the list on every row made this quadratic in the questions.
+    const list = byResponse.get(r.responseId);
+    if (list) list.push(r);
+    else byResponse.set(r.responseId, [r]);
+  }
   return responses.map((r) => {
     const answers = visibleAnswers(byResponse.get(r.id) ?? []);
     return { ...r, export: scoreOf("export", answers, year), investment: scoreOf("investment", answers, year), answers };
