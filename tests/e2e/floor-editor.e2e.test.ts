@@ -114,6 +114,8 @@ describe("floor plan editor", () => {
     await expect.poll(row, { timeout: 15_000 }).toContain("24, 15");
     await page.reload();
     expect(await row()).toContain("24, 15");
+    // The reloaded page drags only once its script runs again.
+    await page.locator("#drag-grid").waitFor();
 
     // Dragged onto another stall (J-201, imported from the drawing): refused, said, and nothing moves.
     const other = (await page.locator('[data-testid="hall-map"] a[data-stall="J-201"]').boundingBox())!;
