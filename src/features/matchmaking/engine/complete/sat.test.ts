@@ -1,0 +1,128 @@
+// The independent SAT check (sat.ts) against exhaustive search, then the
+// complete mode (HiGHS) against the SAT check on small generated instances:
+// never fewer meetings placed than a full schedule allows, certificates and
+// bounds that the SAT check confirms.
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { counting } from "./certificate";
+import { checkSchedule, countBreaks } from "./check";
+import type { CompleteInput } from "./problem";
+import { decide, decideWithin } from "./sat";
+import { loadSolver, scheduleComplete, type Solver } from "./solve";
+
+let solver: Solver;
+beforeAll(async () => { solver = await loadSolver(); });
+
+/** Exhaustive search: most meetings placeable, fewest breaks of a full schedule (null if none). */
+function brute(input: CompleteInput): { maxPlaced: number; minBreaksFull: number | null } {
+  const M = input.meetings.length;
+  const slotOf = new Array<number>(M).fill(-1);
+  let maxPlaced = 0;
+  let minBreaksFull: number | null = null;
+  const go = (i: number, placed: number) => {
+    if (i === M) {
+      if (checkSchedule(input, slotOf).length > 0) return;
+      maxPlaced = Math.max(maxPlaced, placed);
+      if (placed === M) { const b = countBreaks(input, slotOf).total; minBreaksFull = minBreaksFull === null ? b : Math.min(minBreaksFull, b); }
+      return;
+    }
+    for (let s = -1; s < input.slots; s++) { slotOf[i] = s; go(i + 1, placed + (s >= 0 ? 1 : 0)); }
+    slotOf[i] = -1;
+  };
+  go(0, 0);
+  return { maxPlaced, minBreaksFull };
+}
+
+/** Random instances: pairs, pins, precedences, forbidden slots, morning/afternoon windows, two days sometimes. */
+function instances(maxP: number, maxS: number, maxM: number) {
+  return fc.record({
+    P: fc.integer({ min: 2, max: maxP }),
+    S: fc.integer({ min: 2, max: maxS }),
+    tables: fc.integer({ min: 1, max: 3 }),
+    twoDays: fc.boolean(),
+    raw: fc.array(fc.record({
+      a: fc.nat(), b: fc.nat(),
+      pin: fc.option(fc.nat(), { freq: 5 }),
+      after: fc.option(fc.nat(), { freq: 3 }),
+      when: fc.integer({ min: 0, max: 5 }),
+      forb: fc.option(fc.nat(), { freq: 3 }),
+    }), { minLength: 1, maxLength: maxM }),
+  }).map(({ P, S, tables, twoDays, raw }): CompleteInput => {
+    const half = Math.max(1, Math.floor(S / 2));
+    const meetings = raw.map((m, i) => {
+      const a = m.a % P;
+      const b = (a + 1 + (m.b % (P - 1))) % P;
+      const after = m.after !== null && m.after % raw.length !== i ? [m.after % raw.length] : undefined;
+      const allowed = m.when === 1 ? Array.from({ length: half }, (_, s) => s) : m.when === 2 ? Array.from({ length: S - half }, (_, s) => s + half) : undefined;
+      return { a, b, ...(allowed ? { allowed } : {}), ...(m.pin !== null ? { pinned: m.pin % S } : {}), ...(after ? { after } : {}) };
+    });
+    const forbidden = Array.from({ length: P }, (_, p) => (raw[p]?.forb != null ? [raw[p]!.forb! % S] : []));
+    return { participants: P, slots: S, tables, meetings, forbidden, ...(twoDays ? { dayOf: Array.from({ length: S }, (_, s) => (s < half ? 0 : 1)) } : {}) };
+  });
+}
+
+describe("SAT feasibility check (MiniSat)", () => {
+  it("agrees with exhaustive search: full schedule, most placeable, fewest breaks", () => {
+    fc.assert(
+      fc.property(instances(4, 4, 5), (input) => {
+        const exact = brute(input);
+        const M = input.meetings.length;
+        const full = decide(input);
+        expect(full.status).toBe(exact.maxPlaced === M ? "sat" : "unsat");
+        if (full.status === "sat") expect(checkSchedule(input, full.slotOf, { allPlaced: true })).toEqual([]);
+        const most = decide(input, { atLeast: exact.maxPlaced });
+        expect(most.status).toBe("sat");
+        if (most.status === "sat") expect(checkSchedule(input, most.slotOf, { placed: most.slotOf.filter((s) => s >= 0).length })).toEqual([]);
+        expect(decide(input, { atLeast: exact.maxPlaced + 1 }).status).toBe("unsat");
+        if (exact.minBreaksFull !== null) {
+          const best = decide(input, { breaksAtMost: exact.minBreaksFull });
+          expect(best.status).toBe("sat");
+          if (best.status === "sat") expect(countBreaks(input, best.slotOf).total).toBeLessThanOrEqual(exact.minBreaksFull);
+          if (exact.minBreaksFull > 0) expect(decide(input, { breaksAtMost: exact.minBreaksFull - 1 }).status).toBe("unsat");
+        }
+      }),
+      { numRuns: 30, seed: 9 },
+    );
+  });
+
+  it("answers in a worker thread, and 'unknown' when the time is up", async () => {
+    const input: CompleteInput = { participants: 3, slots: 3, tables: 1, meetings: [{ a: 0, b: 1 }, { a: 0, b: 2 }, { a: 1, b: 2 }] };
+    const r = await decideWithin(input, {}, 4000);
+    expect(r.status).toBe("sat");
+    if (r.status === "sat") expect(checkSchedule(input, r.slotOf, { allPlaced: true })).toEqual([]);
+    expect((await decideWithin({ ...input, slots: 2 }, {}, 4000)).status).toBe("unsat");
+    expect((await decideWithin(input, {}, 0)).status).toBe("unknown");
+  });
+});
+
+describe("complete mode cross-checked by the SAT check", () => {
+  it("places every meeting whenever SAT finds a full schedule; otherwise its certificates and bounds hold", () => {
+    fc.assert(
+      fc.property(instances(6, 6, 10), (input) => {
+        const M = input.meetings.length;
+        const r = scheduleComplete(input, solver, { budgetMs: 1500, fairness: null });
+        expect(checkSchedule(input, r.slotOf, { placed: r.placed, breaks: r.breaks, allPlaced: r.allPlaced })).toEqual([]);
+        const full = decide(input);
+        const c = counting(input);
+        if (full.status === "sat") {
+          expect(r.allPlaced).toBe(true);
+          expect(r.certificate).toEqual([]);
+          // No counting certificate may claim that a placeable event is not.
+          expect(c.lines).toEqual([]);
+          expect(c.placedAtMost).toBe(M);
+          // The lower bound on breaks is valid, and so is a claimed optimum.
+          if (r.lowerBound > 0) expect(decide(input, { breaksAtMost: r.lowerBound - 1 }).status).toBe("unsat");
+          if (r.breaksOptimal && r.breaks > 0) expect(decide(input, { breaksAtMost: r.breaks - 1 }).status).toBe("unsat");
+        } else {
+          expect(r.allPlaced).toBe(false);
+          expect(r.certificate.length).toBeGreaterThan(0);
+          // "At most K placeable" (solver's and counting's) is true, and the most possible are placed.
+          expect(decide(input, { atLeast: r.placedUpperBound + 1 }).status).toBe("unsat");
+          expect(decide(input, { atLeast: c.placedAtMost + 1 }).status).toBe("unsat");
+          expect(decide(input, { atLeast: r.placed + 1 }).status).toBe("unsat");
+        }
+      }),
+      { numRuns: 25, seed: 16 },
+    );
+  });
+});
