@@ -7,6 +7,9 @@
 // forbidden slots added to the 40 % file, as the study's fixed040-Forb), and
 // extra forbidden slots (30 % of participants lose one slot).
 // Complete mode on each, every schedule validated by the independent checker;
+// the independent SAT check (complete/sat.ts, MiniSat) says whether each
+// variant can be fully placed (`fullSchedule`: yes, no, or unknown after
+// --sat-ms, default 60 000) and the line says whether the complete mode agrees;
 // one JSON line per variant and a summary line (sum of breaks, sum of lower bounds).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,6 +17,7 @@ import { scheduleBrokerageInput } from "../../src/features/matchmaking/engine/cl
 import { parseBrokerage } from "../../src/features/matchmaking/engine/complete/dzn";
 import { fastPath } from "../../src/features/matchmaking/engine/complete/fast";
 import type { CompleteInput } from "../../src/features/matchmaking/engine/complete/problem";
+import { decideWithin } from "../../src/features/matchmaking/engine/complete/sat";
 import { seededRandom } from "../../src/platform/random";
 
 const here = new URL(".", import.meta.url).pathname;
@@ -72,19 +76,28 @@ const arg = (f: string) => { const i = args.indexOf(f); return i >= 0 ? args[i +
 async function main(): Promise<void> {
   const budget = Number(arg("--budget-ms") ?? 10_000);
   const only = (arg("--only") ?? "").split(",").filter(Boolean);
-  let breaks = 0, bounds = 0, n = 0, allPlaced = 0, fair = 0, violations = 0;
+  const satMs = Number(arg("--sat-ms") ?? 60_000);
+  let breaks = 0, bounds = 0, n = 0, allPlaced = 0, fair = 0, violations = 0, placeable = 0, disagree = 0;
   for (const v of variants()) {
     if (only.length && !only.some((o) => v.name.includes(o))) continue;
     process.stderr.write(`bench: ${v.name}\n`);
+    const t = performance.now();
+    const sat = await decideWithin(v.input, {}, satMs);
+    const satMsTaken = Math.round(performance.now() - t);
+    const fullSchedule = sat.status === "sat" ? "yes" : sat.status === "unsat" ? "no" : "unknown";
     const r = await scheduleBrokerageInput(v.name, v.input, budget, 2);
+    const agrees = fullSchedule === "unknown" ? null : (fullSchedule === "yes") === r.allPlaced;
+    placeable += fullSchedule === "yes" ? 1 : 0;
+    disagree += agrees === false ? 1 : 0;
     n++; breaks += r.breaks; bounds += r.lowerBound; allPlaced += r.allPlaced ? 1 : 0; fair += r.fair ? 1 : 0; violations += r.violations.length;
     process.stdout.write(`${JSON.stringify({
-      file: v.name, placed: r.placed, total: r.total, allPlaced: r.allPlaced, placedUpperBound: r.placedUpperBound,
+      file: v.name, fullSchedule, satMs: satMsTaken, agrees, placed: r.placed, total: r.total, allPlaced: r.allPlaced, placedUpperBound: r.placedUpperBound,
       certificates: r.certificate.length, breaks: r.breaks, lowerBound: r.lowerBound, breaksOptimal: r.breaksOptimal,
-      fair: r.fair, violations: r.violations.length, budgetMs: budget, ms: r.ms, fastPathMs: r.fastPathMs,
+      fair: r.fair, violations: r.violations.length, budgetMs: budget, ms: r.ms, fastPathMs: r.fastPathMs, solverCpuMs: r.solverCpuMs,
+      sat: r.phases.filter((p) => p.startsWith("sat")),
     })}\n`);
   }
-  process.stdout.write(`${JSON.stringify({ summary: true, variants: n, allPlaced, fair, breaks, lowerBounds: bounds, violations })}\n`);
+  process.stdout.write(`${JSON.stringify({ summary: true, variants: n, fullyPlaceable: placeable, disagreements: disagree, allPlaced, fair, breaks, lowerBounds: bounds, violations })}\n`);
 }
 
 await main();
