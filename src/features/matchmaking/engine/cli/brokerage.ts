@@ -1,7 +1,8 @@
 // npm run brokerage -- FILE.dzn [--budget-ms N] [--no-fairness] [-o out.json]
 // Schedules one brokerage instance (the study's MiniZinc format, see
 // ../shared/bench/b2b-brokerage/README.md) in complete mode: the fast path's
-// schedule, then HiGHS within the budget. Writes JSON (stdout unless -o): the
+// schedule, then HiGHS within the budget (and, on the second core and after
+// it, "at most k breaks" asked of the SAT check). Writes JSON (stdout unless -o): the
 // slot of every meeting (1-based, meetings numbered as in `requested`), placed
 // count, certificate when not all are placed, breaks (total and per
 // participant), fairness, the proved lower bound, the independent checker's
