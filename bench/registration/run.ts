@@ -63,7 +63,7 @@ async function main() {
       .where(and(eq(visitorCategories.editionId, edition!.id), eq(visitorCategories.code, args.category!)));
     const [staffUser] = await db.select().from(users).where(eq(users.email, "organiser@demo.numaish.pk"));
     const config = loadConfig({ PUBLIC_URL: "http://127.0.0.1", SEED_DEMO: "false", NODE_ENV: "production" } as NodeJS.ProcessEnv);
-    const services: AppServices = { db, clock: systemClock, config, notifyOutbox: () => {} };
+    const services: AppServices = { db, clock: systemClock, config };
     await setCapacity(
       { db, actor: await actorForUser(db, staffUser!), clock: systemClock, config, locale: "en" },
       { editionId: edition!.id, categoryId: category!.id, day: null, capacity: CAPACITY },

@@ -19,9 +19,6 @@ export interface AppServices {
   db: Db;
   clock: Clock;
   config: AppConfig;
-  /** Wake the outbox worker at once. Operations need not: a commit that queued mail wakes it
-   *  (`queueEmails` → platform/db/after-commit.ts → platform/mail/wake.ts). */
-  notifyOutbox(): void;
 }
 
 /** Run `fn` in a transaction (a savepoint when ctx.db is already one). After the outermost

@@ -14,7 +14,7 @@ const TOKEN = "metrics-token-0123456789abcdef";
 beforeAll(async () => {
   t = await openTestDb();
   const sink = new Writable({ write(chunk, _enc, done) { for (const l of String(chunk).split("\n").filter(Boolean)) lines.push(JSON.parse(l)); done(); } });
-  app = createApp({ services: { db: t.db, clock: clock(), config: { ...testConfig, metricsToken: TOKEN }, notifyOutbox: () => {} }, logger: createLogger("info", sink) });
+  app = createApp({ services: { db: t.db, clock: clock(), config: { ...testConfig, metricsToken: TOKEN } }, logger: createLogger("info", sink) });
 });
 afterAll(async () => t?.close());
 
@@ -47,7 +47,7 @@ describe("observability", () => {
     expect(body).toMatch(/numaish_outbox_messages\{status="pending"\} \d+/);
     expect(body).toMatch(/numaish_scans_last_minute\{result="admit"\} \d+/);
     expect(body).toMatch(/numaish_registrations_last_minute \d+/);
-    const none = createApp({ services: { db: t.db, clock: clock(), config: testConfig, notifyOutbox: () => {} } });
+    const none = createApp({ services: { db: t.db, clock: clock(), config: testConfig } });
     expect((await none.request("http://numaish.test/metrics")).status).toBe(404);
   });
 

@@ -60,7 +60,7 @@ export async function startServices(
     const leadsRunner = options.clock ? undefined : startLeadsRunner({ db: database.db, clock, config, onError: (e) => console.error("leads retention:", e) });
     // The baseline's 6-month follow-up opens by itself when due, with one reminder (hourly, idempotent).
     const followUp = options.clock ? undefined : startFollowUpRunner({ db: database.db, clock, config, onError: (e) => console.error("baseline follow-up:", e) });
-    const services: AppServices = { db: database.db, clock, config, notifyOutbox: () => worker?.notify() };
+    const services: AppServices = { db: database.db, clock, config };
     return {
       services,
       database,

@@ -12,7 +12,7 @@ import { clock as testClock, testConfig } from "./db";
  */
 export function testApp(db: Db, c: Clock = testClock()) {
   let notified = 0;
-  const services: AppServices = { db, clock: c, config: testConfig, notifyOutbox: () => void notified++ };
+  const services: AppServices = { db, clock: c, config: testConfig };
   // Operations wake the outbox themselves after a commit that queued mail (platform/mail/wake.ts).
   onOutboxWrite(db, () => void notified++);
   const app = createApp({ services });
