@@ -1,15 +1,31 @@
 import type { Page } from "playwright-core";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enterEligible } from "../../src/features/awards/operations/entries";
+import { assignRound, myJudging, scoreEntry } from "../../src/features/awards/operations/judging";
+import { saveCategory, saveCriterion, setJudge, setRound } from "../../src/features/awards/operations/setup";
+import { awardAssignments, awardEntries } from "../../src/features/awards/tables";
+import { enterprises } from "../../src/features/editions/enterprise-tables";
+import { editions } from "../../src/features/editions/tables";
+import { users } from "../../src/platform/auth/tables";
+import type { Ctx } from "../../src/platform/context";
+import type { Actor } from "../../src/platform/permissions/actor";
+import { movableClock, SUITE_NOW } from "../support/clocks";
+import { actorFor, demo as accounts } from "../support/db";
 import { backOfficeEditionPath, demo, seriousViolations, signInByPost, startEnv, type Env } from "./helpers";
 
 // Issue #13, the awards, on the seeded 2026 show (judged, results published at the ceremony): the
 // organiser's back office shows the locked results and the final leaderboard without JavaScript; a visitor
 // reads the winners and the transparency page in Urdu on a 360-pixel phone, axe-clean, and gets a
-// winner's certificate whose PDF carries the Urdu font.
+// winner's certificate whose PDF carries the Urdu font. On a category of this file's own: a judge
+// scores the entries assigned to it and never sees one of the cluster it is connected with; the
+// organiser locks the results with a publication time, and the public winners page shows them only
+// once the server's clock has passed it.
 
 let env: Env;
+const clock = movableClock(SUITE_NOW);
 beforeAll(async () => {
-  env = await startEnv();
+  env = await startEnv({ clock });
 });
 afterAll(async () => env?.close());
 
@@ -68,5 +84,122 @@ describe("the awards", () => {
     expect(await page.getByText("درخواستیں بند ہیں").count()).toBeGreaterThan(0);
     expect(await seriousViolations(page, "exhibitor awards")).toEqual([]);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
+  });
+
+  describe("a category judged in this file", () => {
+    const judgeEmails = [accounts.reviewer, "reviewer2@demo.numaish.pk", "reviewer3@demo.numaish.pk", "reviewer4@demo.numaish.pk"];
+    const name = "Journey excellence";
+    let categoryId = "";
+    let cluster = "";
+    const criteria: Record<"shortlist" | "final", string[]> = { shortlist: [], final: [] };
+    const as = (actor: Actor): Ctx => ({ db: env.server.services.db, clock: env.server.services.clock, config: env.server.services.config, actor, locale: "en" });
+    const judges: { id: string; actor: Actor }[] = [];
+
+    /** Every judge scores every entry it holds in the round, through the operation. */
+    const scoreAll = async (round: "shortlist" | "final") => {
+      for (const j of judges)
+        for (const work of (await myJudging(as(j.actor))).filter((w) => w.category.id === categoryId && w.round.kind === round))
+          for (const [i, e] of work.entries.entries())
+            await scoreEntry(as(j.actor), { roundId: work.round.id, entryId: e.id, scores: criteria[round].map((criterionId, k) => ({ criterionId, score: 1 + ((i + k + e.id.charCodeAt(0)) % 5) })) });
+    };
+
+    beforeAll(async () => {
+      const db = env.server.services.db;
+      const [edition] = await db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
+      const staff = await actorFor(db, demo.organiser);
+      for (const email of judgeEmails) {
+        const [u] = await db.select().from(users).where(eq(users.email, email));
+        judges.push({ id: u!.id, actor: await actorFor(db, email) });
+      }
+      categoryId = (await saveCategory(as(staff), { editionId: edition!.id, slug: "journey-excellence", nameEn: name, nameUr: "سفر کا امتیاز", winners: 1, runnersUp: 1, womenLedOnly: true })).id;
+      for (const round of ["shortlist", "final"] as const)
+        for (const [slug, weight] of [["innovation", 3], ["quality", 1]] as const) criteria[round].push((await saveCriterion(as(staff), { categoryId, round, slug, nameEn: `Criterion ${slug}`, nameUr: slug, weight })).id);
+      await enterEligible(as(staff), { categoryId });
+      const [clustered] = await db
+        .select({ cluster: enterprises.clusterSlug })
+        .from(awardEntries)
+        .innerJoin(enterprises, eq(enterprises.id, awardEntries.enterpriseId))
+        .where(and(eq(awardEntries.categoryId, categoryId), eq(awardEntries.withdrawn, false), isNotNull(enterprises.clusterSlug)));
+      cluster = clustered!.cluster!;
+      // reviewer@ is connected with the cluster of an entry: recused from that cluster's entries.
+      for (const [i, j] of judges.entries()) await setJudge(as(staff), { categoryId, round: "shortlist", userId: j.id, clusterSlugs: i === 0 ? [cluster] : [] });
+      await setRound(as(staff), { categoryId, round: "shortlist", status: "open" });
+      await assignRound(as(staff), { categoryId, round: "shortlist" });
+    });
+
+    it("a judge scores its entries and never sees one of the cluster it is connected with", async () => {
+      const db = env.server.services.db;
+      const entries = await db
+        .select({ id: awardEntries.id, nameEn: enterprises.nameEn, cluster: enterprises.clusterSlug })
+        .from(awardEntries)
+        .innerJoin(enterprises, eq(enterprises.id, awardEntries.enterpriseId))
+        .where(eq(awardEntries.categoryId, categoryId));
+      const recusedFrom = entries.filter((e) => e.cluster === cluster);
+      expect(recusedFrom.length).toBeGreaterThan(0);
+      // Those entries are judged, by the other judges.
+      const theirJudges = await db.select().from(awardAssignments).where(inArray(awardAssignments.entryId, recusedFrom.map((e) => e.id)));
+      expect(theirJudges.length).toBeGreaterThan(0);
+      expect(theirJudges.some((a) => a.userId === judges[0]!.id)).toBe(false);
+
+      const { page } = await env.context({ javaScriptEnabled: false });
+      page.setDefaultTimeout(15_000);
+      await signInByPost(env, page, accounts.reviewer);
+      await page.goto("/awards/judging");
+      const round = page.getByRole("region", { name: `${name} · Shortlist round` });
+      const cards = round.locator("article.card");
+      await cards.first().waitFor();
+      const shown = await cards.locator("h3").allTextContents();
+      expect(shown.length).toBeGreaterThan(0);
+      for (const e of recusedFrom) expect(shown).not.toContain(e.nameEn);
+
+      // Scores the first entry on the weighted criteria, with a comment.
+      const first = cards.first();
+      const entryName = (await first.locator("h3").textContent())!;
+      await first.getByRole("group", { name: /Criterion innovation/ }).getByLabel("Score (1–5)").selectOption("4");
+      await first.getByRole("group", { name: /Criterion innovation/ }).getByLabel("Comment").fill("A clear plan for new products.");
+      await first.getByRole("group", { name: /Criterion quality/ }).getByLabel("Score (1–5)").selectOption("3");
+      await first.getByRole("button", { name: "Save scores" }).click();
+      await page.getByText("Your scores are saved.").waitFor();
+      const saved = round.locator("article.card", { has: page.getByRole("heading", { name: entryName, exact: true }) });
+      await saved.getByText("Scored", { exact: true }).waitFor();
+      expect(await saved.getByRole("group", { name: /Criterion innovation/ }).getByLabel("Score (1–5)").inputValue()).toBe("4");
+    });
+
+    it("the organiser locks the results with a publication time; the winners page shows them only from then", async () => {
+      const db = env.server.services.db;
+      const staff = await actorFor(db, demo.organiser);
+      await scoreAll("shortlist");
+      await setRound(as(staff), { categoryId, round: "shortlist", status: "closed", advance: 3 });
+      for (const j of judges.slice(1)) await setJudge(as(staff), { categoryId, round: "final", userId: j.id });
+      await setRound(as(staff), { categoryId, round: "final", status: "open" });
+      await assignRound(as(staff), { categoryId, round: "final" });
+      await scoreAll("final");
+      await setRound(as(staff), { categoryId, round: "final", status: "closed" });
+
+      // The server's day is 2026-12-04, 11:00 in Lahore: publish at 13:30, Pakistan time.
+      const { page } = await env.context({ javaScriptEnabled: false });
+      page.setDefaultTimeout(15_000);
+      await signInByPost(env, page, demo.organiser);
+      const editionPath = await backOfficeEditionPath(page, { hasText: "2026" });
+      await page.goto(`${editionPath}/awards`);
+      const card = page.locator("section.card", { has: page.getByRole("heading", { name, level: 2 }) });
+      await card.getByLabel("Publish the winners at (Pakistan time)").fill("2026-12-04T13:30");
+      await card.getByRole("button", { name: "Lock the results" }).click();
+      await card.getByText(/results locked, published at/).waitFor();
+
+      const winners = "/editions/showcase-2026/awards";
+      await page.goto(winners);
+      await page.getByRole("heading", { name: "Award winners", level: 1 }).waitFor();
+      await page.getByRole("heading", { name: "Excellence in innovation", level: 2 }).waitFor(); // the demo's, published
+      expect(await page.getByRole("heading", { name, level: 2 }).count()).toBe(0);
+
+      clock.forward(3 * 60 * 60 * 1000); // 14:00 in Lahore
+      await page.goto(winners);
+      const published = page.getByRole("region", { name });
+      await published.waitFor();
+      expect(await published.locator("li .eyebrow").allTextContents()).toEqual(["Winner", "Runner-up"]);
+      const certificate = await page.request.get((await published.getByRole("link", { name: "Certificate (Urdu)" }).first().getAttribute("href"))!);
+      expect(certificate.status()).toBe(200);
+    });
   });
 });

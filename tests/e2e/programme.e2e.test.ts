@@ -1,10 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backOfficeEditionPath, demo, seriousViolations, signInByPost, startEnv, type Env } from "./helpers";
+import { backOfficeEditionPath, demo, seriousViolations, signInByPost, SLOW, startEnv, type Env } from "./helpers";
 
 // Issue #13, the agenda: an organiser adds a session to next year's draft and publishes a release
-// with JavaScript off, seeing the double-booked speaker warning on the way; a visitor reads the
-// 2026 show's agenda in Urdu on a 360-pixel phone, opens a session and the change log, axe-clean.
+// with JavaScript off, seeing the double-booked speaker warning on the way; with JavaScript, drags a
+// session in the day × room grid to another room and time (snapped) and onto another day's tab;
+// a visitor reads the 2026 show's agenda in Urdu on a 360-pixel phone, opens a session and the
+// change log, axe-clean.
 
 let env: Env;
 beforeAll(async () => {
@@ -43,6 +45,58 @@ describe("the agenda", () => {
     const slug = (await page.getByRole("link", { name: "The public agenda" }).getAttribute("href"))!;
     await page.goto(slug);
     await page.getByRole("link", { name: "Clusters and exports: questions from the floor" }).waitFor();
+  });
+
+  it("with JavaScript, an organiser drags a session to another room and time (snapped) and onto another day's tab", async () => {
+    // Tall enough for the whole day's grid and the day tabs above it, without scrolling mid-drag.
+    const { page } = await env.context({ viewport: { width: 1280, height: 2200 } });
+    page.setDefaultTimeout(15_000);
+    await signInByPost(env, page, demo.organiser);
+    const editionPath = await backOfficeEditionPath(page, { hasNotText: "2026" });
+    await page.goto(`${editionPath}/programme?day=1`);
+    await page.locator("#drag-step").waitFor(); // drawn once the script runs: the grid drags
+    await page.locator("#drag-step").selectOption("5");
+    const title = "Export readiness: a year on"; // next year's draft: day 1, 11:30–12:30, main auditorium
+    const session = page.getByTestId("grid-session").filter({ hasText: title });
+    /** Presses the session, starts the drag, then moves to where `to` says (measured once dragging). */
+    const drag = async (to: () => Promise<{ x: number; y: number }>) => {
+      const from = (await session.getByRole("link").boundingBox())!;
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 2 });
+      const { x, y } = await to();
+      await page.mouse.move(x, y, { steps: 8 });
+    };
+
+    // To the Hall 1 stage's 14:00 row, a third of the way down: 14:09 on the 5-minute step is 14:10.
+    const hall1 = page.getByTestId("programme-grid").locator('td[data-slot="840"]').nth(1);
+    const roomId = await hall1.getAttribute("data-room");
+    const top = (await hall1.boundingBox())!.y;
+    await drag(async () => {
+      const cell = (await hall1.boundingBox())!;
+      return { x: cell.x + cell.width / 2, y: cell.y + cell.height * 0.3 };
+    });
+    // The grid stays put under the pointer while the line above it says where the session goes.
+    expect((await hall1.boundingBox())!.y).toBeCloseTo(top, 0);
+    await expect.poll(() => page.getByTestId("programme-drag-status").textContent(), SLOW).toBe(`${title} → Hall 1 stage, 14:10–15:10`);
+    await Promise.all([page.waitForURL((u) => u.searchParams.has("moved")), page.mouse.up()]);
+    await page.getByTestId("programme-moved").getByText("Moved.").waitFor();
+    // Saved: the page drawn again from the server has it there.
+    expect(await session.textContent()).toContain("14:10–15:10");
+    expect(await session.locator("xpath=..").getAttribute("data-slot")).toBe("840");
+    expect(await session.locator("xpath=..").getAttribute("data-room")).toBe(roomId);
+
+    // Onto day 2's tab: the same room and times on that day.
+    await page.locator("#drag-step").waitFor();
+    await drag(async () => {
+      const tab = (await page.locator('[data-drop-day="2"]').boundingBox())!;
+      return { x: tab.x + tab.width / 2, y: tab.y + tab.height / 2 };
+    });
+    await expect.poll(() => page.getByTestId("programme-drag-status").textContent(), SLOW).toBe(`${title} → day 2, 14:10–15:10`);
+    await Promise.all([page.waitForURL((u) => u.searchParams.get("day") === "2" && u.searchParams.has("moved")), page.mouse.up()]);
+    await page.getByTestId("programme-moved").waitFor();
+    expect(await session.textContent()).toContain("14:10–15:10");
+    expect(await session.locator("xpath=..").getAttribute("data-room")).toBe(roomId);
   });
 
   it("a visitor reads the agenda in Urdu on a 360 px phone, axe-clean", async () => {

@@ -14,6 +14,17 @@ export function clockFrom(start: string): StartedClock {
   return { start, now: () => new Date(Date.now() + offset) };
 }
 
+/** A started clock a test can move forward (a publication time reached, a deadline passed). */
+export interface MovableClock extends StartedClock {
+  /** Moves the clock forward by `ms`; it keeps running from there. */
+  forward(ms: number): void;
+}
+
+export function movableClock(start: string): MovableClock {
+  let offset = Date.parse(start) - Date.now();
+  return { start, now: () => new Date(Date.now() + offset), forward: (ms) => void (offset += ms) };
+}
+
 /**
  * The day the suite runs on, whatever the calendar says: the 2026 show is over, next year's is
  * ahead. Servers start here unless a file asks for another clock, and browsers share the server's

@@ -45,7 +45,7 @@ export function Grid({ d }: { d: Data }) {
         </p>
       ) : null}
       <StepSelect step={step} onStep={setStep} />
-      <p className="hint" aria-live="polite" data-testid="programme-drag-status">
+      <p className="hint programme-drag-status" aria-live="polite" data-testid="programme-drag-status">
         {status}
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="grid-h">

@@ -59,7 +59,7 @@ export default function ProgrammeEditor({ loaderData: d }: Route.ComponentProps)
       </p>
       <nav aria-label={t("programme.field.day")}>
         {Array.from({ length: d.edition.dayCount }, (_, i) => (
-          <a key={i} href={`?day=${i + 1}`} aria-current={d.day === i + 1 ? "page" : undefined} className="chip">
+          <a key={i} href={`?day=${i + 1}`} aria-current={d.day === i + 1 ? "page" : undefined} data-drop-day={d.day === i + 1 ? undefined : i + 1} className="chip">
             {t("programme.day", { day: i + 1, date: editionDayDate(d.edition.startsOn, i) })}
           </a>
         ))}
