@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { demo, openTestDb, type TestDb } from "../../../tests/support/db";
 import { testApp } from "../../../tests/support/http";
+import { rowsOf } from "../../platform/db/rows";
 
 // The catalogue and the exhibitor's own profile over the API (issue #12, item 7): the catalogue
 // is public; the profile is read and changed only by its own exhibitor's session, and a PUT
@@ -45,6 +47,15 @@ describe("the exhibitors API", () => {
     expect(after.body.profile.fasciaUr).toBe("بیلویتا");
     expect(after.body.profile.phone).toBe("+923001234567");
     expect(after.body.profile.descriptionEn).toBe(before.body.profile.descriptionEn);
+    // A public GET of the catalogue finds the new text at once, and writes nothing (issue #12: the
+    // search words are computed when the profile is written, not when it is read).
+    const search = (q: string) => api.call(`/api/v1/editions/showcase-2026/catalogue?q=${encodeURIComponent(q)}`);
+    expect((await search("zephyrine")).body.count).toBe(0);
+    await api.call("/api/v1/exhibitor/profile", { method: "PUT", cookie, json: { fasciaEn: "Zephyrine Steelcraft", published: true } });
+    const rowVersions = async () => rowsOf(await t.db.execute(sql`SELECT id, xmin::text AS v FROM exhibitor_profiles ORDER BY id`));
+    const unread = await rowVersions();
+    expect((await search("zephyrine steel")).body.exhibitors.map((e: { slug: string }) => e.slug)).toEqual(["belveta-surgical-works"]);
+    expect(await rowVersions()).toEqual(unread);
     const bad = await api.call("/api/v1/exhibitor/profile", { method: "PUT", cookie, json: { phone: "12" } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0].code).toBe("exhibitor_phone");

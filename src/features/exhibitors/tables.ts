@@ -45,10 +45,10 @@ export const exhibitorProfiles = pgTable(
     published: boolean("published").notNull().default(false),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     /**
-     * The catalogue's search text: the normalised words (matchmaking's normalisation) of the
-     * profile, its enterprise, cluster, district and products, " a b c ", searched by word prefix
-     * in SQL (operations/catalogue-search.ts). NULL: to be computed again; triggers (migration
-     * 0034) set it NULL whenever one of those texts changes, the catalogue fills it on its next read.
+     * The catalogue's search text: the normalised words (matchmaking's normalisation, in SQL) of
+     * the profile, its enterprise, cluster, district and products, " a b c ", searched by word
+     * prefix in SQL (operations/catalogue-search.ts). Computed by triggers (migration 0036) in the
+     * transaction that writes any of those texts, whoever writes it; never NULL after a write.
      */
     searchTerms: text("search_terms"),
   },

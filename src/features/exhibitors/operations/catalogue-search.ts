@@ -1,18 +1,18 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { inTransaction, type Ctx } from "../../../platform/context";
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { placeNamesUr } from "../../catalogue/seed-data/place-names";
 import { enterprises } from "../../editions/enterprise-tables";
 import { clusters, sectors } from "../../editions/tables";
-import { normaliseText, tokenise } from "../../matchmaking/recommend";
+import { normaliseText, searchWords } from "../../matchmaking/recommend";
 import { exhibitorProducts, exhibitorProfiles } from "../tables";
 
 // The public catalogue's filters and search in SQL (issue #12, item 6), so a large edition's
 // catalogue reads one page of exhibitors, never all of them. The search keeps the recommendation
-// engine's normalisation (Urdu and Arabic letter forms, harakat, Urdu digits folded; English
-// stemmed), which only runs here in TypeScript: each profile stores its words normalised in
-// `search_terms` (" a b c "), and a query word matches a word it starts (`LIKE '% word%'`). The
-// column is computed here, on the catalogue's read, for the profiles whose texts changed (triggers
-// of migration 0034 set it NULL).
+// engine's normalisation (Urdu and Arabic letter forms, harakat, Urdu digits folded): each profile
+// stores its words normalised in `search_terms` (" a b c "), computed in SQL by triggers whenever
+// a text it holds is written, in the writer's transaction (migration 0036: `catalogue_words` is
+// normaliseText in SQL). A read never writes. A query word matches a stored word it starts
+// (`LIKE '% word%'`), or its English stem does ("gloves" finds "glove"), or it starts a word of
+// the Urdu name of the exhibitor's district (the district is stored in English).
 
 export const provinceNamesUr: Record<string, string> = {
   Punjab: "پنجاب",
@@ -25,75 +25,34 @@ export const provinceNamesUr: Record<string, string> = {
 };
 export const placeUr = (name: string | null) => (name ? (provinceNamesUr[name] ?? placeNamesUr[name] ?? null) : null);
 
-/** The normalised words of the texts, each once, as stored: " a b c " (empty texts: " "). */
-export function searchTermsOf(...texts: (string | null | undefined)[]): string {
-  const terms = new Set(tokenise(texts.filter(Boolean).join(" ")).map((t) => t.term));
-  return ` ${[...terms].join(" ")} `;
-}
+/** Each normalised word of the Urdu names of places → the English names of the places. */
+const placeWordsUr: [string, string[]][] = (() => {
+  const of = new Map<string, Set<string>>();
+  for (const [en, ur] of [...Object.entries(provinceNamesUr), ...Object.entries(placeNamesUr)])
+    for (const { word } of searchWords(ur)) of.set(word, (of.get(word) ?? new Set()).add(en));
+  return [...of].map(([w, ens]) => [w, [...ens]]);
+})();
 
-/** Computes the search text of the edition's profiles that have none (new, or a text changed). */
-export async function fillSearchTerms(ctx: Ctx, editionId: string): Promise<number> {
-  const [stale] = await ctx.db.select({ id: exhibitorProfiles.id }).from(exhibitorProfiles).where(and(eq(exhibitorProfiles.editionId, editionId), isNull(exhibitorProfiles.searchTerms))).limit(1);
-  if (!stale) return 0;
-  return inTransaction(ctx, async (tx) => {
-    // Locked first, then read: a writer that changed one of them has committed (its trigger wrote
-    // the row); one that changes it now waits for this commit and sets it stale again.
-    const locked = await tx
-      .select({ id: exhibitorProfiles.id })
-      .from(exhibitorProfiles)
-      .where(and(eq(exhibitorProfiles.editionId, editionId), isNull(exhibitorProfiles.searchTerms)))
-      .for("update", { skipLocked: true });
-    if (!locked.length) return 0;
-    const ids = locked.map((r) => r.id);
-    const rows = await tx
-      .select({ id: exhibitorProfiles.id, p: exhibitorProfiles, e: { nameEn: enterprises.nameEn, nameUr: enterprises.nameUr, district: enterprises.district }, c: { nameEn: clusters.nameEn, nameUr: clusters.nameUr } })
-      .from(exhibitorProfiles)
-      .innerJoin(enterprises, eq(enterprises.id, exhibitorProfiles.enterpriseId))
-      .leftJoin(clusters, and(eq(clusters.editionId, exhibitorProfiles.editionId), eq(clusters.slug, enterprises.clusterSlug)))
-      .where(inArray(exhibitorProfiles.id, ids));
-    const prods = await tx
-      .select({ profileId: exhibitorProducts.profileId, nameEn: exhibitorProducts.nameEn, nameUr: exhibitorProducts.nameUr, descriptionEn: exhibitorProducts.descriptionEn, descriptionUr: exhibitorProducts.descriptionUr })
-      .from(exhibitorProducts)
-      .where(inArray(exhibitorProducts.profileId, ids))
-      .orderBy(asc(exhibitorProducts.sort));
-    const prodsOf = new Map<string, typeof prods>();
-    for (const x of prods) prodsOf.set(x.profileId, [...(prodsOf.get(x.profileId) ?? []), x]);
-    const terms = rows.map(({ id, p, e, c }) =>
-      searchTermsOf(
-        e.nameEn,
-        e.nameUr,
-        p.fasciaEn,
-        p.fasciaUr,
-        p.descriptionEn,
-        p.descriptionUr,
-        c?.nameEn,
-        c?.nameUr,
-        e.district,
-        placeUr(e.district),
-        ...(prodsOf.get(id) ?? []).flatMap((x) => [x.nameEn, x.nameUr, x.descriptionEn, x.descriptionUr]),
-      ),
-    );
-    // One statement for them all; the text as a JSON array (its own parameter, whatever its size).
-    await tx.execute(sql`
-      UPDATE exhibitor_profiles AS p SET search_terms = v.terms
-      FROM (SELECT * FROM json_to_recordset(${JSON.stringify(rows.map((r, i) => ({ id: r.id, terms: terms[i] })))}::json) AS x(id uuid, terms text)) AS v
-      WHERE p.id = v.id`);
-    return rows.length;
-  });
-}
+/** The English names of the places whose Urdu name has a word starting with `word`. */
+const placesStartingWith = (word: string) => [...new Set(placeWordsUr.filter(([w]) => w.startsWith(word)).flatMap(([, ens]) => ens))];
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * The SQL condition of a query on a profile (`exhibitor_profiles` as in the caller's FROM): every
- * word of the query starts one of its words, or (digits only, 2 to 8) one of its products' HS
- * codes starts with them. An empty query: no condition; a query with no words: nothing.
+ * The SQL condition of a query on a profile (`exhibitor_profiles` joined with `enterprises` in the
+ * caller's FROM): every word of the query starts one of its words (or the Urdu name of its
+ * district), or (digits only, 2 to 8) one of its products' HS codes starts with them. An empty query: no condition; a query with no words: nothing.
  */
 export function queryCondition(q: string): SQL | undefined {
   const query = q.trim();
   if (!query) return undefined;
-  const words = [...new Set(tokenise(query).map((t) => t.term))];
-  const byWords = words.length ? and(...words.map((w) => sql`${exhibitorProfiles.searchTerms} LIKE ${`% ${likeEscape(w)}%`}`)) : sql`false`;
+  const words = [...new Map(searchWords(query).map((w) => [w.word, w])).values()];
+  const startsAWord = (w: string) => sql`${exhibitorProfiles.searchTerms} LIKE ${`% ${likeEscape(w)}%`}`;
+  const matches = ({ word, term }: { word: string; term: string }) => {
+    const places = placesStartingWith(word);
+    return or(startsAWord(word), term !== word ? startsAWord(term) : undefined, places.length ? inArray(enterprises.district, places) : undefined);
+  };
+  const byWords = words.length ? and(...words.map(matches)) : sql`false`;
   const digits = normaliseText(query).replace(/[\s.]/g, "");
   if (!/^[0-9]{2,8}$/.test(digits)) return byWords;
   const byHs = sql`EXISTS (SELECT 1 FROM ${exhibitorProducts} WHERE ${exhibitorProducts.profileId} = ${exhibitorProfiles.id} AND ${exhibitorProducts.hsCode} LIKE ${`${digits}%`})`;

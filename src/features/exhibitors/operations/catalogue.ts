@@ -7,7 +7,7 @@ import { enterprises } from "../../editions/enterprise-tables";
 import { clusters, sectors } from "../../editions/tables";
 import { visibleEdition } from "../../floor/operations/plan";
 import { floorHalls, floorStalls } from "../../floor/tables";
-import { fillSearchTerms, filterConditions } from "./catalogue-search";
+import { filterConditions } from "./catalogue-search";
 import { exhibitorFiles, exhibitorProducts, exhibitorProfiles } from "../tables";
 
 // The public "Made in Pakistan" catalogue (issue #12, item 6): an edition's PUBLISHED exhibitor
@@ -159,7 +159,6 @@ export const CATALOGUE_PAGE = 40;
 export async function catalogue(ctx: Ctx, raw: unknown) {
   const input = parseInput(Filters.extend({ page: z.number().int().min(1).max(1000).default(1) }), raw);
   const edition = await visibleEdition(ctx, { slug: input.slug });
-  if (input.q.trim()) await fillSearchTerms(ctx, edition.id);
   const where = filterConditions(edition.id, input);
   const [found] = await ctx.db
     .select({ n: count() })

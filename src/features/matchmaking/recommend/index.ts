@@ -17,5 +17,5 @@ export {
 export { formatRecommendationsEn } from "./format";
 export { normaliseText } from "./normalise";
 export { stem } from "./stemmer";
-export { tokenise } from "./tokenise";
+export { searchWords, tokenise } from "./tokenise";
 export { Bm25Index } from "./bm25";

@@ -53,22 +53,33 @@ export interface Token {
   surface: string;
 }
 
-/** Tokens of one written word; words repeat across descriptions, so callers may memoise this. */
-function tokeniseWord(written: string): Token[] {
-  const out: Token[] = [];
-  const surface = displayForm(written);
+/** The words of one written word, normalised (`word`) and as indexed (`term`: stemmed if English). */
+function wordsOf(written: string): { word: string; term: string }[] {
+  const out: { word: string; term: string }[] = [];
   for (const match of normaliseText(written).matchAll(TOKEN)) {
     const word = match[0];
     if (isArabicScript(word)) {
-      if (!URDU_STOPWORDS.has(word)) out.push({ term: word, surface });
+      if (!URDU_STOPWORDS.has(word)) out.push({ word, term: word });
       continue;
     }
     // Single letters are noise; single digits are kept (HS chapters, sizes).
     if (word.length < 2 && !/\d/.test(word)) continue;
     if (ENGLISH_STOPWORDS.has(word)) continue;
-    out.push({ term: /\d/.test(word) ? word : stem(word), surface });
+    out.push({ word, term: /\d/.test(word) ? word : stem(word) });
   }
   return out;
+}
+
+/** Tokens of one written word; words repeat across descriptions, so callers may memoise this. */
+function tokeniseWord(written: string): Token[] {
+  const surface = displayForm(written);
+  return wordsOf(written).map(({ term }) => ({ term, surface }));
+}
+
+/** The words of a search, normalised and unstemmed, each with its term (the public catalogue
+ *  matches stored words by their start: a word or its stem). */
+export function searchWords(text: string): { word: string; term: string }[] {
+  return [...text.matchAll(WORD)].flatMap((m) => wordsOf(m[0]));
 }
 
 /**
