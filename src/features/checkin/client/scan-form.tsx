@@ -15,9 +15,10 @@ import { scanDeviceId, scanQueue, uploadQueue } from "./scan-queue";
 // JavaScript every scan takes one path: it gets a nonce, goes into this phone's queue
 // (client/scan-queue.ts) and the queue is uploaded at once to the page's upload endpoint (the one
 // shape of core/scan-queue.ts); the server's answer is shown. When the network is down the scan
-// stays queued, the badge's signature is checked on the phone where the page carried the keys, and
-// the page's own rule (`decide`) gives a provisional answer; the queue is sent when the network is
-// back (and every 15 s), each nonce recorded once by the server. The camera appears where the
+// stays queued, marked `offline` (the server stores the mark), the badge's signature is checked on
+// the phone where the page carried the keys, and the page's own rule (`decide`) gives a
+// provisional answer; the queue is sent when the network is back (the `online` event, retried for
+// a few seconds, and every 15 s), each nonce recorded once by the server. The camera appears where the
 // browser has BarcodeDetector.
 
 export interface OfflineKeys {
@@ -56,7 +57,20 @@ function listen(fn: (uploaded: boolean, online: boolean) => void): () => void {
       for (const l of listeners) l(!!sent?.size, navigator.onLine);
     };
     const down = () => listeners.forEach((l) => l(false, false));
-    const up = () => void tick();
+    // The network is back: say so at once and send the queue. The first request after the
+    // `online` event often fails (the connection is still coming up): try again after 1, 2, 4
+    // and 8 s while scans are waiting, rather than leave them for the 15-second timer.
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const flush = (delay: number) => {
+      clearTimeout(retry);
+      void tick().then(async () => {
+        if (delay <= 8_000 && (await queue.count().catch(() => 0)) > 0) retry = setTimeout(() => flush(delay * 2), delay);
+      });
+    };
+    const up = () => {
+      listeners.forEach((l) => l(false, navigator.onLine));
+      flush(1_000);
+    };
     window.addEventListener("online", up);
     window.addEventListener("offline", down);
     const timer = setInterval(() => void tick(), 15_000);
@@ -64,6 +78,7 @@ function listen(fn: (uploaded: boolean, online: boolean) => void): () => void {
       window.removeEventListener("online", up);
       window.removeEventListener("offline", down);
       clearInterval(timer);
+      clearTimeout(retry);
       stopShared = null;
     };
   }
@@ -138,7 +153,9 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
       busy.current = true;
       try {
         const nonce = newScanNonce();
-        await queue.put({ nonce, url, ...(body ? { body } : {}), scan: { nonce, code, at: new Date().toISOString(), deviceId: scanDeviceId(), ...target } });
+        const scan = { nonce, code, at: new Date().toISOString(), deviceId: scanDeviceId(), ...target };
+        const item = (isOffline: boolean): QueuedUpload => ({ nonce, url, ...(body ? { body } : {}), scan: { ...scan, offline: isOffline } });
+        await queue.put(item(!navigator.onLine));
         // An upload already in flight may have started before this scan was queued: then one more.
         let sent = await syncQueue();
         if (sent && !sent.has(nonce)) sent = await syncQueue();
@@ -149,8 +166,10 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
           void revalidate();
           return;
         }
-        // Not answered: the network is down (or the server did not answer). Check here, keep it queued.
+        // Not answered: the network is down (or the server did not answer). Check here, keep it
+        // queued, marked as scanned offline (the server stores that with the scan).
         setOnline(false);
+        if (!sent && (await queue.get(nonce))?.scan.offline === false) await queue.put(item(true));
         const v = offline ? await verifyHere(offline, code) : null;
         const verdict: LocalVerdict = v ? (decide ? decide(v, code) : v.ok ? { result: "ok", reason: "ok" } : { result: "refuse", reason: verificationReason(v) }) : null;
         if (!verdict) setAnswer({ ok: null, message: t("checkin.scanner.unchecked") });
