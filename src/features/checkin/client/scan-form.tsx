@@ -74,6 +74,9 @@ function listen(fn: (uploaded: boolean, online: boolean) => void): () => void {
     window.addEventListener("online", up);
     window.addEventListener("offline", down);
     const timer = setInterval(() => void tick(), 15_000);
+    // This page opens again offline (a reload, a closed tab): the scanner's service worker keeps
+    // the page and its assets, its scope the page's own path (pages/scanner-sw.ts).
+    if ("serviceWorker" in navigator) void navigator.serviceWorker.register("/scanner-sw.js", { scope: location.pathname }).catch(() => undefined);
     stopShared = () => {
       window.removeEventListener("online", up);
       window.removeEventListener("offline", down);
