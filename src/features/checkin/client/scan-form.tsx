@@ -6,7 +6,7 @@ import { createWebVerifier } from "../core/badge-verify-web";
 import { verificationReason } from "../core/decide";
 import { newScanNonce } from "../core/offline-sync";
 import type { QueuedUpload } from "../core/scan-queue";
-import { cameraProblem, startCamera } from "./camera";
+import { CameraScan } from "./camera-scan";
 import { scanDeviceId, scanQueue, uploadQueue } from "./scan-queue";
 
 // The one scanner form of the lounge tables, the stalls and the session doors (the gate has its
@@ -125,13 +125,10 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
   const t = useT();
   const revalidator = useRevalidator();
   const enhanced = useSyncExternalStore(noSubscribe, () => true, () => false);
-  const video = useRef<HTMLVideoElement>(null);
   const busy = useRef(false);
   const [online, setOnline] = useState(true);
   const [queued, setQueued] = useState(0);
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const [camera, setCamera] = useState<null | (() => void)>(null);
-  const [cameraError, setCameraError] = useState<ReturnType<typeof cameraProblem> | null>(null);
 
   const refresh = useCallback(() => queue.count().then(setQueued, () => undefined), []);
   const { revalidate } = revalidator;
@@ -147,7 +144,6 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
     void refresh();
     return stop;
   }, [refresh, revalidate]);
-  useEffect(() => () => camera?.(), [camera]);
 
   const check = useCallback(
     async (raw: string) => {
@@ -195,22 +191,6 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
     });
   };
 
-  const toggleCamera = async () => {
-    if (camera) {
-      camera();
-      setCamera(null);
-      return;
-    }
-    setCameraError(null);
-    try {
-      const stop = await startCamera(video.current!, (text) => void check(text));
-      setCamera(() => stop);
-    } catch (e) {
-      setCamera(null);
-      setCameraError(cameraProblem(e));
-    }
-  };
-
   return (
     <>
       <Form method="post" onSubmit={enhanced ? onSubmit : undefined}>
@@ -229,19 +209,7 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
               </p>
             ) : null}
           </div>
-          {hasDetector() ? (
-            <>
-              <button type="button" onClick={() => void toggleCamera()}>
-                {camera ? t("checkin.gate.stopCamera") : t("checkin.gate.camera")}
-              </button>
-              {cameraError ? (
-                <p className="error" role="alert">
-                  {t(`checkin.gate.${cameraError}`)}
-                </p>
-              ) : null}
-              <video ref={video} muted style={{ inlineSize: "100%", maxInlineSize: "24rem", display: camera ? "block" : "none" }} />
-            </>
-          ) : null}
+          {hasDetector() ? <CameraScan onCode={(text) => void check(text)} videoStyle={{ maxInlineSize: "24rem" }} /> : null}
         </div>
       ) : null}
     </>
