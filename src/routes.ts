@@ -32,6 +32,7 @@ export default [
   route("account/staff-badges", "features/checkin/pages/staff-badges.tsx"),
   route("account/badge", "features/checkin/pages/my-badge.ts"),
   route("gate-sw.js", "features/checkin/pages/gate-sw.ts"),
+  route("scanner-sw.js", "features/checkin/pages/scanner-sw.ts"),
   route("door/:editionId/:sessionId", "features/programme/pages/door.tsx"),
   route("nominations", "features/nominations/pages/nominations.tsx"),
   route("nominations/template.xlsx", "features/nominations/pages/template.ts"),

@@ -6,9 +6,15 @@ import { issueBadge } from "../../src/features/checkin/operations/issue-badge";
 import { badges, staffBadges } from "../../src/features/checkin/tables";
 import { editions } from "../../src/features/editions/tables";
 import { registrations } from "../../src/features/registration/tables";
+import { publicSummaries } from "../../src/features/b2b/operations/requests-common";
 import { loungeBoard } from "../../src/features/meetday/operations/board";
+import { scanAtMeeting } from "../../src/features/meetday/operations/checkin";
+import { markNoShows, setMeetdaySettings } from "../../src/features/meetday/operations/no-shows";
 import { meetingArrivals, meetingScans } from "../../src/features/meetday/tables";
+import { fixedClock, type Clock } from "../../src/platform/clock";
 import { inTransaction, type Ctx } from "../../src/platform/context";
+import { hashSecret } from "../../src/platform/ids";
+import { outboxMessages } from "../../src/platform/mail/tables";
 import type { Actor } from "../../src/platform/permissions/actor";
 import { en, ur } from "../../src/messages";
 import { actorFor, demo as accounts } from "../support/db";
@@ -17,16 +23,23 @@ import { clockFrom, demo, seriousViolations, signInByPost, SLOW, startEnv, type 
 
 // Issue #14, item 1, in the B2B lounge on the show's second day: lounge staff on a phone check a
 // meeting in by scanning both participants' badges (typed here as a keyboard-wedge scanner types
-// them) with the shared scanner; the network drops before the second badge, which the phone checks
-// itself and keeps, and sends when the network is back; the server records it once and
-// the meeting has started. The board is axe-clean. At a stall (item 7), the exhibitor on a phone in
+// them) with the shared scanner; the network drops and the page is reloaded before the second
+// badge (the service worker opens it), which the phone checks itself and keeps, and sends when
+// the network is back; the server records it once, as made offline, and the meeting has started. The board is axe-clean. At a stall (item 7), the exhibitor on a phone in
 // Urdu without JavaScript scans a visitor who shares their details and one who does not, and sees the
-// difference in the answer and in its list of leads.
+// difference in the answer and in its list of leads. At another table the SME does not come
+// (item 2): ten minutes after the start it is marked no-show, the board says so in Urdu, and the
+// buyer who came is told the time is theirs; it books a walk-up meeting (item 3) with another SME,
+// which confirms it in Urdu, and the meeting is in both schedules.
 
 let env: Env;
 let editionId: string;
 let meetingId: string;
-const codes = { buyer: "", sme: "", sharing: "", private: "" };
+const codes = { buyer: "", sme: "", sharing: "", private: "", present: "" };
+/** The no-show meeting, its buyer (who comes; a B2B link by token) and the SME it meets walk-up. */
+let absentId: string;
+const present = { pid: "", email: "", locale: "en" as "en" | "ur", token: "md-e2e-present-buyer-token-0001" };
+const partner = { pid: "", name: "", token: "md-e2e-walkup-sme-token-00000001" };
 
 beforeAll(async () => {
   env = await startEnv({ clock: clockFrom(SHOW_DAY_2) });
@@ -59,11 +72,28 @@ beforeAll(async () => {
   await db.update(registrations).set({ consentScan: false }).where(eq(registrations.id, keeping.id));
   codes.sharing = await badgeOf(sharing.id);
   codes.private = await badgeOf(keeping.id);
+  // Another meeting on now: its buyer will come, its SME will not.
+  const other = board.tables.map((t) => t.current).find((m) => m && m.id !== meetingId && !m.started && m.sides.every((s) => !s.arrived && !s.noShow));
+  if (!other) throw new Error("the lounge board shows no second meeting on now");
+  absentId = other.id;
+  const [am] = await db.select().from(b2bMeetings).where(eq(b2bMeetings.id, absentId));
+  const [comes] = await db.select().from(b2bParticipants).where(eq(b2bParticipants.id, am!.buyerParticipantId));
+  const [reg] = await db.select().from(registrations).where(eq(registrations.id, comes!.registrationId!));
+  Object.assign(present, { pid: comes!.id, email: reg!.email, locale: comes!.locale === "ur" ? "ur" : "en" });
+  codes.present = await badgeOf(comes!.registrationId!);
+  // An SME it has no meeting with, for the walk-up meeting. Both open their B2B pages by link.
+  const met = new Set((await db.select().from(b2bMeetings).where(eq(b2bMeetings.buyerParticipantId, comes!.id))).map((m) => m.smeParticipantId));
+  const smes = await db.select().from(b2bParticipants).where(and(eq(b2bParticipants.editionId, editionId), eq(b2bParticipants.side, "sme"), eq(b2bParticipants.approved, true), eq(b2bParticipants.optedIn, true)));
+  const free = smes.find((p) => !met.has(p.id) && !p.withdrawnAt);
+  if (!free) throw new Error("no SME free to meet walk-up");
+  Object.assign(partner, { pid: free.id, name: (await publicSummaries(db, [free.id])).get(free.id)!.nameEn });
+  await db.update(b2bParticipants).set({ accessTokenHash: hashSecret(present.token) }).where(eq(b2bParticipants.id, present.pid));
+  await db.update(b2bParticipants).set({ accessTokenHash: hashSecret(partner.token) }).where(eq(b2bParticipants.id, partner.pid));
 });
 afterAll(async () => env?.close());
 
 describe("the B2B lounge", () => {
-  it("staff check a meeting in by scanning both badges, the second while offline; it is sent later and recorded once", async () => {
+  it("staff check a meeting in by scanning both badges, the second after a reload offline; it is sent when the network is back and recorded once", async () => {
     const { page, context } = await env.context({ viewport: { width: 360, height: 800 } });
     page.setDefaultTimeout(15_000);
     await signInByPost(env, page, accounts.gate);
@@ -78,27 +108,35 @@ describe("the B2B lounge", () => {
       await card.getByLabel(en["meetday.board.code"]).fill(code);
       await card.getByRole("button", { name: en["meetday.board.check"] }).click();
     };
+    const scansOf = async (side: "sme" | "buyer") =>
+      (await env.server.services.db.select().from(meetingScans).where(and(eq(meetingScans.meetingId, meetingId), eq(meetingScans.side, side)))).map((s) => [s.result, s.offline]);
 
     await scan(codes.buyer);
     await expect.poll(() => answer.getAttribute("data-result"), SLOW).toBe("ok");
     await expect.poll(async () => (await env.server.services.db.select().from(meetingArrivals).where(eq(meetingArrivals.meetingId, meetingId))).map((a) => a.side), SLOW).toEqual(["buyer"]);
+    // Sent through the phone's queue like every scan, but made online: stored as such.
+    expect(await scansOf("buyer")).toEqual([["arrived", false]]);
 
-    // The network drops: the phone checks the SME's badge itself and keeps the scan.
+    // The network drops and the page is reloaded: the scanner's service worker opens it; the phone
+    // checks the SME's badge itself and keeps the scan.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await context.setOffline(true);
-    await page.evaluate(() => window.dispatchEvent(new Event("offline")));
+    await page.reload();
+    await status.waitFor();
+    await expect.poll(() => status.innerText(), SLOW).toContain(en["checkin.gate.offline"]);
     await scan(codes.sme);
     await expect.poll(() => answer.innerText(), SLOW).toContain(en["checkin.scanner.provisional"]);
     expect(await answer.getAttribute("data-result")).toBe("ok");
     await expect.poll(() => status.innerText(), SLOW).toContain(en["checkin.gate.queue"].replace("{count}", "1"));
 
-    // Back online: the queue is sent (at once, or at the next 15-second try), recorded once, and the
-    // meeting has started (its scan form leaves the board).
+    // Back online: the browser's `online` event sends the queue at once (not at the 15-second
+    // timer), the scan is recorded once, as made offline, and the meeting has
+    // started (its scan form leaves the board).
     await context.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     const arrivals = async () => (await env.server.services.db.select().from(meetingArrivals).where(eq(meetingArrivals.meetingId, meetingId))).map((a) => a.side).sort();
-    await expect.poll(arrivals, { timeout: 40_000, interval: 250 }).toEqual(["buyer", "sme"]);
-    const smeScans = await env.server.services.db.select().from(meetingScans).where(and(eq(meetingScans.meetingId, meetingId), eq(meetingScans.side, "sme")));
-    expect(smeScans.map((s) => s.result)).toEqual(["arrived"]);
+    await expect.poll(arrivals, { timeout: 12_000, interval: 250 }).toEqual(["buyer", "sme"]);
+    expect(await scansOf("sme")).toEqual([["arrived", true]]);
     await page.reload();
     await card.getByText(en["meetday.board.started"]).waitFor();
     expect(await seriousViolations(page, "lounge board")).toEqual([]);
@@ -129,5 +167,48 @@ describe("the B2B lounge", () => {
     expect(await page.locator("main").innerText()).not.toContain("keeping@visitor.example");
     expect(await page.locator('article[data-shared="no"]').count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  });
+
+  it("a side not here ten minutes after the start is marked no-show: the board says so in Urdu, and the side that came is told the time is theirs", async () => {
+    const { db, clock, config } = env.server.services;
+    const as = async (email: string, at: Clock = clock): Promise<Ctx> => ({ db, clock: at, config, actor: await actorFor(db, email), locale: "en" });
+    // The organiser's rule: ten minutes. The buyer arrives; the meeting-day runner's sweep runs eleven minutes on.
+    await setMeetdaySettings(await as(demo.organiser), { editionId, noShowMinutes: 10 });
+    expect(await scanAtMeeting(await as(accounts.gate), { meetingId: absentId, code: codes.present })).toMatchObject({ result: "arrived", side: "buyer" });
+    await markNoShows(await as(demo.organiser, fixedClock(new Date(clock.now().getTime() + 11 * 60_000).toISOString())), editionId);
+    const mails = await db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, "meetday_no_show"), eq(outboxMessages.toAddress, present.email)));
+    expect(mails).toHaveLength(1);
+    const words = present.locale === "ur" ? ur : en;
+    expect(mails[0]!.bodyText).toContain(words["meetday.noShow.body"].split("\n\n")[1]!.split("\n")[0]!);
+    expect(mails[0]!.bodyText).toContain(`/b2b/${present.pid}/meetings`);
+
+    const { page } = await env.context({ viewport: { width: 360, height: 800 } });
+    page.setDefaultTimeout(15_000);
+    await signInByPost(env, page, accounts.gate);
+    await page.goto(`/lang/ur?next=${encodeURIComponent(`/lounge/${editionId}`)}`);
+    await page.getByTestId(`board-meeting-${absentId}`).getByText(ur["meetday.board.noShow"]).waitFor();
+    expect(await seriousViolations(page, "lounge board (ur)")).toEqual([]);
+  });
+
+  it("the side that came books a walk-up meeting: it proposes a free common slot, the other side confirms in Urdu, and it is in both schedules", async () => {
+    const buyer = (await env.context({ viewport: { width: 360, height: 800 } })).page;
+    buyer.setDefaultTimeout(15_000);
+    await buyer.goto(`/b2b/${present.token}/walk-up?q=${encodeURIComponent(partner.name)}`);
+    await buyer.getByRole("link", { name: en["meetday.walkup.choose"].replace("{name}", partner.name) }).click();
+    await buyer.getByTestId("walkup-propose").getByRole("button", { name: en["meetday.walkup.propose"] }).click();
+    await buyer.getByText(en["meetday.walkup.proposed"]).waitFor();
+    expect(await seriousViolations(buyer, "walk-up page")).toEqual([]);
+
+    const sme = (await env.context({ viewport: { width: 360, height: 800 } })).page;
+    sme.setDefaultTimeout(15_000);
+    await sme.goto(`/lang/ur?next=${encodeURIComponent(`/b2b/${partner.token}/walk-up`)}`);
+    await sme.getByRole("button", { name: ur["meetday.walkup.confirm"] }).click();
+    await sme.getByText(ur["meetday.walkup.done.confirmed"]).waitFor();
+    expect(await sme.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+    const booked = await env.server.services.db.select().from(b2bMeetings).where(and(eq(b2bMeetings.smeParticipantId, partner.pid), eq(b2bMeetings.buyerParticipantId, present.pid), eq(b2bMeetings.status, "scheduled")));
+    expect(booked.map((m) => m.kind)).toEqual(["walk_up"]);
+    await buyer.goto(`/b2b/${present.token}/meetings`);
+    await buyer.locator("main").getByText(partner.name).first().waitFor();
   });
 });

@@ -71,7 +71,7 @@ export function leadsApi(_services: AppServices) {
       operationId: "uploadLeadScans",
       path: "/leads/scans",
       summary: "Upload a stall phone's offline scans",
-      description: "An exhibitor's own account. Each item `{nonce, code, at, deviceId}` is decided again by the server; a nonce already recorded counts as a duplicate and counts no visit again.",
+      description: "An exhibitor's own account. Each item `{nonce, code, at, deviceId, offline}` is decided again by the server; a nonce already recorded counts as a duplicate and counts no visit again. `offline` says whether the phone was offline when it scanned (stored with the scan; true when left out).",
       tags,
       security: security.session,
       request: { body: jsonBody(z.strictObject({ editionId, scans: z.array(z.unknown()).max(500) })) },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
 import { testApp } from "../../../tests/support/http";
 import { fixedClock } from "../../platform/clock";
@@ -187,8 +187,13 @@ describe(`leads at the stalls (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () 
       [twice.nonce, "counted", up3.answers[0]!.message],
     ]);
     expect(up3.answers[0]!.message).toMatch(/./);
+    // Each scan says whether the phone was offline when it scanned (the page queues online scans too).
+    const online = { nonce: newScanNonce(), code: v.race!.code, at: "2026-01-24T05:25:00Z", deviceId: "stall-phone", offline: false };
+    await uploadLeadScans(asA(), { scans: [online] });
+    const flags = await t.db.select().from(leadScans).where(and(eq(leadScans.editionId, editionId), inArray(leadScans.nonce, [items[0]!.nonce, online.nonce])));
+    expect(Object.fromEntries(flags.map((r) => [r.nonce, r.offline]))).toEqual({ [items[0]!.nonce]: true, [online.nonce]: false });
     expect(await t.db.select().from(leadScans).where(and(eq(leadScans.editionId, editionId), eq(leadScans.nonce, twice.nonce)))).toHaveLength(1);
-    expect((await t.db.select().from(leads).where(eq(leads.registrationId, v.race!.id)))[0]!.scanCount).toBe(9);
+    expect((await t.db.select().from(leads).where(eq(leads.registrationId, v.race!.id)))[0]!.scanCount).toBe(10);
     // The stall page carries the edition's public keys, so a phone checks a badge offline; only for an exhibitor.
     const keys = await stallScanKeys(asA());
     expect(verifyBadge(v.race!.code, keys.keys, keys.edition)).toMatchObject({ ok: true, payload: { registrationNo: expect.any(Number) } });

@@ -96,7 +96,7 @@ export function meetdayApi(_services: AppServices) {
       operationId: "uploadMeetingScans",
       path: "/editions/{id}/meeting-scans",
       summary: "Upload a lounge phone's offline meeting scans",
-      description: "Lounge staff. Each item `{nonce, meetingId, code, at, deviceId}` is decided again by the server; a nonce already recorded counts as a duplicate and records nothing.",
+      description: "Lounge staff. Each item `{nonce, meetingId, code, at, deviceId, offline}` is decided again by the server; a nonce already recorded counts as a duplicate and records nothing. `offline` says whether the phone was offline when it scanned (stored with the scan; true when left out).",
       tags,
       security: security.session,
       request: { params: idParams, body: jsonBody(z.strictObject({ scans: z.array(z.unknown()).max(500) })) },

@@ -147,6 +147,17 @@ describe(`meeting check-in (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
     expect(arrival!.at.toISOString()).toBe("2026-01-24T05:21:00.000Z");
   });
 
+  it("each queued scan says whether the phone was offline when it scanned, and the server stores it (left out: offline)", async () => {
+    const m = await meeting(0, 2, 700, 1);
+    const item = (code: string, extra: object) => ({ nonce: newScanNonce(), meetingId: m.id, code, at: "2026-01-24T06:19:00Z", deviceId: "lounge-phone", ...extra });
+    const scans = [item(codes.buyer2!, { offline: false }), item(codes.stranger!, { offline: true }), item(codes.stranger!, {}), item(codes.stranger!, { offline: "no" })];
+    const out = await uploadMeetingScans(await lounge("2026-01-24T06:20:00Z"), { editionId, scans });
+    expect(out).toMatchObject({ recorded: 3, duplicates: 0 });
+    expect(out.invalid).toEqual([{ index: 3, issues: ["offline: invalid_type"] }]);
+    const rows = await t.db.select().from(meetingScans).where(eq(meetingScans.meetingId, m.id));
+    expect(Object.fromEntries(rows.map((r) => [r.nonce, r.offline]))).toEqual({ [scans[0]!.nonce]: false, [scans[1]!.nonce]: true, [scans[2]!.nonce]: true });
+  });
+
   it("one batch holding a nonce twice records it once; a badge not of the meeting is refused with its reason in words", async () => {
     const m = await meeting(1, 2, 640, 2);
     const twice = { nonce: newScanNonce(), meetingId: m.id, code: codes.buyer2, at: "2026-01-24T05:41:00Z", deviceId: "lounge-phone" };

@@ -95,12 +95,12 @@ export function programmeApi(_services: AppServices) {
       path: "/editions/{id}/programme/door-scans",
       summary: "Badge scans at a session's door (one, or a device's offline queue): each decided and recorded once per nonce",
       description:
-        "Gate staff or organiser staff (`checkin.scan`). The shape every scanner uploads: each item `{nonce, code, at, deviceId}` is decided again; answers admit | refuse with a reason (the gate's reasons, then session_cancelled, session_not_today, not_invited, category_not_admitted, no_rsvp) in the caller's language. A nonce sent again counts as a duplicate and returns the first answer.",
+        "Gate staff or organiser staff (`checkin.scan`). The shape every scanner uploads: each item `{nonce, code, at, deviceId, offline}` is decided again (`offline`: whether the phone was offline when it scanned, stored with the scan, true when left out); answers admit | refuse with a reason (the gate's reasons, then session_cancelled, session_not_today, not_invited, category_not_admitted, no_rsvp) in the caller's language. A nonce sent again counts as a duplicate and returns the first answer.",
       tags,
       security: security.either,
       request: {
         params: idParams,
-        body: jsonBody(z.object({ sessionId: z.uuid(), scans: z.array(z.object({ nonce: z.string(), code: z.string(), at: z.string(), deviceId: z.string().optional() })).max(500) })),
+        body: jsonBody(z.object({ sessionId: z.uuid(), scans: z.array(z.object({ nonce: z.string(), code: z.string(), at: z.string(), deviceId: z.string().optional(), offline: z.boolean().optional() })).max(500) })),
       },
       responses: {
         200: jsonResponse(

@@ -240,11 +240,13 @@ describe(`the session door (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
     const other = await person({ badge: true });
     expect(await scan(open.id, other.code, "en", nonce)).toMatchObject({ result: "admit" });
     expect(await scan(open.id, other.code, "en", nonce)).toMatchObject({ result: "admit" });
-    const queued = [1, 2, 3].map(() => ({ code: other.code, nonce: newScanNonce(), at: "2026-01-24T05:30:00.000Z", deviceId: "door-phone" }));
+    // Each queued scan says whether the phone was offline when it scanned (left out: it was).
+    const queued = [false, true, undefined].map((offline) => ({ code: other.code, nonce: newScanNonce(), at: "2026-01-24T05:30:00.000Z", deviceId: "door-phone", ...(offline === undefined ? {} : { offline }) }));
     expect(await uploadDoorScans(door(), { editionId, sessionId: open.id, scans: queued })).toMatchObject({ recorded: 3, duplicates: 0 });
     expect(await uploadDoorScans(door(), { editionId, sessionId: open.id, scans: queued })).toMatchObject({ recorded: 0, duplicates: 3 });
     const rows = await t.db.select().from(programmeDoorScans).where(and(eq(programmeDoorScans.sessionId, open.id), inArray(programmeDoorScans.nonce, [nonce, ...queued.map((q) => q.nonce)])));
     expect(rows).toHaveLength(4);
+    expect(queued.map((q) => rows.find((r) => r.nonce === q.nonce)!.offline)).toEqual([false, true, true]);
     expect((await attendanceBySession(t.db, editionId)).get(open.id)).toBe(2);
     expect((await getDraft(staffCtx(), { editionId })).sessions.find((x) => x.id === open.id)).toMatchObject({ attended: 2 });
 

@@ -6,7 +6,7 @@ import { createWebVerifier } from "../core/badge-verify-web";
 import { verificationReason } from "../core/decide";
 import { newScanNonce } from "../core/offline-sync";
 import type { QueuedUpload } from "../core/scan-queue";
-import { cameraProblem, startCamera } from "./camera";
+import { CameraScan } from "./camera-scan";
 import { scanDeviceId, scanQueue, uploadQueue } from "./scan-queue";
 
 // The one scanner form of the lounge tables, the stalls and the session doors (the gate has its
@@ -15,9 +15,10 @@ import { scanDeviceId, scanQueue, uploadQueue } from "./scan-queue";
 // JavaScript every scan takes one path: it gets a nonce, goes into this phone's queue
 // (client/scan-queue.ts) and the queue is uploaded at once to the page's upload endpoint (the one
 // shape of core/scan-queue.ts); the server's answer is shown. When the network is down the scan
-// stays queued, the badge's signature is checked on the phone where the page carried the keys, and
-// the page's own rule (`decide`) gives a provisional answer; the queue is sent when the network is
-// back (and every 15 s), each nonce recorded once by the server. The camera appears where the
+// stays queued, marked `offline` (the server stores the mark), the badge's signature is checked on
+// the phone where the page carried the keys, and the page's own rule (`decide`) gives a
+// provisional answer; the queue is sent when the network is back (the `online` event, retried for
+// a few seconds, and every 15 s), each nonce recorded once by the server. The camera appears where the
 // browser has BarcodeDetector.
 
 export interface OfflineKeys {
@@ -56,14 +57,31 @@ function listen(fn: (uploaded: boolean, online: boolean) => void): () => void {
       for (const l of listeners) l(!!sent?.size, navigator.onLine);
     };
     const down = () => listeners.forEach((l) => l(false, false));
-    const up = () => void tick();
+    // The network is back: say so at once and send the queue. The first request after the
+    // `online` event often fails (the connection is still coming up): try again after 1, 2, 4
+    // and 8 s while scans are waiting, rather than leave them for the 15-second timer.
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const flush = (delay: number) => {
+      clearTimeout(retry);
+      void tick().then(async () => {
+        if (delay <= 8_000 && (await queue.count().catch(() => 0)) > 0) retry = setTimeout(() => flush(delay * 2), delay);
+      });
+    };
+    const up = () => {
+      listeners.forEach((l) => l(false, navigator.onLine));
+      flush(1_000);
+    };
     window.addEventListener("online", up);
     window.addEventListener("offline", down);
     const timer = setInterval(() => void tick(), 15_000);
+    // This page opens again offline (a reload, a closed tab): the scanner's service worker keeps
+    // the page and its assets, its scope the page's own path (pages/scanner-sw.ts).
+    if ("serviceWorker" in navigator) void navigator.serviceWorker.register("/scanner-sw.js", { scope: location.pathname }).catch(() => undefined);
     stopShared = () => {
       window.removeEventListener("online", up);
       window.removeEventListener("offline", down);
       clearInterval(timer);
+      clearTimeout(retry);
       stopShared = null;
     };
   }
@@ -107,13 +125,10 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
   const t = useT();
   const revalidator = useRevalidator();
   const enhanced = useSyncExternalStore(noSubscribe, () => true, () => false);
-  const video = useRef<HTMLVideoElement>(null);
   const busy = useRef(false);
   const [online, setOnline] = useState(true);
   const [queued, setQueued] = useState(0);
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const [camera, setCamera] = useState<null | (() => void)>(null);
-  const [cameraError, setCameraError] = useState<ReturnType<typeof cameraProblem> | null>(null);
 
   const refresh = useCallback(() => queue.count().then(setQueued, () => undefined), []);
   const { revalidate } = revalidator;
@@ -129,7 +144,6 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
     void refresh();
     return stop;
   }, [refresh, revalidate]);
-  useEffect(() => () => camera?.(), [camera]);
 
   const check = useCallback(
     async (raw: string) => {
@@ -138,7 +152,9 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
       busy.current = true;
       try {
         const nonce = newScanNonce();
-        await queue.put({ nonce, url, ...(body ? { body } : {}), scan: { nonce, code, at: new Date().toISOString(), deviceId: scanDeviceId(), ...target } });
+        const scan = { nonce, code, at: new Date().toISOString(), deviceId: scanDeviceId(), ...target };
+        const item = (isOffline: boolean): QueuedUpload => ({ nonce, url, ...(body ? { body } : {}), scan: { ...scan, offline: isOffline } });
+        await queue.put(item(!navigator.onLine));
         // An upload already in flight may have started before this scan was queued: then one more.
         let sent = await syncQueue();
         if (sent && !sent.has(nonce)) sent = await syncQueue();
@@ -149,8 +165,10 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
           void revalidate();
           return;
         }
-        // Not answered: the network is down (or the server did not answer). Check here, keep it queued.
+        // Not answered: the network is down (or the server did not answer). Check here, keep it
+        // queued, marked as scanned offline (the server stores that with the scan).
         setOnline(false);
+        if (!sent && (await queue.get(nonce))?.scan.offline === false) await queue.put(item(true));
         const v = offline ? await verifyHere(offline, code) : null;
         const verdict: LocalVerdict = v ? (decide ? decide(v, code) : v.ok ? { result: "ok", reason: "ok" } : { result: "refuse", reason: verificationReason(v) }) : null;
         if (!verdict) setAnswer({ ok: null, message: t("checkin.scanner.unchecked") });
@@ -173,22 +191,6 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
     });
   };
 
-  const toggleCamera = async () => {
-    if (camera) {
-      camera();
-      setCamera(null);
-      return;
-    }
-    setCameraError(null);
-    try {
-      const stop = await startCamera(video.current!, (text) => void check(text));
-      setCamera(() => stop);
-    } catch (e) {
-      setCamera(null);
-      setCameraError(cameraProblem(e));
-    }
-  };
-
   return (
     <>
       <Form method="post" onSubmit={enhanced ? onSubmit : undefined}>
@@ -207,19 +209,7 @@ export function ScanForm({ url, body, target, offline, decide, reasonText, child
               </p>
             ) : null}
           </div>
-          {hasDetector() ? (
-            <>
-              <button type="button" onClick={() => void toggleCamera()}>
-                {camera ? t("checkin.gate.stopCamera") : t("checkin.gate.camera")}
-              </button>
-              {cameraError ? (
-                <p className="error" role="alert">
-                  {t(`checkin.gate.${cameraError}`)}
-                </p>
-              ) : null}
-              <video ref={video} muted style={{ inlineSize: "100%", maxInlineSize: "24rem", display: camera ? "block" : "none" }} />
-            </>
-          ) : null}
+          {hasDetector() ? <CameraScan onCode={(text) => void check(text)} videoStyle={{ maxInlineSize: "24rem" }} /> : null}
         </div>
       ) : null}
     </>

@@ -10,6 +10,7 @@ const STORE = "queue";
 
 export interface ScanQueue<T extends { nonce: string }> {
   put(item: T): Promise<unknown>;
+  get(nonce: string): Promise<T | undefined>;
   all(): Promise<T[]>;
   count(): Promise<number>;
   remove(nonces: readonly string[]): Promise<unknown>;
@@ -38,6 +39,7 @@ export function scanQueue<T extends { nonce: string }>(dbName: string): ScanQueu
   };
   return {
     put: (item) => run("readwrite", (s) => s.put(item)),
+    get: (nonce) => run<T>("readonly", (s) => s.get(nonce) as IDBRequest<T>),
     all: async () => (await run<T[]>("readonly", (s) => s.getAll() as IDBRequest<T[]>)) ?? [],
     count: async () => (await run<number>("readonly", (s) => s.count())) ?? 0,
     remove: (nonces) =>

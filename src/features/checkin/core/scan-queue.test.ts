@@ -40,10 +40,16 @@ describe("parseQueuedItems", () => {
   const schema = z.strictObject({ ...scanItemFields, meetingId: z.uuid() });
   it("keeps the good items and names the bad ones by index", () => {
     const good = { nonce: newScanNonce(), code: "  123 ", at: "2026-01-24T05:00:00Z", meetingId: "7f000000-0000-4000-8000-000000000001" };
-    const { items, invalid } = parseQueuedItems(schema, [good, { ...good, nonce: "short" }, null]);
-    expect(items).toEqual([{ index: 0, item: { ...good, code: "123", deviceId: "web" } }]);
-    expect(invalid.map((i) => i.index)).toEqual([1, 2]);
+    // An item that does not say whether the phone was offline counts as offline (queues of before).
+    const online = { ...good, nonce: newScanNonce(), offline: false };
+    const { items, invalid } = parseQueuedItems(schema, [good, { ...good, nonce: "short" }, null, online, { ...online, offline: "no" }]);
+    expect(items).toEqual([
+      { index: 0, item: { ...good, code: "123", deviceId: "web", offline: true } },
+      { index: 3, item: { ...online, code: "123", deviceId: "web" } },
+    ]);
+    expect(invalid.map((i) => i.index)).toEqual([1, 2, 4]);
     expect(invalid[0]!.issues[0]).toMatch(/^nonce: /);
+    expect(invalid[2]!.issues).toEqual(["offline: invalid_type"]);
   });
 });
 

@@ -6,7 +6,7 @@ import { nonceSchema } from "./offline-sync";
 // (client/scan-queue.ts), tries to upload it at once and again whenever the network is back. This
 // module is the pure part: the queue's upload plan (each nonce once, grouped by endpoint, in
 // chunks) and the one upload shape the lounge, stall and door endpoints share:
-//   POST { scans: [{ nonce, code, at, deviceId, ...target }] }     (plus the endpoint's own fields)
+//   POST { scans: [{ nonce, code, at, deviceId, offline, ...target }] }     (plus the endpoint's own fields)
 //   200  { recorded, duplicates, invalid: [{ index, issues }], answers: [{ nonce, result, reason, message, ... }] }
 // The server decides every uploaded scan again (the phone's word admits nobody there) and keeps
 // each nonce once: a replayed queue records nothing new. (The gate's endpoint keeps the phone's
@@ -22,6 +22,10 @@ export const scanItemFields = {
   /** When the phone scanned (the device clock: only roughly trusted). */
   at: z.iso.datetime(),
   deviceId: z.string().trim().min(1).max(64).default("web"),
+  /** Whether the phone was offline when it scanned (it answered by itself and kept the scan to
+   *  send later). A phone's queue holds its online scans too, a moment each; an item from before
+   *  the phones said so counts as offline. */
+  offline: z.boolean().default(true),
 };
 
 export const scanUploadScans = z.array(z.unknown()).max(SCAN_UPLOAD_MAX);

@@ -4,7 +4,7 @@ import type { Route } from "./+types/gate";
 import { loadOr, runForm } from "../../../web/actions";
 import { failureOf, FormError, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { cameraProblem, startCamera } from "../client/camera";
+import { CameraScan } from "../client/camera-scan";
 import { decideOffline, decideOfflineManual, deviceId, fetchBundle, findOffline, loadBundle, queueSize, rememberAdmission, saveBundle, uploadQueue } from "../client/gate-offline";
 import type { ManualLookup } from "../core/manual-entry";
 import { scanDay } from "../core/gate-bundle";
@@ -83,12 +83,9 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
   const [online, setOnline] = useState(true);
   const [queued, setQueued] = useState(0);
   const [syncedAt, setSyncedAt] = useState(loaderData.bundle.generatedAt);
-  const [camera, setCamera] = useState<null | (() => void)>(null);
-  const [cameraError, setCameraError] = useState<ReturnType<typeof cameraProblem> | null>(null);
   // True once hydrated (false in the server's HTML): the form then stays a plain POST without JS.
   const enhanced = useSyncExternalStore(noSubscribe, () => true, () => false);
   const input = useRef<HTMLInputElement>(null);
-  const video = useRef<HTMLVideoElement>(null);
   const busy = useRef(false);
 
   const refreshQueue = useCallback(() => queueSize().then(setQueued, () => undefined), []);
@@ -143,8 +140,6 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  useEffect(() => () => camera?.(), [camera]);
 
   // A new answer from the server (a find, or an admission from it) replaces what the phone showed.
   useEffect(() => {
@@ -260,23 +255,6 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
     });
   };
 
-  const toggleCamera = async () => {
-    if (camera) {
-      camera();
-      setCamera(null);
-      return;
-    }
-    setCameraError(null);
-    try {
-      if (!navigator.mediaDevices?.getUserMedia) throw new Error("no mediaDevices");
-      const stop = await startCamera(video.current!, (text) => void check(text));
-      setCamera(() => stop);
-    } catch (e) {
-      setCamera(null);
-      setCameraError(cameraProblem(e));
-    }
-  };
-
   const result: Shown | null = shown ?? (posted ? { ...posted.answer, offline: false, manual: posted.manual } : null);
   const findFailure = failureOf(failure, "find");
   const found: Found | null = offlineFound ?? (postedFind ? { query: postedFind.find.query, online: postedFind.find, offline: null, problem: null } : null);
@@ -382,19 +360,7 @@ export default function Gate({ loaderData, actionData }: Route.ComponentProps) {
         onAdmitOnline={() => setShown(null)}
         categoryName={categoryName}
       />
-      {enhanced ? (
-        <>
-          <button type="button" onClick={() => void toggleCamera()}>
-            {camera ? t("checkin.gate.stopCamera") : t("checkin.gate.camera")}
-          </button>
-          {cameraError ? (
-            <p className="error" role="alert" data-testid="camera-error">
-              {t(`checkin.gate.${cameraError}`)}
-            </p>
-          ) : null}
-          <video ref={video} muted style={{ inlineSize: "100%", marginBlockStart: "0.5rem", display: camera ? "block" : "none" }} />
-        </>
-      ) : null}
+      {enhanced ? <CameraScan onCode={(text) => void check(text)} videoStyle={{ marginBlockStart: "0.5rem" }} /> : null}
     </section>
   );
 }

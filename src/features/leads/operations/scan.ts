@@ -131,8 +131,9 @@ export async function scanLead(ctx: Ctx, raw: unknown): Promise<LeadScanAnswer> 
 
 export type LeadUploadAnswer = ScanUploadAnswer<{ nonce: string; result: "counted" | "refuse"; reason: LeadScanReason; message: string; leadId: string | null; shared: boolean }>;
 
-/** A stall phone's offline queue: every item decided again by the server, each kept once by its
- *  nonce; a replayed upload records nothing new and counts no visit twice. */
+/** A stall phone's queue (online scans too, each item saying whether the phone was offline):
+ *  every item decided again by the server, each kept once by its nonce; a replayed upload records
+ *  nothing new and counts no visit twice. */
 export async function uploadLeadScans(ctx: Ctx, raw: unknown): Promise<LeadUploadAnswer> {
   const input = parseInput(uploadLeadScansInput, raw);
   const { items, invalid } = parseQueuedItems(uploadedLeadScan, input.scans);
@@ -141,7 +142,7 @@ export async function uploadLeadScans(ctx: Ctx, raw: unknown): Promise<LeadUploa
     const stall = await ownStall(tx, ctx, input.editionId);
     for (const { item: s } of items) {
       const [dup] = await tx.select({ id: leadScans.id }).from(leadScans).where(and(eq(leadScans.editionId, stall.edition.id), eq(leadScans.nonce, s.nonce)));
-      const a = await decideAndRecord(tx, ctx, stall, { code: s.code, nonce: s.nonce, deviceId: s.deviceId, at: new Date(s.at), offline: true });
+      const a = await decideAndRecord(tx, ctx, stall, { code: s.code, nonce: s.nonce, deviceId: s.deviceId, at: new Date(s.at), offline: s.offline });
       if (dup) out.duplicates++;
       else out.recorded++;
       out.answers.push({ nonce: s.nonce, result: a.result, reason: a.reason, message: a.message, leadId: a.lead?.id ?? null, shared: a.lead?.shared ?? false });

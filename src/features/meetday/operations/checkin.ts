@@ -143,8 +143,9 @@ export async function bothHere(ctx: Ctx, raw: unknown): Promise<MeetingScanAnswe
 
 export type MeetingUploadAnswer = ScanUploadAnswer<{ nonce: string; result: "arrived" | "refuse"; reason: MeetingScanReason; message: string }>;
 
-/** A lounge phone's offline queue: every item decided again by the server (the phone's word is no
- *  arrival), each kept once by its nonce; a replayed upload records nothing new. */
+/** A lounge phone's queue (every scan with JavaScript goes through it, online or not, each item
+ *  saying whether the phone was offline): every item decided again by the server (the phone's
+ *  word is no arrival), each kept once by its nonce; a replayed upload records nothing new. */
 export async function uploadMeetingScans(ctx: Ctx, raw: unknown): Promise<MeetingUploadAnswer> {
   const input = parseInput(uploadMeetingScansInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "meetday.lounge");
@@ -158,7 +159,7 @@ export async function uploadMeetingScans(ctx: Ctx, raw: unknown): Promise<Meetin
         continue;
       }
       const dup = read.prior;
-      const a = await decideAndRecord(tx, ctx, read, { code: s.code, nonce: s.nonce, deviceId: s.deviceId, at: new Date(s.at), offline: true }, whoOf(ctx, null));
+      const a = await decideAndRecord(tx, ctx, read, { code: s.code, nonce: s.nonce, deviceId: s.deviceId, at: new Date(s.at), offline: s.offline }, whoOf(ctx, null));
       if (dup) out.duplicates++;
       else out.recorded++;
       out.answers.push({ nonce: s.nonce, result: a.result, reason: a.reason, message: a.message });

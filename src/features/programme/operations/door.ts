@@ -145,7 +145,7 @@ export async function doorScan(ctx: Ctx, raw: unknown): Promise<DoorAnswer> {
   return decideAtDoor(ctx, loaded, { code: input.code, nonce: input.nonce ?? newScanNonce(), deviceId: input.deviceId, scannedAt, offline: false });
 }
 
-/** A door phone's queue of scans made offline, each with its nonce and time, in the shape every
+/** A door phone's queue of scans (online ones too, each saying whether the phone was offline), each with its nonce and time, in the shape every
  *  scanner uploads (checkin/core/scan-queue.ts): decided now, recorded once per nonce. */
 export async function uploadDoorScans(ctx: Ctx, raw: unknown): Promise<ScanUploadAnswer<DoorAnswer>> {
   const input = parseInput(doorUploadInput, raw);
@@ -157,7 +157,7 @@ export async function uploadDoorScans(ctx: Ctx, raw: unknown): Promise<ScanUploa
     if (seen?.code === s.code) out.duplicates++;
     else out.recorded++;
     // (Another code under a used nonce is recorded under a fresh one: the answer keeps the phone's nonce.)
-    out.answers.push({ ...(await decideAtDoor(ctx, loaded, { code: s.code, nonce: s.nonce, deviceId: s.deviceId, scannedAt: new Date(s.at), offline: true })), nonce: s.nonce });
+    out.answers.push({ ...(await decideAtDoor(ctx, loaded, { code: s.code, nonce: s.nonce, deviceId: s.deviceId, scannedAt: new Date(s.at), offline: s.offline })), nonce: s.nonce });
   }
   return out;
 }
