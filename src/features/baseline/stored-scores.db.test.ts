@@ -8,7 +8,8 @@ import { groupOf, type Breakdown } from "./engine/breakdowns";
 import { compareIndicator } from "./engine/compare";
 import { groupFigures } from "./engine/figures";
 import { scoreOf } from "./engine/scoring";
-import { saveSection } from "./operations/answer";
+import { isEditionExhibitor } from "../exhibitors/operations/exhibitors-of";
+import { answersOf, ownBaseline, saveSection } from "./operations/answer";
 import { baselineDashboard } from "./operations/dashboard";
 import { ownScores, surveyScores, visibleAnswers, type FirmScores } from "./operations/scores";
 import { scoreUnscored, storeScores } from "./operations/stored-scores";
@@ -151,5 +152,30 @@ describe("stored scores", () => {
     expect(await engineScores()).toEqual(before);
     expect(await storeScores(t.db, some)).toBe(40);
     expect(await engineScores()).toEqual(before);
+  });
+
+  it("a returning firm sees its 2027 answers and scores on its own pages before next year's exhibitors are chosen", async () => {
+    const y2027 = (await demoShow(t.db, "sme-showcase-2027")).editionId;
+    const s27 = (await surveyOfEdition(t.db, y2027))!;
+    const answered = await t.db.select().from(baselineResponses).where(and(eq(baselineResponses.surveyId, s27.id), eq(baselineResponses.status, "submitted")));
+    const firm = answered[0]!;
+    expect(await isEditionExhibitor(t.db, y2027, firm.enterpriseId)).toBe(false);
+    const me = await organiser();
+    const as = (enterpriseId: string) => ({ ...me, actor: { ...(me.actor as Extract<typeof me.actor, { kind: "user" }>), grants: [{ role: "exhibitor" as const, organiserId: null, tradeBodyId: null, enterpriseId }] } });
+    const page = await ownBaseline(as(firm.enterpriseId), y2027);
+    expect(page.edition.id).toBe(y2027);
+    expect(page.submitted).toBe(true);
+    const stored = await answersOf(t.db, firm.id);
+    const shown = new Map(page.sections.flatMap((x) => x.questions).filter((q) => stored.has(q.code)).map((q) => [q.code, q.value]));
+    expect(shown).toEqual(stored);
+    expect(page.editions.map((e) => e.id)).toContain(y2027);
+    const [exportScore] = (await ownScores(as(firm.enterpriseId), y2027)).scores!;
+    expect(exportScore!.score).toBe(firm.exportScore);
+    // A firm that neither exhibits in 2027 nor answered its survey still has no 2027 survey.
+    const others = await t.db.select({ id: baselineResponses.enterpriseId }).from(baselineResponses).where(eq(baselineResponses.round, "baseline"));
+    const any27 = new Set((await t.db.select({ id: baselineResponses.enterpriseId }).from(baselineResponses).where(eq(baselineResponses.surveyId, s27.id))).map((r) => r.id));
+    const stranger = others.map((o) => o.id).find((id) => !any27.has(id))!;
+    expect(await isEditionExhibitor(t.db, y2027, stranger)).toBe(false);
+    await expect(ownBaseline(as(stranger), y2027)).rejects.toMatchObject({ code: "baseline_no_survey" });
   });
 });
