@@ -168,7 +168,7 @@ describe("erasing a person on request", () => {
     const CONTACT_PHONE = "+92 301 5550001";
     const [nomination] = await t.db.select({ id: nominations.id }).from(nominations).where(eq(nominations.editionId, editionId)).limit(1);
     await t.db.update(nominations).set({ contactName: CONTACT, email: CONTACT_EMAIL, phone: CONTACT_PHONE }).where(eq(nominations.id, nomination!.id));
-    await recordAudit(t.db, await organiser(), { action: "nomination.submitted", entityType: "nomination", entityId: nomination!.id, editionId, data: { contact: CONTACT } });
+    await recordAudit(t.db, await organiser(), { action: "nomination.link_reissued", entityType: "nomination", entityId: nomination!.id, editionId, data: { contact: CONTACT } });
     expect(await t.db.select().from(registrations).where(sql`lower(${registrations.email}) = ${CONTACT_EMAIL.toLowerCase()}`)).toEqual([]);
     expect(await t.db.select().from(users).where(sql`lower(${users.email}) = ${CONTACT_EMAIL.toLowerCase()}`)).toEqual([]);
 
