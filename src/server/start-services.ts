@@ -11,6 +11,7 @@ import { startMeetdayRunner } from "../features/meetday/operations/runner";
 import { startRetentionRunner } from "../features/privacy/operations/retention";
 import { startLeadsRunner } from "../features/leads/operations/retention";
 import { startFollowUpRunner } from "../features/baseline/operations/follow-up";
+import { scoreUnscored } from "../features/baseline/operations/stored-scores";
 
 export interface Running {
   services: AppServices;
@@ -35,6 +36,8 @@ export async function startServices(
   );
   try {
     await database.migrate();
+    // Baseline responses stored before their scores were (migration 0036) are scored once here.
+    await scoreUnscored(database.db);
     const clock = options.clock ?? systemClock;
     const seeded = options.seed ?? config.seedDemo ? await seedDemo(database.db, clock) : undefined;
     const transport = options.transport ?? (config.smtp ? smtpTransport(config.smtp) : undefined);

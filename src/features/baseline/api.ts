@@ -170,7 +170,7 @@ export function baselineApi(_services: AppServices) {
       method: "get",
       operationId: "exportBaselineTable",
       path: "/editions/{editionId}/baseline/export",
-      summary: "One dashboard table as CSV or XLSX: the figures by the breakdown, the comparison of one indicator by it, or every shared indicator's totals per edition",
+      summary: "One dashboard table as CSV or XLSX: the figures by the breakdown, the comparison of one indicator by it, every shared indicator's totals per edition (summary), or the baseline against the 6-month follow-up (follow_up)",
       tags,
       security: security.session,
       request: {

@@ -10,6 +10,7 @@ import { baselineDashboard } from "./operations/dashboard";
 import { dashboardExport, dashboardTable } from "./operations/exports";
 import { baselineOpenData, openDataCsv } from "./operations/open-data";
 import { baselineReport } from "./operations/report";
+import { storeScores } from "./operations/stored-scores";
 import { surveyOfEdition } from "./operations/structure";
 import { baselineAnswers, baselineQuestions, baselineResponses } from "./tables";
 
@@ -38,6 +39,8 @@ beforeAll(async () => {
     const answers = await t.db.select().from(baselineAnswers).where(eq(baselineAnswers.responseId, r.id));
     const rows = answers.filter((a) => questions.has(a.code)).map((a) => ({ responseId: fresh!.id, surveyId: s27.id, code: a.code, questionId: questions.get(a.code)!, value: a.code === "markets.exports" ? true : a.value }));
     await t.db.insert(baselineAnswers).values(rows);
+    // Written as the answering operation writes them: the scores stored with the response.
+    await storeScores(t.db, [fresh!.id]);
   }
 });
 afterAll(async () => t?.close());

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { PersonalDataPart } from "../editions/personal-data-port";
 import { editions } from "../editions/tables";
+import { storeScores } from "./operations/stored-scores";
 import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys } from "./tables";
 
 /** The baseline's part of a person's data (editions/personal-data-port.ts; provided by
@@ -40,7 +41,9 @@ export const baselinePersonalDataPart: PersonalDataPart = {
       .update(baselineAnswers)
       .set({ value: sql`'""'::jsonb` })
       .where(and(inArray(baselineAnswers.responseId, responseIds), inArray(baselineAnswers.questionId, textQuestions), sql`${baselineAnswers.value} <> '""'::jsonb`))
-      .returning({ code: baselineAnswers.code });
+      .returning({ responseId: baselineAnswers.responseId });
+    // Their responses' stored scores are computed again (operations/stored-scores.ts): they do not move.
+    await storeScores(tx, [...new Set(done.map((d) => d.responseId))]);
     return { textAnswers: done.length };
   },
 };

@@ -11,6 +11,7 @@ import { answersOf, ownBaseline, saveSection } from "./operations/answer";
 import { baselineDashboard, remindBaseline } from "./operations/dashboard";
 import { followUpDue, followUpSweep, setFollowUp } from "./operations/follow-up";
 import { enterpriseRecord, ownRecord } from "./operations/record";
+import { dashboardExport, dashboardTable } from "./operations/exports";
 import { surveyScores } from "./operations/scores";
 import { surveyOfEdition } from "./operations/structure";
 import { baselineResponses, baselineSurveys } from "./tables";
@@ -92,6 +93,19 @@ describe("the follow-up round", () => {
     expect(exportScore.cells[0]!.value).not.toBeNull();
     expect(exportScore.cells[1]!.suppressed).toBe(true);
     expect((await surveyScores(t.db, survey.id, 2026, "follow_up")).map((s) => s.enterpriseId)).toEqual([myFirm]);
+    // The same table as CSV and XLSX: a line per indicator, the withheld follow-up cells empty and marked.
+    const table = await dashboardTable(await as(demo.organiser), { editionId, table: "follow_up" });
+    expect(table.rows[0]).toEqual(["Indicator code", expect.any(String), expect.any(String), "Baseline", "6 months later", expect.stringContaining("Baseline"), expect.stringContaining("6 months"), expect.any(String)]);
+    const line = table.rows.find((r) => r[0] === "score.export")!;
+    expect(line[3]).toBe(exportScore.cells[0]!.value);
+    expect(line[4]).toBeNull();
+    expect(line[7]).not.toBe("");
+    expect(table.rows).toHaveLength(figuresAfter.followUp.summary.length + 1);
+    const csv = await dashboardExport(await as(demo.organiser), { editionId, table: "follow_up", format: "csv" });
+    expect(csv.filename).toMatch(/follow-up\.csv$/);
+    expect(csv.body.toString("utf8")).toContain("score.export");
+    const xlsx = await dashboardExport(await as(demo.organiser), { editionId, table: "follow_up", format: "xlsx" });
+    expect(xlsx.body.subarray(0, 2).toString()).toBe("PK");
   });
 
   it("breaks the figures down by district and by sector too", async () => {

@@ -6,6 +6,7 @@ import { editions } from "../editions/tables";
 import type { AnswerValue } from "./engine/questions";
 import { followUpDue } from "./operations/follow-up";
 import { structureOf, surveyOfEdition } from "./operations/structure";
+import { storeScores } from "./operations/stored-scores";
 import { baselineAnswers, baselineResponses, baselineSurveys, type Round } from "./tables";
 
 // The demo's later rounds (issue #15, item 9), once the 2026 show is over (by the seeding clock):
@@ -79,6 +80,10 @@ async function writeRound(tx: Executor, surveyId: string, round: Round, rows: Ro
     [...r.answers].filter(([code]) => ids.has(code)).map(([code, value]) => ({ responseId: responseOf.get(r.enterpriseId)!, surveyId, code, questionId: ids.get(code)!, value, updatedAt: r.at })),
   );
   for (let i = 0; i < answers.length; i += 1000) await tx.insert(baselineAnswers).values(answers.slice(i, i + 1000));
+  await storeScores(
+    tx,
+    inserted.map((r) => r.id),
+  );
   return inserted.length;
 }
 

@@ -8,6 +8,7 @@ import { exhibitorProfiles } from "../exhibitors/tables";
 import { exportCountries } from "./engine/countries";
 import { prefillFrom, turnoverBand } from "./engine/prefill";
 import type { AnswerValue } from "./engine/questions";
+import { storeScores } from "./operations/stored-scores";
 import { structureOf, surveyOfEdition, writeSurvey } from "./operations/structure";
 import { seedBaselineRoundsDemo } from "./seed-rounds";
 import { baselineAnswers, baselineResponses } from "./tables";
@@ -115,5 +116,9 @@ async function seedBaselineRound(tx: Executor, editionId: string, nextEditionId:
       .map(([code, value]) => ({ responseId: responseOf.get(f.id)!, surveyId, code, questionId: questionIds.get(code)!, value, updatedAt: submittedAt })),
   );
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(baselineAnswers).values(rows.slice(i, i + 1000));
+  await storeScores(
+    tx,
+    responses.map((r) => r.id),
+  );
   return { responses: responses.length };
 }

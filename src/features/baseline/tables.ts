@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { enterprises } from "../editions/enterprise-tables";
 import { editions } from "../editions/tables";
 import type { AnswerValue, Option, QuestionKind } from "./engine/questions";
@@ -117,6 +117,12 @@ export const baselineResponses = pgTable(
     status: text("status", { enum: responseStatuses }).notNull().default("draft"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The response's two scores (engine/scoring.ts over its visible answers, in its edition's
+     *  year), stored by every save in the save's transaction (operations/stored-scores.ts), so the
+     *  dashboards aggregate them in SQL. Null only between the migration that added them and the
+     *  backfill the server runs after migrating (`scoreUnscored`). */
+    exportScore: smallint("export_score"),
+    investmentScore: smallint("investment_score"),
   },
   (t) => [
     unique("baseline_responses_uq").on(t.surveyId, t.enterpriseId, t.round),
@@ -124,6 +130,8 @@ export const baselineResponses = pgTable(
     index("baseline_responses_enterprise_idx").on(t.enterpriseId),
     check("baseline_responses_status", sql`${t.status} IN ('draft', 'submitted') AND (${t.status} = 'submitted') = (${t.submittedAt} IS NOT NULL)`),
     check("baseline_responses_round", sql`${t.round} IN ('baseline', 'follow_up')`),
+    check("baseline_responses_scores", sql`${t.exportScore} BETWEEN 0 AND 100 AND ${t.investmentScore} BETWEEN 0 AND 100 OR ${t.exportScore} IS NULL AND ${t.investmentScore} IS NULL`),
+    index("baseline_responses_survey_round_idx").on(t.surveyId, t.round, t.status),
   ],
 );
 
@@ -139,6 +147,9 @@ export const baselineAnswers = pgTable(
       .notNull()
       .references(() => baselineQuestions.id, { onDelete: "cascade" }),
     value: jsonb("value").$type<AnswerValue>().notNull(),
+    /** Whether the question (as answered) is shown given the response's other answers: a hidden
+     *  answer is kept but neither scored nor counted. Stored with the scores, by every save. */
+    visible: boolean("visible").notNull().default(true),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -49,6 +49,11 @@ export interface PersonalDataPart {
   name: string;
   /** Everything this feature holds about the subject, as plain JSON (no secrets, no token hashes). */
   export(db: Executor, subject: PersonalDataSubject): Promise<unknown>;
+  /** What others wrote down about the subject, found by `subject.emails` alone (e.g. a nomination
+   *  naming them as its contact person): the names and phones it knows them by, or null when it
+   *  holds nothing. An erasure asks this when the person has no registration or account of their
+   *  own, so someone known only there is found (and those names are scrubbed from the log). */
+  knownAs?(db: Executor, subject: PersonalDataSubject): Promise<string[] | null>;
   /** Remove the identity (names, emails, phones, free text, notes), keep what figures count
    *  (statuses, sectors, outcomes, values). Idempotent. Returns counts of rows touched. */
   anonymise(tx: Tx, subject: PersonalDataSubject, at: Date): Promise<Counts>;

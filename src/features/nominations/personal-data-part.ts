@@ -71,6 +71,12 @@ export const nominationsPersonalDataPart: PersonalDataPart = {
       .where(inArray(nominations.id, ids))
       .orderBy(nominations.createdAt);
   },
+  async knownAs(db, subject) {
+    const ids = await nominationIdsOf(db, subject.emails, [], subject.organiserId);
+    if (!ids.length) return null;
+    const rows = await db.select({ name: nominations.contactName, phone: nominations.phone }).from(nominations).where(inArray(nominations.id, ids));
+    return [...new Set(rows.flatMap((r) => [r.name, r.phone]).filter((n): n is string => !!n && n !== ANONYMISED))];
+  },
   async anonymise(tx, subject) {
     const ids = await nominationIdsOf(tx, subject.emails, subject.soleEnterpriseIds, subject.organiserId);
     if (!ids.length) return { nominations: 0 };

@@ -11,6 +11,7 @@ import { baselineDashboard } from "../baseline/operations/dashboard";
 import { badges } from "../checkin/tables";
 import { outcomeDashboard } from "../meetday/operations/organiser";
 import { meetingOutcomes } from "../meetday/tables";
+import { nominations } from "../nominations/tables";
 import { registrations } from "../registration/tables";
 import { randomUUID } from "node:crypto";
 import { inTransaction } from "../../platform/context";
@@ -159,5 +160,27 @@ describe("erasing a person on request", () => {
     const grants = rowsOf(await t.db.execute(sql`select 1 from role_grants where user_id = ${account!.id}`));
     expect(grants).toEqual([]);
     expect(await t.db.select().from(registrations).where(inArray(registrations.userId, [account!.id]))).toEqual([]);
+  });
+
+  it("finds a person known only as a nomination's contact (no registration, no account) and erases them there", async () => {
+    const CONTACT = "Nuzhat Contactonly";
+    const CONTACT_EMAIL = "Nuzhat.Contactonly@Example.pk";
+    const CONTACT_PHONE = "+92 301 5550001";
+    const [nomination] = await t.db.select({ id: nominations.id }).from(nominations).where(eq(nominations.editionId, editionId)).limit(1);
+    await t.db.update(nominations).set({ contactName: CONTACT, email: CONTACT_EMAIL, phone: CONTACT_PHONE }).where(eq(nominations.id, nomination!.id));
+    await recordAudit(t.db, await organiser(), { action: "nomination.link_reissued", entityType: "nomination", entityId: nomination!.id, editionId, data: { contact: CONTACT } });
+    expect(await t.db.select().from(registrations).where(sql`lower(${registrations.email}) = ${CONTACT_EMAIL.toLowerCase()}`)).toEqual([]);
+    expect(await t.db.select().from(users).where(sql`lower(${users.email}) = ${CONTACT_EMAIL.toLowerCase()}`)).toEqual([]);
+
+    const done = await anonymisePerson(await organiser(), { editionId, email: CONTACT_EMAIL.toLowerCase(), confirm: "on" });
+    expect(done).toMatchObject({ registrations: 0, account: false, parts: { nominations: { nominations: 1 } } });
+    const [after] = await t.db.select().from(nominations).where(eq(nominations.id, nomination!.id));
+    expect(after).toMatchObject({ contactName: "anonymised", email: null, phone: null });
+    // Their name is scrubbed from the audit log too; the erasure itself is recorded.
+    expect(await mentions(CONTACT, CONTACT_EMAIL, CONTACT_PHONE, "Contactonly")).toEqual({});
+    const [entry] = rowsOf<{ data: Record<string, unknown> }>(await t.db.execute(sql`select data from audit_entries where action = 'privacy.anonymised' and data->'parts'->'nominations'->>'nominations' = '1' and (data->>'registrations')::int = 0`));
+    expect(entry).toBeDefined();
+    // Nothing is left under that email: a second request finds nobody.
+    expect(await refusal(anonymisePerson(await organiser(), { editionId, email: CONTACT_EMAIL, confirm: "on" }))).toBe("privacy_person_not_found");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareIndicator, indicatorValue, measureOf } from "./compare";
+import { compareIndicator, countAnswers, indicatorValue, measureOf, totalCell } from "./compare";
 
 describe("comparing an indicator across editions", () => {
   it("measures yes/no as a share and numbers as a median; other kinds are not compared", () => {
@@ -26,5 +26,14 @@ describe("comparing an indicator across editions", () => {
       [21, 100],
       [18, 33],
     ]);
+  });
+
+  it("gives the same cell from counts (as the database counts) as from the answers", () => {
+    const answers = [true, false, true, true, undefined, true];
+    expect(countAnswers(answers)).toEqual({ answered: 5, said: 5, yes: 4, median: null });
+    expect(totalCell("share", "2026", countAnswers(answers))).toEqual({ edition: "2026", firms: 5, value: 80, suppressed: false });
+    expect(totalCell("median", "2026", countAnswers([3, 4, 10, 20]))).toEqual({ edition: "2026", firms: null, value: null, suppressed: true });
+    expect(totalCell("median", "2026", countAnswers([3, 4, 10, 20, 21, 1]))).toEqual({ edition: "2026", firms: 6, value: 7, suppressed: false });
+    expect(totalCell("median", "2026", countAnswers([]))).toEqual({ edition: "2026", firms: 0, value: null, suppressed: false });
   });
 });

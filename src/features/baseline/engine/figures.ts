@@ -40,6 +40,29 @@ export function hiddenGroups(counts: ReadonlyMap<string, number>, threshold = SM
   return new Set([...hidden].map((id) => (id === TOTAL ? TOTAL : id.slice(2))));
 }
 
+/** One group's figures as counted (by the database, or by `aggregate` below): medians unrounded. */
+export interface GroupAggregate {
+  group: string;
+  firms: number;
+  exportMedian: number | null;
+  investmentMedian: number | null;
+  /** Firms answering yes to exporting, and to having a website. */
+  exporting: number;
+  websites: number;
+}
+
+export function aggregate(group: string, list: readonly FirmFigures[]): GroupAggregate {
+  return {
+    group,
+    firms: list.length,
+    exportMedian: median(list.map((f) => f.exportScore)),
+    investmentMedian: median(list.map((f) => f.investmentScore)),
+    exporting: list.filter((f) => f.exports).length,
+    websites: list.filter((f) => f.website).length,
+  };
+}
+
+/** The figures of a list of firms (each in one group): see `figuresOf`. */
 export function groupFigures(firms: readonly FirmFigures[], threshold = SMALL_CELL): { total: GroupRow; rows: GroupRow[] } {
   const groups = new Map<string, FirmFigures[]>();
   for (const f of firms) {
@@ -47,19 +70,31 @@ export function groupFigures(firms: readonly FirmFigures[], threshold = SMALL_CE
     if (list) list.push(f);
     else groups.set(f.group, [f]);
   }
-  const row = (group: string, list: readonly FirmFigures[]): GroupRow => ({
-    group,
+  return figuresOf(
+    [...groups].map(([g, list]) => aggregate(g, list)),
+    aggregate(TOTAL, firms),
+    threshold,
+  );
+}
+
+/** The rows (sorted by group) and total of the dashboard from each group's counts and medians:
+ *  medians rounded to whole numbers, shares in whole per cent, small cells suppressed. */
+export function figuresOf(groups: readonly GroupAggregate[], total: GroupAggregate, threshold = SMALL_CELL): { total: GroupRow; rows: GroupRow[] } {
+  const round = (m: number | null) => (m === null ? null : Math.round(m));
+  const row = (a: GroupAggregate): GroupRow => ({
+    group: a.group,
     suppressed: false,
-    firms: list.length,
-    exportMedian: roundedMedian(list.map((f) => f.exportScore)),
-    investmentMedian: roundedMedian(list.map((f) => f.investmentScore)),
-    exportingShare: list.length ? share(list.filter((f) => f.exports).length, list.length) : null,
-    websiteShare: list.length ? share(list.filter((f) => f.website).length, list.length) : null,
+    firms: a.firms,
+    exportMedian: round(a.exportMedian),
+    investmentMedian: round(a.investmentMedian),
+    exportingShare: a.firms ? share(a.exporting, a.firms) : null,
+    websiteShare: a.firms ? share(a.websites, a.firms) : null,
   });
-  const hide = (r: GroupRow): GroupRow => ({ group: r.group, suppressed: true, firms: null, exportMedian: null, investmentMedian: null, exportingShare: null, websiteShare: null });
-  const keys = [...groups.keys()].sort((a, b) => a.localeCompare(b));
-  const hidden = hiddenGroups(new Map(keys.map((k) => [k, groups.get(k)!.length])), threshold);
-  const rows = keys.map((k) => (hidden.has(k) ? hide(row(k, groups.get(k)!)) : row(k, groups.get(k)!)));
-  const total = hidden.has(TOTAL) ? hide(row(TOTAL, firms)) : row(TOTAL, firms);
-  return { total, rows };
+  const hide = (group: string): GroupRow => ({ group, suppressed: true, firms: null, exportMedian: null, investmentMedian: null, exportingShare: null, websiteShare: null });
+  const sorted = [...groups].sort((a, b) => a.group.localeCompare(b.group));
+  const hidden = hiddenGroups(new Map(sorted.map((g) => [g.group, g.firms])), threshold);
+  return {
+    total: hidden.has(TOTAL) ? hide(TOTAL) : row({ ...total, group: TOTAL }),
+    rows: sorted.map((g) => (hidden.has(g.group) ? hide(g.group) : row(g))),
+  };
 }

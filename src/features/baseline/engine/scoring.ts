@@ -161,7 +161,10 @@ export function median(values: readonly number[]): number | null {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** The fewest firms a group's median is shown for (the firm's own page compares with its groups). */
+export const SMALL_GROUP = 5;
+
 /** A group's median, or null when the group has fewer than `threshold` firms (a small cell is not shown). */
-export function groupMedian(values: readonly number[], threshold = 5): number | null {
+export function groupMedian(values: readonly number[], threshold = SMALL_GROUP): number | null {
   return values.length < threshold ? null : median(values);
 }

@@ -11,6 +11,7 @@ import { prefillFrom } from "../engine/prefill";
 import { isVisible, parseAnswer, type AnswerValue, type QuestionDef } from "../engine/questions";
 import { baselineAnswers, baselineResponses, rounds, type Round } from "../tables";
 import { ownEnterpriseId, ownSurvey } from "./own";
+import { storeScores } from "./stored-scores";
 import { questionDef, structureOf } from "./structure";
 
 // Answering the baseline (issue #15, item 2): section by section, each save its own transaction, so
@@ -168,6 +169,8 @@ export async function saveSection(ctx: Ctx, raw: unknown) {
           target: [baselineAnswers.responseId, baselineAnswers.code],
           set: { questionId: sql`excluded.question_id`, value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` },
         });
+    // The response's scores and its answers' visibility, stored in this transaction (stored-scores.ts).
+    await storeScores(tx, [response!.id]);
     const done = [...new Set([...response!.sectionsDone, section.key])];
     const answers = await answersOf(tx, response!.id);
     const complete =

@@ -4,11 +4,10 @@ import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
 import { editions } from "../../editions/tables";
 import { barChartSvg } from "../charts";
-import { compareIndicator, measureOf, SCORE_INDICATORS, type CompareCell, type Measure } from "../engine/compare";
-import type { AnswerValue } from "../engine/questions";
+import { compareCounts, measureOf, SCORE_INDICATORS, totalCell, type CompareCell, type Measure } from "../engine/compare";
 import { baselineSurveys } from "../tables";
-import { groupName, groupOf, type Breakdown, type ClusterNames } from "./labels";
-import { surveyScores, type FirmScores } from "./scores";
+import { indicatorByGroup, indicatorTotals } from "./aggregates";
+import { groupName, type Breakdown, type ClusterNames } from "./labels";
 import { structureOf, type SurveyRow } from "./structure";
 
 // Edition-to-edition comparison on the organiser's dashboard (issue #15, item 5): the same
@@ -22,7 +21,6 @@ export interface Indicator {
   label: string;
   measure: Measure;
 }
-const valueOf = (s: FirmScores, code: string): AnswerValue | undefined => (code === "score.export" ? s.export.score : code === "score.investment" ? s.investment.score : s.answers.get(code));
 const yearOf = (e: Edition) => Number(e.startsOn.slice(0, 4));
 
 /** The comparable indicators of a survey: the two scores, then every current question whose kind can be measured. */
@@ -38,7 +36,7 @@ export async function indicatorsOf(ctx: Ctx, surveyId: string): Promise<Indicato
 
 export async function baselineComparison(
   ctx: Ctx,
-  args: { edition: Edition; survey: SurveyRow; firms: readonly FirmScores[]; by: Breakdown; names: ClusterNames; compare?: string; indicator?: string },
+  args: { edition: Edition; survey: SurveyRow; by: Breakdown; names: ClusterNames; compare?: string; indicator?: string },
 ) {
   const others = await ctx.db
     .select({ edition: editions, survey: baselineSurveys })
@@ -51,19 +49,19 @@ export async function baselineComparison(
   const other =
     others.find((o) => o.edition.id === args.compare) ?? [...others].reverse().find((o) => o.edition.startsOn < args.edition.startsOn) ?? others.find((o) => o.edition.startsOn > args.edition.startsOn);
   if (!other) return { choices, other: null };
-  const otherFirms = await surveyScores(ctx.db, other.survey.id, yearOf(other.edition));
   const mine = await indicatorsOf(ctx, args.survey.id);
   const theirs = new Map((await indicatorsOf(ctx, other.survey.id)).map((i) => [i.code, i]));
   const indicators = mine.filter((i) => theirs.get(i.code)?.measure === i.measure);
   const indicator = indicators.find((i) => i.code === args.indicator) ?? indicators[0]!;
   // Columns in time order: the earlier edition first.
   const pair = [
-    { edition: args.edition, firms: args.firms },
-    { edition: other.edition, firms: otherFirms },
+    { edition: args.edition, surveyId: args.survey.id },
+    { edition: other.edition, surveyId: other.survey.id },
   ].sort((a, b) => a.edition.startsOn.localeCompare(b.edition.startsOn));
   const key = (e: Edition) => String(yearOf(e));
-  const facts = (code: string) => pair.map((p) => ({ key: key(p.edition), firms: p.firms.map((s) => ({ group: groupOf(args.by, s), value: valueOf(s, code) })) }));
-  const figures = compareIndicator(indicator.measure, facts(indicator.code));
+  // Counted by the database (aggregates.ts): the chosen indicator by group, every other in total.
+  const byGroup = await Promise.all(pair.map(async (p) => ({ key: key(p.edition), ...(await indicatorByGroup(ctx.db, p.surveyId, "baseline", indicator.code, args.by)) })));
+  const figures = compareCounts(indicator.measure, byGroup);
   const name = (g: string) => groupName(ctx.locale, args.by, g, args.names);
   const rows = figures.rows.map((r) => ({ ...r, name: name(r.group) }));
   const chart = barChartSvg({
@@ -72,7 +70,8 @@ export async function baselineComparison(
     max: indicator.measure === "share" ? 100 : undefined,
     rtl: ctx.locale === "ur",
   });
-  const summary = indicators.map((i) => ({ ...i, cells: compareIndicator(i.measure, facts(i.code)).total.cells as CompareCell[] }));
+  const totals = await Promise.all(pair.map((p) => indicatorTotals(ctx.db, p.surveyId, "baseline", indicators.map((i) => i.code))));
+  const summary = indicators.map((i) => ({ ...i, cells: pair.map((p, k) => totalCell(i.measure, key(p.edition), totals[k]!.get(i.code)!)) as CompareCell[] }));
   return {
     choices,
     other: { id: other.edition.id, nameEn: other.edition.nameEn, nameUr: other.edition.nameUr },

@@ -9,15 +9,15 @@ import { parseInput } from "../../../platform/validation";
 import { editionFor, editionForChange } from "../../editions/for-change";
 import { editionExhibitorIds } from "../../exhibitors/operations/exhibitors-of";
 import { barChartSvg } from "../charts";
-import { groupFigures, type GroupRow } from "../engine/figures";
+import { figuresOf, type GroupRow } from "../engine/figures";
+import { groupAggregates } from "./aggregates";
 import { baselineResponses, rounds } from "../tables";
 import { roundOpen } from "./answer";
 import { emailPending } from "./mail";
 import { roundsComparison } from "./rounds";
 import { surveyOfEdition } from "./structure";
 import { baselineComparison } from "./compare";
-import { breakdowns, clusterNames, groupName, groupOf } from "./labels";
-import { surveyScores, type FirmScores } from "./scores";
+import { breakdowns, clusterNames, groupName } from "./labels";
 
 // The organiser's view of an edition's baseline (issue #15, items 4 and 5): response progress,
 // reminders by email to exhibitors who have not finished (outbox, each in its account's language),
@@ -45,12 +45,10 @@ export async function baselineDashboard(ctx: Ctx, raw: unknown) {
     .from(baselineResponses)
     .where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.round, "baseline")));
   const submitted = responses.filter((r) => r.status === "submitted").length;
-  const scores = await surveyScores(ctx.db, survey.id, Number(edition.startsOn.slice(0, 4)));
-  const said = (s: FirmScores, code: string) => s.answers.get(code) === true;
+  // Counted by the database from the scores stored with each response (stored-scores.ts).
+  const counted = await groupAggregates(ctx.db, survey.id, input.by);
   const names = await clusterNames(ctx.db, edition.id);
-  const figures = groupFigures(
-    scores.map((s) => ({ group: groupOf(input.by, s), exportScore: s.export.score, investmentScore: s.investment.score, exports: said(s, "markets.exports"), website: said(s, "connect.website") })),
-  );
+  const figures = figuresOf(counted.groups, counted.total);
   const rows = figures.rows.map((r) => ({ ...r, name: groupName(ctx.locale, input.by, r.group, names) }));
   const t = (key: string) => translate(ctx.locale, key);
   const chart = (a: "exportMedian" | "exportingShare", b: "investmentMedian" | "websiteShare", labels: [string, string]) =>
@@ -66,8 +64,8 @@ export async function baselineDashboard(ctx: Ctx, raw: unknown) {
       scores: chart("exportMedian", "investmentMedian", ["baseline.bo.exportMedian", "baseline.bo.investmentMedian"]),
       shares: chart("exportingShare", "websiteShare", ["baseline.bo.exportingShare", "baseline.bo.websiteShare"]),
     },
-    followUp: await roundsComparison(ctx, { edition, survey, baseline: scores, exhibitors: exhibitors.length }),
-    comparison: await baselineComparison(ctx, { edition, survey, firms: scores, by: input.by, names, compare: input.compare, indicator: input.indicator }),
+    followUp: await roundsComparison(ctx, { edition, survey, exhibitors: exhibitors.length }),
+    comparison: await baselineComparison(ctx, { edition, survey, by: input.by, names, compare: input.compare, indicator: input.indicator }),
   };
 }
 

@@ -8,9 +8,10 @@ import { baselineDashboard } from "./dashboard";
 
 // Every table of the baseline dashboard as CSV or XLSX (issue #15, item 6): the same suppressed
 // figures as the page (a withheld cell is empty and the row says so), headers in the reader's
-// language, the sheet right to left in Urdu.
+// language, the sheet right to left in Urdu. "follow_up" is the baseline against the 6-month
+// follow-up (every comparable indicator, each round over the firms that submitted it).
 
-export const exportTables = ["figures", "compare", "summary"] as const;
+export const exportTables = ["figures", "compare", "summary", "follow_up"] as const;
 const ExportInput = z.object({ table: z.enum(exportTables).default("figures"), format: z.enum(["csv", "xlsx"]).default("csv") }).loose();
 
 export interface ExportFile {
@@ -29,6 +30,20 @@ export async function dashboardTable(ctx: Ctx, raw: unknown): Promise<{ name: st
     const header = ["baseline.fig.column.group", "baseline.bo.firms", "baseline.bo.exportMedian", "baseline.bo.investmentMedian", "baseline.bo.exportingShare", "baseline.bo.websiteShare", "baseline.fig.column.note"].map((k) => t(k));
     const lines = [...d.rows, d.total].map((r) => [r.name, r.firms, r.exportMedian, r.investmentMedian, r.exportingShare, r.websiteShare, r.suppressed ? withheld : ""]);
     return { name: `baseline-${d.edition.slug}-${d.by}`, rows: [header, ...lines] };
+  }
+  if (input.table === "follow_up") {
+    const f = d.followUp;
+    if (f.status === "none") return { name: `baseline-${d.edition.slug}-follow-up`, rows: [[t("baseline.bo.followUp.none", { due: f.due })]] };
+    const header = [
+      t("baseline.fig.column.code"),
+      t("baseline.fig.indicator"),
+      t("baseline.fig.measure"),
+      ...f.columns.map((c) => c.key),
+      ...f.columns.map((c) => t("baseline.fig.answered", { edition: c.key })),
+      t("baseline.fig.column.note"),
+    ];
+    const lines = f.summary.map((i) => [i.code, i.label, t(`baseline.fig.measure.${i.measure}`), ...i.cells.map((x) => x.value), ...i.cells.map((x) => x.firms), i.cells.some((x) => x.suppressed) ? withheld : ""]);
+    return { name: `baseline-${d.edition.slug}-follow-up`, rows: [header, ...lines] };
   }
   const c = d.comparison;
   if (!c.other) return { name: `baseline-${d.edition.slug}-${input.table}`, rows: [[t("baseline.fig.noOther")]] };

@@ -5,10 +5,10 @@ import { toCsv, type Cell } from "../../../platform/csv";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { editions } from "../../editions/tables";
-import { groupOf, publicBreakdowns } from "../engine/breakdowns";
-import { groupFigures, SMALL_CELL, type GroupRow } from "../engine/figures";
+import { publicBreakdowns } from "../engine/breakdowns";
+import { figuresOf, SMALL_CELL, type GroupRow } from "../engine/figures";
+import { groupAggregates } from "./aggregates";
 import { clusterNames, groupName } from "./labels";
-import { surveyScores } from "./scores";
 import { surveyOfEdition } from "./structure";
 
 // The public open-data page of an edition's baseline (issue #15, item 6): aggregate figures only,
@@ -24,10 +24,10 @@ export async function baselineOpenData(ctx: Ctx, raw: unknown) {
   if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
   const survey = await surveyOfEdition(ctx.db, edition.id);
   if (!survey || survey.status === "draft") throw new DomainError("not_found", { params: { what: "edition" } });
-  const firms = await surveyScores(ctx.db, survey.id, Number(edition.startsOn.slice(0, 4)));
   const names = await clusterNames(ctx.db, edition.id);
-  const tables = publicBreakdowns.map((by) => {
-    const f = groupFigures(firms.map((s) => ({ group: groupOf(by, s), exportScore: s.export.score, investmentScore: s.investment.score, exports: s.answers.get("markets.exports") === true, website: s.answers.get("connect.website") === true })));
+  const counted = await Promise.all(publicBreakdowns.map((by) => groupAggregates(ctx.db, survey.id, by)));
+  const tables = publicBreakdowns.map((by, k) => {
+    const f = figuresOf(counted[k]!.groups, counted[k]!.total);
     const named = (r: GroupRow) => ({ ...r, nameEn: groupName("en", by, r.group, names), nameUr: groupName("ur", by, r.group, names) });
     return { by, rows: f.rows.map(named), total: named(f.total) };
   });

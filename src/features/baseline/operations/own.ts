@@ -6,11 +6,13 @@ import { authorize } from "../../../platform/permissions/policy";
 import { enterprises } from "../../editions/enterprise-tables";
 import { editions } from "../../editions/tables";
 import { isEditionExhibitor } from "../../exhibitors/operations/exhibitors-of";
-import { baselineSurveys } from "../tables";
+import { baselineResponses, baselineSurveys } from "../tables";
 
 // Whose baseline and which: the enterprise always comes from the signed-in account's exhibitor
 // grant, never from the input (an SME sees and answers only its own); the edition is one it
-// exhibits in whose survey is open or closed (a draft survey is the organiser's alone).
+// exhibits in, or one whose survey it has already answered (a returning firm answering next year's
+// survey before the exhibitors are chosen keeps its answers in sight), whose survey is open or
+// closed (a draft survey is the organiser's alone).
 
 /** The account's enterprise (its exhibitor grant), authorised for its own baseline. */
 export function ownEnterpriseId(ctx: Ctx): string {
@@ -23,7 +25,8 @@ export function ownEnterpriseId(ctx: Ctx): string {
 type Edition = typeof editions.$inferSelect;
 type Survey = typeof baselineSurveys.$inferSelect;
 
-/** The editions (latest first) with a survey the enterprise may answer or read. */
+/** The editions (latest first) with a survey the enterprise may answer or read: it exhibits in the
+ *  edition, or it has a response (of either round) to the survey. */
 export async function ownSurveys(db: Executor, enterpriseId: string): Promise<{ edition: Edition; survey: Survey }[]> {
   const [firm] = await db.select({ organiserId: enterprises.organiserId }).from(enterprises).where(eq(enterprises.id, enterpriseId));
   if (!firm) return [];
@@ -33,8 +36,26 @@ export async function ownSurveys(db: Executor, enterpriseId: string): Promise<{ 
     .innerJoin(editions, eq(editions.id, baselineSurveys.editionId))
     .where(and(eq(editions.organiserId, firm.organiserId), eq(editions.status, "published"), inArray(baselineSurveys.status, ["open", "closed"])))
     .orderBy(desc(editions.startsOn));
+  const answered = new Set(
+    rows.length
+      ? (
+          await db
+            .select({ surveyId: baselineResponses.surveyId })
+            .from(baselineResponses)
+            .where(
+              and(
+                eq(baselineResponses.enterpriseId, enterpriseId),
+                inArray(
+                  baselineResponses.surveyId,
+                  rows.map((r) => r.survey.id),
+                ),
+              ),
+            )
+        ).map((r) => r.surveyId)
+      : [],
+  );
   const out = [];
-  for (const r of rows) if (await isEditionExhibitor(db, r.edition.id, enterpriseId)) out.push(r);
+  for (const r of rows) if (answered.has(r.survey.id) || (await isEditionExhibitor(db, r.edition.id, enterpriseId))) out.push(r);
   return out;
 }
 

@@ -2,12 +2,12 @@ import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { translate } from "../../../platform/i18n/translate";
 import { parseInput } from "../../../platform/validation";
-import { groupOf, publicBreakdowns } from "../engine/breakdowns";
-import { groupFigures, SMALL_CELL } from "../engine/figures";
+import { publicBreakdowns } from "../engine/breakdowns";
+import { figuresOf, SMALL_CELL } from "../engine/figures";
+import { groupAggregates } from "./aggregates";
 import { renderBaselineReportPdf } from "../report-pdf";
 import { baselineDashboard } from "./dashboard";
 import { clusterNames, groupName } from "./labels";
-import { surveyScores } from "./scores";
 
 // The printable report of an edition's baseline for the ministry (issue #15, item 6), in English
 // or Urdu whatever the organiser's own language: key figures, a table with bars for each
@@ -20,12 +20,12 @@ export async function baselineReport(ctx: Ctx, raw: unknown) {
   const input = parseInput(ReportInput, raw);
   const locale = input.lang ?? ctx.locale;
   const d = await baselineDashboard({ ...ctx, locale }, { editionId: input.editionId });
-  const firms = await surveyScores(ctx.db, d.survey.id, Number(d.edition.startsOn.slice(0, 4)));
   const names = await clusterNames(ctx.db, d.edition.id);
   const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
   const heads = ["baseline.bo.firms", "baseline.bo.exportMedian", "baseline.bo.investmentMedian", "baseline.bo.exportingShare", "baseline.bo.websiteShare"].map((k) => t(k));
-  const tables = publicBreakdowns.map((by) => {
-    const f = groupFigures(firms.map((s) => ({ group: groupOf(by, s), exportScore: s.export.score, investmentScore: s.investment.score, exports: s.answers.get("markets.exports") === true, website: s.answers.get("connect.website") === true })));
+  const counted = await Promise.all(publicBreakdowns.map((by) => groupAggregates(ctx.db, d.survey.id, by)));
+  const tables = publicBreakdowns.map((by, k) => {
+    const f = figuresOf(counted[k]!.groups, counted[k]!.total);
     return {
       title: t("baseline.open.by", { by: t(`baseline.bo.by.${by}`) }),
       head: [t("baseline.bo.group"), ...heads],

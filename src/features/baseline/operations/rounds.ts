@@ -2,11 +2,10 @@ import { and, eq } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import { translate } from "../../../platform/i18n/translate";
 import { barChartSvg } from "../charts";
-import { compareIndicator, type CompareCell } from "../engine/compare";
-import type { AnswerValue } from "../engine/questions";
+import { totalCell, type CompareCell } from "../engine/compare";
 import { baselineResponses, type Round } from "../tables";
 import { indicatorsOf } from "./compare";
-import { surveyScores, type FirmScores } from "./scores";
+import { indicatorTotals } from "./aggregates";
 import type { SurveyRow } from "./structure";
 import { followUpDue } from "./follow-up";
 
@@ -15,9 +14,8 @@ import { followUpDue } from "./follow-up";
 // that submitted it (the baseline round is never changed by the follow-up), with the same
 // small-cell suppression per column as the edition-to-edition comparison.
 
-const valueOf = (s: FirmScores, code: string): AnswerValue | undefined => (code === "score.export" ? s.export.score : code === "score.investment" ? s.investment.score : s.answers.get(code));
 
-export async function roundsComparison(ctx: Ctx, args: { edition: { id: string; endsOn: string; startsOn: string }; survey: SurveyRow; baseline: readonly FirmScores[]; exhibitors: number }) {
+export async function roundsComparison(ctx: Ctx, args: { edition: { id: string; endsOn: string; startsOn: string }; survey: SurveyRow; exhibitors: number }) {
   const { survey } = args;
   const responses = await ctx.db
     .select({ status: baselineResponses.status })
@@ -31,20 +29,18 @@ export async function roundsComparison(ctx: Ctx, args: { edition: { id: string; 
     progress: { exhibitors: args.exhibitors, submitted, drafts: responses.length - submitted, notStarted: Math.max(0, args.exhibitors - responses.length) },
   };
   if (survey.followUpStatus === "none") return { ...head, columns: [], summary: [], chart: null };
-  const later = await surveyScores(ctx.db, survey.id, Number(args.edition.startsOn.slice(0, 4)), "follow_up");
-  const columns: { round: Round; key: string; firms: readonly FirmScores[] }[] = [
-    { round: "baseline", key: translate(ctx.locale, "baseline.round.baseline"), firms: args.baseline },
-    { round: "follow_up", key: translate(ctx.locale, "baseline.round.follow_up"), firms: later },
+  const columns: { round: Round; key: string }[] = [
+    { round: "baseline", key: translate(ctx.locale, "baseline.round.baseline") },
+    { round: "follow_up", key: translate(ctx.locale, "baseline.round.follow_up") },
   ];
   const indicators = await indicatorsOf(ctx, survey.id);
+  // Counted by the database (aggregates.ts) from the stored scores and visible answers of each round.
+  const totals = await Promise.all(columns.map((c) => indicatorTotals(ctx.db, survey.id, c.round, indicators.map((i) => i.code))));
   const summary = indicators.map((i) => ({
     code: i.code,
     label: i.label,
     measure: i.measure,
-    cells: compareIndicator(
-      i.measure,
-      columns.map((c) => ({ key: c.key, firms: c.firms.map((s) => ({ group: "all", value: valueOf(s, i.code) })) })),
-    ).total.cells as CompareCell[],
+    cells: columns.map((c, k) => totalCell(i.measure, c.key, totals[k]!.get(i.code)!)) as CompareCell[],
   }));
   const scores = summary.slice(0, 2);
   const chart = barChartSvg({

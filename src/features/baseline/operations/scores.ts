@@ -1,17 +1,21 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { rowsOf } from "../../../platform/db/rows";
 import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { enterprises } from "../../editions/enterprise-tables";
-import { clusters, editions, sectors } from "../../editions/tables";
+import { clusters, sectors } from "../../editions/tables";
 import { isVisible, type AnswerValue, type QuestionDef } from "../engine/questions";
-import { groupMedian, scoreOf, type Score, type ScoreKind } from "../engine/scoring";
+import { bandOf, scoreOf, SMALL_GROUP, type Score, type ScoreKind } from "../engine/scoring";
 import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys, type Round } from "../tables";
 import { ownEnterpriseId, ownSurvey } from "./own";
 import { surveyOfEdition } from "./structure";
 
 // Scores from stored answers (issue #15, item 3): the pure engine (engine/scoring.ts) over each
 // complete response of a survey. Only visible answers count, judged with the version each answer
-// answered (a hidden question's old answer is kept but not scored).
+// answered (a hidden question's old answer is kept but not scored). Every save stores the two
+// scores with its response (stored-scores.ts): what needs only the numbers (the medians, the
+// directory's and the awards' scores, the dashboards) reads those; what explains a firm's score
+// (what drives it, what would raise it) scores that one firm's answers here.
 
 export interface FirmScores {
   enterpriseId: string;
@@ -29,8 +33,8 @@ export interface FirmScores {
 }
 
 /** Every submitted response's scores in a round (the baseline unless asked), with the firm's groups
- *  (cluster, sector, province, district, size, women-led). */
-export async function surveyScores(db: Executor, surveyId: string, year: number, round: Round = "baseline"): Promise<FirmScores[]> {
+ *  (cluster, sector, province, district, size, women-led); only one firm's when `enterpriseId` is given. */
+export async function surveyScores(db: Executor, surveyId: string, year: number, round: Round = "baseline", enterpriseId?: string): Promise<FirmScores[]> {
   const responses = await db
     .select({
       id: baselineResponses.id,
@@ -47,13 +51,27 @@ export async function surveyScores(db: Executor, surveyId: string, year: number,
     .innerJoin(baselineSurveys, eq(baselineSurveys.id, baselineResponses.surveyId))
     .leftJoin(clusters, and(eq(clusters.editionId, baselineSurveys.editionId), eq(clusters.slug, enterprises.clusterSlug)))
     .leftJoin(sectors, eq(sectors.id, clusters.sectorId))
-    .where(and(eq(baselineResponses.surveyId, surveyId), eq(baselineResponses.status, "submitted"), eq(baselineResponses.round, round)));
+    .where(
+      and(
+        eq(baselineResponses.surveyId, surveyId),
+        eq(baselineResponses.status, "submitted"),
+        eq(baselineResponses.round, round),
+        enterpriseId ? eq(baselineResponses.enterpriseId, enterpriseId) : undefined,
+      ),
+    );
   if (!responses.length) return [];
   const rows = await db
     .select({ responseId: baselineAnswers.responseId, code: baselineAnswers.code, value: baselineAnswers.value, showIfCode: baselineQuestions.showIfCode, showIfEquals: baselineQuestions.showIfEquals })
     .from(baselineAnswers)
     .innerJoin(baselineQuestions, eq(baselineQuestions.id, baselineAnswers.questionId))
-    .where(and(eq(baselineAnswers.surveyId, surveyId), sql`${baselineAnswers.responseId} IN (SELECT id FROM baseline_responses WHERE survey_id = ${surveyId} AND round = ${round})`));
+    .where(
+      enterpriseId
+        ? inArray(
+            baselineAnswers.responseId,
+            responses.map((r) => r.id),
+          )
+        : and(eq(baselineAnswers.surveyId, surveyId), sql`${baselineAnswers.responseId} IN (SELECT id FROM baseline_responses WHERE survey_id = ${surveyId} AND round = ${round})`),
+    );
   const byResponse = new Map<string, typeof rows>();
   for (const r of rows) {
     // Appended in place: copying the list on every row made this quadratic in the questions.
@@ -87,12 +105,25 @@ export async function ownScores(ctx: Ctx, editionId?: string | null) {
   const enterpriseId = ownEnterpriseId(ctx);
   const { edition, survey, choices } = await ownSurvey(ctx.db, enterpriseId, editionId);
   const year = Number(edition.startsOn.slice(0, 4));
-  const all = await surveyScores(ctx.db, survey.id, year);
-  const mine = all.find((s) => s.enterpriseId === enterpriseId) ?? null;
+  const [mine] = await surveyScores(ctx.db, survey.id, year, "baseline", enterpriseId);
+  // The medians of its cluster and its size class, from the stored scores of every submitted response.
+  const [m] = mine
+    ? rowsOf<{ cn: number; sn: number; ce: number | null; ci: number | null; se: number | null; si: number | null }>(
+        await ctx.db.execute(sql`WITH f AS (
+            SELECT r.export_score AS xs, r.investment_score AS iv, e.cluster_slug IS NOT DISTINCT FROM ${mine.clusterSlug} AS c, e.size_class = ${mine.sizeClass} AS s
+            FROM baseline_responses r JOIN enterprises e ON e.id = r.enterprise_id
+            WHERE r.survey_id = ${survey.id} AND r.round = 'baseline' AND r.status = 'submitted')
+          SELECT count(*) FILTER (WHERE c)::int AS cn, count(*) FILTER (WHERE s)::int AS sn,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY xs) FILTER (WHERE c) AS ce, percentile_cont(0.5) WITHIN GROUP (ORDER BY iv) FILTER (WHERE c) AS ci,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY xs) FILTER (WHERE s) AS se, percentile_cont(0.5) WITHIN GROUP (ORDER BY iv) FILTER (WHERE s) AS si
+          FROM f`),
+      )
+    : [];
+  const median = (n: number | undefined, value: number | null | undefined) => (Number(n ?? 0) < SMALL_GROUP || value === null || value === undefined ? null : roundMedian(Number(value)));
   const compare = (kind: ScoreKind) =>
     mine && {
-      cluster: roundMedian(groupMedian(all.filter((s) => s.clusterSlug === mine.clusterSlug).map((s) => s[kind].score))),
-      size: roundMedian(groupMedian(all.filter((s) => s.sizeClass === mine.sizeClass).map((s) => s[kind].score))),
+      cluster: median(m?.cn, kind === "export" ? m?.ce : m?.ci),
+      size: median(m?.sn, kind === "export" ? m?.se : m?.si),
     };
   return {
     edition: { id: edition.id, slug: edition.slug, nameEn: edition.nameEn, nameUr: edition.nameUr },
@@ -117,7 +148,9 @@ export async function responseCounts(db: Executor, surveyIds: string[]) {
 export async function exportScoresOf(db: Executor, editionId: string): Promise<Map<string, { score: number; band: Score["band"] }>> {
   const survey = await surveyOfEdition(db, editionId);
   if (!survey) return new Map();
-  const [edition] = await db.select({ startsOn: editions.startsOn }).from(editions).where(eq(editions.id, editionId));
-  const scores = await surveyScores(db, survey.id, Number(edition!.startsOn.slice(0, 4)));
-  return new Map(scores.map((s) => [s.enterpriseId, { score: s.export.score, band: s.export.band }]));
+  const rows = await db
+    .select({ enterpriseId: baselineResponses.enterpriseId, score: baselineResponses.exportScore })
+    .from(baselineResponses)
+    .where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.round, "baseline"), eq(baselineResponses.status, "submitted"), isNotNull(baselineResponses.exportScore)));
+  return new Map(rows.map((r) => [r.enterpriseId, { score: r.score!, band: bandOf(r.score!) }]));
 }

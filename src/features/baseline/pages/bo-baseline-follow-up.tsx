@@ -84,6 +84,10 @@ export function FollowUpPanel({ f, surveyOpenOrClosed, editionId }: { f: FollowU
               </tbody>
             </table>
           </div>
+          <p>
+            {t("baseline.fig.download")} <a href={`/back-office/editions/${editionId}/baseline/export?table=follow_up&format=csv`}>CSV</a> ·{" "}
+            <a href={`/back-office/editions/${editionId}/baseline/export?table=follow_up&format=xlsx`}>XLSX</a>
+          </p>
         </figure>
       ) : null}
       <p>

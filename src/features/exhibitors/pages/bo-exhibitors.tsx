@@ -71,7 +71,9 @@ export default function BoExhibitors({ loaderData: d, actionData }: Route.Compon
       {d.exhibitors.length === 0 ? (
         <p>{t("exhibitors.bo.none")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label={t("exhibitors.bo.title")} tabIndex={0}>
+        <>
+          <p className="hint">{t("exhibitors.bo.recordHint")}</p>
+          <div className="table-scroll" role="region" aria-label={t("exhibitors.bo.title")} tabIndex={0}>
           <table data-testid="exhibitors-table" data-only-late={onlyLate ? "1" : "0"}>
             <thead>
               <tr>
@@ -88,7 +90,9 @@ export default function BoExhibitors({ loaderData: d, actionData }: Route.Compon
             <tbody>
               {d.exhibitors.map((e) => (
                 <tr key={e.enterpriseId} data-late={e.late ? "1" : "0"}>
-                  <th scope="row">{pick(locale, e.nameEn, e.nameUr)}</th>
+                  <th scope="row">
+                    <a href={`/back-office/enterprises/${e.enterpriseId}/record`}>{pick(locale, e.nameEn, e.nameUr)}</a>
+                  </th>
                   <td dir="ltr">{e.stall ?? "—"}</td>
                   <td>{t(e.published ? "exhibitors.bo.yes" : "exhibitors.bo.no")}</td>
                   {e.checklist.map((c) => (
@@ -98,7 +102,8 @@ export default function BoExhibitors({ loaderData: d, actionData }: Route.Compon
               ))}
             </tbody>
           </table>
-        </div>
+          </div>
+        </>
       )}
       <h2>{t("exhibitors.bo.deadlines")}</h2>
       <p className="hint">{t("exhibitors.bo.deadlinesHint")}</p>

@@ -102,6 +102,7 @@ export default function Portal({ loaderData: d, actionData }: Route.ComponentPro
       <p>
         <a href="/account/exhibitor/baseline">{t("baseline.answerLink")}</a> · <a href="/account/exhibitor/awards">{t("awards.apply.title")}</a>
         {" · "}<a href={`/account/exhibitor/leads?edition=${d.edition.id}`}>{t("leads.page.title")}</a>
+        {" · "}<a href="/account/exhibitor/record">{t("baseline.record.ownLink")}</a>
       </p>
       <FormError failure={failure} />
 

@@ -4,7 +4,7 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { hashSecret } from "../../../platform/ids";
 import { roleGrants } from "../../accounts/tables";
-import type { PersonalDataSubject } from "../../editions/personal-data-port";
+import { personalDataParts, type PersonalDataSubject } from "../../editions/personal-data-port";
 import { enterprises } from "../../editions/enterprise-tables";
 import { editions } from "../../editions/tables";
 import { registrations } from "../../registration/tables";
@@ -59,7 +59,8 @@ export interface ErasureTarget {
 
 /** The person an organiser erases: every registration in the organiser's editions with that email
  *  (or that of the registration named) or linked to the same account; their account only when
- *  `withAccount` (platform admins). Null when nobody matches. */
+ *  `withAccount` (platform admins); else what a feature's part holds under that email alone (e.g. a
+ *  nomination naming them as its contact: `knownAs`). Null when nobody matches. */
 export async function erasureTarget(db: Executor, organiserId: string, by: { email?: string; registrationId?: string }, withAccount: boolean): Promise<ErasureTarget | null> {
   const ofOrganiser = db.select({ id: editions.id }).from(editions).where(eq(editions.organiserId, organiserId));
   let email = by.email?.toLowerCase();
@@ -88,9 +89,16 @@ export async function erasureTarget(db: Executor, organiserId: string, by: { ema
     );
   // An exhibitor of this organiser's enterprises may have no registration of their own.
   const exhibitor = userId ? await exhibitorOf(db, userId, organiserId) : { enterpriseIds: [], soleEnterpriseIds: [] };
-  if (!regs.length && !exhibitor.enterpriseIds.length && !(withAccount && userId)) return null;
   const names = new Set<string>();
   const emails = new Set<string>(email && !email.endsWith("@invalid") ? [email] : []);
+  if (!regs.length && !exhibitor.enterpriseIds.length && !(withAccount && userId)) {
+    // Known only by what others wrote down about them (a nomination's contact person, …).
+    const probe: PersonalDataSubject = { userId: null, registrationIds: [], enterpriseIds: [], soleEnterpriseIds: [], emails: [...emails], organiserId };
+    const known: (string[] | null)[] = [];
+    if (emails.size) for (const part of personalDataParts()) known.push((await part.knownAs?.(db, probe)) ?? null);
+    if (!known.some((k) => k !== null)) return null;
+    for (const n of known.flat()) if (n) names.add(n);
+  }
   let accountName: string | null = null;
   if (userId) {
     const [account] = await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));

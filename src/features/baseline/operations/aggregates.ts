@@ -1,0 +1,140 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Executor } from "../../../platform/db/types";
+import { rowsOf } from "../../../platform/db/rows";
+import type { AnswerCounts } from "../engine/compare";
+import { TOTAL, type GroupAggregate } from "../engine/figures";
+import type { Breakdown } from "../engine/breakdowns";
+import type { Round } from "../tables";
+
+// The dashboards' figures counted by the database (issue #15, "Speed"): over the submitted
+// responses of a survey's round, from the scores stored with each response and the answers marked
+// visible (operations/stored-scores.ts), grouped by a breakdown. Only counts and unrounded medians
+// come back; rounding and small-cell suppression stay in the pure engine (figures.ts, compare.ts),
+// so the figures are the same as when every answer was scored in Node.
+
+/** A firm's group, as `groupOf` (engine/breakdowns.ts) names it. `e` is the enterprise, `s` its cluster's sector. */
+function groupSql(by: Breakdown): SQL {
+  switch (by) {
+    case "cluster":
+      return sql`coalesce(e.cluster_slug, 'unknown')`;
+    case "province":
+      return sql`coalesce(e.province, 'unknown')`;
+    case "district":
+      return sql`coalesce(e.district, 'unknown')`;
+    case "sector":
+      return sql`coalesce(s.code, 'unknown')`;
+    case "size":
+      return sql`e.size_class`;
+    case "women_led":
+      return sql`CASE WHEN e.women_led THEN 'yes' ELSE 'no' END`;
+    case "micro":
+      return sql`CASE WHEN e.size_class = 'micro' THEN 'yes' ELSE 'no' END`;
+  }
+}
+
+/** The submitted responses of a round (`r`) with their firm (`e`), what `join` adds, and for the
+ *  sector breakdown the sector of the firm's cluster in the survey's edition (`s`). */
+function responsesOf(surveyId: string, round: Round, by: Breakdown | null, join: SQL = sql``): SQL {
+  const sector =
+    by === "sector"
+      ? sql`LEFT JOIN baseline_surveys sv ON sv.id = r.survey_id
+        LEFT JOIN clusters c ON c.edition_id = sv.edition_id AND c.slug = e.cluster_slug
+        LEFT JOIN sectors s ON s.id = c.sector_id`
+      : sql``;
+  return sql`baseline_responses r JOIN enterprises e ON e.id = r.enterprise_id ${join} ${sector}
+    WHERE r.survey_id = ${surveyId} AND r.round = ${round} AND r.status = 'submitted'`;
+}
+
+const yes = (code: string) =>
+  sql`EXISTS (SELECT 1 FROM baseline_answers a WHERE a.response_id = r.id AND a.code = ${code} AND a.visible AND a.value = 'true'::jsonb)`;
+
+/** Each group's firms, median scores and yes-counts of exporting and of a website, and the total. */
+export async function groupAggregates(db: Executor, surveyId: string, by: Breakdown, round: Round = "baseline"): Promise<{ groups: GroupAggregate[]; total: GroupAggregate }> {
+  const rows = rowsOf<{ g: string | null; total: number; firms: number; em: number | null; im: number | null; exporting: number; websites: number }>(
+    await db.execute(sql`WITH f AS (
+        SELECT ${groupSql(by)} AS g, r.export_score AS xs, r.investment_score AS iv, ${yes("markets.exports")} AS exports, ${yes("connect.website")} AS website
+        FROM ${responsesOf(surveyId, round, by)})
+      SELECT g, grouping(g)::int AS total, count(*)::int AS firms,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY xs) AS em, percentile_cont(0.5) WITHIN GROUP (ORDER BY iv) AS im,
+        count(*) FILTER (WHERE exports)::int AS exporting, count(*) FILTER (WHERE website)::int AS websites
+      FROM f GROUP BY GROUPING SETS ((g), ())`),
+  );
+  const of = (r: (typeof rows)[number], group: string): GroupAggregate => ({
+    group,
+    firms: Number(r.firms),
+    exportMedian: r.em === null ? null : Number(r.em),
+    investmentMedian: r.im === null ? null : Number(r.im),
+    exporting: Number(r.exporting),
+    websites: Number(r.websites),
+  });
+  const total = rows.find((r) => Number(r.total) === 1);
+  return {
+    groups: rows.filter((r) => Number(r.total) === 0).map((r) => of(r, r.g!)),
+    total: total ? of(total, TOTAL) : { group: TOTAL, firms: 0, exportMedian: null, investmentMedian: null, exporting: 0, websites: 0 },
+  };
+}
+
+const SCORE_COLUMNS: Record<string, SQL> = { "score.export": sql`r.export_score`, "score.investment": sql`r.investment_score` };
+const counts = (r: { answered: number; said: number; yes: number; median: number | null }): AnswerCounts => ({
+  answered: Number(r.answered),
+  said: Number(r.said),
+  yes: Number(r.yes),
+  median: r.median === null ? null : Number(r.median),
+});
+const NONE: AnswerCounts = { answered: 0, said: 0, yes: 0, median: null };
+
+/** One indicator's answer counts per group (every group with a submitted response, even if none of
+ *  its firms answered) and in total. The two scores ("score.export", "score.investment") are read
+ *  from the stored scores. */
+export async function indicatorByGroup(db: Executor, surveyId: string, round: Round, code: string, by: Breakdown): Promise<{ groups: Map<string, AnswerCounts>; total: AnswerCounts }> {
+  const score = SCORE_COLUMNS[code];
+  const value = score ? sql`to_jsonb(${score})` : sql`a.value`;
+  const join = score ? sql`` : sql`LEFT JOIN baseline_answers a ON a.response_id = r.id AND a.code = ${code} AND a.visible`;
+  const rows = rowsOf<{ g: string | null; total: number; answered: number; said: number; yes: number; median: number | null }>(
+    await db.execute(sql`WITH f AS (
+        SELECT ${groupSql(by)} AS g, ${value} AS v
+        FROM ${responsesOf(surveyId, round, by, join)})
+      SELECT g, grouping(g)::int AS total,
+        count(*) FILTER (WHERE v IS NOT NULL AND v <> 'null'::jsonb AND v <> '[]'::jsonb)::int AS answered,
+        count(*) FILTER (WHERE jsonb_typeof(v) = 'boolean')::int AS said, count(*) FILTER (WHERE v = 'true'::jsonb)::int AS yes,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN jsonb_typeof(v) = 'number' THEN (v)::float8 END) AS median
+      FROM f GROUP BY GROUPING SETS ((g), ())`),
+  );
+  const total = rows.find((r) => Number(r.total) === 1);
+  return { groups: new Map(rows.filter((r) => Number(r.total) === 0).map((r) => [r.g!, counts(r)])), total: total ? counts(total) : NONE };
+}
+
+/** Every given indicator's answer counts over the whole round (no breakdown), by code. */
+export async function indicatorTotals(db: Executor, surveyId: string, round: Round, codes: readonly string[]): Promise<Map<string, AnswerCounts>> {
+  const out = new Map<string, AnswerCounts>(codes.map((c) => [c, NONE]));
+  const questions = codes.filter((c) => !SCORE_COLUMNS[c]);
+  if (questions.length) {
+    const rows = rowsOf<{ code: string; answered: number; said: number; yes: number; median: number | null }>(
+      await db.execute(sql`SELECT a.code,
+          count(*) FILTER (WHERE a.value <> 'null'::jsonb AND a.value <> '[]'::jsonb)::int AS answered,
+          count(*) FILTER (WHERE jsonb_typeof(a.value) = 'boolean')::int AS said, count(*) FILTER (WHERE a.value = 'true'::jsonb)::int AS yes,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN jsonb_typeof(a.value) = 'number' THEN (a.value)::float8 END) AS median
+        FROM baseline_answers a JOIN baseline_responses r ON r.id = a.response_id
+        WHERE a.survey_id = ${surveyId} AND a.visible AND a.code IN (${sql.join(
+          questions.map((c) => sql`${c}`),
+          sql`, `,
+        )})
+          AND r.survey_id = ${surveyId} AND r.round = ${round} AND r.status = 'submitted'
+        GROUP BY a.code`),
+    );
+    for (const r of rows) out.set(r.code, counts(r));
+  }
+  const scores = codes.filter((c) => SCORE_COLUMNS[c]);
+  if (scores.length) {
+    const [r] = rowsOf<{ n: number; e: number | null; i: number | null }>(
+      await db.execute(sql`SELECT count(export_score)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY export_score) AS e, percentile_cont(0.5) WITHIN GROUP (ORDER BY investment_score) AS i
+        FROM baseline_responses r WHERE r.survey_id = ${surveyId} AND r.round = ${round} AND r.status = 'submitted'`),
+    );
+    const n = Number(r?.n ?? 0);
+    for (const c of scores) {
+      const m = c === "score.export" ? r?.e : r?.i;
+      out.set(c, { answered: n, said: 0, yes: 0, median: m === null || m === undefined ? null : Number(m) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+import { eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../../../platform/db/types";
+import { editions } from "../../editions/tables";
+import type { AnswerValue } from "../engine/questions";
+import { scoreOf } from "../engine/scoring";
+import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys } from "../tables";
+import { visibleAnswers } from "./scores";
+
+// The stored scores (issue #15, "Speed"; docs/baseline.md, "Versions and storage"): each response
+// keeps its two scores, and each answer whether it is shown, as the pure engine computes them
+// (engine/scoring.ts over the visible answers, in the edition's year). Whatever writes answers
+// calls `storeScores` in its own transaction (a section's save, the demo seeds, the erasure of
+// typed answers), so the dashboards aggregate stored figures in SQL instead of scoring every
+// answer on every view. Responses stored before the columns existed are scored once by
+// `scoreUnscored`, which the server runs right after migrating (src/server/start-services.ts).
+
+const BATCH = 500;
+
+/** Scores the given responses from their stored answers and writes the scores and each answer's
+ *  visibility (only what changed). Returns how many responses it scored. */
+export async function storeScores(db: Executor, responseIds: readonly string[]): Promise<number> {
+  let done = 0;
+  for (let i = 0; i < responseIds.length; i += BATCH) done += await storeBatch(db, responseIds.slice(i, i + BATCH));
+  return done;
+}
+
+async function storeBatch(db: Executor, ids: readonly string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const responses = await db
+    .select({ id: baselineResponses.id, startsOn: editions.startsOn })
+    .from(baselineResponses)
+    .innerJoin(baselineSurveys, eq(baselineSurveys.id, baselineResponses.surveyId))
+    .innerJoin(editions, eq(editions.id, baselineSurveys.editionId))
+    .where(inArray(baselineResponses.id, [...ids]));
+  const rows = await db
+    .select({
+      responseId: baselineAnswers.responseId,
+      code: baselineAnswers.code,
+      value: baselineAnswers.value,
+      visible: baselineAnswers.visible,
+      showIfCode: baselineQuestions.showIfCode,
+      showIfEquals: baselineQuestions.showIfEquals,
+    })
+    .from(baselineAnswers)
+    .innerJoin(baselineQuestions, eq(baselineQuestions.id, baselineAnswers.questionId))
+    .where(inArray(baselineAnswers.responseId, [...ids]));
+  const byResponse = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const list = byResponse.get(r.responseId);
+    if (list) list.push(r);
+    else byResponse.set(r.responseId, [r]);
+  }
+  const scores: { id: string; e: number; i: number }[] = [];
+  const flips: { r: string; c: string; v: boolean }[] = [];
+  for (const r of responses) {
+    const list = byResponse.get(r.id) ?? [];
+    const shown: Map<string, AnswerValue> = visibleAnswers(list);
+    for (const a of list) if (shown.has(a.code) !== a.visible) flips.push({ r: r.id, c: a.code, v: shown.has(a.code) });
+    const year = Number(r.startsOn.slice(0, 4));
+    scores.push({ id: r.id, e: scoreOf("export", shown, year).score, i: scoreOf("investment", shown, year).score });
+  }
+  if (scores.length)
+    await db.execute(sql`UPDATE baseline_responses r SET export_score = v.e, investment_score = v.i
+      FROM jsonb_to_recordset(${JSON.stringify(scores)}::jsonb) AS v(id uuid, e smallint, i smallint)
+      WHERE r.id = v.id AND (r.export_score IS DISTINCT FROM v.e OR r.investment_score IS DISTINCT FROM v.i)`);
+  if (flips.length)
+    await db.execute(sql`UPDATE baseline_answers a SET visible = v.v
+      FROM jsonb_to_recordset(${JSON.stringify(flips)}::jsonb) AS v(r uuid, c text, v boolean)
+      WHERE a.response_id = v.r AND a.code = v.c`);
+  return scores.length;
+}
+
+/** Scores every response that has no stored scores yet (the responses that existed before the
+ *  scores were stored; a no-op afterwards), in batches. Idempotent; safe with several processes
+ *  (each batch writes what the engine computes from the same answers). */
+export async function scoreUnscored(db: Executor): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const batch = await db.select({ id: baselineResponses.id }).from(baselineResponses).where(isNull(baselineResponses.exportScore)).limit(BATCH);
+    if (!batch.length) return done;
+    done += await storeBatch(
+      db,
+      batch.map((b) => b.id),
+    );
+  }
+}

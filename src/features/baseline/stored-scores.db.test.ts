@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { roleGrants } from "../accounts/tables";
+import { users } from "../../platform/auth/tables";
+import { editions } from "../editions/tables";
+import { groupOf, type Breakdown } from "./engine/breakdowns";
+import { compareIndicator } from "./engine/compare";
+import { groupFigures } from "./engine/figures";
+import { scoreOf } from "./engine/scoring";
+import { isEditionExhibitor } from "../exhibitors/operations/exhibitors-of";
+import { answersOf, ownBaseline, saveSection } from "./operations/answer";
+import { baselineDashboard } from "./operations/dashboard";
+import { ownScores, surveyScores, visibleAnswers, type FirmScores } from "./operations/scores";
+import { scoreUnscored, storeScores } from "./operations/stored-scores";
+import { seedBaselineRoundsDemo } from "./seed-rounds";
+import { surveyOfEdition } from "./operations/structure";
+import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys } from "./tables";
+
+// Issue #15, "Speed": every response keeps the scores the pure engine gives its visible answers
+// (and each answer whether it is visible), written in the same transaction as the answers; the
+// dashboards aggregate those in SQL and give the same figures as scoring every answer in Node.
+
+let t: TestDb;
+let editionId: string;
+
+beforeAll(async () => {
+  t = await openTestDb();
+  editionId = (await demoShow(t.db)).editionId;
+  // The test snapshot is seeded before the show; the demo seeded after it also has the 6-month
+  // follow-up and 2027's first answers (seed-rounds.ts): seed them as a server started later would.
+  const y2027 = (await demoShow(t.db, "sme-showcase-2027")).editionId;
+  const later = await seedBaselineRoundsDemo(t.db, editionId, y2027, new Date("2026-12-07T12:00:00Z"));
+  expect(later.followUp).toBeGreaterThan(100);
+  expect(later.next).toBeGreaterThan(20);
+});
+afterAll(async () => t?.close());
+
+/** Every response's scores and visible answers as the engine computes them from the stored answers. */
+async function engineScores() {
+  const responses = await t.db
+    .select({ id: baselineResponses.id, exportScore: baselineResponses.exportScore, investmentScore: baselineResponses.investmentScore, startsOn: editions.startsOn })
+    .from(baselineResponses)
+    .innerJoin(baselineSurveys, eq(baselineSurveys.id, baselineResponses.surveyId))
+    .innerJoin(editions, eq(editions.id, baselineSurveys.editionId))
+    .orderBy(baselineResponses.id);
+  const answers = await t.db
+    .select({ responseId: baselineAnswers.responseId, code: baselineAnswers.code, value: baselineAnswers.value, visible: baselineAnswers.visible, showIfCode: baselineQuestions.showIfCode, showIfEquals: baselineQuestions.showIfEquals })
+    .from(baselineAnswers)
+    .innerJoin(baselineQuestions, eq(baselineQuestions.id, baselineAnswers.questionId));
+  return responses.map((r) => {
+    const mine = answers.filter((a) => a.responseId === r.id);
+    const shown = visibleAnswers(mine);
+    const year = Number(r.startsOn.slice(0, 4));
+    return {
+      id: r.id,
+      stored: { export: r.exportScore, investment: r.investmentScore, visible: mine.filter((a) => a.visible).map((a) => a.code).sort() },
+      engine: { export: scoreOf("export", shown, year).score, investment: scoreOf("investment", shown, year).score, visible: [...shown.keys()].sort() },
+    };
+  });
+}
+
+const organiser = async () => ctxFor(t.db, await actorFor(t.db, demo.organiser));
+
+describe("stored scores", () => {
+  it("equal the engine's scores and visibility for every demo response of every edition and round", async () => {
+    const all = await engineScores();
+    expect(all.length).toBeGreaterThan(300);
+    for (const r of all) expect(r.stored, r.id).toEqual(r.engine);
+    // Not a constant: the scores vary between firms.
+    expect(new Set(all.map((r) => r.stored.export)).size).toBeGreaterThan(10);
+  });
+
+  it("give the dashboard the same figures, comparison and follow-up summary as scoring every answer in Node", async () => {
+    const survey = (await surveyOfEdition(t.db, editionId))!;
+    const firms = await surveyScores(t.db, survey.id, 2026);
+    const said = (s: FirmScores, code: string) => s.answers.get(code) === true;
+    // Three breakdowns (by a column of the firm, by a computed group, by its cluster's sector).
+    for (const by of ["province", "micro", "sector"] as const) {
+      const d = await baselineDashboard(await organiser(), { editionId, by });
+      const js = groupFigures(firms.map((s) => ({ group: groupOf(by, s), exportScore: s.export.score, investmentScore: s.investment.score, exports: said(s, "markets.exports"), website: said(s, "connect.website") })));
+      expect(d.rows.map(({ name: _, ...r }) => r), by).toEqual(js.rows);
+      expect({ ...d.total, name: undefined }).toEqual({ ...js.total, name: undefined });
+    }
+    // The comparison with 2027, by province, on a yes/no, a number and a score; and every shared indicator's totals.
+    const y2027 = (await demoShow(t.db, "sme-showcase-2027")).editionId;
+    const later = await surveyScores(t.db, (await surveyOfEdition(t.db, y2027))!.id, 2027);
+    expect(later.length).toBeGreaterThan(20);
+    const value = (s: FirmScores, code: string) => (code === "score.export" ? s.export.score : code === "score.investment" ? s.investment.score : s.answers.get(code));
+    const facts = (code: string, by: Breakdown) => [
+      { key: "2026", firms: firms.map((s) => ({ group: groupOf(by, s), value: value(s, code) })) },
+      { key: "2027", firms: later.map((s) => ({ group: groupOf(by, s), value: value(s, code) })) },
+    ];
+    for (const indicator of ["markets.exports", "products.capacity_used"]) {
+      const d = await baselineDashboard(await organiser(), { editionId, by: "province", indicator });
+      const c = d.comparison;
+      if (!c.other) throw new Error("no edition to compare with");
+      expect(c.indicator.code).toBe(indicator);
+      const js = compareIndicator(c.indicator.measure, facts(indicator, "province"));
+      expect(c.rows.map(({ name: _, ...r }) => r), indicator).toEqual(js.rows);
+      expect(c.total.cells).toEqual(js.total.cells);
+      if (indicator !== "markets.exports") continue;
+      // Every shared indicator's totals (the two scores among them), the same in every call.
+      expect(c.summary.length).toBeGreaterThan(20);
+      for (const s of c.summary) expect(s.cells, s.code).toEqual(compareIndicator(s.measure, facts(s.code, "province")).total.cells);
+      // The follow-up: each round over its own submitted responses.
+      const f = d.followUp;
+      expect(f.status).toBe("open");
+      {
+        const m6 = await surveyScores(t.db, survey.id, 2026, "follow_up");
+        for (const s of f.summary)
+          expect(s.cells.map((x) => [x.firms, x.value, x.suppressed]), s.code).toEqual(
+            compareIndicator(s.measure, [
+              { key: "a", firms: firms.map((x) => ({ group: "all", value: value(x, s.code) })) },
+              { key: "b", firms: m6.map((x) => ({ group: "all", value: value(x, s.code) })) },
+            ]).total.cells.map((x) => [x.firms, x.value, x.suppressed]),
+          );
+      }
+    }
+  }, 120_000);
+
+  it("are written by a section's save in its transaction: a changed answer moves the score and hides what its condition hides", async () => {
+    const [g] = await t.db.select({ id: roleGrants.enterpriseId }).from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId)).where(and(eq(users.email, demo.exhibitor), eq(roleGrants.role, "exhibitor")));
+    const me = ctxFor(t.db, await actorFor(t.db, demo.exhibitor));
+    const survey = (await surveyOfEdition(t.db, editionId))!;
+    const mine = async () =>
+      (await t.db.select().from(baselineResponses).where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.enterpriseId, g!.id!), eq(baselineResponses.round, "baseline"))))[0]!;
+    const share = async (id: string) => (await t.db.select({ visible: baselineAnswers.visible }).from(baselineAnswers).where(and(eq(baselineAnswers.responseId, id), eq(baselineAnswers.code, "markets.export_share"))))[0];
+    const markets = { "markets.domestic_reach": "national", "markets.exports": "yes", "markets.export_share": "40", "markets.export_markets": ["AE", "GB", "DE"], "markets.certifications": ["iso9001"] };
+    await saveSection(me, { editionId, section: "markets", answers: markets });
+    const exporting = await mine();
+    expect(await share(exporting.id)).toEqual({ visible: true });
+    // No longer exporting: the share is kept but hidden, so neither scored nor counted.
+    await saveSection(me, { editionId, section: "markets", answers: { ...markets, "markets.exports": "no" } });
+    const home = await mine();
+    expect(await share(home.id)).toEqual({ visible: false });
+    expect(home.exportScore!).toBeLessThan(exporting.exportScore!);
+    const [own] = (await ownScores(me, editionId)).scores!;
+    expect(own!.score).toBe(home.exportScore);
+    expect((await engineScores()).find((r) => r.id === home.id)).toMatchObject({ stored: { export: home.exportScore } });
+    for (const r of await engineScores()) expect(r.stored, r.id).toEqual(r.engine);
+  });
+
+  it("are computed once for responses stored before them (the migration path), and the pass is idempotent", async () => {
+    const before = await engineScores();
+    const some = before.slice(0, 40).map((r) => r.id);
+    await t.db.update(baselineResponses).set({ exportScore: null, investmentScore: null }).where(inArray(baselineResponses.id, some));
+    await t.db.update(baselineAnswers).set({ visible: true }).where(inArray(baselineAnswers.responseId, some));
+    expect(await scoreUnscored(t.db)).toBe(40);
+    expect(await scoreUnscored(t.db)).toBe(0);
+    expect(await t.db.select({ n: sql<number>`count(*)::int` }).from(baselineResponses).where(isNull(baselineResponses.exportScore))).toEqual([{ n: 0 }]);
+    expect(await engineScores()).toEqual(before);
+    expect(await storeScores(t.db, some)).toBe(40);
+    expect(await engineScores()).toEqual(before);
+  });
+
+  it("a returning firm sees its 2027 answers and scores on its own pages before next year's exhibitors are chosen", async () => {
+    const y2027 = (await demoShow(t.db, "sme-showcase-2027")).editionId;
+    const s27 = (await surveyOfEdition(t.db, y2027))!;
+    const answered = await t.db.select().from(baselineResponses).where(and(eq(baselineResponses.surveyId, s27.id), eq(baselineResponses.status, "submitted")));
+    const firm = answered[0]!;
+    expect(await isEditionExhibitor(t.db, y2027, firm.enterpriseId)).toBe(false);
+    const me = await organiser();
+    const as = (enterpriseId: string) => ({ ...me, actor: { ...(me.actor as Extract<typeof me.actor, { kind: "user" }>), grants: [{ role: "exhibitor" as const, organiserId: null, tradeBodyId: null, enterpriseId }] } });
+    const page = await ownBaseline(as(firm.enterpriseId), y2027);
+    expect(page.edition.id).toBe(y2027);
+    expect(page.submitted).toBe(true);
+    const stored = await answersOf(t.db, firm.id);
+    const shown = new Map(page.sections.flatMap((x) => x.questions).filter((q) => stored.has(q.code)).map((q) => [q.code, q.value]));
+    expect(shown).toEqual(stored);
+    expect(page.editions.map((e) => e.id)).toContain(y2027);
+    const [exportScore] = (await ownScores(as(firm.enterpriseId), y2027)).scores!;
+    expect(exportScore!.score).toBe(firm.exportScore);
+    // A firm that neither exhibits in 2027 nor answered its survey still has no 2027 survey.
+    const others = await t.db.select({ id: baselineResponses.enterpriseId }).from(baselineResponses).where(eq(baselineResponses.round, "baseline"));
+    const any27 = new Set((await t.db.select({ id: baselineResponses.enterpriseId }).from(baselineResponses).where(eq(baselineResponses.surveyId, s27.id))).map((r) => r.id));
+    const stranger = others.map((o) => o.id).find((id) => !any27.has(id))!;
+    expect(await isEditionExhibitor(t.db, y2027, stranger)).toBe(false);
+    await expect(ownBaseline(as(stranger), y2027)).rejects.toMatchObject({ code: "baseline_no_survey" });
+  });
+});
