@@ -36,7 +36,7 @@ export async function startServices(
   );
   try {
     await database.migrate();
-    // Baseline responses stored before their scores were (migration 0036) are scored once here.
+    // Baseline responses stored before their scores were (migration 0037) are scored once here.
     await scoreUnscored(database.db);
     const clock = options.clock ?? systemClock;
     const seeded = options.seed ?? config.seedDemo ? await seedDemo(database.db, clock) : undefined;
