@@ -36,7 +36,7 @@ export async function startServices(
   try {
     await database.migrate();
     const clock = options.clock ?? systemClock;
-    const seeded = options.seed ?? config.seedDemo ? await seedDemo(database.db, clock) : undefined;
+    const seeded = options.seed ?? config.seedDemo ? await seedDemo(database.db, clock, { config }) : undefined;
     const transport = options.transport ?? (config.smtp ? smtpTransport(config.smtp) : undefined);
     const worker = transport
       ? startOutboxWorker({
