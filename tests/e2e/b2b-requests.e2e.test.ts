@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, isNotNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enrolExhibitors, joinAsBuyer, sendAccessLink } from "../../src/features/b2b/operations/participants";
 import { updateMyProfile } from "../../src/features/b2b/operations/profiles";
@@ -155,13 +155,13 @@ describe("B2B meeting requests", () => {
       .select({ pid: b2bParticipants.id, ntn: enterprises.ntn, nameEn: enterprises.nameEn, nameUr: enterprises.nameUr })
       .from(b2bParticipants)
       .innerJoin(enterprises, eq(enterprises.id, b2bParticipants.enterpriseId))
-      .where(and(eq(b2bParticipants.editionId, editionId), eq(b2bParticipants.side, "sme"), ne(b2bParticipants.id, exhibitorPid)))
+      .where(and(eq(b2bParticipants.editionId, editionId), eq(b2bParticipants.side, "sme"), ne(b2bParticipants.id, exhibitorPid), isNotNull(enterprises.ntn)))
       .orderBy(asc(enterprises.slug))
       .limit(2);
     const smes: { pid: string; name: string; nameUr: string; email: string; token: string }[] = [];
     for (const [i, o] of others.entries()) {
       const email = `journey-sme-${i}@exhibitor.example`;
-      await db.update(nominations).set({ email }).where(and(eq(nominations.editionId, editionId), eq(nominations.ntn, o.ntn)));
+      await db.update(nominations).set({ email }).where(and(eq(nominations.editionId, editionId), eq(nominations.ntn, o.ntn!)));
       expect(await sendAccessLink(organiserCtx, { participantId: o.pid })).toEqual({ sent: true });
       const token = (await emailedPath(env, email, "/b2b/", "b2b_access_link")).replace("/b2b/", "");
       await updateMyProfile(anon, { token, optedIn: true, profile: { offersEn: "Surgical and dental instruments", hsCodes: ["9018.90"], languages: ["ur", "en"] } });

@@ -4,7 +4,8 @@ import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../..
 import { decideRegistrations } from "../registration/operations/decide";
 import { register } from "../registration/operations/register";
 import { getB2bProgramme, setB2bProgramme } from "./operations/programme";
-import { participantByToken } from "./operations/participants";
+import { TRADE_CATEGORIES } from "../registration/categories";
+import { kindsOfCategory, participantByToken, REGULATOR_CATEGORY } from "./operations/participants";
 import { action, loader } from "./pages/join";
 import { b2bParticipants } from "./tables";
 
@@ -85,6 +86,10 @@ describe(`joining B2B matchmaking from the manage link (${process.env.NUMAISH_TE
     expect(await call(action, bank.token, { kind: "foreign_mission" })).toMatchObject({ init: { status: 409 }, data: { code: "b2b_kind_not_for_category" } });
     expect(await call(action, bank.token, {})).toMatchObject({ init: { status: 400 }, data: { code: "validation_failed" } });
     for (const r of [student, pending, bank]) expect(await t.db.select().from(b2bParticipants).where(eq(b2bParticipants.registrationId, r.id))).toHaveLength(0);
+  });
+
+  it("the registration page links exactly the categories that may join", () => {
+    expect(new Set(TRADE_CATEGORIES)).toEqual(new Set([...Object.keys(kindsOfCategory), REGULATOR_CATEGORY]));
   });
 
   it("answers an unknown link with 410, on the page and on a post", async () => {
