@@ -7,6 +7,7 @@ import { ur as platformUr } from "./platform/i18n/messages/ur";
 import * as accounts from "./features/accounts/messages";
 import * as b2b from "./features/b2b/messages";
 import * as b2bHub from "./features/b2b/messages-hub";
+import * as b2bJoin from "./features/b2b/messages-join";
 import * as b2bMeetings from "./features/b2b/messages-meetings";
 import * as b2bRequests from "./features/b2b/messages-requests";
 import * as b2bRuns from "./features/b2b/messages-runs";
@@ -42,6 +43,7 @@ const features = [
   selection,
   b2b,
   b2bHub,
+  b2bJoin,
   b2bMeetings,
   b2bRequests,
   b2bRuns,

@@ -82,6 +82,7 @@ export default [
   route("registration/:token/data.json", "features/privacy/pages/link-data-json.ts"),
   ...prefix("account/exhibitor/leads", [index("features/leads/pages/leads.tsx"), route("export", "features/leads/pages/leads-export.ts")]),
   route("registration/:token/leads", "features/leads/pages/visitor.tsx"),
+  route("registration/:token/b2b", "features/b2b/pages/join.tsx"),
   route("b2b/:who/walk-up", "features/meetday/pages/walkup.tsx"),
   route("walk-up/:token", "features/meetday/pages/walkup-answer.tsx"),
   ...prefix("back-office", [

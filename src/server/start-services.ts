@@ -39,7 +39,7 @@ export async function startServices(
     // Baseline responses stored before their scores were (migration 0037) are scored once here.
     await scoreUnscored(database.db);
     const clock = options.clock ?? systemClock;
-    const seeded = options.seed ?? config.seedDemo ? await seedDemo(database.db, clock) : undefined;
+    const seeded = options.seed ?? config.seedDemo ? await seedDemo(database.db, clock, { config }) : undefined;
     const transport = options.transport ?? (config.smtp ? smtpTransport(config.smtp) : undefined);
     const worker = transport
       ? startOutboxWorker({

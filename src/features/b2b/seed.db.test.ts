@@ -12,6 +12,7 @@ import { seedDemo } from "../demo/seed-demo";
 import { enterprises } from "../editions/enterprise-tables";
 import { editions } from "../editions/tables";
 import { generateDemoEnterprises } from "../catalogue/seed-data";
+import { badges } from "../checkin/tables";
 import { b2bMeetings, b2bParticipants, b2bProfiles, b2bProgrammes, b2bRequests, b2bRunPlacements, b2bRuns } from "./tables";
 
 const AFTER_THE_SHOW = fixedClock("2026-12-04T06:00:00Z");
@@ -38,6 +39,7 @@ const counts = async () => ({
   requests: (await t.db.select({ n: sql<number>`count(*)::int` }).from(b2bRequests))[0]!.n,
   runs: (await t.db.select({ n: sql<number>`count(*)::int` }).from(b2bRuns))[0]!.n,
   meetings: (await t.db.select({ n: sql<number>`count(*)::int` }).from(b2bMeetings))[0]!.n,
+  badges: (await t.db.select({ n: sql<number>`count(*)::int` }).from(badges))[0]!.n,
 });
 
 describe("the demo's B2B matchmaking", () => {
@@ -162,6 +164,57 @@ describe("the demo's B2B matchmaking", () => {
     const before = await counts();
     await seedDemo(t.db, fixedClock("2026-12-20T06:00:00Z"), { accounts: false });
     expect(await counts()).toEqual(before);
+  });
+});
+
+// The buyer side's badges (seed-badges.ts): approved registrations hold a badge, so a seeded buyer
+// passes the gate and checks in at its meeting like anyone registered through the app.
+describe("the demo's buyer-side people", () => {
+  it("each holds a current badge signed with the edition's key; one passes the gate on the first day and checks in at its meeting", async () => {
+    const { actorFor, ctxFor, demo } = await import("../../../tests/support/db");
+    const { gates } = await import("../checkin/tables");
+    const { verifyBadge, editionShortId } = await import("../checkin/core/badge-code");
+    const { editionPublicKeys } = await import("../checkin/keys");
+    const { recordScan } = await import("../checkin/operations/scan");
+    const { scanAtMeeting } = await import("../meetday/operations/checkin");
+    const { meetingArrivals, meetingNoShows } = await import("../meetday/tables");
+    const { registrations } = await import("../registration/tables");
+    for (const editionId of [y2026, y2027]) {
+      const buyers = (await participantsOf(editionId)).filter((p) => p.side === "buyer");
+      expect(buyers.length).toBeGreaterThan(0);
+      const regs = await t.db.select().from(registrations).where(inArray(registrations.id, buyers.map((b) => b.registrationId!)));
+      const held = await t.db.select().from(badges).where(inArray(badges.registrationId, regs.map((r) => r.id)));
+      expect(held.length).toBe(buyers.length);
+      const keys = await editionPublicKeys(t.db, editionId);
+      for (const reg of regs) {
+        expect(reg.status).toBe("approved");
+        const badge = held.find((b) => b.registrationId === reg.id)!;
+        expect(badge).toMatchObject({ serial: 0, registrationNo: reg.number, revokedAt: null, replacedAt: null, issuedAt: reg.decidedAt });
+        const v = verifyBadge(badge.code, keys, editionShortId(editionId));
+        expect(v.ok && v.payload.registrationNo === reg.number && v.payload.days === 0b111).toBe(true);
+      }
+    }
+
+    // A buyer the meeting day marked absent from a meeting of the first day: its badge opens the
+    // hall's gate that morning and checks it in at that meeting.
+    const [absent] = await t.db
+      .select({ m: b2bMeetings })
+      .from(b2bMeetings)
+      .innerJoin(meetingNoShows, and(eq(meetingNoShows.meetingId, b2bMeetings.id), eq(meetingNoShows.side, "buyer")))
+      .where(and(eq(b2bMeetings.editionId, y2026), eq(b2bMeetings.day, 1), eq(b2bMeetings.status, "scheduled"), eq(b2bMeetings.kind, "planned")))
+      .orderBy(b2bMeetings.startMinute)
+      .limit(1);
+    const meeting = absent!.m;
+    const [buyer] = await t.db.select().from(b2bParticipants).where(eq(b2bParticipants.id, meeting.buyerParticipantId));
+    const [badge] = await t.db.select().from(badges).where(eq(badges.registrationId, buyer!.registrationId!));
+    const [gate] = await t.db.select().from(gates).where(and(eq(gates.editionId, y2026), eq(gates.code, "hall1")));
+    // 10:00 and the meeting's start, Lahore time, on 24 January 2026.
+    const at = (minute: number) => fixedClock(new Date(Date.UTC(2026, 0, 24, 0, minute - 5 * 60)));
+    const gateStaff = await actorFor(t.db, demo.gate);
+    expect(await recordScan(ctxFor(t.db, gateStaff, "en", at(600)), { gateId: gate!.id, code: badge!.code })).toMatchObject({ result: "admit", reason: "ok" });
+    const arrived = await scanAtMeeting(ctxFor(t.db, gateStaff, "en", at(meeting.startMinute)), { meetingId: meeting.id, code: badge!.code });
+    expect(arrived).toMatchObject({ result: "arrived", reason: "ok", side: "buyer" });
+    expect(await t.db.select().from(meetingArrivals).where(and(eq(meetingArrivals.meetingId, meeting.id), eq(meetingArrivals.side, "buyer")))).toHaveLength(1);
   });
 });
 

@@ -16,6 +16,9 @@ import { defaultScanEdition } from "../editions/choice";
 import { seedCheckinDemo } from "../checkin/seed";
 import { seedDemoFootfall } from "../checkin/demo-footfall";
 import { seedB2bDemo, seedB2bDemoPeople, seedB2bDemoTryout } from "../b2b/seed";
+import { seedBuyerBadges } from "../b2b/seed-badges";
+import { sealingKey } from "../checkin/keys";
+import type { AppConfig } from "../../platform/config";
 import { seedDemoFloor } from "../floor/demo-plan";
 import { copyFloorPlan } from "../floor/copy-part";
 import { seedDemoAgenda } from "../programme/demo-agenda";
@@ -56,7 +59,7 @@ async function one<T>(rows: Promise<T[]>): Promise<T | undefined> {
  * Idempotent: every insert skips rows that exist (by their natural keys), so a
  * second run changes nothing and a partial run is completed.
  */
-export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boolean } = {}) {
+export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boolean; config?: Pick<AppConfig, "keyEncryptionKey"> } = {}) {
   const passwordHash = options.accounts === false ? null : await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const o = demoEdition.organiser;
@@ -213,6 +216,9 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     // seeded only into an edition without registrations.
     const b2b = await seedB2bDemoPeople(tx, edition, clock.now());
     if (nextEdition && b2b.due) await seedB2bDemoTryout(tx, nextEdition, clock.now());
+    // Their buyer-side people are approved registrations: each holds its badge, so it passes the
+    // gate and checks in at its meetings (b2b/seed-badges.ts; signed with the app's sealing key).
+    for (const e of [edition, nextEdition]) if (e) await seedBuyerBadges(tx, e, sealingKey(options.config ?? {}));
     // The meeting day as it happened (issue #14): check-ins, no-shows, outcomes, 30-day follow-ups.
     await seedMeetdayDemo(tx, edition, clock.now());
     await seedPrivacyDemo(tx, [edition.id, nextEdition?.id], clock.now());

@@ -28,9 +28,10 @@ import { cancelMeetingsOfParticipant } from "./repair";
 
 export type Participant = typeof b2bParticipants.$inferSelect;
 
-/** The kinds a registration of each trade category may take part as. Regulators are not offered
- *  yet (the issue lets organisers allow them: a programme setting still to come). */
-export const kindsOfCategory: Record<string, readonly Exclude<ParticipantKind, "sme">[]> = {
+/** The kinds a registration of each trade category may take part as (regulators: below, where the
+ *  organiser allows them). */
+type BuyerKind = Exclude<ParticipantKind, "sme">;
+export const kindsOfCategory: Record<string, readonly BuyerKind[]> = {
   corporate_buyer: ["buyer_procurement", "investor"],
   procurement_head: ["buyer_procurement"],
   financial_institution: ["bank", "investor"],
@@ -41,7 +42,7 @@ export const kindsOfCategory: Record<string, readonly Exclude<ParticipantKind, "
 /** The regulator category: a buyer-side taker only where the organiser allows (the programme's
  *  allowRegulators), as a development partner (a public body offering programmes and support). */
 export const REGULATOR_CATEGORY = "regulatory_stakeholder";
-const regulatorKinds: readonly Exclude<ParticipantKind, "sme">[] = ["development_partner"];
+const regulatorKinds: readonly BuyerKind[] = ["development_partner"];
 
 const id = z.uuid();
 const token = z.string().min(16).max(128);
@@ -153,15 +154,7 @@ export async function joinAsBuyer(ctx: Ctx, raw: unknown) {
     if (byLink && !row) throw new DomainError("token_invalid");
     if (!byLink) authorize(ctx.actor, "b2b.participate", row ? { userId: row.reg.userId } : {});
     const reg = row!.reg;
-    await assertProgrammeOpen(tx, ctx, reg.editionId);
-    if (reg.status !== "approved") throw new DomainError("b2b_registration_not_approved");
-    let kinds = kindsOfCategory[row!.code];
-    if (row!.code === REGULATOR_CATEGORY) {
-      const [programme] = await tx.select({ allowRegulators: b2bProgrammes.allowRegulators }).from(b2bProgrammes).where(eq(b2bProgrammes.editionId, reg.editionId));
-      if (!programme?.allowRegulators) throw new DomainError("b2b_regulators_not_allowed");
-      kinds = regulatorKinds;
-    }
-    if (!kinds) throw new DomainError("b2b_not_trade_category");
+    const kinds = await kindsOpenTo(tx, ctx, reg, row!.code);
     if (!kinds.includes(input.kind)) throw new DomainError("b2b_kind_not_for_category", { params: { kinds: kinds.join(", ") } });
 
     const accessToken = byLink ? newSecret(24) : undefined;
@@ -183,6 +176,55 @@ export async function joinAsBuyer(ctx: Ctx, raw: unknown) {
     });
     return { participant: presentParticipant(participant!), created: !before, accessToken };
   });
+}
+
+/** The kinds a registration may join as, now; refused while matchmaking is off or its window
+ *  closed, for a registration not approved, outside the trade categories, or a regulator where
+ *  regulators may not take part (the order in which joinAsBuyer and joinOptions say why). */
+async function kindsOpenTo(db: Executor, ctx: Ctx, reg: typeof registrations.$inferSelect, categoryCode: string): Promise<readonly BuyerKind[]> {
+  await assertProgrammeOpen(db, ctx, reg.editionId);
+  if (reg.status !== "approved") throw new DomainError("b2b_registration_not_approved");
+  if (categoryCode === REGULATOR_CATEGORY) {
+    const [programme] = await db.select({ allowRegulators: b2bProgrammes.allowRegulators }).from(b2bProgrammes).where(eq(b2bProgrammes.editionId, reg.editionId));
+    if (!programme?.allowRegulators) throw new DomainError("b2b_regulators_not_allowed");
+    return regulatorKinds;
+  }
+  const kinds = kindsOfCategory[categoryCode];
+  if (!kinds) throw new DomainError("b2b_not_trade_category");
+  return kinds;
+}
+
+/**
+ * What the registration's manage link offers for matchmaking (the join page, read only; the link's
+ * token is the credential): who and which show, the kinds it may join as now, or the reason it
+ * cannot (the refusal joinAsBuyer would give, with its code), and whether it already takes part.
+ */
+export async function joinOptions(ctx: Ctx, raw: unknown) {
+  const { registrationToken } = parseInput(z.strictObject({ registrationToken: token }), raw);
+  const [row] = await ctx.db
+    .select({ reg: registrations, category: visitorCategories, edition: editions })
+    .from(registrations)
+    .innerJoin(visitorCategories, eq(visitorCategories.id, registrations.categoryId))
+    .innerJoin(editions, eq(editions.id, registrations.editionId))
+    .where(eq(registrations.manageTokenHash, hashSecret(registrationToken)));
+  if (!row) throw new DomainError("token_invalid");
+  let kinds: readonly BuyerKind[] = [];
+  let refusal: { code: string; params: Record<string, string | number> } | null = null;
+  try {
+    kinds = await kindsOpenTo(ctx.db, ctx, row.reg, row.category.code);
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    refusal = { code: e.code, params: e.params };
+  }
+  const [participant] = await ctx.db.select().from(b2bParticipants).where(eq(b2bParticipants.registrationId, row.reg.id));
+  return {
+    registration: { name: row.reg.name, status: row.reg.status },
+    edition: { nameEn: row.edition.nameEn, nameUr: row.edition.nameUr },
+    category: { code: row.category.code, nameEn: row.category.nameEn, nameUr: row.category.nameUr },
+    kinds: [...kinds],
+    refusal,
+    participant: participant ? { kind: participant.kind, withdrawn: participant.withdrawnAt !== null } : null,
+  };
 }
 
 /** A participant as its holder sees it (never the token hash). */

@@ -48,7 +48,7 @@ export const BADGE_CLAIMS = ["category", "days", "validFrom", "validTo"] as cons
 /** The first badges (serial 0) of registrations just created approved, as rows for the caller's
  *  insert (zones: their category's; new registrations have no grants of their own); the caller
  *  also queues badgeEmail for each. */
-export function firstBadgeRows(ctx: Ctx, edition: Edition, category: { badgeIndex: number }, regs: Registration[], key: SigningKey, zoneMask = 0) {
+export function firstBadgeRows(ctx: Pick<Ctx, "clock">, edition: Edition, category: { badgeIndex: number }, regs: Registration[], key: SigningKey, zoneMask = 0) {
   const now = ctx.clock.now();
   return regs.map((reg) => ({
     editionId: edition.id,

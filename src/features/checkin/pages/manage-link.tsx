@@ -11,6 +11,7 @@ import { HolderBadge } from "./holder-badge";
 import { ManageView } from "../../registration/components/manage-view";
 import { getOwnRegistration } from "../../registration/operations/own";
 import { manageAction } from "../../registration/pages/manage";
+import { TRADE_CATEGORIES } from "../../registration/categories";
 
 // The page behind the link in the confirmation email: the token is the credential.
 
@@ -40,6 +41,7 @@ export default function ManageLinkPage({ loaderData, actionData, params }: Route
       <p>
         <a href={`/registration/${encodeURIComponent(loaderData.token)}/data`}>{t("privacy.mine.title")}</a>
         <a href={`/registration/${params.token}/leads`}>{t("leads.visitor.link")}</a>
+        {TRADE_CATEGORIES.includes(loaderData.data.category.code) ? <a href={`/registration/${params.token}/b2b`}>{t("b2b.join.link")}</a> : null}
       </p>
     </ManageView>
   );
