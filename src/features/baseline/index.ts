@@ -1,0 +1,6 @@
+// The public surface of the baseline feature: what other features may import (as `#features/baseline`).
+// Browser-safe exports live in ./client.ts and are re-exported here. Decision 0014; grown by the
+// surfaces codemod, kept by hand.
+export * from "./client";
+export { exportScoresOf } from "./operations/scores";
+export { seedBaselineDemo } from "./seed";

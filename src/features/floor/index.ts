@@ -1,0 +1,8 @@
+// The public surface of the floor feature: what other features may import (as `#features/floor`).
+// Browser-safe exports live in ./client.ts and are re-exported here. Decision 0014; grown by the
+// surfaces codemod, kept by hand.
+export * from "./client";
+export { copyFloorPlan } from "./copy-part";
+export { seedDemoFloor } from "./demo-plan";
+export { publicStall, visibleEdition } from "./operations/plan";
+export { floorHalls, floorStalls } from "./tables";

@@ -1,0 +1,3 @@
+// The browser-safe part of the leads feature's public surface (`#features/leads/client`): only
+// modules that reach no server-only package, so pages and components may import it. Decision 0014.
+export {};

@@ -1,0 +1,5 @@
+// The public surface of the leads feature: what other features may import (as `#features/leads`).
+// Browser-safe exports live in ./client.ts and are re-exported here. Decision 0014; grown by the
+// surfaces codemod, kept by hand.
+export * from "./client";
+export { seedLeadsDemo } from "./seed";

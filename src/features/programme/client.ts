@@ -1,0 +1,3 @@
+// The browser-safe part of the programme feature's public surface (`#features/programme/client`): only
+// modules that reach no server-only package, so pages and components may import it. Decision 0014.
+export {};
