@@ -1,6 +1,6 @@
 import { eq, or, sql } from "drizzle-orm";
 import { sessions, signInAttempts, users } from "../../platform/auth/tables";
-import { ANONYMISED, anonymisedEmail, type PersonalDataPart } from "../editions/personal-data-port";
+import { ANONYMISED, anonymisedEmail, type PersonalDataPart } from "#features/editions";
 import { accountTokens, roleGrants } from "./tables";
 
 /** Accounts' part of a person's data (editions/personal-data-port.ts; provided by src/wiring.ts):

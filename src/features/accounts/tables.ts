@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
-import { enterprises } from "../editions/enterprise-tables";
-import { organisers, tradeBodies } from "../editions/tables";
+import { enterprises } from "#features/editions";
+import { organisers, tradeBodies } from "#features/editions";
 import { roles, type ApiTokenScope, type Role } from "../../platform/permissions/actor";
 
 

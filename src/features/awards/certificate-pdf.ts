@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import PDFDocument from "pdfkit";
-import { defaultUrduFontPath } from "../checkin/core/badge-pdf";
-import { urduFeatures } from "../checkin/core/urdu-shaping";
+import { defaultUrduFontPath } from "#features/checkin";
+import { urduFeatures } from "#features/checkin";
 
 // The certificate of a winner or runner-up: A4 landscape, in English or Urdu, with the
 // enterprise's name in both scripts when it has an Urdu one. The Urdu font and the right-to-left

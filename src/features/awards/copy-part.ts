@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
-import type { EditionCopyPart } from "../editions/copy-port";
+import type { EditionCopyPart } from "#features/editions";
 import { awardCategories, awardCriteria, awardRounds } from "./tables";
 
 /** The awards' part of copying an edition (editions/copy-port.ts; provided by src/wiring.ts): the

@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, notLike, sql } from "drizzle-orm";
-import { enterprises } from "../editions/enterprise-tables";
-import { ANONYMISED, type PersonalDataPart } from "../editions/personal-data-port";
-import { editions } from "../editions/tables";
+import { enterprises } from "#features/editions";
+import { ANONYMISED, type PersonalDataPart } from "#features/editions";
+import { editions } from "#features/editions";
 import { awardCategories, awardConflicts, awardCriteria, awardEntries, awardEvidence, awardJudges, awardRounds, awardScores } from "./tables";
 
 /** The awards' part of a person's data (editions/personal-data-port.ts; provided by src/wiring.ts).

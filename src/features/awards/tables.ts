@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
 import { bytea } from "../../platform/db/bytea";
-import { enterprises } from "../editions/enterprise-tables";
-import { editions } from "../editions/tables";
+import { enterprises } from "#features/editions";
+import { editions } from "#features/editions";
 
 // The SME awards of an edition (issue #13, "Awards"; docs/awards.md): categories with eligibility
 // rules over exhibitor data, two judging rounds per category (shortlist, final) each with its own

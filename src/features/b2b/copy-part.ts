@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { editionDayCount } from "../editions/days";
-import type { EditionCopyPart } from "../editions/copy-port";
+import { editionDayCount } from "#features/editions";
+import type { EditionCopyPart } from "#features/editions";
 import { b2bProgrammes } from "./tables";
 
 /** B2B's part of copying an edition (editions/copy-port.ts; provided by src/wiring.ts): the

@@ -13,3 +13,4 @@ export type { FreePlace } from "./operations/walk-up-slots";
 export { meetingIdsOfRegistrations } from "./personal-data-part";
 export { seedB2bDemo, seedB2bDemoPeople, seedB2bDemoTryout } from "./seed";
 export { b2bMeetings, b2bParticipants, b2bProgrammes, b2bRuns } from "./tables";
+export { seedBuyerBadges } from "./seed-badges";

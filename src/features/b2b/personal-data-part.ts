@@ -1,5 +1,5 @@
 import { eq, inArray, or } from "drizzle-orm";
-import { ANONYMISED, type PersonalDataPart, type PersonalDataSubject } from "../editions/personal-data-port";
+import { ANONYMISED, type PersonalDataPart, type PersonalDataSubject } from "#features/editions";
 import type { Executor } from "../../platform/db/types";
 import { b2bMeetings, b2bParticipants, b2bProfiles, b2bRequests, b2bSmeStaff } from "./tables";
 

@@ -1,12 +1,12 @@
 import { and, eq, inArray, isNotNull, notExists, sql } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
-import { badges } from "../checkin/tables";
-import { signingKey, type SealingKey } from "../checkin/keys";
-import { firstBadgeRows } from "../checkin/operations/issue-badge";
-import { categoryZoneMasks } from "../checkin/zone-masks";
-import type { Edition } from "../editions/for-change";
-import { visitorCategories } from "../editions/tables";
-import { registrations } from "../registration/tables";
+import { badges } from "#features/checkin";
+import { signingKey, type SealingKey } from "#features/checkin";
+import { firstBadgeRows } from "#features/checkin";
+import { categoryZoneMasks } from "#features/checkin";
+import type { Edition } from "#features/editions";
+import { visitorCategories } from "#features/editions";
+import { registrations } from "#features/registration";
 import { b2bParticipants } from "./tables";
 
 // The demo's buyer-side people are approved registrations (seed-participants.ts); an approved

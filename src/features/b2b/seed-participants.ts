@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
 import { newId } from "../../platform/ids";
-import { clusters as seedClusters } from "../catalogue/seed-data";
-import { enterprises, products } from "../editions/enterprise-tables";
-import { visitorCategories } from "../editions/tables";
-import { nominations, selections } from "../nominations/tables";
-import { nextRegistrationNumbers } from "../registration/operations/places";
-import { registrations } from "../registration/tables";
+import { clusters as seedClusters } from "#features/catalogue";
+import { enterprises, products } from "#features/editions";
+import { visitorCategories } from "#features/editions";
+import { nominations, selections } from "#features/nominations";
+import { nextRegistrationNumbers } from "#features/registration";
+import { registrations } from "#features/registration";
 import { emptyProfile, profileCompleteness, type ProfileFacts } from "./core/completeness";
 import { sectorOf, smeProfileExtras, type DemoBuyer } from "./seed-roster";
 import type { SeedRequest, SeedSide } from "./seed-requests";

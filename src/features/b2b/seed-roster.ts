@@ -1,4 +1,4 @@
-import { clusters, type SeedCluster } from "../catalogue/seed-data";
+import { clusters, type SeedCluster } from "#features/catalogue/client";
 import { emptyProfile, type ProfileFacts } from "./core/completeness";
 import type { ParticipantKind } from "./tables";
 

@@ -1,5 +1,5 @@
-import { schedule } from "../matchmaking/engine/scheduler";
-import type { ScheduleInputRaw, ScheduleOutput } from "../matchmaking/engine/schema";
+import { schedule } from "#features/matchmaking";
+import type { ScheduleInputRaw, ScheduleOutput } from "#features/matchmaking";
 import type { Executor } from "../../platform/db/types";
 import { newId } from "../../platform/ids";
 import { interpreterFor } from "./core/run-input";

@@ -1,4 +1,4 @@
-import type { EditionCopyPart } from "../editions/copy-port";
+import type { EditionCopyPart } from "#features/editions";
 import { asTemplate, surveyOfEdition, writeSurvey } from "./operations/structure";
 
 /** The baseline's part of copying an edition (editions/copy-port.ts; provided by src/wiring.ts): the

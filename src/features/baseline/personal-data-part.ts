@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { PersonalDataPart } from "../editions/personal-data-port";
-import { editions } from "../editions/tables";
+import type { PersonalDataPart } from "#features/editions";
+import { editions } from "#features/editions";
 import { storeScores } from "./operations/stored-scores";
 import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys } from "./tables";
 

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import PDFDocument from "pdfkit";
-import { defaultUrduFontPath } from "../checkin/core/badge-pdf";
+import { defaultUrduFontPath } from "#features/checkin";
 
 // The printable baseline report of an edition for the ministry (issue #15, item 6): A4 portrait,
 // in English or Urdu, key figures, one table per breakdown with a bar per group drawn with pdfkit

@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
 import { seededRandom } from "../../platform/random";
-import { enterprises } from "../editions/enterprise-tables";
-import { editions } from "../editions/tables";
+import { enterprises } from "#features/editions";
+import { editions } from "#features/editions";
 import type { AnswerValue } from "./engine/questions";
 import { followUpDue } from "./operations/follow-up";
 import { structureOf, surveyOfEdition } from "./operations/structure";

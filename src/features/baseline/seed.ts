@@ -1,10 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
 import { seededRandom } from "../../platform/random";
-import { enterprises, products } from "../editions/enterprise-tables";
-import { editions } from "../editions/tables";
-import { editionExhibitorIds } from "../exhibitors/operations/exhibitors-of";
-import { exhibitorProfiles } from "../exhibitors/tables";
+import { enterprises, products } from "#features/editions";
+import { editions } from "#features/editions";
+import { editionExhibitorIds } from "#features/exhibitors";
+import { exhibitorProfiles } from "#features/exhibitors";
 import { exportCountries } from "./engine/countries";
 import { prefillFrom, turnoverBand } from "./engine/prefill";
 import type { AnswerValue } from "./engine/questions";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { enterprises } from "../editions/enterprise-tables";
-import { editions } from "../editions/tables";
+import { enterprises } from "#features/editions";
+import { editions } from "#features/editions";
 import type { AnswerValue, Option, QuestionKind } from "./engine/questions";
 
 // The baseline survey (issue #15; docs/baseline.md). One survey per edition, made of sections and

@@ -4,7 +4,7 @@ import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
 import { errorResponse, errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
 import { parseInput } from "../../platform/validation";
-import { registrationStatuses } from "../registration/tables";
+import { registrationStatuses } from "#features/registration";
 import { SCAN_REASONS } from "./core/decide";
 import { badgePdf, reprintBadge, revokeBadge } from "./operations/manage-badges";
 import { gateBundle, uploadOfflineScans } from "./operations/offline";

@@ -1,4 +1,4 @@
-import type { BadgePort } from "../registration/badge-port";
+import type { BadgePort } from "#features/registration";
 import { openPrivateKey, sealingKey, signingKey } from "./keys";
 import { badgeLinkKey } from "./operations/badge-link";
 import { badgeEmail, currentBadgeOf, firstBadgeRows, issueBadge, queueBadgeEmail, revokeBadgesOfRegistration, signNewBadge } from "./operations/issue-badge";

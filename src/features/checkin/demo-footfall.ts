@@ -1,14 +1,14 @@
 import { and, count, eq } from "drizzle-orm";
 import { users } from "../../platform/auth/tables";
 import type { Executor } from "../../platform/db/types";
-import { editions, visitorCategories } from "../editions/tables";
+import { editions, visitorCategories } from "#features/editions";
 import { seededRandom } from "../../platform/random";
-import { STAFF_CATEGORY } from "../registration/categories";
-import { nextRegistrationNumbers } from "../registration/operations/places";
-import { registrations } from "../registration/tables";
+import { STAFF_CATEGORY } from "#features/registration";
+import { nextRegistrationNumbers } from "#features/registration";
+import { registrations } from "#features/registration";
 import { localDate } from "./core/gate-bundle";
 import { gates, scans } from "./tables";
-import { editionDayCount } from "../editions/days";
+import { editionDayCount } from "#features/editions";
 import { offsetMinutes } from "../../platform/zone";
 
 // The demo's past show has a crowd: about a thousand approved visitors and their scans at the three

@@ -1,8 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../platform/db/types";
-import { editions, visitorCategories } from "../editions/tables";
-import { nextRegistrationNumbers } from "../registration/operations/places";
-import { registrations } from "../registration/tables";
+import { editions, visitorCategories } from "#features/editions";
+import { nextRegistrationNumbers } from "#features/registration";
+import { registrations } from "#features/registration";
 import { gates, zoneGrants, zones } from "./tables";
 
 // Approved registrations straight into the table, for tests, the benchmark and the e2e path

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, lt } from "drizzle-orm";
-import { retentionDue, type PersonalDataPart } from "../editions/personal-data-port";
+import { retentionDue, type PersonalDataPart } from "#features/editions";
 import { badges, gates, scans, staffBadges, zoneGrants, zones } from "./tables";
 
 /** Check-in's part of a person's data (editions/personal-data-port.ts; provided by src/wiring.ts):

@@ -1,6 +1,6 @@
 import { and, eq, max } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
-import { visitorCategories } from "../editions/tables";
+import { visitorCategories } from "#features/editions";
 import { gates, staffQuotas, zoneCategories, zones } from "./tables";
 
 // Demo zones and gates of the Expo Centre, the exhibitor-staff category and one exhibitor's
@@ -35,7 +35,7 @@ export const demoZoneRules: Record<string, string[]> = {
   media_enclave: ["media"],
 };
 
-import { STAFF_CATEGORY } from "../registration/categories";
+import { STAFF_CATEGORY } from "#features/registration";
 
 export { STAFF_CATEGORY };
 

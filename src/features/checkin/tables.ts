@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
-import { enterprises } from "../editions/enterprise-tables";
-import { editions, visitorCategories } from "../editions/tables";
-import { registrations } from "../registration/tables";
+import { enterprises } from "#features/editions";
+import { editions, visitorCategories } from "#features/editions";
+import { registrations } from "#features/registration";
 
 // Badges, gates and scans. The badge payload itself is specified in core/badge-format.ts and
 // docs/badges.md; these tables hold what the server needs to sign, check and count.

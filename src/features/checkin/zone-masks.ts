@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
-import { visitorCategories } from "../editions/tables";
-import { registrations } from "../registration/tables";
+import { visitorCategories } from "#features/editions";
+import { registrations } from "#features/registration";
 import { zoneCategories, zoneGrants, zones } from "./tables";
 
 // A registration's zone mask: the zones of its visitor category (the organisers' category × zone

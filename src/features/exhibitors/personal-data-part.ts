@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
-import { staffBadges } from "../checkin/tables";
-import { enterprises } from "../editions/enterprise-tables";
-import type { PersonalDataPart } from "../editions/personal-data-port";
-import { editions } from "../editions/tables";
+import { staffBadges } from "#features/checkin";
+import { enterprises } from "#features/editions";
+import type { PersonalDataPart } from "#features/editions";
+import { editions } from "#features/editions";
 import { exhibitorFiles, exhibitorProfiles } from "./tables";
 
 /** The exhibitor portal's part of a person's data (editions/personal-data-port.ts; provided by

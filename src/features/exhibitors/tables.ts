@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, jsonb } from "drizzle-orm/pg-core";
-import { enterprises } from "../editions/enterprise-tables";
-import { editions } from "../editions/tables";
+import { enterprises } from "#features/editions";
+import { editions } from "#features/editions";
 import { bytea } from "../../platform/db/bytea";
 
 // The exhibitor portal and the public "Made in Pakistan" catalogue (issue #12, items 5 and 6;

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { StallPort } from "../b2b/stall-port";
+import type { StallPort } from "#features/b2b";
 import { floorHalls, floorStalls } from "./tables";
 
 /** b2b's stall port: an exhibitor's confirmed stall and its hall (read only). */

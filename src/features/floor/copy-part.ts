@@ -1,8 +1,8 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { rowsOf } from "../../platform/db/rows";
 import type { Executor } from "../../platform/db/types";
-import { clusters } from "../editions/tables";
-import type { EditionCopyPart } from "../editions/copy-port";
+import { clusters } from "#features/editions";
+import type { EditionCopyPart } from "#features/editions";
 import { floorAreas, floorBackgrounds, floorHalls, floorStalls } from "./tables";
 
 /** The floor's part of copying an edition (editions/copy-port.ts; provided by src/wiring.ts): the

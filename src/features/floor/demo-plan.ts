@@ -1,8 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
-import { enterprises, products } from "../editions/enterprise-tables";
-import { clusters, editions, venueSpaces } from "../editions/tables";
-import { nominations, selections } from "../nominations/tables";
+import { enterprises, products } from "#features/editions";
+import { clusters, editions, venueSpaces } from "#features/editions";
+import { nominations, selections } from "#features/nominations";
 import { allocate, defaultAllocRules, type AllocExhibitor, type AllocStall } from "./engine/allocate";
 import { floorAreas, floorHalls, floorStalls, type AreaKind, type FloorPoint } from "./tables";
 

@@ -17,8 +17,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
-import { enterprises } from "../editions/enterprise-tables";
-import { clusters, editions, venueSpaces } from "../editions/tables";
+import { enterprises } from "#features/editions";
+import { clusters, editions, venueSpaces } from "#features/editions";
 
 // The exhibition floor of an edition (issue #12, item 1; docs/floor.md): halls → areas → stalls.
 // Every length is in metres, in the hall's own frame: x to the right, y down from the hall's

@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import { authorize } from "../../platform/permissions/policy";
-import { editions } from "../editions/tables";
-import { selections } from "../nominations/tables";
+import { editions } from "#features/editions";
+import { selections } from "#features/nominations";
 import { editionResults, editionStanding, type EditionStanding, type ResultKind } from "./standing";
 
 // What the public edition pages add to an edition's details: where it stands today and, once it

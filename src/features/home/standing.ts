@@ -1,7 +1,7 @@
 // Where an edition stands on a given day, at its venue: the one place the public pages decide
 // whether to offer registration or to say the show took place and point to its results.
 // Pure: no clock, no database (the caller passes "now" and what it knows).
-import { dateAt } from "../registration/core/past-days";
+import { dateAt } from "#features/registration/client";
 
 export type EditionStanding = "upcoming" | "open" | "on_now" | "took_place";
 

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
-import type { PersonalDataPart } from "../editions/personal-data-port";
-import { enterprises } from "../editions/enterprise-tables";
+import type { PersonalDataPart } from "#features/editions";
+import { enterprises } from "#features/editions";
 import { leads } from "./tables";
 
 /** The stall leads' part of a person's data (editions/personal-data-port.ts; provided by

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { nonceSchema } from "../checkin/core/offline-sync";
-import { scanItemFields, scanUploadScans } from "../checkin/core/scan-queue";
+import { nonceSchema } from "#features/checkin/client";
+import { scanItemFields, scanUploadScans } from "#features/checkin/client";
 
 // Inputs of the leads' operations (issue #14, item 7). The exhibitor is never named in the input:
 // it is the signed-in account's exhibitor grant. A visitor names their registration by the manage

@@ -1,9 +1,9 @@
 import { and, eq, inArray, like } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
 import { seededRandom } from "../../platform/random";
-import type { Edition } from "../editions/for-change";
-import { editionExhibitorIds } from "../exhibitors/operations/exhibitors-of";
-import { registrations } from "../registration/tables";
+import type { Edition } from "#features/editions";
+import { editionExhibitorIds } from "#features/exhibitors";
+import { registrations } from "#features/registration";
 import { leads, leadScans } from "./tables";
 
 // The 2026 show's stall leads (issue #14, item 9), once its days are over and its crowd seeded

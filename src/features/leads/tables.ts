@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
-import { enterprises } from "../editions/enterprise-tables";
-import { editions } from "../editions/tables";
-import { registrations } from "../registration/tables";
+import { enterprises } from "#features/editions";
+import { editions } from "#features/editions";
+import { registrations } from "#features/registration";
 
 // Lead retrieval at the stalls (issue #14, item 7). What the database itself holds to:
 // - one lead per exhibitor and visitor (unique key): a second scan, a retried request or a replayed

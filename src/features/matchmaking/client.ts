@@ -4,5 +4,5 @@ export { compile } from "./engine/problem";
 export { RepairSession } from "./engine/repair";
 export { schedule } from "./engine/scheduler";
 export type { MeetingRequest, Participant, ReasonCode, ScheduleInput, ScheduleInputRaw, ScheduleOutput, Slot } from "./engine/schema";
-export { normaliseText, prepareCounterparts, recommendOne, tokenise } from "./recommend";
+export { normaliseText, prepareCounterparts, recommendOne, searchWords, tokenise } from "./recommend";
 export type { Counterparts, ParticipantInput, Reason } from "./recommend";

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { meetingIdsOfRegistrations } from "../b2b/personal-data-part";
-import { retentionDue, type PersonalDataPart } from "../editions/personal-data-port";
+import { meetingIdsOfRegistrations } from "#features/b2b";
+import { retentionDue, type PersonalDataPart } from "#features/editions";
 import { meetingArrivals, meetingNoShows, meetingOutcomes, meetingScans, outcomeLinks } from "./tables";
 
 /** The meeting day's part of a person's data (editions/personal-data-port.ts; provided by

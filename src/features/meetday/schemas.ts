@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { nonceSchema } from "../checkin/core/offline-sync";
-import { scanItemFields, scanUploadScans } from "../checkin/core/scan-queue";
+import { nonceSchema } from "#features/checkin/client";
+import { scanItemFields, scanUploadScans } from "#features/checkin/client";
 
 // Inputs of the meeting day's operations (issue #14). A participant names itself as in b2b
 // (participantId with an account, or the token of its B2B link); lounge staff name nobody.

@@ -3,7 +3,7 @@ import type { Clock } from "../../platform/clock";
 import { anonymous } from "../../platform/permissions/actor";
 import { loadConfig } from "../../platform/config";
 import type { Db } from "../../platform/db/types";
-import { editions } from "../editions/tables";
+import { editions } from "#features/editions";
 import { meetdaySweep } from "./operations/runner";
 import { seedMeetdayDemo } from "./seed";
 import { meetdaySettings, meetingArrivals, meetingNoShows, meetingOutcomes, outcomeLinks } from "./tables";

@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
 import { seededRandom } from "../../platform/random";
-import { localInstant } from "../b2b/core/slots";
-import { bookWalkUpMeeting, freePlacesForPair } from "../b2b/operations/walk-up-slots";
-import { b2bMeetings, b2bParticipants } from "../b2b/tables";
-import { editionDayDate } from "../editions/days";
-import type { Edition } from "../editions/for-change";
+import { localInstant } from "#features/b2b";
+import { bookWalkUpMeeting, freePlacesForPair } from "#features/b2b";
+import { b2bMeetings, b2bParticipants } from "#features/b2b";
+import { editionDayDate } from "#features/editions";
+import type { Edition } from "#features/editions";
 import { walkUps } from "./tables";
 
 // The 2026 show's walk-up meetings (issue #14, items 3 and 9): a handful of pairs who had no

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
 import { seededRandom } from "../../platform/random";
-import { localInstant } from "../b2b/core/slots";
-import { b2bMeetings, b2bParticipants } from "../b2b/tables";
-import { editionDayDate } from "../editions/days";
-import type { Edition } from "../editions/for-change";
+import { localInstant } from "#features/b2b";
+import { b2bMeetings, b2bParticipants } from "#features/b2b";
+import { editionDayDate } from "#features/editions";
+import type { Edition } from "#features/editions";
 import { followUpDates, isPositive, type OutcomeKind } from "./core/outcomes";
 import { seedWalkUpDemo } from "./seed-walkups";
 import { meetdaySettings, meetingArrivals, meetingNoShows, meetingOutcomes, outcomeLinks } from "./tables";

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
-import { b2bMeetings, b2bParticipants } from "../b2b/tables";
-import { editions } from "../editions/tables";
-import { registrations } from "../registration/tables";
+import { b2bMeetings, b2bParticipants } from "#features/b2b";
+import { editions } from "#features/editions";
+import { registrations } from "#features/registration";
 
 // The meeting day and after (issue #14): arrivals at B2B meetings (badge scans and "both here"),
 // no-shows, outcomes from both sides with their follow-ups. What the database itself refuses:

@@ -1,8 +1,8 @@
 import { and, count, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
-import { enterprises } from "../editions/enterprise-tables";
-import { ANONYMISED, type PersonalDataPart } from "../editions/personal-data-port";
-import { editions, tradeBodies } from "../editions/tables";
+import { enterprises } from "#features/editions";
+import { ANONYMISED, type PersonalDataPart } from "#features/editions";
+import { editions, tradeBodies } from "#features/editions";
 import { applicationPhotos, nominations } from "./tables";
 
 /** The nominations about a person: those naming one of their emails as the contact person (in the

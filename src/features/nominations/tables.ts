@@ -13,7 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
-import { clusters, editions, tradeBodies } from "../editions/tables";
+import { clusters, editions, tradeBodies } from "#features/editions";
 import { bytea } from "../../platform/db/bytea";
 
 // Nomination calls, nominations (each nomination carries its application),

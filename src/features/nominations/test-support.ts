@@ -5,9 +5,9 @@ import { and, eq } from "drizzle-orm";
 import { users } from "../../platform/auth/tables";
 import type { Ctx } from "../../platform/context";
 import type { Db } from "../../platform/db/types";
-import { roleGrants } from "../accounts/tables";
-import { copyEdition } from "../editions/operations/copy-edition";
-import { editions, organisers, tradeBodies } from "../editions/tables";
+import { roleGrants } from "#features/accounts";
+import { copyEdition } from "#features/editions";
+import { editions, organisers, tradeBodies } from "#features/editions";
 import { defaultCriteria } from "./schemas";
 import { publishCall, saveCall } from "./operations/call";
 

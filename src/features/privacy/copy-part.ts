@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { EditionCopyPart } from "../editions/copy-port";
+import type { EditionCopyPart } from "#features/editions";
 import { privacyRetention } from "./tables";
 
 /** Privacy's part of copying an edition (editions/copy-port.ts; provided by src/wiring.ts): the

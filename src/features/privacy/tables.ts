@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, integer, pgTable, timestamp, uuid } from "drizzle-orm/pg-core";
-import { editions } from "../editions/tables";
+import { editions } from "#features/editions";
 
 /** An edition's retention setting (issue #15, part 7): how many days after the edition's last day
  *  its badge scans (gate and meeting check-ins) and its stall leads are deleted; null = kept.

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
-import type { SessionAttendancePort } from "../checkin/session-attendance-port";
+import type { SessionAttendancePort } from "#features/checkin";
 import { hhmm } from "./engine/warnings";
 import { attendanceBySession } from "./operations/seats";
 import { programmeRooms, programmeSessions } from "./tables";

@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import type { EditionCopyPart } from "../editions/copy-port";
+import type { EditionCopyPart } from "#features/editions";
 import { programmeRooms, programmeSessionSpeakers, programmeSessions, programmeSettings, programmeSpeakers } from "./tables";
 
 /** The agenda's part of copying an edition (editions/copy-port.ts; provided by src/wiring.ts): the

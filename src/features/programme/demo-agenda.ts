@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
 import { diffReleases, type SessionSnapshot } from "./engine/changes";
 import { snapshotDraft } from "./operations/release";
-import { registrations } from "../registration/tables";
+import { registrations } from "#features/registration";
 import { programmeDoorScans, programmeReleases, programmeRooms, programmeRsvps, programmeSessionSpeakers, programmeSessions, programmeSpeakers, type SessionAccess, type SessionKind, type Track } from "./tables";
 
 // The demo's agenda (issue #13, agenda item 6): the 2026 show's fictional programme over its three

@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { ANONYMISED, type PersonalDataPart } from "../editions/personal-data-port";
+import { ANONYMISED, type PersonalDataPart } from "#features/editions";
 import { programmeInvitations, programmeRsvps, programmeSessions, programmeSpeakers } from "./tables";
 
 /** The programme's part of a person's data (editions/personal-data-port.ts; provided by

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { sessionAccess, sessionKinds, speakerRoles, tracks } from "./tables";
-import { scanItemFields, scanUploadScans } from "../checkin/core/scan-queue";
+import { scanItemFields, scanUploadScans } from "#features/checkin";
 
 // The agenda's inputs, shared by the pages, the API and the demo seed.
 

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
-import { editions } from "../editions/tables";
-import { registrations } from "../registration/tables";
+import { editions } from "#features/editions";
+import { registrations } from "#features/registration";
 import type { SessionSnapshot, ReleaseChange } from "./engine/changes";
 
 // The agenda of an edition (issue #13, "Agenda"): rooms and stages, speakers, sessions with their

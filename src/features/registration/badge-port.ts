@@ -2,7 +2,7 @@ import type { SQL } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import type { Executor, Tx } from "../../platform/db/types";
 import type { EmailMessage } from "../../platform/mail/outbox";
-import type { editions, visitorCategories } from "../editions/tables";
+import type { editions, visitorCategories } from "#features/editions";
 import type { registrations } from "./tables";
 
 // What registration needs from badges. Badges live in checkin, a higher layer that imports

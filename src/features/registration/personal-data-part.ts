@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
-import { ANONYMISED, anonymisedEmail, type PersonalDataPart } from "../editions/personal-data-port";
-import { editions, visitorCategories } from "../editions/tables";
+import { ANONYMISED, anonymisedEmail, type PersonalDataPart } from "#features/editions";
+import { editions, visitorCategories } from "#features/editions";
 import { registrationQuestions, registrations } from "./tables";
 
 /** Registration's part of a person's data (editions/personal-data-port.ts; provided by src/wiring.ts):

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
-import { editions, visitorCategories } from "../editions/tables";
+import { editions, visitorCategories } from "#features/editions";
 
 export const registrationStatuses = ["pending", "approved", "refused", "waitlisted", "cancelled"] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];

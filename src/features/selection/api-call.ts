@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { apiRouter } from "../../platform/http/api-router";
 import { errorResponses, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
-import { getCallForStaff, publishCall, saveCall, type CallRow } from "../nominations/operations/call";
+import { getCallForStaff, publishCall, saveCall, type CallRow } from "#features/nominations";
 
 // The nomination call as JSON (organiser staff): read it with its clusters,
 // sectors and quotas, save it (window, criteria, targets per cluster and per

@@ -3,7 +3,7 @@ import type { AppServices } from "../../platform/context";
 import { DomainError } from "../../platform/errors";
 import { apiRouter } from "../../platform/http/api-router";
 import { errorResponses, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
-import { acceptRows, checkUpload, listNominations, nominateOne } from "../nominations/operations/nominate";
+import { acceptRows, checkUpload, listNominations, nominateOne } from "#features/nominations";
 import { mountAppeals } from "./api-appeals";
 import { mountCall } from "./api-call";
 import { scoreReview } from "./operations/review";

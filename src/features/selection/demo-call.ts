@@ -7,10 +7,10 @@ import { eq, inArray } from "drizzle-orm";
 import { users } from "../../platform/auth/tables";
 import type { Executor } from "../../platform/db/types";
 import { hashSecret, newSecret } from "../../platform/ids";
-import { generateDemoEnterprises, type SeedEnterprise } from "../catalogue/seed-data";
-import { clusters, editionTradeBodies, tradeBodies } from "../editions/tables";
-import { defaultCriteria } from "../nominations/schemas";
-import { nominationCalls, nominations, reviewerAffiliations, reviews, selections } from "../nominations/tables";
+import { generateDemoEnterprises, type SeedEnterprise } from "#features/catalogue";
+import { clusters, editionTradeBodies, tradeBodies } from "#features/editions";
+import { defaultCriteria } from "#features/nominations";
+import { nominationCalls, nominations, reviewerAffiliations, reviews, selections } from "#features/nominations";
 import { assignReviewers, normaliseScores, PreferenceRule, runSelection, seededRandom } from "./engine";
 
 const OPENS = new Date("2025-09-01T04:00:00Z");

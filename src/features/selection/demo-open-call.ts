@@ -10,10 +10,10 @@
 import { and, eq, inArray, like } from "drizzle-orm";
 import { users } from "../../platform/auth/tables";
 import type { Executor } from "../../platform/db/types";
-import { generateDemoEnterprises } from "../catalogue/seed-data";
-import { defaultCriteria } from "../nominations/schemas";
-import { nominationCalls, nominations, reviewerAffiliations, reviews } from "../nominations/tables";
-import { clusters, editions, editionTradeBodies, sectors, tradeBodies, visitorCategories } from "../editions/tables";
+import { generateDemoEnterprises } from "#features/catalogue";
+import { defaultCriteria } from "#features/nominations";
+import { nominationCalls, nominations, reviewerAffiliations, reviews } from "#features/nominations";
+import { clusters, editions, editionTradeBodies, sectors, tradeBodies, visitorCategories } from "#features/editions";
 import { DEMO_REVIEWERS, demoApplicationRow } from "./demo-call";
 import { assignReviewers, PreferenceRule } from "./engine";
 

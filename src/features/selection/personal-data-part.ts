@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
-import { tradeBodies } from "../editions/tables";
-import type { PersonalDataPart } from "../editions/personal-data-port";
-import { nominationIdsOf } from "../nominations/personal-data-part";
-import { appeals, nominations, reviewConflicts, reviewerAffiliations, reviews, selections } from "../nominations/tables";
+import { tradeBodies } from "#features/editions";
+import type { PersonalDataPart } from "#features/editions";
+import { nominationIdsOf } from "#features/nominations";
+import { appeals, nominations, reviewConflicts, reviewerAffiliations, reviews, selections } from "#features/nominations";
 import type { SelectionResult } from "./engine";
 
 /** The selection's part of a person's data (editions/personal-data-port.ts; provided by

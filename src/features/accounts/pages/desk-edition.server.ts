@@ -1,8 +1,8 @@
 import { desc, inArray } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import { can } from "../../../platform/permissions/policy";
-import { defaultScanEdition } from "../../editions/choice";
-import { editions } from "../../editions/tables";
+import { defaultScanEdition } from "#features/editions";
+import { editions } from "#features/editions";
 
 /** The edition the walk-in desk link opens: among those this person may run the desk for. */
 export async function deskEditionId(ctx: Ctx): Promise<string | null> {

@@ -2,7 +2,7 @@
 // min-cost-flow assignment (selection/engine/assign.ts), with every recusal (declared conflict,
 // trade body or cluster affiliation; the database's `awards_recused` decides, the operation passes
 // the pairs) as a conflict, so no recused judge is ever given an entry. Pure.
-import { assignReviewers } from "../../selection/engine";
+import { assignReviewers } from "#features/selection/client";
 
 export function assignJudges(input: {
   entryIds: readonly string[];

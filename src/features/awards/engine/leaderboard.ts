@@ -4,7 +4,7 @@
 // penalise it); entries rank by their mean normalised score. Ties: the higher mean raw score, then
 // more reviews, then the entry id (stable, never the order rows came in). Places: the first
 // `winners` are winners, the next `runnersUp` runners-up. Pure.
-import { byString, normaliseScores, round2 } from "../../selection/engine";
+import { byString, normaliseScores, round2 } from "#features/selection/client";
 
 export interface ScoreRow {
   entryId: string;

@@ -2,7 +2,7 @@
 // spread of normalised scores. Counts from 1 to threshold − 1 are withheld, with complementary
 // suppression over the published total (the selection report's rule, `suppress`); the score
 // spread is shown only for a category whose entries are shown. Pure.
-import { DEFAULT_SUPPRESSION_THRESHOLD, suppress } from "../../selection/engine";
+import { DEFAULT_SUPPRESSION_THRESHOLD, suppress } from "#features/selection/client";
 
 export interface CategoryFigures {
   categoryId: string;

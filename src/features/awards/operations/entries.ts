@@ -5,14 +5,14 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { enterprises } from "../../editions/enterprise-tables";
-import { editionFor } from "../../editions/for-change";
-import { editionExhibitorIds } from "../../exhibitors/operations/exhibitors-of";
+import { enterprises } from "#features/editions";
+import { editionFor } from "#features/editions";
+import { editionExhibitorIds } from "#features/exhibitors";
 import { ineligibleBecause } from "../engine/eligibility";
 import { addEntryInput, applyInput, categoryInput, entryInput } from "../schemas";
 import { awardCategories, awardEntries } from "../tables";
 import { categoryForChange, roundOf } from "./setup";
-import { exportScoresOf } from "../../baseline/operations/scores";
+import { exportScoresOf } from "#features/baseline";
 
 // Entries of a category (issue #13, awards item 2): eligible exhibitors entered automatically, an
 // exhibitor's own application with a short statement (application categories), an organiser's

@@ -4,7 +4,7 @@ import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, failureOf, useFailure } from "../../../web/components/form";
 import { formatNumber } from "../../../platform/i18n/format";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { limitedForm } from "../../nominations/pages/body-limit";
+import { limitedForm } from "#features/nominations/client";
 import { applyForAward } from "../operations/entries";
 import { addEvidence, myAwardApplications, removeEvidence } from "../operations/evidence";
 import { AWARD_EVIDENCE_MAX_BYTES } from "../tables";

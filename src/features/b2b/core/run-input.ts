@@ -3,7 +3,7 @@
 // mapped back to placements (day, start minute, table or stall, interpreter); the summary the
 // organiser reads (placed, not placed with the engine's reasons, participants with no meeting,
 // meetings per participant, table and interpreter use per slot, weight against the bound).
-import type { ReasonCode, ScheduleInput, ScheduleOutput } from "../../matchmaking/engine/schema";
+import type { ReasonCode, ScheduleInput, ScheduleOutput } from "#features/matchmaking/client";
 import { openTables, parseSlotId, programmeSlots, schedulerSlots, slotId, type SlotProgramme } from "./slots";
 
 export interface RunProgramme extends SlotProgramme {

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import PDFDocument from "pdfkit";
-import { defaultUrduFontPath } from "../../checkin/core/badge-pdf";
+import { defaultUrduFontPath } from "#features/checkin";
 
 // A participant's printable meeting schedule: A4, bilingual. Each meeting is one English line
 // (left) and the same in Urdu (right-aligned, Noto Nastaliq from @fontsource, shaped by pdfkit's

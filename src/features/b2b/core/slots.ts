@@ -6,7 +6,7 @@
 // start; a slot never overlaps a break (the next slot starts when the break ends) and never runs
 // past the session's end. A slot is named by its day and start minute ("d1-1000" is day 1 at
 // 10:00): the database keys meetings by the same pair, so the grid must not move under meetings.
-import type { Slot as EngineSlot } from "../../matchmaking/engine/schema";
+import type { Slot as EngineSlot } from "#features/matchmaking/client";
 
 export interface Session {
   start: number;

@@ -2,7 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { parseInput } from "../../../platform/validation";
-import { editionFor } from "../../editions/for-change";
+import { editionFor } from "#features/editions";
 import { b2bParticipants, b2bProfiles } from "../tables";
 import { cardQuery } from "./directory";
 

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/types";
-import { roleGrants } from "../../accounts/tables";
-import { products } from "../../editions/enterprise-tables";
-import { registrations } from "../../registration/tables";
-import { prepareCounterparts, type Counterparts, type ParticipantInput } from "../../matchmaking/recommend";
+import { roleGrants } from "#features/accounts";
+import { products } from "#features/editions";
+import { registrations } from "#features/registration";
+import { prepareCounterparts, type Counterparts, type ParticipantInput } from "#features/matchmaking";
 import { b2bMeetings, b2bParticipants, b2bProfiles, b2bProgrammes, b2bRecommendVersions, b2bRequests, b2bSmeStaff, type ParticipantSide } from "../tables";
 import { cardQuery, visibleWhere, type CardRow } from "./directory";
 import type { Participant } from "./participants";

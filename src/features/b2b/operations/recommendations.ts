@@ -3,7 +3,7 @@ import type { Ctx } from "../../../platform/context";
 import type { Locale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import { parseInput } from "../../../platform/validation";
-import { recommendOne, type Reason } from "../../matchmaking/recommend";
+import { recommendOne, type Reason } from "#features/matchmaking";
 import type { ParticipantSide } from "../tables";
 import { presentCard, viewer } from "./directory";
 import { recommendationInput } from "./recommend-input";

@@ -6,10 +6,10 @@ import type { Locale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import type { MessageKey } from "../../../platform/i18n/catalogue";
 import { queueEmail } from "../../../platform/mail/outbox";
-import { enterprises } from "../../editions/enterprise-tables";
-import { editions } from "../../editions/tables";
-import { nominations } from "../../nominations/tables";
-import { registrations } from "../../registration/tables";
+import { enterprises } from "#features/editions";
+import { editions } from "#features/editions";
+import { nominations } from "#features/nominations";
+import { registrations } from "#features/registration";
 import { b2bParticipants, b2bProgrammes, b2bRequests } from "../tables";
 import type { Participant } from "./participants";
 

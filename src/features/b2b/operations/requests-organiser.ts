@@ -9,7 +9,7 @@ import type { Db } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { anonymous } from "../../../platform/permissions/actor";
 import { parseInput } from "../../../platform/validation";
-import { editionFor, editionForChange } from "../../editions/for-change";
+import { editionFor, editionForChange } from "#features/editions";
 import { refusingB2b } from "../db-errors";
 import { b2bParticipants, b2bRequests, requestStatuses } from "../tables";
 import { afterAccept, mailParticipant, nameIn, publicSummaries } from "./requests-common";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
-import { RepairSession } from "../../matchmaking/engine/repair";
+import { RepairSession } from "#features/matchmaking";
 import { interpreterFor } from "../core/run-input";
 import { hhmm, minutesOf } from "../core/slots";
 import { refusingB2b } from "../db-errors";

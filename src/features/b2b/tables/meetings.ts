@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { editions } from "../../editions/tables";
+import { editions } from "#features/editions";
 import { b2bSmeStaff } from "./participants";
 import { b2bRequests } from "./requests";
 import { b2bRuns } from "./runs";

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { enterprises } from "../../editions/enterprise-tables";
-import { editions } from "../../editions/tables";
-import { registrations } from "../../registration/tables";
+import { enterprises } from "#features/editions";
+import { editions } from "#features/editions";
+import { registrations } from "#features/registration";
 
 // The takers of the programme on both sides, the people of an exhibitor who hold its meetings,
 // and the version per side that recommendations are computed from.

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { editions } from "../../editions/tables";
+import { editions } from "#features/editions";
 
 // The organiser's B2B programme for an edition: days and sessions, breaks, slots, lounge tables,
 // interpreters, and the caps on meetings and requests.

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../../platform/auth/tables";
-import { editions } from "../../editions/tables";
+import { editions } from "#features/editions";
 
 // Changes to a published schedule and what each did.
 

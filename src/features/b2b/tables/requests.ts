@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../../platform/auth/tables";
-import { editions } from "../../editions/tables";
+import { editions } from "#features/editions";
 import { b2bParticipants, participantSides } from "./participants";
 
 // Meeting requests between an SME and a buyer-side participant.

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "../../../platform/auth/tables";
-import { editions } from "../../editions/tables";
+import { editions } from "#features/editions";
 import { b2bRequests } from "./requests";
 
 // Scheduling runs and the placements each proposes (a draft until published).

@@ -4,7 +4,7 @@ import type { FormFailure } from "../../../web/actions";
 import { Field, FormError, SelectField, failureOf } from "../../../web/components/form";
 import { pick, useLocale, useT } from "../../../web/i18n";
 import type { Translate } from "../../../platform/i18n/translate";
-import { provinces } from "../../editions/schemas";
+import { provinces } from "#features/editions/client";
 
 interface Sector {
   id: string;

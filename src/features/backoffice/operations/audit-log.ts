@@ -6,7 +6,7 @@ import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
 import { staffOrganiserId } from "../../../platform/permissions/actor";
-import { editions, organisers } from "../../editions/tables";
+import { editions, organisers } from "#features/editions";
 import { endOfZonedDay, startOfZonedDay } from "./zoned";
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -1,6 +1,6 @@
 import type { Ctx } from "../../../platform/context";
 import { authorize } from "../../../platform/permissions/policy";
-import { findEdition } from "../../editions/queries";
+import { findEdition } from "#features/editions";
 
 /** The names of the edition this one was copied from, for the "created from" notice. */
 export async function copiedFromName(ctx: Ctx, edition: { organiserId: string; copiedFromId: string | null }) {

@@ -2,9 +2,9 @@ import { asc, count, countDistinct, eq } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import { authorize } from "../../../platform/permissions/policy";
 import { staffOrganiserId } from "../../../platform/permissions/actor";
-import { roleGrants } from "../../accounts/tables";
-import { enterprises } from "../../editions/enterprise-tables";
-import { clusters, editions, tradeBodies } from "../../editions/tables";
+import { roleGrants } from "#features/accounts";
+import { enterprises } from "#features/editions";
+import { clusters, editions, tradeBodies } from "#features/editions";
 
 /** What the invitation form offers to bind a representative or an exhibitor to. */
 export async function invitationChoices(ctx: Ctx) {

@@ -4,7 +4,7 @@ import { roles } from "../../../platform/permissions/actor";
 import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { invitePerson } from "../../accounts/operations/invitations";
+import { invitePerson } from "#features/accounts";
 import { invitationChoices } from "../operations/lookups";
 
 export function meta({ matches }: Route.MetaArgs) {

@@ -3,7 +3,7 @@ import type { Route } from "./+types/overview";
 import { formatDateRange, formatNumber } from "../../../platform/i18n/format";
 import { loadOr } from "../../../web/actions";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { listEditions } from "../../editions/operations/read-editions";
+import { listEditions } from "#features/editions";
 import { overviewCounts } from "../operations/lookups";
 
 export function meta({ matches }: Route.MetaArgs) {

@@ -5,7 +5,7 @@ import { apiTokenScopes } from "../../../platform/permissions/actor";
 import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, failureOf, useFailure } from "../../../web/components/form";
 import { pageTitle, useLocale, useT } from "../../../web/i18n";
-import { createApiToken, listApiTokens, revokeApiToken } from "../../accounts/operations/api-tokens";
+import { createApiToken, listApiTokens, revokeApiToken } from "#features/accounts";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "bo.nav.tokens", "bo.title");

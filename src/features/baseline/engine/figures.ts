@@ -1,4 +1,4 @@
-import { DEFAULT_SUPPRESSION_THRESHOLD, suppress } from "../../selection/engine/report";
+import { DEFAULT_SUPPRESSION_THRESHOLD, suppress } from "#features/selection/client";
 import { median } from "./scoring";
 
 // The dashboard's figures (issue #15, item 5), pure: firms grouped by one breakdown (cluster,

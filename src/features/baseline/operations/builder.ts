@@ -4,7 +4,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { editionFor, editionForChange } from "../../editions/for-change";
+import { editionFor, editionForChange } from "#features/editions";
 import { INDICATOR_CODE, questionKinds } from "../engine/questions";
 import { baselineAnswers, baselineQuestions, baselineSections, baselineSurveys, surveyStatuses } from "../tables";
 import { smeBaseline } from "../template";

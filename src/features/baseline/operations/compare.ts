@@ -2,7 +2,7 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
-import { editions } from "../../editions/tables";
+import { editions } from "#features/editions";
 import { barChartSvg } from "../charts";
 import { compareCounts, measureOf, SCORE_INDICATORS, totalCell, type CompareCell, type Measure } from "../engine/compare";
 import { baselineSurveys } from "../tables";

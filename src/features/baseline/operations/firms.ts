@@ -2,9 +2,9 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { parseInput } from "../../../platform/validation";
-import { enterprises } from "../../editions/enterprise-tables";
-import { editionFor } from "../../editions/for-change";
-import { editionExhibitorIds } from "../../exhibitors/operations/exhibitors-of";
+import { enterprises } from "#features/editions";
+import { editionFor } from "#features/editions";
+import { editionExhibitorIds } from "#features/exhibitors";
 import { baselineResponses } from "../tables";
 import { surveyOfEdition } from "./structure";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/types";
 import type { Locale } from "../../../platform/i18n/locales";
 import { hasMessage, translate } from "../../../platform/i18n/translate";
-import { clusters, sectors } from "../../editions/tables";
+import { clusters, sectors } from "#features/editions";
 import { TOTAL } from "../engine/figures";
 import type { Breakdown } from "../engine/breakdowns";
 

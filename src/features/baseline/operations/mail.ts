@@ -4,11 +4,11 @@ import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmails, type EmailMessage } from "../../../platform/mail/outbox";
-import { roleGrants } from "../../accounts/tables";
-import { enterprises } from "../../editions/enterprise-tables";
-import type { editions } from "../../editions/tables";
-import { exhibitorProfiles } from "../../exhibitors/tables";
-import { editionExhibitorIds } from "../../exhibitors/operations/exhibitors-of";
+import { roleGrants } from "#features/accounts";
+import { enterprises } from "#features/editions";
+import type { editions } from "#features/editions";
+import { exhibitorProfiles } from "#features/exhibitors";
+import { editionExhibitorIds } from "#features/exhibitors";
 import { baselineResponses, type Round } from "../tables";
 
 // The survey's emails (issue #15, item 2): to each exhibitor that has not submitted a round, in the

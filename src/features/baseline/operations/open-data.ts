@@ -4,7 +4,7 @@ import type { Ctx } from "../../../platform/context";
 import { toCsv, type Cell } from "../../../platform/csv";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { editions } from "../../editions/tables";
+import { editions } from "#features/editions";
 import { publicBreakdowns } from "../engine/breakdowns";
 import { figuresOf, SMALL_CELL, type GroupRow } from "../engine/figures";
 import { groupAggregates } from "./aggregates";

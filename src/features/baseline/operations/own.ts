@@ -3,9 +3,9 @@ import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
-import { enterprises } from "../../editions/enterprise-tables";
-import { editions } from "../../editions/tables";
-import { isEditionExhibitor } from "../../exhibitors/operations/exhibitors-of";
+import { enterprises } from "#features/editions";
+import { editions } from "#features/editions";
+import { isEditionExhibitor } from "#features/exhibitors";
 import { baselineResponses, baselineSurveys } from "../tables";
 
 // Whose baseline and which: the enterprise always comes from the signed-in account's exhibitor

@@ -1,6 +1,6 @@
 import { eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/types";
-import { editions } from "../../editions/tables";
+import { editions } from "#features/editions";
 import type { AnswerValue } from "../engine/questions";
 import { scoreOf } from "../engine/scoring";
 import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys } from "../tables";

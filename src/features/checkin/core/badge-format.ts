@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EDITION_MAX_DAYS } from "../../editions/days";
+import { EDITION_MAX_DAYS } from "#features/editions/client";
 
 // The badge payload and its text form, shared by the server (node:crypto) and
 // the scanner page (WebCrypto). This module must stay free of Node imports so

@@ -2,14 +2,14 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Ctx } from "../../../platform/context";
 import { parseInput } from "../../../platform/validation";
-import { visitorCategories } from "../../editions/tables";
-import { registrations } from "../../registration/tables";
+import { visitorCategories } from "#features/editions";
+import { registrations } from "#features/registration";
 import { scanDay } from "../core/gate-bundle";
 import { editionInput } from "../schemas";
 import { doubleAdmissions, gates, scans } from "../tables";
 import { sessionAttendancePort, type SessionAttendance } from "../session-attendance-port";
 import { rehearsalOf } from "./rehearsal";
-import { editionFor } from "../../editions/for-change";
+import { editionFor } from "#features/editions";
 
 export interface Footfall {
   generatedAt: string;

@@ -6,18 +6,18 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize, can } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { editions, visitorCategories } from "../../editions/tables";
-import { registrations } from "../../registration/tables";
+import { editions, visitorCategories } from "#features/editions";
+import { registrations } from "#features/registration";
 import { renderBadgePdf } from "../core/badge-pdf";
 import { formatShortCode } from "../core/short-code";
 import { addEditionKey, sealingKey } from "../keys";
 import { badgeAdminInput, editionInput, registrationInput, revokeInput } from "../schemas";
 import { badgeKeys, badges, staffBadges, zones } from "../tables";
 import { zoneMasksOf } from "../zone-masks";
-import { findOwn } from "../../registration/operations/own";
+import { findOwn } from "#features/registration";
 import { linkKeyMatches, linkKeyOf } from "./badge-link";
 import { currentBadgeOf, queueBadgeEmail, signNewBadge } from "./issue-badge";
-import { editionFor, editionForChange } from "../../editions/for-change";
+import { editionFor, editionForChange } from "#features/editions";
 
 /** Lock a registration for a badge change by organiser staff. */
 async function registrationForChange(tx: Executor, ctx: Ctx, registrationId: string) {

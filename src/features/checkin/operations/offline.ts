@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { parseInput } from "../../../platform/validation";
-import { registrations } from "../../registration/tables";
+import { registrations } from "#features/registration";
 import { editionShortId, HEADER_DIGITS, readHeaderDigits, verifyBadge } from "../core/badge-code";
 import { packManualList, type ManualBadge } from "../core/manual-entry";
 import { parseShortCode } from "../core/short-code";
@@ -13,8 +13,8 @@ import { editionPublicKeys } from "../keys";
 import { editionInput, uploadInput } from "../schemas";
 import { badges, doubleAdmissions, gates, scans, zones } from "../tables";
 import { bundleZoneRules } from "../zone-masks";
-import { editionDayCount } from "../../editions/days";
-import { editionFor } from "../../editions/for-change";
+import { editionDayCount } from "#features/editions";
+import { editionFor } from "#features/editions";
 
 const dayCount = editionDayCount;
 

@@ -8,8 +8,8 @@ import { parseInput } from "../../../platform/validation";
 import { localDate } from "../core/gate-bundle";
 import { checkinRehearsals } from "../tables";
 import { forgetGates } from "./scan";
-import { editionDayCount } from "../../editions/days";
-import { editionFor, editionForChange } from "../../editions/for-change";
+import { editionDayCount } from "#features/editions";
+import { editionFor, editionForChange } from "#features/editions";
 
 // A door rehearsal (checkinRehearsals in tables.ts): before the show, organisers let the gates scan
 // today as if it were one of the edition's days, so staff practise with real badges and phones.

@@ -5,8 +5,8 @@ import type { Executor } from "../../../platform/db/types";
 import { queueEmails } from "../../../platform/mail/outbox";
 import { can } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { editions, visitorCategories } from "../../editions/tables";
-import { registrations } from "../../registration/tables";
+import { editions, visitorCategories } from "#features/editions";
+import { registrations } from "#features/registration";
 import { decodeBadge, encodeBadge, type BadgeClaims } from "../core/badge-code";
 import { sealingKey, signingKey } from "../keys";
 import { editionInput } from "../schemas";
@@ -14,7 +14,7 @@ import { badges } from "../tables";
 import { badgeLinkKey } from "./badge-link";
 import { zoneMasksOf } from "../zone-masks";
 import { BADGE_CLAIMS, badgeEmail, claimsWith } from "./issue-badge";
-import { editionForChange } from "../../editions/for-change";
+import { editionForChange } from "#features/editions";
 
 // A badge signs the edition's dates (validFrom/validTo) and the registration's day, zone and
 // category numbers. When organisers move the dates, every issued badge keeps the old ones and the

@@ -1,16 +1,16 @@
 import { and, asc, eq, isNotNull, max } from "drizzle-orm";
-import { roleGrants } from "../../accounts/tables";
+import { roleGrants } from "#features/accounts";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { enterprises } from "../../editions/enterprise-tables";
+import { enterprises } from "#features/editions";
 import { MAX_ZONES } from "../core/badge-format";
 import { gateCreateInput, gateUpdateInput, setupInput, zoneCreateInput, zoneUpdateInput } from "../schemas";
 import { gates, staffQuotas, zones } from "../tables";
-import { editionFor, editionForChange, partForChange } from "../../editions/for-change";
+import { editionFor, editionForChange, partForChange } from "#features/editions";
 
 // Organisers set up check-in: zones, gates and exhibitors' staff-badge quotas (the quota itself
 // is saved by setStaffQuota in staff-badges.ts). Every change is audited.

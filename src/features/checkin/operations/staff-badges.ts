@@ -4,18 +4,18 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { editions, visitorCategories } from "../../editions/tables";
-import { registrations } from "../../registration/tables";
+import { editions, visitorCategories } from "#features/editions";
+import { registrations } from "#features/registration";
 import { STAFF_CATEGORY } from "../seed";
 import { staffBadgeInput, staffListInput, staffQuotaInput } from "../schemas";
 import { staffBadges, staffQuotas } from "../tables";
-import { nextRegistrationNumbers } from "../../registration/operations/places";
+import { nextRegistrationNumbers } from "#features/registration";
 import { issueBadge } from "./issue-badge";
 import { checkQuotaEnterprise } from "./setup";
-import { defaultScanEdition } from "../../editions/choice";
+import { defaultScanEdition } from "#features/editions";
 import { localDate } from "../core/gate-bundle";
-import { editionDayIndexes } from "../../editions/days";
-import { editionForChange } from "../../editions/for-change";
+import { editionDayIndexes } from "#features/editions";
+import { editionForChange } from "#features/editions";
 
 /** Organisers set how many staff badges an exhibitor may issue. */
 export async function setStaffQuota(ctx: Ctx, raw: unknown) {

@@ -5,12 +5,12 @@ import { isUniqueViolation } from "../../../platform/db/errors";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { visitorCategories } from "../../editions/tables";
-import { normaliseEmail } from "../../registration/core/idempotency";
-import { registrations } from "../../registration/tables";
+import { visitorCategories } from "#features/editions";
+import { normaliseEmail } from "#features/registration";
+import { registrations } from "#features/registration";
 import { zoneAccessInput, zoneGrantInput, zoneGrantRevokeInput, zoneRulesInput } from "../schemas";
 import { zoneCategories, zoneGrants, zones } from "../tables";
-import { editionFor, editionForChange, partForChange } from "../../editions/for-change";
+import { editionFor, editionForChange, partForChange } from "#features/editions";
 
 // Who enters which zone. Organisers tick, per edition, which visitor categories enter which zone
 // (the matrix), and grant a zone to one registration with a reason (and revoke it). A

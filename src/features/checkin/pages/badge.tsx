@@ -8,7 +8,7 @@ import { formatShortCode } from "../core/short-code";
 import { getBadge } from "../operations/manage-badges";
 import { badgeQrSvg } from "./badge-qr";
 import { ShortCode } from "./short-code";
-import { editionDayDate } from "../../editions/days";
+import { editionDayDate } from "#features/editions/client";
 import { uuidParam } from "../../../web/params";
 
 // The registrant's mobile badge: the signed QR as inline SVG (crisp at any zoom, no image

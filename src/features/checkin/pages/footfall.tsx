@@ -3,7 +3,7 @@ import type { Route } from "./+types/footfall";
 import { loadOr } from "../../../web/actions";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { footfall, type Footfall } from "../operations/footfall";
-import { editionFor } from "../../editions/for-change";
+import { editionFor } from "#features/editions";
 import { uuidParam } from "../../../web/params";
 import { SessionAttendanceTable } from "./footfall-sessions";
 

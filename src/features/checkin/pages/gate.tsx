@@ -12,7 +12,7 @@ import { gateSetup } from "../operations/gate-setup";
 import { admitFound, findBadges } from "../operations/lookup";
 import { recordScan, type ScanAnswer } from "../operations/scan";
 import { GateFind, type Found } from "./gate-find";
-import { EDITION_MAX_DAYS, editionDayDate } from "../../editions/days";
+import { EDITION_MAX_DAYS, editionDayDate } from "#features/editions/client";
 
 // The scanner page for gate staff on a phone. Without JavaScript it is a plain form (a hardware
 // scanner types the digits and Enter submits; the server answers). With JavaScript it scans with

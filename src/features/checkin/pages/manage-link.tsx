@@ -8,10 +8,10 @@ import { pageTitle, useT } from "../../../web/i18n";
 import { badgeForManageLink } from "../operations/manage-badges";
 import { badgeQrSvg } from "./badge-qr";
 import { HolderBadge } from "./holder-badge";
-import { ManageView } from "../../registration/components/manage-view";
-import { getOwnRegistration } from "../../registration/operations/own";
-import { manageAction } from "../../registration/pages/manage";
-import { TRADE_CATEGORIES } from "../../registration/categories";
+import { ManageView } from "#features/registration/client";
+import { getOwnRegistration } from "#features/registration";
+import { manageAction } from "#features/registration";
+import { TRADE_CATEGORIES } from "#features/registration/client";
 
 // The page behind the link in the confirmation email: the token is the credential.
 

@@ -3,7 +3,7 @@ import type { Route } from "./+types/setup";
 import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { checkBox, checkRow } from "../../registration/components/person-fields";
+import { checkBox, checkRow } from "#features/registration/client";
 import { checkinSetup, createGate, createZone, updateGate, updateZone } from "../operations/setup";
 import { rehearsalState, setRehearsal } from "../operations/rehearsal";
 import { setStaffQuota } from "../operations/staff-badges";

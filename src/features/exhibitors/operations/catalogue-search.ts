@@ -1,8 +1,8 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { placeNamesUr } from "../../catalogue/seed-data/place-names";
-import { enterprises } from "../../editions/enterprise-tables";
-import { clusters, sectors } from "../../editions/tables";
-import { normaliseText, searchWords } from "../../matchmaking/recommend";
+import { placeNamesUr } from "#features/catalogue";
+import { enterprises } from "#features/editions";
+import { clusters, sectors } from "#features/editions";
+import { normaliseText, searchWords } from "#features/matchmaking";
 import { exhibitorProducts, exhibitorProfiles } from "../tables";
 
 // The public catalogue's filters and search in SQL (issue #12, item 6), so a large edition's

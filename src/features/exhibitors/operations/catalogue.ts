@@ -3,10 +3,10 @@ import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { enterprises } from "../../editions/enterprise-tables";
-import { clusters, sectors } from "../../editions/tables";
-import { visibleEdition } from "../../floor/operations/plan";
-import { floorHalls, floorStalls } from "../../floor/tables";
+import { enterprises } from "#features/editions";
+import { clusters, sectors } from "#features/editions";
+import { visibleEdition } from "#features/floor";
+import { floorHalls, floorStalls } from "#features/floor";
 import { filterConditions } from "./catalogue-search";
 import { exhibitorFiles, exhibitorProducts, exhibitorProfiles } from "../tables";
 

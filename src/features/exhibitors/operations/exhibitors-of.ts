@@ -1,9 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/types";
-import { enterprises } from "../../editions/enterprise-tables";
-import { editions } from "../../editions/tables";
-import { floorStalls } from "../../floor/tables";
-import { nominations, selections } from "../../nominations/tables";
+import { enterprises } from "#features/editions";
+import { editions } from "#features/editions";
+import { floorStalls } from "#features/floor";
+import { nominations, selections } from "#features/nominations";
 
 // Who exhibits in an edition: the enterprises its published selection chose (decisions → nominations
 // → the registry, by NTN, as the floor's demo plan and the B2B enrolment find them), and any

@@ -6,11 +6,11 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { enterprises } from "../../editions/enterprise-tables";
-import { editions } from "../../editions/tables";
-import { floorHalls, floorStalls } from "../../floor/tables";
-import { normalisePhone } from "../../nominations/engine/rows";
-import { imageType } from "../../nominations/operations/application";
+import { enterprises } from "#features/editions";
+import { editions } from "#features/editions";
+import { floorHalls, floorStalls } from "#features/floor";
+import { normalisePhone } from "#features/nominations";
+import { imageType } from "#features/nominations";
 import { checklist, type ChecklistFacts } from "../engine/checklist";
 import {
   MAX_FILE_BYTES,

@@ -5,9 +5,9 @@ import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { formatDateTime } from "../../../platform/i18n/format";
 import { isDomainError } from "../../../platform/errors";
-import { publicStall } from "../../floor/operations/plan";
-import { HallMap } from "../../floor/components/hall-map";
-import { limitedForm } from "../../nominations/pages/body-limit";
+import { publicStall } from "#features/floor";
+import { HallMap } from "#features/floor/client";
+import { limitedForm } from "#features/nominations/client";
 import { addProduct, ownPortal, removeFile, removeProduct, saveProfile, uploadFile } from "../operations/profile";
 import { MAX_FILE_BYTES } from "../tables";
 import { cataloguePath, filePath, Ltr, stallPath } from "./parts";

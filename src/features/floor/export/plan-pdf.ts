@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import PDFDocument from "pdfkit";
-import { defaultUrduFontPath } from "../../checkin/core/badge-pdf";
+import { defaultUrduFontPath } from "#features/checkin";
 import type { FloorPoint } from "../tables";
 
 // The hall's plan as a PDF (issue #12, item 2: export), for printing: A3 landscape, the hall to

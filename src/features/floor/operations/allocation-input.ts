@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/types";
-import { enterprises, products } from "../../editions/enterprise-tables";
+import { enterprises, products } from "#features/editions";
 import { floorHalls } from "../tables";
-import { clusters } from "../../editions/tables";
-import { nominations, selections } from "../../nominations/tables";
+import { clusters } from "#features/editions";
+import { nominations, selections } from "#features/nominations";
 import type { AllocArea, AllocExhibitor, AllocStall } from "../engine/allocate";
 import { floorAreas, floorStalls } from "../tables";
 import { bbox } from "./plan";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { clusters } from "../../editions/tables";
+import { clusters } from "#features/editions";
 import type { Tx } from "../../../platform/db/types";
 import { rectPoints, snap, withinRect, type Rect } from "../engine/geometry";
 import { areaKinds, floorAreas, floorStalls } from "../tables";

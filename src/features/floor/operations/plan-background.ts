@@ -4,7 +4,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { editionFor, partForChange } from "../../editions/for-change";
+import { editionFor, partForChange } from "#features/editions";
 import { imageInfo } from "../engine/image-size";
 import { floorBackgrounds, floorHalls, MAX_BACKGROUND_BYTES } from "../tables";
 import { uuid } from "./plan-edit-core";

@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import { constraintName, sqlStateOf } from "../../../platform/db/errors";
 import type { Tx } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { partForChange, type Edition } from "../../editions/for-change";
+import { partForChange, type Edition } from "#features/editions";
 import { planIssues, type Outline, type PlanIssue } from "../engine/geometry";
 import { floorAreas, floorHalls, floorPlanEdits, floorStalls, stallTypes, type FloorShape, type PlanInverse } from "../tables";
 

@@ -4,8 +4,8 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { editionFor, editionForChange } from "../../editions/for-change";
-import { clusters } from "../../editions/tables";
+import { editionFor, editionForChange } from "#features/editions";
+import { clusters } from "#features/editions";
 import { floorAreas, floorHalls, floorPlanEdits, floorStalls } from "../tables";
 import { length, refusingFloor, uuid } from "./plan-edit-core";
 

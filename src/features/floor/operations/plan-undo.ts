@@ -4,7 +4,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { partForChange } from "../../editions/for-change";
+import { partForChange } from "#features/editions";
 import { floorAreas, floorHalls, floorPlanEdits, floorStalls } from "../tables";
 import { HELD, refusingFloor, uuid, type AreaRow, type StallRow } from "./plan-edit-core";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { parseInput } from "../../../platform/validation";
-import { normaliseText, tokenise } from "../../matchmaking/recommend";
+import { normaliseText, tokenise } from "#features/matchmaking";
 import { loadPublicFloor, visibleEdition, type PublicArea, type PublicFloor, type PublicHall, type PublicStall } from "./plan";
 
 // Searching the public floor (issue #12, item 4): by exhibitor, product, HS code, cluster, area or

@@ -6,7 +6,7 @@ import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, SelectField, failureOf, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { uuidParam } from "../../../web/params";
-import { limitedForm } from "../../nominations/pages/body-limit";
+import { limitedForm } from "#features/nominations/client";
 import { HallMap } from "../components/hall-map";
 import { mapStall } from "../map-stall";
 import type { PublicStall } from "../operations/plan";

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
-import type { EditionDetails } from "../../editions/queries";
+import type { EditionDetails } from "#features/editions";
 import { formatDateRange, formatNumber, formatTimeZone } from "../../../platform/i18n/format";
-import { placeNamesUr } from "../../catalogue/seed-data/place-names";
+import { placeNamesUr } from "#features/catalogue/client";
 import { pick, useLocale, useT } from "../../../web/i18n";
 import { offersRegistration } from "../standing";
 import type { PastEdition, StandingView } from "../standing.server";

@@ -1,5 +1,5 @@
 import type { Route } from "./+types/edition";
-import { getPublicEdition } from "../../editions/operations/read-editions";
+import { getPublicEdition } from "#features/editions";
 import { loadOr } from "../../../web/actions";
 import { pick } from "../../../web/i18n";
 import { EditionView } from "../components/edition-view";

@@ -1,5 +1,5 @@
 import type { Route } from "./+types/home";
-import { getPublicEdition } from "../../editions/operations/read-editions";
+import { getPublicEdition } from "#features/editions";
 import { loadOr } from "../../../web/actions";
 import { pick, useT } from "../../../web/i18n";
 import { EditionView } from "../components/edition-view";

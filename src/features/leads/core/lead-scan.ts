@@ -1,6 +1,6 @@
-import { verificationReason } from "../../checkin/core/decide";
-import type { VerifyResult } from "../../checkin/core/badge-format";
-import type { ShortCodeParse } from "../../checkin/core/short-code";
+import { verificationReason } from "#features/checkin/client";
+import type { VerifyResult } from "#features/checkin/client";
+import type { ShortCodeParse } from "#features/checkin/client";
 
 // Whether a badge scanned at a stall counts as a visit, pure: the server decides online scans and
 // uploads with it. A badge is read from its signed QR (camera or keyboard wedge) or from the short

@@ -3,10 +3,10 @@ import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
-import { enterprises } from "../../editions/enterprise-tables";
-import { editions } from "../../editions/tables";
-import type { Edition } from "../../editions/for-change";
-import { editionExhibitorIds } from "../../exhibitors/operations/exhibitors-of";
+import { enterprises } from "#features/editions";
+import { editions } from "#features/editions";
+import type { Edition } from "#features/editions";
+import { editionExhibitorIds } from "#features/exhibitors";
 
 // Who collects leads: the signed-in account's exhibitor grant names the enterprise (never the
 // input), and the edition must be one it exhibits in. Refusals: unauthenticated, forbidden

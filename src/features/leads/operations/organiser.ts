@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import { rowsOf } from "../../../platform/db/rows";
 import { parseInput } from "../../../platform/validation";
-import { editionFor } from "../../editions/for-change";
+import { editionFor } from "#features/editions";
 import { countsInput } from "../schemas";
 
 // What organisers see of the leads (issue #14, item 7): counts only, per exhibitor: visits (leads),

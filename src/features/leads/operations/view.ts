@@ -1,6 +1,6 @@
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/types";
-import { registrations } from "../../registration/tables";
+import { registrations } from "#features/registration";
 import { detailsShared } from "../core/consent";
 import { leads, type TouchState } from "../tables";
 

@@ -8,8 +8,8 @@ import { ownLeads, updateLead } from "../operations/own-leads";
 import { scanLead, stallScanKeys } from "../operations/scan";
 import type { LeadView } from "../operations/view";
 import type { MessageKey } from "../../../platform/i18n/catalogue";
-import { ScanForm } from "../../checkin/client/scan-form";
-import { verificationReason } from "../../checkin/core/decide";
+import { ScanForm } from "#features/checkin/client";
+import { verificationReason } from "#features/checkin/client";
 
 // The exhibitor's leads (issue #14, item 7): record a visitor by the badge code (typed, or typed
 // by a keyboard-wedge scanner that ends with Enter), see the list with the details the visitors

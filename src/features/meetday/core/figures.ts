@@ -1,4 +1,4 @@
-import { suppress } from "../../selection/engine/report";
+import { suppress } from "#features/selection/client";
 import { isPositive } from "./outcomes";
 
 // The outcome dashboard's figures, pure (docs/outcomes.md defines each): one row per scheduled

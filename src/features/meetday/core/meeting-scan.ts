@@ -1,5 +1,5 @@
-import { verificationReason } from "../../checkin/core/decide";
-import type { VerifyResult } from "../../checkin/core/badge-format";
+import { verificationReason } from "#features/checkin/client";
+import type { VerifyResult } from "#features/checkin/client";
 
 // Whether a scanned badge checks in one side of one meeting, pure: the server decides online
 // scans and uploads with it; a lounge phone may decide with it offline from its bundle (the

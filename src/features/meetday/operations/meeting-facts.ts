@@ -5,7 +5,7 @@ import { rowsOf } from "../../../platform/db/rows";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorizeFound } from "../../../platform/permissions/found";
-import { ownParticipant, type ParticipantRef } from "../../b2b/operations/participants";
+import { ownParticipant, type ParticipantRef } from "#features/b2b";
 import type { MeetingScanReason, Side } from "../core/meeting-scan";
 
 // What a check-in needs to know, in one statement that also locks the meeting's row (so a scan

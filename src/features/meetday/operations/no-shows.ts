@@ -6,10 +6,10 @@ import type { Executor } from "../../../platform/db/types";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmails, type EmailMessage } from "../../../platform/mail/outbox";
 import { parseInput } from "../../../platform/validation";
-import { hhmm } from "../../b2b/core/slots";
-import { partiesOf } from "../../b2b/operations/meeting-rows";
-import { b2bMeetings } from "../../b2b/tables";
-import { editionFor, editionForChange } from "../../editions/for-change";
+import { hhmm } from "#features/b2b";
+import { partiesOf } from "#features/b2b";
+import { b2bMeetings } from "#features/b2b";
+import { editionFor, editionForChange } from "#features/editions";
 import { editionInput, settingsInput } from "../schemas";
 import { meetdaySettings, meetingArrivals, meetingNoShows } from "../tables";
 

@@ -4,9 +4,9 @@ import { rowsOf } from "../../../platform/db/rows";
 import { translate } from "../../../platform/i18n/translate";
 import { hashSecret, newSecret } from "../../../platform/ids";
 import { queueEmails, type EmailMessage } from "../../../platform/mail/outbox";
-import { hhmm } from "../../b2b/core/slots";
-import { partiesOf } from "../../b2b/operations/meeting-rows";
-import { b2bMeetings } from "../../b2b/tables";
+import { hhmm } from "#features/b2b";
+import { partiesOf } from "#features/b2b";
+import { b2bMeetings } from "#features/b2b";
 import { outcomeLinks } from "../tables";
 import { meetingStartSql } from "./no-shows";
 

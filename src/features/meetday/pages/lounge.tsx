@@ -5,7 +5,7 @@ import { Field, FormError, Notice, useFailure } from "../../../web/components/fo
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { uuidParam } from "../../../web/params";
 import type { MessageKey } from "../../../platform/i18n/catalogue";
-import { ScanForm, type OfflineKeys } from "../../checkin/client/scan-form";
+import { ScanForm, type OfflineKeys } from "#features/checkin/client";
 import { decideMeetingScan } from "../core/meeting-scan";
 import { loungeBoard, type BoardMeeting } from "../operations/board";
 import { bothHere, scanAtMeeting } from "../operations/checkin";

@@ -3,8 +3,8 @@ import type { Route } from "./+types/walkup";
 import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { ParticipantNav } from "../../b2b/pages/participant-nav";
-import { participantBase, refOf } from "../../b2b/pages/who";
+import { ParticipantNav } from "#features/b2b/client";
+import { participantBase, refOf } from "#features/b2b/client";
 import { answerWalkUp, proposeWalkUp, walkUpPage, withdrawWalkUp, type WalkUpView } from "../operations/walkups";
 
 // /b2b/:who/walk-up — walk-up meetings during the event (issue #14, item 3): the proposals made to

@@ -9,7 +9,7 @@ import { hashSecret } from "../../../platform/ids";
 import { queueEmail } from "../../../platform/mail/outbox";
 import { parseInput, toFieldIssues } from "../../../platform/validation";
 import { asciiDigits } from "../engine/rows";
-import { clusters, editions, tradeBodies } from "../../editions/tables";
+import { clusters, editions, tradeBodies } from "#features/editions";
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, MAX_PRODUCTS } from "../schemas";
 import { applicationPhotos, nominations } from "../tables";
 import { findCall } from "./call";

@@ -9,8 +9,8 @@ import { hashSecret, newSecret } from "../../../platform/ids";
 import { queueEmail } from "../../../platform/mail/outbox";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { findEdition } from "../../editions/queries";
-import { clusters, editionTradeBodies, tradeBodies } from "../../editions/tables";
+import { findEdition } from "#features/editions";
+import { clusters, editionTradeBodies, tradeBodies } from "#features/editions";
 import {
   nominationColumns,
   nominationTemplate,

@@ -5,9 +5,9 @@ import { and, asc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { parseInput } from "../../../platform/validation";
-import { clusters, editionTradeBodies, tradeBodies } from "../../editions/tables";
+import { clusters, editionTradeBodies, tradeBodies } from "#features/editions";
 import { nominations, nominationStatuses } from "../tables";
-import { editionFor } from "../../editions/for-change";
+import { editionFor } from "#features/editions";
 
 // Empty strings come from a filter form left on "all".
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" ? undefined : v), s.optional());

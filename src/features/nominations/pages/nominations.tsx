@@ -7,7 +7,7 @@ import { loadOr, runForm, toFailure } from "../../../web/actions";
 import { limitedForm } from "./body-limit";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { findCurrentEdition, loadEditionDetails } from "../../editions/queries";
+import { findCurrentEdition, loadEditionDetails } from "#features/editions";
 import { callsForTradeBody, editionBySlug } from "../operations/call";
 import { acceptRows, checkUpload, listNominations, nominateOne, reissueLink, tradeBodyOf } from "../operations/nominate";
 import { RawRow } from "../engine/rows";

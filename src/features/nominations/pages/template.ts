@@ -1,7 +1,7 @@
 import type { Route } from "./+types/template";
 import { DomainError } from "../../../platform/errors";
 import { loadOr } from "../../../web/actions";
-import { findCurrentEdition } from "../../editions/queries";
+import { findCurrentEdition } from "#features/editions";
 import { editionBySlug } from "../operations/call";
 import { nominationTemplateFile } from "../operations/nominate";
 

@@ -6,8 +6,8 @@ import type { Tx } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { editionForChange } from "../../editions/for-change";
-import { ANONYMISED, personalDataParts, type Counts } from "../../editions/personal-data-port";
+import { editionForChange } from "#features/editions";
+import { ANONYMISED, personalDataParts, type Counts } from "#features/editions";
 import { anonymiseInput } from "../schemas";
 import { erasureTarget } from "./subject";
 

@@ -2,7 +2,7 @@ import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { personalDataParts, type PersonalDataSubject } from "../../editions/personal-data-port";
+import { personalDataParts, type PersonalDataSubject } from "#features/editions";
 import { z } from "zod";
 import { subjectOfLink, subjectOfUser } from "./subject";
 

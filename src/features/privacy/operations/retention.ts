@@ -7,9 +7,9 @@ import type { Db } from "../../../platform/db/types";
 import { startPeriodic } from "../../../platform/periodic";
 import { anonymous } from "../../../platform/permissions/actor";
 import { parseInput } from "../../../platform/validation";
-import { editionFor, editionForChange } from "../../editions/for-change";
-import { personalDataParts, retentionDue, type Counts } from "../../editions/personal-data-port";
-import { editions } from "../../editions/tables";
+import { editionFor, editionForChange } from "#features/editions";
+import { personalDataParts, retentionDue, type Counts } from "#features/editions";
+import { editions } from "#features/editions";
 import { editionInput, retentionInput } from "../schemas";
 import { privacyRetention } from "../tables";
 

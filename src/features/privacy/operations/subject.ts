@@ -3,11 +3,11 @@ import { users } from "../../../platform/auth/tables";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { hashSecret } from "../../../platform/ids";
-import { roleGrants } from "../../accounts/tables";
-import { personalDataParts, type PersonalDataSubject } from "../../editions/personal-data-port";
-import { enterprises } from "../../editions/enterprise-tables";
-import { editions } from "../../editions/tables";
-import { registrations } from "../../registration/tables";
+import { roleGrants } from "#features/accounts";
+import { personalDataParts, type PersonalDataSubject } from "#features/editions";
+import { enterprises } from "#features/editions";
+import { editions } from "#features/editions";
+import { registrations } from "#features/registration";
 
 // Who a request is about. Every part works from this one answer, so a person's export and erasure
 // cover the same rows.

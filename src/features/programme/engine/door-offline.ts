@@ -1,6 +1,6 @@
-import type { VerifyResult } from "../../checkin/core/badge-format";
-import { decideScan, type ScanReason } from "../../checkin/core/decide";
-import { scanDay } from "../../checkin/core/gate-bundle";
+import type { VerifyResult } from "#features/checkin/client";
+import { decideScan, type ScanReason } from "#features/checkin/client";
+import { scanDay } from "#features/checkin/client";
 
 // A session door's check on the phone while offline (issue #13, agenda item 5): the badge as the
 // gate checks it offline (signature, days, validity: checkin/core/decide.ts), then the session's

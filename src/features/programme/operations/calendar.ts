@@ -1,4 +1,4 @@
-import { editionDayDate } from "../../editions/days";
+import { editionDayDate } from "#features/editions/client";
 import { renderCalendar, type IcalEvent } from "../../../platform/ical";
 import type { SessionSnapshot } from "../engine/changes";
 import { localInstant } from "../engine/warnings";

@@ -7,9 +7,9 @@ import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
 import type { Locale } from "../../../platform/i18n/locales";
 import { queueEmails, type EmailMessage } from "../../../platform/mail/outbox";
-import { editionDayDate } from "../../editions/days";
-import { editions } from "../../editions/tables";
-import { registrations } from "../../registration/tables";
+import { editionDayDate } from "#features/editions";
+import { editions } from "#features/editions";
+import { registrations } from "#features/registration";
 import { hhmm } from "../engine/warnings";
 import { programmeDoorScans, programmeRooms, programmeRsvps, programmeSessions } from "../tables";
 

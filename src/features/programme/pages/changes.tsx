@@ -2,7 +2,7 @@ import type { Route } from "./+types/changes";
 import { loadOr } from "../../../web/actions";
 import { formatDateTime } from "../../../platform/i18n/format";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { editionDayDate } from "../../editions/days";
+import { editionDayDate } from "#features/editions/client";
 import { hhmm } from "../engine/warnings";
 import { publicChanges } from "../operations/public";
 import { agendaPath } from "./parts";

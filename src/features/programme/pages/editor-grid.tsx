@@ -3,7 +3,7 @@ import type { Route } from "./+types/editor";
 import { failureOf, useFailure } from "../../../web/components/form";
 import { useEnhanced } from "../../../web/enhanced";
 import { pick, useLocale, useT } from "../../../web/i18n";
-import { editionDayDate } from "../../editions/days";
+import { editionDayDate } from "#features/editions/client";
 import { gridSlots, slotOf } from "../engine/grid";
 import { hhmm, sessionsOf } from "../engine/warnings";
 import { StepSelect, useGridDrag } from "./editor-drag";

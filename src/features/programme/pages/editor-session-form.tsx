@@ -2,7 +2,7 @@ import { Form } from "react-router";
 import type { Route } from "./+types/editor";
 import { Field, FormError, SelectField, failureOf, useFailure } from "../../../web/components/form";
 import { pick, useLocale, useT } from "../../../web/i18n";
-import { editionDayDate } from "../../editions/days";
+import { editionDayDate } from "#features/editions/client";
 import { hhmm } from "../engine/warnings";
 import { sessionAccess, sessionKinds, speakerRoles, tracks } from "../tables";
 

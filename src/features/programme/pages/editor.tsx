@@ -3,7 +3,7 @@ import { loadOr } from "../../../web/actions";
 import { Notice } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { uuidParam } from "../../../web/params";
-import { editionDayDate } from "../../editions/days";
+import { editionDayDate } from "#features/editions/client";
 import { stepOf } from "../engine/grid";
 import { namesSession } from "../engine/warnings";
 import { getDraft } from "../operations/draft";

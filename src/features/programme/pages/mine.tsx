@@ -2,7 +2,7 @@ import { Form } from "react-router";
 import type { Route } from "./+types/mine";
 import { loadOr } from "../../../web/actions";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { editionDayDate } from "../../editions/days";
+import { editionDayDate } from "#features/editions/client";
 import { visibleEdition } from "../operations/public";
 import { myAgenda, ownRegistrationFor } from "../operations/rsvp";
 import { agendaPath, SessionLine } from "./parts";

@@ -4,7 +4,7 @@ import { loadOr, runForm } from "../../../web/actions";
 import { FormError, Notice, useFailure } from "../../../web/components/form";
 import { pick, useLocale, useT } from "../../../web/i18n";
 import { uuidParam } from "../../../web/params";
-import { editionDayDate } from "../../editions/days";
+import { editionDayDate } from "#features/editions/client";
 import { hhmm } from "../engine/warnings";
 import { publicSession } from "../operations/public";
 import { cancelRsvp, myAgenda, ownRegistrationFor, rsvpSession } from "../operations/rsvp";

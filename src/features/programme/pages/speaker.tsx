@@ -1,7 +1,7 @@
 import type { Route } from "./+types/speaker";
 import { loadOr } from "../../../web/actions";
 import { pick, useLocale, useT } from "../../../web/i18n";
-import { editionDayDate } from "../../editions/days";
+import { editionDayDate } from "#features/editions/client";
 import { publicSpeaker } from "../operations/public";
 import { agendaPath, SessionLine } from "./parts";
 

@@ -1,5 +1,5 @@
 import type { FieldIssue } from "../../../platform/errors";
-import { editionDayDate } from "../../editions/days";
+import { editionDayDate } from "#features/editions/client";
 
 // Days of an edition that have already passed at the venue: the public form does not offer them
 // and registration refuses them (a badge for yesterday admits nobody). Pure: the caller passes

@@ -4,7 +4,7 @@ import type { Executor } from "../../../platform/db/types";
 import { isLocale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmail, type EmailMessage } from "../../../platform/mail/outbox";
-import { visitorCategories } from "../../editions/tables";
+import { visitorCategories } from "#features/editions";
 import type { registrations } from "../tables";
 
 export type EmailKind = "received" | "waitlisted" | "approved" | "refused" | "promoted" | "cancelled";

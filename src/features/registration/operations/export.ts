@@ -7,11 +7,11 @@ import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
 import { can } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { visitorCategories } from "../../editions/tables";
+import { visitorCategories } from "#features/editions";
 import { exportInput, personalColumns, type ExportColumn } from "../schemas";
 import { registrationQuestions, registrations } from "../tables";
 import { filters } from "./list";
-import { editionFor } from "../../editions/for-change";
+import { editionFor } from "#features/editions";
 
 export interface ExportFile {
   filename: string;

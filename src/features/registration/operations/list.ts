@@ -2,10 +2,10 @@ import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import { can } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { visitorCategories } from "../../editions/tables";
+import { visitorCategories } from "#features/editions";
 import { listInput } from "../schemas";
 import { registrations } from "../tables";
-import { editionFor } from "../../editions/for-change";
+import { editionFor } from "#features/editions";
 
 export function filters(input: { editionId: string; categoryId?: string; status?: string; q?: string }): SQL {
   const where: SQL[] = [eq(registrations.editionId, input.editionId)];

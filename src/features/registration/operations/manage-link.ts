@@ -9,7 +9,7 @@ import { translate } from "../../../platform/i18n/translate";
 import { queueEmail } from "../../../platform/mail/outbox";
 import { can } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { editions } from "../../editions/tables";
+import { editions } from "#features/editions";
 import { manageLinkRequestInput } from "../schemas";
 import { registrations } from "../tables";
 

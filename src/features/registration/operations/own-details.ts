@@ -4,7 +4,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { STAFF_CATEGORY } from "../categories";
-import { editions, visitorCategories } from "../../editions/tables";
+import { editions, visitorCategories } from "#features/editions";
 import { badgePort } from "../badge-port";
 import { ownDetailsInput } from "../schemas";
 import { registrations } from "../tables";

@@ -7,7 +7,7 @@ import { DomainError } from "../../../platform/errors";
 import { hashSecret } from "../../../platform/ids";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput } from "../../../platform/validation";
-import { editions, visitorCategories } from "../../editions/tables";
+import { editions, visitorCategories } from "#features/editions";
 import { badgePort } from "../badge-port";
 import { admitOrWaitlist, releasePlaces } from "../core/capacity";
 import { checkPastDays } from "../core/past-days";
@@ -17,7 +17,7 @@ import { sendRegistrationEmail } from "./emails";
 import { holdCapacityShared, holds, lockBuckets, promoteAndWrite, releaseAndPromote, stateOf } from "./places";
 import { checkAnswers, questionsFor } from "./questions";
 import { checkDays } from "./register";
-import { editionDayCount } from "../../editions/days";
+import { editionDayCount } from "#features/editions";
 
 // A registrant manages their own registration either signed in (it is linked to their account)
 // or through the link in their confirmation email (a random token, stored hashed).

@@ -3,7 +3,7 @@ import type { Ctx } from "../../../platform/context";
 import type { Executor, Tx } from "../../../platform/db/types";
 import { isUniqueViolation } from "../../../platform/db/errors";
 import { badgePort } from "../badge-port";
-import { visitorCategories } from "../../editions/tables";
+import { visitorCategories } from "#features/editions";
 import { bucketsFor, promoteWaitlist, type CapacityState, type PlaceRequest, type WaitlistEntry } from "../core/capacity";
 import { registrationCapacity, registrations } from "../tables";
 import { sendRegistrationEmail, type EmailEdition } from "./emails";

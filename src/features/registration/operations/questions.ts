@@ -6,13 +6,13 @@ import type { Executor } from "../../../platform/db/types";
 import { prepared } from "../../../platform/db/prepared";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { editionForChange } from "../../editions/for-change";
+import { editionForChange } from "#features/editions";
 import { STAFF_CATEGORY } from "../categories";
-import { editions, visitorCategories } from "../../editions/tables";
+import { editions, visitorCategories } from "#features/editions";
 import { can } from "../../../platform/permissions/policy";
 import { questionInput, type AnswerValue } from "../schemas";
 import { registrationQuestions } from "../tables";
-import { editionDayCount } from "../../editions/days";
+import { editionDayCount } from "#features/editions";
 
 export type Question = typeof registrationQuestions.$inferSelect;
 

@@ -6,7 +6,7 @@ import { sqlStateOf } from "../../../platform/db/errors";
 import { hashSecret, newId, newSecret } from "../../../platform/ids";
 import { outboxMessages } from "../../../platform/mail/tables";
 import type { EmailMessage } from "../../../platform/mail/outbox";
-import type { editions, visitorCategories } from "../../editions/tables";
+import type { editions, visitorCategories } from "#features/editions";
 import { normaliseEmail } from "../core/idempotency";
 import { admitOrWaitlistGroup, bucketsFor, type PlaceRequest } from "../core/capacity";
 import { badgePort, type BadgeSigner, type SignerRow } from "../badge-port";

@@ -1,4 +1,4 @@
-import { editionDayCount } from "../../editions/days";
+import { editionDayCount } from "#features/editions";
 import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
@@ -10,7 +10,7 @@ import { authorize, can, type Permission } from "../../../platform/permissions/p
 import { isGroupCategory } from "../core/groups";
 import { parseInput } from "../../../platform/validation";
 import { STAFF_CATEGORY } from "../categories";
-import { editions, visitorCategories } from "../../editions/tables";
+import { editions, visitorCategories } from "#features/editions";
 import { requestFingerprint } from "../core/idempotency";
 import { checkPastDays } from "../core/past-days";
 import { groupInput, registerInput, walkInInput } from "../schemas";

@@ -4,13 +4,13 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { editionFor, editionForChange } from "../../editions/for-change";
-import { visitorCategories } from "../../editions/tables";
+import { editionFor, editionForChange } from "#features/editions";
+import { visitorCategories } from "#features/editions";
 import { bucket } from "../core/capacity";
 import { capacityInput } from "../schemas";
 import { registrationCapacity, registrationQuestions, registrations } from "../tables";
 import { bucketTotals, holdCapacityExclusive, lockBuckets, releaseAndPromote, spreadUsed, stateOf, stripeCapacities } from "./places";
-import { editionDayCount } from "../../editions/days";
+import { editionDayCount } from "#features/editions";
 
 /** Everything the settings page shows: categories, limits with their use, questions. */
 export async function getRegistrationSettings(ctx: Ctx, raw: unknown) {

@@ -1,5 +1,5 @@
 import type { QuestionView } from "../components/person-fields";
-import { editionDayDate } from "../../editions/days";
+import { editionDayDate } from "#features/editions/client";
 
 // FormData → the operations' input. The operations validate; this only reshapes: day checkboxes
 // (`day.<i>`) into indexes, `q.<id>` into answers of the question's kind, "yes" into booleans.

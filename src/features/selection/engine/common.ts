@@ -2,7 +2,7 @@
 // a seeded PRNG and small numeric helpers. Pure: no I/O, no clock.
 
 // Size classes and preference groups are the call's vocabulary (nominations/engine/groups.ts).
-export { groupsOf, inGroup, PreferenceGroup, preferenceGroups, SizeClass, sizeClasses } from "../../nominations/engine/groups";
+export { groupsOf, inGroup, PreferenceGroup, preferenceGroups, SizeClass, sizeClasses } from "#features/nominations/client";
 
 // The seeded generator that breaks ties reproducibly: the platform's one (platform/random.ts).
 export { seededRandom } from "../../../platform/random";

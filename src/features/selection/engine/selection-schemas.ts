@@ -3,7 +3,7 @@
 // can be stored, published and fed back into promoteFromWaitlist/applyOverrides.
 import { z } from "zod";
 import { PreferenceGroup, SizeClass } from "./common";
-import { PreferenceRule } from "../../nominations/engine/call-rules";
+import { PreferenceRule } from "#features/nominations/client";
 
 export { PreferenceRule };
 

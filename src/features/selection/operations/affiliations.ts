@@ -8,10 +8,10 @@ import { users } from "../../../platform/auth/tables";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { roleGrants } from "../../accounts/tables";
-import { tradeBodies } from "../../editions/tables";
-import { reviewerAffiliations } from "../../nominations/tables";
-import { editionFor } from "../../editions/for-change";
+import { roleGrants } from "#features/accounts";
+import { tradeBodies } from "#features/editions";
+import { reviewerAffiliations } from "#features/nominations";
+import { editionFor } from "#features/editions";
 
 async function organiserOf(ctx: Ctx, editionId: string) {
   // Same permission as assignment: whoever assigns reviewers decides who may not review whom.

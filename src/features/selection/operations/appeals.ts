@@ -5,9 +5,9 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
 import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
-import { editionFor, editionForChange } from "../../editions/for-change";
-import { byApplicant, nominationByLink } from "../../nominations/operations/application";
-import { appeals, nominations, reviews, selections } from "../../nominations/tables";
+import { editionFor, editionForChange } from "#features/editions";
+import { byApplicant, nominationByLink } from "#features/nominations";
+import { appeals, nominations, reviews, selections } from "#features/nominations";
 import { applyOverrides } from "../engine";
 import { findSelection } from "./selection";
 

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
-import { editions } from "../../editions/tables";
-import { nominations, reviews } from "../../nominations/tables";
+import { editions } from "#features/editions";
+import { nominations, reviews } from "#features/nominations";
 
 /** The editions where the signed-in reviewer has assignments, newest first, with how many are
  *  still to score. A reviewer's work outlives "the current edition": once next year's edition is

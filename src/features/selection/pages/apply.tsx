@@ -5,14 +5,14 @@ import { localeCookie } from "../../../platform/http/cookies";
 import { formatDateTime } from "../../../platform/i18n/format";
 import { isLocale } from "../../../platform/i18n/locales";
 import { loadOr, runForm } from "../../../web/actions";
-import { limitedForm } from "../../nominations/pages/body-limit";
+import { limitedForm } from "#features/nominations/client";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { fileAppeal } from "../operations/appeals";
 import { publishedDecision, withdrawByApplicant } from "../operations/selection";
 import { decisionSummary } from "../reasons";
-import { addPhoto, getApplication, saveApplication } from "../../nominations/operations/application";
-import { MAX_PRODUCTS } from "../../nominations/schemas";
+import { addPhoto, getApplication, saveApplication } from "#features/nominations";
+import { MAX_PRODUCTS } from "#features/nominations/client";
 
 // The nominee's application, opened by the link from the invitation: no
 // account, works without JavaScript, small enough for a slow phone connection.

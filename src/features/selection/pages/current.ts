@@ -3,7 +3,7 @@ import type { Route } from "./+types/current";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
 import { loadOr } from "../../../web/actions";
-import { findCurrentEdition } from "../../editions/queries";
+import { findCurrentEdition } from "#features/editions";
 
 // The back-office menu's "Selection": the current edition's review and selection page.
 export async function loader({ context, request }: Route.LoaderArgs) {

@@ -9,8 +9,8 @@ import {
   useFailure,
 } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { findCurrentEdition, findEdition } from "../../editions/queries";
-import { editionBySlug } from "../../nominations/operations/call";
+import { findCurrentEdition, findEdition } from "#features/editions";
+import { editionBySlug } from "#features/nominations";
 import { declareConflict, myReviews, scoreReview } from "../operations/review";
 import { defaultReviewEdition, myReviewEditions } from "../operations/review-editions";
 

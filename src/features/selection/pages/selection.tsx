@@ -1,5 +1,5 @@
 import { Form, Link, redirect } from "react-router";
-import { findCall } from "../../nominations/operations/call";
+import { findCall } from "#features/nominations";
 import type { Route } from "./+types/selection";
 import { DomainError } from "../../../platform/errors";
 import { loadOr, runForm } from "../../../web/actions";
