@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import featureLayers from "./eslint/feature-layers.js";
+import featureSurfaces from "./eslint/feature-surfaces.js";
 
 export default tseslint.config(
   { ignores: ["build/**", "node_modules/**", ".react-router/**", "data/**", "drizzle/**", "coverage/**"] },
@@ -17,10 +18,11 @@ export default tseslint.config(
     },
   },
   {
-    // Features depend on each other in one direction (docs/code-style.md).
+    // Features depend on each other in one direction, each through the other's surface
+    // (docs/code-style.md, decisions 0005 and 0014).
     files: ["src/**/*.{ts,tsx}"],
-    plugins: { numaish: { rules: { "feature-layers": featureLayers } } },
-    rules: { "numaish/feature-layers": "error" },
+    plugins: { numaish: { rules: { "feature-layers": featureLayers, "feature-surfaces": featureSurfaces } } },
+    rules: { "numaish/feature-layers": "error", "numaish/feature-surfaces": "error" },
   },
   {
     files: ["scripts/**/*.mjs", "*.js", "eslint/**/*.js"],

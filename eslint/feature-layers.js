@@ -5,6 +5,8 @@
 // feature graph can have no cycle. `platform` imports no feature at all. Files outside platform
 // and features (src/root.tsx, src/routes.ts, src/messages.ts, src/server, src/cli, src/web) are the
 // composition root and the shared web kit: features may import src/web, nothing else of those.
+// An import reads the same whether written by path (`../../editions/days`) or through the
+// feature's surface alias (`#features/editions`, `#features/editions/client`).
 // Tests are exempt (a test may look at a higher feature to observe an effect).
 import path from "node:path";
 
@@ -70,8 +72,11 @@ export default {
       return { Program(node) { context.report({ node, messageId: "unknown", data: { name: from.name } }); } };
     }
     function check(node, spec) {
-      if (typeof spec !== "string" || !spec.startsWith(".")) return;
-      const to = areaOf(path.resolve(path.dirname(file), spec), srcRoot);
+      if (typeof spec !== "string") return;
+      // A feature's surface is imported by its alias (package.json "imports", decision 0014).
+      const alias = /^#features\/([^/]+)/.exec(spec);
+      if (!alias && !spec.startsWith(".")) return;
+      const to = alias ? { kind: "feature", name: alias[1] } : areaOf(path.resolve(path.dirname(file), spec), srcRoot);
       if (!to) return;
       if (from.kind === "platform") {
         if (to.kind === "feature") context.report({ node, messageId: "platform", data: { to: `features/${to.name}` } });
