@@ -1,5 +1,7 @@
 import fs from "node:fs";
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
+import pg from "pg";
 import { inject } from "vitest";
 import { fixedClock } from "../../src/platform/clock";
 import { loadConfig } from "../../src/platform/config";
@@ -11,8 +13,7 @@ import { users } from "../../src/platform/auth/tables";
 import type { Locale } from "../../src/platform/i18n/locales";
 import { anonymous, type Actor } from "../../src/platform/permissions/actor";
 import { actorForUser } from "../../src/features/accounts/grants";
-import { SEED_CLOCK } from "./global-db";
-import { copyPostgresDatabase } from "./database-url";
+import { withDatabase, SEED_CLOCK } from "./global-db";
 
 export { SEED_CLOCK };
 export const testConfig = loadConfig({ PUBLIC_URL: "http://numaish.test", SEED_DEMO: "false" } as NodeJS.ProcessEnv);
@@ -52,7 +53,23 @@ export async function openTestDb(): Promise<TestDb> {
 export async function copyPostgresTemplate(): Promise<{ url: string; drop(): Promise<void> }> {
   const url = inject("postgresUrl");
   if (!url) throw new Error("copyPostgresTemplate needs the db:postgres project (TEST_DATABASE_URL)");
-  return copyPostgresDatabase(url, inject("postgresTemplate"));
+  const name = `numaish_t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${inject("postgresTemplate")}`);
+  await admin.end();
+  return {
+    url: withDatabase(url, name),
+    async drop() {
+      // pool.end() resolves before its sockets close; a forced drop right away kills backends
+      // whose clients then emit an unhandled 57P01 (seen with several pooled connections).
+      await new Promise((r) => setTimeout(r, 100));
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
 }
 
 export const clock = () => fixedClock("2026-01-10T08:00:00Z");

@@ -19,12 +19,6 @@ import { buildIfStaleAsync } from "./build-if-stale";
 
 export const SEED_CLOCK = "2025-11-01T09:00:00Z";
 const TEMPLATE_PREFIX = "numaish_test_template";
-const E2E_TEMPLATE_PREFIX = "numaish_e2e_template";
-
-/** The PostgreSQL browser journeys run on: TEST_DATABASE_URL unless NUMAISH_E2E_DB=pglite asks for the embedded one. */
-function e2eOnPostgres(): string | undefined {
-  return process.env.NUMAISH_E2E_DB === "pglite" ? undefined : process.env.TEST_DATABASE_URL || undefined;
-}
 
 type Piece = "pglite" | "postgres" | "e2e";
 export interface Prepared {
@@ -32,17 +26,9 @@ export interface Prepared {
   pglite: string;
   /** PostgreSQL template database, migrated and seeded at SEED_CLOCK, for db:postgres. */
   postgres: { url: string; template: string };
-  /** After the production build: one seeded demo database per server start instant, for e2e. */
-  e2e: Record<string, E2eDatabase>;
+  /** After the production build: one seeded PGlite snapshot (.tar) per server start instant, for e2e. */
+  e2e: Record<string, string>;
 }
-
-/**
- * Where a browser journey's server gets its database: a copy of a PostgreSQL template when the run
- * has PostgreSQL (CI: the production database, and its work runs in the server's own processes
- * beside the test worker), else a copy of a PGlite snapshot (.tar: loads in half the time of a .tar.gz).
- * Decision record 0013.
- */
-export type E2eDatabase = { kind: "pglite"; file: string } | { kind: "postgres"; url: string; template: string };
 
 interface State {
   wanted: Promise<Set<string>>;
@@ -101,24 +87,12 @@ function startPiece<K extends Piece>(state: State, piece: K): Promise<Prepared[K
   } else {
     // The build (a child process, on the other core) goes alongside PGlite's seeding here.
     state.build ??= buildIfStaleAsync().then(() => took("build done"));
-    const url = e2eOnPostgres();
     made = (async () => {
-      const databases: Record<string, E2eDatabase> = {};
-      if (url) {
-        // One child process per instant, side by side: most of a seed's time is PostgreSQL's.
-        await Promise.all(
-          E2E_SEED_INSTANTS.map(async (instant) => {
-            const template = `${E2E_TEMPLATE_PREFIX}_${instant.replace(/\W/g, "").toLowerCase()}_${process.pid}`;
-            await run(path.resolve("node_modules/.bin/tsx"), [path.resolve("tests/support/prepare-postgres.ts"), url, template, instant]);
-            databases[instant] = { kind: "postgres", url, template };
-          }),
-        );
-      } else {
-        for (const instant of E2E_SEED_INSTANTS) databases[instant] = { kind: "pglite", file: await seeded(state, instant, `e2e-${instant.replace(/\W/g, "")}`) };
-      }
-      took(`${E2E_SEED_INSTANTS.length} demo databases for browser journeys ready (${url ? "PostgreSQL" : "PGlite"})`);
+      const snapshots: Record<string, string> = {};
+      for (const instant of E2E_SEED_INSTANTS) snapshots[instant] = await seeded(state, instant, `e2e-${instant.replace(/\W/g, "")}`);
+      took(`${E2E_SEED_INSTANTS.length} demo snapshots for browser journeys ready`);
       await state.build;
-      return databases;
+      return snapshots;
     })();
   }
   // A failure surfaces in the project that awaits it, not as an unhandled rejection before then.
@@ -144,23 +118,15 @@ function seeded(state: State, instant: string, name: string): Promise<string> {
 /** Removes a piece's files or template database (each project's teardown). */
 export async function discard<K extends Piece>(piece: K, value: Prepared[K]): Promise<void> {
   if (piece === "pglite") fs.rmSync(value as string, { force: true });
-  else if (piece === "e2e") {
-    for (const d of Object.values(value as Prepared["e2e"])) {
-      if (d.kind === "pglite") fs.rmSync(d.file, { force: true });
-      else await dropDatabase(d.url, d.template);
-    }
-  } else {
+  else if (piece === "e2e") for (const f of Object.values(value as Record<string, string>)) fs.rmSync(f, { force: true });
+  else {
     const { url, template } = value as Prepared["postgres"];
-    await dropDatabase(url, template);
+    const pg = (await import("pg")).default;
+    const a = new pg.Client({ connectionString: url });
+    await a.connect();
+    await a.query(`drop database if exists ${template} with (force)`);
+    await a.end();
   }
-}
-
-async function dropDatabase(url: string, name: string): Promise<void> {
-  const pg = (await import("pg")).default;
-  const a = new pg.Client({ connectionString: url });
-  await a.connect();
-  await a.query(`drop database if exists ${name} with (force)`);
-  await a.end();
 }
 
 type Dumpable = { $client: { dumpDataDir(c: "none"): Promise<Blob> } };

@@ -11,8 +11,7 @@ import type { Clock } from "../../src/platform/clock";
 import type { AppConfig } from "../../src/platform/config";
 import type { AppServices } from "../../src/platform/context";
 import { createApp } from "../../src/server/app";
-import { startServices, type Running } from "../../src/server/start-services";
-import { copyPostgresDatabase } from "./database-url";
+import { startServices } from "../../src/server/start-services";
 
 export interface TestServer {
   url: string;
@@ -23,9 +22,9 @@ export interface TestServer {
 
 /**
  * The real app from the production build (tests/support/global-e2e.ts builds it),
- * in-process on a random port, over a fresh database seeded with the demo edition:
- * a copy of the PostgreSQL template or PGlite snapshot seeded at the clock's start
- * when there is one (clocks.ts; tests/support/prepare.ts), else an embedded one seeded here. With smtpPort, the outbox worker delivers to
+ * in-process on a random port, over a fresh embedded database seeded with the
+ * demo edition: a copy of the snapshot seeded at the clock's start when there is
+ * one (clocks.ts), else seeded here. With smtpPort, the outbox worker delivers to
  * that SMTP server.
  */
 export async function startTestServer(options: { smtpPort?: number; clock?: Clock & { start?: string } } = {}): Promise<TestServer> {
@@ -51,17 +50,10 @@ export async function startTestServer(options: { smtpPort?: number; clock?: Cloc
     secureCookies: false,
     trustProxy: false,
   };
-  const seeded = options.clock?.start ? inject("e2eDatabases")?.[options.clock.start] : undefined;
-  let copy: { url: string; drop(): Promise<void> } | undefined;
-  let running: Running;
-  if (seeded?.kind === "postgres") {
-    copy = await copyPostgresDatabase(seeded.url, seeded.template);
-    running = await startServices({ ...config, databaseUrl: copy.url }, { seed: false, clock: options.clock });
-  } else if (seeded) {
-    running = await startServices(config, { seed: false, clock: options.clock, loadDataDir: new Blob([fs.readFileSync(seeded.file)]) });
-  } else {
-    running = await startServices(config, { seed: true, clock: options.clock });
-  }
+  const snapshot = options.clock?.start ? inject("e2eSnapshots")?.[options.clock.start] : undefined;
+  const running = snapshot
+    ? await startServices(config, { seed: false, clock: options.clock, loadDataDir: new Blob([fs.readFileSync(snapshot)]) })
+    : await startServices(config, { seed: true, clock: options.clock });
   const app = createApp({ services: running.services, build, clientDir: path.join(buildDir, "client") });
   handler = (req) => app.fetch(req);
 
@@ -74,7 +66,6 @@ export async function startTestServer(options: { smtpPort?: number; clock?: Cloc
       (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await running.stop();
-      await copy?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
