@@ -8,6 +8,8 @@ import { outboxMessages } from "../../src/platform/mail/tables";
 import { localDate } from "../../src/features/checkin/core/gate-bundle";
 import { demoEditionIds, insertApprovedRegistration } from "../../src/features/checkin/fixtures";
 import { issueBadge } from "../../src/features/checkin/operations/issue-badge";
+import { reissueEditionBadges } from "../../src/features/checkin/operations/reissue-badges";
+import { actorFor } from "../support/db";
 import { badges } from "../../src/features/checkin/tables";
 import { editions, visitorCategories } from "../../src/features/editions/tables";
 import { registrations } from "../../src/features/registration/tables";
@@ -34,6 +36,10 @@ beforeAll(async () => {
   await db.update(editions).set({ startsOn: today, endsOn: plus2 }).where(eq(editions.slug, "showcase-2026"));
   editionId = (await demoEditionIds(db)).edition.id;
   editionPath = `/back-office/editions/${editionId}`;
+  // The demo's badges (the B2B buyers' among them) carry the old dates: the organiser reissues
+  // them, as the page offers, so each test starts with every badge current.
+  const { services } = env.server;
+  await reissueEditionBadges({ ...services, actor: await actorFor(db, demo.organiser), locale: "en" }, { editionId });
 });
 afterAll(async () => env?.close());
 
