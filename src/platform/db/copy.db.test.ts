@@ -2,7 +2,10 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, clock, ctxFor, demo, openTestDb, testConfig, type TestDb } from "../../../tests/support/db";
+import { listEditions } from "../../features/editions/operations/read-editions";
+import { createApp } from "../../server/app";
+import { startServices } from "../../server/start-services";
 import { withDatabase } from "../../../tests/support/global-db";
 import { copyDatabase } from "./copy";
 import { openDatabase, type Database } from "./open";
@@ -15,6 +18,7 @@ import { rowsOf } from "./rows";
 let source: TestDb;
 let target: Database;
 let dropTarget: () => Promise<void> = async () => {};
+let targetUrl: string | undefined;
 
 beforeAll(async () => {
   source = await openTestDb();
@@ -25,7 +29,8 @@ beforeAll(async () => {
     await admin.connect();
     await admin.query(`create database ${name}`);
     await admin.end();
-    target = await openDatabase({ kind: "postgres", url: withDatabase(url, name), poolSize: 3 });
+    targetUrl = withDatabase(url, name);
+    target = await openDatabase({ kind: "postgres", url: targetUrl, poolSize: 3 });
     dropTarget = async () => {
       const a = new pg.Client({ connectionString: url });
       await a.connect();
@@ -70,5 +75,23 @@ describe(`copying a database (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () =
     expect(answers.some((r) => typeof r.value === "string")).toBe(true);
     expect(answers).toEqual(rowsOf(await source.db.execute(b)));
     await expect(copyDatabase(source.db, target.db)).rejects.toThrow(/not empty/);
+  });
+
+  // Issue #17: "the copy command moves the demo from PGlite to PostgreSQL and the server then
+  // starts on it with the same data". The app's own start (migrations, the once-after-migrate
+  // scoring) on the copy, then readiness and the organiser's editions as the source has them.
+  it.skipIf(process.env.NUMAISH_TEST_DB !== "postgres")("the server then starts on the PostgreSQL copy, ready, with the same editions for the organiser", async () => {
+    const running = await startServices({ ...testConfig, databaseUrl: targetUrl }, { seed: false, clock: clock() });
+    try {
+      const app = createApp({ services: running.services });
+      const ready = await app.request("http://numaish.test/readyz");
+      expect(ready.status).toBe(200);
+      const onCopy = await listEditions(ctxFor(running.services.db, await actorFor(running.services.db, demo.organiser)));
+      const onSource = await listEditions(ctxFor(source.db, await actorFor(source.db, demo.organiser)));
+      expect(onCopy.length).toBeGreaterThan(0);
+      expect(onCopy).toEqual(onSource);
+    } finally {
+      await running.stop();
+    }
   });
 });
