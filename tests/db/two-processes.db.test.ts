@@ -14,7 +14,8 @@ import { startSmtpSink, type SmtpSink } from "../support/smtp";
 // Issue 17, item 2: scale-out on one PostgreSQL, proven with two real app processes. A rush split
 // across both never oversells and loses nothing; their two outbox workers send each message
 // exactly once; a gate changed through one process is honoured by the other at its very next scan
-// (per-process caches are checked against the edition's set-up version, checkin/operations/scan.ts).
+// (per-process caches are checked against the edition's set-up version, checkin/operations/scan.ts),
+// and so are zone rules changed through one process, and a category's capacity.
 // The long job is a B2B scheduling run: started through one process, read through the other, run
 // once by whichever process's runner claims it.
 
@@ -134,6 +135,69 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL (PostgreSQL on
     await setReentry(false); // and back, through A
     expect(await scanOnB(badgeCodes[1]!)).toMatchObject({ result: "admit" });
     expect(await scanOnB(badgeCodes[1]!)).toMatchObject({ result: "refuse", reason: "already_inside" });
+  });
+
+  it("zone rules changed through one process, and a category's capacity, are honoured by the other at once", { timeout: 30_000 }, async () => {
+    // Issue 17 item 2: "a gate, zone or setting changed through one process is honoured by the other
+    // at once". The zone matrix is read by gates through the per-process cache (checked against the
+    // edition's set-up version); the capacity is a setting the registration reads in its transaction.
+    const db = database.db;
+    const signIn = async (p: AppProcess, email: string) => {
+      const res = await fetch(`${p.url}/api/v1/auth/sign-in`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: p.url },
+        body: JSON.stringify({ email, password: demo.password }),
+      });
+      expect(res.status).toBe(200);
+      return res.headers.get("set-cookie")!.split(";")[0]!;
+    };
+    const call = async (p: AppProcess, cookie: string, method: string, path: string, json?: unknown) => {
+      const res = await fetch(`${p.url}/api/v1${path}`, {
+        method,
+        headers: { "content-type": "application/json", origin: p.url, cookie },
+        body: json === undefined ? undefined : JSON.stringify(json),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const organiserOnA = await signIn(a, demo.organiser);
+    const gateOnB = await signIn(b, demo.gate);
+    const [lounge] = await db.select().from(gates).where(and(eq(gates.editionId, show.editionId), eq(gates.code, "b2b_lounge")));
+    const [code] = (
+      await db
+        .select({ code: badges.code })
+        .from(badges)
+        .innerJoin(registrations, eq(registrations.id, badges.registrationId))
+        .where(and(like(registrations.email, "two%@rush.example"), eq(registrations.categoryId, show.cat.general_public!)))
+        .orderBy(registrations.number)
+        .limit(1)
+    ).map((r) => r.code);
+    expect(code).toBeDefined();
+    const access = await call(a, organiserOnA, "GET", `/editions/${show.editionId}/zone-access`);
+    expect(access.status).toBe(200);
+    const rules = access.body.rules as { categoryId: string; zoneId: string }[];
+    const theRule = { categoryId: show.cat.general_public!, zoneId: lounge!.zoneId! };
+    const without = rules.filter((r) => !(r.categoryId === theRule.categoryId && r.zoneId === theRule.zoneId));
+    const setRules = async (rs: typeof rules) => expect((await call(a, organiserOnA, "PUT", `/editions/${show.editionId}/zone-rules`, { rules: rs })).status).toBe(200);
+    const scanOnB = async () => (await call(b, gateOnB, "POST", `/gates/${lounge!.id}/scans`, { code, deviceId: "two-processes-zone" })).body;
+
+    await setRules(without); // through A: the public may not enter the lounge
+    const refused = await scanOnB(); // B caches the lounge door now
+    expect(refused).toMatchObject({ result: "refuse" });
+    await setRules([...without, theRule]); // through A
+    expect(await scanOnB()).toMatchObject({ result: "admit" });
+    await setRules(without); // and back, through A
+    expect(await scanOnB()).toMatchObject({ result: "refuse", reason: refused.reason });
+    await setRules(rules);
+
+    // A setting: the category's capacity (full after the rush), raised by one, is honoured by both
+    // processes' very next registrations: exactly one more person holds a seat, through either.
+    const held = await rushOutcome(db, show.editionId, show.cat.general_public!, "general_public", "two");
+    await setCapacity(ctxFor(db, await actorFor(db, demo.organiser)), { editionId: show.editionId, categoryId: show.cat.general_public, day: null, capacity: held.holding + 1 });
+    const late = await rushRegistrations({ targets: () => [a.url, b.url], editionId: show.editionId, categoryId: show.cat.general_public!, prefix: "twolate", people: [0, 1, 2, 3], clients: 2, days: [0] });
+    expect(late.acknowledged.size, JSON.stringify([late.statuses, late.refusals])).toBe(4); // each acknowledged: one holds the seat, the others wait
+    const after = await rushOutcome(db, show.editionId, show.cat.general_public!, "general_public", "two");
+    expect(after.holding).toBe(held.holding + 1);
+    expect(after.bucketUsed).toBe(after.holding);
   });
 
   it("a scheduling run started through one is visible in the other and run once", { timeout: 60_000 }, async () => {
