@@ -4,7 +4,7 @@ import { apiRouter } from "../../platform/http/api-router";
 import { errorResponse, errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
 import { compareRuns, movePlacement, pinPlacement, removePlacement } from "./operations/runs-edit";
 import { publishRun } from "./operations/runs-publish";
-import { getRun, listRuns, startRun } from "./operations/runs";
+import { BUDGET_SECONDS, getRun, listRuns, runModes, startRun } from "./operations/runs";
 
 // B2B scheduling runs over the API: what /back-office/editions/:id/b2b/runs does, over the same
 // operations (organiser staff, `b2b.manage`). Starting, changing a draft and publishing are audited.
@@ -43,10 +43,13 @@ const runSchema = z
     id: uuid,
     editionId: uuid,
     status: z.enum(["queued", "running", "done", "failed"]),
-    progress: z.string().nullable().openapi({ description: "While running: load, compile, construct, improve, cover, compact, output, write" }),
+    progress: z.string().nullable().openapi({ description: "While running: load, compile, construct, improve, cover, compact, output, bound (best runs), write" }),
     error: z.string().nullable(),
     weight: z.number().nullable(),
     upperBound: z.number().nullable(),
+    mode: z.enum(runModes),
+    budgetSeconds: z.number().int().nullable(),
+    boundKind: z.enum(["lp", "time_indexed"]).nullable().openapi({ description: "Which bound `upperBound` is: the LP relaxation, or (best runs) the tighter time-indexed LP relaxation" }),
     summary: summarySchema.nullable(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
@@ -87,7 +90,15 @@ export function b2bRunsApi(_services: AppServices) {
         "Organiser staff (`b2b.manage`). Queues a run of every accepted request; a runner of any app process picks it up (never two). Published and pinned meetings stay where they are; `baseRunId` also keeps that run's pinned placements. Audited (`b2b.run_started`). 409: `b2b_run_in_progress`, `b2b_matchmaking_off`.",
       tags,
       security: security.session,
-      request: { params: idParams, body: jsonBody(z.strictObject({ baseRunId: uuid.optional() }).openapi("B2bRunStart")) },
+      request: { params: idParams, body: jsonBody(
+          z
+            .strictObject({
+              baseRunId: uuid.optional(),
+              mode: z.enum(runModes).optional().openapi({ description: "`fast` (default): about a second, reproducible. `best`: searches up to `budgetSeconds` and proves a tighter bound (docs/matchmaking.md)" }),
+              budgetSeconds: z.number().int().min(BUDGET_SECONDS.min).max(BUDGET_SECONDS.max).optional().openapi({ description: "`best` only: the search's time budget in seconds (default 30)" }),
+            })
+            .openapi("B2bRunStart"),
+        ) },
       responses: { 200: jsonResponse(z.object({ run: runSchema }), "Queued"), ...errorResponses, 409: errorResponse("`b2b_run_in_progress`, `b2b_matchmaking_off`") },
     }),
     async (c) => c.json(await startRun(c.get("req").ctx, { ...c.req.valid("json"), editionId: c.req.valid("param").id }), 200),

@@ -6,7 +6,7 @@ import type { Db, Executor } from "../../platform/db/types";
 import { lpBound } from "#features/matchmaking";
 import { compile } from "#features/matchmaking";
 import type { ReasonCode } from "#features/matchmaking";
-import { runScheduleInWorker } from "#features/matchmaking";
+import { runInWorker } from "#features/matchmaking";
 import { closedTables } from "./operations/closed-tables";
 import { buildScheduleInput, placementsOf, summarise, type FixedMeeting, type RunParticipant, type RunProgramme, type RunRequest } from "./core/run-input";
 import { b2bMeetings, b2bParticipants, b2bProfiles, b2bProgrammes, b2bRequests, b2bRunPlacements, b2bRuns } from "./tables";
@@ -151,8 +151,14 @@ export async function executeRun(db: Db, clock: Clock, run: Run): Promise<void> 
     // its weight search as soon as the schedule reaches the bound.
     let setTarget!: (bound: number | null) => void;
     const target = new Promise<number | null>((resolve) => (setTarget = resolve));
-    const scheduling = runScheduleInWorker(input, {
+    // A "best" run (issue #16 item 2) searches for its budget and proves the tighter bound too.
+    const best = run.settings.mode === "best";
+    const budgetMs = best ? Math.max(1, Number(run.settings.budgetSeconds) || 30) * 1000 : undefined;
+    const scheduling = runInWorker(input, {
       target,
+      budgetMs,
+      // The bound's own limit: what is left of the budget after the search, at least 5 s.
+      tightBoundSec: best ? Math.max(5, Math.round(budgetMs! / 2000)) : undefined,
       onProgress: (phase) => {
         phases[phase] = ms(t1);
         // One write after the other, all done before the result is written.
@@ -160,13 +166,17 @@ export async function executeRun(db: Db, clock: Clock, run: Run): Promise<void> 
       },
     });
     scheduling.catch(() => {}); // awaited below; no unhandled rejection while the bound is solved
-    const bound = await lpBound(compile(input)).then(
+    const lp = await lpBound(compile(input)).then(
       (b) => (b.status === "Optimal" ? b.bound : null),
       () => null,
     );
     boundMs = ms(t1);
-    setTarget(bound);
-    const output = await scheduling;
+    setTarget(lp);
+    const { output, tightBound } = await scheduling;
+    // Both are valid upper bounds: the smaller is the run's.
+    const tight = tightBound?.bound ?? null;
+    const boundKind = tight !== null && (lp === null || tight < lp) ? "time_indexed" : lp === null ? null : "lp";
+    const bound = boundKind === "time_indexed" ? tight : lp;
     scheduleMs = ms(t1);
     const t2 = performance.now();
     await progressWrites;
@@ -178,7 +188,7 @@ export async function executeRun(db: Db, clock: Clock, run: Run): Promise<void> 
       // The run first: taken over meanwhile (no heartbeat for STALE_MS), nothing of this one is written.
       const [mine] = await tx
         .update(b2bRuns)
-        .set({ status: "done", progress: null, settings: { ...run.settings, timingsMs: { load: loadMs, schedule: scheduleMs, bound: boundMs, write: ms(t2), total: ms(t0), phases } }, summary: summary as unknown as Record<string, unknown>, weight: summary.weight, upperBound: bound, finishedAt: clock.now() })
+        .set({ status: "done", progress: null, settings: { ...run.settings, boundKind, lpBound: lp, tightBound: tightBound ? { bound: tight, status: tightBound.status, ms: tightBound.ms } : null, timingsMs: { load: loadMs, schedule: scheduleMs, bound: boundMs, write: ms(t2), total: ms(t0), phases } }, summary: summary as unknown as Record<string, unknown>, weight: summary.weight, upperBound: bound, finishedAt: clock.now() })
         .where(stillMine(run))
         .returning({ id: b2bRuns.id });
       if (!mine) return;

@@ -154,6 +154,29 @@ describe("a scheduling run", () => {
     expect((await listRuns(organiser(), { editionId })).runs[0]!.id).toBe(run.id);
   });
 
+  it("a best-schedule run (issue #16 item 2) searches within its budget, proves the tighter bound and says which", { timeout: 60_000 }, async () => {
+    expect(await refusal(startRun(organiser(), { editionId, mode: "best", budgetSeconds: 4 }))).toBe("validation_failed");
+    expect(await refusal(startRun(organiser(), { editionId, mode: "slow" }))).toBe("validation_failed");
+    const fastId = await finishedRun();
+    const { run } = await startRun(organiser(), { editionId, mode: "best", budgetSeconds: 5 });
+    expect(run).toMatchObject({ mode: "best", budgetSeconds: 5 });
+    expect(await runQueuedRuns(t.db, clock())).toEqual([run.id]);
+    const { run: best } = await getRun(organiser(), { runId: run.id });
+    const { run: fast } = await getRun(organiser(), { runId: fastId });
+    expect(best.status, best.error ?? "").toBe("done");
+    expectSound(await placementsOf(run.id));
+    expect(fast).toMatchObject({ mode: "fast", budgetSeconds: null, boundKind: "lp" });
+    const lp = fast.upperBound!;
+    // The tighter bound is valid (no less than either schedule) and never looser than the LP one.
+    expect(best.boundKind).not.toBeNull();
+    expect(best.upperBound!).toBeLessThanOrEqual(lp + 1e-6);
+    expect(best.upperBound!).toBeGreaterThanOrEqual(Math.max(best.weight!, fast.weight!) - 1e-6);
+    if (best.boundKind === "time_indexed") expect(best.upperBound!).toBeLessThan(lp);
+    expect(best.weight!).toBeGreaterThanOrEqual(fast.weight!);
+    const audit = await t.db.select().from(auditEntries).where(and(eq(auditEntries.action, "b2b.run_started"), eq(auditEntries.entityId, run.id)));
+    expect(audit[0]!.data).toMatchObject({ mode: "best", budgetSeconds: 5 });
+  });
+
   it("two runners started at once on one queue run each run exactly once", { timeout: 60_000 }, async () => {
     // Two queued runs (the second inserted directly: startRun allows one at a time), and two
     // runners racing for them. On PostgreSQL the two use separate pooled connections, so

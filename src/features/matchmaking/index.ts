@@ -3,4 +3,4 @@
 // surfaces codemod, kept by hand.
 export * from "./client";
 export { lpBound } from "./engine/bound";
-export { runScheduleInWorker } from "./engine/worker";
+export { runInWorker, runScheduleInWorker } from "./engine/worker";

@@ -63,7 +63,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         return `${here}?published=${encodeURIComponent(new URLSearchParams(Object.entries(c).map(([k, v]) => [k, String(v)])).toString())}`;
       }
       case "rerun": {
-        const { run } = await startRun(ctx, { editionId, baseRunId: runId });
+        // The same mode and budget as the run re-run (`mode`/`budgetSeconds` come from its form).
+        const { run } = await startRun(ctx, { editionId, baseRunId: runId, mode: text("mode") === "best" ? "best" : "fast", budgetSeconds: text("budgetSeconds") || undefined });
         return `/back-office/editions/${editionId}/b2b/runs/${run.id}`;
       }
       case "pin":
@@ -122,6 +123,7 @@ export default function B2bRunPage({ loaderData: d }: Route.ComponentProps) {
         <>
           <p>{t("b2b.run.placedOf", { placed: s.placed, requests: s.requests })}</p>
           <p>{s.bound != null ? t("b2b.run.weight", { weight: s.weight, bound: Math.round(s.bound * 10) / 10, ratio: s.ratio ?? 0 }) : t("b2b.run.weightNoBound", { weight: s.weight })}</p>
+          <p>{r.mode === "best" ? t("b2b.run.modeBest", { seconds: r.budgetSeconds ?? 0 }) : t("b2b.run.modeFast")} {r.boundKind ? t(`b2b.run.boundKind.${r.boundKind}`) : null}</p>
           <p>{t("b2b.run.perParticipant", s.perParticipant)}</p>
           {s.noCommonLanguage ? <p>{t("b2b.run.noCommonLanguage", { count: s.noCommonLanguage })}</p> : null}
           {r.publishedAt ? <p>{t("b2b.run.publishedAt", { time: utcTime(r.publishedAt) })}</p> : null}
@@ -279,6 +281,8 @@ export default function B2bRunPage({ loaderData: d }: Route.ComponentProps) {
           ) : null}
           <Form method="post">
             <input type="hidden" name="intent" value="rerun" />
+            <input type="hidden" name="mode" value={r.mode} />
+            {r.budgetSeconds ? <input type="hidden" name="budgetSeconds" value={r.budgetSeconds} /> : null}
             <button type="submit">{t("b2b.run.rerun")}</button>
           </Form>
         </>

@@ -1,10 +1,10 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/runs";
 import { loadOr, runForm } from "../../../web/actions";
-import { FormError, useFailure } from "../../../web/components/form";
+import { Field, FormError, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { uuidParam } from "../../../web/params";
-import { listRuns, startRun } from "../operations/runs";
+import { BUDGET_SECONDS, listRuns, startRun } from "../operations/runs";
 
 // Organisers: the edition's scheduling runs and the "Schedule meetings" button (a plain POST form).
 // A run is queued and picked up by the runner of an app process; its page shows the progress.
@@ -21,7 +21,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const editionId = uuidParam(params.editionId);
   const form = await request.formData();
-  const result = await runForm(context.ctx.locale, form, () => startRun(context.ctx, { editionId }));
+  const text = (k: string) => String(form.get(k) ?? "").trim();
+  const mode = text("mode") === "best" ? "best" : "fast";
+  const result = await runForm(context.ctx.locale, form, () => startRun(context.ctx, { editionId, mode, budgetSeconds: mode === "best" ? text("budgetSeconds") : undefined }));
   if (!result.ok) return result.response;
   return redirect(`/back-office/editions/${editionId}/b2b/runs/${result.value.run.id}`);
 }
@@ -40,6 +42,16 @@ export default function B2bRunsPage({ loaderData: d }: Route.ComponentProps) {
       <p className="hint">{t("b2b.runs.hint")}</p>
       <FormError failure={failure} />
       <Form method="post" className="card">
+        <fieldset>
+          <legend>{t("b2b.runs.mode")}</legend>
+          <label>
+            <input type="radio" name="mode" value="fast" defaultChecked /> {t("b2b.runs.mode.fast")}
+          </label>
+          <label>
+            <input type="radio" name="mode" value="best" /> {t("b2b.runs.mode.best")}
+          </label>
+        </fieldset>
+        <Field name="budgetSeconds" label={t("b2b.runs.budget")} hint={t("b2b.runs.budgetHint", { min: BUDGET_SECONDS.min, max: BUDGET_SECONDS.max })} type="number" inputMode="numeric" defaultValue={String(BUDGET_SECONDS.default)} dir="ltr" failure={failure} />
         <button type="submit" className="primary">
           {t("b2b.runs.start")}
         </button>

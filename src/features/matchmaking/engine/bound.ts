@@ -8,7 +8,8 @@
 // Pure computation (no I/O beyond loading the solver's WASM once per process).
 import highsLoader from "highs";
 import { allowed, makeContext } from "./greedy";
-import type { Problem } from "./problem";
+import { compile, type Problem } from "./problem";
+import { scheduleInputSchema, type ScheduleInputRaw } from "./schema";
 import { seededRandom } from "../../../platform/random";
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
@@ -76,4 +77,63 @@ export async function lpBound(pr: Problem): Promise<{ bound: number; ms: number;
   const h = await getHighs();
   const res = h.solve(lines.join("\n"), { output_flag: false } as never);
   return { bound: res.ObjectiveValue, ms: Math.round(performance.now() - t0), status: res.Status };
+}
+
+/** A tighter upper bound for "best schedule" runs (issue #16 item 2): the LP relaxation of the
+ *  time-indexed model, one variable per request and allowed slot in [0, 1], with every capacity
+ *  per slot (a participant in one meeting per slot, tables and interpreters per slot) and per day
+ *  (day caps). Precedences are left out, which can only raise the bound, so it stays valid. Never
+ *  above `lpBound` in theory; the caller takes the smaller of the two. Much larger than `lpBound`
+ *  (requests × slots columns): seconds at the showcase's size, so it runs in the scheduler's worker
+ *  thread, and answers null when HiGHS does not prove it optimal within `timeLimitSec`. */
+export async function timeIndexedBound(pr: Problem, timeLimitSec: number): Promise<{ bound: number | null; ms: number; status: string }> {
+  const t0 = performance.now();
+  const ctx = makeContext(pr, seededRandom(1));
+  const S = pr.S;
+  const lines: string[] = ["Maximize", " obj:"];
+  const bounds: string[] = [];
+  const byPartSlot = new Map<number, string[]>();
+  const byPartDay = new Map<number, string[]>();
+  const bySlot: string[][] = Array.from({ length: S }, () => []);
+  const byLangSlot = new Map<number, string[]>();
+  const one: string[][] = [];
+  const push = (m: Map<number, string[]>, k: number, x: string) => {
+    const l = m.get(k);
+    if (l) l.push(x);
+    else m.set(k, [x]);
+  };
+  for (let r = 0; r < pr.R; r++) {
+    const fixed = pr.fixedSlot[r]! >= 0;
+    const slots = fixed ? Int32Array.of(pr.fixedSlot[r]!) : allowed(ctx, r);
+    const xs: string[] = [];
+    for (const s of slots) {
+      const x = `y${r}_${s}`;
+      xs.push(x);
+      lines.push(` + ${pr.weight[r]} ${x}`);
+      bounds.push(fixed ? ` ${x} = 1` : ` 0 <= ${x} <= 1`);
+      for (const p of [pr.ra[r]!, pr.rb[r]!]) {
+        push(byPartSlot, p * S + s, x);
+        push(byPartDay, p * pr.D + pr.slotDay[s]!, x);
+      }
+      if (pr.needsTable[r] && !(fixed && pr.fixedTable[r] === 0)) bySlot[s]!.push(x);
+      if (pr.lang[r]! >= 0) push(byLangSlot, pr.lang[r]! * S + s, x);
+    }
+    if (xs.length > 1) one.push(xs);
+  }
+  lines.push("Subject To");
+  one.forEach((xs, i) => rows(lines, `one${i}`, xs, "<=", 1));
+  for (const [k, xs] of byPartSlot) if (xs.length > 1) rows(lines, `ps${k}`, xs, "<=", 1);
+  for (const [k, xs] of byPartDay) if (xs.length > pr.dayCap[k]!) rows(lines, `pd${k}`, xs, "<=", pr.dayCap[k]!);
+  for (let s = 0; s < S; s++) if (bySlot[s]!.length > pr.tables[s]!) rows(lines, `t${s}`, bySlot[s]!, "<=", pr.tables[s]!);
+  for (const [k, xs] of byLangSlot) if (xs.length > pr.interp[k]!) rows(lines, `l${k}`, xs, "<=", pr.interp[k]!);
+  lines.push("Bounds", ...bounds, "End");
+  const h = await getHighs();
+  const res = h.solve(lines.join("\n"), { output_flag: false, time_limit: timeLimitSec } as never);
+  const ms = Math.round(performance.now() - t0);
+  return { bound: res.Status === "Optimal" ? res.ObjectiveValue : null, ms, status: res.Status };
+}
+
+/** `timeIndexedBound` of a raw input (the scheduler's worker thread calls this after the schedule). */
+export function timeIndexedBoundOf(raw: ScheduleInputRaw, timeLimitSec: number) {
+  return timeIndexedBound(compile(scheduleInputSchema.parse(raw)), timeLimitSec);
 }

@@ -11,7 +11,14 @@ export type WorkerOptions = {
    *  the worker loads the engine, waits for it, and stops the weight search once it is reached.
    *  Null (or a rejection) schedules without one. */
   target?: Promise<number | null>;
+  /** "Best schedule" (issue #16 item 2): search for up to this many ms of wall time (scheduler.ts). */
+  budgetMs?: number;
+  /** Also prove the time-indexed LP bound (bound.ts) in the worker after the schedule, with this
+   *  time limit in seconds; its answer comes back as `tightBound` (null if not proved in time). */
+  tightBoundSec?: number;
 };
+
+export type WorkerResult = { output: ScheduleOutput; tightBound: { bound: number | null; ms: number; status: string } | null };
 
 // The worker body is plain JavaScript that loads the TypeScript module through
 // tsx when needed (dev, tests, CLI); a built server can point at compiled code.
@@ -24,8 +31,14 @@ if (workerData.waitTarget) parentPort.once("message", (m) => gotTarget(m.target 
   try {
     if (workerData.url.endsWith(".ts")) { const { register } = await import("tsx/esm/api"); register(); }
     const mod = await import(workerData.url);
-    const out = mod.schedule(workerData.input, { seed: workerData.seed, target: await target, onProgress: (p) => parentPort.postMessage({ progress: p }) });
-    parentPort.postMessage({ output: out });
+    const out = mod.schedule(workerData.input, { seed: workerData.seed, budgetMs: workerData.budgetMs, target: await target, onProgress: (p) => parentPort.postMessage({ progress: p }) });
+    let tightBound = null;
+    if (workerData.tightBoundSec) {
+      parentPort.postMessage({ progress: "bound" });
+      const b = await import(workerData.boundUrl);
+      tightBound = await b.timeIndexedBoundOf(workerData.input, workerData.tightBoundSec);
+    }
+    parentPort.postMessage({ output: out, tightBound });
   } catch (e) {
     parentPort.postMessage({ error: e && e.message ? e.message : String(e) });
   }
@@ -33,18 +46,24 @@ if (workerData.waitTarget) parentPort.once("message", (m) => gotTarget(m.target 
 `;
 
 export function runScheduleInWorker(input: ScheduleInputRaw, options: WorkerOptions = {}): Promise<ScheduleOutput> {
+  return runInWorker(input, options).then((r) => r.output);
+}
+
+/** The schedule and, when asked (`tightBoundSec`), the time-indexed bound, from one worker thread. */
+export function runInWorker(input: ScheduleInputRaw, options: WorkerOptions = {}): Promise<WorkerResult> {
   // Same extension as this file: .ts under tsx/vitest, .js once compiled.
   const ext = import.meta.url.endsWith(".ts") ? "ts" : "js";
   const ts = new URL(`scheduler.${ext}`, import.meta.url);
+  const boundUrl = new URL(`bound.${ext}`, import.meta.url).href;
   return new Promise((resolve, reject) => {
-    const w = new Worker(BODY, { eval: true, workerData: { url: ts.href, input, seed: options.seed, waitTarget: !!options.target } });
+    const w = new Worker(BODY, { eval: true, workerData: { url: ts.href, boundUrl, input, seed: options.seed, budgetMs: options.budgetMs, tightBoundSec: options.tightBoundSec, waitTarget: !!options.target } });
     options.target?.then(
       (target) => w.postMessage({ target }),
       () => w.postMessage({ target: null }),
     );
-    w.on("message", (m: { progress?: Phase; output?: ScheduleOutput; error?: string }) => {
+    w.on("message", (m: { progress?: Phase; output?: ScheduleOutput; tightBound?: WorkerResult["tightBound"]; error?: string }) => {
       if (m.progress) options.onProgress?.(m.progress);
-      else if (m.output) { resolve(m.output); void w.terminate(); }
+      else if (m.output) { resolve({ output: m.output, tightBound: m.tightBound ?? null }); void w.terminate(); }
       else if (m.error !== undefined) { reject(new Error(m.error)); void w.terminate(); }
     });
     w.on("error", reject);
