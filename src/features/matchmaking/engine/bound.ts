@@ -79,6 +79,8 @@ export async function lpBound(pr: Problem): Promise<{ bound: number; ms: number;
   return { bound: res.ObjectiveValue, ms: Math.round(performance.now() - t0), status: res.Status };
 }
 
+const MAX_COLUMNS = 600_000;
+
 /** A tighter upper bound for "best schedule" runs (issue #16 item 2): the LP relaxation of the
  *  time-indexed model, one variable per request and allowed slot in [0, 1], with every capacity
  *  per slot (a participant in one meeting per slot, tables and interpreters per slot) and per day
@@ -86,8 +88,11 @@ export async function lpBound(pr: Problem): Promise<{ bound: number; ms: number;
  *  above `lpBound` in theory; the caller takes the smaller of the two. Much larger than `lpBound`
  *  (requests × slots columns): seconds at the showcase's size, so it runs in the scheduler's worker
  *  thread, and answers null when HiGHS does not prove it optimal within `timeLimitSec`. */
-export async function timeIndexedBound(pr: Problem, timeLimitSec: number): Promise<{ bound: number | null; ms: number; status: string }> {
+export async function timeIndexedBound(pr: Problem, timeLimitSec: number, solverOptions: Record<string, unknown> = {}): Promise<{ bound: number | null; ms: number; status: string }> {
   const t0 = performance.now();
+  // Beyond this many columns the model alone is hundreds of MB of text and HiGHS does not finish
+  // in any budget we offer (at 240,000 it did not in 30 s): answer at once rather than try.
+  if (pr.R * pr.S > MAX_COLUMNS) return { bound: null, ms: 0, status: "too_large" };
   const ctx = makeContext(pr, seededRandom(1));
   const S = pr.S;
   const lines: string[] = ["Maximize", " obj:"];
@@ -126,9 +131,11 @@ export async function timeIndexedBound(pr: Problem, timeLimitSec: number): Promi
   for (const [k, xs] of byPartDay) if (xs.length > pr.dayCap[k]!) rows(lines, `pd${k}`, xs, "<=", pr.dayCap[k]!);
   for (let s = 0; s < S; s++) if (bySlot[s]!.length > pr.tables[s]!) rows(lines, `t${s}`, bySlot[s]!, "<=", pr.tables[s]!);
   for (const [k, xs] of byLangSlot) if (xs.length > pr.interp[k]!) rows(lines, `l${k}`, xs, "<=", pr.interp[k]!);
-  lines.push("Bounds", ...bounds, "End");
+  lines.push("Bounds");
+  for (const b of bounds) lines.push(b); // one at a time: a spread of 100,000 arguments overflows the stack
+  lines.push("End");
   const h = await getHighs();
-  const res = h.solve(lines.join("\n"), { output_flag: false, time_limit: timeLimitSec } as never);
+  const res = h.solve(lines.join("\n"), { output_flag: false, time_limit: timeLimitSec, ...solverOptions } as never);
   const ms = Math.round(performance.now() - t0);
   return { bound: res.Status === "Optimal" ? res.ObjectiveValue : null, ms, status: res.Status };
 }

@@ -35,8 +35,13 @@ if (workerData.waitTarget) parentPort.once("message", (m) => gotTarget(m.target 
     let tightBound = null;
     if (workerData.tightBoundSec) {
       parentPort.postMessage({ progress: "bound" });
-      const b = await import(workerData.boundUrl);
-      tightBound = await b.timeIndexedBoundOf(workerData.input, workerData.tightBoundSec);
+      // The schedule stands whatever happens to the bound (too large for HiGHS, say): no bound, then.
+      try {
+        const b = await import(workerData.boundUrl);
+        tightBound = await b.timeIndexedBoundOf(workerData.input, workerData.tightBoundSec);
+      } catch (e) {
+        tightBound = { bound: null, ms: 0, status: "error: " + (e && e.message ? e.message : String(e)) };
+      }
     }
     parentPort.postMessage({ output: out, tightBound });
   } catch (e) {
