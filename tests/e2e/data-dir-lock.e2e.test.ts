@@ -32,7 +32,7 @@ function startServer() {
     child,
     output: () => out,
     exited,
-    async running(timeoutMs = 60_000) {
+    async running(timeoutMs = 150_000) {
       const until = Date.now() + timeoutMs;
       while (!out.includes("Numaish is running")) {
         if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${out}`);
@@ -43,7 +43,7 @@ function startServer() {
   };
 }
 
-it("refuses a second process on the same embedded data directory", { timeout: 120_000 }, async () => {
+it("refuses a second process on the same embedded data directory", { timeout: 300_000 }, async () => {
   const first = startServer();
   await first.running();
   const lock = JSON.parse(fs.readFileSync(path.join(dataDir, "numaish.lock"), "utf8"));
