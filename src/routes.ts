@@ -71,6 +71,7 @@ export default [
   route("b2b/:who/meetings", "features/b2b/pages/meetings.tsx"),
   route("b2b/:who/meetings.pdf", "features/b2b/pages/meetings-pdf.ts"),
   route("b2b/:who/meetings/:meetingId/ics", "features/b2b/pages/meeting-ics.ts"),
+  route("b2b/:who/meetings/:meetingId/outcome", "features/meetday/pages/own-outcome.tsx"),
   route("b2b/calendar/:calendarToken", "features/b2b/pages/calendar-feed.ts"),
   route("lounge/:editionId", "features/meetday/pages/lounge.tsx"),
   route("outcome/:token", "features/meetday/pages/outcome.tsx"),

@@ -38,6 +38,7 @@ const pages: [module: string, param: string][] = [
   ["../features/floor/pages/floor-export.ts", "hallId"],
   ["../features/meetday/pages/lounge.tsx", "editionId"],
   ["../features/meetday/pages/outcomes-admin.tsx", "editionId"],
+  ["../features/meetday/pages/own-outcome.tsx", "meetingId"],
   ["../features/baseline/pages/bo-baseline.tsx", "editionId"],
   ["../features/baseline/pages/bo-baseline-csv.ts", "editionId"],
   ["../features/awards/pages/bo-awards.tsx", "editionId"],

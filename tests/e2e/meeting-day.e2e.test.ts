@@ -6,6 +6,10 @@ import { issueBadge } from "../../src/features/checkin/operations/issue-badge";
 import { badges, staffBadges } from "../../src/features/checkin/tables";
 import { editions } from "../../src/features/editions/tables";
 import { registrations } from "../../src/features/registration/tables";
+import { decideRegistrations, register } from "../../src/features/registration";
+import { sendAccessLink } from "../../src/features/b2b/operations/participants";
+import { visitorCategories } from "../../src/features/editions/tables";
+import { anonymous } from "../../src/platform/permissions/actor";
 import { publicSummaries } from "../../src/features/b2b/operations/requests-common";
 import { loungeBoard } from "../../src/features/meetday/operations/board";
 import { scanAtMeeting } from "../../src/features/meetday/operations/checkin";
@@ -13,13 +17,12 @@ import { markNoShows, setMeetdaySettings } from "../../src/features/meetday/oper
 import { meetingArrivals, meetingScans } from "../../src/features/meetday/tables";
 import { fixedClock, type Clock } from "../../src/platform/clock";
 import { inTransaction, type Ctx } from "../../src/platform/context";
-import { hashSecret } from "../../src/platform/ids";
 import { outboxMessages } from "../../src/platform/mail/tables";
 import type { Actor } from "../../src/platform/permissions/actor";
 import { en, ur } from "../../src/messages";
 import { actorFor, demo as accounts } from "../support/db";
-import { SHOW_DAY_2 } from "../support/clocks";
-import { clockFrom, demo, seriousViolations, signInByPost, SLOW, startEnv, type Env } from "./helpers";
+import { BEFORE_THE_SHOW, SHOW_DAY_2 } from "../support/clocks";
+import { clockFrom, demo, emailedPath, seriousViolations, signInByPost, SLOW, startEnv, type Env } from "./helpers";
 
 // Issue #14, item 1, in the B2B lounge on the show's second day: lounge staff on a phone check a
 // meeting in by scanning both participants' badges (typed here as a keyboard-wedge scanner types
@@ -27,7 +30,8 @@ import { clockFrom, demo, seriousViolations, signInByPost, SLOW, startEnv, type 
 // badge (the service worker opens it), which the phone checks itself and keeps, and sends when
 // the network is back; the server records it once, as made offline, and the meeting has started. The board is axe-clean. At a stall (item 7), the exhibitor on a phone in
 // Urdu without JavaScript scans a visitor who shares their details and one who does not, and sees the
-// difference in the answer and in its list of leads. At another table the SME does not come
+// difference in the answer and in its list of leads; the visitor who shares then withdraws her consent
+// on her registration's page, and her details leave the exhibitor's list and download at once. At another table the SME does not come
 // (item 2): ten minutes after the start it is marked no-show, the board says so in Urdu, and the
 // buyer who came is told the time is theirs; it books a walk-up meeting (item 3) with another SME,
 // which confirms it in Urdu, and the meeting is in both schedules.
@@ -36,10 +40,12 @@ let env: Env;
 let editionId: string;
 let meetingId: string;
 const codes = { buyer: "", sme: "", sharing: "", private: "", present: "" };
+/** The manage link's token of the visitor who shares their details (their registration's page). */
+let sharingManageToken = "";
 /** The no-show meeting, its buyer (who comes; a B2B link by token) and the SME it meets walk-up. */
 let absentId: string;
-const present = { pid: "", email: "", locale: "en" as "en" | "ur", token: "md-e2e-present-buyer-token-0001" };
-const partner = { pid: "", name: "", token: "md-e2e-walkup-sme-token-00000001" };
+const present = { pid: "", email: "", locale: "en" as "en" | "ur", token: "" };
+const partner = { pid: "", name: "" };
 
 beforeAll(async () => {
   env = await startEnv({ clock: clockFrom(SHOW_DAY_2) });
@@ -65,13 +71,20 @@ beforeAll(async () => {
   const staff = await insertApprovedRegistration(db, editionId, { email: "lounge-staff@sme.example", name: "Imran Butt" });
   await db.insert(staffBadges).values({ registrationId: staff.id, editionId, enterpriseId: sme!.enterpriseId! });
   codes.sme = await badgeOf(staff.id);
-  // Two visitors for the stall: one shares their details with exhibitors who scan them, one does not.
-  const sharing = await insertApprovedRegistration(db, editionId, { email: "sharing@visitor.example", name: "Farah Naz" });
-  const keeping = await insertApprovedRegistration(db, editionId, { email: "keeping@visitor.example", name: "Kamran Akmal" });
-  await db.update(registrations).set({ consentScan: true }).where(eq(registrations.id, sharing.id));
-  await db.update(registrations).set({ consentScan: false }).where(eq(registrations.id, keeping.id));
-  codes.sharing = await badgeOf(sharing.id);
-  codes.private = await badgeOf(keeping.id);
+  // Two visitors for the stall, registered (before the show) with their answer to "share my details
+  // with exhibitors who scan my badge": one shares, one does not. Approving issues their badges.
+  const [visitorCategory] = await db.select().from(visitorCategories).where(and(eq(visitorCategories.editionId, editionId), eq(visitorCategories.code, "corporate_buyer")));
+  const visitor = async (name: string, email: string, consentScan: boolean) => {
+    const made = await register({ ...ctx(anonymous), clock: fixedClock(BEFORE_THE_SHOW) }, { editionId, categoryId: visitorCategory!.id, name, email, days: [0, 1, 2], consentData: true, consentScan });
+    const id = made.registrations[0]!.id;
+    await decideRegistrations(organiser, { editionId, ids: [id], decision: "approve" });
+    const [b] = await db.select().from(badges).where(eq(badges.registrationId, id));
+    return { code: b!.code, manageToken: made.manageTokens![0]! };
+  };
+  const farah = await visitor("Farah Naz", "sharing@visitor.example", true);
+  codes.sharing = farah.code;
+  sharingManageToken = farah.manageToken;
+  codes.private = (await visitor("Kamran Akmal", "keeping@visitor.example", false)).code;
   // Another meeting on now: its buyer will come, its SME will not.
   const other = board.tables.map((t) => t.current).find((m) => m && m.id !== meetingId && !m.started && m.sides.every((s) => !s.arrived && !s.noShow));
   if (!other) throw new Error("the lounge board shows no second meeting on now");
@@ -81,14 +94,16 @@ beforeAll(async () => {
   const [reg] = await db.select().from(registrations).where(eq(registrations.id, comes!.registrationId!));
   Object.assign(present, { pid: comes!.id, email: reg!.email, locale: comes!.locale === "ur" ? "ur" : "en" });
   codes.present = await badgeOf(comes!.registrationId!);
-  // An SME it has no meeting with, for the walk-up meeting. Both open their B2B pages by link.
+  // The SME it meets walk-up: the demo exhibitor (signed in), which it has no meeting with. The
+  // buyer opens its B2B pages by the link the organiser sends it (the token is only in the email).
   const met = new Set((await db.select().from(b2bMeetings).where(eq(b2bMeetings.buyerParticipantId, comes!.id))).map((m) => m.smeParticipantId));
-  const smes = await db.select().from(b2bParticipants).where(and(eq(b2bParticipants.editionId, editionId), eq(b2bParticipants.side, "sme"), eq(b2bParticipants.approved, true), eq(b2bParticipants.optedIn, true)));
-  const free = smes.find((p) => !met.has(p.id) && !p.withdrawnAt);
-  if (!free) throw new Error("no SME free to meet walk-up");
+  const exhibitor = await actorFor(db, accounts.exhibitor);
+  const enterpriseId = exhibitor.kind === "user" ? exhibitor.grants.find((g) => g.role === "exhibitor")?.enterpriseId : undefined;
+  const [free] = await db.select().from(b2bParticipants).where(and(eq(b2bParticipants.editionId, editionId), eq(b2bParticipants.enterpriseId, enterpriseId ?? "")));
+  if (!free || met.has(free.id) || free.withdrawnAt || !free.approved) throw new Error("the demo exhibitor is not free to meet this buyer walk-up");
   Object.assign(partner, { pid: free.id, name: (await publicSummaries(db, [free.id])).get(free.id)!.nameEn });
-  await db.update(b2bParticipants).set({ accessTokenHash: hashSecret(present.token) }).where(eq(b2bParticipants.id, present.pid));
-  await db.update(b2bParticipants).set({ accessTokenHash: hashSecret(partner.token) }).where(eq(b2bParticipants.id, partner.pid));
+  expect(await sendAccessLink(organiser, { participantId: present.pid })).toEqual({ sent: true });
+  present.token = (await emailedPath(env, present.email, "/b2b/", "b2b_access_link")).replace("/b2b/", "");
 });
 afterAll(async () => env?.close());
 
@@ -142,7 +157,7 @@ describe("the B2B lounge", () => {
     expect(await seriousViolations(page, "lounge board")).toEqual([]);
   });
 
-  it("an exhibitor scans a visitor who shares and one who does not, in Urdu on a phone without JavaScript, and sees the difference", async () => {
+  it("an exhibitor scans a visitor who shares and one who does not, in Urdu on a phone without JavaScript, and sees the difference; the visitor withdraws her consent and the download no longer holds her", async () => {
     const { page } = await env.context({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
     page.setDefaultTimeout(15_000);
     await signInByPost(env, page, accounts.exhibitor);
@@ -167,6 +182,29 @@ describe("the B2B lounge", () => {
     expect(await page.locator("main").innerText()).not.toContain("keeping@visitor.example");
     expect(await page.locator('article[data-shared="no"]').count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+    // The exhibitor's download holds the visitor who shares. She then withdraws her consent on her
+    // registration's page (by its manage link, on a phone): at once her details leave the download.
+    const download = async () => {
+      const r = await page.request.get("/account/exhibitor/leads/export?format=csv");
+      expect(r.status()).toBe(200);
+      return r.text();
+    };
+    expect(await download()).toContain("sharing@visitor.example");
+    const own = (await env.context({ viewport: { width: 360, height: 800 } })).page;
+    own.setDefaultTimeout(15_000);
+    await own.goto(`/registration/${sharingManageToken}/leads`);
+    await own.getByRole("heading", { name: en["leads.visitor.title"], level: 1 }).waitFor();
+    await own.getByLabel(en["leads.visitor.consent"]).uncheck();
+    await own.getByRole("button", { name: en["leads.visitor.consentSave"] }).click();
+    await own.getByText(en["leads.visitor.done.consent"]).waitFor();
+    expect(await own.getByLabel(en["leads.visitor.consent"]).isChecked()).toBe(false);
+    expect(await seriousViolations(own, "visitor's leads page")).toEqual([]);
+    const after = await download();
+    expect(after).not.toContain("sharing@visitor.example");
+    expect(after).not.toContain("Farah Naz");
+    await page.reload();
+    expect(await page.locator("main").innerText()).not.toContain("Farah Naz");
   });
 
   it("a side not here ten minutes after the start is marked no-show: the board says so in Urdu, and the side that came is told the time is theirs", async () => {
@@ -201,7 +239,8 @@ describe("the B2B lounge", () => {
 
     const sme = (await env.context({ viewport: { width: 360, height: 800 } })).page;
     sme.setDefaultTimeout(15_000);
-    await sme.goto(`/lang/ur?next=${encodeURIComponent(`/b2b/${partner.token}/walk-up`)}`);
+    await signInByPost(env, sme, accounts.exhibitor);
+    await sme.goto(`/lang/ur?next=${encodeURIComponent(`/b2b/${partner.pid}/walk-up`)}`);
     await sme.getByRole("button", { name: ur["meetday.walkup.confirm"] }).click();
     await sme.getByText(ur["meetday.walkup.done.confirmed"]).waitFor();
     expect(await sme.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);

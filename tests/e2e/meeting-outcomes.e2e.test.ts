@@ -1,19 +1,22 @@
 import type { Page } from "playwright-core";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { partiesOf } from "../../src/features/b2b/operations/meeting-rows";
-import { b2bMeetings } from "../../src/features/b2b/tables";
+import { b2bMeetings, b2bParticipants } from "../../src/features/b2b/tables";
 import { editions } from "../../src/features/editions/tables";
 import { sendOutcomeMail } from "../../src/features/meetday/operations/outcome-mail";
 import { meetingOutcomes, outcomeLinks } from "../../src/features/meetday/tables";
 import { anonymous } from "../../src/platform/permissions/actor";
 import { en, ur } from "../../src/messages";
+import { actorFor, demo as accounts } from "../support/db";
 import { demo, emailedPath, seriousViolations, signInByPost, SLOW, startEnv, type Env } from "./helpers";
 
 // Issue #14, the outcomes of the meeting day, on the seeded 2026 show (over: SUITE_NOW): a
 // participant answers its meeting's outcome from the emailed link, without signing in, on a phone in
 // Urdu with JavaScript off; a wrong value is refused beside its field in Urdu and what was typed stays;
-// the answer is recorded and listed. The organiser sees the outcome dashboard and downloads it as
+// the answer is recorded and listed. The exhibitor side answers from "my meetings" (English,
+// JavaScript on; the demo's exhibitors have no contact email for a link) and does not see the first
+// side's answer; the two are kept apart. The organiser sees the outcome dashboard and downloads it as
 // XLSX and CSV. Every page is axe-clean.
 
 let env: Env;
@@ -21,6 +24,8 @@ let editionId: string;
 let meetingId: string;
 let side: "sme" | "buyer";
 let outcomePath: string;
+/** The demo exhibitor's B2B participant: the meeting's other side. */
+let exhibitorPid: string;
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -29,26 +34,32 @@ beforeAll(async () => {
   const { db, clock, config } = env.server.services;
   const [edition] = await db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
   editionId = edition!.id;
-  // One of the show's meetings whose outcome nobody gave yet, on a side with an email address: its
-  // link is made new (as if never sent), and the mail sweep sends it, as the runner does each minute.
+  // One of the demo exhibitor's meetings whose buyer side gave no outcome yet: the buyer side's link
+  // is made new (as if never sent), and the mail sweep sends it, as the runner does each minute.
+  // (The demo's exhibitors have no contact email, so the exhibitor side answers from its meetings.)
+  const exhibitor = await actorFor(db, accounts.exhibitor);
+  const enterpriseId = exhibitor.kind === "user" ? exhibitor.grants.find((g) => g.role === "exhibitor")?.enterpriseId : undefined;
+  const [own] = await db.select().from(b2bParticipants).where(and(eq(b2bParticipants.editionId, editionId), eq(b2bParticipants.enterpriseId, enterpriseId ?? editionId)));
+  if (!own) throw new Error("the demo exhibitor takes no part in the 2026 B2B programme");
+  exhibitorPid = own.id;
   const open = await db
-    .select({ meetingId: outcomeLinks.meetingId, side: outcomeLinks.side, sme: b2bMeetings.smeParticipantId, buyer: b2bMeetings.buyerParticipantId })
+    .select({ meetingId: outcomeLinks.meetingId, side: outcomeLinks.side, buyer: b2bMeetings.buyerParticipantId })
     .from(outcomeLinks)
     .innerJoin(b2bMeetings, eq(b2bMeetings.id, outcomeLinks.meetingId))
-    .where(and(eq(outcomeLinks.editionId, editionId), eq(outcomeLinks.stage, "meeting"), isNull(outcomeLinks.answeredAt)))
-    .limit(40);
-  const parties = await partiesOf(db, open.flatMap((o) => [o.sme, o.buyer]));
-  const pickd = open.find((o) => parties.get(o.side === "sme" ? o.sme : o.buyer)?.email);
-  if (!pickd) throw new Error("the demo has no unanswered outcome link with an email address");
+    .where(and(eq(outcomeLinks.editionId, editionId), eq(outcomeLinks.stage, "meeting"), isNull(outcomeLinks.answeredAt), eq(b2bMeetings.smeParticipantId, own.id), eq(b2bMeetings.status, "scheduled")));
+  const parties = await partiesOf(db, open.map((o) => o.buyer));
+  // Unanswered by both sides if there is one; else by the buyer side (the exhibitor's earlier answers stay in its history).
+  const candidates = open.filter((o) => o.side === "buyer" && parties.get(o.buyer)?.email);
+  const pickd = candidates.find((o) => open.some((x) => x.meetingId === o.meetingId && x.side === "sme")) ?? candidates[0];
+  if (!pickd) throw new Error("the demo exhibitor has no meeting whose buyer side has not answered");
   ({ meetingId, side } = pickd);
-  const email = parties.get(side === "sme" ? pickd.sme : pickd.buyer)!.email!;
   await db
     .update(outcomeLinks)
     .set({ sentAt: null, remindedAt: null, tokenHash: null })
     .where(and(eq(outcomeLinks.meetingId, meetingId), eq(outcomeLinks.side, side), eq(outcomeLinks.stage, "meeting")));
   const sweep = await sendOutcomeMail({ db, clock, config, actor: anonymous, locale: "en" }, editionId);
   expect(sweep.sent).toBeGreaterThanOrEqual(1);
-  outcomePath = await emailedPath(env, email, "/outcome/", "meetday_outcome_meeting");
+  outcomePath = await emailedPath(env, parties.get(pickd.buyer)!.email!, "/outcome/", "meetday_outcome_meeting");
 });
 afterAll(async () => env?.close());
 
@@ -89,6 +100,31 @@ describe("meeting outcomes", () => {
     expect(await seriousViolations(withJs.page, "outcome (ur)")).toEqual([]);
   });
 
+  it("the exhibitor side answers from 'my meetings', on a phone in English; neither side sees the other's answer", async () => {
+    const { page } = await env.context({ viewport: { width: 360, height: 740 } });
+    page.setDefaultTimeout(15_000);
+    await signInByPost(env, page, accounts.exhibitor);
+    await page.goto(`/b2b/${exhibitorPid}/meetings`);
+    await page.locator(`a[href$="/meetings/${meetingId}/outcome"]`).click();
+    await page.waitForURL((u) => u.pathname === `/b2b/${exhibitorPid}/meetings/${meetingId}/outcome`);
+    await page.getByRole("heading", { name: en["meetday.outcome.title"], level: 1 }).waitFor();
+    // The first side's answer (PKR 1,250,000) is not on this side's page.
+    expect(await page.locator("main").innerText()).not.toContain("1,250,000");
+    const form = page.getByTestId("meetday-outcome");
+    await form.getByLabel(en["meetday.outcome.kind"]).selectOption(en["meetday.kind.quotation_requested"]);
+    await form.getByLabel(en["meetday.outcome.value"]).fill("40,000");
+    await form.getByLabel(en["meetday.outcome.currency"]).selectOption("USD");
+    await form.getByRole("button", { name: en["meetday.outcome.save"] }).click();
+    await page.getByText(en["meetday.outcome.saved"]).waitFor();
+    await expect.poll(() => page.locator("main li").allInnerTexts(), SLOW).toContainEqual(expect.stringContaining("USD 40,000"));
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await seriousViolations(page, "outcome (en)")).toEqual([]);
+    // Kept apart: the buyer side's one answer, and the exhibitor side's newest.
+    const rows = await env.server.services.db.select().from(meetingOutcomes).where(eq(meetingOutcomes.meetingId, meetingId)).orderBy(desc(meetingOutcomes.createdAt));
+    expect(rows.filter((r) => r.side === "buyer").map((r) => [r.kind, r.currency])).toEqual([["samples_requested", "PKR"]]);
+    expect(rows.filter((r) => r.side === "sme").map((r) => [r.kind, r.currency])[0]).toEqual(["quotation_requested", "USD"]);
+  });
+
   it("the organiser sees the outcome dashboard and downloads it as XLSX and CSV", async () => {
     const { page } = await env.context({ javaScriptEnabled: false });
     page.setDefaultTimeout(15_000);
@@ -103,7 +139,9 @@ describe("meeting outcomes", () => {
     expect((await xlsx.body()).subarray(0, 2).toString("latin1")).toBe("PK");
     const csv = await page.request.get((await page.getByRole("link", { name: en["meetday.admin.csv"] }).getAttribute("href"))!);
     expect(csv.status()).toBe(200);
-    expect((await csv.text()).split("\n").length).toBeGreaterThan(3);
+    const csvText = await csv.text();
+    expect(csvText.split("\n").length).toBeGreaterThan(3);
+    expect(csvText).toMatch(/^sector,/m);
 
     const withJs = await env.context();
     await signInByPost(env, withJs.page, demo.organiser);

@@ -22,6 +22,8 @@ import { meetingArrivals, meetingNoShows, meetingOutcomes, meetingScans, outcome
 import { outcomeForm, recordOutcome } from "./operations/outcomes";
 import { sendOutcomeMail } from "./operations/outcome-mail";
 import { outcomeDashboard, outcomeDashboardCsv, outcomesSideBySide } from "./operations/organiser";
+import * as ownOutcomePage from "./pages/own-outcome";
+import * as meetingsPage from "../b2b/pages/meetings";
 
 // Meeting check-in (issue #14, item 1) and no-shows (item 2) on the demo edition: badges of a
 // meeting's two sides check it in, any other badge is refused with its reason, a nonce is
@@ -278,8 +280,30 @@ describe(`outcomes and follow-ups (${process.env.NUMAISH_TEST_DB ?? "pglite"})`,
     expect(await refusal(recordOutcome(anon(), { link: "x".repeat(30), happened: "no" }))).toBe("token_invalid");
     const saved = await recordOutcome(anon(), { link, happened: "yes", kind: "samples_requested", valueAmount: "1,250,000", currency: "PKR", timeline: "within_3_months", followUpConsent: "on", note: "Wants 200 samples" });
     expect(saved).toMatchObject({ side: "buyer", stage: "meeting", followUpsScheduled: true });
-    // The SME side answers from its meetings page (B2B link): kept apart, no follow-up for a neutral outcome.
-    expect(await recordOutcome(anon(), { token: tok("sme", 2), meetingId: m.id, happened: "yes", kind: "information_exchanged" })).toMatchObject({ side: "sme", followUpsScheduled: false });
+    // The SME side answers from its meetings page (B2B link): "my meetings" offers the form once the
+    // meeting started; a wrong value stays on the page with what was typed; the answer is kept
+    // apart, and a neutral outcome gets no follow-up.
+    const page = <T,>(fn: (a: never) => Promise<T>, who: string, meetingId: string, form?: Record<string, string>, iso?: string) => {
+      const url = `http://numaish.test/b2b/${who}/meetings/${meetingId}/outcome`;
+      const body = new FormData();
+      for (const [k, v] of Object.entries(form ?? {})) body.set(k, v);
+      const request = form ? new Request(url, { method: "POST", body }) : new Request(url);
+      return fn({ request, params: { who, meetingId }, context: { ctx: anon(iso) } } as never);
+    };
+    const listed = await page(meetingsPage.loader, tok("sme", 2), m.id);
+    const shown = listed.days.flatMap((d) => d.meetings).find((x) => x.id === m.id)!;
+    expect(Date.parse(shown.startsAt) <= Date.parse(listed.now)).toBe(true);
+    expect(await page(ownOutcomePage.loader, tok("sme", 2), m.id)).toMatchObject({ side: "sme", stage: "meeting", history: [], done: false });
+    expect(await page(ownOutcomePage.action, tok("sme", 2), m.id, { happened: "yes", kind: "information_exchanged", valueAmount: "ten", currency: "PKR" })).toMatchObject({
+      init: { status: 400 },
+      data: { code: "validation_failed", values: { valueAmount: "ten" } },
+    });
+    const posted = (await page(ownOutcomePage.action, tok("sme", 2), m.id, { happened: "yes", kind: "information_exchanged" })) as Response;
+    expect([posted.status, posted.headers.get("location")]).toEqual([302, `/b2b/${tok("sme", 2)}/meetings/${m.id}/outcome?done=1`]);
+    expect(await t.db.select().from(outcomeLinks).where(and(eq(outcomeLinks.meetingId, m.id), eq(outcomeLinks.side, "sme"), eq(outcomeLinks.stage, "d30")))).toEqual([]);
+    // Another participant's meeting is not found there; before its start, it is too early.
+    expect(await page(ownOutcomePage.loader, tok("sme", 0), m.id).then(() => "no error", (e: unknown) => e)).toMatchObject({ init: { status: 404 }, data: { code: "b2b_meeting_not_found" } });
+    expect(await page(ownOutcomePage.action, tok("sme", 2), m.id, { happened: "yes", kind: "mou" }, "2026-01-24T06:39:00Z")).toMatchObject({ init: { status: 409 }, data: { code: "meetday_outcome_too_early" } });
     // Another participant cannot answer for this meeting.
     expect(await refusal(recordOutcome(anon(), { token: tok("sme", 0), meetingId: m.id, happened: "yes", kind: "mou" }))).toBe("b2b_meeting_not_found");
     // A correction adds an entry; the database refuses to change one.

@@ -33,6 +33,7 @@ type FactRow = {
   buyer_value: string | number | null;
   buyer_currency: string | null;
   converted: boolean;
+  sector: string | null;
   cluster: string | null;
   province: string | null;
   size: string | null;
@@ -54,10 +55,12 @@ async function referenceFacts(kind: "all" | "planned" | "walk_up"): Promise<(Mee
         sme_o.happened as sme_happened, sme_o.kind as sme_kind, sme_o.value_amount as sme_value, sme_o.currency as sme_currency,
         buyer_o.happened as buyer_happened, buyer_o.kind as buyer_kind, buyer_o.value_amount as buyer_value, buyer_o.currency as buyer_currency,
         exists (select 1 from meetday_outcomes o where o.meeting_id = m.id and o.stage in ('d30', 'm6') and o.kind in ('order_placed', 'agreement_reached', 'investment_made')) as converted,
-        en.cluster_slug as cluster, en.province, en.size_class as size, en.women_led, bp.kind as buyer_kind_of, prof.country
+        sec.code as sector, en.cluster_slug as cluster, en.province, en.size_class as size, en.women_led, bp.kind as buyer_kind_of, prof.country
       from b2b_meetings m
         join b2b_participants sp on sp.id = m.sme_participant_id
         left join enterprises en on en.id = sp.enterprise_id
+        left join clusters cl on cl.edition_id = m.edition_id and cl.slug = en.cluster_slug
+        left join sectors sec on sec.id = cl.sector_id
         join b2b_participants bp on bp.id = m.buyer_participant_id
         left join b2b_profiles prof on prof.participant_id = bp.id
         ${latest("sme")}
@@ -77,7 +80,7 @@ async function referenceFacts(kind: "all" | "planned" | "walk_up"): Promise<(Mee
       kind: r.sme_kind ?? r.buyer_kind,
       value: smeValue ?? buyerValue,
       converted: !!r.converted,
-      groups: { cluster: r.cluster ?? "", province: r.province ?? "", size: r.size ?? "", womenLed: r.women_led == null ? "" : r.women_led ? "yes" : "no", buyerKind: r.buyer_kind_of, country: r.country ?? "" },
+      groups: { sector: r.sector ?? "", cluster: r.cluster ?? "", province: r.province ?? "", size: r.size ?? "", womenLed: r.women_led == null ? "" : r.women_led ? "yes" : "no", buyerKind: r.buyer_kind_of, country: r.country ?? "" },
     };
   });
 }
@@ -157,5 +160,9 @@ describe(`outcome dashboard sums (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, 
     expect(all.some((f) => f.converted)).toBe(true);
     expect(all.some((f) => f.noShow)).toBe(true);
     expect(new Set(all.filter((f) => f.value).map((f) => f.value!.currency)).size).toBe(2);
+    // By sector too (issue #14, item 6): the exhibitors' clusters' sectors, more than one.
+    expect(new Set(all.map((f) => f.groups.sector).filter((s) => s !== "")).size).toBeGreaterThan(1);
+    const bySector = (await outcomeDashboard(organiser, { editionId, kind: "all", published: false })).tables.find((x) => x.dimension === "sector");
+    expect(bySector?.rows.filter((r) => r.key !== "unknown").length).toBeGreaterThan(1);
   });
 });

@@ -95,12 +95,15 @@ export function programmeApi(_services: AppServices) {
       path: "/editions/{id}/programme/door-scans",
       summary: "Badge scans at a session's door (one, or a device's offline queue): each decided and recorded once per nonce",
       description:
-        "Gate staff or organiser staff (`checkin.scan`). The shape every scanner uploads: each item `{nonce, code, at, deviceId, offline}` is decided again (`offline`: whether the phone was offline when it scanned, stored with the scan, true when left out); answers admit | refuse with a reason (the gate's reasons, then session_cancelled, session_not_today, not_invited, category_not_admitted, no_rsvp) in the caller's language. A nonce sent again counts as a duplicate and returns the first answer.",
+        "Gate staff or organiser staff (`checkin.scan`). The shape every scanner uploads: each item `{nonce, code, at, deviceId, offline}` is decided again (`offline`: whether the phone was offline when it scanned, stored with the scan, true when left out); answers admit | refuse with a reason (the gate's reasons, then session_cancelled, session_not_today, not_invited, category_not_admitted, no_rsvp) in the caller's language. A nonce sent again counts as a duplicate and returns the first answer. An ill-formed item is listed in `invalid` (its index and issues) and the others are still recorded.",
       tags,
       security: security.either,
       request: {
         params: idParams,
-        body: jsonBody(z.object({ sessionId: z.uuid(), scans: z.array(z.object({ nonce: z.string(), code: z.string(), at: z.string(), deviceId: z.string().optional(), offline: z.boolean().optional() })).max(500) })),
+        // Each item is parsed alone by the operation (an ill-formed one is named in `invalid`, the
+        // others recorded), as at the lounge and the stalls: one bad item must not refuse a phone's
+        // whole queue, which it would then send again for ever.
+        body: jsonBody(z.object({ sessionId: z.uuid(), scans: z.array(z.unknown().openapi({ description: "{nonce, code, at (ISO date-time), deviceId?, offline?}" })).max(500) })),
       },
       responses: {
         200: jsonResponse(

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { testApp } from "../../../tests/support/http";
+import { decideRegistrations, register } from "#features/registration";
 import { auditEntries } from "../../platform/audit/tables";
 import { fixedClock } from "../../platform/clock";
 import { inTransaction } from "../../platform/context";
@@ -306,5 +308,104 @@ describe(`the demo (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
     expect(bySession.find((s) => s.titleEn === "Opening ceremony")).toMatchObject({ admitted: 36, day: 1 });
     expect(bySession.find((s) => s.sessionId === workshop.id)).toMatchObject({ admitted: 0, capacity: 120 });
     expect(bySession.map((s) => s.sessionId).sort()).toEqual(agenda.filter((s) => !s.cancelled).map((s) => s.id).sort());
+  });
+});
+
+// The door's upload over HTTP (POST /api/v1/editions/{id}/programme/door-scans): the endpoint a door
+// phone's offline queue posts to (checkin/client/scan-queue.ts), through the real app. The person is
+// registered and approved through the operations (approval issues the badge).
+describe(`the door's scan upload over HTTP (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
+  it("stores each scan with its offline flag, records a replayed queue once, answers bad input with 400 and field errors, and refuses who may not scan", async () => {
+    const api = testApp(t.db, day0());
+    const signIn = async (email: string) => {
+      const r = await api.call("/api/v1/auth/sign-in", { json: { email, password: demo.password } });
+      expect(r.status).toBe(200);
+      return r.headers.get("set-cookie")!.split(";")[0]!;
+    };
+    const hall = (await saveRoom(staffCtx(), { editionId, slug: "seats-door-http", nameEn: "HTTP door", nameUr: "ایچ ٹی ٹی پی دروازہ", capacity: 80 })).id;
+    const open = await sessionIn(hall, { day: 1, startMinute: 615, endMinute: 675 });
+    const email = "door-http@seats.test";
+    const made = await register(ctxFor(t.db), { editionId, categoryId: cat.corporate_buyer!, name: "Door Http", email, days: [0], consentData: true, consentScan: false });
+    await decideRegistrations(ctxFor(t.db, staff), { editionId, ids: [made.registrations[0]!.id], decision: "approve" });
+    const [badge] = await t.db.select().from(badges).where(eq(badges.registrationId, made.registrations[0]!.id));
+    expect(badge).toBeDefined();
+    const path = `/api/v1/editions/${editionId}/programme/door-scans`;
+    const gate = await signIn(demo.gate);
+    const at = "2026-01-24T05:05:00.000Z";
+    const queue = [
+      { nonce: newScanNonce(), code: badge!.code, at, deviceId: "door-http-phone", offline: true },
+      { nonce: newScanNonce(), code: badge!.code, at, deviceId: "door-http-phone", offline: false },
+      { nonce: newScanNonce(), code: "not-a-badge", at, deviceId: "door-http-phone" },
+    ];
+    const rowsOf = () => t.db.select().from(programmeDoorScans).where(eq(programmeDoorScans.sessionId, open.id));
+
+    // A phone's queue: each decided and stored with whether the phone was offline (left out: it was).
+    const first = await api.call(path, { json: { sessionId: open.id, scans: queue }, cookie: gate });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ recorded: 3, duplicates: 0, invalid: [] });
+    expect(first.body.answers.map((a: { nonce: string; result: string; reason: string }) => [a.nonce, a.result, a.reason])).toEqual([
+      [queue[0]!.nonce, "admit", "ok"],
+      [queue[1]!.nonce, "admit", "ok"],
+      [queue[2]!.nonce, "refuse", "unknown_code"],
+    ]);
+    const stored = await rowsOf();
+    expect(queue.map((q) => stored.find((r) => r.nonce === q.nonce)?.offline)).toEqual([true, false, true]);
+    expect(stored.map((r) => r.scannedAt.toISOString())).toEqual([at, at, at]);
+    expect((await attendanceBySession(t.db, editionId)).get(open.id)).toBe(1);
+
+    // The same queue again (an answer lost on the way back): the first answers, nothing new stored.
+    const again = await api.call(path, { json: { sessionId: open.id, scans: queue }, cookie: gate });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ recorded: 0, duplicates: 3, invalid: [] });
+    expect(again.body.answers.map((a: { result: string }) => a.result)).toEqual(["admit", "admit", "refuse"]);
+    expect(await rowsOf()).toHaveLength(3);
+
+    // Bad input: 400 with the stable code and the fields, in the caller's language; never a 500.
+    const bad = async (body: unknown, fields: [string, string][], p = path) => {
+      const r = await api.call(p, { json: body, cookie: gate });
+      expect(r.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect(r.body.error.code).toBe("validation_failed");
+      expect(r.body.error.fields.map((f: { path: string; code: string }) => [f.path, f.code])).toEqual(fields);
+      for (const f of r.body.error.fields) expect(f.message).toBeTruthy();
+    };
+    await bad({ sessionId: "door-1", scans: queue }, [["sessionId", "invalid_uuid"]]);
+    await bad({ sessionId: open.id }, [["scans", "required"]]);
+    await bad({ sessionId: open.id, scans: "all of them" }, [["scans", "invalid_type"]]);
+    await bad({ sessionId: open.id, scans: Array.from({ length: 501 }, () => queue[0]) }, [["scans", "too_big"]]);
+    await bad({ sessionId: open.id, scans: queue }, [["id", "invalid_uuid"]], "/api/v1/editions/not-an-edition/programme/door-scans");
+    const urdu = await api.call(path, { json: { sessionId: open.id }, cookie: `${gate}; numaish_lang=ur` });
+    expect(urdu.status).toBe(400);
+    expect(urdu.body.error.message).toMatch(/[\u0600-\u06FF]/);
+    expect(urdu.body.error.fields[0].message).toMatch(/[\u0600-\u06FF]/);
+    const notJson = await api.app.request(`http://numaish.test${path}`, { method: "POST", headers: { "content-type": "application/json", cookie: gate, origin: "http://numaish.test", host: "numaish.test", accept: "application/json" }, body: "{scans:" });
+    expect(notJson.status).toBeGreaterThanOrEqual(400);
+    expect(notJson.status).toBeLessThan(500);
+    // One ill-formed item does not sink the queue (a phone would retry it for ever): it is named
+    // in `invalid` by its index, and the others are recorded.
+    const mixed = [
+      { nonce: newScanNonce(), at, deviceId: "door-http-phone" },
+      { nonce: newScanNonce(), code: badge!.code, at: "yesterday", deviceId: "door-http-phone" },
+      { nonce: newScanNonce(), code: badge!.code, at, deviceId: "door-http-phone", offline: true },
+    ];
+    const partly = await api.call(path, { json: { sessionId: open.id, scans: mixed }, cookie: gate });
+    expect(partly.status).toBe(200);
+    expect(partly.body).toMatchObject({ recorded: 1, duplicates: 0, invalid: [{ index: 0 }, { index: 1 }] });
+    expect(partly.body.invalid[0].issues.join(" ")).toContain("code");
+    expect(partly.body.invalid[1].issues.join(" ")).toContain("at");
+    expect(await rowsOf()).toHaveLength(4);
+    // A session that is not this edition's: refused before saying whether it exists, as the gate
+    // does (operations/door.ts authorises first); a 4xx with its code, nothing stored.
+    const missing = await api.call(path, { json: { sessionId: "00000000-0000-4000-8000-000000000000", scans: queue }, cookie: gate });
+    expect([missing.status, missing.body.error.code]).toEqual([403, "forbidden"]);
+
+    // Who may not scan: nobody signed in (401), a visitor and an exhibitor (403); nothing stored.
+    const fresh = [{ ...queue[0]!, nonce: newScanNonce() }];
+    const anonymous = await api.call(path, { json: { sessionId: open.id, scans: fresh } });
+    expect([anonymous.status, anonymous.body.error.code]).toEqual([401, "unauthenticated"]);
+    for (const who of [demo.visitor, demo.exhibitor]) {
+      const r = await api.call(path, { json: { sessionId: open.id, scans: fresh }, cookie: await signIn(who) });
+      expect([r.status, r.body.error.code], who).toEqual([403, "forbidden"]);
+    }
+    expect(await rowsOf()).toHaveLength(4);
   });
 });

@@ -9,7 +9,8 @@ import { participantBase, refOf } from "./who";
 
 // /b2b/:who/meetings — the participant's published meetings, day by day, in the edition's local
 // time: partner (with contact details), place, interpreter, status; cancel one; an exhibitor gives
-// meetings to its staff; the printable PDF, a meeting's .ics and the calendar subscription. Every
+// meetings to its staff; the printable PDF, a meeting's .ics and the calendar subscription; once a
+// meeting has started, a link to record what came of it (the meeting day's page). Every
 // form is a plain POST (works without JavaScript), told apart by `intent`.
 
 export function meta({ matches }: Route.MetaArgs) {
@@ -18,7 +19,8 @@ export function meta({ matches }: Route.MetaArgs) {
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const ref = refOf(params.who);
-  return { who: params.who, ...(await loadOr(request, () => myMeetings(context.ctx, ref))) };
+  // A meeting that has started can have its outcome recorded (the meeting day's form, issue #14).
+  return { who: params.who, now: context.ctx.clock.now().toISOString(), ...(await loadOr(request, () => myMeetings(context.ctx, ref))) };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -137,6 +139,7 @@ export default function MeetingsPage({ loaderData: d }: Route.ComponentProps) {
                     <a href={`${base}/meetings/${m.id}/ics`} download>
                       {t("b2b.meetings.ics")}
                     </a>
+                    {m.status === "scheduled" && Date.parse(m.startsAt) <= Date.parse(d.now) ? <a href={`${base}/meetings/${m.id}/outcome`}>{t("b2b.meetings.outcome")}</a> : null}
                   </p>
                   {m.status === "scheduled" ? (
                     <Form method="post">

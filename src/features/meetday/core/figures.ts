@@ -2,8 +2,8 @@ import { suppress } from "#features/selection/client";
 import { isPositive } from "./outcomes";
 
 // The outcome dashboard's figures, pure (docs/outcomes.md defines each): one row per scheduled
-// meeting with what is known of it, grouped by a dimension of the SME side (cluster, province,
-// size class, women-led) or of the buyer side (kind, country). For anything published, counts
+// meeting with what is known of it, grouped by a dimension of the SME side (sector, cluster,
+// province, size class, women-led) or of the buyer side (kind, country). For anything published, counts
 // from 1 to threshold − 1 are hidden, and one more cell of each group where exactly one was
 // hidden (as the selection's transparency report does), so no hidden count can be worked out.
 
@@ -18,7 +18,7 @@ export interface MeetingFact {
   groups: Record<Dimension, string>;
 }
 
-export const dimensions = ["cluster", "province", "size", "womenLed", "buyerKind", "country"] as const;
+export const dimensions = ["sector", "cluster", "province", "size", "womenLed", "buyerKind", "country"] as const;
 export type Dimension = (typeof dimensions)[number];
 export const measures = ["meetings", "held", "noShow", "positive", "converted"] as const;
 export type Measure = (typeof measures)[number];

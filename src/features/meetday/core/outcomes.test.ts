@@ -38,7 +38,7 @@ describe("dashboard figures", () => {
     kind,
     value: value ? { amount: value, currency: "PKR" } : null,
     converted: false,
-    groups: { cluster, province: "Punjab", size: "small", womenLed: "no", buyerKind: "investor", country: "PK" },
+    groups: { sector: "textiles", cluster, province: "Punjab", size: "small", womenLed: "no", buyerKind: "investor", country: "PK" },
   });
   it("counts by group, sums values by currency, and hides small cells with their complement when published", async () => {
     const { figures } = await import("./figures");

@@ -13,7 +13,7 @@ import { positiveKinds } from "../core/outcomes";
 // compares the two.
 
 // The grouping sets' columns, in `dimensions` order; grouping(...) names the set of a row.
-const columns: Record<Dimension, string> = { cluster: "cluster", province: "province", size: "size", womenLed: "women_led", buyerKind: "buyer_kind", country: "country" };
+const columns: Record<Dimension, string> = { sector: "sector", cluster: "cluster", province: "province", size: "size", womenLed: "women_led", buyerKind: "buyer_kind", country: "country" };
 const cols = sql.raw(dimensions.map((d) => columns[d]).join(", "));
 const sets = sql.raw(dimensions.map((d) => `(${columns[d]})`).join(", "));
 const currencySets = sql.raw(dimensions.map((d) => `(${columns[d]}, currency)`).join(", "));
@@ -21,6 +21,7 @@ const currencySets = sql.raw(dimensions.map((d) => `(${columns[d]}, currency)`).
 type Row = {
   part: "counts" | "values";
   set: number;
+  sector: string | null;
   cluster: string | null;
   province: string | null;
   size: string | null;
@@ -57,6 +58,7 @@ export async function dashboardSums(db: Executor, editionId: string, kind: "all"
           case when so.value_amount is not null and so.currency <> '' then so.value_amount when bo.value_amount is not null and bo.currency <> '' then bo.value_amount end as amount,
           case when so.value_amount is not null and so.currency <> '' then so.currency when bo.value_amount is not null and bo.currency <> '' then bo.currency end as currency,
           cv.meeting_id is not null as converted,
+          coalesce(nullif(sec.code, ''), 'unknown') as sector,
           coalesce(nullif(en.cluster_slug, ''), 'unknown') as cluster,
           coalesce(nullif(en.province, ''), 'unknown') as province,
           coalesce(nullif(en.size_class, ''), 'unknown') as size,
@@ -66,6 +68,8 @@ export async function dashboardSums(db: Executor, editionId: string, kind: "all"
         from b2b_meetings m
           join b2b_participants sp on sp.id = m.sme_participant_id
           left join enterprises en on en.id = sp.enterprise_id
+          left join clusters cl on cl.edition_id = m.edition_id and cl.slug = en.cluster_slug
+          left join sectors sec on sec.id = cl.sector_id
           join b2b_participants bp on bp.id = m.buyer_participant_id
           left join b2b_profiles prof on prof.participant_id = bp.id
           left join (select meeting_id, count(*) as n from meetday_arrivals where edition_id = ${editionId} group by meeting_id) ar on ar.meeting_id = m.id
