@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
 import { auditEntries } from "../../platform/audit/tables";
 import { fixedClock } from "../../platform/clock";
@@ -161,10 +161,12 @@ describe("buyer side: joining with a kind", () => {
 
 describe("signed links and withdrawal", () => {
   it("an organiser emails a participant its link (only the hash is kept); the holder withdraws, once, audited", async () => {
-    // The demo's applications have no contact email: nothing to send to, and no link made.
+    // An exhibitor's link goes to its application's contact (the demo's are fictional addresses).
     const [sme] = await t.db.select().from(b2bParticipants).where(and(eq(b2bParticipants.editionId, editionId), eq(b2bParticipants.side, "sme"))).limit(1);
     expect(await refusal(sendAccessLink(ctxFor(t.db, await actorFor(t.db, demo.exhibitor)), { participantId: sme!.id }))).toBe("forbidden");
-    expect(await sendAccessLink(organiser(), { participantId: sme!.id })).toEqual({ sent: false });
+    expect(await sendAccessLink(organiser(), { participantId: sme!.id })).toEqual({ sent: true });
+    const [smeMail] = await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, "b2b_access_link"), like(outboxMessages.toAddress, "%@exhibitors.demo.numaish.pk")));
+    expect(hashSecret(/\/b2b\/([\w-]+)/.exec(smeMail!.bodyText)![1]!)).toBe((await t.db.select().from(b2bParticipants).where(eq(b2bParticipants.id, sme!.id)))[0]!.accessTokenHash);
 
     const v = await visitor("b2b-dp@example.com", "development_partner");
     const { participant } = await joinAsBuyer(ctxFor(t.db), { registrationToken: v.token, kind: "development_partner" });

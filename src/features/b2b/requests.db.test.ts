@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { actorFor, ctxFor, demo } from "../../../tests/support/db";
 import { fixedClock } from "../../platform/clock";
 import { hashSecret } from "../../platform/ids";
+import { translate } from "../../platform/i18n/translate";
 import { anonymous } from "../../platform/permissions/actor";
-import { withdrawParticipant } from "./operations/participants";
+import { editions, enterprises } from "#features/editions";
+import { nominations } from "#features/nominations";
+import { anonymisePerson } from "../privacy/operations/anonymise";
+import { addStaff } from "./operations/meetings";
+import { sendAccessLink, withdrawParticipant } from "./operations/participants";
+import { updateMyProfile } from "./operations/profiles";
 import { contactsVisible, editRequest, listMyRequests, requestByAnswerToken, respondToRequest, sendRequest, withdrawRequest } from "./operations/requests";
 import { answerTokenIn, refusal, requestsWorld } from "./requests-fixtures";
 import { b2bParticipants, b2bRequests } from "./tables";
@@ -239,5 +245,79 @@ describe("the sender's changes, the lists, contact details", () => {
     const theirs = await listMyRequests(anon(), { token: buyer.token });
     expect(theirs.outgoing[0]).toMatchObject({ id: r.id, status: "accepted", other: { id: sme.id, side: "sme" } });
     expect(theirs.outgoing[0]!.contact).not.toBeNull();
+  });
+});
+
+describe("where an exhibitor is written to (contactOf)", () => {
+  const subjectFor = async (locale: "en" | "ur", buyerNo: string) => {
+    const [e] = await w.t.db.select({ nameEn: editions.nameEn, nameUr: editions.nameUr }).from(editions).where(eq(editions.id, w.editionId));
+    return translate(locale, "b2b.email.request.subject", { from: `Buyer ${buyerNo} (Org ${buyerNo})`, edition: locale === "ur" ? e!.nameUr : e!.nameEn });
+  };
+  const contactEmailOf = async (participantId: string) => {
+    const [row] = await w.t.db
+      .select({ email: nominations.email })
+      .from(b2bParticipants)
+      .innerJoin(enterprises, eq(enterprises.id, b2bParticipants.enterpriseId))
+      .innerJoin(nominations, and(eq(nominations.ntn, enterprises.ntn), eq(nominations.editionId, b2bParticipants.editionId)))
+      .where(eq(b2bParticipants.id, participantId));
+    return row?.email ?? null;
+  };
+  const numberOf = (email: string) => /req-buyer-(\d+)@/.exec(email)![1]!;
+
+  it("a request to a demo exhibitor is emailed to its application's contact, in the exhibitor's language", async () => {
+    // A demo exhibitor that applied in Urdu (enrolled in its application's language), not one the
+    // fixture's sme() hands out first; the organiser emails it its link, with which it opts in.
+    const [sme] = await w.t.db
+      .select()
+      .from(b2bParticipants)
+      .where(and(eq(b2bParticipants.editionId, w.editionId), eq(b2bParticipants.side, "sme"), eq(b2bParticipants.locale, "ur")))
+      .orderBy(desc(b2bParticipants.id))
+      .limit(1);
+    expect(sme, "an exhibitor enrolled in Urdu, its application's language").toBeDefined();
+    const contact = await contactEmailOf(sme!.id);
+    expect(contact, "the demo's applications carry a fictional contact email").toMatch(/@exhibitors\.demo\.numaish\.pk$/);
+    expect(await sendAccessLink(w.organiser(), { participantId: sme!.id })).toEqual({ sent: true });
+    const [link] = (await w.mailsTo(contact!)).filter((m) => m.kind === "b2b_access_link");
+    expect(link!.subject).toMatch(/[\u0600-\u06FF]/);
+    await updateMyProfile(anon(), { token: /\/b2b\/([\w-]+)/.exec(link!.bodyText)![1]!, optedIn: true, profile: {} });
+    const buyer = await w.buyer();
+    await sendRequest(anon(), { token: buyer.token, to: sme!.id, message: "Your surgical scissors, please." });
+    const mails = (await w.mailsTo(contact!)).filter((m) => m.kind === "b2b_request");
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe(await subjectFor("ur", numberOf(buyer.email)));
+    expect(mails[0]!.bodyText).toContain("Your surgical scissors, please.");
+    expect(answerTokenIn(mails[0]!.bodyText)).toBeDefined();
+  });
+
+  it("without an application contact: its first B2B staff member with an email, else its account holder", async () => {
+    const exhibitor = await actorFor(w.t.db, demo.exhibitor);
+    const enterpriseId = exhibitor.kind === "user" ? exhibitor.grants.find((g) => g.role === "exhibitor")!.enterpriseId! : "";
+    const [own] = await w.t.db.select().from(b2bParticipants).where(and(eq(b2bParticipants.editionId, w.editionId), eq(b2bParticipants.enterpriseId, enterpriseId)));
+    const contact = await contactEmailOf(own!.id);
+    expect(contact).toMatch(/@exhibitors\.demo\.numaish\.pk$/);
+    await updateMyProfile(ctxFor(w.t.db, exhibitor), { participantId: own!.id, optedIn: true, profile: {} });
+    // The application's contact asks to be erased: the application keeps no email.
+    await anonymisePerson(w.organiser(), { editionId: w.editionId, email: contact!, confirm: true });
+    expect(await contactEmailOf(own!.id)).toBeNull();
+
+    // Its account holder gets the request, in the exhibitor's language.
+    const first = await w.buyer();
+    await sendRequest(anon(), { token: first.token, to: own!.id });
+    const toHolder = (await w.mailsTo(demo.exhibitor)).filter((m) => m.kind === "b2b_request");
+    expect(toHolder).toHaveLength(1);
+    expect(toHolder[0]!.subject).toBe(await subjectFor(own!.locale, numberOf(first.email)));
+
+    // Once it names staff who hold its meetings, the first of them with an email gets the next.
+    const ctx = ctxFor(w.t.db, exhibitor);
+    await addStaff(ctx, { participantId: own!.id, name: "No Email Staff" });
+    await addStaff(ctx, { participantId: own!.id, name: "Meetings Desk", email: "meetings-desk@exhibitors.demo.numaish.pk" });
+    await addStaff(ctx, { participantId: own!.id, name: "Later Staff", email: "later-staff@exhibitors.demo.numaish.pk" });
+    const second = await w.buyer();
+    await sendRequest(anon(), { token: second.token, to: own!.id });
+    const toStaff = (await w.mailsTo("meetings-desk@exhibitors.demo.numaish.pk")).filter((m) => m.kind === "b2b_request");
+    expect(toStaff).toHaveLength(1);
+    expect(toStaff[0]!.subject).toBe(await subjectFor(own!.locale, numberOf(second.email)));
+    expect(await w.mailsTo("later-staff@exhibitors.demo.numaish.pk")).toEqual([]);
+    expect((await w.mailsTo(demo.exhibitor)).filter((m) => m.kind === "b2b_request")).toHaveLength(1);
   });
 });

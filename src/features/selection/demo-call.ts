@@ -162,7 +162,9 @@ export function demoApplicationRow(
     employees: e.employees,
     womenLed: e.womenLed,
     contactName: `${e.nameEn.split(" ")[0]} (owner)`,
-    email: null,
+    // Fictional, in the demo's own domain as its other people are (…@trade.demo.numaish.pk,
+    // …@visitors.demo.numaish.pk): what B2B emails and access links reach (b2b contactOf).
+    email: `${e.slug}@exhibitors.demo.numaish.pk`,
     phone: null,
     district: e.district,
     locale: p.locale,

@@ -18,6 +18,7 @@ import { registrations } from "#features/registration";
 import { b2bEditionInput } from "../schemas";
 import { b2bParticipants, b2bProgrammes, type ParticipantKind } from "../tables";
 import { cancelMeetingsOfParticipant } from "./repair";
+import { contactOf } from "./requests-common";
 
 // Who takes part in B2B matchmaking (issue #11, "Who takes part"): the SME side is every selected
 // exhibitor of the edition (enrolled by the organiser); the buyer side is an approved registration
@@ -92,16 +93,18 @@ async function selectedEnterprises(db: Executor, editionId: string, organiserId:
   if (!selection?.publishedAt) throw new DomainError("b2b_selection_unpublished");
   const decisions = (selection.result as { decisions?: { applicationId: string; status: string }[] }).decisions ?? [];
   const chosen = decisions.filter((d) => d.status === "selected").map((d) => d.applicationId);
-  if (chosen.length === 0) return { enterpriseIds: [], withoutEnterprise: 0 };
-  const ntns = (await db.select({ ntn: nominations.ntn }).from(nominations).where(and(eq(nominations.editionId, editionId), inArray(nominations.id, chosen)))).map((n) => n.ntn);
-  const found = ntns.length
-    ? await db.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.organiserId, organiserId), inArray(enterprises.ntn, ntns)))
+  if (chosen.length === 0) return { exhibitors: [], withoutEnterprise: 0 };
+  const apps = await db.select({ ntn: nominations.ntn, locale: nominations.locale }).from(nominations).where(and(eq(nominations.editionId, editionId), inArray(nominations.id, chosen)));
+  const localeOf = new Map(apps.map((a) => [a.ntn, isLocale(a.locale) ? a.locale : ("en" as const)]));
+  const found = apps.length
+    ? await db.select({ id: enterprises.id, ntn: enterprises.ntn }).from(enterprises).where(and(eq(enterprises.organiserId, organiserId), inArray(enterprises.ntn, [...localeOf.keys()])))
     : [];
-  return { enterpriseIds: found.map((e) => e.id), withoutEnterprise: chosen.length - found.length };
+  return { exhibitors: found.map((e) => ({ enterpriseId: e.id, locale: localeOf.get(e.ntn!) ?? ("en" as const) })), withoutEnterprise: chosen.length - found.length };
 }
 
 /**
- * Organisers: every selected exhibitor of the edition becomes an SME-side participant. Idempotent
+ * Organisers: every selected exhibitor of the edition becomes an SME-side participant, in the
+ * language of its application (what its emails are written in: contactOf). Idempotent
  * (the database's one participant per edition and enterprise): running it again enrols only the
  * newly selected. Refused while the selection is unpublished. Audited with the counts.
  */
@@ -109,15 +112,15 @@ export async function enrolExhibitors(ctx: Ctx, raw: unknown) {
   const { editionId } = parseInput(b2bEditionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "b2b.manage");
-    const { enterpriseIds, withoutEnterprise } = await selectedEnterprises(tx, edition.id, edition.organiserId);
-    const inserted = enterpriseIds.length
+    const { exhibitors, withoutEnterprise } = await selectedEnterprises(tx, edition.id, edition.organiserId);
+    const inserted = exhibitors.length
       ? await tx
           .insert(b2bParticipants)
-          .values(enterpriseIds.map((enterpriseId) => ({ editionId: edition.id, side: "sme" as const, kind: "sme" as const, enterpriseId, approved: true })))
+          .values(exhibitors.map(({ enterpriseId, locale }) => ({ editionId: edition.id, side: "sme" as const, kind: "sme" as const, enterpriseId, locale, approved: true })))
           .onConflictDoNothing({ target: [b2bParticipants.editionId, b2bParticipants.enterpriseId] })
           .returning({ id: b2bParticipants.id })
       : [];
-    const result = { enrolled: inserted.length, already: enterpriseIds.length - inserted.length, withoutEnterprise };
+    const result = { enrolled: inserted.length, already: exhibitors.length - inserted.length, withoutEnterprise };
     await recordAudit(tx, ctx, { action: "b2b.exhibitors_enrolled", entityType: "edition", entityId: edition.id, organiserId: edition.organiserId, editionId: edition.id, data: result });
     return result;
   });
@@ -246,7 +249,8 @@ export const participantIdInput = z.strictObject({ participantId: id });
 
 /**
  * Organisers send a participant a new signed link (the older one stops working): to the
- * registration's email for the buyer side, to the selected application's contact for an exhibitor.
+ * registration's email for the buyer side, to an exhibitor's contact (contactOf: its selected
+ * application's contact, else its B2B staff or account holder with an email, in its language).
  * The token is only in the queued email; the answer says whether there was an address.
  */
 export async function sendAccessLink(ctx: Ctx, raw: unknown) {
@@ -259,12 +263,7 @@ export async function sendAccessLink(ctx: Ctx, raw: unknown) {
       const [reg] = await tx.select().from(registrations).where(eq(registrations.id, part.registrationId));
       to = reg && { email: reg.email, name: reg.name, locale: reg.locale };
     } else {
-      const [n] = await tx
-        .select({ email: nominations.email, name: nominations.contactName, locale: nominations.locale })
-        .from(nominations)
-        .innerJoin(enterprises, eq(enterprises.ntn, nominations.ntn))
-        .where(and(eq(nominations.editionId, part.editionId), eq(enterprises.id, part.enterpriseId!)));
-      to = n;
+      to = await contactOf(tx, part);
     }
     if (!to?.email) return { sent: false };
     const secret = newSecret(24);

@@ -1,4 +1,5 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { users } from "../../../platform/auth/tables";
 import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
@@ -6,11 +7,12 @@ import type { Locale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import type { MessageKey } from "../../../platform/i18n/catalogue";
 import { queueEmail } from "../../../platform/mail/outbox";
+import { roleGrants } from "#features/accounts";
 import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
 import { nominations } from "#features/nominations";
 import { registrations } from "#features/registration";
-import { b2bParticipants, b2bProgrammes, b2bRequests } from "../tables";
+import { b2bParticipants, b2bProgrammes, b2bRequests, b2bSmeStaff } from "../tables";
 import type { Participant } from "./participants";
 
 // What the request operations share (requests.ts for participants, requests-organiser.ts for
@@ -71,9 +73,11 @@ export interface Contact {
   locale: Locale;
 }
 
-/** Where a participant is reached: a buyer-side person's registration; an exhibitor's application
- *  contact (as the access link is sent), else its first staff member with an email. Private: only
- *  the other of an accepted request sees it (contactsVisible), and emails go to it. */
+/** Where a participant is reached: a buyer-side person's registration; an exhibitor's selected
+ *  application's contact (as the access link is sent), else the first of its B2B staff with an
+ *  email, else its account holder (an exhibitor grant on the enterprise, account not disabled).
+ *  Always in the participant's own language. Private: only the other of an accepted request sees
+ *  it (contactsVisible), and emails go to it. */
 export async function contactOf(db: Executor, p: Participant): Promise<Contact> {
   if (p.registrationId) {
     const [r] = await db.select().from(registrations).where(eq(registrations.id, p.registrationId));
@@ -85,7 +89,23 @@ export async function contactOf(db: Executor, p: Participant): Promise<Contact> 
     .innerJoin(enterprises, eq(enterprises.ntn, nominations.ntn))
     .where(and(eq(nominations.editionId, p.editionId), eq(enterprises.id, p.enterpriseId!)))
     .limit(1);
-  return { name: n?.name ?? "", email: n?.email ?? null, phone: n?.phone ?? null, locale: p.locale };
+  if (n?.email) return { name: n.name, email: n.email, phone: n.phone, locale: p.locale };
+  const [staff] = await db
+    .select({ name: b2bSmeStaff.name, email: b2bSmeStaff.email, phone: b2bSmeStaff.phone })
+    .from(b2bSmeStaff)
+    .where(and(eq(b2bSmeStaff.participantId, p.id), isNotNull(b2bSmeStaff.email)))
+    .orderBy(asc(b2bSmeStaff.createdAt), asc(b2bSmeStaff.id))
+    .limit(1);
+  if (staff) return { name: staff.name, email: staff.email, phone: staff.phone ?? n?.phone ?? null, locale: p.locale };
+  const [holder] = await db
+    .select({ name: users.name, email: users.email })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(eq(roleGrants.role, "exhibitor"), eq(roleGrants.enterpriseId, p.enterpriseId!), isNull(users.disabledAt)))
+    .orderBy(asc(roleGrants.createdAt), asc(users.id))
+    .limit(1);
+  if (holder) return { name: holder.name, email: holder.email, phone: n?.phone ?? null, locale: p.locale };
+  return { name: n?.name ?? "", email: null, phone: n?.phone ?? null, locale: p.locale };
 }
 
 /** Whether a and b may see each other's contact details: there is an accepted request between

@@ -89,7 +89,8 @@ export default function MeetingsPage({ loaderData: d }: Route.ComponentProps) {
                   <dl>
                     {m.partner.organisation ? <dd>{m.partner.organisation}</dd> : null}
                     <dt>{t("b2b.meetings.contact")}</dt>
-                    <dd>
+                    {/* An address is one long word: it wraps anywhere rather than widen a 360 px phone. */}
+                    <dd style={{ overflowWrap: "anywhere" }}>
                       {[m.partner.contactName !== m.partner.name ? m.partner.contactName : null, m.partner.email, m.partner.phone].filter(Boolean).join(" · ") || "—"}
                     </dd>
                     <dt>{t("b2b.meetings.place")}</dt>

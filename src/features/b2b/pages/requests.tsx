@@ -143,7 +143,7 @@ function Contact({ contact, accepted }: { contact: { name: string; email: string
   if (contact) {
     const parts = [contact.name, contact.email, contact.phone].filter(Boolean).join(" · ");
     return (
-      <p dir="auto" data-testid="b2b-contact">
+      <p dir="auto" data-testid="b2b-contact" style={{ overflowWrap: "anywhere" }}>
         {t("b2b.requests.contact", { contact: parts })}
       </p>
     );
