@@ -2,7 +2,7 @@ import type { Route } from "./+types/catalogue-exhibitor";
 import { loadOr } from "../../../web/actions";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { catalogueExhibitor, placeUr } from "../operations/catalogue";
-import { cataloguePath, filePath, Ltr, nameOf, StallLink } from "./parts";
+import { cataloguePath, filePath, Ltr, nameOf, StallOnMap } from "./parts";
 
 // An exhibitor's public page in the catalogue (issue #12, item 6): shareable, its description,
 // products, certifications, contact, logo and photos, and its stall on the floor plan.
@@ -16,7 +16,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return loadOr(request, () => catalogueExhibitor(context.ctx, { slug: params.slug, exhibitor: params.exhibitor }));
 }
 
-export default function CatalogueExhibitorPage({ loaderData: { edition, exhibitor: e } }: Route.ComponentProps) {
+export default function CatalogueExhibitorPage({ loaderData: { edition, exhibitor: e, location } }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
   const name = nameOf(locale, e);
@@ -35,9 +35,7 @@ export default function CatalogueExhibitorPage({ loaderData: { edition, exhibito
           .filter(Boolean)
           .join(sep)}
       </p>
-      <p>
-        <StallLink slug={edition.slug} stall={e.stall} t={t} />
-      </p>
+      <StallOnMap slug={edition.slug} stall={e.stall} location={location} locale={locale} t={t} />
       <h2>{t("exhibitors.catalogue.about")}</h2>
       <p>{pick(locale, e.descriptionEn, e.descriptionUr)}</p>
       <h2>{t("exhibitors.catalogue.products")}</h2>
