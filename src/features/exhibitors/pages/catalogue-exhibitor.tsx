@@ -29,7 +29,7 @@ export default function CatalogueExhibitorPage({ loaderData: { edition, exhibito
       </p>
       {e.logoId ? <img src={filePath(edition.slug, e.slug, e.logoId)} alt={t("exhibitors.file.logoAlt", { name })} width={96} height={96} style={{ objectFit: "contain" }} /> : null}
       <h1>{name}</h1>
-      {locale === "ur" ? <p lang="en" dir="ltr">{e.nameEn}</p> : e.nameUr ? <p lang="ur" dir="rtl">{e.nameUr}</p> : null}
+      {locale === "ur" ? <p lang="en" dir="ltr">{e.nameEn}</p> : e.nameUr ? <p lang="ur" dir="rtl" className="other-script">{e.nameUr}</p> : null}
       <p className="muted">
         {[e.cluster ? pick(locale, e.cluster.nameEn, e.cluster.nameUr) : null, place(e.district), place(e.province), t(`exhibitors.catalogue.size.${e.sizeClass}`), e.womenLed ? t("exhibitors.catalogue.womenLed.badge") : null]
           .filter(Boolean)
