@@ -8,7 +8,8 @@ const exhibitor = "exhibitor@demo.numaish.pk";
 // Issue #12, items 5 and 6: the demo exhibitor completes its public profile in Urdu with
 // JavaScript off (fascia in both scripts, power needs, samples, a product with its HS code, a
 // photo), and its checklist follows; a visitor on a 360 px phone searches the catalogue in Urdu
-// typed with Arabic letters, opens an exhibitor and reaches its stall on the floor plan. Every page
+// typed with Arabic letters, opens an exhibitor (its stall drawn on a small map of the hall, on its
+// product's page too) and reaches its stall on the floor plan. Every page
 // is axe-clean in English and Urdu and does not scroll sideways.
 
 let env: Env;
@@ -122,6 +123,21 @@ describe("the public catalogue", () => {
     const stall = page.getByTestId("stall-link");
     const href = (await stall.getAttribute("href"))!;
     expect(href).toMatch(/\/editions\/showcase-2026\/floor\/H\d\/stalls\//);
+    // The small map under the link draws that stall, dark, with its number; its caption says where.
+    const number = decodeURIComponent(href.split("/").pop()!);
+    const located = async () => {
+      const map = page.getByTestId("stall-locator");
+      expect(await map.getAttribute("data-stall")).toBe(number);
+      expect(await map.getByTestId("locator-stall").getAttribute("fill")).toBe("#0b4f33");
+      expect(await map.locator("svg text").textContent()).toBe(number);
+      expect(await map.locator("figcaption").textContent()).toContain(`${locale === "ur" ? "اسٹال" : "Stall"} ${number}: ${locale === "ur" ? "ہال" : "Hall"} `);
+    };
+    await located();
+    // The same on one of its products' pages, from which the visitor goes on to the stall.
+    await page.locator("main ul a[href*='/products/']").first().click();
+    await page.waitForURL((u) => u.pathname.includes("/products/"));
+    await checks("product");
+    await located();
     await stall.click();
     await page.waitForURL((u) => u.pathname === href);
     await page.getByTestId("stall-exhibitor").waitFor();

@@ -12,6 +12,8 @@ export const PUBLIC_PAGES = [
   "/editions/showcase-2026/floor/H2",
   "/editions/showcase-2026/programme",
   "/editions/showcase-2026/catalogue",
+  // An exhibitor's catalogue page, with the small map of where its stall is (issue #12, item 6).
+  "/editions/showcase-2026/catalogue/gomnote-instruments",
   "/editions/sme-showcase-2027/register",
   "/sign-in",
 ] as const;

@@ -3,5 +3,6 @@
 // surfaces codemod, kept by hand.
 export * from "./client";
 export { createApiToken, listApiTokens, revokeApiToken } from "./operations/api-tokens";
+export { actorForUser } from "./grants";
 export { invitePerson } from "./operations/invitations";
 export { roleGrants } from "./tables";

@@ -4,7 +4,7 @@ import { users } from "../../platform/auth/tables";
 import type { Clock } from "../../platform/clock";
 import type { Db, Executor } from "../../platform/db/types";
 import type { Role } from "../../platform/permissions/actor";
-import { roleGrants } from "#features/accounts";
+import { actorForUser, roleGrants } from "#features/accounts";
 import { enterprises, products } from "#features/editions";
 import { clusters, demoEdition, generateDemoEnterprises, sectors, tradeBodies } from "#features/catalogue";
 import * as t from "#features/editions";
@@ -18,7 +18,8 @@ import { seedDemoFootfall } from "#features/checkin";
 import { seedB2bDemo, seedB2bDemoPeople, seedB2bDemoTryout } from "#features/b2b";
 import { seedBuyerBadges } from "#features/b2b";
 import { sealingKey } from "#features/checkin";
-import type { AppConfig } from "../../platform/config";
+import { loadConfig, type AppConfig } from "../../platform/config";
+import type { Ctx } from "../../platform/context";
 import { seedDemoFloor } from "#features/floor";
 import { copyFloorPlan } from "#features/floor";
 import { seedDemoAgenda } from "#features/programme";
@@ -187,8 +188,9 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     // The show's B2B programme: three days of sessions, lounge tables, stalls and interpreters.
     await seedB2bDemo(tx, edition, clock.now());
     // The show's floor: Halls 1–3 with their pavilions and enclaves, the selection placed by the
-    // allocation engine and confirmed (floor/demo-plan.ts).
-    await seedDemoFloor(tx, edition.id);
+    // allocation engine, a few exhibitors moved by the demo organiser, and confirmed
+    // (floor/demo-plan.ts): the organiser's own runs page and audit log show it.
+    await seedDemoFloor(tx, edition.id, await organiserCtx(tx, clock, options.config));
     await seedExhibitorsDemo(tx, edition.id);
     // Once its days are over, the 2026 show has had its crowd: visitors and their gate scans, so
     // its footfall dashboard shows a picture (nothing is seeded while the show is ahead or on).
@@ -237,6 +239,18 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     }
     return { organiserId: organiser.id, editionId: edition.id, enterprisesCreated: inserted.length };
   });
+}
+
+/** The demo organiser's context, for a seed that acts through operations (the audit log names
+ *  it); null when the demo has no organiser account (seeded without accounts). */
+async function organiserCtx(tx: Executor, clock: Clock, config: Pick<AppConfig, "keyEncryptionKey"> = {}): Promise<Ctx | null> {
+  const organiser = demoAccounts.find((a) => a.role === "organiser_staff")!;
+  const [user] = await tx.select().from(users).where(eq(users.email, organiser.email));
+  if (!user) return null;
+  const actor = await actorForUser(tx, user);
+  if (actor.kind !== "user" || !actor.grants.some((g) => g.role === "organiser_staff")) return null;
+  // The server passes its whole configuration (the links in any email); tests and the CLI, defaults.
+  return { db: tx, actor, clock, config: { ...loadConfig({}), ...config }, locale: "en" };
 }
 
 async function seedAccounts(

@@ -7,7 +7,12 @@ import { auditEntries } from "../../platform/audit/tables";
 import { isDomainError } from "../../platform/errors";
 import { outboxMessages } from "../../platform/mail/tables";
 import { enterprises } from "../editions/enterprise-tables";
-import { catalogue, catalogueExhibitor, catalogueOpenData, openDataColumns, openDataRows } from "./operations/catalogue";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { StallLocator } from "../floor/components/stall-locator";
+import { publicStall } from "../floor/operations/plan";
+import { translator } from "../../platform/i18n/translate";
+import { catalogue, catalogueExhibitor, catalogueOpenData, catalogueProduct, openDataColumns, openDataRows } from "./operations/catalogue";
 import { chaseLate, exhibitorsOverview, sendMessage, setDeadlines } from "./operations/organiser";
 import { addProduct, getFile, ownPortal, removeProduct, saveProfile, uploadFile } from "./operations/profile";
 import { solidPng } from "./seed";
@@ -174,6 +179,34 @@ describe("the public catalogue", () => {
     expect(await code(catalogueExhibitor(anon(), { slug, exhibitor: "gomnote-instruments" }))).toBe("not_found");
     expect((await catalogue(anon(), { slug, q: "Gomnote" })).count).toBe(0);
     expect((await catalogue(anon(), { slug: "sme-showcase-2027" })).total).toBe(0);
+  });
+
+  it("places the exhibitor's confirmed stall on a small map of its hall, the same stall as the floor plan's", async () => {
+    const list = await catalogue(anon(), { slug, q: "forceps" });
+    const e = list.exhibitors.find((x) => x.stall && x.products.length)!;
+    const { location, product } = await catalogueProduct(anon(), { slug, exhibitor: e.slug, productId: e.products[0]!.id });
+    expect(product.id).toBe(e.products[0]!.id);
+    expect(location?.stall.number).toBe(e.stall!.number);
+    expect(location?.hall.code).toBe(e.stall!.hall);
+    // The floor's own page of that stall: the same exhibitor, the same pavilion, the same place.
+    const onPlan = await publicStall(anon(), { slug, hall: e.stall!.hall, number: e.stall!.number });
+    expect(onPlan.stall.exhibitor?.slug).toBe(e.slug);
+    expect(location!.area?.nameEn).toBe(onPlan.area?.nameEn);
+    expect(location!.stall.box).toEqual(onPlan.stall.rect);
+    expect(location!.others).toHaveLength(onPlan.stalls.length - 1);
+    const b = location!.stall.box;
+    expect(b.x >= 0 && b.y >= 0 && b.x + b.w <= location!.hall.widthM && b.y + b.h <= location!.hall.depthM).toBe(true);
+
+    // Drawn: the stall dark with its number, a caption in words in each language, light enough for a phone.
+    for (const locale of ["en", "ur"] as const) {
+      const html = renderToStaticMarkup(createElement(StallLocator, { location: location!, locale, t: translator(locale) }));
+      expect(html).toContain(`data-stall="${e.stall!.number}"`);
+      expect(html).toMatch(new RegExp(`>${e.stall!.number}</text>`));
+      expect(html).toContain('dir="ltr"');
+      const hall = locale === "ur" ? location!.hall.nameUr : location!.hall.nameEn;
+      expect(html).toContain(`<figcaption class="muted">${locale === "ur" ? "اسٹال" : "Stall"} ${e.stall!.number}: ${hall}`);
+      expect(Buffer.byteLength(html)).toBeLessThan(5_000);
+    }
   });
 
   it("gives open data with public fields only", async () => {

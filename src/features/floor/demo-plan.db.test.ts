@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asc, eq } from "drizzle-orm";
-import { demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { and, asc, eq, like } from "drizzle-orm";
+import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { auditEntries } from "../../platform/audit/tables";
+import { users } from "../../platform/auth/tables";
 import { clusters } from "../editions/tables";
 import { selections } from "../nominations/tables";
 import { neighbours } from "./engine/adjacency";
-import { floorAreas, floorHalls, floorStalls } from "./tables";
+import { getAllocationRun, listAllocationRuns } from "./operations/allocation";
+import { floorAllocationRuns, floorAreas, floorHalls, floorStalls } from "./tables";
 
 // The demo's floor (issue #12, item 8), as the demo seed leaves it in every test database.
 
@@ -58,6 +61,44 @@ describe("the demo floor", () => {
     const areas = new Map((await t.db.select().from(floorAreas).where(eq(floorAreas.editionId, editionId))).map((a) => [a.id, a]));
     expect(held.filter((s) => s.areaId === null)).toEqual([]);
     expect(held.filter((s) => areas.get(s.areaId!)!.kind === "women_enclave").length).toBeGreaterThan(0);
+  });
+
+  it("was allocated by the engine with a few moves by the organiser, through the operations: one confirmed run, the moves in the audit log", async () => {
+    const { editionId } = await demoShow(t.db);
+    const [organiser] = await t.db.select().from(users).where(eq(users.email, demo.organiser));
+    const runs = await t.db.select().from(floorAllocationRuns).where(eq(floorAllocationRuns.editionId, editionId));
+    expect(runs.map((r) => [r.status, r.createdBy, r.decidedBy])).toEqual([["confirmed", organiser!.id, organiser!.id]]);
+
+    // The organiser's runs page lists it; the run's placements keep the engine's reasons, except the moved ones.
+    const staff = ctxFor(t.db, await actorFor(t.db, demo.organiser));
+    expect((await listAllocationRuns(staff, { editionId })).runs.map((r) => r.status)).toEqual(["confirmed"]);
+    const view = await getAllocationRun(staff, { runId: runs[0]!.id });
+    expect(view.placements).toHaveLength(170);
+    const moved = view.placements.filter((p) => p.locked);
+    expect(moved.length).toBeGreaterThanOrEqual(2);
+    expect(moved.length).toBeLessThanOrEqual(5);
+    expect(moved.every((p) => p.reasons.map((r) => r.code).join() === "pinned")).toBe(true);
+    expect(view.placements.filter((p) => !p.locked && (p.reasons.length === 0 || p.reasons.some((r) => r.code === "pinned")))).toEqual([]);
+
+    // The audit log: the run, each move (from one stall to another, no warning) and the confirmation, by the organiser.
+    // (One seeding, one instant: the entries share their time, so they are compared as a set.)
+    const log = await t.db
+      .select()
+      .from(auditEntries)
+      .where(and(eq(auditEntries.editionId, editionId), like(auditEntries.action, "floor.allocation_%")));
+    expect(log.map((e) => e.action).sort()).toEqual(["floor.allocation_confirmed", ...moved.map(() => "floor.allocation_moved"), "floor.allocation_ran"]);
+    expect(log.every((e) => e.actorUserId === organiser!.id && e.actorLabel === demo.organiser)).toBe(true);
+    const moves = log.filter((e) => e.action === "floor.allocation_moved").map((e) => e.data as { from: string; to: string; warnings: string[] });
+    expect(moves.every((m) => m.from !== m.to && m.warnings.length === 0)).toBe(true);
+
+    // Each moved exhibitor holds the stall it was moved to, confirmed; the stall it left is free.
+    const stalls = await t.db.select().from(floorStalls).where(eq(floorStalls.editionId, editionId));
+    const byNumber = new Map(stalls.map((s) => [s.number, s]));
+    for (const m of moves) {
+      const p = moved.find((x) => x.stallNumber === m.to)!;
+      expect(byNumber.get(m.to)).toMatchObject({ state: "confirmed", enterpriseId: p.exhibitorId });
+      expect(byNumber.get(m.from)).toMatchObject({ state: "available", enterpriseId: null });
+    }
   });
 
   it("gives next year's edition the same plan, every stall available, its pavilions on its own clusters", async () => {

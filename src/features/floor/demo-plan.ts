@@ -1,9 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { inTransaction, type Ctx } from "../../platform/context";
 import type { Executor } from "../../platform/db/types";
 import { enterprises, products } from "#features/editions";
-import { clusters, editions, venueSpaces } from "#features/editions";
+import { clusters, editionForChange, editions, venueSpaces } from "#features/editions";
 import { nominations, selections } from "#features/nominations";
 import { allocate, defaultAllocRules, type AllocExhibitor, type AllocStall } from "./engine/allocate";
+import { storeAllocationRun } from "./operations/allocation";
+import { confirmAllocation } from "./operations/allocation-confirm";
+import { moveExhibitor } from "./operations/allocation-edit";
 import { floorAreas, floorHalls, floorStalls, type AreaKind, type FloorPoint } from "./tables";
 
 // The demo's floor (issue #12, item 8): Halls 1–3 of the Expo Centre Lahore, rows of 3 m × 3 m
@@ -11,7 +15,9 @@ import { floorAreas, floorHalls, floorStalls, type AreaKind, type FloorPoint } f
 // left to right, the row behind it right to left); the women entrepreneurs' enclave and the ICT and
 // startups enclave by Hall 1's entrance with the main stage, a pavilion per cluster of the selected
 // exhibitors, in the order of the catalogue, and the B2B lounge in Hall 3. Then the engine's
-// allocation of the published selection, written as confirmed. Deterministic and idempotent.
+// allocation of the published selection as a draft run, a few moves by the organiser through the
+// move operation, and the run confirmed (issue #12, item 8: "made by the algorithm with a few
+// manual moves"). Deterministic and idempotent.
 
 export interface DemoPlanArea {
   code: string;
@@ -78,12 +84,19 @@ const boxOf = (points: readonly { x: number; y: number }[]): FloorPoint[] => {
   return [{ x: x0, y: y0 }, { x: x1, y: y0 }, { x: x1, y: y1 }, { x: x0, y: y1 }];
 };
 
-/** Seeds the 2026 show's floor and its confirmed allocation; nothing when the edition has halls. */
-export async function seedDemoFloor(tx: Executor, editionId: string): Promise<{ created: boolean; stalls: number; confirmed: number }> {
+/** Seeds the 2026 show's floor and its confirmed allocation; nothing when the edition has halls.
+ *  `organiser` (the demo organiser's context) runs the allocation, the few moves by hand and the
+ *  confirmation through the operations, so the runs page and the audit log show them; without it
+ *  the engine's result is written confirmed. */
+export async function seedDemoFloor(
+  tx: Executor,
+  editionId: string,
+  organiser: Ctx | null = null,
+): Promise<{ created: boolean; stalls: number; confirmed: number; moved: DemoMove[] }> {
   const [existing] = await tx.select({ id: floorHalls.id }).from(floorHalls).where(eq(floorHalls.editionId, editionId)).limit(1);
   const [edition] = await tx.select().from(editions).where(eq(editions.id, editionId));
   const [selection] = await tx.select().from(selections).where(eq(selections.editionId, editionId));
-  if (existing || !edition || !selection) return { created: false, stalls: 0, confirmed: 0 };
+  if (existing || !edition || !selection) return { created: false, stalls: 0, confirmed: 0, moved: [] };
 
   // The selected exhibitors: the selection's decisions → nominations → the registry's enterprises (by NTN).
   const decisions = (selection.result as { decisions: { applicationId: string; status: string }[] }).decisions.filter((d) => d.status === "selected");
@@ -222,11 +235,57 @@ export async function seedDemoFloor(tx: Executor, editionId: string): Promise<{ 
     free: true,
   }));
   const areaRows = await tx.select().from(floorAreas).where(eq(floorAreas.editionId, editionId));
-  const result = allocate({ areas: areaRows.map((a) => ({ id: a.id, kind: a.kind, clusterId: a.clusterId })), stalls, exhibitors, pins: [], rules: defaultAllocRules });
-  for (const a of result.assignments)
-    await tx
-      .update(floorStalls)
-      .set({ state: "confirmed", enterpriseId: a.exhibitorId })
-      .where(and(eq(floorStalls.id, a.stallId), eq(floorStalls.state, "available")));
-  return { created: true, stalls: inserted.length, confirmed: result.assignments.length };
+  const allocAreas = areaRows.map((a) => ({ id: a.id, kind: a.kind, clusterId: a.clusterId }));
+  if (!organiser) {
+    // No organiser's account to act as (a demo seeded without accounts): the engine's result, confirmed as it is.
+    const result = allocate({ areas: allocAreas, stalls, exhibitors, pins: [], rules: defaultAllocRules });
+    for (const a of result.assignments)
+      await tx
+        .update(floorStalls)
+        .set({ state: "confirmed", enterpriseId: a.exhibitorId })
+        .where(and(eq(floorStalls.id, a.stallId), eq(floorStalls.state, "available")));
+    return { created: true, stalls: inserted.length, confirmed: result.assignments.length, moved: [] };
+  }
+  // As the organiser would: the engine's draft run (its reasons kept for each exhibitor), a few
+  // moves by hand through the operation (audited as the organiser's moves), then confirmed.
+  const ctx: Ctx = { ...organiser, db: tx };
+  const { run, result } = await inTransaction(ctx, async (t, c) => {
+    const edition = await editionForChange(t, c.actor, editionId, "floor.allocate");
+    return storeAllocationRun(t, c, edition, { areas: allocAreas, stalls, exhibitors, pins: [], baseRunId: null });
+  });
+  const moved: DemoMove[] = [];
+  for (const m of demoMoves(result.assignments, inserted, areaRows)) {
+    await moveExhibitor(ctx, { runId: run.id, exhibitorId: m.exhibitorId, stallNumber: m.to });
+    moved.push(m);
+  }
+  const counts = await confirmAllocation(ctx, { runId: run.id });
+  return { created: true, stalls: inserted.length, confirmed: counts.confirmed, moved };
+}
+
+export interface DemoMove {
+  exhibitorId: string;
+  from: string;
+  to: string;
+}
+
+/** The demo organiser's moves by hand: in the first three pavilions (by code) with a stall to
+ *  spare, the exhibitor on the pavilion's first stall moves to that spare stall, at the other end
+ *  of its pavilion (as if it had asked to be away from the entrance's crowd). Pure. */
+export function demoMoves(
+  assignments: readonly { exhibitorId: string; stallId: string }[],
+  stalls: readonly { id: string; areaId: string | null; number: string; seq: number }[],
+  areas: readonly { id: string; kind: AreaKind; code: string }[],
+  count = 3,
+): DemoMove[] {
+  const holder = new Map(assignments.map((a) => [a.stallId, a.exhibitorId]));
+  const out: DemoMove[] = [];
+  for (const area of [...areas].filter((a) => a.kind === "cluster_pavilion").sort((a, b) => (a.code < b.code ? -1 : 1))) {
+    const mine = stalls.filter((s) => s.areaId === area.id).sort((a, b) => a.seq - b.seq);
+    const spare = mine.filter((s) => !holder.has(s.id)).at(-1);
+    const first = mine.find((s) => holder.has(s.id));
+    if (!spare || !first || spare.seq < first.seq) continue;
+    out.push({ exhibitorId: holder.get(first.id)!, from: first.number, to: spare.number });
+    if (out.length === count) break;
+  }
+  return out;
 }

@@ -5,4 +5,5 @@ export * from "./client";
 export { copyFloorPlan } from "./copy-part";
 export { seedDemoFloor } from "./demo-plan";
 export { publicStall, visibleEdition } from "./operations/plan";
+export { stallLocation } from "./operations/stall-location";
 export { floorHalls, floorStalls } from "./tables";

@@ -77,6 +77,8 @@ export const en = {
   "floor.map.womenLed": "Women-led",
   "floor.map.route": "The dashed red line is the way from the {entrance} (the red dot), about {metres} m along the aisles.",
   "floor.map.link": "Floor plan: find exhibitors and stalls",
+  "floor.locator.where": "Stall {number}: {hall}, {area}",
+  "floor.locator.whereNoArea": "Stall {number}: {hall}",
 } as const;
 
 export const ur: Record<keyof typeof en, string> = {
@@ -155,6 +157,8 @@ export const ur: Record<keyof typeof en, string> = {
   "floor.map.womenLed": "خواتین کی زیرِ قیادت",
   "floor.map.route": "سرخ نقطہ دار لکیر {entrance} (سرخ نقطہ) سے راستہ ہے، گلیوں کے ساتھ تقریباً {metres} میٹر۔",
   "floor.map.link": "فلور پلان: نمائش کنندگان اور اسٹال تلاش کریں",
+  "floor.locator.where": "اسٹال {number}: {hall}، {area}",
+  "floor.locator.whereNoArea": "اسٹال {number}: {hall}",
 };
 
 declare module "../../platform/i18n/catalogue" {

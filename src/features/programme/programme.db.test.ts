@@ -167,7 +167,9 @@ describe("the demo agenda and the API", () => {
     expect(new Set(agenda.body.sessions.map((s: { day: number }) => s.day))).toEqual(new Set([1, 2, 3]));
     const kinds = agenda.body.sessions.map((s: { kind: string }) => s.kind);
     expect(kinds).toEqual(expect.arrayContaining(["ceremony", "panel", "policy_dialogue", "awards_ceremony", "break"]));
-    expect(kinds.filter((k: string) => k === "panel").length).toBeGreaterThanOrEqual(6);
+    // The issue's demo: 8–10 expert panels across the three days.
+    const panels = kinds.filter((k: string) => k === "panel").length;
+    expect(panels >= 8 && panels <= 10, `${panels} panels`).toBe(true);
     expect(agenda.body.sessions.find((s: { kind: string }) => s.kind === "policy_dialogue").access).toBe("invitation");
     expect((await api.call("/api/v1/editions/showcase-2026/programme/releases")).body.releases).toHaveLength(1);
     expect((await api.call("/api/v1/editions/showcase-2026/programme/speakers/sana-malik")).body.sessions.length).toBeGreaterThan(0);

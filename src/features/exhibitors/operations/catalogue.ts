@@ -5,7 +5,7 @@ import { DomainError } from "../../../platform/errors";
 import { parseInput } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { clusters, sectors } from "#features/editions";
-import { visibleEdition } from "#features/floor";
+import { stallLocation, visibleEdition } from "#features/floor";
 import { floorHalls, floorStalls } from "#features/floor";
 import { filterConditions } from "./catalogue-search";
 import { exhibitorFiles, exhibitorProducts, exhibitorProfiles } from "../tables";
@@ -198,22 +198,24 @@ export async function catalogue(ctx: Ctx, raw: unknown) {
   };
 }
 
-/** One published exhibitor of an edition's catalogue, by its slug. */
+/** One published exhibitor of an edition's catalogue, by its slug, with where its (confirmed) stall
+ *  is drawn on the hall's plan, for the page's small map. */
 export async function catalogueExhibitor(ctx: Ctx, raw: unknown) {
   const input = parseInput(z.object({ slug: z.string().min(1).max(100), exhibitor: z.string().min(1).max(120) }), raw);
   const edition = await visibleEdition(ctx, { slug: input.slug });
   const [exhibitor] = (await loadExhibitors(ctx, edition, [eq(enterprises.slug, input.exhibitor)])).exhibitors;
   if (!exhibitor) throw new DomainError("not_found", { params: { what: "exhibitor" } });
-  return { edition: editionRef(edition), exhibitor };
+  const location = exhibitor.stall ? await stallLocation(ctx.db, edition.id, exhibitor.stall) : null;
+  return { edition: editionRef(edition), exhibitor, location };
 }
 
 /** One product of a published exhibitor. */
 export async function catalogueProduct(ctx: Ctx, raw: unknown) {
   const input = parseInput(z.object({ slug: z.string().min(1).max(100), exhibitor: z.string().min(1).max(120), productId: z.uuid() }), raw);
-  const { edition, exhibitor } = await catalogueExhibitor(ctx, input);
+  const { edition, exhibitor, location } = await catalogueExhibitor(ctx, input);
   const product = exhibitor.products.find((p) => p.id === input.productId);
   if (!product) throw new DomainError("not_found", { params: { what: "product" } });
-  return { edition, exhibitor, product };
+  return { edition, exhibitor, product, location };
 }
 
 /** The open data of an edition's catalogue: one row per product (an exhibitor without products has

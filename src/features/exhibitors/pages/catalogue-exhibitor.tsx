@@ -2,7 +2,7 @@ import type { Route } from "./+types/catalogue-exhibitor";
 import { loadOr } from "../../../web/actions";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { catalogueExhibitor, placeUr } from "../operations/catalogue";
-import { cataloguePath, filePath, Ltr, nameOf, StallLink } from "./parts";
+import { cataloguePath, filePath, Ltr, nameOf, StallOnMap } from "./parts";
 
 // An exhibitor's public page in the catalogue (issue #12, item 6): shareable, its description,
 // products, certifications, contact, logo and photos, and its stall on the floor plan.
@@ -16,7 +16,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return loadOr(request, () => catalogueExhibitor(context.ctx, { slug: params.slug, exhibitor: params.exhibitor }));
 }
 
-export default function CatalogueExhibitorPage({ loaderData: { edition, exhibitor: e } }: Route.ComponentProps) {
+export default function CatalogueExhibitorPage({ loaderData: { edition, exhibitor: e, location } }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
   const name = nameOf(locale, e);
@@ -29,15 +29,13 @@ export default function CatalogueExhibitorPage({ loaderData: { edition, exhibito
       </p>
       {e.logoId ? <img src={filePath(edition.slug, e.slug, e.logoId)} alt={t("exhibitors.file.logoAlt", { name })} width={96} height={96} style={{ objectFit: "contain" }} /> : null}
       <h1>{name}</h1>
-      {locale === "ur" ? <p lang="en" dir="ltr">{e.nameEn}</p> : e.nameUr ? <p lang="ur" dir="rtl">{e.nameUr}</p> : null}
+      {locale === "ur" ? <p lang="en" dir="ltr">{e.nameEn}</p> : e.nameUr ? <p lang="ur" dir="rtl" className="other-script">{e.nameUr}</p> : null}
       <p className="muted">
         {[e.cluster ? pick(locale, e.cluster.nameEn, e.cluster.nameUr) : null, place(e.district), place(e.province), t(`exhibitors.catalogue.size.${e.sizeClass}`), e.womenLed ? t("exhibitors.catalogue.womenLed.badge") : null]
           .filter(Boolean)
           .join(sep)}
       </p>
-      <p>
-        <StallLink slug={edition.slug} stall={e.stall} t={t} />
-      </p>
+      <StallOnMap slug={edition.slug} stall={e.stall} location={location} locale={locale} t={t} />
       <h2>{t("exhibitors.catalogue.about")}</h2>
       <p>{pick(locale, e.descriptionEn, e.descriptionUr)}</p>
       <h2>{t("exhibitors.catalogue.products")}</h2>

@@ -3,7 +3,7 @@ import { loadOr } from "../../../web/actions";
 import { uuidParam } from "../../../web/params";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { catalogueProduct } from "../operations/catalogue";
-import { cataloguePath, Ltr, nameOf, StallLink } from "./parts";
+import { cataloguePath, Ltr, nameOf, StallOnMap } from "./parts";
 
 // A product's public page (issue #12, item 6): shareable, with its HS code, its maker and the stall.
 
@@ -17,7 +17,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return loadOr(request, () => catalogueProduct(context.ctx, { slug: params.slug, exhibitor: params.exhibitor, productId: params.productId }));
 }
 
-export default function CatalogueProductPage({ loaderData: { edition, exhibitor: e, product: p } }: Route.ComponentProps) {
+export default function CatalogueProductPage({ loaderData: { edition, exhibitor: e, product: p, location } }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -33,9 +33,7 @@ export default function CatalogueProductPage({ loaderData: { edition, exhibitor:
       <p>
         {t("exhibitors.catalogue.madeBy", { name: nameOf(locale, e) })} · <a href={cataloguePath(edition.slug, e.slug)}>{t("exhibitors.catalogue.about")}</a>
       </p>
-      <p>
-        <StallLink slug={edition.slug} stall={e.stall} t={t} />
-      </p>
+      <StallOnMap slug={edition.slug} stall={e.stall} location={location} locale={locale} t={t} />
     </section>
   );
 }

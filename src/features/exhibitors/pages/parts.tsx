@@ -1,9 +1,11 @@
+import { StallLocator, type StallLocation } from "#features/floor/client";
 import type { Locale } from "../../../platform/i18n/locales";
 import type { Translate } from "../../../platform/i18n/translate";
 import { pick } from "../../../web/i18n";
 import type { CatalogueExhibitor } from "../operations/catalogue";
 
-// What the catalogue's pages share: paths, the stall link to the floor's page, a bidi-safe number.
+// What the catalogue's pages share: paths, the stall link to the floor's page with the small map of
+// where the stall is (the floor's locator), a bidi-safe number.
 
 export const cataloguePath = (slug: string, exhibitor?: string, productId?: string) =>
   `/editions/${slug}/catalogue${exhibitor ? `/${encodeURIComponent(exhibitor)}` : ""}${productId ? `/products/${productId}` : ""}`;
@@ -20,6 +22,18 @@ export function StallLink({ slug, stall, t }: { slug: string; stall: CatalogueEx
     <a href={stallPath(slug, stall)} data-testid="stall-link">
       {t("exhibitors.catalogue.onMap", { number: stall.number })}
     </a>
+  );
+}
+
+/** The stall link, and under it the small map of the hall with the stall drawn (when it has one). */
+export function StallOnMap({ slug, stall, location, locale, t }: { slug: string; stall: CatalogueExhibitor["stall"]; location: StallLocation | null; locale: Locale; t: Translate }) {
+  return (
+    <>
+      <p>
+        <StallLink slug={slug} stall={stall} t={t} />
+      </p>
+      {location ? <StallLocator location={location} locale={locale} t={t} /> : null}
+    </>
   );
 }
 

@@ -9,7 +9,7 @@ import { authorizeFound } from "../../../platform/permissions/found";
 import { parseInput } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { editionFor, editionForChange, type Edition } from "#features/editions";
-import { allocate, defaultAllocRules, type AllocPin } from "../engine/allocate";
+import { allocate, defaultAllocRules, type AllocArea, type AllocExhibitor, type AllocPin, type AllocStall } from "../engine/allocate";
 import { allocationQuality } from "../engine/quality";
 import { floorAllocationPlacements, floorAllocationRuns, type AllocationSummary } from "../tables";
 import { holdActive, planForAllocation, selectedExhibitors, type PlanForAllocation, type SelectedExhibitor } from "./allocation-input";
@@ -115,32 +115,49 @@ export async function startAllocation(ctx: Ctx, raw: unknown) {
     if (!plan.stallRows.length || !exhibitors.length) throw new DomainError("floor_nothing_to_allocate");
     const { pins, free } = allocationPins(plan, exhibitors, locked, now);
     const stalls = plan.stalls.map((s) => ({ ...s, free: free.has(s.id) }));
-    const result = allocate({ areas: plan.allocAreas, stalls, exhibitors, pins, rules: defaultAllocRules });
-    const quality = allocationQuality({ areas: plan.allocAreas, stalls, exhibitors, aisleM: defaultAllocRules.aisleM }, result.assignments);
-    const summary: AllocationSummary = { ...quality, locked: result.assignments.filter((a) => a.pinned).length };
-
-    await tx
-      .update(floorAllocationRuns)
-      .set({ status: "discarded", decidedAt: now, decidedBy: ctx.actor.kind === "user" ? ctx.actor.userId : null })
-      .where(and(eq(floorAllocationRuns.editionId, edition.id), eq(floorAllocationRuns.status, "draft")));
-    const [run] = await tx
-      .insert(floorAllocationRuns)
-      .values({ editionId: edition.id, summary, unplaced: result.unplaced, baseRunId: baseRunId ?? null, createdBy: ctx.actor.kind === "user" ? ctx.actor.userId : null, createdAt: now })
-      .returning();
-    for (let i = 0; i < result.assignments.length; i += 500)
-      await tx.insert(floorAllocationPlacements).values(
-        result.assignments.slice(i, i + 500).map((a) => ({ runId: run!.id, enterpriseId: a.exhibitorId, stallId: a.stallId, reasons: a.reasons, inOwnArea: a.inOwnArea, locked: a.pinned })),
-      );
-    await recordAudit(tx, ctx, {
-      action: "floor.allocation_ran",
-      entityType: "floor_allocation_run",
-      entityId: run!.id,
-      organiserId: edition.organiserId,
-      editionId: edition.id,
-      data: { baseRunId: baseRunId ?? null, placed: summary.placed, unplaced: summary.unplaced, locked: summary.locked },
-    });
-    return { run: presentRun(run!) };
+    const { run } = await storeAllocationRun(tx, ctx, edition, { areas: plan.allocAreas, stalls, exhibitors, pins, baseRunId: baseRunId ?? null });
+    return { run: presentRun(run) };
   });
+}
+
+/**
+ * The engine on `input`, stored as the edition's new draft run (any other draft discarded), audited
+ * as `floor.allocation_ran`. The caller holds the edition, locked and authorised for
+ * `floor.allocate`, in `tx`: `startAllocation`, and the demo's seed, whose exhibitors carry the needs
+ * and enclave that applications do not ask for yet (demo-plan.ts).
+ */
+export async function storeAllocationRun(
+  tx: Executor,
+  ctx: Ctx,
+  edition: Edition,
+  input: { areas: AllocArea[]; stalls: AllocStall[]; exhibitors: AllocExhibitor[]; pins: AllocPin[]; baseRunId: string | null },
+) {
+  const now = ctx.clock.now();
+  const result = allocate({ areas: input.areas, stalls: input.stalls, exhibitors: input.exhibitors, pins: input.pins, rules: defaultAllocRules });
+  const quality = allocationQuality({ areas: input.areas, stalls: input.stalls, exhibitors: input.exhibitors, aisleM: defaultAllocRules.aisleM }, result.assignments);
+  const summary: AllocationSummary = { ...quality, locked: result.assignments.filter((a) => a.pinned).length };
+  const by = ctx.actor.kind === "user" ? ctx.actor.userId : null;
+  await tx
+    .update(floorAllocationRuns)
+    .set({ status: "discarded", decidedAt: now, decidedBy: by })
+    .where(and(eq(floorAllocationRuns.editionId, edition.id), eq(floorAllocationRuns.status, "draft")));
+  const [run] = await tx
+    .insert(floorAllocationRuns)
+    .values({ editionId: edition.id, summary, unplaced: result.unplaced, baseRunId: input.baseRunId, createdBy: by, createdAt: now })
+    .returning();
+  for (let i = 0; i < result.assignments.length; i += 500)
+    await tx.insert(floorAllocationPlacements).values(
+      result.assignments.slice(i, i + 500).map((a) => ({ runId: run!.id, enterpriseId: a.exhibitorId, stallId: a.stallId, reasons: a.reasons, inOwnArea: a.inOwnArea, locked: a.pinned })),
+    );
+  await recordAudit(tx, ctx, {
+    action: "floor.allocation_ran",
+    entityType: "floor_allocation_run",
+    entityId: run!.id,
+    organiserId: edition.organiserId,
+    editionId: edition.id,
+    data: { baseRunId: input.baseRunId, placed: summary.placed, unplaced: summary.unplaced, locked: summary.locked },
+  });
+  return { run: run!, result };
 }
 
 export function presentRun(r: AllocationRun) {
