@@ -154,6 +154,34 @@ describe("stored scores", () => {
     expect(await engineScores()).toEqual(before);
   });
 
+  it("a response the engine cannot score does not stop the start: the others are scored, it stays unscored, and the next start ends too", async () => {
+    const before = await engineScores();
+    // No save accepts it (numbers are bounded): answers from elsewhere that the engine cannot score
+    // (numbers beyond a double: +∞ and −∞ employees give NaN). Written directly, as the migration path above.
+    const [bad, ...others] = before.slice(0, 4).map((r) => r.id);
+    const employees = ["firm.employees_women", "firm.employees_men"];
+    const kept = await t.db.select().from(baselineAnswers).where(and(eq(baselineAnswers.responseId, bad!), inArray(baselineAnswers.code, employees)));
+    expect(kept).toHaveLength(2);
+    await t.db.execute(sql`UPDATE baseline_answers SET value = CASE code WHEN 'firm.employees_women' THEN '1e400'::jsonb ELSE '-1e400'::jsonb END
+      WHERE response_id = ${bad!} AND code IN ('firm.employees_women', 'firm.employees_men')`);
+    await t.db.update(baselineResponses).set({ exportScore: null, investmentScore: null }).where(inArray(baselineResponses.id, [bad!, ...others]));
+    const said: string[] = [];
+    // Bounded by the test's timeout: before the guard this loop never ended.
+    expect(await scoreUnscored(t.db, (m) => said.push(m))).toBe(3);
+    expect(said).toEqual(["baseline: 1 responses could not be scored and stay unscored"]);
+    const unscored = async () => (await t.db.select({ id: baselineResponses.id }).from(baselineResponses).where(isNull(baselineResponses.exportScore))).map((r) => r.id);
+    expect(await unscored()).toEqual([bad]);
+    // The next start reads it once more, scores nothing and stops.
+    said.length = 0;
+    expect(await scoreUnscored(t.db, (m) => said.push(m))).toBe(0);
+    expect(said).toEqual(["baseline: a batch of 1 unscored responses scored none; stopped until the next start"]);
+    expect(await unscored()).toEqual([bad]);
+    // Its answers put right, it is scored as before.
+    for (const a of kept) await t.db.update(baselineAnswers).set({ value: a.value }).where(and(eq(baselineAnswers.responseId, bad!), eq(baselineAnswers.code, a.code)));
+    expect(await scoreUnscored(t.db, (m) => said.push(m))).toBe(1);
+    expect(await engineScores()).toEqual(before);
+  });
+
   it("a returning firm sees its 2027 answers and scores on its own pages before next year's exhibitors are chosen", async () => {
     const y2027 = (await demoShow(t.db, "sme-showcase-2027")).editionId;
     const s27 = (await surveyOfEdition(t.db, y2027))!;

@@ -132,6 +132,9 @@ export const baselineResponses = pgTable(
     check("baseline_responses_round", sql`${t.round} IN ('baseline', 'follow_up')`),
     check("baseline_responses_scores", sql`${t.exportScore} BETWEEN 0 AND 100 AND ${t.investmentScore} BETWEEN 0 AND 100 OR ${t.exportScore} IS NULL AND ${t.investmentScore} IS NULL`),
     index("baseline_responses_survey_round_idx").on(t.surveyId, t.round, t.status),
+    // The responses still to score (`scoreUnscored`, on every start): empty after the first start,
+    // so the start's query reads an empty index instead of the whole table.
+    index("baseline_responses_unscored_idx").on(t.id).where(sql`${t.exportScore} IS NULL`),
   ],
 );
 
