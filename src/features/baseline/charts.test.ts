@@ -25,6 +25,20 @@ describe("barChartSvg", () => {
     expect(svg).toContain(">2027<");
   });
 
+  it("a chart drawn again from the same figures is the same bytes, and any change of the figures draws anew (drawn charts are kept by their input)", () => {
+    const values: (number | null)[] = [40, 55];
+    const input = { categories: ["Punjab", "Sindh"], series: [{ name: "2026", values }], max: 100 };
+    const first = barChartSvg(input);
+    expect(barChartSvg({ ...input, categories: ["Punjab", "Sindh"] })).toBe(first);
+    // Kept by value, not by the array: changing the caller's figures afterwards draws the new ones.
+    values[1] = 70;
+    const changed = barChartSvg(input);
+    expect(changed).toContain(">70<");
+    expect(changed).not.toContain(">55<");
+    expect(barChartSvg({ ...input, rtl: true })).toContain('direction="rtl"');
+    expect(barChartSvg({ ...input, series: [{ name: "2026", values: [40, 55] }] })).toBe(first);
+  });
+
   it("mirrors the value axis for Urdu: labels on the right, bars growing leftwards", () => {
     const ltr = barChartSvg({ categories: ["پنجاب"], series: [{ name: "x", values: [50] }], max: 100 });
     const rtl = barChartSvg({ categories: ["پنجاب"], series: [{ name: "x", values: [50] }], max: 100, rtl: true });

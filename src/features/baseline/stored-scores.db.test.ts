@@ -15,7 +15,10 @@ import { ownScores, surveyScores, visibleAnswers, type FirmScores } from "./oper
 import { scoreUnscored, storeScores } from "./operations/stored-scores";
 import { seedBaselineRoundsDemo } from "./seed-rounds";
 import { surveyOfEdition } from "./operations/structure";
-import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys } from "./tables";
+import { baselineAnswers, baselineIndicatorCounts, baselineQuestions, baselineResponses, baselineSurveys } from "./tables";
+import { formValue, type AnswerValue } from "./engine/questions";
+import { indicatorTotals } from "./operations/aggregates";
+import { anonymisePerson } from "../privacy/operations/anonymise";
 
 // Issue #15, "Speed": every response keeps the scores the pure engine gives its visible answers
 // (and each answer whether it is visible), written in the same transaction as the answers; the
@@ -154,6 +157,34 @@ describe("stored scores", () => {
     expect(await engineScores()).toEqual(before);
   });
 
+  it("a response the engine cannot score does not stop the start: the others are scored, it stays unscored, and the next start ends too", async () => {
+    const before = await engineScores();
+    // No save accepts it (numbers are bounded): answers from elsewhere that the engine cannot score
+    // (numbers beyond a double: +∞ and −∞ employees give NaN). Written directly, as the migration path above.
+    const [bad, ...others] = before.slice(0, 4).map((r) => r.id);
+    const employees = ["firm.employees_women", "firm.employees_men"];
+    const kept = await t.db.select().from(baselineAnswers).where(and(eq(baselineAnswers.responseId, bad!), inArray(baselineAnswers.code, employees)));
+    expect(kept).toHaveLength(2);
+    await t.db.execute(sql`UPDATE baseline_answers SET value = CASE code WHEN 'firm.employees_women' THEN '1e400'::jsonb ELSE '-1e400'::jsonb END
+      WHERE response_id = ${bad!} AND code IN ('firm.employees_women', 'firm.employees_men')`);
+    await t.db.update(baselineResponses).set({ exportScore: null, investmentScore: null }).where(inArray(baselineResponses.id, [bad!, ...others]));
+    const said: string[] = [];
+    // Bounded by the test's timeout: before the guard this loop never ended.
+    expect(await scoreUnscored(t.db, (m) => said.push(m))).toBe(3);
+    expect(said).toEqual(["baseline: 1 responses could not be scored and stay unscored"]);
+    const unscored = async () => (await t.db.select({ id: baselineResponses.id }).from(baselineResponses).where(isNull(baselineResponses.exportScore))).map((r) => r.id);
+    expect(await unscored()).toEqual([bad]);
+    // The next start reads it once more, scores nothing and stops.
+    said.length = 0;
+    expect(await scoreUnscored(t.db, (m) => said.push(m))).toBe(0);
+    expect(said).toEqual(["baseline: a batch of 1 unscored responses scored none; stopped until the next start"]);
+    expect(await unscored()).toEqual([bad]);
+    // Its answers put right, it is scored as before.
+    for (const a of kept) await t.db.update(baselineAnswers).set({ value: a.value }).where(and(eq(baselineAnswers.responseId, bad!), eq(baselineAnswers.code, a.code)));
+    expect(await scoreUnscored(t.db, (m) => said.push(m))).toBe(1);
+    expect(await engineScores()).toEqual(before);
+  });
+
   it("a returning firm sees its 2027 answers and scores on its own pages before next year's exhibitors are chosen", async () => {
     const y2027 = (await demoShow(t.db, "sme-showcase-2027")).editionId;
     const s27 = (await surveyOfEdition(t.db, y2027))!;
@@ -178,4 +209,88 @@ describe("stored scores", () => {
     expect(await isEditionExhibitor(t.db, y2027, stranger)).toBe(false);
     await expect(ownBaseline(as(stranger), y2027)).rejects.toMatchObject({ code: "baseline_no_survey" });
   });
+});
+
+// Issue #15, "Speed": the indicator tables' counts (baseline_indicator_counts) are kept by the
+// database in the writer's transaction (migration 0039's triggers); after any write they equal a
+// recount of every answer and response. Last in the file: it erases the demo exhibitor and deletes.
+describe("indicator counts", () => {
+  /** Every count the table should hold, recounted here from every response and answer. */
+  async function recount(): Promise<[string, number][]> {
+    const responses = await t.db
+      .select({ id: baselineResponses.id, surveyId: baselineResponses.surveyId, round: baselineResponses.round, status: baselineResponses.status, e: baselineResponses.exportScore, i: baselineResponses.investmentScore })
+      .from(baselineResponses);
+    const answers = await t.db.select({ responseId: baselineAnswers.responseId, code: baselineAnswers.code, value: baselineAnswers.value, visible: baselineAnswers.visible }).from(baselineAnswers);
+    const byId = new Map(responses.map((r) => [r.id, r]));
+    const out = new Map<string, number>();
+    const add = (r: (typeof responses)[number], code: string, v: unknown) => {
+      const k = `${r.surveyId} ${r.round} ${code} ${JSON.stringify(v)}`;
+      out.set(k, (out.get(k) ?? 0) + 1);
+    };
+    const counted = (v: AnswerValue) => (v === null || (Array.isArray(v) && !v.length) ? undefined : typeof v === "number" || typeof v === "boolean" ? v : "answered");
+    for (const r of responses) {
+      if (r.status !== "submitted") continue;
+      if (r.e !== null) add(r, ":score.export", r.e);
+      if (r.i !== null) add(r, ":score.investment", r.i);
+    }
+    for (const a of answers) {
+      const r = byId.get(a.responseId)!;
+      const v = counted(a.value);
+      if (r.status === "submitted" && a.visible && v !== undefined) add(r, a.code, v);
+    }
+    return [...out].sort((a, b) => a[0].localeCompare(b[0]));
+  }
+  async function kept(): Promise<[string, number][]> {
+    const rows = await t.db.select().from(baselineIndicatorCounts);
+    return rows
+      .filter((r) => r.firms > 0)
+      .map((r): [string, number] => [`${r.surveyId} ${r.round} ${r.code} ${JSON.stringify(r.value)}`, r.firms])
+      .sort((a, b) => a[0].localeCompare(b[0]));
+  }
+  const same = async (when: string) => {
+    const want = await recount();
+    expect(await kept(), when).toEqual(want);
+    return want;
+  };
+
+  it("equal a recount of every answer after the seeds, saves, a submission, a cleared answer, an erasure and deletions", async () => {
+    const first = await same("after the demo's seeds");
+    expect(first.length).toBeGreaterThan(500);
+    const me = ctxFor(t.db, await actorFor(t.db, demo.exhibitor));
+    const form = async (round: "baseline" | "follow_up", key: string) => {
+      const page = await ownBaseline(me, editionId, round);
+      return Object.fromEntries(page.sections.find((x) => x.key === key)!.questions.map((q) => [q.code, formValue(q.value ?? undefined)]));
+    };
+    // Edits of a submitted response: a yes becomes no (the export share it shows is hidden), an
+    // optional amount is cleared (its answer deleted), numbers change.
+    await saveSection(me, { editionId, section: "markets", answers: { ...(await form("baseline", "markets")), "markets.exports": "no" } });
+    await saveSection(me, { editionId, section: "products", answers: { ...(await form("baseline", "products")), "products.output_value": "", "products.capacity_used": "61" } });
+    await same("after edits of a submitted response");
+    // The follow-up answered section by section: a draft (not counted), then submitted (counted whole).
+    const page = await ownBaseline(me, editionId, "follow_up");
+    expect(page.submitted).toBe(false);
+    for (const [k, section] of page.sections.entries()) {
+      const r = await saveSection(me, { editionId, round: "follow_up", section: section.key, answers: await form("follow_up", section.key) });
+      expect(r.submitted).toBe(k === page.sections.length - 1);
+      await same(`after the follow-up's section ${section.key}`);
+    }
+    // The counts the dashboard reads move with them: the follow-up's firms grew by one.
+    const survey = (await surveyOfEdition(t.db, editionId))!;
+    const [n] = await t.db.select({ n: sql<number>`count(*)::int` }).from(baselineResponses).where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.round, "follow_up"), eq(baselineResponses.status, "submitted")));
+    expect((await indicatorTotals(t.db, survey.id, "follow_up", ["score.export"])).get("score.export")!.answered).toBe(n!.n);
+    // The erasure of the demo exhibitor's person: typed answers emptied, the counts unchanged.
+    const before = await kept();
+    const erased = await anonymisePerson(await organiser(), { editionId, email: demo.exhibitor, confirm: "on" });
+    expect(erased.parts.baseline).toMatchObject({ textAnswers: expect.any(Number) });
+    expect(await same("after the erasure")).toEqual(before);
+    // Deletions. No operation deletes a response or a survey today; the database keeps the counts
+    // true when one goes anyway (an enterprise or an edition deleted, by cascade).
+    const [gone] = await t.db.select({ id: baselineResponses.id }).from(baselineResponses).where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.status, "submitted"))).limit(1);
+    await t.db.delete(baselineResponses).where(eq(baselineResponses.id, gone!.id));
+    await same("after a submitted response was deleted with its answers");
+    const y2027 = (await demoShow(t.db, "sme-showcase-2027")).editionId;
+    await t.db.delete(baselineSurveys).where(eq(baselineSurveys.editionId, y2027));
+    const after = await same("after 2027's survey was deleted");
+    expect(after.length).toBeGreaterThan(300);
+  }, 120_000);
 });

@@ -132,6 +132,9 @@ export const baselineResponses = pgTable(
     check("baseline_responses_round", sql`${t.round} IN ('baseline', 'follow_up')`),
     check("baseline_responses_scores", sql`${t.exportScore} BETWEEN 0 AND 100 AND ${t.investmentScore} BETWEEN 0 AND 100 OR ${t.exportScore} IS NULL AND ${t.investmentScore} IS NULL`),
     index("baseline_responses_survey_round_idx").on(t.surveyId, t.round, t.status),
+    // The responses still to score (`scoreUnscored`, on every start): empty after the first start,
+    // so the start's query reads an empty index instead of the whole table.
+    index("baseline_responses_unscored_idx").on(t.id).where(sql`${t.exportScore} IS NULL`),
   ],
 );
 
@@ -158,4 +161,26 @@ export const baselineAnswers = pgTable(
     index("baseline_answers_question_idx").on(t.questionId),
     index("baseline_answers_survey_code_idx").on(t.surveyId, t.code),
   ],
+);
+
+/** The indicator tables' counts, kept by the database (issue #15, "Speed"; migration 0039's
+ *  triggers, in the transaction of whatever writes answers or responses): for each survey, round
+ *  and indicator code, how many firms' submitted responses give each value. A value is the answer
+ *  when it is a number or yes/no (so a share is two counts and a median is read from the counts of
+ *  the distinct numbers), the text "answered" for any other answer (a choice, a list, a text), and
+ *  nothing for an empty answer (null or an empty list); only visible answers count. The two scores
+ *  count under the codes ":score.export" and ":score.investment" (no question code starts with a
+ *  colon). The dashboards read these few rows instead of every answer (operations/aggregates.ts). */
+export const baselineIndicatorCounts = pgTable(
+  "baseline_indicator_counts",
+  {
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => baselineSurveys.id, { onDelete: "cascade" }),
+    round: text("round", { enum: rounds }).notNull(),
+    code: text("code").notNull(),
+    value: jsonb("value").$type<number | boolean | "answered">().notNull(),
+    firms: integer("firms").notNull(),
+  },
+  (t) => [primaryKey({ name: "baseline_indicator_counts_pk", columns: [t.surveyId, t.round, t.code, t.value] }), check("baseline_indicator_counts_firms", sql`${t.firms} >= 0`)],
 );

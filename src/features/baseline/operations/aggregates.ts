@@ -104,37 +104,66 @@ export async function indicatorByGroup(db: Executor, surveyId: string, round: Ro
   return { groups: new Map(rows.filter((r) => Number(r.total) === 0).map((r) => [r.g!, counts(r)])), total: total ? counts(total) : NONE };
 }
 
-/** Every given indicator's answer counts over the whole round (no breakdown), by code. */
+/** The code a score counts under in baseline_indicator_counts (migration 0039). */
+const COUNTED_AS: Record<string, string> = { "score.export": ":score.export", "score.investment": ":score.investment" };
+
+/** Every given indicator's answer counts over the whole round (no breakdown), by code. Read from the
+ *  counts the database keeps at every write (baseline_indicator_counts, migration 0039: firms per
+ *  survey, round, code and value), a few rows per indicator instead of every answer; the median is
+ *  taken from the counts of the distinct numbers as `percentile_cont(0.5)` takes it. */
 export async function indicatorTotals(db: Executor, surveyId: string, round: Round, codes: readonly string[]): Promise<Map<string, AnswerCounts>> {
   const out = new Map<string, AnswerCounts>(codes.map((c) => [c, NONE]));
-  const questions = codes.filter((c) => !SCORE_COLUMNS[c]);
-  if (questions.length) {
-    const rows = rowsOf<{ code: string; answered: number; said: number; yes: number; median: number | null }>(
-      await db.execute(sql`SELECT a.code,
-          count(*) FILTER (WHERE a.value <> 'null'::jsonb AND a.value <> '[]'::jsonb)::int AS answered,
-          count(*) FILTER (WHERE jsonb_typeof(a.value) = 'boolean')::int AS said, count(*) FILTER (WHERE a.value = 'true'::jsonb)::int AS yes,
-          percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN jsonb_typeof(a.value) = 'number' THEN (a.value)::float8 END) AS median
-        FROM baseline_answers a JOIN baseline_responses r ON r.id = a.response_id
-        WHERE a.survey_id = ${surveyId} AND a.visible AND a.code IN (${sql.join(
-          questions.map((c) => sql`${c}`),
-          sql`, `,
-        )})
-          AND r.survey_id = ${surveyId} AND r.round = ${round} AND r.status = 'submitted'
-        GROUP BY a.code`),
-    );
-    for (const r of rows) out.set(r.code, counts(r));
+  if (!codes.length) return out;
+  const asked = new Map(codes.map((c) => [COUNTED_AS[c] ?? c, c]));
+  const rows = rowsOf<{ code: string; value: number | boolean | string; firms: number }>(
+    await db.execute(sql`SELECT code, value, firms FROM baseline_indicator_counts
+      WHERE survey_id = ${surveyId} AND round = ${round} AND firms > 0 AND code IN (${sql.join(
+        [...asked.keys()].map((c) => sql`${c}`),
+        sql`, `,
+      )})`),
+  );
+  const byCode = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const list = byCode.get(r.code);
+    if (list) list.push(r);
+    else byCode.set(r.code, [r]);
   }
-  const scores = codes.filter((c) => SCORE_COLUMNS[c]);
-  if (scores.length) {
-    const [r] = rowsOf<{ n: number; e: number | null; i: number | null }>(
-      await db.execute(sql`SELECT count(export_score)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY export_score) AS e, percentile_cont(0.5) WITHIN GROUP (ORDER BY investment_score) AS i
-        FROM baseline_responses r WHERE r.survey_id = ${surveyId} AND r.round = ${round} AND r.status = 'submitted'`),
-    );
-    const n = Number(r?.n ?? 0);
-    for (const c of scores) {
-      const m = c === "score.export" ? r?.e : r?.i;
-      out.set(c, { answered: n, said: 0, yes: 0, median: m === null || m === undefined ? null : Number(m) });
-    }
-  }
+  for (const [code, list] of byCode) out.set(asked.get(code)!, countsOf(list.map((r) => ({ value: r.value, firms: Number(r.firms) }))));
   return out;
+}
+
+/** Answer counts from firms per value (a number, true or false, or anything else answered). */
+export function countsOf(values: readonly { value: number | boolean | string; firms: number }[]): AnswerCounts {
+  let answered = 0;
+  let said = 0;
+  let yes = 0;
+  const numbers: { value: number; firms: number }[] = [];
+  for (const v of values) {
+    answered += v.firms;
+    if (typeof v.value === "boolean") {
+      said += v.firms;
+      if (v.value) yes += v.firms;
+    } else if (typeof v.value === "number") numbers.push({ value: v.value, firms: v.firms });
+  }
+  return { answered, said, yes, median: weightedMedian(numbers) };
+}
+
+/** `percentile_cont(0.5)` over values given with their counts: the middle value, or between the two
+ *  middle ones `lo + 0.5 × (hi − lo)` (PostgreSQL's interpolation, so the figures do not move). */
+export function weightedMedian(values: readonly { value: number; firms: number }[]): number | null {
+  const sorted = values.filter((v) => v.firms > 0).sort((a, b) => a.value - b.value);
+  const n = sorted.reduce((s, v) => s + v.firms, 0);
+  if (!n) return null;
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const v of sorted) {
+      seen += v.firms;
+      if (rank < seen) return v.value;
+    }
+    return sorted.at(-1)!.value;
+  };
+  const lo = Math.floor((n - 1) / 2);
+  const hi = Math.ceil((n - 1) / 2);
+  const a = at(lo);
+  return lo === hi ? a : a + 0.5 * (at(hi) - a);
 }

@@ -1,4 +1,4 @@
-import { eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/types";
 import { editions } from "#features/editions";
 import type { AnswerValue } from "../engine/questions";
@@ -54,10 +54,12 @@ async function storeBatch(db: Executor, ids: readonly string[]): Promise<number>
   const flips: { r: string; c: string; v: boolean }[] = [];
   for (const r of responses) {
     const list = byResponse.get(r.id) ?? [];
-    const shown: Map<string, AnswerValue> = visibleAnswers(list);
-    for (const a of list) if (shown.has(a.code) !== a.visible) flips.push({ r: r.id, c: a.code, v: shown.has(a.code) });
-    const year = Number(r.startsOn.slice(0, 4));
-    scores.push({ id: r.id, e: scoreOf("export", shown, year).score, i: scoreOf("investment", shown, year).score });
+    const scored = scoreStored(list, Number(r.startsOn.slice(0, 4)));
+    // A response the engine cannot score (it throws, or gives no whole score 0–100: an answer no
+    // save accepts, e.g. a number too large for a double) keeps what it had; it is not counted.
+    if (!scored) continue;
+    for (const a of list) if (scored.shown.has(a.code) !== a.visible) flips.push({ r: r.id, c: a.code, v: scored.shown.has(a.code) });
+    scores.push({ id: r.id, e: scored.e, i: scored.i });
   }
   if (scores.length)
     await db.execute(sql`UPDATE baseline_responses r SET export_score = v.e, investment_score = v.i
@@ -70,17 +72,55 @@ async function storeBatch(db: Executor, ids: readonly string[]): Promise<number>
   return scores.length;
 }
 
+const isScore = (n: number) => Number.isInteger(n) && n >= 0 && n <= 100;
+
+/** The engine's two scores and the visible answers of one response, or null when it cannot score it. */
+function scoreStored(list: Parameters<typeof visibleAnswers>[0], year: number): { e: number; i: number; shown: Map<string, AnswerValue> } | null {
+  try {
+    const shown: Map<string, AnswerValue> = visibleAnswers(list);
+    const e = scoreOf("export", shown, year).score;
+    const i = scoreOf("investment", shown, year).score;
+    return isScore(e) && isScore(i) ? { e, i, shown } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Scores every response that has no stored scores yet (the responses that existed before the
  *  scores were stored; a no-op afterwards), in batches. Idempotent; safe with several processes
- *  (each batch writes what the engine computes from the same answers). */
-export async function scoreUnscored(db: Executor): Promise<number> {
+ *  (each batch writes what the engine computes from the same answers).
+ *
+ *  It runs on every start (src/server/start-services.ts), so it must always end, and end fast:
+ *  - the query reads the partial index of unscored responses (migration 0038), empty after the
+ *    first start, instead of the whole table;
+ *  - it walks the unscored responses in id order, each read once: a response the engine cannot
+ *    score stays unscored (and is reported) without being read again;
+ *  - a batch that scores nothing stops the pass (no progress: whatever is wrong is wrong for every
+ *    response, and the start goes on). */
+export async function scoreUnscored(db: Executor, log: (message: string) => void = console.warn): Promise<number> {
   let done = 0;
+  let skipped = 0;
+  let after: string | null = null;
   for (;;) {
-    const batch = await db.select({ id: baselineResponses.id }).from(baselineResponses).where(isNull(baselineResponses.exportScore)).limit(BATCH);
-    if (!batch.length) return done;
-    done += await storeBatch(
+    const batch = await db
+      .select({ id: baselineResponses.id })
+      .from(baselineResponses)
+      .where(and(isNull(baselineResponses.exportScore), after === null ? undefined : gt(baselineResponses.id, after)))
+      .orderBy(asc(baselineResponses.id))
+      .limit(BATCH);
+    if (!batch.length) break;
+    after = batch.at(-1)!.id;
+    const scored = await storeBatch(
       db,
       batch.map((b) => b.id),
     );
+    done += scored;
+    skipped += batch.length - scored;
+    if (scored === 0) {
+      log(`baseline: a batch of ${batch.length} unscored responses scored none; stopped until the next start`);
+      return done;
+    }
   }
+  if (skipped) log(`baseline: ${skipped} responses could not be scored and stay unscored`);
+  return done;
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "baseline_responses_unscored_idx" ON "baseline_responses" USING btree ("id") WHERE "baseline_responses"."export_score" IS NULL;
