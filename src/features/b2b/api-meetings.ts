@@ -41,7 +41,7 @@ const meeting = z
     endsAt: z.string().openapi({ format: "date-time" }),
     place: z.enum(["table", "stall"]),
     tableNo: z.number().int().nullable(),
-    stall: z.object({ number: z.string(), hallEn: z.string(), hallUr: z.string() }).nullable().openapi({ description: "A meeting at the exhibitor's stall: its confirmed stall (null when none is confirmed or at a table)" }),
+    stall: z.object({ number: z.string(), hallEn: z.string(), hallUr: z.string(), path: z.string().openapi({ description: "The stall's page on the public floor plan" }) }).nullable().openapi({ description: "A meeting at the exhibitor's stall: its confirmed stall (null when none is confirmed or at a table)" }),
     interpreterLanguage: z.string().nullable(),
     partner: party.openapi({ description: "The other side, with contact details (a meeting is an accepted request)" }),
     staff: z.object({ id: uuid, name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }).nullable(),

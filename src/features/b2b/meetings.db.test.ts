@@ -12,6 +12,7 @@ import { rowsOf } from "../../platform/db/rows";
 import { hashSecret } from "../../platform/ids";
 import { outboxMessages } from "../../platform/mail/tables";
 import { enterprises } from "../editions/enterprise-tables";
+import { editions } from "../editions/tables";
 import { demoEditionIds, insertApprovedRegistration } from "../checkin/fixtures";
 import { cancelMeeting, calendarFeed, calendarLink, meetingIcs, meetingsPdf, myMeetings, addStaff, assignStaff, removeStaff } from "./operations/meetings";
 import { cancelMeetingsOfParticipant, listRepairs, placeLateRequest, removeTableOrSlot } from "./operations/repair";
@@ -188,17 +189,21 @@ describe("a meeting at the exhibitor's stall", () => {
   it("names its confirmed stall and hall (from the floor, through the stall port) in the page data and the .ics LOCATION (the PDF prints the same placeText)", async () => {
     const [p] = await t.db.select().from(b2bParticipants).where(eq(b2bParticipants.id, sme[3]!));
     // The exhibitor's confirmed stall: the demo's if it has one, else one set up here.
-    let [stall] = await t.db.select({ number: floorStalls.number, hallEn: floorHalls.nameEn, hallUr: floorHalls.nameUr }).from(floorStalls).innerJoin(floorHalls, eq(floorHalls.id, floorStalls.hallId)).where(and(eq(floorStalls.editionId, editionId), eq(floorStalls.enterpriseId, p!.enterpriseId!), eq(floorStalls.state, "confirmed")));
+    let [stall] = await t.db.select({ number: floorStalls.number, hall: floorHalls.code, hallEn: floorHalls.nameEn, hallUr: floorHalls.nameUr }).from(floorStalls).innerJoin(floorHalls, eq(floorHalls.id, floorStalls.hallId)).where(and(eq(floorStalls.editionId, editionId), eq(floorStalls.enterpriseId, p!.enterpriseId!), eq(floorStalls.state, "confirmed")));
     if (!stall) {
       await t.db.delete(floorStalls).where(and(eq(floorStalls.editionId, editionId), eq(floorStalls.enterpriseId, p!.enterpriseId!)));
       const [hall] = await t.db.insert(floorHalls).values({ editionId, code: "B2BX", nameEn: "Hall 2", nameUr: "ہال 2", widthM: 50, depthM: 30 }).returning();
       await t.db.insert(floorStalls).values({ editionId, hallId: hall!.id, number: "2-114", seq: 1, areaM2: 9, state: "confirmed", enterpriseId: p!.enterpriseId! });
-      stall = { number: "2-114", hallEn: "Hall 2", hallUr: "ہال 2" };
+      stall = { number: "2-114", hall: "B2BX", hallEn: "Hall 2", hallUr: "ہال 2" };
     }
     const m = await meeting(3, 3, 640, "stall");
     const view = await myMeetings(ctx(), { token: tok("buyer", 3) });
     const seen = view.days.flatMap((d) => d.meetings).find((x) => x.id === m.id)!;
-    expect(seen).toMatchObject({ place: "stall", stall });
+    const { hall, ...named } = stall;
+    expect(seen).toMatchObject({ place: "stall", stall: named });
+    // With the way to it: its page on the public floor plan.
+    const [ed] = await t.db.select({ slug: editions.slug }).from(editions).where(eq(editions.id, editionId));
+    expect(seen.stall!.path).toBe(`/editions/${ed!.slug}/floor/${hall}/stalls/${encodeURIComponent(stall.number)}`);
     expect(placeText(seen, "en")).toBe(`Stall ${stall.number}, ${stall.hallEn}`);
     expect(placeText(seen, "ur")).toBe(`اسٹال ${stall.number}، ${stall.hallUr}`);
     const ics = await meetingIcs(ctx(), { token: tok("buyer", 3), meetingId: m.id });
@@ -263,7 +268,10 @@ describe("changes after publication", () => {
     expect(moved.startMinute).not.toBe(600);
     for (const s of [stay1, stay2]) expect(await byId(s.id)).toMatchObject({ sequence: 0, startMinute: s.startMinute, tableNo: 1 });
     const to = (await mailTo()).map((x) => x.to);
-    expect(to).toEqual([buyerEmail[1]].concat(to.filter((x) => x !== buyerEmail[1])));
+    // The two of the moved meeting: its buyer, and its exhibitor at its application's contact.
+    expect(to).toHaveLength(2);
+    expect(to).toContain(buyerEmail[1]);
+    expect(to.find((x) => x !== buyerEmail[1])).toMatch(/@exhibitors\.demo\.numaish\.pk$/);
     expect(to).not.toContain(buyerEmail[0]);
     expect(to).not.toContain(buyerEmail[2]);
 

@@ -5,11 +5,13 @@ import type { Executor } from "../../platform/db/types";
 // (docs/code-style.md, "ports"): floor/b2b-stall-port.ts implements it and src/wiring.ts provides
 // it before any request or test runs.
 
-/** A confirmed stall: its number ("2-114") and its hall's name in English and Urdu. */
+/** A confirmed stall: its number ("2-114"), its hall's name in English and Urdu, and the path of
+ *  its page on the public floor plan (where it is, with the hall's map). */
 export interface ExhibitorStall {
   number: string;
   hallEn: string;
   hallUr: string;
+  path: string;
 }
 
 export interface StallPort {

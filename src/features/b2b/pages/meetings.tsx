@@ -98,7 +98,7 @@ export default function MeetingsPage({ loaderData: d }: Route.ComponentProps) {
                       {m.place === "table"
                         ? t("b2b.meetings.place.table", { table: m.tableNo ?? "" })
                         : m.stall
-                          ? t("b2b.meetings.place.stallAt", { stall: m.stall.number, hall: (locale === "ur" && m.stall.hallUr) || m.stall.hallEn })
+                          ? <a href={m.stall.path}>{t("b2b.meetings.place.stallAt", { stall: m.stall.number, hall: (locale === "ur" && m.stall.hallUr) || m.stall.hallEn })}</a>
                           : t("b2b.meetings.place.stall")}
                     </dd>
                     {m.interpreterLanguage ? (
