@@ -11,7 +11,7 @@ import { translate } from "../../../platform/i18n/translate";
 import { queueEmail } from "../../../platform/mail/outbox";
 import { roles } from "../../../platform/permissions/actor";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { tradeBodies } from "#features/editions";
 import { staffOrganiserId } from "../../../platform/permissions/actor";
@@ -33,7 +33,7 @@ export const invitePersonInput = z
   .refine((v) => v.role !== "exhibitor" || !!v.enterpriseId, { path: ["enterpriseId"], params: { code: "required" } });
 
 /** Organiser staff invite a person into a role of their organiser; the link is emailed. */
-export async function invitePerson(ctx: Ctx, raw: unknown) {
+export async function invitePerson(ctx: Ctx, raw: Input<typeof invitePersonInput>) {
   const input = parseInput(invitePersonInput, raw);
   const organiserId = staffOrganiserId(ctx.actor);
   authorize(ctx.actor, "account.invite", { organiserId });
@@ -110,7 +110,7 @@ export const acceptInvitationInput = z.object({
 });
 
 /** Accepting creates the account (or adds the role to an existing one) and signs in. */
-export async function acceptInvitation(ctx: Ctx, raw: unknown) {
+export async function acceptInvitation(ctx: Ctx, raw: Input<typeof acceptInvitationInput>) {
   const input = parseInput(acceptInvitationInput, raw);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx, txCtx) => {

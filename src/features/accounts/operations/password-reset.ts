@@ -10,7 +10,7 @@ import { hashSecret, newSecret } from "../../../platform/ids";
 import { isLocale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmail } from "../../../platform/mail/outbox";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { organiserOfAccount } from "../grants";
 import { emailField, passwordField } from "../schemas";
 import { accountTokens } from "../tables";
@@ -53,7 +53,7 @@ export async function requestPasswordReset(ctx: Ctx, raw: unknown): Promise<void
 export const resetPasswordInput = z.object({ token: z.string().min(10).max(200), password: passwordField });
 
 /** Uses the link once, sets the password and signs out every other session. */
-export async function resetPassword(ctx: Ctx, raw: unknown): Promise<{ userId: string }> {
+export async function resetPassword(ctx: Ctx, raw: Input<typeof resetPasswordInput>): Promise<{ userId: string }> {
   const input = parseInput(resetPasswordInput, raw);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {

@@ -6,7 +6,7 @@ import { createSession, deleteSession } from "../../../platform/auth/sessions";
 import { users } from "../../../platform/auth/tables";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { emailField } from "../schemas";
 
 export const signInInput = z.object({
@@ -17,7 +17,7 @@ export const signInInput = z.object({
 });
 
 // Not one transaction: a failed attempt must stay recorded for the rate limit.
-export async function signIn(ctx: Ctx, raw: unknown) {
+export async function signIn(ctx: Ctx, raw: Input<typeof signInInput>) {
   const input = parseInput(signInInput, raw);
   if (await isSignInLimited(ctx.db, ctx.clock, input.email, input.ip)) throw new DomainError("rate_limited", { params: { retryAfterSeconds: WINDOW_MS / 1000 } });
   const [user] = await ctx.db

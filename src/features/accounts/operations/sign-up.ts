@@ -12,7 +12,7 @@ import { hashSecret, newSecret } from "../../../platform/ids";
 import { isLocale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmail } from "../../../platform/mail/outbox";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { emailField, localeField, nameField, passwordField } from "../schemas";
 import { accountTokens, roleGrants } from "../tables";
 import { findOpenToken } from "./open-token";
@@ -43,7 +43,7 @@ export const signUpInput = z.object({
 });
 
 /** Always the same answer: the email says the rest, to the address's owner only. */
-export async function signUp(ctx: Ctx, raw: unknown): Promise<void> {
+export async function signUp(ctx: Ctx, raw: Input<typeof signUpInput>): Promise<void> {
   const input = parseInput(signUpInput, raw);
   // Counted whether or not the address has an account, so the limit says nothing either.
   await recordEmailing(ctx.db, ctx.clock, PURPOSE, input.email, input.ip);
@@ -108,7 +108,7 @@ export const confirmSignUpInput = z.object({
 });
 
 /** Uses the emailed link once: makes the visitor account with the chosen password, and signs in. */
-export async function confirmSignUp(ctx: Ctx, raw: unknown) {
+export async function confirmSignUp(ctx: Ctx, raw: Input<typeof confirmSignUpInput>) {
   const input = parseInput(confirmSignUpInput, raw);
   const passwordHash = await hashPassword(input.password);
   try {

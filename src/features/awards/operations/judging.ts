@@ -6,7 +6,7 @@ import type { Executor } from "../../../platform/db/types";
 import { rowsOf } from "../../../platform/db/rows";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
 import { refusingAwards } from "../db-errors";
@@ -116,7 +116,7 @@ export async function myJudging(ctx: Ctx, raw: unknown = {}) {
 
 /** A judge scores an assigned entry on the round's criteria (each criterion with its comment); a
  *  second call changes the scores while the round is open. */
-export async function scoreEntry(ctx: Ctx, raw: unknown) {
+export async function scoreEntry(ctx: Ctx, raw: Input<typeof scoreInput>) {
   const input = parseInput(scoreInput, raw);
   const userId = judgeId(ctx);
   return inTransaction(ctx, async (tx) => {
@@ -152,7 +152,7 @@ export async function scoreEntry(ctx: Ctx, raw: unknown) {
 
 /** A judge declares a conflict with an entry it was given: recused from it in every round (the
  *  database removes its assignments of unclosed rounds, and its scores there). */
-export async function declareConflict(ctx: Ctx, raw: unknown) {
+export async function declareConflict(ctx: Ctx, raw: Input<typeof conflictInput>) {
   const input = parseInput(conflictInput, raw);
   const userId = judgeId(ctx);
   return inTransaction(ctx, async (tx) => {

@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import { toCsv } from "../../../platform/csv";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionFor, editionForChange } from "#features/editions";
 import { editionExhibitorIds } from "#features/exhibitors";
 import { barChartSvg } from "../charts";
@@ -34,7 +34,7 @@ const DashboardInput = z.object({
   indicator: z.string().max(80).optional(),
 });
 
-export async function baselineDashboard(ctx: Ctx, raw: unknown) {
+export async function baselineDashboard(ctx: Ctx, raw: Input<typeof DashboardInput>) {
   const input = parseInput(DashboardInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "baseline.manage");
   const survey = await surveyOfEdition(ctx.db, edition.id);

@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize, can } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editions, visitorCategories } from "#features/editions";
 import { registrations } from "#features/registration";
 import { renderBadgePdf } from "../core/badge-pdf";
@@ -33,7 +33,7 @@ async function registrationForChange(tx: Executor, ctx: Ctx, registrationId: str
 }
 
 /** Reprint: a new serial; the old badge is then refused as `replaced`. */
-export async function reprintBadge(ctx: Ctx, raw: unknown) {
+export async function reprintBadge(ctx: Ctx, raw: Input<typeof registrationInput>) {
   const { registrationId } = parseInput(registrationInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { reg, edition } = await registrationForChange(tx, ctx, registrationId);
@@ -54,7 +54,7 @@ export async function reprintBadge(ctx: Ctx, raw: unknown) {
 }
 
 /** Revoke every badge of a registration, with the reason kept and audited. */
-export async function revokeBadge(ctx: Ctx, raw: unknown) {
+export async function revokeBadge(ctx: Ctx, raw: Input<typeof revokeInput>) {
   const { registrationId, reason } = parseInput(revokeInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { reg, edition } = await registrationForChange(tx, ctx, registrationId);
@@ -77,7 +77,7 @@ export async function revokeBadge(ctx: Ctx, raw: unknown) {
 }
 
 /** Rotate in a new signing key; badges signed with older keys stay valid until revoked. */
-export async function rotateBadgeKey(ctx: Ctx, raw: unknown) {
+export async function rotateBadgeKey(ctx: Ctx, raw: Input<typeof editionInput>) {
   const { editionId } = parseInput(editionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "checkin.manage");
@@ -94,7 +94,7 @@ const badgeViewInput = z.strictObject({ registrationId: z.uuid(), key: z.string(
  *  badge link's `key` (operations/badge-link.ts) opens it without an account; otherwise the
  *  registrant signed in, organiser staff, or the exhibitor of a staff badge. `viewer` says whose
  *  eyes: the holder ("Your badge") or someone else ("Badge of …"). */
-export async function getBadge(ctx: Ctx, raw: unknown) {
+export async function getBadge(ctx: Ctx, raw: Input<typeof badgeViewInput>) {
   const { registrationId, key } = parseInput(badgeViewInput, raw);
   const [row] = await ctx.db
     .select({ reg: registrations, edition: editions, category: visitorCategories })
@@ -178,7 +178,7 @@ export async function myBadgeRegistration(ctx: Ctx): Promise<string | null> {
 }
 
 /** Organisers look a badge up by registration number (what gate staff read out), and see the keys. */
-export async function badgeAdmin(ctx: Ctx, raw: unknown) {
+export async function badgeAdmin(ctx: Ctx, raw: Input<typeof badgeAdminInput>) {
   const { editionId, number } = parseInput(badgeAdminInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "checkin.manage");
   const keys = await ctx.db

@@ -4,7 +4,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { localDate } from "../core/gate-bundle";
 import { checkinRehearsals } from "../tables";
 import { forgetGates } from "./scan";
@@ -52,7 +52,7 @@ export async function rehearsalState(ctx: Ctx, raw: unknown): Promise<RehearsalS
 }
 
 /** Start (or change, or with dayIndex null end) today's rehearsal. Organiser staff; audited. */
-export async function setRehearsal(ctx: Ctx, raw: unknown): Promise<RehearsalState> {
+export async function setRehearsal(ctx: Ctx, raw: Input<typeof rehearsalInput>): Promise<RehearsalState> {
   const input = parseInput(rehearsalInput, raw);
   await inTransaction(ctx, async (tx, txCtx) => {
     const edition = await editionForChange(tx, txCtx.actor, input.editionId, "checkin.manage");

@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
 import { floorHalls, floorStalls } from "#features/floor";
@@ -226,7 +226,7 @@ async function lockedProfile(tx: Executor, editionId: string, enterpriseId: stri
 
 /** Saves the exhibitor's own profile for an edition. Refusals: as ownPortal, validation_failed
  *  (exhibitor_phone, invalid_email, exhibitor_website, exhibitor_latin, urdu_script). */
-export async function saveProfile(ctx: Ctx, raw: unknown) {
+export async function saveProfile(ctx: Ctx, raw: Input<typeof ProfileInput>) {
   const own = ownGrant(ctx);
   const input = parseInput(ProfileInput, raw);
   return inTransaction(ctx, async (tx, c) => {
@@ -261,7 +261,7 @@ const ProductInput = z.object({
 });
 
 /** Adds a product to the exhibitor's own profile (HS code of 2–8 digits; dots and spaces dropped). */
-export async function addProduct(ctx: Ctx, raw: unknown) {
+export async function addProduct(ctx: Ctx, raw: Input<typeof ProductInput>) {
   const own = ownGrant(ctx);
   const input = parseInput(ProductInput, raw);
   return inTransaction(ctx, async (tx, c) => {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { safeCell, toCsv } from "../../../platform/csv";
 import { rowsOf } from "../../../platform/db/rows";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { hhmm } from "#features/b2b";
 import { partiesOf } from "#features/b2b";
 import { b2bMeetings } from "#features/b2b";
@@ -29,7 +29,7 @@ const dashboardInput = z.strictObject({
 });
 
 /** Meetings with at least one answer, each side's history apart. */
-export async function outcomesSideBySide(ctx: Ctx, raw: unknown) {
+export async function outcomesSideBySide(ctx: Ctx, raw: Input<typeof listInput>) {
   const input = parseInput(listInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "meetday.manage");
   const answered = ctx.db.selectDistinct({ meetingId: meetingOutcomes.meetingId }).from(meetingOutcomes).where(eq(meetingOutcomes.editionId, edition.id));
@@ -54,7 +54,7 @@ export async function outcomesSideBySide(ctx: Ctx, raw: unknown) {
 }
 
 /** The organiser's dashboard: the funnel, the follow-up picture, the figures by group. */
-export async function outcomeDashboard(ctx: Ctx, raw: unknown) {
+export async function outcomeDashboard(ctx: Ctx, raw: Input<typeof dashboardInput>) {
   const input = parseInput(dashboardInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "meetday.manage");
   const sums = await dashboardSums(ctx.db, edition.id, input.kind);

@@ -3,7 +3,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { z } from "zod";
 import { editionFor, editionForChange } from "#features/editions";
 import { clusters, editions, editionTradeBodies, sectors, tradeBodies } from "#features/editions";
@@ -67,7 +67,7 @@ export async function getPublishedCall(db: Executor, editionId: string) {
 const canonical = (v: unknown): string =>
   JSON.stringify(v, (_k, x: unknown) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
 
-export async function saveCall(ctx: Ctx, raw: unknown) {
+export async function saveCall(ctx: Ctx, raw: Input<typeof saveCallInput>) {
   const input = parseInput(saveCallInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, input.editionId, "nominationCall.manage");

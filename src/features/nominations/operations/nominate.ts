@@ -8,7 +8,7 @@ import { DomainError } from "../../../platform/errors";
 import { hashSecret, newSecret } from "../../../platform/ids";
 import { queueEmail } from "../../../platform/mail/outbox";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { findEdition } from "#features/editions";
 import { clusters, editionTradeBodies, tradeBodies } from "#features/editions";
 import {
@@ -93,7 +93,7 @@ function report(rows: RawRow[], result: ReturnType<typeof validateNominationRows
 const uploadInput = z.object({ editionId: z.uuid(), tradeBodyId: z.uuid().nullish(), file: z.instanceof(Uint8Array) });
 
 /** Reads and checks a spreadsheet; nothing is stored until the rows are accepted. */
-export async function checkUpload(ctx: Ctx, raw: unknown): Promise<UploadReport> {
+export async function checkUpload(ctx: Ctx, raw: Input<typeof uploadInput>): Promise<UploadReport> {
   const input = parseInput(uploadInput, raw);
   const { tradeBodyId } = await openCallFor(ctx, input.editionId, tradeBodyOf(ctx, input.tradeBodyId));
   const sheet = await parseNominationFile(input.file);
@@ -115,7 +115,7 @@ export interface Created {
  * the lock on the trade body's quota row, inserts the valid ones if they fit.
  * Two uploads of one trade body at once queue on that lock, so the quota holds.
  */
-export async function acceptRows(ctx: Ctx, raw: unknown): Promise<{ created: Created[]; report: UploadReport }> {
+export async function acceptRows(ctx: Ctx, raw: Input<typeof acceptInput>): Promise<{ created: Created[]; report: UploadReport }> {
   const input = parseInput(acceptInput, raw);
   const { edition, call, tradeBodyId } = await openCallFor(ctx, input.editionId, tradeBodyOf(ctx, input.tradeBodyId));
   try {

@@ -4,7 +4,7 @@ import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize, can } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionDayCount } from "#features/editions";
 import { findEdition } from "#features/editions";
 import type { SessionSnapshot } from "../engine/changes";
@@ -46,7 +46,7 @@ async function seats(db: Executor, editionId: string) {
 }
 
 /** The released agenda: sessions by day and time, the rooms and tracks that appear in it. */
-export async function publicAgenda(ctx: Ctx, raw: unknown) {
+export async function publicAgenda(ctx: Ctx, raw: Input<typeof slugInput>) {
   const { slug } = parseInput(slugInput, raw);
   const edition = await visibleEdition(ctx, slug);
   const release = await lastRelease(ctx.db, edition.id);
@@ -86,7 +86,7 @@ export async function publicSpeaker(ctx: Ctx, raw: unknown) {
 }
 
 /** Every release, newest first, with its change log. */
-export async function publicChanges(ctx: Ctx, raw: unknown) {
+export async function publicChanges(ctx: Ctx, raw: Input<typeof slugInput>) {
   const { slug } = parseInput(slugInput, raw);
   const edition = await visibleEdition(ctx, slug);
   const releases = await ctx.db
@@ -111,7 +111,7 @@ export async function agendaCalendar(ctx: Ctx, raw: unknown) {
 }
 
 /** Rooms of the edition, publicly (name and capacity). */
-export async function publicRooms(ctx: Ctx, raw: unknown) {
+export async function publicRooms(ctx: Ctx, raw: Input<typeof slugInput>) {
   const { slug } = parseInput(slugInput, raw);
   const edition = await visibleEdition(ctx, slug);
   const rooms = await ctx.db

@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { prepared } from "../../../platform/db/prepared";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionForChange } from "#features/editions";
 import { STAFF_CATEGORY } from "../categories";
 import { editions, visitorCategories } from "#features/editions";
@@ -73,7 +73,7 @@ async function checkCategory(db: Executor, editionId: string, categoryId: string
   if (!c) throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "invalid_value" }] });
 }
 
-export async function createQuestion(ctx: Ctx, raw: unknown): Promise<Question> {
+export async function createQuestion(ctx: Ctx, raw: Input<typeof questionInput>): Promise<Question> {
   const input = parseInput(questionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, input.editionId, "registration.configure");

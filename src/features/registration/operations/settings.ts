@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionFor, editionForChange } from "#features/editions";
 import { visitorCategories } from "#features/editions";
 import { bucket } from "../core/capacity";
@@ -30,7 +30,7 @@ export async function getRegistrationSettings(ctx: Ctx, raw: unknown) {
  * the edition's exclusive capacity lock, so no registration in flight is missed. Raising a limit promotes
  * from the waitlist at once.
  */
-export async function setCapacity(ctx: Ctx, raw: unknown) {
+export async function setCapacity(ctx: Ctx, raw: Input<typeof capacityInput>) {
   const input = parseInput(capacityInput, raw);
   if (input.categoryId === null && input.day === null) {
     throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "required" }] });

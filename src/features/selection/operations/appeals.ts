@@ -4,7 +4,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionFor, editionForChange } from "#features/editions";
 import { byApplicant, nominationByLink } from "#features/nominations";
 import { appeals, nominations, reviews, selections } from "#features/nominations";
@@ -44,7 +44,7 @@ const decideInput = z.object({
  * An organiser decides an appeal; never one of the application's reviewers.
  * An upheld appeal changes the decision as a recorded override.
  */
-export async function decideAppeal(ctx: Ctx, raw: unknown) {
+export async function decideAppeal(ctx: Ctx, raw: Input<typeof decideInput>) {
   const input = parseInput(decideInput, raw);
   return inTransaction(ctx, async (tx) => {
     const [a] = await tx.select().from(appeals).where(eq(appeals.id, input.appealId)).for("update");

@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { roleGrants } from "#features/accounts";
 import { users } from "../../../platform/auth/tables";
 import { editionForChange } from "#features/editions";
@@ -116,7 +116,7 @@ const scoreInput = z.object({
 });
 
 /** Scores every criterion of the call (1–5) with a comment each; only the assigned reviewer may. */
-export async function scoreReview(ctx: Ctx, raw: unknown) {
+export async function scoreReview(ctx: Ctx, raw: Input<typeof scoreInput>) {
   const input = parseInput(scoreInput, raw);
   const { n, edition, reviewerId } = await reviewerScope(ctx, input.nominationId);
   const call = await findCall(ctx.db, n.editionId);
@@ -141,7 +141,7 @@ const myReviewsInput = editionInput.extend({
   page: z.coerce.number().int().min(1).catch(1),
 });
 
-export async function myReviews(ctx: Ctx, raw: unknown) {
+export async function myReviews(ctx: Ctx, raw: Input<typeof myReviewsInput>) {
   const { editionId, show, page: asked } = parseInput(myReviewsInput, raw);
   const edition = await editionFor(ctx, editionId);
   authorize(ctx.actor, "review.score", { organiserId: edition.organiserId });
@@ -214,7 +214,7 @@ export async function editionScores(db: Executor, editionId: string) {
 }
 
 /** For organisers: raw and normalised scores per review and per application, spread and disagreements. */
-export async function scoreOverview(ctx: Ctx, raw: unknown) {
+export async function scoreOverview(ctx: Ctx, raw: Input<typeof editionInput>) {
   const { editionId } = parseInput(editionInput, raw);
   const edition = await editionFor(ctx, editionId);
   authorize(ctx.actor, "review.readAll", { organiserId: edition.organiserId });

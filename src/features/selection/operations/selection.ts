@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { queueEmail } from "../../../platform/mail/outbox";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { users } from "../../../platform/auth/tables";
 import { roleGrants } from "#features/accounts";
 import { editionFor, editionForChange } from "#features/editions";
@@ -24,7 +24,7 @@ export async function findSelection(db: Executor, editionId: string) {
 }
 
 /** Runs the selection (engine) on the normalised scores and the published rule: a proposal until published. */
-export async function runSelectionProposal(ctx: Ctx, raw: unknown) {
+export async function runSelectionProposal(ctx: Ctx, raw: Input<typeof editionInput>) {
   const { editionId } = parseInput(editionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "selection.manage");
@@ -70,7 +70,7 @@ export async function runSelectionProposal(ctx: Ctx, raw: unknown) {
 }
 
 /** The current proposal or published selection, for organisers. */
-export async function getSelection(ctx: Ctx, raw: unknown) {
+export async function getSelection(ctx: Ctx, raw: Input<typeof editionInput>) {
   const { editionId } = parseInput(editionInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "selection.manage");
   const selection = await findSelection(ctx.db, editionId);
@@ -141,7 +141,7 @@ async function tellApplicants(tx: Executor, ctx: Ctx, editionId: string, result:
 }
 
 /** Publishes: decisions become final (overrides and withdrawals still apply), applicants and trade bodies are told, the appeal window opens. */
-export async function publishSelection(ctx: Ctx, raw: unknown) {
+export async function publishSelection(ctx: Ctx, raw: Input<typeof editionInput>) {
   const { editionId } = parseInput(editionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "selection.manage");
