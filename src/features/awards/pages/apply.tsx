@@ -28,7 +28,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const result = await runForm(context.ctx.locale, form, async () => {
     if (intent === "apply") {
       const mine = await myAwardApplications(context.ctx);
-      return applyForAward(context.ctx, { categoryId: text("categoryId"), enterpriseId: mine.enterpriseId, statement: text("statement") });
+      return applyForAward(context.ctx, { categoryId: text("categoryId") ?? "", enterpriseId: mine.enterpriseId, statement: text("statement") ?? "" });
     }
     if (intent === "evidence") {
       const file = form.get("file");

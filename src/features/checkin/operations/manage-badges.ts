@@ -142,7 +142,7 @@ export async function badgeForManageLink(ctx: Ctx, raw: unknown) {
 }
 
 /** The A6 PDF of the current badge. */
-export async function badgePdf(ctx: Ctx, raw: unknown): Promise<{ pdf: Buffer; filename: string }> {
+export async function badgePdf(ctx: Ctx, raw: Input<typeof badgeViewInput>): Promise<{ pdf: Buffer; filename: string }> {
   const view = await getBadge(ctx, raw);
   if (!view.badge) throw new DomainError("not_found", { params: { what: "badge" } });
   if (view.badge.revokedAt) throw new DomainError("badge_revoked");

@@ -85,7 +85,7 @@ export async function outcomeDashboard(ctx: Ctx, raw: Input<typeof dashboardInpu
 }
 
 /** The dashboard's figures as rows: a header, the funnel, one line per dimension and group. */
-async function dashboardRows(ctx: Ctx, raw: unknown): Promise<(string | number)[][]> {
+async function dashboardRows(ctx: Ctx, raw: Input<typeof dashboardInput>): Promise<(string | number)[][]> {
   const d = await outcomeDashboard(ctx, raw);
   const currencies = [...new Set(d.tables.flatMap((t) => t.rows.flatMap((r) => Object.keys(r.values ?? {}))))].sort();
   const head = ["dimension", "group", ...measures, ...currencies.map((c) => `value_${c}`)];
@@ -97,12 +97,12 @@ async function dashboardRows(ctx: Ctx, raw: unknown): Promise<(string | number)[
 }
 
 /** The dashboard's figures as CSV: one line per dimension and group. */
-export async function outcomeDashboardCsv(ctx: Ctx, raw: unknown): Promise<string> {
+export async function outcomeDashboardCsv(ctx: Ctx, raw: Input<typeof dashboardInput>): Promise<string> {
   return toCsv(await dashboardRows(ctx, raw), { bom: true });
 }
 
 /** The same figures as an XLSX workbook (one sheet, the same lines as the CSV). */
-export async function outcomeDashboardXlsx(ctx: Ctx, raw: unknown): Promise<Buffer> {
+export async function outcomeDashboardXlsx(ctx: Ctx, raw: Input<typeof dashboardInput>): Promise<Buffer> {
   const [head, ...body] = await dashboardRows(ctx, raw);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Meeting outcomes", { views: [{ state: "frozen", ySplit: 1 }] });

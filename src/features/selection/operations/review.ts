@@ -137,8 +137,9 @@ export async function scoreReview(ctx: Ctx, raw: Input<typeof scoreInput>) {
 export const REVIEW_PAGE_SIZE = 20;
 const myReviewsInput = editionInput.extend({
   // A reviewer may hold ~120 assignments: the page shows one filtered page at a time.
-  show: z.enum(["todo", "scored", "all"]).catch("all"),
-  page: z.coerce.number().int().min(1).catch(1),
+  // Missing or unknown: every assignment, the first page (a default as well as a catch, so callers may leave them out).
+  show: z.enum(["todo", "scored", "all"]).default("all").catch("all"),
+  page: z.coerce.number().int().min(1).default(1).catch(1),
 });
 
 export async function myReviews(ctx: Ctx, raw: Input<typeof myReviewsInput>) {
