@@ -18,6 +18,7 @@ import { staffOrganiserId } from "../../../platform/permissions/actor";
 import { emailField, localeField, nameField, passwordField } from "../schemas";
 import { findOpenToken } from "./open-token";
 import { accountTokens, roleGrants } from "../tables";
+import { presentUser } from "../presenters";
 
 const INVITE_TTL_MS = 7 * 86_400_000;
 
@@ -153,6 +154,6 @@ export async function acceptInvitation(ctx: Ctx, raw: Input<typeof acceptInvitat
       by: { userId: user!.id, label: user!.email },
     });
     const session = await createSession(tx, ctx.clock, user!.id, input.userAgent);
-    return { user: user!, session };
+    return { user: presentUser(user!), session };
   });
 }

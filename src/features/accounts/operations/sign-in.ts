@@ -8,6 +8,7 @@ import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput, type Input } from "../../../platform/validation";
 import { emailField } from "../schemas";
+import { presentUser } from "../presenters";
 
 export const signInInput = z.object({
   email: emailField,
@@ -29,7 +30,7 @@ export async function signIn(ctx: Ctx, raw: Input<typeof signInInput>) {
   await recordSignInAttempt(ctx.db, ctx.clock, input.email, input.ip, ok);
   if (!ok || !user) throw new DomainError("invalid_credentials");
   const session = await createSession(ctx.db, ctx.clock, user.id, input.userAgent);
-  return { user, session };
+  return { user: presentUser(user), session };
 }
 
 export async function signOut(ctx: Ctx, sessionSecret: string | undefined) {

@@ -16,6 +16,7 @@ import { parseInput, type Input } from "../../../platform/validation";
 import { emailField, localeField, nameField, passwordField } from "../schemas";
 import { accountTokens, roleGrants } from "../tables";
 import { findOpenToken } from "./open-token";
+import { presentUser } from "../presenters";
 
 // Sign-up tells nobody whether an address has an account (as password reset never did): the form
 // takes a name and an email and always answers "check your email". A new address is emailed a
@@ -147,7 +148,7 @@ export async function confirmSignUp(ctx: Ctx, raw: Input<typeof confirmSignUpInp
         text: translate(locale, "email.welcome.body", { link: `${ctx.config.publicUrl}/sign-in` }),
       });
       const session = await createSession(tx, ctx.clock, user!.id, input.userAgent);
-      return { user: user!, session };
+      return { user: presentUser(user!), session };
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new DomainError("token_invalid");
