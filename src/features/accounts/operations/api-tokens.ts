@@ -72,8 +72,10 @@ export async function listApiTokens(ctx: Ctx) {
     .orderBy(desc(apiTokens.createdAt));
 }
 
-export async function revokeApiToken(ctx: Ctx, raw: unknown) {
-  const { id } = parseInput(z.object({ id: z.uuid() }), raw);
+const revokeApiTokenInput = z.object({ id: z.uuid() });
+
+export async function revokeApiToken(ctx: Ctx, raw: Input<typeof revokeApiTokenInput>) {
+  const { id } = parseInput(revokeApiTokenInput, raw);
   const organiserId = requireStaffOrganiser(ctx);
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx

@@ -17,12 +17,14 @@ import { accountTokens } from "../tables";
 
 const RESET_TTL_MS = 60 * 60_000;
 
+const requestPasswordResetInput = z.object({ email: emailField });
+
 /**
  * Always answers the same way whether or not the email has an account, so the
  * form cannot be used to find out who is registered.
  */
-export async function requestPasswordReset(ctx: Ctx, raw: unknown): Promise<void> {
-  const { email } = parseInput(z.object({ email: emailField }), raw);
+export async function requestPasswordReset(ctx: Ctx, raw: Input<typeof requestPasswordResetInput>): Promise<void> {
+  const { email } = parseInput(requestPasswordResetInput, raw);
   await inTransaction(ctx, async (tx) => {
     const [user] = await tx
       .select()

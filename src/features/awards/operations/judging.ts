@@ -43,9 +43,11 @@ export async function recusedPairs(db: Executor, roundId: string, entryIds: read
   return rowsOf<{ entryId: string; judgeId: string }>(r);
 }
 
+const assignRoundInput = z.strictObject({ categoryId: z.uuid(), round: z.enum(awardRoundKinds), seed: z.number().int().default(1) });
+
 /** Assigns the round's entries to its judges (keeping still-eligible assignments), balancing load. */
-export async function assignRound(ctx: Ctx, raw: unknown) {
-  const input = parseInput(z.strictObject({ categoryId: z.uuid(), round: z.enum(awardRoundKinds), seed: z.number().int().default(1) }), raw);
+export async function assignRound(ctx: Ctx, raw: Input<typeof assignRoundInput>) {
+  const input = parseInput(assignRoundInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { category, edition } = await categoryForChange(tx, ctx, input.categoryId);
     if (category.lockedAt) throw new DomainError("award_results_locked");

@@ -36,7 +36,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       const fileName = file && typeof file !== "string" ? file.name : "";
       return addEvidence(context.ctx, { entryId: text("entryId"), fileName: fileName || "evidence", bytes });
     }
-    if (intent === "evidence-remove") return removeEvidence(context.ctx, { evidenceId: text("evidenceId") });
+    if (intent === "evidence-remove") return removeEvidence(context.ctx, { evidenceId: text("evidenceId") ?? "" });
     return null;
   });
   if (!result.ok) return result.response;

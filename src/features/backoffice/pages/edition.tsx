@@ -68,7 +68,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     "sector-add": () => createSector(ctx, { editionId, code: t("code"), ...names }),
     "cluster-add": () => createCluster(ctx, { editionId, ...cluster() }),
     "cluster-update": () => updateCluster(ctx, { clusterId: t("clusterId"), ...cluster() }),
-    "cluster-delete": () => deleteCluster(ctx, { clusterId: fields.clusterId }),
+    "cluster-delete": () => deleteCluster(ctx, { clusterId: t("clusterId") }),
     "tradebody-add": () => addTradeBody(ctx, { editionId, slug: t("slug"), kind: oneOf(form, "kind", ["chamber", "women_chamber", "association"]), ...names, city: fields.city, province: fields.province, nominationQuota: fields.nominationQuota }),
   };
   if (intent === "reissue-badges") {

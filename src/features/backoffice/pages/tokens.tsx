@@ -25,7 +25,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "revoke") {
-    const result = await runForm(context.ctx.locale, form, () => revokeApiToken(context.ctx, { id: form.get("id") }));
+    const result = await runForm(context.ctx.locale, form, () => revokeApiToken(context.ctx, { id: text(form, "id") }));
     if (!result.ok) return result.response;
     return { ok: true as const, intent: "revoke", token: null };
   }

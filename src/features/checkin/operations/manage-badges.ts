@@ -129,10 +129,12 @@ export async function getBadge(ctx: Ctx, raw: Input<typeof badgeViewInput>) {
   };
 }
 
+const badgeForManageLinkInput = z.strictObject({ token: z.string().min(20).max(100) });
+
 /** The badge part of the registrant's manage page (/registration/:token): the manage token is the
  *  credential there, so the page offers the badge and the badge link (page and PDF) too. */
-export async function badgeForManageLink(ctx: Ctx, raw: unknown) {
-  const reg = await findOwn(ctx.db, ctx, parseInput(z.strictObject({ token: z.string().min(20).max(100) }), raw));
+export async function badgeForManageLink(ctx: Ctx, raw: Input<typeof badgeForManageLinkInput>) {
+  const reg = await findOwn(ctx.db, ctx, parseInput(badgeForManageLinkInput, raw));
   if (reg.status !== "approved") return null;
   const badge = await currentBadgeOf(ctx.db, reg.id);
   if (!badge || badge.revokedAt) return null;

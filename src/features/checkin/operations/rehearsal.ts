@@ -38,8 +38,10 @@ export async function rehearsalOf(db: Executor, editionId: string) {
 
 const dayCountOf = editionDayCount;
 
-export async function rehearsalState(ctx: Ctx, raw: unknown): Promise<RehearsalState> {
-  const { editionId } = parseInput(z.strictObject({ editionId: z.uuid() }), raw);
+const rehearsalStateInput = z.strictObject({ editionId: z.uuid() });
+
+export async function rehearsalState(ctx: Ctx, raw: Input<typeof rehearsalStateInput>): Promise<RehearsalState> {
+  const { editionId } = parseInput(rehearsalStateInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "checkin.scan");
   const today = localDate(ctx.clock.now(), edition.timezone);
   const row = await rehearsalOf(ctx.db, edition.id);

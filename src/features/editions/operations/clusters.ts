@@ -73,8 +73,10 @@ export async function updateCluster(ctx: Ctx, raw: Input<typeof updateClusterInp
   }
 }
 
-export async function deleteCluster(ctx: Ctx, raw: unknown) {
-  const { clusterId } = parseInput(z.object({ clusterId: z.uuid() }), raw);
+const deleteClusterInput = z.object({ clusterId: z.uuid() });
+
+export async function deleteCluster(ctx: Ctx, raw: Input<typeof deleteClusterInput>) {
+  const { clusterId } = parseInput(deleteClusterInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { cluster, edition } = await clusterForChange(tx, ctx, clusterId);
     await tx.delete(clusters).where(eq(clusters.id, clusterId));

@@ -277,10 +277,12 @@ export async function addProduct(ctx: Ctx, raw: Input<typeof ProductInput>) {
   });
 }
 
+const removeProductInput = z.object({ editionId: z.uuid().nullish(), productId: z.uuid() });
+
 /** Removes a product of the exhibitor's own profile (another's is not_found). */
-export async function removeProduct(ctx: Ctx, raw: unknown) {
+export async function removeProduct(ctx: Ctx, raw: Input<typeof removeProductInput>) {
   const own = ownGrant(ctx);
-  const input = parseInput(z.object({ editionId: z.uuid().nullish(), productId: z.uuid() }), raw);
+  const input = parseInput(removeProductInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const { edition } = await ownEdition(c, own, input.editionId, true);
     const p = await lockedProfile(tx, edition.id, own.enterpriseId);
@@ -325,10 +327,12 @@ export async function uploadFile(ctx: Ctx, raw: unknown) {
   });
 }
 
+const removeFileInput = z.object({ editionId: z.uuid().nullish(), fileId: z.uuid() });
+
 /** Removes a logo or photo of the exhibitor's own profile. */
-export async function removeFile(ctx: Ctx, raw: unknown) {
+export async function removeFile(ctx: Ctx, raw: Input<typeof removeFileInput>) {
   const own = ownGrant(ctx);
-  const input = parseInput(z.object({ editionId: z.uuid().nullish(), fileId: z.uuid() }), raw);
+  const input = parseInput(removeFileInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const { edition } = await ownEdition(c, own, input.editionId, true);
     const p = await lockedProfile(tx, edition.id, own.enterpriseId);
@@ -338,9 +342,11 @@ export async function removeFile(ctx: Ctx, raw: unknown) {
   });
 }
 
+const getFileInput = z.object({ fileId: z.uuid() });
+
 /** A logo or photo: public when its profile is published in a published edition, else only to its own exhibitor. */
-export async function getFile(ctx: Ctx, raw: unknown) {
-  const { fileId } = parseInput(z.object({ fileId: z.uuid() }), raw);
+export async function getFile(ctx: Ctx, raw: Input<typeof getFileInput>) {
+  const { fileId } = parseInput(getFileInput, raw);
   const [f] = await ctx.db
     .select({ bytes: exhibitorFiles.bytes, contentType: exhibitorFiles.contentType, published: exhibitorProfiles.published, enterpriseId: exhibitorProfiles.enterpriseId, status: editions.status })
     .from(exhibitorFiles)

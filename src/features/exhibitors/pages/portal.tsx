@@ -61,8 +61,8 @@ export async function action({ request, context }: Route.ActionArgs) {
       });
     if (intent === "product")
       return addProduct(context.ctx, { editionId, nameEn: text("nameEn") ?? "", nameUr: text("nameUr") ?? "", hsCode: text("hsCode") ?? "", descriptionEn: text("descriptionEn"), descriptionUr: text("descriptionUr") });
-    if (intent === "product-remove") return removeProduct(context.ctx, { editionId, productId: text("productId") });
-    if (intent === "file-remove") return removeFile(context.ctx, { editionId, fileId: text("fileId") });
+    if (intent === "product-remove") return removeProduct(context.ctx, { editionId, productId: text("productId") ?? "" });
+    if (intent === "file-remove") return removeFile(context.ctx, { editionId, fileId: text("fileId") ?? "" });
     if (intent === "file") {
       const file = form.get("file");
       const bytes = file && typeof file !== "string" ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();

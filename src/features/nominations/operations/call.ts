@@ -41,9 +41,11 @@ export function draftCall(editionId: string, now: Date): CallRow {
   };
 }
 
+const getCallForStaffInput = z.object({ editionId: z.uuid() });
+
 /** The call page of the back office: the call (or its defaults), clusters and trade bodies with quotas. */
-export async function getCallForStaff(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
+export async function getCallForStaff(ctx: Ctx, raw: Input<typeof getCallForStaffInput>) {
+  const { editionId } = parseInput(getCallForStaffInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "nominationCall.manage");
   const call = (await findCall(ctx.db, editionId)) ?? draftCall(editionId, ctx.clock.now());
   const clusterRows = await ctx.db.select().from(clusters).where(eq(clusters.editionId, editionId)).orderBy(asc(clusters.nameEn));
@@ -113,9 +115,11 @@ export async function saveCall(ctx: Ctx, raw: Input<typeof saveCallInput>) {
   });
 }
 
+const publishCallInput = z.object({ editionId: z.uuid() });
+
 /** Publishes the call: from now on its rule is public and fixed. */
-export async function publishCall(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
+export async function publishCall(ctx: Ctx, raw: Input<typeof publishCallInput>) {
+  const { editionId } = parseInput(publishCallInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "nominationCall.manage");
     const call = await findCall(tx, editionId);

@@ -62,9 +62,11 @@ export async function publicAgenda(ctx: Ctx, raw: Input<typeof slugInput>) {
   };
 }
 
+const publicSessionInput = z.strictObject({ slug: z.string().min(1).max(100), sessionId: z.uuid() });
+
 /** One released session, with its seats. */
-export async function publicSession(ctx: Ctx, raw: unknown) {
-  const { slug, sessionId } = parseInput(z.strictObject({ slug: z.string().min(1).max(100), sessionId: z.uuid() }), raw);
+export async function publicSession(ctx: Ctx, raw: Input<typeof publicSessionInput>) {
+  const { slug, sessionId } = parseInput(publicSessionInput, raw);
   const edition = await visibleEdition(ctx, slug);
   const release = await lastRelease(ctx.db, edition.id);
   const session = release?.sessions.find((s) => s.id === sessionId);
@@ -73,9 +75,11 @@ export async function publicSession(ctx: Ctx, raw: unknown) {
   return { edition: editionView(edition), session, seats: seat };
 }
 
+const publicSpeakerInput = z.strictObject({ slug: z.string().min(1).max(100), speaker: z.string().min(1).max(60) });
+
 /** One speaker of the released agenda: bio and sessions (no email, no account). */
-export async function publicSpeaker(ctx: Ctx, raw: unknown) {
-  const { slug, speaker } = parseInput(z.strictObject({ slug: z.string().min(1).max(100), speaker: z.string().min(1).max(60) }), raw);
+export async function publicSpeaker(ctx: Ctx, raw: Input<typeof publicSpeakerInput>) {
+  const { slug, speaker } = parseInput(publicSpeakerInput, raw);
   const edition = await visibleEdition(ctx, slug);
   const release = await lastRelease(ctx.db, edition.id);
   const sessions = (release?.sessions ?? []).filter((s) => s.speakers.some((p) => p.slug === speaker));
@@ -97,9 +101,11 @@ export async function publicChanges(ctx: Ctx, raw: Input<typeof slugInput>) {
   return { edition: editionView(edition), releases: releases.map((r) => ({ ...r, releasedAt: r.releasedAt.toISOString() })) };
 }
 
+const agendaCalendarInput = z.strictObject({ slug: z.string().min(1).max(100), sessionId: z.uuid().optional(), locale: z.enum(["en", "ur"]) });
+
 /** The whole released agenda (or one session of it) as iCalendar text. */
-export async function agendaCalendar(ctx: Ctx, raw: unknown) {
-  const { slug, sessionId, locale } = parseInput(z.strictObject({ slug: z.string().min(1).max(100), sessionId: z.uuid().optional(), locale: z.enum(["en", "ur"]) }), raw);
+export async function agendaCalendar(ctx: Ctx, raw: Input<typeof agendaCalendarInput>) {
+  const { slug, sessionId, locale } = parseInput(agendaCalendarInput, raw);
   const edition = await visibleEdition(ctx, slug);
   const release = await lastRelease(ctx.db, edition.id);
   let sessions: SessionSnapshot[] = release?.sessions ?? [];

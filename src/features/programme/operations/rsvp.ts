@@ -112,9 +112,11 @@ export async function cancelRsvp(ctx: Ctx, raw: Input<typeof rsvpInput>) {
   });
 }
 
+const myAgendaInput = z.strictObject({ holder: holderInput, locale: z.enum(["en", "ur"]).default("en") });
+
 /** "My agenda": the released sessions the registration holds a seat in, and their calendar. */
-export async function myAgenda(ctx: Ctx, raw: unknown) {
-  const { holder, locale } = parseInput(z.strictObject({ holder: holderInput, locale: z.enum(["en", "ur"]).default("en") }), raw);
+export async function myAgenda(ctx: Ctx, raw: Input<typeof myAgendaInput>) {
+  const { holder, locale } = parseInput(myAgendaInput, raw);
   const reg = await holderRegistration(ctx.db, ctx, holder);
   const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, reg.editionId));
   const release = await lastRelease(ctx.db, reg.editionId);

@@ -58,7 +58,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return result.ok ? { ok: true as const, notice: "registration.settings.capacitySaved" } : result.response;
   }
   if (intent === "question-delete") {
-    const result = await runForm(ctx.locale, form, () => deleteQuestion(ctx, { editionId, questionId: form.get("questionId") }));
+    const result = await runForm(ctx.locale, form, () => deleteQuestion(ctx, { editionId, questionId: text(form, "questionId") }));
     return result.ok ? { ok: true as const, notice: "registration.settings.questionDeleted" } : result.response;
   }
   const result = await runForm(ctx.locale, form, () =>

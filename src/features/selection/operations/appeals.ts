@@ -11,9 +11,11 @@ import { appeals, nominations, reviews, selections } from "#features/nominations
 import { applyOverrides } from "../engine";
 import { findSelection } from "./selection";
 
+const fileAppealInput = z.object({ token: z.string().min(20).max(200), grounds: z.string().trim().min(20).max(4000) });
+
 /** A not-selected (or waitlisted) applicant appeals through their link, inside the appeal window. */
-export async function fileAppeal(ctx: Ctx, raw: unknown) {
-  const { token, grounds } = parseInput(z.object({ token: z.string().min(20).max(200), grounds: z.string().trim().min(20).max(4000) }), raw);
+export async function fileAppeal(ctx: Ctx, raw: Input<typeof fileAppealInput>) {
+  const { token, grounds } = parseInput(fileAppealInput, raw);
   try {
     return await inTransaction(ctx, async (tx) => {
       const n = await nominationByLink(tx, token, ctx.clock.now());
@@ -77,8 +79,10 @@ export async function decideAppeal(ctx: Ctx, raw: Input<typeof decideInput>) {
   });
 }
 
-export async function listAppeals(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
+const listAppealsInput = z.object({ editionId: z.uuid() });
+
+export async function listAppeals(ctx: Ctx, raw: Input<typeof listAppealsInput>) {
+  const { editionId } = parseInput(listAppealsInput, raw);
   await editionFor(ctx.db, ctx.actor, editionId, "appeal.decide");
   return ctx.db
     .select({ appeal: appeals, enterpriseName: nominations.enterpriseName })

@@ -97,9 +97,11 @@ async function reviewerScope(ctx: Ctx, nominationId: string) {
   return { n, edition, reviewerId: ctx.actor.kind === "user" ? ctx.actor.userId : "" };
 }
 
+const declareConflictInput = z.object({ nominationId: z.uuid(), reason: z.string().trim().max(500).default("") });
+
 /** A reviewer declares a conflict on any application; an unscored review of it is withdrawn. */
-export async function declareConflict(ctx: Ctx, raw: unknown) {
-  const { nominationId, reason } = parseInput(z.object({ nominationId: z.uuid(), reason: z.string().trim().max(500).default("") }), raw);
+export async function declareConflict(ctx: Ctx, raw: Input<typeof declareConflictInput>) {
+  const { nominationId, reason } = parseInput(declareConflictInput, raw);
   const { n, edition, reviewerId } = await reviewerScope(ctx, nominationId);
   return inTransaction(ctx, async (tx) => {
     await tx.insert(reviewConflicts).values({ nominationId, reviewerId, reason, createdAt: ctx.clock.now() }).onConflictDoNothing();
@@ -232,9 +234,11 @@ export async function scoreOverview(ctx: Ctx, raw: Input<typeof editionInput>) {
   };
 }
 
+const getPhotoForReviewInput = z.object({ photoId: z.uuid() });
+
 /** A photo of an application, for its assigned reviewers and the organiser's staff. */
-export async function getPhotoForReview(ctx: Ctx, raw: unknown) {
-  const { photoId } = parseInput(z.object({ photoId: z.uuid() }), raw);
+export async function getPhotoForReview(ctx: Ctx, raw: Input<typeof getPhotoForReviewInput>) {
+  const { photoId } = parseInput(getPhotoForReviewInput, raw);
   const [row] = await ctx.db
     .select({ photo: applicationPhotos, nomination: nominations })
     .from(applicationPhotos)

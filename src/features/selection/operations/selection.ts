@@ -209,18 +209,22 @@ export interface Withdrawal {
   proposalUpdated: boolean;
 }
 
+const withdrawByApplicantInput = z.object({ token: z.string().min(20).max(200) });
+
 /** The applicant withdraws through their link. */
-export async function withdrawByApplicant(ctx: Ctx, raw: unknown) {
-  const { token } = parseInput(z.object({ token: z.string().min(20).max(200) }), raw);
+export async function withdrawByApplicant(ctx: Ctx, raw: Input<typeof withdrawByApplicantInput>) {
+  const { token } = parseInput(withdrawByApplicantInput, raw);
   return inTransaction(ctx, async (tx) => {
     const n = await nominationByLink(tx, token, ctx.clock.now());
     return withdraw(tx, ctx, n.id, "applicant");
   });
 }
 
+const withdrawByStaffInput = z.object({ nominationId: z.uuid() });
+
 /** Organiser staff record a withdrawal (e.g. told by phone). */
-export async function withdrawByStaff(ctx: Ctx, raw: unknown) {
-  const { nominationId } = parseInput(z.object({ nominationId: z.uuid() }), raw);
+export async function withdrawByStaff(ctx: Ctx, raw: Input<typeof withdrawByStaffInput>) {
+  const { nominationId } = parseInput(withdrawByStaffInput, raw);
   return inTransaction(ctx, async (tx) => {
     const [n] = await tx.select().from(nominations).where(eq(nominations.id, nominationId));
     if (!n) throw new DomainError("not_found", { params: { what: "nomination" } });

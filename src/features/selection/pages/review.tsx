@@ -13,7 +13,7 @@ import { findCurrentEdition, findEdition } from "#features/editions";
 import { editionBySlug } from "#features/nominations";
 import { declareConflict, myReviews, scoreReview } from "../operations/review";
 import { defaultReviewEdition, myReviewEditions } from "../operations/review-editions";
-import { oneOf } from "../../../web/form-fields";
+import { oneOf, text } from "../../../web/form-fields";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "nominations.review.title");
@@ -49,7 +49,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (intent === "conflict")
       return declareConflict(ctx, {
         nominationId,
-        reason: form.get("reason") ?? "",
+        reason: text(form, "reason"),
       });
     if (intent !== "score") throw new DomainError("bad_request");
     const scores: Record<string, string> = {};

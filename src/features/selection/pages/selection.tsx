@@ -41,7 +41,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     run: () => runSelectionProposal(ctx, { editionId }),
     override: () => overrideDecision(ctx, { editionId, applicationId: f.applicationId, status: f.status, justification: f.justification }),
     publish: () => publishSelection(ctx, { editionId }),
-    withdraw: () => withdrawByStaff(ctx, { nominationId: f.nominationId }),
+    withdraw: () => withdrawByStaff(ctx, { nominationId: text(form, "nominationId") }),
     appeal: () => decideAppeal(ctx, { appealId: text(form, "appealId"), outcome: oneOf(form, "outcome", ["upheld", "rejected"]), note: text(form, "note"), status: optionalOneOf(form, "status", ["selected", "waitlisted"]) }),
   };
   const result = await runForm(ctx.locale, form, ops[f.intent ?? ""] ?? (() => Promise.reject(new DomainError("bad_request"))));
