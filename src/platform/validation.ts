@@ -55,6 +55,12 @@ export function illFormedTextPaths(input: unknown, path: string[] = [], found: s
   return found;
 }
 
+/** What a caller hands an operation: its schema's input shape. Pages and adapters build it typed
+ *  (a misspelt or missing field is a compile error at the call site); the operation still parses it
+ *  with `parseInput`, because the value may come from a form, a JSON body or a queue at run time.
+ *  Where the schema coerces (form text to numbers, dates), the input type accepts what it coerces. */
+export type Input<S extends z.ZodType> = z.input<S>;
+
 /** Every operation's input passes here: ill-formed text first (one field error per string), then its schema. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const illFormed = illFormedTextPaths(input);

@@ -96,12 +96,28 @@ export const demo = {
   password: "numaish-demo-2026",
 } as const;
 
+/** The demo's visitor categories (the showcase seed's, and the staff category). */
+export type DemoCategory =
+  | "corporate_buyer"
+  | "procurement_head"
+  | "regulatory_stakeholder"
+  | "financial_institution"
+  | "development_partner"
+  | "foreign_mission"
+  | "student"
+  | "media"
+  | "general_public"
+  | "exhibitor_staff";
+
 /** A demo edition (the 2026 show unless another slug is given): its id and its visitor
- *  categories' ids by code. */
+ *  categories' ids by code (the demo's codes typed as present, so a test hands them to operations as they are). */
 export async function demoShow(db: Db, slug = "showcase-2026") {
   const [edition] = await db.select().from(editions).where(eq(editions.slug, slug));
   if (!edition) throw new Error(`no edition ${slug}`);
   const cat: Record<string, string> = {};
   for (const c of await db.select().from(visitorCategories).where(eq(visitorCategories.editionId, edition.id))) cat[c.code] = c.id;
-  return { editionId: edition.id, cat };
+  return { editionId: edition.id, cat: cat as DemoCategories };
 }
+
+/** Category ids by code, as `demoShow` gives them. */
+export type DemoCategories = Record<DemoCategory, string> & Record<string, string>;

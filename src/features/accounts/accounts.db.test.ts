@@ -16,6 +16,7 @@ import { confirmSignUp, getSignUp, signUp } from "./operations/sign-up";
 import { accountTokens, roleGrants } from "./tables";
 import { ur } from "../../messages";
 import type { Ctx } from "../../platform/context";
+import { invalid } from "../../../tests/support/invalid";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -64,8 +65,11 @@ describe("sign-up", () => {
 
     const { user, session } = await confirmSignUp(ctx, { token: mail.secret, password: PASSWORD });
     expect(user).toMatchObject({ email: "amna@example.pk", name: "Amna Khan", locale: "ur" });
-    expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/);
-    expect(user.passwordHash).not.toContain(PASSWORD);
+    // The answer names the account and nothing more; the hash stays in the database.
+    expect(user).not.toHaveProperty("passwordHash");
+    const [stored] = await t.db.select().from(users).where(eq(users.id, user.id));
+    expect(stored!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/);
+    expect(stored!.passwordHash).not.toContain(PASSWORD);
     expect((await findSessionUser(t.db, ctx.clock, session.secret))?.id).toBe(user.id);
     const grants = await t.db.select().from(roleGrants).where(eq(roleGrants.userId, user.id));
     expect(grants.map((g) => g.role)).toEqual(["visitor"]);
@@ -157,6 +161,8 @@ describe("sign-in and sign-out", () => {
     await createAccount(ctx, { email: "inout@example.pk", password: PASSWORD, name: "In Out" });
     const { session, user } = await signIn(ctx, { email: "INOUT@example.pk", password: PASSWORD, ip: "10.0.0.1" });
     expect(user.email).toBe("inout@example.pk");
+    // The answer is an allow-list of the account: never its password hash or disabled flag.
+    expect(Object.keys(user).sort()).toEqual(["email", "id", "locale", "name"]);
     const { call } = testApp(t.db);
     const me = await call("/api/v1/me", { cookie: cookieOf(session.secret) });
     expect(me.status).toBe(200);
@@ -339,11 +345,11 @@ describe("invitations", () => {
 
   it("refuses invitations from a visitor, an anonymous caller and into platform admin", async () => {
     const [body] = await t.db.select().from(tradeBodies).limit(1);
-    const input = { email: "sneaky@example.pk", role: "trade_body_rep", tradeBodyId: body!.id };
+    const input = { email: "sneaky@example.pk", role: "trade_body_rep" as const, tradeBodyId: body!.id };
     await expect(invitePerson(ctxFor(t.db, await actorFor(t.db, demo.visitor)), input)).rejects.toMatchObject({ code: "forbidden" });
     await expect(invitePerson(ctxFor(t.db), input)).rejects.toMatchObject({ code: expect.stringMatching(/^(unauthenticated|forbidden)$/) });
     await expect(
-      invitePerson(ctxFor(t.db, await actorFor(t.db, demo.organiser)), { email: "boss@example.pk", role: "platform_admin" }),
+      invitePerson(ctxFor(t.db, await actorFor(t.db, demo.organiser)), invalid({ email: "boss@example.pk", role: "platform_admin" })),
     ).rejects.toMatchObject({ code: "validation_failed" });
     expect(await t.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, "sneaky@example.pk"))).toHaveLength(0);
   });

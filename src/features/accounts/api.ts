@@ -14,6 +14,7 @@ import { getOwnAccount, updateOwnAccount } from "./operations/own-account";
 import { requestPasswordReset, resetPassword } from "./operations/password-reset";
 import { signIn, signOut } from "./operations/sign-in";
 import { confirmSignUp, signUp } from "./operations/sign-up";
+import type { SignedInUser } from "./presenters";
 
 const timestamp = z.iso.datetime().openapi({ example: "2026-01-10T08:00:00.000Z" });
 const grantSchema = z.object({
@@ -68,11 +69,10 @@ const inviteBody = z
 const okSchema = z.object({ ok: z.literal(true) });
 const noContent = { 204: { description: "Done" } } as const;
 
-type User = { id: string; email: string; name: string; locale: string };
 type Session = { secret: string; expiresAt: Date };
 
 /** Answer a sign-in or a confirmed sign-up: the account, and the session in an HttpOnly cookie. */
-async function signedIn(c: Context<AppEnv>, user: User, session: Session) {
+async function signedIn(c: Context<AppEnv>, user: SignedInUser, session: Session) {
   const { ctx } = c.get("req");
   c.header("Set-Cookie", sessionCookie(session.secret, ctx.config.secureCookies));
   const locale = user.locale === "ur" ? "ur" : "en";

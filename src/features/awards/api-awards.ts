@@ -8,6 +8,7 @@ import { addEvidence, evidenceFile, myAwardApplications, removeEvidence } from "
 import { assignRound, declareConflict, myJudging, scoreEntry } from "./operations/judging";
 import { awardsTransparency, lockResults, publicWinners } from "./operations/results";
 import { getAwardsSetup, saveCategory, saveCriterion, setJudge, setRound } from "./operations/setup";
+import { saveCategoryInput, saveCriterionInput, setJudgeInput, setRoundInput } from "./schemas";
 
 // The awards over the API (issue #13): published winners and the transparency figures for anyone;
 // categories, criteria, rounds, judges, entries, assignment and locking for organiser staff
@@ -49,10 +50,10 @@ export function awardsApi(_services: AppServices) {
     );
   const staff = "Organiser staff (`awards.manage`). Audited.";
   call("getAwardsSetup", "/editions/{id}/awards", "Categories with rounds, criteria, judges and entry counts", staff, null, (ctx, id) => getAwardsSetup(ctx, { editionId: id }), "get");
-  call("saveAwardCategory", "/editions/{id}/awards/categories", "Add a category (or change one, with its id); its two rounds come with it", staff, any.openapi({ description: "slug, nameEn, nameUr, descriptionEn?, descriptionUr?, guidanceEn?, guidanceUr?, selectedOnly?, sizeClasses?, womenLedOnly?, clusterSlugs?, entryMode?, winners?, runnersUp?, id?" }), (ctx, id, b) => saveCategory(ctx, { ...b, editionId: id }));
-  call("saveAwardCriterion", "/awards/categories/{id}/criteria", "Add a criterion to a round still in draft (or change one)", staff, any.openapi({ description: "round (shortlist|final), slug, nameEn, nameUr, guidanceEn?, guidanceUr?, weight (1–100), id?" }), (ctx, id, b) => saveCriterion(ctx, { ...b, categoryId: id }));
-  call("setAwardRound", "/awards/categories/{id}/rounds", "Open or close a round, or change its judges per entry and shortlist size. Closing the shortlist round shortlists its best entries.", staff, any.openapi({ description: "round, status?, judgesPerEntry?, advance?" }), (ctx, id, b) => setRound(ctx, { ...b, categoryId: id }));
-  call("setAwardJudge", "/awards/categories/{id}/judges", "Add a judge to a round (an account with the reviewer role), with the clusters it is affiliated with", staff, any.openapi({ description: "round, userId, clusterSlugs?, lead?" }), (ctx, id, b) => setJudge(ctx, { ...b, categoryId: id }));
+  call("saveAwardCategory", "/editions/{id}/awards/categories", "Add a category (or change one, with its id); its two rounds come with it", staff, saveCategoryInput.omit({ editionId: true }), (ctx, id, b) => saveCategory(ctx, { ...b, editionId: id }));
+  call("saveAwardCriterion", "/awards/categories/{id}/criteria", "Add a criterion to a round still in draft (or change one)", staff, saveCriterionInput.omit({ categoryId: true }), (ctx, id, b) => saveCriterion(ctx, { ...b, categoryId: id }));
+  call("setAwardRound", "/awards/categories/{id}/rounds", "Open or close a round, or change its judges per entry and shortlist size. Closing the shortlist round shortlists its best entries.", staff, setRoundInput.omit({ categoryId: true }), (ctx, id, b) => setRound(ctx, { ...b, categoryId: id }));
+  call("setAwardJudge", "/awards/categories/{id}/judges", "Add a judge to a round (an account with the reviewer role), with the clusters it is affiliated with", staff, setJudgeInput.omit({ categoryId: true }), (ctx, id, b) => setJudge(ctx, { ...b, categoryId: id }));
   call("enterEligibleForAward", "/awards/categories/{id}/entries/eligible", "Enter every eligible exhibitor not yet entered", staff, null, (ctx, id) => enterEligible(ctx, { categoryId: id }));
   call("listAwardEntries", "/awards/categories/{id}/entries", "The category's entries", staff, null, (ctx, id) => listEntries(ctx, { categoryId: id }), "get");
   call("addAwardEntry", "/awards/categories/{id}/entries", "Enter an enterprise of the registry", staff, z.object({ enterpriseId: z.uuid(), statement: z.string().max(2000).optional() }), (ctx, id, b) => addEntry(ctx, { ...b, categoryId: id }));

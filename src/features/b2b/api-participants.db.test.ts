@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, demoShow, openTestDb, type DemoCategories, type TestDb } from "../../../tests/support/db";
 import { testApp } from "../../../tests/support/http";
 import { decideRegistrations } from "../registration/operations/decide";
 import { register } from "../registration/operations/register";
@@ -10,7 +10,7 @@ import { register } from "../registration/operations/register";
 let t: TestDb;
 let api: ReturnType<typeof testApp>;
 let editionId: string;
-let cat: Record<string, string>;
+let cat: DemoCategories;
 const signIn = async (email: string) =>
   (await api.call("/api/v1/auth/sign-in", { json: { email, password: demo.password } })).headers.get("set-cookie")!.split(";")[0]!;
 

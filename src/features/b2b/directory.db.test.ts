@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, ne } from "drizzle-orm";
-import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, demoShow, openTestDb, type DemoCategories, type DemoCategory, type TestDb } from "../../../tests/support/db";
 import type { Actor } from "../../platform/permissions/actor";
 import { enterprises } from "../editions/enterprise-tables";
 import { decideRegistrations } from "../registration/operations/decide";
@@ -14,6 +14,8 @@ import { getB2bProgramme, setB2bProgramme } from "./operations/programme";
 import { b2bMeetings, b2bParticipants, b2bProfiles, b2bRequests, b2bSmeStaff } from "./tables";
 import { baselineReadinessPort } from "../baseline/b2b-readiness-port";
 
+type BuyerKind = Parameters<typeof joinAsBuyer>[1]["kind"];
+
 // The directory and recommendations (issue #11, item 3) and the organiser's list (item 4): only
 // the other side, only the visible (approved, opted in, not withdrawn), never contact details;
 // search in English and Urdu and by HS prefix; filters; recommendations with reasons in the
@@ -21,7 +23,7 @@ import { baselineReadinessPort } from "../baseline/b2b-readiness-port";
 
 let t: TestDb;
 let editionId: string;
-let cat: Record<string, string>;
+let cat: DemoCategories;
 let staff: Actor;
 let exhibitor: Actor;
 let smeId: string;
@@ -34,7 +36,7 @@ let gone: { id: string; token: string };
 const organiser = () => ctxFor(t.db, staff);
 const refusal = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string }) => e.code ?? String(e));
 
-async function buyer(email: string, code: string, kind: string) {
+async function buyer(email: string, code: DemoCategory, kind: BuyerKind) {
   const r = await register(ctxFor(t.db), { editionId, categoryId: cat[code], name: `Buyer ${email.split("@")[0]}`, email, phone: "+923001234567", days: [0], consentData: true, consentScan: false });
   await decideRegistrations(organiser(), { editionId, ids: [r.registrations[0]!.id], decision: "approve" });
   const joined = await joinAsBuyer(ctxFor(t.db), { registrationToken: r.manageTokens![0]!, kind });

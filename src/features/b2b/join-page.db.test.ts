@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, demoShow, openTestDb, type DemoCategories, type DemoCategory, type TestDb } from "../../../tests/support/db";
 import { decideRegistrations } from "../registration/operations/decide";
 import { register } from "../registration/operations/register";
 import { getB2bProgramme, setB2bProgramme } from "./operations/programme";
@@ -16,7 +16,7 @@ import { b2bParticipants } from "./tables";
 
 let t: TestDb;
 let editionId: string;
-let cat: Record<string, string>;
+let cat: DemoCategories;
 
 type Args = Parameters<typeof loader>[0];
 const call = <T,>(fn: (a: Args) => Promise<T>, token: string, form?: Record<string, string>, locale: "en" | "ur" = "en") => {
@@ -31,7 +31,7 @@ const call = <T,>(fn: (a: Args) => Promise<T>, token: string, form?: Record<stri
 };
 const thrown = (p: Promise<unknown>) => p.then(() => "no error", (e: unknown) => e);
 
-async function visitor(email: string, code: string, approve = true) {
+async function visitor(email: string, code: DemoCategory, approve = true) {
   const r = await register(ctxFor(t.db), { editionId, categoryId: cat[code], name: `Person ${email}`, email, days: [0], consentData: true, consentScan: false });
   const reg = r.registrations[0]!;
   if (approve) await decideRegistrations(ctxFor(t.db, await actorFor(t.db, demo.organiser)), { editionId, ids: [reg.id], decision: "approve" });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, like } from "drizzle-orm";
-import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, demoShow, openTestDb, type DemoCategories, type DemoCategory, type TestDb } from "../../../tests/support/db";
 import { auditEntries } from "../../platform/audit/tables";
 import { fixedClock } from "../../platform/clock";
 import { hashSecret } from "../../platform/ids";
@@ -13,20 +13,21 @@ import { register } from "../registration/operations/register";
 import { getB2bProgramme, setB2bProgramme } from "./operations/programme";
 import { enrolExhibitors, joinAsBuyer, participantByToken, sendAccessLink, withdrawParticipant } from "./operations/participants";
 import { b2bParticipants } from "./tables";
+import { invalid } from "../../../tests/support/invalid";
 
 // Who takes part: the organiser enrols the selected exhibitors; approved trade visitors opt in with
 // their kind; signed links; withdrawal. What is refused, with which code, and what is audited.
 
 let t: TestDb;
 let editionId: string;
-let cat: Record<string, string>;
+let cat: DemoCategories;
 let staff: Actor;
 
 const organiser = () => ctxFor(t.db, staff);
 const refusal = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string }) => e.code ?? String(e));
 
 /** A registration in the category, approved unless told, with its manage-link token. */
-async function visitor(email: string, code: string, approve = true) {
+async function visitor(email: string, code: DemoCategory, approve = true) {
   const r = await register(ctxFor(t.db), { editionId, categoryId: cat[code], name: `Person ${email}`, email, days: [0], consentData: true, consentScan: false });
   const reg = r.registrations[0]!;
   if (approve) await decideRegistrations(organiser(), { editionId, ids: [reg.id], decision: "approve" });
@@ -114,7 +115,7 @@ describe("buyer side: joining with a kind", () => {
     const { programme } = await getB2bProgramme(organiser(), { editionId });
     expect(programme.allowRegulators).toBe(false);
     const regulator = await visitor("b2b-regulator-2@example.com", "regulatory_stakeholder");
-    const join = (kind: string) => joinAsBuyer(ctxFor(t.db), { registrationToken: regulator.token, kind });
+    const join = (kind: Parameters<typeof joinAsBuyer>[1]["kind"]) => joinAsBuyer(ctxFor(t.db), { registrationToken: regulator.token, kind });
     expect(await refusal(join("development_partner"))).toBe("b2b_regulators_not_allowed");
     await setB2bProgramme(organiser(), { editionId, ...programme, allowRegulators: true });
     expect((await getB2bProgramme(organiser(), { editionId })).programme.allowRegulators).toBe(true);
@@ -138,7 +139,7 @@ describe("buyer side: joining with a kind", () => {
     expect(await refusal(joinAsBuyer(ctxFor(t.db), { registrationToken: mission.token, kind: "bank" }))).toBe("b2b_kind_not_for_category");
     expect(await refusal(joinAsBuyer(ctxFor(t.db), { registrationToken: "x".repeat(32), kind: "bank" }))).toBe("token_invalid");
     expect(await refusal(joinAsBuyer(ctxFor(t.db), { kind: "bank" }))).toBe("validation_failed");
-    expect(await refusal(joinAsBuyer(ctxFor(t.db), { registrationToken: mission.token, kind: "sme" }))).toBe("validation_failed");
+    expect(await refusal(joinAsBuyer(ctxFor(t.db), invalid({ registrationToken: mission.token, kind: "sme" })))).toBe("validation_failed");
     expect(await t.db.select().from(b2bParticipants).where(eq(b2bParticipants.registrationId, mission.id))).toHaveLength(0);
   });
 

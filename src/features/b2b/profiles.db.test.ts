@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, demoShow, openTestDb, type DemoCategories, type DemoCategory, type TestDb } from "../../../tests/support/db";
 import { auditEntries } from "../../platform/audit/tables";
 import { fixedClock } from "../../platform/clock";
 import { anonymous, type Actor } from "../../platform/permissions/actor";
@@ -12,12 +12,14 @@ import { getMyProfile, updateMyProfile, visibleParticipants } from "./operations
 import { getB2bProgramme, setB2bProgramme } from "./operations/programme";
 import { b2bParticipants, b2bProfiles } from "./tables";
 
+type BuyerKind = Parameters<typeof joinAsBuyer>[1]["kind"];
+
 // Profiles: an exhibitor's starts from its registry entry; each kind is asked for its own things;
 // only the participant itself reads and writes it; consent decides who is visible to others.
 
 let t: TestDb;
 let editionId: string;
-let cat: Record<string, string>;
+let cat: DemoCategories;
 let staff: Actor;
 let exhibitor: Actor;
 let smeId: string;
@@ -32,7 +34,7 @@ const fields = (p: Promise<unknown>) =>
   );
 
 /** An approved registration of the category that joins with the kind, by its manage link. */
-async function buyer(email: string, code: string, kind: string) {
+async function buyer(email: string, code: DemoCategory, kind: BuyerKind) {
   const r = await register(ctxFor(t.db), { editionId, categoryId: cat[code], name: `Person ${email}`, email, days: [0], consentData: true, consentScan: false });
   await decideRegistrations(organiser(), { editionId, ids: [r.registrations[0]!.id], decision: "approve" });
   const joined = await joinAsBuyer(ctxFor(t.db), { registrationToken: r.manageTokens![0]!, kind });

@@ -8,6 +8,7 @@ import { copyEdition } from "../editions/operations/copy-edition";
 import { organisers } from "../editions/tables";
 import { getB2bProgramme, setB2bProgramme } from "./operations/programme";
 import { b2bProgrammes } from "./tables";
+import { invalid } from "../../../tests/support/invalid";
 
 // Setting up the B2B programme: who may, what is refused (with the field and the reason), what
 // the audit log keeps, and that next year's edition gets a copy.
@@ -111,7 +112,7 @@ describe("the B2B programme", () => {
     expect(await fieldsOf(setB2bProgramme(organiser(), { editionId, ...showProgramme, breaks: [{ day: 1, start: "25:00", end: "11:00" }] }))).toEqual([
       "breaks.0.start:b2b_time_format",
     ]);
-    expect(await fieldsOf(setB2bProgramme(organiser(), { editionId, ...showProgramme, colour: "red" }))).toEqual(["colour:unrecognized_key"]);
+    expect(await fieldsOf(setB2bProgramme(organiser(), invalid({ editionId, ...showProgramme, colour: "red" })))).toEqual(["colour:unrecognized_key"]);
     // Switched off, an unfinished programme may be saved.
     await setB2bProgramme(organiser(), { editionId, ...showProgramme, enabled: false, windowOpensAt: null, windowClosesAt: null, days: [] });
     expect((await getB2bProgramme(organiser(), { editionId })).programme).toMatchObject({ enabled: false, days: [] });

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, demoShow, openTestDb, type DemoCategory, type TestDb } from "../../../tests/support/db";
 import { auditEntries } from "../../platform/audit/tables";
 import { hashSecret, newSecret } from "../../platform/ids";
 import { outboxMessages } from "../../platform/mail/tables";
@@ -47,7 +47,7 @@ export async function requestsWorld() {
   }
 
   /** A new approved trade visitor who joins the buyer side through its manage link. */
-  async function buyer(options: { code?: string; kind?: "buyer_procurement" | "investor" | "bank" | "development_partner" | "foreign_mission"; locale?: "en" | "ur" } = {}): Promise<Who & { email: string; registrationId: string }> {
+  async function buyer(options: { code?: DemoCategory; kind?: "buyer_procurement" | "investor" | "bank" | "development_partner" | "foreign_mission"; locale?: "en" | "ur" } = {}): Promise<Who & { email: string; registrationId: string }> {
     const email = `req-buyer-${++nextBuyer}@example.com`;
     const r = await register(ctxFor(t.db), { editionId, categoryId: cat[options.code ?? "corporate_buyer"], name: `Buyer ${nextBuyer}`, organisation: `Org ${nextBuyer}`, email, phone: "+923001234567", days: [0], consentData: true, consentScan: false });
     const reg = r.registrations[0]!;

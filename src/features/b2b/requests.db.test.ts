@@ -14,6 +14,7 @@ import { updateMyProfile } from "./operations/profiles";
 import { contactsVisible, editRequest, listMyRequests, requestByAnswerToken, respondToRequest, sendRequest, withdrawRequest } from "./operations/requests";
 import { answerTokenIn, refusal, requestsWorld } from "./requests-fixtures";
 import { b2bParticipants, b2bRequests } from "./tables";
+import { invalid } from "../../../tests/support/invalid";
 
 // Meeting requests between participants: sending (and every refusal with its code), the cap under
 // concurrency, duplicates in both directions, answering from the page or the email link (idempotent
@@ -67,7 +68,7 @@ describe("sending a request", () => {
     const other = await w.buyer();
     expect(await refusal(sendRequest(anon(), { token: buyer.token, to: other.id }))).toBe("b2b_same_side");
     expect(await refusal(sendRequest(anon(), { token: buyer.token, to: target.id, message: "x".repeat(501) }))).toBe("validation_failed");
-    expect(await refusal(sendRequest(anon(), { token: buyer.token, to: target.id, priority: "urgent" }))).toBe("validation_failed");
+    expect(await refusal(sendRequest(anon(), invalid({ token: buyer.token, to: target.id, priority: "urgent" })))).toBe("validation_failed");
     expect(await refusal(sendRequest(anon(), { token: "y".repeat(32), to: target.id }))).toBe("token_invalid");
     // By account: only one's own participant.
     const visitor = ctxFor(w.t.db, await actorFor(w.t.db, demo.visitor));

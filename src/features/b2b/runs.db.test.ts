@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { actorFor, clock, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
+import { invalid } from "../../../tests/support/invalid";
 import { auditEntries } from "../../platform/audit/tables";
 import { outboxMessages } from "../../platform/mail/tables";
 import type { Actor } from "../../platform/permissions/actor";
@@ -156,7 +157,7 @@ describe("a scheduling run", () => {
 
   it("a best-schedule run (issue #16 item 2) searches within its budget, proves the tighter bound and says which", { timeout: 60_000 }, async () => {
     expect(await refusal(startRun(organiser(), { editionId, mode: "best", budgetSeconds: 4 }))).toBe("validation_failed");
-    expect(await refusal(startRun(organiser(), { editionId, mode: "slow" }))).toBe("validation_failed");
+    expect(await refusal(startRun(organiser(), invalid({ editionId, mode: "slow" })))).toBe("validation_failed");
     const fastId = await finishedRun();
     const { run } = await startRun(organiser(), { editionId, mode: "best", budgetSeconds: 5 });
     expect(run).toMatchObject({ mode: "best", budgetSeconds: 5 });

@@ -13,6 +13,7 @@ import { remindBaseline } from "./operations/dashboard";
 import { ownScores } from "./operations/scores";
 import { surveyOfEdition } from "./operations/structure";
 import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys } from "./tables";
+import { invalid } from "../../../tests/support/invalid";
 
 // Issue #15: the demo's baseline; an SME sees and answers only its own; a section save is
 // idempotent and never loses another section's answers; bad answers get field errors and save
@@ -62,7 +63,7 @@ describe("answering", () => {
     // The input cannot name another enterprise: the answers land on the account's own response.
     const [other] = await t.db.select().from(baselineResponses).where(sql`${baselineResponses.enterpriseId} <> (select enterprise_id from role_grants g join users u on u.id = g.user_id where u.email = ${demo.exhibitor} and g.role = 'exhibitor')`).limit(1);
     const before = await answersOf(t.db, other!.id);
-    await saveSection(me, { editionId, enterpriseId: other!.enterpriseId, section: "connect", answers: { "connect.website": "no", "connect.online_sales": "no", "connect.digital_payments": "no", "connect.trade_body_member": "no" } });
+    await saveSection(me, invalid({ editionId, enterpriseId: other!.enterpriseId, section: "connect", answers: { "connect.website": "no", "connect.online_sales": "no", "connect.digital_payments": "no", "connect.trade_body_member": "no" } }));
     expect(await answersOf(t.db, other!.id)).toEqual(before);
   });
 

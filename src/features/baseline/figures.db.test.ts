@@ -13,6 +13,7 @@ import { baselineReport } from "./operations/report";
 import { storeScores } from "./operations/stored-scores";
 import { surveyOfEdition } from "./operations/structure";
 import { baselineAnswers, baselineQuestions, baselineResponses } from "./tables";
+import { invalid } from "../../../tests/support/invalid";
 
 // Issue #15, items 5 and 6: the dashboard's charts beside their tables, the comparison of the
 // same indicator codes in 2026 and 2027 (each edition's column suppressed on its own), every table
@@ -128,7 +129,7 @@ describe("the report for the ministry", () => {
     expect([en.filename, ur.filename]).toEqual(["baseline-report-showcase-2026-en.pdf", "baseline-report-showcase-2026-ur.pdf"]);
     if (process.env.BASELINE_PDF_OUT) for (const r of [en, ur]) (await import("node:fs")).writeFileSync(`${process.env.BASELINE_PDF_OUT}-${r.filename}`, r.body);
     expect(await code(baselineReport(ctxFor(t.db, await actorFor(t.db, demo.exhibitor)), { editionId: y2026 }))).toBe("forbidden");
-    expect(await code(baselineReport(await organiser(), { editionId: y2026, lang: "fr" }))).toBe("validation_failed");
+    expect(await code(baselineReport(await organiser(), invalid({ editionId: y2026, lang: "fr" })))).toBe("validation_failed");
   }, 120_000); // Nastaliq shaping through fontkit: ~0.1–0.3 s per distinct Urdu string
 });
 

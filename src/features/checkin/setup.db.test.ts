@@ -7,6 +7,7 @@ import { MAX_ZONES } from "./core/badge-format";
 import { checkinSetup, createGate, createZone, updateGate, updateZone } from "./operations/setup";
 import { setStaffQuota } from "./operations/staff-badges";
 import { zones } from "./tables";
+import { invalid } from "../../../tests/support/invalid";
 
 // The organisers' check-in set-up: zones (server-allocated bits, never reused), gates and quotas.
 
@@ -35,7 +36,7 @@ describe("check-in set-up", () => {
       code: "validation_failed",
       fields: [{ path: "code", code: "checkin_code_taken" }],
     });
-    await expect(createZone(s, { editionId, code: "x", nameEn: "X", nameUr: "ایکس", bit: 0 })).rejects.toMatchObject({
+    await expect(createZone(s, invalid({ editionId, code: "x", nameEn: "X", nameUr: "ایکس", bit: 0 }))).rejects.toMatchObject({
       fields: [{ path: "bit", code: "unrecognized_key" }],
     });
     await expect(createZone(s, { editionId, code: "bad code!", nameEn: "X", nameUr: "" })).rejects.toMatchObject({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
-import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, demoShow, openTestDb, type DemoCategories, type TestDb } from "../../../tests/support/db";
 import { testApp } from "../../../tests/support/http";
 import { auditEntries } from "../../platform/audit/tables";
 import { fixedClock } from "../../platform/clock";
@@ -27,8 +27,9 @@ import { badges, gates, zoneCategories, zoneGrants, zones } from "./tables";
 
 let t: TestDb;
 let ids: Awaited<ReturnType<typeof demoEditionIds>>;
-let cat: Record<string, string>;
-let zoneId: Record<string, string>;
+let cat: DemoCategories;
+/** The demo's zones' ids by code. */
+let zoneId: Record<"opening_ceremony" | "b2b_lounge" | "media_enclave", string> & Record<string, string>;
 // 10:00 in Lahore on the first day of the demo edition (2026-01-24).
 const day0 = () => fixedClock("2026-01-24T05:00:00Z");
 const gateCtx = async () => ctxFor(t.db, await actorFor(t.db, demo.gate), "en", day0());
@@ -69,7 +70,7 @@ beforeAll(async () => {
   ids = await demoEditionIds(t.db);
   cat = (await demoShow(t.db)).cat;
   const zoneRows = await t.db.select().from(zones).where(eq(zones.editionId, ids.edition.id));
-  zoneId = Object.fromEntries(zoneRows.map((z) => [z.code, z.id]));
+  zoneId = Object.fromEntries(zoneRows.map((z) => [z.code, z.id])) as typeof zoneId;
 });
 afterAll(async () => t?.close());
 

@@ -11,6 +11,7 @@ import { addTradeBody, createSector } from "./operations/sectors-and-trade-bodie
 import { patchEdition } from "./operations/update-edition";
 import { provinces } from "./schemas";
 import { clusters } from "./tables";
+import { asOneOf } from "../../web/form-fields";
 
 // Response shapes. Timestamps are ISO strings, calendar days `YYYY-MM-DD`.
 const uuid = z.string().openapi({ format: "uuid" });
@@ -292,7 +293,8 @@ export function editionsApi(_services: AppServices) {
       const [current] = await ctx.db.select().from(clusters).where(eq(clusters.id, id));
       if (!current) throw new DomainError("not_found", { params: { what: "cluster" } });
       const { slug, sectorId, nameEn, nameUr, district, province, hsCodes } = current;
-      const whole = { slug, sectorId, nameEn, nameUr, district, province, hsCodes };
+      // A stored province outside today's list is passed on as it is, for the operation to refuse.
+      const whole = { slug, sectorId, nameEn, nameUr, district, province: asOneOf(province, provinces), hsCodes };
       return c.json(await updateCluster(ctx, { ...whole, ...c.req.valid("json"), clusterId: id }), 200);
     },
   );

@@ -76,7 +76,7 @@ describe("editing an edition", () => {
   it("creates, renames and removes a cluster with an audit trail; duplicate slugs are refused", async () => {
     const staff = ctxFor(t.db, await actorFor(t.db, demo.organiser));
     const [e] = await listEditions(staff);
-    const input = { editionId: e!.id, slug: "kasur-leather", sectorId: "", nameEn: "Kasur leather", nameUr: "قصور چمڑا", district: "Kasur", province: "Punjab", hsCodes: "4107, 4203" };
+    const input = { editionId: e!.id, slug: "kasur-leather", sectorId: "", nameEn: "Kasur leather", nameUr: "قصور چمڑا", district: "Kasur", province: "Punjab" as const, hsCodes: "4107, 4203" };
     const c = await createCluster(staff, input);
     expect(c.hsCodes).toEqual(["4107", "4203"]);
     await expect(createCluster(staff, input)).rejects.toMatchObject({ code: "slug_taken" });

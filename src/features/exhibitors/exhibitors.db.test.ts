@@ -17,6 +17,7 @@ import { chaseLate, exhibitorsOverview, sendMessage, setDeadlines } from "./oper
 import { addProduct, getFile, ownPortal, removeProduct, saveProfile, uploadFile } from "./operations/profile";
 import { solidPng } from "./seed";
 import { exhibitorProfiles } from "./tables";
+import { invalid } from "../../../tests/support/invalid";
 
 // Issue #12, items 5 and 6: an exhibitor edits only its own profile; uploads are checked by type
 // and size; the checklist follows the profile and the deadlines; chasing emails each late
@@ -51,7 +52,7 @@ describe("the exhibitor's own profile", () => {
     expect(portal.enterprise.slug).toBe("belveta-surgical-works");
     expect(portal.stall?.confirmed).toBe(true);
     const [other] = await t.db.select().from(enterprises).where(eq(enterprises.slug, "gomnote-instruments"));
-    await saveProfile(me, { editionId, enterpriseId: other!.id, fasciaEn: "BELVETA", fasciaUr: "بیلویتا", descriptionUr: "سرجیکل آلات", published: "on" });
+    await saveProfile(me, invalid({ editionId, enterpriseId: other!.id, fasciaEn: "BELVETA", fasciaUr: "بیلویتا", descriptionUr: "سرجیکل آلات", published: "on" }));
     const [mine] = await t.db.select().from(exhibitorProfiles).where(and(eq(exhibitorProfiles.editionId, editionId), eq(exhibitorProfiles.enterpriseId, portal.enterprise.id)));
     const [theirs] = await t.db.select().from(exhibitorProfiles).where(and(eq(exhibitorProfiles.editionId, editionId), eq(exhibitorProfiles.enterpriseId, other!.id)));
     expect(mine?.fasciaUr).toBe("بیلویتا");

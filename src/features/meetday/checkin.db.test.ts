@@ -34,7 +34,9 @@ let t: TestDb;
 let editionId: string;
 let sme: string[];
 let buyer: string[];
-const codes: Record<string, string> = {};
+/** Badge codes of the three firms' staff, their three buyers and a stranger. */
+type Holder = "stranger" | `sme${0 | 1 | 2}` | `buyer${0 | 1 | 2}`;
+const codes = {} as Record<Holder, string>;
 const tok = (side: string, i: number) => `md-${side}-token-${i}-abcdefghijklmnop`;
 const refusal = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string }) => e.code ?? String(e));
 // 10:05 in Lahore on the first day (2026-01-24).
@@ -73,9 +75,9 @@ beforeAll(async () => {
   for (const [k, firm] of firms.entries()) {
     const [s] = await t.db.insert(b2bParticipants).values({ editionId, side: "sme", kind: "sme", enterpriseId: firm.id, approved: true, optedIn: true, accessTokenHash: hashSecret(tok("sme", k)) }).returning();
     sme.push(s!.id);
-    codes[`sme${k}`] = (await badge(`md-staff${k}@example.pk`, firm.id)).code;
+    codes[`sme${k}` as Holder] = (await badge(`md-staff${k}@example.pk`, firm.id)).code;
     const b = await badge(`md-buyer${k}@example.pk`);
-    codes[`buyer${k}`] = b.code;
+    codes[`buyer${k}` as Holder] = b.code;
     const [p] = await t.db
       .insert(b2bParticipants)
       .values({ editionId, side: "buyer", kind: "buyer_procurement", registrationId: b.reg.id, approved: true, optedIn: true, locale: k === 1 ? "ur" : "en", accessTokenHash: hashSecret(tok("buyer", k)) })

@@ -7,4 +7,5 @@ export { editionBySlug, findCall, getCallForStaff, publishCall, saveCall } from 
 export type { CallRow } from "./operations/call";
 export { acceptRows, checkUpload, listNominations, nominateOne } from "./operations/nominate";
 export { nominationIdsOf } from "./personal-data-part";
+export { criterionInput } from "./schemas";
 export { appeals, applicationPhotos, nominationCalls, nominations, reviewConflicts, reviewerAffiliations, reviews, selections } from "./tables";

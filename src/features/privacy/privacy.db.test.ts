@@ -20,6 +20,7 @@ import { demoEditionIds, insertApprovedRegistration } from "../checkin/fixtures"
 import { issueBadge } from "../checkin/operations/issue-badge";
 import { enterprises } from "../editions/enterprise-tables";
 import { anonymisePerson } from "./operations/anonymise";
+import { invalid } from "../../../tests/support/invalid";
 
 // Erasure on request (issue #15, part 7) on the demo 2026 edition: a buyer with meetings, outcomes
 // and a badge is erased by email; every figure (registration counts, the meeting-day dashboard, the
@@ -108,7 +109,7 @@ describe("erasing a person on request", () => {
       expect(await refusal(anonymisePerson(ctx, { editionId, email: EMAIL, confirm: "on" }))).toBe("forbidden");
     }
     expect(await refusal(anonymisePerson(await organiser(), { editionId, email: EMAIL, withAccount: "on", confirm: "on" }))).toBe("forbidden");
-    expect(await refusal(anonymisePerson(await organiser(), { editionId, email: EMAIL }))).toBe("validation_failed");
+    expect(await refusal(anonymisePerson(await organiser(), invalid({ editionId, email: EMAIL })))).toBe("validation_failed");
     expect(await refusal(anonymisePerson(await organiser(), { editionId, email: "nobody-here@example.pk", confirm: "on" }))).toBe("privacy_person_not_found");
   });
 

@@ -8,6 +8,7 @@ import { publishRelease } from "./operations/release";
 import { uploadDoorScans } from "./operations/door";
 import { inviteByCategory, inviteToSession } from "./operations/invitations";
 import { cancelRsvp, rsvpSession } from "./operations/rsvp";
+import { saveRoomInput, saveSessionFields, saveSpeakerInput } from "./schemas";
 import { sessionAccess, sessionKinds, speakerRoles, tracks } from "./tables";
 
 // The agenda over the API (issue #13): the released agenda, rooms, speakers and releases for
@@ -47,10 +48,10 @@ const holder = z.union([z.object({ registrationId: z.uuid() }), z.object({ token
 
 export function programmeApi(_services: AppServices) {
   const api = apiRouter();
-  const get = <P extends string>(operationId: string, path: P, summary: string, schema: z.ZodType, run: (ctx: never, p: Record<string, string>) => Promise<unknown>, params: z.ZodObject = slugParam) =>
+  const get = <Q extends z.ZodObject = typeof slugParam>(operationId: string, path: string, summary: string, schema: z.ZodType, run: (ctx: never, p: z.infer<Q>) => Promise<unknown>, params: Q = slugParam as unknown as Q) =>
     api.openapi(
       createRoute({ method: "get", operationId, path, summary, tags, security: security.none, request: { params }, responses: { 200: jsonResponse(schema, summary), ...notFound } }),
-      async (c) => c.json((await run(c.get("req").ctx as never, c.req.valid("param" as never) as Record<string, string>)) as never, 200),
+      async (c) => c.json((await run(c.get("req").ctx as never, c.req.valid("param" as never) as z.infer<Q>)) as never, 200),
     );
   get("getProgramme", "/editions/{slug}/programme", "The released agenda (the last release): sessions, rooms, tracks", z.object({ edition: editionRef, release: z.object({ number: z.number(), name: z.string(), releasedAt: z.string() }).nullable(), sessions: z.array(session) }).openapi("Programme"), (ctx, p) => publicAgenda(ctx, { slug: p.slug }));
   get("listProgrammeRooms", "/editions/{slug}/programme/rooms", "The edition's rooms and stages with their seats", z.object({ edition: editionRef, rooms: z.array(z.object({ id: z.string(), slug: z.string(), nameEn: z.string(), nameUr: z.string(), capacity: z.number().int() })) }), (ctx, p) => publicRooms(ctx, { slug: p.slug }));
@@ -79,11 +80,10 @@ export function programmeApi(_services: AppServices) {
       }),
       async (c) => c.json((await run(c.get("req").ctx as never, (c.req.valid("param" as never) as { id: string }).id, (body ? c.req.valid("json" as never) : undefined) as z.infer<B>)) as never, 200),
     );
-  const any = z.record(z.string(), z.unknown());
   staff("getProgrammeDraft", "/editions/{id}/programme/draft", "The private draft: rooms, speakers, sessions, warnings, releases", null, (ctx, id) => getDraft(ctx, { editionId: id }), "get");
-  staff("saveProgrammeRoom", "/editions/{id}/programme/rooms", "Add a room (or change one, with its id)", any.openapi({ description: "slug, nameEn, nameUr, capacity, sort?, id?" }), (ctx, id, b) => saveRoom(ctx, { ...b, editionId: id }));
-  staff("saveProgrammeSpeaker", "/editions/{id}/programme/speakers", "Add a speaker (or change one, with its id)", any.openapi({ description: "slug, name, nameUr?, organisation?, role?, bioEn?, bioUr?, photoUrl?, email?, locale?, userId?, id?" }), (ctx, id, b) => saveSpeaker(ctx, { ...b, editionId: id }));
-  staff("saveProgrammeSession", "/editions/{id}/programme/sessions", "Add a session to the draft (or change one, with its id)", any.openapi({ description: "kind, track, titleEn, titleUr, day, startMinute, endMinute (5-minute grid), roomId, language, interpretation, access, categoryIds, speakers [{speakerId, role}], id?" }), (ctx, id, b) => saveSession(ctx, { ...b, editionId: id }));
+  staff("saveProgrammeRoom", "/editions/{id}/programme/rooms", "Add a room (or change one, with its id)", saveRoomInput.omit({ editionId: true }), (ctx, id, b) => saveRoom(ctx, { ...b, editionId: id }));
+  staff("saveProgrammeSpeaker", "/editions/{id}/programme/speakers", "Add a speaker (or change one, with its id)", saveSpeakerInput.omit({ editionId: true }), (ctx, id, b) => saveSpeaker(ctx, { ...b, editionId: id }));
+  staff("saveProgrammeSession", "/editions/{id}/programme/sessions", "Add a session to the draft (or change one, with its id)", saveSessionFields.omit({ editionId: true }), (ctx, id, b) => saveSession(ctx, { ...b, editionId: id }));
   staff("publishProgrammeRelease", "/editions/{id}/programme/releases", "Publish the draft as a named release (emails the speakers concerned)", z.object({ name: z.string().max(80) }), (ctx, id, b) => publishRelease(ctx, { ...b, editionId: id }));
   staff("inviteToProgrammeSession", "/editions/{id}/programme/invitations", "Invite approved registrations to a session (emails each new invitee a link to RSVP)", z.object({ sessionId: z.uuid(), registrationIds: z.array(z.uuid()) }), (ctx, id, b) => inviteToSession(ctx, { ...b, editionId: id }));
   staff("inviteCategoriesToProgrammeSession", "/editions/{id}/programme/invitations/by-category", "Invite every approved registration of the chosen visitor categories to a session", z.object({ sessionId: z.uuid(), categoryIds: z.array(z.uuid()) }), (ctx, id, b) => inviteByCategory(ctx, { ...b, editionId: id }));

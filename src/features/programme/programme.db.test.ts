@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
-import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, demoShow, openTestDb, type DemoCategories, type TestDb } from "../../../tests/support/db";
 import { testApp } from "../../../tests/support/http";
 import { outboxMessages } from "../../platform/mail/tables";
 import type { Actor } from "../../platform/permissions/actor";
@@ -19,14 +19,14 @@ import { programmeRsvps } from "./tables";
 
 let t: TestDb;
 let editionId: string;
-let cat: Record<string, string>;
+let cat: DemoCategories;
 let staff: Actor;
 let small: string;
 let hall: string;
 let speaker: string;
 const regs: { id: string; token: string }[] = [];
 
-const session = (o: Record<string, unknown>) => ({
+const session = (o: Partial<Parameters<typeof saveSession>[1]> = {}): Parameters<typeof saveSession>[1] => ({
   editionId,
   kind: "panel",
   track: "exports",

@@ -41,8 +41,8 @@ export const saveSpeakerInput = z.strictObject({
   userId: z.uuid().nullable().default(null),
 });
 
-export const saveSessionInput = z
-  .strictObject({
+/** A session's fields (the API documents its body with them); `saveSessionInput` adds the checks across fields. */
+export const saveSessionFields = z.strictObject({
     editionId: z.uuid(),
     id: z.uuid().optional(),
     kind: z.enum(sessionKinds),
@@ -64,7 +64,8 @@ export const saveSessionInput = z
       .array(z.strictObject({ speakerId: z.uuid(), role: z.enum(speakerRoles).default("speaker") }))
       .max(30)
       .default([]),
-  })
+});
+export const saveSessionInput = saveSessionFields
   .refine((s) => s.endMinute > s.startMinute, { path: ["endMinute"], params: { code: "programme_end_before_start" } })
   .refine((s) => (s.access === "by_category") === s.categoryIds.length > 0, { path: ["categoryIds"], params: { code: "programme_categories_for_access" } });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, demoShow, openTestDb, type DemoCategories, type TestDb } from "../../../tests/support/db";
 import { fixedClock } from "../../platform/clock";
 import type { Ctx } from "../../platform/context";
 import { inTransaction } from "../../platform/context";
@@ -23,7 +23,7 @@ import * as session from "./pages/session";
 
 let t: TestDb;
 let editionId: string;
-let cat: Record<string, string>;
+let cat: DemoCategories;
 let staff: Actor;
 const day0 = () => fixedClock("2026-01-24T05:00:00Z");
 type Handler = (args: { request: Request; params: Record<string, string>; context: { ctx: Ctx } }) => Promise<unknown>;

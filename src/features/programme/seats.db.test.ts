@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, demoShow, openTestDb, type DemoCategories, type TestDb } from "../../../tests/support/db";
 import { testApp } from "../../../tests/support/http";
 import { decideRegistrations, register } from "#features/registration";
 import { auditEntries } from "../../platform/audit/tables";
@@ -37,7 +37,7 @@ import { programmeDoorScans, programmeRsvps } from "./tables";
 
 let t: TestDb;
 let editionId: string;
-let cat: Record<string, string>;
+let cat: DemoCategories;
 let staff: Actor;
 let room: string;
 let n = 0;

@@ -11,6 +11,7 @@ import { updateOwnDetails } from "./operations/own-details";
 import { register, registerGroup, registerWalkIn } from "./operations/register";
 import { exportColumns } from "./schemas";
 import { registrationStatuses } from "./tables";
+import { asOneOf } from "../../web/form-fields";
 
 // Thin routes over the operations, which parse again with their own schemas and check permission.
 
@@ -313,7 +314,7 @@ export function registrationApi(_services: AppServices) {
       const q = c.req.valid("query");
       const file = await exportRegistrations(c.get("req").ctx, {
         ...q,
-        columns: q.columns.split(",").map((s) => s.trim()).filter(Boolean),
+        columns: q.columns.split(",").map((s) => s.trim()).filter(Boolean).map((s) => asOneOf(s, exportColumns)),
         editionId: c.req.valid("param").id,
       });
       return c.body(new Uint8Array(file.body), 200, {

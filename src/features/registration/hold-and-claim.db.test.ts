@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { actorFor, ctxFor, demo, openTestDb, type TestDb, demoShow } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, openTestDb, type TestDb, demoShow, type DemoCategories } from "../../../tests/support/db";
 import { rowsOf } from "../../platform/db/rows";
 import { bucketTotals, holdAndClaim, holdCapacityExclusive } from "./operations/places";
 import { setCapacity } from "./operations/settings";
@@ -17,7 +17,7 @@ import { sqlStateOf } from "../../platform/db/errors";
 
 let t: TestDb;
 let editionId: string;
-const cat: Record<string, string> = {};
+const cat = {} as DemoCategories;
 beforeAll(async () => {
   t = await openTestDb();
   const show = await demoShow(t.db);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { outboxMessages } from "../../platform/mail/tables";
 import ExcelJS from "exceljs";
-import { actorFor, ctxFor, demo, openTestDb, type TestDb, demoShow } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, openTestDb, type TestDb, demoShow, type DemoCategories } from "../../../tests/support/db";
 import { testApp } from "../../../tests/support/http";
 import { createApiToken } from "../accounts/operations/api-tokens";
 import { exportRegistrations, safeCell } from "./operations/export";
@@ -15,7 +15,7 @@ import { registrations } from "./tables";
 let t: TestDb;
 let api: ReturnType<typeof testApp>;
 let editionId: string;
-const cat: Record<string, string> = {};
+const cat = {} as DemoCategories;
 const signIn = async (email: string) =>
   (await api.call("/api/v1/auth/sign-in", { json: { email, password: demo.password } })).headers.get("set-cookie")!.split(";")[0]!;
 

@@ -4,7 +4,7 @@ import { outboxMessages } from "../../platform/mail/tables";
 import { fixedClock } from "../../platform/clock";
 import { auditEntries } from "../../platform/audit/tables";
 import { anonymous } from "../../platform/permissions/actor";
-import { actorFor, ctxFor, demo, openTestDb, type TestDb, demoShow } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, openTestDb, type TestDb, demoShow, type DemoCategories } from "../../../tests/support/db";
 import { decideRegistrations } from "./operations/decide";
 import { cancelOwnRegistration, getOwnRegistration, updateOwnRegistration } from "./operations/own";
 import { register, registerGroup, registerWalkIn } from "./operations/register";
@@ -18,7 +18,7 @@ import { gateBundle } from "../checkin/operations/offline";
 
 let t: TestDb;
 let editionId: string;
-const cat: Record<string, string> = {};
+const cat = {} as DemoCategories;
 beforeAll(async () => {
   t = await openTestDb();
   const show = await demoShow(t.db);
@@ -154,7 +154,7 @@ describe("capacity and the waitlist", () => {
     const d = await reg("wd@example.com");
     expect([c, d].map((x) => x.registrations[0]!.status)).toEqual(["waitlisted", "waitlisted"]);
     expect((await mailsTo("wc@example.com")).map((m) => m.kind)).toEqual(["registration_waitlisted"]);
-    const res = await cancelOwnRegistration(ctxFor(t.db), { token: a.manageTokens![0] });
+    const res = await cancelOwnRegistration(ctxFor(t.db), { token: a.manageTokens![0]! });
     expect(res.promoted).toEqual([c.registrations[0]!.id]);
     const [cNow] = await t.db.select().from(registrations).where(eq(registrations.id, c.registrations[0]!.id));
     expect(cNow!.status).toBe("pending"); // a trade category: promoted to await approval
@@ -207,7 +207,7 @@ describe("capacity and the waitlist", () => {
     const s = await staff();
     await setCapacity(s, { editionId, categoryId: cat.foreign_mission!, day: null, capacity: 3 });
     const members = (n: number, p: string) => Array.from({ length: n }, (_, i) => ({ ...person(`${p}${i}@mission.example`), editionId: undefined, categoryId: undefined }));
-    const strip = (m: Record<string, unknown>) => {
+    const strip = <M extends { editionId?: unknown; categoryId?: unknown }>(m: M) => {
       const { editionId: _e, categoryId: _c, ...rest } = m;
       return rest;
     };
@@ -325,14 +325,14 @@ describe("leaving takes the badge with it", () => {
     const before = await t.db.select().from(badges).where(eq(badges.registrationId, reg.id));
     expect(before).toHaveLength(1);
     expect(before[0]!.revokedAt).toBeNull();
-    await cancelOwnRegistration(ctxFor(t.db), { token: r.manageTokens![0] });
+    await cancelOwnRegistration(ctxFor(t.db), { token: r.manageTokens![0]! });
     const [after] = await t.db.select().from(badges).where(eq(badges.registrationId, reg.id));
     expect(after).toMatchObject({ revokedReason: "registration_cancelled", revokedAt: expect.any(Date) });
     const bundle = await gateBundle(ctxFor(t.db, await actorFor(t.db, demo.gate)), { editionId });
     expect(bundle.revokedBadges).toContainEqual([reg.number, after!.serial]);
     expect(bundle.revokedRegistrations).toContain(reg.number);
     // Cancelling again changes nothing (and does not fail).
-    expect(await cancelOwnRegistration(ctxFor(t.db), { token: r.manageTokens![0] })).toMatchObject({ status: "cancelled" });
+    expect(await cancelOwnRegistration(ctxFor(t.db), { token: r.manageTokens![0]! })).toMatchObject({ status: "cancelled" });
   });
 
   it("a refused registration holding a badge has it revoked", async () => {

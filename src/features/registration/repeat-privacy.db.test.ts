@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { actorFor, ctxFor, demo, openTestDb, type TestDb, demoShow } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, openTestDb, type TestDb, demoShow, type DemoCategories } from "../../../tests/support/db";
 import { testApp } from "../../../tests/support/http";
 import { outboxMessages } from "../../platform/mail/tables";
 import { anonymous } from "../../platform/permissions/actor";
@@ -16,7 +16,7 @@ import { registrations } from "./tables";
 let t: TestDb;
 let api: ReturnType<typeof testApp>;
 let editionId: string;
-const cat: Record<string, string> = {};
+const cat = {} as DemoCategories;
 beforeAll(async () => {
   t = await openTestDb();
   api = testApp(t.db);

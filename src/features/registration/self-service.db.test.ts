@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { actorFor, clock, ctxFor, demo, openTestDb, type TestDb, demoShow } from "../../../tests/support/db";
+import { actorFor, clock, ctxFor, demo, openTestDb, type TestDb, demoShow, type DemoCategories } from "../../../tests/support/db";
 import { testApp } from "../../../tests/support/http";
 import { isSignInLimited } from "../../platform/auth/rate-limit";
 import { fixedClock } from "../../platform/clock";
@@ -15,13 +15,14 @@ import { cancelOwnRegistration, getOwnRegistration } from "./operations/own";
 import { updateOwnDetails } from "./operations/own-details";
 import { register } from "./operations/register";
 import { registrations } from "./tables";
+import { invalid } from "../../../tests/support/invalid";
 
 // A registrant's own details (name, contact) with the badge reissued when the printed name
 // changes, and "lost your link?" (a fresh manage link by email, the old one dead, no enumeration).
 
 let t: TestDb;
 let editionId: string;
-const cat: Record<string, string> = {};
+const cat = {} as DemoCategories;
 beforeAll(async () => {
   t = await openTestDb();
   const show = await demoShow(t.db);
@@ -116,7 +117,7 @@ describe("changing one's own details", () => {
       ]),
     });
     // The email is who they are: not a field here.
-    await expect(updateOwnDetails(ctxFor(t.db), { token, ...details, email: "x@example.com" })).rejects.toMatchObject({ fields: [{ path: "email", code: "unrecognized_key" }] });
+    await expect(updateOwnDetails(ctxFor(t.db), invalid({ token, ...details, email: "x@example.com" }))).rejects.toMatchObject({ fields: [{ path: "email", code: "unrecognized_key" }] });
     await cancelOwnRegistration(ctxFor(t.db), { token });
     await expect(updateOwnDetails(ctxFor(t.db), { token, ...details, name: "Late" })).rejects.toMatchObject({ code: "registration_inactive" });
   });
@@ -156,7 +157,7 @@ describe("lost your link?", () => {
     await expect(ask("nobody-here@example.com")).resolves.toBeUndefined();
     expect(await mails("nobody-here@example.com", "registration_link")).toHaveLength(0);
     const r = await register(ctxFor(t.db), person("gone@example.com"));
-    await cancelOwnRegistration(ctxFor(t.db), { token: r.manageTokens![0] });
+    await cancelOwnRegistration(ctxFor(t.db), { token: r.manageTokens![0]! });
     await expect(ask("gone@example.com")).resolves.toBeUndefined();
     expect(await mails("gone@example.com", "registration_link")).toHaveLength(0);
     // Bad input is a field error, whoever is asking.

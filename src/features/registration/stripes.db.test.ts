@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
-import { actorFor, ctxFor, demo, openTestDb, type TestDb, demoShow } from "../../../tests/support/db";
+import { actorFor, ctxFor, demo, openTestDb, type TestDb, demoShow, type DemoCategories } from "../../../tests/support/db";
 import { anonymous } from "../../platform/permissions/actor";
 import { demoEditionIds } from "../checkin/fixtures";
 import { issueStaffBadge, setStaffQuota } from "../checkin/operations/staff-badges";
@@ -19,7 +19,7 @@ import { registrationCapacity, registrations } from "./tables";
 
 let t: TestDb;
 let editionId: string;
-const cat: Record<string, string> = {};
+const cat = {} as DemoCategories;
 beforeAll(async () => {
   t = await openTestDb();
   const show = await demoShow(t.db);

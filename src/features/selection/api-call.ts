@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { apiRouter } from "../../platform/http/api-router";
 import { errorResponses, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
-import { getCallForStaff, publishCall, saveCall, type CallRow } from "#features/nominations";
+import { criterionInput, getCallForStaff, PreferenceRule, publishCall, saveCall, type CallRow } from "#features/nominations";
 
 // The nomination call as JSON (organiser staff): read it with its clusters,
 // sectors and quotas, save it (window, criteria, targets per cluster and per
@@ -31,12 +31,13 @@ const callBody = z
   .strictObject({
     opensAt: z.string().max(40).openapi({ example: "2026-09-01T09:00:00+05:00" }),
     closesAt: z.string().max(40),
-    criteria: z.array(anyObject("CallCriterionInput", "id, weight, nameEn, nameUr, guidanceEn[5], guidanceUr[5]")).max(8),
+    // The operation's own schemas, so the body is typed as the operation's input (and documented as it checks it).
+    criteria: z.array(criterionInput).max(8),
     clusterTargets: z.array(z.object({ clusterId: z.uuid(), places })).max(1000).optional(),
     sectorTargets: z.array(z.object({ sectorId: z.uuid(), places })).max(200).optional().openapi({ description: "Places per sector; clusters of a sector without their own target share them" }),
     totalStalls: places,
     quotas: z.array(z.object({ tradeBodyId: z.uuid(), quota: places })).max(1000).optional(),
-    rule: anyObject("PreferenceRuleInput", "Fixed once the call is published"),
+    rule: PreferenceRule, // fixed once the call is published
     reviewsPerApplication: z.number().int().optional(),
     appealDays: z.number().int().optional(),
   })

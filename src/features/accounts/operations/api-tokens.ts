@@ -8,7 +8,7 @@ import { DomainError } from "../../../platform/errors";
 import { hashSecret, newSecret } from "../../../platform/ids";
 import { apiTokenScopes, type Actor } from "../../../platform/permissions/actor";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { staffOrganiserId } from "../../../platform/permissions/actor";
 import { apiTokens } from "../tables";
 
@@ -27,7 +27,7 @@ function requireStaffOrganiser(ctx: Ctx): string {
 }
 
 /** The token is returned once; only its hash is kept. */
-export async function createApiToken(ctx: Ctx, raw: unknown) {
+export async function createApiToken(ctx: Ctx, raw: Input<typeof createApiTokenInput>) {
   const input = parseInput(createApiTokenInput, raw);
   const organiserId = requireStaffOrganiser(ctx);
   const secret = `${TOKEN_PREFIX}${newSecret(24)}`;
@@ -72,8 +72,10 @@ export async function listApiTokens(ctx: Ctx) {
     .orderBy(desc(apiTokens.createdAt));
 }
 
-export async function revokeApiToken(ctx: Ctx, raw: unknown) {
-  const { id } = parseInput(z.object({ id: z.uuid() }), raw);
+const revokeApiTokenInput = z.object({ id: z.uuid() });
+
+export async function revokeApiToken(ctx: Ctx, raw: Input<typeof revokeApiTokenInput>) {
+  const { id } = parseInput(revokeApiTokenInput, raw);
   const organiserId = requireStaffOrganiser(ctx);
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx

@@ -11,13 +11,14 @@ import { translate } from "../../../platform/i18n/translate";
 import { queueEmail } from "../../../platform/mail/outbox";
 import { roles } from "../../../platform/permissions/actor";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { tradeBodies } from "#features/editions";
 import { staffOrganiserId } from "../../../platform/permissions/actor";
 import { emailField, localeField, nameField, passwordField } from "../schemas";
 import { findOpenToken } from "./open-token";
 import { accountTokens, roleGrants } from "../tables";
+import { presentUser } from "../presenters";
 
 const INVITE_TTL_MS = 7 * 86_400_000;
 
@@ -33,7 +34,7 @@ export const invitePersonInput = z
   .refine((v) => v.role !== "exhibitor" || !!v.enterpriseId, { path: ["enterpriseId"], params: { code: "required" } });
 
 /** Organiser staff invite a person into a role of their organiser; the link is emailed. */
-export async function invitePerson(ctx: Ctx, raw: unknown) {
+export async function invitePerson(ctx: Ctx, raw: Input<typeof invitePersonInput>) {
   const input = parseInput(invitePersonInput, raw);
   const organiserId = staffOrganiserId(ctx.actor);
   authorize(ctx.actor, "account.invite", { organiserId });
@@ -110,7 +111,7 @@ export const acceptInvitationInput = z.object({
 });
 
 /** Accepting creates the account (or adds the role to an existing one) and signs in. */
-export async function acceptInvitation(ctx: Ctx, raw: unknown) {
+export async function acceptInvitation(ctx: Ctx, raw: Input<typeof acceptInvitationInput>) {
   const input = parseInput(acceptInvitationInput, raw);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx, txCtx) => {
@@ -153,6 +154,6 @@ export async function acceptInvitation(ctx: Ctx, raw: unknown) {
       by: { userId: user!.id, label: user!.email },
     });
     const session = await createSession(tx, ctx.clock, user!.id, input.userAgent);
-    return { user: user!, session };
+    return { user: presentUser(user!), session };
   });
 }

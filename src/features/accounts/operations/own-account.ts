@@ -5,7 +5,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { findGrants, organiserOfAccount } from "../grants";
 import { localeField, nameField } from "../schemas";
 
@@ -19,7 +19,7 @@ export async function getOwnAccount(ctx: Ctx) {
 
 export const updateOwnAccountInput = z.object({ name: nameField.optional(), locale: localeField.optional() });
 
-export async function updateOwnAccount(ctx: Ctx, raw: unknown) {
+export async function updateOwnAccount(ctx: Ctx, raw: Input<typeof updateOwnAccountInput>) {
   const input = parseInput(updateOwnAccountInput, raw);
   const userId = ctx.actor.kind === "user" ? ctx.actor.userId : null;
   authorize(ctx.actor, "account.updateOwn", { userId });

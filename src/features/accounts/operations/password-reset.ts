@@ -10,19 +10,21 @@ import { hashSecret, newSecret } from "../../../platform/ids";
 import { isLocale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmail } from "../../../platform/mail/outbox";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { organiserOfAccount } from "../grants";
 import { emailField, passwordField } from "../schemas";
 import { accountTokens } from "../tables";
 
 const RESET_TTL_MS = 60 * 60_000;
 
+const requestPasswordResetInput = z.object({ email: emailField });
+
 /**
  * Always answers the same way whether or not the email has an account, so the
  * form cannot be used to find out who is registered.
  */
-export async function requestPasswordReset(ctx: Ctx, raw: unknown): Promise<void> {
-  const { email } = parseInput(z.object({ email: emailField }), raw);
+export async function requestPasswordReset(ctx: Ctx, raw: Input<typeof requestPasswordResetInput>): Promise<void> {
+  const { email } = parseInput(requestPasswordResetInput, raw);
   await inTransaction(ctx, async (tx) => {
     const [user] = await tx
       .select()
@@ -53,7 +55,7 @@ export async function requestPasswordReset(ctx: Ctx, raw: unknown): Promise<void
 export const resetPasswordInput = z.object({ token: z.string().min(10).max(200), password: passwordField });
 
 /** Uses the link once, sets the password and signs out every other session. */
-export async function resetPassword(ctx: Ctx, raw: unknown): Promise<{ userId: string }> {
+export async function resetPassword(ctx: Ctx, raw: Input<typeof resetPasswordInput>): Promise<{ userId: string }> {
   const input = parseInput(resetPasswordInput, raw);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {

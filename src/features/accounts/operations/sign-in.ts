@@ -6,8 +6,9 @@ import { createSession, deleteSession } from "../../../platform/auth/sessions";
 import { users } from "../../../platform/auth/tables";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { emailField } from "../schemas";
+import { presentUser } from "../presenters";
 
 export const signInInput = z.object({
   email: emailField,
@@ -17,7 +18,7 @@ export const signInInput = z.object({
 });
 
 // Not one transaction: a failed attempt must stay recorded for the rate limit.
-export async function signIn(ctx: Ctx, raw: unknown) {
+export async function signIn(ctx: Ctx, raw: Input<typeof signInInput>) {
   const input = parseInput(signInInput, raw);
   if (await isSignInLimited(ctx.db, ctx.clock, input.email, input.ip)) throw new DomainError("rate_limited", { params: { retryAfterSeconds: WINDOW_MS / 1000 } });
   const [user] = await ctx.db
@@ -29,7 +30,7 @@ export async function signIn(ctx: Ctx, raw: unknown) {
   await recordSignInAttempt(ctx.db, ctx.clock, input.email, input.ip, ok);
   if (!ok || !user) throw new DomainError("invalid_credentials");
   const session = await createSession(ctx.db, ctx.clock, user.id, input.userAgent);
-  return { user, session };
+  return { user: presentUser(user), session };
 }
 
 export async function signOut(ctx: Ctx, sessionSecret: string | undefined) {

@@ -12,10 +12,11 @@ import { hashSecret, newSecret } from "../../../platform/ids";
 import { isLocale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmail } from "../../../platform/mail/outbox";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { emailField, localeField, nameField, passwordField } from "../schemas";
 import { accountTokens, roleGrants } from "../tables";
 import { findOpenToken } from "./open-token";
+import { presentUser } from "../presenters";
 
 // Sign-up tells nobody whether an address has an account (as password reset never did): the form
 // takes a name and an email and always answers "check your email". A new address is emailed a
@@ -43,7 +44,7 @@ export const signUpInput = z.object({
 });
 
 /** Always the same answer: the email says the rest, to the address's owner only. */
-export async function signUp(ctx: Ctx, raw: unknown): Promise<void> {
+export async function signUp(ctx: Ctx, raw: Input<typeof signUpInput>): Promise<void> {
   const input = parseInput(signUpInput, raw);
   // Counted whether or not the address has an account, so the limit says nothing either.
   await recordEmailing(ctx.db, ctx.clock, PURPOSE, input.email, input.ip);
@@ -108,7 +109,7 @@ export const confirmSignUpInput = z.object({
 });
 
 /** Uses the emailed link once: makes the visitor account with the chosen password, and signs in. */
-export async function confirmSignUp(ctx: Ctx, raw: unknown) {
+export async function confirmSignUp(ctx: Ctx, raw: Input<typeof confirmSignUpInput>) {
   const input = parseInput(confirmSignUpInput, raw);
   const passwordHash = await hashPassword(input.password);
   try {
@@ -147,7 +148,7 @@ export async function confirmSignUp(ctx: Ctx, raw: unknown) {
         text: translate(locale, "email.welcome.body", { link: `${ctx.config.publicUrl}/sign-in` }),
       });
       const session = await createSession(tx, ctx.clock, user!.id, input.userAgent);
-      return { user: user!, session };
+      return { user: presentUser(user!), session };
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new DomainError("token_invalid");

@@ -7,6 +7,7 @@ import { pageTitle, useT } from "../../../web/i18n";
 import { getOwnAccount, updateOwnAccount } from "../operations/own-account";
 import { deskEditionId } from "./desk-edition.server";
 import { accountRoleLinks } from "./role-links";
+import { oneOf, text } from "../../../web/form-fields";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "account.title");
@@ -23,7 +24,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const result = await runForm(context.ctx.locale, form, () =>
-    updateOwnAccount(context.ctx, { name: form.get("name"), locale: form.get("locale") }),
+    updateOwnAccount(context.ctx, { name: text(form, "name"), locale: oneOf(form, "locale", ["en", "ur"]) }),
   );
   if (!result.ok) return result.response;
   // The preferred language also becomes this browser's choice.

@@ -4,6 +4,7 @@ import { runForm } from "../../../web/actions";
 import { Field, FormError, Notice, useFailure } from "../../../web/components/form";
 import { pageTitle, useT } from "../../../web/i18n";
 import { requestPasswordReset } from "../operations/password-reset";
+import { text } from "../../../web/form-fields";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "auth.forgot.title");
@@ -12,7 +13,7 @@ export function meta({ matches }: Route.MetaArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const result = await runForm(context.ctx.locale, form, () =>
-    requestPasswordReset(context.ctx, { email: form.get("email") }),
+    requestPasswordReset(context.ctx, { email: text(form, "email") }),
   );
   if (!result.ok) return result.response;
   return { ok: true as const };

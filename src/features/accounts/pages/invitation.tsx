@@ -5,6 +5,7 @@ import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, useFailure } from "../../../web/components/form";
 import { pageTitle, useT } from "../../../web/i18n";
 import { acceptInvitation, getInvitation } from "../operations/invitations";
+import { text } from "../../../web/form-fields";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "auth.invite.title");
@@ -19,8 +20,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const result = await runForm(context.ctx.locale, form, () =>
     acceptInvitation(context.ctx, {
       token: params.token,
-      name: form.get("name"),
-      password: form.get("password"),
+      name: text(form, "name"),
+      password: text(form, "password"),
       userAgent: context.userAgent,
     }),
   );

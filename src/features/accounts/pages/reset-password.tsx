@@ -4,6 +4,7 @@ import { runForm } from "../../../web/actions";
 import { Field, FormError, useFailure } from "../../../web/components/form";
 import { pageTitle, useT } from "../../../web/i18n";
 import { resetPassword } from "../operations/password-reset";
+import { text } from "../../../web/form-fields";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "auth.reset.title");
@@ -12,7 +13,7 @@ export function meta({ matches }: Route.MetaArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await request.formData();
   const result = await runForm(context.ctx.locale, form, () =>
-    resetPassword(context.ctx, { token: params.token, password: form.get("password") }),
+    resetPassword(context.ctx, { token: params.token, password: text(form, "password") }),
   );
   if (!result.ok) return result.response;
   return redirect("/sign-in?reset=1");

@@ -7,6 +7,7 @@ import { pageTitle, useT } from "../../../web/i18n";
 import { actorForUser } from "../grants";
 import { signIn } from "../operations/sign-in";
 import { landingPath } from "./role-links";
+import { text } from "../../../web/form-fields";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "auth.signIn.title");
@@ -16,8 +17,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const result = await runForm(context.ctx.locale, form, () =>
     signIn(context.ctx, {
-      email: form.get("email"),
-      password: form.get("password"),
+      email: text(form, "email"),
+      password: text(form, "password"),
       ip: context.ip,
       userAgent: context.userAgent,
     }),

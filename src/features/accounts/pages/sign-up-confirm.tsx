@@ -6,6 +6,7 @@ import { runForm, safeNext, withNext } from "../../../web/actions";
 import { Field, FormError, useFailure } from "../../../web/components/form";
 import { pageTitle, useT } from "../../../web/i18n";
 import { confirmSignUp, getSignUp } from "../operations/sign-up";
+import { text } from "../../../web/form-fields";
 
 // The emailed sign-up link: choose a password, which makes the account and signs in.
 
@@ -26,7 +27,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await request.formData();
   const result = await runForm(context.ctx.locale, form, () =>
-    confirmSignUp(context.ctx, { token: params.token, password: form.get("password"), userAgent: context.userAgent }),
+    confirmSignUp(context.ctx, { token: params.token, password: text(form, "password"), userAgent: context.userAgent }),
   );
   if (!result.ok) return result.response;
   const { session } = result.value;

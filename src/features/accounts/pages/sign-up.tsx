@@ -4,6 +4,7 @@ import { runForm, safeNext, withNext } from "../../../web/actions";
 import { Field, FormError, Notice, useFailure } from "../../../web/components/form";
 import { pageTitle, useT } from "../../../web/i18n";
 import { signUp } from "../operations/sign-up";
+import { text } from "../../../web/form-fields";
 
 // The first step of sign-up: a name and an email, then always "check your email" (the email, to
 // the address's owner only, says whether it makes an account or the address has one already).
@@ -16,8 +17,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const result = await runForm(context.ctx.locale, form, () =>
     signUp(context.ctx, {
-      email: form.get("email"),
-      name: form.get("name"),
+      email: text(form, "email"),
+      name: text(form, "name"),
       locale: context.ctx.locale,
       // Sent here from the sign-in page on the way somewhere (a badge, a registration): the link carries on there.
       next: safeNext(String(form.get("next") ?? ""), "") || undefined,

@@ -5,7 +5,7 @@ import type { Executor } from "../../../platform/db/types";
 import { rowsOf } from "../../../platform/db/rows";
 import { DomainError } from "../../../platform/errors";
 import { authorize, can } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
 import { leaderboard, type ScoreRow } from "../engine/leaderboard";
@@ -46,7 +46,7 @@ export async function shortlistOnClose(tx: Executor, round: Round) {
   for (const id of chosen) await tx.update(awardEntries).set({ shortlisted: true }).where(eq(awardEntries.id, id));
 }
 
-export async function roundBoard(ctx: Ctx, raw: unknown) {
+export async function roundBoard(ctx: Ctx, raw: Input<typeof roundInput>) {
   const { roundId } = parseInput(roundInput, raw);
   const [row] = await ctx.db
     .select({ round: awardRounds, category: awardCategories, organiserId: editions.organiserId })

@@ -4,7 +4,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { editionFor } from "#features/editions";
 import { editionExhibitorIds } from "#features/exhibitors";
@@ -48,7 +48,7 @@ async function insertEntry(tx: Executor, category: Category, enterpriseId: strin
 }
 
 /** Enters every eligible exhibitor not entered yet (an automatic category; idempotent). */
-export async function enterEligible(ctx: Ctx, raw: unknown) {
+export async function enterEligible(ctx: Ctx, raw: Input<typeof categoryInput>) {
   const { categoryId } = parseInput(categoryInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { category, edition } = await categoryForChange(tx, ctx, categoryId);
@@ -65,7 +65,7 @@ export async function enterEligible(ctx: Ctx, raw: unknown) {
 }
 
 /** An organiser enters an enterprise of the registry, eligible or not (the organiser decides). */
-export async function addEntry(ctx: Ctx, raw: unknown) {
+export async function addEntry(ctx: Ctx, raw: Input<typeof addEntryInput>) {
   const input = parseInput(addEntryInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { category, edition } = await categoryForChange(tx, ctx, input.categoryId);
@@ -79,7 +79,7 @@ export async function addEntry(ctx: Ctx, raw: unknown) {
 }
 
 /** An exhibitor applies to an application category with a short statement, while entries are open. */
-export async function applyForAward(ctx: Ctx, raw: unknown) {
+export async function applyForAward(ctx: Ctx, raw: Input<typeof applyInput>) {
   const input = parseInput(applyInput, raw);
   authorize(ctx.actor, "awards.enter", { enterpriseId: input.enterpriseId });
   return inTransaction(ctx, async (tx) => {
@@ -99,7 +99,7 @@ export async function applyForAward(ctx: Ctx, raw: unknown) {
 }
 
 /** An organiser withdraws an entry: it leaves every round not yet closed (its scores there too). */
-export async function withdrawEntry(ctx: Ctx, raw: unknown) {
+export async function withdrawEntry(ctx: Ctx, raw: Input<typeof entryInput>) {
   const { entryId } = parseInput(entryInput, raw);
   return inTransaction(ctx, async (tx) => {
     const [entry] = await tx.select().from(awardEntries).where(eq(awardEntries.id, entryId));
@@ -117,7 +117,7 @@ export async function withdrawEntry(ctx: Ctx, raw: unknown) {
 }
 
 /** The entries of a category for the organiser, with the enterprise's names. */
-export async function listEntries(ctx: Ctx, raw: unknown) {
+export async function listEntries(ctx: Ctx, raw: Input<typeof categoryInput>) {
   const { categoryId } = parseInput(categoryInput, raw);
   const [category] = await ctx.db.select().from(awardCategories).where(eq(awardCategories.id, categoryId));
   if (!category) {

@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { can } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
 import { editionExhibitorIds } from "#features/exhibitors";
@@ -117,9 +117,11 @@ export async function addEvidence(ctx: Ctx, raw: unknown) {
   });
 }
 
+const removeEvidenceInput = z.strictObject({ evidenceId: z.uuid() });
+
 /** Removes a file from the exhibitor's own entry while applications are open. */
-export async function removeEvidence(ctx: Ctx, raw: unknown) {
-  const { evidenceId } = parseInput(z.strictObject({ evidenceId: z.uuid() }), raw);
+export async function removeEvidence(ctx: Ctx, raw: Input<typeof removeEvidenceInput>) {
+  const { evidenceId } = parseInput(removeEvidenceInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const [file] = await tx.select({ id: awardEvidence.id, entryId: awardEvidence.entryId }).from(awardEvidence).where(eq(awardEvidence.id, evidenceId));
     if (!file) throw new DomainError("not_found", { params: { what: "award_evidence" } });
@@ -131,10 +133,12 @@ export async function removeEvidence(ctx: Ctx, raw: unknown) {
   });
 }
 
+const evidenceFileInput = z.strictObject({ evidenceId: z.uuid() });
+
 /** A file of an entry, for its exhibitor, the organiser's staff, or a judge assigned to the entry
  *  in any round; anyone else gets not_found (whether it exists is not theirs to know). */
-export async function evidenceFile(ctx: Ctx, raw: unknown) {
-  const { evidenceId } = parseInput(z.strictObject({ evidenceId: z.uuid() }), raw);
+export async function evidenceFile(ctx: Ctx, raw: Input<typeof evidenceFileInput>) {
+  const { evidenceId } = parseInput(evidenceFileInput, raw);
   const [row] = await ctx.db
     .select({ file: awardEvidence, enterpriseId: awardEntries.enterpriseId, organiserId: editions.organiserId })
     .from(awardEvidence)

@@ -6,7 +6,7 @@ import type { Executor } from "../../../platform/db/types";
 import { rowsOf } from "../../../platform/db/rows";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
 import { refusingAwards } from "../db-errors";
@@ -43,9 +43,11 @@ export async function recusedPairs(db: Executor, roundId: string, entryIds: read
   return rowsOf<{ entryId: string; judgeId: string }>(r);
 }
 
+const assignRoundInput = z.strictObject({ categoryId: z.uuid(), round: z.enum(awardRoundKinds), seed: z.number().int().default(1) });
+
 /** Assigns the round's entries to its judges (keeping still-eligible assignments), balancing load. */
-export async function assignRound(ctx: Ctx, raw: unknown) {
-  const input = parseInput(z.strictObject({ categoryId: z.uuid(), round: z.enum(awardRoundKinds), seed: z.number().int().default(1) }), raw);
+export async function assignRound(ctx: Ctx, raw: Input<typeof assignRoundInput>) {
+  const input = parseInput(assignRoundInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { category, edition } = await categoryForChange(tx, ctx, input.categoryId);
     if (category.lockedAt) throw new DomainError("award_results_locked");
@@ -116,7 +118,7 @@ export async function myJudging(ctx: Ctx, raw: unknown = {}) {
 
 /** A judge scores an assigned entry on the round's criteria (each criterion with its comment); a
  *  second call changes the scores while the round is open. */
-export async function scoreEntry(ctx: Ctx, raw: unknown) {
+export async function scoreEntry(ctx: Ctx, raw: Input<typeof scoreInput>) {
   const input = parseInput(scoreInput, raw);
   const userId = judgeId(ctx);
   return inTransaction(ctx, async (tx) => {
@@ -152,7 +154,7 @@ export async function scoreEntry(ctx: Ctx, raw: unknown) {
 
 /** A judge declares a conflict with an entry it was given: recused from it in every round (the
  *  database removes its assignments of unclosed rounds, and its scores there). */
-export async function declareConflict(ctx: Ctx, raw: unknown) {
+export async function declareConflict(ctx: Ctx, raw: Input<typeof conflictInput>) {
   const input = parseInput(conflictInput, raw);
   const userId = judgeId(ctx);
   return inTransaction(ctx, async (tx) => {

@@ -3,7 +3,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { rowsOf } from "../../../platform/db/rows";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
 import { exhibitorProfiles } from "#features/exhibitors";
@@ -21,7 +21,7 @@ import { localDateTime } from "../../../platform/zone";
 // later change), with the time they become public. Until then nobody sees them, organisers
 // included; from then the winners page, the certificates and the transparency page show them.
 
-export async function lockResults(ctx: Ctx, raw: unknown) {
+export async function lockResults(ctx: Ctx, raw: Input<typeof lockInput>) {
   const input = parseInput(lockInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { category, edition } = await categoryForChange(tx, ctx, input.categoryId);
@@ -47,7 +47,7 @@ async function publishedEdition(ctx: Ctx, slug: string) {
 
 /** The public winners of an edition: categories whose results are published, each with its winners
  *  and runners-up, their stall (confirmed on the floor) and catalogue profile (when published). */
-export async function publicWinners(ctx: Ctx, raw: unknown) {
+export async function publicWinners(ctx: Ctx, raw: Input<typeof editionSlugInput>) {
   const { slug } = parseInput(editionSlugInput, raw);
   const edition = await publishedEdition(ctx, slug);
   const now = ctx.clock.now();
@@ -94,7 +94,7 @@ export async function publicWinners(ctx: Ctx, raw: unknown) {
 }
 
 /** What a certificate says: only for a published place. */
-export async function certificateOf(ctx: Ctx, raw: unknown) {
+export async function certificateOf(ctx: Ctx, raw: Input<typeof certificateInput>) {
   const input = parseInput(certificateInput, raw);
   const [row] = await ctx.db
     .select({ result: awardResults, category: awardCategories, edition: editions, nameEn: enterprises.nameEn, nameUr: enterprises.nameUr })
@@ -110,7 +110,7 @@ export async function certificateOf(ctx: Ctx, raw: unknown) {
 
 /** The public transparency page: criteria and weights of both rounds per category, and aggregate
  *  figures with small cells withheld. Only for categories whose results are published. */
-export async function awardsTransparency(ctx: Ctx, raw: unknown) {
+export async function awardsTransparency(ctx: Ctx, raw: Input<typeof editionSlugInput>) {
   const { slug } = parseInput(editionSlugInput, raw);
   const edition = await publishedEdition(ctx, slug);
   const now = ctx.clock.now();

@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import type { Permission } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { roleGrants } from "#features/accounts";
 import { editionFor, editionForChange, partForChange } from "#features/editions";
 import { isUniqueViolation } from "../../../platform/db/errors";
@@ -31,7 +31,7 @@ export async function roundOf(db: Executor, categoryId: string, kind: AwardRound
 }
 
 /** Everything the awards back office shows for an edition. */
-export async function getAwardsSetup(ctx: Ctx, raw: unknown) {
+export async function getAwardsSetup(ctx: Ctx, raw: Input<typeof editionInput>) {
   const { editionId } = parseInput(editionInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "awards.manage");
   const db = ctx.db;
@@ -79,7 +79,7 @@ export async function getAwardsSetup(ctx: Ctx, raw: unknown) {
   };
 }
 
-export async function saveCategory(ctx: Ctx, raw: unknown) {
+export async function saveCategory(ctx: Ctx, raw: Input<typeof saveCategoryInput>) {
   const input = parseInput(saveCategoryInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, input.editionId, "awards.manage");
@@ -103,7 +103,7 @@ export async function saveCategory(ctx: Ctx, raw: unknown) {
   });
 }
 
-export async function saveCriterion(ctx: Ctx, raw: unknown) {
+export async function saveCriterion(ctx: Ctx, raw: Input<typeof saveCriterionInput>) {
   const input = parseInput(saveCriterionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { category, edition } = await categoryForChange(tx, ctx, input.categoryId);
@@ -129,7 +129,7 @@ export async function saveCriterion(ctx: Ctx, raw: unknown) {
 
 /** Moves a round along (draft → open → closed; never back from closed) or changes its numbers.
  *  Closing the shortlist round shortlists its best `advance` entries for the final. */
-export async function setRound(ctx: Ctx, raw: unknown) {
+export async function setRound(ctx: Ctx, raw: Input<typeof setRoundInput>) {
   const input = parseInput(setRoundInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { category, edition } = await categoryForChange(tx, ctx, input.categoryId);
@@ -154,7 +154,7 @@ export async function setRound(ctx: Ctx, raw: unknown) {
 
 /** Adds a judge to a round (or changes its clusters or lead flag): an account with the reviewer
  *  role of the edition's organiser. */
-export async function setJudge(ctx: Ctx, raw: unknown) {
+export async function setJudge(ctx: Ctx, raw: Input<typeof setJudgeInput>) {
   const input = parseInput(setJudgeInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { category, edition } = await categoryForChange(tx, ctx, input.categoryId);
@@ -177,7 +177,7 @@ export async function setJudge(ctx: Ctx, raw: unknown) {
   });
 }
 
-export async function removeJudge(ctx: Ctx, raw: unknown) {
+export async function removeJudge(ctx: Ctx, raw: Input<typeof removeJudgeInput>) {
   const input = parseInput(removeJudgeInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { category, edition } = await categoryForChange(tx, ctx, input.categoryId);

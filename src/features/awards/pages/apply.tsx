@@ -28,7 +28,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const result = await runForm(context.ctx.locale, form, async () => {
     if (intent === "apply") {
       const mine = await myAwardApplications(context.ctx);
-      return applyForAward(context.ctx, { categoryId: text("categoryId"), enterpriseId: mine.enterpriseId, statement: text("statement") });
+      return applyForAward(context.ctx, { categoryId: text("categoryId") ?? "", enterpriseId: mine.enterpriseId, statement: text("statement") ?? "" });
     }
     if (intent === "evidence") {
       const file = form.get("file");
@@ -36,7 +36,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       const fileName = file && typeof file !== "string" ? file.name : "";
       return addEvidence(context.ctx, { entryId: text("entryId"), fileName: fileName || "evidence", bytes });
     }
-    if (intent === "evidence-remove") return removeEvidence(context.ctx, { evidenceId: text("evidenceId") });
+    if (intent === "evidence-remove") return removeEvidence(context.ctx, { evidenceId: text("evidenceId") ?? "" });
     return null;
   });
   if (!result.ok) return result.response;

@@ -11,7 +11,8 @@ import { addEntry, enterEligible, listEntries, withdrawEntry } from "../operatio
 import { assignRound } from "../operations/judging";
 import { lockResults } from "../operations/results";
 import { getAwardsSetup, removeJudge, saveCategory, saveCriterion, setJudge, setRound } from "../operations/setup";
-import { awardSizeClasses } from "../tables";
+import { awardEntryModes, awardRoundKinds, awardRoundStatuses, awardSizeClasses } from "../tables";
+import { oneOf, optionalOneOf, someOf } from "../../../web/form-fields";
 
 // The organiser's awards back office (issue #13, awards): categories and their eligibility rules,
 // each round's criteria, judges and status, entries (enter the eligible, add, withdraw), load-
@@ -50,7 +51,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const intent = text("intent");
   const ctx = context.ctx;
   const categoryId = text("categoryId");
-  const round = text("round");
+  const round = oneOf(form, "round", awardRoundKinds);
   const result = await runForm(ctx.locale, form, async () => {
     switch (intent) {
       case "category":
@@ -65,17 +66,17 @@ export async function action({ request, context, params }: Route.ActionArgs) {
           guidanceUr: text("guidanceUr"),
           selectedOnly: form.has("selectedOnly"),
           womenLedOnly: form.has("womenLedOnly"),
-          sizeClasses: form.getAll("sizeClasses").map(String),
+          sizeClasses: someOf(form, "sizeClasses", awardSizeClasses),
           clusterSlugs: list("clusterSlugs"),
           minExportScore: text("minExportScore") ? Number(text("minExportScore")) : null,
-          entryMode: text("entryMode") || "automatic",
+          entryMode: optionalOneOf(form, "entryMode", awardEntryModes) ?? "automatic",
           winners: Number(text("winners") || 1),
           runnersUp: Number(text("runnersUp") || 0),
         });
       case "criterion":
         return saveCriterion(ctx, { categoryId, round, slug: text("slug"), nameEn: text("nameEn"), nameUr: text("nameUr"), guidanceEn: text("guidanceEn"), guidanceUr: text("guidanceUr"), weight: Number(text("weight")) });
       case "round":
-        return setRound(ctx, { categoryId, round, ...(text("status") ? { status: text("status") } : {}), ...(text("judgesPerEntry") ? { judgesPerEntry: Number(text("judgesPerEntry")) } : {}), ...(text("advance") ? { advance: Number(text("advance")) } : {}) });
+        return setRound(ctx, { categoryId, round, ...(text("status") ? { status: oneOf(form, "status", awardRoundStatuses) } : {}), ...(text("judgesPerEntry") ? { judgesPerEntry: Number(text("judgesPerEntry")) } : {}), ...(text("advance") ? { advance: Number(text("advance")) } : {}) });
       case "judge":
         return setJudge(ctx, { categoryId, round, userId: text("userId"), clusterSlugs: list("clusterSlugs"), lead: form.has("lead") });
       case "removeJudge":

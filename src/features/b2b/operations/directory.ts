@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { clusters, sectors } from "#features/editions";
 import { registrations } from "#features/registration";
@@ -184,7 +184,7 @@ export async function viewer(db: Executor, ctx: Ctx, r: { participantId?: string
  * The other side of the caller's edition, as cards, searched and filtered, 20 a page, the most
  * complete profiles first (then by id: stable pages). `total` counts every match.
  */
-export async function directory(ctx: Ctx, raw: unknown) {
+export async function directory(ctx: Ctx, raw: Input<typeof directoryInput>) {
   const { participantId, token: t, page = 1, exportBand, ...filters } = parseInput(directoryInput, raw);
   const me = await viewer(ctx.db, ctx, { participantId, token: t });
   // Exhibitors' baseline scores (the buyer side browses them): shown on the cards, and the

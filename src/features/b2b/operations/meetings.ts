@@ -6,7 +6,7 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
 import { hashSecret, newSecret } from "../../../platform/ids";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { renderCalendar, type IcalEvent } from "../core/ical";
 import { renderSchedulePdf } from "../core/schedule-pdf";
 import { b2bMeetings, b2bParticipants, b2bRequests, b2bSmeStaff } from "../tables";
@@ -27,7 +27,7 @@ const refWith = <T extends z.ZodRawShape>(shape: T) =>
     .refine((r) => ((r as { participantId?: unknown }).participantId === undefined) !== ((r as { token?: unknown }).token === undefined), { params: { code: "b2b_participant_ref" } });
 
 /** The participant's meetings grouped by day, with its staff (an exhibitor) and its edition. */
-export async function myMeetings(ctx: Ctx, raw: unknown) {
+export async function myMeetings(ctx: Ctx, raw: Input<typeof participantRef>) {
   const ref = parseInput(participantRef, raw);
   const { participant } = await ownParticipant(ctx.db, ctx, ref);
   const frame = await frameOf(ctx.db, participant.editionId);
@@ -55,7 +55,7 @@ export const cancelMeetingInput = refWith({ meetingId: id, decline: z.boolean().
  * request becomes declined too). Status cancelled, sequence + 1, the uid kept; the slot stays free
  * and nobody else moves. Both are emailed. Idempotent for a meeting already cancelled.
  */
-export async function cancelMeeting(ctx: Ctx, raw: unknown) {
+export async function cancelMeeting(ctx: Ctx, raw: Input<typeof cancelMeetingInput>) {
   const { meetingId, decline, ...ref } = parseInput(cancelMeetingInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { participant, by } = await ownParticipant(tx, ctx, ref);
@@ -97,7 +97,7 @@ export const addStaffInput = refWith({
 });
 
 /** An exhibitor adds one of its people who hold meetings. */
-export async function addStaff(ctx: Ctx, raw: unknown) {
+export async function addStaff(ctx: Ctx, raw: Input<typeof addStaffInput>) {
   const { name, email, phone, ...ref } = parseInput(addStaffInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { participant, by } = await exhibitor(tx, ctx, ref);
@@ -141,7 +141,7 @@ export async function assignStaff(ctx: Ctx, raw: unknown) {
 
 /** The participant's calendar subscription address, newly issued (the older one stops working):
  *  https and webcal forms. The secret is shown only in this answer. */
-export async function calendarLink(ctx: Ctx, raw: unknown) {
+export async function calendarLink(ctx: Ctx, raw: Input<typeof participantRef>) {
   const ref = parseInput(participantRef, raw);
   return inTransaction(ctx, async (tx) => {
     const { participant, by } = await ownParticipant(tx, ctx, ref, true);
@@ -194,7 +194,7 @@ export async function meetingIcs(ctx: Ctx, raw: unknown) {
 }
 
 /** The participant's schedule as a printable PDF, English and Urdu on every meeting. */
-export async function meetingsPdf(ctx: Ctx, raw: unknown) {
+export async function meetingsPdf(ctx: Ctx, raw: Input<typeof participantRef>) {
   const ref = parseInput(participantRef, raw);
   const { participant } = await ownParticipant(ctx.db, ctx, ref);
   const frame = await frameOf(ctx.db, participant.editionId);

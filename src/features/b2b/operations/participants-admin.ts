@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionFor } from "#features/editions";
 import { b2bParticipants, b2bProfiles } from "../tables";
 import { cardQuery } from "./directory";
@@ -18,7 +18,7 @@ export const participantsAdminInput = z.strictObject({
   side: z.enum(["sme", "buyer"]).optional(),
 });
 
-export async function listParticipants(ctx: Ctx, raw: unknown) {
+export async function listParticipants(ctx: Ctx, raw: Input<typeof participantsAdminInput>) {
   const input = parseInput(participantsAdminInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "b2b.manage");
   const rows = await cardQuery(ctx.db, {

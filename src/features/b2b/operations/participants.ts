@@ -9,7 +9,7 @@ import { translate } from "../../../platform/i18n/translate";
 import { hashSecret, newSecret } from "../../../platform/ids";
 import { queueEmail } from "../../../platform/mail/outbox";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { editionForChange, partForChange } from "#features/editions";
 import { editions, visitorCategories } from "#features/editions";
@@ -108,7 +108,7 @@ async function selectedEnterprises(db: Executor, editionId: string, organiserId:
  * (the database's one participant per edition and enterprise): running it again enrols only the
  * newly selected. Refused while the selection is unpublished. Audited with the counts.
  */
-export async function enrolExhibitors(ctx: Ctx, raw: unknown) {
+export async function enrolExhibitors(ctx: Ctx, raw: Input<typeof b2bEditionInput>) {
   const { editionId } = parseInput(b2bEditionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "b2b.manage");
@@ -144,7 +144,7 @@ export const joinAsBuyerInput = z
  * approved, outside the trade categories, or a kind its category does not fit. Through the manage
  * link, the answer carries a new B2B access token (the only time it is shown).
  */
-export async function joinAsBuyer(ctx: Ctx, raw: unknown) {
+export async function joinAsBuyer(ctx: Ctx, raw: Input<typeof joinAsBuyerInput>) {
   const input = parseInput(joinAsBuyerInput, raw);
   return inTransaction(ctx, async (tx) => {
     const byLink = input.registrationToken !== undefined;
@@ -253,7 +253,7 @@ export const participantIdInput = z.strictObject({ participantId: id });
  * application's contact, else its B2B staff or account holder with an email, in its language).
  * The token is only in the queued email; the answer says whether there was an address.
  */
-export async function sendAccessLink(ctx: Ctx, raw: unknown) {
+export async function sendAccessLink(ctx: Ctx, raw: Input<typeof participantIdInput>) {
   const { participantId } = parseInput(participantIdInput, raw);
   return inTransaction(ctx, async (tx) => {
     const [found] = await tx.select().from(b2bParticipants).where(eq(b2bParticipants.id, participantId)).for("update");
@@ -290,7 +290,7 @@ export async function participantByToken(ctx: Ctx, raw: unknown) {
 
 /** A participant withdraws (by its account or link): it is kept, marked withdrawn_at, and no
  *  longer visible to others. Idempotent; audited once. */
-export async function withdrawParticipant(ctx: Ctx, raw: unknown) {
+export async function withdrawParticipant(ctx: Ctx, raw: Input<typeof participantRef>) {
   const ref = parseInput(participantRef, raw);
   return inTransaction(ctx, async (tx) => {
     const { participant, by } = await ownParticipant(tx, ctx, ref, true);

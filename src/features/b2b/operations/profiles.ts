@@ -4,7 +4,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises, products } from "#features/editions";
 import { editions } from "#features/editions";
 import { registrations } from "#features/registration";
@@ -86,7 +86,7 @@ async function present(db: Executor, p: Participant, row: ProfileRow | undefined
 }
 
 /** The caller's own profile (pre-filled when never saved), its completeness and what is missing. */
-export async function getMyProfile(ctx: Ctx, raw: unknown) {
+export async function getMyProfile(ctx: Ctx, raw: Input<typeof participantRef>) {
   const ref = parseInput(participantRef, raw);
   const { participant } = await ownParticipant(ctx.db, ctx, ref);
   const [row] = await ctx.db.select().from(b2bProfiles).where(eq(b2bProfiles.participantId, participant.id));
@@ -98,7 +98,7 @@ export async function getMyProfile(ctx: Ctx, raw: unknown) {
  * may opt in or out (consent to be seen). Only while the window is open and the participant has
  * not withdrawn. The stored completeness is recomputed; audited with the fields that changed.
  */
-export async function updateMyProfile(ctx: Ctx, raw: unknown) {
+export async function updateMyProfile(ctx: Ctx, raw: Input<typeof updateProfileInput>) {
   const { profile: rawProfile, optedIn, ...ref } = parseInput(updateProfileInput, raw);
   return inTransaction(ctx, async (tx) => {
     const owned = await ownParticipant(tx, ctx, ref, true);

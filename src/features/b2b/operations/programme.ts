@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionDayCount, editionDayDate } from "#features/editions";
 import { editionFor, editionForChange, type Edition } from "#features/editions";
 import { hhmm, localInstant, minutesOf, programmeIssues, programmeSlots } from "../core/slots";
@@ -59,7 +59,7 @@ export function defaultProgramme(dayCount: number): B2bProgrammeFields {
 }
 
 /** The edition's programme (or the default, `exists: false`), with its slot count and days. */
-export async function getB2bProgramme(ctx: Ctx, raw: unknown) {
+export async function getB2bProgramme(ctx: Ctx, raw: Input<typeof b2bEditionInput>) {
   const { editionId } = parseInput(b2bEditionInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "b2b.configure");
   const [row] = await ctx.db.select().from(b2bProgrammes).where(eq(b2bProgrammes.editionId, edition.id));
@@ -112,7 +112,7 @@ export function checkProgramme(p: B2bProgrammeFields, edition: Pick<Edition, "st
 /** Set the edition's whole programme. Refused with field issues when unsound, and by the database
  *  (b2b_no_such_table, b2b_interpreter_full) when it would drop tables or interpreters that
  *  scheduled meetings use. Audited as b2b.programme_set with what changed. */
-export async function setB2bProgramme(ctx: Ctx, raw: unknown) {
+export async function setB2bProgramme(ctx: Ctx, raw: Input<typeof setB2bProgrammeInput>) {
   const { editionId, ...input } = parseInput(setB2bProgrammeInput, raw);
   return inTransaction(ctx, async (tx) => {
     // The edition's row lock orders programme writers and date changes of the edition.

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import type { Locale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { recommendOne, type Reason } from "#features/matchmaking";
 import type { ParticipantSide } from "../tables";
 import { presentCard, viewer } from "./directory";
@@ -70,7 +70,7 @@ export function reasonText(locale: Locale, reason: Reason, reader: ParticipantSi
  * The caller's recommendations: the other side's participants worth meeting, best first, each
  * with its card, score (0–1) and reasons (structured, and as sentences in the caller's language).
  */
-export async function recommendationsFor(ctx: Ctx, raw: unknown) {
+export async function recommendationsFor(ctx: Ctx, raw: Input<typeof input>) {
   const { limit = 20, ...ref } = parseInput(input, raw);
   const me = await viewer(ctx.db, ctx, ref);
   const { me: self, counterparts, cards, noThanks, loads } = await recommendationInput(ctx.db, me);

@@ -5,7 +5,7 @@ import type { AuditBy } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionFor, editionForChange } from "#features/editions";
 import { RepairSession } from "#features/matchmaking";
 import type { MeetingRequest, Participant as EngineParticipant, ScheduleInput, ScheduleOutput, Slot as EngineSlot } from "#features/matchmaking";
@@ -204,7 +204,7 @@ export const removeInput = z.strictObject({
  * repair, others staying where they are as far as possible; what cannot be kept is cancelled and
  * listed with its reason in the change's record. Audited; only those affected are emailed.
  */
-export async function removeTableOrSlot(ctx: Ctx, raw: unknown) {
+export async function removeTableOrSlot(ctx: Ctx, raw: Input<typeof removeInput>) {
   const input = parseInput(removeInput, raw);
   const startMinute = minutesOf(input.start)!;
   return inTransaction(ctx, async (tx) => {

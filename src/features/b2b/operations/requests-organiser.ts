@@ -8,7 +8,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Db } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { anonymous } from "../../../platform/permissions/actor";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionFor, editionForChange } from "#features/editions";
 import { refusingB2b } from "../db-errors";
 import { b2bParticipants, b2bRequests, requestStatuses } from "../tables";
@@ -30,7 +30,7 @@ export const bulkAcceptInput = z.strictObject({ editionId: id, leaderParticipant
  * or expired request of the pair becomes accepted; an accepted one is returned unchanged; a
  * declined one stays declined (`b2b_request_decided`). Both are emailed; audited.
  */
-export async function createMeetingDirect(ctx: Ctx, raw: unknown) {
+export async function createMeetingDirect(ctx: Ctx, raw: Input<typeof directMeetingInput>) {
   const input = parseInput(directMeetingInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, input.editionId, "b2b.manage");
@@ -91,7 +91,7 @@ export async function createMeetingDirect(ctx: Ctx, raw: unknown) {
  * request addressed to the leader or to a participant whose delegation leader it is. Each sender
  * is emailed; audited once with the counts.
  */
-export async function bulkAcceptForDelegation(ctx: Ctx, raw: unknown) {
+export async function bulkAcceptForDelegation(ctx: Ctx, raw: Input<typeof bulkAcceptInput>) {
   const input = parseInput(bulkAcceptInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, input.editionId, "b2b.manage");

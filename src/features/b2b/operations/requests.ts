@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { hashSecret, newSecret } from "../../../platform/ids";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { refusingB2b } from "../db-errors";
 import { b2bParticipants, b2bRequests, type ParticipantSide } from "../tables";
 import { assertProgrammeOpen, ownParticipant, type Participant } from "./participants";
@@ -142,7 +142,7 @@ const directionAllows = (direction: string, side: ParticipantSide) => direction 
  * request of the pair is renewed instead. The recipient is emailed, in its language, with a link
  * that answers without signing in. Audited.
  */
-export async function sendRequest(ctx: Ctx, raw: unknown) {
+export async function sendRequest(ctx: Ctx, raw: Input<typeof sendRequestInput>) {
   const input = parseInput(sendRequestInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { participant: me, by } = await ownParticipant(tx, ctx, input);
@@ -220,7 +220,7 @@ async function myRequest(tx: Executor, ctx: Ctx, ref: { participantId?: string; 
  * expired one `b2b_request_expired`. The sender is emailed in its language. An acceptance runs the
  * registered hooks (onRequestAccepted) in the same transaction.
  */
-export async function respondToRequest(ctx: Ctx, raw: unknown) {
+export async function respondToRequest(ctx: Ctx, raw: Input<typeof respondInput>) {
   const input = parseInput(respondInput, raw);
   return inTransaction(ctx, async (tx) => {
     let request: RequestRow;
@@ -263,7 +263,7 @@ export async function respondToRequest(ctx: Ctx, raw: unknown) {
 
 /** The sender changes the message, priority or preferred days of its pending request (window
  *  open). Audited with what changed. */
-export async function editRequest(ctx: Ctx, raw: unknown) {
+export async function editRequest(ctx: Ctx, raw: Input<typeof editRequestInput>) {
   const { requestId, message: msg, priority: prio, preferredDays: pref, ...ref } = parseInput(editRequestInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { by, request } = await myRequest(tx, ctx, ref, requestId, "sender");
@@ -289,7 +289,7 @@ export async function editRequest(ctx: Ctx, raw: unknown) {
 
 /** The sender withdraws its pending request. Idempotent (withdrawn again: unchanged, audited
  *  once); an answered one is `b2b_request_decided`. */
-export async function withdrawRequest(ctx: Ctx, raw: unknown) {
+export async function withdrawRequest(ctx: Ctx, raw: Input<typeof requestRefInput>) {
   const { requestId, ...ref } = parseInput(requestRefInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { by, request } = await myRequest(tx, ctx, ref, requestId, "sender");
@@ -313,7 +313,7 @@ export async function withdrawRequest(ctx: Ctx, raw: unknown) {
  * (name, organisation, kind, cluster), status, priority, message, expiry; the other's email and
  * phone only for an accepted one.
  */
-export async function listMyRequests(ctx: Ctx, raw: unknown) {
+export async function listMyRequests(ctx: Ctx, raw: Input<typeof myRequestsInput>) {
   const ref = parseInput(myRequestsInput, raw);
   const { participant: me } = await ownParticipant(ctx.db, ctx, ref);
   const rows = await ctx.db

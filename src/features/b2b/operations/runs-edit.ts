@@ -4,7 +4,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { moveRefusal, summarise, type RunPlacement, type RunSummary, type UnplacedReason } from "../core/run-input";
 import { minutesOf } from "../core/slots";
 import { loadRunData } from "../run-worker";
@@ -65,7 +65,7 @@ async function placementOf(tx: Executor, runId: string, requestId: string) {
 
 /** Move a placement of a draft to another slot and table (or the stall). Refusals:
  *  b2b_no_such_slot, b2b_double_booked, b2b_table_taken, b2b_no_such_table, b2b_interpreter_full. */
-export async function movePlacement(ctx: Ctx, raw: unknown) {
+export async function movePlacement(ctx: Ctx, raw: Input<typeof moveInput>) {
   const input = parseInput(moveInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { run, edition } = await draftFor(tx, ctx, input.runId);
@@ -100,7 +100,7 @@ export async function movePlacement(ctx: Ctx, raw: unknown) {
 }
 
 /** Pin (or unpin) a placement of a draft: a re-run from this run keeps it; publishing pins the meeting. */
-export async function pinPlacement(ctx: Ctx, raw: unknown) {
+export async function pinPlacement(ctx: Ctx, raw: Input<typeof pinInput>) {
   const input = parseInput(pinInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { run, edition } = await draftFor(tx, ctx, input.runId);
@@ -112,7 +112,7 @@ export async function pinPlacement(ctx: Ctx, raw: unknown) {
 }
 
 /** Remove a placement from a draft (the request stays accepted; publishing gives it no meeting). */
-export async function removePlacement(ctx: Ctx, raw: unknown) {
+export async function removePlacement(ctx: Ctx, raw: Input<typeof removeInput>) {
   const input = parseInput(removeInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { run, edition } = await draftFor(tx, ctx, input.runId);
@@ -133,7 +133,7 @@ export async function removePlacement(ctx: Ctx, raw: unknown) {
 
 /** Two runs of one edition side by side: their figures, and the requests placed differently
  *  (only in one, or in both at another slot or table). */
-export async function compareRuns(ctx: Ctx, raw: unknown) {
+export async function compareRuns(ctx: Ctx, raw: Input<typeof compareInput>) {
   const input = parseInput(compareInput, raw);
   const a = await runFor(ctx.db, ctx.actor, input.a);
   const b = await runFor(ctx.db, ctx.actor, input.b);

@@ -7,7 +7,7 @@ import { DomainError } from "../../../platform/errors";
 import { isLocale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmails } from "../../../platform/mail/outbox";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { nominations } from "#features/nominations";
 import { registrations } from "#features/registration";
@@ -67,7 +67,7 @@ async function staffContactsOf(tx: Executor, ids: string[]) {
 }
 
 /** Publish a finished run. Audited as `b2b.run_published` with what changed. */
-export async function publishRun(ctx: Ctx, raw: unknown) {
+export async function publishRun(ctx: Ctx, raw: Input<typeof runIdInput>) {
   const { runId } = parseInput(runIdInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { run, edition } = await runFor(tx, ctx.actor, runId, true);

@@ -7,7 +7,7 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorizeFound } from "../../../platform/permissions/found";
 import type { Actor } from "../../../platform/permissions/actor";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionFor, editionForChange, partForChange } from "#features/editions";
 import { enterprises } from "#features/editions";
 import { registrations } from "#features/registration";
@@ -39,7 +39,7 @@ export const runIdInput = z.strictObject({ runId: id });
 /** Start a run: a queued row the runner of any app process picks up after the commit. Refused
  *  while another run of the edition is queued or running (`b2b_run_in_progress`), and when the
  *  programme has no meeting slot (`b2b_matchmaking_off`). Audited as `b2b.run_started`. */
-export async function startRun(ctx: Ctx, raw: unknown) {
+export async function startRun(ctx: Ctx, raw: Input<typeof startRunInput>) {
   const { editionId, baseRunId, mode, budgetSeconds } = parseInput(startRunInput, raw);
   return inTransaction(ctx, async (tx) => {
     // The edition's row lock orders two organisers pressing the button at once.

@@ -6,6 +6,7 @@ import { Field, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { requestByAnswerToken, respondToRequest } from "../operations/requests";
 import { PartySummary, RequestFacts } from "./request-parts";
+import { oneOf } from "../../../web/form-fields";
 
 // The page behind the link in a meeting request's email: the token is the credential, so the
 // recipient accepts or declines (with an optional reason) without signing in. Works without
@@ -22,7 +23,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   return answerByLink(request, context.ctx.locale, {
     page: `/b2b/answer/${encodeURIComponent(params.token)}`,
-    answer: (form) => respondToRequest(context.ctx, { answerToken: params.token, decision: String(form.get("intent") ?? ""), reason: String(form.get("reason") ?? "") || undefined }),
+    answer: (form) => respondToRequest(context.ctx, { answerToken: params.token, decision: oneOf(form, "intent", ["accept", "decline"]), reason: String(form.get("reason") ?? "") || undefined }),
     done: (r) => r.status,
   });
 }

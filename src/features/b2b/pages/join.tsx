@@ -5,6 +5,7 @@ import { FormError, Notice, useFailure } from "../../../web/components/form";
 import { GoneLinkError } from "../../../web/components/gone-link";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { joinAsBuyer, joinOptions } from "../operations/participants";
+import { oneOf } from "../../../web/form-fields";
 
 // A trade visitor joins B2B matchmaking from their registration's manage link (issue #11, "Who
 // takes part"; the token is the credential, no account needed): the kinds its category may take
@@ -22,7 +23,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await request.formData();
   const result = await runForm(context.ctx.locale, form, () =>
-    joinAsBuyer(context.ctx, { registrationToken: params.token, kind: String(form.get("kind") ?? ""), locale: context.ctx.locale }),
+    joinAsBuyer(context.ctx, { registrationToken: params.token, kind: oneOf(form, "kind", ["buyer_procurement", "investor", "bank", "development_partner", "foreign_mission"]), locale: context.ctx.locale }),
   );
   if (!result.ok) return result.response;
   const path = `/b2b/${result.value.accessToken!}`;

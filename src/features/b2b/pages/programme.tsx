@@ -6,6 +6,7 @@ import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { formatSession, formatSessions, hhmm, localInstant, minutesOf, parseSessions, wallTime } from "../core/slots";
 import { getB2bProgramme, setB2bProgramme } from "../operations/programme";
+import { numberOf, oneOf } from "../../../web/form-fields";
 
 // Organisers: the edition's B2B programme on one form that works without JavaScript. Each meeting
 // day is one text field ("10:00-13:00, 14:30-17:30"), breaks are lines ("1 13:00-13:30"),
@@ -86,7 +87,7 @@ function interpretersOf(text: string, issues: Issues) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await request.formData();
   const text = (k: string) => String(form.get(k) ?? "");
-  const num = (k: string) => (text(k).trim() === "" ? undefined : Number(text(k)));
+  const num = (k: string) => numberOf(form, k);
   const result = await runForm(context.ctx.locale, form, async () => {
     const { edition } = await getB2bProgramme(context.ctx, { editionId: params.editionId });
     const issues: Issues = [];
@@ -109,7 +110,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       interpreters: interpretersOf(text("interpreters"), issues),
       maxMeetingsPerDay: num("maxMeetingsPerDay"),
       maxRequestsSent: num("maxRequestsSent"),
-      requestDirection: text("requestDirection"),
+      requestDirection: oneOf(form, "requestDirection", ["buyer_to_sme", "sme_to_buyer", "both"]),
       requestExpiryDays: num("requestExpiryDays"),
     };
     if (issues.length) throw new DomainError("validation_failed", { fields: issues });

@@ -8,6 +8,7 @@ import { requestTarget, sendRequest } from "../operations/requests";
 import { ParticipantNav } from "./participant-nav";
 import { PartySummary } from "./request-parts";
 import { participantBase, refOf } from "./who";
+import { oneOf } from "../../../web/form-fields";
 
 // Asking another participant for a meeting: who they are (public summary only), a short message,
 // the priority and, optionally, preferred days. A plain POST form; refusals (the cap, a duplicate,
@@ -38,7 +39,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       ...ref,
       to,
       message: String(form.get("message") ?? ""),
-      priority: String(form.get("priority") ?? ""),
+      priority: oneOf(form, "priority", ["must", "would_like"]),
       preferredDays: form.getAll("preferredDays").map(Number),
     }),
   );

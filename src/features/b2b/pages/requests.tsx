@@ -8,6 +8,7 @@ import { editRequest, listMyRequests, respondToRequest, withdrawRequest } from "
 import { ParticipantNav } from "./participant-nav";
 import { PartySummary, RequestFacts } from "./request-parts";
 import { participantBase, refOf } from "./who";
+import { oneOf } from "../../../web/form-fields";
 
 // A participant's meeting requests: those to it (accept, or decline with an optional reason) and
 // those it sent (change the message, priority or days while pending; withdraw). Plain POST forms,
@@ -38,7 +39,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return r.status;
     }
     if (intent === "withdraw") return (await withdrawRequest(context.ctx, { ...ref, requestId })).status;
-    await editRequest(context.ctx, { ...ref, requestId, message: text("message"), priority: text("priority"), preferredDays: form.getAll("preferredDays").map(Number) });
+    await editRequest(context.ctx, { ...ref, requestId, message: text("message"), priority: oneOf(form, "priority", ["must", "would_like"]), preferredDays: form.getAll("preferredDays").map(Number) });
     return "edited";
   });
   if (!result.ok) return result.response;

@@ -8,7 +8,7 @@ import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { badgeDateCheck, reissueEditionBadges } from "#features/checkin";
 import { BadgeDatesWarning } from "#features/checkin/client";
 import { copiedFromName } from "../operations/edition-page";
-import { createCluster, deleteCluster, updateCluster } from "#features/editions";
+import { createCluster, deleteCluster, provinces, updateCluster } from "#features/editions";
 import { copyEdition } from "#features/editions";
 import { getEditionForStaff } from "#features/editions";
 import { addTradeBody, createSector } from "#features/editions";
@@ -17,6 +17,7 @@ import { ClustersSection } from "../components/clusters-section";
 import { CopyForm, SettingsForm } from "../components/edition-forms";
 import { SectorsSection, TradeBodiesSection } from "../components/sectors-trade-bodies";
 import { uuidParam } from "../../../web/params";
+import { oneOf, text } from "../../../web/form-fields";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "bo.edition.settings", "bo.title");
@@ -57,14 +58,18 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const fields: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string") fields[k] = v;
   const intent = fields.intent ?? "";
+  // Each operation gets the fields of its own form, typed (a field left out stays left out where it is optional).
+  const t = (k: string) => text(form, k);
+  const names = { nameEn: t("nameEn"), nameUr: t("nameUr") };
+  const cluster = () => ({ slug: t("slug"), sectorId: fields.sectorId, ...names, district: t("district"), province: oneOf(form, "province", provinces), hsCodes: fields.hsCodes });
   const operations: Record<string, () => Promise<{ id?: string } | void>> = {
-    settings: () => updateEdition(ctx, { ...fields, editionId }),
-    copy: () => copyEdition(ctx, { ...fields, editionId }),
-    "sector-add": () => createSector(ctx, { ...fields, editionId }),
-    "cluster-add": () => createCluster(ctx, { ...fields, editionId }),
-    "cluster-update": () => updateCluster(ctx, fields),
-    "cluster-delete": () => deleteCluster(ctx, { clusterId: fields.clusterId }),
-    "tradebody-add": () => addTradeBody(ctx, { ...fields, editionId }),
+    settings: () => updateEdition(ctx, { editionId, ...names, taglineEn: fields.taglineEn, taglineUr: fields.taglineUr, startsOn: t("startsOn"), endsOn: t("endsOn"), timezone: t("timezone"), status: oneOf(form, "status", ["draft", "published", "archived"]) }),
+    copy: () => copyEdition(ctx, { editionId, slug: t("slug"), year: fields.year, startsOn: t("startsOn") }),
+    "sector-add": () => createSector(ctx, { editionId, code: t("code"), ...names }),
+    "cluster-add": () => createCluster(ctx, { editionId, ...cluster() }),
+    "cluster-update": () => updateCluster(ctx, { clusterId: t("clusterId"), ...cluster() }),
+    "cluster-delete": () => deleteCluster(ctx, { clusterId: t("clusterId") }),
+    "tradebody-add": () => addTradeBody(ctx, { editionId, slug: t("slug"), kind: oneOf(form, "kind", ["chamber", "women_chamber", "association"]), ...names, city: fields.city, province: fields.province, nominationQuota: fields.nominationQuota }),
   };
   if (intent === "reissue-badges") {
     const reissue = await runForm(ctx.locale, form, () => reissueEditionBadges(ctx, { editionId }));

@@ -6,6 +6,7 @@ import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { invitePerson } from "#features/accounts";
 import { invitationChoices } from "../operations/lookups";
+import { oneOf, optionalOneOf, optionalText, text } from "../../../web/form-fields";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "bo.nav.invite", "bo.title");
@@ -20,15 +21,15 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
-  const role = form.get("role");
+  const role = oneOf(form, "role", ["exhibitor", "visitor", "organiser_staff", "trade_body_rep", "reviewer", "gate_staff"]);
   // Only the binding that belongs to the chosen role is sent, so a stale select does not confuse the check.
   const result = await runForm(context.ctx.locale, form, () =>
     invitePerson(context.ctx, {
-      email: form.get("email"),
+      email: text(form, "email"),
       role,
-      locale: form.get("locale") || undefined,
-      tradeBodyId: role === "trade_body_rep" ? form.get("tradeBodyId") || null : null,
-      enterpriseId: role === "exhibitor" ? form.get("enterpriseId") || null : null,
+      locale: optionalOneOf(form, "locale", ["en", "ur"]),
+      tradeBodyId: role === "trade_body_rep" ? (optionalText(form, "tradeBodyId") ?? null) : null,
+      enterpriseId: role === "exhibitor" ? (optionalText(form, "enterpriseId") ?? null) : null,
     }),
   );
   if (!result.ok) return result.response;

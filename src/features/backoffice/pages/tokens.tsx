@@ -6,6 +6,7 @@ import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, failureOf, useFailure } from "../../../web/components/form";
 import { pageTitle, useLocale, useT } from "../../../web/i18n";
 import { createApiToken, listApiTokens, revokeApiToken } from "#features/accounts";
+import { someOf, text } from "../../../web/form-fields";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "bo.nav.tokens", "bo.title");
@@ -24,12 +25,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "revoke") {
-    const result = await runForm(context.ctx.locale, form, () => revokeApiToken(context.ctx, { id: form.get("id") }));
+    const result = await runForm(context.ctx.locale, form, () => revokeApiToken(context.ctx, { id: text(form, "id") }));
     if (!result.ok) return result.response;
     return { ok: true as const, intent: "revoke", token: null };
   }
   const result = await runForm(context.ctx.locale, form, () =>
-    createApiToken(context.ctx, { name: form.get("name"), scopes: form.getAll("scopes") }),
+    createApiToken(context.ctx, { name: text(form, "name"), scopes: someOf(form, "scopes", apiTokenScopes) }),
   );
   if (!result.ok) return result.response;
   // The secret travels once, in this response; it is never stored in clear.

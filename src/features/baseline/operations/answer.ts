@@ -4,7 +4,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises, products } from "#features/editions";
 import { exhibitorProducts, exhibitorProfiles } from "#features/exhibitors";
 import { prefillFrom } from "../engine/prefill";
@@ -118,7 +118,7 @@ const SectionInput = z.object({
 
 /** Save one section's answers. Refusals: unauthenticated, forbidden, baseline_no_survey,
  *  baseline_not_open, not_found (section), validation_failed (fields named by indicator code). */
-export async function saveSection(ctx: Ctx, raw: unknown) {
+export async function saveSection(ctx: Ctx, raw: Input<typeof SectionInput>) {
   const enterpriseId = ownEnterpriseId(ctx);
   const input = parseInput(SectionInput, raw);
   return inTransaction(ctx, async (tx, c) => {

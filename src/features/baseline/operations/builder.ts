@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionFor, editionForChange } from "#features/editions";
 import { INDICATOR_CODE, questionKinds } from "../engine/questions";
 import { baselineAnswers, baselineQuestions, baselineSections, baselineSurveys, surveyStatuses } from "../tables";
@@ -40,7 +40,7 @@ export async function surveyForOrganiser(ctx: Ctx, editionId: string) {
 const EditionInput = z.object({ editionId: z.uuid() });
 
 /** Start the edition's survey from the "SME baseline" template, as a draft. */
-export async function startSurvey(ctx: Ctx, raw: unknown) {
+export async function startSurvey(ctx: Ctx, raw: Input<typeof EditionInput>) {
   const input = parseInput(EditionInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const edition = await editionForChange(tx, c.actor, input.editionId, "baseline.manage");
@@ -53,7 +53,7 @@ export async function startSurvey(ctx: Ctx, raw: unknown) {
 
 const StatusInput = z.object({ editionId: z.uuid(), status: z.enum(surveyStatuses) });
 
-export async function setSurveyStatus(ctx: Ctx, raw: unknown) {
+export async function setSurveyStatus(ctx: Ctx, raw: Input<typeof StatusInput>) {
   const input = parseInput(StatusInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const edition = await editionForChange(tx, c.actor, input.editionId, "baseline.manage");
@@ -133,7 +133,7 @@ const QuestionInput = z
 
 /** Add a question, or change the current one of that code: in place while unanswered, as a new
  *  version once answered. Refusals: baseline_no_survey, not_found (section), validation_failed. */
-export async function saveQuestion(ctx: Ctx, raw: unknown) {
+export async function saveQuestion(ctx: Ctx, raw: Input<typeof QuestionInput>) {
   const input = parseInput(QuestionInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const edition = await editionForChange(tx, c.actor, input.editionId, "baseline.manage");
@@ -200,7 +200,7 @@ export async function saveQuestion(ctx: Ctx, raw: unknown) {
 const RetireInput = z.object({ editionId: z.uuid(), code: z.string().max(80) });
 
 /** Remove a question from the survey: its current version is retired (answers keep it). */
-export async function retireQuestion(ctx: Ctx, raw: unknown) {
+export async function retireQuestion(ctx: Ctx, raw: Input<typeof RetireInput>) {
   const input = parseInput(RetireInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const edition = await editionForChange(tx, c.actor, input.editionId, "baseline.manage");

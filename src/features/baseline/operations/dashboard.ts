@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import { toCsv } from "../../../platform/csv";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionFor, editionForChange } from "#features/editions";
 import { editionExhibitorIds } from "#features/exhibitors";
 import { barChartSvg } from "../charts";
@@ -34,7 +34,10 @@ const DashboardInput = z.object({
   indicator: z.string().max(80).optional(),
 });
 
-export async function baselineDashboard(ctx: Ctx, raw: unknown) {
+/** What the dashboard, its CSV and its exports are asked: the edition, a breakdown, a comparison. */
+export type DashboardQuery = Input<typeof DashboardInput>;
+
+export async function baselineDashboard(ctx: Ctx, raw: DashboardQuery) {
   const input = parseInput(DashboardInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "baseline.manage");
   const survey = await surveyOfEdition(ctx.db, edition.id);
@@ -72,7 +75,7 @@ export async function baselineDashboard(ctx: Ctx, raw: unknown) {
 export const figureColumns = ["group", "firms", "exportMedian", "investmentMedian", "exportingShare", "websiteShare"] as const;
 
 /** The figures as CSV (suppressed cells empty, marked in the last column). */
-export async function baselineFiguresCsv(ctx: Ctx, raw: unknown): Promise<string> {
+export async function baselineFiguresCsv(ctx: Ctx, raw: DashboardQuery): Promise<string> {
   const d = await baselineDashboard(ctx, raw);
   const line = (r: GroupRow, group: string) => [group, r.firms, r.exportMedian, r.investmentMedian, r.exportingShare, r.websiteShare, r.suppressed ? "suppressed" : ""];
   return toCsv([[...figureColumns, "note"], ...d.rows.map((r) => line(r, r.name)), line(d.total, "total")]);

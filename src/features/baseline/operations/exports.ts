@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { toCsv, safeCell, type Cell } from "../../../platform/csv";
 import { translate } from "../../../platform/i18n/translate";
-import { parseInput } from "../../../platform/validation";
-import { baselineDashboard } from "./dashboard";
+import { parseInput, type Input } from "../../../platform/validation";
+import { baselineDashboard, type DashboardQuery } from "./dashboard";
 
 // Every table of the baseline dashboard as CSV or XLSX (issue #15, item 6): the same suppressed
 // figures as the page (a withheld cell is empty and the row says so), headers in the reader's
@@ -21,7 +21,7 @@ export interface ExportFile {
 }
 
 /** One dashboard table as rows: a header, then one line per group (or indicator). */
-export async function dashboardTable(ctx: Ctx, raw: unknown): Promise<{ name: string; rows: Cell[][] }> {
+export async function dashboardTable(ctx: Ctx, raw: Input<typeof ExportInput> & DashboardQuery): Promise<{ name: string; rows: Cell[][] }> {
   const input = parseInput(ExportInput, raw);
   const d = await baselineDashboard(ctx, raw);
   const t = (k: string, p?: Record<string, string | number>) => translate(ctx.locale, k, p);
@@ -57,7 +57,7 @@ export async function dashboardTable(ctx: Ctx, raw: unknown): Promise<{ name: st
   return { name: `baseline-${d.edition.slug}-indicators`, rows: [header, ...lines] };
 }
 
-export async function dashboardExport(ctx: Ctx, raw: unknown): Promise<ExportFile> {
+export async function dashboardExport(ctx: Ctx, raw: Input<typeof ExportInput> & DashboardQuery): Promise<ExportFile> {
   const { format } = parseInput(ExportInput, raw);
   const table = await dashboardTable(ctx, raw);
   if (format === "csv") return { filename: `${table.name}.csv`, contentType: "text/csv; charset=utf-8", body: Buffer.from(toCsv(table.rows, { bom: true }), "utf8") };

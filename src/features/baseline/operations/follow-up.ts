@@ -8,7 +8,7 @@ import type { Db, Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { startPeriodic } from "../../../platform/periodic";
 import { anonymous } from "../../../platform/permissions/actor";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionForChange } from "#features/editions";
 import { editions } from "#features/editions";
 import { baselineSurveys, type FollowUpStatus } from "../tables";
@@ -56,7 +56,7 @@ const FollowUpInput = z.object({ editionId: z.uuid(), status: z.enum(["open", "c
 
 /** The organiser opens (first time: emails every exhibitor the link) or closes the follow-up.
  *  Refusals: baseline_no_survey; baseline_not_open when the survey is still a draft. */
-export async function setFollowUp(ctx: Ctx, raw: unknown) {
+export async function setFollowUp(ctx: Ctx, raw: Input<typeof FollowUpInput>) {
   const input = parseInput(FollowUpInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const edition = await editionForChange(tx, c.actor, input.editionId, "baseline.manage");

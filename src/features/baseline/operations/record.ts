@@ -4,7 +4,7 @@ import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { can } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { b2bMeetings, b2bParticipants } from "#features/b2b";
 import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
@@ -176,7 +176,7 @@ const RecordInput = z.object({ enterpriseId: z.uuid() });
  *  enterprise's own account sees its own (viewer "enterprise"). Anyone else signed in gets
  *  not_found, whether the enterprise exists or not (a record is not confirmed to strangers);
  *  anonymous callers get unauthenticated. */
-export async function enterpriseRecord(ctx: Ctx, raw: unknown) {
+export async function enterpriseRecord(ctx: Ctx, raw: Input<typeof RecordInput>) {
   const { enterpriseId } = parseInput(RecordInput, raw);
   if (ctx.actor.kind === "anonymous") throw new DomainError("unauthenticated", { params: { permission: "baseline.manage" } });
   const [firm] = await ctx.db.select().from(enterprises).where(eq(enterprises.id, enterpriseId));

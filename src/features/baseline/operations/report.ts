@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { translate } from "../../../platform/i18n/translate";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { publicBreakdowns } from "../engine/breakdowns";
 import { figuresOf, SMALL_CELL } from "../engine/figures";
 import { groupAggregates } from "./aggregates";
@@ -16,7 +16,7 @@ import { clusterNames, groupName } from "./labels";
 
 const ReportInput = z.object({ editionId: z.uuid(), lang: z.enum(["en", "ur"]).optional() });
 
-export async function baselineReport(ctx: Ctx, raw: unknown) {
+export async function baselineReport(ctx: Ctx, raw: Input<typeof ReportInput>) {
   const input = parseInput(ReportInput, raw);
   const locale = input.lang ?? ctx.locale;
   const d = await baselineDashboard({ ...ctx, locale }, { editionId: input.editionId });

@@ -4,6 +4,7 @@ import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { uuidParam } from "../../../web/params";
+import { breakdowns } from "../engine/breakdowns";
 import { questionKinds } from "../engine/questions";
 import { retireQuestion, saveQuestion, setSurveyStatus, startSurvey, surveyForOrganiser } from "../operations/builder";
 import { baselineDashboard, remindBaseline } from "../operations/dashboard";
@@ -12,6 +13,7 @@ import { setFollowUp } from "../operations/follow-up";
 import { BaselineFigures } from "./bo-baseline-figures";
 import { FollowUpPanel } from "./bo-baseline-follow-up";
 import "./baseline.css";
+import { oneOf, optionalOneOf, text } from "../../../web/form-fields";
 
 // The organiser's baseline (issue #15, items 1 and 4): start the survey from the template, open or
 // close it, the response progress and reminders, the figures by cluster, sector, province,
@@ -29,7 +31,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const q = new URL(request.url).searchParams;
   const opt = (k: string) => q.get(k) || undefined;
   const builder = await loadOr(request, () => surveyForOrganiser(context.ctx, params.editionId));
-  const dashboard = builder.survey ? await loadOr(request, () => baselineDashboard(context.ctx, { editionId: params.editionId, by: opt("by"), compare: opt("compare"), indicator: opt("indicator") })) : null;
+  const dashboard = builder.survey ? await loadOr(request, () => baselineDashboard(context.ctx, { editionId: params.editionId, by: optionalOneOf(q, "by", breakdowns), compare: opt("compare"), indicator: opt("indicator") })) : null;
   return {
     edition: { id: builder.edition.id, nameEn: builder.edition.nameEn, nameUr: builder.edition.nameUr },
     survey: builder.survey ? { status: builder.survey.status } : null,
@@ -46,13 +48,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const editionId = params.editionId;
   const result = await runForm(context.ctx.locale, form, async () => {
     if (intent === "start") return { intent, n: (await startSurvey(context.ctx, { editionId })).questions };
-    if (intent === "status") return { intent, n: 0, ...(await setSurveyStatus(context.ctx, { editionId, status: s("status") })) };
+    if (intent === "status") return { intent, n: 0, ...(await setSurveyStatus(context.ctx, { editionId, status: oneOf(form, "status", surveyStatuses) })) };
     if (intent === "remind") return { intent, n: (await remindBaseline(context.ctx, { editionId })).reminded };
     if (intent === "remindFollowUp") return { intent: "remind", n: (await remindBaseline(context.ctx, { editionId, round: "follow_up" })).reminded };
-    if (intent === "followUp") return { intent, n: (await setFollowUp(context.ctx, { editionId, status: s("status") })).invited };
-    if (intent === "retire") return { intent, n: 0, ...(await retireQuestion(context.ctx, { editionId, code: s("code") })) };
-    const fields = ["section", "code", "kind", "labelEn", "labelUr", "required", "options", "unit", "min", "max", "showIfCode", "showIfEquals"] as const;
-    return { intent: "question", n: 0, ...(await saveQuestion(context.ctx, { editionId, ...Object.fromEntries(fields.map((f) => [f, s(f)])) })) };
+    if (intent === "followUp") return { intent, n: (await setFollowUp(context.ctx, { editionId, status: oneOf(form, "status", ["open", "closed"]) })).invited };
+    if (intent === "retire") return { intent, n: 0, ...(await retireQuestion(context.ctx, { editionId, code: text(form, "code") })) };
+    const question = { section: text(form, "section"), code: text(form, "code"), kind: oneOf(form, "kind", questionKinds), labelEn: text(form, "labelEn"), labelUr: text(form, "labelUr"), required: optionalOneOf(form, "required", ["on"]) };
+    return { intent: "question", n: 0, ...(await saveQuestion(context.ctx, { editionId, ...question, options: s("options"), unit: s("unit"), min: s("min"), max: s("max"), showIfCode: s("showIfCode"), showIfEquals: s("showIfEquals") })) };
   });
   if (!result.ok) return result.response;
   return { ok: true as const, intent: result.value.intent, n: result.value.n };

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Ctx } from "../../../platform/context";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { visitorCategories } from "#features/editions";
 import { registrations } from "#features/registration";
 import { scanDay } from "../core/gate-bundle";
@@ -31,7 +31,7 @@ export interface Footfall {
 const int = (v: unknown) => Number(v ?? 0);
 
 /** Admissions per day, hour (today, venue time), gate and category; unique visitors against entries. */
-export async function footfall(ctx: Ctx, raw: unknown): Promise<Footfall> {
+export async function footfall(ctx: Ctx, raw: Input<typeof editionInput>): Promise<Footfall> {
   const { editionId } = parseInput(editionInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "checkin.manage");
   const db = ctx.db;

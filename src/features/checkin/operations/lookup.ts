@@ -5,7 +5,7 @@ import { auditEntries } from "../../../platform/audit/tables";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { visitorCategories } from "#features/editions";
 import { registrations, type RegistrationStatus } from "#features/registration";
 import { nonceSchema } from "../core/offline-sync";
@@ -85,7 +85,7 @@ async function foundRows(ctx: Ctx, year: number, where: SQL, limit: number): Pro
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Find badges of the gate's edition by short code (exactly one person, or none) or by name. */
-export async function findBadges(ctx: Ctx, raw: unknown): Promise<FindAnswer> {
+export async function findBadges(ctx: Ctx, raw: Input<typeof findInput>): Promise<FindAnswer> {
   const input = parseInput(findInput, raw);
   const { edition } = await gateForScan(ctx, input.gateId);
   authorize(ctx.actor, "checkin.findPerson", { organiserId: edition.organiserId });
@@ -127,7 +127,7 @@ export async function findBadges(ctx: Ctx, raw: unknown): Promise<FindAnswer> {
 /** Admit (or refuse) a person found by short code or name: the scan of their current badge at
  *  this gate, decided and recorded as a QR scan would be (same reasons, "already inside" on a
  *  repeat), marked as a manual entry. */
-export async function admitFound(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
+export async function admitFound(ctx: Ctx, raw: Input<typeof admitInput>): Promise<ScanAnswer> {
   const input = parseInput(admitInput, raw);
   const { edition } = await gateForScan(ctx, input.gateId);
   authorize(ctx.actor, "checkin.findPerson", { organiserId: edition.organiserId });

@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize, can } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editions, visitorCategories } from "#features/editions";
 import { registrations } from "#features/registration";
 import { renderBadgePdf } from "../core/badge-pdf";
@@ -33,7 +33,7 @@ async function registrationForChange(tx: Executor, ctx: Ctx, registrationId: str
 }
 
 /** Reprint: a new serial; the old badge is then refused as `replaced`. */
-export async function reprintBadge(ctx: Ctx, raw: unknown) {
+export async function reprintBadge(ctx: Ctx, raw: Input<typeof registrationInput>) {
   const { registrationId } = parseInput(registrationInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { reg, edition } = await registrationForChange(tx, ctx, registrationId);
@@ -54,7 +54,7 @@ export async function reprintBadge(ctx: Ctx, raw: unknown) {
 }
 
 /** Revoke every badge of a registration, with the reason kept and audited. */
-export async function revokeBadge(ctx: Ctx, raw: unknown) {
+export async function revokeBadge(ctx: Ctx, raw: Input<typeof revokeInput>) {
   const { registrationId, reason } = parseInput(revokeInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { reg, edition } = await registrationForChange(tx, ctx, registrationId);
@@ -77,7 +77,7 @@ export async function revokeBadge(ctx: Ctx, raw: unknown) {
 }
 
 /** Rotate in a new signing key; badges signed with older keys stay valid until revoked. */
-export async function rotateBadgeKey(ctx: Ctx, raw: unknown) {
+export async function rotateBadgeKey(ctx: Ctx, raw: Input<typeof editionInput>) {
   const { editionId } = parseInput(editionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "checkin.manage");
@@ -94,7 +94,7 @@ const badgeViewInput = z.strictObject({ registrationId: z.uuid(), key: z.string(
  *  badge link's `key` (operations/badge-link.ts) opens it without an account; otherwise the
  *  registrant signed in, organiser staff, or the exhibitor of a staff badge. `viewer` says whose
  *  eyes: the holder ("Your badge") or someone else ("Badge of …"). */
-export async function getBadge(ctx: Ctx, raw: unknown) {
+export async function getBadge(ctx: Ctx, raw: Input<typeof badgeViewInput>) {
   const { registrationId, key } = parseInput(badgeViewInput, raw);
   const [row] = await ctx.db
     .select({ reg: registrations, edition: editions, category: visitorCategories })
@@ -129,10 +129,12 @@ export async function getBadge(ctx: Ctx, raw: unknown) {
   };
 }
 
+const badgeForManageLinkInput = z.strictObject({ token: z.string().min(20).max(100) });
+
 /** The badge part of the registrant's manage page (/registration/:token): the manage token is the
  *  credential there, so the page offers the badge and the badge link (page and PDF) too. */
-export async function badgeForManageLink(ctx: Ctx, raw: unknown) {
-  const reg = await findOwn(ctx.db, ctx, parseInput(z.strictObject({ token: z.string().min(20).max(100) }), raw));
+export async function badgeForManageLink(ctx: Ctx, raw: Input<typeof badgeForManageLinkInput>) {
+  const reg = await findOwn(ctx.db, ctx, parseInput(badgeForManageLinkInput, raw));
   if (reg.status !== "approved") return null;
   const badge = await currentBadgeOf(ctx.db, reg.id);
   if (!badge || badge.revokedAt) return null;
@@ -142,7 +144,7 @@ export async function badgeForManageLink(ctx: Ctx, raw: unknown) {
 }
 
 /** The A6 PDF of the current badge. */
-export async function badgePdf(ctx: Ctx, raw: unknown): Promise<{ pdf: Buffer; filename: string }> {
+export async function badgePdf(ctx: Ctx, raw: Input<typeof badgeViewInput>): Promise<{ pdf: Buffer; filename: string }> {
   const view = await getBadge(ctx, raw);
   if (!view.badge) throw new DomainError("not_found", { params: { what: "badge" } });
   if (view.badge.revokedAt) throw new DomainError("badge_revoked");
@@ -178,7 +180,7 @@ export async function myBadgeRegistration(ctx: Ctx): Promise<string | null> {
 }
 
 /** Organisers look a badge up by registration number (what gate staff read out), and see the keys. */
-export async function badgeAdmin(ctx: Ctx, raw: unknown) {
+export async function badgeAdmin(ctx: Ctx, raw: Input<typeof badgeAdminInput>) {
   const { editionId, number } = parseInput(badgeAdminInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "checkin.manage");
   const keys = await ctx.db

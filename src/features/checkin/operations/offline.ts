@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { inTransaction, type Ctx } from "../../../platform/context";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { registrations } from "#features/registration";
 import { editionShortId, HEADER_DIGITS, readHeaderDigits, verifyBadge } from "../core/badge-code";
 import { packManualList, type ManualBadge } from "../core/manual-entry";
@@ -19,7 +19,7 @@ import { editionFor } from "#features/editions";
 const dayCount = editionDayCount;
 
 /** What a scanner page keeps to decide offline (core/gate-bundle.ts): keys, gates, revocations. */
-export async function gateBundle(ctx: Ctx, raw: unknown): Promise<GateBundle> {
+export async function gateBundle(ctx: Ctx, raw: Input<typeof editionInput>): Promise<GateBundle> {
   const { editionId } = parseInput(editionInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "checkin.scan");
   const db = ctx.db;
@@ -87,7 +87,7 @@ export interface UploadAnswer {
 /** Record a queue of scans decided offline. Idempotent by nonce: the same queue uploaded twice (or
  *  two uploads racing) records each scan once; the unique (edition, nonce) index is the last word.
  *  Then flags badges admitted at two gates of one zone while offline. */
-export async function uploadOfflineScans(ctx: Ctx, raw: unknown): Promise<UploadAnswer> {
+export async function uploadOfflineScans(ctx: Ctx, raw: Input<typeof uploadInput>): Promise<UploadAnswer> {
   const input = parseInput(uploadInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "checkin.scan");
   return inTransaction(ctx, async (tx) => {

@@ -4,7 +4,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { localDate } from "../core/gate-bundle";
 import { checkinRehearsals } from "../tables";
 import { forgetGates } from "./scan";
@@ -38,8 +38,10 @@ export async function rehearsalOf(db: Executor, editionId: string) {
 
 const dayCountOf = editionDayCount;
 
-export async function rehearsalState(ctx: Ctx, raw: unknown): Promise<RehearsalState> {
-  const { editionId } = parseInput(z.strictObject({ editionId: z.uuid() }), raw);
+const rehearsalStateInput = z.strictObject({ editionId: z.uuid() });
+
+export async function rehearsalState(ctx: Ctx, raw: Input<typeof rehearsalStateInput>): Promise<RehearsalState> {
+  const { editionId } = parseInput(rehearsalStateInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "checkin.scan");
   const today = localDate(ctx.clock.now(), edition.timezone);
   const row = await rehearsalOf(ctx.db, edition.id);
@@ -52,7 +54,7 @@ export async function rehearsalState(ctx: Ctx, raw: unknown): Promise<RehearsalS
 }
 
 /** Start (or change, or with dayIndex null end) today's rehearsal. Organiser staff; audited. */
-export async function setRehearsal(ctx: Ctx, raw: unknown): Promise<RehearsalState> {
+export async function setRehearsal(ctx: Ctx, raw: Input<typeof rehearsalInput>): Promise<RehearsalState> {
   const input = parseInput(rehearsalInput, raw);
   await inTransaction(ctx, async (tx, txCtx) => {
     const edition = await editionForChange(tx, txCtx.actor, input.editionId, "checkin.manage");

@@ -4,7 +4,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { queueEmails } from "../../../platform/mail/outbox";
 import { can } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editions, visitorCategories } from "#features/editions";
 import { registrations } from "#features/registration";
 import { decodeBadge, encodeBadge, type BadgeClaims } from "../core/badge-code";
@@ -49,7 +49,7 @@ async function outdated(db: Executor, edition: Edition, lock: boolean) {
 
 /** For the edition page: how many badges are issued and how many carry outdated dates or days.
  *  Null for those who do not manage check-in (the page then says nothing). */
-export async function badgeDateCheck(ctx: Ctx, raw: unknown): Promise<{ current: number; stale: number } | null> {
+export async function badgeDateCheck(ctx: Ctx, raw: Input<typeof editionInput>): Promise<{ current: number; stale: number } | null> {
   const { editionId } = parseInput(editionInput, raw);
   const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, editionId));
   if (!edition || !can(ctx.actor, "checkin.manage", { organiserId: edition.organiserId })) return null;
@@ -58,7 +58,7 @@ export async function badgeDateCheck(ctx: Ctx, raw: unknown): Promise<{ current:
 }
 
 /** Reissue every outdated badge of the edition (after a change of dates or days). */
-export async function reissueEditionBadges(ctx: Ctx, raw: unknown): Promise<{ reissued: number; skipped: number }> {
+export async function reissueEditionBadges(ctx: Ctx, raw: Input<typeof editionInput>): Promise<{ reissued: number; skipped: number }> {
   const { editionId } = parseInput(editionInput, raw);
   return inTransaction(ctx, async (tx) => {
     // Shared: no date change can slip in meanwhile, and registrations' own changes (which never

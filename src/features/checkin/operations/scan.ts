@@ -6,7 +6,7 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editions, visitorCategories } from "#features/editions";
 import { registrations } from "#features/registration";
 import { editionShortId, verifyBadge, type PublicKeySet } from "../core/badge-code";
@@ -185,7 +185,7 @@ function readForScan(db: Ctx["db"]) {
  *  with its badge and today's admissions, then the insert. Two gates admitting one badge at the
  *  same moment both decide "admit", but the unique (edition, registration, admit_key) lets only
  *  one insert succeed; the other is recorded as already inside. */
-export async function recordScan(ctx: Ctx, raw: unknown): Promise<ScanAnswer> {
+export async function recordScan(ctx: Ctx, raw: Input<typeof scanInput>): Promise<ScanAnswer> {
   return decideAndRecord(ctx, parseInput(scanInput, raw), null);
 }
 

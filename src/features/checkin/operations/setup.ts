@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { MAX_ZONES } from "../core/badge-format";
 import { gateCreateInput, gateUpdateInput, setupInput, zoneCreateInput, zoneUpdateInput } from "../schemas";
@@ -20,7 +20,7 @@ import { editionFor, editionForChange, partForChange } from "#features/editions"
 // are never deleted (there is no operation for it), and (edition, bit) is unique in the table.
 
 /** Zones, gates, quotas and the exhibitor enterprises a quota can be set for. */
-export async function checkinSetup(ctx: Ctx, raw: unknown) {
+export async function checkinSetup(ctx: Ctx, raw: Input<typeof setupInput>) {
   const { editionId } = parseInput(setupInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "checkin.manage");
   const [zoneRows, gateRows, quotaRows, exhibitors] = await Promise.all([
@@ -61,7 +61,7 @@ async function uniqueCode<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createZone(ctx: Ctx, raw: unknown) {
+export async function createZone(ctx: Ctx, raw: Input<typeof zoneCreateInput>) {
   const input = parseInput(zoneCreateInput, raw);
   return uniqueCode(() =>
     inTransaction(ctx, async (tx) => {
@@ -77,7 +77,7 @@ export async function createZone(ctx: Ctx, raw: unknown) {
   );
 }
 
-export async function updateZone(ctx: Ctx, raw: unknown) {
+export async function updateZone(ctx: Ctx, raw: Input<typeof zoneUpdateInput>) {
   const input = parseInput(zoneUpdateInput, raw);
   return inTransaction(ctx, async (tx) => {
     const [zone] = await tx.select().from(zones).where(eq(zones.id, input.zoneId));
@@ -95,7 +95,7 @@ async function checkZone(db: Executor, editionId: string, zoneId: string | null)
   if (!z) throw new DomainError("validation_failed", { fields: [{ path: "zoneId", code: "invalid_value" }] });
 }
 
-export async function createGate(ctx: Ctx, raw: unknown) {
+export async function createGate(ctx: Ctx, raw: Input<typeof gateCreateInput>) {
   const input = parseInput(gateCreateInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "checkin.manage");
   await checkZone(ctx.db, edition.id, input.zoneId);
@@ -108,7 +108,7 @@ export async function createGate(ctx: Ctx, raw: unknown) {
   );
 }
 
-export async function updateGate(ctx: Ctx, raw: unknown) {
+export async function updateGate(ctx: Ctx, raw: Input<typeof gateUpdateInput>) {
   const input = parseInput(gateUpdateInput, raw);
   const { gateId, ...change } = input;
   return inTransaction(ctx, async (tx) => {

@@ -3,7 +3,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editions, visitorCategories } from "#features/editions";
 import { registrations } from "#features/registration";
 import { STAFF_CATEGORY } from "../seed";
@@ -18,7 +18,7 @@ import { editionDayIndexes } from "#features/editions";
 import { editionForChange } from "#features/editions";
 
 /** Organisers set how many staff badges an exhibitor may issue. */
-export async function setStaffQuota(ctx: Ctx, raw: unknown) {
+export async function setStaffQuota(ctx: Ctx, raw: Input<typeof staffQuotaInput>) {
   const input = parseInput(staffQuotaInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, input.editionId, "checkin.manage");
@@ -33,7 +33,7 @@ export async function setStaffQuota(ctx: Ctx, raw: unknown) {
 }
 
 /** An exhibitor's own staff badges and quota; nobody else's (the scope is the exhibitor's grant). */
-export async function listStaffBadges(ctx: Ctx, raw: unknown) {
+export async function listStaffBadges(ctx: Ctx, raw: Input<typeof staffListInput>) {
   const { editionId, enterpriseId } = parseInput(staffListInput, raw);
   authorize(ctx.actor, "checkin.staffBadges", { enterpriseId });
   const [quota] = await ctx.db.select({ quota: staffQuotas.quota }).from(staffQuotas).where(and(eq(staffQuotas.editionId, editionId), eq(staffQuotas.enterpriseId, enterpriseId)));
@@ -49,7 +49,7 @@ export async function listStaffBadges(ctx: Ctx, raw: unknown) {
 /** An exhibitor issues a staff badge within its quota: an approved registration in the
  *  exhibitor-staff category, badge signed at once. The quota row is locked so two staff issued
  *  at once cannot both take the last place. */
-export async function issueStaffBadge(ctx: Ctx, raw: unknown) {
+export async function issueStaffBadge(ctx: Ctx, raw: Input<typeof staffBadgeInput>) {
   const input = parseInput(staffBadgeInput, raw);
   authorize(ctx.actor, "checkin.staffBadges", { enterpriseId: input.enterpriseId });
   return inTransaction(ctx, async (tx) => {

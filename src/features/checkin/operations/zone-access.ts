@@ -4,7 +4,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { visitorCategories } from "#features/editions";
 import { normaliseEmail } from "#features/registration";
 import { registrations } from "#features/registration";
@@ -21,7 +21,7 @@ import { editionFor, editionForChange, partForChange } from "#features/editions"
 // Every change is audited: checkin.zone_rules_set, checkin.zone_granted, checkin.zone_grant_revoked.
 
 /** The matrix and the grants, for the zone-access page and the API. */
-export async function zoneAccess(ctx: Ctx, raw: unknown) {
+export async function zoneAccess(ctx: Ctx, raw: Input<typeof zoneAccessInput>) {
   const { editionId } = parseInput(zoneAccessInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "checkin.manage");
   const db = ctx.db;
@@ -59,7 +59,7 @@ export async function zoneAccess(ctx: Ctx, raw: unknown) {
 const badRule = () => new DomainError("validation_failed", { fields: [{ path: "rules", code: "invalid_value" }] });
 
 /** Set the whole category × zone matrix of the edition (pairs left out are removed). */
-export async function setZoneRules(ctx: Ctx, raw: unknown) {
+export async function setZoneRules(ctx: Ctx, raw: Input<typeof zoneRulesInput>) {
   const input = parseInput(zoneRulesInput, raw);
   return inTransaction(ctx, async (tx) => {
     // One matrix writer at a time per edition: the read-compare-write below sees the last one's result.
@@ -108,7 +108,7 @@ async function findRegistration(db: Executor, editionId: string, text: string) {
 }
 
 /** Grant one zone to one registration, with a reason. */
-export async function grantZone(ctx: Ctx, raw: unknown) {
+export async function grantZone(ctx: Ctx, raw: Input<typeof zoneGrantInput>) {
   const input = parseInput(zoneGrantInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "checkin.manage");
   try {
@@ -138,7 +138,7 @@ export async function grantZone(ctx: Ctx, raw: unknown) {
 }
 
 /** Revoke an individual grant (the category's zones are untouched). */
-export async function revokeZoneGrant(ctx: Ctx, raw: unknown) {
+export async function revokeZoneGrant(ctx: Ctx, raw: Input<typeof zoneGrantRevokeInput>) {
   const { grantId } = parseInput(zoneGrantRevokeInput, raw);
   return inTransaction(ctx, async (tx) => {
     const [found] = await tx.select({ editionId: zoneGrants.editionId }).from(zoneGrants).where(eq(zoneGrants.id, grantId));

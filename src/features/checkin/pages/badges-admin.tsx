@@ -5,6 +5,7 @@ import { Field, FormError, Notice, useFailure } from "../../../web/components/fo
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { badgeAdmin, reprintBadge, revokeBadge, rotateBadgeKey } from "../operations/manage-badges";
 import { uuidParam } from "../../../web/params";
+import { text } from "../../../web/form-fields";
 
 // Organisers: find a badge by registration number, revoke it (with a reason) or reprint it, and
 // rotate the edition's signing key. Plain forms; every change is audited by its operation.
@@ -24,11 +25,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   uuidParam(params.editionId);
   const form = await request.formData();
   const intent = form.get("intent");
-  const registrationId = form.get("registrationId");
+  const registrationId = text(form, "registrationId");
   const result = await runForm(context.ctx.locale, form, async () => {
     if (intent === "rotate") return rotateBadgeKey(context.ctx, { editionId: params.editionId });
     if (intent === "reprint") return reprintBadge(context.ctx, { registrationId });
-    return revokeBadge(context.ctx, { registrationId, reason: form.get("reason") });
+    return revokeBadge(context.ctx, { registrationId, reason: text(form, "reason") });
   });
   if (!result.ok) return result.response;
   const number = form.get("number");

@@ -13,6 +13,7 @@ import { admitFound, findBadges } from "../operations/lookup";
 import { recordScan, type ScanAnswer } from "../operations/scan";
 import { GateFind, type Found } from "./gate-find";
 import { EDITION_MAX_DAYS, editionDayDate } from "#features/editions/client";
+import { oneOf, text } from "../../../web/form-fields";
 
 // The scanner page for gate staff on a phone. Without JavaScript it is a plain form (a hardware
 // scanner types the digits and Enter submits; the server answers). With JavaScript it scans with
@@ -37,19 +38,19 @@ export async function action({ request, context }: Route.ActionArgs) {
   const intent = form.get("intent");
   // When the camera fails: find by short code or name, then admit through the same scan, marked manual.
   if (intent === "find") {
-    const found = await runForm(context.ctx.locale, form, () => findBadges(context.ctx, { gateId: form.get("gateId"), query: String(form.get("query") ?? "") }));
+    const found = await runForm(context.ctx.locale, form, () => findBadges(context.ctx, { gateId: text(form, "gateId"), query: String(form.get("query") ?? "") }));
     if (!found.ok) return found.response;
     return { find: { ...found.value, query: String(form.get("query") ?? "").trim() }, gateId: String(form.get("gateId")) };
   }
   if (intent === "admit") {
     const admitted = await runForm(context.ctx.locale, form, () =>
-      admitFound(context.ctx, { gateId: form.get("gateId"), registrationNo: String(form.get("registrationNo") ?? ""), via: form.get("via") }),
+      admitFound(context.ctx, { gateId: text(form, "gateId"), registrationNo: String(form.get("registrationNo") ?? ""), via: oneOf(form, "via", ["code", "name"]) }),
     );
     if (!admitted.ok) return admitted.response;
     return { answer: admitted.value, gateId: String(form.get("gateId")), manual: true };
   }
   const result = await runForm(context.ctx.locale, form, () =>
-    recordScan(context.ctx, { gateId: form.get("gateId"), code: String(form.get("code") ?? ""), deviceId: "web-form" }),
+    recordScan(context.ctx, { gateId: text(form, "gateId"), code: String(form.get("code") ?? ""), deviceId: "web-form" }),
   );
   if (!result.ok) return result.response;
   return { answer: result.value, gateId: String(form.get("gateId")) };

@@ -8,6 +8,7 @@ import { checkinSetup, createGate, createZone, updateGate, updateZone } from "..
 import { rehearsalState, setRehearsal } from "../operations/rehearsal";
 import { setStaffQuota } from "../operations/staff-badges";
 import { uuidParam } from "../../../web/params";
+import { text } from "../../../web/form-fields";
 
 // Organisers set up check-in: zones, gates and exhibitors' staff-badge quotas. Plain forms that
 // work without JavaScript; each form names itself (`key`) so an error shows on that form only.
@@ -26,19 +27,19 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   uuidParam(params.editionId);
   const form = await request.formData();
-  const get = (k: string) => form.get(k) ?? undefined;
+  const get = (k: string) => text(form, k);
   const names = { nameEn: get("nameEn"), nameUr: get("nameUr") };
   const result = await runForm(context.ctx.locale, form, async () => {
     const intent = form.get("intent");
     const editionId = params.editionId;
-    if (intent === "rehearsal-start") return setRehearsal(context.ctx, { editionId, dayIndex: get("dayIndex") });
+    if (intent === "rehearsal-start") return setRehearsal(context.ctx, { editionId, dayIndex: form.get("dayIndex") ?? undefined });
     if (intent === "rehearsal-end") return setRehearsal(context.ctx, { editionId, dayIndex: null });
     if (intent === "zone-create") return createZone(context.ctx, { editionId, code: get("code"), ...names });
     if (intent === "zone-update") return updateZone(context.ctx, { zoneId: get("id"), ...names });
     const gate = { ...names, zoneId: get("zoneId"), reentryAllowed: form.get("reentryAllowed") === "on" };
     if (intent === "gate-create") return createGate(context.ctx, { editionId, code: get("code"), ...gate });
     if (intent === "gate-update") return updateGate(context.ctx, { gateId: get("id"), ...gate });
-    return setStaffQuota(context.ctx, { editionId, enterpriseId: get("enterpriseId"), quota: get("quota") });
+    return setStaffQuota(context.ctx, { editionId, enterpriseId: get("enterpriseId"), quota: form.get("quota") ?? undefined });
   });
   if (!result.ok) return result.response;
   return redirect(`/back-office/editions/${params.editionId}/checkin-setup?done=1`);

@@ -4,6 +4,7 @@ import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { issueStaffBadge, ownStaffBadges } from "../operations/staff-badges";
+import { optionalText, text } from "../../../web/form-fields";
 
 // An exhibitor issues badges for its own stall staff, within the quota organisers set. The
 // enterprise comes from the exhibitor's own grant, never from the form.
@@ -25,9 +26,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     return issueStaffBadge(context.ctx, {
       editionId: own.editionId,
       enterpriseId: own.enterpriseId,
-      name: form.get("name"),
-      nameUr: form.get("nameUr") || undefined,
-      email: form.get("email"),
+      name: text(form, "name"),
+      nameUr: optionalText(form, "nameUr"),
+      email: text(form, "email"),
     });
   });
   if (!result.ok) return result.response;

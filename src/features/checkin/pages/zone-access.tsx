@@ -5,6 +5,7 @@ import { Field, FormError, Notice, SelectField, useFailure } from "../../../web/
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { grantZone, revokeZoneGrant, setZoneRules, zoneAccess } from "../operations/zone-access";
 import { uuidParam } from "../../../web/params";
+import { text } from "../../../web/form-fields";
 
 // Organisers: which visitor categories enter which zone (a matrix of checkboxes, one form), zones
 // granted to one registration (by number or email, with a reason) and their revocation. Plain
@@ -24,13 +25,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   uuidParam(params.editionId);
   const form = await request.formData();
   const editionId = params.editionId;
-  const get = (k: string) => form.get(k) ?? undefined;
+  const get = (k: string) => text(form, k);
   const result = await runForm(context.ctx.locale, form, async () => {
     const intent = form.get("intent");
     if (intent === "rules") {
       // Each ticked box posts "categoryId:zoneId"; unticked ones post nothing.
       const rules = form.getAll("rule").map((v) => {
-        const [categoryId, zoneId] = String(v).split(":");
+        const [categoryId = "", zoneId = ""] = String(v).split(":");
         return { categoryId, zoneId };
       });
       return setZoneRules(context.ctx, { editionId, rules });

@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { clusterInput, updateClusterInput } from "../schemas";
 import { clusters, sectors } from "../tables";
 import { editionForChange, partForChange } from "../for-change";
@@ -21,7 +21,7 @@ async function checkSector(tx: Executor, editionId: string, sectorId: string | n
   if (!s) throw new DomainError("validation_failed", { fields: [{ path: "sectorId", code: "invalid_value" }] });
 }
 
-export async function createCluster(ctx: Ctx, raw: unknown) {
+export async function createCluster(ctx: Ctx, raw: Input<typeof clusterInput>) {
   const input = parseInput(clusterInput, raw);
   try {
     return await inTransaction(ctx, async (tx) => {
@@ -50,7 +50,7 @@ async function clusterForChange(tx: Executor, ctx: Ctx, clusterId: string) {
   return { cluster: part, edition };
 }
 
-export async function updateCluster(ctx: Ctx, raw: unknown) {
+export async function updateCluster(ctx: Ctx, raw: Input<typeof updateClusterInput>) {
   const { clusterId, ...changes } = parseInput(updateClusterInput, raw);
   try {
     return await inTransaction(ctx, async (tx) => {
@@ -73,8 +73,10 @@ export async function updateCluster(ctx: Ctx, raw: unknown) {
   }
 }
 
-export async function deleteCluster(ctx: Ctx, raw: unknown) {
-  const { clusterId } = parseInput(z.object({ clusterId: z.uuid() }), raw);
+const deleteClusterInput = z.object({ clusterId: z.uuid() });
+
+export async function deleteCluster(ctx: Ctx, raw: Input<typeof deleteClusterInput>) {
+  const { clusterId } = parseInput(deleteClusterInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { cluster, edition } = await clusterForChange(tx, ctx, clusterId);
     await tx.delete(clusters).where(eq(clusters.id, clusterId));

@@ -3,7 +3,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { copyEditionInput } from "../schemas";
 import { clusters, editions, editionTradeBodies, sectors, visitorCategories } from "../tables";
 import { editionCopyParts } from "../copy-port";
@@ -18,7 +18,7 @@ import { addDays, editionDayCount } from "../days";
  * bits, gates, category → zone rules). Nothing about people (registrations, nominations, zone
  * grants to one person) is copied.
  */
-export async function copyEdition(ctx: Ctx, raw: unknown) {
+export async function copyEdition(ctx: Ctx, raw: Input<typeof copyEditionInput>) {
   const input = parseInput(copyEditionInput, raw);
   try {
     return await inTransaction(ctx, async (tx) => {

@@ -3,14 +3,14 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { sectorInput, tradeBodyInput } from "../schemas";
 import { editionTradeBodies, sectors, tradeBodies } from "../tables";
 import { editionForChange } from "../for-change";
 
 const taken = (path: string) => new DomainError("slug_taken", { fields: [{ path, code: "slug_taken" }] });
 
-export async function createSector(ctx: Ctx, raw: unknown) {
+export async function createSector(ctx: Ctx, raw: Input<typeof sectorInput>) {
   const input = parseInput(sectorInput, raw);
   try {
     return await inTransaction(ctx, async (tx) => {
@@ -36,7 +36,7 @@ export async function createSector(ctx: Ctx, raw: unknown) {
  * Adds a trade body to the organiser's registry (or reuses the one with that
  * slug) and makes it a nominating body of this edition with its quota.
  */
-export async function addTradeBody(ctx: Ctx, raw: unknown) {
+export async function addTradeBody(ctx: Ctx, raw: Input<typeof tradeBodyInput>) {
   const { editionId, nominationQuota, ...body } = parseInput(tradeBodyInput, raw);
   try {
     return await inTransaction(ctx, async (tx) => {

@@ -2,13 +2,13 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import type { z } from "zod";
 import { patchEditionInput, updateEditionInput } from "../schemas";
 import { editions } from "../tables";
 import { editionForChange } from "../for-change";
 
-export async function updateEdition(ctx: Ctx, raw: unknown) {
+export async function updateEdition(ctx: Ctx, raw: Input<typeof updateEditionInput>) {
   const { editionId, ...changes } = parseInput(updateEditionInput, raw);
   return inTransaction(ctx, async (tx) => writeChanges(tx, ctx, await editionForChange(tx, ctx.actor, editionId, "edition.update"), changes));
 }
@@ -16,7 +16,7 @@ export async function updateEdition(ctx: Ctx, raw: unknown) {
 /** Change only the fields given (the API's PATCH): the row is locked and the caller authorised
  *  before anything is read into the result, and the merged edition is checked as a whole (dates in
  *  order, at most 16 days), all in one transaction, so two patches never lose each other's fields. */
-export async function patchEdition(ctx: Ctx, raw: unknown) {
+export async function patchEdition(ctx: Ctx, raw: Input<typeof patchEditionInput>) {
   const { editionId, ...patch } = parseInput(patchEditionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const before = await editionForChange(tx, ctx.actor, editionId, "edition.update");

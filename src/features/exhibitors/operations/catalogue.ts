@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { clusters, sectors } from "#features/editions";
 import { stallLocation, visibleEdition } from "#features/floor";
@@ -198,10 +198,12 @@ export async function catalogue(ctx: Ctx, raw: unknown) {
   };
 }
 
+const catalogueExhibitorInput = z.object({ slug: z.string().min(1).max(100), exhibitor: z.string().min(1).max(120) });
+
 /** One published exhibitor of an edition's catalogue, by its slug, with where its (confirmed) stall
  *  is drawn on the hall's plan, for the page's small map. */
-export async function catalogueExhibitor(ctx: Ctx, raw: unknown) {
-  const input = parseInput(z.object({ slug: z.string().min(1).max(100), exhibitor: z.string().min(1).max(120) }), raw);
+export async function catalogueExhibitor(ctx: Ctx, raw: Input<typeof catalogueExhibitorInput>) {
+  const input = parseInput(catalogueExhibitorInput, raw);
   const edition = await visibleEdition(ctx, { slug: input.slug });
   const [exhibitor] = (await loadExhibitors(ctx, edition, [eq(enterprises.slug, input.exhibitor)])).exhibitors;
   if (!exhibitor) throw new DomainError("not_found", { params: { what: "exhibitor" } });
@@ -209,19 +211,23 @@ export async function catalogueExhibitor(ctx: Ctx, raw: unknown) {
   return { edition: editionRef(edition), exhibitor, location };
 }
 
+const catalogueProductInput = z.object({ slug: z.string().min(1).max(100), exhibitor: z.string().min(1).max(120), productId: z.uuid() });
+
 /** One product of a published exhibitor. */
-export async function catalogueProduct(ctx: Ctx, raw: unknown) {
-  const input = parseInput(z.object({ slug: z.string().min(1).max(100), exhibitor: z.string().min(1).max(120), productId: z.uuid() }), raw);
+export async function catalogueProduct(ctx: Ctx, raw: Input<typeof catalogueProductInput>) {
+  const input = parseInput(catalogueProductInput, raw);
   const { edition, exhibitor, location } = await catalogueExhibitor(ctx, input);
   const product = exhibitor.products.find((p) => p.id === input.productId);
   if (!product) throw new DomainError("not_found", { params: { what: "product" } });
   return { edition, exhibitor, product, location };
 }
 
+const catalogueOpenDataInput = z.object({ slug: z.string().min(1).max(100) });
+
 /** The open data of an edition's catalogue: one row per product (an exhibitor without products has
  *  one row with empty product fields). Public fields only: no contact email or phone in bulk. */
-export async function catalogueOpenData(ctx: Ctx, raw: unknown) {
-  const input = parseInput(z.object({ slug: z.string().min(1).max(100) }), raw);
+export async function catalogueOpenData(ctx: Ctx, raw: Input<typeof catalogueOpenDataInput>) {
+  const input = parseInput(catalogueOpenDataInput, raw);
   const all = await loadCatalogue(ctx, input.slug);
   const exhibitors = all.exhibitors.map((e) => ({
     slug: e.slug,

@@ -7,7 +7,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmails, type EmailMessage } from "../../../platform/mail/outbox";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { endOfLocalDay } from "../../../platform/zone";
 import { roleGrants } from "#features/accounts";
 import { enterprises } from "#features/editions";
@@ -51,9 +51,11 @@ async function statuses(db: Executor, editionId: string, now: Date): Promise<Exh
   });
 }
 
+const exhibitorsOverviewInput = z.object({ editionId: z.uuid(), late: z.boolean().default(false) });
+
 /** Every exhibitor of an edition with its checklist; `late` keeps only the late ones. */
-export async function exhibitorsOverview(ctx: Ctx, raw: unknown) {
-  const input = parseInput(z.object({ editionId: z.uuid(), late: z.boolean().default(false) }), raw);
+export async function exhibitorsOverview(ctx: Ctx, raw: Input<typeof exhibitorsOverviewInput>) {
+  const input = parseInput(exhibitorsOverviewInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "exhibitor.manage");
   const all = await statuses(ctx.db, edition.id, ctx.clock.now());
   const deadlines = await deadlinesOf(ctx.db, edition.id);
@@ -69,9 +71,11 @@ export async function exhibitorsOverview(ctx: Ctx, raw: unknown) {
 
 const day = z.union([z.iso.date(), z.literal("")]).nullish();
 
+const setDeadlinesInput = z.object({ editionId: z.uuid(), fascia: day, power: day, samples: day, documents: day });
+
 /** Sets (or clears, with an empty date) the deadline of each checklist item: the end of that day in the edition's timezone. */
-export async function setDeadlines(ctx: Ctx, raw: unknown) {
-  const input = parseInput(z.object({ editionId: z.uuid(), fascia: day, power: day, samples: day, documents: day }), raw);
+export async function setDeadlines(ctx: Ctx, raw: Input<typeof setDeadlinesInput>) {
+  const input = parseInput(setDeadlinesInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const edition = await editionForChange(tx, c.actor, input.editionId, "exhibitor.manage");
     const set: Record<string, string | null> = {};
@@ -105,8 +109,10 @@ function chaseEmail(locale: "en" | "ur", to: string, edition: { nameEn: string; 
  */
 const CHASE_GAP_MS = 24 * 3_600_000;
 
-export async function chaseLate(ctx: Ctx, raw: unknown) {
-  const input = parseInput(z.object({ editionId: z.uuid() }), raw);
+const chaseLateInput = z.object({ editionId: z.uuid() });
+
+export async function chaseLate(ctx: Ctx, raw: Input<typeof chaseLateInput>) {
+  const input = parseInput(chaseLateInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const edition = await editionForChange(tx, c.actor, input.editionId, "exhibitor.manage");
     const now = c.clock.now();
@@ -147,9 +153,11 @@ export async function chaseLate(ctx: Ctx, raw: unknown) {
   });
 }
 
+const sendMessageInput = z.object({ editionId: z.uuid(), bodyEn: z.string().trim().min(1).max(2000), bodyUr: z.string().trim().min(1).max(2000) });
+
 /** A message to every exhibitor of the edition, in both languages, shown in their portal. */
-export async function sendMessage(ctx: Ctx, raw: unknown) {
-  const input = parseInput(z.object({ editionId: z.uuid(), bodyEn: z.string().trim().min(1).max(2000), bodyUr: z.string().trim().min(1).max(2000) }), raw);
+export async function sendMessage(ctx: Ctx, raw: Input<typeof sendMessageInput>) {
+  const input = parseInput(sendMessageInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const edition = await editionForChange(tx, c.actor, input.editionId, "exhibitor.manage");
     const [row] = await tx.insert(exhibitorMessages).values({ editionId: edition.id, bodyEn: input.bodyEn, bodyUr: input.bodyUr, createdAt: c.clock.now() }).returning({ id: exhibitorMessages.id });

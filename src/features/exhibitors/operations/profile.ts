@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
 import { floorHalls, floorStalls } from "#features/floor";
@@ -226,7 +226,7 @@ async function lockedProfile(tx: Executor, editionId: string, enterpriseId: stri
 
 /** Saves the exhibitor's own profile for an edition. Refusals: as ownPortal, validation_failed
  *  (exhibitor_phone, invalid_email, exhibitor_website, exhibitor_latin, urdu_script). */
-export async function saveProfile(ctx: Ctx, raw: unknown) {
+export async function saveProfile(ctx: Ctx, raw: Input<typeof ProfileInput>) {
   const own = ownGrant(ctx);
   const input = parseInput(ProfileInput, raw);
   return inTransaction(ctx, async (tx, c) => {
@@ -261,7 +261,7 @@ const ProductInput = z.object({
 });
 
 /** Adds a product to the exhibitor's own profile (HS code of 2–8 digits; dots and spaces dropped). */
-export async function addProduct(ctx: Ctx, raw: unknown) {
+export async function addProduct(ctx: Ctx, raw: Input<typeof ProductInput>) {
   const own = ownGrant(ctx);
   const input = parseInput(ProductInput, raw);
   return inTransaction(ctx, async (tx, c) => {
@@ -277,10 +277,12 @@ export async function addProduct(ctx: Ctx, raw: unknown) {
   });
 }
 
+const removeProductInput = z.object({ editionId: z.uuid().nullish(), productId: z.uuid() });
+
 /** Removes a product of the exhibitor's own profile (another's is not_found). */
-export async function removeProduct(ctx: Ctx, raw: unknown) {
+export async function removeProduct(ctx: Ctx, raw: Input<typeof removeProductInput>) {
   const own = ownGrant(ctx);
-  const input = parseInput(z.object({ editionId: z.uuid().nullish(), productId: z.uuid() }), raw);
+  const input = parseInput(removeProductInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const { edition } = await ownEdition(c, own, input.editionId, true);
     const p = await lockedProfile(tx, edition.id, own.enterpriseId);
@@ -325,10 +327,12 @@ export async function uploadFile(ctx: Ctx, raw: unknown) {
   });
 }
 
+const removeFileInput = z.object({ editionId: z.uuid().nullish(), fileId: z.uuid() });
+
 /** Removes a logo or photo of the exhibitor's own profile. */
-export async function removeFile(ctx: Ctx, raw: unknown) {
+export async function removeFile(ctx: Ctx, raw: Input<typeof removeFileInput>) {
   const own = ownGrant(ctx);
-  const input = parseInput(z.object({ editionId: z.uuid().nullish(), fileId: z.uuid() }), raw);
+  const input = parseInput(removeFileInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const { edition } = await ownEdition(c, own, input.editionId, true);
     const p = await lockedProfile(tx, edition.id, own.enterpriseId);
@@ -338,9 +342,11 @@ export async function removeFile(ctx: Ctx, raw: unknown) {
   });
 }
 
+const getFileInput = z.object({ fileId: z.uuid() });
+
 /** A logo or photo: public when its profile is published in a published edition, else only to its own exhibitor. */
-export async function getFile(ctx: Ctx, raw: unknown) {
-  const { fileId } = parseInput(z.object({ fileId: z.uuid() }), raw);
+export async function getFile(ctx: Ctx, raw: Input<typeof getFileInput>) {
+  const { fileId } = parseInput(getFileInput, raw);
   const [f] = await ctx.db
     .select({ bytes: exhibitorFiles.bytes, contentType: exhibitorFiles.contentType, published: exhibitorProfiles.published, enterpriseId: exhibitorProfiles.enterpriseId, status: editions.status })
     .from(exhibitorFiles)

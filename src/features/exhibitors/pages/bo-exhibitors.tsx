@@ -32,7 +32,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return { intent, chased: 0, unreachable: 0, recentlyChased: 0 };
     }
     if (intent === "chase") return { intent, ...(await chaseLate(context.ctx, { editionId: params.editionId })) };
-    await sendMessage(context.ctx, { editionId: params.editionId, bodyEn: s("bodyEn"), bodyUr: s("bodyUr") });
+    await sendMessage(context.ctx, { editionId: params.editionId, bodyEn: s("bodyEn") ?? "", bodyUr: s("bodyUr") ?? "" });
     return { intent: "message", chased: 0, unreachable: 0, recentlyChased: 0 };
   });
   if (!result.ok) return result.response;

@@ -9,9 +9,10 @@ import { publicStall } from "#features/floor";
 import { HallMap } from "#features/floor/client";
 import { limitedForm } from "#features/nominations/client";
 import { addProduct, ownPortal, removeFile, removeProduct, saveProfile, uploadFile } from "../operations/profile";
-import { MAX_FILE_BYTES } from "../tables";
+import { MAX_FILE_BYTES, powerNeeds } from "../tables";
 import { cataloguePath, filePath, Ltr, stallPath } from "./parts";
 import "../../floor/pages/floor-map.css";
+import { optionalOneOf } from "../../../web/form-fields";
 
 // The exhibitor's portal (issue #12, item 5): its public profile for an edition in English and
 // Urdu, products, logo and photos, the checklist with the organiser's deadlines, its stall on the
@@ -54,14 +55,14 @@ export async function action({ request, context }: Route.ActionArgs) {
         website: text("website"),
         fasciaEn: text("fasciaEn"),
         fasciaUr: text("fasciaUr"),
-        powerNeed: text("powerNeed"),
+        powerNeed: optionalOneOf(form, "powerNeed", powerNeeds),
         samples: text("samples"),
-        published: text("published") ?? "",
+        published: optionalOneOf(form, "published", ["on", "true"]) ?? "",
       });
     if (intent === "product")
-      return addProduct(context.ctx, { editionId, nameEn: text("nameEn"), nameUr: text("nameUr"), hsCode: text("hsCode"), descriptionEn: text("descriptionEn"), descriptionUr: text("descriptionUr") });
-    if (intent === "product-remove") return removeProduct(context.ctx, { editionId, productId: text("productId") });
-    if (intent === "file-remove") return removeFile(context.ctx, { editionId, fileId: text("fileId") });
+      return addProduct(context.ctx, { editionId, nameEn: text("nameEn") ?? "", nameUr: text("nameUr") ?? "", hsCode: text("hsCode") ?? "", descriptionEn: text("descriptionEn"), descriptionUr: text("descriptionUr") });
+    if (intent === "product-remove") return removeProduct(context.ctx, { editionId, productId: text("productId") ?? "" });
+    if (intent === "file-remove") return removeFile(context.ctx, { editionId, fileId: text("fileId") ?? "" });
     if (intent === "file") {
       const file = form.get("file");
       const bytes = file && typeof file !== "string" ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();

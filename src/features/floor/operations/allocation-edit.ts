@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { stallShortfalls } from "../engine/quality";
 import { floorAllocationPlacements, floorAllocationRuns } from "../tables";
 import { draftForChange, refreshSummary } from "./allocation";
@@ -26,7 +26,7 @@ export type MoveWarning = "power" | "accessible" | "corner" | "size" | "not_own_
  * exhibitor's needs, or that it is outside its own area, comes back as warnings. Audited as
  * `floor.allocation_moved`.
  */
-export async function moveExhibitor(ctx: Ctx, raw: unknown) {
+export async function moveExhibitor(ctx: Ctx, raw: Input<typeof moveInput>) {
   const input = parseInput(moveInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { run, edition } = await draftForChange(tx, ctx.actor, input.runId);
@@ -88,7 +88,7 @@ export const lockInput = z.strictObject({ runId: id, exhibitorId: id, locked: z.
 
 /** Lock or unlock one placement of a draft (a re-run keeps the locked ones). Audited as
  *  `floor.allocation_locked`. */
-export async function lockPlacement(ctx: Ctx, raw: unknown) {
+export async function lockPlacement(ctx: Ctx, raw: Input<typeof lockInput>) {
   const input = parseInput(lockInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { run, edition } = await draftForChange(tx, ctx.actor, input.runId);

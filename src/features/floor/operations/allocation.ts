@@ -6,7 +6,7 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import type { Actor } from "../../../platform/permissions/actor";
 import { authorizeFound } from "../../../platform/permissions/found";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { editionFor, editionForChange, type Edition } from "#features/editions";
 import { allocate, defaultAllocRules, type AllocArea, type AllocExhibitor, type AllocPin, type AllocStall } from "../engine/allocate";
@@ -96,7 +96,7 @@ export const startAllocationInput = z.strictObject({ editionId: id, baseRunId: i
  * `floor_nothing_to_allocate` when the edition has no stall or no selected exhibitor. Audited as
  * `floor.allocation_ran`.
  */
-export async function startAllocation(ctx: Ctx, raw: unknown) {
+export async function startAllocation(ctx: Ctx, raw: Input<typeof startAllocationInput>) {
   const { editionId, baseRunId } = parseInput(startAllocationInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "floor.allocate");

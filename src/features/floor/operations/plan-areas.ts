@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { clusters } from "#features/editions";
 import type { Tx } from "../../../platform/db/types";
 import { rectPoints, snap, withinRect, type Rect } from "../engine/geometry";
@@ -33,7 +33,7 @@ export const addAreaInput = z.object({
 });
 
 /** An area drawn as a rectangle; the stalls inside it become its stalls. A pavilion names its cluster. */
-export async function addFloorArea(ctx: Ctx, raw: unknown) {
+export async function addFloorArea(ctx: Ctx, raw: Input<typeof addAreaInput>) {
   const i = parseInput(addAreaInput, raw);
   checkCluster(i);
   return editHall(ctx, i.hallId, "area", async ({ tx, edition, hall, stalls, areas }) => {
@@ -91,7 +91,7 @@ export const editAreaInput = z
  * the stalls inside it become its stalls and its stalls now outside it leave it (in no area).
  * Refusals: `floor_code_taken`, `floor_outside_hall`, a pavilion without its cluster.
  */
-export async function editFloorArea(ctx: Ctx, raw: unknown) {
+export async function editFloorArea(ctx: Ctx, raw: Input<typeof editAreaInput>) {
   const i = parseInput(editAreaInput, raw);
   checkCluster(i);
   return editHall(ctx, i.hallId, "area_edit", async ({ tx, edition, hall, stalls, areas }) => {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionFor, editionForChange } from "#features/editions";
 import { clusters } from "#features/editions";
 import { floorAreas, floorHalls, floorPlanEdits, floorStalls } from "../tables";
@@ -54,7 +54,7 @@ export const createHallInput = z.object({
 });
 
 /** A new, empty hall of the edition. Refusals: `floor_code_taken`. */
-export async function createFloorHall(ctx: Ctx, raw: unknown) {
+export async function createFloorHall(ctx: Ctx, raw: Input<typeof createHallInput>) {
   const input = parseInput(createHallInput, raw);
   return refusingFloor(() =>
     inTransaction(ctx, async (tx) => {

@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { blockOf, mergeRects, numberSequence, renumberRow, snap, type Rect } from "../engine/geometry";
 import { floorStalls } from "../tables";
 import { boxOf, check, editHall, features, grid, hallOfStall, HELD, length, metres, nextSeq, noInverse, number, outlineOf, round, snapshot, stallIn, uuid, type StallRow } from "./plan-edit-core";
@@ -34,7 +34,7 @@ export const addStallsInput = z.object({
 });
 
 /** One stall, a row or a block, numbered in sequence along each row. Refusals: the geometry's, `floor_number_taken`. */
-export async function addFloorStalls(ctx: Ctx, raw: unknown) {
+export async function addFloorStalls(ctx: Ctx, raw: Input<typeof addStallsInput>) {
   const i = parseInput(addStallsInput, raw);
   return editHall(ctx, i.hallId, i.rows > 1 ? "block" : i.count > 1 ? "row" : "stall", async ({ tx, edition, hall, stalls, areas }) => {
     if (i.areaId && !areas.some((a) => a.id === i.areaId)) throw new DomainError("not_found", { params: { what: "area" } });
@@ -76,7 +76,7 @@ export const moveStallInput = z.object({
 });
 
 /** Moves (and resizes) a stall; a polygon moves with its box's top-left corner. */
-export async function moveFloorStall(ctx: Ctx, raw: unknown) {
+export async function moveFloorStall(ctx: Ctx, raw: Input<typeof moveStallInput>) {
   const i = parseInput(moveStallInput, raw);
   const hallId = await hallOfStall(ctx, i.stallId, i.hallId);
   return editHall(ctx, hallId, "move", async ({ tx, hall, stalls }) => {
@@ -130,7 +130,7 @@ export const renumberInput = z.object({
 });
 
 /** The stalls named, renumbered in sequence along their row from `first` (their order of the aisle follows). */
-export async function renumberFloorRow(ctx: Ctx, raw: unknown) {
+export async function renumberFloorRow(ctx: Ctx, raw: Input<typeof renumberInput>) {
   const i = parseInput(renumberInput, raw);
   return editHall(ctx, i.hallId, "renumber", async ({ tx, stalls }) => {
     const wanted = new Set(i.numbers.map((n) => n.toLowerCase()));

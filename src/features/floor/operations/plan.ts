@@ -4,7 +4,7 @@ import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize, can } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises, products } from "#features/editions";
 import { findEdition } from "#features/editions";
 import { clusters } from "#features/editions";
@@ -177,7 +177,7 @@ export const hallByCode = <H extends { code: string }>(halls: readonly H[], code
  * hall asked for (its code, e.g. "H2"), its areas and stalls; without `hall`, every hall's.
  * Refusals: `not_found` (what: edition | hall).
  */
-export async function publicPlan(ctx: Ctx, raw: unknown): Promise<PublicFloor & { hall: PublicHall | null }> {
+export async function publicPlan(ctx: Ctx, raw: Input<typeof Selector>): Promise<PublicFloor & { hall: PublicHall | null }> {
   const input = parseInput(Selector, raw);
   const edition = await visibleEdition(ctx, input);
   const halls = await ctx.db.select({ id: floorHalls.id, code: floorHalls.code }).from(floorHalls).where(eq(floorHalls.editionId, edition.id));

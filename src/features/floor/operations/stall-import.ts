@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { areaOf, numberSequence, planIssues } from "../engine/geometry";
 import { readStallCsv, readStallDxf, type ImportIssue } from "../engine/plan-import";
 import { floorStalls } from "../tables";
@@ -31,7 +31,7 @@ const rowIssue = (format: "csv" | "dxf", i: ImportIssue): FieldIssue => ({ path:
  * repeated number, a bad size, outside the hall, on an obstacle, overlapping) refuses the whole
  * file with `floor_import_invalid` and one field issue per row or entity.
  */
-export async function importFloorStalls(ctx: Ctx, raw: unknown) {
+export async function importFloorStalls(ctx: Ctx, raw: Input<typeof importInput>) {
   const i = parseInput(importInput, raw);
   return editHall(ctx, i.hallId, "import", async ({ tx, edition, hall, stalls, areas }) => {
     const read = i.format === "csv" ? readStallCsv(i.text) : readStallDxf(i.text, { layer: i.layer, depthM: hall.depthM, scale: i.scale });

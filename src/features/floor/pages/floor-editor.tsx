@@ -33,6 +33,7 @@ import { DragGrid, DragLayer } from "./editor-drag";
 import { AreaForms, BackgroundForm } from "./editor-forms";
 import "./floor-map.css";
 import "./floor-editor.css";
+import { oneOf, optionalOneOf } from "../../../web/form-fields";
 
 // Organisers: the plan editor of one hall (issue #12, item 2). The hall is drawn as the public
 // map draws it (server-rendered SVG); a stall on it is a link that selects it into the edit form
@@ -92,11 +93,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
           y: text("y"),
           w: text("w"),
           d: text("d"),
-          direction: opt("direction"),
+          direction: optionalOneOf(form, "direction", ["left", "right", "down", "up"]),
           gap: opt("gap"),
           aisle: opt("aisle"),
           grid: opt("grid"),
-          type: opt("type"),
+          type: optionalOneOf(form, "type", stallTypes),
           power: form.has("power"),
           accessible: form.has("accessible"),
           areaId: opt("areaId"),
@@ -117,7 +118,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       case "area":
         await addFloorArea(ctx, {
           hallId,
-          kind: text("kind"),
+          kind: oneOf(form, "kind", areaKinds),
           clusterId: opt("clusterId"),
           code: text("code"),
           nameEn: text("nameEn"),
@@ -143,7 +144,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         await undoFloorEdit(ctx, { hallId });
         return "undone";
       case "areaEdit":
-        await editFloorArea(ctx, { hallId, areaId: text("areaId"), kind: text("kind"), clusterId: opt("clusterId"), code: text("code"), nameEn: text("nameEn"), nameUr: text("nameUr"), x: opt("x"), y: opt("y"), w: opt("w"), h: opt("h"), grid: opt("grid") });
+        await editFloorArea(ctx, { hallId, areaId: text("areaId"), kind: oneOf(form, "kind", areaKinds), clusterId: opt("clusterId"), code: text("code"), nameEn: text("nameEn"), nameUr: text("nameUr"), x: opt("x"), y: opt("y"), w: opt("w"), h: opt("h"), grid: opt("grid") });
         return "areaEdited";
       case "areaDelete":
         await deleteFloorArea(ctx, { hallId, areaId: text("areaId") });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import { rowsOf } from "../../../platform/db/rows";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionFor } from "#features/editions";
 import { countsInput } from "../schemas";
 
@@ -21,7 +21,7 @@ export interface LeadCountRow {
   withdrawn: number;
 }
 
-export async function leadCounts(ctx: Ctx, raw: unknown) {
+export async function leadCounts(ctx: Ctx, raw: Input<typeof countsInput>) {
   const input = parseInput(countsInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "leads.counts");
   const rows = rowsOf<{ enterprise_id: string; name_en: string; name_ur: string | null; leads: number; scans: number; shared: number; pending: number; withdrawn: number }>(

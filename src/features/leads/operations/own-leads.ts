@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import { safeCell, toCsv, type Cell } from "../../../platform/csv";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { parseTags } from "../core/consent";
 import { exportLeadsInput, ownLeadsInput, updateLeadInput } from "../schemas";
 import { leads } from "../tables";
@@ -26,7 +26,7 @@ export async function ownLeads(ctx: Ctx, raw: unknown = {}) {
 }
 
 /** The exhibitor's note, rating and tags on one of its leads. */
-export async function updateLead(ctx: Ctx, raw: unknown) {
+export async function updateLead(ctx: Ctx, raw: Input<typeof updateLeadInput>) {
   const input = parseInput(updateLeadInput, raw);
   const enterpriseId = ownEnterpriseId(ctx);
   return inTransaction(ctx, async (tx) => {
@@ -53,7 +53,7 @@ export interface LeadsFile {
 
 /** The exhibitor's leads as CSV or XLSX: every visit, with the details only where they are shared
  *  at the moment of export (a withdrawn visitor's row has none). Audited (who took how many). */
-export async function exportOwnLeads(ctx: Ctx, raw: unknown): Promise<LeadsFile> {
+export async function exportOwnLeads(ctx: Ctx, raw: Input<typeof exportLeadsInput>): Promise<LeadsFile> {
   const input = parseInput(exportLeadsInput, raw);
   const stall = await ownStall(ctx.db, ctx, input.editionId);
   const list = await leadsOfExhibitor(ctx.db, stall.edition.id, stall.enterpriseId);

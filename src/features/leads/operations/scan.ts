@@ -3,7 +3,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import { rowsOf } from "../../../platform/db/rows";
 import type { Executor } from "../../../platform/db/types";
 import { translate } from "../../../platform/i18n/translate";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionShortId, verifyBadge } from "#features/checkin";
 import { newScanNonce } from "#features/checkin";
 import { parseQueuedItems, type ScanUploadAnswer } from "#features/checkin";
@@ -121,7 +121,7 @@ async function decideAndRecord(tx: Executor, ctx: Ctx, stall: OwnStall, item: It
 }
 
 /** One badge scanned (or a short code typed) at the signed-in exhibitor's stall, online. */
-export async function scanLead(ctx: Ctx, raw: unknown): Promise<LeadScanAnswer> {
+export async function scanLead(ctx: Ctx, raw: Input<typeof scanLeadInput>): Promise<LeadScanAnswer> {
   const input = parseInput(scanLeadInput, raw);
   return inTransaction(ctx, async (tx) => {
     const stall = await ownStall(tx, ctx, input.editionId);
@@ -134,7 +134,7 @@ export type LeadUploadAnswer = ScanUploadAnswer<{ nonce: string; result: "counte
 /** A stall phone's queue (online scans too, each item saying whether the phone was offline):
  *  every item decided again by the server, each kept once by its nonce; a replayed upload records
  *  nothing new and counts no visit twice. */
-export async function uploadLeadScans(ctx: Ctx, raw: unknown): Promise<LeadUploadAnswer> {
+export async function uploadLeadScans(ctx: Ctx, raw: Input<typeof uploadLeadScansInput>): Promise<LeadUploadAnswer> {
   const input = parseInput(uploadLeadScansInput, raw);
   const { items, invalid } = parseQueuedItems(uploadedLeadScan, input.scans);
   const out: LeadUploadAnswer = { recorded: 0, duplicates: 0, invalid, answers: [] };

@@ -3,7 +3,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
 import { findOwn, holderOf } from "#features/registration";
@@ -43,7 +43,7 @@ async function exhibitorsOf(db: Executor, registrationId: string, consentScan: b
 }
 
 /** What the visitor sees: their consent, the exhibitors holding their details, pending requests. */
-export async function visitorLeads(ctx: Ctx, raw: unknown) {
+export async function visitorLeads(ctx: Ctx, raw: Input<typeof visitorInput>) {
   const input = which(parseInput(visitorInput, raw));
   const reg = await findOwn(ctx.db, ctx, input);
   const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, reg.editionId));
@@ -71,7 +71,7 @@ async function ownLead(tx: Executor, ctx: Ctx, input: Which & { leadId: string }
 
 /** The visitor takes their details back from one exhibitor: from its list, export and API at once,
  *  for good (a later scan counts the visit only). The agreement to keep the lead goes with it. */
-export async function withdrawFromExhibitor(ctx: Ctx, raw: unknown) {
+export async function withdrawFromExhibitor(ctx: Ctx, raw: Input<typeof visitorLeadInput>) {
   const input = parseInput(visitorLeadInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { reg, lead } = await ownLead(tx, ctx, input);
@@ -87,7 +87,7 @@ export async function withdrawFromExhibitor(ctx: Ctx, raw: unknown) {
 
 /** The visitor answers an exhibitor's "stay in touch" request. Accepting shares their details
  *  with that exhibitor alone and lets it keep the lead beyond the 90 days; declining leaves it a visit. */
-export async function answerStayInTouch(ctx: Ctx, raw: unknown) {
+export async function answerStayInTouch(ctx: Ctx, raw: Input<typeof touchAnswerInput>) {
   const input = parseInput(touchAnswerInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { reg, lead } = await ownLead(tx, ctx, input);
@@ -103,7 +103,7 @@ export async function answerStayInTouch(ctx: Ctx, raw: unknown) {
 }
 
 /** The visitor lets one exhibitor that holds their details keep the lead beyond the 90 days. */
-export async function agreeToKeep(ctx: Ctx, raw: unknown) {
+export async function agreeToKeep(ctx: Ctx, raw: Input<typeof visitorLeadInput>) {
   const input = parseInput(visitorLeadInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { reg, lead } = await ownLead(tx, ctx, input);
@@ -116,7 +116,7 @@ export async function agreeToKeep(ctx: Ctx, raw: unknown) {
 /** The visitor's consent to badge scanning, changed after registering. Turned off, every exhibitor
  *  that had the details through it loses them at once (one that the visitor accepted keeps them);
  *  turned on, exhibitors they did not withdraw from see them. */
-export async function setScanConsent(ctx: Ctx, raw: unknown) {
+export async function setScanConsent(ctx: Ctx, raw: Input<typeof consentInput>) {
   const input = parseInput(consentInput, raw);
   return inTransaction(ctx, async (tx) => {
     const reg = await findOwn(tx, ctx, which(input));

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { hhmm, wallTime } from "#features/b2b";
 import { frameOf, partiesOf } from "#features/b2b";
 import { b2bMeetings } from "#features/b2b";
@@ -41,7 +41,7 @@ export interface BoardTable {
   next: BoardMeeting | null;
 }
 
-export async function loungeBoard(ctx: Ctx, raw: unknown) {
+export async function loungeBoard(ctx: Ctx, raw: Input<typeof boardInput>) {
   const input = parseInput(boardInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "meetday.lounge");
   const frame = await frameOf(ctx.db, edition.id);

@@ -10,7 +10,7 @@ import { decodeBadge, editionShortId, verifyBadge } from "#features/checkin";
 import { newScanNonce } from "#features/checkin";
 import { publicKeysAt } from "#features/checkin";
 import { parseQueuedItems, type ScanUploadAnswer } from "#features/checkin";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { decideMeetingScan, started, type MeetingScanReason, type Side } from "../core/meeting-scan";
 import { bothHereInput, meetingScanInput, uploadedMeetingScan, uploadMeetingScansInput } from "../schemas";
 import { meetingArrivals, meetingScans } from "../tables";
@@ -108,7 +108,7 @@ function probeOf(code: string, nonce: string | undefined): CheckInProbe {
 }
 
 /** One scanned badge at a meeting, online. The common case costs one locked read and one write. */
-export async function scanAtMeeting(ctx: Ctx, raw: unknown): Promise<MeetingScanAnswer> {
+export async function scanAtMeeting(ctx: Ctx, raw: Input<typeof meetingScanInput>): Promise<MeetingScanAnswer> {
   const input = parseInput(meetingScanInput, raw);
   const probe = probeOf(input.code, input.nonce);
   return inTransaction(ctx, async (tx) => {
@@ -118,7 +118,7 @@ export async function scanAtMeeting(ctx: Ctx, raw: unknown): Promise<MeetingScan
 }
 
 /** "Both here": both sides arrive at once (staff see them, or the participant says so). Idempotent. */
-export async function bothHere(ctx: Ctx, raw: unknown): Promise<MeetingScanAnswer> {
+export async function bothHere(ctx: Ctx, raw: Input<typeof bothHereInput>): Promise<MeetingScanAnswer> {
   const input = parseInput(bothHereInput, raw);
   return inTransaction(ctx, async (tx) => {
     const nonce = input.nonce ?? newScanNonce();
@@ -146,7 +146,7 @@ export type MeetingUploadAnswer = ScanUploadAnswer<{ nonce: string; result: "arr
 /** A lounge phone's queue (every scan with JavaScript goes through it, online or not, each item
  *  saying whether the phone was offline): every item decided again by the server (the phone's
  *  word is no arrival), each kept once by its nonce; a replayed upload records nothing new. */
-export async function uploadMeetingScans(ctx: Ctx, raw: unknown): Promise<MeetingUploadAnswer> {
+export async function uploadMeetingScans(ctx: Ctx, raw: Input<typeof uploadMeetingScansInput>): Promise<MeetingUploadAnswer> {
   const input = parseInput(uploadMeetingScansInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "meetday.lounge");
   const { items, invalid } = parseQueuedItems(uploadedMeetingScan, input.scans);

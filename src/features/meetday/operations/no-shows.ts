@@ -5,7 +5,7 @@ import { rowsOf } from "../../../platform/db/rows";
 import type { Executor } from "../../../platform/db/types";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmails, type EmailMessage } from "../../../platform/mail/outbox";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { hhmm } from "#features/b2b";
 import { partiesOf } from "#features/b2b";
 import { b2bMeetings } from "#features/b2b";
@@ -23,7 +23,7 @@ import { meetdaySettings, meetingArrivals, meetingNoShows } from "../tables";
 export const meetingStartSql = (offsetMinutes: unknown = sql`0`) =>
   sql`(((e.starts_on + (m.day - 1)) + make_interval(mins => m.start_minute + ${offsetMinutes})) at time zone e.timezone)`;
 
-export async function setMeetdaySettings(ctx: Ctx, raw: unknown) {
+export async function setMeetdaySettings(ctx: Ctx, raw: Input<typeof settingsInput>) {
   const input = parseInput(settingsInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, input.editionId, "meetday.manage");
@@ -37,7 +37,7 @@ export async function setMeetdaySettings(ctx: Ctx, raw: unknown) {
   });
 }
 
-export async function meetdaySettingsOf(ctx: Ctx, raw: unknown) {
+export async function meetdaySettingsOf(ctx: Ctx, raw: Input<typeof editionInput>) {
   const { editionId } = parseInput(editionInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "meetday.manage");
   const [row] = await ctx.db.select().from(meetdaySettings).where(eq(meetdaySettings.editionId, edition.id));
@@ -96,7 +96,7 @@ async function tellPresentSides(tx: Executor, ctx: Ctx, marked: { meetingId: str
 }
 
 /** No-shows per participant of an edition, most first (organisers). */
-export async function noShowCounts(ctx: Ctx, raw: unknown) {
+export async function noShowCounts(ctx: Ctx, raw: Input<typeof editionInput>) {
   const { editionId } = parseInput(editionInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "meetday.manage");
   const rows = await ctx.db

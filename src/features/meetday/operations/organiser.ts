@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { safeCell, toCsv } from "../../../platform/csv";
 import { rowsOf } from "../../../platform/db/rows";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { hhmm } from "#features/b2b";
 import { partiesOf } from "#features/b2b";
 import { b2bMeetings } from "#features/b2b";
@@ -29,7 +29,7 @@ const dashboardInput = z.strictObject({
 });
 
 /** Meetings with at least one answer, each side's history apart. */
-export async function outcomesSideBySide(ctx: Ctx, raw: unknown) {
+export async function outcomesSideBySide(ctx: Ctx, raw: Input<typeof listInput>) {
   const input = parseInput(listInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "meetday.manage");
   const answered = ctx.db.selectDistinct({ meetingId: meetingOutcomes.meetingId }).from(meetingOutcomes).where(eq(meetingOutcomes.editionId, edition.id));
@@ -54,7 +54,7 @@ export async function outcomesSideBySide(ctx: Ctx, raw: unknown) {
 }
 
 /** The organiser's dashboard: the funnel, the follow-up picture, the figures by group. */
-export async function outcomeDashboard(ctx: Ctx, raw: unknown) {
+export async function outcomeDashboard(ctx: Ctx, raw: Input<typeof dashboardInput>) {
   const input = parseInput(dashboardInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "meetday.manage");
   const sums = await dashboardSums(ctx.db, edition.id, input.kind);
@@ -85,7 +85,7 @@ export async function outcomeDashboard(ctx: Ctx, raw: unknown) {
 }
 
 /** The dashboard's figures as rows: a header, the funnel, one line per dimension and group. */
-async function dashboardRows(ctx: Ctx, raw: unknown): Promise<(string | number)[][]> {
+async function dashboardRows(ctx: Ctx, raw: Input<typeof dashboardInput>): Promise<(string | number)[][]> {
   const d = await outcomeDashboard(ctx, raw);
   const currencies = [...new Set(d.tables.flatMap((t) => t.rows.flatMap((r) => Object.keys(r.values ?? {}))))].sort();
   const head = ["dimension", "group", ...measures, ...currencies.map((c) => `value_${c}`)];
@@ -97,12 +97,12 @@ async function dashboardRows(ctx: Ctx, raw: unknown): Promise<(string | number)[
 }
 
 /** The dashboard's figures as CSV: one line per dimension and group. */
-export async function outcomeDashboardCsv(ctx: Ctx, raw: unknown): Promise<string> {
+export async function outcomeDashboardCsv(ctx: Ctx, raw: Input<typeof dashboardInput>): Promise<string> {
   return toCsv(await dashboardRows(ctx, raw), { bom: true });
 }
 
 /** The same figures as an XLSX workbook (one sheet, the same lines as the CSV). */
-export async function outcomeDashboardXlsx(ctx: Ctx, raw: unknown): Promise<Buffer> {
+export async function outcomeDashboardXlsx(ctx: Ctx, raw: Input<typeof dashboardInput>): Promise<Buffer> {
   const [head, ...body] = await dashboardRows(ctx, raw);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Meeting outcomes", { views: [{ state: "frozen", ySplit: 1 }] });

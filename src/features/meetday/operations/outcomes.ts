@@ -4,7 +4,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { hashSecret } from "../../../platform/ids";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { localInstant } from "#features/b2b";
 import { frameOf, partiesOf, slotTimes } from "#features/b2b";
 import { ownParticipant, type ParticipantRef } from "#features/b2b";
@@ -40,7 +40,7 @@ async function targetOf(db: Executor, ctx: Ctx, input: { link?: string; meetingI
 }
 
 /** Record one side's answer. Refused before the meeting has started (`meetday_outcome_too_early`). */
-export async function recordOutcome(ctx: Ctx, raw: unknown) {
+export async function recordOutcome(ctx: Ctx, raw: Input<typeof outcomeAnswerInput>) {
   const input = parseInput(outcomeAnswerInput, raw);
   return inTransaction(ctx, async (tx) => {
     const target = await targetOf(tx, ctx, input);

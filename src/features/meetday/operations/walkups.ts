@@ -8,7 +8,7 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import type { Locale } from "../../../platform/i18n/locales";
 import { hashSecret, newSecret } from "../../../platform/ids";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { localInstant, minutesOf } from "#features/b2b";
 import { frameOf, placeText, slotTimes, type MeetingFrame } from "#features/b2b";
 import { ownParticipant, type Participant } from "#features/b2b";
@@ -98,7 +98,7 @@ export type WalkUpView = ReturnType<typeof present>;
  * first), participants of the other side matching `q` (at most 20), and with `with` the partner
  * and the places where the two could meet (none when they already have a meeting).
  */
-export async function walkUpPage(ctx: Ctx, raw: unknown) {
+export async function walkUpPage(ctx: Ctx, raw: Input<typeof walkUpPageInput>) {
   const input = parseInput(walkUpPageInput, raw);
   const { participant: me } = await ownParticipant(ctx.db, ctx, input);
   const frame = await frameOf(ctx.db, me.editionId);
@@ -173,7 +173,7 @@ const audit = async (tx: Executor, ctx: Ctx, w: Row, action: AuditAction, by: Au
  * pair's partial unique index is the guard), beyond MAX_OPEN_PROPOSALS waiting (`meetday_walkup_cap`).
  * The other side is emailed, in its language, with a link that answers without signing in. Audited.
  */
-export async function proposeWalkUp(ctx: Ctx, raw: unknown) {
+export async function proposeWalkUp(ctx: Ctx, raw: Input<typeof proposeWalkUpInput>) {
   const input = parseInput(proposeWalkUpInput, raw);
   const startMinute = minutesOf(input.start)!;
   return inTransaction(ctx, async (tx) => {
@@ -226,7 +226,7 @@ export async function proposeWalkUp(ctx: Ctx, raw: unknown) {
  * transaction; a slot no longer free, or lost to a racing confirmation at the database, is
  * `meetday_walkup_slot_taken` and nothing is written. The proposer is emailed. Audited.
  */
-export async function answerWalkUp(ctx: Ctx, raw: unknown) {
+export async function answerWalkUp(ctx: Ctx, raw: Input<typeof answerWalkUpInput>) {
   const input = parseInput(answerWalkUpInput, raw);
   return inTransaction(ctx, async (tx) => {
     let w: Row | undefined;
@@ -266,7 +266,7 @@ export async function answerWalkUp(ctx: Ctx, raw: unknown) {
 }
 
 /** The proposer withdraws its waiting proposal. Idempotent; an answered one is `meetday_walkup_decided`. */
-export async function withdrawWalkUp(ctx: Ctx, raw: unknown) {
+export async function withdrawWalkUp(ctx: Ctx, raw: Input<typeof withdrawWalkUpInput>) {
   const input = parseInput(withdrawWalkUpInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { participant: me, by } = await ownParticipant(tx, ctx, input);

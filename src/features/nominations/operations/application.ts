@@ -7,7 +7,7 @@ import { DomainError, type FieldIssue } from "../../../platform/errors";
 import { formatDateTime } from "../../../platform/i18n/format";
 import { hashSecret } from "../../../platform/ids";
 import { queueEmail } from "../../../platform/mail/outbox";
-import { parseInput, toFieldIssues } from "../../../platform/validation";
+import { parseInput, toFieldIssues, type Input } from "../../../platform/validation";
 import { asciiDigits } from "../engine/rows";
 import { clusters, editions, tradeBodies } from "#features/editions";
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, MAX_PRODUCTS } from "../schemas";
@@ -115,7 +115,7 @@ export async function byApplicant(db: Executor, n: { id: string; editionId: stri
 
 const tokenInput = z.object({ token: z.string().min(20).max(200) });
 
-export async function getApplication(ctx: Ctx, raw: unknown) {
+export async function getApplication(ctx: Ctx, raw: Input<typeof tokenInput>) {
   const { token } = parseInput(tokenInput, raw);
   const n = await nominationByLink(ctx.db, token, ctx.clock.now());
   const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, n.editionId));
@@ -154,7 +154,7 @@ const saveInput = tokenInput.extend({ submit: z.coerce.boolean().default(false),
  * applicant used, and that language becomes the nomination's (the decision is
  * sent in it).
  */
-export async function saveApplication(ctx: Ctx, raw: unknown) {
+export async function saveApplication(ctx: Ctx, raw: Input<typeof saveInput>) {
   const { token, submit, data: rawData } = parseInput(saveInput, raw);
   const current = await nominationByLink(ctx.db, token, ctx.clock.now());
   const complete = submit || current.status === "submitted";
@@ -215,7 +215,7 @@ export function imageType(b: Uint8Array): ImageType | null {
 
 const photoInput = tokenInput.extend({ bytes: z.instanceof(Uint8Array) });
 
-export async function addPhoto(ctx: Ctx, raw: unknown) {
+export async function addPhoto(ctx: Ctx, raw: Input<typeof photoInput>) {
   const { token, bytes } = parseInput(photoInput, raw);
   if (bytes.length === 0) throw new DomainError("validation_failed", { fields: [{ path: "photo", code: "required" }] });
   if (bytes.length > MAX_PHOTO_BYTES) throw new DomainError("validation_failed", { fields: [{ path: "photo", code: "photo_too_large", params: { max: 2 } }] });

@@ -3,7 +3,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { z } from "zod";
 import { editionFor, editionForChange } from "#features/editions";
 import { clusters, editions, editionTradeBodies, sectors, tradeBodies } from "#features/editions";
@@ -41,9 +41,11 @@ export function draftCall(editionId: string, now: Date): CallRow {
   };
 }
 
+const getCallForStaffInput = z.object({ editionId: z.uuid() });
+
 /** The call page of the back office: the call (or its defaults), clusters and trade bodies with quotas. */
-export async function getCallForStaff(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
+export async function getCallForStaff(ctx: Ctx, raw: Input<typeof getCallForStaffInput>) {
+  const { editionId } = parseInput(getCallForStaffInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "nominationCall.manage");
   const call = (await findCall(ctx.db, editionId)) ?? draftCall(editionId, ctx.clock.now());
   const clusterRows = await ctx.db.select().from(clusters).where(eq(clusters.editionId, editionId)).orderBy(asc(clusters.nameEn));
@@ -67,7 +69,7 @@ export async function getPublishedCall(db: Executor, editionId: string) {
 const canonical = (v: unknown): string =>
   JSON.stringify(v, (_k, x: unknown) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
 
-export async function saveCall(ctx: Ctx, raw: unknown) {
+export async function saveCall(ctx: Ctx, raw: Input<typeof saveCallInput>) {
   const input = parseInput(saveCallInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, input.editionId, "nominationCall.manage");
@@ -113,9 +115,11 @@ export async function saveCall(ctx: Ctx, raw: unknown) {
   });
 }
 
+const publishCallInput = z.object({ editionId: z.uuid() });
+
 /** Publishes the call: from now on its rule is public and fixed. */
-export async function publishCall(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
+export async function publishCall(ctx: Ctx, raw: Input<typeof publishCallInput>) {
+  const { editionId } = parseInput(publishCallInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "nominationCall.manage");
     const call = await findCall(tx, editionId);

@@ -8,7 +8,7 @@ import { DomainError } from "../../../platform/errors";
 import { hashSecret, newSecret } from "../../../platform/ids";
 import { queueEmail } from "../../../platform/mail/outbox";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { findEdition } from "#features/editions";
 import { clusters, editionTradeBodies, tradeBodies } from "#features/editions";
 import {
@@ -93,7 +93,7 @@ function report(rows: RawRow[], result: ReturnType<typeof validateNominationRows
 const uploadInput = z.object({ editionId: z.uuid(), tradeBodyId: z.uuid().nullish(), file: z.instanceof(Uint8Array) });
 
 /** Reads and checks a spreadsheet; nothing is stored until the rows are accepted. */
-export async function checkUpload(ctx: Ctx, raw: unknown): Promise<UploadReport> {
+export async function checkUpload(ctx: Ctx, raw: Input<typeof uploadInput>): Promise<UploadReport> {
   const input = parseInput(uploadInput, raw);
   const { tradeBodyId } = await openCallFor(ctx, input.editionId, tradeBodyOf(ctx, input.tradeBodyId));
   const sheet = await parseNominationFile(input.file);
@@ -115,7 +115,7 @@ export interface Created {
  * the lock on the trade body's quota row, inserts the valid ones if they fit.
  * Two uploads of one trade body at once queue on that lock, so the quota holds.
  */
-export async function acceptRows(ctx: Ctx, raw: unknown): Promise<{ created: Created[]; report: UploadReport }> {
+export async function acceptRows(ctx: Ctx, raw: Input<typeof acceptInput>): Promise<{ created: Created[]; report: UploadReport }> {
   const input = parseInput(acceptInput, raw);
   const { edition, call, tradeBodyId } = await openCallFor(ctx, input.editionId, tradeBodyOf(ctx, input.tradeBodyId));
   try {
@@ -201,9 +201,11 @@ export async function nominateOne(ctx: Ctx, raw: unknown) {
   return result.created[0]!;
 }
 
+const listNominationsInput = z.object({ editionId: z.uuid(), tradeBodyId: z.uuid().nullish() });
+
 /** A representative's own nominations (never another trade body's) with their status and quota. */
-export async function listNominations(ctx: Ctx, raw: unknown) {
-  const input = parseInput(z.object({ editionId: z.uuid(), tradeBodyId: z.uuid().nullish() }), raw);
+export async function listNominations(ctx: Ctx, raw: Input<typeof listNominationsInput>) {
+  const input = parseInput(listNominationsInput, raw);
   const tradeBodyId = tradeBodyOf(ctx, input.tradeBodyId);
   const edition = await findEdition(ctx.db, { id: input.editionId });
   if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
@@ -238,9 +240,11 @@ export async function listNominations(ctx: Ctx, raw: unknown) {
   return { edition, tradeBodyId: tradeBodyId!, nominations: rows.map((r) => ({ ...r, decision: decided.get(r.id) ?? null })), quota: nc.quota, remaining: nc.remaining, callOpen: callIsOpen(call, ctx.clock.now()), call };
 }
 
+const reissueLinkInput = z.object({ nominationId: z.uuid() });
+
 /** A fresh application link for a nominee (the old one stops working): for passing on by phone. */
-export async function reissueLink(ctx: Ctx, raw: unknown) {
-  const { nominationId } = parseInput(z.object({ nominationId: z.uuid() }), raw);
+export async function reissueLink(ctx: Ctx, raw: Input<typeof reissueLinkInput>) {
+  const { nominationId } = parseInput(reissueLinkInput, raw);
   return inTransaction(ctx, async (tx) => {
     const [n] = await tx.select().from(nominations).where(eq(nominations.id, nominationId)).for("update");
     // Someone else's nominee is reported as missing, not as forbidden: its existence is not theirs to learn.
@@ -261,9 +265,11 @@ export async function reissueLink(ctx: Ctx, raw: unknown) {
   });
 }
 
+const nominationTemplateFileInput = z.object({ editionId: z.uuid() });
+
 /** The XLSX template with the edition's clusters. */
-export async function nominationTemplateFile(ctx: Ctx, raw: unknown): Promise<Buffer> {
-  const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
+export async function nominationTemplateFile(ctx: Ctx, raw: Input<typeof nominationTemplateFileInput>): Promise<Buffer> {
+  const { editionId } = parseInput(nominationTemplateFileInput, raw);
   const clusterRows = await ctx.db
     .select({ id: clusters.id, slug: clusters.slug, nameEn: clusters.nameEn, nameUr: clusters.nameUr })
     .from(clusters)

@@ -4,7 +4,7 @@
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { clusters, editionTradeBodies, tradeBodies } from "#features/editions";
 import { nominations, nominationStatuses } from "../tables";
 import { editionFor } from "#features/editions";
@@ -18,7 +18,7 @@ const overviewInput = z.object({
   status: optional(z.enum(nominationStatuses)),
 });
 
-export async function listAllNominees(ctx: Ctx, raw: unknown) {
+export async function listAllNominees(ctx: Ctx, raw: Input<typeof overviewInput>) {
   const input = parseInput(overviewInput, raw);
   // Staff only: a representative may never see another body's nominees.
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "review.readAll");

@@ -5,7 +5,7 @@ import { rowsOf } from "../../../platform/db/rows";
 import type { Tx } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionForChange } from "#features/editions";
 import { ANONYMISED, personalDataParts, type Counts } from "#features/editions";
 import { anonymiseInput } from "../schemas";
@@ -50,7 +50,7 @@ async function scrub(tx: Tx, organiserId: string, registrationIds: readonly stri
   return { auditEntries: audit, emails: mail };
 }
 
-export async function anonymisePerson(ctx: Ctx, raw: unknown) {
+export async function anonymisePerson(ctx: Ctx, raw: Input<typeof anonymiseInput>) {
   const input = parseInput(anonymiseInput, raw);
   return inTransaction(ctx, async (tx, ctx) => {
     const edition = await editionForChange(tx, ctx.actor, input.editionId, "privacy.anonymise", "share");

@@ -1,7 +1,7 @@
 import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { personalDataParts, type PersonalDataSubject } from "#features/editions";
 import { z } from "zod";
 import { subjectOfLink, subjectOfUser } from "./subject";
@@ -36,7 +36,7 @@ export async function exportOwnData(ctx: Ctx): Promise<PersonalDataExport> {
 const linkInput = z.strictObject({ token: z.string().min(20).max(100) });
 
 /** A registrant's data through their manage link (the link is the credential). */
-export async function exportLinkData(ctx: Ctx, raw: unknown): Promise<PersonalDataExport> {
+export async function exportLinkData(ctx: Ctx, raw: Input<typeof linkInput>): Promise<PersonalDataExport> {
   const { token } = parseInput(linkInput, raw);
   const { subject } = await subjectOfLink(ctx.db, token);
   return collect(ctx.db, subject, ctx.clock.now(), "link");

@@ -6,7 +6,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Db } from "../../../platform/db/types";
 import { startPeriodic } from "../../../platform/periodic";
 import { anonymous } from "../../../platform/permissions/actor";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionFor, editionForChange } from "#features/editions";
 import { personalDataParts, retentionDue, type Counts } from "#features/editions";
 import { editions } from "#features/editions";
@@ -18,14 +18,14 @@ import { privacyRetention } from "../tables";
 // platform/periodic.ts, every hour) asks every feature's part to delete what is due. Deleting is
 // idempotent, so several processes may sweep at once.
 
-export async function getRetention(ctx: Ctx, raw: unknown) {
+export async function getRetention(ctx: Ctx, raw: Input<typeof editionInput>) {
   const { editionId } = parseInput(editionInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "privacy.retention");
   const [row] = await ctx.db.select().from(privacyRetention).where(eq(privacyRetention.editionId, editionId));
   return { editionId, endsOn: edition.endsOn, scanDays: row?.scanDays ?? null, leadDays: row?.leadDays ?? null, sweptAt: row?.sweptAt?.toISOString() ?? null };
 }
 
-export async function setRetention(ctx: Ctx, raw: unknown) {
+export async function setRetention(ctx: Ctx, raw: Input<typeof retentionInput>) {
   const input = parseInput(retentionInput, raw);
   await inTransaction(ctx, async (tx, ctx) => {
     const edition = await editionForChange(tx, ctx.actor, input.editionId, "privacy.retention");

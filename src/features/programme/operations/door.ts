@@ -4,7 +4,7 @@ import { DomainError } from "../../../platform/errors";
 import type { MessageKey } from "../../../platform/i18n/catalogue";
 import { translate } from "../../../platform/i18n/translate";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editions, visitorCategories } from "#features/editions";
 import { registrations } from "#features/registration";
 import { editionShortId, verifyBadge } from "#features/checkin";
@@ -138,7 +138,7 @@ async function decideAtDoor(ctx: Ctx, { session, edition }: Loaded, scan: { code
 }
 
 /** One scan at the door, online. */
-export async function doorScan(ctx: Ctx, raw: unknown): Promise<DoorAnswer> {
+export async function doorScan(ctx: Ctx, raw: Input<typeof doorScanInput>): Promise<DoorAnswer> {
   const input = parseInput(doorScanInput, raw);
   const loaded = await doorSession(ctx, input.editionId, input.sessionId);
   const scannedAt = ctx.clock.now();
@@ -147,7 +147,7 @@ export async function doorScan(ctx: Ctx, raw: unknown): Promise<DoorAnswer> {
 
 /** A door phone's queue of scans (online ones too, each saying whether the phone was offline), each with its nonce and time, in the shape every
  *  scanner uploads (checkin/core/scan-queue.ts): decided now, recorded once per nonce. */
-export async function uploadDoorScans(ctx: Ctx, raw: unknown): Promise<ScanUploadAnswer<DoorAnswer>> {
+export async function uploadDoorScans(ctx: Ctx, raw: Input<typeof doorUploadInput>): Promise<ScanUploadAnswer<DoorAnswer>> {
   const input = parseInput(doorUploadInput, raw);
   const loaded = await doorSession(ctx, input.editionId, input.sessionId);
   const { items, invalid } = parseQueuedItems(uploadedDoorScan, input.scans);
@@ -163,7 +163,7 @@ export async function uploadDoorScans(ctx: Ctx, raw: unknown): Promise<ScanUploa
 }
 
 /** The door page: the session, its room, attendance and the last scans. */
-export async function doorView(ctx: Ctx, raw: unknown) {
+export async function doorView(ctx: Ctx, raw: Input<typeof sessionRefInput>) {
   const { editionId, id } = parseInput(sessionRefInput, raw);
   const { session, edition } = await doorSession(ctx, editionId, id);
   const [room] = await ctx.db.select().from(programmeRooms).where(eq(programmeRooms.id, session.roomId));

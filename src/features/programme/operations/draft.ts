@@ -3,7 +3,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionDayCount } from "#features/editions";
 import { editionFor, editionForChange, type Edition } from "#features/editions";
 import { visitorCategories } from "#features/editions";
@@ -72,7 +72,7 @@ function warningsOf(sessions: readonly DraftRow[], rooms: readonly { id: string;
 }
 
 /** Everything the schedule editor shows: rooms, speakers, sessions, warnings, releases. */
-export async function getDraft(ctx: Ctx, raw: unknown) {
+export async function getDraft(ctx: Ctx, raw: Input<typeof editionInput>) {
   const { editionId } = parseInput(editionInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "programme.manage");
   const db = ctx.db;
@@ -115,7 +115,7 @@ async function slugGuard<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** Add a room, or change one (by id). */
-export async function saveRoom(ctx: Ctx, raw: unknown) {
+export async function saveRoom(ctx: Ctx, raw: Input<typeof saveRoomInput>) {
   const { editionId, id, ...values } = parseInput(saveRoomInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");
@@ -133,7 +133,7 @@ export async function saveRoom(ctx: Ctx, raw: unknown) {
 }
 
 /** Add a speaker, or change one (by id). */
-export async function saveSpeaker(ctx: Ctx, raw: unknown) {
+export async function saveSpeaker(ctx: Ctx, raw: Input<typeof saveSpeakerInput>) {
   const { editionId, id, ...values } = parseInput(saveSpeakerInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");
@@ -155,7 +155,7 @@ async function checkPlace(tx: Executor, edition: Edition, s: { day: number; room
 }
 
 /** Add a session to the draft, or change one (by id): its texts, place, access and speakers. */
-export async function saveSession(ctx: Ctx, raw: unknown) {
+export async function saveSession(ctx: Ctx, raw: Input<typeof saveSessionInput>) {
   const { editionId, id, speakers, ...values } = parseInput(saveSessionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");
@@ -197,7 +197,7 @@ export async function saveSession(ctx: Ctx, raw: unknown) {
  * that name it after the move (a speaker in two places, two sessions in one room, a room too small,
  * outside the venue's hours): a warning never refuses a move.
  */
-export async function moveSession(ctx: Ctx, raw: unknown) {
+export async function moveSession(ctx: Ctx, raw: Input<typeof moveSessionInput>) {
   const { editionId, id, ...place } = parseInput(moveSessionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");
@@ -236,7 +236,7 @@ export async function cancelSession(ctx: Ctx, raw: unknown, cancelled = true) {
 }
 
 /** The venue's daily hours for the agenda (sessions outside them are warned of). */
-export async function setHours(ctx: Ctx, raw: unknown) {
+export async function setHours(ctx: Ctx, raw: Input<typeof setHoursInput>) {
   const { editionId, opensMinute, closesMinute } = parseInput(setHoursInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");

@@ -5,7 +5,7 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmails } from "../../../platform/mail/outbox";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionDayDate } from "#features/editions";
 import { editionFor, editionForChange, type Edition } from "#features/editions";
 import { visitorCategories } from "#features/editions";
@@ -71,7 +71,7 @@ async function invite(tx: Executor, ctx: Ctx, edition: Edition, session: typeof 
 }
 
 /** Organisers invite registrations, by id, to a session (idempotent). */
-export async function inviteToSession(ctx: Ctx, raw: unknown) {
+export async function inviteToSession(ctx: Ctx, raw: Input<typeof inviteInput>) {
   const { editionId, sessionId, registrationIds } = parseInput(inviteInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");
@@ -87,7 +87,7 @@ export async function inviteToSession(ctx: Ctx, raw: unknown) {
 }
 
 /** Organisers invite every approved registration of the chosen visitor categories. */
-export async function inviteByCategory(ctx: Ctx, raw: unknown) {
+export async function inviteByCategory(ctx: Ctx, raw: Input<typeof inviteByCategoryInput>) {
   const { editionId, sessionId, categoryIds } = parseInput(inviteByCategoryInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");
@@ -103,7 +103,7 @@ export async function inviteByCategory(ctx: Ctx, raw: unknown) {
 }
 
 /** The invitation page: the session, who is invited (with their seat), categories, and a search. */
-export async function sessionInvitations(ctx: Ctx, raw: unknown) {
+export async function sessionInvitations(ctx: Ctx, raw: Input<typeof invitationsInput>) {
   const { editionId, sessionId, q } = parseInput(invitationsInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "programme.manage");
   const session = await sessionOf(ctx.db, edition, sessionId);

@@ -4,7 +4,7 @@ import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize, can } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionDayCount } from "#features/editions";
 import { findEdition } from "#features/editions";
 import type { SessionSnapshot } from "../engine/changes";
@@ -46,7 +46,7 @@ async function seats(db: Executor, editionId: string) {
 }
 
 /** The released agenda: sessions by day and time, the rooms and tracks that appear in it. */
-export async function publicAgenda(ctx: Ctx, raw: unknown) {
+export async function publicAgenda(ctx: Ctx, raw: Input<typeof slugInput>) {
   const { slug } = parseInput(slugInput, raw);
   const edition = await visibleEdition(ctx, slug);
   const release = await lastRelease(ctx.db, edition.id);
@@ -62,9 +62,11 @@ export async function publicAgenda(ctx: Ctx, raw: unknown) {
   };
 }
 
+const publicSessionInput = z.strictObject({ slug: z.string().min(1).max(100), sessionId: z.uuid() });
+
 /** One released session, with its seats. */
-export async function publicSession(ctx: Ctx, raw: unknown) {
-  const { slug, sessionId } = parseInput(z.strictObject({ slug: z.string().min(1).max(100), sessionId: z.uuid() }), raw);
+export async function publicSession(ctx: Ctx, raw: Input<typeof publicSessionInput>) {
+  const { slug, sessionId } = parseInput(publicSessionInput, raw);
   const edition = await visibleEdition(ctx, slug);
   const release = await lastRelease(ctx.db, edition.id);
   const session = release?.sessions.find((s) => s.id === sessionId);
@@ -73,9 +75,11 @@ export async function publicSession(ctx: Ctx, raw: unknown) {
   return { edition: editionView(edition), session, seats: seat };
 }
 
+const publicSpeakerInput = z.strictObject({ slug: z.string().min(1).max(100), speaker: z.string().min(1).max(60) });
+
 /** One speaker of the released agenda: bio and sessions (no email, no account). */
-export async function publicSpeaker(ctx: Ctx, raw: unknown) {
-  const { slug, speaker } = parseInput(z.strictObject({ slug: z.string().min(1).max(100), speaker: z.string().min(1).max(60) }), raw);
+export async function publicSpeaker(ctx: Ctx, raw: Input<typeof publicSpeakerInput>) {
+  const { slug, speaker } = parseInput(publicSpeakerInput, raw);
   const edition = await visibleEdition(ctx, slug);
   const release = await lastRelease(ctx.db, edition.id);
   const sessions = (release?.sessions ?? []).filter((s) => s.speakers.some((p) => p.slug === speaker));
@@ -86,7 +90,7 @@ export async function publicSpeaker(ctx: Ctx, raw: unknown) {
 }
 
 /** Every release, newest first, with its change log. */
-export async function publicChanges(ctx: Ctx, raw: unknown) {
+export async function publicChanges(ctx: Ctx, raw: Input<typeof slugInput>) {
   const { slug } = parseInput(slugInput, raw);
   const edition = await visibleEdition(ctx, slug);
   const releases = await ctx.db
@@ -97,9 +101,11 @@ export async function publicChanges(ctx: Ctx, raw: unknown) {
   return { edition: editionView(edition), releases: releases.map((r) => ({ ...r, releasedAt: r.releasedAt.toISOString() })) };
 }
 
+const agendaCalendarInput = z.strictObject({ slug: z.string().min(1).max(100), sessionId: z.uuid().optional(), locale: z.enum(["en", "ur"]) });
+
 /** The whole released agenda (or one session of it) as iCalendar text. */
-export async function agendaCalendar(ctx: Ctx, raw: unknown) {
-  const { slug, sessionId, locale } = parseInput(z.strictObject({ slug: z.string().min(1).max(100), sessionId: z.uuid().optional(), locale: z.enum(["en", "ur"]) }), raw);
+export async function agendaCalendar(ctx: Ctx, raw: Input<typeof agendaCalendarInput>) {
+  const { slug, sessionId, locale } = parseInput(agendaCalendarInput, raw);
   const edition = await visibleEdition(ctx, slug);
   const release = await lastRelease(ctx.db, edition.id);
   let sessions: SessionSnapshot[] = release?.sessions ?? [];
@@ -111,7 +117,7 @@ export async function agendaCalendar(ctx: Ctx, raw: unknown) {
 }
 
 /** Rooms of the edition, publicly (name and capacity). */
-export async function publicRooms(ctx: Ctx, raw: unknown) {
+export async function publicRooms(ctx: Ctx, raw: Input<typeof slugInput>) {
   const { slug } = parseInput(slugInput, raw);
   const edition = await visibleEdition(ctx, slug);
   const rooms = await ctx.db

@@ -5,7 +5,7 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmails, type EmailMessage } from "../../../platform/mail/outbox";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionDayDate } from "#features/editions";
 import { editionForChange } from "#features/editions";
 import { changedSessionIds, diffReleases, type SessionSnapshot } from "../engine/changes";
@@ -82,7 +82,7 @@ export async function releaseSequences(db: Executor, editionId: string) {
 }
 
 /** Publish the draft as a new release named `name`. */
-export async function publishRelease(ctx: Ctx, raw: unknown) {
+export async function publishRelease(ctx: Ctx, raw: Input<typeof publishReleaseInput>) {
   const { editionId, name } = parseInput(publishReleaseInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");

@@ -6,7 +6,7 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { hashSecret } from "../../../platform/ids";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editions } from "#features/editions";
 import { registrations } from "#features/registration";
 import type { SessionSnapshot } from "../engine/changes";
@@ -44,7 +44,7 @@ const by = (reg: Registration) => ({ registrationId: reg.id, label: reg.email })
 
 /** Reserve a seat, or a place on the waitlist when the session is full (or others already wait).
  *  Idempotent: a second RSVP of the same person returns the first, with its place in line. */
-export async function rsvpSession(ctx: Ctx, raw: unknown) {
+export async function rsvpSession(ctx: Ctx, raw: Input<typeof rsvpInput>) {
   const { sessionId, holder } = parseInput(rsvpInput, raw);
   return inTransaction(ctx, async (tx) => {
     const reg = await holderRegistration(tx, ctx, holder);
@@ -83,7 +83,7 @@ export async function rsvpSession(ctx: Ctx, raw: unknown) {
 }
 
 /** Give the seat back, or leave the waitlist. A freed seat goes to the first person waiting. */
-export async function cancelRsvp(ctx: Ctx, raw: unknown) {
+export async function cancelRsvp(ctx: Ctx, raw: Input<typeof rsvpInput>) {
   const { sessionId, holder } = parseInput(rsvpInput, raw);
   return inTransaction(ctx, async (tx) => {
     const reg = await holderRegistration(tx, ctx, holder);
@@ -112,9 +112,11 @@ export async function cancelRsvp(ctx: Ctx, raw: unknown) {
   });
 }
 
+const myAgendaInput = z.strictObject({ holder: holderInput, locale: z.enum(["en", "ur"]).default("en") });
+
 /** "My agenda": the released sessions the registration holds a seat in, and their calendar. */
-export async function myAgenda(ctx: Ctx, raw: unknown) {
-  const { holder, locale } = parseInput(z.strictObject({ holder: holderInput, locale: z.enum(["en", "ur"]).default("en") }), raw);
+export async function myAgenda(ctx: Ctx, raw: Input<typeof myAgendaInput>) {
+  const { holder, locale } = parseInput(myAgendaInput, raw);
   const reg = await holderRegistration(ctx.db, ctx, holder);
   const [edition] = await ctx.db.select().from(editions).where(eq(editions.id, reg.editionId));
   const release = await lastRelease(ctx.db, reg.editionId);

@@ -5,6 +5,8 @@ import { runForm } from "../../../web/actions";
 import { minuteOf, snap } from "../engine/warnings";
 import { cancelSession, moveSession, saveRoom, saveSession, saveSpeaker, setHours } from "../operations/draft";
 import { publishRelease } from "../operations/release";
+import { sessionAccess, sessionKinds, speakerRoles, tracks } from "../tables";
+import { oneOf, optionalOneOf } from "../../../web/form-fields";
 
 // The schedule editor's forms (pages/editor.tsx): each intent's form text turned into its
 // operation's input. The drag in the browser (pages/editor-drag.tsx) posts the same "move" form.
@@ -38,12 +40,12 @@ export async function editorAction(ctx: Ctx, editionId: string, form: FormData) 
         const speakers = form
           .getAll("speakerIds")
           .map(String)
-          .map((speakerId) => ({ speakerId, role: text(`role.${speakerId}`) || "speaker" }));
+          .map((speakerId) => ({ speakerId, role: optionalOneOf(form, `role.${speakerId}`, speakerRoles) ?? "speaker" }));
         return saveSession(ctx, {
           editionId,
           ...(text("id") ? { id: text("id") } : {}),
-          kind: text("kind"),
-          track: text("track"),
+          kind: oneOf(form, "kind", sessionKinds),
+          track: oneOf(form, "track", tracks),
           titleEn: text("titleEn"),
           titleUr: text("titleUr"),
           descriptionEn: text("descriptionEn"),
@@ -52,10 +54,10 @@ export async function editorAction(ctx: Ctx, editionId: string, form: FormData) 
           startMinute,
           endMinute,
           roomId: text("roomId"),
-          language: text("language"),
+          language: oneOf(form, "language", ["en", "ur"]),
           interpretation: form.has("interpretation"),
           rsvpRequired: form.has("rsvpRequired"),
-          access: text("access"),
+          access: oneOf(form, "access", sessionAccess),
           categoryIds: text("access") === "by_category" ? form.getAll("categoryIds").map(String) : [],
           speakers,
         });
@@ -84,7 +86,7 @@ export async function editorAction(ctx: Ctx, editionId: string, form: FormData) 
           bioEn: text("bioEn"),
           bioUr: text("bioUr"),
           email: text("email") || null,
-          locale: text("locale") || "en",
+          locale: optionalOneOf(form, "locale", ["en", "ur"]) ?? "en",
         });
       case "hours": {
         const opensMinute = timeField(text("opensMinute"), "opensMinute", issues);

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { badgePort } from "../badge-port";
 import { editionForChange } from "#features/editions";
 import { visitorCategories } from "#features/editions";
@@ -23,7 +23,7 @@ export interface DecideResult {
  * are already held). Refusal applies to pending and waitlisted ones, needs a reason (sent in the
  * registrant's language) and frees the places, which promotes from the waitlist.
  */
-export async function decideRegistrations(ctx: Ctx, raw: unknown): Promise<DecideResult> {
+export async function decideRegistrations(ctx: Ctx, raw: Input<typeof decideInput>): Promise<DecideResult> {
   const input = parseInput(decideInput, raw);
   if (input.decision === "refuse" && !input.reason) {
     throw new DomainError("validation_failed", { fields: [{ path: "reason", code: "registration_reason_required" }] });

@@ -6,7 +6,7 @@ import { safeCell, toCsv, type Cell } from "../../../platform/csv";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
 import { can } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { visitorCategories } from "#features/editions";
 import { exportInput, personalColumns, type ExportColumn } from "../schemas";
 import { registrationQuestions, registrations } from "../tables";
@@ -28,7 +28,7 @@ export { safeCell };
  * need `registration.exportPersonal`: asking for them without it is refused, not silently dropped,
  * so nobody mistakes a redacted file for a complete one. Audited (who took which columns).
  */
-export async function exportRegistrations(ctx: Ctx, raw: unknown): Promise<ExportFile> {
+export async function exportRegistrations(ctx: Ctx, raw: Input<typeof exportInput>): Promise<ExportFile> {
   const input = parseInput(exportInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "registration.export");
   const columns = [...new Set(input.columns)];

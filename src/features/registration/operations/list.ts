@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import { can } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { visitorCategories } from "#features/editions";
 import { listInput } from "../schemas";
 import { registrations } from "../tables";
@@ -22,7 +22,7 @@ export function filters(input: { editionId: string; categoryId?: string; status?
  * The back office's list, filtered by category, status or a search. Email and phone only for
  * callers allowed personal data (organiser staff); a `catalogue:read` token sees names and status.
  */
-export async function listRegistrations(ctx: Ctx, raw: unknown) {
+export async function listRegistrations(ctx: Ctx, raw: Input<typeof listInput>) {
   const input = parseInput(listInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, input.editionId, "registration.list");
   const personal = can(ctx.actor, "registration.exportPersonal", { organiserId: edition.organiserId });

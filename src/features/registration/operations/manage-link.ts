@@ -8,7 +8,7 @@ import { isLocale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmail } from "../../../platform/mail/outbox";
 import { can } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editions } from "#features/editions";
 import { manageLinkRequestInput } from "../schemas";
 import { registrations } from "../tables";
@@ -50,7 +50,7 @@ export async function emailNewManageLink(tx: Executor, ctx: Ctx, edition: LinkEd
 }
 
 /** Email a fresh manage link for the person's current registration in the edition, if they have one. */
-export async function requestManageLink(ctx: Ctx, raw: unknown): Promise<void> {
+export async function requestManageLink(ctx: Ctx, raw: Input<typeof manageLinkRequestInput>): Promise<void> {
   const input = parseInput(manageLinkRequestInput, raw);
   const [edition] = await ctx.db.select().from(editions).where(eq(editions.slug, input.edition));
   // Only editions the public form offers: an unknown one is a field error (it says nothing about people).

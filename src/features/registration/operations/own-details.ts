@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { STAFF_CATEGORY } from "../categories";
 import { editions, visitorCategories } from "#features/editions";
 import { badgePort } from "../badge-port";
@@ -32,7 +32,7 @@ export interface OwnDetailsResult {
   reissuedSerial: number | null;
 }
 
-export async function updateOwnDetails(ctx: Ctx, raw: unknown): Promise<OwnDetailsResult> {
+export async function updateOwnDetails(ctx: Ctx, raw: Input<typeof ownDetailsInput>): Promise<OwnDetailsResult> {
   const input = parseInput(ownDetailsInput, raw);
   if (!input.registrationId === !input.token) throw new DomainError("bad_request");
   const which = input.token ? { token: input.token } : { registrationId: input.registrationId! };

@@ -6,7 +6,7 @@ import type { Executor, Tx } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { hashSecret } from "../../../platform/ids";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editions, visitorCategories } from "#features/editions";
 import { badgePort } from "../badge-port";
 import { admitOrWaitlist, releasePlaces } from "../core/capacity";
@@ -42,7 +42,7 @@ async function details(db: Executor, reg: typeof registrations.$inferSelect) {
 }
 
 /** One registration with what its manage page needs. */
-export async function getOwnRegistration(ctx: Ctx, raw: unknown) {
+export async function getOwnRegistration(ctx: Ctx, raw: Input<typeof which>) {
   const reg = await findOwn(ctx.db, ctx, parseInput(which, raw));
   return { registration: ownRegistrationView(reg), ...(await details(ctx.db, reg)) };
 }
@@ -95,7 +95,7 @@ async function lockForChange(tx: Tx, reg: typeof registrations.$inferSelect) {
 }
 
 /** Cancel: frees the places and promotes the waitlist in order, telling those promoted. */
-export async function cancelOwnRegistration(ctx: Ctx, raw: unknown) {
+export async function cancelOwnRegistration(ctx: Ctx, raw: Input<typeof which>) {
   const w = parseInput(which, raw);
   const reg = await findOwn(ctx.db, ctx, w);
   return inTransaction(ctx, async (tx) => {
@@ -122,7 +122,7 @@ export async function cancelOwnRegistration(ctx: Ctx, raw: unknown) {
 }
 
 /** Change the days and answers. A holder keeps their place only if the new days all fit. */
-export async function updateOwnRegistration(ctx: Ctx, raw: unknown) {
+export async function updateOwnRegistration(ctx: Ctx, raw: Input<typeof ownEditInput>) {
   const input = parseInput(ownEditInput, raw);
   if (!input.registrationId === !input.token) throw new DomainError("bad_request");
   const reg = await findOwn(ctx.db, ctx, input);

@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { prepared } from "../../../platform/db/prepared";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionForChange } from "#features/editions";
 import { STAFF_CATEGORY } from "../categories";
 import { editions, visitorCategories } from "#features/editions";
@@ -73,7 +73,7 @@ async function checkCategory(db: Executor, editionId: string, categoryId: string
   if (!c) throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "invalid_value" }] });
 }
 
-export async function createQuestion(ctx: Ctx, raw: unknown): Promise<Question> {
+export async function createQuestion(ctx: Ctx, raw: Input<typeof questionInput>): Promise<Question> {
   const input = parseInput(questionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, input.editionId, "registration.configure");
@@ -91,8 +91,10 @@ export async function createQuestion(ctx: Ctx, raw: unknown): Promise<Question> 
   });
 }
 
-export async function updateQuestion(ctx: Ctx, raw: unknown): Promise<Question> {
-  const { questionId, ...rest } = parseInput(z.object({ questionId: z.uuid() }).passthrough(), raw) as { questionId: string } & Record<string, unknown>;
+const updateQuestionInput = z.object({ questionId: z.uuid() }).passthrough();
+
+export async function updateQuestion(ctx: Ctx, raw: Input<typeof updateQuestionInput>): Promise<Question> {
+  const { questionId, ...rest } = parseInput(updateQuestionInput, raw) as { questionId: string } & Record<string, unknown>;
   const input = parseInput(questionInput, rest);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, input.editionId, "registration.configure");
@@ -115,9 +117,11 @@ export async function updateQuestion(ctx: Ctx, raw: unknown): Promise<Question> 
   });
 }
 
+const deleteQuestionInput = z.strictObject({ editionId: z.uuid(), questionId: z.uuid() });
+
 /** Answers already given stay on the registrations (exports show them under the question's id). */
-export async function deleteQuestion(ctx: Ctx, raw: unknown): Promise<void> {
-  const { editionId, questionId } = parseInput(z.strictObject({ editionId: z.uuid(), questionId: z.uuid() }), raw);
+export async function deleteQuestion(ctx: Ctx, raw: Input<typeof deleteQuestionInput>): Promise<void> {
+  const { editionId, questionId } = parseInput(deleteQuestionInput, raw);
   await inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "registration.configure");
     const [row] = await tx
@@ -136,9 +140,11 @@ export async function deleteQuestion(ctx: Ctx, raw: unknown): Promise<void> {
   });
 }
 
+const getRegistrationFormInput = z.object({ slug: z.string().max(60), category: z.string().max(40).optional() });
+
 /** What the public form needs: the edition, its categories and, once one is chosen, its questions. */
-export async function getRegistrationForm(ctx: Ctx, raw: unknown) {
-  const { slug, category } = parseInput(z.object({ slug: z.string().max(60), category: z.string().max(40).optional() }), raw);
+export async function getRegistrationForm(ctx: Ctx, raw: Input<typeof getRegistrationFormInput>) {
+  const { slug, category } = parseInput(getRegistrationFormInput, raw);
   const [edition] = await ctx.db.select().from(editions).where(eq(editions.slug, slug));
   if (!edition || (edition.status !== "published" && !can(ctx.actor, "registration.configure", { organiserId: edition.organiserId }))) {
     throw new DomainError("not_found", { params: { what: "edition" } });

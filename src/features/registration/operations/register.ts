@@ -8,7 +8,7 @@ import { prepared } from "../../../platform/db/prepared";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
 import { authorize, can, type Permission } from "../../../platform/permissions/policy";
 import { isGroupCategory } from "../core/groups";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { STAFF_CATEGORY } from "../categories";
 import { editions, visitorCategories } from "#features/editions";
 import { requestFingerprint } from "../core/idempotency";
@@ -96,19 +96,19 @@ export function checkDays(days: number[], dayCount: number, path = "days"): Fiel
 }
 
 /** Public registration of one person. */
-export async function register(ctx: Ctx, raw: unknown): Promise<RegisterResult> {
+export async function register(ctx: Ctx, raw: Input<typeof registerInput>): Promise<RegisterResult> {
   const { editionId, categoryId, idempotencyKey, locale, ...person } = parseInput(registerInput, raw);
   return registerPeople(ctx, { editionId, categoryId, idempotencyKey, locale, members: [person] }, "self", "registration.register");
 }
 
 /** A delegation: one leader registers everyone; admitted (or waitlisted) together. */
-export async function registerGroup(ctx: Ctx, raw: unknown): Promise<RegisterResult> {
+export async function registerGroup(ctx: Ctx, raw: Input<typeof groupInput>): Promise<RegisterResult> {
   const input = parseInput(groupInput, raw);
   return registerPeople(ctx, input, "group", "registration.register");
 }
 
 /** At the desk: approved at once when there is room, whatever the category. */
-export async function registerWalkIn(ctx: Ctx, raw: unknown): Promise<RegisterResult> {
+export async function registerWalkIn(ctx: Ctx, raw: Input<typeof walkInInput>): Promise<RegisterResult> {
   const { editionId, categoryId, idempotencyKey, locale, ...person } = parseInput(walkInInput, raw);
   return registerPeople(ctx, { editionId, categoryId, idempotencyKey, locale, members: [person] }, "walk_in", "registration.walkIn");
 }

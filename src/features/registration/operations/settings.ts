@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionFor, editionForChange } from "#features/editions";
 import { visitorCategories } from "#features/editions";
 import { bucket } from "../core/capacity";
@@ -12,9 +12,11 @@ import { registrationCapacity, registrationQuestions, registrations } from "../t
 import { bucketTotals, holdCapacityExclusive, lockBuckets, releaseAndPromote, spreadUsed, stateOf, stripeCapacities } from "./places";
 import { editionDayCount } from "#features/editions";
 
+const getRegistrationSettingsInput = z.object({ editionId: z.uuid() });
+
 /** Everything the settings page shows: categories, limits with their use, questions. */
-export async function getRegistrationSettings(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
+export async function getRegistrationSettings(ctx: Ctx, raw: Input<typeof getRegistrationSettingsInput>) {
+  const { editionId } = parseInput(getRegistrationSettingsInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "registration.configure");
   const [categories, capacity, questions] = await Promise.all([
     ctx.db.select().from(visitorCategories).where(eq(visitorCategories.editionId, editionId)).orderBy(asc(visitorCategories.sort)),
@@ -30,7 +32,7 @@ export async function getRegistrationSettings(ctx: Ctx, raw: unknown) {
  * the edition's exclusive capacity lock, so no registration in flight is missed. Raising a limit promotes
  * from the waitlist at once.
  */
-export async function setCapacity(ctx: Ctx, raw: unknown) {
+export async function setCapacity(ctx: Ctx, raw: Input<typeof capacityInput>) {
   const input = parseInput(capacityInput, raw);
   if (input.categoryId === null && input.day === null) {
     throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "required" }] });
@@ -81,9 +83,11 @@ export async function setCapacity(ctx: Ctx, raw: unknown) {
   });
 }
 
+const getDeskFormInput = z.object({ editionId: z.uuid() });
+
 /** What the desk's walk-in form needs: gate or organiser staff of the edition's organiser. */
-export async function getDeskForm(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
+export async function getDeskForm(ctx: Ctx, raw: Input<typeof getDeskFormInput>) {
+  const { editionId } = parseInput(getDeskFormInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "registration.walkIn");
   const categories = await ctx.db.select().from(visitorCategories).where(eq(visitorCategories.editionId, editionId)).orderBy(asc(visitorCategories.sort));
   return { edition, categories, dayCount: editionDayCount(edition) };

@@ -15,6 +15,7 @@ import { registrationStatuses } from "../tables";
 import { dayOptions } from "./form-input";
 import { walkInAction } from "./walk-in-action";
 import { uuidParam } from "../../../web/params";
+import { oneOf, optionalOneOf, optionalText, texts } from "../../../web/form-fields";
 
 // The organiser's list: filter, approve or refuse in bulk (a reason for refusals), register a
 // walk-in, download an export with chosen columns.
@@ -34,7 +35,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     const list = await listRegistrations(context.ctx, {
       editionId: params.editionId,
       categoryId: q("categoryId"),
-      status: q("status"),
+      status: optionalOneOf(url.searchParams, "status", registrationStatuses),
       q: q("q"),
       limit: 100,
       offset,
@@ -53,9 +54,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const result = await runForm(ctx.locale, form, () =>
     decideRegistrations(ctx, {
       editionId: params.editionId,
-      ids: form.getAll("ids"),
-      decision: form.get("decision"),
-      reason: form.get("reason"),
+      ids: texts(form, "ids"),
+      decision: oneOf(form, "decision", ["approve", "refuse"]),
+      reason: optionalText(form, "reason"),
     }),
   );
   if (!result.ok) return result.response;

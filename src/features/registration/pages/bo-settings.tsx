@@ -10,6 +10,7 @@ import { getRegistrationSettings, setCapacity } from "../operations/settings";
 import { questionKinds } from "../tables";
 import { dayOptions } from "./form-input";
 import { uuidParam } from "../../../web/params";
+import { oneOf, text } from "../../../web/form-fields";
 
 // Organiser settings for registration: capacity per category, day, or category on a day; and
 // the questions asked on the form, in both languages.
@@ -57,16 +58,16 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return result.ok ? { ok: true as const, notice: "registration.settings.capacitySaved" } : result.response;
   }
   if (intent === "question-delete") {
-    const result = await runForm(ctx.locale, form, () => deleteQuestion(ctx, { editionId, questionId: form.get("questionId") }));
+    const result = await runForm(ctx.locale, form, () => deleteQuestion(ctx, { editionId, questionId: text(form, "questionId") }));
     return result.ok ? { ok: true as const, notice: "registration.settings.questionDeleted" } : result.response;
   }
   const result = await runForm(ctx.locale, form, () =>
     createQuestion(ctx, {
       editionId,
       categoryId: orNull(form.get("categoryId")),
-      kind: form.get("kind"),
-      labelEn: form.get("labelEn"),
-      labelUr: form.get("labelUr"),
+      kind: oneOf(form, "kind", questionKinds),
+      labelEn: text(form, "labelEn"),
+      labelUr: text(form, "labelUr"),
       options: parseOptions(String(form.get("options") ?? "")),
       required: form.get("required") === "yes",
       sort: intOrNull(form.get("sort")) ?? 0,

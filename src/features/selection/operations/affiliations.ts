@@ -7,7 +7,7 @@ import { recordAudit } from "../../../platform/audit/record";
 import { users } from "../../../platform/auth/tables";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { roleGrants } from "#features/accounts";
 import { tradeBodies } from "#features/editions";
 import { reviewerAffiliations } from "#features/nominations";
@@ -18,9 +18,11 @@ async function organiserOf(ctx: Ctx, editionId: string) {
   return editionFor(ctx.db, ctx.actor, editionId, "review.assign");
 }
 
+const listReviewerAffiliationsInput = z.object({ editionId: z.uuid() });
+
 /** Reviewers of the edition's organiser, each with its affiliated trade bodies, and the bodies to choose from. */
-export async function listReviewerAffiliations(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
+export async function listReviewerAffiliations(ctx: Ctx, raw: Input<typeof listReviewerAffiliationsInput>) {
+  const { editionId } = parseInput(listReviewerAffiliationsInput, raw);
   const edition = await organiserOf(ctx, editionId);
   const reviewerRows = await ctx.db
     .selectDistinct({ id: users.id, name: users.name, email: users.email })

@@ -4,16 +4,18 @@ import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionFor, editionForChange } from "#features/editions";
 import { byApplicant, nominationByLink } from "#features/nominations";
 import { appeals, nominations, reviews, selections } from "#features/nominations";
 import { applyOverrides } from "../engine";
 import { findSelection } from "./selection";
 
+const fileAppealInput = z.object({ token: z.string().min(20).max(200), grounds: z.string().trim().min(20).max(4000) });
+
 /** A not-selected (or waitlisted) applicant appeals through their link, inside the appeal window. */
-export async function fileAppeal(ctx: Ctx, raw: unknown) {
-  const { token, grounds } = parseInput(z.object({ token: z.string().min(20).max(200), grounds: z.string().trim().min(20).max(4000) }), raw);
+export async function fileAppeal(ctx: Ctx, raw: Input<typeof fileAppealInput>) {
+  const { token, grounds } = parseInput(fileAppealInput, raw);
   try {
     return await inTransaction(ctx, async (tx) => {
       const n = await nominationByLink(tx, token, ctx.clock.now());
@@ -44,7 +46,7 @@ const decideInput = z.object({
  * An organiser decides an appeal; never one of the application's reviewers.
  * An upheld appeal changes the decision as a recorded override.
  */
-export async function decideAppeal(ctx: Ctx, raw: unknown) {
+export async function decideAppeal(ctx: Ctx, raw: Input<typeof decideInput>) {
   const input = parseInput(decideInput, raw);
   return inTransaction(ctx, async (tx) => {
     const [a] = await tx.select().from(appeals).where(eq(appeals.id, input.appealId)).for("update");
@@ -77,8 +79,10 @@ export async function decideAppeal(ctx: Ctx, raw: unknown) {
   });
 }
 
-export async function listAppeals(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
+const listAppealsInput = z.object({ editionId: z.uuid() });
+
+export async function listAppeals(ctx: Ctx, raw: Input<typeof listAppealsInput>) {
+  const { editionId } = parseInput(listAppealsInput, raw);
   await editionFor(ctx.db, ctx.actor, editionId, "appeal.decide");
   return ctx.db
     .select({ appeal: appeals, enterpriseName: nominations.enterpriseName })

@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { roleGrants } from "#features/accounts";
 import { users } from "../../../platform/auth/tables";
 import { editionForChange } from "#features/editions";
@@ -97,9 +97,11 @@ async function reviewerScope(ctx: Ctx, nominationId: string) {
   return { n, edition, reviewerId: ctx.actor.kind === "user" ? ctx.actor.userId : "" };
 }
 
+const declareConflictInput = z.object({ nominationId: z.uuid(), reason: z.string().trim().max(500).default("") });
+
 /** A reviewer declares a conflict on any application; an unscored review of it is withdrawn. */
-export async function declareConflict(ctx: Ctx, raw: unknown) {
-  const { nominationId, reason } = parseInput(z.object({ nominationId: z.uuid(), reason: z.string().trim().max(500).default("") }), raw);
+export async function declareConflict(ctx: Ctx, raw: Input<typeof declareConflictInput>) {
+  const { nominationId, reason } = parseInput(declareConflictInput, raw);
   const { n, edition, reviewerId } = await reviewerScope(ctx, nominationId);
   return inTransaction(ctx, async (tx) => {
     await tx.insert(reviewConflicts).values({ nominationId, reviewerId, reason, createdAt: ctx.clock.now() }).onConflictDoNothing();
@@ -116,7 +118,7 @@ const scoreInput = z.object({
 });
 
 /** Scores every criterion of the call (1–5) with a comment each; only the assigned reviewer may. */
-export async function scoreReview(ctx: Ctx, raw: unknown) {
+export async function scoreReview(ctx: Ctx, raw: Input<typeof scoreInput>) {
   const input = parseInput(scoreInput, raw);
   const { n, edition, reviewerId } = await reviewerScope(ctx, input.nominationId);
   const call = await findCall(ctx.db, n.editionId);
@@ -137,11 +139,12 @@ export async function scoreReview(ctx: Ctx, raw: unknown) {
 export const REVIEW_PAGE_SIZE = 20;
 const myReviewsInput = editionInput.extend({
   // A reviewer may hold ~120 assignments: the page shows one filtered page at a time.
-  show: z.enum(["todo", "scored", "all"]).catch("all"),
-  page: z.coerce.number().int().min(1).catch(1),
+  // Missing or unknown: every assignment, the first page (a default as well as a catch, so callers may leave them out).
+  show: z.enum(["todo", "scored", "all"]).default("all").catch("all"),
+  page: z.coerce.number().int().min(1).default(1).catch(1),
 });
 
-export async function myReviews(ctx: Ctx, raw: unknown) {
+export async function myReviews(ctx: Ctx, raw: Input<typeof myReviewsInput>) {
   const { editionId, show, page: asked } = parseInput(myReviewsInput, raw);
   const edition = await editionFor(ctx, editionId);
   authorize(ctx.actor, "review.score", { organiserId: edition.organiserId });
@@ -214,7 +217,7 @@ export async function editionScores(db: Executor, editionId: string) {
 }
 
 /** For organisers: raw and normalised scores per review and per application, spread and disagreements. */
-export async function scoreOverview(ctx: Ctx, raw: unknown) {
+export async function scoreOverview(ctx: Ctx, raw: Input<typeof editionInput>) {
   const { editionId } = parseInput(editionInput, raw);
   const edition = await editionFor(ctx, editionId);
   authorize(ctx.actor, "review.readAll", { organiserId: edition.organiserId });
@@ -231,9 +234,11 @@ export async function scoreOverview(ctx: Ctx, raw: unknown) {
   };
 }
 
+const getPhotoForReviewInput = z.object({ photoId: z.uuid() });
+
 /** A photo of an application, for its assigned reviewers and the organiser's staff. */
-export async function getPhotoForReview(ctx: Ctx, raw: unknown) {
-  const { photoId } = parseInput(z.object({ photoId: z.uuid() }), raw);
+export async function getPhotoForReview(ctx: Ctx, raw: Input<typeof getPhotoForReviewInput>) {
+  const { photoId } = parseInput(getPhotoForReviewInput, raw);
   const [row] = await ctx.db
     .select({ photo: applicationPhotos, nomination: nominations })
     .from(applicationPhotos)

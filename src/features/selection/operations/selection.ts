@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { queueEmail } from "../../../platform/mail/outbox";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { users } from "../../../platform/auth/tables";
 import { roleGrants } from "#features/accounts";
 import { editionFor, editionForChange } from "#features/editions";
@@ -24,7 +24,7 @@ export async function findSelection(db: Executor, editionId: string) {
 }
 
 /** Runs the selection (engine) on the normalised scores and the published rule: a proposal until published. */
-export async function runSelectionProposal(ctx: Ctx, raw: unknown) {
+export async function runSelectionProposal(ctx: Ctx, raw: Input<typeof editionInput>) {
   const { editionId } = parseInput(editionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "selection.manage");
@@ -70,7 +70,7 @@ export async function runSelectionProposal(ctx: Ctx, raw: unknown) {
 }
 
 /** The current proposal or published selection, for organisers. */
-export async function getSelection(ctx: Ctx, raw: unknown) {
+export async function getSelection(ctx: Ctx, raw: Input<typeof editionInput>) {
   const { editionId } = parseInput(editionInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "selection.manage");
   const selection = await findSelection(ctx.db, editionId);
@@ -141,7 +141,7 @@ async function tellApplicants(tx: Executor, ctx: Ctx, editionId: string, result:
 }
 
 /** Publishes: decisions become final (overrides and withdrawals still apply), applicants and trade bodies are told, the appeal window opens. */
-export async function publishSelection(ctx: Ctx, raw: unknown) {
+export async function publishSelection(ctx: Ctx, raw: Input<typeof editionInput>) {
   const { editionId } = parseInput(editionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "selection.manage");
@@ -209,18 +209,22 @@ export interface Withdrawal {
   proposalUpdated: boolean;
 }
 
+const withdrawByApplicantInput = z.object({ token: z.string().min(20).max(200) });
+
 /** The applicant withdraws through their link. */
-export async function withdrawByApplicant(ctx: Ctx, raw: unknown) {
-  const { token } = parseInput(z.object({ token: z.string().min(20).max(200) }), raw);
+export async function withdrawByApplicant(ctx: Ctx, raw: Input<typeof withdrawByApplicantInput>) {
+  const { token } = parseInput(withdrawByApplicantInput, raw);
   return inTransaction(ctx, async (tx) => {
     const n = await nominationByLink(tx, token, ctx.clock.now());
     return withdraw(tx, ctx, n.id, "applicant");
   });
 }
 
+const withdrawByStaffInput = z.object({ nominationId: z.uuid() });
+
 /** Organiser staff record a withdrawal (e.g. told by phone). */
-export async function withdrawByStaff(ctx: Ctx, raw: unknown) {
-  const { nominationId } = parseInput(z.object({ nominationId: z.uuid() }), raw);
+export async function withdrawByStaff(ctx: Ctx, raw: Input<typeof withdrawByStaffInput>) {
+  const { nominationId } = parseInput(withdrawByStaffInput, raw);
   return inTransaction(ctx, async (tx) => {
     const [n] = await tx.select().from(nominations).where(eq(nominations.id, nominationId));
     if (!n) throw new DomainError("not_found", { params: { what: "nomination" } });

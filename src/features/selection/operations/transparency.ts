@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { clusters, editions } from "#features/editions";
 import { findCall } from "#features/nominations";
 import { nominations } from "#features/nominations";
@@ -10,13 +10,15 @@ import { dimensions, measures, PreferenceRule, transparencyReport, type Transpar
 import { findSelection } from "./selection";
 import { toCsv, type Cell } from "../../../platform/csv";
 
+const getTransparencyReportInput = z.object({ slug: z.string().min(1).max(100) });
+
 /**
  * The public transparency report of a published selection: aggregates only
  * (engine, small cells withheld), the preference rule and the criteria. No
  * names, no NTNs, no trade bodies.
  */
-export async function getTransparencyReport(ctx: Ctx, raw: unknown) {
-  const { slug } = parseInput(z.object({ slug: z.string().min(1).max(100) }), raw);
+export async function getTransparencyReport(ctx: Ctx, raw: Input<typeof getTransparencyReportInput>) {
+  const { slug } = parseInput(getTransparencyReportInput, raw);
   const [edition] = await ctx.db.select().from(editions).where(and(eq(editions.slug, slug), eq(editions.status, "published")));
   if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
   const selection = await findSelection(ctx.db, edition.id);

@@ -13,6 +13,7 @@ import { publishedDecision, withdrawByApplicant } from "../operations/selection"
 import { decisionSummary } from "../reasons";
 import { addPhoto, getApplication, saveApplication } from "#features/nominations";
 import { MAX_PRODUCTS } from "#features/nominations/client";
+import { text } from "../../../web/form-fields";
 
 // The nominee's application, opened by the link from the invitation: no
 // account, works without JavaScript, small enough for a slow phone connection.
@@ -73,7 +74,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return addPhoto(ctx, { token, bytes: file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array() });
     }
     if (intent === "withdraw") return withdrawByApplicant(ctx, { token });
-    if (intent === "appeal") return fileAppeal(ctx, { token, grounds: form.get("grounds") });
+    if (intent === "appeal") return fileAppeal(ctx, { token, grounds: text(form, "grounds") });
     throw new DomainError("bad_request");
   });
   if (!result.ok) return result.response;

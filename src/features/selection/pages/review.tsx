@@ -13,6 +13,7 @@ import { findCurrentEdition, findEdition } from "#features/editions";
 import { editionBySlug } from "#features/nominations";
 import { declareConflict, myReviews, scoreReview } from "../operations/review";
 import { defaultReviewEdition, myReviewEditions } from "../operations/review-editions";
+import { oneOf, text } from "../../../web/form-fields";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "nominations.review.title");
@@ -34,7 +35,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     if (!edition)
       throw new DomainError("not_found", { params: { what: "edition" } });
     // Query-string filter and page (plain links): what is still to score comes first.
-    const reviews = await myReviews(context.ctx, { editionId: edition.id, show: q.get("show") ?? "todo", page: q.get("page") ?? 1 });
+    const reviews = await myReviews(context.ctx, { editionId: edition.id, show: q.has("show") ? oneOf(q, "show", ["todo", "scored", "all"]) : "todo", page: q.get("page") ?? 1 });
     return { ...reviews, editions: mine };
   });
 }
@@ -48,7 +49,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (intent === "conflict")
       return declareConflict(ctx, {
         nominationId,
-        reason: form.get("reason") ?? "",
+        reason: text(form, "reason"),
       });
     if (intent !== "score") throw new DomainError("bad_request");
     const scores: Record<string, string> = {};

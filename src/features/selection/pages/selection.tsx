@@ -10,6 +10,7 @@ import { assignReviews, scoreOverview } from "../operations/review";
 import { getSelection, overrideDecision, publishSelection, runSelectionProposal, withdrawByStaff, type Withdrawal } from "../operations/selection";
 import { reasonText } from "../reasons";
 import { uuidParam } from "../../../web/params";
+import { oneOf, optionalOneOf, text } from "../../../web/form-fields";
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "nominations.sel.title", "bo.title");
@@ -40,8 +41,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     run: () => runSelectionProposal(ctx, { editionId }),
     override: () => overrideDecision(ctx, { editionId, applicationId: f.applicationId, status: f.status, justification: f.justification }),
     publish: () => publishSelection(ctx, { editionId }),
-    withdraw: () => withdrawByStaff(ctx, { nominationId: f.nominationId }),
-    appeal: () => decideAppeal(ctx, { appealId: f.appealId, outcome: f.outcome, note: f.note, status: f.status || undefined }),
+    withdraw: () => withdrawByStaff(ctx, { nominationId: text(form, "nominationId") }),
+    appeal: () => decideAppeal(ctx, { appealId: text(form, "appealId"), outcome: oneOf(form, "outcome", ["upheld", "rejected"]), note: text(form, "note"), status: optionalOneOf(form, "status", ["selected", "waitlisted"]) }),
   };
   const result = await runForm(ctx.locale, form, ops[f.intent ?? ""] ?? (() => Promise.reject(new DomainError("bad_request"))));
   if (!result.ok) return result.response;
