@@ -14,8 +14,8 @@ import { demo, emailedPath, seriousViolations, signInByPost, SLOW, startEnv, typ
 // Issue #14, the outcomes of the meeting day, on the seeded 2026 show (over: SUITE_NOW): a
 // participant answers its meeting's outcome from the emailed link, without signing in, on a phone in
 // Urdu with JavaScript off; a wrong value is refused beside its field in Urdu and what was typed stays;
-// the answer is recorded and listed. The exhibitor side answers from "my meetings" (English,
-// JavaScript on; the demo's exhibitors have no contact email for a link) and does not see the first
+// the answer is recorded and listed. The exhibitor side answers from its own emailed link (English,
+// JavaScript on), then corrects its answer from "my meetings" signed in; it never sees the first
 // side's answer; the two are kept apart. The organiser sees the outcome dashboard and downloads it as
 // XLSX and CSV. Every page is axe-clean.
 
@@ -24,6 +24,8 @@ let editionId: string;
 let meetingId: string;
 let side: "sme" | "buyer";
 let outcomePath: string;
+/** The exhibitor side's emailed link to the same meeting's form. */
+let exhibitorOutcomePath: string;
 /** The demo exhibitor's B2B participant: the meeting's other side. */
 let exhibitorPid: string;
 
@@ -34,9 +36,9 @@ beforeAll(async () => {
   const { db, clock, config } = env.server.services;
   const [edition] = await db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
   editionId = edition!.id;
-  // One of the demo exhibitor's meetings whose buyer side gave no outcome yet: the buyer side's link
-  // is made new (as if never sent), and the mail sweep sends it, as the runner does each minute.
-  // (The demo's exhibitors have no contact email, so the exhibitor side answers from its meetings.)
+  // One of the demo exhibitor's meetings that neither side answered yet: both sides' links are made
+  // new (as if never sent), and the mail sweep sends them, as the runner does each minute: the
+  // buyer's to its email, the exhibitor's to its contact email (b2b's contactOf).
   const exhibitor = await actorFor(db, accounts.exhibitor);
   const enterpriseId = exhibitor.kind === "user" ? exhibitor.grants.find((g) => g.role === "exhibitor")?.enterpriseId : undefined;
   const [own] = await db.select().from(b2bParticipants).where(and(eq(b2bParticipants.editionId, editionId), eq(b2bParticipants.enterpriseId, enterpriseId ?? editionId)));
@@ -47,19 +49,24 @@ beforeAll(async () => {
     .from(outcomeLinks)
     .innerJoin(b2bMeetings, eq(b2bMeetings.id, outcomeLinks.meetingId))
     .where(and(eq(outcomeLinks.editionId, editionId), eq(outcomeLinks.stage, "meeting"), isNull(outcomeLinks.answeredAt), eq(b2bMeetings.smeParticipantId, own.id), eq(b2bMeetings.status, "scheduled")));
-  const parties = await partiesOf(db, open.map((o) => o.buyer));
-  // Unanswered by both sides if there is one; else by the buyer side (the exhibitor's earlier answers stay in its history).
+  const parties = await partiesOf(db, [own.id, ...open.map((o) => o.buyer)]);
+  const exhibitorEmail = parties.get(own.id)?.email;
+  if (!exhibitorEmail) throw new Error("the demo exhibitor has no contact email for its outcome links");
+  // A meeting whose buyer side (with an email) has not answered; unanswered by both sides if there
+  // is one, else the exhibitor side is asked again (its earlier answers stay in its history).
   const candidates = open.filter((o) => o.side === "buyer" && parties.get(o.buyer)?.email);
   const pickd = candidates.find((o) => open.some((x) => x.meetingId === o.meetingId && x.side === "sme")) ?? candidates[0];
   if (!pickd) throw new Error("the demo exhibitor has no meeting whose buyer side has not answered");
   ({ meetingId, side } = pickd);
   await db
     .update(outcomeLinks)
-    .set({ sentAt: null, remindedAt: null, tokenHash: null })
-    .where(and(eq(outcomeLinks.meetingId, meetingId), eq(outcomeLinks.side, side), eq(outcomeLinks.stage, "meeting")));
+    .set({ sentAt: null, remindedAt: null, tokenHash: null, answeredAt: null })
+    .where(and(eq(outcomeLinks.meetingId, meetingId), eq(outcomeLinks.stage, "meeting")));
   const sweep = await sendOutcomeMail({ db, clock, config, actor: anonymous, locale: "en" }, editionId);
-  expect(sweep.sent).toBeGreaterThanOrEqual(1);
+  expect(sweep.sent).toBeGreaterThanOrEqual(2);
   outcomePath = await emailedPath(env, parties.get(pickd.buyer)!.email!, "/outcome/", "meetday_outcome_meeting");
+  exhibitorOutcomePath = await emailedPath(env, exhibitorEmail, "/outcome/", "meetday_outcome_meeting");
+  expect(exhibitorOutcomePath).not.toBe(outcomePath);
 });
 afterAll(async () => env?.close());
 
@@ -100,13 +107,11 @@ describe("meeting outcomes", () => {
     expect(await seriousViolations(withJs.page, "outcome (ur)")).toEqual([]);
   });
 
-  it("the exhibitor side answers from 'my meetings', on a phone in English; neither side sees the other's answer", async () => {
+  it("the exhibitor side answers from its emailed link on a phone in English, then corrects it from 'my meetings'; neither side sees the other's answer", async () => {
     const { page } = await env.context({ viewport: { width: 360, height: 740 } });
     page.setDefaultTimeout(15_000);
-    await signInByPost(env, page, accounts.exhibitor);
-    await page.goto(`/b2b/${exhibitorPid}/meetings`);
-    await page.locator(`a[href$="/meetings/${meetingId}/outcome"]`).click();
-    await page.waitForURL((u) => u.pathname === `/b2b/${exhibitorPid}/meetings/${meetingId}/outcome`);
+    // The emailed link, without signing in.
+    await page.goto(exhibitorOutcomePath);
     await page.getByRole("heading", { name: en["meetday.outcome.title"], level: 1 }).waitFor();
     // The first side's answer (PKR 1,250,000) is not on this side's page.
     expect(await page.locator("main").innerText()).not.toContain("1,250,000");
@@ -119,10 +124,27 @@ describe("meeting outcomes", () => {
     await expect.poll(() => page.locator("main li").allInnerTexts(), SLOW).toContainEqual(expect.stringContaining("USD 40,000"));
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     expect(await seriousViolations(page, "outcome (en)")).toEqual([]);
-    // Kept apart: the buyer side's one answer, and the exhibitor side's newest.
+
+    // Signed in, from "my meetings": the same side's form, its answer listed; a correction is a new answer.
+    const mine = await env.context({ viewport: { width: 360, height: 740 } });
+    mine.page.setDefaultTimeout(15_000);
+    await signInByPost(env, mine.page, accounts.exhibitor);
+    await mine.page.goto(`/b2b/${exhibitorPid}/meetings`);
+    await mine.page.locator(`a[href$="/meetings/${meetingId}/outcome"]`).click();
+    await mine.page.waitForURL((u) => u.pathname === `/b2b/${exhibitorPid}/meetings/${meetingId}/outcome`);
+    await expect.poll(() => mine.page.locator("main li").allInnerTexts(), SLOW).toContainEqual(expect.stringContaining("USD 40,000"));
+    expect(await mine.page.locator("main").innerText()).not.toContain("1,250,000");
+    const again = mine.page.getByTestId("meetday-outcome");
+    await again.getByLabel(en["meetday.outcome.kind"]).selectOption(en["meetday.kind.mou"]);
+    await again.getByRole("button", { name: en["meetday.outcome.save"] }).click();
+    await mine.page.getByText(en["meetday.outcome.saved"]).waitFor();
+    // Kept apart: the buyer side's one answer; the exhibitor side's two newest, newest first.
     const rows = await env.server.services.db.select().from(meetingOutcomes).where(eq(meetingOutcomes.meetingId, meetingId)).orderBy(desc(meetingOutcomes.createdAt));
     expect(rows.filter((r) => r.side === "buyer").map((r) => [r.kind, r.currency])).toEqual([["samples_requested", "PKR"]]);
-    expect(rows.filter((r) => r.side === "sme").map((r) => [r.kind, r.currency])[0]).toEqual(["quotation_requested", "USD"]);
+    expect(rows.filter((r) => r.side === "sme").map((r) => [r.kind, r.currency]).slice(0, 2)).toEqual([
+      ["mou", null],
+      ["quotation_requested", "USD"],
+    ]);
   });
 
   it("the organiser sees the outcome dashboard and downloads it as XLSX and CSV", async () => {

@@ -13,6 +13,10 @@ import { demoEditionIds, insertApprovedRegistration } from "../checkin/fixtures"
 import { issueBadge } from "../checkin/operations/issue-badge";
 import { badges } from "../checkin/tables";
 import { editionExhibitorIds } from "../exhibitors/operations/exhibitors-of";
+import { translate } from "../../platform/i18n/translate";
+import { outboxMessages } from "../../platform/mail/tables";
+import { enterprises } from "../editions/enterprise-tables";
+import { editions } from "../editions/tables";
 import { registrations } from "../registration/tables";
 import { leadCounts } from "./operations/organiser";
 import { exportOwnLeads, ownLeads, updateLead } from "./operations/own-leads";
@@ -42,11 +46,11 @@ const anon = () => ctxFor(t.db, undefined, "en", during());
 const refusal = (p: Promise<unknown>) => p.then(() => "ok", (e: { code?: string }) => e.code ?? String(e));
 const csvOf = async (ctx = asA()) => (await exportOwnLeads(ctx, { format: "csv" })).body.toString("utf8");
 
-async function visitor(key: string, consentScan: boolean) {
+async function visitor(key: string, consentScan: boolean, locale: "en" | "ur" = "en") {
   const email = `lead-${key}@example.pk`;
   const reg = await insertApprovedRegistration(t.db, editionId, { email, name: `Visitor ${key}` });
   const token = `lead-manage-token-${key}-abcdefghijkl`;
-  await t.db.update(registrations).set({ consentScan, manageTokenHash: hashSecret(token) }).where(eq(registrations.id, reg.id));
+  await t.db.update(registrations).set({ consentScan, locale, manageTokenHash: hashSecret(token) }).where(eq(registrations.id, reg.id));
   const organiser = ctxFor(t.db, await actorFor(t.db, demo.organiser), "en", during());
   await inTransaction(organiser, (tx, ctx) => issueBadge(tx, ctx, reg.id));
   const [b] = await t.db.select().from(badges).where(eq(badges.registrationId, reg.id));
@@ -70,8 +74,17 @@ beforeAll(async () => {
   await visitor("later", true);
   await visitor("race", false);
   await visitor("gone", true);
+  await visitor("urdu", false, "ur");
 }, 60_000);
 afterAll(async () => t?.close());
+
+/** The visitor's stay-in-touch emails, and the manage link among them that works now (each one makes a new link). */
+async function touchMails(key: string) {
+  const mails = await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, "leads_touch_request"), eq(outboxMessages.toAddress, v[key]!.email)));
+  const [reg] = await t.db.select().from(registrations).where(eq(registrations.id, v[key]!.id));
+  const tokens = mails.flatMap((m) => [...m.bodyText.matchAll(/\/registration\/([A-Za-z0-9_-]+)\/leads/g)].map((x) => x[1]!));
+  return { mails, token: tokens.find((k) => hashSecret(k) === reg!.manageTokenHash) };
+}
 
 describe(`leads at the stalls (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
   it("a consenting visitor's details go to the exhibitor; a non-consenting visit is counted and asked to stay in touch", async () => {
@@ -90,7 +103,12 @@ describe(`leads at the stalls (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () 
     expect(csv).toContain(v.yes!.email);
     expect(csv).not.toContain(v.no!.email);
     expect(csv).not.toContain("Visitor no");
-    // The visitor sees the request on their own page and accepts it: the details go to that exhibitor.
+    // The visitor is emailed the request with a fresh link to their own page (the old link stops
+    // working), sees the request there and accepts it: the details go to that exhibitor.
+    const { token } = await touchMails("no");
+    expect(token).toBeDefined();
+    expect(await refusal(visitorLeads(anon(), { token: v.no!.token }))).not.toBe("ok");
+    v.no!.token = token!;
     const page = await visitorLeads(anon(), { token: v.no!.token });
     expect(page.pending).toHaveLength(1);
     expect(page.holding).toHaveLength(0);
@@ -100,6 +118,37 @@ describe(`leads at the stalls (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () 
     // Answered once: a second answer is a conflict, another visitor's lead is not theirs.
     expect(await refusal(answerStayInTouch(anon(), { token: v.no!.token, leadId: no.lead!.id, accept: "no" }))).toBe("conflict");
     expect(await refusal(withdrawFromExhibitor(anon(), { token: v.yes!.token, leadId: no.lead!.id }))).toBe("not_found");
+  });
+
+  it("a stay-in-touch request is emailed once per exhibitor, in the visitor's language, naming only the exhibitor; a consenting visitor gets none", async () => {
+    const nameOf = async (actor: Actor) => {
+      const id = actor.kind === "user" ? actor.grants.find((g) => g.role === "exhibitor")!.enterpriseId! : "";
+      const [firm] = await t.db.select().from(enterprises).where(eq(enterprises.id, id));
+      return firm!.nameUr ?? firm!.nameEn;
+    };
+    // Scanned twice at A (a second visit, a replayed upload), once at B: one email per exhibitor.
+    const nonce = newScanNonce();
+    await scanLead(asA(), { code: v.urdu!.code, nonce });
+    await scanLead(asA(), { code: v.urdu!.code });
+    await uploadLeadScans(asA(), { scans: [{ nonce, code: v.urdu!.code, at: "2026-01-24T05:59:00Z", deviceId: "stall-phone" }] });
+    expect((await touchMails("urdu")).mails).toHaveLength(1);
+    await scanLead(asB(), { code: v.urdu!.code });
+    const { mails, token } = await touchMails("urdu");
+    expect(mails).toHaveLength(2);
+    // In Urdu, word for word the catalogue's text: the exhibitor's name and the edition, nothing else of theirs.
+    const [edition] = await t.db.select().from(editions).where(eq(editions.id, editionId));
+    const names = [await nameOf(exhibitorA), await nameOf(exhibitorB)];
+    for (const [i, m] of mails.entries()) {
+      const link = m.bodyText.match(/http\S+\/registration\/\S+\/leads/)![0];
+      const params = { exhibitor: names[i]!, edition: edition!.nameUr, link };
+      expect([m.subject, m.bodyText]).toEqual([translate("ur", "leads.mail.touch.subject", params), translate("ur", "leads.mail.touch.body", params)]);
+    }
+    // The latest link opens the visitor's page with both requests waiting.
+    expect((await visitorLeads(anon(), { token: token! })).pending).toHaveLength(2);
+    // A consenting visitor scanned at both stalls (the exhibitors got the details): no request, no email.
+    await scanLead(asA(), { code: v.yes!.code });
+    await scanLead(asB(), { code: v.yes!.code });
+    expect((await touchMails("yes")).mails).toEqual([]);
   });
 
   it("withdrawing from one exhibitor, or turning consent off, removes the details from the list and the export at once", async () => {
@@ -194,6 +243,8 @@ describe(`leads at the stalls (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () 
     expect(Object.fromEntries(flags.map((r) => [r.nonce, r.offline]))).toEqual({ [items[0]!.nonce]: true, [online.nonce]: false });
     expect(await t.db.select().from(leadScans).where(and(eq(leadScans.editionId, editionId), eq(leadScans.nonce, twice.nonce)))).toHaveLength(1);
     expect((await t.db.select().from(leads).where(eq(leads.registrationId, v.race!.id)))[0]!.scanCount).toBe(10);
+    // However many scans and replays, the visitor was emailed this exhibitor's request once.
+    expect((await touchMails("race")).mails).toHaveLength(1);
     // The stall page carries the edition's public keys, so a phone checks a badge offline; only for an exhibitor.
     const keys = await stallScanKeys(asA());
     expect(verifyBadge(v.race!.code, keys.keys, keys.edition)).toMatchObject({ ok: true, payload: { registrationNo: expect.any(Number) } });

@@ -85,6 +85,9 @@ export const en = {
   "leads.admin.withdrawn": "Withdrawn",
   "leads.admin.total": "All exhibitors ({count})",
   "leads.admin.empty": "No lead has been scanned in this edition.",
+  "leads.mail.touch.subject": "{exhibitor} would like to stay in touch ({edition})",
+  "leads.mail.touch.body":
+    "{exhibitor} scanned your badge at their stall at {edition}. You do not share your details with exhibitors who scan your badge, so they only counted your visit.\n\nThey would like to stay in touch. If you accept, they receive your name, organisation and email; if you decline or do nothing, they receive nothing. Choose here:\n{link}\n\nThis email carries a new link to your registration: older links no longer work.",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -170,6 +173,9 @@ export const ur: Record<keyof typeof en, string> = {
   "leads.admin.withdrawn": "واپس لی گئیں",
   "leads.admin.total": "تمام نمائش کنندگان ({count})",
   "leads.admin.empty": "اس نمائش میں کوئی لیڈ اسکین نہیں ہوئی۔",
+  "leads.mail.touch.subject": "{exhibitor} آپ سے رابطے میں رہنا چاہتا ہے ({edition})",
+  "leads.mail.touch.body":
+    "{exhibitor} نے {edition} میں اپنے اسٹال پر آپ کا بیج اسکین کیا۔ آپ بیج اسکین کرنے والے نمائش کنندگان کو اپنی تفصیل نہیں دیتے، اس لیے انہوں نے صرف آپ کی آمد گنی۔\n\nوہ آپ سے رابطے میں رہنا چاہتے ہیں۔ اگر آپ قبول کریں تو انہیں آپ کا نام، ادارہ اور ای میل ملے گا؛ اگر آپ رد کریں یا کچھ نہ کریں تو انہیں کچھ نہیں ملے گا۔ یہاں انتخاب کریں:\n{link}\n\nاس ای میل میں آپ کی رجسٹریشن کا نیا لنک ہے: پرانے لنک اب کام نہیں کرتے۔",
 };
 
 declare module "../../platform/i18n/catalogue" {

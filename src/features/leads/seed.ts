@@ -67,6 +67,8 @@ export async function seedLeadsDemo(tx: Executor, edition: Edition, now: Date): 
         tags: rated && random() < 0.5 ? [random() < 0.5 ? "export" : "distributor"] : [],
         touch,
         touchDecidedAt: touch === "accepted" || touch === "declined" ? later : null,
+        // Every request was emailed at the first scan (as operations/scan.ts does): the demo sends none about the past.
+        touchEmailedAt: touch === "none" ? null : at,
         withdrawnAt: withdrawn ? later : null,
         keepAgreedAt: keep ? later : null,
         updatedAt: later,

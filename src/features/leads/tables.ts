@@ -39,6 +39,8 @@ export const leads = pgTable(
     /** "This exhibitor would like to stay in touch": asked when the visitor had not consented. */
     touch: text("touch", { enum: touchStates }).notNull().default("none"),
     touchDecidedAt: timestamp("touch_decided_at", { withTimezone: true }),
+    /** When the visitor was emailed this exhibitor's request: set once, so they are emailed once. */
+    touchEmailedAt: timestamp("touch_emailed_at", { withTimezone: true }),
     /** The visitor withdrew their details from this exhibitor: none shown again, whatever else. */
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     /** The visitor agreed that this exhibitor keeps the lead beyond the 90 days (an accepted request does). */

@@ -309,7 +309,7 @@ describe(`outcomes and follow-ups (${process.env.NUMAISH_TEST_DB ?? "pglite"})`,
     // Another participant cannot answer for this meeting.
     expect(await refusal(recordOutcome(anon(), { token: tok("sme", 0), meetingId: m.id, happened: "yes", kind: "mou" }))).toBe("b2b_meeting_not_found");
     // A correction adds an entry; the database refuses to change one.
-    await recordOutcome(anon("2026-01-24T09:00:00Z"), { link, happened: "yes", kind: "quotation_requested", valueAmount: 2000000, currency: "PKR" });
+    await recordOutcome(anon("2026-01-24T09:00:00Z"), { link, happened: "yes", kind: "quotation_requested", valueAmount: 2000000, currency: "PKR", followUpConsent: "yes" });
     const buyerEntries = await t.db.select().from(meetingOutcomes).where(and(eq(meetingOutcomes.meetingId, m.id), eq(meetingOutcomes.side, "buyer")));
     expect(buyerEntries).toHaveLength(2);
     await expect(t.db.update(meetingOutcomes).set({ note: "changed" }).where(eq(meetingOutcomes.id, buyerEntries[0]!.id))).rejects.toThrow();
@@ -333,7 +333,7 @@ describe(`outcomes and follow-ups (${process.env.NUMAISH_TEST_DB ?? "pglite"})`,
     await sendOutcomeMail(anon("2026-02-25T05:00:00Z"), editionId);
     const d30 = await linkFor(m.id, "buyer", "d30", "md-buyer0@example.pk");
     expect(d30).toBeDefined();
-    await recordOutcome(anon("2026-02-26T05:00:00Z"), { link: d30, happened: "yes", kind: "order_placed", valueAmount: 900000, currency: "PKR" });
+    await recordOutcome(anon("2026-02-26T05:00:00Z"), { link: d30, happened: "yes", kind: "order_placed", valueAmount: 900000, currency: "PKR", followUpConsent: "yes" });
     // 6 months: sent, unanswered, reminded once a week later with a new link; the first stops working.
     await sendOutcomeMail(anon("2026-07-26T05:00:00Z"), editionId);
     const m6 = await linkFor(m.id, "buyer", "m6", "md-buyer0@example.pk");
@@ -356,6 +356,44 @@ describe(`outcomes and follow-ups (${process.env.NUMAISH_TEST_DB ?? "pglite"})`,
     const csv = await outcomeDashboardCsv(await organiser(), { editionId, published: "true" });
     expect(csv).toContain("suppressed");
     expect(await refusal(outcomeDashboard(await lounge(), { editionId }))).toBe("forbidden");
+  });
+  it("follow-up consent: a side whose latest answer says no gets no follow-up and no reminder; a side that said yes gets them until it says no", async () => {
+    await setMeetdaySettings(await organiser(), { editionId, noShowMinutes: 10 });
+    // A fourth exhibitor (every pair of the first three has met by now).
+    const used = new Set((await t.db.select().from(b2bParticipants).where(eq(b2bParticipants.editionId, editionId))).map((p) => p.enterpriseId));
+    const firm = (await t.db.select().from(enterprises).limit(20)).find((f) => !used.has(f.id))!;
+    const [s3] = await t.db.insert(b2bParticipants).values({ editionId, side: "sme", kind: "sme", enterpriseId: firm.id, approved: true, optedIn: true, accessTokenHash: hashSecret(tok("sme", 3)) }).returning();
+    sme.push(s3!.id);
+    // 11:20–11:40 on day 1, table 3: both here, both positive.
+    const m = await meeting(3, 1, 680, 3);
+    await bothHere(await lounge("2026-01-24T06:21:00Z"), { meetingId: m.id });
+    const anon = (iso: string) => ctxFor(t.db, undefined, "en", at(iso));
+    // The buyer consents. The SME first consents, then corrects its answer to "no" (the rows of its
+    // follow-ups exist by then: the sweep, not the form, is what keeps them from being sent).
+    await recordOutcome(anon("2026-01-24T08:00:00Z"), { token: tok("buyer", 1), meetingId: m.id, happened: "yes", kind: "mou", followUpConsent: "yes" });
+    expect(await recordOutcome(anon("2026-01-24T08:00:00Z"), { token: tok("sme", 3), meetingId: m.id, happened: "yes", kind: "mou", followUpConsent: "yes" })).toMatchObject({ followUpsScheduled: true });
+    expect(await recordOutcome(anon("2026-01-24T08:30:00Z"), { token: tok("sme", 3), meetingId: m.id, happened: "yes", kind: "mou", followUpConsent: "no" })).toMatchObject({ followUpsScheduled: false });
+    const links = (side: "sme" | "buyer", stage: "d30" | "m6") =>
+      t.db.select().from(outcomeLinks).where(and(eq(outcomeLinks.meetingId, m.id), eq(outcomeLinks.side, side), eq(outcomeLinks.stage, stage))).then((r) => r[0]);
+    // 30 days, then a week later (the reminders' time).
+    await sendOutcomeMail(anon("2026-02-25T05:00:00Z"), editionId);
+    await sendOutcomeMail(anon("2026-03-04T05:00:00Z"), editionId);
+    expect(await links("sme", "d30")).toMatchObject({ sentAt: null, remindedAt: null });
+    expect(await links("buyer", "d30")).toMatchObject({ sentAt: expect.any(Date), remindedAt: expect.any(Date) });
+    expect((await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, "meetday_outcome_d30"), eq(outboxMessages.toAddress, "md-buyer1@example.pk")))).length).toBe(2);
+    // A side that answered "no" outright never gets follow-up rows.
+    const other = await meeting(3, 2, 660, 1);
+    await bothHere(await lounge("2026-01-24T06:01:00Z"), { meetingId: other.id });
+    expect(await recordOutcome(anon("2026-01-24T08:00:00Z"), { token: tok("sme", 3), meetingId: other.id, happened: "yes", kind: "purchase_order" })).toMatchObject({ followUpsScheduled: false });
+    // The buyer answers its 30-day follow-up and says no more contact: the 6-month one is not sent.
+    const d30 = await linkFor(m.id, "buyer", "d30", "md-buyer1@example.pk");
+    expect(d30).toBeDefined();
+    await recordOutcome(anon("2026-03-05T05:00:00Z"), { link: d30, happened: "yes", kind: "negotiation_started", followUpConsent: "no" });
+    await sendOutcomeMail(anon("2026-07-26T05:00:00Z"), editionId);
+    await sendOutcomeMail(anon("2026-08-03T05:00:00Z"), editionId);
+    expect(await links("buyer", "m6")).toMatchObject({ sentAt: null, remindedAt: null });
+    expect(await links("sme", "m6")).toMatchObject({ sentAt: null, remindedAt: null });
+    expect(await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, "meetday_outcome_m6"), eq(outboxMessages.toAddress, "md-buyer1@example.pk")))).toEqual([]);
   });
 });
 

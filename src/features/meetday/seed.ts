@@ -85,6 +85,8 @@ export async function seedMeetdayDemo(tx: Executor, edition: Edition, now: Date)
       links.push({ meetingId: m.id, side, stage: "meeting", editionId: edition.id, dueAt: end, ...sent(end), answeredAt: answered ? at : null });
       if (!answered) continue;
       const ownKind = random() < 0.1 ? pickKind() : kind;
+      const timeline = isPositive(ownKind) ? (["within_3_months", "3_to_6_months", "6_to_12_months"] as const)[Math.floor(random() * 3)]! : null;
+      const consent = random() < 0.7;
       outcomes.push({
         editionId: edition.id,
         meetingId: m.id,
@@ -94,18 +96,21 @@ export async function seedMeetdayDemo(tx: Executor, edition: Edition, now: Date)
         kind: ownKind,
         valueAmount: value && valued.has(ownKind) ? value : null,
         currency: value && valued.has(ownKind) ? (foreign ? "USD" : "PKR") : null,
-        timeline: isPositive(ownKind) ? (["within_3_months", "3_to_6_months", "6_to_12_months"] as const)[Math.floor(random() * 3)]! : null,
-        followUpConsent: random() < 0.7,
+        timeline,
+        followUpConsent: consent,
         note: "",
         createdAt: at,
       });
       if (!isPositive(ownKind)) continue;
       const d30Answer = due.d30 <= now && random() < 0.45;
       const d30At = new Date(due.d30.getTime() + Math.round(random() * 6 * DAY_MS));
+      const state = d30Answer ? (["no_further_contact", "negotiation_started", "negotiation_started", "order_placed", "agreement_reached", "investment_made"] as const)[Math.floor(random() * 6)]! : null;
+      // A side that said no to follow-up contact is not asked again (operations/outcome-mail.ts).
+      // Its draws above are still made, so the rest of the demo stays as it was.
+      if (!consent) continue;
       links.push({ meetingId: m.id, side, stage: "d30", editionId: edition.id, dueAt: due.d30, ...sent(due.d30), answeredAt: d30Answer ? d30At : null });
       links.push({ meetingId: m.id, side, stage: "m6", editionId: edition.id, dueAt: due.m6, ...sent(due.m6) });
-      if (d30Answer) {
-        const state = (["no_further_contact", "negotiation_started", "negotiation_started", "order_placed", "agreement_reached", "investment_made"] as const)[Math.floor(random() * 6)]!;
+      if (state) {
         const withValue = state === "order_placed" || state === "agreement_reached" || state === "investment_made";
         outcomes.push({ editionId: edition.id, meetingId: m.id, side, stage: "d30", happened: true, kind: state, valueAmount: withValue && value ? Math.round(value * 0.6) : null, currency: withValue && value ? (foreign ? "USD" : "PKR") : null, followUpConsent: true, note: "", createdAt: d30At });
       }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { rowsOf } from "../../../platform/db/rows";
 import type { Executor } from "../../../platform/db/types";
@@ -11,7 +11,8 @@ import { parseShortCode } from "#features/checkin";
 import { editionPublicKeys } from "#features/checkin";
 import { decideLeadScan, numberOfCode, type LeadCode, type LeadScanReason } from "../core/lead-scan";
 import { ownLeadsInput, scanLeadInput, uploadedLeadScan, uploadLeadScansInput } from "../schemas";
-import { leadScans } from "../tables";
+import { emailWithFreshManageLink, registrations } from "#features/registration";
+import { leads, leadScans } from "../tables";
 import { ownStall, type OwnStall } from "./exhibitor";
 import { leadOfExhibitor, type LeadView } from "./view";
 
@@ -21,7 +22,8 @@ import { leadOfExhibitor, type LeadView } from "./view";
 // answered as the first time); the visit counts on one lead per exhibitor and visitor (unique key,
 // upserted: two phones scanning one visitor at once make one lead with two scans). The answer
 // carries the visitor's details only when they are shared (operations/view.ts); otherwise the
-// visit is counted and the visitor is asked whether this exhibitor may stay in touch.
+// visit is counted and the visitor is asked, by email once per exhibitor, whether this exhibitor
+// may stay in touch.
 
 export interface LeadScanAnswer {
   result: "counted" | "refuse";
@@ -116,8 +118,34 @@ async function decideAndRecord(tx: Executor, ctx: Ctx, stall: OwnStall, item: It
       returning id, scan_count`),
   );
   await tx.update(leadScans).set({ leadId: lead!.id }).where(eq(leadScans.id, row.id));
+  await emailTouchRequest(tx, ctx, stall, lead!.id);
   const view = (await leadOfExhibitor(tx, stall.enterpriseId, lead!.id))!;
   return answer(ctx, { result: "counted", reason: "ok", nonce: item.nonce, repeat: Number(lead!.scan_count) > 1, lead: view });
+}
+
+/**
+ * A waiting stay-in-touch request is emailed to the visitor once per exhibitor (the first scan that
+ * finds it unsent marks it: concurrent scans and replays queue nothing more), in the visitor's
+ * language, with a fresh link to their registration's page where they accept or decline. It names
+ * the exhibitor and the edition, nothing else about the exhibitor.
+ */
+async function emailTouchRequest(tx: Executor, ctx: Ctx, stall: OwnStall, leadId: string): Promise<void> {
+  const [asked] = await tx
+    .update(leads)
+    .set({ touchEmailedAt: ctx.clock.now() })
+    .where(and(eq(leads.id, leadId), eq(leads.touch, "pending"), isNull(leads.touchEmailedAt)))
+    .returning({ registrationId: leads.registrationId });
+  if (!asked) return;
+  const [reg] = await tx.select().from(registrations).where(eq(registrations.id, asked.registrationId));
+  if (!reg?.email) return;
+  await emailWithFreshManageLink(tx, ctx, reg, (locale, token) => {
+    const params = {
+      exhibitor: (locale === "ur" && stall.enterpriseName.ur) || stall.enterpriseName.en,
+      edition: locale === "ur" ? stall.edition.nameUr : stall.edition.nameEn,
+      link: `${ctx.config.publicUrl}/registration/${token}/leads`,
+    };
+    return { kind: "leads_touch_request", subject: translate(locale, "leads.mail.touch.subject", params), text: translate(locale, "leads.mail.touch.body", params) };
+  });
 }
 
 /** One badge scanned (or a short code typed) at the signed-in exhibitor's stall, online. */

@@ -14,7 +14,9 @@ import { meetingStartSql } from "./no-shows";
 // 1. after a meeting's end, each side not marked no-show is owed the outcome form (a row per
 //    meeting, side and stage "meeting": created once, by the primary key);
 // 2. every owed form or follow-up that is due and unsent is emailed with a fresh link in the
-//    participant's language; a follow-up only while that side's latest outcome is still positive;
+//    participant's language; a follow-up only while that side's latest outcome is still positive
+//    and that side's latest answer (after the meeting or at a follow-up) consents to follow-up
+//    contact: a "no" stops the follow-ups and their reminders, a later "yes" brings them back;
 // 3. seven days later, unanswered, one reminder with a new link (the older stops working).
 // Only editions whose organiser switched the meeting day on (meetday_settings) are swept.
 
@@ -48,10 +50,13 @@ export async function sendOutcomeMail(ctx: Ctx, editionId?: string): Promise<{ o
         where l.answered_at is null ${only}
           and ((l.sent_at is null and l.due_at <= ${now}::timestamptz)
             or (l.reminded_at is null and l.sent_at <= ${now}::timestamptz - make_interval(days => ${REMIND_AFTER_DAYS})))
-          and (l.stage = 'meeting' or (
+          and (l.stage = 'meeting' or ((
             select o.happened and o.kind in ('follow_up_planned', 'samples_requested', 'quotation_requested', 'purchase_order', 'subcontracting_agreement', 'mou', 'investment_discussion')
             from meetday_outcomes o where o.meeting_id = l.meeting_id and o.side = l.side and o.stage = 'meeting'
-            order by o.created_at desc limit 1))
+            order by o.created_at desc limit 1) and (
+            select o.follow_up_consent
+            from meetday_outcomes o where o.meeting_id = l.meeting_id and o.side = l.side
+            order by o.created_at desc limit 1)))
         order by l.due_at
         limit ${BATCH}
         for update of l skip locked`),

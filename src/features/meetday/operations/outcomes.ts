@@ -18,8 +18,9 @@ import { meetingOutcomes, outcomeLinks, type OutcomeStage } from "../tables";
 // Outcomes (issue #14, items 4–5): each side of a meeting answers for itself, by the email link
 // (no sign-in: only the SHA-256 of the link's token is kept) or from its meetings page (account or
 // B2B link). Every answer is a new entry: a correction or a follow-up never overwrites. A
-// positive outcome schedules the 30-day and 6-month follow-ups (rows in meetday_outcome_links,
-// sent by operations/outcome-mail.ts when due). A participant reads only its own side's answers.
+// positive outcome with follow-up consent schedules the 30-day and 6-month follow-ups (rows in
+// meetday_outcome_links, sent by operations/outcome-mail.ts when due, which checks the consent
+// again: it is that side's latest answer that counts). A participant reads only its own side's answers.
 
 type Target = { meetingId: string; side: Side; stage: OutcomeStage; participantId: string };
 
@@ -73,7 +74,7 @@ export async function recordOutcome(ctx: Ctx, raw: Input<typeof outcomeAnswerInp
       .values({ meetingId: m!.id, side: target.side, stage: target.stage, editionId: m!.editionId, dueAt: now, answeredAt: now })
       .onConflictDoUpdate({ target: [outcomeLinks.meetingId, outcomeLinks.side, outcomeLinks.stage], set: { answeredAt: now } });
     let followUps = false;
-    if (target.stage === "meeting" && input.happened && isPositive(input.kind)) followUps = await scheduleFollowUps(tx, m!.editionId, m!.id, target.side);
+    if (target.stage === "meeting" && input.happened && isPositive(input.kind) && input.followUpConsent) followUps = await scheduleFollowUps(tx, m!.editionId, m!.id, target.side);
     await recordAudit(tx, ctx, { action: "meetday.outcome_recorded", entityType: "b2b_meeting", entityId: m!.id, editionId: m!.editionId, data: { side: target.side, stage: target.stage, kind: input.kind ?? null } });
     return { id: entry!.id, meetingId: m!.id, side: target.side, stage: target.stage, followUpsScheduled: followUps };
   });

@@ -4,7 +4,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { hashSecret, newSecret } from "../../../platform/ids";
-import { isLocale } from "../../../platform/i18n/locales";
+import { isLocale, type Locale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmail } from "../../../platform/mail/outbox";
 import { can } from "../../../platform/permissions/policy";
@@ -32,21 +32,37 @@ type LinkEdition = { nameEn: string; nameUr: string };
  * your link?"), or someone registered their email again ("you are already registered").
  */
 export async function emailNewManageLink(tx: Executor, ctx: Ctx, edition: LinkEdition, reg: Registration, why: "link" | "already"): Promise<void> {
+  await emailWithFreshManageLink(tx, ctx, reg, (locale, token) => {
+    const params = {
+      name: reg.name,
+      edition: locale === "ur" ? edition.nameUr : edition.nameEn,
+      number: reg.number,
+      link: `${ctx.config.publicUrl}/registration/${token}`,
+    };
+    return {
+      kind: why === "link" ? "registration_link" : "registration_already",
+      subject: translate(locale, `registration.email.${why}.subject`, params),
+      text: translate(locale, `registration.email.${why}.body`, params),
+    };
+  });
+}
+
+/**
+ * A message to the registrant that carries a fresh manage link (for other features: the link is
+ * stored only as a hash, so a message that needs one makes a new one, and older links stop
+ * working). `compose` writes the message in the registrant's language around the new token;
+ * it is queued to the registration's email in the caller's transaction.
+ */
+export async function emailWithFreshManageLink(
+  tx: Executor,
+  ctx: Ctx,
+  reg: Pick<Registration, "id" | "email" | "locale">,
+  compose: (locale: Locale, token: string) => { kind: string; subject: string; text: string },
+): Promise<void> {
   const token = newSecret(24);
   await tx.update(registrations).set({ manageTokenHash: hashSecret(token) }).where(eq(registrations.id, reg.id));
   const locale = isLocale(reg.locale) ? reg.locale : "en";
-  const params = {
-    name: reg.name,
-    edition: locale === "ur" ? edition.nameUr : edition.nameEn,
-    number: reg.number,
-    link: `${ctx.config.publicUrl}/registration/${token}`,
-  };
-  await queueEmail(tx, ctx.clock, {
-    kind: why === "link" ? "registration_link" : "registration_already",
-    to: reg.email,
-    subject: translate(locale, `registration.email.${why}.subject`, params),
-    text: translate(locale, `registration.email.${why}.body`, params),
-  });
+  await queueEmail(tx, ctx.clock, { ...compose(locale, token), to: reg.email });
 }
 
 /** Email a fresh manage link for the person's current registration in the edition, if they have one. */

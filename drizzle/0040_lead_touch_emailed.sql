@@ -1,0 +1,1 @@
+ALTER TABLE "leads" ADD COLUMN "touch_emailed_at" timestamp with time zone;
