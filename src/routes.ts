@@ -47,7 +47,7 @@ export default [
   route("editions/:slug/floor/:hall", "features/floor/pages/hall.tsx"),
   route("editions/:slug/floor/:hall/stalls/:number", "features/floor/pages/stall.tsx"),
   route("editions/:slug/floor/:hall/background", "features/floor/pages/hall-background.ts"),
-  ...prefix("editions/:slug/programme", [index("features/programme/pages/agenda.tsx"), route("changes", "features/programme/pages/changes.tsx"), route("calendar", "features/programme/pages/calendar.ts"), route("mine", "features/programme/pages/mine.tsx"), route("mine/calendar", "features/programme/pages/mine-ics.ts"), route("sessions/:sessionId", "features/programme/pages/session.tsx"), route("sessions/:sessionId/ics", "features/programme/pages/session-ics.ts"), route("speakers/:speaker", "features/programme/pages/speaker.tsx")]),
+  ...prefix("editions/:slug/programme", [index("features/programme/pages/agenda.tsx"), route("changes", "features/programme/pages/changes.tsx"), route("calendar", "features/programme/pages/calendar.ts"), route("schedule.xml", "features/programme/pages/schedule-xml.ts"), route("embed", "features/programme/pages/embed.tsx"), route("mine", "features/programme/pages/mine.tsx"), route("mine/calendar", "features/programme/pages/mine-ics.ts"), route("sessions/:sessionId", "features/programme/pages/session.tsx"), route("sessions/:sessionId/ics", "features/programme/pages/session-ics.ts"), route("speakers/:speaker", "features/programme/pages/speaker.tsx")]),
   route("editions/:slug/catalogue", "features/exhibitors/pages/catalogue.tsx"),
   route("editions/:slug/catalogue.csv", "features/exhibitors/pages/catalogue-csv.ts"),
   route("editions/:slug/catalogue.json", "features/exhibitors/pages/catalogue-json.ts"),

@@ -96,6 +96,9 @@ export const errorStatus = {
   award_not_eligible: 409,
   award_not_open_for_applications: 409,
   award_rounds_not_closed: 409,
+  // A reassignment (moderation) to a judge already on the entry, or of an entry already scored.
+  award_already_assigned: 409,
+  award_assignment_scored: 409,
   token_invalid: 410,
   // A typed short badge code (checkin/core/short-code.ts) whose check letter does not match, or
   // one of another edition: said plainly at the gate, never guessed at.

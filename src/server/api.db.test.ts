@@ -231,6 +231,18 @@ describe("headers and cookies", () => {
     expect(nonce(a.headers)).not.toBe(nonce(b.headers));
   });
 
+  it("lets other sites frame the agenda widget only: every other page refuses framing", async () => {
+    const widget = await api.call("/editions/showcase-2026/programme/embed");
+    expect(widget.headers.get("content-security-policy")).toContain("frame-ancestors *");
+    expect(widget.headers.get("content-security-policy")).not.toContain("frame-ancestors 'none'");
+    expect(widget.headers.get("x-frame-options")).toBeNull();
+    for (const path of ["/editions/showcase-2026/programme", "/editions/showcase-2026/programme/embed/x", "/editions/showcase-2026/programme/embedded", "/api/v1/editions/current"]) {
+      const r = await api.call(path);
+      expect(r.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+      expect(r.headers.get("x-frame-options"), path).toBe("DENY");
+    }
+  });
+
   it("sends HSTS only when the public address is https", async () => {
     expect((await api.call("/api/v1/editions/current")).headers.get("strict-transport-security")).toBeNull();
     const https = createApp({ services: { ...api.services, config: { ...api.services.config, publicUrl: "https://numaish.test" } } });

@@ -81,7 +81,7 @@ export function createApp({ services, build, clientDir, logger = createLogger("s
     forUser: (user) => actorForUser(services.db, user),
     forToken: (bearer) => actorForApiToken(services.db, services.clock, bearer),
   }));
-  app.use("*", securityHeaders({ https: services.config.publicUrl.startsWith("https:") }));
+  app.use("*", securityHeaders({ https: services.config.publicUrl.startsWith("https:"), framable: (p) => FRAMABLE.test(p) }));
   app.use("*", originCheck(services.config.publicUrl));
 
   app.route("/api/v1", createApi(services));
@@ -103,6 +103,9 @@ export function createApp({ services, build, clientDir, logger = createLogger("s
   }
   return app;
 }
+
+/** Pages other sites may show in an <iframe>: the agenda widget only (issue #13). */
+export const FRAMABLE = /^\/editions\/[^/]+\/programme\/embed\/?$/;
 
 /** compress() skips bodies under its 1 KB threshold only when it knows their length, and c.json()
  *  gives none: every small JSON answer (a registration's 202 is 27 bytes) went through a gzip

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APPLICATION_FORM_BUDGET, BACK_OFFICE_BUDGET, BACK_OFFICE_PAGES, BUDGET, PUBLIC_PAGES } from "../support/page-budgets";
+import { APPLICATION_FORM_BUDGET, BACK_OFFICE_BUDGET, BACK_OFFICE_PAGES, BUDGET, EMBED_BUDGET, EMBED_PAGES, PUBLIC_PAGES } from "../support/page-budgets";
 import { measurePage, type PageWeight } from "../support/page-weight";
 import { weightFixtures } from "../support/weight-fixtures";
 import { startEnv, type Env } from "./helpers";
@@ -50,6 +50,21 @@ describe("page weight on first load", () => {
   it("English pages do not download the Urdu font", async () => {
     const w = await publicWeight("/", "en");
     expect(w.heaviest.map((h) => h.url).join(" ")).not.toMatch(/nastaliq/);
+  });
+
+  it("the agenda widget is one light response without script, and the only page other sites may frame", async () => {
+    for (const path of EMBED_PAGES) {
+      const w = await measurePage(env.browser, env.server.url, path, "en");
+      expect(w.requests, JSON.stringify(w.heaviest)).toBe(1);
+      expect(w.bytes, describeOver(w, EMBED_BUDGET)).toBeLessThanOrEqual(EMBED_BUDGET);
+      const r = await fetch(`${env.server.url}${path}`);
+      expect(r.status).toBe(200);
+      expect(r.headers.get("content-security-policy")).toContain("frame-ancestors *");
+      expect(r.headers.get("x-frame-options")).toBeNull();
+    }
+    const agenda = await fetch(`${env.server.url}/editions/showcase-2026/programme`);
+    expect(agenda.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(agenda.headers.get("x-frame-options")).toBe("DENY");
   });
 
   it.each(["en", "ur"] as const)("the application form stays within %s budget", async (locale) => {

@@ -21,6 +21,11 @@ export const PUBLIC_PAGES = [
 export const TARGET = { en: 100_000, ur: 150_000 } as const;
 export const BUDGET = TARGET;
 
+/** The agenda widget framed on the organiser's site (issue #13): one HTML response, no script, no
+ *  font of ours (the visitor's system fonts). */
+export const EMBED_BUDGET = 30_000;
+export const EMBED_PAGES = ["/editions/showcase-2026/programme/embed", "/editions/showcase-2026/programme/embed?lang=ur"] as const;
+
 /** The nominee's application form (`/apply/:token`), either language. */
 export const APPLICATION_FORM_BUDGET = 250_000;
 /** Back-office pages (they hydrate: client navigation between the organiser's pages). */

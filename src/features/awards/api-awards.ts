@@ -5,7 +5,7 @@ import { conflictResponse, errorResponses, idParams, jsonBody, jsonResponse, pub
 import { roundBoard } from "./operations/board";
 import { addEntry, applyForAward, enterEligible, listEntries, withdrawEntry } from "./operations/entries";
 import { addEvidence, evidenceFile, myAwardApplications, removeEvidence } from "./operations/evidence";
-import { assignRound, declareConflict, myJudging, scoreEntry } from "./operations/judging";
+import { assignRound, declareConflict, myJudging, reassignEntry, scoreEntry } from "./operations/judging";
 import { awardsTransparency, lockResults, publicWinners } from "./operations/results";
 import { getAwardsSetup, saveCategory, saveCriterion, setJudge, setRound } from "./operations/setup";
 import { saveCategoryInput, saveCriterionInput, setJudgeInput, setRoundInput } from "./schemas";
@@ -59,6 +59,7 @@ export function awardsApi(_services: AppServices) {
   call("addAwardEntry", "/awards/categories/{id}/entries", "Enter an enterprise of the registry", staff, z.object({ enterpriseId: z.uuid(), statement: z.string().max(2000).optional() }), (ctx, id, b) => addEntry(ctx, { ...b, categoryId: id }));
   call("withdrawAwardEntry", "/awards/entries/{id}/withdraw", "Withdraw an entry", staff, null, (ctx, id) => withdrawEntry(ctx, { entryId: id }));
   call("assignAwardRound", "/awards/categories/{id}/assign", "Assign the round's entries to its judges, balanced, with recusals applied", staff, z.object({ round: z.enum(["shortlist", "final"]), seed: z.number().int().optional() }), (ctx, id, b) => assignRound(ctx, { ...b, categoryId: id }));
+  call("reassignAwardEntry", "/awards/categories/{id}/reassign", "Move one entry's judging in a round from one judge to another (moderation): not to a recused judge, one already on it, nor once scored", "Organiser staff (`awards.manage`) or the round's lead judge. Audited.", z.object({ round: z.enum(["shortlist", "final"]), entryId: z.uuid(), fromUserId: z.uuid(), toUserId: z.uuid() }), (ctx, id, b) => reassignEntry(ctx, { ...b, categoryId: id }));
   call("lockAwardResults", "/awards/categories/{id}/lock", "Lock the results (final round closed) and set when they are published. Refusals: award_rounds_not_closed, award_results_locked", staff, z.object({ publishAt: z.iso.datetime({ offset: true }) }), (ctx, id, b) => lockResults(ctx, { ...b, categoryId: id }));
   call("getAwardRoundBoard", "/awards/rounds/{id}/board", "Progress and leaderboard (normalised means, disagreement). Organisers until locked; a judge of the round once it is closed. Refusals: award_round_not_closed, award_results_sealed", "Organiser staff, or a judge of the round.", null, (ctx, id) => roundBoard(ctx, { roundId: id }), "get");
   call("scoreAwardEntry", "/awards/rounds/{id}/scores", "Score an assigned entry on every criterion (1–5, comment); again to change. Refusals: award_not_assigned, award_judge_recused, award_round_not_open, award_results_locked", "A judge of the round (`awards.judge`).", z.object({ entryId: z.uuid(), scores: z.array(z.object({ criterionId: z.uuid(), score: z.number().int(), comment: z.string().max(2000).optional() })) }), (ctx, id, b) => scoreEntry(ctx, { ...b, roundId: id }));

@@ -5,11 +5,11 @@ import { fixedClock } from "../../platform/clock";
 import type { Actor } from "../../platform/permissions/actor";
 import { users } from "../../platform/auth/tables";
 import { enterprises } from "../editions/enterprise-tables";
-import { tradeBodies } from "../editions/tables";
+import { clusters, sectors, tradeBodies } from "../editions/tables";
 import { reviewerAffiliations } from "../nominations/tables";
 import { roundBoard } from "./operations/board";
 import { enterEligible, withdrawEntry } from "./operations/entries";
-import { assignRound, declareConflict, myJudging, scoreEntry } from "./operations/judging";
+import { assignRound, declareConflict, myJudging, reassignEntry, recusedPairs, scoreEntry } from "./operations/judging";
 import { awardsTransparency, certificateOf, lockResults, publicWinners } from "./operations/results";
 import { getAwardsSetup, saveCategory, saveCriterion, setJudge, setRound } from "./operations/setup";
 import { awardAssignments, awardEntries, awardResults, awardScores } from "./tables";
@@ -183,5 +183,71 @@ describe("awards", () => {
     const figures = transparency.categories.find((c) => c.id === categoryId)!.figures;
     expect(figures.entries.value === null || figures.entries.value >= 5).toBe(true);
     expect(figures.shortlisted.suppressed).toBe(true); // 3 shortlisted: too few to show
+  });
+});
+
+describe("the sector rule", () => {
+  it("enters only exhibitors whose cluster belongs to one of the category's sectors, and refuses an unknown sector", async () => {
+    const bySector = await t.db.select({ code: sectors.code, slug: clusters.slug }).from(clusters).innerJoin(sectors, eq(sectors.id, clusters.sectorId)).where(eq(clusters.editionId, editionId));
+    const code = bySector[0]!.code;
+    const slugs = new Set(bySector.filter((r) => r.code === code).map((r) => r.slug));
+    const open = (await saveCategory(as(staff), { editionId, slug: "t-any-sector", nameEn: "Any sector", nameUr: "کوئی بھی شعبہ" })).id;
+    const limited = (await saveCategory(as(staff), { editionId, slug: "t-one-sector", nameEn: "One sector", nameUr: "ایک شعبہ", sectorCodes: [code] })).id;
+    const all = await enterEligible(as(staff), { categoryId: open });
+    const some = await enterEligible(as(staff), { categoryId: limited });
+    expect(some.entered).toBeGreaterThan(0);
+    expect(some.entered).toBeLessThan(all.entered);
+    const entered = await t.db.select({ cluster: enterprises.clusterSlug }).from(awardEntries).innerJoin(enterprises, eq(enterprises.id, awardEntries.enterpriseId)).where(eq(awardEntries.categoryId, limited));
+    expect(entered.every((e) => e.cluster !== null && slugs.has(e.cluster))).toBe(true);
+    await expect(saveCategory(as(staff), { editionId, slug: "t-bad-sector", nameEn: "x", nameUr: "x", sectorCodes: ["no-such-sector"] })).rejects.toMatchObject({ code: "validation_failed", fields: [{ path: "sectorCodes", code: "awards_no_such_sector" }] });
+  });
+});
+
+describe("moderation: one entry moved to another judge", () => {
+  it("moves an unscored entry for the organiser or the lead judge, never to a recused judge, one already on it, or once scored", async () => {
+    const categoryId2 = (await getAwardsSetup(as(staff), { editionId })).categories.find((c) => c.slug === "t-one-sector")!.id;
+    const entries = await t.db.select({ id: awardEntries.id, cluster: enterprises.clusterSlug }).from(awardEntries).innerJoin(enterprises, eq(enterprises.id, awardEntries.enterpriseId)).where(eq(awardEntries.categoryId, categoryId2));
+    const x = entries.find((e) => e.cluster)!;
+    const [lead, , clustered, plain] = judges;
+    await setJudge(as(staff), { categoryId: categoryId2, round: "shortlist", userId: lead!.id, lead: true });
+    await setJudge(as(staff), { categoryId: categoryId2, round: "shortlist", userId: plain!.id });
+    await setJudge(as(staff), { categoryId: categoryId2, round: "shortlist", userId: clustered!.id, clusterSlugs: [x.cluster!] });
+    await saveCriterion(as(staff), { categoryId: categoryId2, round: "shortlist", slug: "impact", nameEn: "Impact", nameUr: "اثر", weight: 1 });
+    await assignRound(as(staff), { categoryId: categoryId2, round: "shortlist" });
+    const [round] = await t.db.execute(sql`SELECT id FROM award_rounds WHERE category_id = ${categoryId2} AND kind = 'shortlist'`).then((r) => (r as { rows: { id: string }[] }).rows);
+    const held = async () => t.db.select().from(awardAssignments).where(eq(awardAssignments.roundId, round!.id));
+    const move = (actor: Actor, entryId: string, fromUserId: string, toUserId: string) => reassignEntry(as(actor), { categoryId: categoryId2, round: "shortlist", entryId, fromUserId, toUserId });
+
+    // The clustered judge is recused from x: the database refuses the move as it refused the assignment.
+    const xFrom = (await held()).find((a) => a.entryId === x.id)!.userId;
+    await expect(move(staff, x.id, xFrom, clustered!.id)).rejects.toMatchObject({ code: "award_judge_recused" });
+
+    // An entry with a judge free to take it (not on it, not recused).
+    const recused = await recusedPairs(t.db, round!.id, entries.map((e) => e.id));
+    const ids = [lead!.id, plain!.id, clustered!.id];
+    const now = await held();
+    const pick = entries
+      .flatMap((e) => ids.filter((to) => !now.some((a) => a.entryId === e.id && a.userId === to) && !recused.some((r) => r.entryId === e.id && r.judgeId === to)).map((to) => ({ e, to, from: now.find((a) => a.entryId === e.id)?.userId })))
+      .find((p) => p.from)!;
+    expect(pick).toBeDefined();
+    await expect(move(plain!.actor, pick.e.id, pick.from!, pick.to)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(move(staff, pick.e.id, pick.to, pick.from!)).rejects.toMatchObject({ code: "award_not_assigned" });
+    await expect(move(staff, pick.e.id, pick.from!, pick.from!)).rejects.toMatchObject({ code: "award_already_assigned" });
+    const done = await move(lead!.actor, pick.e.id, pick.from!, pick.to);
+    expect(done).toMatchObject({ entryId: pick.e.id, to: pick.to });
+    const after = (await held()).filter((a) => a.entryId === pick.e.id).map((a) => a.userId);
+    expect(after).toContain(pick.to);
+    expect(after).not.toContain(pick.from);
+    const [audit] = await t.db.execute(sql`SELECT count(*)::int AS n FROM audit_entries WHERE action = 'award.reassigned' AND entity_id = ${pick.e.id}`).then((r) => (r as { rows: { n: number }[] }).rows);
+    expect(Number(audit!.n)).toBe(1);
+
+    // Once the new judge has scored it, the entry stays with that judge.
+    await setRound(as(staff), { categoryId: categoryId2, round: "shortlist", status: "open" });
+    const judge = judges.find((j) => j.id === pick.to)!;
+    const work = (await myJudging(as(judge.actor))).find((w) => w.category.id === categoryId2)!;
+    await scoreEntry(as(judge.actor), { roundId: work.round.id, entryId: pick.e.id, scores: work.criteria.map((c) => ({ criterionId: c.id, score: 4 })) });
+    const back = ids.find((id) => !after.includes(id) && !recused.some((r) => r.entryId === pick.e.id && r.judgeId === id));
+    if (back) await expect(move(staff, pick.e.id, pick.to, back)).rejects.toMatchObject({ code: "award_assignment_scored" });
+    else await expect(move(staff, pick.e.id, pick.to, pick.from!)).rejects.toMatchObject({ code: "award_assignment_scored" });
   });
 });

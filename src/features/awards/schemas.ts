@@ -30,6 +30,7 @@ export const saveCategoryInput = z.strictObject({
   sizeClasses: z.array(z.enum(awardSizeClasses)).max(3).default([]),
   womenLedOnly: z.boolean().default(false),
   clusterSlugs: z.array(slug).max(50).default([]),
+  sectorCodes: z.array(z.string().trim().min(1).max(40)).max(50).default([]),
   minExportScore: z.number().int().min(0).max(100).nullable().default(null),
   entryMode: z.enum(awardEntryModes).default("automatic"),
   winners: z.number().int().min(1).max(10).default(1),

@@ -49,6 +49,8 @@ export const awardCategories = pgTable(
     sizeClasses: text("size_classes").array().notNull().default(sql`'{}'::text[]`),
     womenLedOnly: boolean("women_led_only").notNull().default(false),
     clusterSlugs: text("cluster_slugs").array().notNull().default(sql`'{}'::text[]`),
+    /** Sectors of the edition (codes): an entrant's cluster must belong to one; empty: any. */
+    sectorCodes: text("sector_codes").array().notNull().default(sql`'{}'::text[]`),
     /** The lowest export-readiness score (the baseline's, 0–100) an entrant must have; null: any. */
     minExportScore: integer("min_export_score"),
     entryMode: text("entry_mode", { enum: awardEntryModes }).notNull().default("automatic"),

@@ -142,6 +142,7 @@ export const auditActions = [
   "award.evidence_added",
   "award.evidence_removed",
   "award.assigned",
+  "award.reassigned",
   "award.scored",
   "award.conflict_declared",
   "award.results_locked",

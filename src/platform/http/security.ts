@@ -6,11 +6,14 @@ import type { AppEnv } from "./request-context";
  * Security headers with a per-request nonce for React Router's inline scripts.
  * Everything else loads from our own origin only: fonts included.
  */
-export function securityHeaders(options: { https?: boolean } = {}): MiddlewareHandler<AppEnv> {
+export function securityHeaders(options: { https?: boolean; framable?: (path: string) => boolean } = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     const nonce = c.get("req")?.nonce ?? "";
     const h = c.res.headers;
+    // Pages are never framed (clickjacking), except the few the composition root names: a widget
+    // meant for an <iframe> on another site (the agenda's embed page).
+    const framable = options.framable?.(c.req.path) ?? false;
     h.set(
       "Content-Security-Policy",
       [
@@ -21,13 +24,14 @@ export function securityHeaders(options: { https?: boolean } = {}): MiddlewareHa
         "font-src 'self'",
         "connect-src 'self'",
         "form-action 'self'",
-        "frame-ancestors 'none'",
+        framable ? "frame-ancestors *" : "frame-ancestors 'none'",
         "base-uri 'self'",
         "object-src 'none'",
       ].join("; "),
     );
     h.set("X-Content-Type-Options", "nosniff");
-    h.set("X-Frame-Options", "DENY");
+    if (framable) h.delete("X-Frame-Options");
+    else h.set("X-Frame-Options", "DENY");
     h.set("Referrer-Policy", "strict-origin-when-cross-origin");
     h.set("Cross-Origin-Opener-Policy", "same-origin");
     h.set("Permissions-Policy", "camera=(self), geolocation=(), microphone=()");

@@ -6,6 +6,8 @@ export interface EligibilityRules {
   sizeClasses: readonly string[];
   womenLedOnly: boolean;
   clusterSlugs: readonly string[];
+  /** Sectors of the edition (their codes); an enterprise's sector is its cluster's. */
+  sectorCodes?: readonly string[];
   /** The lowest baseline export-readiness score; null or absent: any. */
   minExportScore?: number | null;
 }
@@ -15,11 +17,13 @@ export interface ExhibitorFacts {
   sizeClass: string;
   womenLed: boolean;
   clusterSlug: string | null;
+  /** The sector of the enterprise's cluster in the edition; null: no cluster, or one without a sector. */
+  sectorCode?: string | null;
   /** The baseline's export-readiness score (0–100); null: no submitted baseline. */
   exportScore?: number | null;
 }
 
-export const ineligibilityReasons = ["not_selected", "size_class", "not_women_led", "cluster", "export_score"] as const;
+export const ineligibilityReasons = ["not_selected", "size_class", "not_women_led", "cluster", "sector", "export_score"] as const;
 export type IneligibilityReason = (typeof ineligibilityReasons)[number];
 
 /** The rules an enterprise fails, in a fixed order; none means eligible. */
@@ -29,6 +33,7 @@ export function ineligibleBecause(rules: EligibilityRules, facts: ExhibitorFacts
   if (rules.sizeClasses.length > 0 && !rules.sizeClasses.includes(facts.sizeClass)) out.push("size_class");
   if (rules.womenLedOnly && !facts.womenLed) out.push("not_women_led");
   if (rules.clusterSlugs.length > 0 && !(facts.clusterSlug && rules.clusterSlugs.includes(facts.clusterSlug))) out.push("cluster");
+  if (rules.sectorCodes?.length && !(facts.sectorCode && rules.sectorCodes.includes(facts.sectorCode))) out.push("sector");
   // No baseline answered: no score, so not above any floor.
   if (rules.minExportScore != null && (facts.exportScore ?? -1) < rules.minExportScore) out.push("export_score");
   return out;

@@ -13,6 +13,15 @@ describe("eligibility", () => {
     expect(ineligibleBecause({ ...rules, sizeClasses: [], womenLedOnly: false, clusterSlugs: ["a"] }, { selected: true, sizeClass: "medium", womenLed: false, clusterSlug: null })).toEqual(["cluster"]);
   });
 
+  it("holds a sector rule: the enterprise's cluster must be of one of the sectors (none: fails)", () => {
+    const bySector = { ...rules, sizeClasses: [], womenLedOnly: false, sectorCodes: ["textiles"] };
+    const firm = { selected: true, sizeClass: "small", womenLed: false, clusterSlug: "faisalabad-textiles" };
+    expect(ineligibleBecause(bySector, { ...firm, sectorCode: "textiles" })).toEqual([]);
+    expect(ineligibleBecause(bySector, { ...firm, sectorCode: "leather" })).toEqual(["sector"]);
+    expect(ineligibleBecause(bySector, { ...firm, clusterSlug: null, sectorCode: null })).toEqual(["sector"]);
+    expect(ineligibleBecause({ ...bySector, sectorCodes: [] }, { ...firm, sectorCode: null })).toEqual([]);
+  });
+
   it("holds a baseline export-readiness floor: at or above passes, below or no baseline fails", () => {
     const floor = { ...rules, sizeClasses: [], womenLedOnly: false, minExportScore: 60 };
     const firm = { selected: true, sizeClass: "small", womenLed: false, clusterSlug: null };

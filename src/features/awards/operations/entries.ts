@@ -5,7 +5,7 @@ import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
 import { parseInput, type Input } from "../../../platform/validation";
-import { enterprises } from "#features/editions";
+import { clusters, enterprises, sectors } from "#features/editions";
 import { editionFor } from "#features/editions";
 import { editionExhibitorIds } from "#features/exhibitors";
 import { ineligibleBecause } from "../engine/eligibility";
@@ -23,16 +23,26 @@ type Category = typeof awardCategories.$inferSelect;
 /** The baseline's export-readiness scores of the category's edition, read only when a rule needs them. */
 export const exportScoresFor = async (db: Executor, category: Category) => (category.minExportScore == null ? new Map<string, { score: number }>() : exportScoresOf(db, category.editionId));
 
+/** The sector code of each cluster of the category's edition, read only when a rule needs them
+ *  (an enterprise's sector is its cluster's in that edition). */
+export async function sectorsFor(db: Executor, category: Category): Promise<Map<string, string>> {
+  if (!category.sectorCodes.length) return new Map();
+  const rows = await db.select({ slug: clusters.slug, code: sectors.code }).from(clusters).innerJoin(sectors, eq(sectors.id, clusters.sectorId)).where(eq(clusters.editionId, category.editionId));
+  return new Map(rows.map((r) => [r.slug, r.code]));
+}
+export const sectorOf = (bySlug: ReadonlyMap<string, string>, clusterSlug: string | null) => (clusterSlug ? (bySlug.get(clusterSlug) ?? null) : null);
+
 /** The category's eligible enterprises of the edition's organiser, with the facts that decide it. */
 export async function eligibleEnterprises(db: Executor, category: Category, organiserId: string) {
   const selected = new Set(await editionExhibitorIds(db, category.editionId));
   const scores = await exportScoresFor(db, category);
+  const bySlug = await sectorsFor(db, category);
   const rows = await db
     .select({ id: enterprises.id, nameEn: enterprises.nameEn, nameUr: enterprises.nameUr, sizeClass: enterprises.sizeClass, womenLed: enterprises.womenLed, clusterSlug: enterprises.clusterSlug })
     .from(enterprises)
     .where(eq(enterprises.organiserId, organiserId))
     .orderBy(asc(enterprises.nameEn));
-  return rows.filter((e) => ineligibleBecause(category, { ...e, selected: selected.has(e.id), exportScore: scores.get(e.id)?.score ?? null }).length === 0);
+  return rows.filter((e) => ineligibleBecause(category, { ...e, selected: selected.has(e.id), sectorCode: sectorOf(bySlug, e.clusterSlug), exportScore: scores.get(e.id)?.score ?? null }).length === 0);
 }
 
 async function insertEntry(tx: Executor, category: Category, enterpriseId: string, source: "application" | "organiser", statement: string, now: Date) {
@@ -90,7 +100,7 @@ export async function applyForAward(ctx: Ctx, raw: Input<typeof applyInput>) {
     const [ent] = await tx.select().from(enterprises).where(eq(enterprises.id, input.enterpriseId));
     if (!ent) throw new DomainError("not_found", { params: { what: "enterprise" } });
     const selected = (await editionExhibitorIds(tx, category.editionId)).includes(ent.id);
-    const reasons = ineligibleBecause(category, { ...ent, selected, exportScore: (await exportScoresFor(tx, category)).get(ent.id)?.score ?? null });
+    const reasons = ineligibleBecause(category, { ...ent, selected, sectorCode: sectorOf(await sectorsFor(tx, category), ent.clusterSlug), exportScore: (await exportScoresFor(tx, category)).get(ent.id)?.score ?? null });
     if (reasons.length) throw new DomainError("award_not_eligible", { params: { reasons: reasons.join(",") } });
     const id = (await insertEntry(tx, category, ent.id, "application", input.statement, ctx.clock.now()))!;
     await recordAudit(tx, ctx, { action: "award.entered", entityType: "award_entry", entityId: id, organiserId: ent.organiserId, editionId: category.editionId, data: { categoryId: category.id, enterpriseId: ent.id, source: "application" } });

@@ -10,7 +10,7 @@ import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
 import { editionExhibitorIds } from "#features/exhibitors";
 import { ineligibleBecause } from "../engine/eligibility";
-import { exportScoresFor } from "./entries";
+import { exportScoresFor, sectorOf, sectorsFor } from "./entries";
 import { AWARD_EVIDENCE_MAX_BYTES, AWARD_EVIDENCE_MAX_FILES, awardAssignments, awardCategories, awardEntries, awardEvidence, awardRounds, type AwardEvidenceType } from "../tables";
 
 // The exhibitor's side of the awards (issue #13, awards item 2): the application categories of
@@ -73,7 +73,7 @@ export async function myAwardApplications(ctx: Ctx, raw: unknown = {}) {
       edition,
       category: { id: category.id, slug: category.slug, nameEn: category.nameEn, nameUr: category.nameUr, descriptionEn: category.descriptionEn, descriptionUr: category.descriptionUr },
       open: await openForApplications(ctx.db, category),
-      ineligible: ineligibleBecause(category, { ...firm, selected: selectedIn.get(edition.id)!, exportScore: (await exportScoresFor(ctx.db, category)).get(enterpriseId)?.score ?? null }),
+      ineligible: ineligibleBecause(category, { ...firm, selected: selectedIn.get(edition.id)!, sectorCode: sectorOf(await sectorsFor(ctx.db, category), firm.clusterSlug), exportScore: (await exportScoresFor(ctx.db, category)).get(enterpriseId)?.score ?? null }),
       entry: entry && { id: entry.id, statement: entry.statement, source: entry.source, evidence: files.filter((f) => f.entryId === entry.id) },
     });
   }

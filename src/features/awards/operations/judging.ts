@@ -5,7 +5,7 @@ import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { rowsOf } from "../../../platform/db/rows";
 import { DomainError } from "../../../platform/errors";
-import { authorize } from "../../../platform/permissions/policy";
+import { authorize, can } from "../../../platform/permissions/policy";
 import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
@@ -67,6 +67,49 @@ export async function assignRound(ctx: Ctx, raw: Input<typeof assignRoundInput>)
     if (fresh.length) await refusingAwards(() => tx.insert(awardAssignments).values(fresh.map((a) => ({ roundId: round.id, entryId: a.entryId, userId: a.judgeId }))));
     await recordAudit(tx, ctx, { action: "award.assigned", entityType: "award_category", entityId: category.id, organiserId: edition.organiserId, editionId: edition.id, data: { round: round.kind, added: fresh.length, shortfalls: result.shortfalls.length, recused: recused.length } });
     return { added: fresh.length, total: result.assignments.length, loads: result.loads, shortfalls: result.shortfalls, recused: recused.length };
+  });
+}
+
+/**
+ * Moderation: moves one entry's judging in a round from one judge to another. The organiser, or
+ * the round's lead judge, may. Refusals: the results locked (award_results_locked), the round
+ * closed (award_round_not_open), the entry not with `from` (award_not_assigned), `from` has scored
+ * it (award_assignment_scored), `to` not a judge of the round (not_found), already on the entry
+ * (award_already_assigned) or recused from it (award_judge_recused: the database's rule). Audited.
+ */
+export async function reassignEntry(ctx: Ctx, raw: unknown) {
+  const input = parseInput(z.strictObject({ categoryId: z.uuid(), round: z.enum(awardRoundKinds), entryId: z.uuid(), fromUserId: z.uuid(), toUserId: z.uuid() }), raw);
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx
+      .select({ category: awardCategories, organiserId: editions.organiserId })
+      .from(awardCategories)
+      .innerJoin(editions, eq(editions.id, awardCategories.editionId))
+      .where(eq(awardCategories.id, input.categoryId));
+    const scope = { organiserId: row?.organiserId ?? "none" };
+    const round = row ? await roundOf(tx, row.category.id, input.round) : null;
+    const organiser = can(ctx.actor, "awards.manage", scope);
+    const lead =
+      !organiser && round && ctx.actor.kind === "user" && can(ctx.actor, "awards.judge", scope)
+        ? (await tx.select({ lead: awardJudges.lead }).from(awardJudges).where(and(eq(awardJudges.roundId, round.id), eq(awardJudges.userId, ctx.actor.userId))))[0]?.lead === true
+        : false;
+    if (!organiser && !lead) authorize(ctx.actor, "awards.manage", scope);
+    if (!row || !round) throw new DomainError("not_found", { params: { what: "award_category" } });
+    if (row.category.lockedAt) throw new DomainError("award_results_locked");
+    if (round.status === "closed") throw new DomainError("award_round_not_open");
+    // The round's assignments of this entry, locked: two moderators moving it at once queue here.
+    const held = await tx.select().from(awardAssignments).where(and(eq(awardAssignments.roundId, round.id), eq(awardAssignments.entryId, input.entryId))).for("update");
+    if (!held.some((a) => a.userId === input.fromUserId)) throw new DomainError("award_not_assigned");
+    if (held.some((a) => a.userId === input.toUserId)) throw new DomainError("award_already_assigned");
+    const [judge] = await tx.select({ userId: awardJudges.userId }).from(awardJudges).where(and(eq(awardJudges.roundId, round.id), eq(awardJudges.userId, input.toUserId)));
+    if (!judge) throw new DomainError("not_found", { params: { what: "award_judge" } });
+    const [scored] = await tx.select({ n: sql<number>`count(*)::int` }).from(awardScores).where(and(eq(awardScores.roundId, round.id), eq(awardScores.entryId, input.entryId), eq(awardScores.userId, input.fromUserId)));
+    if (Number(scored?.n ?? 0) > 0) throw new DomainError("award_assignment_scored");
+    await tx.delete(awardAssignments).where(and(eq(awardAssignments.roundId, round.id), eq(awardAssignments.entryId, input.entryId), eq(awardAssignments.userId, input.fromUserId)));
+    // The recusal trigger refuses a judge affiliated with the entry's cluster or trade body, or
+    // with a declared conflict: the same rule as the automatic assignment.
+    await refusingAwards(() => tx.insert(awardAssignments).values({ roundId: round.id, entryId: input.entryId, userId: input.toUserId }));
+    await recordAudit(tx, ctx, { action: "award.reassigned", entityType: "award_entry", entityId: input.entryId, organiserId: row.organiserId, editionId: row.category.editionId, data: { round: round.kind, from: input.fromUserId, to: input.toUserId } });
+    return { entryId: input.entryId, from: input.fromUserId, to: input.toUserId };
   });
 }
 

@@ -7,7 +7,7 @@ import { DomainError } from "../../../platform/errors";
 import type { Permission } from "../../../platform/permissions/policy";
 import { parseInput, type Input } from "../../../platform/validation";
 import { roleGrants } from "#features/accounts";
-import { editionFor, editionForChange, partForChange } from "#features/editions";
+import { editionFor, editionForChange, partForChange, sectors } from "#features/editions";
 import { isUniqueViolation } from "../../../platform/db/errors";
 import { shortlistOnClose } from "./board";
 import { editionInput, removeJudgeInput, saveCategoryInput, saveCriterionInput, setJudgeInput, setRoundInput } from "../schemas";
@@ -84,6 +84,10 @@ export async function saveCategory(ctx: Ctx, raw: Input<typeof saveCategoryInput
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, input.editionId, "awards.manage");
     const { id, ...values } = input;
+    if (values.sectorCodes.length) {
+      const known = new Set((await tx.select({ code: sectors.code }).from(sectors).where(eq(sectors.editionId, edition.id))).map((r) => r.code));
+      if (values.sectorCodes.some((c) => !known.has(c))) throw new DomainError("validation_failed", { fields: [{ path: "sectorCodes", code: "awards_no_such_sector" }] });
+    }
     let categoryId = id;
     try {
       if (id) {

@@ -8,7 +8,7 @@ import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { isUuid, uuidParam } from "../../../web/params";
 import { roundBoard } from "../operations/board";
 import { addEntry, enterEligible, listEntries, withdrawEntry } from "../operations/entries";
-import { assignRound } from "../operations/judging";
+import { assignRound, reassignEntry } from "../operations/judging";
 import { lockResults } from "../operations/results";
 import { getAwardsSetup, removeJudge, saveCategory, saveCriterion, setJudge, setRound } from "../operations/setup";
 import { awardEntryModes, awardRoundKinds, awardRoundStatuses, awardSizeClasses } from "../tables";
@@ -68,6 +68,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
           womenLedOnly: form.has("womenLedOnly"),
           sizeClasses: someOf(form, "sizeClasses", awardSizeClasses),
           clusterSlugs: list("clusterSlugs"),
+          sectorCodes: list("sectorCodes"),
           minExportScore: text("minExportScore") ? Number(text("minExportScore")) : null,
           entryMode: optionalOneOf(form, "entryMode", awardEntryModes) ?? "automatic",
           winners: Number(text("winners") || 1),
@@ -89,6 +90,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         return withdrawEntry(ctx, { entryId: text("entryId") });
       case "assign":
         return assignRound(ctx, { categoryId, round });
+      case "reassign":
+        return reassignEntry(ctx, { categoryId, round, entryId: text("entryId"), fromUserId: text("fromUserId"), toUserId: text("toUserId") });
       case "lock":
         return lockResults(ctx, { categoryId, publishAt: text("publishAt") ?? "" });
       default:
@@ -144,6 +147,19 @@ export default function AwardsBackOffice({ loaderData: d }: Route.ComponentProps
                   </tbody>
                 </table>
               </div>
+              {d.board.round.status !== "closed" && !d.board.category.lockedAt && d.board.progress.judges.length > 1 ? (
+                <Form method="post" className="stack">
+                  <h3>{t("awards.bo.reassign")}</h3>
+                  <p className="hint">{t("awards.bo.reassignHint")}</p>
+                  <input type="hidden" name="intent" value="reassign" />
+                  <input type="hidden" name="categoryId" value={d.board.category.id} />
+                  <input type="hidden" name="round" value={d.board.round.kind} />
+                  <SelectField name="entryId" label={t("awards.measure.entries")} failure={failure} options={d.board.progress.entries.map((e) => ({ value: e.id, label: pick(locale, e.nameEn, e.nameUr ?? e.nameEn) }))} />
+                  <SelectField name="fromUserId" label={t("awards.bo.reassignFrom")} failure={failure} options={d.board.progress.judges.map((j) => ({ value: j.userId, label: j.name }))} />
+                  <SelectField name="toUserId" label={t("awards.bo.reassignTo")} failure={failure} options={d.board.progress.judges.map((j) => ({ value: j.userId, label: j.name }))} />
+                  <button type="submit">{t("awards.bo.reassign")}</button>
+                </Form>
+              ) : null}
               {d.board.board ? (
                 <div className="table-scroll" role="region" tabIndex={0} aria-label={t("awards.bo.progress")}>
                   <table>
@@ -318,6 +334,7 @@ export default function AwardsBackOffice({ loaderData: d }: Route.ComponentProps
               </label>
             ))}
             <Field name="clusterSlugs" label={t("awards.bo.clusters")} hint={t("awards.bo.judgeClustersHint")} failure={failure} form="cat" />
+            <Field name="sectorCodes" label={t("awards.bo.sectors")} hint={t("awards.bo.sectorsHint")} failure={failure} form="cat" />
             <Field name="minExportScore" type="number" inputMode="numeric" label={t("awards.bo.minExportScore")} hint={t("awards.bo.minExportScoreHint")} failure={failure} form="cat" />
           </fieldset>
           <SelectField name="entryMode" label={t("awards.bo.entryMode")} options={[{ value: "automatic", label: t("awards.bo.source.automatic") }, { value: "application", label: t("awards.bo.source.application") }]} form="cat" />

@@ -10,6 +10,7 @@ import { findEdition } from "#features/editions";
 import type { SessionSnapshot } from "../engine/changes";
 import { programmeReleases, programmeRooms, programmeRsvps, programmeSessions, programmeSpeakers } from "../tables";
 import { sessionsCalendar } from "./calendar";
+import { frabSchedule } from "../engine/frab";
 import { lastRelease, releaseSequences } from "./release";
 
 // The public agenda (issue #13, agenda item 3): the last release only, never the draft. Who sees
@@ -114,6 +115,15 @@ export async function agendaCalendar(ctx: Ctx, raw: Input<typeof agendaCalendarI
     if (!sessions.length) throw new DomainError("not_found", { params: { what: "session" } });
   }
   return sessionsCalendar(edition, sessions, await releaseSequences(ctx.db, edition.id), locale, ctx.clock.now());
+}
+
+/** The released agenda as frab's schedule.xml (conference apps read it; engine/frab.ts). */
+export async function agendaFrabXml(ctx: Ctx, raw: unknown) {
+  const { slug, locale } = parseInput(z.strictObject({ slug: z.string().min(1).max(100), locale: z.enum(["en", "ur"]) }), raw);
+  const edition = await visibleEdition(ctx, slug);
+  const release = await lastRelease(ctx.db, edition.id);
+  const base = `${ctx.config.publicUrl}/editions/${edition.slug}/programme/sessions/`;
+  return frabSchedule(editionView(edition), release, release?.sessions ?? [], locale, (id) => `${base}${id}${locale === "ur" ? "?lang=ur" : ""}`);
 }
 
 /** Rooms of the edition, publicly (name and capacity). */

@@ -9,6 +9,7 @@ import { namesSession } from "../engine/warnings";
 import { getDraft } from "../operations/draft";
 import { editorAction } from "./editor-action";
 import { Grid } from "./editor-grid";
+import { EmbedSnippet } from "./editor-embed";
 import { SessionForm } from "./editor-session-form";
 import { SessionList } from "./editor-sessions";
 import { HoursForm, ReleaseForm, RoomForm, SpeakerForm } from "./editor-setup";
@@ -37,7 +38,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   // After a move (the form or a drag): the moved session's warnings.
   const movedId = url.searchParams.get("moved");
   const moved = draft.sessions.some((s) => s.id === movedId) ? { id: movedId!, warnings: draft.warnings.filter((w) => namesSession(w, movedId!)) } : null;
-  return { ...draft, day, editing, moved, step: stepOf(url.searchParams.get("step")), done: url.searchParams.get("done") };
+  return { ...draft, publicUrl: context.ctx.config.publicUrl, day, editing, moved, step: stepOf(url.searchParams.get("step")), done: url.searchParams.get("done") };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -57,6 +58,7 @@ export default function ProgrammeEditor({ loaderData: d }: Route.ComponentProps)
       <p>
         <a href={`/editions/${d.edition.slug}/programme`}>{t("programme.editor.public")}</a> · <a href={`/editions/${d.edition.slug}/programme/changes`}>{t("programme.changes.title")}</a>
       </p>
+      <EmbedSnippet publicUrl={d.publicUrl} slug={d.edition.slug} />
       <nav aria-label={t("programme.field.day")}>
         {Array.from({ length: d.edition.dayCount }, (_, i) => (
           <a key={i} href={`?day=${i + 1}`} aria-current={d.day === i + 1 ? "page" : undefined} data-drop-day={d.day === i + 1 ? undefined : i + 1} className="chip">

@@ -1,0 +1,1 @@
+ALTER TABLE "award_categories" ADD COLUMN "sector_codes" text[] DEFAULT '{}'::text[] NOT NULL;
