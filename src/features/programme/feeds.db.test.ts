@@ -83,7 +83,7 @@ describe(`the frab schedule.xml feed (${process.env.NUMAISH_TEST_DB ?? "pglite"}
     const ctx = ctxFor(t.db, staff);
     const editionId = (await publicAgenda(ctx, { slug: "sme-showcase-2027" })).edition.id;
     const roomId = (await saveRoom(ctx, { editionId, slug: "frab-room", nameEn: "Frab room", nameUr: "فریب کمرہ", capacity: 20 })).id;
-    const base = { editionId, kind: "panel", track: "exports", titleUr: "برآمدات", day: 1, startMinute: 600, endMinute: 660, roomId };
+    const base = { editionId, kind: "panel" as const, track: "exports" as const, titleUr: "برآمدات", day: 1, startMinute: 600, endMinute: 660, roomId };
     const s = await saveSession(ctx, { ...base, titleEn: "Exports" });
     await publishRelease(ctx, { editionId, name: "Frab one" });
     const before = parseEvents(await agendaFrabXml(ctx, { slug: "sme-showcase-2027", locale: "en" }));
