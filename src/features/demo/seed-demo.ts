@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { hashPassword } from "../../platform/auth/password";
 import { users } from "../../platform/auth/tables";
+import { outboxMessages } from "../../platform/mail/tables";
 import type { Clock } from "../../platform/clock";
 import type { Db, Executor } from "../../platform/db/types";
 import type { Role } from "../../platform/permissions/actor";
@@ -237,6 +238,15 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
         await tx.insert(checkinRehearsals).values({ editionId: gateEdition.id, onDate: today, dayIndex: 0, startedAt: clock.now() }).onConflictDoNothing();
       }
     }
+    // The demo's exhibitors have fictional addresses (…@exhibitors.demo.numaish.pk, selection/demo-call.ts):
+    // what the seed queued to them (nomination and selection news, B2B requests and schedules) is
+    // the demo's history and is never delivered. Left pending, a demo server with SMTP set up would
+    // mail a domain that is not ours, and a real message would wait behind hundreds of them (two
+    // journeys timed out waiting for theirs). Marked sent, they stay readable in the outbox page.
+    await tx
+      .update(outboxMessages)
+      .set({ status: "sent", sentAt: clock.now() })
+      .where(and(eq(outboxMessages.status, "pending"), like(outboxMessages.toAddress, "%@exhibitors.demo.numaish.pk")));
     return { organiserId: organiser.id, editionId: edition.id, enterprisesCreated: inserted.length };
   });
 }
