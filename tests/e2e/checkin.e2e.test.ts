@@ -20,6 +20,7 @@ import { badges, gates, scans, staffBadges, staffQuotas } from "../../src/featur
 import { registrations } from "../../src/features/registration/tables";
 import { editions } from "../../src/features/editions/tables";
 import { SLOW, demo, seriousViolations, signIn, startEnv, type Env, signInByPost } from "./helpers";
+import { chromiumPath } from "../support/chromium";
 
 // The done-when path on a phone-sized Chromium: an approved registration's badge PDF is rendered
 // to PNG with pdftoppm and its QR decoded; gate staff type that text into /gate (as a keyboard-wedge
@@ -244,7 +245,7 @@ describe("badge to gate", () => {
     const file = join(dir, "qr.y4m");
     await writeFile(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${w} H${w} F5:1 Ip A1:1 C420jpeg\nFRAME\n`), y, chroma, chroma]));
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: chromiumPath(),
       args: ["--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${file}`],
     });
     try {

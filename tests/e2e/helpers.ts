@@ -2,6 +2,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import axe from "axe-core";
 import { BEFORE_THE_SHOW, clockFrom, SUITE_NOW, type StartedClock } from "../support/clocks";
 import { startTestServer, type TestServer } from "../support/server";
+import { chromiumPath } from "../support/chromium";
 import { and, desc, eq } from "drizzle-orm";
 import { outboxMessages } from "../../src/platform/mail/tables";
 
@@ -21,7 +22,7 @@ export const demo = {
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: chromiumPath(),
     args: [
       "--no-sandbox",
       "--disable-gpu",

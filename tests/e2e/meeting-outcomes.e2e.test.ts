@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { partiesOf } from "../../src/features/b2b/operations/meeting-rows";
 import { b2bMeetings, b2bParticipants } from "../../src/features/b2b/tables";
@@ -36,7 +36,7 @@ beforeAll(async () => {
   const { db, clock, config } = env.server.services;
   const [edition] = await db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
   editionId = edition!.id;
-  // One of the demo exhibitor's meetings that neither side answered yet: both sides' links are made
+  // One of the demo exhibitor's meetings that both sides were asked about: both sides' links are made
   // new (as if never sent), and the mail sweep sends them, as the runner does each minute: the
   // buyer's to its email, the exhibitor's to its contact email (b2b's contactOf).
   const exhibitor = await actorFor(db, accounts.exhibitor);
@@ -44,20 +44,28 @@ beforeAll(async () => {
   const [own] = await db.select().from(b2bParticipants).where(and(eq(b2bParticipants.editionId, editionId), eq(b2bParticipants.enterpriseId, enterpriseId ?? editionId)));
   if (!own) throw new Error("the demo exhibitor takes no part in the 2026 B2B programme");
   exhibitorPid = own.id;
-  const open = await db
-    .select({ meetingId: outcomeLinks.meetingId, side: outcomeLinks.side, buyer: b2bMeetings.buyerParticipantId })
+  // Every meeting-stage link of its scheduled meetings, answered or not: the demo's answers are
+  // drawn in an order that differs from seed to seed (meetings' uids are random), so which meetings
+  // are still open differs too. A meeting both sides were asked about (no one absent) is picked,
+  // preferring one neither side answered, then one the buyer did not; its links are made new below.
+  const links = await db
+    .select({ meetingId: outcomeLinks.meetingId, side: outcomeLinks.side, answeredAt: outcomeLinks.answeredAt, buyer: b2bMeetings.buyerParticipantId })
     .from(outcomeLinks)
     .innerJoin(b2bMeetings, eq(b2bMeetings.id, outcomeLinks.meetingId))
-    .where(and(eq(outcomeLinks.editionId, editionId), eq(outcomeLinks.stage, "meeting"), isNull(outcomeLinks.answeredAt), eq(b2bMeetings.smeParticipantId, own.id), eq(b2bMeetings.status, "scheduled")));
-  const parties = await partiesOf(db, [own.id, ...open.map((o) => o.buyer)]);
+    .where(and(eq(outcomeLinks.editionId, editionId), eq(outcomeLinks.stage, "meeting"), eq(b2bMeetings.smeParticipantId, own.id), eq(b2bMeetings.status, "scheduled")));
+  const parties = await partiesOf(db, [own.id, ...links.map((o) => o.buyer)]);
   const exhibitorEmail = parties.get(own.id)?.email;
   if (!exhibitorEmail) throw new Error("the demo exhibitor has no contact email for its outcome links");
-  // A meeting whose buyer side (with an email) has not answered; unanswered by both sides if there
-  // is one, else the exhibitor side is asked again (its earlier answers stay in its history).
-  const candidates = open.filter((o) => o.side === "buyer" && parties.get(o.buyer)?.email);
-  const pickd = candidates.find((o) => open.some((x) => x.meetingId === o.meetingId && x.side === "sme")) ?? candidates[0];
-  if (!pickd) throw new Error("the demo exhibitor has no meeting whose buyer side has not answered");
+  const sideOf = (id: string, s: "sme" | "buyer") => links.find((l) => l.meetingId === id && l.side === s);
+  const candidates = links.filter((l) => l.side === "buyer" && parties.get(l.buyer)?.email && sideOf(l.meetingId, "sme"));
+  const open = (id: string, s: "sme" | "buyer") => sideOf(id, s)?.answeredAt === null;
+  const pickd =
+    candidates.find((c) => open(c.meetingId, "buyer") && open(c.meetingId, "sme")) ?? candidates.find((c) => open(c.meetingId, "buyer")) ?? candidates[0];
+  if (!pickd) throw new Error("the demo exhibitor has no meeting that both sides were asked about");
   ({ meetingId, side } = pickd);
+  // Its earlier answers (if every meeting had one) are taken back with the links, so the journeys
+  // below see exactly what they record.
+  await db.delete(meetingOutcomes).where(and(eq(meetingOutcomes.meetingId, meetingId), eq(meetingOutcomes.stage, "meeting")));
   await db
     .update(outcomeLinks)
     .set({ sentAt: null, remindedAt: null, tokenHash: null, answeredAt: null })

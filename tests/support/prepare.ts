@@ -150,6 +150,11 @@ async function seededFrom(migrated: Buffer, instant: string): Promise<Buffer> {
   const database = await openDatabase({ kind: "pglite", loadDataDir: new Blob([new Uint8Array(migrated)]) });
   try {
     await seedDemo(database.db, fixedClock(instant));
+    // Frozen and checkpointed, a copy starts ~0.3 s sooner (1.5 s against 1.8 s, measured
+    // 2026-12-07), and every database test file and journey server starts from one.
+    const client = (database.db as unknown as { $client: { query(sql: string): Promise<unknown> } }).$client;
+    await client.query("vacuum freeze");
+    await client.query("checkpoint");
     return await dump(database.db);
   } finally {
     await database.close();
