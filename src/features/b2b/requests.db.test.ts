@@ -9,6 +9,7 @@ import { editions, enterprises } from "#features/editions";
 import { nominations } from "#features/nominations";
 import { anonymisePerson } from "../privacy/operations/anonymise";
 import { addStaff } from "./operations/meetings";
+import { partiesOf } from "./operations/meeting-rows";
 import { sendAccessLink, withdrawParticipant } from "./operations/participants";
 import { updateMyProfile } from "./operations/profiles";
 import { contactsVisible, editRequest, listMyRequests, requestByAnswerToken, respondToRequest, sendRequest, withdrawRequest } from "./operations/requests";
@@ -307,6 +308,9 @@ describe("where an exhibitor is written to (contactOf)", () => {
     const toHolder = (await w.mailsTo(demo.exhibitor)).filter((m) => m.kind === "b2b_request");
     expect(toHolder).toHaveLength(1);
     expect(toHolder[0]!.subject).toBe(await subjectFor(own!.locale, numberOf(first.email)));
+    // The meeting pages, the meeting day and the schedule's emails reach it at the same address.
+    const reached = async () => (await partiesOf(w.t.db, [own!.id])).get(own!.id)?.email;
+    expect(await reached()).toBe(demo.exhibitor);
 
     // Once it names staff who hold its meetings, the first of them with an email gets the next.
     const ctx = ctxFor(w.t.db, exhibitor);
@@ -319,6 +323,7 @@ describe("where an exhibitor is written to (contactOf)", () => {
     expect(toStaff).toHaveLength(1);
     expect(toStaff[0]!.subject).toBe(await subjectFor(own!.locale, numberOf(second.email)));
     expect(await w.mailsTo("later-staff@exhibitors.demo.numaish.pk")).toEqual([]);
+    expect(await reached()).toBe("meetings-desk@exhibitors.demo.numaish.pk");
     expect((await w.mailsTo(demo.exhibitor)).filter((m) => m.kind === "b2b_request")).toHaveLength(1);
   });
 });

@@ -5,9 +5,9 @@ import { translate } from "../../../platform/i18n/translate";
 import { enterprises } from "#features/editions";
 import { editionDayDate } from "#features/editions";
 import { editions } from "#features/editions";
-import { nominations } from "#features/nominations";
 import { registrations } from "#features/registration";
 import { hhmm, localInstant } from "../core/slots";
+import { contactsOf } from "./contacts";
 import { stallPort, type ExhibitorStall } from "../stall-port";
 import { b2bMeetings, b2bParticipants, b2bProgrammes, b2bSmeStaff } from "../tables";
 
@@ -33,8 +33,8 @@ export interface PartyInfo {
   enterpriseId: string | null;
 }
 
-/** Names and contacts of participants: an exhibitor by its enterprise and the contact of its
- *  nomination, the buyer side by its registration. */
+/** Names and contacts of participants: an exhibitor by its enterprise, reached at its contact
+ *  (contacts.ts), the buyer side by its registration. */
 export async function partiesOf(db: Executor, ids: string[]): Promise<Map<string, PartyInfo>> {
   const out = new Map<string, PartyInfo>();
   if (ids.length === 0) return out;
@@ -54,20 +54,12 @@ export async function partiesOf(db: Executor, ids: string[]): Promise<Map<string
     .leftJoin(enterprises, eq(enterprises.id, b2bParticipants.enterpriseId))
     .leftJoin(registrations, eq(registrations.id, b2bParticipants.registrationId))
     .where(inArray(b2bParticipants.id, [...new Set(ids)]));
-  const smeRows = rows.filter((r) => r.p.side === "sme" && r.ntn);
-  const contacts = smeRows.length
-    ? await db
-        .select({ editionId: nominations.editionId, ntn: nominations.ntn, email: nominations.email, phone: nominations.phone, name: nominations.contactName })
-        .from(nominations)
-        .where(
-          or(...smeRows.map((r) => and(eq(nominations.editionId, r.p.editionId), eq(nominations.ntn, r.ntn!)))),
-        )
-    : [];
+  const contacts = await contactsOf(db, rows.filter((r) => r.p.side === "sme").map((r) => r.p));
   for (const r of rows) {
     const locale: Locale = isLocale(r.p.locale) ? r.p.locale : "en";
     if (r.p.side === "sme") {
-      const c = contacts.find((x) => x.editionId === r.p.editionId && x.ntn === r.ntn);
-      out.set(r.p.id, { id: r.p.id, side: "sme", kind: r.p.kind, name: r.eName ?? "", nameUr: r.eNameUr, organisation: null, email: c?.email ?? null, phone: c?.phone ?? null, contactName: c?.name ?? null, locale, enterpriseId: r.p.enterpriseId });
+      const c = contacts.get(r.p.id);
+      out.set(r.p.id, { id: r.p.id, side: "sme", kind: r.p.kind, name: r.eName ?? "", nameUr: r.eNameUr, organisation: null, email: c?.email ?? null, phone: c?.phone ?? null, contactName: c?.name || null, locale, enterpriseId: r.p.enterpriseId });
     } else {
       out.set(r.p.id, { id: r.p.id, side: "buyer", kind: r.p.kind, name: r.rName ?? "", nameUr: r.rNameUr, organisation: r.rOrg, email: r.rEmail, phone: r.rPhone, contactName: r.rName, locale, enterpriseId: null });
     }

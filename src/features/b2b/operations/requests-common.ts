@@ -1,5 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
-import { users } from "../../../platform/auth/tables";
+import { and, eq, inArray, or } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError } from "../../../platform/errors";
@@ -7,13 +6,12 @@ import type { Locale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import type { MessageKey } from "../../../platform/i18n/catalogue";
 import { queueEmail } from "../../../platform/mail/outbox";
-import { roleGrants } from "#features/accounts";
 import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
-import { nominations } from "#features/nominations";
 import { registrations } from "#features/registration";
-import { b2bParticipants, b2bProgrammes, b2bRequests, b2bSmeStaff } from "../tables";
+import { b2bParticipants, b2bProgrammes, b2bRequests } from "../tables";
 import type { Participant } from "./participants";
+import { contactOf, type Contact } from "./contacts";
 
 // What the request operations share (requests.ts for participants, requests-organiser.ts for
 // organisers and the expiry job): who a participant is in public, its contact details (shown only
@@ -66,47 +64,7 @@ export async function publicSummaries(db: Executor, ids: readonly string[]): Pro
   return out;
 }
 
-export interface Contact {
-  name: string;
-  email: string | null;
-  phone: string | null;
-  locale: Locale;
-}
-
-/** Where a participant is reached: a buyer-side person's registration; an exhibitor's selected
- *  application's contact (as the access link is sent), else the first of its B2B staff with an
- *  email, else its account holder (an exhibitor grant on the enterprise, account not disabled).
- *  Always in the participant's own language. Private: only the other of an accepted request sees
- *  it (contactsVisible), and emails go to it. */
-export async function contactOf(db: Executor, p: Participant): Promise<Contact> {
-  if (p.registrationId) {
-    const [r] = await db.select().from(registrations).where(eq(registrations.id, p.registrationId));
-    return { name: r?.name ?? "", email: r?.email ?? null, phone: r?.phone ?? null, locale: p.locale };
-  }
-  const [n] = await db
-    .select({ email: nominations.email, phone: nominations.phone, name: nominations.contactName })
-    .from(nominations)
-    .innerJoin(enterprises, eq(enterprises.ntn, nominations.ntn))
-    .where(and(eq(nominations.editionId, p.editionId), eq(enterprises.id, p.enterpriseId!)))
-    .limit(1);
-  if (n?.email) return { name: n.name, email: n.email, phone: n.phone, locale: p.locale };
-  const [staff] = await db
-    .select({ name: b2bSmeStaff.name, email: b2bSmeStaff.email, phone: b2bSmeStaff.phone })
-    .from(b2bSmeStaff)
-    .where(and(eq(b2bSmeStaff.participantId, p.id), isNotNull(b2bSmeStaff.email)))
-    .orderBy(asc(b2bSmeStaff.createdAt), asc(b2bSmeStaff.id))
-    .limit(1);
-  if (staff) return { name: staff.name, email: staff.email, phone: staff.phone ?? n?.phone ?? null, locale: p.locale };
-  const [holder] = await db
-    .select({ name: users.name, email: users.email })
-    .from(roleGrants)
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.role, "exhibitor"), eq(roleGrants.enterpriseId, p.enterpriseId!), isNull(users.disabledAt)))
-    .orderBy(asc(roleGrants.createdAt), asc(users.id))
-    .limit(1);
-  if (holder) return { name: holder.name, email: holder.email, phone: n?.phone ?? null, locale: p.locale };
-  return { name: n?.name ?? "", email: null, phone: n?.phone ?? null, locale: p.locale };
-}
+export { contactOf, type Contact };
 
 /** Whether a and b may see each other's contact details: there is an accepted request between
  *  them (either may have asked). */

@@ -8,12 +8,11 @@ import { isLocale } from "../../../platform/i18n/locales";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmails } from "../../../platform/mail/outbox";
 import { parseInput, type Input } from "../../../platform/validation";
-import { enterprises } from "#features/editions";
-import { nominations } from "#features/nominations";
 import { registrations } from "#features/registration";
 import { refusingB2b } from "../db-errors";
 import { b2bMeetings, b2bParticipants, b2bRequests, b2bRunPlacements, b2bRuns, b2bSmeStaff } from "../tables";
 import { runFor, runIdInput } from "./runs";
+import { contactsOf } from "./contacts";
 
 // Publishing a run (issue #11 item 5): its placements become the edition's meetings, in ONE
 // transaction. A request that already has a meeting keeps its row and uid (calendars); a changed
@@ -29,28 +28,12 @@ type Placement = typeof b2bRunPlacements.$inferSelect;
 const sameSpot = (m: Meeting, p: Placement) =>
   m.status === "scheduled" && m.day === p.day && m.startMinute === p.startMinute && m.place === p.place && m.tableNo === p.tableNo && m.interpreterLanguage === p.interpreterLanguage;
 
-/** Where to write to a participant, in its language: a buyer's registration, an exhibitor's
- *  selected application's contact. */
-async function contactsOf(tx: Executor, editionId: string, ids: string[]) {
+/** Where to write to each participant, in its language (contacts.ts). */
+async function contactsOfIds(tx: Executor, editionId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  const rows = await tx
-    .select({ id: b2bParticipants.id, locale: b2bParticipants.locale, regEmail: registrations.email, regName: registrations.name, ntn: enterprises.ntn, enterprise: enterprises.nameEn })
-    .from(b2bParticipants)
-    .leftJoin(registrations, eq(registrations.id, b2bParticipants.registrationId))
-    .leftJoin(enterprises, eq(enterprises.id, b2bParticipants.enterpriseId))
-    .where(and(eq(b2bParticipants.editionId, editionId), inArray(b2bParticipants.id, ids)));
-  const ntns = rows.flatMap((r) => (r.ntn && !r.regEmail ? [r.ntn] : []));
-  const contacts = ntns.length
-    ? await tx
-        .select({ ntn: nominations.ntn, email: nominations.email, name: nominations.contactName })
-        .from(nominations)
-        .where(and(eq(nominations.editionId, editionId), inArray(nominations.ntn, ntns)))
-    : [];
-  const byNtn = new Map(contacts.map((c) => [c.ntn, c]));
-  return rows.map((r) => {
-    const c = r.ntn ? byNtn.get(r.ntn) : undefined;
-    return { id: r.id, locale: r.locale, email: r.regEmail ?? c?.email ?? null, name: r.regName ?? c?.name ?? r.enterprise ?? "" };
-  });
+  const ps = await tx.select().from(b2bParticipants).where(and(eq(b2bParticipants.editionId, editionId), inArray(b2bParticipants.id, ids)));
+  const contacts = await contactsOf(tx, ps);
+  return ps.map((p) => ({ id: p.id, locale: p.locale, email: contacts.get(p.id)?.email ?? null, name: contacts.get(p.id)?.name ?? "" }));
 }
 
 /** The exhibitors' staff who hold meetings (those with an email), with the exhibitor's meetings
@@ -141,7 +124,7 @@ export async function publishRun(ctx: Ctx, raw: Input<typeof runIdInput>) {
     for (const m of dropped) affected.add(m.smeParticipantId).add(m.buyerParticipantId);
     for (const { m } of changed) affected.add(m.smeParticipantId).add(m.buyerParticipantId);
     for (const p of fresh) affected.add(pairs.get(p.requestId)!.sme).add(pairs.get(p.requestId)!.buyer);
-    const contacts = [...(await contactsOf(tx, edition.id, [...affected])), ...(await staffContactsOf(tx, [...affected]))];
+    const contacts = [...(await contactsOfIds(tx, edition.id, [...affected])), ...(await staffContactsOf(tx, [...affected]))];
     const seen = new Set<string>();
     const emails = contacts
       // One email per address: a staff member who is also the exhibitor's contact hears once.
