@@ -4,6 +4,7 @@ import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { uuidParam } from "../../../web/params";
+import { useAutoRefresh } from "../../../web/use-auto-refresh";
 import type { MessageKey } from "../../../platform/i18n/catalogue";
 import { ScanForm, type OfflineKeys } from "#features/checkin/client";
 import { decideMeetingScan } from "../core/meeting-scan";
@@ -15,7 +16,7 @@ import { bothHere, scanAtMeeting } from "../operations/checkin";
 // (a keyboard-wedge scanner types into it, or staff type the code) and "both here". A walk-up
 // meeting (agreed during the event) is marked as such. Works without
 // JavaScript; refresh to see the latest (the page is small enough to reload on a phone). With
-// JavaScript each code field is the shared scanner (checkin/client/scan-form.tsx): camera where the
+// JavaScript the board refreshes itself every 30 seconds (not while a code is being typed), and each code field is the shared scanner (checkin/client/scan-form.tsx): camera where the
 // browser has BarcodeDetector, every scan queued on the phone with a nonce and uploaded at once;
 // offline, the badge and the meeting's two sides are checked on the phone (core/meeting-scan.ts),
 // the server deciding again when the queue is sent.
@@ -106,11 +107,16 @@ function MeetingCard({ m, label, editionId, offline }: { m: BoardMeeting; label:
   );
 }
 
+/** How often the board reloads itself with JavaScript: a meeting slot is 20 minutes, and arrivals
+ *  checked at another table's phone show within half a minute. */
+const BOARD_REFRESH_MS = 30_000;
+
 export default function LoungePage({ loaderData: b }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
   const failure = useFailure();
   const done = useActionData() as { answer?: { result: string; message: string } } | undefined;
+  useAutoRefresh(BOARD_REFRESH_MS);
   return (
     <section className="page">
       <h1>{t("meetday.board.title")}</h1>
