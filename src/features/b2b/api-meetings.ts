@@ -4,6 +4,7 @@ import { apiRouter } from "../../platform/http/api-router";
 import { errorResponse, errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
 import { addStaff, assignStaff, calendarLink, cancelMeeting, meetingIcs, myMeetings, removeStaff } from "./operations/meetings";
 import { listRepairs, removeTableOrSlot } from "./operations/repair";
+import { repairKinds } from "./tables";
 
 // A participant's published meetings over the API (by account `participantId` or B2B link
 // `token`, always in the body so a token never sits in a URL), and the organiser's changes to the
@@ -61,7 +62,7 @@ const repair = z
   .object({
     id: uuid,
     at: z.string().openapi({ format: "date-time" }),
-    kind: z.enum(["cancel", "late_decline", "withdraw", "remove_table", "remove_slot", "late_request"]),
+    kind: z.enum(repairKinds),
     change: z.record(z.string(), z.unknown()),
     moved: z.array(z.object({ meetingId: uuid, from: z.string(), to: z.string() })),
     cancelled: z.array(z.object({ meetingId: uuid, reason: z.string() })).openapi({ description: "Meetings that could not be kept, with the reason" }),

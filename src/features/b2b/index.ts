@@ -9,6 +9,7 @@ export type { Participant, ParticipantRef } from "./operations/participants";
 export { contactOf, mailParticipant, organiserOf, participantById, publicSummaries } from "./operations/requests-common";
 export type { PublicSummary } from "./operations/requests-common";
 export { bookWalkUpMeeting, freePlacesForPair } from "./operations/walk-up-slots";
+export { cancelLaterMeetingsOf } from "./operations/repair";
 export type { FreePlace } from "./operations/walk-up-slots";
 export { meetingIdsOfRegistrations } from "./personal-data-part";
 export { seedB2bDemo, seedB2bDemoPeople, seedB2bDemoTryout } from "./seed";

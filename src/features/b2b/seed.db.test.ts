@@ -232,7 +232,7 @@ describe("the demo's meeting day", () => {
     expect(f.sidesAnswered.buyer).toBeGreaterThan(0);
     expect(f.withValue).toBeGreaterThan(0);
     expect(f.d30Answers).toBeGreaterThan(0);
-    expect(f.sweep).toEqual({ marked: 0, told: 0, owed: 0, sent: 0, reminded: 0 });
+    expect(f.sweep).toEqual({ marked: 0, told: 0, limited: 0, owed: 0, sent: 0, reminded: 0 });
     expect(f.reseedSeconds).toBeLessThan(30);
     // A handful of walk-up meetings agreed at the show (meetday/seed-walkups.ts).
     expect((await t.db.select().from(b2bMeetings).where(and(eq(b2bMeetings.editionId, y2026), eq(b2bMeetings.kind, "walk_up")))).length).toBeGreaterThanOrEqual(5);

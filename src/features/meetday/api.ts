@@ -132,7 +132,7 @@ export function meetdayApi(_services: AppServices) {
       tags,
       security: security.session,
       request: { params: idParams },
-      responses: { 200: jsonResponse(z.object({ editionId: uuid, noShowMinutes: z.number().int().nullable() }), "Settings (null: off)"), ...errorResponses },
+      responses: { 200: jsonResponse(z.object({ editionId: uuid, noShowMinutes: z.number().int().nullable(), noShowLimit: z.number().int().nullable() }), "Settings (null: off)"), ...errorResponses },
     }),
     async (c) => c.json(await meetdaySettingsOf(ctx(c), { editionId: c.req.valid("param").id }), 200),
   );
@@ -141,12 +141,13 @@ export function meetdayApi(_services: AppServices) {
       method: "put",
       operationId: "setMeetdaySettings",
       path: "/editions/{id}/meetday-settings",
-      summary: "Set the no-show rule: minutes after a meeting's start (1–120)",
-      description: "Organiser staff. Audited (`meetday.settings_set`). Switches on no-show marking and outcome emails for the edition.",
+      summary: "Set the no-show rule: minutes after a meeting's start (1–120), and the repeat no-show limit (1–20, null: none)",
+      description:
+        "Organiser staff. Audited (`meetday.settings_set`). Switches on no-show marking and outcome emails for the edition. Without `noShowLimit` the limit stays as it was; with it, a participant that reaches the limit has its meetings on later days cancelled (their partners emailed).",
       tags,
       security: security.session,
-      request: { params: idParams, body: jsonBody(z.strictObject({ noShowMinutes: z.number().int() })) },
-      responses: { 200: jsonResponse(z.object({ editionId: uuid, noShowMinutes: z.number().int() }), "Set"), ...errorResponses },
+      request: { params: idParams, body: jsonBody(z.strictObject({ noShowMinutes: z.number().int(), noShowLimit: z.number().int().nullable().optional() })) },
+      responses: { 200: jsonResponse(z.object({ editionId: uuid, noShowMinutes: z.number().int(), noShowLimit: z.number().int().nullable() }), "Set"), ...errorResponses },
     }),
     async (c) => c.json(await setMeetdaySettings(ctx(c), { ...c.req.valid("json"), editionId: c.req.valid("param").id }), 200),
   );
@@ -160,7 +161,7 @@ export function meetdayApi(_services: AppServices) {
       tags,
       security: security.session,
       request: { params: idParams },
-      responses: { 200: jsonResponse(z.object({ marked: z.number().int(), told: z.number().int() }), "Marked"), ...errorResponses },
+      responses: { 200: jsonResponse(z.object({ marked: z.number().int(), told: z.number().int(), limited: z.number().int() }), "Marked (limited: participants whose later days were cancelled)"), ...errorResponses },
     }),
     async (c) => {
       const editionId = c.req.valid("param").id;

@@ -8,7 +8,8 @@ import { inTransaction } from "../../platform/context";
 import { translate } from "../../platform/i18n/translate";
 import { hashSecret } from "../../platform/ids";
 import { outboxMessages } from "../../platform/mail/tables";
-import { b2bMeetings, b2bParticipants, b2bProgrammes, b2bRequests } from "../b2b/tables";
+import { auditEntries } from "../../platform/audit/tables";
+import { b2bMeetings, b2bParticipants, b2bProgrammes, b2bRepairs, b2bRequests } from "../b2b/tables";
 import { decodeBadge, encodeBadge, generateEditionKeyPair, verifyBadge } from "../checkin/core/badge-code";
 import { newScanNonce } from "../checkin/core/offline-sync";
 import { demoEditionIds, insertApprovedRegistration } from "../checkin/fixtures";
@@ -52,11 +53,11 @@ async function badge(email: string, enterpriseId?: string) {
   return { reg, code: b!.code };
 }
 
-async function meeting(i: number, j: number, start: number, table: number) {
+async function meeting(i: number, j: number, start: number, table: number, day = 1) {
   const [r] = await t.db.insert(b2bRequests).values({ editionId, smeParticipantId: sme[i]!, buyerParticipantId: buyer[j]!, requestedBy: "buyer", status: "accepted" }).returning();
   const [m] = await t.db
     .insert(b2bMeetings)
-    .values({ editionId, requestId: r!.id, smeParticipantId: sme[i]!, buyerParticipantId: buyer[j]!, day: 1, startMinute: start, place: "table", tableNo: table, uid: `${randomUUID()}@numaish.test` })
+    .values({ editionId, requestId: r!.id, smeParticipantId: sme[i]!, buyerParticipantId: buyer[j]!, day, startMinute: start, place: "table", tableNo: table, uid: `${randomUUID()}@numaish.test` })
     .returning();
   return m!;
 }
@@ -226,7 +227,7 @@ describe(`meeting check-in (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
 describe(`no-shows (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
   it("N minutes after the start, the absent side is marked once and the present side told in its language", async () => {
     // Nothing is marked before the organiser sets the rule.
-    expect(await markNoShows(await organiser("2026-01-24T06:30:00Z"), editionId)).toEqual({ marked: 0, told: 0 });
+    expect(await markNoShows(await organiser("2026-01-24T06:30:00Z"), editionId)).toEqual({ marked: 0, told: 0, limited: 0 });
     expect(await refusal(setMeetdaySettings(await lounge(), { editionId, noShowMinutes: 10 }))).toBe("forbidden");
     expect(await refusal(setMeetdaySettings(await organiser(), { editionId, noShowMinutes: 0 }))).toBe("validation_failed");
     await setMeetdaySettings(await organiser(), { editionId, noShowMinutes: 10 });
@@ -427,3 +428,49 @@ async function countNoShows() {
   const [r] = await t.db.select({ n: sql<number>`count(*)::int` }).from(meetingNoShows).where(eq(meetingNoShows.editionId, editionId));
   return Number(r!.n);
 }
+
+describe(`repeat no-shows (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
+  it("a participant that reaches the organiser's limit loses its later days' meetings; the partners are told, the change is listed and audited, once", async () => {
+    // The first day's earlier meetings of this file are swept first, without a limit.
+    await setMeetdaySettings(await organiser(), { editionId, noShowMinutes: 10 });
+    await markNoShows(await organiser("2026-01-24T11:59:00Z"), editionId);
+    expect(await refusal(setMeetdaySettings(await organiser(), { editionId, noShowMinutes: 10, noShowLimit: 0 }))).toBe("validation_failed");
+    expect(await refusal(setMeetdaySettings(await lounge(), { editionId, noShowMinutes: 10, noShowLimit: 2 }))).toBe("forbidden");
+    expect(await setMeetdaySettings(await organiser(), { editionId, noShowMinutes: 10, noShowLimit: 2 })).toMatchObject({ noShowLimit: 2 });
+    // Setting the minutes alone keeps the limit.
+    expect(await setMeetdaySettings(await organiser(), { editionId, noShowMinutes: 10 })).toMatchObject({ noShowLimit: 2 });
+
+    // A new buyer misses 17:00 and 17:20 on day 1 (its partners come); it has a meeting on day 2.
+    const own = await badge("md-repeat@example.pk");
+    const [p] = await t.db
+      .insert(b2bParticipants)
+      .values({ editionId, side: "buyer", kind: "buyer_procurement", registrationId: own.reg.id, approved: true, optedIn: true, locale: "en", accessTokenHash: hashSecret(tok("buyer", 9)) })
+      .returning();
+    const k = buyer.push(p!.id) - 1;
+    const first = await meeting(0, k, 1020, 1);
+    const second = await meeting(1, k, 1040, 1);
+    const later = [await meeting(2, k, 600, 2, 2)];
+    await scanAtMeeting(await lounge("2026-01-24T12:01:00Z"), { meetingId: first.id, code: codes.sme0 });
+    await scanAtMeeting(await lounge("2026-01-24T12:21:00Z"), { meetingId: second.id, code: codes.sme1 });
+    expect(await markNoShows(await organiser("2026-01-24T12:11:00Z"), editionId)).toEqual({ marked: 1, told: 1, limited: 0 });
+    const status = async () => (await t.db.select().from(b2bMeetings).where(sql`${b2bMeetings.id} in (${sql.join(later.map((m) => sql`${m.id}::uuid`), sql`, `)})`)).map((m) => [m.status, m.sequence]);
+    expect(await status()).toEqual([["scheduled", 0]]);
+
+    const swept = await markNoShows(await organiser("2026-01-24T12:31:00Z"), editionId);
+    expect(swept).toEqual({ marked: 1, told: 1, limited: 1 });
+    expect(await status()).toEqual([["cancelled", 1]]);
+    // Both sides of the cancelled meeting are emailed the change.
+    const changed = await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, "b2b_meetings_changed"), eq(outboxMessages.toAddress, "md-repeat@example.pk")));
+    expect(changed).toHaveLength(1);
+    const [repair] = await t.db.select().from(b2bRepairs).where(and(eq(b2bRepairs.editionId, editionId), eq(b2bRepairs.kind, "no_show_limit")));
+    expect(repair!.cancelled).toEqual([{ meetingId: later[0]!.id, reason: "no_shows" }]);
+    expect(repair!.change).toEqual({ participantId: p!.id, fromDay: 2 });
+    const [audit] = await t.db.select().from(auditEntries).where(and(eq(auditEntries.action, "meetday.no_show_limit_reached"), eq(auditEntries.entityId, p!.id)));
+    expect(audit!.data).toMatchObject({ missed: 2, limit: 2, cancelled: 1, fromDay: 2 });
+    expect((await noShowCounts(await organiser(), { editionId })).find((c) => c.participantId === p!.id)!.noShows).toBe(2);
+
+    // Later sweeps find nothing left to cancel.
+    expect(await markNoShows(await organiser("2026-01-24T13:00:00Z"), editionId)).toMatchObject({ limited: 0 });
+    expect(await t.db.select().from(b2bRepairs).where(and(eq(b2bRepairs.editionId, editionId), eq(b2bRepairs.kind, "no_show_limit")))).toHaveLength(1);
+  });
+});

@@ -21,4 +21,9 @@ export const uploadMeetingScansInput = z.strictObject({ editionId: id, scans: sc
 /** `at` (HH:MM) shows the board as at that time of the day (a past day, or a rehearsal). */
 export const boardInput = z.strictObject({ editionId: id, day: z.coerce.number().int().min(1).max(16).optional(), at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "invalid_regex").optional() });
 export const editionInput = z.strictObject({ editionId: id });
-export const settingsInput = z.strictObject({ editionId: id, noShowMinutes: z.coerce.number().int().min(1).max(120) });
+export const settingsInput = z.strictObject({
+  editionId: id,
+  noShowMinutes: z.coerce.number().int().min(1).max(120),
+  /** Missed meetings after which a participant's later days are cancelled; empty or null: no limit. */
+  noShowLimit: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.coerce.number().int().min(1).max(20).nullable()).optional(),
+});

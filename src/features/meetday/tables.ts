@@ -24,9 +24,15 @@ export const meetdaySettings = pgTable(
       .references(() => editions.id, { onDelete: "cascade" }),
     /** Minutes after a meeting's start after which an absent side is marked no-show. */
     noShowMinutes: integer("no_show_minutes").notNull().default(10),
+    /** Repeat no-shows: once a participant has missed this many meetings, its meetings on later
+     *  days are cancelled and their partners told (null: no limit). */
+    noShowLimit: integer("no_show_limit"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("meetday_settings_minutes", sql`${t.noShowMinutes} between 1 and 120`)],
+  (t) => [
+    check("meetday_settings_minutes", sql`${t.noShowMinutes} between 1 and 120`),
+    check("meetday_settings_limit", sql`${t.noShowLimit} is null or ${t.noShowLimit} between 1 and 20`),
+  ],
 );
 
 export const meetingScanMethods = ["scan", "both_here"] as const;

@@ -123,6 +123,7 @@ export const auditActions = [
   // the meeting day (issue #14)
   "meetday.both_here",
   "meetday.settings_set",
+  "meetday.no_show_limit_reached",
   "meetday.outcome_recorded",
   // the baseline survey (issue #15)
   "baseline.survey_created",

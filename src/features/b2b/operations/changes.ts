@@ -20,11 +20,14 @@ export interface Where {
   tableNo: number | null;
 }
 
+/** Why a meeting could not be kept (the organiser's list of changes says it). */
+export type CancelReason = "cancelled" | "withdrawn" | "no_place" | "no_shows";
+
 export interface Outcome {
   kind: RepairKind;
   change: Record<string, unknown>;
   moved: { meeting: Meeting; from: Where }[];
-  cancelled: { meeting: Meeting; reason: "cancelled" | "withdrawn" | "no_place" }[];
+  cancelled: { meeting: Meeting; reason: CancelReason }[];
   added: Meeting[];
 }
 

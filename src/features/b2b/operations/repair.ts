@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, gt, inArray, or } from "drizzle-orm";
 import { z } from "zod";
 import type { AuditBy } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
@@ -168,6 +168,25 @@ export async function cancelMeetingsOfParticipant(tx: Executor, ctx: Ctx, partic
   if (rows.length === 0) return { cancelled: 0, notified: 0 };
   const cancelled = await cancelRows(tx, ctx, rows.map((r) => r.id));
   const done = await settleChange(tx, ctx, rows[0]!.editionId, { kind: "withdraw", change: { participantId }, moved: [], cancelled: cancelled.map((meeting) => ({ meeting, reason: "withdrawn" })), added: [] }, by);
+  return { cancelled: cancelled.length, notified: done.notified };
+}
+
+/**
+ * A participant that missed too many meetings (meetday's repeat no-show limit): its scheduled
+ * meetings on days after `lastMissedDay` are cancelled, as a withdrawal's are (sequence + 1, both
+ * sides emailed, the change listed for organisers). Call inside the marking transaction; nothing
+ * is left to cancel the second time.
+ */
+export async function cancelLaterMeetingsOf(tx: Executor, ctx: Ctx, participantId: string, lastMissedDay: number, by?: AuditBy) {
+  const rows = await tx
+    .select({ id: b2bMeetings.id, editionId: b2bMeetings.editionId })
+    .from(b2bMeetings)
+    .where(and(or(eq(b2bMeetings.smeParticipantId, participantId), eq(b2bMeetings.buyerParticipantId, participantId)), eq(b2bMeetings.status, "scheduled"), gt(b2bMeetings.day, lastMissedDay)))
+    .for("update");
+  if (rows.length === 0) return { cancelled: 0, notified: 0 };
+  const cancelled = await cancelRows(tx, ctx, rows.map((r) => r.id));
+  const outcome = { kind: "no_show_limit" as const, change: { participantId, fromDay: lastMissedDay + 1 }, moved: [], cancelled: cancelled.map((meeting) => ({ meeting, reason: "no_shows" as const })), added: [] };
+  const done = await settleChange(tx, ctx, rows[0]!.editionId, outcome, by);
   return { cancelled: cancelled.length, notified: done.notified };
 }
 

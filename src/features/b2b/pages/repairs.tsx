@@ -4,6 +4,7 @@ import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { listRepairs, removeTableOrSlot } from "../operations/repair";
+import type { CancelReason } from "../operations/changes";
 
 // Organisers: /back-office/editions/:editionId/b2b/changes — every change made to the published
 // B2B schedule (what, when, by whom, the meetings moved, those that could not be kept and why, how
@@ -79,7 +80,7 @@ export default function RepairsPage({ loaderData: d }: Route.ComponentProps) {
                 <ul>
                   {r.cancelled.map((c) => (
                     <li key={c.meetingId}>
-                      <code>{c.meetingId.slice(0, 8)}</code> — {t(`b2b.changes.reason.${c.reason as "cancelled" | "withdrawn" | "no_place"}`)}
+                      <code>{c.meetingId.slice(0, 8)}</code> — {t(`b2b.changes.reason.${c.reason as CancelReason}`)}
                     </li>
                   ))}
                 </ul>

@@ -5,7 +5,7 @@ import { editions } from "#features/editions";
 
 // Changes to a published schedule and what each did.
 
-export const repairKinds = ["cancel", "late_decline", "withdraw", "remove_table", "remove_slot", "late_request"] as const;
+export const repairKinds = ["cancel", "late_decline", "withdraw", "remove_table", "remove_slot", "late_request", "no_show_limit"] as const;
 export type RepairKind = (typeof repairKinds)[number];
 
 /** One change to a published schedule and what it did (operations/repair.ts): the meetings moved
@@ -30,7 +30,7 @@ export const b2bRepairs = pgTable(
     byLabel: text("by_label"),
   },
   (t) => [
-    check("b2b_repairs_kind", sql`${t.kind} in ('cancel', 'late_decline', 'withdraw', 'remove_table', 'remove_slot', 'late_request')`),
+    check("b2b_repairs_kind", sql`${t.kind} in ('cancel', 'late_decline', 'withdraw', 'remove_table', 'remove_slot', 'late_request', 'no_show_limit')`),
     index("b2b_repairs_edition_idx").on(t.editionId, t.at),
   ],
 );

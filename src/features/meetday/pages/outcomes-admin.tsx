@@ -31,7 +31,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const editionId = uuidParam(params.editionId);
   const form = await request.formData();
-  const result = await runForm(context.ctx.locale, form, () => setMeetdaySettings(context.ctx, { editionId, noShowMinutes: String(form.get("noShowMinutes") ?? "") }));
+  const result = await runForm(context.ctx.locale, form, () => setMeetdaySettings(context.ctx, { editionId, noShowMinutes: String(form.get("noShowMinutes") ?? ""), noShowLimit: String(form.get("noShowLimit") ?? "") }));
   if (!result.ok) return result.response;
   return redirect(`/back-office/editions/${editionId}/outcomes?saved=1`);
 }
@@ -59,6 +59,7 @@ export default function OutcomesAdminPage({ loaderData: d }: Route.ComponentProp
       <FormError failure={failure} />
       <Form method="post" className="card">
         <Field name="noShowMinutes" label={t("meetday.admin.noShowMinutes")} hint={t("meetday.admin.noShowHint")} inputMode="numeric" failure={failure} defaultValue={d.settings.noShowMinutes ?? ""} />
+        <Field name="noShowLimit" label={t("meetday.admin.noShowLimit")} hint={t("meetday.admin.noShowLimitHint")} inputMode="numeric" failure={failure} defaultValue={d.settings.noShowLimit ?? ""} />
         <button type="submit">{t("meetday.admin.save")}</button>
       </Form>
       <h2>{t("meetday.admin.funnel")}</h2>
@@ -132,6 +133,7 @@ export default function OutcomesAdminPage({ loaderData: d }: Route.ComponentProp
             {d.noShows.map((n) => (
               <li key={n.participantId}>
                 {n.name}: {n.noShows}
+                {d.settings.noShowLimit !== null && n.noShows >= d.settings.noShowLimit ? ` — ${t("meetday.admin.limitReached")}` : ""}
               </li>
             ))}
           </ul>

@@ -1,0 +1,2 @@
+ALTER TABLE "meetday_settings" ADD COLUMN "no_show_limit" integer;--> statement-breakpoint
+ALTER TABLE "meetday_settings" ADD CONSTRAINT "meetday_settings_limit" CHECK ("meetday_settings"."no_show_limit" is null or "meetday_settings"."no_show_limit" between 1 and 20);

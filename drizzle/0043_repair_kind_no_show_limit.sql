@@ -1,0 +1,2 @@
+ALTER TABLE "b2b_repairs" DROP CONSTRAINT "b2b_repairs_kind";--> statement-breakpoint
+ALTER TABLE "b2b_repairs" ADD CONSTRAINT "b2b_repairs_kind" CHECK ("b2b_repairs"."kind" in ('cancel', 'late_decline', 'withdraw', 'remove_table', 'remove_slot', 'late_request', 'no_show_limit'));
