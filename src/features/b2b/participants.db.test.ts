@@ -96,13 +96,13 @@ describe("buyer side: joining with a kind", () => {
     expect(joined.accessToken).toMatch(/^[\w-]{20,}$/);
     const [row] = await t.db.select().from(b2bParticipants).where(eq(b2bParticipants.registrationId, v.id));
     expect(row!.accessTokenHash).toBe(hashSecret(joined.accessToken!));
-    expect(await participantByToken(ctxFor(t.db), { token: joined.accessToken })).toMatchObject({ id: row!.id, kind: "buyer_procurement" });
+    expect(await participantByToken(ctxFor(t.db), { token: joined.accessToken! })).toMatchObject({ id: row!.id, kind: "buyer_procurement" });
 
     // Again, as an investor: the same participant, the new kind.
     const again = await joinAsBuyer(ctxFor(t.db), { registrationToken: v.token, kind: "investor" });
     expect(again).toMatchObject({ created: false, participant: { id: row!.id, kind: "investor" } });
     // The older B2B link stopped working.
-    expect(await refusal(participantByToken(ctxFor(t.db), { token: joined.accessToken }))).toBe("token_invalid");
+    expect(await refusal(participantByToken(ctxFor(t.db), { token: joined.accessToken! }))).toBe("token_invalid");
     expect(await t.db.select().from(b2bParticipants).where(eq(b2bParticipants.registrationId, v.id))).toHaveLength(1);
     const audit = await t.db.select().from(auditEntries).where(and(eq(auditEntries.action, "b2b.buyer_joined"), eq(auditEntries.entityId, row!.id)));
     expect(audit.map((a) => [a.actorRegistrationId, (a.data as { again: boolean }).again])).toEqual([

@@ -124,7 +124,7 @@ describe("walk-up meetings", () => {
       const { ctx, ref } = as(side, i);
       const mine = await myMeetings(ctx, ref);
       expect(mine.days.flatMap((d) => d.meetings).map((x) => x.id)).toContain(m!.id);
-      const feed = await calendarFeed(ctx, { calendarToken: /\/b2b\/calendar\/(.+)$/.exec((await calendarLink(ctx, ref)).https)![1] });
+      const feed = await calendarFeed(ctx, { calendarToken: /\/b2b\/calendar\/(.+)$/.exec((await calendarLink(ctx, ref)).https)![1]! });
       expect(feed).toContain(`UID:${m!.uid}`);
     }
     // The table at 10:40 is no longer offered to anyone.

@@ -70,6 +70,8 @@ export async function assignRound(ctx: Ctx, raw: Input<typeof assignRoundInput>)
   });
 }
 
+const reassignEntryInput = z.strictObject({ categoryId: z.uuid(), round: z.enum(awardRoundKinds), entryId: z.uuid(), fromUserId: z.uuid(), toUserId: z.uuid() });
+
 /**
  * Moderation: moves one entry's judging in a round from one judge to another. The organiser, or
  * the round's lead judge, may. Refusals: the results locked (award_results_locked), the round
@@ -77,8 +79,8 @@ export async function assignRound(ctx: Ctx, raw: Input<typeof assignRoundInput>)
  * it (award_assignment_scored), `to` not a judge of the round (not_found), already on the entry
  * (award_already_assigned) or recused from it (award_judge_recused: the database's rule). Audited.
  */
-export async function reassignEntry(ctx: Ctx, raw: unknown) {
-  const input = parseInput(z.strictObject({ categoryId: z.uuid(), round: z.enum(awardRoundKinds), entryId: z.uuid(), fromUserId: z.uuid(), toUserId: z.uuid() }), raw);
+export async function reassignEntry(ctx: Ctx, raw: Input<typeof reassignEntryInput>) {
+  const input = parseInput(reassignEntryInput, raw);
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx
       .select({ category: awardCategories, organiserId: editions.organiserId })

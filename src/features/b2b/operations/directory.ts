@@ -208,9 +208,11 @@ export async function directory(ctx: Ctx, raw: Input<typeof directoryInput>) {
   };
 }
 
+const directoryChoicesInput = z.strictObject(ref).refine(...refCheck);
+
 /** The filters' choices for the directory's form: the other side's clusters and provinces. */
-export async function directoryChoices(ctx: Ctx, raw: unknown) {
-  const r = parseInput(z.strictObject(ref).refine(...refCheck), raw);
+export async function directoryChoices(ctx: Ctx, raw: Input<typeof directoryChoicesInput>) {
+  const r = parseInput(directoryChoicesInput, raw);
   const me = await viewer(ctx.db, ctx, r);
   const rows = await ctx.db
     .selectDistinct({ slug: enterprises.clusterSlug, nameEn: clusters.nameEn, nameUr: clusters.nameUr, province: enterprises.province, sectorCode: sectors.code, sectorEn: sectors.nameEn, sectorUr: sectors.nameUr })

@@ -107,9 +107,11 @@ export async function addStaff(ctx: Ctx, raw: Input<typeof addStaffInput>) {
   });
 }
 
+const removeStaffInput = refWith({ staffId: id });
+
 /** An exhibitor removes one of its people; its meetings become unassigned. */
-export async function removeStaff(ctx: Ctx, raw: unknown) {
-  const { staffId, ...ref } = parseInput(refWith({ staffId: id }), raw);
+export async function removeStaff(ctx: Ctx, raw: Input<typeof removeStaffInput>) {
+  const { staffId, ...ref } = parseInput(removeStaffInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { participant, by } = await exhibitor(tx, ctx, ref);
     const gone = await tx.delete(b2bSmeStaff).where(and(eq(b2bSmeStaff.id, staffId), eq(b2bSmeStaff.participantId, participant.id))).returning();
@@ -119,9 +121,11 @@ export async function removeStaff(ctx: Ctx, raw: unknown) {
   });
 }
 
+const assignStaffInput = refWith({ meetingId: id, staffId: id.nullable() });
+
 /** An exhibitor gives one of its meetings to one of its people (`staffId: null`: nobody). */
-export async function assignStaff(ctx: Ctx, raw: unknown) {
-  const { meetingId, staffId, ...ref } = parseInput(refWith({ meetingId: id, staffId: id.nullable() }), raw);
+export async function assignStaff(ctx: Ctx, raw: Input<typeof assignStaffInput>) {
+  const { meetingId, staffId, ...ref } = parseInput(assignStaffInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { participant, by } = await exhibitor(tx, ctx, ref);
     if (staffId) {
@@ -169,10 +173,12 @@ function eventOf(frame: MeetingFrame, m: MeetingView, locale: "en" | "ur"): Ical
   };
 }
 
+const calendarFeedInput = z.strictObject({ calendarToken: z.string().min(16).max(128) });
+
 /** The subscription feed a calendar app reads by the secret address: every meeting, cancelled
  *  ones marked so. An unknown or replaced secret is `token_invalid`. */
-export async function calendarFeed(ctx: Ctx, raw: unknown) {
-  const { calendarToken } = parseInput(z.strictObject({ calendarToken: z.string().min(16).max(128) }), raw);
+export async function calendarFeed(ctx: Ctx, raw: Input<typeof calendarFeedInput>) {
+  const { calendarToken } = parseInput(calendarFeedInput, raw);
   const [p] = await ctx.db.select().from(b2bParticipants).where(eq(b2bParticipants.calendarTokenHash, hashSecret(calendarToken)));
   if (!p) throw new DomainError("token_invalid");
   const frame = await frameOf(ctx.db, p.editionId);
@@ -181,9 +187,11 @@ export async function calendarFeed(ctx: Ctx, raw: unknown) {
   return renderCalendar({ name, now: ctx.clock.now(), events: meetings.map((m) => eventOf(frame, m, p.locale)) });
 }
 
+const meetingIcsInput = refWith({ meetingId: id });
+
 /** One meeting as an .ics file (METHOD:CANCEL for a cancelled one). */
-export async function meetingIcs(ctx: Ctx, raw: unknown) {
-  const { meetingId, ...ref } = parseInput(refWith({ meetingId: id }), raw);
+export async function meetingIcs(ctx: Ctx, raw: Input<typeof meetingIcsInput>) {
+  const { meetingId, ...ref } = parseInput(meetingIcsInput, raw);
   const { participant } = await ownParticipant(ctx.db, ctx, ref);
   const frame = await frameOf(ctx.db, participant.editionId);
   const [m] = await meetingsOf(ctx.db, frame, participant.id, meetingId);

@@ -197,13 +197,15 @@ async function kindsOpenTo(db: Executor, ctx: Ctx, reg: typeof registrations.$in
   return kinds;
 }
 
+const joinOptionsInput = z.strictObject({ registrationToken: token });
+
 /**
  * What the registration's manage link offers for matchmaking (the join page, read only; the link's
  * token is the credential): who and which show, the kinds it may join as now, or the reason it
  * cannot (the refusal joinAsBuyer would give, with its code), and whether it already takes part.
  */
-export async function joinOptions(ctx: Ctx, raw: unknown) {
-  const { registrationToken } = parseInput(z.strictObject({ registrationToken: token }), raw);
+export async function joinOptions(ctx: Ctx, raw: Input<typeof joinOptionsInput>) {
+  const { registrationToken } = parseInput(joinOptionsInput, raw);
   const [row] = await ctx.db
     .select({ reg: registrations, category: visitorCategories, edition: editions })
     .from(registrations)
@@ -281,9 +283,11 @@ export async function sendAccessLink(ctx: Ctx, raw: Input<typeof participantIdIn
   });
 }
 
+const participantByTokenInput = z.strictObject({ token });
+
 /** The participant a signed link stands for (what a page opened by the link starts from). */
-export async function participantByToken(ctx: Ctx, raw: unknown) {
-  const ref = parseInput(z.strictObject({ token }), raw);
+export async function participantByToken(ctx: Ctx, raw: Input<typeof participantByTokenInput>) {
+  const ref = parseInput(participantByTokenInput, raw);
   const { participant } = await ownParticipant(ctx.db, ctx, ref);
   return presentParticipant(participant);
 }

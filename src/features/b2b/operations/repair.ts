@@ -261,9 +261,11 @@ export async function removeTableOrSlot(ctx: Ctx, raw: Input<typeof removeInput>
   });
 }
 
+const listRepairsInput = z.strictObject({ editionId: z.uuid() });
+
 /** Organisers: the changes made to the edition's published schedule, newest first. */
-export async function listRepairs(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(z.strictObject({ editionId: z.uuid() }), raw);
+export async function listRepairs(ctx: Ctx, raw: Input<typeof listRepairsInput>) {
+  const { editionId } = parseInput(listRepairsInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "b2b.manage");
   const rows = await ctx.db.select().from(b2bRepairs).where(eq(b2bRepairs.editionId, edition.id)).orderBy(b2bRepairs.at);
   return {

@@ -143,10 +143,12 @@ export async function bulkAcceptForDelegation(ctx: Ctx, raw: Input<typeof bulkAc
   });
 }
 
+const requestStatsInput = z.strictObject({ editionId: id });
+
 /** Organisers (`b2b.manage`): the edition's requests counted per status (a pending one past its
  *  expiry counts as expired) and per priority. */
-export async function requestStats(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(z.strictObject({ editionId: id }), raw);
+export async function requestStats(ctx: Ctx, raw: Input<typeof requestStatsInput>) {
+  const { editionId } = parseInput(requestStatsInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "b2b.manage");
   const now = ctx.clock.now();
   const rows = await ctx.db

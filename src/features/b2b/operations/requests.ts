@@ -341,10 +341,12 @@ export async function listMyRequests(ctx: Ctx, raw: Input<typeof myRequestsInput
   return { participant: { id: me.id, side: me.side, kind: me.kind, editionId: me.editionId, withdrawnAt: me.withdrawnAt?.toISOString() ?? null }, incoming, outgoing };
 }
 
+const requestByAnswerTokenInput = z.strictObject({ answerToken: token });
+
 /** What the emailed answer link opens: the request and who asks (public summary), without
  *  signing in. An unknown or replaced link is `token_invalid`. */
-export async function requestByAnswerToken(ctx: Ctx, raw: unknown) {
-  const { answerToken } = parseInput(z.strictObject({ answerToken: token }), raw);
+export async function requestByAnswerToken(ctx: Ctx, raw: Input<typeof requestByAnswerTokenInput>) {
+  const { answerToken } = parseInput(requestByAnswerTokenInput, raw);
   const [r] = await ctx.db.select().from(b2bRequests).where(eq(b2bRequests.answerTokenHash, hashSecret(answerToken)));
   if (!r) throw new DomainError("token_invalid");
   const summaries = await publicSummaries(ctx.db, [senderId(r), recipientId(r)]);
@@ -352,9 +354,11 @@ export async function requestByAnswerToken(ctx: Ctx, raw: unknown) {
   return { request: { ...presentRequest(r), status: expired ? ("expired" as const) : r.status }, from: summaries.get(senderId(r))!, to: summaries.get(recipientId(r))! };
 }
 
+const requestTargetInput = z.strictObject({ ...refShape, to: id }).refine(oneRef, refIssue);
+
 /** The public summary of a participant the caller may request (the new-request page shows it). */
-export async function requestTarget(ctx: Ctx, raw: unknown) {
-  const { to, ...ref } = parseInput(z.strictObject({ ...refShape, to: id }).refine(oneRef, refIssue), raw);
+export async function requestTarget(ctx: Ctx, raw: Input<typeof requestTargetInput>) {
+  const { to, ...ref } = parseInput(requestTargetInput, raw);
   const { participant: me } = await ownParticipant(ctx.db, ctx, ref);
   const target = await visibleTarget(ctx.db, me.editionId, to);
   const programme = await programmeOf(ctx.db, me.editionId);

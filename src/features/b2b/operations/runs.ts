@@ -138,11 +138,13 @@ export async function participantNames(db: Executor, editionId: string) {
 /** Placements a page of the run's page lists (a large run's 15,000 stay in the database). */
 export const PLACEMENTS_PAGE = 200;
 
+const getRunInput = runIdInput.extend({ placements: z.boolean().optional(), page: z.number().int().min(1).max(100_000).optional() });
+
 /** A run with its summary; `placements: true` adds its placements with the two names: all of
  *  them, or with `page` one page of PLACEMENTS_PAGE, with their total and the names of (the first
  *  100) participants left without a meeting. */
-export async function getRun(ctx: Ctx, raw: unknown) {
-  const { runId, placements: withPlacements, page } = parseInput(runIdInput.extend({ placements: z.boolean().optional(), page: z.number().int().min(1).max(100_000).optional() }), raw);
+export async function getRun(ctx: Ctx, raw: Input<typeof getRunInput>) {
+  const { runId, placements: withPlacements, page } = parseInput(getRunInput, raw);
   const { run, edition } = await runFor(ctx.db, ctx.actor, runId);
   const out = { run: presentRun(run), edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr }, placementsTotal: undefined as number | undefined, noMeetingNames: undefined as string[] | undefined };
   if (!withPlacements || run.status !== "done") return { ...out, placements: undefined };
@@ -181,9 +183,11 @@ export async function namedPlacements(db: Executor, runId: string, editionId: st
   }));
 }
 
+const listRunsInput = z.strictObject({ editionId: id });
+
 /** The edition's runs, newest first. */
-export async function listRuns(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(z.strictObject({ editionId: id }), raw);
+export async function listRuns(ctx: Ctx, raw: Input<typeof listRunsInput>) {
+  const { editionId } = parseInput(listRunsInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "b2b.manage");
   const rows = await ctx.db.select().from(b2bRuns).where(eq(b2bRuns.editionId, edition.id)).orderBy(desc(b2bRuns.createdAt)).limit(50);
   return { edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr }, runs: rows.map(presentRun) };

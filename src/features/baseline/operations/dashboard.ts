@@ -81,10 +81,12 @@ export async function baselineFiguresCsv(ctx: Ctx, raw: DashboardQuery): Promise
   return toCsv([[...figureColumns, "note"], ...d.rows.map((r) => line(r, r.name)), line(d.total, "total")]);
 }
 
+const remindBaselineInput = z.object({ editionId: z.uuid(), round: z.enum(rounds).default("baseline") });
+
 /** Emails every exhibitor that has not finished the round (the baseline unless asked), once per
  *  call, in its account's language. The follow-up's reminder needs the follow-up open. */
-export async function remindBaseline(ctx: Ctx, raw: unknown) {
-  const input = parseInput(z.object({ editionId: z.uuid(), round: z.enum(rounds).default("baseline") }), raw);
+export async function remindBaseline(ctx: Ctx, raw: Input<typeof remindBaselineInput>) {
+  const input = parseInput(remindBaselineInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const edition = await editionForChange(tx, c.actor, input.editionId, "baseline.manage");
     const survey = await surveyOfEdition(tx, edition.id);

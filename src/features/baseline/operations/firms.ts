@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { enterprises } from "#features/editions";
 import { editionFor } from "#features/editions";
 import { editionExhibitorIds } from "#features/exhibitors";
@@ -11,8 +11,10 @@ import { surveyOfEdition } from "./structure";
 // The organiser's list of an edition's exhibitors with the state of each round of their baseline,
 // each linking to the enterprise's record across editions (record.ts).
 
-export async function baselineFirms(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(z.object({ editionId: z.uuid() }), raw);
+const baselineFirmsInput = z.object({ editionId: z.uuid() });
+
+export async function baselineFirms(ctx: Ctx, raw: Input<typeof baselineFirmsInput>) {
+  const { editionId } = parseInput(baselineFirmsInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "baseline.manage");
   const ids = await editionExhibitorIds(ctx.db, edition.id);
   const survey = await surveyOfEdition(ctx.db, edition.id);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { toCsv, type Cell } from "../../../platform/csv";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editions } from "#features/editions";
 import { publicBreakdowns } from "../engine/breakdowns";
 import { figuresOf, SMALL_CELL, type GroupRow } from "../engine/figures";
@@ -18,8 +18,10 @@ import { surveyOfEdition } from "./structure";
 
 export const openFigureColumns = ["firms", "exportMedian", "investmentMedian", "exportingShare", "websiteShare"] as const;
 
-export async function baselineOpenData(ctx: Ctx, raw: unknown) {
-  const { slug } = parseInput(z.object({ slug: z.string().min(1).max(100) }), raw);
+const baselineOpenDataInput = z.object({ slug: z.string().min(1).max(100) });
+
+export async function baselineOpenData(ctx: Ctx, raw: Input<typeof baselineOpenDataInput>) {
+  const { slug } = parseInput(baselineOpenDataInput, raw);
   const [edition] = await ctx.db.select().from(editions).where(and(eq(editions.slug, slug), eq(editions.status, "published")));
   if (!edition) throw new DomainError("not_found", { params: { what: "edition" } });
   const survey = await surveyOfEdition(ctx.db, edition.id);

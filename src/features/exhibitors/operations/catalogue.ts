@@ -155,9 +155,11 @@ async function loadCatalogue(ctx: Ctx, slug: string) {
 
 export const CATALOGUE_PAGE = 40;
 
+const catalogueInput = Filters.extend({ page: z.number().int().min(1).max(1000).default(1) });
+
 /** The catalogue of an edition, filtered and searched; `page` (from 1) of CATALOGUE_PAGE exhibitors. */
-export async function catalogue(ctx: Ctx, raw: unknown) {
-  const input = parseInput(Filters.extend({ page: z.number().int().min(1).max(1000).default(1) }), raw);
+export async function catalogue(ctx: Ctx, raw: Input<typeof catalogueInput>) {
+  const input = parseInput(catalogueInput, raw);
   const edition = await visibleEdition(ctx, { slug: input.slug });
   const where = filterConditions(edition.id, input);
   const [found] = await ctx.db

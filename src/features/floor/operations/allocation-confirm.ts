@@ -7,7 +7,7 @@ import { rowsOf } from "../../../platform/db/rows";
 import { DomainError } from "../../../platform/errors";
 import { translate } from "../../../platform/i18n/translate";
 import { queueEmails } from "../../../platform/mail/outbox";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import type { Reason } from "../engine/allocate";
 import { allocationExplanation } from "../reasons";
 import { floorAllocationPlacements, floorAllocationRuns, floorStalls } from "../tables";
@@ -24,8 +24,10 @@ import { planForAllocation, selectedExhibitors } from "./allocation-input";
 
 const STALL_INDEXES = new Set(["floor_stalls_enterprise_uq", "floor_stalls_holder_state"]);
 
-export async function confirmAllocation(ctx: Ctx, raw: unknown) {
-  const { runId } = parseInput(z.strictObject({ runId: z.uuid() }), raw);
+const confirmAllocationInput = z.strictObject({ runId: z.uuid() });
+
+export async function confirmAllocation(ctx: Ctx, raw: Input<typeof confirmAllocationInput>) {
+  const { runId } = parseInput(confirmAllocationInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { run, edition } = await draftForChange(tx, ctx.actor, runId);
     const now = ctx.clock.now();

@@ -111,9 +111,11 @@ export async function lockPlacement(ctx: Ctx, raw: Input<typeof lockInput>) {
   });
 }
 
+const discardAllocationInput = z.strictObject({ runId: id });
+
 /** Discard a draft: nothing of it reaches the stalls. Audited as `floor.allocation_discarded`. */
-export async function discardAllocation(ctx: Ctx, raw: unknown) {
-  const { runId } = parseInput(z.strictObject({ runId: id }), raw);
+export async function discardAllocation(ctx: Ctx, raw: Input<typeof discardAllocationInput>) {
+  const { runId } = parseInput(discardAllocationInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { run, edition } = await draftForChange(tx, ctx.actor, runId);
     await tx

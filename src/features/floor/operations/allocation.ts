@@ -172,9 +172,11 @@ export function presentRun(r: AllocationRun) {
   };
 }
 
+const listAllocationRunsInput = z.strictObject({ editionId: id });
+
 /** The edition's allocation runs, newest first, and whether it has a plan. */
-export async function listAllocationRuns(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(z.strictObject({ editionId: id }), raw);
+export async function listAllocationRuns(ctx: Ctx, raw: Input<typeof listAllocationRunsInput>) {
+  const { editionId } = parseInput(listAllocationRunsInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "floor.allocate");
   const rows = await ctx.db.select().from(floorAllocationRuns).where(eq(floorAllocationRuns.editionId, edition.id)).orderBy(desc(floorAllocationRuns.createdAt)).limit(50);
   return { edition: { id: edition.id, slug: edition.slug, nameEn: edition.nameEn, nameUr: edition.nameUr }, runs: rows.map(presentRun) };
@@ -194,10 +196,12 @@ export interface ReviewPlacement {
   reasons: { code: string; params: Record<string, string | number> }[];
 }
 
+const getAllocationRunInput = z.strictObject({ runId: id });
+
 /** A run as the organiser reviews it: summary, placements by hall along the aisles, the unplaced
  *  with their reasons, the halls and areas (for names), and the stalls free in the draft. */
-export async function getAllocationRun(ctx: Ctx, raw: unknown) {
-  const { runId } = parseInput(z.strictObject({ runId: id }), raw);
+export async function getAllocationRun(ctx: Ctx, raw: Input<typeof getAllocationRunInput>) {
+  const { runId } = parseInput(getAllocationRunInput, raw);
   const { run, edition } = await runFor(ctx.db, ctx.actor, runId);
   const plan = await planForAllocation(ctx.db, edition.id);
   const rows = await ctx.db.select().from(floorAllocationPlacements).where(eq(floorAllocationPlacements.runId, run.id));

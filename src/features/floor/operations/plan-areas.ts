@@ -121,9 +121,11 @@ export async function editFloorArea(ctx: Ctx, raw: Input<typeof editAreaInput>) 
   });
 }
 
+const deleteFloorAreaInput = z.object({ hallId: uuid, areaId: uuid });
+
 /** Deletes an area; its stalls stay where they are, in no area. Undo brings it back with its stalls. */
-export async function deleteFloorArea(ctx: Ctx, raw: unknown) {
-  const i = parseInput(z.object({ hallId: uuid, areaId: uuid }), raw);
+export async function deleteFloorArea(ctx: Ctx, raw: Input<typeof deleteFloorAreaInput>) {
+  const i = parseInput(deleteFloorAreaInput, raw);
   return editHall(ctx, i.hallId, "area_delete", async ({ tx, stalls, areas }) => {
     const gone = areaIn(areas, i.areaId);
     const its = stalls.filter((s) => s.areaId === gone.id);

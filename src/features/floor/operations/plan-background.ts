@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { editionFor, partForChange } from "#features/editions";
 import { imageInfo } from "../engine/image-size";
 import { floorBackgrounds, floorHalls, MAX_BACKGROUND_BYTES } from "../tables";
@@ -76,9 +76,11 @@ export async function setFloorBackground(ctx: Ctx, raw: unknown) {
   });
 }
 
+const placeFloorBackgroundInput = z.object({ hallId: uuid, ...placement });
+
 /** Places the hall's drawing again (scale, offset, public or not) without uploading it again. */
-export async function placeFloorBackground(ctx: Ctx, raw: unknown) {
-  const i = parseInput(z.object({ hallId: uuid, ...placement }), raw);
+export async function placeFloorBackground(ctx: Ctx, raw: Input<typeof placeFloorBackgroundInput>) {
+  const i = parseInput(placeFloorBackgroundInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { part: hall, edition } = await hallForChange(ctx, tx, i.hallId);
     const done = await tx
@@ -91,9 +93,11 @@ export async function placeFloorBackground(ctx: Ctx, raw: unknown) {
   });
 }
 
+const removeFloorBackgroundInput = z.object({ hallId: uuid });
+
 /** Removes the hall's drawing. */
-export async function removeFloorBackground(ctx: Ctx, raw: unknown) {
-  const i = parseInput(z.object({ hallId: uuid }), raw);
+export async function removeFloorBackground(ctx: Ctx, raw: Input<typeof removeFloorBackgroundInput>) {
+  const i = parseInput(removeFloorBackgroundInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { part: hall, edition } = await hallForChange(ctx, tx, i.hallId);
     const gone = await tx.delete(floorBackgrounds).where(eq(floorBackgrounds.hallId, hall.id)).returning({ hallId: floorBackgrounds.hallId });
@@ -123,18 +127,22 @@ export const backgroundBox = (b: Pick<BackgroundMeta, "pixelWidth" | "pixelHeigh
   h: (b.widthM * b.pixelHeight) / b.pixelWidth,
 });
 
+const floorBackgroundOfInput = z.object({ hallId: uuid });
+
 /** The hall's drawing without its bytes, for the editor (null: none). */
-export async function floorBackgroundOf(ctx: Ctx, raw: unknown): Promise<BackgroundMeta | null> {
-  const { hallId } = parseInput(z.object({ hallId: uuid }), raw);
+export async function floorBackgroundOf(ctx: Ctx, raw: Input<typeof floorBackgroundOfInput>): Promise<BackgroundMeta | null> {
+  const { hallId } = parseInput(floorBackgroundOfInput, raw);
   const [hall] = await ctx.db.select({ editionId: floorHalls.editionId }).from(floorHalls).where(eq(floorHalls.id, hallId));
   await editionFor(ctx.db, ctx.actor, hall?.editionId ?? "00000000-0000-0000-0000-000000000000", "floor.plan");
   const [b] = await ctx.db.select(meta).from(floorBackgrounds).where(eq(floorBackgrounds.hallId, hallId));
   return b ?? null;
 }
 
+const floorBackgroundImageInput = z.object({ hallId: uuid });
+
 /** The drawing's image for the editor (the organiser's staff only). */
-export async function floorBackgroundImage(ctx: Ctx, raw: unknown) {
-  const { hallId } = parseInput(z.object({ hallId: uuid }), raw);
+export async function floorBackgroundImage(ctx: Ctx, raw: Input<typeof floorBackgroundImageInput>) {
+  const { hallId } = parseInput(floorBackgroundImageInput, raw);
   const [hall] = await ctx.db.select({ editionId: floorHalls.editionId }).from(floorHalls).where(eq(floorHalls.id, hallId));
   await editionFor(ctx.db, ctx.actor, hall?.editionId ?? "00000000-0000-0000-0000-000000000000", "floor.plan");
   const [b] = await ctx.db.select({ bytes: floorBackgrounds.bytes, contentType: floorBackgrounds.contentType }).from(floorBackgrounds).where(eq(floorBackgrounds.hallId, hallId));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { rectPoints } from "../engine/geometry";
 import { renderPlanPdf } from "../export/plan-pdf";
 import { mapStall } from "../map-stall";
@@ -11,9 +11,11 @@ import { getFloorHall } from "./plan-edit";
 // Export of a hall's plan (issue #12, item 2): SVG (the map's own drawing) or PDF, for the
 // organiser's staff (the public map is the public's view of it).
 
+const exportFloorPlanInput = z.object({ hallId: z.uuid(), format: z.enum(["svg", "pdf"]) });
+
 /** The hall's plan as a file: its bytes, content type and file name. */
-export async function exportFloorPlan(ctx: Ctx, raw: unknown): Promise<{ body: Uint8Array; contentType: string; filename: string }> {
-  const { hallId, format } = parseInput(z.object({ hallId: z.uuid(), format: z.enum(["svg", "pdf"]) }), raw);
+export async function exportFloorPlan(ctx: Ctx, raw: Input<typeof exportFloorPlanInput>): Promise<{ body: Uint8Array; contentType: string; filename: string }> {
+  const { hallId, format } = parseInput(exportFloorPlanInput, raw);
   const v = await getFloorHall(ctx, { hallId });
   const filename = `${v.edition.slug}-${v.hall.code}.${format}`.replace(/[^A-Za-z0-9._-]/g, "_");
   const stalls: PublicStall[] = v.stalls.map((s) => mapStall(s));

@@ -13,9 +13,11 @@ import { length, refusingFloor, uuid } from "./plan-edit-core";
 
 // ————— reading —————
 
+const listFloorHallsInput = z.object({ editionId: uuid });
+
 /** The halls of an edition, for the editor's list. */
-export async function listFloorHalls(ctx: Ctx, raw: unknown) {
-  const { editionId } = parseInput(z.object({ editionId: uuid }), raw);
+export async function listFloorHalls(ctx: Ctx, raw: Input<typeof listFloorHallsInput>) {
+  const { editionId } = parseInput(listFloorHallsInput, raw);
   const edition = await editionFor(ctx.db, ctx.actor, editionId, "floor.plan");
   const halls = await ctx.db.select().from(floorHalls).where(eq(floorHalls.editionId, edition.id)).orderBy(asc(floorHalls.sort), asc(floorHalls.code));
   const stalls = await ctx.db.select({ hallId: floorStalls.hallId }).from(floorStalls).where(eq(floorStalls.editionId, edition.id));
@@ -25,9 +27,11 @@ export async function listFloorHalls(ctx: Ctx, raw: unknown) {
   };
 }
 
+const getFloorHallInput = z.object({ hallId: uuid });
+
 /** One hall as the editor shows it: every stall with its state, the areas, the clusters. */
-export async function getFloorHall(ctx: Ctx, raw: unknown) {
-  const { hallId } = parseInput(z.object({ hallId: uuid }), raw);
+export async function getFloorHall(ctx: Ctx, raw: Input<typeof getFloorHallInput>) {
+  const { hallId } = parseInput(getFloorHallInput, raw);
   const [hall] = await ctx.db.select().from(floorHalls).where(eq(floorHalls.id, hallId));
   if (!hall) {
     // The same answer as editionFor gives for a missing edition, whoever asks.

@@ -100,9 +100,11 @@ export async function moveFloorStall(ctx: Ctx, raw: Input<typeof moveStallInput>
   });
 }
 
+const mergeFloorStallsInput = z.object({ stallId: uuid, otherId: uuid, hallId: uuid.nullish() });
+
 /** Two rectangular stalls sharing a whole side become one (the first keeps its number). Refusals: `floor_stall_taken`, `floor_not_adjacent`. */
-export async function mergeFloorStalls(ctx: Ctx, raw: unknown) {
-  const i = parseInput(z.object({ stallId: uuid, otherId: uuid, hallId: uuid.nullish() }), raw);
+export async function mergeFloorStalls(ctx: Ctx, raw: Input<typeof mergeFloorStallsInput>) {
+  const i = parseInput(mergeFloorStallsInput, raw);
   const hallId = await hallOfStall(ctx, i.stallId, i.hallId);
   return editHall(ctx, hallId, "merge", async ({ tx, stalls }) => {
     const a = stallIn(stalls, i.stallId);
@@ -146,9 +148,11 @@ export async function renumberFloorRow(ctx: Ctx, raw: Input<typeof renumberInput
   });
 }
 
+const deleteFloorStallsInput = z.object({ hallId: uuid, stallIds: z.array(uuid).min(1).max(500) });
+
 /** Deletes stalls no one holds. Refusals: `floor_stall_taken`. */
-export async function deleteFloorStalls(ctx: Ctx, raw: unknown) {
-  const i = parseInput(z.object({ hallId: uuid, stallIds: z.array(uuid).min(1).max(500) }), raw);
+export async function deleteFloorStalls(ctx: Ctx, raw: Input<typeof deleteFloorStallsInput>) {
+  const i = parseInput(deleteFloorStallsInput, raw);
   return editHall(ctx, i.hallId, "delete", async ({ tx, stalls }) => {
     const gone = i.stallIds.map((id) => stallIn(stalls, id));
     const held = gone.find((s) => HELD.has(s.state));

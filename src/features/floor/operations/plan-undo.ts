@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { partForChange } from "#features/editions";
 import { floorAreas, floorHalls, floorPlanEdits, floorStalls } from "../tables";
 import { HELD, refusingFloor, uuid, type AreaRow, type StallRow } from "./plan-edit-core";
@@ -12,9 +12,11 @@ import { HELD, refusingFloor, uuid, type AreaRow, type StallRow } from "./plan-e
 
 // ————— undo —————
 
+const undoFloorEditInput = z.object({ hallId: uuid });
+
 /** Undoes the hall's last edit: what it created goes, what it changed or deleted comes back. Refusals: `floor_nothing_to_undo`, `floor_stall_taken`. */
-export async function undoFloorEdit(ctx: Ctx, raw: unknown) {
-  const { hallId } = parseInput(z.object({ hallId: uuid }), raw);
+export async function undoFloorEdit(ctx: Ctx, raw: Input<typeof undoFloorEditInput>) {
+  const { hallId } = parseInput(undoFloorEditInput, raw);
   return refusingFloor(() =>
     inTransaction(ctx, async (tx) => {
       const [found] = await tx.select().from(floorHalls).where(eq(floorHalls.id, hallId));

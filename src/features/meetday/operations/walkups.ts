@@ -280,9 +280,11 @@ export async function withdrawWalkUp(ctx: Ctx, raw: Input<typeof withdrawWalkUpI
   });
 }
 
+const walkUpByLinkInput = z.strictObject({ link });
+
 /** What the emailed link opens, without signing in: the proposal, who proposes, to whom. */
-export async function walkUpByLink(ctx: Ctx, raw: unknown) {
-  const { link: secret } = parseInput(z.strictObject({ link }), raw);
+export async function walkUpByLink(ctx: Ctx, raw: Input<typeof walkUpByLinkInput>) {
+  const { link: secret } = parseInput(walkUpByLinkInput, raw);
   const [w] = await ctx.db.select().from(walkUps).where(eq(walkUps.answerTokenHash, hashSecret(secret)));
   if (!w) throw new DomainError("token_invalid");
   const frame = await frameOf(ctx.db, w.editionId);

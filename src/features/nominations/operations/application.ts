@@ -240,9 +240,11 @@ export async function addPhoto(ctx: Ctx, raw: Input<typeof photoInput>) {
   });
 }
 
+const getPhotoInput = tokenInput.extend({ photoId: z.uuid() });
+
 /** A photo of the application the link opens (the photo id alone is not enough). */
-export async function getPhoto(ctx: Ctx, raw: unknown) {
-  const { token, photoId } = parseInput(tokenInput.extend({ photoId: z.uuid() }), raw);
+export async function getPhoto(ctx: Ctx, raw: Input<typeof getPhotoInput>) {
+  const { token, photoId } = parseInput(getPhotoInput, raw);
   const n = await nominationByLink(ctx.db, token, ctx.clock.now());
   const [p] = await ctx.db
     .select()

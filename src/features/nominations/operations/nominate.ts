@@ -183,9 +183,11 @@ export async function acceptRows(ctx: Ctx, raw: Input<typeof acceptInput>): Prom
   }
 }
 
+const nominateOneInput = z.object({ editionId: z.uuid(), tradeBodyId: z.uuid().nullish() }).loose();
+
 /** One nomination from the form: the same checks as a spreadsheet row. */
-export async function nominateOne(ctx: Ctx, raw: unknown) {
-  const input = parseInput(z.object({ editionId: z.uuid(), tradeBodyId: z.uuid().nullish() }).loose(), raw);
+export async function nominateOne(ctx: Ctx, raw: Input<typeof nominateOneInput>) {
+  const input = parseInput(nominateOneInput, raw);
   const values: Record<string, string> = {};
   for (const c of nominationColumns) {
     const v = (raw as Record<string, unknown>)[c.key];

@@ -117,9 +117,11 @@ export async function agendaCalendar(ctx: Ctx, raw: Input<typeof agendaCalendarI
   return sessionsCalendar(edition, sessions, await releaseSequences(ctx.db, edition.id), locale, ctx.clock.now());
 }
 
+const agendaFrabXmlInput = z.strictObject({ slug: z.string().min(1).max(100), locale: z.enum(["en", "ur"]) });
+
 /** The released agenda as frab's schedule.xml (conference apps read it; engine/frab.ts). */
-export async function agendaFrabXml(ctx: Ctx, raw: unknown) {
-  const { slug, locale } = parseInput(z.strictObject({ slug: z.string().min(1).max(100), locale: z.enum(["en", "ur"]) }), raw);
+export async function agendaFrabXml(ctx: Ctx, raw: Input<typeof agendaFrabXmlInput>) {
+  const { slug, locale } = parseInput(agendaFrabXmlInput, raw);
   const edition = await visibleEdition(ctx, slug);
   const release = await lastRelease(ctx.db, edition.id);
   const base = `${ctx.config.publicUrl}/editions/${edition.slug}/programme/sessions/`;

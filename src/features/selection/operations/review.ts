@@ -50,9 +50,11 @@ async function submitted(db: Executor, editionId: string) {
     .orderBy(asc(nominations.submittedAt));
 }
 
+const assignReviewsInput = editionInput.extend({ seed: z.coerce.number().int().default(1) });
+
 /** Balanced automatic assignment (engine), keeping reviews already assigned that are still allowed. */
-export async function assignReviews(ctx: Ctx, raw: unknown) {
-  const { editionId, seed } = parseInput(editionInput.extend({ seed: z.coerce.number().int().default(1) }), raw);
+export async function assignReviews(ctx: Ctx, raw: Input<typeof assignReviewsInput>) {
+  const { editionId, seed } = parseInput(assignReviewsInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "review.assign");
     const call = await findCall(tx, editionId);

@@ -90,9 +90,11 @@ export async function getSelection(ctx: Ctx, raw: Input<typeof editionInput>) {
   };
 }
 
+const overrideDecisionInput = editionInput.and(Override);
+
 /** Changes one decision with a recorded justification (engine: nobody else moves; flags show what it breaks). */
-export async function overrideDecision(ctx: Ctx, raw: unknown) {
-  const input = parseInput(editionInput.and(Override), raw);
+export async function overrideDecision(ctx: Ctx, raw: Input<typeof overrideDecisionInput>) {
+  const input = parseInput(overrideDecisionInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, input.editionId, "selection.manage");
     const current = await findSelection(tx, input.editionId);

@@ -39,7 +39,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const ops: Record<string, () => Promise<unknown>> = {
     assign: () => assignReviews(ctx, { editionId }),
     run: () => runSelectionProposal(ctx, { editionId }),
-    override: () => overrideDecision(ctx, { editionId, applicationId: f.applicationId, status: f.status, justification: f.justification }),
+    override: () => overrideDecision(ctx, { editionId, applicationId: text(form, "applicationId"), status: oneOf(form, "status", ["selected", "waitlisted", "not_selected"]), justification: text(form, "justification") }),
     publish: () => publishSelection(ctx, { editionId }),
     withdraw: () => withdrawByStaff(ctx, { nominationId: text(form, "nominationId") }),
     appeal: () => decideAppeal(ctx, { appealId: text(form, "appealId"), outcome: oneOf(form, "outcome", ["upheld", "rejected"]), note: text(form, "note"), status: optionalOneOf(form, "status", ["selected", "waitlisted"]) }),
