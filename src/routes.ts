@@ -64,6 +64,7 @@ export default [
   route("editions/:slug/baseline.json", "features/baseline/pages/open-data-file.ts", { id: "baseline-open-json" }),
   route("b2b/:who", "features/b2b/pages/profile.tsx"),
   route("b2b/:who/directory", "features/b2b/pages/directory.tsx"),
+  route("b2b/:who/participants/:participantId", "features/b2b/pages/participant.tsx"),
   route("b2b/:who/recommended", "features/b2b/pages/recommended.tsx"),
   route("b2b/answer/:token", "features/b2b/pages/answer.tsx"),
   route("b2b/:who/requests", "features/b2b/pages/requests.tsx"),

@@ -94,7 +94,7 @@ describe("a participant's meetings page", () => {
     expect((await page.request.get(`/b2b/someone-elses-token-xxxx/meetings`)).status()).toBe(410);
   }, 120_000);
 
-  it("reads in English and Urdu, right to left, at 360 px, axe-clean", async () => {
+  it("reads in English and Urdu, right to left, at 360 px, axe-clean; the partner's name opens its profile", async () => {
     const { page } = await env.context({ viewport: { width: 360, height: 800 } });
     page.setDefaultTimeout(15_000);
     const path = `/b2b/${token}/meetings`;
@@ -102,6 +102,16 @@ describe("a participant's meetings page", () => {
     await page.getByRole("heading", { name: "My B2B meetings", level: 1 }).waitFor();
     expect(await seriousViolations(page, "b2b meetings (en)")).toEqual([]);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
+    // The partner's name leads to its profile: its card, and its contact (their request was accepted).
+    const partnerLink = page.getByTestId("b2b-meeting").nth(1).getByRole("heading").getByRole("link");
+    const partnerName = (await partnerLink.innerText()).trim();
+    await partnerLink.click();
+    await page.getByRole("heading", { name: "Participant profile", level: 1 }).waitFor();
+    await page.getByRole("heading", { name: partnerName, level: 2 }).waitFor();
+    await page.getByTestId("b2b-participant-contact").waitFor();
+    expect(await seriousViolations(page, "b2b participant (en)")).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect((await page.request.get(`/b2b/${token}/participants/${randomUUID()}`)).status()).toBe(404);
     await page.goto(`/lang/ur?next=${encodeURIComponent(path)}`);
     await page.waitForURL((u) => u.pathname === path);
     expect(await page.locator("html").getAttribute("dir")).toBe("rtl");

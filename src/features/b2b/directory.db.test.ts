@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, ne } from "drizzle-orm";
 import { actorFor, ctxFor, demo, demoShow, openTestDb, type DemoCategories, type DemoCategory, type TestDb } from "../../../tests/support/db";
@@ -6,6 +7,7 @@ import { enterprises } from "../editions/enterprise-tables";
 import { decideRegistrations } from "../registration/operations/decide";
 import { register } from "../registration/operations/register";
 import { directory } from "./operations/directory";
+import { participantCard } from "./operations/participant-card";
 import { listParticipants } from "./operations/participants-admin";
 import { enrolExhibitors, joinAsBuyer, withdrawParticipant } from "./operations/participants";
 import { getMyProfile, updateMyProfile } from "./operations/profiles";
@@ -241,5 +243,27 @@ describe("the organiser's list", () => {
     expect(chase.participants.map((p) => p.id)).not.toContain(gone.id);
     expect(await refusal(listParticipants(ctxFor(t.db, exhibitor), { editionId }))).toBe("forbidden");
     expect(await refusal(listParticipants(ctxFor(t.db), { editionId }))).toBe("unauthenticated");
+  });
+});
+
+describe("a participant's page", () => {
+  it("shows a listed participant of the other side, or one it meets even unlisted; its contact only after an accepted request; anything else reads as missing", async () => {
+    const asBuyer = (id: string) => participantCard(ctxFor(t.db), { token: buyerA.token, id });
+    const listed = await asBuyer(others[0]!);
+    expect(listed).toMatchObject({ listed: true, meets: false, contact: null, card: { id: others[0], side: "sme" } });
+    // Unlisted (the third exhibitor leaves the directory again), of its own side, made up: the same refusal.
+    await t.db.update(b2bParticipants).set({ optedIn: false }).where(eq(b2bParticipants.id, others[2]!));
+    expect(await refusal(asBuyer(others[2]!))).toBe("not_found");
+    expect(await refusal(asBuyer(investor.id))).toBe("not_found");
+    expect(await refusal(asBuyer(randomUUID()))).toBe("not_found");
+    const asExhibitor = (id: string) => participantCard(ctxFor(t.db, exhibitor), { participantId: smeId, id });
+    expect(await refusal(asExhibitor(gone.id))).toBe("not_found");
+    expect(await refusal(asExhibitor(hidden.id))).toBe("not_found");
+    // Once the two meet (an accepted request, a meeting), the unlisted buyer's page and contact are the exhibitor's to read.
+    const [r] = await t.db.insert(b2bRequests).values({ editionId, smeParticipantId: smeId, buyerParticipantId: hidden.id, requestedBy: "buyer", status: "accepted" }).returning();
+    await t.db.insert(b2bMeetings).values({ editionId, requestId: r!.id, smeParticipantId: smeId, buyerParticipantId: hidden.id, day: 3, startMinute: 1430, place: "table", tableNo: 1, uid: `${randomUUID()}@numaish.test` });
+    expect(await asExhibitor(hidden.id)).toMatchObject({ listed: false, meets: true, contact: { email: "hub-hidden@example.com", phone: "+923001234567" } });
+    // Nobody else's: another participant's page is not the organiser's way in.
+    expect(await refusal(participantCard(organiser(), { participantId: smeId, id: hidden.id }))).toBe("forbidden");
   });
 });

@@ -84,7 +84,7 @@ export default function MeetingsPage({ loaderData: d }: Route.ComponentProps) {
                     <time dateTime={m.startsAt}>
                       {m.start}–{m.end}
                     </time>{" "}
-                    · <a href={`${base}/directory?q=${encodeURIComponent(partner)}`}>{partner}</a>
+                    · <a href={`${base}/participants/${m.partner.id}`}>{partner}</a>
                   </h3>
                   <dl>
                     {m.partner.organisation ? <dd>{m.partner.organisation}</dd> : null}

@@ -1,0 +1,48 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Ctx } from "../../../platform/context";
+import { DomainError } from "../../../platform/errors";
+import { parseInput, type Input } from "../../../platform/validation";
+import { b2bMeetings, b2bParticipants } from "../tables";
+import { contactOf } from "./contacts";
+import { cardQuery, presentCard, viewer, visibleWhere } from "./directory";
+import { readinessPort } from "../readiness-port";
+import { contactsVisible } from "./requests-common";
+
+// One participant of the other side on a page of its own (issue #11: the partner's name on My
+// meetings, a card in the directory). The caller sees it when the directory would list it
+// (approved, opted in, not withdrawn) or when the two have a meeting (scheduled or cancelled): a
+// partner that left the directory stays readable to those it meets. Contact details only when the
+// two have an accepted request (contactsVisible), as on My requests. Anything else answers
+// not_found, as a missing id does.
+
+const participantCardInput = z
+  .strictObject({ participantId: z.uuid().optional(), token: z.string().min(16).max(128).optional(), id: z.uuid() })
+  .refine((r) => (r.participantId === undefined) !== (r.token === undefined), { params: { code: "b2b_participant_ref" } });
+
+export async function participantCard(ctx: Ctx, raw: Input<typeof participantCardInput>) {
+  const { id, ...ref } = parseInput(participantCardInput, raw);
+  const me = await viewer(ctx.db, ctx, ref);
+  const notFound = () => new DomainError("not_found", { params: { what: "b2b_participant" } });
+  const [row] = await cardQuery(ctx.db).where(and(eq(b2bParticipants.id, id), eq(b2bParticipants.editionId, me.editionId)));
+  if (!row || row.side === me.side) throw notFound();
+  const pair = me.side === "sme" ? { sme: me.id, buyer: id } : { sme: id, buyer: me.id };
+  const [met] = await ctx.db
+    .select({ id: b2bMeetings.id })
+    .from(b2bMeetings)
+    .where(and(eq(b2bMeetings.smeParticipantId, pair.sme), eq(b2bMeetings.buyerParticipantId, pair.buyer)))
+    .limit(1);
+  const [listed] = await ctx.db.select({ id: b2bParticipants.id }).from(b2bParticipants).where(and(eq(b2bParticipants.id, id), visibleWhere(me.editionId)));
+  if (!listed && !met) throw notFound();
+  const scores = me.side === "buyer" && row.enterpriseId ? await readinessPort().exportScores(ctx.db, me.editionId) : null;
+  const shared = await contactsVisible(ctx.db, me.id, id);
+  const [target] = shared ? await ctx.db.select().from(b2bParticipants).where(eq(b2bParticipants.id, id)) : [];
+  const contact = target ? await contactOf(ctx.db, target) : null;
+  return {
+    viewer: { id: me.id, side: me.side },
+    card: { ...presentCard(row), exportScore: (row.enterpriseId && scores?.get(row.enterpriseId)) || null },
+    listed: !!listed,
+    meets: !!met,
+    contact: contact ? { name: contact.name, email: contact.email, phone: contact.phone } : null,
+  };
+}
