@@ -26,7 +26,7 @@ const publicWeight = (path: string, locale: "en" | "ur") => {
 const describeOver = (w: PageWeight, budget: number) => `${w.path} (${w.locale}): ${w.bytes} B > ${budget} B (${w.heaviest.map((h) => `${h.url} ${h.bytes}`).join(", ")})`;
 
 describe("page weight on first load", () => {
-  it.each(["en", "ur"] as const)("every public page stays within its budget (%s)", async (locale) => {
+  it.each(["en", "ur"] as const)("every public page stays within its budget (%s)", { timeout: 180_000 }, async (locale) => {
     // Three pages at a time: a measurement mostly waits (for the network to be idle half a second).
     for (let i = 0; i < PUBLIC_PAGES.length; i += 3) await Promise.all(PUBLIC_PAGES.slice(i, i + 3).map((path) => publicWeight(path, locale)));
     const over: string[] = [];

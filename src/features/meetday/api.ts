@@ -210,7 +210,7 @@ export function meetdayApi(_services: AppServices) {
     }),
     async (c) => {
       const b = c.req.valid("json");
-      return c.json(await outcomeForm(ctx(c), b.link !== undefined ? { link: b.link } : { participantId: b.participantId, token: b.token, meetingId: b.meetingId }), 200);
+      return c.json(await outcomeForm(ctx(c), b.link !== undefined ? { link: b.link } : { participantId: b.participantId, token: b.token, meetingId: b.meetingId ?? "" }), 200);
     },
   );
   api.openapi(

@@ -315,7 +315,7 @@ describe(`outcomes and follow-ups (${process.env.NUMAISH_TEST_DB ?? "pglite"})`,
     expect(buyerEntries).toHaveLength(2);
     await expect(t.db.update(meetingOutcomes).set({ note: "changed" }).where(eq(meetingOutcomes.id, buyerEntries[0]!.id))).rejects.toThrow();
     // Each side reads only its own answers.
-    const form = await outcomeForm(anon(), { link });
+    const form = await outcomeForm(anon(), { link: link! });
     expect(form.side).toBe("buyer");
     expect(form.history.map((h) => h.kind)).toEqual(["quotation_requested", "samples_requested"]);
     const smeForm = await outcomeForm(anon(), { token: tok("sme", 2), meetingId: m.id });
@@ -342,7 +342,7 @@ describe(`outcomes and follow-ups (${process.env.NUMAISH_TEST_DB ?? "pglite"})`,
     await sendOutcomeMail(anon("2026-08-20T05:00:00Z"), editionId);
     const reminders = await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, "meetday_outcome_m6"), eq(outboxMessages.toAddress, "md-buyer0@example.pk")));
     expect(reminders.map((r) => r.subject.startsWith("Reminder:"))).toEqual([false, true]);
-    expect(await refusal(outcomeForm(anon(), { link: m6 }))).toBe("token_invalid");
+    expect(await refusal(outcomeForm(anon(), { link: m6! }))).toBe("token_invalid");
     const history = await t.db.select().from(meetingOutcomes).where(and(eq(meetingOutcomes.meetingId, m.id), eq(meetingOutcomes.side, "buyer")));
     expect(history.map((h) => h.stage).sort()).toEqual(["d30", "meeting", "meeting"]);
 

@@ -43,8 +43,10 @@ async function openForApplications(db: Executor, category: typeof awardCategorie
 
 /** The application categories of the exhibitor's organiser's published editions, newest edition
  *  first: open or not, eligible or why not, and the exhibitor's entry with its evidence. */
-export async function myAwardApplications(ctx: Ctx, raw: unknown = {}) {
-  parseInput(z.strictObject({}), raw);
+const noInput = z.strictObject({});
+
+export async function myAwardApplications(ctx: Ctx, raw: Input<typeof noInput> = {}) {
+  parseInput(noInput, raw);
   const enterpriseId = ownEnterpriseId(ctx);
   const [firm] = await ctx.db.select().from(enterprises).where(eq(enterprises.id, enterpriseId));
   if (!firm) throw new DomainError("forbidden");
@@ -94,10 +96,12 @@ const refuse = (code: string, params?: Record<string, number>) => new DomainErro
 /** Attaches a file to the exhibitor's own entry. Refusals: validation_failed on `file` (required,
  *  award_evidence_type, award_evidence_too_large, award_evidence_too_many);
  *  award_not_open_for_applications; an entry not its own is not_found. */
-export async function addEvidence(ctx: Ctx, raw: unknown) {
+const addEvidenceInput = z.strictObject({ entryId: z.uuid(), fileName: z.string().trim().min(1).max(200) });
+
+export async function addEvidence(ctx: Ctx, raw: Input<typeof addEvidenceInput> & { bytes: Uint8Array }) {
   // The bytes are checked apart: parseInput's text check would walk every byte of the file.
   const { bytes: rawBytes, ...rest } = (raw ?? {}) as { bytes?: unknown };
-  const input = parseInput(z.strictObject({ entryId: z.uuid(), fileName: z.string().trim().min(1).max(200) }), rest);
+  const input = parseInput(addEvidenceInput, rest);
   const bytes = z.instanceof(Uint8Array).safeParse(rawBytes).data;
   if (!bytes || bytes.length === 0) throw refuse("required");
   if (bytes.length > AWARD_EVIDENCE_MAX_BYTES) throw refuse("award_evidence_too_large", { max: AWARD_EVIDENCE_MAX_BYTES / 1024 / 1024 });

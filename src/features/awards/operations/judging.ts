@@ -122,8 +122,10 @@ function judgeId(ctx: Ctx): string {
 
 /** The signed-in judge's rounds, each with its criteria and the judge's assigned entries and OWN
  *  scores; never another judge's. */
-export async function myJudging(ctx: Ctx, raw: unknown = {}) {
-  parseInput(z.strictObject({}), raw);
+const noInput = z.strictObject({});
+
+export async function myJudging(ctx: Ctx, raw: Input<typeof noInput> = {}) {
+  parseInput(noInput, raw);
   const userId = judgeId(ctx);
   const rounds = await ctx.db
     .select({ round: awardRounds, category: awardCategories, edition: { id: editions.id, slug: editions.slug, nameEn: editions.nameEn, nameUr: editions.nameUr, organiserId: editions.organiserId } })

@@ -34,7 +34,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       const file = form.get("file");
       const bytes = file && typeof file !== "string" ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
       const fileName = file && typeof file !== "string" ? file.name : "";
-      return addEvidence(context.ctx, { entryId: text("entryId"), fileName: fileName || "evidence", bytes });
+      return addEvidence(context.ctx, { entryId: text("entryId") ?? "", fileName: fileName || "evidence", bytes });
     }
     if (intent === "evidence-remove") return removeEvidence(context.ctx, { evidenceId: text("evidenceId") ?? "" });
     return null;

@@ -4,7 +4,7 @@ import { findAuditEntries } from "../../../platform/audit/record";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { authorize } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { staffOrganiserId } from "../../../platform/permissions/actor";
 import { editions, organisers } from "#features/editions";
 import { endOfZonedDay, startOfZonedDay } from "./zoned";
@@ -37,7 +37,7 @@ export type AuditFilterInput = z.input<typeof auditFilterInput>;
  * are read in the organiser's edition timezone so "from 24 January" means the
  * morning the doors opened in Lahore, not midnight UTC.
  */
-export async function readAuditLog(ctx: Ctx, raw: unknown) {
+export async function readAuditLog(ctx: Ctx, raw: Input<typeof auditFilterInput> = {}) {
   const f = parseInput(auditFilterInput, raw ?? {});
   let organiserId = f.organiserId ?? staffOrganiserId(ctx.actor);
   authorize(ctx.actor, "audit.read", { organiserId });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { listOutbox } from "../../../platform/mail/outbox";
 import { authorize, can } from "../../../platform/permissions/policy";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { staffOrganiserId } from "../../../platform/permissions/actor";
 
 export const OUTBOX_PAGE_SIZE = 25;
@@ -21,7 +21,7 @@ const SECRET_KINDS = new Set(["password_reset"]);
  * take over that account, so only platform admins see those bodies; staff see
  * that the message exists and whether it went out.
  */
-export async function readOutbox(ctx: Ctx, raw: unknown) {
+export async function readOutbox(ctx: Ctx, raw: Input<typeof outboxFilterInput> = {}) {
   const f = parseInput(outboxFilterInput, raw ?? {});
   authorize(ctx.actor, "outbox.read", { organiserId: staffOrganiserId(ctx.actor) });
   const seeSecrets = can(ctx.actor, "outbox.readSecrets");

@@ -298,11 +298,13 @@ export async function removeProduct(ctx: Ctx, raw: Input<typeof removeProductInp
  * Refusals: validation_failed on `file` (required, exhibitor_file_type, exhibitor_file_too_large,
  * exhibitor_too_many_photos).
  */
-export async function uploadFile(ctx: Ctx, raw: unknown) {
+const uploadFileInput = z.object({ editionId: z.uuid().nullish(), kind: z.enum(["logo", "photo"]) });
+
+export async function uploadFile(ctx: Ctx, raw: Input<typeof uploadFileInput> & { bytes: Uint8Array }) {
   const own = ownGrant(ctx);
   // The bytes are checked apart: parseInput's text check would walk every byte of a 2 MB array.
   const { bytes: rawBytes, ...rest } = (raw ?? {}) as { bytes?: unknown };
-  const input = parseInput(z.object({ editionId: z.uuid().nullish(), kind: z.enum(["logo", "photo"]) }), rest);
+  const input = parseInput(uploadFileInput, rest);
   const bytes = z.instanceof(Uint8Array).safeParse(rawBytes).data;
   if (!bytes) throw new DomainError("validation_failed", { fields: [{ path: "file", code: "required" }] });
   const refuse = (code: string, params?: Record<string, number>) => new DomainError("validation_failed", { fields: [{ path: "file", code, params }] });

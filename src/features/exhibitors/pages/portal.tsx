@@ -12,7 +12,7 @@ import { addProduct, ownPortal, removeFile, removeProduct, saveProfile, uploadFi
 import { MAX_FILE_BYTES, powerNeeds } from "../tables";
 import { cataloguePath, filePath, Ltr, stallPath } from "./parts";
 import "../../floor/pages/floor-map.css";
-import { optionalOneOf } from "../../../web/form-fields";
+import { asOneOf, optionalOneOf } from "../../../web/form-fields";
 
 // The exhibitor's portal (issue #12, item 5): its public profile for an edition in English and
 // Urdu, products, logo and photos, the checklist with the organiser's deadlines, its stall on the
@@ -66,7 +66,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (intent === "file") {
       const file = form.get("file");
       const bytes = file && typeof file !== "string" ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-      return uploadFile(context.ctx, { editionId, kind: text("kind"), bytes });
+      return uploadFile(context.ctx, { editionId, kind: asOneOf(text("kind") ?? "", ["logo", "photo"]), bytes });
     }
     return null;
   });

@@ -37,10 +37,12 @@ const fileRefusal = (code: string, params?: Record<string, number>) => new Domai
  * Uploads (or replaces) the hall's background drawing and places it. Refusals: validation_failed
  * on `file` (required, floor_background_type, floor_background_too_large).
  */
-export async function setFloorBackground(ctx: Ctx, raw: unknown) {
+const setFloorBackgroundInput = z.object({ hallId: uuid, ...placement });
+
+export async function setFloorBackground(ctx: Ctx, raw: Input<typeof setFloorBackgroundInput> & { bytes: Uint8Array }) {
   // The bytes are checked apart: parseInput's text check would walk every byte of a 5 MB array.
   const { bytes: rawBytes, ...rest } = (raw ?? {}) as { bytes?: unknown };
-  const i = parseInput(z.object({ hallId: uuid, ...placement }), rest);
+  const i = parseInput(setFloorBackgroundInput, rest);
   const bytes = z.instanceof(Uint8Array).safeParse(rawBytes).data;
   if (!bytes || bytes.length === 0) throw fileRefusal("required");
   if (bytes.length > MAX_BACKGROUND_BYTES) throw fileRefusal("floor_background_too_large", { max: MAX_BACKGROUND_BYTES / 1024 / 1024 });
@@ -151,13 +153,13 @@ export async function floorBackgroundImage(ctx: Ctx, raw: Input<typeof floorBack
 }
 
 /** A public drawing of a hall the caller may see (by the edition's slug and the hall's code); else not found. */
-export async function publicFloorBackground(ctx: Ctx, raw: unknown) {
+export async function publicFloorBackground(ctx: Ctx, raw: Input<typeof publicRowInput>) {
   const b = await publicRow(ctx, raw, true);
   return { bytes: b.bytes!, contentType: b.contentType };
 }
 
 /** Whether a hall shows its drawing to the public, and where (null: it does not). */
-export async function publicBackgroundPlace(ctx: Ctx, raw: unknown) {
+export async function publicBackgroundPlace(ctx: Ctx, raw: Input<typeof publicRowInput>) {
   try {
     return backgroundBox(await publicRow(ctx, raw, false));
   } catch (e) {
@@ -166,8 +168,10 @@ export async function publicBackgroundPlace(ctx: Ctx, raw: unknown) {
   }
 }
 
-async function publicRow(ctx: Ctx, raw: unknown, withBytes: boolean) {
-  const { slug, hall: code } = parseInput(z.object({ slug: z.string().min(1).max(100), hall: z.string().min(1).max(40) }), raw);
+const publicRowInput = z.object({ slug: z.string().min(1).max(100), hall: z.string().min(1).max(40) });
+
+async function publicRow(ctx: Ctx, raw: Input<typeof publicRowInput>, withBytes: boolean) {
+  const { slug, hall: code } = parseInput(publicRowInput, raw);
   const edition = await visibleEdition(ctx, { slug });
   const [b] = await ctx.db
     .select({ ...meta, ...(withBytes ? { bytes: floorBackgrounds.bytes } : {}) })

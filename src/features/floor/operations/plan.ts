@@ -192,17 +192,16 @@ export async function publicPlan(ctx: Ctx, raw: Input<typeof Selector>): Promise
 }
 
 /** One stall of the public plan by its number, with its hall and the stalls beside and across. */
-export async function publicStall(ctx: Ctx, raw: unknown) {
-  const input = parseInput(
-    z.object({
-      slug: z.string().min(1).max(100).optional(),
-      editionId: z.uuid().optional(),
-      hall: z.string().min(1).max(40),
-      number: z.string().min(1).max(40),
-      from: z.string().max(40).nullish(),
-    }),
-    raw,
-  );
+const publicStallInput = z.object({
+  slug: z.string().min(1).max(100).optional(),
+  editionId: z.uuid().optional(),
+  hall: z.string().min(1).max(40),
+  number: z.string().min(1).max(40),
+  from: z.string().max(40).nullish(),
+});
+
+export async function publicStall(ctx: Ctx, raw: Input<typeof publicStallInput>) {
+  const input = parseInput(publicStallInput, raw);
   const plan = await publicPlan(ctx, input);
   const stall = plan.stalls.find((s) => s.number.toLowerCase() === input.number.toLowerCase());
   if (!stall) throw new DomainError("not_found", { params: { what: "stall" } });

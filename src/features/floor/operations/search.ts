@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
-import { parseInput } from "../../../platform/validation";
+import { parseInput, type Input } from "../../../platform/validation";
 import { normaliseText, tokenise } from "#features/matchmaking";
 import { loadPublicFloor, visibleEdition, type PublicArea, type PublicFloor, type PublicHall, type PublicStall } from "./plan";
 
@@ -92,13 +92,12 @@ export function searchLoadedFloor(floor: PublicFloor, q: string): FloorHit[] {
  * Searches an edition's public floor (`slug` or `editionId`; `q` up to 200 characters). Refusals:
  * `not_found` (the edition), `validation_failed`. At most SEARCH_LIMIT hits.
  */
-export async function searchFloor(ctx: Ctx, raw: unknown): Promise<{ edition: PublicFloor["edition"]; q: string; hits: FloorHit[] }> {
-  const input = parseInput(
-    z
-      .object({ slug: z.string().min(1).max(100).optional(), editionId: z.uuid().optional(), q: z.string().max(200) })
-      .refine((v) => v.slug !== undefined || v.editionId !== undefined, { message: "slug or editionId", path: ["slug"] }),
-    raw,
-  );
+const searchFloorInput = z
+  .object({ slug: z.string().min(1).max(100).optional(), editionId: z.uuid().optional(), q: z.string().max(200) })
+  .refine((v) => v.slug !== undefined || v.editionId !== undefined, { message: "slug or editionId", path: ["slug"] });
+
+export async function searchFloor(ctx: Ctx, raw: Input<typeof searchFloorInput>): Promise<{ edition: PublicFloor["edition"]; q: string; hits: FloorHit[] }> {
+  const input = parseInput(searchFloorInput, raw);
   const edition = await visibleEdition(ctx, input);
   const floor = await loadPublicFloor(ctx.db, edition);
   return { edition: floor.edition, q: input.q, hits: searchLoadedFloor(floor, input.q) };

@@ -17,7 +17,7 @@ import { leadOfExhibitor, leadsOfExhibitor } from "./view";
 // enterprise is the account's, and a lead of another exhibitor is "not found".
 
 /** The exhibitor's leads of an edition, with counts. */
-export async function ownLeads(ctx: Ctx, raw: unknown = {}) {
+export async function ownLeads(ctx: Ctx, raw: Input<typeof ownLeadsInput> = {}) {
   const input = parseInput(ownLeadsInput, raw);
   const stall = await ownStall(ctx.db, ctx, input.editionId);
   const list = await leadsOfExhibitor(ctx.db, stall.edition.id, stall.enterpriseId);

@@ -181,7 +181,7 @@ export async function uploadLeadScans(ctx: Ctx, raw: Input<typeof uploadLeadScan
 
 /** What the stall page carries so a phone can check a badge's signature offline: the edition's
  *  public keys (checkin/client/scan-form.tsx). Only for the exhibitor's own stall. */
-export async function stallScanKeys(ctx: Ctx, raw: unknown = {}) {
+export async function stallScanKeys(ctx: Ctx, raw: Input<typeof ownLeadsInput> = {}) {
   const input = parseInput(ownLeadsInput, raw);
   const stall = await ownStall(ctx.db, ctx, input.editionId);
   return { keys: await editionPublicKeys(ctx.db, stall.edition.id), edition: editionShortId(stall.edition.id) };

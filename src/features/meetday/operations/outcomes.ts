@@ -93,7 +93,7 @@ async function scheduleFollowUps(tx: Executor, editionId: string, meetingId: str
 }
 
 /** What the outcome page shows: the meeting, the stage asked, this side's earlier answers. */
-export async function outcomeForm(ctx: Ctx, raw: unknown) {
+export async function outcomeForm(ctx: Ctx, raw: Input<typeof outcomeLinkInput> | Input<typeof ownOutcomeInput>) {
   const input = "link" in (raw as object) ? parseInput(outcomeLinkInput, raw) : parseInput(ownOutcomeInput, raw);
   const target = await targetOf(ctx.db, ctx, input);
   const [m] = await ctx.db.select().from(b2bMeetings).where(eq(b2bMeetings.id, target.meetingId));

@@ -219,7 +219,7 @@ export async function moveSession(ctx: Ctx, raw: Input<typeof moveSessionInput>)
 }
 
 /** Cancel a session (or bring it back): it leaves (or rejoins) the next release; RSVPs stay. */
-export async function cancelSession(ctx: Ctx, raw: unknown, cancelled = true) {
+export async function cancelSession(ctx: Ctx, raw: Input<typeof sessionRefInput>, cancelled = true) {
   const { editionId, id } = parseInput(sessionRefInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");

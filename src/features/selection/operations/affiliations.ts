@@ -48,7 +48,7 @@ export async function listReviewerAffiliations(ctx: Ctx, raw: Input<typeof listR
 const changeInput = z.object({ editionId: z.uuid(), reviewerId: z.uuid(), tradeBodyId: z.uuid() });
 
 /** Checks that the reviewer and the trade body both belong to the edition's organiser. */
-async function checkedPair(ctx: Ctx, raw: unknown) {
+async function checkedPair(ctx: Ctx, raw: Input<typeof changeInput>) {
   const input = parseInput(changeInput, raw);
   const edition = await organiserOf(ctx, input.editionId);
   const [grant] = await ctx.db
@@ -65,7 +65,7 @@ async function checkedPair(ctx: Ctx, raw: unknown) {
   return { ...input, organiserId: edition.organiserId };
 }
 
-export async function addReviewerAffiliation(ctx: Ctx, raw: unknown) {
+export async function addReviewerAffiliation(ctx: Ctx, raw: Input<typeof changeInput>) {
   const p = await checkedPair(ctx, raw);
   return inTransaction(ctx, async (tx) => {
     const added = await tx
@@ -88,7 +88,7 @@ export async function addReviewerAffiliation(ctx: Ctx, raw: unknown) {
   });
 }
 
-export async function removeReviewerAffiliation(ctx: Ctx, raw: unknown) {
+export async function removeReviewerAffiliation(ctx: Ctx, raw: Input<typeof changeInput>) {
   const p = await checkedPair(ctx, raw);
   return inTransaction(ctx, async (tx) => {
     const removed = await tx

@@ -1,5 +1,6 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/reviewers";
+import { text } from "../../../web/form-fields";
 import { DomainError } from "../../../platform/errors";
 import { loadOr, runForm } from "../../../web/actions";
 import { FormError, Notice, SelectField, useFailure } from "../../../web/components/form";
@@ -21,7 +22,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   uuidParam(params.editionId);
   const form = await request.formData();
   const ctx = context.ctx;
-  const input = { editionId: params.editionId, reviewerId: form.get("reviewerId"), tradeBodyId: form.get("tradeBodyId") };
+  const input = { editionId: params.editionId, reviewerId: text(form, "reviewerId"), tradeBodyId: text(form, "tradeBodyId") };
   const intent = form.get("intent");
   const op: () => Promise<unknown> =
     intent === "add"
