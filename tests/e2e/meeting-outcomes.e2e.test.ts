@@ -1,11 +1,11 @@
 import type { Page } from "playwright-core";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { partiesOf } from "../../src/features/b2b/operations/meeting-rows";
 import { b2bMeetings, b2bParticipants } from "../../src/features/b2b/tables";
 import { editions } from "../../src/features/editions/tables";
 import { sendOutcomeMail } from "../../src/features/meetday/operations/outcome-mail";
-import { meetingOutcomes, outcomeLinks } from "../../src/features/meetday/tables";
+import { meetingNoShows, meetingOutcomes, outcomeLinks } from "../../src/features/meetday/tables";
 import { anonymous } from "../../src/platform/permissions/actor";
 import { en, ur } from "../../src/messages";
 import { actorFor, demo as accounts } from "../support/db";
@@ -36,7 +36,7 @@ beforeAll(async () => {
   const { db, clock, config } = env.server.services;
   const [edition] = await db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
   editionId = edition!.id;
-  // One of the demo exhibitor's meetings that both sides were asked about: both sides' links are made
+  // One of the demo exhibitor's meetings, as if just held: both sides' links are made
   // new (as if never sent), and the mail sweep sends them, as the runner does each minute: the
   // buyer's to its email, the exhibitor's to its contact email (b2b's contactOf).
   const exhibitor = await actorFor(db, accounts.exhibitor);
@@ -44,35 +44,36 @@ beforeAll(async () => {
   const [own] = await db.select().from(b2bParticipants).where(and(eq(b2bParticipants.editionId, editionId), eq(b2bParticipants.enterpriseId, enterpriseId ?? editionId)));
   if (!own) throw new Error("the demo exhibitor takes no part in the 2026 B2B programme");
   exhibitorPid = own.id;
-  // Every meeting-stage link of its scheduled meetings, answered or not: the demo's answers are
-  // drawn in an order that differs from seed to seed (meetings' uids are random), so which meetings
-  // are still open differs too. A meeting both sides were asked about (no one absent) is picked,
-  // preferring one neither side answered, then one the buyer did not; its links are made new below.
-  const links = await db
-    .select({ meetingId: outcomeLinks.meetingId, side: outcomeLinks.side, answeredAt: outcomeLinks.answeredAt, buyer: b2bMeetings.buyerParticipantId })
-    .from(outcomeLinks)
-    .innerJoin(b2bMeetings, eq(b2bMeetings.id, outcomeLinks.meetingId))
-    .where(and(eq(outcomeLinks.editionId, editionId), eq(outcomeLinks.stage, "meeting"), eq(b2bMeetings.smeParticipantId, own.id), eq(b2bMeetings.status, "scheduled")));
-  const parties = await partiesOf(db, [own.id, ...links.map((o) => o.buyer)]);
+  // Its scheduled meetings and their meeting-stage links, answered or not: the demo's no-shows and
+  // answers are drawn in an order that differs from seed to seed (meetings' uids are random), so
+  // which meetings are still open differs too. Preferred: one neither side answered, then one the
+  // buyer did not, then one both sides were asked about, else any (its buyer with an email). The
+  // pick is made as if just held: its no-shows, earlier answers and links are taken back, and the
+  // sweep asks both sides afresh, so the journeys below see exactly what they record.
+  const meetings = await db.select().from(b2bMeetings).where(and(eq(b2bMeetings.smeParticipantId, own.id), eq(b2bMeetings.status, "scheduled")));
+  const links = meetings.length
+    ? await db.select().from(outcomeLinks).where(and(inArray(outcomeLinks.meetingId, meetings.map((m) => m.id)), eq(outcomeLinks.stage, "meeting")))
+    : [];
+  const parties = await partiesOf(db, [own.id, ...meetings.map((m) => m.buyerParticipantId)]);
   const exhibitorEmail = parties.get(own.id)?.email;
   if (!exhibitorEmail) throw new Error("the demo exhibitor has no contact email for its outcome links");
-  const sideOf = (id: string, s: "sme" | "buyer") => links.find((l) => l.meetingId === id && l.side === s);
-  const candidates = links.filter((l) => l.side === "buyer" && parties.get(l.buyer)?.email && sideOf(l.meetingId, "sme"));
-  const open = (id: string, s: "sme" | "buyer") => sideOf(id, s)?.answeredAt === null;
+  const linkOf = (id: string, s: "sme" | "buyer") => links.find((l) => l.meetingId === id && l.side === s);
+  const open = (id: string, s: "sme" | "buyer") => linkOf(id, s)?.answeredAt === null;
+  const candidates = meetings.filter((m) => parties.get(m.buyerParticipantId)?.email);
   const pickd =
-    candidates.find((c) => open(c.meetingId, "buyer") && open(c.meetingId, "sme")) ?? candidates.find((c) => open(c.meetingId, "buyer")) ?? candidates[0];
-  if (!pickd) throw new Error("the demo exhibitor has no meeting that both sides were asked about");
-  ({ meetingId, side } = pickd);
-  // Its earlier answers (if every meeting had one) are taken back with the links, so the journeys
-  // below see exactly what they record.
+    candidates.find((m) => open(m.id, "buyer") && open(m.id, "sme")) ??
+    candidates.find((m) => open(m.id, "buyer") && linkOf(m.id, "sme")) ??
+    candidates.find((m) => linkOf(m.id, "buyer") && linkOf(m.id, "sme")) ??
+    candidates[0];
+  if (!pickd) throw new Error("the demo exhibitor has no meeting with a buyer that has an email");
+  meetingId = pickd.id;
+  side = "buyer";
+  await db.delete(meetingNoShows).where(eq(meetingNoShows.meetingId, meetingId));
   await db.delete(meetingOutcomes).where(and(eq(meetingOutcomes.meetingId, meetingId), eq(meetingOutcomes.stage, "meeting")));
-  await db
-    .update(outcomeLinks)
-    .set({ sentAt: null, remindedAt: null, tokenHash: null, answeredAt: null })
-    .where(and(eq(outcomeLinks.meetingId, meetingId), eq(outcomeLinks.stage, "meeting")));
+  await db.delete(outcomeLinks).where(and(eq(outcomeLinks.meetingId, meetingId), eq(outcomeLinks.stage, "meeting")));
   const sweep = await sendOutcomeMail({ db, clock, config, actor: anonymous, locale: "en" }, editionId);
   expect(sweep.sent).toBeGreaterThanOrEqual(2);
-  outcomePath = await emailedPath(env, parties.get(pickd.buyer)!.email!, "/outcome/", "meetday_outcome_meeting");
+  outcomePath = await emailedPath(env, parties.get(pickd.buyerParticipantId)!.email!, "/outcome/", "meetday_outcome_meeting");
   exhibitorOutcomePath = await emailedPath(env, exhibitorEmail, "/outcome/", "meetday_outcome_meeting");
   expect(exhibitorOutcomePath).not.toBe(outcomePath);
 });
