@@ -7,7 +7,7 @@ import { openDatabase, type Database } from "../../src/platform/db/open";
 
 /**
  * The benchmarks' database: PGlite in memory by default; with DATABASE_URL, a
- * scratch PostgreSQL database next to the one named, dropped afterwards.
+ * scratch PostgreSQL database next to the one named, dropped afterwards (kept with BENCH_KEEP_DB=1).
  */
 export async function openBenchDb(): Promise<{ database: Database; label: string; cleanup: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
@@ -28,6 +28,11 @@ export async function openBenchDb(): Promise<{ database: Database; label: string
     label: "postgres",
     async cleanup() {
       await database.close();
+      // BENCH_KEEP_DB=1 keeps the scratch database to look into (EXPLAIN and the like); drop it by hand.
+      if (process.env.BENCH_KEEP_DB) {
+        console.error(`kept database ${name}`);
+        return;
+      }
       // `drop … with (force)` ends any connection still open; the pool reports that as an error
       // event after the results are printed. Ignore exactly that one.
       process.on("uncaughtException", (e: Error & { code?: string }) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
@@ -42,7 +43,7 @@ afterAll(async () => t?.close());
 /** Every response's scores and visible answers as the engine computes them from the stored answers. */
 async function engineScores() {
   const responses = await t.db
-    .select({ id: baselineResponses.id, exportScore: baselineResponses.exportScore, investmentScore: baselineResponses.investmentScore, startsOn: editions.startsOn })
+    .select({ id: baselineResponses.id, exportScore: baselineResponses.exportScore, investmentScore: baselineResponses.investmentScore, exporting: baselineResponses.exporting, website: baselineResponses.website, startsOn: editions.startsOn })
     .from(baselineResponses)
     .innerJoin(baselineSurveys, eq(baselineSurveys.id, baselineResponses.surveyId))
     .innerJoin(editions, eq(editions.id, baselineSurveys.editionId))
@@ -55,10 +56,17 @@ async function engineScores() {
     const mine = answers.filter((a) => a.responseId === r.id);
     const shown = visibleAnswers(mine);
     const year = Number(r.startsOn.slice(0, 4));
+    const yesNo = (code: string) => (typeof shown.get(code) === "boolean" ? shown.get(code) : null);
     return {
       id: r.id,
-      stored: { export: r.exportScore, investment: r.investmentScore, visible: mine.filter((a) => a.visible).map((a) => a.code).sort() },
-      engine: { export: scoreOf("export", shown, year).score, investment: scoreOf("investment", shown, year).score, visible: [...shown.keys()].sort() },
+      stored: { export: r.exportScore, investment: r.investmentScore, exporting: r.exporting, website: r.website, visible: mine.filter((a) => a.visible).map((a) => a.code).sort() },
+      engine: {
+        export: scoreOf("export", shown, year).score,
+        investment: scoreOf("investment", shown, year).score,
+        exporting: yesNo("markets.exports"),
+        website: yesNo("connect.website"),
+        visible: [...shown.keys()].sort(),
+      },
     };
   });
 }
@@ -70,8 +78,25 @@ describe("stored scores", () => {
     const all = await engineScores();
     expect(all.length).toBeGreaterThan(300);
     for (const r of all) expect(r.stored, r.id).toEqual(r.engine);
-    // Not a constant: the scores vary between firms.
+    // Not a constant: the scores vary between firms, and firms say yes and no.
     expect(new Set(all.map((r) => r.stored.export)).size).toBeGreaterThan(10);
+    expect(new Set(all.map((r) => r.stored.exporting))).toEqual(new Set([true, false]));
+  });
+
+  it("the migration that added the dashboard's yes/no facts fills them for the responses stored before as the saves store them", async () => {
+    const before = await t.db.select({ id: baselineResponses.id, exporting: baselineResponses.exporting, website: baselineResponses.website }).from(baselineResponses).orderBy(baselineResponses.id);
+    // Run the migration's own UPDATE (drizzle/0044_figure_facts.sql) over responses with the facts taken away.
+    const migration = readFileSync(new URL("../../../drizzle/0044_figure_facts.sql", import.meta.url), "utf8");
+    const backfill = migration.split("--> statement-breakpoint").find((s) => s.includes("UPDATE"))!;
+    await t.db.transaction(async (tx) => {
+      await tx.update(baselineResponses).set({ exporting: null, website: null });
+      await tx.execute(sql.raw(backfill));
+      const after = await tx.select({ id: baselineResponses.id, exporting: baselineResponses.exporting, website: baselineResponses.website }).from(baselineResponses).orderBy(baselineResponses.id);
+      expect(after).toEqual(before);
+      tx.rollback();
+    }).catch((e: Error) => {
+      if (!/rollback/i.test(e.message)) throw e;
+    });
   });
 
   it("give the dashboard the same figures, comparison and follow-up summary as scoring every answer in Node", async () => {

@@ -123,6 +123,12 @@ export const baselineResponses = pgTable(
      *  backfill the server runs after migrating (`scoreUnscored`). */
     exportScore: smallint("export_score"),
     investmentScore: smallint("investment_score"),
+    /** The dashboard's two yes/no facts of the response (engine/figures.ts: whether the firm
+     *  exports, whether it has a website), stored with the scores from its visible answers: true or
+     *  false as answered, null when not answered or not shown. So the figures by group read one row
+     *  per response instead of looking up two answers of each (migration 0044). */
+    exporting: boolean("exporting"),
+    website: boolean("website"),
   },
   (t) => [
     unique("baseline_responses_uq").on(t.surveyId, t.enterpriseId, t.round),

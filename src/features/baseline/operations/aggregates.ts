@@ -7,8 +7,8 @@ import type { Breakdown } from "../engine/breakdowns";
 import type { Round } from "../tables";
 
 // The dashboards' figures counted by the database (issue #15, "Speed"): over the submitted
-// responses of a survey's round, from the scores stored with each response and the answers marked
-// visible (operations/stored-scores.ts), grouped by a breakdown. Only counts and unrounded medians
+// responses of a survey's round, from the scores and yes/no facts stored with each response and
+// the answers marked visible (operations/stored-scores.ts), grouped by a breakdown. Only counts and unrounded medians
 // come back; rounding and small-cell suppression stay in the pure engine (figures.ts, compare.ts),
 // so the figures are the same as when every answer was scored in Node.
 
@@ -45,14 +45,11 @@ function responsesOf(surveyId: string, round: Round, by: Breakdown | null, join:
     WHERE r.survey_id = ${surveyId} AND r.round = ${round} AND r.status = 'submitted'`;
 }
 
-const yes = (code: string) =>
-  sql`EXISTS (SELECT 1 FROM baseline_answers a WHERE a.response_id = r.id AND a.code = ${code} AND a.visible AND a.value = 'true'::jsonb)`;
-
 /** Each group's firms, median scores and yes-counts of exporting and of a website, and the total. */
 export async function groupAggregates(db: Executor, surveyId: string, by: Breakdown, round: Round = "baseline"): Promise<{ groups: GroupAggregate[]; total: GroupAggregate }> {
   const rows = rowsOf<{ g: string | null; total: number; firms: number; em: number | null; im: number | null; exporting: number; websites: number }>(
     await db.execute(sql`WITH f AS (
-        SELECT ${groupSql(by)} AS g, r.export_score AS xs, r.investment_score AS iv, ${yes("markets.exports")} AS exports, ${yes("connect.website")} AS website
+        SELECT ${groupSql(by)} AS g, r.export_score AS xs, r.investment_score AS iv, coalesce(r.exporting, false) AS exports, coalesce(r.website, false) AS website
         FROM ${responsesOf(surveyId, round, by)})
       SELECT g, grouping(g)::int AS total, count(*)::int AS firms,
         percentile_cont(0.5) WITHIN GROUP (ORDER BY xs) AS em, percentile_cont(0.5) WITHIN GROUP (ORDER BY iv) AS im,
@@ -88,16 +85,19 @@ const NONE: AnswerCounts = { answered: 0, said: 0, yes: 0, median: null };
  *  from the stored scores. */
 export async function indicatorByGroup(db: Executor, surveyId: string, round: Round, code: string, by: Breakdown): Promise<{ groups: Map<string, AnswerCounts>; total: AnswerCounts }> {
   const score = SCORE_COLUMNS[code];
-  const value = score ? sql`to_jsonb(${score})` : sql`a.value`;
+  // A score is a stored number of every scored response: counted and its median taken as a
+  // number, without going through jsonb (the comparison's default indicator, on every view).
+  const figures = score
+    ? sql`count(v)::int AS answered, 0 AS said, 0 AS yes, percentile_cont(0.5) WITHIN GROUP (ORDER BY v) AS median`
+    : sql`count(*) FILTER (WHERE v IS NOT NULL AND v <> 'null'::jsonb AND v <> '[]'::jsonb)::int AS answered,
+        count(*) FILTER (WHERE jsonb_typeof(v) = 'boolean')::int AS said, count(*) FILTER (WHERE v = 'true'::jsonb)::int AS yes,
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN jsonb_typeof(v) = 'number' THEN (v)::float8 END) AS median`;
   const join = score ? sql`` : sql`LEFT JOIN baseline_answers a ON a.response_id = r.id AND a.code = ${code} AND a.visible`;
   const rows = rowsOf<{ g: string | null; total: number; answered: number; said: number; yes: number; median: number | null }>(
     await db.execute(sql`WITH f AS (
-        SELECT ${groupSql(by)} AS g, ${value} AS v
+        SELECT ${groupSql(by)} AS g, ${score ?? sql`a.value`} AS v
         FROM ${responsesOf(surveyId, round, by, join)})
-      SELECT g, grouping(g)::int AS total,
-        count(*) FILTER (WHERE v IS NOT NULL AND v <> 'null'::jsonb AND v <> '[]'::jsonb)::int AS answered,
-        count(*) FILTER (WHERE jsonb_typeof(v) = 'boolean')::int AS said, count(*) FILTER (WHERE v = 'true'::jsonb)::int AS yes,
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN jsonb_typeof(v) = 'number' THEN (v)::float8 END) AS median
+      SELECT g, grouping(g)::int AS total, ${figures}
       FROM f GROUP BY GROUPING SETS ((g), ())`),
   );
   const total = rows.find((r) => Number(r.total) === 1);

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
@@ -43,11 +43,12 @@ export async function baselineDashboard(ctx: Ctx, raw: DashboardQuery) {
   const survey = await surveyOfEdition(ctx.db, edition.id);
   if (!survey) throw new DomainError("baseline_no_survey");
   const exhibitors = await editionExhibitorIds(ctx.db, edition.id);
-  const responses = await ctx.db
-    .select({ enterpriseId: baselineResponses.enterpriseId, status: baselineResponses.status })
+  const [progress] = await ctx.db
+    .select({ started: count(), submitted: sql<number>`count(*) FILTER (WHERE ${baselineResponses.status} = 'submitted')`.mapWith(Number) })
     .from(baselineResponses)
     .where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.round, "baseline")));
-  const submitted = responses.filter((r) => r.status === "submitted").length;
+  const submitted = progress?.submitted ?? 0;
+  const started = progress?.started ?? 0;
   // Counted by the database from the scores stored with each response (stored-scores.ts).
   const counted = await groupAggregates(ctx.db, survey.id, input.by);
   const names = await clusterNames(ctx.db, edition.id);
@@ -60,7 +61,7 @@ export async function baselineDashboard(ctx: Ctx, raw: DashboardQuery) {
     edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr, slug: edition.slug, startsOn: edition.startsOn },
     survey: { id: survey.id, status: survey.status },
     by: input.by,
-    progress: { exhibitors: exhibitors.length, submitted, drafts: responses.length - submitted, notStarted: Math.max(0, exhibitors.length - responses.length) },
+    progress: { exhibitors: exhibitors.length, submitted, drafts: started - submitted, notStarted: Math.max(0, exhibitors.length - started) },
     total: { ...figures.total, name: t("baseline.bo.total") },
     rows,
     charts: {

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
 import { translate } from "../../../platform/i18n/translate";
 import { barChartSvg } from "../charts";
@@ -17,16 +17,17 @@ import { followUpDue } from "./follow-up";
 
 export async function roundsComparison(ctx: Ctx, args: { edition: { id: string; endsOn: string; startsOn: string }; survey: SurveyRow; exhibitors: number }) {
   const { survey } = args;
-  const responses = await ctx.db
-    .select({ status: baselineResponses.status })
+  const [counted] = await ctx.db
+    .select({ started: count(), submitted: sql<number>`count(*) FILTER (WHERE ${baselineResponses.status} = 'submitted')`.mapWith(Number) })
     .from(baselineResponses)
     .where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.round, "follow_up")));
-  const submitted = responses.filter((r) => r.status === "submitted").length;
+  const submitted = counted?.submitted ?? 0;
+  const started = counted?.started ?? 0;
   const head = {
     status: survey.followUpStatus,
     openedAt: survey.followUpOpenedAt?.toISOString() ?? null,
     due: followUpDue(args.edition.endsOn).toISOString().slice(0, 10),
-    progress: { exhibitors: args.exhibitors, submitted, drafts: responses.length - submitted, notStarted: Math.max(0, args.exhibitors - responses.length) },
+    progress: { exhibitors: args.exhibitors, submitted, drafts: started - submitted, notStarted: Math.max(0, args.exhibitors - started) },
   };
   if (survey.followUpStatus === "none") return { ...head, columns: [], summary: [], chart: null };
   const columns: { round: Round; key: string }[] = [

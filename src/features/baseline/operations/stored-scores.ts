@@ -7,7 +7,7 @@ import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys 
 import { visibleAnswers } from "./scores";
 
 // The stored scores (issue #15, "Speed"; docs/baseline.md, "Versions and storage"): each response
-// keeps its two scores, and each answer whether it is shown, as the pure engine computes them
+// keeps its two scores and the dashboard's two yes/no facts, and each answer whether it is shown, as the pure engine computes them
 // (engine/scoring.ts over the visible answers, in the edition's year). Whatever writes answers
 // calls `storeScores` in its own transaction (a section's save, the demo seeds, the erasure of
 // typed answers), so the dashboards aggregate stored figures in SQL instead of scoring every
@@ -50,7 +50,7 @@ async function storeBatch(db: Executor, ids: readonly string[]): Promise<number>
     if (list) list.push(r);
     else byResponse.set(r.responseId, [r]);
   }
-  const scores: { id: string; e: number; i: number }[] = [];
+  const scores: { id: string; e: number; i: number; x: boolean | null; w: boolean | null }[] = [];
   const flips: { r: string; c: string; v: boolean }[] = [];
   for (const r of responses) {
     const list = byResponse.get(r.id) ?? [];
@@ -59,18 +59,26 @@ async function storeBatch(db: Executor, ids: readonly string[]): Promise<number>
     // save accepts, e.g. a number too large for a double) keeps what it had; it is not counted.
     if (!scored) continue;
     for (const a of list) if (scored.shown.has(a.code) !== a.visible) flips.push({ r: r.id, c: a.code, v: scored.shown.has(a.code) });
-    scores.push({ id: r.id, e: scored.e, i: scored.i });
+    scores.push({ id: r.id, e: scored.e, i: scored.i, x: yesNo(scored.shown, FIGURE_FACTS.exporting), w: yesNo(scored.shown, FIGURE_FACTS.website) });
   }
   if (scores.length)
-    await db.execute(sql`UPDATE baseline_responses r SET export_score = v.e, investment_score = v.i
-      FROM jsonb_to_recordset(${JSON.stringify(scores)}::jsonb) AS v(id uuid, e smallint, i smallint)
-      WHERE r.id = v.id AND (r.export_score IS DISTINCT FROM v.e OR r.investment_score IS DISTINCT FROM v.i)`);
+    await db.execute(sql`UPDATE baseline_responses r SET export_score = v.e, investment_score = v.i, exporting = v.x, website = v.w
+      FROM jsonb_to_recordset(${JSON.stringify(scores)}::jsonb) AS v(id uuid, e smallint, i smallint, x boolean, w boolean)
+      WHERE r.id = v.id AND (r.export_score, r.investment_score, r.exporting, r.website) IS DISTINCT FROM (v.e, v.i, v.x, v.w)`);
   if (flips.length)
     await db.execute(sql`UPDATE baseline_answers a SET visible = v.v
       FROM jsonb_to_recordset(${JSON.stringify(flips)}::jsonb) AS v(r uuid, c text, v boolean)
       WHERE a.response_id = v.r AND a.code = v.c`);
   return scores.length;
 }
+
+/** The answers behind the dashboard's two shares, stored on the response as `exporting` and
+ *  `website` (migration 0044 fills them for the responses stored before). */
+export const FIGURE_FACTS = { exporting: "markets.exports", website: "connect.website" } as const;
+const yesNo = (shown: ReadonlyMap<string, AnswerValue>, code: string): boolean | null => {
+  const v = shown.get(code);
+  return typeof v === "boolean" ? v : null;
+};
 
 const isScore = (n: number) => Number.isInteger(n) && n >= 0 && n <= 100;
 
