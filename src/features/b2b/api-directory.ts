@@ -3,10 +3,11 @@ import type { AppServices } from "../../platform/context";
 import { apiRouter } from "../../platform/http/api-router";
 import { errorResponse, errorResponses, idParams, jsonBody, jsonResponse, security } from "../../platform/http/openapi";
 import { directory } from "./operations/directory";
+import { participantCard } from "./operations/participant-card";
 import { listParticipants } from "./operations/participants-admin";
 import { recommendationsFor } from "./operations/recommendations";
 
-// The directory, recommendations and the organiser's participant list over the API (issue #11,
+// The directory, one participant's card, recommendations and the organiser's participant list over the API (issue #11,
 // item 3), over the same operations as the pages. A participant names itself in the body (its id
 // when signed in, or its B2B link's token): never in a URL, where logs would keep the token.
 
@@ -119,6 +120,35 @@ export function b2bDirectoryApi(_services: AppServices) {
       },
     }),
     async (c) => c.json((await recommendationsFor(c.get("req").ctx, c.req.valid("json"))) as never, 200),
+  );
+  api.openapi(
+    createRoute({
+      method: "post",
+      operationId: "b2bParticipantCard",
+      path: "/b2b/participants/{id}/card",
+      summary: "One participant of the other side, as its page shows it",
+      description:
+        "By account or B2B link, in the body. The participant's card when the directory lists it (`listed`) or when the two have a meeting (`meets`, even once it left the directory); its contact (name, email, phone) only when the two have an accepted request. Anything else, of the caller's own side or made up, is `not_found` (404), as a missing id is.",
+      tags,
+      security: security.none,
+      request: { params: idParams, body: jsonBody(z.strictObject(refBody).openapi("B2bCallerRef")) },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            viewer: z.object({ id: uuid, side: z.enum(["sme", "buyer"]) }),
+            card,
+            listed: z.boolean(),
+            meets: z.boolean(),
+            contact: z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+          }),
+          "The participant",
+        ),
+        ...errorResponses,
+        409: errorResponse("`b2b_participant_withdrawn`"),
+        410: errorResponse("`token_invalid`"),
+      },
+    }),
+    async (c) => c.json(await participantCard(c.get("req").ctx, { ...c.req.valid("json"), id: c.req.valid("param").id }), 200),
   );
   api.openapi(
     createRoute({

@@ -1,10 +1,12 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor, ctxFor, demo, demoShow, openTestDb, type DemoCategories, type TestDb } from "../../../tests/support/db";
 import { testApp } from "../../../tests/support/http";
 import { decideRegistrations } from "../registration/operations/decide";
 import { register } from "../registration/operations/register";
+import { b2bParticipants } from "./tables";
 
-// The directory, recommendations and the organiser's list over the API: the token in the body,
+// The directory, a participant's card, recommendations and the organiser's list over the API: the token in the body,
 // the organiser's list for organiser staff only.
 
 let t: TestDb;
@@ -43,6 +45,18 @@ describe("B2B directory API", () => {
     expect(rec.status).toBe(200);
     expect(rec.body.recommendations).toEqual([]);
     expect((await api.call("/api/v1/b2b/directory", { json: { token: "z".repeat(32) } })).status).toBe(410);
+
+    // One participant's card: an exhibitor once it is listed, with no contact before an accepted request.
+    const [sme] = await t.db.select({ id: b2bParticipants.id }).from(b2bParticipants).where(and(eq(b2bParticipants.editionId, editionId), eq(b2bParticipants.side, "sme"))).limit(1);
+    const cardOf = (id: string, json: object = { token }) => api.call(`/api/v1/b2b/participants/${id}/card`, { json });
+    expect((await cardOf(sme!.id)).body.error.code).toBe("not_found");
+    await t.db.update(b2bParticipants).set({ optedIn: true }).where(eq(b2bParticipants.id, sme!.id));
+    const card = await cardOf(sme!.id);
+    expect(card.status).toBe(200);
+    expect(card.body).toMatchObject({ viewer: { side: "buyer" }, card: { id: sme!.id, side: "sme" }, listed: true, meets: false, contact: null });
+    expect((await cardOf(joined.body.participant.id)).status).toBe(404);
+    expect((await cardOf(sme!.id, { token, extra: 1 })).status).toBe(400);
+    expect((await cardOf(sme!.id, { token: "z".repeat(32) })).status).toBe(410);
     expect((await api.call("/api/v1/b2b/directory", { json: { token, kind: "nobody" } })).status).toBe(400);
 
     expect((await api.call(`/api/v1/editions/${editionId}/b2b-participants`)).status).toBe(401);

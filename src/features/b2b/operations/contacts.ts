@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { users } from "../../../platform/auth/tables";
 import type { Executor } from "../../../platform/db/types";
 import type { Locale } from "../../../platform/i18n/locales";
@@ -45,8 +45,9 @@ export async function contactsOf(db: Executor, ps: readonly Who[]): Promise<Map<
     .select({ editionId: nominations.editionId, enterpriseId: enterprises.id, email: nominations.email, phone: nominations.phone, name: nominations.contactName })
     .from(nominations)
     .innerJoin(enterprises, eq(enterprises.ntn, nominations.ntn))
-    .where(or(...firms.map((p) => and(eq(nominations.editionId, p.editionId), eq(enterprises.id, p.enterpriseId!)))));
-  const applicationOf = (p: Who) => applications.find((a) => a.editionId === p.editionId && a.enterpriseId === p.enterpriseId);
+    .where(and(inArray(nominations.editionId, [...new Set(firms.map((p) => p.editionId))]), inArray(enterprises.id, [...new Set(firms.map((p) => p.enterpriseId!))])));
+  const application = firstBy(applications, (a) => `${a.editionId}:${a.enterpriseId}`);
+  const applicationOf = (p: Who) => application.get(`${p.editionId}:${p.enterpriseId}`);
   const unreached = firms.filter((p) => !applicationOf(p)?.email);
   const staff = unreached.length
     ? await db
@@ -55,7 +56,8 @@ export async function contactsOf(db: Executor, ps: readonly Who[]): Promise<Map<
         .where(and(inArray(b2bSmeStaff.participantId, unreached.map((p) => p.id)), isNotNull(b2bSmeStaff.email)))
         .orderBy(asc(b2bSmeStaff.createdAt), asc(b2bSmeStaff.id))
     : [];
-  const holderless = unreached.filter((p) => !staff.some((s) => s.participantId === p.id));
+  const staffOf = firstBy(staff, (s) => s.participantId);
+  const holderless = unreached.filter((p) => !staffOf.has(p.id));
   const holders = holderless.length
     ? await db
         .select({ enterpriseId: roleGrants.enterpriseId, name: users.name, email: users.email })
@@ -64,10 +66,11 @@ export async function contactsOf(db: Executor, ps: readonly Who[]): Promise<Map<
         .where(and(eq(roleGrants.role, "exhibitor"), inArray(roleGrants.enterpriseId, holderless.map((p) => p.enterpriseId!)), isNull(users.disabledAt)))
         .orderBy(asc(roleGrants.createdAt), asc(users.id))
     : [];
+  const holderOf = firstBy(holders, (h) => h.enterpriseId!);
   for (const p of firms) {
     const n = applicationOf(p);
-    const s = staff.find((x) => x.participantId === p.id);
-    const h = holders.find((x) => x.enterpriseId === p.enterpriseId);
+    const s = staffOf.get(p.id);
+    const h = holderOf.get(p.enterpriseId!);
     const contact: Contact = n?.email
       ? { name: n.name, email: n.email, phone: n.phone, locale: locale(p) }
       : s
@@ -77,6 +80,13 @@ export async function contactsOf(db: Executor, ps: readonly Who[]): Promise<Map<
           : { name: n?.name ?? "", email: null, phone: n?.phone ?? null, locale: locale(p) };
     out.set(p.id, contact);
   }
+  return out;
+}
+
+/** The first row of each key, in the rows' order (the queries above order by who came first). */
+function firstBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const r of rows) if (!out.has(key(r))) out.set(key(r), r);
   return out;
 }
 

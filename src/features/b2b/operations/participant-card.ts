@@ -1,10 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { DomainError } from "../../../platform/errors";
 import { parseInput, type Input } from "../../../platform/validation";
 import { b2bMeetings, b2bParticipants } from "../tables";
 import { contactOf } from "./contacts";
+import type { Participant } from "./participants";
 import { cardQuery, presentCard, viewer, visibleWhere } from "./directory";
 import { readinessPort } from "../readiness-port";
 import { contactsVisible } from "./requests-common";
@@ -24,24 +25,31 @@ export async function participantCard(ctx: Ctx, raw: Input<typeof participantCar
   const { id, ...ref } = parseInput(participantCardInput, raw);
   const me = await viewer(ctx.db, ctx, ref);
   const notFound = () => new DomainError("not_found", { params: { what: "b2b_participant" } });
-  const [row] = await cardQuery(ctx.db).where(and(eq(b2bParticipants.id, id), eq(b2bParticipants.editionId, me.editionId)));
+  // One read of the card with what the rest needs: whether the directory lists it, and where
+  // it is reached (its registration, its language) for the contact.
+  const [row] = await cardQuery(ctx.db, {
+    listed: sql<boolean>`coalesce(${visibleWhere(me.editionId)}, false)`.mapWith(Boolean),
+    registrationId: b2bParticipants.registrationId,
+    locale: b2bParticipants.locale,
+  }).where(and(eq(b2bParticipants.id, id), eq(b2bParticipants.editionId, me.editionId)));
   if (!row || row.side === me.side) throw notFound();
+  const listed = (row as unknown as { listed: boolean }).listed;
   const pair = me.side === "sme" ? { sme: me.id, buyer: id } : { sme: id, buyer: me.id };
   const [met] = await ctx.db
     .select({ id: b2bMeetings.id })
     .from(b2bMeetings)
     .where(and(eq(b2bMeetings.smeParticipantId, pair.sme), eq(b2bMeetings.buyerParticipantId, pair.buyer)))
     .limit(1);
-  const [listed] = await ctx.db.select({ id: b2bParticipants.id }).from(b2bParticipants).where(and(eq(b2bParticipants.id, id), visibleWhere(me.editionId)));
   if (!listed && !met) throw notFound();
   const scores = me.side === "buyer" && row.enterpriseId ? await readinessPort().exportScores(ctx.db, me.editionId) : null;
-  const shared = await contactsVisible(ctx.db, me.id, id);
-  const [target] = shared ? await ctx.db.select().from(b2bParticipants).where(eq(b2bParticipants.id, id)) : [];
-  const contact = target ? await contactOf(ctx.db, target) : null;
+  const target = row as unknown as { registrationId: string | null; locale: Participant["locale"] };
+  const contact = (await contactsVisible(ctx.db, me.id, id))
+    ? await contactOf(ctx.db, { id, editionId: me.editionId, enterpriseId: row.enterpriseId, registrationId: target.registrationId, locale: target.locale })
+    : null;
   return {
     viewer: { id: me.id, side: me.side },
     card: { ...presentCard(row), exportScore: (row.enterpriseId && scores?.get(row.enterpriseId)) || null },
-    listed: !!listed,
+    listed,
     meets: !!met,
     contact: contact ? { name: contact.name, email: contact.email, phone: contact.phone } : null,
   };
