@@ -1,7 +1,6 @@
 import { useState } from "react";
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/floor-editor";
-import { DomainError } from "../../../platform/errors";
 import { loadOr, runForm } from "../../../web/actions";
 import { Field, FormError, Notice, SelectField, failureOf, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
@@ -10,30 +9,13 @@ import { limitedForm } from "#features/nominations/client";
 import { HallMap } from "../components/hall-map";
 import { mapStall } from "../map-stall";
 import type { PublicStall } from "../operations/plan";
-import {
-  addFloorArea,
-  addFloorStalls,
-  backgroundBox,
-  deleteFloorArea,
-  deleteFloorStalls,
-  editFloorArea,
-  floorBackgroundOf,
-  placeFloorBackground,
-  removeFloorBackground,
-  setFloorBackground,
-  getFloorHall,
-  importFloorStalls,
-  mergeFloorStalls,
-  moveFloorStall,
-  renumberFloorRow,
-  undoFloorEdit,
-} from "../operations/plan-edit";
+import { backgroundBox, floorBackgroundOf, getFloorHall } from "../operations/plan-edit";
+import { runEditorIntent } from "./editor-intents";
 import { areaKinds, MAX_BACKGROUND_BYTES, stallTypes } from "../tables";
 import { DragGrid, DragLayer } from "./editor-drag";
 import { AreaForms, BackgroundForm } from "./editor-forms";
 import "./floor-map.css";
 import "./floor-editor.css";
-import { oneOf, optionalOneOf } from "../../../web/form-fields";
 
 // Organisers: the plan editor of one hall (issue #12, item 2). The hall is drawn as the public
 // map draws it (server-rendered SVG); a stall on it is a link that selects it into the edit form
@@ -43,8 +25,6 @@ import { oneOf, optionalOneOf } from "../../../web/form-fields";
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "floor.editor.title");
 }
-
-const MAX_UPLOAD = 1024 * 1024;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const editionId = uuidParam(params.editionId);
@@ -63,108 +43,17 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return { ...view, hall, mapStalls: stalls, mapAreas: areas, selected, selectedArea, background, backgroundPlace, done: url.searchParams.get("done"), locale: context.ctx.locale };
 }
 
-const list = (v: string) =>
-  v
-    .split(/[\s,،]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
 export async function action({ context, request, params }: Route.ActionArgs) {
   const editionId = uuidParam(params.editionId);
   const hallId = uuidParam(params.hallId);
-  // The largest upload is a background drawing (the import's 1 MB is checked below). Up to twice
-  // its limit is read, so that a drawing somewhat too large gets the translated refusal on the
-  // form rather than a bare 413.
+  // The largest upload is a background drawing (the import's 1 MB is checked by the intent). Up
+  // to twice its limit is read, so that a drawing somewhat too large gets the translated refusal
+  // on the form rather than a bare 413.
   const form = await limitedForm(request, 2 * MAX_BACKGROUND_BYTES + 64 * 1024);
   const text = (k: string) => String(form.get(k) ?? "").trim();
-  const opt = (k: string) => (text(k) === "" ? undefined : text(k));
   const intent = text("intent");
-  const ctx = context.ctx;
   const base = `/back-office/editions/${editionId}/floor/${hallId}`;
-  const result = await runForm(ctx.locale, form, async () => {
-    switch (intent) {
-      case "add":
-        await addFloorStalls(ctx, {
-          hallId,
-          first: text("first"),
-          count: opt("count"),
-          rows: opt("rows"),
-          x: text("x"),
-          y: text("y"),
-          w: text("w"),
-          d: text("d"),
-          direction: optionalOneOf(form, "direction", ["left", "right", "down", "up"]),
-          gap: opt("gap"),
-          aisle: opt("aisle"),
-          grid: opt("grid"),
-          type: optionalOneOf(form, "type", stallTypes),
-          power: form.has("power"),
-          accessible: form.has("accessible"),
-          areaId: opt("areaId"),
-        });
-        return "stalls";
-      case "move":
-        await moveFloorStall(ctx, { stallId: text("stallId"), x: text("x"), y: text("y"), w: opt("w"), h: opt("h"), number: opt("number"), grid: opt("grid") });
-        return "moved";
-      case "merge":
-        await mergeFloorStalls(ctx, { stallId: text("stallId"), otherId: text("otherId") });
-        return "merged";
-      case "delete":
-        await deleteFloorStalls(ctx, { hallId, stallIds: [text("stallId")] });
-        return "deleted";
-      case "renumber":
-        await renumberFloorRow(ctx, { hallId, numbers: list(text("numbers")), first: text("first"), reverse: form.has("reverse") });
-        return "renumbered";
-      case "area":
-        await addFloorArea(ctx, {
-          hallId,
-          kind: oneOf(form, "kind", areaKinds),
-          clusterId: opt("clusterId"),
-          code: text("code"),
-          nameEn: text("nameEn"),
-          nameUr: text("nameUr"),
-          x: text("x"),
-          y: text("y"),
-          w: text("w"),
-          h: text("h"),
-          grid: opt("grid"),
-        });
-        return "area";
-      case "import": {
-        const file = form.get("file");
-        if (!(file instanceof File) || file.size === 0) throw new DomainError("validation_failed", { fields: [{ path: "file", code: "floor_import_file" }] });
-        if (file.size > MAX_UPLOAD) throw new DomainError("payload_too_large", { params: { max: MAX_UPLOAD } });
-        const format = /\.dxf$/i.test(file.name) ? "dxf" : /\.csv$/i.test(file.name) ? "csv" : null;
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        if (!format || bytes.includes(0)) throw new DomainError("validation_failed", { fields: [{ path: "file", code: "floor_import_type" }] });
-        await importFloorStalls(ctx, { hallId, format, text: new TextDecoder().decode(bytes), layer: opt("layer"), scale: opt("scale"), first: opt("first") });
-        return "imported";
-      }
-      case "undo":
-        await undoFloorEdit(ctx, { hallId });
-        return "undone";
-      case "areaEdit":
-        await editFloorArea(ctx, { hallId, areaId: text("areaId"), kind: oneOf(form, "kind", areaKinds), clusterId: opt("clusterId"), code: text("code"), nameEn: text("nameEn"), nameUr: text("nameUr"), x: opt("x"), y: opt("y"), w: opt("w"), h: opt("h"), grid: opt("grid") });
-        return "areaEdited";
-      case "areaDelete":
-        await deleteFloorArea(ctx, { hallId, areaId: text("areaId") });
-        return "areaDeleted";
-      case "background": {
-        const file = form.get("file");
-        const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-        await setFloorBackground(ctx, { hallId, bytes, widthM: text("widthM"), offsetX: opt("offsetX"), offsetY: opt("offsetY"), public: form.has("public") });
-        return "background";
-      }
-      case "backgroundPlace":
-        await placeFloorBackground(ctx, { hallId, widthM: text("widthM"), offsetX: opt("offsetX"), offsetY: opt("offsetY"), public: form.has("public") });
-        return "backgroundPlaced";
-      case "backgroundRemove":
-        await removeFloorBackground(ctx, { hallId });
-        return "backgroundRemoved";
-      default:
-        throw new DomainError("bad_request");
-    }
-  });
+  const result = await runForm(context.ctx.locale, form, () => runEditorIntent(context.ctx, form, hallId));
   if (!result.ok) return result.response;
   const keep = intent === "move" ? `&stall=${encodeURIComponent(text("stallId"))}` : intent === "areaEdit" ? `&area=${encodeURIComponent(text("areaId"))}` : "";
   return redirect(`${base}?done=${result.value}${keep}`);
