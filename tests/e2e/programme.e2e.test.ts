@@ -6,7 +6,7 @@ import { backOfficeEditionPath, demo, seriousViolations, signInByPost, SLOW, sta
 // with JavaScript off, seeing the double-booked speaker warning on the way; with JavaScript, drags a
 // session in the day × room grid to another room and time (snapped) and onto another day's tab;
 // a visitor reads the 2026 show's agenda in Urdu on a 360-pixel phone, opens a session and the
-// change log, axe-clean.
+// change log, and follows a session's room to its stage on the floor map, axe-clean.
 
 let env: Env;
 beforeAll(async () => {
@@ -41,6 +41,15 @@ describe("the agenda", () => {
     await release.getByLabel("Name of the release").fill("First draft for partners");
     await Promise.all([page.waitForURL((u) => u.searchParams.get("done")?.startsWith("release-") ?? false), release.getByRole("button", { name: "Publish the release" }).click()]);
     await page.getByText(/Version \d+ is published/).waitFor();
+
+    // A room's settings, and where it is on the floor map, each in a form of its own.
+    const room = page.getByTestId("rooms").locator("details", { hasText: "Hall 1 stage" });
+    await room.locator("summary").click();
+    expect(await room.getByLabel("On the floor map").locator("option:checked").textContent()).toBe("Hall 1: Main stage");
+    await room.getByLabel("Seats").fill("160");
+    await Promise.all([page.waitForURL((u) => u.searchParams.get("done") === "roomEdit"), room.getByRole("button", { name: "Save the room" }).click()]);
+    await page.getByText("Saved.").waitFor();
+    await page.getByTestId("rooms").locator("summary", { hasText: "Hall 1 stage · 160 seats" }).waitFor();
 
     const slug = (await page.getByRole("link", { name: "The public agenda" }).getAttribute("href"))!;
     await page.goto(slug);
@@ -131,6 +140,16 @@ describe("the agenda", () => {
     await page.goto(`${agenda}/changes`);
     await page.getByRole("heading", { name: "ایجنڈا میں تبدیلیاں", level: 1 }).waitFor();
     expect(await seriousViolations(page, "changes")).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+
+    // A session on Hall 1's stage links to the stage on the floor map, marked.
+    await page.goto(agenda);
+    await page.getByRole("link", { name: "چھوٹے کاروبار کے لیے مالیات تک رسائی" }).click();
+    await page.getByRole("link", { name: "ہال 1 اسٹیج فلور میپ پر دیکھیں (ہال 1)" }).click();
+    await page.waitForURL((u) => u.pathname === "/editions/showcase-2026/floor/H1" && u.searchParams.get("area") === "main-stage" && u.hash === "#marked");
+    await page.getByTestId("area-marked").getByText("مرکزی اسٹیج").waitFor();
+    expect(await page.locator("[data-marked]").count()).toBe(1);
+    expect(await seriousViolations(page, "hall with a marked area")).toEqual([]);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
 
     const ics = await page.request.get(`${env.server.url}${agenda}/calendar`);

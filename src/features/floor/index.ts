@@ -4,6 +4,7 @@
 export * from "./client";
 export { copyFloorPlan } from "./copy-part";
 export { seedDemoFloor } from "./demo-plan";
+export { areaPlaces, type AreaPlace } from "./operations/area-place";
 export { publicStall, visibleEdition } from "./operations/plan";
 export { stallLocation } from "./operations/stall-location";
-export { floorHalls, floorStalls } from "./tables";
+export { floorAreas, floorHalls, floorStalls } from "./tables";

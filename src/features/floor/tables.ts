@@ -107,6 +107,8 @@ export const floorAreas = pgTable(
     foreignKey({ name: "floor_areas_hall_fk", columns: [t.hallId, t.editionId], foreignColumns: [floorHalls.id, floorHalls.editionId] }).onDelete("cascade"),
     unique("floor_areas_code_uq").on(t.editionId, t.code),
     unique("floor_areas_hall_uq").on(t.id, t.hallId),
+    // Another feature's row that points at an area of its own edition (programme_rooms) keys on this.
+    unique("floor_areas_edition_uq").on(t.id, t.editionId),
     check("floor_areas_kind", sql`${t.kind} IN (${inList(areaKinds)})`),
     check("floor_areas_pavilion_cluster", sql`(${t.kind} = 'cluster_pavilion') = (${t.clusterId} IS NOT NULL)`),
     check("floor_areas_polygon", sql`jsonb_typeof(${t.polygon}) = 'array' AND jsonb_array_length(${t.polygon}) >= 3`),

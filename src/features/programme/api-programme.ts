@@ -41,6 +41,9 @@ const session = z
     speakers: z.array(speakerRef),
   })
   .openapi("ProgrammeSession");
+const onFloor = z
+  .object({ areaCode: z.string(), nameEn: z.string(), nameUr: z.string(), hall: z.object({ code: z.string(), nameEn: z.string(), nameUr: z.string() }), href: z.string() })
+  .openapi("ProgrammeRoomOnFloor", { description: "The area of the floor plan where the room is, and the public hall page with it marked" });
 const editionRef = z.object({ id: z.string(), slug: z.string(), nameEn: z.string(), nameUr: z.string(), startsOn: z.string(), timezone: z.string(), dayCount: z.number().int() });
 const change = z.record(z.string(), z.unknown()).openapi("ProgrammeChange", { description: "type: added | moved | changed | cancelled, with the session's id, titles and places" });
 const notFound = { ...publicErrors, 404: errorResponses[404] };
@@ -54,7 +57,7 @@ export function programmeApi(_services: AppServices) {
       async (c) => c.json((await run(c.get("req").ctx as never, c.req.valid("param" as never) as z.infer<Q>)) as never, 200),
     );
   get("getProgramme", "/editions/{slug}/programme", "The released agenda (the last release): sessions, rooms, tracks", z.object({ edition: editionRef, release: z.object({ number: z.number(), name: z.string(), releasedAt: z.string() }).nullable(), sessions: z.array(session) }).openapi("Programme"), (ctx, p) => publicAgenda(ctx, { slug: p.slug }));
-  get("listProgrammeRooms", "/editions/{slug}/programme/rooms", "The edition's rooms and stages with their seats", z.object({ edition: editionRef, rooms: z.array(z.object({ id: z.string(), slug: z.string(), nameEn: z.string(), nameUr: z.string(), capacity: z.number().int() })) }), (ctx, p) => publicRooms(ctx, { slug: p.slug }));
+  get("listProgrammeRooms", "/editions/{slug}/programme/rooms", "The edition's rooms and stages with their seats, and where each is on the floor map (`onFloor.href`: the public hall page with its area marked)", z.object({ edition: editionRef, rooms: z.array(z.object({ id: z.string(), slug: z.string(), nameEn: z.string(), nameUr: z.string(), capacity: z.number().int(), onFloor: onFloor.nullable() })) }), (ctx, p) => publicRooms(ctx, { slug: p.slug }));
   get("listProgrammeReleases", "/editions/{slug}/programme/releases", "Every release, newest first, with its change log", z.object({ edition: editionRef, releases: z.array(z.object({ number: z.number(), name: z.string(), releasedAt: z.string(), changes: z.array(change) })) }), (ctx, p) => publicChanges(ctx, { slug: p.slug }));
   get(
     "getProgrammeSpeaker",

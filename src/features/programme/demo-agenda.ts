@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
 import { diffReleases, type SessionSnapshot } from "./engine/changes";
 import { snapshotDraft } from "./operations/release";
+import { floorAreas } from "#features/floor";
 import { registrations } from "#features/registration";
 import { programmeDoorScans, programmeReleases, programmeRooms, programmeRsvps, programmeSessionSpeakers, programmeSessions, programmeSpeakers, type SessionAccess, type SessionKind, type Track } from "./tables";
 
@@ -11,9 +12,10 @@ import { programmeDoorScans, programmeReleases, programmeRooms, programmeRsvps, 
 // that has rooms already is left alone. Every person here is fictional. Once the show has its
 // visitors, a full workshop with a waitlist and door check-ins (seedSeatsAndDoors).
 
-const rooms = [
+// Hall 1's stage is the demo floor's "main-stage" area (floor/demo-plan.ts): its sessions link to it on the map.
+const rooms: { slug: string; nameEn: string; nameUr: string; capacity: number; sort: number; area?: string }[] = [
   { slug: "main-auditorium", nameEn: "Main Auditorium", nameUr: "مرکزی آڈیٹوریم", capacity: 800, sort: 0 },
-  { slug: "hall-1-stage", nameEn: "Hall 1 stage", nameUr: "ہال 1 اسٹیج", capacity: 150, sort: 1 },
+  { slug: "hall-1-stage", nameEn: "Hall 1 stage", nameUr: "ہال 1 اسٹیج", capacity: 150, sort: 1, area: "main-stage" },
   { slug: "hall-2-stage", nameEn: "Hall 2 stage", nameUr: "ہال 2 اسٹیج", capacity: 120, sort: 2 },
 ];
 
@@ -62,7 +64,9 @@ const draft2027: Demo[] = [
 async function seedRoomsAndSessions(tx: Executor, editionId: string, list: Demo[], now: Date): Promise<boolean> {
   const [have] = await tx.select({ id: programmeRooms.id }).from(programmeRooms).where(eq(programmeRooms.editionId, editionId)).limit(1);
   if (have) return false;
-  const roomIds = (await tx.insert(programmeRooms).values(rooms.map((r) => ({ ...r, editionId }))).returning({ id: programmeRooms.id })).map((r) => r.id);
+  // A room on the floor map where the edition's plan has its area (the demo floor is seeded first).
+  const areas = new Map((await tx.select({ id: floorAreas.id, code: floorAreas.code }).from(floorAreas).where(eq(floorAreas.editionId, editionId))).map((a) => [a.code, a.id]));
+  const roomIds = (await tx.insert(programmeRooms).values(rooms.map(({ area, ...r }) => ({ ...r, editionId, floorAreaId: (area && areas.get(area)) || null }))).returning({ id: programmeRooms.id })).map((r) => r.id);
   const speakerRows = await tx.insert(programmeSpeakers).values(speakers.map((p) => ({ ...p, editionId }))).returning({ id: programmeSpeakers.id, slug: programmeSpeakers.slug });
   const speakerId = new Map(speakerRows.map((p) => [p.slug, p.id]));
   for (const s of list) {

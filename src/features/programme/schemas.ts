@@ -22,7 +22,10 @@ export const saveRoomInput = z.strictObject({
   nameEn: text(120).min(1),
   nameUr: text(120).min(1),
   capacity: z.number().int().min(1).max(100_000),
-  sort: z.number().int().min(0).max(1000).default(0),
+  /** The room's place in the grid's columns (0 first); left out: 0 for a new room, kept for a change. */
+  sort: z.number().int().min(0).max(1000).optional(),
+  /** An area of the edition's floor plan where the room is; null for none; left out keeps it. */
+  floorAreaId: z.uuid().nullable().optional(),
 });
 
 export const saveSpeakerInput = z.strictObject({

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
 import { editions } from "#features/editions";
+import { floorAreas } from "#features/floor";
 import { registrations } from "#features/registration";
 import type { SessionSnapshot, ReleaseChange } from "./engine/changes";
 
@@ -51,9 +52,14 @@ export const programmeRooms = pgTable(
     nameUr: text("name_ur").notNull(),
     capacity: integer("capacity").notNull(),
     sort: integer("sort").notNull().default(0),
+    /** Where the room is on the floor map: an area of the same edition's plan (a stage, a lounge),
+     *  or none (a room off the exhibition floor, e.g. the auditorium). The area's deletion empties it. */
+    floorAreaId: uuid("floor_area_id"),
   },
   (t) => [
     unique("programme_rooms_slug_uq").on(t.editionId, t.slug),
+    // Hand-edited in drizzle/0045: ON DELETE SET NULL ("floor_area_id") only, never the edition.
+    foreignKey({ name: "programme_rooms_floor_area_fk", columns: [t.floorAreaId, t.editionId], foreignColumns: [floorAreas.id, floorAreas.editionId] }).onDelete("set null"),
     unique("programme_rooms_edition_uq").on(t.id, t.editionId),
     check("programme_rooms_capacity", sql`${t.capacity} > 0`),
   ],

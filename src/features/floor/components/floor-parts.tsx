@@ -9,6 +9,9 @@ import type { PublicExhibitor } from "../operations/plan";
 export const floorPath = (slug: string, hall?: string, stall?: string) =>
   `/editions/${slug}/floor${hall ? `/${hall}` : ""}${stall ? `/stalls/${encodeURIComponent(stall)}` : ""}`;
 
+/** The anchor of a hall page's "… is marked on the map" line (`?area=<code>#marked`). */
+export const MARKED_ANCHOR = "marked";
+
 /** "?q=…&from=…&zoom=…" with only the parameters that have a value. */
 export function query(params: Record<string, string | number | null | undefined>): string {
   const q = new URLSearchParams();

@@ -52,6 +52,8 @@ export interface HallMapProps {
   stalls: readonly PublicStall[];
   locale: Locale;
   t: Translate;
+  /** An area to mark (its id): drawn outlined in full. */
+  marked?: string;
   /** Stalls found by a search: drawn highlighted. */
   hits?: ReadonlySet<string>;
   /** The stall of a stall page: drawn selected. */
@@ -70,7 +72,7 @@ export interface HallMapProps {
   children?: ReactNode;
 }
 
-export function HallMap({ hall, areas, stalls, locale, t, hits, selected, from, zoom = 1, route, href, background, children }: HallMapProps) {
+export function HallMap({ hall, areas, stalls, locale, t, hits, selected, from, zoom = 1, route, href, background, marked, children }: HallMapProps) {
   const here = from ? hall.entrances.find((e) => e.code.toLowerCase() === from.toLowerCase()) : undefined;
   const title = t("floor.map.planLabel", { hall: pick(locale, hall.nameEn, hall.nameUr) });
   const link = href ?? ((s: PublicStall) => `#${stallAnchor(s.number)}`);
@@ -94,7 +96,7 @@ export function HallMap({ hall, areas, stalls, locale, t, hits, selected, from, 
           const size = Math.max(0.7, Math.min(1.4, (b.w - 0.4) / (Math.max(name.length, 4) * 0.5)));
           return (
             <g key={a.id} aria-hidden="true">
-              <polygon className={`f-area ${AREA_CLASS[a.kind]}`} points={pts(a.polygon)} />
+              <polygon className={`f-area ${AREA_CLASS[a.kind]}${a.id === marked ? " f-area-marked" : ""}`} points={pts(a.polygon)} data-marked={a.id === marked ? "" : undefined} />
               <text className="f-area-label" x={r(b.x + b.w / 2)} y={r(b.y - 0.35)} fontSize={r(size)} textAnchor="middle">
                 {name}
               </text>

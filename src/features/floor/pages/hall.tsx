@@ -6,12 +6,13 @@ import { hallByCode, publicPlan, type PublicArea, type PublicStall } from "../op
 import { searchLoadedFloor } from "../operations/search";
 import { publicBackgroundPlace } from "../operations/plan-background";
 import { HallMap, stallAnchor } from "../components/hall-map";
-import { floorPath, Hits, productsText, query, SearchForm } from "../components/floor-parts";
+import { floorPath, Hits, MARKED_ANCHOR, productsText, query, SearchForm } from "../components/floor-parts";
 import "./floor-map.css";
 
 // One hall of the public floor (issue #12, item 4): the plan as inline SVG (stalls are links, in
 // aisle order, with their names for screen readers), search hits highlighted (`?q=`), "you are
-// here" from an entrance's QR code (`?from=<entrance code>`), a larger plan without JavaScript
+// here" from an entrance's QR code (`?from=<entrance code>`), an area marked (`?area=<code>`: a
+// room of the agenda on its stage), a larger plan without JavaScript
 // (`?zoom=2|3`: the drawing scrolls inside its box), and under it the same content as a list by
 // pavilion → stall → exhibitor, each stall an anchor the plan links to.
 
@@ -26,6 +27,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const q = (url.searchParams.get("q") ?? "").slice(0, 200);
   const from = url.searchParams.get("from")?.slice(0, 40) ?? null;
   const zoom = zoomOf(url.searchParams.get("zoom"));
+  const area = url.searchParams.get("area")?.slice(0, 60) ?? null;
   const plan = await loadOr(request, () => publicPlan(context.ctx, { slug: params.slug }));
   const hall = hallByCode(plan.halls, params.hall);
   if (!hall) throw data({ code: "not_found" }, { status: 404 });
@@ -45,13 +47,15 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     from,
     zoom,
     hits,
+    area,
   };
 }
 
 export default function Hall({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const locale = useLocale();
-  const { edition, hall, halls, areas, stalls, q, from, zoom, hits, background } = loaderData;
+  const { edition, hall, halls, areas, stalls, q, from, zoom, hits, background, area } = loaderData;
+  const marked = area ? areas.find((a) => a.code === area) : undefined;
   const here = from ? hall.entrances.find((e) => e.code.toLowerCase() === from.toLowerCase()) : undefined;
   const hitIds = new Set((hits ?? []).filter((h) => h.stall.hallId === hall.id).map((h) => h.stall.id));
   const self = floorPath(edition.slug, hall.code);
@@ -88,7 +92,12 @@ export default function Hall({ loaderData }: Route.ComponentProps) {
             </a>
           ))}
       </nav>
-      <HallMap hall={hall} areas={areas} stalls={stalls} locale={locale} t={t} hits={hitIds} from={from} zoom={zoom} background={background} />
+      {marked ? (
+        <p className="floor-here" id={MARKED_ANCHOR} data-testid="area-marked">
+          {t("floor.map.areaMarked", { area: pick(locale, marked.nameEn, marked.nameUr) })}
+        </p>
+      ) : null}
+      <HallMap hall={hall} areas={areas} stalls={stalls} locale={locale} t={t} hits={hitIds} from={from} zoom={zoom} background={background} marked={marked?.id} />
       <p className="hint">{t("floor.map.legend")}</p>
       {hall.entrances.length ? <p className="hint">{t("floor.map.entrances", { list: hall.entrances.map((e) => pick(locale, e.nameEn, e.nameUr)).join(sep) })}</p> : null}
       {hits ? <Hits hits={hits} q={q} slug={edition.slug} locale={locale} t={t} from={from} /> : null}

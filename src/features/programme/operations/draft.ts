@@ -7,6 +7,7 @@ import { parseInput, type Input } from "../../../platform/validation";
 import { editionDayCount } from "#features/editions";
 import { editionFor, editionForChange, type Edition } from "#features/editions";
 import { visitorCategories } from "#features/editions";
+import { areaPlaces } from "#features/floor";
 import { namesSession, scheduleWarnings } from "../engine/warnings";
 import { attendanceBySession, promoteInRoom, promoteWaitlist } from "./seats";
 import { editionInput, moveSessionInput, saveRoomInput, saveSessionInput, saveSpeakerInput, sessionRefInput, setHoursInput } from "../schemas";
@@ -88,6 +89,8 @@ export async function getDraft(ctx: Ctx, raw: Input<typeof editionInput>) {
     .orderBy(desc(programmeReleases.number));
   const categories = await db.select({ id: visitorCategories.id, nameEn: visitorCategories.nameEn, nameUr: visitorCategories.nameUr }).from(visitorCategories).where(eq(visitorCategories.editionId, edition.id)).orderBy(asc(visitorCategories.sort));
   const warnings = warningsOf(sessions, rooms, hours);
+  // Where a room can be placed on the floor map: the areas of the edition's plan.
+  const floorAreas = (await areaPlaces(db, edition)).map((a) => ({ id: a.id, nameEn: a.nameEn, nameUr: a.nameUr, hall: a.hall }));
   return {
     edition: { id: edition.id, slug: edition.slug, nameEn: edition.nameEn, nameUr: edition.nameUr, startsOn: edition.startsOn, timezone: edition.timezone, dayCount: editionDayCount(edition) },
     rooms,
@@ -97,6 +100,7 @@ export async function getDraft(ctx: Ctx, raw: Input<typeof editionInput>) {
     releases,
     categories,
     warnings,
+    floorAreas,
   };
 }
 
@@ -119,6 +123,8 @@ export async function saveRoom(ctx: Ctx, raw: Input<typeof saveRoomInput>) {
   const { editionId, id, ...values } = parseInput(saveRoomInput, raw);
   return inTransaction(ctx, async (tx) => {
     const edition = await editionForChange(tx, ctx.actor, editionId, "programme.manage");
+    if (values.floorAreaId && !(await areaPlaces(tx, edition, [values.floorAreaId])).length)
+      throw new DomainError("validation_failed", { fields: [{ path: "floorAreaId", code: "programme_room_area" }] });
     const [row] = await slugGuard(() =>
       id
         ? tx.update(programmeRooms).set(values).where(and(eq(programmeRooms.id, id), eq(programmeRooms.editionId, edition.id))).returning()

@@ -7,6 +7,7 @@ import { authorize, can } from "../../../platform/permissions/policy";
 import { parseInput, type Input } from "../../../platform/validation";
 import { editionDayCount } from "#features/editions";
 import { findEdition } from "#features/editions";
+import { areaPlaces, type AreaPlace } from "#features/floor";
 import type { SessionSnapshot } from "../engine/changes";
 import { programmeReleases, programmeRooms, programmeRsvps, programmeSessions, programmeSpeakers } from "../tables";
 import { sessionsCalendar } from "./calendar";
@@ -65,7 +66,17 @@ export async function publicAgenda(ctx: Ctx, raw: Input<typeof slugInput>) {
 
 const publicSessionInput = z.strictObject({ slug: z.string().min(1).max(100), sessionId: z.uuid() });
 
-/** One released session, with its seats. */
+/** Where a room is on the floor map (its area of the edition's plan), or null. */
+async function roomOnFloor(db: Executor, edition: { id: string; slug: string }, roomId: string) {
+  const [room] = await db.select({ areaId: programmeRooms.floorAreaId }).from(programmeRooms).where(and(eq(programmeRooms.id, roomId), eq(programmeRooms.editionId, edition.id)));
+  if (!room?.areaId) return null;
+  const [area] = await areaPlaces(db, edition, [room.areaId]);
+  return area ? floorPlace(area) : null;
+}
+
+const floorPlace = (a: AreaPlace) => ({ areaCode: a.code, nameEn: a.nameEn, nameUr: a.nameUr, hall: a.hall, href: a.href });
+
+/** One released session, with its seats and where its room is on the floor map. */
 export async function publicSession(ctx: Ctx, raw: Input<typeof publicSessionInput>) {
   const { slug, sessionId } = parseInput(publicSessionInput, raw);
   const edition = await visibleEdition(ctx, slug);
@@ -73,7 +84,7 @@ export async function publicSession(ctx: Ctx, raw: Input<typeof publicSessionInp
   const session = release?.sessions.find((s) => s.id === sessionId);
   if (!session) throw new DomainError("not_found", { params: { what: "session" } });
   const seat = (await seats(ctx.db, edition.id)).get(session.id) ?? { capacity: 0, taken: 0, waiting: 0 };
-  return { edition: editionView(edition), session, seats: seat };
+  return { edition: editionView(edition), session, seats: seat, onFloor: await roomOnFloor(ctx.db, edition, session.roomId) };
 }
 
 const publicSpeakerInput = z.strictObject({ slug: z.string().min(1).max(100), speaker: z.string().min(1).max(60) });
@@ -128,14 +139,16 @@ export async function agendaFrabXml(ctx: Ctx, raw: Input<typeof agendaFrabXmlInp
   return frabSchedule(editionView(edition), release, release?.sessions ?? [], locale, (id) => `${base}${id}${locale === "ur" ? "?lang=ur" : ""}`);
 }
 
-/** Rooms of the edition, publicly (name and capacity). */
+/** Rooms of the edition, publicly (name, capacity, and where each is on the floor map). */
 export async function publicRooms(ctx: Ctx, raw: Input<typeof slugInput>) {
   const { slug } = parseInput(slugInput, raw);
   const edition = await visibleEdition(ctx, slug);
-  const rooms = await ctx.db
-    .select({ id: programmeRooms.id, slug: programmeRooms.slug, nameEn: programmeRooms.nameEn, nameUr: programmeRooms.nameUr, capacity: programmeRooms.capacity })
+  const rows = await ctx.db
+    .select({ id: programmeRooms.id, slug: programmeRooms.slug, nameEn: programmeRooms.nameEn, nameUr: programmeRooms.nameUr, capacity: programmeRooms.capacity, areaId: programmeRooms.floorAreaId })
     .from(programmeRooms)
     .where(eq(programmeRooms.editionId, edition.id))
     .orderBy(asc(programmeRooms.sort));
+  const areas = new Map((await areaPlaces(ctx.db, edition, rows.flatMap((r) => (r.areaId ? [r.areaId] : [])))).map((a) => [a.id, a]));
+  const rooms = rows.map(({ areaId, ...r }) => ({ ...r, onFloor: areaId && areas.has(areaId) ? floorPlace(areas.get(areaId)!) : null }));
   return { edition: editionView(edition), rooms };
 }

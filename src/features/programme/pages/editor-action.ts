@@ -74,7 +74,16 @@ export async function editorAction(ctx: Ctx, editionId: string, form: FormData) 
       case "restore":
         return cancelSession(ctx, { editionId, id: text("id") }, intent === "cancel");
       case "room":
-        return saveRoom(ctx, { editionId, slug: text("slug"), nameEn: text("nameEn"), nameUr: text("nameUr"), capacity: Number(text("capacity")) });
+      case "roomEdit":
+        return saveRoom(ctx, {
+          editionId,
+          ...(intent === "roomEdit" ? { id: text("id") } : {}),
+          slug: text("slug"),
+          nameEn: text("nameEn"),
+          nameUr: text("nameUr"),
+          capacity: Number(text("capacity")),
+          floorAreaId: text("floorAreaId") || null,
+        });
       case "speaker":
         return saveSpeaker(ctx, {
           editionId,

@@ -1,7 +1,7 @@
 import { Form } from "react-router";
 import type { Route } from "./+types/editor";
 import { Field, FormError, SelectField, failureOf, useFailure } from "../../../web/components/form";
-import { useT } from "../../../web/i18n";
+import { pick, useLocale, useT } from "../../../web/i18n";
 import { hhmm } from "../engine/warnings";
 
 // The schedule editor's other forms: publish a release (and the list of releases), add a room, add
@@ -35,20 +35,54 @@ export function ReleaseForm({ d }: { d: Data }) {
   );
 }
 
-export function RoomForm() {
+/** The rooms and stages: each one's settings (and where it is on the floor map) in a form of its
+ *  own, then a form to add one. */
+export function RoomForm({ d }: { d: Data }) {
   const t = useT();
-  const failure = failureOf(useFailure(), "room");
+  const locale = useLocale();
+  const last = useFailure();
+  const areas = [
+    { value: "", label: t("programme.field.floorAreaNone") },
+    ...d.floorAreas.map((a) => ({ value: a.id, label: `${pick(locale, a.hall.nameEn, a.hall.nameUr)}: ${pick(locale, a.nameEn, a.nameUr)}` })),
+  ];
+  const fields = (form: string, failure: ReturnType<typeof failureOf>, r?: Data["rooms"][number]) => (
+    <>
+      <Field form={form} name="slug" label={t("programme.field.slug")} failure={failure} dir="ltr" defaultValue={r?.slug} required />
+      <Field form={form} name="nameEn" label={t("programme.field.nameEn")} failure={failure} dir="ltr" defaultValue={r?.nameEn} required />
+      <Field form={form} name="nameUr" label={t("programme.field.nameUr")} failure={failure} dir="rtl" defaultValue={r?.nameUr} required />
+      <Field form={form} name="capacity" type="number" inputMode="numeric" label={t("programme.field.capacity")} failure={failure} defaultValue={r?.capacity} required />
+      <SelectField form={form} name="floorAreaId" label={t("programme.field.floorArea")} hint={t("programme.field.floorAreaHint")} failure={failure} options={areas} defaultValue={r?.floorAreaId ?? ""} />
+    </>
+  );
+  const added = failureOf(last, "room");
   return (
-    <Form method="post" className="card">
-      <h2>{t("programme.editor.addRoom")}</h2>
-      <FormError failure={failure} />
-      <input type="hidden" name="intent" value="room" />
-      <Field form="room" name="slug" label={t("programme.field.slug")} failure={failure} dir="ltr" required />
-      <Field form="room" name="nameEn" label={t("programme.field.nameEn")} failure={failure} dir="ltr" required />
-      <Field form="room" name="nameUr" label={t("programme.field.nameUr")} failure={failure} dir="rtl" required />
-      <Field form="room" name="capacity" type="number" inputMode="numeric" label={t("programme.field.capacity")} failure={failure} required />
-      <button type="submit">{t("programme.editor.saveRoom")}</button>
-    </Form>
+    <section className="card" data-testid="rooms">
+      <h2>{t("programme.editor.rooms")}</h2>
+      {d.rooms.map((r) => {
+        const failure = last?.values.id === r.id ? failureOf(last, "roomEdit") : undefined;
+        return (
+          <details key={r.id} open={!!failure}>
+            <summary>
+              {pick(locale, r.nameEn, r.nameUr)} · {t("programme.editor.roomSeats", { seats: r.capacity })}
+            </summary>
+            <Form method="post">
+              <FormError failure={failure} />
+              <input type="hidden" name="intent" value="roomEdit" />
+              <input type="hidden" name="id" value={r.id} />
+              {fields(`room-${r.id}`, failure, r)}
+              <button type="submit">{t("programme.editor.saveRoom")}</button>
+            </Form>
+          </details>
+        );
+      })}
+      <Form method="post">
+        <h3>{t("programme.editor.addRoom")}</h3>
+        <FormError failure={added} />
+        <input type="hidden" name="intent" value="room" />
+        {fields("room", added)}
+        <button type="submit">{t("programme.editor.saveRoom")}</button>
+      </Form>
+    </section>
   );
 }
 

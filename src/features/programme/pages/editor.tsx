@@ -74,7 +74,7 @@ export default function ProgrammeEditor({ loaderData: d }: Route.ComponentProps)
       <SessionForm key={d.editing?.id ?? "new"} d={d} s={d.editing} />
       <h2>{t("programme.editor.sessions")}</h2>
       <SessionList d={d} />
-      <RoomForm />
+      <RoomForm d={d} />
       <SpeakerForm />
       <HoursForm d={d} />
     </section>

@@ -85,6 +85,13 @@ export default function SessionPage({ loaderData: d }: Route.ComponentProps) {
       <p>
         {t("programme.field.room")}: {pick(locale, s.roomEn, s.roomUr)}
       </p>
+      {d.onFloor ? (
+        <p>
+          <a href={d.onFloor.href} data-testid="room-on-floor">
+            {t("programme.session.onFloorMap", { room: pick(locale, s.roomEn, s.roomUr), hall: pick(locale, d.onFloor.hall.nameEn, d.onFloor.hall.nameUr) })}
+          </a>
+        </p>
+      ) : null}
       <p>
         {t(`programme.kind.${s.kind}`)} · {t(`programme.track.${s.track}`)} · {t(`programme.language.${s.language as "en" | "ur"}`)}
         {s.interpretation ? <> · {t("programme.field.interpretation")}</> : null}
