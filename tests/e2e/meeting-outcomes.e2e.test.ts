@@ -156,7 +156,7 @@ describe("meeting outcomes", () => {
     ]);
   });
 
-  it("the organiser sees the outcome dashboard and downloads it as XLSX and CSV", async () => {
+  it("the organiser sees the outcome dashboard, downloads it as XLSX and CSV, and sets the repeat no-show limit without JavaScript", async () => {
     const { page } = await env.context({ javaScriptEnabled: false });
     page.setDefaultTimeout(15_000);
     await signInByPost(env, page, demo.organiser);
@@ -173,6 +173,21 @@ describe("meeting outcomes", () => {
     const csvText = await csv.text();
     expect(csvText.split("\n").length).toBeGreaterThan(3);
     expect(csvText).toMatch(/^sector,/m);
+
+    // The repeat no-show limit, without JavaScript: a word is refused on its field; a number is kept; empty is none again.
+    const rule = page.locator("form", { has: page.getByLabel(en["meetday.admin.noShowLimit"]) });
+    const save = async (v: string) => {
+      await rule.getByLabel(en["meetday.admin.noShowLimit"]).fill(v);
+      await Promise.all([page.waitForEvent("load"), rule.getByRole("button", { name: en["meetday.admin.save"] }).click()]);
+    };
+    await save("three");
+    await page.locator(".field-invalid").getByLabel(en["meetday.admin.noShowLimit"]).waitFor();
+    await save("3");
+    await page.getByText(en["meetday.admin.saved"]).waitFor();
+    expect(await rule.getByLabel(en["meetday.admin.noShowLimit"]).inputValue()).toBe("3");
+    await save("");
+    await page.getByText(en["meetday.admin.saved"]).waitFor();
+    expect(await rule.getByLabel(en["meetday.admin.noShowLimit"]).inputValue()).toBe("");
 
     const withJs = await env.context();
     await signInByPost(env, withJs.page, demo.organiser);

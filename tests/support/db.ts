@@ -92,6 +92,7 @@ export const demo = {
   exhibitor: "exhibitor@demo.numaish.pk",
   reviewer: "reviewer@demo.numaish.pk",
   gate: "gate@demo.numaish.pk",
+  lounge: "lounge@demo.numaish.pk",
   visitor: "visitor@demo.numaish.pk",
   password: "numaish-demo-2026",
 } as const;

@@ -1,14 +1,15 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
 import { enterprises } from "#features/editions";
 import { organisers, tradeBodies } from "#features/editions";
 import { roles, type ApiTokenScope, type Role } from "../../platform/permissions/actor";
 
 
-// A grant binds a role to its scope: organiser staff, reviewers and gate staff to
-// an organiser; a trade-body representative to one trade body; an exhibitor to
-// one enterprise. The database refuses a grant missing its binding.
+// A grant binds a role to its scope: organiser staff, reviewers, gate staff and
+// lounge staff to an organiser; a trade-body representative to one trade body; an
+// exhibitor to one enterprise. The database refuses an unknown role and a grant
+// missing its binding (CHECKs, migration 0046).
 export const roleGrants = pgTable(
   "role_grants",
   {
@@ -23,6 +24,12 @@ export const roleGrants = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check("role_grants_role", sql`${t.role} IN (${sql.raw(roles.map((r) => `'${r}'`).join(", "))})`),
+    check(
+      "role_grants_binding",
+      sql`(${t.role} NOT IN ('organiser_staff', 'reviewer', 'gate_staff', 'lounge_staff') OR ${t.organiserId} IS NOT NULL)
+        AND (${t.role} <> 'trade_body_rep' OR ${t.tradeBodyId} IS NOT NULL) AND (${t.role} <> 'exhibitor' OR ${t.enterpriseId} IS NOT NULL)`,
+    ),
     index("role_grants_user_idx").on(t.userId),
     uniqueIndex("role_grants_uq").on(
       t.userId,

@@ -49,6 +49,7 @@ export const demoAccounts: DemoAccount[] = [
   // More reviewers for the demo's completed nomination call (three reviews per application).
   ...[2, 3, 4, 5, 6].map((n): DemoAccount => ({ email: `reviewer${n}@demo.numaish.pk`, name: `Reviewer ${n} (demo)`, role: "reviewer" })),
   { email: "gate@demo.numaish.pk", name: "Gate Staff (demo)", role: "gate_staff" },
+  { email: "lounge@demo.numaish.pk", name: "Lounge Staff (demo)", role: "lounge_staff" },
   { email: "visitor@demo.numaish.pk", name: "Visitor (demo)", role: "visitor" },
 ];
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { actorFor, ctxFor, demo, openTestDb, type TestDb } from "../../../tests/support/db";
 import { testApp } from "../../../tests/support/http";
 import { fixedClock } from "../../platform/clock";
@@ -23,6 +23,7 @@ import { exportOwnLeads, ownLeads, updateLead } from "./operations/own-leads";
 import { deleteLeadsOfRegistration, sweepLeadRetention } from "./operations/retention";
 import { scanLead, stallScanKeys, uploadLeadScans } from "./operations/scan";
 import { answerStayInTouch, setScanConsent, visitorLeads, withdrawFromExhibitor } from "./operations/visitor";
+import { answerTouchByLink, touchRequestByLink } from "./operations/touch-link";
 import { leads, leadScans } from "./tables";
 
 // Leads at the stalls (issue #14, item 7) on the demo edition: what an exhibitor receives follows
@@ -78,12 +79,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => t?.close());
 
-/** The visitor's stay-in-touch emails, and the manage link among them that works now (each one makes a new link). */
+/** The visitor's stay-in-touch emails and each one's own link token (`/stay-in-touch/<token>`). */
 async function touchMails(key: string) {
-  const mails = await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, "leads_touch_request"), eq(outboxMessages.toAddress, v[key]!.email)));
-  const [reg] = await t.db.select().from(registrations).where(eq(registrations.id, v[key]!.id));
-  const tokens = mails.flatMap((m) => [...m.bodyText.matchAll(/\/registration\/([A-Za-z0-9_-]+)\/leads/g)].map((x) => x[1]!));
-  return { mails, token: tokens.find((k) => hashSecret(k) === reg!.manageTokenHash) };
+  const mails = await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, "leads_touch_request"), eq(outboxMessages.toAddress, v[key]!.email))).orderBy(asc(outboxMessages.createdAt));
+  const tokens = mails.map((m) => m.bodyText.match(/\/stay-in-touch\/([A-Za-z0-9_-]+)/)?.[1]);
+  return { mails, tokens, token: tokens[0] };
 }
 
 describe(`leads at the stalls (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => {
@@ -103,19 +103,25 @@ describe(`leads at the stalls (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () 
     expect(csv).toContain(v.yes!.email);
     expect(csv).not.toContain(v.no!.email);
     expect(csv).not.toContain("Visitor no");
-    // The visitor is emailed the request with a fresh link to their own page (the old link stops
-    // working), sees the request there and accepts it: the details go to that exhibitor.
+    // The visitor is emailed the request with a link of its own: their registration's link keeps
+    // working (no request email replaces it) and shows the request too. The request's link names
+    // the exhibitor and answers it: the details go to that exhibitor.
     const { token } = await touchMails("no");
     expect(token).toBeDefined();
-    expect(await refusal(visitorLeads(anon(), { token: v.no!.token }))).not.toBe("ok");
-    v.no!.token = token!;
     const page = await visitorLeads(anon(), { token: v.no!.token });
     expect(page.pending).toHaveLength(1);
     expect(page.holding).toHaveLength(0);
-    await answerStayInTouch(anon(), { token: v.no!.token, leadId: no.lead!.id, accept: "yes" });
+    const firmAId = exhibitorA.kind === "user" ? exhibitorA.grants.find((g) => g.role === "exhibitor")!.enterpriseId! : "";
+    const [firmA] = await t.db.select().from(enterprises).where(eq(enterprises.id, firmAId));
+    expect(await touchRequestByLink(anon(), { token: token! })).toMatchObject({ exhibitor: { en: firmA!.nameEn }, firstName: "Visitor", state: "pending" });
+    await answerTouchByLink(anon(), { token: token!, accept: "yes" });
+    expect((await touchRequestByLink(anon(), { token: token! })).state).toBe("accepted");
     expect((await ownLeads(asA())).leads.find((l) => l.id === no.lead!.id)).toMatchObject({ shared: true, touch: "accepted", contact: { email: v.no!.email } });
     expect(await csvOf()).toContain(v.no!.email);
-    // Answered once: a second answer is a conflict, another visitor's lead is not theirs.
+    expect((await visitorLeads(anon(), { token: v.no!.token })).holding).toHaveLength(1);
+    // Answered once: a second answer (by the link or the page) is a conflict, a made-up link is gone, another visitor's lead is not theirs.
+    expect(await refusal(answerTouchByLink(anon(), { token: token!, accept: "no" }))).toBe("conflict");
+    expect(await refusal(touchRequestByLink(anon(), { token: "x".repeat(32) }))).toBe("token_invalid");
     expect(await refusal(answerStayInTouch(anon(), { token: v.no!.token, leadId: no.lead!.id, accept: "no" }))).toBe("conflict");
     expect(await refusal(withdrawFromExhibitor(anon(), { token: v.yes!.token, leadId: no.lead!.id }))).toBe("not_found");
   });
@@ -133,18 +139,22 @@ describe(`leads at the stalls (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () 
     await uploadLeadScans(asA(), { scans: [{ nonce, code: v.urdu!.code, at: "2026-01-24T05:59:00Z", deviceId: "stall-phone" }] });
     expect((await touchMails("urdu")).mails).toHaveLength(1);
     await scanLead(asB(), { code: v.urdu!.code });
-    const { mails, token } = await touchMails("urdu");
+    const { mails, tokens } = await touchMails("urdu");
     expect(mails).toHaveLength(2);
     // In Urdu, word for word the catalogue's text: the exhibitor's name and the edition, nothing else of theirs.
     const [edition] = await t.db.select().from(editions).where(eq(editions.id, editionId));
     const names = [await nameOf(exhibitorA), await nameOf(exhibitorB)];
     for (const [i, m] of mails.entries()) {
-      const link = m.bodyText.match(/http\S+\/registration\/\S+\/leads/)![0];
+      const link = m.bodyText.match(/http\S+\/stay-in-touch\/\S+/)![0];
       const params = { exhibitor: names[i]!, edition: edition!.nameUr, link };
       expect([m.subject, m.bodyText]).toEqual([translate("ur", "leads.mail.touch.subject", params), translate("ur", "leads.mail.touch.body", params)]);
     }
-    // The latest link opens the visitor's page with both requests waiting.
-    expect((await visitorLeads(anon(), { token: token! })).pending).toHaveLength(2);
+    // Each email's link is its own exhibitor's request; the registration's link (never replaced) lists both.
+    for (const [i, token] of tokens.entries()) {
+      const { exhibitor } = await touchRequestByLink(anon(), { token: token! });
+      expect(exhibitor.ur ?? exhibitor.en).toBe(names[i]);
+    }
+    expect((await visitorLeads(anon(), { token: v.urdu!.token })).pending).toHaveLength(2);
     // A consenting visitor scanned at both stalls (the exhibitors got the details): no request, no email.
     await scanLead(asA(), { code: v.yes!.code });
     await scanLead(asB(), { code: v.yes!.code });

@@ -87,7 +87,16 @@ export const en = {
   "leads.admin.empty": "No lead has been scanned in this edition.",
   "leads.mail.touch.subject": "{exhibitor} would like to stay in touch ({edition})",
   "leads.mail.touch.body":
-    "{exhibitor} scanned your badge at their stall at {edition}. You do not share your details with exhibitors who scan your badge, so they only counted your visit.\n\nThey would like to stay in touch. If you accept, they receive your name, organisation and email; if you decline or do nothing, they receive nothing. Choose here:\n{link}\n\nThis email carries a new link to your registration: older links no longer work.",
+    "{exhibitor} scanned your badge at their stall at {edition}. You do not share your details with exhibitors who scan your badge, so they only counted your visit.\n\nThey would like to stay in touch. If you accept, they receive your name, organisation and email; if you decline or do nothing, they receive nothing. Choose here:\n{link}\n\nThis link answers this exhibitor's request only. Every exhibitor that holds your details is listed on your registration's page (the link in your registration email).",
+  "leads.touch.title": "Stay in touch?",
+  "leads.touch.ask": "{name}, {exhibitor} scanned your badge at their stall at {edition} and would like to stay in touch.",
+  "leads.touch.what": "If you accept, they receive your name, organisation and email, and may keep them after the exhibition. If you decline, they receive nothing: they only counted your visit.",
+  "leads.touch.state.accepted": "You accepted: this exhibitor has your details.",
+  "leads.touch.state.declined": "You declined: this exhibitor has only counted your visit.",
+  "leads.touch.state.shared": "You now share your details with every exhibitor who scans your badge: nothing to answer here.",
+  "leads.touch.state.withdrawn": "You withdrew your details from this exhibitor.",
+  "leads.touch.more": "To see every exhibitor that holds your details, or to withdraw them, open your registration's page from your registration email.",
+  "leads.touch.gone": "This link does not work any more: the request was removed (leads are deleted after the exhibition). Your registration's page still lists the exhibitors that hold your details.",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -175,7 +184,16 @@ export const ur: Record<keyof typeof en, string> = {
   "leads.admin.empty": "اس نمائش میں کوئی لیڈ اسکین نہیں ہوئی۔",
   "leads.mail.touch.subject": "{exhibitor} آپ سے رابطے میں رہنا چاہتا ہے ({edition})",
   "leads.mail.touch.body":
-    "{exhibitor} نے {edition} میں اپنے اسٹال پر آپ کا بیج اسکین کیا۔ آپ بیج اسکین کرنے والے نمائش کنندگان کو اپنی تفصیل نہیں دیتے، اس لیے انہوں نے صرف آپ کی آمد گنی۔\n\nوہ آپ سے رابطے میں رہنا چاہتے ہیں۔ اگر آپ قبول کریں تو انہیں آپ کا نام، ادارہ اور ای میل ملے گا؛ اگر آپ رد کریں یا کچھ نہ کریں تو انہیں کچھ نہیں ملے گا۔ یہاں انتخاب کریں:\n{link}\n\nاس ای میل میں آپ کی رجسٹریشن کا نیا لنک ہے: پرانے لنک اب کام نہیں کرتے۔",
+    "{exhibitor} نے {edition} میں اپنے اسٹال پر آپ کا بیج اسکین کیا۔ آپ بیج اسکین کرنے والے نمائش کنندگان کو اپنی تفصیل نہیں دیتے، اس لیے انہوں نے صرف آپ کی آمد گنی۔\n\nوہ آپ سے رابطے میں رہنا چاہتے ہیں۔ اگر آپ قبول کریں تو انہیں آپ کا نام، ادارہ اور ای میل ملے گا؛ اگر آپ رد کریں یا کچھ نہ کریں تو انہیں کچھ نہیں ملے گا۔ یہاں انتخاب کریں:\n{link}\n\nیہ لنک صرف اسی نمائش کنندہ کی درخواست کا جواب دیتا ہے۔ جن نمائش کنندگان کے پاس آپ کی تفصیل ہے، وہ سب آپ کی رجسٹریشن کے صفحے پر ہیں (آپ کی رجسٹریشن ای میل کا لنک)۔",
+  "leads.touch.title": "رابطے میں رہیں؟",
+  "leads.touch.ask": "{name}، {exhibitor} نے {edition} میں اپنے اسٹال پر آپ کا بیج اسکین کیا اور آپ سے رابطے میں رہنا چاہتا ہے۔",
+  "leads.touch.what": "اگر آپ قبول کریں تو انہیں آپ کا نام، ادارہ اور ای میل ملے گا، اور وہ اسے نمائش کے بعد بھی رکھ سکیں گے۔ اگر آپ رد کریں تو انہیں کچھ نہیں ملے گا: انہوں نے صرف آپ کی آمد گنی ہے۔",
+  "leads.touch.state.accepted": "آپ نے قبول کیا: اس نمائش کنندہ کے پاس آپ کی تفصیل ہے۔",
+  "leads.touch.state.declined": "آپ نے رد کیا: اس نمائش کنندہ نے صرف آپ کی آمد گنی ہے۔",
+  "leads.touch.state.shared": "اب آپ بیج اسکین کرنے والے ہر نمائش کنندہ کو اپنی تفصیل دیتے ہیں: یہاں جواب دینے کو کچھ نہیں۔",
+  "leads.touch.state.withdrawn": "آپ نے اس نمائش کنندہ سے اپنی تفصیل واپس لے لی۔",
+  "leads.touch.more": "جن نمائش کنندگان کے پاس آپ کی تفصیل ہے انہیں دیکھنے یا تفصیل واپس لینے کے لیے اپنی رجسٹریشن ای میل سے اپنی رجسٹریشن کا صفحہ کھولیں۔",
+  "leads.touch.gone": "یہ لنک اب کام نہیں کرتا: درخواست ہٹا دی گئی (لیڈز نمائش کے بعد حذف ہو جاتی ہیں)۔ آپ کی رجسٹریشن کا صفحہ اب بھی ان نمائش کنندگان کو دکھاتا ہے جن کے پاس آپ کی تفصیل ہے۔",
 };
 
 declare module "../../platform/i18n/catalogue" {

@@ -28,6 +28,9 @@ export const exportLeadsInput = z.strictObject({ editionId: edition, format: z.e
 const which = { registrationId: id.optional(), token: z.string().min(20).max(100).optional() };
 export const visitorInput = z.strictObject(which);
 export const visitorLeadInput = z.strictObject({ ...which, leadId: id });
+/** One stay-in-touch request by its emailed link's token. */
+export const touchLinkInput = z.strictObject({ token: z.string().min(20).max(100) });
+export const touchLinkAnswerInput = z.strictObject({ token: z.string().min(20).max(100), accept: z.union([z.boolean(), z.enum(["yes", "no"]).transform((v) => v === "yes")]) });
 export const touchAnswerInput = z.strictObject({ ...which, leadId: id, accept: z.union([z.boolean(), z.enum(["yes", "no"]).transform((v) => v === "yes")]) });
 export const consentInput = z.strictObject({ ...which, consent: z.union([z.boolean(), z.enum(["yes", "no"]).transform((v) => v === "yes")]) });
 

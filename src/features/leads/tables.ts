@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
 import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
@@ -41,6 +41,9 @@ export const leads = pgTable(
     touchDecidedAt: timestamp("touch_decided_at", { withTimezone: true }),
     /** When the visitor was emailed this exhibitor's request: set once, so they are emailed once. */
     touchEmailedAt: timestamp("touch_emailed_at", { withTimezone: true }),
+    /** The hash of the emailed request's own link (`/stay-in-touch/<token>`): it answers this
+     *  request alone, so the visitor's registration link is never replaced by a request email. */
+    touchTokenHash: text("touch_token_hash"),
     /** The visitor withdrew their details from this exhibitor: none shown again, whatever else. */
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
     /** The visitor agreed that this exhibitor keeps the lead beyond the 90 days (an accepted request does). */
@@ -55,6 +58,7 @@ export const leads = pgTable(
     check("leads_scan_count", sql`${t.scanCount} >= 1`),
     index("leads_edition_idx").on(t.editionId, t.enterpriseId),
     index("leads_registration_idx").on(t.registrationId),
+    uniqueIndex("leads_touch_token_uq").on(t.touchTokenHash),
   ],
 );
 

@@ -16,7 +16,12 @@ import { demoEditionIds, insertApprovedRegistration } from "../checkin/fixtures"
 import { issueBadge } from "../checkin/operations/issue-badge";
 import { badges, staffBadges } from "../checkin/tables";
 import { enterprises } from "../editions/enterprise-tables";
-import { loungeBoard } from "./operations/board";
+import { loungeBoard, loungeEditionId } from "./operations/board";
+import { gateSetup } from "../checkin/operations/gate-setup";
+import { editions } from "../editions/tables";
+import { roleGrants } from "../accounts/tables";
+import { users } from "../../platform/auth/tables";
+import { can } from "../../platform/permissions/policy";
 import { bothHere, scanAtMeeting, uploadMeetingScans } from "./operations/checkin";
 import { markNoShows, noShowCounts, setMeetdaySettings } from "./operations/no-shows";
 import { meetingArrivals, meetingNoShows, meetingOutcomes, meetingScans, outcomeLinks } from "./tables";
@@ -193,6 +198,32 @@ describe(`meeting check-in (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, () => 
     // Again: idempotent.
     await bothHere(await lounge(), { meetingId: m.id });
     expect(await t.db.select().from(meetingArrivals).where(eq(meetingArrivals.meetingId, m.id))).toHaveLength(2);
+  });
+
+  it("lounge staff (the gate-staff role scoped to the lounge) run the lounge and nothing else of the gates", async () => {
+    const loungeOnly = ctxFor(t.db, await actorFor(t.db, demo.lounge), "en", at());
+    // A buyer of its own (every pair of the file's first three is taken), on day 2 at table 3.
+    const guest = await badge("md-lounge@example.pk");
+    const [p] = await t.db
+      .insert(b2bParticipants)
+      .values({ editionId, side: "buyer", kind: "buyer_procurement", registrationId: guest.reg.id, approved: true, optedIn: true, locale: "en", accessTokenHash: hashSecret(tok("buyer", 8)) })
+      .returning();
+    const m = await meeting(0, buyer.push(p!.id) - 1, 700, 3, 2);
+    expect(await bothHere(loungeOnly, { meetingId: m.id })).toMatchObject({ result: "arrived", started: true });
+    expect((await loungeBoard(loungeOnly, { editionId, day: 2 })).tables.flatMap((x) => [x.current?.id, x.next?.id])).toContain(m.id);
+    // `/lounge` opens one of the organiser's editions.
+    const [own] = await t.db.select({ organiserId: editions.organiserId }).from(editions).where(eq(editions.id, editionId));
+    const opened = await loungeEditionId(loungeOnly);
+    expect((await t.db.select({ organiserId: editions.organiserId }).from(editions).where(eq(editions.id, opened)))[0]!.organiserId).toBe(own!.organiserId);
+    // Not the gates, the desk or a person's lookup.
+    const actor = await actorFor(t.db, demo.lounge);
+    for (const p of ["checkin.scan", "checkin.findPerson", "registration.walkIn"] as const) expect(can(actor, p, { organiserId: own!.organiserId }), p).toBe(false);
+    expect(await refusal(gateSetup(loungeOnly))).toBe("forbidden");
+    expect(await refusal(loungeEditionId(ctxFor(t.db, await actorFor(t.db, demo.visitor))))).toBe("forbidden");
+    // The database keeps every grant bound: a lounge grant without its organiser, or a role nobody knows, is refused.
+    const [u] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, demo.lounge));
+    await expect(t.db.insert(roleGrants).values({ userId: u!.id, role: "lounge_staff" })).rejects.toThrow();
+    await expect(t.db.insert(roleGrants).values({ userId: u!.id, role: "door_keeper" as "gate_staff", organiserId: own!.organiserId })).rejects.toThrow();
   });
 
   it("the lounge board shows each table's current and next meeting, who is here and who is late", async () => {

@@ -4,7 +4,6 @@
 export * from "./client";
 export { normaliseEmail } from "./core/idempotency";
 export { decideRegistrations } from "./operations/decide";
-export { emailWithFreshManageLink } from "./operations/manage-link";
 export { findOwn, getOwnRegistration, holderOf } from "./operations/own";
 export { nextRegistrationNumbers } from "./operations/places";
 export { register } from "./operations/register";

@@ -6,6 +6,8 @@ export const roles = [
   "visitor",
   "reviewer",
   "gate_staff",
+  /** Gate staff for the B2B lounge alone: the lounge board and its meeting check-in, not the gates or the desk. */
+  "lounge_staff",
 ] as const;
 export type Role = (typeof roles)[number];
 

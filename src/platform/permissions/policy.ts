@@ -105,9 +105,11 @@ export const policy = {
   // Exhibitor portal (issue #12, item 5): an exhibitor edits only its own enterprise's profile; organisers manage them all.
   "exhibitor.editOwn": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
   "exhibitor.manage": staffOnly,
-  // The meeting day (issue #14): lounge staff (gate staff of the organiser) and organisers check
+  // The meeting day (issue #14): lounge staff (gate staff, or lounge staff: the gate-staff role
+  // scoped to the lounge, of the organiser) and organisers check
   // meetings in and see the lounge board; organisers set the no-show rule and read every outcome.
-  "meetday.lounge": (a, s) => a.kind === "user" && (staff(a, s) || hasRole(a, "gate_staff", (g) => !s.organiserId || g.organiserId === s.organiserId)),
+  "meetday.lounge": (a, s) =>
+    a.kind === "user" && (staff(a, s) || hasRole(a, "gate_staff", (g) => !s.organiserId || g.organiserId === s.organiserId) || hasRole(a, "lounge_staff", (g) => !s.organiserId || g.organiserId === s.organiserId)),
   "meetday.manage": staffOnly,
   // The baseline (issue #15): an exhibitor answers and sees only its own enterprise's answers and scores; organisers build and read it.
   "baseline.answerOwn": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),

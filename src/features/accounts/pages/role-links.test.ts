@@ -16,6 +16,10 @@ describe("role links from grants", () => {
   it("give each role its pages", () => {
     expect(to(headerRoleLinks(user("gate_staff")))).toEqual(["/gate"]);
     expect(to(accountRoleLinks(user("gate_staff"), "ed"))).toEqual(["/gate", "/desk/editions/ed/walk-in"]);
+    // Lounge staff: the lounge board only (no gate, no desk).
+    expect(to(headerRoleLinks(user("lounge_staff")))).toEqual(["/lounge"]);
+    expect(to(accountRoleLinks(user("lounge_staff"), null))).toEqual(["/lounge"]);
+    expect(landingPath(user("lounge_staff"))).toBe("/lounge");
     expect(to(headerRoleLinks(user("trade_body_rep")))).toEqual(["/nominations"]);
     expect(to(headerRoleLinks(user("reviewer")))).toEqual(["/review"]);
     expect(to(headerRoleLinks(user("exhibitor")))).toEqual(["/account/exhibitor"]);

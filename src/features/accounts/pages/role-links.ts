@@ -19,6 +19,7 @@ const hasGrant = (actor: Actor, role: string) => actor.kind === "user" && actor.
 export function headerRoleLinks(actor: Actor): RoleLink[] {
   const links: RoleLink[] = [];
   if (hasGrant(actor, "gate_staff")) links.push({ to: "/gate", label: "nav.gate" });
+  if (hasGrant(actor, "lounge_staff")) links.push({ to: "/lounge", label: "nav.lounge" });
   if (hasGrant(actor, "trade_body_rep")) links.push({ to: "/nominations", label: "nav.nominations" });
   if (hasGrant(actor, "reviewer")) links.push({ to: "/review", label: "nav.reviews" });
   if (hasGrant(actor, "exhibitor")) links.push({ to: "/account/exhibitor", label: "nav.exhibitorPortal" });

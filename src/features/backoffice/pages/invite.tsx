@@ -21,7 +21,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
-  const role = oneOf(form, "role", ["exhibitor", "visitor", "organiser_staff", "trade_body_rep", "reviewer", "gate_staff"]);
+  const role = oneOf(form, "role", ["exhibitor", "visitor", "organiser_staff", "trade_body_rep", "reviewer", "gate_staff", "lounge_staff"]);
   // Only the binding that belongs to the chosen role is sent, so a stale select does not confuse the check.
   const result = await runForm(context.ctx.locale, form, () =>
     invitePerson(context.ctx, {

@@ -11,7 +11,10 @@ import { parseShortCode } from "#features/checkin";
 import { editionPublicKeys } from "#features/checkin";
 import { decideLeadScan, numberOfCode, type LeadCode, type LeadScanReason } from "../core/lead-scan";
 import { ownLeadsInput, scanLeadInput, uploadedLeadScan, uploadLeadScansInput } from "../schemas";
-import { emailWithFreshManageLink, registrations } from "#features/registration";
+import { registrations } from "#features/registration";
+import { hashSecret, newSecret } from "../../../platform/ids";
+import { isLocale } from "../../../platform/i18n/locales";
+import { queueEmail } from "../../../platform/mail/outbox";
 import { leads, leadScans } from "../tables";
 import { ownStall, type OwnStall } from "./exhibitor";
 import { leadOfExhibitor, type LeadView } from "./view";
@@ -126,26 +129,28 @@ async function decideAndRecord(tx: Executor, ctx: Ctx, stall: OwnStall, item: It
 /**
  * A waiting stay-in-touch request is emailed to the visitor once per exhibitor (the first scan that
  * finds it unsent marks it: concurrent scans and replays queue nothing more), in the visitor's
- * language, with a fresh link to their registration's page where they accept or decline. It names
- * the exhibitor and the edition, nothing else about the exhibitor.
+ * language, with a link of its own (`/stay-in-touch/<token>`, operations/touch-link.ts) where they
+ * accept or decline this request. Their registration's link stays as it is: a visitor scanned at
+ * ten stalls gets ten links that all work, and the link in their confirmation still works. It
+ * names the exhibitor and the edition, nothing else about the exhibitor.
  */
 async function emailTouchRequest(tx: Executor, ctx: Ctx, stall: OwnStall, leadId: string): Promise<void> {
+  const token = newSecret(24);
   const [asked] = await tx
     .update(leads)
-    .set({ touchEmailedAt: ctx.clock.now() })
+    .set({ touchEmailedAt: ctx.clock.now(), touchTokenHash: hashSecret(token) })
     .where(and(eq(leads.id, leadId), eq(leads.touch, "pending"), isNull(leads.touchEmailedAt)))
     .returning({ registrationId: leads.registrationId });
   if (!asked) return;
   const [reg] = await tx.select().from(registrations).where(eq(registrations.id, asked.registrationId));
   if (!reg?.email) return;
-  await emailWithFreshManageLink(tx, ctx, reg, (locale, token) => {
-    const params = {
-      exhibitor: (locale === "ur" && stall.enterpriseName.ur) || stall.enterpriseName.en,
-      edition: locale === "ur" ? stall.edition.nameUr : stall.edition.nameEn,
-      link: `${ctx.config.publicUrl}/registration/${token}/leads`,
-    };
-    return { kind: "leads_touch_request", subject: translate(locale, "leads.mail.touch.subject", params), text: translate(locale, "leads.mail.touch.body", params) };
-  });
+  const locale = isLocale(reg.locale) ? reg.locale : "en";
+  const params = {
+    exhibitor: (locale === "ur" && stall.enterpriseName.ur) || stall.enterpriseName.en,
+    edition: locale === "ur" ? stall.edition.nameUr : stall.edition.nameEn,
+    link: `${ctx.config.publicUrl}/stay-in-touch/${token}`,
+  };
+  await queueEmail(tx, ctx.clock, { kind: "leads_touch_request", to: reg.email, subject: translate(locale, "leads.mail.touch.subject", params), text: translate(locale, "leads.mail.touch.body", params) });
 }
 
 /** One badge scanned (or a short code typed) at the signed-in exhibitor's stall, online. */

@@ -91,15 +91,27 @@ export async function answerStayInTouch(ctx: Ctx, raw: Input<typeof touchAnswerI
   const input = parseInput(touchAnswerInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { reg, lead } = await ownLead(tx, ctx, input);
-    if (lead.withdrawnAt || lead.touch !== "pending") throw new DomainError("conflict");
-    const now = ctx.clock.now();
-    await tx
-      .update(leads)
-      .set({ touch: input.accept ? "accepted" : "declined", touchDecidedAt: now, keepAgreedAt: input.accept ? now : null, updatedAt: now })
-      .where(eq(leads.id, lead.id));
-    await recordAudit(tx, ctx, { action: "leads.touch_answered", entityType: "lead", entityId: lead.id, editionId: reg.editionId, data: { accept: input.accept }, by: holderOf(reg) });
-    return { leadId: lead.id, touch: input.accept ? ("accepted" as const) : ("declined" as const) };
+    return decideTouch(tx, ctx, reg, lead, input.accept);
   });
+}
+
+/** The answer to a pending request (the visitor's page, or the request's own emailed link):
+ *  refused as a conflict once it is answered or the details were withdrawn. */
+export async function decideTouch(
+  tx: Executor,
+  ctx: Ctx,
+  reg: Parameters<typeof holderOf>[0] & { editionId: string },
+  lead: typeof leads.$inferSelect,
+  accept: boolean,
+) {
+  if (lead.withdrawnAt || lead.touch !== "pending") throw new DomainError("conflict");
+  const now = ctx.clock.now();
+  await tx
+    .update(leads)
+    .set({ touch: accept ? "accepted" : "declined", touchDecidedAt: now, keepAgreedAt: accept ? now : null, updatedAt: now })
+    .where(eq(leads.id, lead.id));
+  await recordAudit(tx, ctx, { action: "leads.touch_answered", entityType: "lead", entityId: lead.id, editionId: reg.editionId, data: { accept }, by: holderOf(reg) });
+  return { leadId: lead.id, touch: accept ? ("accepted" as const) : ("declined" as const) };
 }
 
 /** The visitor lets one exhibitor that holds their details keep the lead beyond the 90 days. */

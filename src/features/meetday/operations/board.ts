@@ -1,10 +1,12 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Ctx } from "../../../platform/context";
+import { DomainError } from "../../../platform/errors";
+import { authorize, can } from "../../../platform/permissions/policy";
 import { parseInput, type Input } from "../../../platform/validation";
 import { hhmm, wallTime } from "#features/b2b";
 import { frameOf, partiesOf } from "#features/b2b";
 import { b2bMeetings } from "#features/b2b";
-import { editionDayCount, editionDayDate } from "#features/editions";
+import { defaultScanEdition, editionDayCount, editionDayDate, editions } from "#features/editions";
 import { editionFor } from "#features/editions";
 import type { Side } from "../core/meeting-scan";
 import { editionShortId } from "#features/checkin";
@@ -94,3 +96,14 @@ export async function loungeBoard(ctx: Ctx, raw: Input<typeof boardInput>) {
     tables: [...tables.values()],
   };
 }
+/** The edition whose board `/lounge` opens: among those the person may run the lounge for, the
+ *  one a scanner would open on (running today, else the next, published first). */
+export async function loungeEditionId(ctx: Ctx): Promise<string> {
+  authorize(ctx.actor, "session.signedIn");
+  const rows = await ctx.db.select().from(editions).where(inArray(editions.status, ["published", "draft"])).orderBy(desc(editions.startsOn));
+  const allowed = rows.filter((e) => can(ctx.actor, "meetday.lounge", { organiserId: e.organiserId }));
+  const edition = defaultScanEdition(allowed, ctx.clock.now().toISOString().slice(0, 10));
+  if (!edition) throw new DomainError("forbidden");
+  return edition.id;
+}
+

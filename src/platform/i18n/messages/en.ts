@@ -16,6 +16,7 @@ export const en = {
   "nav.apiDocs": "API",
   "nav.main": "Main",
   "nav.gate": "Gate scanner",
+  "nav.lounge": "B2B lounge board",
   "nav.walkIn": "Walk-in desk",
   "nav.nominations": "Nominations",
   "nav.reviews": "Reviews",
@@ -81,6 +82,7 @@ export const en = {
   "role.visitor": "visitor",
   "role.reviewer": "reviewer or judge",
   "role.gate_staff": "gate staff",
+  "role.lounge_staff": "B2B lounge staff",
 
   "bo.title": "Back office",
   "bo.nav.dashboard": "Overview",

@@ -15,6 +15,7 @@ export const ur: Record<PlatformMessageKey, string> = {
   "nav.apiDocs": "اے پی آئی",
   "nav.main": "مرکزی",
   "nav.gate": "گیٹ اسکینر",
+  "nav.lounge": "بی ٹو بی لاؤنج بورڈ",
   "nav.walkIn": "موقع پر رجسٹریشن ڈیسک",
   "nav.nominations": "نامزدگیاں",
   "nav.reviews": "جائزے",
@@ -80,6 +81,7 @@ export const ur: Record<PlatformMessageKey, string> = {
   "role.visitor": "وزیٹر",
   "role.reviewer": "جائزہ کار یا جج",
   "role.gate_staff": "گیٹ کا عملہ",
+  "role.lounge_staff": "بی ٹو بی لاؤنج کا عملہ",
 
   "bo.title": "بیک آفس",
   "bo.nav.dashboard": "جائزہ",

@@ -1,0 +1,3 @@
+ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_role" CHECK ("role_grants"."role" IN ('platform_admin', 'organiser_staff', 'trade_body_rep', 'exhibitor', 'visitor', 'reviewer', 'gate_staff', 'lounge_staff'));--> statement-breakpoint
+ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_binding" CHECK (("role_grants"."role" NOT IN ('organiser_staff', 'reviewer', 'gate_staff', 'lounge_staff') OR "role_grants"."organiser_id" IS NOT NULL)
+        AND ("role_grants"."role" <> 'trade_body_rep' OR "role_grants"."trade_body_id" IS NOT NULL) AND ("role_grants"."role" <> 'exhibitor' OR "role_grants"."enterprise_id" IS NOT NULL));
