@@ -2,9 +2,9 @@ import type { Page } from "playwright-core";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enterEligible } from "../../src/features/awards/operations/entries";
-import { assignRound, myJudging, scoreEntry } from "../../src/features/awards/operations/judging";
+import { assignRound, myJudging, recusedPairs, scoreEntry } from "../../src/features/awards/operations/judging";
 import { saveCategory, saveCriterion, setJudge, setRound } from "../../src/features/awards/operations/setup";
-import { awardAssignments, awardEntries } from "../../src/features/awards/tables";
+import { awardAssignments, awardEntries, awardRounds, awardScores } from "../../src/features/awards/tables";
 import { enterprises } from "../../src/features/editions/enterprise-tables";
 import { editions } from "../../src/features/editions/tables";
 import { users } from "../../src/platform/auth/tables";
@@ -122,7 +122,8 @@ describe("the awards", () => {
         .where(and(eq(awardEntries.categoryId, categoryId), eq(awardEntries.withdrawn, false), isNotNull(enterprises.clusterSlug)));
       cluster = clustered!.cluster!;
       // reviewer@ is connected with the cluster of an entry: recused from that cluster's entries.
-      for (const [i, j] of judges.entries()) await setJudge(as(staff), { categoryId, round: "shortlist", userId: j.id, clusterSlugs: i === 0 ? [cluster] : [] });
+      // reviewer2@ is the round's lead judge.
+      for (const [i, j] of judges.entries()) await setJudge(as(staff), { categoryId, round: "shortlist", userId: j.id, clusterSlugs: i === 0 ? [cluster] : [], lead: i === 1 });
       await setRound(as(staff), { categoryId, round: "shortlist", status: "open" });
       await assignRound(as(staff), { categoryId, round: "shortlist" });
     });
@@ -163,6 +164,40 @@ describe("the awards", () => {
       const saved = round.locator("article.card", { has: page.getByRole("heading", { name: entryName, exact: true }) });
       await saved.getByText("Scored", { exact: true }).waitFor();
       expect(await saved.getByRole("group", { name: /Criterion innovation/ }).getByLabel("Score (1–5)").inputValue()).toBe("4");
+    });
+
+    it("the lead judge moves an entry its judge has not scored to another judge, without JavaScript", async () => {
+      const db = env.server.services.db;
+      const [round] = await db.select({ id: awardRounds.id }).from(awardRounds).where(and(eq(awardRounds.categoryId, categoryId), eq(awardRounds.kind, "shortlist")));
+      const held = await db.select().from(awardAssignments).where(eq(awardAssignments.roundId, round!.id));
+      const scored = await db.select({ entryId: awardScores.entryId, userId: awardScores.userId }).from(awardScores).where(eq(awardScores.roundId, round!.id));
+      const recused = await recusedPairs(db, round!.id, [...new Set(held.map((a) => a.entryId))]);
+      // An unscored assignment, and a judge free to take the entry (not on it, not recused from it).
+      const move = held
+        .filter((a) => !scored.some((s) => s.entryId === a.entryId && s.userId === a.userId))
+        .flatMap((a) => judges.filter((j) => !held.some((h) => h.entryId === a.entryId && h.userId === j.id) && !recused.some((r) => r.entryId === a.entryId && r.judgeId === j.id)).map((to) => ({ a, to })))[0]!;
+      expect(move).toBeDefined();
+      const [entry] = await db.select({ nameEn: enterprises.nameEn }).from(awardEntries).innerJoin(enterprises, eq(enterprises.id, awardEntries.enterpriseId)).where(eq(awardEntries.id, move.a.entryId));
+      const userName = async (id: string) => (await db.select({ name: users.name }).from(users).where(eq(users.id, id)))[0]!.name;
+
+      const { page } = await env.context({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+      page.setDefaultTimeout(15_000);
+      await signInByPost(env, page, "reviewer2@demo.numaish.pk");
+      await page.goto("/awards/judging");
+      const moderation = page.getByTestId("moderation");
+      await moderation.getByRole("heading", { name: "Moderate this round (you are its lead judge)" }).waitFor();
+      const row = moderation.locator("tr", { has: page.getByRole("rowheader", { name: entry!.nameEn, exact: true }) });
+      await row.waitFor();
+      await moderation.getByLabel("Entries").selectOption(move.a.entryId);
+      await moderation.getByLabel("From the judge").selectOption(move.a.userId);
+      await moderation.getByLabel("To the judge").selectOption(move.to.id);
+      await moderation.getByRole("button", { name: "Move an entry to another judge" }).click();
+      await page.getByText("The entry has moved to the other judge.").waitFor();
+      const now = (await db.select().from(awardAssignments).where(and(eq(awardAssignments.roundId, round!.id), eq(awardAssignments.entryId, move.a.entryId)))).map((a) => a.userId);
+      expect(now).toContain(move.to.id);
+      expect(now).not.toContain(move.a.userId);
+      expect(await row.locator("td").textContent()).toContain(await userName(move.to.id));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     });
 
     it("the organiser locks the results with a publication time; the winners page shows them only from then", async () => {

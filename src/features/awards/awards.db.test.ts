@@ -249,5 +249,16 @@ describe("moderation: one entry moved to another judge", () => {
     const back = ids.find((id) => !after.includes(id) && !recused.some((r) => r.entryId === pick.e.id && r.judgeId === id));
     if (back) await expect(move(staff, pick.e.id, pick.to, back)).rejects.toMatchObject({ code: "award_assignment_scored" });
     else await expect(move(staff, pick.e.id, pick.to, pick.from!)).rejects.toMatchObject({ code: "award_assignment_scored" });
+
+    // The lead judge's page moderates the open round: every entry with its judges and whether each
+    // has scored it (never the scores); the other judges' pages have no moderation.
+    const leadView = (await myJudging(as(lead!.actor))).find((w) => w.category.id === categoryId2)!;
+    expect(leadView.moderation!.judges.map((j) => j.userId).sort()).toEqual([...ids].sort());
+    expect(leadView.moderation!.entries.map((e) => e.id).sort()).toEqual([...new Set((await held()).map((a) => a.entryId))].sort());
+    const moved = leadView.moderation!.entries.find((e) => e.id === pick.e.id)!;
+    expect(moved.judges.find((j) => j.userId === pick.to)).toMatchObject({ scored: true });
+    expect(JSON.stringify(leadView.moderation)).not.toMatch(/"score"\s*:/);
+    expect(leadView.moderation!.entries.flatMap((e) => e.judges).filter((j) => j.scored)).toHaveLength(1);
+    expect((await myJudging(as(plain!.actor))).find((w) => w.category.id === categoryId2)!.moderation).toBeNull();
   });
 });

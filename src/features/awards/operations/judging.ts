@@ -15,6 +15,7 @@ import { scoreInput, conflictInput } from "../schemas";
 import { awardRoundKinds, awardAssignments, awardCategories, awardConflicts, awardCriteria, awardEntries, awardJudges, awardRounds, awardScores } from "../tables";
 import { categoryForChange, roundOf } from "./setup";
 import { evidenceOf } from "./evidence";
+import { roundModeration } from "./moderation";
 
 // Judging (issue #13, awards item 3): load-balanced assignment with automatic recusal, a judge's
 // own assigned entries and scores, conflict declarations. A judge never sees another judge's
@@ -128,7 +129,7 @@ export async function myJudging(ctx: Ctx, raw: Input<typeof noInput> = {}) {
   parseInput(noInput, raw);
   const userId = judgeId(ctx);
   const rounds = await ctx.db
-    .select({ round: awardRounds, category: awardCategories, edition: { id: editions.id, slug: editions.slug, nameEn: editions.nameEn, nameUr: editions.nameUr, organiserId: editions.organiserId } })
+    .select({ round: awardRounds, category: awardCategories, lead: awardJudges.lead, edition: { id: editions.id, slug: editions.slug, nameEn: editions.nameEn, nameUr: editions.nameUr, organiserId: editions.organiserId } })
     .from(awardJudges)
     .innerJoin(awardRounds, eq(awardRounds.id, awardJudges.roundId))
     .innerJoin(awardCategories, eq(awardCategories.id, awardRounds.categoryId))
@@ -151,8 +152,11 @@ export async function myJudging(ctx: Ctx, raw: Input<typeof noInput> = {}) {
       .from(awardScores)
       .where(and(eq(awardScores.roundId, r.round.id), eq(awardScores.userId, userId)));
     const evidence = await evidenceOf(ctx.db, entries.map((e) => e.id));
+    // The lead judge moderates an open round of a category whose results are not locked.
+    const moderation = r.lead && r.round.status === "open" && !r.category.lockedAt ? await roundModeration(ctx.db, r.round.id) : null;
     out.push({
       ...r,
+      moderation,
       criteria,
       entries: entries.map((e) => {
         const mine = scores.filter((s) => s.entryId === e.id);

@@ -4,12 +4,15 @@ import { DomainError } from "../../../platform/errors";
 import { loadOr, runForm } from "../../../web/actions";
 import { FormError, Notice, useFailure } from "../../../web/components/form";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { declareConflict, myJudging, scoreEntry } from "../operations/judging";
-import { AWARD_SCORE_MAX, AWARD_SCORE_MIN } from "../tables";
+import { oneOf } from "../../../web/form-fields";
+import { declareConflict, myJudging, reassignEntry, scoreEntry } from "../operations/judging";
+import { AWARD_SCORE_MAX, AWARD_SCORE_MIN, awardRoundKinds } from "../tables";
+import { RoundModeration } from "./judging-moderation";
 
 // /awards/judging — a judge's rounds: the entries assigned to them (never one they are recused
 // from), each with a scoring form (every criterion 1–5 with a comment) and a conflict declaration.
-// Only the judge's own scores are shown. Plain forms: no JavaScript needed.
+// Only the judge's own scores are shown. The round's lead judge also moderates an open round
+// (judging-moderation.tsx): who has which entry, and moving one. Plain forms: no JavaScript needed.
 
 export function meta({ matches }: Route.MetaArgs) {
   return pageTitle(matches, "awards.judging.title");
@@ -29,6 +32,14 @@ export async function action({ request, context }: Route.ActionArgs) {
       return declareConflict(ctx, {
         entryId,
         reason: String(form.get("reason") ?? ""),
+      });
+    if (intent === "reassign")
+      return reassignEntry(ctx, {
+        categoryId: String(form.get("categoryId") ?? ""),
+        round: oneOf(form, "round", awardRoundKinds),
+        entryId: String(form.get("entryId") ?? ""),
+        fromUserId: String(form.get("fromUserId") ?? ""),
+        toUserId: String(form.get("toUserId") ?? ""),
       });
     if (intent !== "score") throw new DomainError("bad_request");
     const scores = [];
@@ -74,7 +85,9 @@ export default function JudgingPage({
           {t(
             done.intent === "conflict"
               ? "awards.judging.conflictDone"
-              : "awards.judging.saved",
+              : done.intent === "reassign"
+                ? "awards.judging.reassigned"
+                : "awards.judging.saved",
           )}
         </Notice>
       ) : null}
@@ -97,6 +110,7 @@ export default function JudgingPage({
           {pick(locale, r.category.guidanceEn, r.category.guidanceUr) ? (
             <p>{pick(locale, r.category.guidanceEn, r.category.guidanceUr)}</p>
           ) : null}
+          {r.moderation ? <RoundModeration m={r.moderation} categoryId={r.category.id} round={r.round.kind} /> : null}
           {r.entries.map((e) => {
             const open = r.round.status === "open";
             return (
