@@ -12,6 +12,8 @@ import { provideEditionCopyParts } from "./features/editions/copy-port";
 import { floorCopyPart } from "./features/floor/copy-part";
 import { floorStallPort } from "./features/floor/b2b-stall-port";
 import { provideStallPort } from "./features/b2b/stall-port";
+import { provideMediaPort } from "./features/b2b/media-port";
+import { exhibitorsMediaPort } from "./features/exhibitors/b2b-media-port";
 import { provideReadinessPort } from "./features/b2b/readiness-port";
 import { baselineReadinessPort } from "./features/baseline/b2b-readiness-port";
 import { provideBadgePort } from "./features/registration/badge-port";
@@ -40,6 +42,7 @@ provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart, programmeC
 // A request accepted after the schedule is published is placed at once by repair (issue #11, item 7).
 onRequestAccepted(placeWhenPublished);
 provideStallPort(floorStallPort);
+provideMediaPort(exhibitorsMediaPort);
 provideReadinessPort(baselineReadinessPort);
 // Personal data (issue #15, part 7): each feature's part of a person's export, erasure and retention, one per line.
 providePersonalDataParts([

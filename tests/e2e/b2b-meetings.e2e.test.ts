@@ -6,7 +6,7 @@ import { demoEditionIds, insertApprovedRegistration } from "../../src/features/c
 import { enterprises } from "../../src/features/editions/enterprise-tables";
 import { b2bMeetings, b2bParticipants, b2bRequests } from "../../src/features/b2b/tables";
 import { hashSecret } from "../../src/platform/ids";
-import { backOfficeEditionPath, demo, seriousViolations, signInByPost, startEnv, type Env } from "./helpers";
+import { backOfficeEditionPath, demo, seriousViolations, signInByPost, SLOW, startEnv, type Env } from "./helpers";
 
 // A buyer opens its published meetings by its B2B link on a phone (360 px) with JavaScript off:
 // the meeting with the exhibitor, the place, its .ics and the PDF; it cancels one and gets a
@@ -109,6 +109,10 @@ describe("a participant's meetings page", () => {
     await page.getByRole("heading", { name: "Participant profile", level: 1 }).waitFor();
     await page.getByRole("heading", { name: partnerName, level: 2 }).waitFor();
     await page.getByTestId("b2b-participant-contact").waitFor();
+    // The exhibitor's logo (its catalogue profile's) loads when scrolled to.
+    const logo = page.getByTestId("b2b-participant-pictures").getByRole("img", { name: `Logo of ${partnerName}` });
+    await logo.scrollIntoViewIfNeeded();
+    await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), SLOW).toBe(true);
     expect(await seriousViolations(page, "b2b participant (en)")).toEqual([]);
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     expect((await page.request.get(`/b2b/${token}/participants/${randomUUID()}`)).status()).toBe(404);

@@ -140,6 +140,10 @@ export function b2bDirectoryApi(_services: AppServices) {
             listed: z.boolean(),
             meets: z.boolean(),
             contact: z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+            media: z
+              .object({ catalogue: z.string(), logo: z.string().nullable(), photos: z.array(z.string()) })
+              .nullable()
+              .openapi({ description: "An exhibitor's logo and photos (paths) and its catalogue page, when its catalogue profile is published" }),
           }),
           "The participant",
         ),

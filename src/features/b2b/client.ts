@@ -5,3 +5,4 @@ export { ParticipantNav } from "./pages/participant-nav";
 export { participantBase, refOf } from "./pages/who";
 export type { ReadinessPort } from "./readiness-port";
 export type { StallPort } from "./stall-port";
+export type { ExhibitorPictures, MediaPort } from "./media-port";

@@ -14,6 +14,7 @@ import { getMyProfile, updateMyProfile } from "./operations/profiles";
 import { recommendationsFor } from "./operations/recommendations";
 import { getB2bProgramme, setB2bProgramme } from "./operations/programme";
 import { b2bMeetings, b2bParticipants, b2bProfiles, b2bRequests, b2bSmeStaff } from "./tables";
+import { exhibitorFiles, exhibitorProfiles } from "../exhibitors/tables";
 import { baselineReadinessPort } from "../baseline/b2b-readiness-port";
 
 type BuyerKind = Parameters<typeof joinAsBuyer>[1]["kind"];
@@ -251,6 +252,20 @@ describe("a participant's page", () => {
     const asBuyer = (id: string) => participantCard(ctxFor(t.db), { token: buyerA.token, id });
     const listed = await asBuyer(others[0]!);
     expect(listed).toMatchObject({ listed: true, meets: false, contact: null, card: { id: others[0], side: "sme" } });
+    // An exhibitor's pictures are its published catalogue profile's: the logo and photos, and the catalogue page.
+    const [firm] = await t.db.select({ slug: enterprises.slug, id: enterprises.id }).from(b2bParticipants).innerJoin(enterprises, eq(enterprises.id, b2bParticipants.enterpriseId)).where(eq(b2bParticipants.id, others[0]!));
+    const files = await t.db.select({ id: exhibitorFiles.id, kind: exhibitorFiles.kind }).from(exhibitorFiles).innerJoin(exhibitorProfiles, eq(exhibitorProfiles.id, exhibitorFiles.profileId)).where(and(eq(exhibitorProfiles.enterpriseId, firm!.id), eq(exhibitorProfiles.editionId, editionId)));
+    expect(files.some((f) => f.kind === "logo")).toBe(true);
+    expect(listed.media).toEqual({
+      catalogue: expect.stringMatching(new RegExp(`^/editions/[^/]+/catalogue/${firm!.slug}$`)),
+      logo: expect.stringContaining(`/files/${files.find((f) => f.kind === "logo")!.id}`),
+      photos: files.filter((f) => f.kind === "photo").map((f) => expect.stringContaining(`/files/${f.id}`)),
+    });
+    // Unpublished, nothing of it shows; a buyer-side person has no pictures.
+    await t.db.update(exhibitorProfiles).set({ published: false }).where(and(eq(exhibitorProfiles.enterpriseId, firm!.id), eq(exhibitorProfiles.editionId, editionId)));
+    expect((await asBuyer(others[0]!)).media).toBeNull();
+    await t.db.update(exhibitorProfiles).set({ published: true }).where(and(eq(exhibitorProfiles.enterpriseId, firm!.id), eq(exhibitorProfiles.editionId, editionId)));
+    expect((await participantCard(ctxFor(t.db, exhibitor), { participantId: smeId, id: buyerA.id })).media).toBeNull();
     // Unlisted (the third exhibitor leaves the directory again), of its own side, made up: the same refusal.
     await t.db.update(b2bParticipants).set({ optedIn: false }).where(eq(b2bParticipants.id, others[2]!));
     expect(await refusal(asBuyer(others[2]!))).toBe("not_found");

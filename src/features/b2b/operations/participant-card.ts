@@ -7,6 +7,7 @@ import { b2bMeetings, b2bParticipants } from "../tables";
 import { contactOf } from "./contacts";
 import type { Participant } from "./participants";
 import { cardQuery, presentCard, viewer, visibleWhere } from "./directory";
+import { mediaPort } from "../media-port";
 import { readinessPort } from "../readiness-port";
 import { contactsVisible } from "./requests-common";
 
@@ -14,8 +15,9 @@ import { contactsVisible } from "./requests-common";
 // meetings, a card in the directory). The caller sees it when the directory would list it
 // (approved, opted in, not withdrawn) or when the two have a meeting (scheduled or cancelled): a
 // partner that left the directory stays readable to those it meets. Contact details only when the
-// two have an accepted request (contactsVisible), as on My requests. Anything else answers
-// not_found, as a missing id does.
+// two have an accepted request (contactsVisible), as on My requests. An exhibitor's logo and
+// photos are its catalogue profile's, when that is public. Anything else answers not_found, as a
+// missing id does.
 
 const participantCardInput = z
   .strictObject({ participantId: z.uuid().optional(), token: z.string().min(16).max(128).optional(), id: z.uuid() })
@@ -42,6 +44,8 @@ export async function participantCard(ctx: Ctx, raw: Input<typeof participantCar
     .limit(1);
   if (!listed && !met) throw notFound();
   const scores = me.side === "buyer" && row.enterpriseId ? await readinessPort().exportScores(ctx.db, me.editionId) : null;
+  // An exhibitor's logo and photos: those of its published catalogue profile (exhibitor portal).
+  const media = row.enterpriseId ? ((await mediaPort().publicMedia(ctx.db, me.editionId, [row.enterpriseId])).get(row.enterpriseId) ?? null) : null;
   const target = row as unknown as { registrationId: string | null; locale: Participant["locale"] };
   const contact = (await contactsVisible(ctx.db, me.id, id))
     ? await contactOf(ctx.db, { id, editionId: me.editionId, enterpriseId: row.enterpriseId, registrationId: target.registrationId, locale: target.locale })
@@ -52,5 +56,6 @@ export async function participantCard(ctx: Ctx, raw: Input<typeof participantCar
     listed,
     meets: !!met,
     contact: contact ? { name: contact.name, email: contact.email, phone: contact.phone } : null,
+    media,
   };
 }

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/participant";
 import { loadOr } from "../../../web/actions";
-import { pageTitle, useT } from "../../../web/i18n";
+import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { uuidParam } from "../../../web/params";
 import { participantCard } from "../operations/participant-card";
 import { ParticipantCard } from "./participant-card";
@@ -22,8 +22,28 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return loadOr(request, () => participantCard(context.ctx, { ...ref, id }));
 }
 
+/** An exhibitor's logo and photos (its catalogue profile's), loaded only when scrolled to, and its catalogue page. */
+function Pictures({ media, name }: { media: NonNullable<Route.ComponentProps["loaderData"]["media"]>; name: string }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="b2b-pictures" data-testid="b2b-participant-pictures">
+      <h2 id="b2b-pictures">{t("b2b.participant.pictures")}</h2>
+      <p className="b2b-pictures">
+        {media.logo ? <img src={media.logo} alt={t("b2b.participant.logoAlt", { name })} width={96} height={96} loading="lazy" style={{ objectFit: "contain" }} /> : null}
+        {media.photos.slice(0, 6).map((src, i) => (
+          <img key={src} src={src} alt={t("b2b.participant.photoAlt", { name, n: i + 1 })} width={160} height={120} loading="lazy" style={{ objectFit: "cover", maxWidth: "100%" }} />
+        ))}
+      </p>
+      <p>
+        <a href={media.catalogue}>{t("b2b.participant.catalogue")}</a>
+      </p>
+    </section>
+  );
+}
+
 export default function ParticipantPage({ loaderData: d, params }: Route.ComponentProps) {
   const t = useT();
+  const locale = useLocale();
   const contact = d.contact ? [d.contact.name, d.contact.email, d.contact.phone].filter(Boolean).join(" · ") : "";
   return (
     <section>
@@ -37,6 +57,7 @@ export default function ParticipantPage({ loaderData: d, params }: Route.Compone
           </dl>
         ) : null}
       </ParticipantCard>
+      {d.media ? <Pictures media={d.media} name={pick(locale, d.card.nameEn, d.card.nameUr)} /> : null}
       {d.meets ? (
         <p>
           <Link to={`${participantBase(params.who)}/meetings`}>{t("b2b.participant.meetings")}</Link>

@@ -3,14 +3,12 @@ import type { Locale } from "../../../platform/i18n/locales";
 import type { Translate } from "../../../platform/i18n/translate";
 import { pick } from "../../../web/i18n";
 import type { CatalogueExhibitor } from "../operations/catalogue";
+import { cataloguePath } from "../paths";
 
 // What the catalogue's pages share: paths, the stall link to the floor's page with the small map of
 // where the stall is (the floor's locator), a bidi-safe number.
 
-export const cataloguePath = (slug: string, exhibitor?: string, productId?: string) =>
-  `/editions/${slug}/catalogue${exhibitor ? `/${encodeURIComponent(exhibitor)}` : ""}${productId ? `/products/${productId}` : ""}`;
-
-export const filePath = (slug: string, exhibitor: string, fileId: string) => `${cataloguePath(slug, exhibitor)}/files/${fileId}`;
+export { cataloguePath, filePath } from "../paths";
 
 export const stallPath = (slug: string, stall: { hall: string; number: string }) => `/editions/${slug}/floor/${stall.hall}/stalls/${encodeURIComponent(stall.number)}`;
 
