@@ -3,7 +3,6 @@ import type { Locale } from "../../../platform/i18n/locales";
 import type { Translate } from "../../../platform/i18n/translate";
 import { pick } from "../../../web/i18n";
 import type { CatalogueExhibitor } from "../operations/catalogue";
-import { cataloguePath } from "../paths";
 
 // What the catalogue's pages share: paths, the stall link to the floor's page with the small map of
 // where the stall is (the floor's locator), a bidi-safe number.
