@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { PersonalDataPart } from "#features/editions";
 import { editions } from "#features/editions";
 import { storeScores } from "./operations/stored-scores";
+import { lockCounts } from "./operations/counts-lock";
 import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys } from "./tables";
 
 /** The baseline's part of a person's data (editions/personal-data-port.ts; provided by
@@ -36,6 +37,8 @@ export const baselinePersonalDataPart: PersonalDataPart = {
   async anonymise(tx, subject) {
     if (!subject.soleEnterpriseIds.length) return { textAnswers: 0 };
     const responseIds = tx.select({ id: baselineResponses.id }).from(baselineResponses).where(inArray(baselineResponses.enterpriseId, [...subject.soleEnterpriseIds]));
+    // The counts of every round these responses are in: one writer at a time (operations/counts-lock.ts).
+    await lockCounts(tx, await tx.selectDistinct({ surveyId: baselineResponses.surveyId, round: baselineResponses.round }).from(baselineResponses).where(inArray(baselineResponses.enterpriseId, [...subject.soleEnterpriseIds])));
     const textQuestions = tx.select({ id: baselineQuestions.id }).from(baselineQuestions).where(eq(baselineQuestions.kind, "text"));
     const done = await tx
       .update(baselineAnswers)

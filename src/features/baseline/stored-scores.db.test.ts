@@ -278,6 +278,43 @@ describe("indicator counts", () => {
     return want;
   };
 
+  it("stay right, and no save fails, when firms edit submitted answers at the same moment (the same values, answers cleared and given crosswise)", async () => {
+    const survey = (await surveyOfEdition(t.db, editionId))!;
+    const [user] = await t.db.select().from(users).where(eq(users.email, demo.exhibitor));
+    const [edition] = await t.db.select({ organiserId: editions.organiserId }).from(editions).where(eq(editions.id, editionId));
+    const firms = (
+      await t.db
+        .select({ id: baselineResponses.enterpriseId })
+        .from(baselineResponses)
+        .where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.round, "baseline"), eq(baselineResponses.status, "submitted")))
+        .orderBy(baselineResponses.id)
+        .limit(8)
+    ).map((r) => r.id);
+    expect(firms).toHaveLength(8);
+    const as = (enterpriseId: string) =>
+      ctxFor(t.db, { kind: "user", userId: user!.id, email: user!.email, name: user!.name, grants: [{ role: "exhibitor", organiserId: edition!.organiserId, tradeBodyId: null, enterpriseId }] });
+    const formOf = async (enterpriseId: string, key: string) => {
+      const page = await ownBaseline(as(enterpriseId), editionId, "baseline");
+      return Object.fromEntries(page.sections.find((x) => x.key === key)!.questions.map((q) => [q.code, formValue(q.value ?? undefined)]));
+    };
+    const base = new Map<string, Record<string, Record<string, string | string[]>>>();
+    for (const f of firms) base.set(f, { markets: await formOf(f, "markets"), products: await formOf(f, "products") });
+    // Six rounds; in each, every firm saves both sections at once with the others: half say they
+    // export (40 %, to the same markets) and clear their production value, half the other way round,
+    // swapping each round, all with the same capacity figure: the same count rows, from both sides.
+    for (let round = 0; round < 6; round++) {
+      const saves = firms.flatMap((f, k) => {
+        const yes = (k + round) % 2 === 0;
+        const markets = { ...base.get(f)!.markets, "markets.exports": yes ? "yes" : "no", "markets.export_share": "40", "markets.export_markets": ["AE", "GB"] };
+        const products = { ...base.get(f)!.products, "products.output_value": yes ? "" : "2500000", "products.capacity_used": String(50 + (round % 2)) };
+        return [saveSection(as(f), { editionId, section: "markets", answers: markets }), saveSection(as(f), { editionId, section: "products", answers: products })];
+      });
+      const settled = await Promise.allSettled(saves);
+      expect(settled.filter((r) => r.status === "rejected").map((r) => { const e = (r as PromiseRejectedResult).reason as { cause?: { code?: string; message?: string }; code?: string }; return `${e.code ?? ""} ${e.cause?.code ?? ""} ${e.cause?.message ?? ""}`; }), `round ${round}`).toEqual([]);
+    }
+    await same("after concurrent crosswise edits");
+  }, 120_000);
+
   it("equal a recount of every answer after the seeds, saves, a submission, a cleared answer, an erasure and deletions", async () => {
     const first = await same("after the demo's seeds");
     expect(first.length).toBeGreaterThan(500);

@@ -12,6 +12,7 @@ import { isVisible, parseAnswer, type AnswerValue, type QuestionDef } from "../e
 import { baselineAnswers, baselineResponses, rounds, type Round } from "../tables";
 import { ownEnterpriseId, ownSurvey } from "./own";
 import { storeScores } from "./stored-scores";
+import { lockCounts } from "./counts-lock";
 import { questionDef, structureOf } from "./structure";
 
 // Answering the baseline (issue #15, item 2): section by section, each save its own transaction, so
@@ -133,6 +134,8 @@ export async function saveSection(ctx: Ctx, raw: Input<typeof SectionInput>) {
       .from(baselineResponses)
       .where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.enterpriseId, enterpriseId), eq(baselineResponses.round, input.round)))
       .for("update")) as Response[];
+    // A submitted response's answers move the round's counts: one such writer at a time (counts-lock.ts).
+    if (response!.status === "submitted") await lockCounts(tx, [{ surveyId: survey.id, round: input.round }]);
     const stored = await answersOf(tx, response!.id);
     const defs = new Map(structure.flatMap((s) => s.questions.map((q) => [q.code, questionDef(q)] as const)));
     const year = yearOf(c);
@@ -177,6 +180,8 @@ export async function saveSection(ctx: Ctx, raw: Input<typeof SectionInput>) {
       structure.every((s) => done.includes(s.key)) &&
       structure.every((s) => s.questions.every((q) => !q.required || !isVisible(defs.get(q.code)!, answers, defs) || answers.has(q.code)));
     const submitted = response!.status === "submitted" || complete;
+    // Submitting counts the whole response: take the counts' lock first (a draft's saves needed none).
+    if (submitted && response!.status !== "submitted") await lockCounts(tx, [{ surveyId: survey.id, round: input.round }]);
     await tx
       .update(baselineResponses)
       .set({ sectionsDone: done, status: submitted ? "submitted" : "draft", submittedAt: response!.submittedAt ?? (submitted ? now : null), updatedAt: now })
