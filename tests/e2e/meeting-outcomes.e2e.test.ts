@@ -69,8 +69,10 @@ beforeAll(async () => {
   meetingId = pickd.id;
   side = "buyer";
   await db.delete(meetingNoShows).where(eq(meetingNoShows.meetingId, meetingId));
-  await db.delete(meetingOutcomes).where(and(eq(meetingOutcomes.meetingId, meetingId), eq(meetingOutcomes.stage, "meeting")));
-  await db.delete(outcomeLinks).where(and(eq(outcomeLinks.meetingId, meetingId), eq(outcomeLinks.stage, "meeting")));
+  // Every stage's answers and links go: a meeting the demo had already followed up carries 30-day
+  // answers too (ci8 drew one), which the journeys below would find beside their own.
+  await db.delete(meetingOutcomes).where(eq(meetingOutcomes.meetingId, meetingId));
+  await db.delete(outcomeLinks).where(eq(outcomeLinks.meetingId, meetingId));
   const sweep = await sendOutcomeMail({ db, clock, config, actor: anonymous, locale: "en" }, editionId);
   expect(sweep.sent).toBeGreaterThanOrEqual(2);
   outcomePath = await emailedPath(env, parties.get(pickd.buyerParticipantId)!.email!, "/outcome/", "meetday_outcome_meeting");

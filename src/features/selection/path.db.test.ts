@@ -149,32 +149,44 @@ describe("a call from spreadsheet to transparency report", () => {
     expect(result.flags).toEqual([]);
     expect(status("Alpha Sports").status).toBe("selected");
     expect(status("Bano Stitching").status).toBe("selected"); // women-led micro: reserved place
-    expect(status("Eagle Surgical").status).toBe("selected");
     expect(status("Fatima Instruments").status).toBe("selected"); // reserved although scored 2
     expect(status("Fatima Instruments").seat).toBe("reserved");
-    expect(status("Ghani Steel").status).toBe("waitlisted");
-    // Which limit it names depends on how Chaudhry (cluster A) and Ghani rank against each other, which
-    // depends on which reviewer (the harsh one?) the random ids drew; either way the reason is given.
-    expect(status("Ghani Steel").reasons.map((r) => r.code)).toContain("waitlisted");
-    expect(status("Ghani Steel").reasons.some((r) => r.code === "reserved_places_filled" || r.code === "stall_total_reached")).toBe(true);
+    // Cluster B's other place goes on merit: to the best adjusted score of the other three. Eagle
+    // (quality 5) in most draws; with two reviews each, drawn at random, a reviewer of few
+    // applications can normalise Ghani (4) above it (z-scores of two or three items), so the
+    // expectation follows the scores rather than the firms' quality.
+    const three = ["Eagle Surgical", "Ghani Steel", "Hira Dental"];
+    const won = three.filter((n) => status(n).status === "selected");
+    expect(won).toHaveLength(1);
+    const meritB = won[0]!;
+    expect(status(meritB).seat).toBe("open");
+    const others = three.filter((n) => n !== meritB).sort((a, b) => status(b).adjustedScore - status(a).adjustedScore);
+    for (const name of others) {
+      expect(status(name).adjustedScore, name).toBeLessThanOrEqual(status(meritB).adjustedScore);
+      expect(status(name).status, name).toBe("waitlisted");
+      expect(status(name).reasons.map((r) => r.code)).toContain("waitlisted");
+    }
+    // The best-scored of the waiting two names its limit (which one depends on how the clusters' firms rank).
+    expect(status(others[0]!).reasons.some((r) => r.code === "reserved_places_filled" || r.code === "stall_total_reached" || r.code === "cluster_target_reached")).toBe(true);
+    const ntnOf = (name: string) => firms.find((f) => f[0] === name)![1].slice(0, 7);
 
     // 6. Override with a justification, then publish: applicants and the trade body are told, in their language.
     await expect(overrideDecision(staff, { editionId: edition.id, applicationId: ids.get("Dua Gloves")!, status: "waitlisted", justification: "short" })).rejects.toMatchObject({ code: "validation_failed" });
     await overrideDecision(staff, { editionId: edition.id, applicationId: ids.get("Dua Gloves")!, status: "not_selected", justification: "Could not show a working sample at the visit" });
     await publishSelection(staff, { editionId: edition.id });
     const mail = await t.db.select().from(outboxMessages).where(eq(outboxMessages.kind, "selection.decision"));
-    const toEagle = mail.find((m) => m.toAddress === "2000005@example.pk")!;
-    expect(toEagle.bodyText).toContain("Selected");
-    expect(toEagle.bodyText).toMatch(/rank 1 of 4/);
+    const toMerit = mail.find((m) => m.toAddress === `${ntnOf(meritB)}@example.pk`)!;
+    expect(toMerit.bodyText).toContain("Selected");
+    expect(toMerit.bodyText).toContain(`rank ${status(meritB).rankInCluster} of 4`);
     const repMail = await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, "selection.trade_body"), eq(outboxMessages.toAddress, demo.chamber)));
     expect(repMail).toHaveLength(1);
-    expect(repMail[0]!.bodyText).toContain("Ghani Steel");
+    expect(repMail[0]!.bodyText).toContain(others[0]!);
     const overrideAudit = await t.db.select().from(auditEntries).where(and(eq(auditEntries.action, "selection.overridden"), eq(auditEntries.entityId, ids.get("Dua Gloves")!)));
     expect(overrideAudit[0]!.data).toMatchObject({ justification: "Could not show a working sample at the visit" });
 
     // 7. Appeal: decided by someone other than the application's reviewers, with a record.
     const appeal = await fileAppeal(ctxFor(t.db), { token: link.get("Dua Gloves")!, grounds: "We now have a working sample and a buyer letter." });
-    await expect(fileAppeal(ctxFor(t.db), { token: link.get("Eagle Surgical")!, grounds: "Selected firms cannot appeal their selection." })).rejects.toMatchObject({ code: "appeal_not_allowed" });
+    await expect(fileAppeal(ctxFor(t.db), { token: link.get(meritB)!, grounds: "Selected firms cannot appeal their selection." })).rejects.toMatchObject({ code: "appeal_not_allowed" });
     const duaReviewer = pairs.find((p) => p.nominationId === ids.get("Dua Gloves"))!.reviewerId;
     const { roleGrants } = await import("../accounts/tables");
     const [org] = await t.db.select().from((await import("../editions/tables")).organisers);
@@ -190,12 +202,12 @@ describe("a call from spreadsheet to transparency report", () => {
     const { findSelection } = await import("./operations/selection");
     const before = (await findSelection(t.db, edition.id))!.result;
     const firstWaiting = before.decisions.find((d) => d.clusterId === cid(B) && d.status === "waitlisted" && d.waitlistPosition === 1)!;
-    expect(["Ghani Steel", "Hira Dental"].map((n) => ids.get(n))).toContain(firstWaiting.applicationId);
-    const { promoted } = await withdrawByApplicant(ctxFor(t.db), { token: link.get("Eagle Surgical")! });
+    expect(others.map((n) => ids.get(n))).toContain(firstWaiting.applicationId);
+    const { promoted } = await withdrawByApplicant(ctxFor(t.db), { token: link.get(meritB)! });
     expect(promoted).toBe(firstWaiting.applicationId);
     const after = (await findSelection(t.db, edition.id))!.result;
     expect(after.decisions.find((d) => d.applicationId === promoted)!.status).toBe("selected");
-    expect(after.decisions.find((d) => d.applicationId === ids.get("Eagle Surgical"))!.status).toBe("withdrawn");
+    expect(after.decisions.find((d) => d.applicationId === ids.get(meritB))!.status).toBe("withdrawn");
     expect(after.totals.selected).toBe(4); // the freed place is filled again
     const promotedFirm = firms.find((f) => ids.get(f[0]) === promoted)!;
     const offer = await t.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, "selection.offer"), eq(outboxMessages.toAddress, `${promotedFirm[1].slice(0, 7)}@example.pk`)));
