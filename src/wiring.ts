@@ -14,6 +14,8 @@ import { floorStallPort } from "./features/floor/b2b-stall-port";
 import { provideStallPort } from "./features/b2b/stall-port";
 import { provideMediaPort } from "./features/b2b/media-port";
 import { exhibitorsMediaPort } from "./features/exhibitors/b2b-media-port";
+import { provideStallNeedsPort } from "./features/floor/stall-needs-port";
+import { exhibitorsStallNeedsPort } from "./features/exhibitors/floor-needs-port";
 import { provideReadinessPort } from "./features/b2b/readiness-port";
 import { baselineReadinessPort } from "./features/baseline/b2b-readiness-port";
 import { provideBadgePort } from "./features/registration/badge-port";
@@ -43,6 +45,8 @@ provideEditionCopyParts([checkinCopyPart, b2bCopyPart, floorCopyPart, programmeC
 onRequestAccepted(placeWhenPublished);
 provideStallPort(floorStallPort);
 provideMediaPort(exhibitorsMediaPort);
+// Exhibitors' stated stall needs for the floor's allocation (issue #12, item 3).
+provideStallNeedsPort(exhibitorsStallNeedsPort);
 provideReadinessPort(baselineReadinessPort);
 // Personal data (issue #15, part 7): each feature's part of a person's export, erasure and retention, one per line.
 providePersonalDataParts([

@@ -164,6 +164,7 @@ export function quality(input: AllocInput, result: AllocResult) {
     const s = stallById.get(a.stallId)!;
     for (const [wants, has] of [
       [e.needsPower, s.power],
+      [e.wantsPower ?? false, s.power],
       [e.needsAccessible, s.accessible],
       [e.wantsCorner, s.corner],
       [e.minAreaM2 > 0, s.areaM2 >= e.minAreaM2],
@@ -175,7 +176,7 @@ export function quality(input: AllocInput, result: AllocResult) {
   }
   for (const u of result.unplaced) {
     const e = exById.get(u.exhibitorId)!;
-    asked += [e.needsPower, e.needsAccessible, e.wantsCorner, e.minAreaM2 > 0].filter(Boolean).length;
+    asked += [e.needsPower, e.wantsPower ?? false, e.needsAccessible, e.wantsCorner, e.minAreaM2 > 0].filter(Boolean).length;
   }
   const r3 = (x: number) => Math.round(x * 1000) / 1000;
   return { placed, total, ownPavilionShare: r3(own / total), contiguity: r3(placed ? inBlock / placed : 0), preferencesMet: r3(asked ? met / asked : 1) };
@@ -235,21 +236,20 @@ if (!args["no-demo"]) {
     const ictArea = areaRows.find((a) => a.code === "ict-enclave")?.id ?? null;
     const hallOrder = new Map(halls.map((h) => [h.id, h.sort]));
     const ents = held.map((h) => h.ent).sort((a, b) => ((a.ntn ?? "") < (b.ntn ?? "") ? -1 : 1));
+    const { engineNeeds } = await import("../../src/features/floor/operations/allocation-input");
+    const { stallNeedsPort } = await import("../../src/features/floor/stall-needs-port");
+    const said = await stallNeedsPort().needsOf(db, editionId, ents.map((e) => e.id));
     const input: AllocInput = {
       areas: areaRows.map((a) => ({ id: a.id, kind: a.kind, clusterId: a.clusterId })),
       stalls: stallRows.map((s) => ({ id: s.id, hallId: s.hallId, hallOrder: hallOrder.get(s.hallId)!, number: s.number, seq: s.seq, x: s.x!, y: s.y!, w: s.w!, h: s.h!, areaId: s.areaId, areaM2: s.areaM2, power: s.power, accessible: s.accessible, corner: s.corner, free: true })),
-      // As the seed builds them (floor/demo-plan.ts): needs given by the place in NTN order.
-      exhibitors: ents.map((e, i) => ({
+      // As the seed builds them (floor/demo-plan.ts): the needs each stated in its portal.
+      exhibitors: ents.map((e) => ({
         id: e.id,
         clusterId: clusterRows.find((c) => c.slug === e.clusterSlug)?.id ?? null,
         womenLed: e.womenLed,
         micro: e.sizeClass === "micro",
-        wantsWomenEnclave: e.womenLed && e.sizeClass === "micro",
+        ...engineNeeds(said.get(e.id), e.womenLed && e.sizeClass === "micro"),
         enclaveId: e.clusterSlug === "lahore-it-software" ? ictArea : null,
-        needsPower: i % 7 === 0,
-        needsAccessible: i % 23 === 0,
-        wantsCorner: i % 11 === 0,
-        minAreaM2: 0,
         hsHeadings: [...new Set(prods.filter((p) => p.enterpriseId === e.id).map((p) => p.hsCode.slice(0, 4)))],
       })),
       pins: [],

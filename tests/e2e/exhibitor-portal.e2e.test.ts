@@ -6,7 +6,7 @@ import { backOfficeEditionPath, demo, seriousViolations, signInByPost, startEnv,
 const exhibitor = "exhibitor@demo.numaish.pk";
 
 // Issue #12, items 5 and 6: the demo exhibitor completes its public profile in Urdu with
-// JavaScript off (fascia in both scripts, power needs, samples, a product with its HS code, a
+// JavaScript off (fascia in both scripts, stall needs, samples, a product with its HS code, a
 // photo), and its checklist follows; a visitor on a 360 px phone searches the catalogue in Urdu
 // typed with Arabic letters, opens an exhibitor (its stall drawn on a small map of the hall, on its
 // product's page too) and reaches its stall on the floor plan. Every page
@@ -37,6 +37,10 @@ describe("the exhibitor portal", () => {
     await page.getByLabel("انگریزی میں فیشیا نام (لاطینی حروف)").fill("BELVETA SURGICAL");
     await page.getByLabel("اردو میں تعارف").fill("ہم سیالکوٹ میں جراحی کے آلات بناتے ہیں۔");
     await page.getByLabel("بجلی کی ضرورت").selectOption("single_phase");
+    // Stall needs the allocation reads: step-free access (a need) and a corner (a wish).
+    const stepFree = page.getByLabel("ہمارے اسٹال پر کسی کو سیڑھی کے بغیر رسائی چاہیے", { exact: false });
+    await stepFree.check();
+    await page.getByLabel("ہم کونے کا اسٹال چاہتے ہیں").check();
     await page.getByLabel("مصنوعات کے نمونے جو آپ لائیں گے").fill("فورسیپس کے 12 نمونے");
     await page.getByLabel("رابطے کا موبائل نمبر").fill("0300 1234567");
     await page.getByLabel("میرا پروفائل عوامی کیٹلاگ میں دکھائیں").check();
@@ -46,6 +50,8 @@ describe("the exhibitor portal", () => {
     expect(await state("fascia")).toBe("done");
     expect(await state("power")).toBe("done");
     expect(await state("samples")).toBe("done");
+    expect(await stepFree.isChecked()).toBe(true);
+    expect(await page.getByLabel("ہم کونے کا اسٹال چاہتے ہیں").isChecked()).toBe(true);
 
     // A wrong HS code is refused in Urdu, with what was typed kept.
     await page.getByLabel("اردو میں مصنوعات کا نام").fill("آنکھ کی سرجری کی قینچی");

@@ -192,8 +192,9 @@ export async function seedDemo(db: Db, clock: Clock, options: { accounts?: boole
     // The show's floor: Halls 1–3 with their pavilions and enclaves, the selection placed by the
     // allocation engine, a few exhibitors moved by the demo organiser, and confirmed
     // (floor/demo-plan.ts): the organiser's own runs page and audit log show it.
-    await seedDemoFloor(tx, edition.id, await organiserCtx(tx, clock, options.config));
+    // Exhibitors' profiles first: the allocation reads the stall needs they state there.
     await seedExhibitorsDemo(tx, edition.id);
+    await seedDemoFloor(tx, edition.id, await organiserCtx(tx, clock, options.config));
     // Once its days are over, the 2026 show has had its crowd: visitors and their gate scans, so
     // its footfall dashboard shows a picture (nothing is seeded while the show is ahead or on).
     await seedDemoFootfall(tx, edition.id, clock.now());

@@ -50,6 +50,10 @@ const profileFields = z
     fasciaEn: z.string().max(60).nullable().optional(),
     fasciaUr: z.string().max(60).nullable().optional(),
     powerNeed: z.enum(["none", "single_phase", "three_phase"]).nullable().optional(),
+    stepFree: z.boolean().optional().openapi({ description: "Someone at the stand needs step-free access: a need the allocation meets even outside the pavilion" }),
+    wantsCorner: z.boolean().optional().openapi({ description: "A wish for a corner stall, met inside the pavilion when one is free" }),
+    stallAreaM2: z.number().gt(0).max(500).nullable().optional().openapi({ description: "The floor area needed, in m² (null: a standard stall)" }),
+    womenEnclave: z.boolean().nullable().optional().openapi({ description: "A women-led micro enterprise's choice of the women entrepreneurs' enclave (null: not said, taken as yes)" }),
     samples: z.string().max(500).nullable().optional(),
     published: z.boolean().optional(),
   })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { actorFor, ctxFor, demo, demoShow, openTestDb, type TestDb } from "../../../tests/support/db";
 import { users } from "../../platform/auth/tables";
 import { fixedClock } from "../../platform/clock";
@@ -77,6 +77,23 @@ describe("the exhibitor's own profile", () => {
     expect((await ownPortal(me, editionId)).profile.phone).toBe("+923001234567");
   });
 
+  it("keeps the stall needs it states (a checkbox left out clears it), refuses a floor area out of range, and offers the plan's sizes", async () => {
+    const me = await as(demo.exhibitor);
+    await saveProfile(me, { editionId, powerNeed: "three_phase", stepFree: "on", wantsCorner: "on", stallAreaM2: "12", womenEnclave: "no" });
+    const saved = (await ownPortal(me, editionId)).profile;
+    expect(saved).toMatchObject({ powerNeed: "three_phase", stepFree: true, wantsCorner: true, stallAreaM2: 12, womenEnclave: false });
+    // The page sends every field: an unticked box arrives as "" and clears the need.
+    await saveProfile(me, { editionId, powerNeed: "single_phase", stepFree: "", wantsCorner: "", stallAreaM2: "", womenEnclave: null });
+    expect((await ownPortal(me, editionId)).profile).toMatchObject({ powerNeed: "single_phase", stepFree: false, wantsCorner: false, stallAreaM2: null, womenEnclave: null });
+    for (const bad of ["0", "-9", "501", "nine"]) expect(await code(saveProfile(me, { editionId, stallAreaM2: bad }))).toBe("exhibitor_stall_area");
+    // The database refuses it too, whoever writes.
+    const refused = await t.db.execute(sql`UPDATE exhibitor_profiles SET stall_area_m2 = 0 WHERE edition_id = ${editionId}`).then(() => "ok", (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message));
+    expect(refused).toMatch(/exhibitor_profiles_stall_area/);
+    const portal = await ownPortal(me, editionId);
+    expect(portal.stallChoices.sizes.length).toBeGreaterThan(0);
+    expect(portal.stallChoices.sizes).toEqual([...portal.stallChoices.sizes].sort((a, b) => a - b));
+  });
+
   it("refuses an upload that is not a PNG, JPEG or WebP by its bytes, or too large, and a seventh photo", async () => {
     const me = await as(demo.exhibitor);
     const gif = new Uint8Array(Buffer.from("GIF89a........"));
@@ -123,7 +140,7 @@ describe("checklist and chasing", () => {
     expect(new Set(mails.map((m) => m.toAddress)).size).toBe(mails.length);
     const mine = mails.find((m) => m.toAddress === demo.exhibitor)!;
     expect(mine.subject).toMatch(/[\u0600-\u06FF]/);
-    expect(mine.bodyText).toContain("بجلی کی ضرورت");
+    expect(mine.bodyText).toContain("اسٹال کی ضروریات");
     expect(mails.filter((m) => m.toAddress !== demo.exhibitor).every((m) => /late/.test(m.subject))).toBe(true);
     const audit = await t.db.select().from(auditEntries).where(and(eq(auditEntries.action, "exhibitor.chased"), eq(auditEntries.editionId, editionId)));
     expect(audit.length).toBe(1);

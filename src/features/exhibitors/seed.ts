@@ -60,6 +60,10 @@ export async function seedExhibitorsDemo(tx: Executor, editionId: string): Promi
   const clusterRows = await tx.select().from(clusters).where(eq(clusters.editionId, editionId));
   const clusterBySlug = new Map(clusterRows.map((c) => [c.slug, c]));
   const random = seededRandom(2026_12);
+  // Stall needs from their own stream, so the rest of the demo's draws stay as they were: one in
+  // nine runs machines on three-phase power, one in fifty needs step-free access, one in ten
+  // would like a corner, one women-led micro enterprise in six prefers its cluster's pavilion.
+  const needs = seededRandom(2026_1207);
   let created = 0;
   for (const [i, e] of firms.entries()) {
     const r = () => random();
@@ -77,7 +81,11 @@ export async function seedExhibitorsDemo(tx: Executor, editionId: string): Promi
       .join(" ");
     // About one in eight has an item undone: no Urdu fascia, no power stated, or no samples.
     const gap = r() < 0.125 ? Math.floor(r() * 3) : -1;
-    const power: PowerNeed = (["none", "single_phase", "single_phase", "three_phase"] as const)[Math.floor(r() * 4)]!;
+    const drawn: PowerNeed = (["none", "single_phase", "single_phase", "three_phase"] as const)[Math.floor(r() * 4)]!;
+    const power: PowerNeed = needs() < 1 / 9 ? "three_phase" : drawn === "three_phase" ? "single_phase" : drawn;
+    const stepFree = needs() < 1 / 50;
+    const wantsCorner = needs() < 1 / 10;
+    const womenEnclave = e.womenLed && e.sizeClass === "micro" && needs() < 1 / 6 ? false : null;
     const phone = `+923${String(Math.floor(r() * 1e9)).padStart(9, "0")}`;
     const withSite = r() < 0.6;
     const [profile] = await tx
@@ -94,6 +102,9 @@ export async function seedExhibitorsDemo(tx: Executor, editionId: string): Promi
         fasciaEn: e.nameEn.toUpperCase(),
         fasciaUr: gap === 0 ? null : (e.nameUr ?? null),
         powerNeed: gap === 1 ? null : power,
+        stepFree,
+        wantsCorner,
+        womenEnclave,
         samples: gap === 2 ? null : SAMPLES_EN[Math.floor(r() * SAMPLES_EN.length)]!,
         published: true,
         updatedAt: new Date(Date.parse(`${edition.startsOn}T00:00:00Z`) - (20 + Math.floor(r() * 40)) * 86_400_000),

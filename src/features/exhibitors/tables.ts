@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid, jsonb } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, primaryKey, real, text, timestamp, unique, uniqueIndex, uuid, jsonb } from "drizzle-orm/pg-core";
 import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
 import { bytea } from "../../platform/db/bytea";
@@ -13,6 +13,8 @@ import { bytea } from "../../platform/db/bytea";
 /** Largest logo or photo, in bytes; the CHECK below says the same. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 export const MAX_PHOTOS = 6;
+/** Largest floor area an exhibitor may ask for, in m²; the CHECK below says the same. */
+export const MAX_STALL_AREA_M2 = 500;
 export const MAX_PRODUCTS = 30;
 export const fileKinds = ["logo", "photo"] as const;
 export const powerNeeds = ["none", "single_phase", "three_phase"] as const;
@@ -40,6 +42,17 @@ export const exhibitorProfiles = pgTable(
     fasciaUr: text("fascia_ur"),
     /** null until the exhibitor says what power its stall needs. */
     powerNeed: text("power_need", { enum: powerNeeds }),
+    // The stall it needs (the allocation reads these through floor/stall-needs-port.ts; which of
+    // them outrank the cluster's pavilion: docs/decisions/0017-stall-needs.md).
+    /** Someone on its stand needs step-free access (a wheelchair user, say). */
+    stepFree: boolean("step_free").notNull().default(false),
+    /** Would like a corner stall (a wish, never at the cost of its pavilion). */
+    wantsCorner: boolean("wants_corner").notNull().default(false),
+    /** The floor area it needs, in m² (a stall at least this big); null: a standard stall. */
+    stallAreaM2: real("stall_area_m2"),
+    /** A women-led micro enterprise's answer to "a stall in the women entrepreneurs' enclave?";
+     *  null: not said, taken as yes (the published rule). */
+    womenEnclave: boolean("women_enclave"),
     /** The product samples it brings (what, how many); null until said. */
     samples: text("samples"),
     published: boolean("published").notNull().default(false),
@@ -57,6 +70,7 @@ export const exhibitorProfiles = pgTable(
     index("exhibitor_profiles_published_idx").on(t.editionId).where(sql`${t.published}`),
     index("exhibitor_profiles_enterprise_idx").on(t.enterpriseId),
     check("exhibitor_profiles_power", sql`${t.powerNeed} IS NULL OR ${t.powerNeed} IN ('none', 'single_phase', 'three_phase')`),
+    check("exhibitor_profiles_stall_area", sql`${t.stallAreaM2} IS NULL OR (${t.stallAreaM2} > 0 AND ${t.stallAreaM2} <= 500)`),
   ],
 );
 

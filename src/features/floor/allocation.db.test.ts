@@ -48,13 +48,37 @@ describe("running and confirming on an empty floor", () => {
     expect(run.summary).toMatchObject({ exhibitors: 170, placed: 170, unplaced: 0, locked: 0 });
     expect(run.summary.ownAreaShare).toBeGreaterThan(0.9);
     // The ICT startups have no pavilion and no enclave of their own in a run (applications do not
-    // name an enclave yet), so they are placed near each other but not in one block.
-    expect(run.summary.contiguity).toBeGreaterThan(0.8);
+    // name an enclave yet), so they are placed near each other but not in one block; and the few
+    // whose pavilion has no stall with three-phase power or step-free access they need leave it
+    // (0.79 measured on 2026-12-08, 0.83 with the ICT enclave as the seed runs it).
+    expect(run.summary.contiguity).toBeGreaterThan(0.75);
     expect((await stallsOf()).filter((s) => s.state === "confirmed")).toHaveLength(0);
 
     const view = await getAllocationRun(organiser(), { runId: run.id });
     expect(view.placements).toHaveLength(170);
     expect(view.placements.every((p) => p.reasons.length > 0)).toBe(true);
+    // The run read the stall needs exhibitors state in their portal (floor/stall-needs-port.ts):
+    // three-phase power and step-free access are needs, ordinary sockets a wish.
+    const said = rowsOf<{ enterprise_id: string; power_need: string | null; step_free: boolean }>(
+      await t.db.execute(sql`SELECT enterprise_id, power_need, step_free FROM exhibitor_profiles WHERE edition_id = ${editionId}`),
+    );
+    const stallById = new Map((await stallsOf()).map((s) => [s.id, s]));
+    const placedOn = (id: string) => stallById.get(view.placements.find((p) => p.exhibitorId === id)!.stallId)!;
+    const threePhase = said.filter((r) => r.power_need === "three_phase");
+    const stepFree = said.filter((r) => r.step_free);
+    expect(threePhase.length).toBeGreaterThan(5);
+    expect(stepFree.length).toBeGreaterThan(0);
+    // Each on a stall with what it needs, or told that no free stall had it (one needs both, which no stall has).
+    const told = (id: string, need: string) => view.placements.find((p) => p.exhibitorId === id)!.reasons.some((x) => x.code === "needs_not_met" && String(x.params.needs).includes(need));
+    expect(threePhase.filter((r) => !placedOn(r.enterprise_id).power && !told(r.enterprise_id, "power"))).toEqual([]);
+    expect(stepFree.filter((r) => !placedOn(r.enterprise_id).accessible && !told(r.enterprise_id, "accessible"))).toEqual([]);
+    expect(threePhase.filter((r) => placedOn(r.enterprise_id).power).length).toBeGreaterThan(threePhase.length - 2);
+    // A wish never takes anyone out of its area: with no need, no "no stall with its needs there".
+    const wishes = said.filter((r) => r.power_need === "single_phase" && !r.step_free).map((r) => view.placements.find((p) => p.exhibitorId === r.enterprise_id)!);
+    expect(wishes.length).toBeGreaterThan(20);
+    expect(wishes.every((p) => p.reasons.some((x) => x.code === "power_as_requested" || x.code === "power_unavailable"))).toBe(true);
+    expect(wishes.some((p) => p.reasons.some((x) => x.code === "power_unavailable"))).toBe(true);
+    expect(wishes.filter((p) => p.reasons.some((x) => x.code === "area_no_fitting_stall"))).toEqual([]);
 
     const before = await t.db.select({ n: sql<number>`count(*)::int` }).from(outboxMessages).where(eq(outboxMessages.kind, "floor_stall"));
     const counts = await confirmAllocation(organiser(), { runId: run.id });

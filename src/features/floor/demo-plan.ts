@@ -8,6 +8,9 @@ import { allocate, defaultAllocRules, type AllocExhibitor, type AllocStall } fro
 import { storeAllocationRun } from "./operations/allocation";
 import { confirmAllocation } from "./operations/allocation-confirm";
 import { moveExhibitor } from "./operations/allocation-edit";
+import { engineNeeds } from "./operations/allocation-input";
+import { stallShortfalls } from "./engine/quality";
+import { stallNeedsPort } from "./stall-needs-port";
 import { floorAreas, floorHalls, floorStalls, type AreaKind, type FloorPoint } from "./tables";
 
 // The demo's floor (issue #12, item 8): Halls 1–3 of the Expo Centre Lahore, rows of 3 m × 3 m
@@ -198,21 +201,17 @@ export async function seedDemoFloor(
   // The allocation: the engine places the selected exhibitors; the result is confirmed as it is.
   const headings = new Map<string, string[]>();
   for (const p of prods) headings.set(p.enterpriseId, [...new Set([...(headings.get(p.enterpriseId) ?? []), p.hsCode.slice(0, 4)])]);
-  // Applications do not yet ask for power, access or a corner: the demo gives a few exhibitors
-  // such needs, by their place in NTN order, so the allocation has something to meet.
-  const exhibitors: AllocExhibitor[] = chosen.map((n, i) => {
+  // The needs each exhibitor stated in its portal (the demo's profiles are seeded before the floor).
+  const said = await stallNeedsPort().needsOf(tx, editionId, chosen.map((n) => entByNtn.get(n.ntn)!.id));
+  const exhibitors: AllocExhibitor[] = chosen.map((n) => {
     const e = entByNtn.get(n.ntn)!;
     return {
       id: e.id,
       clusterId: n.clusterId,
       womenLed: n.womenLed,
       micro: n.sizeClass === "micro",
-      wantsWomenEnclave: n.womenLed && n.sizeClass === "micro",
+      ...engineNeeds(said.get(e.id), n.womenLed && n.sizeClass === "micro"),
       enclaveId: ict(clusterById.get(n.clusterId)!) ? areaIds.get("ict-enclave")! : null,
-      needsPower: i % 7 === 0,
-      needsAccessible: i % 23 === 0,
-      wantsCorner: i % 11 === 0,
-      minAreaM2: 0,
       hsHeadings: headings.get(e.id) ?? [],
     };
   });
@@ -254,7 +253,10 @@ export async function seedDemoFloor(
     return storeAllocationRun(t, c, edition, { areas: allocAreas, stalls, exhibitors, pins: [], baseRunId: null });
   });
   const moved: DemoMove[] = [];
-  for (const m of demoMoves(result.assignments, inserted, areaRows)) {
+  const exById = new Map(exhibitors.map((e) => [e.id, e]));
+  const stallRowById = new Map(inserted.map((s) => [s.id, s]));
+  const suits = (exhibitorId: string, stallId: string) => stallShortfalls(exById.get(exhibitorId)!, stallRowById.get(stallId)!).length === 0;
+  for (const m of demoMoves(result.assignments, inserted, areaRows, 3, suits)) {
     await moveExhibitor(ctx, { runId: run.id, exhibitorId: m.exhibitorId, stallNumber: m.to });
     moved.push(m);
   }
@@ -269,20 +271,22 @@ export interface DemoMove {
 }
 
 /** The demo organiser's moves by hand: in the first three pavilions (by code) with a stall to
- *  spare, the exhibitor on the pavilion's first stall moves to that spare stall, at the other end
- *  of its pavilion (as if it had asked to be away from the entrance's crowd). Pure. */
+ *  spare, the exhibitor on the pavilion's first stall that suits it (`suits`: the spare stall has
+ *  what it needs and wished for) moves to that spare stall, at the other end of its pavilion (as if
+ *  it had asked to be away from the entrance's crowd). Pure. */
 export function demoMoves(
   assignments: readonly { exhibitorId: string; stallId: string }[],
   stalls: readonly { id: string; areaId: string | null; number: string; seq: number }[],
   areas: readonly { id: string; kind: AreaKind; code: string }[],
   count = 3,
+  suits: (exhibitorId: string, stallId: string) => boolean = () => true,
 ): DemoMove[] {
   const holder = new Map(assignments.map((a) => [a.stallId, a.exhibitorId]));
   const out: DemoMove[] = [];
   for (const area of [...areas].filter((a) => a.kind === "cluster_pavilion").sort((a, b) => (a.code < b.code ? -1 : 1))) {
     const mine = stalls.filter((s) => s.areaId === area.id).sort((a, b) => a.seq - b.seq);
     const spare = mine.filter((s) => !holder.has(s.id)).at(-1);
-    const first = mine.find((s) => holder.has(s.id));
+    const first = spare ? mine.find((s) => holder.has(s.id) && suits(holder.get(s.id)!, spare.id)) : undefined;
     if (!spare || !first || spare.seq < first.seq) continue;
     out.push({ exhibitorId: holder.get(first.id)!, from: first.number, to: spare.number });
     if (out.length === count) break;

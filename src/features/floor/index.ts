@@ -7,4 +7,5 @@ export { seedDemoFloor } from "./demo-plan";
 export { areaPlaces, type AreaPlace } from "./operations/area-place";
 export { publicStall, visibleEdition } from "./operations/plan";
 export { stallLocation } from "./operations/stall-location";
+export { provideStallNeedsPort, type StallNeeds, type StallNeedsPort } from "./stall-needs-port";
 export { floorAreas, floorHalls, floorStalls } from "./tables";

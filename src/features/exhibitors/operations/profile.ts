@@ -21,6 +21,7 @@ import {
   exhibitorMessages,
   exhibitorProducts,
   exhibitorProfiles,
+  MAX_STALL_AREA_M2,
   powerNeeds,
   type ChecklistItem,
 } from "../tables";
@@ -115,6 +116,9 @@ export async function ownPortal(ctx: Ctx, editionId?: string | null) {
     .from(floorStalls)
     .innerJoin(floorHalls, eq(floorHalls.id, floorStalls.hallId))
     .where(and(eq(floorStalls.editionId, edition.id), eq(floorStalls.enterpriseId, own.enterpriseId), inArray(floorStalls.state, ["assigned", "confirmed"])));
+  // What the stall-needs part of the form offers: the plan's stall sizes, and the women
+  // entrepreneurs' enclave to a women-led micro enterprise (the allocation's rule, docs/floor.md).
+  const sizes = await ctx.db.selectDistinct({ m2: floorStalls.areaM2 }).from(floorStalls).where(eq(floorStalls.editionId, edition.id)).orderBy(asc(floorStalls.areaM2));
   const messages = await ctx.db.select().from(exhibitorMessages).where(eq(exhibitorMessages.editionId, edition.id)).orderBy(desc(exhibitorMessages.createdAt)).limit(20);
   const draft = {
     descriptionEn: firm?.descriptionEn ?? "",
@@ -126,6 +130,10 @@ export async function ownPortal(ctx: Ctx, editionId?: string | null) {
     fasciaEn: firm?.nameEn ?? null,
     fasciaUr: firm?.nameUr ?? null,
     powerNeed: null,
+    stepFree: false,
+    wantsCorner: false,
+    stallAreaM2: null,
+    womenEnclave: null,
     samples: null,
     published: false,
   };
@@ -139,6 +147,10 @@ export async function ownPortal(ctx: Ctx, editionId?: string | null) {
     files,
     checklist: checklist(facts, await deadlinesOf(ctx.db, edition.id), ctx.clock.now()),
     stall: stall ? { number: stall.number, hall: stall.hall, hallEn: stall.hallEn, hallUr: stall.hallUr, confirmed: stall.state === "confirmed" } : null,
+    stallChoices: {
+      sizes: [...new Set(sizes.map((x) => Math.round(x.m2 * 10) / 10))],
+      womenEnclave: !!firm?.womenLed && firm.sizeClass === "micro",
+    },
     messages: messages.map((m) => ({ id: m.id, bodyEn: m.bodyEn, bodyUr: m.bodyUr, createdAt: m.createdAt.toISOString() })),
   };
 }
@@ -154,10 +166,20 @@ function publicFieldsOf(p: Profile) {
     fasciaEn: p.fasciaEn,
     fasciaUr: p.fasciaUr,
     powerNeed: p.powerNeed,
+    stepFree: p.stepFree,
+    wantsCorner: p.wantsCorner,
+    stallAreaM2: p.stallAreaM2,
+    womenEnclave: p.womenEnclave,
     samples: p.samples,
     published: p.published,
   };
 }
+
+/** A checkbox (a page sends "on" or nothing) or a boolean (the API). */
+const flag = z
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("")])
+  .nullish()
+  .transform((v) => v === true || v === "on" || v === "true");
 
 const optionalText = (max: number) =>
   z
@@ -188,11 +210,23 @@ const ProfileInput = z.object({
     .union([z.enum(powerNeeds), z.literal("")])
     .nullish()
     .transform((v) => (v ? v : null)),
-  samples: optionalText(500),
-  published: z
-    .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("")])
+  stepFree: flag,
+  wantsCorner: flag,
+  stallAreaM2: z
+    .union([z.number(), z.string().max(10)])
     .nullish()
-    .transform((v) => v === true || v === "on" || v === "true"),
+    .transform((v, c) => {
+      if (v === null || v === undefined || v === "") return null;
+      const n = typeof v === "number" ? v : Number(v.replace(",", "."));
+      if (!Number.isFinite(n) || n <= 0 || n > MAX_STALL_AREA_M2) c.addIssue({ code: "custom", params: { code: "exhibitor_stall_area" } });
+      return n;
+    }),
+  womenEnclave: z
+    .union([z.boolean(), z.enum(["yes", "no", ""])])
+    .nullish()
+    .transform((v) => (v === true || v === "yes" ? true : v === false || v === "no" ? false : null)),
+  samples: optionalText(500),
+  published: flag,
 });
 
 async function lockedProfile(tx: Executor, editionId: string, enterpriseId: string): Promise<Profile> {
@@ -242,7 +276,7 @@ export async function saveProfile(ctx: Ctx, raw: Input<typeof ProfileInput>) {
       entityId: p.id,
       editionId: edition.id,
       organiserId: edition.organiserId,
-      data: { published: input.published, fasciaEn: input.fasciaEn, fasciaUr: input.fasciaUr, powerNeed: input.powerNeed },
+      data: { published: input.published, fasciaEn: input.fasciaEn, fasciaUr: input.fasciaUr, powerNeed: input.powerNeed, stepFree: input.stepFree, wantsCorner: input.wantsCorner, stallAreaM2: input.stallAreaM2, womenEnclave: input.womenEnclave },
     });
     return { profileId: p.id, editionId: edition.id };
   });

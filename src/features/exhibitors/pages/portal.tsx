@@ -11,6 +11,7 @@ import { limitedForm } from "#features/nominations/client";
 import { addProduct, ownPortal, removeFile, removeProduct, saveProfile, uploadFile } from "../operations/profile";
 import { MAX_FILE_BYTES, powerNeeds } from "../tables";
 import { cataloguePath, filePath, Ltr, stallPath } from "./parts";
+import { StallNeedsFields } from "./stall-needs";
 import "../../floor/pages/floor-map.css";
 import { asOneOf, optionalOneOf } from "../../../web/form-fields";
 
@@ -56,6 +57,10 @@ export async function action({ request, context }: Route.ActionArgs) {
         fasciaEn: text("fasciaEn"),
         fasciaUr: text("fasciaUr"),
         powerNeed: optionalOneOf(form, "powerNeed", powerNeeds),
+        stepFree: optionalOneOf(form, "stepFree", ["on"]) ?? "",
+        wantsCorner: optionalOneOf(form, "wantsCorner", ["on"]) ?? "",
+        stallAreaM2: text("stallAreaM2"),
+        womenEnclave: optionalOneOf(form, "womenEnclave", ["yes", "no"]),
         samples: text("samples"),
         published: optionalOneOf(form, "published", ["on", "true"]) ?? "",
       });
@@ -185,13 +190,7 @@ export default function Portal({ loaderData: d, actionData }: Route.ComponentPro
         <Field name="email" type="email" label={t("exhibitors.field.email")} failure={failed("profile")} defaultValue={p.email} dir="ltr" autoComplete="email" />
         <Field name="phone" type="tel" label={t("exhibitors.field.phone")} failure={failed("profile")} defaultValue={p.phone} dir="ltr" autoComplete="tel" />
         <Field name="website" type="url" label={t("exhibitors.field.website")} failure={failed("profile")} defaultValue={p.website} dir="ltr" />
-        <SelectField
-          name="powerNeed"
-          label={t("exhibitors.field.powerNeed")}
-          failure={failed("profile")}
-          defaultValue={p.powerNeed ?? ""}
-          options={[{ value: "", label: t("exhibitors.power.unset") }, ...(["none", "single_phase", "three_phase"] as const).map((v) => ({ value: v, label: t(`exhibitors.power.${v}`) }))]}
-        />
+        <StallNeedsFields values={p} sizes={d.stallChoices.sizes} womenEnclave={d.stallChoices.womenEnclave} failure={failed("profile")} />
         <Field name="samples" label={t("exhibitors.field.samples")} hint={t("exhibitors.field.samplesHint")} failure={failed("profile")} defaultValue={p.samples} />
         <div className="field">
           <label>

@@ -28,6 +28,7 @@ const exArb = fc.record({
   accessible: fc.boolean(),
   corner: fc.boolean(),
   big: fc.boolean(),
+  wish: fc.boolean(),
   headings: fc.subarray(["9018", "6403", "9506"], { maxLength: 2 }),
 });
 
@@ -58,6 +59,8 @@ const inputArb = fc
         wantsWomenEnclave: e.wants,
         enclaveId: e.ict ? "ICT" : null,
         needsPower: e.power,
+        // A wish never takes anyone out of its area (the property below checks it with `fits`).
+        wantsPower: e.wish && !e.power,
         needsAccessible: e.accessible,
         wantsCorner: e.corner,
         minAreaM2: e.big ? 12 : 0,

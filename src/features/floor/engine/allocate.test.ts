@@ -124,6 +124,20 @@ describe("allocation", () => {
     expect(codesOf(none, "a")).toEqual(["area_no_fitting_stall", "needs_not_met", "nearest_free"]);
   });
 
+  it("meets a wish for power inside the pavilion only, never leaving it for one", () => {
+    // The pavilion's only power stall is its last; a free power stall outside is nearer the entrance.
+    const stalls = [...row("1", { count: 3, areaId: "P1" }, (i) => ({ power: i === 2 })), ...row("X", { count: 2, x: 9, seq0: 3 }, () => ({ power: true }))];
+    const r = allocate({ areas: [pavilion("P1", "c1")], stalls, exhibitors: [exhibitor("w", { wantsPower: true }), exhibitor("z")], pins: [], rules });
+    expect(stallOf(r, "w")).toBe("1-3");
+    expect(codesOf(r, "w")).toEqual(["own_pavilion", "power_as_requested"]);
+    expect(stallOf(r, "z")).toBe("1-1");
+    // With the power stall taken by a need, the wish stays in the pavilion and is told so.
+    const taken = allocate({ areas: [pavilion("P1", "c1")], stalls, exhibitors: [exhibitor("a-need", { needsPower: true }), exhibitor("w", { wantsPower: true })], pins: [], rules });
+    expect(stallOf(taken, "a-need")).toBe("1-3");
+    expect(stallOf(taken, "w")).toBe("1-1");
+    expect(codesOf(taken, "w")).toEqual(["own_pavilion", "power_unavailable"]);
+  });
+
   it("keeps makers of the same HS heading apart where it can, and says when it cannot", () => {
     const makers = ["m1", "m2"].map((id) => exhibitor(id, { hsHeadings: ["9018"] }));
     const three = allocate({ areas: [pavilion("P1", "c1")], stalls: row("1", { count: 3, areaId: "P1" }), exhibitors: makers, pins: [], rules });

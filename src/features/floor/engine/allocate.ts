@@ -7,8 +7,9 @@ import { cmp, neighbours, type Box } from "./adjacency";
 //   2. women-led micro enterprises that asked for it go to the women entrepreneurs' enclave, an
 //      exhibitor the organiser put in an enclave (ICT and startups, a province) goes there, every
 //      other exhibitor to its cluster's pavilion; inside its area it gets the first stall along the
-//      aisles that meets its needs (power, accessible, requested size), a corner if it asked, and
-//      not side by side with a competitor (a maker of the same HS heading) where avoidable;
+//      aisles that meets its needs (power, accessible, requested size), not side by side with a
+//      competitor (a maker of the same HS heading) where avoidable, with power and a corner if it
+//      wished for them;
 //   3. who does not fit there (the area is full, or has no stall meeting its needs) goes from an
 //      enclave to its cluster's pavilion, and from a pavilion to the free stall nearest its
 //      cluster's stalls, so each cluster stays in one block;
@@ -49,7 +50,10 @@ export interface AllocExhibitor {
   wantsWomenEnclave: boolean;
   /** An enclave (area of kind "enclave") the organiser put it in, instead of its cluster's pavilion. */
   enclaveId?: string | null;
+  /** A need: only a stall with power will do (three-phase machines, docs/decisions/0017-stall-needs.md). */
   needsPower: boolean;
+  /** A wish: a stall with power is preferred inside its area, never at the cost of the area. */
+  wantsPower?: boolean;
   needsAccessible: boolean;
   wantsCorner: boolean;
   /** The floor area asked for, in m² (a stall at least this big); 0 for any. */
@@ -101,6 +105,7 @@ export const reasonCodes = [
   "size_as_requested", // {areaM2, asked}
   "corner_as_requested", // {}
   "corner_unavailable", // {}
+  "power_unavailable", // {}: wished for power, none free where it is placed
   "needs_not_met", // {needs}: no free stall had them; the nearest free stall instead
   "competitors_apart", // {heading}: no maker of the same heading side by side
   "competitor_adjacent", // {heading, stall}: side by side with one, unavoidably
@@ -183,13 +188,13 @@ export function allocate(input: AllocInput): AllocResult {
     }
     return null;
   };
-  /** The best stall among candidates: no competitor alongside, nearest (step 4), a corner if asked, then earliest along the aisles. */
+  /** The best stall among candidates: no competitor alongside, nearest (step 4), power and a corner if wished, then earliest along the aisles. */
   const best = (ex: AllocExhibitor, cands: AllocStall[], distance?: (s: AllocStall) => number) => {
     let top: AllocStall | null = null;
     let topKey: number[] = [];
     for (const s of cands) {
       // In step 4, at equal distance a stall outside every area goes before one in another's area.
-      const key = [competitorNextTo(ex, s) ? 1 : 0, distance ? distance(s) : 0, distance && s.areaId ? 1 : 0, ex.wantsCorner && !s.corner ? 1 : 0, index.get(s.id)!];
+      const key = [competitorNextTo(ex, s) ? 1 : 0, distance ? distance(s) : 0, distance && s.areaId ? 1 : 0, ex.wantsPower && !s.power ? 1 : 0, ex.wantsCorner && !s.corner ? 1 : 0, index.get(s.id)!];
       if (!top || less(key, topKey)) [top, topKey] = [s, key];
     }
     return top;
@@ -304,7 +309,8 @@ export function allocate(input: AllocInput): AllocResult {
     const ex = exById.get(a.exhibitorId)!;
     const s = stallById.get(a.stallId)!;
     if (!a.pinned) {
-      if (ex.needsPower && s.power) a.reasons.push({ code: "power_as_requested", params: {} });
+      if ((ex.needsPower || ex.wantsPower) && s.power) a.reasons.push({ code: "power_as_requested", params: {} });
+      else if (ex.wantsPower) a.reasons.push({ code: "power_unavailable", params: {} });
       if (ex.needsAccessible && s.accessible) a.reasons.push({ code: "accessible_as_requested", params: {} });
       if (ex.minAreaM2 > 0 && s.areaM2 + 1e-9 >= ex.minAreaM2) a.reasons.push({ code: "size_as_requested", params: { areaM2: s.areaM2, asked: ex.minAreaM2 } });
       if (ex.wantsCorner) a.reasons.push({ code: s.corner ? "corner_as_requested" : "corner_unavailable", params: {} });

@@ -51,5 +51,7 @@ describe("stallShortfalls", () => {
     const s = { power: false, accessible: true, corner: false, areaM2: 9 };
     expect(stallShortfalls({ needsPower: true, needsAccessible: true, wantsCorner: true, minAreaM2: 12 }, s)).toEqual(["power", "corner", "size"]);
     expect(stallShortfalls({ needsPower: false, needsAccessible: true, wantsCorner: false, minAreaM2: 9 }, s)).toEqual([]);
+    // A wish for sockets is a shortfall of a move by hand too (the organiser is warned).
+    expect(stallShortfalls({ needsPower: false, wantsPower: true, needsAccessible: false, wantsCorner: false, minAreaM2: 0 }, s)).toEqual(["power"]);
   });
 });

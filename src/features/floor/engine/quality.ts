@@ -99,9 +99,9 @@ export function allocationQuality(
 }
 
 /** What a stall lacks of an exhibitor's needs (a hand move is allowed, with these warnings). */
-export function stallShortfalls(ex: Pick<AllocExhibitor, "needsPower" | "needsAccessible" | "wantsCorner" | "minAreaM2">, s: Pick<AllocStall, "power" | "accessible" | "corner" | "areaM2">): ("power" | "accessible" | "corner" | "size")[] {
+export function stallShortfalls(ex: Pick<AllocExhibitor, "needsPower" | "wantsPower" | "needsAccessible" | "wantsCorner" | "minAreaM2">, s: Pick<AllocStall, "power" | "accessible" | "corner" | "areaM2">): ("power" | "accessible" | "corner" | "size")[] {
   const out: ("power" | "accessible" | "corner" | "size")[] = [];
-  if (ex.needsPower && !s.power) out.push("power");
+  if ((ex.needsPower || ex.wantsPower) && !s.power) out.push("power");
   if (ex.needsAccessible && !s.accessible) out.push("accessible");
   if (ex.wantsCorner && !s.corner) out.push("corner");
   if (s.areaM2 + 1e-9 < ex.minAreaM2) out.push("size");

@@ -6,6 +6,7 @@ import { clusters } from "#features/editions";
 import { nominations, selections } from "#features/nominations";
 import type { AllocArea, AllocExhibitor, AllocStall } from "../engine/allocate";
 import { floorAreas, floorStalls } from "../tables";
+import { stallNeedsPort, type StallNeeds } from "../stall-needs-port";
 import { bbox } from "./plan";
 
 // What an allocation run reads from the database (docs/floor.md, "Allocating the stalls"): the
@@ -58,9 +59,11 @@ export async function planForAllocation(db: Executor, editionId: string): Promis
 }
 
 /**
- * The edition's selected exhibitors as the engine sees them. Applications do not ask for power,
- * step-free access, a corner or a floor area yet, so nobody has such needs here; a women-led micro
- * enterprise is taken to ask for the women entrepreneurs' enclave (the published rule).
+ * The edition's selected exhibitors as the engine sees them, with the stall needs each stated in
+ * its portal (stall-needs-port.ts). Needs, which may take it out of its pavilion: three-phase power,
+ * step-free access, a floor area; wishes, met inside its area when a stall has them: ordinary
+ * (single-phase) power, a corner (docs/decisions/0017-stall-needs.md). A women-led micro
+ * enterprise asks for the women entrepreneurs' enclave unless it said no (the published rule).
  */
 export async function selectedExhibitors(db: Executor, edition: { id: string; organiserId: string }): Promise<SelectedExhibitor[]> {
   const [selection] = await db.select().from(selections).where(eq(selections.editionId, edition.id));
@@ -76,23 +79,21 @@ export async function selectedExhibitors(db: Executor, edition: { id: string; or
   const entByNtn = new Map(ents.map((e) => [e.ntn!, e]));
   const prods = ents.length ? await db.select({ enterpriseId: products.enterpriseId, hsCode: products.hsCode }).from(products).where(inArray(products.enterpriseId, ents.map((e) => e.id))) : [];
   const clusterIds = new Set((await db.select({ id: clusters.id }).from(clusters).where(eq(clusters.editionId, edition.id))).map((c) => c.id));
+  const needs = await stallNeedsPort().needsOf(db, edition.id, ents.map((e) => e.id));
   const seen = new Set<string>();
   const out: SelectedExhibitor[] = [];
   for (const n of [...noms].sort((a, b) => (a.ntn < b.ntn ? -1 : a.ntn > b.ntn ? 1 : 0))) {
     const e = entByNtn.get(n.ntn);
     if (!e || seen.has(e.id)) continue;
     seen.add(e.id);
+    const said = needs.get(e.id);
     out.push({
       id: e.id,
       clusterId: clusterIds.has(n.clusterId) ? n.clusterId : null,
       womenLed: n.womenLed,
       micro: n.sizeClass === "micro",
-      wantsWomenEnclave: n.womenLed && n.sizeClass === "micro",
+      ...engineNeeds(said, n.womenLed && n.sizeClass === "micro"),
       enclaveId: null,
-      needsPower: false,
-      needsAccessible: false,
-      wantsCorner: false,
-      minAreaM2: 0,
       hsHeadings: [...new Set(prods.filter((p) => p.enterpriseId === e.id).map((p) => p.hsCode.slice(0, 4)))],
       nameEn: e.nameEn,
       nameUr: e.nameUr,
@@ -102,6 +103,18 @@ export async function selectedExhibitors(db: Executor, edition: { id: string; or
     });
   }
   return out;
+}
+
+/** What an exhibitor said, as the engine's needs and wishes (docs/decisions/0017-stall-needs.md). */
+export function engineNeeds(said: StallNeeds | undefined, womenLedMicro: boolean) {
+  return {
+    wantsWomenEnclave: womenLedMicro && said?.womenEnclave !== false,
+    needsPower: said?.power === "three_phase",
+    wantsPower: said?.power === "single_phase",
+    needsAccessible: said?.stepFree ?? false,
+    wantsCorner: said?.wantsCorner ?? false,
+    minAreaM2: said?.areaM2 ?? 0,
+  };
 }
 
 /** A hold still running at `now`. */
