@@ -8,7 +8,7 @@ import { allocate, defaultAllocRules, type AllocExhibitor, type AllocStall } fro
 import { storeAllocationRun } from "./operations/allocation";
 import { confirmAllocation } from "./operations/allocation-confirm";
 import { moveExhibitor } from "./operations/allocation-edit";
-import { engineNeeds } from "./operations/allocation-input";
+import { enclaveHosts, engineNeeds } from "./operations/allocation-input";
 import { stallShortfalls } from "./engine/quality";
 import { stallNeedsPort } from "./stall-needs-port";
 import { floorAreas, floorHalls, floorStalls, type AreaKind, type FloorPoint } from "./tables";
@@ -124,7 +124,7 @@ export async function seedDemoFloor(
   }
   const areas: DemoPlanArea[] = [
     { code: "women-enclave", kind: "women_enclave", clusterSlug: null, nameEn: "Women entrepreneurs' enclave", nameUr: "خواتین کاروباری انکلیو", stalls: women + 2 },
-    { code: "ict-enclave", kind: "enclave", clusterSlug: null, nameEn: "ICT and startups enclave", nameUr: "آئی سی ٹی اور اسٹارٹ اپ انکلیو", stalls: startups + 2 },
+    { code: "ict-enclave", kind: "enclave", clusterSlug: clusterRows.find(ict)?.slug ?? null, nameEn: "ICT and startups enclave", nameUr: "آئی سی ٹی اور اسٹارٹ اپ انکلیو", stalls: startups + 2 },
     ...clusterRows
       .filter((c) => !ict(c) && (count.get(c.id) ?? 0) > 0)
       .sort((a, b) => (a.slug < b.slug ? -1 : 1))
@@ -203,6 +203,8 @@ export async function seedDemoFloor(
   for (const p of prods) headings.set(p.enterpriseId, [...new Set([...(headings.get(p.enterpriseId) ?? []), p.hsCode.slice(0, 4)])]);
   // The needs each exhibitor stated in its portal (the demo's profiles are seeded before the floor).
   const said = await stallNeedsPort().needsOf(tx, editionId, chosen.map((n) => entByNtn.get(n.ntn)!.id));
+  // The ICT enclave hosts the IT cluster (it names it), as a run from the back office reads it.
+  const hosts = await enclaveHosts(tx, editionId);
   const exhibitors: AllocExhibitor[] = chosen.map((n) => {
     const e = entByNtn.get(n.ntn)!;
     return {
@@ -211,7 +213,7 @@ export async function seedDemoFloor(
       womenLed: n.womenLed,
       micro: n.sizeClass === "micro",
       ...engineNeeds(said.get(e.id), n.womenLed && n.sizeClass === "micro"),
-      enclaveId: ict(clusterById.get(n.clusterId)!) ? areaIds.get("ict-enclave")! : null,
+      enclaveId: hosts.get(n.clusterId) ?? null,
       hsHeadings: headings.get(e.id) ?? [],
     };
   });

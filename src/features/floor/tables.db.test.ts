@@ -104,16 +104,22 @@ describe(`floor plan invariants (${process.env.NUMAISH_TEST_DB ?? "pglite"})`, (
     ).resolves.toEqual({ state: "23514", constraint: "floor_halls_size_positive" });
   });
 
-  it("refuses a pavilion without a cluster, another area with one, and a cluster of another edition", async () => {
+  it("refuses a pavilion without a cluster, a stage or lounge with one (an enclave may host one), and a cluster of another edition", async () => {
     const area = { editionId, hallId: hall1, nameEn: "a", nameUr: "a", polygon: [{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 1, y: 1 }] };
     await expect(refusal(t.db.insert(floorAreas).values({ ...area, code: "T-A1", kind: "cluster_pavilion" }))).resolves.toEqual({
       state: "23514",
       constraint: "floor_areas_pavilion_cluster",
     });
-    await expect(refusal(t.db.insert(floorAreas).values({ ...area, code: "T-A2", kind: "enclave", clusterId: clusterA.id }))).resolves.toEqual({
+    await expect(refusal(t.db.insert(floorAreas).values({ ...area, code: "T-A2", kind: "stage", clusterId: clusterA.id }))).resolves.toEqual({
       state: "23514",
       constraint: "floor_areas_pavilion_cluster",
     });
+    await expect(refusal(t.db.insert(floorAreas).values({ ...area, code: "T-A2b", kind: "b2b_lounge", clusterId: clusterA.id }))).resolves.toEqual({
+      state: "23514",
+      constraint: "floor_areas_pavilion_cluster",
+    });
+    await t.db.insert(floorAreas).values({ ...area, code: "T-A2c", kind: "enclave", clusterId: clusterA.id });
+    await t.db.delete(floorAreas).where(eq(floorAreas.code, "T-A2c"));
     await expect(
       refusal(t.db.insert(floorAreas).values({ ...area, code: "T-A3", kind: "cluster_pavilion", clusterId: otherEditionCluster })),
     ).resolves.toEqual({ state: "23514", constraint: "floor_areas_cluster_edition" });

@@ -110,7 +110,9 @@ export const floorAreas = pgTable(
     // Another feature's row that points at an area of its own edition (programme_rooms) keys on this.
     unique("floor_areas_edition_uq").on(t.id, t.editionId),
     check("floor_areas_kind", sql`${t.kind} IN (${inList(areaKinds)})`),
-    check("floor_areas_pavilion_cluster", sql`(${t.kind} = 'cluster_pavilion') = (${t.clusterId} IS NOT NULL)`),
+    // A pavilion names its cluster; an enclave may name the cluster it hosts (its exhibitors are
+    // placed there, not in a pavilion: the ICT and startups enclave); no other area names one.
+    check("floor_areas_pavilion_cluster", sql`(${t.kind} <> 'cluster_pavilion' OR ${t.clusterId} IS NOT NULL) AND (${t.clusterId} IS NULL OR ${t.kind} IN ('cluster_pavilion', 'enclave'))`),
     check("floor_areas_polygon", sql`jsonb_typeof(${t.polygon}) = 'array' AND jsonb_array_length(${t.polygon}) >= 3`),
   ],
 );

@@ -138,6 +138,19 @@ describe("allocation", () => {
     expect(codesOf(taken, "w")).toEqual(["own_pavilion", "power_unavailable"]);
   });
 
+  it("keeps the last stalls with power for those who need it, even in another pavilion", () => {
+    // P1 is filled first; its first stall is the floor's only one with power, and c2's exhibitor needs it.
+    const stalls = [...row("1", { count: 3, areaId: "P1" }, (i) => ({ power: i === 0 })), ...row("2", { count: 2, areaId: "P2", y: 6, seq0: 3 })];
+    const r = allocate({ areas: [pavilion("P1", "c1"), pavilion("P2", "c2")], stalls, exhibitors: [exhibitor("a"), exhibitor("w", { wantsPower: true }), exhibitor("b", { clusterId: "c2", needsPower: true })], pins: [], rules });
+    expect(["a", "w", "b"].map((e) => stallOf(r, e))).toEqual(["1-2", "1-3", "1-1"]);
+    expect(codesOf(r, "b")).toEqual(["area_no_fitting_stall", "nearest_free", "power_as_requested"]);
+    expect(codesOf(r, "w")).toEqual(["own_pavilion", "power_unavailable"]);
+    // When P1 has no other stall, its own exhibitor takes it: a stall is kept back, never refused.
+    const tight = allocate({ areas: [pavilion("P1", "c1"), pavilion("P2", "c2")], stalls: stalls.filter((s) => s.id !== "1-2" && s.id !== "1-3"), exhibitors: [exhibitor("a"), exhibitor("b", { clusterId: "c2", needsPower: true })], pins: [], rules });
+    expect(stallOf(tight, "a")).toBe("1-1");
+    expect(codesOf(tight, "b")).toEqual(["area_no_fitting_stall", "needs_not_met", "nearest_free"]);
+  });
+
   it("keeps makers of the same HS heading apart where it can, and says when it cannot", () => {
     const makers = ["m1", "m2"].map((id) => exhibitor(id, { hsHeadings: ["9018"] }));
     const three = allocate({ areas: [pavilion("P1", "c1")], stalls: row("1", { count: 3, areaId: "P1" }), exhibitors: makers, pins: [], rules });

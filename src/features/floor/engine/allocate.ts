@@ -157,7 +157,15 @@ export function allocate(input: AllocInput): AllocResult {
   const note = (exId: string, r: Reason) => notes.set(exId, [...(notes.get(exId) ?? []), r]);
   const unplaced: Unplaced[] = [];
 
+  // Stalls with power or step-free access are kept for those who need them: while the free ones
+  // are no more than the exhibitors still waiting who need them, nobody else takes one.
+  const waiting = { power: exhibitors.filter((e) => e.needsPower).length, accessible: exhibitors.filter((e) => e.needsAccessible).length };
+  const freeWith = { power: stalls.filter((s) => s.free && s.power).length, accessible: stalls.filter((s) => s.free && s.accessible).length };
   const place = (ex: AllocExhibitor, s: AllocStall, reasons: Reason[], inOwnArea: boolean, pinned = false) => {
+    if (ex.needsPower) waiting.power--;
+    if (ex.needsAccessible) waiting.accessible--;
+    if (s.free && s.power) freeWith.power--;
+    if (s.free && s.accessible) freeWith.accessible--;
     occupant.set(s.id, ex.id);
     placed.set(ex.id, { exhibitorId: ex.id, stallId: s.id, stallNumber: s.number, areaId: s.areaId, pinned, inOwnArea, reasons: [...(notes.get(ex.id) ?? []), ...reasons] });
   };
@@ -188,13 +196,14 @@ export function allocate(input: AllocInput): AllocResult {
     }
     return null;
   };
-  /** The best stall among candidates: no competitor alongside, nearest (step 4), power and a corner if wished, then earliest along the aisles. */
+  /** The best stall among candidates: not one kept for others' needs, no competitor alongside, nearest (step 4), power and a corner if wished, then earliest along the aisles. */
   const best = (ex: AllocExhibitor, cands: AllocStall[], distance?: (s: AllocStall) => number) => {
     let top: AllocStall | null = null;
     let topKey: number[] = [];
     for (const s of cands) {
       // In step 4, at equal distance a stall outside every area goes before one in another's area.
-      const key = [competitorNextTo(ex, s) ? 1 : 0, distance ? distance(s) : 0, distance && s.areaId ? 1 : 0, ex.wantsPower && !s.power ? 1 : 0, ex.wantsCorner && !s.corner ? 1 : 0, index.get(s.id)!];
+      const reserved = (!ex.needsPower && s.power && freeWith.power <= waiting.power ? 1 : 0) + (!ex.needsAccessible && s.accessible && freeWith.accessible <= waiting.accessible ? 1 : 0);
+      const key = [reserved, competitorNextTo(ex, s) ? 1 : 0, distance ? distance(s) : 0, distance && s.areaId ? 1 : 0, ex.wantsPower && !s.power ? 1 : 0, ex.wantsCorner && !s.corner ? 1 : 0, index.get(s.id)!];
       if (!top || less(key, topKey)) [top, topKey] = [s, key];
     }
     return top;

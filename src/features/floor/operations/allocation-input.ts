@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/types";
 import { enterprises, products } from "#features/editions";
 import { floorHalls } from "../tables";
@@ -80,6 +80,7 @@ export async function selectedExhibitors(db: Executor, edition: { id: string; or
   const prods = ents.length ? await db.select({ enterpriseId: products.enterpriseId, hsCode: products.hsCode }).from(products).where(inArray(products.enterpriseId, ents.map((e) => e.id))) : [];
   const clusterIds = new Set((await db.select({ id: clusters.id }).from(clusters).where(eq(clusters.editionId, edition.id))).map((c) => c.id));
   const needs = await stallNeedsPort().needsOf(db, edition.id, ents.map((e) => e.id));
+  const hosts = await enclaveHosts(db, edition.id);
   const seen = new Set<string>();
   const out: SelectedExhibitor[] = [];
   for (const n of [...noms].sort((a, b) => (a.ntn < b.ntn ? -1 : a.ntn > b.ntn ? 1 : 0))) {
@@ -93,7 +94,7 @@ export async function selectedExhibitors(db: Executor, edition: { id: string; or
       womenLed: n.womenLed,
       micro: n.sizeClass === "micro",
       ...engineNeeds(said, n.womenLed && n.sizeClass === "micro"),
-      enclaveId: null,
+      enclaveId: hosts.get(n.clusterId) ?? null,
       hsHeadings: [...new Set(prods.filter((p) => p.enterpriseId === e.id).map((p) => p.hsCode.slice(0, 4)))],
       nameEn: e.nameEn,
       nameUr: e.nameUr,
@@ -102,6 +103,19 @@ export async function selectedExhibitors(db: Executor, edition: { id: string; or
       locale: n.locale,
     });
   }
+  return out;
+}
+
+/** The enclave each cluster's exhibitors go to (an enclave that names the cluster it hosts; the
+ *  first by the plan's order if two do), by cluster id. */
+export async function enclaveHosts(db: Executor, editionId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: floorAreas.id, clusterId: floorAreas.clusterId })
+    .from(floorAreas)
+    .where(and(eq(floorAreas.editionId, editionId), eq(floorAreas.kind, "enclave"), isNotNull(floorAreas.clusterId)))
+    .orderBy(asc(floorAreas.sort), asc(floorAreas.code));
+  const out = new Map<string, string>();
+  for (const r of rows) if (!out.has(r.clusterId!)) out.set(r.clusterId!, r.id);
   return out;
 }
 

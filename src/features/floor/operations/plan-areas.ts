@@ -32,7 +32,8 @@ export const addAreaInput = z.object({
   grid,
 });
 
-/** An area drawn as a rectangle; the stalls inside it become its stalls. A pavilion names its cluster. */
+/** An area drawn as a rectangle; the stalls inside it become its stalls. A pavilion names its
+ *  cluster; an enclave may name the cluster it hosts. */
 export async function addFloorArea(ctx: Ctx, raw: Input<typeof addAreaInput>) {
   const i = parseInput(addAreaInput, raw);
   checkCluster(i);
@@ -50,10 +51,11 @@ export async function addFloorArea(ctx: Ctx, raw: Input<typeof addAreaInput>) {
 }
 
 
-/** Only a pavilion names a cluster, and it must. */
+/** A pavilion names its cluster; an enclave may name the cluster it hosts; no other area names one. */
 function checkCluster(i: { kind: string; clusterId?: string | null }) {
-  if ((i.kind === "cluster_pavilion") !== !!i.clusterId)
-    throw new DomainError("validation_failed", { fields: [{ path: "clusterId", code: i.clusterId ? "floor_cluster_only_pavilion" : "floor_cluster_required" }] });
+  if (i.kind === "cluster_pavilion" && !i.clusterId) throw new DomainError("validation_failed", { fields: [{ path: "clusterId", code: "floor_cluster_required" }] });
+  if (i.clusterId && i.kind !== "cluster_pavilion" && i.kind !== "enclave")
+    throw new DomainError("validation_failed", { fields: [{ path: "clusterId", code: "floor_cluster_only_pavilion" }] });
 }
 async function clusterOfEdition(tx: Tx, editionId: string, clusterId: string | null | undefined) {
   if (!clusterId) return;

@@ -1,0 +1,2 @@
+ALTER TABLE "floor_areas" DROP CONSTRAINT "floor_areas_pavilion_cluster";--> statement-breakpoint
+ALTER TABLE "floor_areas" ADD CONSTRAINT "floor_areas_pavilion_cluster" CHECK (("floor_areas"."kind" <> 'cluster_pavilion' OR "floor_areas"."cluster_id" IS NOT NULL) AND ("floor_areas"."cluster_id" IS NULL OR "floor_areas"."kind" IN ('cluster_pavilion', 'enclave')));
