@@ -28,6 +28,7 @@ export const layers = [
   "awards", // the SME awards: categories, entries, judging rounds, recusal, sealed results, certificates
   "privacy", // personal data: a person's export, erasure on request, retention per edition (over every feature's part)
   "leads", // lead retrieval at the stalls: badge scans by exhibitors, consent, stay-in-touch requests, retention
+  "analytics", // the edition's analytics area: SMEs from nomination to meetings, visitors, edition against edition
   "home", // public home pages
   "backoffice", // organisers' back office: audit log, outbox, lookups
   "demo", // the demo seed: composes every feature

@@ -33,6 +33,7 @@ import * as programmeSeats from "./features/programme/messages-seats";
 import * as floorPlan from "./features/floor/messages-plan";
 import * as privacy from "./features/privacy/messages";
 import * as leads from "./features/leads/messages";
+import * as analytics from "./features/analytics/messages";
 
 // One set a line, so that a new set is one added line (and merges without conflict).
 const features = [
@@ -63,6 +64,7 @@ const features = [
   baselineFigures,
   privacy,
   leads,
+  analytics,
   meetdayWalkUp,
   baselineRounds,
 ] as const;

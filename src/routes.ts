@@ -120,6 +120,7 @@ export default [
       route("editions/:editionId/programme/sessions/:sessionId/invitations", "features/programme/pages/invitations.tsx"),
       route("editions/:editionId/privacy", "features/privacy/pages/bo-privacy.tsx"),
       route("editions/:editionId/leads", "features/leads/pages/bo-leads.tsx"),
+      route("editions/:editionId/analytics", "features/analytics/pages/analytics.tsx"),
       route("selection", "features/selection/pages/current.ts"),
       route("audit", "features/backoffice/pages/audit.tsx"),
       route("outbox", "features/backoffice/pages/outbox.tsx"),

@@ -135,4 +135,38 @@ describe("the baseline", () => {
     await withJs.page.getByTestId("baseline-figures").waitFor();
     expect(await seriousViolations(withJs.page, "baseline dashboard")).toEqual([]);
   });
+
+  it("the organiser's analytics area: SMEs by women-led and visitors by category without JavaScript, 2026 beside 2027, axe-clean in English and Urdu", async () => {
+    const { page } = await env.context({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    page.setDefaultTimeout(15_000);
+    await signInByPost(env, page, demo.organiser);
+    await page.goto(`/back-office/editions/${editionId}`);
+    await page.getByRole("link", { name: en["analytics.title"] }).click();
+    await page.getByRole("heading", { name: en["analytics.title"], level: 1 }).waitFor();
+    await page.getByLabel(en["baseline.bo.by"]).selectOption("women_led");
+    await Promise.all([page.waitForURL((u) => u.searchParams.get("by") === "women_led"), page.getByRole("button", { name: en["baseline.bo.show"] }).first().click()]);
+    const funnel = page.getByTestId("analytics-funnel");
+    expect(await funnel.locator("tbody tr").count()).toBe(2);
+    // The show is over: exhibitors on the floor, visitors who came.
+    const total = (await funnel.locator("tfoot td").allInnerTexts()).map(Number);
+    expect(total[2]).toBeGreaterThan(100);
+    const visitors = (await page.getByTestId("analytics-visitors").locator("tfoot td").allInnerTexts()).map(Number);
+    expect(visitors[2]).toBeGreaterThan(0);
+    expect(await page.locator("figure svg[aria-hidden='true']").count()).toBeGreaterThanOrEqual(2);
+    // 2026 beside 2027, the stage chosen.
+    await page.getByLabel(en["analytics.compare.measure"]).selectOption("exhibiting");
+    await Promise.all([page.waitForURL((u) => u.searchParams.get("measure") === "exhibiting"), page.getByRole("button", { name: en["baseline.bo.show"] }).last().click()]);
+    const head = await page.getByTestId("analytics-compare").locator("thead").innerText();
+    expect(head.indexOf("2026")).toBeLessThan(head.indexOf("2027"));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+    const withJs = await env.context();
+    await signInByPost(env, withJs.page, demo.organiser);
+    await withJs.page.goto(`/back-office/editions/${editionId}/analytics?by=cluster`);
+    await withJs.page.getByTestId("analytics-funnel").waitFor();
+    expect(await seriousViolations(withJs.page, "analytics (en)")).toEqual([]);
+    await withJs.page.goto(`/lang/ur?next=${encodeURIComponent(`/back-office/editions/${editionId}/analytics?by=province`)}`);
+    await withJs.page.getByRole("heading", { name: ur["analytics.title"], level: 1 }).waitFor();
+    expect(await seriousViolations(withJs.page, "analytics (ur)")).toEqual([]);
+  });
 });

@@ -2,5 +2,8 @@
 // Browser-safe exports live in ./client.ts and are re-exported here. Decision 0014; grown by the
 // surfaces codemod, kept by hand.
 export * from "./client";
+export { barChartSvg, type BarChartInput } from "./charts";
+export { breakdowns, type Breakdown } from "./engine/breakdowns";
+export { clusterNames, groupName, type ClusterNames } from "./operations/labels";
 export { exportScoresOf } from "./operations/scores";
 export { seedBaselineDemo } from "./seed";

@@ -114,6 +114,7 @@ export const policy = {
   // The baseline (issue #15): an exhibitor answers and sees only its own enterprise's answers and scores; organisers build and read it.
   "baseline.answerOwn": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
   "baseline.manage": staffOnly,
+  "analytics.view": staffOnly,
   "awards.manage": either(staff, token("catalogue:write")),
   "awards.judge": reviewerOf,
   "awards.enter": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),

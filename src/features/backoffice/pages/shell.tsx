@@ -48,6 +48,7 @@ export default function BackOfficeShell({ loaderData }: Route.ComponentProps) {
         { to: `${e}/baseline`, label: t("baseline.bo.title") },
         { to: `${e}/privacy`, label: t("privacy.bo.title") },
         { to: `${e}/leads`, label: t("leads.admin.title") },
+        { to: `${e}/analytics`, label: t("analytics.title") },
       ]
     : [];
   return (
