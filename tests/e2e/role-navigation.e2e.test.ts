@@ -101,6 +101,7 @@ describe("the back office's edition menu", () => {
       "checkin.nav.badges": `${base}/badges`,
       "checkin.nav.setup": `${base}/checkin-setup`,
       "checkin.nav.footfall": `${base}/footfall`,
+      "analytics.title": `${base}/analytics`,
     } as const;
     for (const [lang, m] of [["en", en], ["ur", ur]] as const) {
       if (lang === "ur") await urdu(context);
