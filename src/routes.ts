@@ -36,6 +36,7 @@ export default [
   route("door/:editionId/:sessionId", "features/programme/pages/door.tsx"),
   route("nominations", "features/nominations/pages/nominations.tsx"),
   route("nominations/template.xlsx", "features/nominations/pages/template.ts"),
+  route("nominations/figures", "features/analytics/pages/trade-body.tsx"),
   route("apply/:token", "features/selection/pages/apply.tsx"),
   route("apply/:token/photos/:photoId", "features/nominations/pages/photo.ts"),
   route("review", "features/selection/pages/review.tsx"),

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { editions } from "../../src/features/editions/tables";
 import { en, ur } from "../../src/messages";
 import { SLOW, demo, seriousViolations, signIn, startEnv, type Env, signInByPost } from "./helpers";
 
@@ -80,5 +82,28 @@ describe("the demo's completed call", () => {
     expect(main).not.toMatch(/Punjab|Sindh|Balochistan/);
     expect(main).toContain(ur["nominations.tr.normalisedExplained"].slice(0, 30));
     expect(await seriousViolations(page, "transparency (ur)")).toEqual([]);
+  });
+
+  it("shows a trade body its members in figures, small groups hidden, in Urdu on a phone without JavaScript", async () => {
+    const { page } = await env.context({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    await signInByPost(env, page, "chamber@demo.numaish.pk");
+    await page.goto(`/lang/ur?next=${encodeURIComponent("/nominations")}`);
+    page.setDefaultTimeout(15_000);
+    await page.getByRole("link", { name: ur["nominations.figuresLink"] }).click();
+    await page.getByRole("heading", { name: ur["analytics.tb.title"], level: 1 }).waitFor();
+    // The 2026 show, by size class: three groups at most, each of five firms or more, or hidden.
+    const [show] = await env.server.services.db.select().from(editions).where(eq(editions.slug, "showcase-2026"));
+    await page.getByLabel(ur["analytics.tb.edition"], { exact: true }).selectOption(show!.id);
+    await page.getByLabel(ur["baseline.bo.by"]).selectOption("size");
+    await Promise.all([page.waitForURL((u) => u.searchParams.get("by") === "size" && u.searchParams.get("edition") === show!.id), page.getByRole("button", { name: ur["baseline.bo.show"] }).click()]);
+    const cells = await page.getByTestId("tb-funnel").locator("tbody tr td:first-of-type").allInnerTexts();
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.every((c) => c === "—" || Number(c) >= 5)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const withJs = await env.context();
+    await signInByPost(env, withJs.page, "chamber@demo.numaish.pk");
+    await withJs.page.goto(`/lang/ur?next=${encodeURIComponent(page.url().replace(/^https?:\/\/[^/]+/, ""))}`);
+    await withJs.page.getByTestId("tb-funnel").waitFor();
+    expect(await seriousViolations(withJs.page, "trade body figures (ur)")).toEqual([]);
   });
 });

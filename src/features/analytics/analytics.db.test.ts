@@ -12,6 +12,7 @@ import { b2bMeetings, b2bParticipants, b2bRequests } from "../b2b/tables";
 import { insertApprovedRegistration } from "../checkin/fixtures";
 import { breakdownNames } from "./client";
 import { editionAnalytics } from "./operations/analytics";
+import { tradeBodyFigures } from "./operations/trade-body";
 
 // The analytics area (issue #15, item 5): the SMEs' stages and the visitors are counted from the
 // features' own rows (a change there moves the figure by one), every breakdown adds up to the
@@ -129,5 +130,54 @@ describe("edition against edition, and who may look", () => {
     expect(await code(editionAnalytics(ctxFor(t.db), { editionId }))).toBe("unauthenticated");
     for (const who of [demo.exhibitor, demo.visitor, demo.reviewer, demo.gate, demo.chamber])
       expect(["forbidden", "not_found"], who).toContain(await code(editionAnalytics(ctxFor(t.db, await actorFor(t.db, who)), { editionId })));
+  });
+});
+
+describe("a trade body's members", () => {
+  const chamberFigures = async (over: Partial<Parameters<typeof tradeBodyFigures>[1]> = {}) => tradeBodyFigures(ctxFor(t.db, await actorFor(t.db, demo.chamber)), { editionId, ...over });
+  const chamberId = async () => {
+    const a = await actorFor(t.db, demo.chamber);
+    return a.kind === "user" ? a.grants.find((g) => g.role === "trade_body_rep")!.tradeBodyId! : "";
+  };
+
+  it("counts only its own nominations, hides small groups, and names no firm", async () => {
+    const tb = await chamberId();
+    const mine = await count(sql`SELECT count(*)::int AS n FROM nominations WHERE edition_id = ${editionId} AND trade_body_id = ${tb} AND status = 'submitted'`);
+    expect(mine).toBeGreaterThanOrEqual(5);
+    const d = await chamberFigures({ by: "cluster" });
+    expect(d.members).toBe(mine);
+    expect(d.total!.nominated).toBe(mine);
+    for (const r of d.rows) if (r.values.nominated !== null) expect(r.values.nominated).toBeGreaterThanOrEqual(5);
+    // A hidden group can never be worked out: none or at least two are hidden.
+    expect(d.rows.filter((r) => r.values.nominated === null).length).not.toBe(1);
+    const names = rowsOf<{ enterprise_name: string }>(await t.db.execute(sql`SELECT enterprise_name FROM nominations WHERE edition_id = ${editionId} AND trade_body_id = ${tb}`));
+    const text = JSON.stringify(d);
+    expect(names.filter((n) => text.includes(n.enterprise_name))).toEqual([]);
+    expect(d.editions.some((e) => e.id === editionId)).toBe(true);
+  });
+
+  it("shows no group and no scores when it nominated fewer than five firms", async () => {
+    const tb = await chamberId();
+    const [other] = rowsOf<{ id: string }>(await t.db.execute(sql`SELECT id FROM trade_bodies WHERE id <> ${tb} LIMIT 1`));
+    const moved = rowsOf<{ id: string }>(
+      await t.db.execute(sql`UPDATE nominations SET trade_body_id = ${other!.id} WHERE id IN (SELECT id FROM nominations WHERE edition_id = ${editionId} AND trade_body_id = ${tb} AND status = 'submitted' OFFSET 3) RETURNING id`),
+    );
+    try {
+      const d = await chamberFigures();
+      expect(d.members).toBe(3);
+      expect(d.total).toBeNull();
+      expect(d.rows).toEqual([]);
+      expect(d.chart).toBeNull();
+      expect(d.readiness!.exportMedian).toBeNull();
+    } finally {
+      for (const m of moved) await t.db.execute(sql`UPDATE nominations SET trade_body_id = ${tb} WHERE id = ${m.id}`);
+    }
+  });
+
+  it("is for trade-body representatives, each of its own editions only", async () => {
+    expect(await code(tradeBodyFigures(ctxFor(t.db), { editionId }))).toBe("unauthenticated");
+    expect(await code(tradeBodyFigures(ctxFor(t.db, staff), { editionId }))).toBe("forbidden");
+    expect(await code(tradeBodyFigures(ctxFor(t.db, await actorFor(t.db, demo.exhibitor)), { editionId }))).toBe("forbidden");
+    expect(await code(tradeBodyFigures(ctxFor(t.db, await actorFor(t.db, demo.chamber)), { editionId: "00000000-0000-4000-8000-000000000000" }))).toBe("not_found");
   });
 });

@@ -33,6 +33,16 @@ export const en = {
   "analytics.link.baseline": "Baseline figures",
   "analytics.link.selection": "Selection and its report",
   "analytics.link.footfall": "Footfall by day, hour and gate",
+  "analytics.tb.title": "Your members in figures",
+  "analytics.tb.intro": "The firms your trade body nominated, from nomination to the floor and their meetings. Counts only: a group of fewer than {n} firms is not shown.",
+  "analytics.tb.none": "Your trade body has not nominated any firm yet.",
+  "analytics.tb.edition": "Exhibition",
+  "analytics.tb.members": "Firms you nominated to this exhibition: {n}",
+  "analytics.tb.tooFew": "Fewer than {n} firms: figures by group are not shown, so that no firm can be recognised.",
+  "analytics.tb.hiddenNote": "— marks a group of fewer than {n} firms, or one hidden so that such a group cannot be worked out from the total.",
+  "analytics.tb.readiness": "{firms} of them answered the baseline survey: median export readiness {export}, investment readiness {investment} (0–100).",
+  "analytics.tb.readinessTooFew": "{firms} of them answered the baseline survey: fewer than {n}, so their scores are not shown.",
+  "analytics.tb.back": "Back to your nominations",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -67,6 +77,16 @@ export const ur: Record<keyof typeof en, string> = {
   "analytics.link.baseline": "بیس لائن کے اعداد و شمار",
   "analytics.link.selection": "انتخاب اور اس کی رپورٹ",
   "analytics.link.footfall": "دن، گھنٹے اور گیٹ کے لحاظ سے آمد",
+  "analytics.tb.title": "اعداد و شمار میں آپ کے اراکین",
+  "analytics.tb.intro": "آپ کی تجارتی تنظیم کی نامزد کردہ فرمیں، نامزدگی سے اسٹال تک اور ان کی ملاقاتیں۔ صرف تعداد: {n} سے کم فرموں کا گروپ نہیں دکھایا جاتا۔",
+  "analytics.tb.none": "آپ کی تجارتی تنظیم نے ابھی کوئی فرم نامزد نہیں کی۔",
+  "analytics.tb.edition": "نمائش",
+  "analytics.tb.members": "اس نمائش کے لیے آپ کی نامزد کردہ فرمیں: {n}",
+  "analytics.tb.tooFew": "{n} سے کم فرمیں: گروپ کے لحاظ سے اعداد نہیں دکھائے جاتے، تاکہ کوئی فرم پہچانی نہ جا سکے۔",
+  "analytics.tb.hiddenNote": "— کا مطلب ہے {n} سے کم فرموں کا گروپ، یا ایسا گروپ جو اس لیے چھپایا گیا کہ کل سے چھوٹا گروپ معلوم نہ ہو سکے۔",
+  "analytics.tb.readiness": "ان میں سے {firms} نے بیس لائن سروے کا جواب دیا: برآمدی تیاری کا وسطانیہ {export}، سرمایہ کاری کی تیاری {investment} (0–100)۔",
+  "analytics.tb.readinessTooFew": "ان میں سے {firms} نے بیس لائن سروے کا جواب دیا: {n} سے کم، اس لیے ان کے اسکور نہیں دکھائے جاتے۔",
+  "analytics.tb.back": "اپنی نامزدگیوں پر واپس",
 };
 
 declare module "../../platform/i18n/catalogue" {

@@ -115,6 +115,7 @@ export const policy = {
   "baseline.answerOwn": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),
   "baseline.manage": staffOnly,
   "analytics.view": staffOnly,
+  "analytics.tradeBody": repOf,
   "awards.manage": either(staff, token("catalogue:write")),
   "awards.judge": reviewerOf,
   "awards.enter": (a, s) => a.kind === "user" && !!s.enterpriseId && a.grants.some((g) => g.role === "exhibitor" && g.enterpriseId === s.enterpriseId),

@@ -42,8 +42,9 @@ function groupSql(by: Breakdown): SQL {
   }
 }
 
-/** Each group's counts at every stage, largest group first (then by name). */
-export async function funnelByGroup(db: Executor, edition: { id: string; organiserId: string }, by: Breakdown): Promise<FunnelRow[]> {
+/** Each group's counts at every stage, largest group first (then by name); with `tradeBodyId`, of
+ *  that trade body's nominations only. */
+export async function funnelByGroup(db: Executor, edition: { id: string; organiserId: string }, by: Breakdown, tradeBodyId: string | null = null): Promise<FunnelRow[]> {
   const e = edition.id;
   const rows = rowsOf<{ g: string; nominated: number; selected: number; exhibiting: number; baseline: number; in_b2b: number; meetings: number | string }>(
     await db.execute(sql`
@@ -62,6 +63,7 @@ export async function funnelByGroup(db: Executor, edition: { id: string; organis
         LEFT JOIN clusters ec ON ec.edition_id = ${e} AND ec.slug = coalesce(en.cluster_slug, c.slug)
         LEFT JOIN sectors sec ON sec.id = ec.sector_id
         WHERE n.edition_id = ${e} AND n.submitted_at IS NOT NULL AND n.status = 'submitted'
+          AND (${tradeBodyId}::uuid IS NULL OR n.trade_body_id = ${tradeBodyId}::uuid)
       ),
       stalls AS (SELECT DISTINCT enterprise_id FROM floor_stalls WHERE edition_id = ${e} AND state = 'confirmed' AND enterprise_id IS NOT NULL),
       answered AS (

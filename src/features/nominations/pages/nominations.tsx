@@ -121,6 +121,9 @@ export default function Nominations({ loaderData, actionData }: Route.ComponentP
     <section className="page">
       <h1>{t("nominations.title")}</h1>
       <p>
+        <a href="/nominations/figures">{t("nominations.figuresLink")}</a>
+      </p>
+      <p>
         {d.call ? t("nominations.intro", { edition: pick(locale, d.edition.nameEn, d.edition.nameUr), closes: formatDateTime(d.call.closesAt, locale, d.edition.timezone) }) : null}
       </p>
       {d.calls.length > 1 ? (
