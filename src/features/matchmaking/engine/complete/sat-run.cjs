@@ -9,7 +9,55 @@
 // as a worker thread, which the caller can end when its time is up (MiniSat
 // itself has no time limit). Used by sat.ts; no other import of the project.
 "use strict";
-const MiniSat = require("logic-solver/minisat_wrapper.js");
+const { readFileSync } = require("node:fs");
+
+// The package's build has a fixed 64 MB heap, which the break questions fill with learned
+// clauses within seconds ("Cannot enlarge memory arrays", the run then gives no answer). The
+// same build is loaded here with a larger heap (Emscripten reads it when the module starts);
+// nothing else of the package's code changes.
+const HEAP_BYTES = 512 * 1024 * 1024;
+let cMinisat = null;
+function loadMinisat() {
+  if (cMinisat) return cMinisat;
+  const src = readFileSync(require.resolve("logic-solver/minisat.js"), "utf8");
+  const from = 'Module["TOTAL_MEMORY"]||67108864';
+  if (!src.includes(from)) { cMinisat = require("logic-solver/minisat.js"); return cMinisat; }
+  const mod = { exports: {} };
+  new Function("module", "require", src.replace(from, `Module["TOTAL_MEMORY"]||${HEAP_BYTES}`))(mod, require);
+  cMinisat = mod.exports;
+  return cMinisat;
+}
+
+/** The few calls of MiniSat used here (as logic-solver's minisat_wrapper.js makes them). */
+class MiniSat {
+  constructor() {
+    this.C = loadMinisat()();
+    this.C._createTheSolver();
+  }
+  ensureVar(v) { this.C._ensureVar(v); }
+  addClause(terms) {
+    const C = this.C;
+    const sp = C.Runtime.stackSave();
+    try {
+      const ptr = C.allocate((terms.length + 1) * 4, "i32", C.ALLOC_STACK);
+      for (let i = 0; i < terms.length; i++) C.setValue(ptr + i * 4, terms[i], "i32");
+      C.setValue(ptr + terms.length * 4, 0, "i32");
+      return C._addClause(ptr) ? true : false;
+    } finally {
+      C.Runtime.stackRestore(sp);
+    }
+  }
+  solve() { return this.C._solve() ? true : false; }
+  getSolution() {
+    const C = this.C;
+    const n = C._getNumVars();
+    const ptr = C._getSolution();
+    const sol = [null];
+    // 0 is MiniSat's l_True.
+    for (let i = 0; i < n; i++) sol[i + 1] = C.getValue(ptr + i, "i8") === 0;
+    return sol;
+  }
+}
 
 /** Sinz's sequential counter: at most k of lits, with fresh variables from next(). */
 function atMost(add, next, lits, k) {
@@ -59,7 +107,7 @@ function solveCnf(problem) {
     groups.forEach((g, i) => {
       if (encoded[i]) return;
       let n = 0;
-      for (const l of g.lits) if (sol[l]) n++;
+      for (const l of g.lits) if (l > 0 ? sol[l] : !sol[-l]) n++;
       if (n > g.bound) { atMost(add, next, g.lits, g.bound); encoded[i] = 1; broken++; }
     });
     if (broken === 0) {
