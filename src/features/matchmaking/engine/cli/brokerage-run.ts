@@ -18,7 +18,7 @@ export async function scheduleBrokerageFile(file: string, budgetMs: number, fair
  * the fast path can take most of it, the solvers still get 30 % of it. When
  * the fast path placed every meeting and has breaks above its proved bound,
  * the SAT check is asked "at most that bound" in a worker thread (the second
- * core) while the MIP runs; after the MIP, the SAT questions go on up the
+ * core) while the MIP runs, searching from the fast path's schedule (`hint`); after the MIP, the SAT questions go on up the
  * breaks (sat-breaks.ts) with what is left of the budget.
  */
 export async function scheduleBrokerageInput(file: string, input: CompleteInput, budgetMs: number, fairness: number | null, opts: { sat?: boolean } = {}) {
@@ -31,7 +31,7 @@ export async function scheduleBrokerageInput(file: string, input: CompleteInput,
   const fastBreaks = countBreaks(input, fast.slotOf).total;
   const ask = new AbortController();
   const asked = useSat && fast.slotOf.every((s) => s >= 0) && fastBreaks > fast.windowsLowerBound
-    ? { k: fast.windowsLowerBound, answer: decideWithin(input, { breaksAtMost: fast.windowsLowerBound }, solverMs, ask.signal) }
+    ? { k: fast.windowsLowerBound, answer: decideWithin(input, { breaksAtMost: fast.windowsLowerBound, hint: fast.slotOf }, solverMs, ask.signal) }
     : undefined;
   const solver = await loadSolver();
   const cpu0 = process.cpuUsage();

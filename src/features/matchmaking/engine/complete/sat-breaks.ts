@@ -4,7 +4,8 @@
 // proved lower bound to k + 1; a "yes" is a schedule with at most k breaks,
 // kept when the independent checker accepts it and it is fair, and then
 // optimal (every smaller k was answered "no" or is below the bound). The
-// same set of meetings stays placed. Time: the caller's clock.
+// same set of meetings stays placed. Each question's search starts from the
+// best schedule in hand (sat.ts, `hint`). Time: the caller's clock.
 import { checkSchedule, countBreaks } from "./check";
 import type { CompleteInput } from "./problem";
 import { decideWithin, type SatResult } from "./sat";
@@ -38,7 +39,7 @@ export async function improveBreaksBySat(input: CompleteInput, r: CompleteResult
     const early = opts.asked && opts.asked.k === k && keep.size === input.meetings.length ? opts.asked.answer : null;
     if (left < 200 && !early) { out = { ...out, phases: [...out.phases, `sat breaks ≤ ${k}: not asked, no time left`] }; break; }
     const t = opts.clock();
-    const a = early ? await early : await decideWithin(input, { keep, breaksAtMost: k }, left);
+    const a = early ? await early : await decideWithin(input, { keep, breaksAtMost: k, hint: out.slotOf }, left);
     const took = Math.round(opts.clock() - t);
     if (a.status === "unknown") { out = { ...out, phases: [...out.phases, `sat breaks ≤ ${k}: no answer in ${took} ms`] }; break; }
     if (a.status === "unsat") {

@@ -85,6 +85,56 @@ describe("SAT feasibility check (MiniSat)", () => {
     );
   }, 60_000); // about 1.5 s of CPU; the margin is for a loaded machine
 
+  it("'at most k breaks' with a hint: same answers as exhaustive search, whatever the hint", () => {
+    fc.assert(
+      fc.property(instances(4, 4, 5), fc.array(fc.integer({ min: -1, max: 4 }), { minLength: 5, maxLength: 5 }), (input, raw) => {
+        const exact = brute(input);
+        if (exact.minBreaksFull === null) return;
+        // Any slots at all (outside domains, clashing): a hint changes the search, not the answer.
+        const hint = input.meetings.map((_, i) => raw[i]!);
+        const best = decide(input, { breaksAtMost: exact.minBreaksFull, hint });
+        expect(best.status).toBe("sat");
+        if (best.status === "sat") {
+          expect(checkSchedule(input, best.slotOf, { allPlaced: true })).toEqual([]);
+          expect(countBreaks(input, best.slotOf).total).toBeLessThanOrEqual(exact.minBreaksFull);
+          // The answer as hint: still the same answer.
+          expect(decide(input, { breaksAtMost: exact.minBreaksFull, hint: best.slotOf }).status).toBe("sat");
+        }
+        if (exact.minBreaksFull > 0) expect(decide(input, { breaksAtMost: exact.minBreaksFull - 1, hint }).status).toBe("unsat");
+      }),
+      { numRuns: 25, seed: 23 },
+    );
+  }, 60_000);
+
+  it("0 breaks: found inside the windows, refused when a window has a forbidden hole or the tables force a break", () => {
+    // 0 meets 1, 2, 3; 3 meets 4; the schedule in hand has breaks.
+    const open: CompleteInput = { participants: 5, slots: 5, tables: 2, meetings: [{ a: 0, b: 1 }, { a: 0, b: 2 }, { a: 0, b: 3 }, { a: 3, b: 4 }] };
+    const hint = [0, 2, 4, 1];
+    expect(countBreaks(open, hint).total).toBeGreaterThan(0);
+    const r = decide(open, { breaksAtMost: 0, hint });
+    expect(r.status).toBe("sat");
+    if (r.status === "sat") {
+      expect(checkSchedule(open, r.slotOf, { allPlaced: true })).toEqual([]);
+      expect(countBreaks(open, r.slotOf).total).toBe(0);
+    }
+    // 0 cannot attend the middle slot: its two meetings sit around it, one break at least.
+    const hole: CompleteInput = { participants: 3, slots: 3, tables: 1, meetings: [{ a: 0, b: 1 }, { a: 0, b: 2 }], forbidden: [[1], [], []] };
+    expect(decide(hole, { breaksAtMost: 0 }).status).toBe("unsat");
+    expect(decide(hole, { breaksAtMost: 1, hint: [0, 2] }).status).toBe("sat");
+    // One table, five meetings in five slots, one pinned to slot 2: 0's pair and 3's pair
+    // cannot both sit side by side. With two tables they can.
+    const meetings = [{ a: 0, b: 1 }, { a: 0, b: 2 }, { a: 3, b: 4 }, { a: 3, b: 5 }, { a: 6, b: 7, pinned: 1 }];
+    const oneTable: CompleteInput = { participants: 8, slots: 5, tables: 1, meetings };
+    expect(decide(oneTable, {}).status).toBe("sat");
+    expect(decide(oneTable, { breaksAtMost: 0, hint: [0, 2, 3, 4, 1] }).status).toBe("unsat");
+    const b = decide(oneTable, { breaksAtMost: 1 });
+    expect(b.status).toBe("sat");
+    if (b.status === "sat") expect(checkSchedule(oneTable, b.slotOf, { allPlaced: true, breaks: 1 })).toEqual([]);
+    const two = decide({ ...oneTable, tables: 2 }, { breaksAtMost: 0 });
+    expect(two.status).toBe("sat");
+    if (two.status === "sat") expect(checkSchedule({ ...oneTable, tables: 2 }, two.slotOf, { allPlaced: true, breaks: 0 })).toEqual([]);
+  });
+
   it("answers in a worker thread, and 'unknown' when the time is up", async () => {
     const input: CompleteInput = { participants: 3, slots: 3, tables: 1, meetings: [{ a: 0, b: 1 }, { a: 0, b: 2 }, { a: 1, b: 2 }] };
     const r = await decideWithin(input, {}, 4000);

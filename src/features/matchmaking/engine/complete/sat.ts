@@ -13,7 +13,9 @@
 // seen(p,s) <- p busy at or before s on that day; g(p,s) is forced true when
 // p is busy at s, idle at s-1 and busy earlier that day (a break ends at s);
 // at most k g's are true. So "0 breaks" or "at most k" is a yes/no question,
-// and "no" proves a lower bound of k+1 breaks.
+// and "no" proves a lower bound of k+1 breaks. In that question the table
+// limit is counted on busy(p,s) (at most twice the tables), and a `hint`
+// schedule sets where MiniSat's search starts.
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import { dayOf, domains, tablesAt, type CompleteInput } from "./problem";
@@ -31,6 +33,12 @@ export type SatQuestion = {
   atLeast?: number;
   /** And at most this many breaks in all (with every kept meeting placed: not with `atLeast`). */
   breaksAtMost?: number;
+  /**
+   * A schedule to search near (slot per meeting, -1 unplaced), e.g. the fast path's: MiniSat
+   * tries "false" first on every variable it decides, so the variables this schedule makes true
+   * are stored negated, and the search starts from it. Changes no answer, only the search order.
+   */
+  hint?: ArrayLike<number>;
 };
 
 export type SatEncoding = { problem: SatProblem; decode: (model: Uint8Array) => number[] };
@@ -60,7 +68,11 @@ class Cnf {
       prev = cur;
     }
   }
-  clauses(): Int32Array { return Int32Array.from(this.lits); }
+  /** The clauses with the variables in `flip` negated (a satisfying model of one is one of the other with those flipped). */
+  clauses(flip?: Uint8Array): Int32Array {
+    if (!flip) return Int32Array.from(this.lits);
+    return Int32Array.from(this.lits, (l) => (flip[Math.abs(l)] ? -l : l));
+  }
 }
 
 export function encode(input: CompleteInput, q: SatQuestion = {}): SatEncoding {
@@ -131,19 +143,54 @@ export function encode(input: CompleteInput, q: SatQuestion = {}): SatEncoding {
       for (let s = 0; s < input.slots; s++) cnf.add(-le(i, s), s === 0 ? -T : le(p, s - 1), ...either);
     }
   }
-  const groups = bySlot.map((lits, s) => ({ lits, bound: tablesAt(input, s) })).filter((g) => g.lits.length > g.bound);
+  let groups = bySlot.map((lits, s) => ({ lits, bound: tablesAt(input, s) })).filter((g) => g.lits.length > g.bound);
   if (q.breaksAtMost !== undefined && q.atLeast !== undefined) throw new Error("sat: breaksAtMost needs every kept meeting placed");
-  if (q.breaksAtMost !== undefined) breaks(input, cnf, byPs, keep, q.breaksAtMost, { T, le: (i, s) => (x.get(i)?.size ? le(i, s) : T) });
-  const problem: SatProblem = { vars: cnf.vars, clauses: cnf.clauses(), groups };
+  const hinted: number[] = [];
+  if (q.breaksAtMost !== undefined) {
+    const busyAt: number[][] = Array.from({ length: input.slots }, () => []);
+    hinted.push(...breaks(input, cnf, byPs, keep, q.breaksAtMost, { T, le: (i, s) => (x.get(i)?.size ? le(i, s) : T), hint: q.hint, busyAt }));
+    // The table limit counted on participants instead of meetings: a slot's meetings make
+    // twice as many participants busy, so "at most t meetings" is "at most 2t busy". Few
+    // busy literals per slot (one per participant, against one per meeting that may use
+    // it), and the window reasoning moves them directly: MiniSat answers forum-14 "at
+    // most 2 breaks" in a few seconds with these, in 20-50 s with the meeting counts.
+    groups = busyAt.map((lits, s) => ({ lits, bound: 2 * tablesAt(input, s) })).filter((g) => g.lits.length > g.bound);
+  }
+  let flip: Uint8Array | undefined;
+  if (q.hint) {
+    flip = new Uint8Array(cnf.vars + 1);
+    for (const [i, row] of x) { const v = row.get(q.hint[i] ?? -1); if (v !== undefined) flip[v] = 1; }
+    for (const v of hinted) flip[v] = 1;
+  }
+  const f = flip;
+  const lit = (l: number) => (f && f[Math.abs(l)] ? -l : l);
+  const problem: SatProblem = { vars: cnf.vars, clauses: cnf.clauses(f), groups: groups.map((g) => ({ lits: g.lits.map(lit), bound: g.bound })) };
   const decode = (model: Uint8Array) => {
     const slotOf = new Array<number>(M).fill(-1);
-    for (const [i, row] of x) for (const [s, v] of row) if (model[v]) slotOf[i] = s;
+    for (const [i, row] of x) for (const [s, v] of row) if (model[v]! ^ (f?.[v] ?? 0)) slotOf[i] = s;
     return slotOf;
   };
   return { problem, decode };
 }
 
-function breaks(input: CompleteInput, cnf: Cnf, byPs: Map<number, number[]>[], keep: Set<number>, k: number, o: { T: number; le: (i: number, s: number) => number }): void {
+/** Returns the variables the hint makes true (busy slots), for encode to store negated. */
+function breaks(input: CompleteInput, cnf: Cnf, byPs: Map<number, number[]>[], keep: Set<number>, k: number, o: { T: number; le: (i: number, s: number) => number; hint?: ArrayLike<number> | undefined; busyAt: number[][] }): number[] {
+  const hinted: number[] = [];
+  const busyIn = new Set<string>();
+  const slotsIn: number[][] = Array.from({ length: input.participants }, () => []);
+  if (o.hint) for (const i of keep) {
+    const s = o.hint[i] ?? -1;
+    if (s < 0) continue;
+    for (const p of [input.meetings[i]!.a, input.meetings[i]!.b]) { busyIn.add(`${p}:${s}`); slotsIn[p]!.push(s); }
+  }
+  // In the hint: p busy at or before s on s's day; the start of p's window when its n meetings fill one.
+  const seenIn = (p: number, s: number) => slotsIn[p]!.some((t) => t <= s && dayOf(input, t) === dayOf(input, s));
+  const windowIn = (p: number, n: number): number | null => {
+    const ss = slotsIn[p]!;
+    if (ss.length !== n || n === 0) return null;
+    const lo = Math.min(...ss), hi = Math.max(...ss);
+    return hi - lo + 1 === n && new Set(ss).size === n && dayOf(input, lo) === dayOf(input, hi) ? lo : null;
+  };
   const mineOf: number[][] = Array.from({ length: input.participants }, () => []);
   for (const i of keep) { mineOf[input.meetings[i]!.a]!.push(i); mineOf[input.meetings[i]!.b]!.push(i); }
   const S = input.slots;
@@ -161,6 +208,8 @@ function breaks(input: CompleteInput, cnf: Cnf, byPs: Map<number, number[]>[], k
       for (const v of xs) cnf.add(-v, b);
       cnf.add(-b, ...xs);
       busy.push(b);
+      o.busyAt[s]!.push(b);
+      if (busyIn.has(`${p}:${s}`)) hinted.push(b);
     }
     const mine: number[] = [];
     let seen: number | null = null;
@@ -180,6 +229,7 @@ function breaks(input: CompleteInput, cnf: Cnf, byPs: Map<number, number[]>[], k
         if (b !== null) cnf.add(-b, nseen);
         if (seen !== null) cnf.add(-seen, nseen);
         seen = nseen;
+        if (seenIn(p, s)) hinted.push(nseen);
       }
     }
     ends.push(...mine);
@@ -195,9 +245,12 @@ function breaks(input: CompleteInput, cnf: Cnf, byPs: Map<number, number[]>[], k
       if (ok) starts.push(a);
     }
     const z = cnf.fresh();
+    const hintStart = windowIn(p, n);
+    if (hintStart !== null) hinted.push(z);
     withBreak.push(-z);
     if (starts.length === 0) { cnf.add(-z); continue; }
     const w = new Map(starts.map((a) => [a, cnf.fresh()]));
+    if (hintStart !== null && w.has(hintStart)) hinted.push(w.get(hintStart)!);
     cnf.add(-z, ...w.values());
     cnf.atMostOne([...w.values()]);
     for (const [a, v] of w) {
@@ -210,6 +263,7 @@ function breaks(input: CompleteInput, cnf: Cnf, byPs: Map<number, number[]>[], k
     }
     // The same window as bounds: ws(a) = "p's window starts at a or earlier".
     const ws = Array.from({ length: S }, (_, a) => (a === S - 1 ? o.T : cnf.fresh()));
+    if (hintStart !== null) for (let a = hintStart; a < S - 1; a++) hinted.push(ws[a]!);
     for (let a = 0; a + 1 < S; a++) cnf.add(-ws[a]!, ws[a + 1]!);
     for (let a = 0; a < S; a++) {
       const v = w.get(a);
@@ -223,6 +277,7 @@ function breaks(input: CompleteInput, cnf: Cnf, byPs: Map<number, number[]>[], k
   }
   cnf.atMost(withBreak, k);
   cnf.atMost(ends, k);
+  return hinted;
 }
 
 export type SatResult = { status: "sat"; slotOf: number[] } | { status: "unsat" } | { status: "unknown" };
