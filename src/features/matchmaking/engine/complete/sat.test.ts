@@ -8,6 +8,7 @@ import { counting } from "./certificate";
 import { checkSchedule, countBreaks } from "./check";
 import type { CompleteInput } from "./problem";
 import { decide, decideWithin } from "./sat";
+import { createRequire } from "node:module";
 import { loadSolver, scheduleComplete, type Solver } from "./solve";
 
 let solver: Solver;
@@ -60,6 +61,29 @@ function instances(maxP: number, maxS: number, maxM: number) {
     return { participants: P, slots: S, tables, meetings, forbidden, ...(twoDays ? { dayOf: Array.from({ length: S }, (_, s) => (s < half ? 0 : 1)) } : {}) };
   });
 }
+
+type Cnf = { vars: number; clauses: Int32Array; groups: { lits: number[]; bound: number }[]; eager?: boolean };
+const { solveCnf } = createRequire(import.meta.url)("./sat-run.cjs") as { solveCnf: (p: Cnf) => { status: string } };
+
+describe("cardinality groups of the SAT runner", () => {
+  it("'at most k' holds exactly, lazy or eager, counted up (k small) or down (k near n), on literals of either sign", () => {
+    for (let n = 1; n <= 5; n++) for (let k = 0; k <= n; k++) for (const eager of [false, true]) {
+      for (let bits = 0; bits < 1 << n; bits++) {
+        // Variables 1..n fixed by unit clauses; the group holds v or -v alternately.
+        const lits = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? i + 1 : -(i + 1)));
+        const clauses: number[] = [];
+        let trueLits = 0;
+        for (let i = 0; i < n; i++) {
+          const on = ((bits >> i) & 1) === 1;
+          clauses.push(on ? i + 1 : -(i + 1), 0);
+          if (on === lits[i]! > 0) trueLits++;
+        }
+        const r = solveCnf({ vars: n, clauses: Int32Array.from(clauses), groups: [{ lits, bound: k }], eager });
+        expect(r.status, `n ${n} k ${k} eager ${eager} bits ${bits}`).toBe(trueLits <= k ? "sat" : "unsat");
+      }
+    }
+  });
+});
 
 describe("SAT feasibility check (MiniSat)", () => {
   it("agrees with exhaustive search: full schedule, most placeable, fewest breaks", () => {
@@ -142,6 +166,13 @@ describe("SAT feasibility check (MiniSat)", () => {
     if (r.status === "sat") expect(checkSchedule(input, r.slotOf, { allPlaced: true })).toEqual([]);
     expect((await decideWithin({ ...input, slots: 2 }, {}, 4000)).status).toBe("unsat");
     expect((await decideWithin(input, {}, 0)).status).toBe("unknown");
+    // From a hint: tries in workers of a manager worker; the same answers.
+    // One table: the participant not in the middle meeting waits through it, so 1 break, not 0.
+    const hinted = await decideWithin(input, { breaksAtMost: 1, hint: [0, 2, 1] }, 4000);
+    expect(hinted.status).toBe("sat");
+    if (hinted.status === "sat") expect(checkSchedule(input, hinted.slotOf, { allPlaced: true, breaks: 1 })).toEqual([]);
+    expect((await decideWithin(input, { breaksAtMost: 0, hint: [0, 2, 1] }, 4000)).status).toBe("unsat");
+    expect((await decideWithin(input, { breaksAtMost: 0, hint: [0, 2, 1] }, 0)).status).toBe("unknown");
   }, 30_000);
 });
 
