@@ -26,6 +26,7 @@ export default [
   route("back-office/editions/:editionId/baseline.csv", "features/baseline/pages/bo-baseline-csv.ts"),
   route("back-office/editions/:editionId/baseline/export", "features/baseline/pages/bo-baseline-export.ts"),
   route("back-office/editions/:editionId/baseline/report.pdf", "features/baseline/pages/bo-baseline-report.ts"),
+  route("back-office/editions/:editionId/analytics/export", "features/analytics/pages/analytics-export.ts"),
   route("desk/editions/:editionId/walk-in", "features/registration/pages/desk.tsx"),
   route("badges/:registrationId", "features/checkin/pages/badge.tsx"),
   route("gate", "features/checkin/pages/gate.tsx"),

@@ -11,6 +11,7 @@ import { selectionApi } from "../features/selection/api";
 import { registrationApi } from "../features/registration/api";
 import { b2bApi } from "../features/b2b/api";
 import { leadsApi } from "../features/leads/api";
+import { analyticsApi } from "../features/analytics/api";
 import { b2bDirectoryApi } from "../features/b2b/api-directory";
 import { b2bRequestsApi } from "../features/b2b/api-requests";
 import { b2bRunsApi } from "../features/b2b/api-runs";
@@ -66,6 +67,7 @@ const tags = [
   { name: "meeting day", description: "B2B meeting check-in with badges, the lounge board, no-shows, outcomes and follow-ups, the outcome dashboard." },
   { name: "personal data", description: "A person's own data (signed in, or by a registration's manage link); erasure on request and the retention setting (organiser staff)." },
   { name: "leads", description: "Lead retrieval at the stalls: an exhibitor scans visitors' badges and reads only its own leads (details only with the visitor's consent); organisers read counts." },
+  { name: "analytics", description: "An edition's figures: SMEs from nomination to meetings by a breakdown, visitors by category, edition against edition (organiser staff); a trade body's members in aggregate, small cells hidden." },
 ];
 
 export function createApi(services: AppServices) {
@@ -117,6 +119,7 @@ export function createApi(services: AppServices) {
   api.route("/", awardsApi(services));
   api.route("/", privacyApi(services));
   api.route("/", leadsApi(services));
+  api.route("/", analyticsApi(services));
   const document = {
     openapi: "3.1.0" as const,
     info: {

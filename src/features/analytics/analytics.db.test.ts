@@ -13,6 +13,8 @@ import { insertApprovedRegistration } from "../checkin/fixtures";
 import { breakdownNames } from "./client";
 import { editionAnalytics } from "./operations/analytics";
 import { tradeBodyFigures } from "./operations/trade-body";
+import { analyticsExport } from "./operations/exports";
+import { testApp } from "../../../tests/support/http";
 
 // The analytics area (issue #15, item 5): the SMEs' stages and the visitors are counted from the
 // features' own rows (a change there moves the figure by one), every breakdown adds up to the
@@ -179,5 +181,37 @@ describe("a trade body's members", () => {
     expect(await code(tradeBodyFigures(ctxFor(t.db, staff), { editionId }))).toBe("forbidden");
     expect(await code(tradeBodyFigures(ctxFor(t.db, await actorFor(t.db, demo.exhibitor)), { editionId }))).toBe("forbidden");
     expect(await code(tradeBodyFigures(ctxFor(t.db, await actorFor(t.db, demo.chamber)), { editionId: "00000000-0000-4000-8000-000000000000" }))).toBe("not_found");
+  });
+});
+
+describe("the API and the downloads", () => {
+  it("gives the page's figures to organiser staff and a trade body its own aggregates, and each table as CSV and XLSX", async () => {
+    const api = testApp(t.db);
+    const cookieFor = async (email: string) => (await api.call("/api/v1/auth/sign-in", { json: { email, password: demo.password } })).headers.get("set-cookie")!.split(";")[0]!;
+    expect((await api.call(`/api/v1/editions/${editionId}/analytics`)).status).toBe(401);
+    expect((await api.call(`/api/v1/editions/${editionId}/analytics`, { cookie: await cookieFor(demo.exhibitor) })).status).toBe(403);
+    const staffCookie = await cookieFor(demo.organiser);
+    const r = await api.call(`/api/v1/editions/${editionId}/analytics?by=women_led`, { cookie: staffCookie });
+    expect(r.status).toBe(200);
+    const page = await view({ by: "women_led" });
+    expect(r.body.funnelTotal).toEqual(page.funnelTotal);
+    expect(r.body.funnel.map((x: { group: string }) => x.group).sort()).toEqual(["no", "yes"]);
+    expect(JSON.stringify(r.body)).not.toContain("<svg");
+    expect((await api.call(`/api/v1/editions/${editionId}/analytics?by=nonsense`, { cookie: staffCookie })).status).toBe(400);
+    const tb = await api.call(`/api/v1/trade-body/figures?editionId=${editionId}`, { cookie: await cookieFor(demo.chamber) });
+    expect(tb.status).toBe(200);
+    expect(tb.body.members).toBeGreaterThanOrEqual(5);
+    expect((await api.call(`/api/v1/trade-body/figures`, { cookie: staffCookie })).status).toBe(403);
+    const doc = JSON.stringify((await api.call("/api/v1/openapi.json")).body);
+    for (const id of ["getEditionAnalytics", "getTradeBodyFigures"]) expect(doc).toContain(id);
+
+    const csv = await analyticsExport(ctxFor(t.db, staff, "en"), { editionId, table: "funnel", format: "csv", by: "size" });
+    const lines = csv.body.toString("utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    expect(lines[0]).toBe("Group,Nominated,Selected,Exhibiting,Baseline answered,In B2B,Meetings");
+    expect(lines.at(-1)!.split(",")[1]).toBe(String(page.funnelTotal.nominated));
+    const xlsx = await analyticsExport(ctxFor(t.db, staff, "ur"), { editionId, table: "visitors", format: "xlsx" });
+    expect(xlsx.contentType).toContain("spreadsheetml");
+    expect(xlsx.body.subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(await code(analyticsExport(ctxFor(t.db, await actorFor(t.db, demo.exhibitor)), { editionId, table: "funnel" }))).toBe("forbidden");
   });
 });

@@ -31,7 +31,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   );
 }
 
-function Chart({ svg, caption, children }: { svg: string | null; caption: string; children: React.ReactNode }) {
+function Chart({ svg, caption, children, downloads }: { svg: string | null; caption: string; children: React.ReactNode; downloads: string }) {
+  const t = useT();
   return (
     <figure className="analytics-figure">
       <figcaption>{caption}</figcaption>
@@ -39,6 +40,9 @@ function Chart({ svg, caption, children }: { svg: string | null; caption: string
       <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
         {children}
       </div>
+      <p>
+        {t("baseline.fig.download")} <a href={`${downloads}&format=csv`}>CSV</a> · <a href={`${downloads}&format=xlsx`}>XLSX</a>
+      </p>
     </figure>
   );
 }
@@ -51,6 +55,7 @@ export default function Analytics({ loaderData: d }: Route.ComponentProps) {
   const c = d.comparison;
   const byName = t(`baseline.bo.by.${d.by}`);
   const base = `/back-office/editions/${d.edition.id}`;
+  const download = (table: string) => `${base}/analytics/export?table=${table}&by=${d.by}${c ? `&compare=${c.other.id}&measure=${c.measure}` : ""}`;
   return (
     <>
       <h1>{t("analytics.title")}</h1>
@@ -67,7 +72,7 @@ export default function Analytics({ loaderData: d }: Route.ComponentProps) {
       {d.funnel.length === 0 ? (
         <p>{t("analytics.funnel.none")}</p>
       ) : (
-        <Chart svg={d.charts.funnel} caption={t("analytics.funnel.chart", { by: byName })}>
+        <Chart svg={d.charts.funnel} caption={t("analytics.funnel.chart", { by: byName })} downloads={download("funnel")}>
           <table className="analytics-table" data-testid="analytics-funnel">
             <thead>
               <tr>
@@ -110,7 +115,7 @@ export default function Analytics({ loaderData: d }: Route.ComponentProps) {
       {d.visitors.length === 0 ? (
         <p>{t("analytics.visitors.none")}</p>
       ) : (
-        <Chart svg={d.charts.visitors} caption={t("analytics.visitors.chart")}>
+        <Chart svg={d.charts.visitors} caption={t("analytics.visitors.chart")} downloads={download("visitors")}>
           <table className="analytics-table" data-testid="analytics-visitors">
             <thead>
               <tr>
@@ -156,7 +161,7 @@ export default function Analytics({ loaderData: d }: Route.ComponentProps) {
             <SelectField name="measure" label={t("analytics.compare.measure")} defaultValue={c.measure} options={funnelMeasureNames.map((m) => ({ value: m, label: t(`analytics.measure.${m}`) }))} />
             <button type="submit">{t("baseline.bo.show")}</button>
           </Form>
-          <Chart svg={c.chart} caption={t("analytics.compare.chart", { measure: t(`analytics.measure.${c.measure}`), by: byName })}>
+          <Chart svg={c.chart} caption={t("analytics.compare.chart", { measure: t(`analytics.measure.${c.measure}`), by: byName })} downloads={download("compare")}>
             <table className="analytics-table" data-testid="analytics-compare">
               <thead>
                 <tr>
@@ -186,7 +191,7 @@ export default function Analytics({ loaderData: d }: Route.ComponentProps) {
               </tfoot>
             </table>
           </Chart>
-          <Chart svg={c.visitorsChart} caption={t("analytics.compare.visitorsChart")}>
+          <Chart svg={c.visitorsChart} caption={t("analytics.compare.visitorsChart")} downloads={download("compare_visitors")}>
             <table className="analytics-table" data-testid="analytics-compare-visitors">
               <thead>
                 <tr>
