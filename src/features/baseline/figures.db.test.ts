@@ -187,3 +187,36 @@ describe("the API", () => {
     for (const id of ["getBaselineFigures", "exportBaselineTable", "getBaselineReportPdf", "getBaselineOpenData", "BaselineComparison"]) expect(doc).toContain(id);
   });
 });
+
+describe("published tables that nest", () => {
+  it("hides more clusters where a shown province would give a hidden one away (the open data and the PDF)", async () => {
+    const anyone = ctxFor(t.db);
+    const before = await baselineOpenData(anyone, { slug: "showcase-2026" });
+    const clusterRows = before.tables.find((x) => x.by === "cluster")!.rows;
+    const shown = clusterRows.filter((r) => !r.suppressed).sort((a, b) => a.firms! - b.firms!)[0]!.group;
+    const hidden = clusterRows.find((r) => r.suppressed)!.group;
+    // Both clusters' firms move to a province of their own: it is shown (at least 5 firms) and
+    // holds one hidden cluster, so without more hiding, province minus shown cluster = hidden one.
+    const moved = await t.db.select({ id: enterprises.id, province: enterprises.province }).from(enterprises).where(inArray(enterprises.clusterSlug, [shown, hidden]));
+    await t.db.update(enterprises).set({ province: "Islamabad Capital Territory" }).where(inArray(enterprises.id, moved.map((m) => m.id)));
+    try {
+      const after = await baselineOpenData(anyone, { slug: "showcase-2026" });
+      const byGroup = (by: string) => new Map(after.tables.find((x) => x.by === by)!.rows.map((r) => [r.group, r]));
+      const clusters = byGroup("cluster");
+      const provinces = byGroup("province");
+      expect(provinces.get("Islamabad Capital Territory")!.suppressed).toBe(false);
+      expect(clusters.get(hidden)!.suppressed).toBe(true);
+      expect(clusters.get(shown)!.suppressed).toBe(true);
+      // The rule, for every shown province: none or at least two of its clusters hidden.
+      const pairs = await t.db.selectDistinct({ c: enterprises.clusterSlug, p: enterprises.province }).from(enterprises).innerJoin(baselineResponses, eq(baselineResponses.enterpriseId, enterprises.id)).where(and(eq(baselineResponses.surveyId, (await surveyOfEdition(t.db, y2026))!.id), eq(baselineResponses.round, "baseline"), eq(baselineResponses.status, "submitted")));
+      for (const [p, row] of provinces) {
+        if (row.suppressed || p === "total") continue;
+        const inside = new Set(pairs.filter((x) => (x.p ?? "unknown") === p).map((x) => x.c ?? "unknown"));
+        expect([...inside].filter((c) => clusters.get(c)?.suppressed).length, p).not.toBe(1);
+      }
+    } finally {
+      for (const m of moved) await t.db.update(enterprises).set({ province: m.province }).where(eq(enterprises.id, m.id));
+    }
+  });
+});
+

@@ -5,9 +5,8 @@ import { toCsv, type Cell } from "../../../platform/csv";
 import { DomainError } from "../../../platform/errors";
 import { parseInput, type Input } from "../../../platform/validation";
 import { editions } from "#features/editions";
-import { publicBreakdowns } from "../engine/breakdowns";
-import { figuresOf, SMALL_CELL, type GroupRow } from "../engine/figures";
-import { groupAggregates } from "./aggregates";
+import { SMALL_CELL, type GroupRow } from "../engine/figures";
+import { publishedTables } from "./public-figures";
 import { clusterNames, groupName } from "./labels";
 import { surveyOfEdition } from "./structure";
 
@@ -27,9 +26,7 @@ export async function baselineOpenData(ctx: Ctx, raw: Input<typeof baselineOpenD
   const survey = await surveyOfEdition(ctx.db, edition.id);
   if (!survey || survey.status === "draft") throw new DomainError("not_found", { params: { what: "edition" } });
   const names = await clusterNames(ctx.db, edition.id);
-  const counted = await Promise.all(publicBreakdowns.map((by) => groupAggregates(ctx.db, survey.id, by)));
-  const tables = publicBreakdowns.map((by, k) => {
-    const f = figuresOf(counted[k]!.groups, counted[k]!.total);
+  const tables = (await publishedTables(ctx.db, survey.id)).map(({ by, ...f }) => {
     const named = (r: GroupRow) => ({ ...r, nameEn: groupName("en", by, r.group, names), nameUr: groupName("ur", by, r.group, names) });
     return { by, rows: f.rows.map(named), total: named(f.total) };
   });

@@ -2,9 +2,8 @@ import { z } from "zod";
 import type { Ctx } from "../../../platform/context";
 import { translate } from "../../../platform/i18n/translate";
 import { parseInput, type Input } from "../../../platform/validation";
-import { publicBreakdowns } from "../engine/breakdowns";
-import { figuresOf, SMALL_CELL } from "../engine/figures";
-import { groupAggregates } from "./aggregates";
+import { SMALL_CELL } from "../engine/figures";
+import { publishedTables } from "./public-figures";
 import { renderBaselineReportPdf } from "../report-pdf";
 import { baselineDashboard } from "./dashboard";
 import { clusterNames, groupName } from "./labels";
@@ -23,9 +22,7 @@ export async function baselineReport(ctx: Ctx, raw: Input<typeof ReportInput>) {
   const names = await clusterNames(ctx.db, d.edition.id);
   const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
   const heads = ["baseline.bo.firms", "baseline.bo.exportMedian", "baseline.bo.investmentMedian", "baseline.bo.exportingShare", "baseline.bo.websiteShare"].map((k) => t(k));
-  const counted = await Promise.all(publicBreakdowns.map((by) => groupAggregates(ctx.db, d.survey.id, by)));
-  const tables = publicBreakdowns.map((by, k) => {
-    const f = figuresOf(counted[k]!.groups, counted[k]!.total);
+  const tables = (await publishedTables(ctx.db, d.survey.id)).map(({ by, ...f }) => {
     return {
       title: t("baseline.open.by", { by: t(`baseline.bo.by.${by}`) }),
       head: [t("baseline.bo.group"), ...heads],
