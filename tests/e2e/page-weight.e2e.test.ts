@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APPLICATION_FORM_BUDGET, BACK_OFFICE_BUDGET, BACK_OFFICE_PAGES, BUDGET, EMBED_BUDGET, EMBED_PAGES, PUBLIC_PAGES } from "../support/page-budgets";
+import { eq } from "drizzle-orm";
+import { editions } from "../../src/features/editions/tables";
 import { measurePage, type PageWeight } from "../support/page-weight";
 import { weightFixtures } from "../support/weight-fixtures";
 import { startEnv, type Env } from "./helpers";
@@ -74,7 +76,9 @@ describe("page weight on first load", () => {
 
   it("back-office pages stay within their budget, in Urdu (the heavier language)", async () => {
     const over: string[] = [];
-    for (const path of BACK_OFFICE_PAGES) {
+    // The analytics area of the 2026 show too: its charts are inline SVG, four of them.
+    const [show] = await env.server.services.db.select({ id: editions.id }).from(editions).where(eq(editions.slug, "showcase-2026"));
+    for (const path of [...BACK_OFFICE_PAGES, `/back-office/editions/${show!.id}/analytics?by=cluster`]) {
       const w = await measurePage(env.browser, env.server.url, path, "ur", [fixtures.organiserCookie]);
       // A page that bounced to sign-in would measure light and prove nothing.
       expect(w.heaviest.some((h) => h.url.endsWith(".js")), `${path} hydrates`).toBe(true);
