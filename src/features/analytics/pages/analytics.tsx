@@ -7,6 +7,7 @@ import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
 import { uuidParam } from "../../../web/params";
 import { breakdownNames, funnelMeasureNames } from "../client";
 import { editionAnalytics } from "../operations/analytics";
+import { Chart, ComparedTable, FunnelTable } from "./parts";
 import "./analytics.css";
 
 // The edition's analytics area (issue #15, item 5; docs/analytics.md): the SMEs from nomination to
@@ -30,24 +31,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     }),
   );
 }
-
-function Chart({ svg, caption, children, downloads }: { svg: string | null; caption: string; children: React.ReactNode; downloads: string }) {
-  const t = useT();
-  return (
-    <figure className="analytics-figure">
-      <figcaption>{caption}</figcaption>
-      {svg ? <div className="analytics-chart" dangerouslySetInnerHTML={{ __html: svg }} /> : null}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
-        {children}
-      </div>
-      <p>
-        {t("baseline.fig.download")} <a href={`${downloads}&format=csv`}>CSV</a> · <a href={`${downloads}&format=xlsx`}>XLSX</a>
-      </p>
-    </figure>
-  );
-}
-
-const cell = (v: number | null) => (v === null ? "—" : String(v));
 
 export default function Analytics({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
@@ -73,36 +56,7 @@ export default function Analytics({ loaderData: d }: Route.ComponentProps) {
         <p>{t("analytics.funnel.none")}</p>
       ) : (
         <Chart svg={d.charts.funnel} caption={t("analytics.funnel.chart", { by: byName })} downloads={download("funnel")}>
-          <table className="analytics-table" data-testid="analytics-funnel">
-            <thead>
-              <tr>
-                <th scope="col">{t("baseline.bo.group")}</th>
-                {funnelMeasureNames.map((m) => (
-                  <th key={m} scope="col">
-                    {t(`analytics.measure.${m}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {d.funnel.map((r) => (
-                <tr key={r.group}>
-                  <th scope="row">{r.label}</th>
-                  {funnelMeasureNames.map((m) => (
-                    <td key={m}>{r[m]}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t("baseline.bo.total")}</th>
-                {funnelMeasureNames.map((m) => (
-                  <td key={m}>{d.funnelTotal[m]}</td>
-                ))}
-              </tr>
-            </tfoot>
-          </table>
+          <FunnelTable testId="analytics-funnel" rows={d.funnel.map((r) => ({ group: r.group, label: r.label, values: r }))} total={d.funnelTotal} />
         </Chart>
       )}
       <p className="muted">{t("analytics.funnel.note")}</p>
@@ -162,57 +116,10 @@ export default function Analytics({ loaderData: d }: Route.ComponentProps) {
             <button type="submit">{t("baseline.bo.show")}</button>
           </Form>
           <Chart svg={c.chart} caption={t("analytics.compare.chart", { measure: t(`analytics.measure.${c.measure}`), by: byName })} downloads={download("compare")}>
-            <table className="analytics-table" data-testid="analytics-compare">
-              <thead>
-                <tr>
-                  <th scope="col">{t("baseline.bo.group")}</th>
-                  {c.columns.map((e) => (
-                    <th key={e.id} scope="col">
-                      {pick(locale, e.nameEn, e.nameUr)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {c.funnel.map((r) => (
-                  <tr key={r.group}>
-                    <th scope="row">{r.label}</th>
-                    <td>{cell(r.values[0])}</td>
-                    <td>{cell(r.values[1])}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t("baseline.bo.total")}</th>
-                  <td>{c.funnelTotal[0]}</td>
-                  <td>{c.funnelTotal[1]}</td>
-                </tr>
-              </tfoot>
-            </table>
+            <ComparedTable testId="analytics-compare" head={t("baseline.bo.group")} columns={c.columns.map((e) => pick(locale, e.nameEn, e.nameUr))} rows={c.funnel} total={c.funnelTotal} />
           </Chart>
           <Chart svg={c.visitorsChart} caption={t("analytics.compare.visitorsChart")} downloads={download("compare_visitors")}>
-            <table className="analytics-table" data-testid="analytics-compare-visitors">
-              <thead>
-                <tr>
-                  <th scope="col">{t("analytics.visitors.category")}</th>
-                  {c.columns.map((e) => (
-                    <th key={e.id} scope="col">
-                      {pick(locale, e.nameEn, e.nameUr)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {c.visitors.map((r) => (
-                  <tr key={r.group}>
-                    <th scope="row">{r.label}</th>
-                    <td>{cell(r.values[0])}</td>
-                    <td>{cell(r.values[1])}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ComparedTable testId="analytics-compare-visitors" head={t("analytics.visitors.category")} columns={c.columns.map((e) => pick(locale, e.nameEn, e.nameUr))} rows={c.visitors} />
           </Chart>
         </>
       )}

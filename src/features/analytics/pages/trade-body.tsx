@@ -4,8 +4,9 @@ import { loadOr } from "../../../web/actions";
 import { SelectField } from "../../../web/components/form";
 import { optionalOneOf } from "../../../web/form-fields";
 import { pageTitle, pick, useLocale, useT } from "../../../web/i18n";
-import { breakdownNames, funnelMeasureNames } from "../client";
+import { breakdownNames } from "../client";
 import { tradeBodyFigures } from "../operations/trade-body";
+import { Chart, FunnelTable } from "./parts";
 import "./analytics.css";
 
 // A trade body's members in figures (issue #15: "a trade body sees only aggregates of its members
@@ -20,8 +21,6 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const q = new URL(request.url).searchParams;
   return loadOr(request, () => tradeBodyFigures(context.ctx, { editionId: q.get("edition") || undefined, by: optionalOneOf(q, "by", breakdownNames) }));
 }
-
-const cell = (v: number | null) => (v === null ? "—" : String(v));
 
 export default function TradeBodyFigures({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
@@ -44,42 +43,9 @@ export default function TradeBodyFigures({ loaderData: d }: Route.ComponentProps
           {d.total === null ? (
             <p>{t("analytics.tb.tooFew", { n: d.threshold })}</p>
           ) : (
-            <figure className="analytics-figure">
-              <figcaption>{t("analytics.funnel.chart", { by: t(`baseline.bo.by.${d.by}`) })}</figcaption>
-              {d.chart ? <div className="analytics-chart" dangerouslySetInnerHTML={{ __html: d.chart }} /> : null}
-              <div className="table-scroll" tabIndex={0} role="region" aria-label={t("analytics.funnel.chart", { by: t(`baseline.bo.by.${d.by}`) })}>
-                <table className="analytics-table" data-testid="tb-funnel">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("baseline.bo.group")}</th>
-                      {funnelMeasureNames.map((m) => (
-                        <th key={m} scope="col">
-                          {t(`analytics.measure.${m}`)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.rows.map((r) => (
-                      <tr key={r.group}>
-                        <th scope="row">{r.label}</th>
-                        {funnelMeasureNames.map((m) => (
-                          <td key={m}>{cell(r.values[m])}</td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                  <tfoot>
-                    <tr>
-                      <th scope="row">{t("baseline.bo.total")}</th>
-                      {funnelMeasureNames.map((m) => (
-                        <td key={m}>{d.total![m]}</td>
-                      ))}
-                    </tr>
-                  </tfoot>
-                </table>
-              </div>
-            </figure>
+            <Chart svg={d.chart} caption={t("analytics.funnel.chart", { by: t(`baseline.bo.by.${d.by}`) })}>
+              <FunnelTable testId="tb-funnel" rows={d.rows} total={d.total} />
+            </Chart>
           )}
           <p className="muted">{t("analytics.tb.hiddenNote", { n: d.threshold })}</p>
           {d.readiness ? (
