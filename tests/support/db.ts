@@ -60,16 +60,19 @@ export async function copyPostgresTemplate(): Promise<{ url: string; drop(): Pro
   await admin.end();
   return {
     url: withDatabase(url, name),
-    async drop() {
-      // pool.end() resolves before its sockets close; a forced drop right away kills backends
-      // whose clients then emit an unhandled 57P01 (seen with several pooled connections).
-      await new Promise((r) => setTimeout(r, 100));
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    },
+    drop: () => dropDatabase(url, name),
   };
+}
+
+/** Drops a scratch database after its pool was closed. pool.end() resolves before its sockets
+ *  close; a forced drop right away kills backends whose clients then emit an unhandled 57P01
+ *  (seen with several pooled connections, and in copy.db.test.ts's target on 2026-12-08). */
+export async function dropDatabase(url: string, name: string): Promise<void> {
+  await new Promise((r) => setTimeout(r, 100));
+  const a = new pg.Client({ connectionString: url });
+  await a.connect();
+  await a.query(`drop database if exists ${name} with (force)`);
+  await a.end();
 }
 
 export const clock = () => fixedClock("2026-01-10T08:00:00Z");

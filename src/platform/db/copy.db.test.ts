@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { actorFor, clock, ctxFor, demo, openTestDb, testConfig, type TestDb } from "../../../tests/support/db";
+import { actorFor, clock, ctxFor, demo, dropDatabase, openTestDb, testConfig, type TestDb } from "../../../tests/support/db";
 import { listEditions } from "../../features/editions/operations/read-editions";
 import { createApp } from "../../server/app";
 import { startServices } from "../../server/start-services";
@@ -31,12 +31,7 @@ beforeAll(async () => {
     await admin.end();
     targetUrl = withDatabase(url, name);
     target = await openDatabase({ kind: "postgres", url: targetUrl, poolSize: 3 });
-    dropTarget = async () => {
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
-    };
+    dropTarget = () => dropDatabase(url, name);
   } else {
     target = await openDatabase({ kind: "pglite" });
   }
