@@ -6,5 +6,6 @@ export { barChartSvg, type BarChartInput } from "./charts";
 export { breakdowns, type Breakdown } from "./engine/breakdowns";
 export { hiddenGroups, SMALL_CELL } from "./engine/figures";
 export { clusterNames, groupName, type ClusterNames } from "./operations/labels";
+export { groupSqlOf } from "./operations/aggregates";
 export { exportScoresOf } from "./operations/scores";
 export { seedBaselineDemo } from "./seed";

@@ -1,7 +1,7 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { rowsOf } from "../../../platform/db/rows";
 import type { Executor } from "../../../platform/db/types";
-import type { Breakdown } from "#features/baseline";
+import { groupSqlOf, type Breakdown } from "#features/baseline";
 import { funnelMeasureNames } from "../client";
 
 // The SMEs of an edition from nomination to the floor and the meetings (issue #15, item 5:
@@ -23,24 +23,9 @@ export interface FunnelRow {
 export const funnelMeasures = funnelMeasureNames satisfies readonly (keyof FunnelRow)[];
 export type FunnelMeasure = (typeof funnelMeasures)[number];
 
-function groupSql(by: Breakdown): SQL {
-  switch (by) {
-    case "cluster":
-      return sql`coalesce(f.cluster_slug, 'unknown')`;
-    case "province":
-      return sql`coalesce(f.province, 'unknown')`;
-    case "district":
-      return sql`coalesce(f.district, 'unknown')`;
-    case "sector":
-      return sql`coalesce(f.sector, 'unknown')`;
-    case "size":
-      return sql`f.size_class`;
-    case "women_led":
-      return sql`CASE WHEN f.women_led THEN 'yes' ELSE 'no' END`;
-    case "micro":
-      return sql`CASE WHEN f.size_class = 'micro' THEN 'yes' ELSE 'no' END`;
-  }
-}
+/** A row's group: the registry's (else the nomination's) columns of `f` below. */
+const groupSql = (by: Breakdown) =>
+  groupSqlOf(by, { cluster: sql`f.cluster_slug`, province: sql`f.province`, district: sql`f.district`, sector: sql`f.sector`, size: sql`f.size_class`, womenLed: sql`f.women_led` });
 
 /** Each group's counts at every stage, largest group first (then by name); with `tradeBodyId`, of
  *  that trade body's nominations only. */

@@ -12,25 +12,39 @@ import type { Round } from "../tables";
 // come back; rounding and small-cell suppression stay in the pure engine (figures.ts, compare.ts),
 // so the figures are the same as when every answer was scored in Node.
 
-/** A firm's group, as `groupOf` (engine/breakdowns.ts) names it. `e` is the enterprise, `s` its cluster's sector. */
-function groupSql(by: Breakdown): SQL {
+/** The columns a breakdown reads, as SQL expressions of the caller's query. */
+export interface GroupColumns {
+  cluster: SQL;
+  province: SQL;
+  district: SQL;
+  sector: SQL;
+  size: SQL;
+  womenLed: SQL;
+}
+
+/** A firm's group, as `groupOf` (engine/breakdowns.ts) names it, from the given columns. */
+export function groupSqlOf(by: Breakdown, c: GroupColumns): SQL {
   switch (by) {
     case "cluster":
-      return sql`coalesce(e.cluster_slug, 'unknown')`;
+      return sql`coalesce(${c.cluster}, 'unknown')`;
     case "province":
-      return sql`coalesce(e.province, 'unknown')`;
+      return sql`coalesce(${c.province}, 'unknown')`;
     case "district":
-      return sql`coalesce(e.district, 'unknown')`;
+      return sql`coalesce(${c.district}, 'unknown')`;
     case "sector":
-      return sql`coalesce(s.code, 'unknown')`;
+      return sql`coalesce(${c.sector}, 'unknown')`;
     case "size":
-      return sql`e.size_class`;
+      return c.size;
     case "women_led":
-      return sql`CASE WHEN e.women_led THEN 'yes' ELSE 'no' END`;
+      return sql`CASE WHEN ${c.womenLed} THEN 'yes' ELSE 'no' END`;
     case "micro":
-      return sql`CASE WHEN e.size_class = 'micro' THEN 'yes' ELSE 'no' END`;
+      return sql`CASE WHEN ${c.size} = 'micro' THEN 'yes' ELSE 'no' END`;
   }
 }
+
+/** Here `e` is the enterprise and `s` its cluster's sector. */
+const groupSql = (by: Breakdown) =>
+  groupSqlOf(by, { cluster: sql`e.cluster_slug`, province: sql`e.province`, district: sql`e.district`, sector: sql`s.code`, size: sql`e.size_class`, womenLed: sql`e.women_led` });
 
 /** The submitted responses of a round (`r`) with their firm (`e`), what `join` adds, and for the
  *  sector breakdown the sector of the firm's cluster in the survey's edition (`s`). */
