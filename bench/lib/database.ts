@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { sql } from "drizzle-orm";
+import { readdirSync, readFileSync } from "node:fs";
 import type { Db } from "../../src/platform/db/types";
 import pg from "pg";
 import { openDatabase, type Database } from "../../src/platform/db/open";
@@ -9,7 +8,7 @@ import { openDatabase, type Database } from "../../src/platform/db/open";
  * The benchmarks' database: PGlite in memory by default; with DATABASE_URL, a
  * scratch PostgreSQL database next to the one named, dropped afterwards (kept with BENCH_KEEP_DB=1).
  */
-export async function openBenchDb(): Promise<{ database: Database; label: string; cleanup: () => Promise<void> }> {
+export async function openBenchDb(): Promise<{ database: Database; label: string; url?: string; cleanup: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const database = await openDatabase({ kind: "pglite" });
@@ -26,6 +25,7 @@ export async function openBenchDb(): Promise<{ database: Database; label: string
   return {
     database,
     label: "postgres",
+    url: u.toString(),
     async cleanup() {
       await database.close();
       // BENCH_KEEP_DB=1 keeps the scratch database to look into (EXPLAIN and the like); drop it by hand.
@@ -57,39 +57,48 @@ export const pct = (sorted: number[], p: number) =>
  * its backends' /proc entries), for figures that hold on a busy machine: wall-clock throughput
  * depends on what else runs, CPU per operation much less. Null where it cannot be read.
  */
-export async function cpuMeter(db: Db, isPostgres: boolean) {
-  const backendPids = async (): Promise<number[]> => {
-    if (!isPostgres) return [];
-    const result = (await db.execute(sql`select pid from pg_stat_activity where datname = current_database()`)) as unknown as { rows: { pid: number }[] };
-    return result.rows.map((r) => Number(r.pid));
-  };
-  const procCpuMs = (pid: number): number | null => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
-    } catch {
-      return null;
+export async function cpuMeter(_db: Db, isPostgres: boolean, serverPids: number[] = []) {
+  // PostgreSQL's CPU: every process named "postgres" on this host (backends, WAL writer,
+  // checkpointer…) plus what the postmaster's children that ended used (its cutime + cstime), so a
+  // connection closed during the run still counts. Null when PostgreSQL is not on this host.
+  const dbCpu = (): number | null => {
+    if (!isPostgres) return null;
+    let sum = 0;
+    let found = false;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = procStat(Number(entry));
+      if (!stat || stat.comm !== "postgres") continue;
+      found = true;
+      sum += stat.utime + stat.stime;
+      if (stat.ppid === 1 || !isPostgresPid(stat.ppid)) sum += stat.cutime + stat.cstime; // the postmaster
     }
+    return found ? sum : null;
   };
-  const dbCpu = async () => {
-    const pids = await backendPids();
-    return new Map(pids.map((p) => [p, procCpuMs(p)]));
-  };
-  const before = { node: process.cpuUsage(), db: await dbCpu() };
+  const serversCpu = () => serverPids.reduce((sum, pid) => sum + ((s) => (s ? s.utime + s.stime : 0))(procStat(pid)), 0);
+  const before = { node: process.cpuUsage(), servers: serversCpu(), db: dbCpu() };
   return async () => {
     const node = process.cpuUsage(before.node);
-    const after = await dbCpu();
-    let dbMs: number | null = isPostgres ? 0 : null;
-    for (const [pid, ms] of after) {
-      if (ms === null || dbMs === null) {
-        dbMs = null;
-        continue;
-      }
-      dbMs += ms - (before.db.get(pid) ?? 0);
-    }
-    return { nodeCpuMs: (node.user + node.system) / 1000, dbCpuMs: dbMs };
+    const after = dbCpu();
+    // With server processes, their CPU (this process only sets up and checks); else this process's.
+    const nodeCpuMs = serverPids.length ? serversCpu() - before.servers : (node.user + node.system) / 1000;
+    return { nodeCpuMs, dbCpuMs: after === null || before.db === null ? null : after - before.db };
   };
 }
+
+/** A process's /proc stat, times in ms (clock ticks of 10 ms); null when it is gone. */
+function procStat(pid: number) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const comm = text.slice(text.indexOf("(") + 1, text.lastIndexOf(")"));
+    const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    const ms = (i: number) => Number(f[i]) * 10;
+    return { comm, ppid: Number(f[1]), utime: ms(11), stime: ms(12), cutime: ms(13), cstime: ms(14) };
+  } catch {
+    return null;
+  }
+}
+const isPostgresPid = (pid: number) => procStat(pid)?.comm === "postgres";
 
 /** With BENCH_PROFILE=<file>, a CPU profile of this process between start() and the returned stop(). */
 export async function profileIfAsked(): Promise<() => Promise<void>> {

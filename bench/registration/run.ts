@@ -13,7 +13,8 @@
 // twice with the same Idempotency-Key (a retry after a lost answer), and the same email is never
 // used for two different people. The last line is one JSON object.
 import "../../src/wiring";
-import { randomBytes } from "node:crypto";
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { serve } from "@hono/node-server";
@@ -32,6 +33,8 @@ import { users } from "../../src/platform/auth/tables";
 import { createApp } from "../../src/server/app";
 import { createLogger } from "../../src/platform/log";
 import { cpuMeter, openBenchDb, pct, profileIfAsked } from "../lib/database";
+import type { ClientsJob, ClientsResult } from "./clients";
+import { startAppProcess } from "../../tests/support/process";
 
 const { values: args } = parseArgs({
   options: {
@@ -40,16 +43,20 @@ const { values: args } = parseArgs({
     capacity: { type: "string", default: "1500" },
     replay: { type: "string", default: "0.05" },
     category: { type: "string", default: "general_public" },
+    // App processes on PostgreSQL (default: one per CPU, as docs/operations.md deploys them); 0:
+    // the app in this process, as on the embedded database (what BENCH_PROFILE profiles).
+    servers: { type: "string", default: String(os.cpus().length) },
   },
 });
 const TOTAL = Number(args.total);
 const CLIENTS = Number(args.clients);
 const CAPACITY = Number(args.capacity);
 const REPLAY = Number(args.replay);
+const SERVERS = Math.max(0, Number(args.servers));
 
 
 async function main() {
-  const { database, label, cleanup } = await openBenchDb();
+  const { database, label, url, cleanup } = await openBenchDb();
   try {
     await database.migrate();
     const db = database.db;
@@ -69,63 +76,36 @@ async function main() {
       { editionId: edition!.id, categoryId: category!.id, day: null, capacity: CAPACITY },
     );
 
-    // Errors (a 500) are logged, so a failed run says why; nothing else is.
-    const app = createApp({ services, logger: createLogger("error") });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-    const port = (server.address() as { port: number }).port;
-    const base = `http://127.0.0.1:${port}`;
-    const path = `${base}/api/v1/editions/${edition!.id}/registrations`;
-
-    const answered = new Map<string, string>(); // email → acknowledged (202)
-    const statuses: Record<number, number> = {};
-    const latencies: number[] = [];
-    let next = 0;
-    let networkErrors = 0;
-    const post = async (i: number, key: string, email: string) => {
-      // A dropped connection under load is retried with the same key, as a real client would:
-      // that is what the key is for, and the check below proves it never doubles anyone.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await fetch(path, {
-            method: "POST",
-            headers: { "content-type": "application/json", origin: base, "idempotency-key": key, "accept-language": i % 2 ? "ur" : "en" },
-            body: JSON.stringify({ categoryId: category!.id, name: `Visitor ${i}`, email, days: [i % 3], consentData: true, consentScan: i % 2 === 0 }),
-          });
-        } catch (e) {
-          networkErrors++;
-          if (attempt >= 3) throw e;
-        }
-      }
-    };
-    const send = async (i: number, key: string) => {
-      const email = `rush${i}@bench.example`;
-      const t0 = performance.now();
-      const res = await post(i, key, email);
-      // The public answer names nobody (202 {accepted, count}, the same for a repeat): an
-      // acknowledged email must be in the database exactly once, which the check below counts.
-      const body = (await res.json()) as { accepted?: boolean };
-      latencies.push(performance.now() - t0);
-      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-      if (res.status === 202 && body.accepted) answered.set(email, "acknowledged");
-    };
+    // The servers: on PostgreSQL, SERVERS real app processes on the scratch database (as in
+    // production: N processes behind a proxy, docs/operations.md; the clients spread over them as
+    // a proxy would); on the embedded database, the app in this process (PGlite is one process's).
+    const servers = label === "postgres" ? await Promise.all(Array.from({ length: SERVERS }, () => startAppProcess({ databaseUrl: url!, env: { LOG_LEVEL: "error" } }))) : [];
+    let inProcess: ReturnType<typeof serve> | null = null;
+    const bases = servers.map((s) => s.url);
+    if (servers.length === 0) {
+      // Errors (a 500) are logged, so a failed run says why; nothing else is.
+      const app = createApp({ services, logger: createLogger("error") });
+      inProcess = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+      await new Promise<void>((resolve) => inProcess!.once("listening", () => resolve()));
+      bases.push(`http://127.0.0.1:${(inProcess.address() as { port: number }).port}`);
+    }
+    const urls = bases.map((b) => `${b}/api/v1/editions/${edition!.id}/registrations`);
     const loadBefore = Number(os.loadavg()[0]!.toFixed(2));
-    const cpu = await cpuMeter(db, label === "postgres");
+    const cpu = await cpuMeter(db, label === "postgres", servers.map((s) => s.pid));
     const stopProfile = await profileIfAsked();
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        for (let i = next++; i < TOTAL; i = next++) {
-          const key = `bench-${i}-${randomBytes(4).toString("hex")}`;
-          await send(i, key);
-          if (Math.random() < REPLAY) await send(i, key); // the retry of an answer that got lost
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
+    const job: ClientsJob = { urls, categoryId: category!.id, total: TOTAL, clients: CLIENTS, replay: REPLAY };
+    const clients = fork(fileURLToPath(new URL("./clients.ts", import.meta.url)), [], { execArgv: ["--import", "tsx"] });
+    const done = new Promise<ClientsResult>((resolve, reject) => {
+      clients.once("message", (m) => resolve(m as ClientsResult));
+      clients.once("exit", (code) => reject(new Error(`the clients' process ended (${code}) without a result`)));
+    });
+    clients.send(job);
+    const { acknowledged, statuses, latencies, networkErrors, seconds, cpuMs: clientCpuMs } = await done;
+    const answered = new Set(acknowledged);
     const used = await cpu();
     await stopProfile();
-    server.close();
+    inProcess?.close();
+    await Promise.all(servers.map((s) => s.stop()));
 
     // Verify from the database.
     const rows = await db.select().from(registrations).where(eq(registrations.editionId, edition!.id));
@@ -135,7 +115,7 @@ async function main() {
     const bucket = (await bucketTotals(db, edition!.id)).find((b) => b.bucket === `cat:${args.category}`);
     const lost = [...Array(TOTAL).keys()].filter((i) => {
       const email = `rush${i}@bench.example`;
-      return answered.get(email) !== "acknowledged" || !byEmail.has(email);
+      return !answered.has(email) || !byEmail.has(email);
     }).length;
     const duplicated =
       [...byEmail.values()].reduce((s, n) => s + (n - 1), 0) + (rows.length - new Set(rows.map((r) => r.number)).size);
@@ -149,10 +129,11 @@ async function main() {
     const result = {
       bench: "registration",
       database: label,
-      transport: "HTTP on 127.0.0.1 (@hono/node-server, fetch keep-alive)",
+      transport: "HTTP on 127.0.0.1 (@hono/node-server; clients in their own process, node:http keep-alive)",
       total: TOTAL,
       requests: latencies.length,
       clients: CLIENTS,
+      servers: servers.length || "in process",
       capacity: CAPACITY,
       admitted: holding,
       waitlisted,
@@ -166,8 +147,9 @@ async function main() {
       oversold,
       lost,
       duplicated,
-      // CPU per registration (clients included in the Node figure: they run in this process).
+      // CPU per registration: the server's process, the database's backends, and the clients' process.
       nodeCpuMsPerRegistration: Number((used.nodeCpuMs / TOTAL).toFixed(2)),
+      clientCpuMsPerRegistration: Number((clientCpuMs / TOTAL).toFixed(2)),
       dbCpuMsPerRegistration: used.dbCpuMs === null ? null : Number((used.dbCpuMs / TOTAL).toFixed(2)),
       cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}`,
       node: process.version,

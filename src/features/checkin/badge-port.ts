@@ -5,6 +5,10 @@ import { badgeEmail, currentBadgeOf, firstBadgeRows, issueBadge, queueBadgeEmail
 import { badges } from "./tables";
 import { categoryMasksJsonSql, categoryZoneMasks } from "./zone-masks";
 import { sql } from "drizzle-orm";
+import { jsonInsert } from "../../platform/db/json-insert";
+
+/** The first badges' insert: one text for any rows (the rush prepares it once per connection). */
+const firstBadgeInsert = jsonInsert(badges, ["editionId", "registrationId", "registrationNo", "serial", "keyId", "code", "issuedAt"]);
 
 /** The category masks as read by newestKeyQuery (json: an object, or its text on some drivers). */
 function masksOf(value: unknown): Record<string, number> | undefined {
@@ -38,10 +42,10 @@ export const checkinBadgePort: BadgePort = {
     if (row?.key_id != null && row.private_key) return { keyId: Number(row.key_id), privateKey: openPrivateKey(String(row.private_key), sealingKey(ctx.config)), categoryZones };
     return { ...(await signingKey(db, ctx.clock, editionId, sealingKey(ctx.config))), categoryZones };
   },
-  firstBadges(tx, ctx, edition, category, regs, signer) {
+  firstBadges(ctx, edition, category, regs, signer) {
     const rows = firstBadgeRows(ctx, edition, category, regs, signer, signer.categoryZones?.[category.id] ?? 0);
     return {
-      insert: tx.insert(badges).values(rows).getSQL(),
+      insert: firstBadgeInsert.sql(rows),
       mails: rows.map((b, i) => badgeEmail(ctx, edition, regs[i]!, badgeLinkKey(b.code, signer.privateKey))),
     };
   },

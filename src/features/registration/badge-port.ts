@@ -43,8 +43,9 @@ export interface BadgePort {
   /** The signer from that query's row, or the edition's (new) key when it had none. */
   signer(db: Executor, ctx: Ctx, editionId: string, row: SignerRow | undefined): Promise<BadgeSigner>;
   /** The first badges of registrations just created approved: an insert for the caller's one
-   *  statement, and the badge emails to queue with it. */
-  firstBadges(tx: Tx, ctx: Ctx, edition: Edition, category: Category, regs: Registration[], signer: BadgeSigner): { insert: SQL; mails: EmailMessage[] };
+   *  statement (its text the same for any rows, so the statement can be prepared), and the badge
+   *  emails to queue with it. */
+  firstBadges(ctx: Ctx, edition: Edition, category: Category, regs: Registration[], signer: BadgeSigner): { insert: SQL; mails: EmailMessage[] };
 }
 
 let provided: BadgePort | null = null;

@@ -15,6 +15,13 @@ import { registrations, type RegistrationStatus } from "../tables";
 import { registrationEmail } from "./emails";
 import { claimPlaces, ensureNumberSequence, holdAndClaim, lockBuckets, sequenceName, stateOf, writeUsed } from "./places";
 import { rowsOf } from "../../../platform/db/rows";
+import { jsonInsert } from "../../../platform/db/json-insert";
+import { executeNamed } from "../../../platform/db/prepared";
+import { getTableColumns } from "drizzle-orm";
+
+/** Every column of a registration (peopleRows gives them all), and the outbox columns it fills. */
+const registrationInsert = jsonInsert(registrations, Object.keys(getTableColumns(registrations)) as (keyof Registration & string)[]);
+const outboxInsert = jsonInsert(outboxMessages, ["createdAt", "nextAttemptAt", "kind", "toAddress", "subject", "bodyText", "bodyHtml"]);
 
 // The write side of a registration, kept short because it holds places: one transaction of four
 // round trips in the common case (begin; one statement that takes the edition's shared capacity
@@ -39,15 +46,19 @@ export async function numbersAndKey(db: Executor, ctx: Ctx, editionId: string, c
   await ensureNumberSequence(db, editionId);
   const numbersQuery = sql`select nextval(${sequenceName(editionId)}::regclass) as n from generate_series(1, ${count})`;
   if (!wantKey) {
-    const rows = rowsOf<{ n: string | number }>(await db.execute(numbersQuery));
+    const rows = rowsOf<{ n: string | number }>(await executeNamed(db, "registration_numbers", numbersQuery));
     return { numbers: rows.map((r) => Number(r.n)), key: null };
   }
   const port = badgePort();
   const rows = rowsOf<{ n: string | number } & SignerRow>(
-    await db.execute(sql`
+    await executeNamed(
+      db,
+      "registration_numbers_key",
+      sql`
       select g.n, k.*
       from (${numbersQuery}) g
-      left join lateral (${port.newestKeyQuery(editionId)}) k on true`),
+      left join lateral (${port.newestKeyQuery(editionId)}) k on true`,
+    ),
   );
   const key: BadgeSigner = await port.signer(db, ctx, editionId, rows[0]);
   return { numbers: rows.map((r) => Number(r.n)), key };
@@ -126,17 +137,17 @@ function peopleRows(db: Executor, ctx: Ctx, a: InsertArgs, admitted: boolean, si
   }));
   const kind = status === "waitlisted" ? "waitlisted" : status === "approved" ? "approved" : "received";
   const mails: EmailMessage[] = rows.map((reg, i) => registrationEmail(ctx, edition, reg, kind, tokens[i], category));
-  const first = status === "approved" && signer ? badgePort().firstBadges(db as Tx, ctx, edition, category, rows, signer) : null;
+  const first = status === "approved" && signer ? badgePort().firstBadges(ctx, edition, category, rows, signer) : null;
   if (first) mails.push(...first.mails);
-  const outbox = db.insert(outboxMessages).values(
-    mails.map((m) => ({ createdAt: now, nextAttemptAt: now, kind: m.kind, toAddress: m.to, subject: m.subject, bodyText: m.text, bodyHtml: m.html ?? null })),
-  );
-  const insertRegs = db.insert(registrations).values(rows);
+  const outbox = outboxInsert.sql(mails.map((m) => ({ createdAt: now, nextAttemptAt: now, kind: m.kind, toAddress: m.to, subject: m.subject, bodyText: m.text, bodyHtml: m.html ?? null })));
   // One statement: the registrations, their badges, their emails (foreign keys are checked at its
-  // end); with `last`, the emails are a CTE too and `last` is the statement's own query.
-  const write = (last?: SQL) => {
-    const ctes = [sql`r as (${insertRegs.getSQL()})`, ...(first ? [sql`b as (${first.insert})`] : []), ...(last ? [sql`o as (${outbox.getSQL()})`] : [])];
-    return sql`with ${sql.join(ctes, sql`, `)} ${last ?? outbox.getSQL()}`;
+  // end); with `last`, the emails are a CTE too and `last` is the statement's own query. Its text
+  // depends only on which parts it has (the rows travel as json parameters, json-insert.ts), so it
+  // runs as a named prepared statement: parsed and planned once per pooled connection.
+  const write = (db: Executor, last?: { name: string; query: SQL }) => {
+    const ctes = [sql`r as (${registrationInsert.sql(rows)})`, ...(first ? [sql`b as (${first.insert})`] : []), ...(last ? [sql`o as (${outbox})`] : [])];
+    const name = `registration_write_${last?.name ?? "plain"}${first ? "_badges" : ""}`;
+    return executeNamed(db, name, sql`with ${sql.join(ctes, sql`, `)} ${last?.query ?? outbox}`);
   };
   return { rows, tokens, status, write };
 }
@@ -169,12 +180,8 @@ export async function insertPeopleAtOnce(db: Executor, ctx: Ctx, a: InsertArgs) 
   if (refused !== undefined && performance.now() - refused < REFUSAL_HINT_MS) return null;
   const signer = a.category.needsApproval ? null : (a.key ?? (await badgePort().signer(db, ctx, a.edition.id, undefined)));
   const { rows, tokens, write } = peopleRows(db, ctx, a, true, signer);
-  const list = sql.join(
-    candidates.map((b) => sql`${b}`),
-    sql`, `,
-  );
   try {
-    await db.execute(write(sql`select registration_claim_or_refuse(${a.edition.id}, ${candidates.length ? sql`array[${list}]` : sql`'{}'`}::text[], ${requests.length}::int)`));
+    await write(db, { name: "claim", query: sql`select registration_claim_or_refuse(${a.edition.id}, ${sql.param(candidates)}::text[], ${requests.length}::int)` });
   } catch (e) {
     if (sqlStateOf(e) === NO_CLAIM) {
       refusals.set(hintKey, performance.now());
@@ -197,7 +204,7 @@ export async function insertPeople(tx: Tx, ctx: Ctx, a: InsertArgs) {
   const admitted = await holdPlaces(tx, edition.id, input.members.map((m) => ({ category: category.code, days: m.days })));
   const signer = admitted && (!category.needsApproval || source === "walk_in") ? (a.key ?? (await badgePort().signer(tx, ctx, edition.id, undefined))) : null;
   const { rows, tokens, status, write } = peopleRows(tx, ctx, a, admitted, signer);
-  await tx.execute(write());
+  await write(tx);
   if (source === "walk_in") {
     await recordAudit(tx, ctx, {
       action: "registration.walk_in",

@@ -1,5 +1,5 @@
 import { editionDayCount } from "#features/editions";
-import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, eq, ne, or, sql } from "drizzle-orm";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import { isUniqueViolation } from "../../../platform/db/errors";
 import type { Executor, Tx } from "../../../platform/db/types";
@@ -81,6 +81,30 @@ const editionAndCategory = (db: Executor, name: string) =>
     .where(eq(editions.id, sql.placeholder("editionId")))
     .prepare(name);
 
+/** Earlier registrations a request may repeat: the same idempotency key (null: none), or the same
+ *  email and not cancelled; and, for a key, the fingerprint of a keyed request that made nothing
+ *  (everyone in it registered already, tables.ts). One statement, from the edition's row so there
+ *  is always one. */
+const earlierQuery = (db: Executor, name: string) =>
+  db
+    .select({
+      reg: registrations,
+      repeatFingerprint: sql<string | null>`(select ${registrationRepeats.requestFingerprint} from ${registrationRepeats} where ${registrationRepeats.editionId} = ${editions.id} and ${registrationRepeats.idempotencyKey} = ${sql.placeholder("scopedKey")}::text)`,
+    })
+    .from(editions)
+    .leftJoin(
+      registrations,
+      and(
+        eq(registrations.editionId, editions.id),
+        or(
+          sql`split_part(${registrations.idempotencyKey}, '#', 1) = ${sql.placeholder("scopedKey")}::text`,
+          and(sql`lower(${registrations.email}) = any(${sql.placeholder("emails")}::text[])`, ne(registrations.status, "cancelled")),
+        ),
+      ),
+    )
+    .where(eq(editions.id, sql.placeholder("editionId")))
+    .prepare(name);
+
 /** The edition, the category (of that edition) and the questions its registrants answer. */
 export async function loadEditionAndCategory(db: Executor, editionId: string, categoryId: string) {
   const [row] = await prepared(db, "registration_edition_category_questions", editionAndCategory).execute({ editionId, categoryId });
@@ -159,25 +183,7 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
   // keyed request, the fingerprint of a keyed request that made nothing, everyone in it being
   // registered already (tables.ts): one statement, from the edition's row so there is always one.
   const earlier = async () => {
-    const found = await ctx.db
-      .select({
-        reg: registrations,
-        repeatFingerprint: scopedKey
-          ? sql<string | null>`(select ${registrationRepeats.requestFingerprint} from ${registrationRepeats} where ${registrationRepeats.editionId} = ${edition.id} and ${registrationRepeats.idempotencyKey} = ${scopedKey})`
-          : sql<string | null>`null`,
-      })
-      .from(editions)
-      .leftJoin(
-        registrations,
-        and(
-          eq(registrations.editionId, editions.id),
-          or(
-            scopedKey ? sql`split_part(${registrations.idempotencyKey}, '#', 1) = ${scopedKey}` : sql`false`,
-            and(inArray(sql`lower(${registrations.email})`, emails), ne(registrations.status, "cancelled")),
-          ),
-        ),
-      )
-      .where(eq(editions.id, edition.id));
+    const found = await prepared(ctx.db, "registration_earlier", earlierQuery).execute({ editionId: edition.id, scopedKey, emails });
     const fingerprintKept = found[0]?.repeatFingerprint;
     return {
       rows: found.flatMap((f) => (f.reg ? [f.reg] : [])),
