@@ -6,6 +6,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { createPool } from "./pool";
 import { lockDataDir } from "./lock";
 import * as schema from "./schema";
 import type { Db } from "./types";
@@ -27,7 +28,7 @@ export type OpenOptions =
 // One schema and one set of migrations serve both databases.
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = createPool({ connectionString: options.url, max: options.poolSize ?? 10 });
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return { db, kind: "postgres", migrate: () => migratePostgres(options.url), close: () => pool.end() };
   }
