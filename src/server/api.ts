@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { DomainError } from "../platform/errors";
@@ -76,16 +77,21 @@ export function createApi(services: AppServices) {
   // No API body is anywhere near this; refusing early keeps a huge upload out of memory. The rest
   // of the body is never read, so the answer closes the connection: a client must not send its
   // next request on it (it would be read as part of this body, or find the socket reset).
-  api.use(
-    "*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        c.header("Connection", "close");
-        throw new DomainError("payload_too_large", { params: { max: MAX_BODY_BYTES } });
-      },
-    }),
-  );
+  const tooLarge = (c: Context) => {
+    c.header("Connection", "close");
+    throw new DomainError("payload_too_large", { params: { max: MAX_BODY_BYTES } });
+  };
+  const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+  api.use("*", (c, next) => {
+    // A body of a stated length is judged by its header alone, as bodyLimit would, without asking
+    // for the request's body: that would make @hono/node-server build a full Web Request and a
+    // stream for it, a tenth of the registration rush's CPU. Bodies without a length (chunked) are
+    // counted by bodyLimit as they come.
+    const length = c.req.header("content-length");
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    if (length !== undefined && /^\d+$/.test(length) && c.req.header("transfer-encoding") === undefined) return Number(length) > MAX_BODY_BYTES ? tooLarge(c) : next();
+    return limit(c, next);
+  });
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",

@@ -109,12 +109,19 @@ export const FRAMABLE = /^\/editions\/[^/]+\/programme\/embed\/?$/;
 
 /** compress() skips bodies under its 1 KB threshold only when it knows their length, and c.json()
  *  gives none: every small JSON answer (a registration's 202 is 27 bytes) went through a gzip
- *  stream, on the server and again in the client. Registered after compress() so this runs first on
- *  the way out: JSON bodies get their length, and only the large ones are compressed. */
+ *  stream, on the server and again in the client. So c.json() here gives the length it knows (the
+ *  text is in hand), which also keeps @hono/node-server's fast path: a string body written as is,
+ *  no Web stream. Registered after compress() so this runs first on the way out: a JSON answer made
+ *  some other way gets its length by reading it, and only large ones are compressed. */
 const jsonLength: MiddlewareHandler = async (c, next) => {
+  c.json = ((object: unknown, arg?: number | ResponseInit, headers?: Record<string, string>) => {
+    const text = JSON.stringify(object);
+    const body = c.body as (data: string, arg?: number | ResponseInit, headers?: Record<string, string>) => Response;
+    return body(text, arg, { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(text)), ...headers });
+  }) as unknown as typeof c.json;
   await next();
   const res = c.res;
-  if (!res.body || res.headers.has("content-length") || !res.headers.get("content-type")?.startsWith("application/json")) return;
+  if (res.headers.has("content-length") || !res.headers.get("content-type")?.startsWith("application/json") || !res.body) return;
   const body = await res.arrayBuffer();
   const headers = new Headers(res.headers);
   headers.set("content-length", String(body.byteLength));
