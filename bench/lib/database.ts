@@ -58,32 +58,50 @@ export const pct = (sorted: number[], p: number) =>
  * depends on what else runs, CPU per operation much less. Null where it cannot be read.
  */
 export async function cpuMeter(_db: Db, isPostgres: boolean, serverPids: number[] = []) {
-  // PostgreSQL's CPU: every process named "postgres" on this host (backends, WAL writer,
-  // checkpointer…) plus what the postmaster's children that ended used (its cutime + cstime), so a
-  // connection closed during the run still counts. Null when PostgreSQL is not on this host.
-  const dbCpu = (): number | null => {
+  // PostgreSQL's CPU: what every process named "postgres" on this host used between the two
+  // readings (backends, WAL writer, checkpointer…; one that started meanwhile counts from zero).
+  // One that ended meanwhile is left out, not subtracted: the set-up's own connections close as
+  // they idle out, and their work (seeding) is not the run's. Null when PostgreSQL is not on this host.
+  const readDb = (): Map<number, number> | null => {
     if (!isPostgres) return null;
-    let sum = 0;
-    let found = false;
+    const out = new Map<number, number>();
     for (const entry of readdirSync("/proc")) {
       if (!/^\d+$/.test(entry)) continue;
       const stat = procStat(Number(entry));
-      if (!stat || stat.comm !== "postgres") continue;
-      found = true;
-      sum += stat.utime + stat.stime;
-      if (stat.ppid === 1 || !isPostgresPid(stat.ppid)) sum += stat.cutime + stat.cstime; // the postmaster
+      if (stat?.comm === "postgres") out.set(Number(entry), stat.utime + stat.stime);
     }
-    return found ? sum : null;
+    return out.size ? out : null;
   };
   const serversCpu = () => serverPids.reduce((sum, pid) => sum + ((s) => (s ? s.utime + s.stime : 0))(procStat(pid)), 0);
-  const before = { node: process.cpuUsage(), servers: serversCpu(), db: dbCpu() };
+  const serversSys = () => serverPids.reduce((sum, pid) => sum + (procStat(pid)?.stime ?? 0), 0);
+  const before = { node: process.cpuUsage(), servers: serversCpu(), serversSys: serversSys(), db: readDb(), host: hostBusyMs() };
   return async () => {
     const node = process.cpuUsage(before.node);
-    const after = dbCpu();
+    const after = readDb();
+    let dbCpuMs: number | null = null;
+    if (after && before.db) {
+      dbCpuMs = 0;
+      for (const [pid, ms] of after) dbCpuMs += ms - (before.db.get(pid) ?? 0);
+    }
     // With server processes, their CPU (this process only sets up and checks); else this process's.
     const nodeCpuMs = serverPids.length ? serversCpu() - before.servers : (node.user + node.system) / 1000;
-    return { nodeCpuMs, dbCpuMs: after === null || before.db === null ? null : after - before.db };
+    // The kernel's share of it (system time): socket writes and wake-ups, one pair per round trip.
+    const nodeSystemMs = serverPids.length ? serversSys() - before.serversSys : node.system / 1000;
+    // The whole machine's busy time (every process and the kernel): what the figures above add up to.
+    const hostCpuMs = hostBusyMs() - before.host;
+    return { nodeCpuMs, nodeSystemMs, dbCpuMs, hostCpuMs };
   };
+}
+
+/** The machine's busy CPU time so far, all CPUs (/proc/stat: all but idle and iowait), in ms. */
+function hostBusyMs(): number {
+  try {
+    const f = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = f;
+    return (user + nice + system + irq + softirq + steal) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 /** A process's /proc stat, times in ms (clock ticks of 10 ms); null when it is gone. */
@@ -93,12 +111,11 @@ function procStat(pid: number) {
     const comm = text.slice(text.indexOf("(") + 1, text.lastIndexOf(")"));
     const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
     const ms = (i: number) => Number(f[i]) * 10;
-    return { comm, ppid: Number(f[1]), utime: ms(11), stime: ms(12), cutime: ms(13), cstime: ms(14) };
+    return { comm, utime: ms(11), stime: ms(12) };
   } catch {
     return null;
   }
 }
-const isPostgresPid = (pid: number) => procStat(pid)?.comm === "postgres";
 
 /** With BENCH_PROFILE=<file>, a CPU profile of this process between start() and the returned stop(). */
 export async function profileIfAsked(): Promise<() => Promise<void>> {

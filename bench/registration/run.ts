@@ -149,8 +149,11 @@ async function main() {
       duplicated,
       // CPU per registration: the server's process, the database's backends, and the clients' process.
       nodeCpuMsPerRegistration: Number((used.nodeCpuMs / TOTAL).toFixed(2)),
+      nodeSystemCpuMsPerRegistration: Number((used.nodeSystemMs / TOTAL).toFixed(2)),
       clientCpuMsPerRegistration: Number((clientCpuMs / TOTAL).toFixed(2)),
       dbCpuMsPerRegistration: used.dbCpuMs === null ? null : Number((used.dbCpuMs / TOTAL).toFixed(2)),
+      // Everything on the machine (servers, clients, PostgreSQL, kernel, anything else running).
+      hostCpuMsPerRegistration: Number((used.hostCpuMs / TOTAL).toFixed(2)),
       cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}`,
       node: process.version,
       // Other work on the machine changes these figures a lot: say how busy it was.

@@ -11,7 +11,7 @@ import { normaliseEmail } from "../core/idempotency";
 import { admitOrWaitlistGroup, bucketsFor, type PlaceRequest } from "../core/capacity";
 import { badgePort, type BadgeSigner, type SignerRow } from "../badge-port";
 import type { PersonInput } from "../schemas";
-import { registrations, type RegistrationStatus } from "../tables";
+import { registrationRepeats, registrations, type RegistrationStatus } from "../tables";
 import { registrationEmail } from "./emails";
 import { claimPlaces, ensureNumberSequence, holdAndClaim, lockBuckets, sequenceName, stateOf, writeUsed } from "./places";
 import { rowsOf } from "../../../platform/db/rows";
@@ -41,27 +41,32 @@ export interface PeopleInput {
 }
 
 /** Before the transaction, in one statement: `count` registration numbers from the edition's
- *  sequence and, when the registrations will be approved at once, the badge signing key. */
-export async function numbersAndKey(db: Executor, ctx: Ctx, editionId: string, count: number, wantKey: boolean) {
+ *  sequence, when the registrations will be approved at once the badge signing key, and whether
+ *  the idempotency key (null: none) is one of a keyed request that made nothing (tables.ts:
+ *  then `repeatFingerprint`, and the caller answers as a repeat; the numbers go unused). */
+export async function numbersAndKey(db: Executor, ctx: Ctx, editionId: string, count: number, wantKey: boolean, scopedKey: string | null = null) {
   await ensureNumberSequence(db, editionId);
-  const numbersQuery = sql`select nextval(${sequenceName(editionId)}::regclass) as n from generate_series(1, ${count})`;
+  const numbersQuery = sql`select nextval(${sequenceName(editionId)}::regclass) as n,
+    (select ${registrationRepeats.requestFingerprint} from ${registrationRepeats} where ${registrationRepeats.editionId} = ${editionId} and ${registrationRepeats.idempotencyKey} = ${scopedKey}::text) as repeat_fingerprint
+    from generate_series(1, ${count})`;
+  type Row = { n: string | number; repeat_fingerprint: string | null };
   if (!wantKey) {
-    const rows = rowsOf<{ n: string | number }>(await executeNamed(db, "registration_numbers", numbersQuery));
-    return { numbers: rows.map((r) => Number(r.n)), key: null };
+    const rows = rowsOf<Row>(await executeNamed(db, "registration_numbers", numbersQuery));
+    return { numbers: rows.map((r) => Number(r.n)), key: null, repeatFingerprint: rows[0]?.repeat_fingerprint ?? null };
   }
   const port = badgePort();
-  const rows = rowsOf<{ n: string | number } & SignerRow>(
+  const rows = rowsOf<Row & SignerRow>(
     await executeNamed(
       db,
       "registration_numbers_key",
       sql`
-      select g.n, k.*
+      select g.n, g.repeat_fingerprint, k.*
       from (${numbersQuery}) g
       left join lateral (${port.newestKeyQuery(editionId)}) k on true`,
     ),
   );
   const key: BadgeSigner = await port.signer(db, ctx, editionId, rows[0]);
-  return { numbers: rows.map((r) => Number(r.n)), key };
+  return { numbers: rows.map((r) => Number(r.n)), key, repeatFingerprint: rows[0]?.repeat_fingerprint ?? null };
 }
 
 /** Hold places for the request: a free stripe when one is at hand, else decided on the whole

@@ -201,7 +201,11 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
   };
 
   for (let attempt = 0; ; attempt++) {
-    const { rows, repeat } = await earlier();
+    // First, optimistically, as if everyone were new (in a rush nearly all are): the write's unique
+    // keys (the idempotency key, the email of a registration not cancelled) refuse a repeat, and
+    // the next attempt looks, answering it as before. The desk looks first (it answers a person
+    // already registered with their registration, and is never a rush).
+    const { rows, repeat } = attempt === 0 && source !== "walk_in" ? { rows: [], repeat: undefined } : await earlier();
     const replay = replayOf(rows, repeat);
     if (replay) return replay;
     const found = rows.filter((r) => r.status !== "cancelled" && emails.includes(r.email.toLowerCase()));
@@ -230,7 +234,10 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
       }
       // Outside the transaction, so it stays short: numbers from the edition's sequence, and the
       // signing key of the badge that a registration approved at once gets.
-      const { numbers, key } = await numbersAndKey(ctx.db, ctx, edition.id, fresh.length, !category.needsApproval || source === "walk_in");
+      const { numbers, key, repeatFingerprint } = await numbersAndKey(ctx.db, ctx, edition.id, fresh.length, !category.needsApproval || source === "walk_in", scopedKey);
+      // The key is one of a keyed request that made nothing (nobody new in it): look, and answer
+      // as that request was answered (the same body) or refuse the key's reuse.
+      if (repeatFingerprint !== null && attempt === 0) continue;
       const args = { edition, category, input: { ...input, members: fresh }, source, scopedKey, fingerprint, numbers, key };
       // The common case (a place free in one stripe, nobody to email as already registered): one
       // statement. Otherwise, or when it claims nothing, a transaction that decides on the whole picture.
@@ -244,9 +251,9 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
         }));
       return { answer, registrations: [...made, ...found].map(publicView), created: true, manageTokens: tokens };
     } catch (e) {
-      // Lost a race with another request (same key or same email): look again, once, and answer as
-      // the winner's request is answered.
-      if ((e instanceof RepeatRace || isUniqueViolation(e)) && attempt === 0) continue;
+      // A repeat (same key or same email) found by the write, or a race lost to another request:
+      // look, and answer as the earlier request is answered (once more for a race after looking).
+      if ((e instanceof RepeatRace || isUniqueViolation(e)) && attempt < 2) continue;
       throw e;
     }
   }
