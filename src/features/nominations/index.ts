@@ -6,6 +6,7 @@ export { addPhoto, byApplicant, getApplication, imageType, nominationByLink, sav
 export { editionBySlug, findCall, getCallForStaff, publishCall, saveCall } from "./operations/call";
 export type { CallRow } from "./operations/call";
 export { acceptRows, checkUpload, listNominations, nominateOne } from "./operations/nominate";
+export { applicationFacts, registryEnterpriseOf } from "./operations/registry-enterprise";
 export { nominationIdsOf } from "./personal-data-part";
 export { criterionInput } from "./schemas";
 export { appeals, applicationPhotos, nominationCalls, nominations, reviewConflicts, reviewerAffiliations, reviews, selections } from "./tables";
