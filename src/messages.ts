@@ -15,6 +15,7 @@ import * as backoffice from "./features/backoffice/messages";
 import * as baseline from "./features/baseline/messages";
 import * as baselineFigures from "./features/baseline/messages-figures";
 import * as baselineRounds from "./features/baseline/messages-rounds";
+import * as baselineApplicants from "./features/baseline/messages-applicants";
 import * as checkin from "./features/checkin/messages";
 import * as floor from "./features/floor/messages";
 import * as floorAllocation from "./features/floor/messages-allocation";
@@ -67,6 +68,7 @@ const features = [
   analytics,
   meetdayWalkUp,
   baselineRounds,
+  baselineApplicants,
 ] as const;
 for (const set of features) addMessages(set);
 

@@ -61,6 +61,7 @@ export default [
   route("account/exhibitor/awards", "features/awards/pages/apply.tsx"),
   route("awards/evidence/:evidenceId", "features/awards/pages/evidence-file.ts"),
   route("baseline/method", "features/baseline/pages/method.tsx"),
+  ...prefix("baseline/applicant/:token", [index("features/baseline/pages/applicant-answer.tsx"), route("scores", "features/baseline/pages/applicant-scores.tsx")]),
   route("editions/:slug/baseline", "features/baseline/pages/open-data.tsx"),
   route("editions/:slug/baseline.csv", "features/baseline/pages/open-data-file.ts", { id: "baseline-open-csv" }),
   route("editions/:slug/baseline.json", "features/baseline/pages/open-data-file.ts", { id: "baseline-open-json" }),

@@ -107,6 +107,10 @@ export const errorStatus = {
   // The baseline survey (issue #15): no survey for the edition, or it is not open for answers.
   baseline_no_survey: 404,
   baseline_not_open: 409,
+  // An applicant's baseline link that opens nothing (unknown, withdrawn, another edition, not asked:
+  // one answer for all, decision 0018); emailing applicants when the survey does not ask them.
+  baseline_link_unknown: 404,
+  baseline_applicants_not_asked: 409,
   payload_too_large: 413,
   rate_limited: 429,
   // the meeting day (issue #14)

@@ -104,6 +104,8 @@ export const en = {
   "bo.audit.action.meetday.walkup_withdrawn": "Walk-up meeting proposal withdrawn",
   "bo.audit.entity.meetday_walkup": "Walk-up meeting proposal",
   "bo.audit.action.baseline.follow_up_set": "Baseline 6-month follow-up opened or closed",
+  "bo.audit.action.baseline.ask_applicants_set": "Baseline asked of every applicant (on or off)",
+  "bo.audit.action.baseline.applicants_invited": "Baseline links emailed to the applicants",
 };
 
 export const ur: Record<keyof typeof en, string> = {
@@ -208,4 +210,6 @@ export const ur: Record<keyof typeof en, string> = {
   "bo.audit.action.meetday.walkup_withdrawn": "موقع پر ملاقات کی تجویز واپس لی گئی",
   "bo.audit.entity.meetday_walkup": "موقع پر ملاقات کی تجویز",
   "bo.audit.action.baseline.follow_up_set": "بنیادی سروے کا چھ ماہ بعد کا دور کھولا یا بند کیا گیا",
+  "bo.audit.action.baseline.ask_applicants_set": "بنیادی سروے ہر درخواست دہندہ سے (آن یا آف)",
+  "bo.audit.action.baseline.applicants_invited": "بنیادی سروے کے لنک درخواست دہندگان کو ای میل کیے گئے",
 };

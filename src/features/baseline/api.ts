@@ -12,6 +12,7 @@ import { setFollowUp } from "./operations/follow-up";
 import { enterpriseRecord, ownRecord } from "./operations/record";
 import { ownScores } from "./operations/scores";
 import { rounds } from "./tables";
+import { baselineApplicantsApi } from "./api-applicants";
 
 // The baseline over the API (issue #15, item 5), over the same operations as the pages: the
 // exhibitor's own survey, answers and scores (its session; the enterprise is never named), the
@@ -264,5 +265,6 @@ export function baselineApi(_services: AppServices) {
     }),
     async (c) => c.json((await enterpriseRecord(c.get("req").ctx, { enterpriseId: c.req.valid("param").enterpriseId })) as never, 200),
   );
+  baselineApplicantsApi(api);
   return api;
 }

@@ -86,7 +86,8 @@ export async function seedBaselineDemo(tx: Executor, editionId: string, nextEdit
 }
 
 async function seedBaselineRound(tx: Executor, editionId: string, nextEditionId: string | null): Promise<{ responses: number }> {
-  if (nextEditionId && !(await surveyOfEdition(tx, nextEditionId))) await writeSurvey(tx, nextEditionId, smeBaseline, smeBaseline.sections, "open");
+  // Next year's survey asks every applicant too (decision 0018): its applicants can be emailed their links.
+  if (nextEditionId && !(await surveyOfEdition(tx, nextEditionId))) await writeSurvey(tx, nextEditionId, smeBaseline, smeBaseline.sections, "open", { askApplicants: true });
   if (await surveyOfEdition(tx, editionId)) return { responses: 0 };
   const [edition] = await tx.select().from(editions).where(eq(editions.id, editionId));
   if (!edition) return { responses: 0 };

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, check, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { enterprises } from "#features/editions";
 import { editions } from "#features/editions";
+import { nominations } from "#features/nominations";
 import type { AnswerValue, Option, QuestionKind } from "./engine/questions";
 
 // The baseline survey (issue #15; docs/baseline.md). One survey per edition, made of sections and
@@ -37,6 +38,9 @@ export const baselineSurveys = pgTable(
     followUpOpenedAt: timestamp("follow_up_opened_at", { withTimezone: true }),
     /** When the periodic job last emailed the follow-up's automatic reminder (once per round). */
     followUpRemindedAt: timestamp("follow_up_reminded_at", { withTimezone: true }),
+    /** "Ask every applicant too": every submitted applicant of the edition may answer the baseline
+     *  by its own link (baseline_applicant_links), not only the exhibitors. */
+    askApplicants: boolean("ask_applicants").notNull().default(false),
   },
   (t) => [
     unique("baseline_surveys_edition_uq").on(t.editionId),
@@ -96,6 +100,33 @@ export const baselineQuestions = pgTable(
       sql`${t.kind} IN ('single', 'multiple', 'number', 'currency', 'percentage', 'year', 'yes_no', 'hs_codes', 'countries', 'scale', 'text')`,
     ),
     check("baseline_questions_condition", sql`(${t.showIfCode} IS NULL) = (${t.showIfEquals} IS NULL) AND ${t.showIfCode} IS DISTINCT FROM ${t.code}`),
+  ],
+);
+
+/** The applicants' baseline links (decision 0018): each email that brings an applicant (a submitted
+ *  nomination) its link to the survey adds one row holding only the SHA-256 of a fresh random token,
+ *  so an earlier email's link keeps working. A link opens the survey while the survey asks
+ *  applicants, is not a draft and the nomination is still submitted; it names the nomination, never
+ *  an enterprise (the registry enterprise is found or made from the nomination when it first saves). */
+export const baselineApplicantLinks = pgTable(
+  "baseline_applicant_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    surveyId: uuid("survey_id")
+      .notNull()
+      .references(() => baselineSurveys.id, { onDelete: "cascade" }),
+    nominationId: uuid("nomination_id")
+      .notNull()
+      .references(() => nominations.id, { onDelete: "cascade" }),
+    linkHash: text("link_hash").notNull(),
+    /** Why it was sent: the invitation or a reminder. */
+    kind: text("kind", { enum: ["invite", "reminder"] }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("baseline_applicant_links_hash_uq").on(t.linkHash),
+    index("baseline_applicant_links_nomination_idx").on(t.surveyId, t.nominationId),
+    check("baseline_applicant_links_kind", sql`${t.kind} IN ('invite', 'reminder')`),
   ],
 );
 

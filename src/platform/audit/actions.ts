@@ -162,6 +162,8 @@ export const auditActions = [
   "meetday.walkup_declined",
   "meetday.walkup_withdrawn",
   "baseline.follow_up_set",
+  "baseline.ask_applicants_set",
+  "baseline.applicants_invited",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,19 +1,21 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { recordAudit } from "../../../platform/audit/record";
+import { recordAudit, type AuditBy } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
 import type { Executor } from "../../../platform/db/types";
 import { DomainError, type FieldIssue } from "../../../platform/errors";
 import { parseInput, type Input } from "../../../platform/validation";
-import { enterprises, products } from "#features/editions";
+import { enterprises, products, type editions } from "#features/editions";
+import { applicationFacts } from "#features/nominations";
 import { exhibitorProducts, exhibitorProfiles } from "#features/exhibitors";
 import { prefillFrom } from "../engine/prefill";
 import { isVisible, parseAnswer, type AnswerValue, type QuestionDef } from "../engine/questions";
 import { baselineAnswers, baselineResponses, rounds, type Round } from "../tables";
 import { ownEnterpriseId, ownSurvey } from "./own";
+import { exhibitorRespondent, type Respondent } from "./respondent";
 import { storeScores } from "./stored-scores";
 import { lockCounts } from "./counts-lock";
-import { questionDef, structureOf } from "./structure";
+import { questionDef, structureOf, type SurveyRow } from "./structure";
 
 // Answering the baseline (issue #15, item 2): section by section, each save its own transaction, so
 // a dropped connection loses at most the section being sent. A save is idempotent (the same form
@@ -28,19 +30,32 @@ export async function answersOf(db: Executor, responseId: string): Promise<Map<s
   return new Map(rows.map((r) => [r.code, r.value]));
 }
 
-/** What the registry and the exhibitor profile already say, checked against the questions. */
-async function prefillOf(db: Executor, enterpriseId: string, editionId: string, defs: Map<string, QuestionDef>, year: number): Promise<Map<string, AnswerValue>> {
-  const [firm] = await db.select().from(enterprises).where(eq(enterprises.id, enterpriseId));
-  if (!firm) return new Map();
-  const [profile] = await db
-    .select({ id: exhibitorProfiles.id, website: exhibitorProfiles.website })
-    .from(exhibitorProfiles)
-    .where(and(eq(exhibitorProfiles.editionId, editionId), eq(exhibitorProfiles.enterpriseId, enterpriseId)));
+/** What the registry, the exhibitor profile and (for an applicant) the application already say,
+ *  checked against the questions. */
+async function prefillOf(db: Executor, r: Respondent, defs: Map<string, QuestionDef>, year: number): Promise<Map<string, AnswerValue>> {
+  const [firm] = r.enterpriseId ? await db.select().from(enterprises).where(eq(enterprises.id, r.enterpriseId)) : [];
+  const app = r.applicant ? applicationFacts(r.applicant) : null;
+  if (!firm && !app) return new Map();
+  const [profile] = firm
+    ? await db
+        .select({ id: exhibitorProfiles.id, website: exhibitorProfiles.website })
+        .from(exhibitorProfiles)
+        .where(and(eq(exhibitorProfiles.editionId, r.edition.id), eq(exhibitorProfiles.enterpriseId, firm.id)))
+    : [];
   const hs = [
-    ...(await db.select({ hs: products.hsCode }).from(products).where(eq(products.enterpriseId, enterpriseId))),
+    ...(firm ? await db.select({ hs: products.hsCode }).from(products).where(eq(products.enterpriseId, firm.id)) : []),
     ...(profile ? await db.select({ hs: exhibitorProducts.hsCode }).from(exhibitorProducts).where(eq(exhibitorProducts.profileId, profile.id)) : []),
   ].map((p) => p.hs);
-  const known = prefillFrom({ ...firm, hsCodes: hs, website: profile?.website ?? null });
+  const known = prefillFrom({
+    foundedYear: firm?.foundedYear ?? null,
+    ntn: firm?.ntn ?? app?.ntn ?? null,
+    womenLed: !!(firm?.womenLed || app?.womenLed),
+    annualTurnoverPkr: firm?.annualTurnoverPkr ?? app?.annualTurnoverPkr ?? null,
+    certifications: [...(firm?.certifications ?? []), ...(app?.certifications ?? [])],
+    exportMarkets: [...(firm?.exportMarkets ?? []), ...(app?.exportMarkets ?? [])],
+    hsCodes: [...hs, ...(app?.hsCodes ?? [])],
+    website: profile?.website ?? null,
+  });
   const out = new Map<string, AnswerValue>();
   for (const [code, value] of known) {
     const q = defs.get(code);
@@ -68,20 +83,24 @@ async function responseOf(db: Executor, surveyId: string, enterpriseId: string, 
   return r ?? null;
 }
 
-/** The enterprise's baseline for an edition: the survey's sections and questions, its answers (or a
+/** The exhibitor's baseline for an edition: the survey's sections and questions, its answers (or a
  *  suggestion from what is known), which sections are saved. Refusals: unauthenticated, forbidden,
  *  baseline_no_survey. */
 export async function ownBaseline(ctx: Ctx, editionId?: string | null, round: Round = "baseline") {
-  const enterpriseId = ownEnterpriseId(ctx);
-  const { edition, survey, choices } = await ownSurvey(ctx.db, enterpriseId, editionId);
+  return baselineView(ctx, await exhibitorRespondent(ctx, ctx.db, editionId), round);
+}
+
+/** A respondent's baseline (an exhibitor's or an applicant's): what its answering page shows. */
+export async function baselineView(ctx: Ctx, r: Respondent, round: Round) {
+  const { edition, survey, choices, enterpriseId } = r;
   if (round === "follow_up" && survey.followUpStatus === "none") throw new DomainError("baseline_not_open");
   const structure = await structureOf(ctx.db, survey.id);
-  const response = await responseOf(ctx.db, survey.id, enterpriseId, round);
+  const response = enterpriseId ? await responseOf(ctx.db, survey.id, enterpriseId, round) : null;
   const stored = response ? await answersOf(ctx.db, response.id) : new Map<string, AnswerValue>();
   const defs = new Map(structure.flatMap((s) => s.questions.map((q) => [q.code, questionDef(q)] as const)));
-  const suggested = await prefillOf(ctx.db, enterpriseId, edition.id, defs, yearOf(ctx));
+  const suggested = await prefillOf(ctx.db, r, defs, yearOf(ctx));
   // The follow-up starts from the firm's own baseline answers (to be checked), not from blank.
-  if (round === "follow_up") {
+  if (round === "follow_up" && enterpriseId) {
     const before = await responseOf(ctx.db, survey.id, enterpriseId, "baseline");
     if (before) for (const [code, value] of await answersOf(ctx.db, before.id)) if (defs.has(code)) suggested.set(code, value);
   }
@@ -110,91 +129,106 @@ export async function ownBaseline(ctx: Ctx, editionId?: string | null, round: Ro
   };
 }
 
-const SectionInput = z.object({
-  editionId: z.uuid().nullish(),
+/** One section's answers as sent (by a page's form or the API). */
+export const SectionAnswers = z.object({
   section: z.string().min(1).max(40),
   round: z.enum(rounds).default("baseline"),
   answers: z.record(z.string().max(80), z.unknown()).default({}),
 });
+const SectionInput = SectionAnswers.extend({ editionId: z.uuid().nullish() });
 
-/** Save one section's answers. Refusals: unauthenticated, forbidden, baseline_no_survey,
+/** Save one section of the exhibitor's answers. Refusals: unauthenticated, forbidden, baseline_no_survey,
  *  baseline_not_open, not_found (section), validation_failed (fields named by indicator code). */
 export async function saveSection(ctx: Ctx, raw: Input<typeof SectionInput>) {
   const enterpriseId = ownEnterpriseId(ctx);
   const input = parseInput(SectionInput, raw);
   return inTransaction(ctx, async (tx, c) => {
     const { edition, survey } = await ownSurvey(tx, enterpriseId, input.editionId);
-    if (!roundOpen(survey, input.round)) throw new DomainError("baseline_not_open");
-    const structure = await structureOf(tx, survey.id);
-    const section = structure.find((s) => s.key === input.section);
-    if (!section) throw new DomainError("not_found", { params: { what: "section" } });
-    await tx.insert(baselineResponses).values({ surveyId: survey.id, enterpriseId, round: input.round }).onConflictDoNothing();
-    const [response] = (await tx
-      .select()
-      .from(baselineResponses)
-      .where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.enterpriseId, enterpriseId), eq(baselineResponses.round, input.round)))
-      .for("update")) as Response[];
-    // A submitted response's answers move the round's counts: one such writer at a time (counts-lock.ts).
-    if (response!.status === "submitted") await lockCounts(tx, [{ surveyId: survey.id, round: input.round }]);
-    const stored = await answersOf(tx, response!.id);
-    const defs = new Map(structure.flatMap((s) => s.questions.map((q) => [q.code, questionDef(q)] as const)));
-    const year = yearOf(c);
-    // First the section's answers as sent (raw, for the conditions), then each visible one parsed.
-    const merged = new Map(stored);
-    const parsed = new Map<string, AnswerValue | null>();
-    for (const q of section.questions) {
-      const r = parseAnswer({ ...questionDef(q), required: false }, input.answers[q.code], year);
-      if ("value" in r) {
-        if (r.value === null) merged.delete(q.code);
-        else merged.set(q.code, r.value);
-      }
-    }
-    const issues: FieldIssue[] = [];
-    for (const q of section.questions) {
-      const def = defs.get(q.code)!;
-      if (!isVisible(def, merged, defs)) continue;
-      const r = parseAnswer(def, input.answers[q.code], year);
-      if ("issue" in r) issues.push({ path: q.code, code: r.issue.code, params: r.issue.params });
-      else parsed.set(q.code, r.value);
-    }
-    if (issues.length) throw new DomainError("validation_failed", { fields: issues });
-    const now = c.clock.now();
-    const cleared = [...parsed].filter(([, v]) => v === null).map(([code]) => code);
-    if (cleared.length) await tx.delete(baselineAnswers).where(and(eq(baselineAnswers.responseId, response!.id), inArray(baselineAnswers.code, cleared)));
-    const rows = section.questions
-      .filter((q) => parsed.get(q.code) !== undefined && parsed.get(q.code) !== null)
-      .map((q) => ({ responseId: response!.id, surveyId: survey.id, code: q.code, questionId: q.id, value: parsed.get(q.code)!, updatedAt: now }));
-    if (rows.length)
-      await tx
-        .insert(baselineAnswers)
-        .values(rows)
-        .onConflictDoUpdate({
-          target: [baselineAnswers.responseId, baselineAnswers.code],
-          set: { questionId: sql`excluded.question_id`, value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` },
-        });
-    // The response's scores and its answers' visibility, stored in this transaction (stored-scores.ts).
-    await storeScores(tx, [response!.id]);
-    const done = [...new Set([...response!.sectionsDone, section.key])];
-    const answers = await answersOf(tx, response!.id);
-    const complete =
-      structure.every((s) => done.includes(s.key)) &&
-      structure.every((s) => s.questions.every((q) => !q.required || !isVisible(defs.get(q.code)!, answers, defs) || answers.has(q.code)));
-    const submitted = response!.status === "submitted" || complete;
-    // Submitting counts the whole response: take the counts' lock first (a draft's saves needed none).
-    if (submitted && response!.status !== "submitted") await lockCounts(tx, [{ surveyId: survey.id, round: input.round }]);
-    await tx
-      .update(baselineResponses)
-      .set({ sectionsDone: done, status: submitted ? "submitted" : "draft", submittedAt: response!.submittedAt ?? (submitted ? now : null), updatedAt: now })
-      .where(eq(baselineResponses.id, response!.id));
-    await recordAudit(tx, c, {
-      action: "baseline.section_saved",
-      entityType: "baseline_response",
-      entityId: response!.id,
-      editionId: edition.id,
-      organiserId: edition.organiserId,
-      data: { section: section.key, round: input.round, answers: rows.length, cleared: cleared.length },
-    });
-    const next = structure[structure.findIndex((s) => s.key === section.key) + 1]?.key ?? null;
-    return { responseId: response!.id, section: section.key, round: input.round, next, submitted };
+    return saveSectionOf(tx, c, { edition, survey, enterpriseId }, input);
   });
+}
+
+/** Save one section for the enterprise answering (the caller resolved it and opened the
+ *  transaction); `by` names an applicant acting through its link in the audit log. */
+export async function saveSectionOf(
+  tx: Executor,
+  c: Ctx,
+  r: { edition: typeof editions.$inferSelect; survey: SurveyRow; enterpriseId: string },
+  input: z.output<typeof SectionAnswers>,
+  by?: AuditBy,
+) {
+  const { edition, survey, enterpriseId } = r;
+  if (!roundOpen(survey, input.round)) throw new DomainError("baseline_not_open");
+  const structure = await structureOf(tx, survey.id);
+  const section = structure.find((s) => s.key === input.section);
+  if (!section) throw new DomainError("not_found", { params: { what: "section" } });
+  await tx.insert(baselineResponses).values({ surveyId: survey.id, enterpriseId, round: input.round }).onConflictDoNothing();
+  const [response] = (await tx
+    .select()
+    .from(baselineResponses)
+    .where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.enterpriseId, enterpriseId), eq(baselineResponses.round, input.round)))
+    .for("update")) as Response[];
+  // A submitted response's answers move the round's counts: one such writer at a time (counts-lock.ts).
+  if (response!.status === "submitted") await lockCounts(tx, [{ surveyId: survey.id, round: input.round }]);
+  const stored = await answersOf(tx, response!.id);
+  const defs = new Map(structure.flatMap((s) => s.questions.map((q) => [q.code, questionDef(q)] as const)));
+  const year = yearOf(c);
+  // First the section's answers as sent (raw, for the conditions), then each visible one parsed.
+  const merged = new Map(stored);
+  const parsed = new Map<string, AnswerValue | null>();
+  for (const q of section.questions) {
+    const r = parseAnswer({ ...questionDef(q), required: false }, input.answers[q.code], year);
+    if ("value" in r) {
+      if (r.value === null) merged.delete(q.code);
+      else merged.set(q.code, r.value);
+    }
+  }
+  const issues: FieldIssue[] = [];
+  for (const q of section.questions) {
+    const def = defs.get(q.code)!;
+    if (!isVisible(def, merged, defs)) continue;
+    const r = parseAnswer(def, input.answers[q.code], year);
+    if ("issue" in r) issues.push({ path: q.code, code: r.issue.code, params: r.issue.params });
+    else parsed.set(q.code, r.value);
+  }
+  if (issues.length) throw new DomainError("validation_failed", { fields: issues });
+  const now = c.clock.now();
+  const cleared = [...parsed].filter(([, v]) => v === null).map(([code]) => code);
+  if (cleared.length) await tx.delete(baselineAnswers).where(and(eq(baselineAnswers.responseId, response!.id), inArray(baselineAnswers.code, cleared)));
+  const rows = section.questions
+    .filter((q) => parsed.get(q.code) !== undefined && parsed.get(q.code) !== null)
+    .map((q) => ({ responseId: response!.id, surveyId: survey.id, code: q.code, questionId: q.id, value: parsed.get(q.code)!, updatedAt: now }));
+  if (rows.length)
+    await tx
+      .insert(baselineAnswers)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [baselineAnswers.responseId, baselineAnswers.code],
+        set: { questionId: sql`excluded.question_id`, value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` },
+      });
+  // The response's scores and its answers' visibility, stored in this transaction (stored-scores.ts).
+  await storeScores(tx, [response!.id]);
+  const done = [...new Set([...response!.sectionsDone, section.key])];
+  const answers = await answersOf(tx, response!.id);
+  const complete =
+    structure.every((s) => done.includes(s.key)) &&
+    structure.every((s) => s.questions.every((q) => !q.required || !isVisible(defs.get(q.code)!, answers, defs) || answers.has(q.code)));
+  const submitted = response!.status === "submitted" || complete;
+  // Submitting counts the whole response: take the counts' lock first (a draft's saves needed none).
+  if (submitted && response!.status !== "submitted") await lockCounts(tx, [{ surveyId: survey.id, round: input.round }]);
+  await tx
+    .update(baselineResponses)
+    .set({ sectionsDone: done, status: submitted ? "submitted" : "draft", submittedAt: response!.submittedAt ?? (submitted ? now : null), updatedAt: now })
+    .where(eq(baselineResponses.id, response!.id));
+  await recordAudit(tx, c, {
+    action: "baseline.section_saved",
+    entityType: "baseline_response",
+    entityId: response!.id,
+    editionId: edition.id,
+    organiserId: edition.organiserId,
+    data: { section: section.key, round: input.round, answers: rows.length, cleared: cleared.length },
+    by,
+  });
+  const next = structure[structure.findIndex((s) => s.key === section.key) + 1]?.key ?? null;
+  return { responseId: response!.id, section: section.key, round: input.round, next, submitted };
 }

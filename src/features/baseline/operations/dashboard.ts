@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "../../../platform/audit/record";
 import { inTransaction, type Ctx } from "../../../platform/context";
@@ -14,6 +14,7 @@ import { groupAggregates } from "./aggregates";
 import { baselineResponses, rounds } from "../tables";
 import { roundOpen } from "./answer";
 import { emailPending } from "./mail";
+import { applicantProgress, emailApplicants } from "./applicants";
 import { roundsComparison } from "./rounds";
 import { surveyOfEdition } from "./structure";
 import { baselineComparison } from "./compare";
@@ -43,10 +44,13 @@ export async function baselineDashboard(ctx: Ctx, raw: DashboardQuery) {
   const survey = await surveyOfEdition(ctx.db, edition.id);
   if (!survey) throw new DomainError("baseline_no_survey");
   const exhibitors = await editionExhibitorIds(ctx.db, edition.id);
-  const [progress] = await ctx.db
-    .select({ started: count(), submitted: sql<number>`count(*) FILTER (WHERE ${baselineResponses.status} = 'submitted')`.mapWith(Number) })
-    .from(baselineResponses)
-    .where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.round, "baseline")));
+  // The exhibitors' progress counts the exhibitors' responses; the applicants' is apart (applicants.ts).
+  const [progress] = exhibitors.length
+    ? await ctx.db
+        .select({ started: count(), submitted: sql<number>`count(*) FILTER (WHERE ${baselineResponses.status} = 'submitted')`.mapWith(Number) })
+        .from(baselineResponses)
+        .where(and(eq(baselineResponses.surveyId, survey.id), eq(baselineResponses.round, "baseline"), inArray(baselineResponses.enterpriseId, exhibitors)))
+    : [];
   const submitted = progress?.submitted ?? 0;
   const started = progress?.started ?? 0;
   // Counted by the database from the scores stored with each response (stored-scores.ts).
@@ -59,9 +63,10 @@ export async function baselineDashboard(ctx: Ctx, raw: DashboardQuery) {
     barChartSvg({ categories: rows.map((r) => r.name), series: [{ name: t(labels[0]), values: rows.map((r) => r[a]) }, { name: t(labels[1]), values: rows.map((r) => r[b]) }], max: 100, rtl: ctx.locale === "ur" });
   return {
     edition: { id: edition.id, nameEn: edition.nameEn, nameUr: edition.nameUr, slug: edition.slug, startsOn: edition.startsOn },
-    survey: { id: survey.id, status: survey.status },
+    survey: { id: survey.id, status: survey.status, askApplicants: survey.askApplicants },
     by: input.by,
     progress: { exhibitors: exhibitors.length, submitted, drafts: started - submitted, notStarted: Math.max(0, exhibitors.length - started) },
+    applicants: survey.askApplicants ? await applicantProgress(ctx.db, edition, survey) : null,
     total: { ...figures.total, name: t("baseline.bo.total") },
     rows,
     charts: {
@@ -85,7 +90,9 @@ export async function baselineFiguresCsv(ctx: Ctx, raw: DashboardQuery): Promise
 const remindBaselineInput = z.object({ editionId: z.uuid(), round: z.enum(rounds).default("baseline") });
 
 /** Emails every exhibitor that has not finished the round (the baseline unless asked), once per
- *  call, in its account's language. The follow-up's reminder needs the follow-up open. */
+ *  call, in its account's language, and, when the survey asks applicants, every applicant that has
+ *  not finished the baseline (a fresh link, in its nomination's language). The follow-up's reminder
+ *  needs the follow-up open. */
 export async function remindBaseline(ctx: Ctx, raw: Input<typeof remindBaselineInput>) {
   const input = parseInput(remindBaselineInput, raw);
   return inTransaction(ctx, async (tx, c) => {
@@ -94,7 +101,9 @@ export async function remindBaseline(ctx: Ctx, raw: Input<typeof remindBaselineI
     if (!survey) throw new DomainError("baseline_no_survey");
     if (!roundOpen(survey, input.round)) throw new DomainError("baseline_not_open");
     const sent = await emailPending(tx, c, edition, survey.id, input.round, input.round === "baseline" ? "baseline.remind" : "baseline.followUp.remind");
-    await recordAudit(tx, c, { action: "baseline.reminded", entityType: "baseline_survey", entityId: survey.id, editionId: edition.id, organiserId: edition.organiserId, data: { ...sent, round: input.round } });
-    return sent;
+    const applicants = input.round === "baseline" && survey.askApplicants ? await emailApplicants(tx, c, edition, survey, "reminder") : { sent: 0, unreachable: 0 };
+    const total = { reminded: sent.reminded + applicants.sent, unreachable: sent.unreachable + applicants.unreachable, applicants: applicants.sent };
+    await recordAudit(tx, c, { action: "baseline.reminded", entityType: "baseline_survey", entityId: survey.id, editionId: edition.id, organiserId: edition.organiserId, data: { ...total, round: input.round } });
+    return total;
   });
 }

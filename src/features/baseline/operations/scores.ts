@@ -7,7 +7,7 @@ import { clusters, sectors } from "#features/editions";
 import { isVisible, type AnswerValue, type QuestionDef } from "../engine/questions";
 import { bandOf, scoreOf, SMALL_GROUP, type Score, type ScoreKind } from "../engine/scoring";
 import { baselineAnswers, baselineQuestions, baselineResponses, baselineSurveys, type Round } from "../tables";
-import { ownEnterpriseId, ownSurvey } from "./own";
+import { exhibitorRespondent, type Respondent } from "./respondent";
 import { surveyOfEdition } from "./structure";
 
 // Scores from stored answers (issue #15, item 3): the pure engine (engine/scoring.ts) over each
@@ -99,13 +99,17 @@ export function visibleAnswers(rows: { code: string; value: AnswerValue; showIfC
 
 const roundMedian = (m: number | null) => (m === null ? null : Math.round(m));
 
-/** The enterprise's own scores for an edition, with the medians of its cluster and of its size
+/** The exhibitor's own scores for an edition, with the medians of its cluster and of its size
  *  class (null when the group is a small cell). `null` scores until the response is complete. */
 export async function ownScores(ctx: Ctx, editionId?: string | null) {
-  const enterpriseId = ownEnterpriseId(ctx);
-  const { edition, survey, choices } = await ownSurvey(ctx.db, enterpriseId, editionId);
+  return scoresOf(ctx, await exhibitorRespondent(ctx, ctx.db, editionId));
+}
+
+/** A respondent's own scores (an exhibitor's or an applicant's), as ownScores. */
+export async function scoresOf(ctx: Ctx, r: Respondent) {
+  const { edition, survey, choices, enterpriseId } = r;
   const year = Number(edition.startsOn.slice(0, 4));
-  const [mine] = await surveyScores(ctx.db, survey.id, year, "baseline", enterpriseId);
+  const [mine] = enterpriseId ? await surveyScores(ctx.db, survey.id, year, "baseline", enterpriseId) : [];
   // The medians of its cluster and its size class, from the stored scores of every submitted response.
   const [m] = mine
     ? rowsOf<{ cn: number; sn: number; ce: number | null; ci: number | null; se: number | null; si: number | null }>(

@@ -47,8 +47,12 @@ export async function writeSurvey(
   title: { en: string; ur: string },
   sections: TemplateSection[],
   status: SurveyStatus,
+  settings: { askApplicants?: boolean } = {},
 ): Promise<{ surveyId: string; sections: number; questions: number }> {
-  const [survey] = await tx.insert(baselineSurveys).values({ editionId, titleEn: title.en, titleUr: title.ur, status }).returning({ id: baselineSurveys.id });
+  const [survey] = await tx
+    .insert(baselineSurveys)
+    .values({ editionId, titleEn: title.en, titleUr: title.ur, status, askApplicants: settings.askApplicants ?? false })
+    .returning({ id: baselineSurveys.id });
   let questions = 0;
   for (const [i, s] of sections.entries()) {
     const [section] = await tx

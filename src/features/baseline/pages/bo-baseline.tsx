@@ -10,6 +10,7 @@ import { retireQuestion, saveQuestion, setSurveyStatus, startSurvey, surveyForOr
 import { baselineDashboard, remindBaseline } from "../operations/dashboard";
 import { surveyStatuses } from "../tables";
 import { setFollowUp } from "../operations/follow-up";
+import { inviteApplicants, setAskApplicants } from "../operations/applicants";
 import { BaselineFigures } from "./bo-baseline-figures";
 import { FollowUpPanel } from "./bo-baseline-follow-up";
 import "./baseline.css";
@@ -34,7 +35,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const dashboard = builder.survey ? await loadOr(request, () => baselineDashboard(context.ctx, { editionId: params.editionId, by: optionalOneOf(q, "by", breakdowns), compare: opt("compare"), indicator: opt("indicator") })) : null;
   return {
     edition: { id: builder.edition.id, nameEn: builder.edition.nameEn, nameUr: builder.edition.nameUr },
-    survey: builder.survey ? { status: builder.survey.status } : null,
+    survey: builder.survey ? { status: builder.survey.status, askApplicants: builder.survey.askApplicants } : null,
     sections: builder.sections.map((s) => ({ key: s.key, titleEn: s.titleEn, titleUr: s.titleUr, questions: s.questions.map((q) => ({ code: q.code, version: q.version, kind: q.kind, labelEn: q.labelEn, labelUr: q.labelUr, required: q.required, answers: q.answers, showIfCode: q.showIfCode })) })),
     dashboard,
   };
@@ -50,6 +51,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (intent === "start") return { intent, n: (await startSurvey(context.ctx, { editionId })).questions };
     if (intent === "status") return { intent, n: 0, ...(await setSurveyStatus(context.ctx, { editionId, status: oneOf(form, "status", surveyStatuses) })) };
     if (intent === "remind") return { intent, n: (await remindBaseline(context.ctx, { editionId })).reminded };
+    if (intent === "askApplicants") return { intent, n: 0, ...(await setAskApplicants(context.ctx, { editionId, ask: form.get("askApplicants") === "on" })) };
+    if (intent === "inviteApplicants") return { intent, n: (await inviteApplicants(context.ctx, { editionId })).sent };
     if (intent === "remindFollowUp") return { intent: "remind", n: (await remindBaseline(context.ctx, { editionId, round: "follow_up" })).reminded };
     if (intent === "followUp") return { intent, n: (await setFollowUp(context.ctx, { editionId, status: oneOf(form, "status", ["open", "closed"]) })).invited };
     if (intent === "retire") return { intent, n: 0, ...(await retireQuestion(context.ctx, { editionId, code: text(form, "code") })) };
@@ -70,7 +73,7 @@ export default function BoBaseline({ loaderData: d, actionData }: Route.Componen
     <section className="page">
       <p className="eyebrow">{pick(locale, d.edition.nameEn, d.edition.nameUr)}</p>
       <h1>{t("baseline.bo.title")}</h1>
-      {done ? <Notice>{done.intent === "remind" ? t("baseline.bo.reminded", { n: done.n }) : done.intent === "followUp" ? t("baseline.bo.followUp.opened", { n: done.n }) : t("baseline.bo.saved")}</Notice> : null}
+      {done ? <Notice>{done.intent === "remind" ? t("baseline.bo.reminded", { n: done.n }) : done.intent === "inviteApplicants" ? t("baseline.bo.applicantsInvited", { n: done.n }) : done.intent === "followUp" ? t("baseline.bo.followUp.opened", { n: done.n }) : t("baseline.bo.saved")}</Notice> : null}
       <FormError failure={failure} />
       {!d.survey ? (
         <Form method="post">
@@ -87,14 +90,28 @@ export default function BoBaseline({ loaderData: d, actionData }: Route.Componen
             <SelectField name="status" label={t("baseline.bo.status")} defaultValue={d.survey.status} options={surveyStatuses.map((s) => ({ value: s, label: t(`baseline.bo.status.${s}`) }))} />
             <button type="submit">{t("baseline.bo.setStatus")}</button>
           </Form>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="askApplicants" />
+            <label>
+              <input type="checkbox" name="askApplicants" defaultChecked={d.survey.askApplicants} /> {t("baseline.bo.askApplicants")}
+            </label>
+            <button type="submit">{t("baseline.bo.askApplicantsSave")}</button>
+          </Form>
           {dash ? (
             <>
               <h2>{t("baseline.bo.progress")}</h2>
               <p data-testid="baseline-progress">{t("baseline.bo.progressLine", dash.progress)}</p>
+              {dash.applicants ? <p data-testid="baseline-applicants">{t("baseline.bo.applicantsLine", dash.applicants)}</p> : null}
               {d.survey.status === "open" ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="remind" />
                   <button type="submit">{t("baseline.bo.remind")}</button>
+                </Form>
+              ) : null}
+              {d.survey.status === "open" && d.survey.askApplicants ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="inviteApplicants" />
+                  <button type="submit">{t("baseline.bo.inviteApplicants")}</button>
                 </Form>
               ) : null}
               <BaselineFigures dash={dash} editionId={d.edition.id} />
