@@ -1,8 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baselineResponses, baselineSurveys } from "../../src/features/baseline/tables";
 import { editions } from "../../src/features/editions/tables";
+import { enterprises } from "../../src/features/editions/enterprise-tables";
+import { nominations } from "../../src/features/nominations/tables";
+import { outboxMessages } from "../../src/platform/mail/tables";
 import { en, ur } from "../../src/messages";
 import { actorFor, demo as accounts } from "../support/db";
 import { demo, seriousViolations, signInByPost, startEnv, type Env } from "./helpers";
@@ -11,7 +14,9 @@ import { demo, seriousViolations, signInByPost, startEnv, type Env } from "./hel
 // not yet answered by the demo exhibitor): the exhibitor answers the follow-up on a phone in Urdu
 // without JavaScript, the connection drops between two sections and what was sent stays; it sees
 // its export-readiness score and what would raise it. The organiser sees the figures by province and
-// by women-led, compares 2026 with 2027, and downloads the XLSX and the ministry's PDF. Axe-clean.
+// by women-led, compares 2026 with 2027, and downloads the XLSX and the ministry's PDF. Next year's
+// survey asks every applicant too: the organiser emails the applicants their links, and an applicant
+// answers a section by its link in Urdu on a phone without JavaScript. Axe-clean.
 
 let env: Env;
 let editionId: string;
@@ -96,6 +101,65 @@ describe("the baseline", () => {
     await withJs.page.goto(`/account/exhibitor/baseline/scores?edition=${editionId}`);
     await withJs.page.getByTestId("score-export").waitFor();
     expect(await seriousViolations(withJs.page, "baseline scores (ur)")).toEqual([]);
+  });
+
+  it("an applicant emailed its link answers a section in Urdu on a phone without JavaScript; the organiser sees the applicants apart", async () => {
+    const { db } = env.server.services;
+    const [survey] = await db.select().from(baselineSurveys).where(eq(baselineSurveys.askApplicants, true));
+    const next = survey!.editionId;
+    // The organiser (the back office runs its scripts) emails every applicant its link.
+    const org = await env.context();
+    org.page.setDefaultTimeout(15_000);
+    await signInByPost(env, org.page, demo.organiser);
+    await org.page.goto(`/back-office/editions/${next}/baseline`);
+    await org.page.getByTestId("baseline-applicants").waitFor();
+    await org.page.getByRole("button", { name: en["baseline.bo.inviteApplicants"] }).click();
+    await org.page.getByText(en["baseline.bo.applicantsInvited"].split(":")[0]!).waitFor();
+    expect(await seriousViolations(org.page, "baseline back office, applicants")).toEqual([]);
+
+    // An applicant writing in Urdu opens the link of its email on a phone, scripts off.
+    const [n] = await db
+      .select()
+      .from(nominations)
+      .where(and(eq(nominations.editionId, next), eq(nominations.status, "submitted"), eq(nominations.locale, "ur"), isNotNull(nominations.email)))
+      .limit(1);
+    const [mail] = await db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, "baseline.applicant_invite"), eq(outboxMessages.toAddress, n!.email!)));
+    const link = new URL(/https?:\/\/\S+/.exec(mail!.bodyText!)![0]);
+    const { page } = await env.context({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    page.setDefaultTimeout(15_000);
+    await page.goto(link.pathname + link.search);
+    await page.waitForURL((u) => u.pathname.startsWith("/baseline/applicant/"));
+    expect(await page.locator("html").getAttribute("dir")).toBe("rtl");
+    await page.getByRole("heading", { name: ur["baseline.title"], level: 1 }).waitFor();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    const form = page.getByTestId("baseline-section");
+    const first = await form.getAttribute("data-section");
+    // What the application did not say is answered here, numbers in Urdu digits; a choice not yet made takes the first option.
+    for (const field of await form.locator("[data-code]").all()) {
+      const code = (await field.getAttribute("data-code"))!;
+      const radios = field.locator("input[type=radio]");
+      if ((await radios.count()) > 0) {
+        if ((await field.locator("input:checked").count()) === 0) await radios.first().check();
+      } else {
+        const input = field.locator("input[type=text]");
+        if ((await input.inputValue()) === "") await input.fill(code.includes("year") ? "۲۰۰۵" : "۵");
+      }
+    }
+    await form.getByRole("button").click();
+    await page.getByText(ur["baseline.saved"]).waitFor();
+    expect(await page.getByTestId("baseline-section").getAttribute("data-section")).not.toBe(first);
+    // Saved on the registry enterprise of its NTN.
+    const [edition] = await db.select().from(editions).where(eq(editions.id, next));
+    const [firm] = await db.select().from(enterprises).where(and(eq(enterprises.organiserId, edition!.organiserId), eq(enterprises.ntn, n!.ntn)));
+    const [response] = await db.select().from(baselineResponses).where(and(eq(baselineResponses.surveyId, survey!.id), eq(baselineResponses.enterpriseId, firm!.id)));
+    expect(response!.sectionsDone).toEqual([first]);
+
+    // axe needs scripts in the page: the same page, with JavaScript on, in Urdu.
+    const withJs = await env.context({ viewport: { width: 360, height: 740 } });
+    await withJs.context.addCookies([{ name: "numaish_lang", value: "ur", url: env.server.url }]);
+    await withJs.page.goto(page.url());
+    await withJs.page.getByTestId("baseline-section").waitFor();
+    expect(await seriousViolations(withJs.page, "applicant's baseline (ur)")).toEqual([]);
   });
 
   it("the organiser sees the figures by province and by women-led, compares 2026 with 2027, and downloads the XLSX and the PDF", async () => {
