@@ -154,10 +154,15 @@ describe("the baseline", () => {
     const [response] = await db.select().from(baselineResponses).where(and(eq(baselineResponses.surveyId, survey!.id), eq(baselineResponses.enterpriseId, firm!.id)));
     expect(response!.sectionsDone).toEqual([first]);
 
+    // A link that opens nothing says so, as a 404, whatever the reason.
+    const unknown = await page.goto(`/baseline/applicant/${"x".repeat(43)}`);
+    expect(unknown!.status()).toBe(404);
+    await page.getByText(ur["error.baseline_link_unknown"]).waitFor();
+
     // axe needs scripts in the page: the same page, with JavaScript on, in Urdu.
     const withJs = await env.context({ viewport: { width: 360, height: 740 } });
     await withJs.context.addCookies([{ name: "numaish_lang", value: "ur", url: env.server.url }]);
-    await withJs.page.goto(page.url());
+    await withJs.page.goto(link.pathname + link.search);
     await withJs.page.getByTestId("baseline-section").waitFor();
     expect(await seriousViolations(withJs.page, "applicant's baseline (ur)")).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { Form } from "react-router";
+import { Form, isRouteErrorResponse, useRouteError } from "react-router";
 import { FormError, Notice, useFailure } from "../../../web/components/form";
 import { pick, useLocale, useT } from "../../../web/i18n";
 import type { baselineView } from "../operations/answer";
@@ -124,6 +124,23 @@ export function BaselineAnswer({ d, base, exhibitor }: { d: BaselinePage; base: 
           ) : null}
         </Form>
       ) : null}
+    </section>
+  );
+}
+
+/** The address of an applicant's baseline page (its link). */
+export const applicantBase = (token: string) => `/baseline/applicant/${encodeURIComponent(token)}`;
+
+/** The error page of an applicant's pages: a link that opens nothing says so, the same for every
+ *  reason (respondent.ts). */
+export function ApplicantLinkError() {
+  const t = useT();
+  const error = useRouteError();
+  const unknown = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <section className="page narrow">
+      <h1>{t("baseline.title")}</h1>
+      <p>{unknown ? t("error.baseline_link_unknown") : t("errorPage.body")}</p>
     </section>
   );
 }

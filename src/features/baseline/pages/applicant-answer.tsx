@@ -1,15 +1,13 @@
-import { isRouteErrorResponse, redirect, useRouteError } from "react-router";
+import { redirect } from "react-router";
 import type { Route } from "./+types/applicant-answer";
 import { loadOr, runForm } from "../../../web/actions";
-import { pageTitle, useT } from "../../../web/i18n";
+import { pageTitle } from "../../../web/i18n";
 import { applicantBaseline, saveApplicantSection } from "../operations/applicant";
-import { BaselineAnswer, pageOf, sectionOfForm } from "./answer-view";
+import { ApplicantLinkError, BaselineAnswer, applicantBase, pageOf, sectionOfForm } from "./answer-view";
 
 // An applicant's baseline by its link (issue #15; decision 0018): no account, the link's token the
 // only credential (respondent.ts), the exhibitor's page otherwise (answer-view.tsx). The emailed
 // link goes through /lang/<locale> first, so the page opens in the nomination's language.
-
-export const applicantBase = (token: string) => `/baseline/applicant/${encodeURIComponent(token)}`;
 
 export function meta({ matches }: Route.MetaArgs) {
   return [...pageTitle(matches, "baseline.title"), { name: "robots", content: "noindex" }];
@@ -31,15 +29,4 @@ export default function ApplicantAnswer({ loaderData: d, params }: Route.Compone
   return <BaselineAnswer d={d} base={applicantBase(params.token)} exhibitor={false} />;
 }
 
-/** A link that opens nothing says so, the same for every reason (respondent.ts). */
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  const unknown = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <section className="page narrow">
-      <h1>{t("baseline.title")}</h1>
-      <p>{unknown ? t("error.baseline_link_unknown") : t("errorPage.body")}</p>
-    </section>
-  );
-}
+export const ErrorBoundary = ApplicantLinkError;

@@ -2,7 +2,7 @@ import type { Route } from "./+types/applicant-scores";
 import { loadOr } from "../../../web/actions";
 import { pageTitle } from "../../../web/i18n";
 import { applicantScores } from "../operations/applicant";
-import { applicantBase } from "./applicant-answer";
+import { ApplicantLinkError, applicantBase } from "./answer-view";
 import { BaselineScores } from "./scores-view";
 
 // An applicant's readiness scores by its link (issue #15; decision 0018), as an exhibitor sees its own.
@@ -19,4 +19,4 @@ export default function ApplicantScores({ loaderData: d, params }: Route.Compone
   return <BaselineScores d={d} answerHref={applicantBase(params.token)} />;
 }
 
-export { ErrorBoundary } from "./applicant-answer";
+export const ErrorBoundary = ApplicantLinkError;
