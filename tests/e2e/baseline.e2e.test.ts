@@ -8,6 +8,8 @@ import { nominations } from "../../src/features/nominations/tables";
 import { outboxMessages } from "../../src/platform/mail/tables";
 import { en, ur } from "../../src/messages";
 import { actorFor, demo as accounts } from "../support/db";
+import { BUDGET } from "../support/page-budgets";
+import { measurePage } from "../support/page-weight";
 import { demo, seriousViolations, signInByPost, startEnv, type Env } from "./helpers";
 
 // Issue #15, the baseline, on the seeded 2026 show (over: SUITE_NOW; its 6-month follow-up open,
@@ -153,6 +155,11 @@ describe("the baseline", () => {
     const [firm] = await db.select().from(enterprises).where(and(eq(enterprises.organiserId, edition!.organiserId), eq(enterprises.ntn, n!.ntn)));
     const [response] = await db.select().from(baselineResponses).where(and(eq(baselineResponses.surveyId, survey!.id), eq(baselineResponses.enterpriseId, firm!.id)));
     expect(response!.sectionsDone).toEqual([first]);
+
+    // A public page's weight on a phone, first load in Urdu: HTML and CSS only, within the public budget.
+    const weight = await measurePage(env.browser, env.server.url, new URL(page.url()).pathname, "ur");
+    expect(weight.bytes).toBeLessThanOrEqual(BUDGET.ur);
+    expect(weight.heaviest.some((h) => h.url.endsWith(".js"))).toBe(false);
 
     // A link that opens nothing says so, as a 404, whatever the reason.
     const unknown = await page.goto(`/baseline/applicant/${"x".repeat(43)}`);
