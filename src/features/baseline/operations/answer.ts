@@ -20,7 +20,9 @@ import { questionDef, structureOf, type SurveyRow } from "./structure";
 // Answering the baseline (issue #15, item 2): section by section, each save its own transaction, so
 // a dropped connection loses at most the section being sent. A save is idempotent (the same form
 // sent twice leaves the same answers) and touches only its section's answers; a section with a
-// refused answer saves nothing and says which field, in the reader's language.
+// refused answer saves nothing and says which field, in the reader's language. Whoever answers (an
+// exhibitor by its account, an applicant by its link: respondent.ts, applicant.ts), the view and
+// the save are the same functions (baselineView, saveSectionOf).
 
 type Response = typeof baselineResponses.$inferSelect;
 
