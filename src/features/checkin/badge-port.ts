@@ -42,10 +42,11 @@ export const checkinBadgePort: BadgePort = {
     if (row?.key_id != null && row.private_key) return { keyId: Number(row.key_id), privateKey: openPrivateKey(String(row.private_key), sealingKey(ctx.config)), categoryZones };
     return { ...(await signingKey(db, ctx.clock, editionId, sealingKey(ctx.config))), categoryZones };
   },
+  firstBadgesInsert: (rows) => firstBadgeInsert.from(rows),
   firstBadges(ctx, edition, category, regs, signer) {
     const rows = firstBadgeRows(ctx, edition, category, regs, signer, signer.categoryZones?.[category.id] ?? 0);
     return {
-      insert: firstBadgeInsert.sql(rows),
+      json: firstBadgeInsert.json(rows),
       mails: rows.map((b, i) => badgeEmail(ctx, edition, regs[i]!, badgeLinkKey(b.code, signer.privateKey))),
     };
   },

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Executor } from "../../platform/db/types";
 import { visitorCategories } from "#features/editions";
 import { registrations } from "#features/registration";
@@ -44,7 +44,7 @@ export function zoneMaskSql(): SQL<number> {
 
 /** SQL for the edition's category masks as a JSON object { categoryId: mask } (read in the same
  *  statement as the signing key, for the first badges of a registration rush). */
-export function categoryMasksJsonSql(editionId: string): SQL {
+export function categoryMasksJsonSql(editionId: string | Placeholder): SQL {
   return sql`(select coalesce(json_object_agg(x.category_id, x.mask), '{}'::json) from (select zc.category_id, bit_or(1 << z.bit) as mask from checkin_zone_categories zc join checkin_zones z on z.id = zc.zone_id where zc.edition_id = ${editionId} group by zc.category_id) x)`;
 }
 

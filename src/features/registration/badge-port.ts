@@ -1,4 +1,4 @@
-import type { SQL } from "drizzle-orm";
+import type { Placeholder, SQL } from "drizzle-orm";
 import type { Ctx } from "../../platform/context";
 import type { Executor, Tx } from "../../platform/db/types";
 import type { EmailMessage } from "../../platform/mail/outbox";
@@ -39,13 +39,15 @@ export interface BadgePort {
   /** For the registration rush: a query of exactly one row, the edition's newest signing key
    *  (key_id, private_key; null when none) and what firstBadges needs besides, read in the same
    *  statement as the registration numbers (select every column of it). */
-  newestKeyQuery(editionId: string): SQL;
+  newestKeyQuery(editionId: Placeholder): SQL;
   /** The signer from that query's row, or the edition's (new) key when it had none. */
   signer(db: Executor, ctx: Ctx, editionId: string, row: SignerRow | undefined): Promise<BadgeSigner>;
-  /** The first badges of registrations just created approved: an insert for the caller's one
-   *  statement (its text the same for any rows, so the statement can be prepared), and the badge
-   *  emails to queue with it. */
-  firstBadges(ctx: Ctx, edition: Edition, category: Category, regs: Registration[], signer: BadgeSigner): { insert: SQL; mails: EmailMessage[] };
+  /** The first badges of registrations just created approved: their rows as the json text that
+   *  firstBadgesInsert reads, and the badge emails to queue with them. */
+  firstBadges(ctx: Ctx, edition: Edition, category: Category, regs: Registration[], signer: BadgeSigner): { json: string; mails: EmailMessage[] };
+  /** The insert of those rows for the caller's one statement, reading them from a parameter (one
+   *  text for any rows, so the statement is prepared once). */
+  firstBadgesInsert(rows: Placeholder): SQL;
 }
 
 let provided: BadgePort | null = null;

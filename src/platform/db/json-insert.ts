@@ -1,4 +1,4 @@
-import { getTableColumns, getTableName, sql, type SQL } from "drizzle-orm";
+import { getTableColumns, getTableName, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 
 // An insert of many rows whose SQL text never changes: the rows travel as ONE json parameter and
@@ -36,5 +36,9 @@ export function jsonInsert<T extends PgTable, K extends keyof T["$inferInsert"] 
   return {
     /** The statement for these rows (the same text for any number of rows). */
     sql: (rows: readonly Pick<T["$inferInsert"], K>[]): SQL => sql`${head}${json(rows)}::json)`,
+    /** The statement reading its rows from a parameter (a placeholder of a namedStatement)… */
+    from: (param: Placeholder): SQL => sql`${head}${param}::json)`,
+    /** …given as this text. */
+    json,
   };
 }

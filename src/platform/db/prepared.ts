@@ -27,3 +27,11 @@ const dialect = new PgDialect();
 export function executeNamed(db: Executor, name: string, query: SQL): Promise<unknown> {
   return db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
 }
+
+/** A raw statement built ONCE per database handle with `sql.placeholder(name)` for its values, run
+ *  as a named prepared statement with the values given at each call: neither Drizzle (the text)
+ *  nor PostgreSQL (parse, plan) does the work again. For the hottest statements (the registration
+ *  rush); its rows: `rowsOf`. */
+export function namedStatement(db: Executor, name: string, build: () => SQL): { execute(values: Record<string, unknown>): Promise<unknown> } {
+  return prepared(db, name, (d, n) => d._.session.prepareQuery(dialect.sqlToQuery(build()), undefined, n, false));
+}

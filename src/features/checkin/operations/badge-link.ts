@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/types";
 import { openPrivateKey, type SealingKey } from "../keys";
@@ -24,13 +24,14 @@ export function badgeLinkKey(code: string, privateSeed: string): string {
   if (!derived) {
     // An edition has a handful of keys; the bound only guards against a caller feeding many.
     if (derivedKeys.size > 256) derivedKeys.clear();
-    derived = createHmac("sha256", Buffer.from(privateSeed, "base64url")).update(LABEL).digest();
+    // Kept as a KeyObject: an HMAC keyed by a Buffer makes one on every call.
+    derived = createSecretKey(createHmac("sha256", Buffer.from(privateSeed, "base64url")).update(LABEL).digest());
     derivedKeys.set(privateSeed, derived);
   }
   return createHmac("sha256", derived).update(code).digest("base64url").slice(0, 22);
 }
 /** Derived link keys per seed: every badge email needs one, the derivation is the same each time. */
-const derivedKeys = new Map<string, Buffer>();
+const derivedKeys = new Map<string, KeyObject>();
 
 /** The private seed of the key that signed a badge (null if that key is gone). */
 async function seedOf(db: Executor, sealing: SealingKey, badge: { editionId: string; keyId: number }): Promise<string | null> {

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { recordAudit } from "../../../platform/audit/record";
 import type { Ctx } from "../../../platform/context";
 import type { Executor, Tx } from "../../../platform/db/types";
@@ -16,7 +16,7 @@ import { registrationEmail } from "./emails";
 import { claimPlaces, ensureNumberSequence, holdAndClaim, lockBuckets, sequenceName, stateOf, writeUsed } from "./places";
 import { rowsOf } from "../../../platform/db/rows";
 import { jsonInsert } from "../../../platform/db/json-insert";
-import { executeNamed } from "../../../platform/db/prepared";
+import { namedStatement } from "../../../platform/db/prepared";
 import { getTableColumns } from "drizzle-orm";
 
 /** Every column of a registration (peopleRows gives them all), and the outbox columns it fills. */
@@ -46,28 +46,29 @@ export interface PeopleInput {
  *  then `repeatFingerprint`, and the caller answers as a repeat; the numbers go unused). */
 export async function numbersAndKey(db: Executor, ctx: Ctx, editionId: string, count: number, wantKey: boolean, scopedKey: string | null = null) {
   await ensureNumberSequence(db, editionId);
-  const numbersQuery = sql`select nextval(${sequenceName(editionId)}::regclass) as n,
-    (select ${registrationRepeats.requestFingerprint} from ${registrationRepeats} where ${registrationRepeats.editionId} = ${editionId} and ${registrationRepeats.idempotencyKey} = ${scopedKey}::text) as repeat_fingerprint
-    from generate_series(1, ${count})`;
   type Row = { n: string | number; repeat_fingerprint: string | null };
+  const values = { sequence: sequenceName(editionId), editionId, count, scopedKey };
   if (!wantKey) {
-    const rows = rowsOf<Row>(await executeNamed(db, "registration_numbers", numbersQuery));
+    const rows = rowsOf<Row>(await namedStatement(db, "registration_numbers", numbersQuery).execute(values));
     return { numbers: rows.map((r) => Number(r.n)), key: null, repeatFingerprint: rows[0]?.repeat_fingerprint ?? null };
   }
   const port = badgePort();
   const rows = rowsOf<Row & SignerRow>(
-    await executeNamed(
+    await namedStatement(
       db,
       "registration_numbers_key",
-      sql`
-      select g.n, g.repeat_fingerprint, k.*
-      from (${numbersQuery}) g
-      left join lateral (${port.newestKeyQuery(editionId)}) k on true`,
-    ),
+      () => sql`select g.n, g.repeat_fingerprint, k.* from (${numbersQuery()}) g left join lateral (${port.newestKeyQuery(sql.placeholder("editionId"))}) k on true`,
+    ).execute(values),
   );
   const key: BadgeSigner = await port.signer(db, ctx, editionId, rows[0]);
   return { numbers: rows.map((r) => Number(r.n)), key, repeatFingerprint: rows[0]?.repeat_fingerprint ?? null };
 }
+
+/** `count` numbers from the edition's sequence, and the fingerprint kept for a keyed request that
+ *  made nothing under this key (else null), on each row. */
+const numbersQuery = () => sql`select nextval(${sql.placeholder("sequence")}::regclass) as n,
+    (select ${registrationRepeats.requestFingerprint} from ${registrationRepeats} where ${registrationRepeats.editionId} = ${sql.placeholder("editionId")}::uuid and ${registrationRepeats.idempotencyKey} = ${sql.placeholder("scopedKey")}::text) as repeat_fingerprint
+    from generate_series(1, ${sql.placeholder("count")}::int)`;
 
 /** Hold places for the request: a free stripe when one is at hand, else decided on the whole
  *  picture, where a full bucket means the waitlist. */
@@ -144,15 +145,33 @@ function peopleRows(db: Executor, ctx: Ctx, a: InsertArgs, admitted: boolean, si
   const mails: EmailMessage[] = rows.map((reg, i) => registrationEmail(ctx, edition, reg, kind, tokens[i], category));
   const first = status === "approved" && signer ? badgePort().firstBadges(ctx, edition, category, rows, signer) : null;
   if (first) mails.push(...first.mails);
-  const outbox = outboxInsert.sql(mails.map((m) => ({ createdAt: now, nextAttemptAt: now, kind: m.kind, toAddress: m.to, subject: m.subject, bodyText: m.text, bodyHtml: m.html ?? null })));
+  const outbox = mails.map((m) => ({ createdAt: now, nextAttemptAt: now, kind: m.kind, toAddress: m.to, subject: m.subject, bodyText: m.text, bodyHtml: m.html ?? null }));
   // One statement: the registrations, their badges, their emails (foreign keys are checked at its
-  // end); with `last`, the emails are a CTE too and `last` is the statement's own query. Its text
-  // depends only on which parts it has (the rows travel as json parameters, json-insert.ts), so it
-  // runs as a named prepared statement: parsed and planned once per pooled connection.
-  const write = (db: Executor, last?: { name: string; query: SQL }) => {
-    const ctes = [sql`r as (${registrationInsert.sql(rows)})`, ...(first ? [sql`b as (${first.insert})`] : []), ...(last ? [sql`o as (${outbox})`] : [])];
-    const name = `registration_write_${last?.name ?? "plain"}${first ? "_badges" : ""}`;
-    return executeNamed(db, name, sql`with ${sql.join(ctes, sql`, `)} ${last?.query ?? outbox}`);
+  // end); with `claim`, the emails are a CTE too and the statement's own query claims the places
+  // (registration_claim_or_refuse). Built once per shape with placeholders (the rows travel as json
+  // parameters, json-insert.ts) and run as a named prepared statement: neither Node nor PostgreSQL
+  // builds, parses or plans it again.
+  const write = (db: Executor, claim?: { buckets: string[]; count: number }) => {
+    const name = `registration_write_${claim ? "claim" : "plain"}${first ? "_badges" : ""}`;
+    const statement = namedStatement(db, name, () => {
+      const ctes = [
+        sql`r as (${registrationInsert.from(sql.placeholder("registrations"))})`,
+        ...(first ? [sql`b as (${badgePort().firstBadgesInsert(sql.placeholder("badges"))})`] : []),
+        ...(claim ? [sql`o as (${outboxInsert.from(sql.placeholder("outbox"))})`] : []),
+      ];
+      const last = claim
+        ? sql`select registration_claim_or_refuse(${sql.placeholder("editionId")}, ${sql.placeholder("buckets")}::text[], ${sql.placeholder("count")}::int)`
+        : outboxInsert.from(sql.placeholder("outbox"));
+      return sql`with ${sql.join(ctes, sql`, `)} ${last}`;
+    });
+    return statement.execute({
+      registrations: registrationInsert.json(rows),
+      badges: first?.json,
+      outbox: outboxInsert.json(outbox),
+      editionId: edition.id,
+      buckets: claim?.buckets,
+      count: claim?.count,
+    });
   };
   return { rows, tokens, status, write };
 }
@@ -186,7 +205,7 @@ export async function insertPeopleAtOnce(db: Executor, ctx: Ctx, a: InsertArgs) 
   const signer = a.category.needsApproval ? null : (a.key ?? (await badgePort().signer(db, ctx, a.edition.id, undefined)));
   const { rows, tokens, write } = peopleRows(db, ctx, a, true, signer);
   try {
-    await write(db, { name: "claim", query: sql`select registration_claim_or_refuse(${a.edition.id}, ${sql.param(candidates)}::text[], ${requests.length}::int)` });
+    await write(db, { buckets: candidates, count: requests.length });
   } catch (e) {
     if (sqlStateOf(e) === NO_CLAIM) {
       refusals.set(hintKey, performance.now());
