@@ -131,3 +131,15 @@ export const registrationQuestions = pgTable(
   },
   (t) => [index("registration_questions_edition_idx").on(t.editionId)],
 );
+
+/** What a registration is checked against, as of when: bumped by database triggers (migration
+ *  0051_registration_setup_versions) whenever the edition, its visitor categories or its
+ *  registration questions change, by any process. The rush caches the edition, the category and
+ *  its questions per process and compares this number, read in the statement that draws the
+ *  registration numbers (operations/setup-cache.ts). */
+export const registrationSetupVersions = pgTable("registration_setup_versions", {
+  editionId: uuid("edition_id")
+    .primaryKey()
+    .references(() => editions.id, { onDelete: "cascade" }),
+  version: integer("version").notNull().default(0),
+});

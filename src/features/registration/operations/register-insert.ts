@@ -11,7 +11,7 @@ import { normaliseEmail } from "../core/idempotency";
 import { admitOrWaitlistGroup, bucketsFor, type PlaceRequest } from "../core/capacity";
 import { badgePort, type BadgeSigner, type SignerRow } from "../badge-port";
 import type { PersonInput } from "../schemas";
-import { registrationRepeats, registrations, type RegistrationStatus } from "../tables";
+import { registrationRepeats, registrationSetupVersions, registrations, type RegistrationStatus } from "../tables";
 import { registrationEmail } from "./emails";
 import { claimPlaces, ensureNumberSequence, holdAndClaim, lockBuckets, sequenceName, stateOf, writeUsed } from "./places";
 import { rowsOf } from "../../../platform/db/rows";
@@ -43,31 +43,34 @@ export interface PeopleInput {
 /** Before the transaction, in one statement: `count` registration numbers from the edition's
  *  sequence, when the registrations will be approved at once the badge signing key, and whether
  *  the idempotency key (null: none) is one of a keyed request that made nothing (tables.ts:
- *  then `repeatFingerprint`, and the caller answers as a repeat; the numbers go unused). */
+ *  then `repeatFingerprint`, and the caller answers as a repeat; the numbers go unused), and the
+ *  version of what the registration was checked against (`setupVersion`, setup-cache.ts). */
 export async function numbersAndKey(db: Executor, ctx: Ctx, editionId: string, count: number, wantKey: boolean, scopedKey: string | null = null) {
   await ensureNumberSequence(db, editionId);
-  type Row = { n: string | number; repeat_fingerprint: string | null };
+  type Row = { n: string | number; repeat_fingerprint: string | null; setup_version: string | number };
   const values = { sequence: sequenceName(editionId), editionId, count, scopedKey };
   if (!wantKey) {
     const rows = rowsOf<Row>(await namedStatement(db, "registration_numbers", numbersQuery).execute(values));
-    return { numbers: rows.map((r) => Number(r.n)), key: null, repeatFingerprint: rows[0]?.repeat_fingerprint ?? null };
+    return { numbers: rows.map((r) => Number(r.n)), key: null, repeatFingerprint: rows[0]?.repeat_fingerprint ?? null, setupVersion: Number(rows[0]?.setup_version ?? 0) };
   }
   const port = badgePort();
   const rows = rowsOf<Row & SignerRow>(
     await namedStatement(
       db,
       "registration_numbers_key",
-      () => sql`select g.n, g.repeat_fingerprint, k.* from (${numbersQuery()}) g left join lateral (${port.newestKeyQuery(sql.placeholder("editionId"))}) k on true`,
+      () => sql`select g.n, g.repeat_fingerprint, g.setup_version, k.* from (${numbersQuery()}) g left join lateral (${port.newestKeyQuery(sql.placeholder("editionId"))}) k on true`,
     ).execute(values),
   );
   const key: BadgeSigner = await port.signer(db, ctx, editionId, rows[0]);
-  return { numbers: rows.map((r) => Number(r.n)), key, repeatFingerprint: rows[0]?.repeat_fingerprint ?? null };
+  return { numbers: rows.map((r) => Number(r.n)), key, repeatFingerprint: rows[0]?.repeat_fingerprint ?? null, setupVersion: Number(rows[0]?.setup_version ?? 0) };
 }
 
-/** `count` numbers from the edition's sequence, and the fingerprint kept for a keyed request that
- *  made nothing under this key (else null), on each row. */
+/** `count` numbers from the edition's sequence, and on each row the fingerprint kept for a keyed
+ *  request that made nothing under this key (else null) and the edition's registration set-up
+ *  version (setup-cache.ts). */
 const numbersQuery = () => sql`select nextval(${sql.placeholder("sequence")}::regclass) as n,
-    (select ${registrationRepeats.requestFingerprint} from ${registrationRepeats} where ${registrationRepeats.editionId} = ${sql.placeholder("editionId")}::uuid and ${registrationRepeats.idempotencyKey} = ${sql.placeholder("scopedKey")}::text) as repeat_fingerprint
+    (select ${registrationRepeats.requestFingerprint} from ${registrationRepeats} where ${registrationRepeats.editionId} = ${sql.placeholder("editionId")}::uuid and ${registrationRepeats.idempotencyKey} = ${sql.placeholder("scopedKey")}::text) as repeat_fingerprint,
+    coalesce((select ${registrationSetupVersions.version} from ${registrationSetupVersions} where ${registrationSetupVersions.editionId} = ${sql.placeholder("editionId")}::uuid), 0) as setup_version
     from generate_series(1, ${sql.placeholder("count")}::int)`;
 
 /** Hold places for the request: a free stripe when one is at hand, else decided on the whole

@@ -10,15 +10,16 @@ import { authorize, can, type Permission } from "../../../platform/permissions/p
 import { isGroupCategory } from "../core/groups";
 import { parseInput, type Input } from "../../../platform/validation";
 import { STAFF_CATEGORY } from "../categories";
-import { editions, visitorCategories } from "#features/editions";
+import { editions } from "#features/editions";
 import { requestFingerprint } from "../core/idempotency";
 import { checkPastDays } from "../core/past-days";
 import { groupInput, registerInput, walkInInput } from "../schemas";
-import { registrationQuestions, registrationRepeats, registrations } from "../tables";
+import { registrationRepeats, registrations } from "../tables";
 import { emailNewManageLink } from "./manage-link";
-import { checkAnswers, type AnswerRule } from "./questions";
+import { checkAnswers } from "./questions";
 import { fewAtATime } from "./queue";
 import { insertPeople, insertPeopleAtOnce, numbersAndKey, type PeopleInput, type Source } from "./register-insert";
+import { registrationSetup, type RegistrationSetup } from "./setup-cache";
 
 type Registration = typeof registrations.$inferSelect;
 
@@ -63,24 +64,6 @@ export interface RegisterResult {
 }
 
 
-const editionAndCategory = (db: Executor, name: string) =>
-  // The category joined to its edition (a category of another edition is no match), and the
-  // questions its registrants answer (the category's own and the all-category ones), in order:
-  // one statement.
-  db
-    .select({
-      edition: editions,
-      category: visitorCategories,
-      questions: sql<AnswerRule[] | string | null>`(
-        select json_agg(json_build_object('id', q.id, 'kind', q.kind, 'required', q.required, 'options', q.options) order by q.sort, q.label_en)
-        from ${registrationQuestions} q
-        where q.edition_id = ${editions.id} and (q.category_id is null or q.category_id = ${visitorCategories.id}))`,
-    })
-    .from(editions)
-    .leftJoin(visitorCategories, and(eq(visitorCategories.id, sql.placeholder("categoryId")), eq(visitorCategories.editionId, editions.id)))
-    .where(eq(editions.id, sql.placeholder("editionId")))
-    .prepare(name);
-
 /** Earlier registrations a request may repeat: the same idempotency key (null: none), or the same
  *  email and not cancelled; and, for a key, the fingerprint of a keyed request that made nothing
  *  (everyone in it registered already, tables.ts). One statement, from the edition's row so there
@@ -104,16 +87,6 @@ const earlierQuery = (db: Executor, name: string) =>
     )
     .where(eq(editions.id, sql.placeholder("editionId")))
     .prepare(name);
-
-/** The edition, the category (of that edition) and the questions its registrants answer. */
-export async function loadEditionAndCategory(db: Executor, editionId: string, categoryId: string) {
-  const [row] = await prepared(db, "registration_edition_category_questions", editionAndCategory).execute({ editionId, categoryId });
-  if (!row) throw new DomainError("not_found", { params: { what: "edition" } });
-  if (!row.category) throw new DomainError("validation_failed", { fields: [{ path: "categoryId", code: "invalid_value" }] });
-  // json: parsed by node-postgres and PGlite; its text on a driver that does not.
-  const questions: AnswerRule[] = typeof row.questions === "string" ? (JSON.parse(row.questions) as AnswerRule[]) : (row.questions ?? []);
-  return { edition: row.edition, category: row.category, questions };
-}
 
 export function checkDays(days: number[], dayCount: number, path = "days"): FieldIssue[] {
   return days.some((d) => d >= dayCount) ? [{ path, code: "registration_day_out_of_range", params: { max: dayCount } }] : [];
@@ -144,7 +117,23 @@ function registerPeople(ctx: Ctx, input: PeopleInput, source: Source, permission
 }
 
 async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, permission: Permission): Promise<RegisterResult> {
-  const { edition, category, questions } = await loadEditionAndCategory(ctx.db, input.editionId, input.categoryId);
+  for (let round = 0; ; round++) {
+    // The cached setup first; checked again on fresh rows when it is out of date (or refused on it).
+    const setup = await registrationSetup(ctx.db, input.editionId, input.categoryId, round > 0);
+    try {
+      return await registerWith(ctx, input, source, permission, setup, round < 3);
+    } catch (e) {
+      if (e instanceof StaleSetup) continue;
+      throw e;
+    }
+  }
+}
+
+/** The setup a registration was checked against is out of date: check it again on fresh rows. */
+class StaleSetup extends Error {}
+
+/** The request's refusals on this setup: permission, category, days, answers, repeated emails. */
+function checkRequest(ctx: Ctx, input: PeopleInput, source: Source, permission: Permission, { edition, category, questions }: RegistrationSetup) {
   authorize(ctx.actor, permission, { organiserId: edition.organiserId });
   // Staff badges come only from an exhibitor's own account, within the quota organisers set
   // (checkin/operations/staff-badges.ts); neither the public form nor the desk may bypass it.
@@ -172,6 +161,17 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
     seen.add(m.email);
   });
   if (issues.length) throw new DomainError("validation_failed", { fields: issues });
+}
+
+
+async function registerWith(ctx: Ctx, input: PeopleInput, source: Source, permission: Permission, setup: RegistrationSetup, strict: boolean): Promise<RegisterResult> {
+  try {
+    checkRequest(ctx, input, source, permission, setup);
+  } catch (e) {
+    if (setup.cached) throw new StaleSetup();
+    throw e;
+  }
+  const { edition, category } = setup;
 
   const who = ctx.actor.kind === "user" ? ctx.actor.userId : ctx.actor.kind === "token" ? ctx.actor.tokenId : "anon";
   const scopedKey = input.idempotencyKey ? `${source}:${who}:${input.idempotencyKey}` : null;
@@ -234,7 +234,9 @@ async function registerPeopleNow(ctx: Ctx, input: PeopleInput, source: Source, p
       }
       // Outside the transaction, so it stays short: numbers from the edition's sequence, and the
       // signing key of the badge that a registration approved at once gets.
-      const { numbers, key, repeatFingerprint } = await numbersAndKey(ctx.db, ctx, edition.id, fresh.length, !category.needsApproval || source === "walk_in", scopedKey);
+      const { numbers, key, repeatFingerprint, setupVersion } = await numbersAndKey(ctx.db, ctx, edition.id, fresh.length, !category.needsApproval || source === "walk_in", scopedKey);
+      // Checked against a setup changed since (by any process): check again (the numbers go unused).
+      if (strict && setupVersion !== setup.version) throw new StaleSetup();
       // The key is one of a keyed request that made nothing (nobody new in it): look, and answer
       // as that request was answered (the same body) or refuse the key's reuse.
       if (repeatFingerprint !== null && attempt === 0) continue;
