@@ -43,9 +43,10 @@ const { values: args } = parseArgs({
     capacity: { type: "string", default: "1500" },
     replay: { type: "string", default: "0.05" },
     category: { type: "string", default: "general_public" },
-    // App processes on PostgreSQL (default: one per CPU, as docs/operations.md deploys them); 0:
+    // App processes on PostgreSQL (default 1: on 2 cores shared with PostgreSQL, a second one adds
+    // context switches more than throughput, docs/benchmarks.md 2026-12-08); 0:
     // the app in this process, as on the embedded database (what BENCH_PROFILE profiles).
-    servers: { type: "string", default: String(os.cpus().length) },
+    servers: { type: "string", default: "1" },
   },
 });
 const TOTAL = Number(args.total);

@@ -41,7 +41,7 @@ export async function holdCapacityExclusive(tx: Tx, editionId: string): Promise<
 }
 
 /** Lock every stripe of `buckets` (all of the edition's when omitted), in (bucket, stripe) order. */
-export async function lockBuckets(tx: Tx, editionId: string, buckets?: string[]): Promise<BucketRow[]> {
+export async function lockBuckets(tx: Tx, editionId: string, buckets?: string[], mode: "update" | "share" = "update"): Promise<BucketRow[]> {
   if (buckets && buckets.length === 0) return [];
   const where = buckets
     ? and(eq(registrationCapacity.editionId, editionId), inArray(registrationCapacity.bucket, buckets))
@@ -51,7 +51,7 @@ export async function lockBuckets(tx: Tx, editionId: string, buckets?: string[])
     .from(registrationCapacity)
     .where(where)
     .orderBy(asc(registrationCapacity.bucket), asc(registrationCapacity.stripe))
-    .for("update");
+    .for(mode);
 }
 
 /** Take `places` in one free, unlocked stripe of `bucket`; false when none is (full or busy).

@@ -74,8 +74,13 @@ const numbersQuery = () => sql`select nextval(${sql.placeholder("sequence")}::re
     from generate_series(1, ${sql.placeholder("count")}::int)`;
 
 /** Hold places for the request: a free stripe when one is at hand, else decided on the whole
- *  picture, where a full bucket means the waitlist. */
-async function holdPlaces(tx: Tx, editionId: string, requests: PlaceRequest[]): Promise<boolean> {
+ *  picture, where a full bucket means the waitlist. Not `exclusive`, the whole picture is read
+ *  with the stripes locked for share: enough to waitlist (nobody can free a place, which needs the
+ *  stripes for update, before this commits; then its promotion sees this registration), and
+ *  waitlisters do not queue behind one another at the end of a rush. Admitting needs them for
+ *  update: then NeedsExclusive, and the caller starts the transaction again `exclusive` (upgrading
+ *  a share lock that others hold too could deadlock). */
+async function holdPlaces(tx: Tx, editionId: string, requests: PlaceRequest[], exclusive: boolean): Promise<boolean> {
   const sameBuckets = requests.every((r) => bucketsFor(r).join() === bucketsFor(requests[0]!).join());
   const candidates = [...new Set(requests.flatMap(bucketsFor))];
   // One statement for the common case: the shared capacity lock, which buckets are limited, and a
@@ -83,12 +88,16 @@ async function holdPlaces(tx: Tx, editionId: string, requests: PlaceRequest[]): 
   const { limited, claimed } = await holdAndClaim(tx, editionId, candidates, sameBuckets ? requests.length : 0);
   if (limited.length === 0 || claimed) return true;
   if (sameBuckets && limited.length > 1 && (await claimPlaces(tx, editionId, limited, requests.length))) return true;
-  const rows = await lockBuckets(tx, editionId, limited);
+  const rows = await lockBuckets(tx, editionId, limited, exclusive ? "update" : "share");
   const decision = admitOrWaitlistGroup(stateOf(rows), requests);
   if (decision.decision === "waitlist") return false;
+  if (!exclusive) throw new NeedsExclusive();
   await writeUsed(tx, editionId, rows, decision.state);
   return true;
 }
+
+/** A place may be free after all: the transaction must start again holding the stripes for update. */
+export class NeedsExclusive extends Error {}
 
 export interface InsertArgs {
   edition: typeof editions.$inferSelect;
@@ -226,9 +235,9 @@ const NO_CLAIM = "NM001";
 const refusedAt = new WeakMap<object, Map<string, number>>();
 const REFUSAL_HINT_MS = 1000;
 
-export async function insertPeople(tx: Tx, ctx: Ctx, a: InsertArgs) {
+export async function insertPeople(tx: Tx, ctx: Ctx, a: InsertArgs, exclusive: boolean) {
   const { edition, category, input, source } = a;
-  const admitted = await holdPlaces(tx, edition.id, input.members.map((m) => ({ category: category.code, days: m.days })));
+  const admitted = await holdPlaces(tx, edition.id, input.members.map((m) => ({ category: category.code, days: m.days })), exclusive);
   const signer = admitted && (!category.needsApproval || source === "walk_in") ? (a.key ?? (await badgePort().signer(tx, ctx, edition.id, undefined))) : null;
   const { rows, tokens, status, write } = peopleRows(tx, ctx, a, admitted, signer);
   await write(tx);

@@ -18,7 +18,7 @@ import { registrationRepeats, registrations } from "../tables";
 import { emailNewManageLink } from "./manage-link";
 import { checkAnswers } from "./questions";
 import { fewAtATime } from "./queue";
-import { insertPeople, insertPeopleAtOnce, numbersAndKey, type PeopleInput, type Source } from "./register-insert";
+import { insertPeople, insertPeopleAtOnce, NeedsExclusive, numbersAndKey, type PeopleInput, type Source } from "./register-insert";
 import { registrationSetup, type RegistrationSetup } from "./setup-cache";
 
 type Registration = typeof registrations.$inferSelect;
@@ -244,13 +244,22 @@ async function registerWith(ctx: Ctx, input: PeopleInput, source: Source, permis
       // The common case (a place free in one stripe, nobody to email as already registered): one
       // statement. Otherwise, or when it claims nothing, a transaction that decides on the whole picture.
       const atOnce = mayEmail.length === 0 ? await insertPeopleAtOnce(ctx.db, ctx, args) : null;
-      const { rows: made, tokens } =
-        atOnce ??
-        (await inTransaction(ctx, async (tx) => {
-          const made = await insertPeople(tx, ctx, args);
+      const inTx = (exclusive: boolean) =>
+        inTransaction(ctx, async (tx) => {
+          const made = await insertPeople(tx, ctx, args, exclusive);
           await emailRepeats(tx, ctx, edition, mayEmail);
           return made;
-        }));
+        });
+      // The stripes read for share first (enough to waitlist); for update when a place may be free.
+      const written = async () => {
+        try {
+          return await inTx(false);
+        } catch (e) {
+          if (e instanceof NeedsExclusive) return inTx(true);
+          throw e;
+        }
+      };
+      const { rows: made, tokens } = atOnce ?? (await written());
       return { answer, registrations: [...made, ...found].map(publicView), created: true, manageTokens: tokens };
     } catch (e) {
       // A repeat (same key or same email) found by the write, or a race lost to another request:
