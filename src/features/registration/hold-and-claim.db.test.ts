@@ -77,6 +77,31 @@ describe("registration_hold_and_claim", () => {
     expect(await used("cat:media")).toBe(2);
   });
 
+  it.skipIf(process.env.NUMAISH_TEST_DB !== "postgres")("admits, holding the stripes for update, when the shared read that would waitlist finds a place freed meanwhile (postgres)", async () => {
+    const fi = cat.financial_institution!;
+    const person = (i: number) => ({ editionId, categoryId: fi, name: `Banker ${i}`, email: `banker${i}@example.com`, days: [0], consentData: true, consentScan: false });
+    await setCapacity(await staff(), { editionId, categoryId: fi, day: null, capacity: 1 });
+    expect((await register(ctxFor(t.db, anonymous), person(0))).registrations[0]!.status).toBe("pending");
+    // A cancellation in flight: it holds the full bucket's stripe for update and frees its place.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const bucket = and(eq(registrationCapacity.editionId, editionId), eq(registrationCapacity.bucket, "cat:financial_institution"));
+    const cancelling = t.db.transaction(async (tx) => {
+      await tx.select().from(registrationCapacity).where(bucket).for("update");
+      await released;
+      await tx.update(registrationCapacity).set({ used: sql`${registrationCapacity.used} - 1` }).where(bucket);
+    });
+    await waitFor(async () => (await rowLockWaits()) === 0 && (await heldRowLocks()) >= 1);
+    // The one statement finds no free stripe (refused); the transaction's shared read waits.
+    const registering = register(ctxFor(t.db, anonymous), person(1));
+    await waitFor(async () => (await rowLockWaits()) >= 1);
+    release();
+    await cancelling;
+    // The shared read saw the freed place: not waitlisted, but admitted by the exclusive retry.
+    expect((await registering).registrations[0]!.status).toBe("pending");
+    expect(await used("cat:financial_institution")).toBe(1);
+  });
+
   it.skipIf(process.env.NUMAISH_TEST_DB !== "postgres")("waits for a capacity change holding the exclusive lock and then sees its counts (postgres)", async () => {
     await setCapacity(await staff(), { editionId, categoryId: cat.media!, day: null, capacity: 10 }); // 2 held (above)
     let release!: () => void;
@@ -102,6 +127,22 @@ describe("registration_hold_and_claim", () => {
 async function advisoryLocks(granted: boolean): Promise<number> {
   const rows = rowsOf<{ n: number }>(
     await t.db.execute(sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and classid = 7301 and granted = ${granted} and database = (select oid from pg_database where datname = current_database())`),
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Sessions of this database waiting for a row lock (a tuple or transaction lock not granted). */
+async function rowLockWaits(): Promise<number> {
+  const rows = rowsOf<{ n: number }>(
+    await t.db.execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and wait_event in ('tuple', 'transactionid')`),
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Sessions of this database in a transaction holding a lock on registration_capacity's rows. */
+async function heldRowLocks(): Promise<number> {
+  const rows = rowsOf<{ n: number }>(
+    await t.db.execute(sql`select count(*)::int as n from pg_locks l where l.relation = 'registration_capacity'::regclass and l.mode = 'RowShareLock' and l.granted`),
   );
   return Number(rows[0]?.n ?? 0);
 }
