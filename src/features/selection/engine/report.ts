@@ -70,10 +70,11 @@ interface Grid {
 
 /**
  * Cell ids are "dimension|rowKey|measure"; the shared total row is "total|measure".
- * Returns the set of suppressed ids.
+ * Returns the set of suppressed ids. `initially` are hidden from the start (besides the small
+ * cells), e.g. the baseline's open data hiding a cell its published tables would give away.
  */
-export function suppress(values: Map<string, number>, relations: string[][], threshold: number): Set<string> {
-  const hidden = new Set<string>();
+export function suppress(values: Map<string, number>, relations: string[][], threshold: number, initially: Iterable<string> = []): Set<string> {
+  const hidden = new Set<string>(initially);
   for (const [id, v] of values) if (v >= 1 && v < threshold) hidden.add(id);
   for (let changed = true; changed; ) {
     changed = false;
