@@ -141,7 +141,7 @@ describe("the open data", () => {
     await t.db.update(enterprises).set({ province: "Gilgit-Baltistan" }).where(inArray(enterprises.id, two));
     const data = await baselineOpenData(ctxFor(t.db), { slug: "showcase-2026" });
     expect(data.threshold).toBe(5);
-    expect(data.tables.map((x) => x.by)).toEqual(["cluster", "province", "size", "women_led", "micro"]);
+    expect(data.tables.map((x) => x.by)).toEqual(["cluster", "sector", "province", "district", "size", "women_led", "micro"]);
     expect(data.total.firms).toBeGreaterThan(100);
     const province = data.tables.find((x) => x.by === "province")!;
     const gb = province.rows.find((r) => r.group === "Gilgit-Baltistan")!;
@@ -181,7 +181,7 @@ describe("the API", () => {
     expect((await api.call(`/api/v1/editions/${y2026}/baseline/export`)).status).toBe(401);
     const open = await api.call("/api/v1/editions/showcase-2026/baseline/open-data");
     expect(open.status).toBe(200);
-    expect(open.body.tables).toHaveLength(5);
+    expect(open.body.tables).toHaveLength(7);
     expect((await api.call("/api/v1/editions/no-such-show/baseline/open-data")).status).toBe(404);
     const doc = JSON.stringify((await api.call("/api/v1/openapi.json")).body);
     for (const id of ["getBaselineFigures", "exportBaselineTable", "getBaselineReportPdf", "getBaselineOpenData", "BaselineComparison"]) expect(doc).toContain(id);

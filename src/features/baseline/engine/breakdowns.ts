@@ -3,8 +3,9 @@
 
 export const breakdowns = ["cluster", "province", "size", "women_led", "micro", "district", "sector"] as const;
 export type Breakdown = (typeof breakdowns)[number];
-/** The breakdowns of the open-data page and the PDF report (district and sector are the dashboard's). */
-export const publicBreakdowns = ["cluster", "province", "size", "women_led", "micro"] as const satisfies readonly Breakdown[];
+/** The breakdowns of the open-data page and the PDF report: all of them, suppressed together
+ *  (engine/disclosure.ts) because their tables share their firms. */
+export const publicBreakdowns = ["cluster", "sector", "province", "district", "size", "women_led", "micro"] as const satisfies readonly Breakdown[];
 
 export interface FirmGroups {
   clusterSlug: string | null;

@@ -78,8 +78,9 @@ export function groupFigures(firms: readonly FirmFigures[], threshold = SMALL_CE
 }
 
 /** The rows (sorted by group) and total of the dashboard from each group's counts and medians:
- *  medians rounded to whole numbers, shares in whole per cent, small cells suppressed. */
-export function figuresOf(groups: readonly GroupAggregate[], total: GroupAggregate, threshold = SMALL_CELL, alsoHidden: ReadonlySet<string> = new Set()): { total: GroupRow; rows: GroupRow[] } {
+ *  medians rounded to whole numbers, shares in whole per cent, small cells suppressed (by the
+ *  table's own rule, or as `hidden` says: the published tables', engine/disclosure.ts). */
+export function figuresOf(groups: readonly GroupAggregate[], total: GroupAggregate, threshold = SMALL_CELL, hidden?: ReadonlySet<string>): { total: GroupRow; rows: GroupRow[] } {
   const round = (m: number | null) => (m === null ? null : Math.round(m));
   const row = (a: GroupAggregate): GroupRow => ({
     group: a.group,
@@ -92,51 +93,9 @@ export function figuresOf(groups: readonly GroupAggregate[], total: GroupAggrega
   });
   const hide = (group: string): GroupRow => ({ group, suppressed: true, firms: null, exportMedian: null, investmentMedian: null, exportingShare: null, websiteShare: null });
   const sorted = [...groups].sort((a, b) => a.group.localeCompare(b.group));
-  const hidden = new Set([...hiddenGroups(new Map(sorted.map((g) => [g.group, g.firms])), threshold), ...alsoHidden]);
+  const withheld = hidden ?? hiddenGroups(new Map(sorted.map((g) => [g.group, g.firms])), threshold);
   return {
-    total: hidden.has(TOTAL) ? hide(TOTAL) : row({ ...total, group: TOTAL }),
-    rows: sorted.map((g) => (hidden.has(g.group) ? hide(g.group) : row(g))),
+    total: withheld.has(TOTAL) ? hide(TOTAL) : row({ ...total, group: TOTAL }),
+    rows: sorted.map((g) => (withheld.has(g.group) ? hide(g.group) : row(g))),
   };
-}
-
-/**
- * Two published tables that nest (a province is made of its clusters): each table's own rule is
- * not enough when a shown province holds exactly one hidden cluster, for the province's figures
- * minus its shown clusters' give that cluster away (its count, and with it its yes-counts). More
- * groups are hidden, smallest first, until every shown coarse group holds no hidden fine group or
- * at least two; a shown coarse group with no shown fine group left to hide is hidden itself (with
- * a second coarse group, so the coarse table's total does not give it away).
- * `within` maps each coarse group to the fine groups that have firms in it. Returns the groups to
- * hide beyond each table's own rule.
- */
-export function nestedHidden(
-  fine: { counts: ReadonlyMap<string, number>; hidden: ReadonlySet<string> },
-  coarse: { counts: ReadonlyMap<string, number>; hidden: ReadonlySet<string> },
-  within: ReadonlyMap<string, ReadonlySet<string>>,
-): { fine: Set<string>; coarse: Set<string> } {
-  const fineHidden = new Set(fine.hidden);
-  const coarseHidden = new Set(coarse.hidden);
-  const smallestShown = (groups: Iterable<string>, hidden: Set<string>, counts: ReadonlyMap<string, number>) =>
-    [...groups].filter((g) => !hidden.has(g)).sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0) || a.localeCompare(b))[0];
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const c of [...within.keys()].sort()) {
-      if (coarseHidden.has(c)) continue;
-      const inside = within.get(c)!;
-      if ([...inside].filter((f) => fineHidden.has(f)).length !== 1) continue;
-      const next = smallestShown(inside, fineHidden, fine.counts);
-      if (next !== undefined) fineHidden.add(next);
-      else {
-        coarseHidden.add(c);
-        const hiddenCoarse = [...coarse.counts.keys()].filter((g) => coarseHidden.has(g));
-        if (hiddenCoarse.length === 1) {
-          const other = smallestShown(coarse.counts.keys(), coarseHidden, coarse.counts);
-          if (other !== undefined) coarseHidden.add(other);
-          else coarseHidden.add(TOTAL);
-        }
-      }
-      changed = true;
-    }
-  }
-  return { fine: new Set([...fineHidden].filter((g) => !fine.hidden.has(g))), coarse: new Set([...coarseHidden].filter((g) => !coarse.hidden.has(g))) };
 }

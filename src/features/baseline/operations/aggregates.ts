@@ -85,6 +85,18 @@ export async function groupAggregates(db: Executor, surveyId: string, by: Breakd
   };
 }
 
+/** How many firms fall in each combination of the given breakdowns' groups: the cross-table that
+ *  every published table is a sum of (engine/disclosure.ts audits the tables against it). */
+export async function groupCombinations(db: Executor, surveyId: string, bys: readonly Breakdown[], round: Round = "baseline"): Promise<{ groups: Record<string, string>; firms: number }[]> {
+  const columns = bys.map((by, k) => sql`${groupSql(by)} AS ${sql.raw(`g${k}`)}`);
+  const rows = rowsOf<Record<string, string | number>>(
+    await db.execute(sql`SELECT ${sql.join(columns, sql`, `)}, count(*)::int AS firms
+      FROM ${responsesOf(surveyId, round, bys.includes("sector") ? "sector" : null)}
+      GROUP BY ${sql.raw(bys.map((_, k) => k + 1).join(", "))}`),
+  );
+  return rows.map((r) => ({ groups: Object.fromEntries(bys.map((by, k) => [by, String(r[`g${k}`])])), firms: Number(r.firms) }));
+}
+
 const SCORE_COLUMNS: Record<string, SQL> = { "score.export": sql`r.export_score`, "score.investment": sql`r.investment_score` };
 const counts = (r: { answered: number; said: number; yes: number; median: number | null }): AnswerCounts => ({
   answered: Number(r.answered),

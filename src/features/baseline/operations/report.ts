@@ -4,7 +4,9 @@ import { translate } from "../../../platform/i18n/translate";
 import { parseInput, type Input } from "../../../platform/validation";
 import { SMALL_CELL } from "../engine/figures";
 import { publishedTables } from "./public-figures";
-import { renderBaselineReportPdf } from "../report-pdf";
+import type { Executor } from "../../../platform/db/types";
+import type { Locale } from "../../../platform/i18n/locales";
+import { renderBaselineReportPdf, type ReportTable } from "../report-pdf";
 import { baselineDashboard } from "./dashboard";
 import { clusterNames, groupName } from "./labels";
 
@@ -19,17 +21,8 @@ export async function baselineReport(ctx: Ctx, raw: Input<typeof ReportInput>) {
   const input = parseInput(ReportInput, raw);
   const locale = input.lang ?? ctx.locale;
   const d = await baselineDashboard({ ...ctx, locale }, { editionId: input.editionId });
-  const names = await clusterNames(ctx.db, d.edition.id);
   const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
-  const heads = ["baseline.bo.firms", "baseline.bo.exportMedian", "baseline.bo.investmentMedian", "baseline.bo.exportingShare", "baseline.bo.websiteShare"].map((k) => t(k));
-  const tables = (await publishedTables(ctx.db, d.survey.id)).map(({ by, ...f }) => {
-    return {
-      title: t("baseline.open.by", { by: t(`baseline.bo.by.${by}`) }),
-      head: [t("baseline.bo.group"), ...heads],
-      rows: [...f.rows, f.total].map((r) => ({ name: groupName(locale, by, r.group, names), values: [r.firms, r.exportMedian, r.investmentMedian, r.exportingShare, r.websiteShare] })),
-      bar: 1,
-    };
-  });
+  const tables = await reportTables(ctx.db, d.edition.id, d.survey.id, locale);
   const num = (v: number | null) => (v === null ? t("baseline.fig.suppressed") : String(v));
   const { pdf } = await renderBaselineReportPdf({
     locale,
@@ -50,4 +43,17 @@ export async function baselineReport(ctx: Ctx, raw: Input<typeof ReportInput>) {
     footer: t("baseline.pdf.generated", { date: ctx.clock.now().toISOString().slice(0, 10) }),
   });
   return { filename: `baseline-report-${d.edition.slug}-${locale}.pdf`, body: pdf };
+}
+
+/** The report's tables: the published ones (operations/public-figures.ts), named in `locale`. */
+export async function reportTables(db: Executor, editionId: string, surveyId: string, locale: Locale): Promise<ReportTable[]> {
+  const names = await clusterNames(db, editionId);
+  const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
+  const heads = ["baseline.bo.firms", "baseline.bo.exportMedian", "baseline.bo.investmentMedian", "baseline.bo.exportingShare", "baseline.bo.websiteShare"].map((k) => t(k));
+  return (await publishedTables(db, surveyId)).map(({ by, ...f }) => ({
+    title: t("baseline.open.by", { by: t(`baseline.bo.by.${by}`) }),
+    head: [t("baseline.bo.group"), ...heads],
+    rows: [...f.rows, f.total].map((r) => ({ name: groupName(locale, by, r.group, names), values: [r.firms, r.exportMedian, r.investmentMedian, r.exportingShare, r.websiteShare] })),
+    bar: 1,
+  }));
 }
