@@ -68,6 +68,9 @@ export function protectedTables(
   nest: readonly (readonly [string, string])[] = nestings,
   threshold = SMALL_CELL,
 ): Map<string, Set<string>> {
+  // In a fixed order whatever order the database gave them, so the same firms give the same cells.
+  const key = (c: Combination) => JSON.stringify(tables.map((by) => c.groups[by]));
+  combos = [...combos].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const { values, cells } = cellsOf(combos, tables);
   const lines = linesOf(combos, tables, nest);
   const also = new Set<string>();
