@@ -14,6 +14,10 @@ export interface ClientsJob {
   total: number;
   clients: number;
   replay: number;
+  /** Registrations sent before the measured rush, in another (uncapped) category, by the same
+   *  clients on the same connections: the servers' code is compiled and their connection pools
+   *  full, as in a server that has been up for a while. Not counted in the figures. */
+  warmup: { categoryId: string; count: number };
 }
 export interface ClientsResult {
   acknowledged: string[];
@@ -112,20 +116,24 @@ class Connection {
   }
 }
 
-export async function runClients(job: ClientsJob): Promise<ClientsResult> {
+/** `warm()` is awaited between the warm-up and the measured rush (the parent starts its meters). */
+export async function runClients(job: ClientsJob, warm: () => Promise<void> = async () => {}): Promise<ClientsResult> {
   const acknowledged: string[] = [];
   const statuses: Record<number, number> = {};
   const latencies: number[] = [];
   let networkErrors = 0;
   let next = 0;
+  let measuring = false;
   const send = async (connection: Connection, i: number, key: string) => {
-    const email = `rush${i}@bench.example`;
-    const body = JSON.stringify({ categoryId: job.categoryId, name: `Visitor ${i}`, email, days: [i % 3], consentData: true, consentScan: i % 2 === 0 });
+    const email = measuring ? `rush${i}@bench.example` : `warmup${i}@bench.example`;
+    const categoryId = measuring ? job.categoryId : job.warmup.categoryId;
+    const body = JSON.stringify({ categoryId, name: `Visitor ${i}`, email, days: [i % 3], consentData: true, consentScan: i % 2 === 0 });
     const headers = { "content-type": "application/json", origin: connection.url.origin, "idempotency-key": key, "accept-language": i % 2 ? "ur" : "en" };
     const t0 = performance.now();
     for (let attempt = 0; ; attempt++) {
       try {
         const res = await connection.post(headers, body);
+        if (!measuring) return;
         latencies.push(performance.now() - t0);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         // The public answer names nobody (202 {accepted, count}, the same for a repeat).
@@ -137,11 +145,19 @@ export async function runClients(job: ClientsJob): Promise<ClientsResult> {
       }
     }
   };
+  const connections = Array.from({ length: job.clients }, (_, j) => new Connection(new URL(job.urls[j % job.urls.length]!)));
+  await Promise.all(
+    connections.map(async (connection) => {
+      for (let i = next++; i < job.warmup.count; i = next++) await send(connection, i, `warmup-${i}-${randomBytes(4).toString("hex")}`);
+    }),
+  );
+  await warm();
+  measuring = true;
+  next = 0;
   const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: job.clients }, async (_, j) => {
-      const connection = new Connection(new URL(job.urls[j % job.urls.length]!));
+    connections.map(async (connection) => {
       for (let i = next++; i < job.total; i = next++) {
         const key = `bench-${i}-${randomBytes(4).toString("hex")}`;
         await send(connection, i, key);
@@ -155,10 +171,16 @@ export async function runClients(job: ClientsJob): Promise<ClientsResult> {
   return { acknowledged, statuses, latencies, networkErrors, seconds, cpuMs: (used.user + used.system) / 1000 };
 }
 
-// Forked by run.ts: the job comes as the first message, the result goes back as one.
+// Forked by run.ts: the job comes as the first message; after the warm-up "warm" goes back and
+// "go" is awaited; the result goes back as the last message.
 if (process.send) {
   process.once("message", (job: ClientsJob) => {
-    runClients(job).then(
+    const warm = () =>
+      new Promise<void>((resolve) => {
+        process.once("message", () => resolve());
+        process.send!("warm");
+      });
+    runClients(job, warm).then(
       (r) => process.send!(r, () => process.exit(0)),
       (e: unknown) => {
         console.error(e);

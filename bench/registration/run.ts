@@ -43,6 +43,9 @@ const { values: args } = parseArgs({
     capacity: { type: "string", default: "1500" },
     replay: { type: "string", default: "0.05" },
     category: { type: "string", default: "general_public" },
+    // Registrations before the measured rush (another category, uncapped), not counted: a server
+    // that has been up a while has its code compiled and its pool's connections open.
+    warmup: { type: "string", default: "200" },
     // App processes on PostgreSQL (default 1: on 2 cores shared with PostgreSQL, a second one adds
     // context switches more than throughput, docs/benchmarks.md 2026-12-08); 0:
     // the app in this process, as on the embedded database (what BENCH_PROFILE profiles).
@@ -53,6 +56,7 @@ const TOTAL = Number(args.total);
 const CLIENTS = Number(args.clients);
 const CAPACITY = Number(args.capacity);
 const REPLAY = Number(args.replay);
+const WARMUP = Number(args.warmup);
 const SERVERS = Math.max(0, Number(args.servers));
 
 
@@ -91,20 +95,31 @@ async function main() {
       bases.push(`http://127.0.0.1:${(inProcess.address() as { port: number }).port}`);
     }
     const urls = bases.map((b) => `${b}/api/v1/editions/${edition!.id}/registrations`);
-    const loadBefore = Number(os.loadavg()[0]!.toFixed(2));
-    const cpu = await cpuMeter(db, label === "postgres", servers.map((s) => s.pid));
-    const stopProfile = await profileIfAsked();
-    const job: ClientsJob = { urls, categoryId: category!.id, total: TOTAL, clients: CLIENTS, replay: REPLAY };
+    const [warmCategory] = await db
+      .select()
+      .from(visitorCategories)
+      .where(and(eq(visitorCategories.editionId, edition!.id), eq(visitorCategories.code, "student")));
+    const job: ClientsJob = { urls, categoryId: category!.id, total: TOTAL, clients: CLIENTS, replay: REPLAY, warmup: { categoryId: warmCategory!.id, count: WARMUP } };
     const clients = fork(fileURLToPath(new URL("./clients.ts", import.meta.url)), [], { execArgv: ["--import", "tsx"] });
+    // The meters start once the clients have warmed the servers up, just before the rush.
+    let meters: { cpu: Awaited<ReturnType<typeof cpuMeter>>; stopProfile: () => Promise<void>; loadBefore: number } | undefined;
     const done = new Promise<ClientsResult>((resolve, reject) => {
-      clients.once("message", (m) => resolve(m as ClientsResult));
+      clients.on("message", (m) => {
+        if (m !== "warm") return resolve(m as ClientsResult);
+        void (async () => {
+          const loadBefore = Number(os.loadavg()[0]!.toFixed(2));
+          meters = { loadBefore, cpu: await cpuMeter(db, label === "postgres", servers.map((s) => s.pid)), stopProfile: await profileIfAsked() };
+          clients.send("go");
+        })().catch(reject);
+      });
       clients.once("exit", (code) => reject(new Error(`the clients' process ended (${code}) without a result`)));
     });
     clients.send(job);
     const { acknowledged, statuses, latencies, networkErrors, seconds, cpuMs: clientCpuMs } = await done;
     const answered = new Set(acknowledged);
-    const used = await cpu();
-    await stopProfile();
+    const used = await meters!.cpu();
+    await meters!.stopProfile();
+    const loadBefore = meters!.loadBefore;
     inProcess?.close();
     await Promise.all(servers.map((s) => s.stop()));
 
@@ -134,6 +149,7 @@ async function main() {
       total: TOTAL,
       requests: latencies.length,
       clients: CLIENTS,
+      warmup: WARMUP,
       servers: servers.length || "in process",
       capacity: CAPACITY,
       admitted: holding,
