@@ -34,8 +34,6 @@ export function jsonInsert<T extends PgTable, K extends keyof T["$inferInsert"] 
       }),
     );
   return {
-    /** The statement for these rows (the same text for any number of rows). */
-    sql: (rows: readonly Pick<T["$inferInsert"], K>[]): SQL => sql`${head}${json(rows)}::json)`,
     /** The statement reading its rows from a parameter (a placeholder of a namedStatement)… */
     from: (param: Placeholder): SQL => sql`${head}${param}::json)`,
     /** …given as this text. */

@@ -33,13 +33,16 @@ describe.skipIf(!onPostgres)("the PostgreSQL pool (PostgreSQL only)", () => {
   });
 
   it("tells a statement's error from a connection's", () => {
-    expect(isStatementError({ code: "23505" })).toBe(true);
-    expect(isStatementError({ code: "NM001" })).toBe(true);
-    expect(isStatementError({ code: "P0001" })).toBe(true);
-    expect(isStatementError({ code: "57P01" })).toBe(false);
-    expect(isStatementError({ code: "08006" })).toBe(false);
-    expect(isStatementError({ code: "53300" })).toBe(false);
-    expect(isStatementError({ code: "XX000" })).toBe(false);
+    const server = (code: string) => ({ code, severity: "ERROR" });
+    expect(isStatementError(server("23505"))).toBe(true);
+    expect(isStatementError(server("NM001"))).toBe(true);
+    expect(isStatementError(server("P0001"))).toBe(true);
+    expect(isStatementError(server("57P01"))).toBe(false);
+    expect(isStatementError(server("08006"))).toBe(false);
+    expect(isStatementError(server("53300"))).toBe(false);
+    expect(isStatementError(server("XX000"))).toBe(false);
+    // A socket's errors carry a code but no severity, one of them five capitals like a SQLSTATE.
+    expect(isStatementError({ code: "EPIPE" })).toBe(false);
     expect(isStatementError({ code: "ECONNRESET" })).toBe(false);
     expect(isStatementError(new Error("Connection terminated unexpectedly"))).toBe(false);
   });

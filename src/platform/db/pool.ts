@@ -14,9 +14,11 @@ import pg from "pg";
  *  internal (XX). */
 const BROKEN = /^(08|57|53|58|XX)/;
 
+/** An error the server reported for a statement (it has a severity and a SQLSTATE), of a class
+ *  that leaves the connection usable. A socket's error (EPIPE, ECONNRESET: a code, no severity) is not. */
 export function isStatementError(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && !BROKEN.test(code);
+  const { code, severity } = (e ?? {}) as { code?: unknown; severity?: unknown };
+  return typeof severity === "string" && typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && !BROKEN.test(code);
 }
 
 export function createPool(config: pg.PoolConfig): pg.Pool {

@@ -112,7 +112,7 @@ export interface InsertArgs {
 
 /** The rows, emails and first badges of the request once its status is known: built in Node,
  *  written by the caller in one statement (`write`: data-modifying CTEs, then `last`). */
-function peopleRows(db: Executor, ctx: Ctx, a: InsertArgs, admitted: boolean, signer: BadgeSigner | null) {
+function peopleRows(ctx: Ctx, a: InsertArgs, admitted: boolean, signer: BadgeSigner | null) {
   const { edition, category, input, source } = a;
   const status: RegistrationStatus = !admitted ? "waitlisted" : category.needsApproval && source !== "walk_in" ? "pending" : "approved";
   const now = ctx.clock.now();
@@ -215,7 +215,7 @@ export async function insertPeopleAtOnce(db: Executor, ctx: Ctx, a: InsertArgs) 
   const refused = refusals.get(hintKey);
   if (refused !== undefined && performance.now() - refused < REFUSAL_HINT_MS) return null;
   const signer = a.category.needsApproval ? null : (a.key ?? (await badgePort().signer(db, ctx, a.edition.id, undefined)));
-  const { rows, tokens, write } = peopleRows(db, ctx, a, true, signer);
+  const { rows, tokens, write } = peopleRows(ctx, a, true, signer);
   try {
     await write(db, { buckets: candidates, count: requests.length });
   } catch (e) {
@@ -239,7 +239,7 @@ export async function insertPeople(tx: Tx, ctx: Ctx, a: InsertArgs, exclusive: b
   const { edition, category, input, source } = a;
   const admitted = await holdPlaces(tx, edition.id, input.members.map((m) => ({ category: category.code, days: m.days })), exclusive);
   const signer = admitted && (!category.needsApproval || source === "walk_in") ? (a.key ?? (await badgePort().signer(tx, ctx, edition.id, undefined))) : null;
-  const { rows, tokens, status, write } = peopleRows(tx, ctx, a, admitted, signer);
+  const { rows, tokens, status, write } = peopleRows(ctx, a, admitted, signer);
   await write(tx);
   if (source === "walk_in") {
     await recordAudit(tx, ctx, {
